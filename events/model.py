@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, replace
 from datetime import date
 from typing import Any
 
-from events.vocabulary import ACTIONS, CERTAINTIES, DATE_PRECISIONS, FACTIONS
+from events.vocabulary import ACTIONS, CERTAINTIES, CONTROL_ACTIONS, DATE_PRECISIONS, FACTIONS
 
 # Field order of the ``python -m events extract --json`` contract.
 JSON_FIELDS = (
@@ -64,7 +64,6 @@ class Event:
 
     @property
     def changes_control(self) -> bool:
-        from events.vocabulary import CONTROL_ACTIONS
         return self.action in CONTROL_ACTIONS and self.certainty != "denied"
 
     def with_changes(self, **changes: Any) -> "Event":
