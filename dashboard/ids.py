@@ -1,0 +1,71 @@
+"""Component ids of the page, one constant each, shared by layout, callbacks, assets and tests."""
+from __future__ import annotations
+
+LOCATION = "url"
+URL_QUERY = "url-query"            # store: the query string the browser should show
+MAP = "map"
+ERROR = "error-banner"
+ERROR_TEXT = "error-text"
+ERROR_CLOSE = "error-close"
+STATUS = "status-line"
+
+# time
+DATE_SLIDER = "date-slider"
+DATE_LABEL = "date-label"
+PLAY = "play-button"
+SPEED = "speed"
+STEP_BACK_WEEK = "step-back-week"
+STEP_BACK_DAY = "step-back-day"
+STEP_FWD_DAY = "step-forward-day"
+STEP_FWD_WEEK = "step-forward-week"
+PLAYING = "playing"                # store: bool, read by assets/playback.js
+
+# filters
+FACTIONS = "factions"
+FACTIONS_ALL = "factions-all"
+FACTIONS_NONE = "factions-none"
+LAYERS = "layers"
+ACTIONS = "actions"
+CERTAINTIES = "certainties"
+WINDOW = "window-days"
+TILES = "online-tiles"
+
+# frames for the slider: see dashboard/frames.py
+BASE_FIGURE = "base-figure"        # store: the figure's static part (base traces + layout)
+FRAMES = "frames"                  # store: {"key", "pieces", "dates"}
+FRAME_REQUEST = "frame-request"    # store: {"key", "date"} asked by the browser
+
+# sources
+EVENT_TABLE = "event-table"
+EVENT_COUNT = "event-count"
+SELECTED_EVENT = "selected-event"
+SOURCE_PANEL = "source-panel"
+
+# place search
+PLACE_SEARCH = "place-search"
+PLACE_GO = "place-go"
+PLACE_PANEL = "place-panel"
+
+# area chart
+AREA_CHART = "area-chart"
+
+# review of an added report
+UPLOAD = "upload"
+PASTE = "paste-text"
+PASTE_DATE = "paste-date"
+EXTRACT = "extract-button"
+REVIEW_MESSAGE = "review-message"
+REVIEW_TABLE = "review-table"
+REVIEW_ACCEPT = "review-accept"
+REVIEW_REJECT = "review-reject"
+REVIEW_DOC = "review-doc"          # store: the document under review
+DATA_VERSION = "data-version"      # store: bumps when the store gains events
+
+# panels
+TAB_PANEL = "side-tabs"
+
+# export (functions from layers.snapshot)
+EXPORT_FORMAT = "export-format"
+EXPORT_SCALE = "export-scale"
+EXPORT_BUTTON = "export-button"
+EXPORT_DOWNLOAD = "export-download"

@@ -1,0 +1,45 @@
+"""The date slider's scale: days since the first date, month marks, steps and playback speeds.
+
+The slider holds an integer day offset from ``first`` (so a step is one day exactly and
+the browser never parses dates); these functions convert both ways.
+"""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+# Days advanced per playback frame, as offered in the speed selector.
+SPEEDS_DAYS = (1, 2, 4, 7)
+# Event and advance windows offered, in days before the current date.
+WINDOWS_DAYS = (7, 30, 90)
+
+
+def to_offset(day: date, first: date) -> int:
+    return (day - first).days
+
+
+def to_date(offset: int | float, first: date, last: date) -> date:
+    """The date at a slider offset, clamped to the slider's span."""
+    day = first + timedelta(days=int(round(offset)))
+    return min(max(day, first), last)
+
+
+def month_marks(first: date, last: date) -> dict[int, str]:
+    """Slider marks at each month start within [first, last]; January shows the year."""
+    marks: dict[int, str] = {}
+    month = date(first.year, first.month, 1)
+    if month < first:
+        month = _next_month(month)
+    while month <= last:
+        label = month.strftime("%b %Y") if month.month == 1 or not marks else month.strftime("%b")
+        marks[to_offset(month, first)] = label
+        month = _next_month(month)
+    return marks
+
+
+def _next_month(day: date) -> date:
+    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
+
+def step(offset: int, days: int, span_days: int) -> int:
+    """The offset ``days`` away from ``offset`` (negative steps back), kept on the slider."""
+    return min(max(int(offset) + days, 0), span_days)
