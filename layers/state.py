@@ -1,0 +1,89 @@
+"""One date's map state: who holds each place and the territory that follows; cached per date.
+
+This is the data-preparation half of the layers (kepler.gl's ``updateData``): everything here is
+plain data, with no plotly; ``layers.figure`` turns a state and a ``View`` into traces.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import cached_property, lru_cache
+
+import numpy as np
+
+from events.model import Event
+from events.vocabulary import FACTIONS
+from layers.control import ControlModel, PlaceControl
+from layers.data import MapData
+from layers.geo import to_metric, to_metric_xy
+from layers.territory import Territory, TerritoryModel
+
+_CODE = {faction: code for code, faction in enumerate(FACTIONS)}
+
+
+@dataclass(frozen=True, eq=False)
+class MapState:
+    """The map on ``date``: ``places`` (state of every known place, see ``PlaceControl``),
+    ``territory`` (ground per faction, contested, no data, front lines) and the inputs."""
+
+    date: date
+    places: tuple[PlaceControl, ...]
+    territory: Territory
+    data: MapData
+    models: "Models"
+
+    def events_between(self, first: date, last: date) -> tuple[Event, ...]:
+        """Events whose date range overlaps [first, last] (both inclusive)."""
+        return tuple(e for e in self.data.events if e.date_start <= last and e.date_end >= first)
+
+    @cached_property
+    def places_by_faction(self) -> dict[str | None, tuple[PlaceControl, ...]]:
+        out: dict[str | None, list[PlaceControl]] = {}
+        for place in self.places:
+            out.setdefault(place.faction, []).append(place)
+        return {k: tuple(v) for k, v in out.items()}
+
+
+class Models:
+    """The precomputed timelines and tessellations behind every date of one ``MapData``."""
+
+    def __init__(self, data: MapData) -> None:
+        self.control = ControlModel(data.baseline, data.events)
+        lonlat = self.control.lonlat
+        self.xy_m = to_metric_xy(lonlat[:, 0], lonlat[:, 1]) if len(lonlat) else np.zeros((0, 2))
+        self.territory = TerritoryModel(self.xy_m, to_metric(data.outline))
+
+    def codes_at(self, day: date) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(indices of the known places, their faction codes (-1: none), contested flags)."""
+        indices, places = self.control.at_indexed(day)
+        codes = np.array([_CODE.get(p.faction, -1) for p in places], dtype=int)
+        contested = np.array([p.contested for p in places], dtype=bool)
+        return indices, codes, contested
+
+
+@lru_cache(maxsize=4)
+def models(data: MapData) -> Models:
+    return Models(data)
+
+
+def compute(data: MapData, day: date) -> MapState:
+    """The map state of ``data`` on ``day`` (cached per date and data)."""
+    if isinstance(day, datetime):
+        day = day.date()
+    if not isinstance(day, date):
+        raise TypeError(f"day must be a datetime.date, got {day!r}")
+    return _compute(data, day)
+
+
+@lru_cache(maxsize=1024)
+def _compute(data: MapData, day: date) -> MapState:
+    m = models(data)
+    indices, places = m.control.at_indexed(day)
+    _, codes, contested = m.codes_at(day)
+    held = codes >= 0
+    all_codes = np.full(len(m.xy_m), -1, dtype=int)
+    all_contested = np.zeros(len(m.xy_m), dtype=bool)
+    all_codes[indices] = codes
+    all_contested[indices] = contested
+    territory = m.territory.territory(indices[held], all_codes, all_contested)
+    return MapState(day, places, territory, data, m)
