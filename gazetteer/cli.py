@@ -1,0 +1,170 @@
+"""Command line: ``python -m gazetteer resolve|geoparse`` (the contract the project is judged by).
+
+    python -m gazetteer resolve NAME... [--json] [--context TEXT] [--online]
+    python -m gazetteer geoparse FILE... [--json]
+
+``resolve`` prints a table, or with ``--json`` one object per name and line:
+``{"query", "name", "lat", "lon", "kind", "governorate", "source", "uncertainty_km", "score"}``;
+an unresolved name has every key but ``query`` null and adds ``"suggestions": [...]``.
+With no NAME it reads names from standard input, one per line, and answers each in order.
+
+``geoparse`` prints one object per place mention:
+``{"doc", "start", "end", "text", "name", "lat", "lon", "kind", "uncertainty_km", "score"}``
+where ``doc`` is the file's name and ``start``/``end`` are character offsets into its text
+(HTML tags are blanked out, not removed, so offsets still index the file). A missing,
+binary or undecodable file is reported on standard error and skipped; the exit status is
+then 1. Everything runs offline unless ``--online`` is given.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Iterable, TextIO
+
+from gazetteer.online import GeocoderUnavailable
+from gazetteer.place import Mention, Place
+from gazetteer.resolver import Gazetteer
+
+RESOLVE_KEYS = ("query", "name", "lat", "lon", "kind", "governorate", "source", "uncertainty_km", "score")
+GEOPARSE_KEYS = ("doc", "start", "end", "text", "name", "lat", "lon", "kind", "uncertainty_km", "score")
+_TAG_RE = re.compile(r"<(?:script|style)\b.*?</(?:script|style)>|<[^>]*>", re.IGNORECASE | re.DOTALL)
+
+
+class BadFile(Exception):
+    """A report file that cannot be read as text."""
+
+
+def resolve_record(query: str, place: Place | None, suggestions: list[str]) -> dict:
+    if place is None:
+        record = dict.fromkeys(RESOLVE_KEYS)
+        record["query"] = query
+        record["suggestions"] = suggestions
+        return record
+    return {
+        "query": query, "name": place.name, "lat": round(place.lat, 5), "lon": round(place.lon, 5),
+        "kind": place.kind, "governorate": place.governorate, "source": place.source,
+        "uncertainty_km": round(place.uncertainty_km, 2), "score": round(place.score, 3),
+    }
+
+
+def mention_record(doc: str, mention: Mention) -> dict:
+    place = mention.place
+    return {
+        "doc": doc, "start": mention.start, "end": mention.end, "text": mention.text,
+        "name": place.name, "lat": round(place.lat, 5), "lon": round(place.lon, 5),
+        "kind": place.kind, "uncertainty_km": round(place.uncertainty_km, 2),
+        "score": round(place.score, 3),
+    }
+
+
+def read_report(path: Path) -> str:
+    """A report's text, HTML tags blanked to spaces; ``BadFile`` when it is not text."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise BadFile(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise BadFile(f"{path}: is a directory") from None
+    except OSError as error:
+        raise BadFile(f"{path}: cannot read ({error.strerror or error})") from None
+    encoding = "utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
+    if encoding == "utf-8-sig" and b"\x00" in data[:8192]:
+        raise BadFile(f"{path}: binary file (not a text report)")
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise BadFile(f"{path}: not UTF-8 text (byte {error.start}: {data[error.start:error.start + 1]!r})") from None
+    if path.suffix.lower() in (".html", ".htm") or text.lstrip()[:15].lower().startswith(("<!doctype", "<html")):
+        text = _TAG_RE.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+    return text
+
+
+def _table(rows: list[dict], keys: Iterable[str], out: TextIO) -> None:
+    keys = list(keys)
+    cells = [[("" if row.get(k) is None else str(row.get(k))) for k in keys] for row in rows]
+    widths = [min(40, max([len(k)] + [len(c[i]) for c in cells])) for i, k in enumerate(keys)]
+    out.write("  ".join(k.ljust(w) for k, w in zip(keys, widths)).rstrip() + "\n")
+    for row in cells:
+        out.write("  ".join(c[:40].ljust(w) for c, w in zip(row, widths)).rstrip() + "\n")
+
+
+def _names(args_names: list[str], stdin: TextIO) -> list[str]:
+    if args_names:
+        return args_names
+    return [line.strip() for line in stdin if line.strip()]
+
+
+def run_resolve(args, gaz: Gazetteer, out: TextIO, err: TextIO, stdin: TextIO) -> int:
+    context = gaz.context_of(args.context) if args.context else None
+    status = 0
+    rows = []
+    for name in _names(args.names, stdin):
+        try:
+            place = gaz.resolve(name, context, online=True if args.online else None)
+        except GeocoderUnavailable as error:
+            err.write(f"gazetteer: online geocoder unavailable: {error}\n")
+            place, status = gaz.resolve(name, context, online=False), 1
+        record = resolve_record(name, place, gaz.suggest(name) if place is None else [])
+        if args.json:
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            out.flush()
+        else:
+            rows.append(record)
+    if not args.json:
+        keys = list(RESOLVE_KEYS)
+        for row in rows:
+            if row.get("suggestions") is not None:
+                row["name"] = "(not found; try: " + ", ".join(row["suggestions"][:3]) + ")"
+        _table(rows, keys, out)
+    return status
+
+
+def run_geoparse(args, gaz: Gazetteer, out: TextIO, err: TextIO) -> int:
+    status = 0
+    rows = []
+    for name in args.files:
+        path = Path(name)
+        try:
+            text = read_report(path)
+        except BadFile as error:
+            err.write(f"gazetteer: {error}\n")
+            status = 1
+            continue
+        for mention in gaz.geoparse(text):
+            record = mention_record(path.name, mention)
+            if args.json:
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            else:
+                rows.append(record)
+    if not args.json:
+        _table(rows, GEOPARSE_KEYS, out)
+    return status
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="python -m gazetteer", description="Offline place names for Syria, 2017.")
+    commands = top.add_subparsers(dest="command", required=True)
+    resolve = commands.add_parser("resolve", help="resolve place names to coordinates")
+    resolve.add_argument("names", nargs="*", metavar="NAME", help="names; none: read one per line from stdin")
+    resolve.add_argument("--json", action="store_true", help="one JSON object per line")
+    resolve.add_argument("--context", metavar="TEXT", help="document text used to choose among same-named places")
+    resolve.add_argument("--online", action="store_true", help="ask Nominatim for names not found offline (cached)")
+    geoparse = commands.add_parser("geoparse", help="find and resolve the place mentions of report files")
+    geoparse.add_argument("files", nargs="+", metavar="FILE")
+    geoparse.add_argument("--json", action="store_true", help="one JSON object per mention and line")
+    return top
+
+
+def main(argv: list[str] | None = None, out: TextIO = sys.stdout, err: TextIO = sys.stderr,
+         stdin: TextIO = sys.stdin, gazetteer: Gazetteer | None = None) -> int:
+    args = parser().parse_args(argv)
+    gaz = gazetteer or Gazetteer.default()
+    try:
+        if args.command == "resolve":
+            return run_resolve(args, gaz, out, err, stdin)
+        return run_geoparse(args, gaz, out, err)
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,114 @@
+"""Regions named by a direction and a place: "eastern Hama", "the western countryside of X".
+
+When the gazetteer holds the phrase itself (a curated "Homs Governorate (east)" with alias
+"eastern Homs") the geoparser finds it as a name and this module is not involved. Otherwise
+the region is computed from its anchor:
+
+- a governorate, region or other wide anchor (uncertainty >= 20 km): the point half its
+  radius from its centre towards the direction, with 0.6 of its radius; "central" keeps the
+  centre with half the radius;
+- a city that gives its name to a governorate ("eastern Aleppo", "the Raqqa countryside"):
+  the same, from the governorate, unless the phrase names a part of the city itself
+  ("the eastern parts of the city of X", "the outskirts of X");
+- any other settlement or site: a nominal offset (its own radius for a part of it, 15 km for
+  its countryside) with a matching radius.
+
+Bearings are degrees clockwise from north; offsets use ``geopy.distance.geodesic``.
+"""
+from __future__ import annotations
+
+import re
+
+from geopy.distance import geodesic
+
+from gazetteer.place import Mention, Place
+
+BEARING_DEG = {
+    "north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0, "south": 180.0,
+    "southwest": 225.0, "west": 270.0, "northwest": 315.0,
+}
+DIRECTION_WORDS = frozenset(
+    [d for d in BEARING_DEG] + [d + "ern" for d in BEARING_DEG] + ["central"]
+)
+# Parts of a settlement itself, as opposed to the land around it.
+URBAN_PARTS = frozenset("""part parts outskirts suburbs suburb side edge half corner neighbourhoods
+neighborhoods districts quarters bank banks tip""".split())
+
+_DIR = r"(?:north|south)[\s-]?(?:east|west)(?:ern)?|north(?:ern)?|south(?:ern)?|east(?:ern)?|west(?:ern)?|central"
+_PART = (r"parts?|countryside|outskirts|suburbs?|side|edge|reaches|areas?|regions?|desert|sector|"
+         r"fronts?|banks?|neighbou?rhoods|districts|quarters|half|corner|tip|flank|border\s+areas")
+# Text just before a mention: "eastern ", "the southeastern part of ", "the east bank of the city of ".
+BEFORE_RE = re.compile(
+    rf"\b(?P<dir>{_DIR})\s+(?:(?P<part>{_PART})\s+of\s+(?:the\s+)?"
+    rf"(?:(?:city|town|village|province|governorate|region)\s+of\s+)?)?$",
+    re.IGNORECASE,
+)
+_WINDOW = 80
+
+
+def bearing_of(word: str) -> float | None:
+    """Degrees from north for "southeastern", "south-east", "North"...; None for "central"."""
+    word = re.sub(r"[\s-]", "", word.lower())
+    word = word[:-3] if word.endswith("ern") else word
+    return BEARING_DEG.get(word)
+
+
+def offset(lat: float, lon: float, bearing_deg: float, distance_km: float) -> tuple[float, float]:
+    """(lat, lon) reached going ``distance_km`` from (lat, lon) on ``bearing_deg``."""
+    point = geodesic(kilometers=distance_km).destination((lat, lon), bearing_deg)
+    return point.latitude, point.longitude
+
+
+def region(anchor: Place, direction: str, part: str | None = None, governorate: Place | None = None) -> Place:
+    """The region ``direction`` (``part`` of) ``anchor``; see the module docstring.
+
+    ``governorate`` is the governorate named like a city anchor, if there is one.
+    """
+    bearing = bearing_of(direction)
+    part_word = (part or "").lower().split()[0] if part else None
+    urban = part_word in URBAN_PARTS
+    base = anchor
+    if governorate is not None and not urban and anchor.kind in ("city", "town"):
+        base = governorate
+    label = "central" if bearing is None else direction.lower().replace("ern", "").replace(" ", "").replace("-", "")
+    if base.uncertainty_km >= 20:
+        radius = base.uncertainty_km
+        distance_km, uncertainty_km = (0.0, 0.5 * radius) if bearing is None else (0.5 * radius, 0.6 * radius)
+        kind = "region"
+    elif urban or part_word is None:
+        distance_km = 0.0 if bearing is None else max(1.5, base.uncertainty_km)
+        uncertainty_km = base.uncertainty_km + 1.5
+        kind = "area"
+    else:
+        distance_km, uncertainty_km, kind = (0.0 if bearing is None else 15.0), 15.0, "region"
+    lat, lon = (base.lat, base.lon) if not distance_km else offset(base.lat, base.lon, bearing, distance_km)
+    return Place(
+        name=f"{base.name} ({label}{' ' + part_word if part_word else ''})",
+        lat=round(lat, 5), lon=round(lon, 5), kind=kind, governorate=base.governorate,
+        source=f"{base.source} + direction", uncertainty_km=round(uncertainty_km, 1),
+        score=round(base.score * 0.9, 3), id=base.id, country=base.country,
+        raw={"anchor": base.as_dict(), "direction": direction, "part": part},
+    )
+
+
+def _governorate_named(gazetteer, mention: Mention) -> Place | None:
+    if mention.place.kind not in ("city", "town"):
+        return None
+    place = gazetteer.resolve_name(f"{mention.text} governorate", None, fuzzy=False)
+    return place if place is not None and place.kind == "governorate" else None
+
+
+def apply(gazetteer, text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions with a direction word just before them widened into directional regions."""
+    out = []
+    for mention in mentions:
+        window_start = max(0, mention.start - _WINDOW)
+        match = BEFORE_RE.search(text, window_start, mention.start)
+        if match is None or mention.place.kind == "river" and not match.group("part"):
+            out.append(mention)
+            continue
+        place = region(mention.place, match.group("dir"), match.group("part"),
+                       _governorate_named(gazetteer, mention))
+        start = match.start()
+        out.append(Mention(start, mention.end, text[start:mention.end], place))
+    return out

@@ -1,0 +1,277 @@
+"""Finding place mentions in running text.
+
+One left-to-right pass over word tokens. A span may start at a capitalised word, at an Arabic
+word, at an article joined to a capitalised word ("al-Tanf", "ath-Thadyayn") or at a
+direction word ("eastern Homs"), and grows while the phonetic key of the words so far is a
+prefix of some gazetteer key (``NameIndex.key_prefixes``); the longest span that is a name
+wins, and the pass resumes after it. A stop name (unit, group, person, country, calendar
+word) as long as or longer than the place at the same start blocks it, so "Liwa al-Quds"
+never yields "Quds" and "Islamic State of Iraq and the Levant" yields nothing.
+
+After the names are found:
+
+- a trailing descriptor joins the mention ("Maskana silos", "T-2 Station", "Homs province")
+  and tells the resolver what kind of place is meant;
+- a leading direction ("eastern Hama", "the western countryside of Deir ez-Zor") makes a
+  region (``directional``), unless the gazetteer has that phrase as a name;
+- borders and rivers named without a segment are placed at the point of the line nearest
+  the mention's neighbours in the text (``lines``);
+- a relative phrase ("25 kilometers north of the Zuluf dam", "within 50 km of X") adds a
+  second mention, spanning the whole phrase, placed at the computed point (``relative``).
+  The anchor keeps its own mention, so a mention list may nest only in that case.
+
+Names are resolved twice: first alone, then with the context of the places the first pass
+pinned down (governorates and points), which settles names that several places share.
+Per-call work is linear in the text: one regex pass, dictionary look-ups per token, and a
+resolution per distinct span (memoised).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from gazetteer import directional, lines, relative
+from gazetteer.context import Context
+from gazetteer.descriptors import SUFFIXES, MAX_SUFFIX_TOKENS
+from gazetteer.normalize import ARTICLES, ENGLISH_ARTICLES, fold, token_key
+from gazetteer.place import Mention, Place
+
+MAX_SPAN_TOKENS = 10
+TOKEN_RE = re.compile(r"[^\W_](?:[^\W_]|['’‘ʿʾ`](?=[^\W_])(?![sS]\b))*")
+# What may separate two words of one name: a space, a hyphen or dash, or an apostrophe
+# standing for an ayn ("Sab‘ Biyār").
+GAP_RE = re.compile(r"[ \u00a0]|[ \u00a0]?[-‐‑–—][ \u00a0]?|['’‘ʿʾ`][ \u00a0]?")
+URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+_HYPHEN_RE = re.compile(r"[-‐‑–—]")
+# "Damascus" standing for the government: followed by a word that only a government does.
+CAPITALS = frozenset({"damascus", "baghdad", "amman", "beirut", "ankara", "moscow", "tehran"})
+_METONYM_NEXT = frozenset("""government regime authorities officials loyalists can could will
+would has have had is was says said claims claimed wants wanted must should may might announced
+accused denied insists insisted refused agreed hopes hoped seeks sought sees saw decided
+responded warned""".split())
+
+
+# Lower-case words that may begin a name: "eastern Homs", "western bank of the Euphrates",
+# "border with Iraq". Whether they do is up to the gazetteer's keys.
+START_WORDS = directional.DIRECTION_WORDS | {"border", "upper", "lower", "middle"}
+# Places big enough that a unit named after them still names them ("Homs Province").
+_NAMING_KINDS = frozenset({"city", "governorate", "region", "river"})
+
+
+@dataclass
+class _Token:
+    start: int
+    end: int
+    text: str
+    folded: str
+    piece: str  # phonetic key contribution; "" for an article
+    capital: bool
+    article: bool
+    direction: bool
+
+
+def _tokens(text: str) -> list[_Token]:
+    excluded = [m.span() for m in URL_RE.finditer(text)] if ("://" in text or "@" in text or "www." in text) else []
+    out: list[_Token] = []
+    e_index = 0
+    for match in TOKEN_RE.finditer(text):
+        start, end = match.span()
+        while e_index < len(excluded) and excluded[e_index][1] <= start:
+            e_index += 1
+        if e_index < len(excluded) and excluded[e_index][0] <= start < excluded[e_index][1]:
+            continue
+        word = match.group()
+        folded = fold(word)
+        if not folded:
+            continue
+        hyphen_after = _HYPHEN_RE.match(text, end) is not None
+        is_article = folded in ARTICLES and (hyphen_after or (folded not in ENGLISH_ARTICLES and word[0].islower()))
+        is_article = is_article or (folded in ("al", "el") and word[0].isupper() and text[end:end + 1] in "- \u00a0")
+        piece = "" if is_article else "".join(token_key(t) for t in folded.split())
+        first = word[0]
+        capital = first.isupper() or "\u0600" <= first <= "\u06ff"
+        out.append(_Token(start, end, word, folded, piece, capital, is_article,
+                          folded in directional.DIRECTION_WORDS))
+    return out
+
+
+def _gap_ok(text: str, left: _Token, right: _Token) -> bool:
+    if right.start == left.end:
+        return False
+    return GAP_RE.fullmatch(text, left.end, right.start) is not None
+
+
+@dataclass(frozen=True)
+class _Span:
+    first: int  # token positions, inclusive
+    last: int
+    family: str | None = None  # descriptor family of a trailing descriptor added
+    in_unit: bool = False  # inside a unit name: kept only if the place is a big one
+
+
+class _Finder:
+    def __init__(self, gazetteer, text: str) -> None:
+        self.gaz = gazetteer
+        self.text = text
+        self.tokens = _tokens(text)
+        self.index = gazetteer.index
+        self.stop = gazetteer.stop
+        self.stop_first = _stop_first_words(gazetteer)
+
+    def can_start(self, i: int) -> bool:
+        tok = self.tokens[i]
+        if tok.capital and not tok.article:
+            return True
+        nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+        if nxt is None or not _gap_ok(self.text, tok, nxt):
+            return False
+        if tok.article:
+            return nxt.capital
+        return tok.folded in START_WORDS
+
+    def longest_name(self, i: int) -> int | None:
+        """Last token of the longest gazetteer name starting at token ``i``."""
+        toks, prefixes, by_key = self.tokens, self.index.key_prefixes, self.index.by_key
+        key = ""
+        best = None
+        j = i
+        while j < len(toks) and j - i < MAX_SPAN_TOKENS:
+            if j > i and not _gap_ok(self.text, toks[j - 1], toks[j]):
+                break
+            piece = toks[j].piece
+            key += piece
+            if piece and key in by_key and not toks[j].article:
+                best = j
+            if key and key not in prefixes:
+                break
+            j += 1
+        return best
+
+    def longest_stop(self, i: int) -> int | None:
+        toks = self.tokens
+        lengths = self.stop_first.get(toks[i].folded)
+        if not lengths:
+            return None
+        for n in lengths:  # longest first
+            last = i + n - 1
+            if last >= len(toks):
+                continue
+            if any(not _gap_ok(self.text, toks[k - 1], toks[k]) for k in range(i + 1, last + 1)):
+                continue
+            phrase = " ".join(t.folded for t in toks[i:last + 1])
+            if phrase in self.stop.phrases:
+                return last
+        return None
+
+    def descriptor_after(self, last: int) -> tuple[int, str] | None:
+        toks = self.tokens
+        for n in range(MAX_SUFFIX_TOKENS, 0, -1):
+            end = last + n
+            if end >= len(toks):
+                continue
+            if any(not _gap_ok(self.text, toks[k - 1], toks[k]) for k in range(last + 1, end + 1)):
+                continue
+            phrase = tuple(t.folded for t in toks[last + 1:end + 1])
+            family = SUFFIXES.get(phrase)
+            if family:
+                return end, family
+        return None
+
+    def spans(self) -> list[_Span]:
+        out: list[_Span] = []
+        toks = self.tokens
+        i = 0
+        unit_end = -1  # last token of the unit name being read, if inside one
+        while i < len(toks):
+            if not self.can_start(i):
+                i += 1
+                continue
+            name_last = self.longest_name(i)
+            stop_last = self.longest_stop(i)
+            if stop_last is not None and (name_last is None or stop_last >= name_last):
+                phrase = " ".join(t.folded for t in toks[i:stop_last + 1])
+                if phrase in self.stop.soft:
+                    unit_end = max(unit_end, stop_last)
+                    i += 1
+                else:
+                    i = stop_last + 1
+                continue
+            if name_last is None:
+                i += 1
+                continue
+            described = self.descriptor_after(name_last)
+            last, family = described if described else (name_last, None)
+            span = _Span(i, last, family, in_unit=i <= unit_end)
+            out.append(span)
+            i = span.last + 1
+        return out
+
+
+def _stop_first_words(gazetteer) -> dict[str, list[int]]:
+    """First folded word of each stop phrase -> phrase lengths in words, longest first."""
+    cached = getattr(gazetteer, "_stop_first_words", None)
+    if cached is not None:
+        return cached
+    table: dict[str, set[int]] = {}
+    for phrase in gazetteer.stop.phrases:
+        words = phrase.split()
+        table.setdefault(words[0], set()).add(len(words))
+    result = {word: sorted(lengths, reverse=True) for word, lengths in table.items()}
+    gazetteer._stop_first_words = result
+    return result
+
+
+def _is_metonym(text: str, mention_end: int, folded_name: str) -> bool:
+    if folded_name not in CAPITALS:
+        return False
+    following = re.match(r"[ \u00a0]+([A-Za-z]+)", text[mention_end:mention_end + 30])
+    return bool(following) and following.group(1).lower() in _METONYM_NEXT
+
+
+def _resolve_spans(gazetteer, text: str, spans: list[_Span], tokens: list[_Token],
+                   context: Context | None) -> list[Mention]:
+    memo: dict[str, Place | None] = {}
+    out = []
+    for span in spans:
+        start, end = tokens[span.first].start, tokens[span.last].end
+        written = text[start:end]
+        if written not in memo:
+            memo[written] = gazetteer.resolve_name(written, context, fuzzy=False)
+        place = memo[written]
+        if place is None or _is_metonym(text, end, fold(written)):
+            continue
+        if span.in_unit and place.kind not in _NAMING_KINDS and place.population < 10_000:
+            continue
+        out.append(Mention(start, end, written, place))
+    return out
+
+
+def document_context(gazetteer, text: str) -> Context:
+    """The governorates and unambiguous places a document names (first pass, no context)."""
+    finder = _Finder(gazetteer, text)
+    mentions = _resolve_spans(gazetteer, text, finder.spans(), finder.tokens, None)
+    return Context.of_places(m.place for m in mentions)
+
+
+def geoparse(gazetteer, text: str, context: Context | None = None, relative_phrases: bool = True) -> list[Mention]:
+    """Place mentions in ``text``, in order of start offset; see the module docstring."""
+    finder = _Finder(gazetteer, text)
+    spans = finder.spans()
+    first = _resolve_spans(gazetteer, text, spans, finder.tokens, context)
+    doc_context = Context.of_places(m.place for m in first)
+    if context:
+        doc_context = Context(doc_context.governorates | context.governorates,
+                              doc_context.points + context.points)
+    mentions = _resolve_spans(gazetteer, text, spans, finder.tokens, doc_context)
+    mentions = directional.apply(gazetteer, text, mentions)
+    if not relative_phrases:
+        return lines.apply(gazetteer, text, mentions)
+    # Relative points help place borders ("70 km north-east of al-Tanf, reaching the
+    # border"), and a projected border anchors relative phrases better: one round of each.
+    with_relative = _ordered(mentions + relative.find(text, mentions))
+    names = [m for m in lines.apply(gazetteer, text, with_relative) if not relative.is_relative(m.place)]
+    return _ordered(names + relative.find(text, names))
+
+
+def _ordered(mentions: list[Mention]) -> list[Mention]:
+    return sorted(mentions, key=lambda m: (m.start, -m.end))

@@ -1,0 +1,95 @@
+"""Lookup tables from every written form of every name to gazetteer entries.
+
+Built once from the entries of all sources (a few thousand names; well under a second).
+Tiers, strictest first, each a dict from a normalised form to entry positions:
+
+- ``by_fold``: the folded name, article kept ("al tanf").
+- ``by_bare``: the folded name without the article ("tanf").
+- ``by_key``: the phonetic key ("dirzur" for every spelling of Deir ez-Zor).
+- ``by_core``: the key with a trailing/leading descriptor removed ("tabka" for "Tabqa Dam"),
+  so "T-2 Station" finds "T-2 Pumping Station" and "Arak field" finds the Arak gas field.
+- ``by_skeleton``: consonants of the key; used only with a fuzzy check.
+- ``by_arabic``: Arabic-script names (``normalize.fold_arabic``).
+
+``fuzzy_keys`` lists the distinct core keys for rapidfuzz; ``key_prefixes`` holds every
+token-boundary prefix of every key, so the geoparser can stop extending a span early.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from gazetteer import descriptors
+from gazetteer.normalize import (
+    fold, fold_arabic, is_arabic, skeleton, strip_articles, token_key,
+)
+from gazetteer.sources import Entry
+
+
+def token_keys(bare: str) -> tuple[str, ...]:
+    return tuple(k for k in (token_key(t) for t in bare.split()) if k)
+
+
+def core_of(bare: str) -> tuple[str, str | None]:
+    """(core key, descriptor family or None) of an article-free folded name."""
+    tokens = tuple(bare.split())
+    core, family, _ = descriptors.split_suffix(tokens)
+    if family is None:
+        core, family, _ = descriptors.split_prefix(tokens)
+    return "".join(token_keys(" ".join(core))), family
+
+
+@dataclass
+class NameIndex:
+    entries: list[Entry]
+    by_fold: dict[str, list[int]]
+    by_bare: dict[str, list[int]]
+    by_key: dict[str, list[int]]
+    by_core: dict[str, list[int]]
+    by_skeleton: dict[str, list[int]]
+    by_arabic: dict[str, list[int]]
+    fuzzy_keys: list[str]
+    key_prefixes: frozenset[str]
+
+    @classmethod
+    def build(cls, entries: list[Entry]) -> "NameIndex":
+        tables = {name: defaultdict(list) for name in
+                  ("fold", "bare", "key", "core", "skeleton", "arabic")}
+        prefixes: set[str] = set()
+
+        def add(table: str, form: str, position: int) -> None:
+            bucket = tables[table][form]
+            if form and position not in bucket:
+                bucket.append(position)
+
+        for position, entry in enumerate(entries):
+            for name in entry.names:
+                if is_arabic(name):
+                    add("arabic", fold_arabic(name), position)
+                    continue
+                folded = fold(name)
+                if not folded:
+                    continue
+                bare = strip_articles(folded)
+                keys = token_keys(bare)
+                key = "".join(keys)
+                add("fold", folded, position)
+                add("bare", bare, position)
+                add("key", key, position)
+                core, _ = core_of(bare)
+                add("core", core or key, position)
+                if len(skeleton(key)) >= 4:
+                    add("skeleton", skeleton(key), position)
+                for n in range(1, len(keys) + 1):
+                    prefixes.add("".join(keys[:n]))
+        return cls(
+            entries=entries,
+            by_fold=dict(tables["fold"]),
+            by_bare=dict(tables["bare"]),
+            by_key=dict(tables["key"]),
+            by_core=dict(tables["core"]),
+            by_skeleton=dict(tables["skeleton"]),
+            by_arabic=dict(tables["arabic"]),
+            fuzzy_keys=sorted(k for k in tables["core"] if len(k) >= 4),
+            key_prefixes=frozenset(prefixes),
+        )

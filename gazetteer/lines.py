@@ -1,0 +1,166 @@
+"""Borders and rivers are lines: a mention of one means the stretch near the text's places.
+
+"The Euphrates" in a paragraph about Raqqa is the river at Raqqa, and "the Syrian-Iraqi
+border" reached from al-Tanf is the border north-east of al-Tanf, not the 600 km line's
+midpoint. For a mention of a whole river or border (a gazetteer row with a wide radius
+whose line is known) the point becomes the nearest point of the line to a neighbouring place:
+the nearest place named in the same sentence, else the last place named in the 600
+characters before. A bare "border" ("the Syrian border") means the border last mentioned.
+
+Lines come from the base map (``data/basemap``): named Natural Earth rivers, and each
+border as Syria's outline where it touches a neighbour's. Shapely works in (lon, lat);
+everything this module returns is (lat, lon).
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
+
+import shapely
+from shapely.geometry import Point, shape
+from shapely.ops import nearest_points
+
+import settings
+from gazetteer.context import approx_km
+from gazetteer.normalize import fold
+from gazetteer.place import Mention, Place
+
+WHOLE_LINE_KM = 100.0  # rows at least this wide stand for a whole river or border
+MAX_NEIGHBOUR_KM = 150.0  # farther from the line, a place says nothing about which stretch
+_POINT_KINDS = frozenset({"city", "town", "village", "district", "site", "hill", "area"})
+_NEIGHBOURS = {
+    "iraq": "Iraq", "iraqi": "Iraq", "jordan": "Jordan", "jordanian": "Jordan",
+    "turkey": "Turkey", "turkish": "Turkey", "lebanon": "Lebanon", "lebanese": "Lebanon",
+    "israel": "Israel", "israeli": "Israel", "golan": "Israel",
+}
+_SENTENCE_END_RE = re.compile(r"[.!?]\s|\n")
+_LOOKBACK_CHARS = 600
+
+
+@lru_cache(maxsize=1)
+def _geometry(basemap_dir: str) -> dict[str, object]:
+    """Named lines, (lon, lat): "river:<name>", "border:<Neighbour>", "border:all"."""
+    folder = Path(basemap_dir)
+    out: dict[str, object] = {}
+    try:
+        rivers = json.loads((folder / "rivers.geojson").read_text(encoding="utf-8"))
+        for feature in rivers["features"]:
+            out[f"river:{fold(feature['properties']['name'])}"] = shape(feature["geometry"])
+        syria = shape(json.loads((folder / "syria.geojson").read_text(encoding="utf-8"))["features"][0]["geometry"])
+        neighbours = json.loads((folder / "neighbours.geojson").read_text(encoding="utf-8"))
+    except (OSError, KeyError, IndexError, ValueError):
+        return out
+    outline = syria.boundary
+    out["border:all"] = outline
+    for feature in neighbours["features"]:
+        name = feature["properties"].get("name")
+        if name in _NEIGHBOURS.values():
+            shared = outline.intersection(shape(feature["geometry"]).buffer(0.02))
+            if not shared.is_empty:
+                out[f"border:{name}"] = shared
+    return out
+
+
+def line_of(place: Place, basemap_dir: Path | None = None):
+    """The line a place row stands for, or None (segments and other places have none)."""
+    if place.uncertainty_km < WHOLE_LINE_KM or place.source.startswith("relative:"):
+        return None
+    geometry = _geometry(str(basemap_dir or settings.DATA_DIR / "basemap"))
+    words = fold(place.name).split()
+    if place.kind == "river":
+        for word in words:
+            if f"river:{word}" in geometry:
+                return geometry[f"river:{word}"]
+        return None
+    if "border" in words:
+        for word in words:
+            if word in _NEIGHBOURS and f"border:{_NEIGHBOURS[word]}" in geometry:
+                return geometry[f"border:{_NEIGHBOURS[word]}"]
+        if "syria" in words:
+            return geometry.get("border:all")
+    return None
+
+
+def nearest_on_line(line, lat: float, lon: float) -> tuple[float, float]:
+    point = nearest_points(line, Point(lon, lat))[0]
+    return point.y, point.x
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    left = max((m.end() for m in _SENTENCE_END_RE.finditer(text, max(0, start - 400), start)), default=max(0, start - 400))
+    right_match = _SENTENCE_END_RE.search(text, end, end + 400)
+    return left, right_match.start() if right_match else min(len(text), end + 400)
+
+
+def _neighbour(mentions: list[Mention], position: int, text: str) -> Place | None:
+    me = mentions[position]
+    left, right = _sentence_bounds(text, me.start, me.end)
+    usable = [m for k, m in enumerate(mentions) if k != position and m.place.kind in _POINT_KINDS
+              and m.place.uncertainty_km <= 50]
+    before = [m for m in usable if max(left, me.start - _LOOKBACK_CHARS) <= m.start and m.end <= me.start]
+    if not before:
+        before = [m for m in usable if me.start - _LOOKBACK_CHARS <= m.start and m.end <= me.start]
+    if before:
+        # The closest before; of a relative phrase and its anchor, the phrase's point.
+        return max(before, key=lambda m: (m.end, -m.start)).place
+    return None
+
+
+_BARE_BORDER_WORDS = frozenset({"the", "syrian", "syria", "s", "border", "borders", "frontier"})
+
+
+def _is_bare_border(written: str) -> bool:
+    words = fold(written).split()
+    return "border" in words and set(words) <= _BARE_BORDER_WORDS
+
+
+# Stands for "the Syrian border" until the text says which stretch; never returned as is.
+_SYRIA_BORDER = Place(name="Syria border", lat=35.0, lon=38.5, kind="area", governorate=None,
+                      source="basemap", uncertainty_km=450.0, score=0.7)
+_BARE_BORDER_RE = re.compile(r"\b(?:Syrian|Syria['’]s)\s+borders?\b")
+
+
+def _bare_borders(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"the Syrian border" (which no gazetteer row names) as mentions to be placed."""
+    out = []
+    for match in _BARE_BORDER_RE.finditer(text):
+        if not any(m.start < match.end() and match.start() < m.end for m in mentions):
+            out.append(Mention(match.start(), match.end(), match.group(), _SYRIA_BORDER))
+    return out
+
+
+def _display_name(place: Place) -> str:
+    anchor = (place.raw or {}).get("anchor") if place.source.startswith("relative:") else None
+    return anchor["name"] if anchor else place.name
+
+
+def apply(gazetteer, text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions of whole rivers and borders moved to the stretch their neighbours imply."""
+    out: list[Mention] = []
+    last_border: Place | None = None
+    mentions = sorted(mentions + _bare_borders(text, mentions), key=lambda m: (m.start, -m.end))
+    for position, mention in enumerate(mentions):
+        place = mention.place
+        if _is_bare_border(mention.text) and last_border is not None:
+            place = replace(last_border, score=min(place.score, last_border.score))
+        else:
+            line = line_of(place)
+            neighbour = _neighbour(mentions, position, text) if line is not None else None
+            if neighbour is not None:
+                lat, lon = nearest_on_line(line, neighbour.lat, neighbour.lon)
+                gap_km = approx_km(lat, lon, neighbour.lat, neighbour.lon)
+                if gap_km <= MAX_NEIGHBOUR_KM:
+                    place = replace(
+                        place, name=f"{place.name} (near {_display_name(neighbour)})", lat=round(lat, 5),
+                        lon=round(lon, 5), uncertainty_km=round(min(place.uncertainty_km, 20.0 + gap_km / 2), 1),
+                        source=f"{place.source} + nearest point of the line",
+                    )
+        if place is _SYRIA_BORDER:
+            continue
+        if "border" in fold(place.name).split():
+            last_border = place
+        out.append(mention if place is mention.place else Mention(mention.start, mention.end, mention.text, place))
+    return out

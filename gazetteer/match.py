@@ -1,0 +1,126 @@
+"""From a written name to candidate entries, strictest tier first; refuses rather than guesses.
+
+``candidates(index, name)`` returns the entries of the first tier that matches, each with a
+match score in [0, 1] saying how closely the written form matched:
+
+=========  =====  ===================================================================
+tier       score  matches
+=========  =====  ===================================================================
+fold       1.00   the same letters ("Al-Tanf" ~ "al tanf")
+bare       0.98   the same without the article ("Tanf")
+key        0.95   the same phonetic key ("Mayadeen" ~ "Al Mayādīn")
+glued      0.93   the key once an article glued to a word is split off ("Alhasakah")
+core       0.90   the same name once a descriptor is set aside ("T-2 Station")
+skeleton   ≤0.85  the same consonants, and a fuzzy score ≥ 75 ("Khanasser" ~ "Khanasir")
+fuzzy      ≤0.85  a rapidfuzz ratio over keys above a length-dependent cutoff
+=========  =====  ===================================================================
+
+Short names never match fuzzily: a four-letter key must match exactly, because at that length
+one letter changes the place.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from gazetteer.index import NameIndex, core_of, token_keys
+from gazetteer.normalize import (
+    fold, fold_arabic, is_arabic, skeleton, strip_articles, unglue_al,
+)
+
+_LEADING_WORDS = ("the ",)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An entry (by position in the index) that a written name may mean."""
+
+    position: int
+    match: float
+    tier: str
+    family: str | None = None  # the kind of place a descriptor asked for ("site" for "... dam")
+
+
+def fuzzy_cutoff(key_length: int) -> float | None:
+    """Least rapidfuzz ratio accepted for a key of this length; None: exact only."""
+    if key_length <= 4:
+        return None
+    if key_length <= 6:
+        return 90.0
+    if key_length <= 9:
+        return 86.0
+    return 84.0
+
+
+def _tier(positions: list[int] | None, match: float, tier: str, family: str | None = None) -> list[Candidate]:
+    return [Candidate(p, match, tier, family) for p in positions or ()]
+
+
+def candidates(index: NameIndex, name: str, fuzzy: bool = True) -> list[Candidate]:
+    if is_arabic(name):
+        return _tier(index.by_arabic.get(fold_arabic(name)), 1.0, "fold")
+    folded = fold(name)
+    for word in _LEADING_WORDS:
+        if folded.startswith(word):
+            folded = folded[len(word):]
+    if not folded:
+        return []
+    found = _tier(index.by_fold.get(folded), 1.0, "fold")
+    bare = strip_articles(folded)
+    found = found or _tier(index.by_bare.get(bare), 0.98, "bare")
+    key = "".join(token_keys(bare))
+    found = found or _tier(index.by_key.get(key), 0.95, "key")
+    if found:
+        return found
+    unglued = " ".join(unglue_al(t) for t in bare.split())
+    if unglued != bare:
+        found = _tier(index.by_key.get("".join(token_keys(unglued))), 0.93, "glued")
+        if found:
+            return found
+    core, family = core_of(bare)
+    if family and core:
+        found = _tier(index.by_core.get(core), 0.90, "core", family)
+        if not found and unglued != bare:
+            found = _tier(index.by_core.get(core_of(unglued)[0]), 0.88, "core", family)
+        if found:
+            return found
+    probe = core or key
+    if not fuzzy or fuzzy_cutoff(len(probe)) is None:
+        return []
+    return _near(index, probe, family)
+
+
+def _near(index: NameIndex, probe: str, family: str | None) -> list[Candidate]:
+    cutoff = fuzzy_cutoff(len(probe))
+    found: dict[int, Candidate] = {}
+    sk = skeleton(probe)
+    for position in index.by_skeleton.get(sk, ()) if len(sk) >= 4 else ():
+        entry = index.entries[position]
+        best = max(fuzz.ratio(probe, core_of(strip_articles(fold(n)))[0]) for n in entry.names if not is_arabic(n))
+        if best >= 75:
+            found[position] = Candidate(position, 0.85 * best / 100, "skeleton", family)
+    for choice, score, _ in process.extract(probe, index.fuzzy_keys, scorer=fuzz.ratio,
+                                            score_cutoff=cutoff, limit=6):
+        for position in index.by_core[choice]:
+            match = 0.85 * score / 100
+            if position not in found or found[position].match < match:
+                found[position] = Candidate(position, match, "fuzzy", family)
+    return sorted(found.values(), key=lambda c: -c.match)
+
+
+def suggestions(index: NameIndex, name: str, n: int = 5) -> list[str]:
+    """Up to ``n`` entry names that look like ``name``, best first, for a failed lookup."""
+    if is_arabic(name):
+        return []
+    probe = core_of(strip_articles(fold(name)))[0] or "".join(token_keys(strip_articles(fold(name))))
+    if len(probe) < 2:
+        return []
+    out: list[str] = []
+    for choice, _, _ in process.extract(probe, index.fuzzy_keys, scorer=fuzz.WRatio,
+                                        score_cutoff=60, limit=n * 3):
+        for position in index.by_core[choice]:
+            entry_name = index.entries[position].name
+            if entry_name not in out:
+                out.append(entry_name)
+    return out[:n]

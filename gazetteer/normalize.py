@@ -1,0 +1,146 @@
+"""Place names reduced to comparable forms: folded text, article-free text, phonetic keys.
+
+War reports spell one Arabic name many ways (Mayadin / Mayadeen / Al Mayādīn; Deir ez-Zor /
+Dayr az-Zawr / Deir Ezzor). Three forms, each coarser than the last, let the index match them:
+
+- ``fold``: lower case, no diacritics, apostrophes dropped, hyphens and punctuation as spaces.
+- ``strip_articles``: ``fold`` without the Arabic article in any of its written forms
+  (al-, el-, as-, ash-, ez-...) and without glued forms such as "ezzor".
+- ``name_key``: a phonetic key of the article-free form: vowels and doubled letters merged,
+  q=k, dh=z, ou/oo=u, ee/ei/ay=i, final -ah/-eh dropped, "Abu"/"Albu"/"Bu" alike, no spaces.
+- ``skeleton``: the consonants of ``name_key`` only, a last resort checked by fuzzy score.
+
+Arabic-script names get their own fold (``fold_arabic``): tashkeel and tatweel removed,
+alef, ya and ta marbuta forms unified, the article ال dropped.
+
+All functions are pure and cached: the geoparser calls them on every token of a report.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# The article as a separate token, in every transliteration of al- and its assimilated
+# (sun-letter) forms.
+ARTICLES = frozenset({
+    "al", "el", "il", "ul", "ar", "er", "as", "es", "ash", "esh", "ad", "ed", "at", "et",
+    "az", "ez", "an", "en", "ath", "eth", "adh", "edh", "aj", "ej", "ak", "l",
+})
+# Articles that are also English words are articles only when written with a hyphen
+# ("as-Sukhnah", "at-Tanf", "an-Nabk"), never as free-standing words.
+ENGLISH_ARTICLES = frozenset({"as", "at", "an", "ad", "ed", "en", "il", "l", "ak", "er", "es"})
+
+_APOSTROPHES = "'’‘`´ʿʾʼʻ′"
+_APOSTROPHE_RE = re.compile(f"[{_APOSTROPHES}]")
+_NON_WORD_RE = re.compile(r"[^0-9a-z\u0600-\u06ff]+")
+_ARABIC_RE = re.compile(r"[\u0600-\u06ff]")
+# Letters glued to an article: "ezzor", "arraqqah", "ashsham" (assimilated), "alhasakah".
+_GLUED_SUN_RE = re.compile(r"^[ae](?:(t|th|d|dh|r|z|s|sh|n)\1)(?=[a-z]{2})")
+_GLUED_AL_RE = re.compile(r"^(?:al|el)(?=[a-z]{4})")
+
+
+@lru_cache(maxsize=200_000)
+def fold(text: str) -> str:
+    """Lower case ASCII (and Arabic letters) with single spaces: "Qa'im" -> "qaim"."""
+    text = _APOSTROPHE_RE.sub("", text)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("ı", "i").replace("ø", "o").replace("ß", "ss").replace("đ", "d")
+    text = text.lower()
+    return _NON_WORD_RE.sub(" ", text).strip()
+
+
+def is_arabic(text: str) -> bool:
+    return bool(_ARABIC_RE.search(text))
+
+
+@lru_cache(maxsize=50_000)
+def fold_arabic(text: str) -> str:
+    """Arabic script without tashkeel, the article and spaces, letter variants unified."""
+    text = re.sub(r"[\u064b-\u065f\u0670\u0640]", "", text)  # tashkeel, dagger alef, tatweel
+    text = re.sub("[إأآٱ]", "ا", text).replace("ى", "ي").replace("ة", "ه").replace("ؤ", "و").replace("ئ", "ي")
+    words = re.findall(r"[\u0621-\u064a]+", text)
+    out = []
+    for word in words:
+        if word.startswith("ال") and len(word) > 3:
+            word = word[2:]
+        elif word.startswith("وال") and len(word) > 4:
+            word = word[3:]
+        out.append(word)
+    # Spaces are dropped: "البو كمال" and "البوكمال" are one name.
+    return "".join(out)
+
+
+def _is_article(token: str) -> bool:
+    return token in ARTICLES
+
+
+@lru_cache(maxsize=200_000)
+def strip_articles(folded: str) -> str:
+    """``fold`` output without article tokens or glued articles: "deir ez zor" -> "deir zor"."""
+    tokens = folded.split()
+    kept = [t for t in tokens if not _is_article(t)]
+    if not kept:
+        return folded
+    return " ".join(_unglue(t) for t in kept)
+
+
+def _unglue(token: str) -> str:
+    match = _GLUED_SUN_RE.match(token)
+    if match:
+        return token[2:]
+    return token
+
+
+def unglue_al(token: str) -> str:
+    """"alhasakah" -> "hasakah"; only tried when the glued form itself is not a name."""
+    return _GLUED_AL_RE.sub("", token)
+
+
+# Ordered rewrites making a token phonetic; applied after folding and article removal.
+_KEY_REWRITES = [
+    (re.compile(r"^(?:abu|abou|albu|bou|abo)(?=[a-z]{3})"), "bu"),  # Abu Kamal = Albu Kamal = Boukamal
+    (re.compile(r"^(?:abu|abou|albu|bou|abo)$"), "bu"),
+    (re.compile(r"q"), "k"),
+    (re.compile(r"ck"), "k"),
+    (re.compile(r"dh"), "z"),
+    (re.compile(r"th"), "t"),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"ch"), "sh"),
+    (re.compile(r"dj"), "j"),
+    (re.compile(r"(?<=[aeiou])h$"), ""),             # final -ah / -eh
+    (re.compile(r"(?:ay|ai|ei|ey)(?=[^aeiou]|$)"), "i"),  # Dayr = Deir = Dir
+    (re.compile(r"(?:aw|au)(?=[^aeiou]|$)"), "u"),       # Zawr = Zour = Zor
+    (re.compile(r"ou|oo|o"), "u"),
+    (re.compile(r"ee|i"), "i"),
+    (re.compile(r"e$"), "a"),                       # Meskene ~ Maskana
+    (re.compile(r"e"), "i"),                        # Khanasser ~ Khanasir
+    (re.compile(r"w(?=[^aeiou]|$)"), "u"),
+    (re.compile(r"(.)\1+"), r"\1"),                 # Raqqa = Raqa, Mayadeen = Mayadin
+]
+
+
+@lru_cache(maxsize=200_000)
+def token_key(token: str) -> str:
+    """The phonetic key of one folded, article-free token."""
+    out = _unglue(token)
+    for pattern, repl in _KEY_REWRITES:
+        out = pattern.sub(repl, out)
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def name_key(text: str) -> str:
+    """Phonetic key of a whole name, spaces removed: "Dayr az-Zawr" -> "dirzur"."""
+    stripped = strip_articles(fold(text))
+    return "".join(token_key(t) for t in stripped.split())
+
+
+@lru_cache(maxsize=200_000)
+def skeleton(key: str) -> str:
+    """Consonants of a key (a leading vowel kept as "a"): "khanasir" -> "khnsr"."""
+    if not key:
+        return key
+    head = "a" if key[0] in "aeiouy" else key[0]
+    return head + re.sub(r"[aeiouy]", "", key[1:])

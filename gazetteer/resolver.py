@@ -1,0 +1,128 @@
+"""The ``Gazetteer``: loaded entries, their index, and name -> ``Place`` resolution.
+
+Build one with ``Gazetteer.default()`` (cached; all CSVs of ``data/gazetteer`` plus the
+cache of the online fallback) or ``Gazetteer(entries)`` for tests. Resolution order for a
+name: the stop list of non-places, then the index tiers of ``match``, ranked by ``context``;
+the online fallback is asked only when it is switched on and every offline tier failed.
+"""
+from __future__ import annotations
+
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import Iterable
+
+import settings
+from gazetteer import descriptors, stopnames
+from gazetteer.context import Context, choose, rank
+from gazetteer.index import NameIndex
+from gazetteer.match import candidates, suggestions
+from gazetteer.normalize import fold, is_arabic, strip_articles
+from gazetteer.place import Place
+from gazetteer.sources import DEFAULT_UNCERTAINTY_KM, Entry, default_sources, load_entries
+
+ContextLike = Context | str | Iterable[Place] | None
+
+
+class Gazetteer:
+    """Offline name resolution over a fixed list of entries."""
+
+    def __init__(self, entries: list[Entry], stop: stopnames.StopNames | None = None,
+                 online=None) -> None:
+        self.entries = entries
+        self.index = NameIndex.build(entries)
+        self.stop = stop if stop is not None else stopnames.StopNames.empty()
+        self.online = online  # an ``online.OnlineGeocoder`` or None
+
+    @classmethod
+    def from_dir(cls, data_dir: Path, online=None) -> "Gazetteer":
+        entries = load_entries(default_sources(data_dir))
+        return cls(entries, stopnames.StopNames.load(data_dir), online)
+
+    @staticmethod
+    @lru_cache(maxsize=1)
+    def default() -> "Gazetteer":
+        return Gazetteer.from_dir(settings.DATA_DIR)
+
+    # -- resolution -------------------------------------------------------------------
+
+    def context_of(self, context: ContextLike) -> Context | None:
+        """A ``Context`` from a document text, resolved places, or a ready Context."""
+        if context is None or isinstance(context, Context):
+            return context
+        if isinstance(context, str):
+            from gazetteer.geoparse import document_context
+            return document_context(self, context)
+        return Context.of_places(context)
+
+    def resolve(self, name: str, context: ContextLike = None, online: bool | None = None) -> Place | None:
+        """The place ``name`` most likely means, or None; see the module docstring."""
+        name = (name or "").strip()
+        if not name or self.stop.is_stop(name):
+            return None
+        place = self.resolve_name(name, self.context_of(context))
+        if place is not None:
+            return place
+        use_online = settings.ONLINE_GEOCODER if online is None else online
+        if not use_online:
+            return None
+        if self.online is None:
+            from gazetteer.online import OnlineGeocoder
+            self.online = OnlineGeocoder(settings.DATA_DIR / "gazetteer" / "nominatim_cache.csv")
+        entry = self.online.lookup(name)
+        if entry is None:
+            return None
+        self.add(entry)
+        return entry.to_place(0.7)
+
+    def add(self, entry: Entry) -> None:
+        """Make a new entry (an online answer) resolvable offline from now on."""
+        self.entries = [*self.entries, entry]
+        self.index = NameIndex.build(self.entries)
+
+    def resolve_name(self, name: str, context: Context | None = None, fuzzy: bool = True) -> Place | None:
+        """Offline lookup of one written name (no stop list, no online fallback)."""
+        found = candidates(self.index, name, fuzzy=fuzzy)
+        if not found:
+            return None
+        chosen = choose(rank(found, self.entries, context))
+        if chosen is None:
+            return None
+        best, confidence = chosen
+        score = best.candidate.match * confidence
+        family = best.candidate.family
+        if family and descriptors.family_of_kind(best.entry.kind) != family:
+            return self._named_after(best.entry, name, family, score)
+        return best.entry.to_place(score)
+
+    def _named_after(self, entry: Entry, name: str, family: str, score: float) -> Place:
+        """A feature the gazetteer lacks, placed at the settlement it is named after.
+
+        "Maskana silos" with no silos row is Maskanah with the kind of a site and at least a
+        site's uncertainty; "Raqqa countryside" is a region around Raqqa. A row that is
+        already a feature (a region, a site) is kept as it is.
+        """
+        if family == "settlement" or entry.kind not in ("city", "town", "village"):
+            return entry.to_place(score)
+        kind = descriptors.KIND_OF_FAMILY[family]
+        tokens = tuple(strip_articles(fold(name)).split())
+        _, _, n = descriptors.split_suffix(tokens)
+        label = f"{entry.name} {' '.join(tokens[-n:])}" if n else entry.name
+        floor_km = 25.0 if family == "region" else DEFAULT_UNCERTAINTY_KM[kind]
+        return entry.to_place(score * 0.95, name=label, kind=kind,
+                              uncertainty_km=max(entry.uncertainty_km, floor_km),
+                              source=f"{entry.source} (named after)")
+
+    def geoparse(self, text: str, context: ContextLike = None) -> list:
+        """Place mentions in ``text`` (see ``gazetteer.geoparse``)."""
+        from gazetteer.geoparse import geoparse
+        return geoparse(self, text, self.context_of(context))
+
+    def suggest(self, name: str, n: int = 5) -> list[str]:
+        """Names in the gazetteer that look like ``name`` (for a failed lookup)."""
+        if not name or is_arabic(name):
+            return []
+        return suggestions(self.index, name, n)
+
+    @cached_property
+    def by_id(self) -> dict[str, Entry]:
+        return {e.id: e for e in self.entries}
