@@ -4,6 +4,8 @@ from __future__ import annotations
 LOCATION = "url"
 URL_QUERY = "url-query"            # store: the query string the browser should show
 MAP = "map"
+SPAN = "span"                      # store: {"first": ISO date, "days": slider max}
+VIEWPORT = "viewport"              # store: {"lat", "lon", "zoom"} of the map as last seen
 ERROR = "error-banner"
 ERROR_TEXT = "error-text"
 ERROR_CLOSE = "error-close"

@@ -1,0 +1,295 @@
+"""Every callback of the page, registered by ``register_callbacks(app, model)``.
+
+Callbacks are short: they read the inputs, call a function of :mod:`dashboard.model` (or the
+pure modules beside it) and turn the result into components. Slider steps are painted in the
+browser (``assets/frontline.js``) from frames this module sends ahead.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+
+from dash import ALL, ClientsideFunction, Input, Output, Patch, State, ctx, no_update, set_props
+from dash.exceptions import PreventUpdate
+
+from dashboard import ids, views
+from dashboard.frames import build_chunk, frame_key, wanted_offsets
+from dashboard.model import DashboardModel
+from dashboard.timeline import to_date, to_offset
+from dashboard.url_state import from_query, to_query
+
+log = logging.getLogger(__name__)
+
+# Server time spent building frames per request: the first frame always, more while it lasts.
+FRAME_BUDGET_S = 0.25
+FRAMES_PER_REQUEST = 12
+
+
+def show_error(error: Exception) -> None:
+    """Dash's ``on_error`` hook: log the traceback for the operator, show one line to the user."""
+    log.exception("callback failed", exc_info=error)
+    set_props(ids.ERROR_TEXT, {"children": views.error_message(error)})
+    set_props(ids.ERROR, {"className": "error-banner"})
+
+
+def _clientside(app, function: str, outputs, inputs, states=(), **kwargs) -> None:
+    """A callback of ``assets/frontline.js``; ``outputs`` may be empty for side effects."""
+    outputs = list(outputs) if isinstance(outputs, (list, tuple)) else [outputs]
+    app.clientside_callback(
+        ClientsideFunction(namespace="frontline", function_name=function),
+        *outputs, *inputs, *states, **kwargs,
+    )
+
+
+def _filters(factions, layers, window_days, certainties, actions) -> dict:
+    return {
+        "factions": sorted(factions or []), "layers": list(layers or []),
+        "window_days": int(window_days or 0), "certainties": sorted(certainties or []),
+        "actions": sorted(actions or []),
+    }
+
+
+def register_callbacks(app, model: DashboardModel) -> None:
+    _register_browser_side(app)
+    _register_url(app, model)
+    _register_map(app, model)
+    _register_sources(app, model)
+    _register_place(app, model)
+    _register_review(app, model)
+    _register_export(app, model)
+
+
+def _register_browser_side(app) -> None:
+    _clientside(app, "label", Output(ids.DATE_LABEL, "children"),
+                [Input(ids.DATE_SLIDER, "value"), Input(ids.SPAN, "data")])
+    _clientside(app, "paint", Output(ids.MAP, "figure"),
+                [Input(ids.DATE_SLIDER, "value"), Input(ids.FRAMES, "data"), Input(ids.BASE_FIGURE, "data")])
+    _clientside(app, "request", Output(ids.FRAME_REQUEST, "data"),
+                [Input(ids.DATE_SLIDER, "value"), Input(ids.FRAMES, "data")],
+                [State(ids.SPEED, "value"), State(ids.PLAYING, "data"), State(ids.FRAME_REQUEST, "data")])
+    _clientside(app, "step", Output(ids.DATE_SLIDER, "value", allow_duplicate=True),
+                [Input(ids.STEP_BACK_WEEK, "n_clicks"), Input(ids.STEP_BACK_DAY, "n_clicks"),
+                 Input(ids.STEP_FWD_DAY, "n_clicks"), Input(ids.STEP_FWD_WEEK, "n_clicks")],
+                [State(ids.DATE_SLIDER, "value"), State(ids.SPAN, "data")], prevent_initial_call=True)
+    _clientside(app, "play", [Output(ids.PLAYING, "data"), Output(ids.PLAY, "children")],
+                [Input(ids.PLAY, "n_clicks")], [State(ids.PLAYING, "data")], prevent_initial_call=True)
+    _clientside(app, "speed", [], [Input(ids.SPEED, "value")])
+    _clientside(app, "allFactions", Output(ids.FACTIONS, "value", allow_duplicate=True),
+                [Input(ids.FACTIONS_ALL, "n_clicks"), Input(ids.FACTIONS_NONE, "n_clicks")],
+                [State(ids.FACTIONS, "options")], prevent_initial_call=True)
+    _clientside(app, "viewport", Output(ids.VIEWPORT, "data", allow_duplicate=True),
+                [Input(ids.MAP, "relayoutData")], [State(ids.VIEWPORT, "data")], prevent_initial_call=True)
+    _clientside(app, "showUrl", [], [Input(ids.URL_QUERY, "data")])
+    _clientside(app, "cursor", [],
+                [Input(ids.DATE_SLIDER, "value"), Input(ids.AREA_CHART, "figure")], [State(ids.SPAN, "data")])
+    _clientside(app, "closeError", Output(ids.ERROR, "className", allow_duplicate=True),
+                [Input(ids.ERROR_CLOSE, "n_clicks")], prevent_initial_call=True)
+
+
+def _register_url(app, model: DashboardModel) -> None:
+    @app.callback(
+        Output(ids.DATE_SLIDER, "value"), Output(ids.FACTIONS, "value"), Output(ids.LAYERS, "value"),
+        Output(ids.WINDOW, "value"), Output(ids.CERTAINTIES, "value"), Output(ids.ACTIONS, "value"),
+        Output(ids.VIEWPORT, "data"),
+        Input(ids.LOCATION, "search"),
+    )
+    def apply_url(search):
+        view = from_query(search, model.default_view(), model.choices())
+        viewport = {"lat": view.center[0], "lon": view.center[1]} if view.center else {}
+        if view.zoom is not None:
+            viewport["zoom"] = view.zoom
+        return (to_offset(view.date, model.first_date), list(view.factions), list(view.layers),
+                view.window_days, list(view.certainties), list(view.actions), viewport)
+
+    @app.callback(
+        Output(ids.URL_QUERY, "data"),
+        Input(ids.DATE_SLIDER, "value"), Input(ids.FACTIONS, "value"), Input(ids.LAYERS, "value"),
+        Input(ids.WINDOW, "value"), Input(ids.CERTAINTIES, "value"), Input(ids.ACTIONS, "value"),
+        Input(ids.VIEWPORT, "data"),
+        prevent_initial_call=True,
+    )
+    def write_url(offset, factions, layers, window_days, certainties, actions, viewport):
+        return to_query(model.view_state(offset, factions, layers, window_days, certainties, actions, viewport))
+
+
+def _register_map(app, model: DashboardModel) -> None:
+    @app.callback(
+        Output(ids.BASE_FIGURE, "data"),
+        Input(ids.TILES, "value"), Input(ids.LAYERS, "value"),
+        State(ids.VIEWPORT, "data"),
+    )
+    def base_figure(tiles, layers, viewport):
+        return model.base_figure(viewport or {}, online_tiles=bool(tiles), layers=layers or [])
+
+    @app.callback(
+        Output(ids.FRAMES, "data"),
+        Input(ids.FRAME_REQUEST, "data"),
+        Input(ids.FACTIONS, "value"), Input(ids.LAYERS, "value"), Input(ids.WINDOW, "value"),
+        Input(ids.CERTAINTIES, "value"), Input(ids.ACTIONS, "value"), Input(ids.DATA_VERSION, "data"),
+        State(ids.DATE_SLIDER, "value"), State(ids.FRAMES, "data"), State(ids.SPEED, "value"),
+        State(ids.PLAYING, "data"),
+    )
+    def fill_frames(request, factions, layers, window_days, certainties, actions, version,
+                    offset, frames, speed, playing):
+        filters = _filters(factions, layers, window_days, certainties, actions)
+        key = frame_key(filters, model.version)
+        view = model.view_state(offset, factions, layers, window_days, certainties, actions, {})
+
+        def traces_for(day_offset: int):
+            return model.frame_traces(replace(view, date=to_date(day_offset, model.first_date, model.last_date)))
+
+        if frames is None or frames.get("key") != key or ctx.triggered_id != ids.FRAME_REQUEST:
+            stride = int(speed or 1) if playing else 1
+            wanted = wanted_offsets(int(offset or 0), stride, model.span_days, FRAMES_PER_REQUEST)
+            return {"key": key, **build_chunk(wanted, set(), traces_for, FRAME_BUDGET_S)}
+        if not request or request.get("key") != key:
+            raise PreventUpdate
+        wanted = wanted_offsets(int(request["offset"]), int(request.get("stride") or 1),
+                                model.span_days, FRAMES_PER_REQUEST)
+        have = {int(o) for o in frames.get("dates", {})}
+        chunk = build_chunk(wanted, have, traces_for, FRAME_BUDGET_S)
+        patch = Patch()
+        for digest, piece in chunk["pieces"].items():
+            if digest not in frames.get("pieces", {}):
+                patch["pieces"][digest] = piece
+        for day_offset, keys in chunk["dates"].items():
+            patch["dates"][day_offset] = keys
+        return patch
+
+    @app.callback(
+        Output(ids.AREA_CHART, "figure"),
+        Input(ids.FACTIONS, "value"), Input(ids.DATA_VERSION, "data"),
+        State(ids.DATE_SLIDER, "value"),
+    )
+    def area_chart(factions, version, offset):
+        return model.area_figure(factions or [], to_date(offset or 0, model.first_date, model.last_date))
+
+    @app.callback(Output(ids.STATUS, "children"), Input(ids.DATA_VERSION, "data"))
+    def status(version):
+        return model.status_line()
+
+
+def _register_sources(app, model: DashboardModel) -> None:
+    @app.callback(
+        Output(ids.EVENT_TABLE, "children"), Output(ids.EVENT_COUNT, "children"),
+        Input(ids.DATE_SLIDER, "value"), Input(ids.FACTIONS, "value"), Input(ids.WINDOW, "value"),
+        Input(ids.CERTAINTIES, "value"), Input(ids.ACTIONS, "value"), Input(ids.DATA_VERSION, "data"),
+        Input(ids.SELECTED_EVENT, "data"),
+    )
+    def event_list(offset, factions, window_days, certainties, actions, version, selected):
+        view = model.view_state(offset, factions, [], window_days, certainties, actions, {})
+        rows = model.events_in_window(view)
+        return views.event_table(rows, selected, model.faction_colours), views.event_count(rows, view)
+
+    @app.callback(
+        Output(ids.SELECTED_EVENT, "data"),
+        Input({"type": "event-row", "index": ALL}, "n_clicks"), Input(ids.MAP, "clickData"),
+        prevent_initial_call=True,
+    )
+    def select_event(row_clicks, click_data):
+        if ctx.triggered_id == ids.MAP:
+            event_id = views.clicked_event_id(click_data)
+        elif isinstance(ctx.triggered_id, dict) and any(row_clicks):
+            event_id = ctx.triggered_id["index"]
+        else:
+            event_id = None
+        if event_id is None or model.event(event_id) is None:
+            raise PreventUpdate
+        return event_id
+
+    @app.callback(
+        Output(ids.SOURCE_PANEL, "children"), Output(ids.BASE_FIGURE, "data", allow_duplicate=True),
+        Input(ids.SELECTED_EVENT, "data"),
+        prevent_initial_call=True,
+    )
+    def show_source(event_id):
+        event = model.event(event_id)
+        if event is None:
+            raise PreventUpdate
+        panel = views.source_panel(event, model.document(event.doc), model.faction_names)
+        if event.lat is None:
+            return panel, no_update
+        return panel, _centre_patch(event.lat, event.lon, zoom=None)
+
+
+def _centre_patch(lat: float, lon: float, zoom: float | None) -> Patch:
+    patch = Patch()
+    patch["layout"]["map"]["center"] = {"lat": lat, "lon": lon}
+    if zoom is not None:
+        patch["layout"]["map"]["zoom"] = zoom
+    return patch
+
+
+def _register_place(app, model: DashboardModel) -> None:
+    @app.callback(
+        Output(ids.PLACE_PANEL, "children"), Output(ids.BASE_FIGURE, "data", allow_duplicate=True),
+        Input(ids.PLACE_GO, "n_clicks"), Input(ids.PLACE_SEARCH, "n_submit"),
+        State(ids.PLACE_SEARCH, "value"), State(ids.DATE_SLIDER, "value"),
+        prevent_initial_call=True,
+    )
+    def find_place(clicks, submits, name, offset):
+        if not (name or "").strip():
+            raise PreventUpdate
+        place, suggestions = model.find_place(name)
+        if place is None:
+            return views.place_not_found(name, suggestions), no_update
+        history = model.place_history(place)
+        day = to_date(offset or 0, model.first_date, model.last_date)
+        return (views.place_panel(place, history, day, model.faction_names, model.faction_colours),
+                _centre_patch(place.lat, place.lon, zoom=9.0))
+
+
+def _register_review(app, model: DashboardModel) -> None:
+    @app.callback(
+        Output(ids.REVIEW_DOC, "data"), Output(ids.REVIEW_MESSAGE, "children"),
+        Input(ids.UPLOAD, "contents"), Input(ids.EXTRACT, "n_clicks"),
+        State(ids.UPLOAD, "filename"), State(ids.PASTE, "value"), State(ids.PASTE_DATE, "value"),
+        prevent_initial_call=True,
+    )
+    def extract(contents, clicks, filename, pasted, doc_date):
+        if ctx.triggered_id == ids.UPLOAD:
+            result = model.review.from_upload(contents, filename, doc_date)
+        else:
+            result = model.review.from_text(pasted, doc_date)
+        return result.doc, views.review_message(result)
+
+    @app.callback(Output(ids.REVIEW_TABLE, "children"), Input(ids.REVIEW_DOC, "data"))
+    def review_table(doc):
+        return views.review_table(doc, model.faction_names) if doc else None
+
+    @app.callback(
+        Output(ids.REVIEW_MESSAGE, "children", allow_duplicate=True),
+        Output(ids.DATA_VERSION, "data"), Output(ids.REVIEW_DOC, "data", allow_duplicate=True),
+        Input(ids.REVIEW_ACCEPT, "n_clicks"), Input(ids.REVIEW_REJECT, "n_clicks"),
+        State(ids.REVIEW_DOC, "data"),
+        State({"type": "review-decision", "index": ALL}, "value"),
+        State({"type": "review-place", "index": ALL}, "value"),
+        State({"type": "review-date", "index": ALL}, "value"),
+        State({"type": "review-actor", "index": ALL}, "value"),
+        prevent_initial_call=True,
+    )
+    def save(accept_clicks, reject_clicks, doc, decisions, places, dates, actors):
+        if not doc:
+            raise PreventUpdate
+        if ctx.triggered_id == ids.REVIEW_REJECT:
+            decisions = ["reject"] * len(doc["events"])
+        outcome = model.review.save(doc, decisions, places, dates, actors)
+        if outcome.accepted:
+            model.add_events(outcome.accepted)
+        return views.save_message(outcome), model.version, None
+
+
+def _register_export(app, model: DashboardModel) -> None:
+    @app.callback(
+        Output(ids.EXPORT_DOWNLOAD, "data"),
+        Input(ids.EXPORT_BUTTON, "n_clicks"),
+        State(ids.EXPORT_FORMAT, "value"), State(ids.EXPORT_SCALE, "value"),
+        State(ids.DATE_SLIDER, "value"), State(ids.FACTIONS, "value"), State(ids.LAYERS, "value"),
+        State(ids.WINDOW, "value"), State(ids.CERTAINTIES, "value"), State(ids.ACTIONS, "value"),
+        State(ids.VIEWPORT, "data"),
+        prevent_initial_call=True,
+    )
+    def export(clicks, fmt, scale, offset, factions, layers, window_days, certainties, actions, viewport):
+        view = model.view_state(offset, factions, layers, window_days, certainties, actions, viewport or {})
+        content, filename = model.export(view, fmt, scale or 1)
+        return {"content": views.b64(content), "filename": filename, "base64": True}

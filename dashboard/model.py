@@ -1,0 +1,411 @@
+"""The data behind the page: map data, per-date states, documents, place look-ups, exports.
+
+One ``DashboardModel`` serves every browser tab (a one-analyst tool, but tabs share it): it
+loads the default map data in a background thread so that the server answers at once, warms
+the per-date states of the whole span afterwards, and swaps in a new ``MapData`` (with a new
+``version``) when the analyst accepts events from a report.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Callable, Sequence
+
+import plotly.graph_objects as go
+
+import settings
+from dashboard import history as place_history
+from dashboard.frames import plain_json, to_piece
+from dashboard.layout import FactionStyle, PageSpec
+from dashboard.review import Review
+from dashboard.timeline import WINDOWS_DAYS, to_date, to_offset
+from dashboard.url_state import Choices, ViewState
+from events.vocabulary import ACTIONS, CERTAINTIES, FACTIONS
+
+log = logging.getLogger(__name__)
+
+TOGGLEABLE_LAYERS = ("territory", "front_lines", "advances", "events", "labels")
+DEFAULT_LAYERS = TOGGLEABLE_LAYERS
+DEFAULT_CERTAINTIES = ("stated", "reported", "claimed")
+DEFAULT_WINDOW_DAYS = 30
+LOAD_TIMEOUT_S = 120
+# The map legend sits bottom right, clear of the side panel and the time bar.
+LEGEND = {"x": 0.995, "y": 0.14, "xanchor": "right", "yanchor": "bottom", "font": {"size": 11},
+          "bgcolor": "rgba(255,255,255,0.85)"}
+# Events within this distance of a searched place count as "there" (km).
+HISTORY_RADIUS_KM = 5.0
+# A raster tile source for the optional online base map; only requested when the user asks.
+ONLINE_TILES = {
+    "url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+    "attribution": "© OpenStreetMap contributors",
+}
+
+
+@dataclass(frozen=True)
+class PlaceHistory:
+    periods: tuple[place_history.Period, ...]
+    events: tuple
+    radius_km: float
+
+    def holder_on(self, day: date, names: dict[str, str]) -> str:
+        for period in self.periods:
+            if period.start <= day and (period.end is None or day <= period.end):
+                return names.get(period.faction, "nobody known") if period.faction else "nobody known"
+        return "no data before " + self.periods[0].start.isoformat() if self.periods else "no data"
+
+
+def _react_safe_style(style: dict) -> dict:
+    """plotly.react drops an empty ``sources`` dict from a map style and MapLibre then rejects
+    the style on the next update; one empty GeoJSON source keeps the key (no request made)."""
+    if style.get("sources"):
+        return style
+    empty = {"type": "geojson", "data": {"type": "FeatureCollection", "features": []}}
+    return {**style, "sources": {"empty": empty}}
+
+
+def online_style(offline: dict) -> dict:
+    """The offline style with a raster tile layer drawn above its background."""
+    sources = dict(offline.get("sources") or {})
+    sources["online-tiles"] = {"type": "raster", "tiles": [ONLINE_TILES["url"]], "tileSize": 256,
+                               "attribution": ONLINE_TILES["attribution"]}
+    layers = list(offline.get("layers") or []) + [
+        {"id": "online-tiles", "type": "raster", "source": "online-tiles"}]
+    return {**offline, "sources": sources, "layers": layers}
+
+
+class DashboardModel:
+    def __init__(self, load: Callable[[], object], *, store_path: Path | None = None,
+                 shared_dir: Path | None = None) -> None:
+        self._load = load
+        self._store_path = store_path
+        self._shared_dir = shared_dir
+        self._ready = threading.Event()
+        self._error: BaseException | None = None
+        self._lock = threading.Lock()
+        self.version = 0
+        self.data = None
+        self.review: Review | None = None
+        threading.Thread(target=self._load_all, name="dashboard-load", daemon=True).start()
+
+    @classmethod
+    def default(cls, *, store_path: Path | None = None) -> "DashboardModel":
+        from layers.data import load_default
+
+        return cls(load_default, store_path=store_path or settings.STORE_PATH, shared_dir=settings.SHARED_DIR)
+
+    # loading ---------------------------------------------------------------------------------
+    def _load_all(self) -> None:
+        try:
+            data = self._load()
+            self.review = Review.open(self._store_path, self._shared_dir)
+            stored = self.review.accepted_events()
+            if stored:
+                data = data.with_events(_merge_events(data.events, stored))
+            self._set_data(data)
+        except BaseException as error:  # shown on the page, not swallowed
+            log.exception("loading the map data failed")
+            self._error = error
+        finally:
+            self._ready.set()
+        if self._error is None:
+            self._warm()
+
+    def _set_data(self, data) -> None:
+        span = data.event_span
+        if span is None:
+            today = date.today()
+            span = (today, today)
+        self.data = data
+        self.first_date, self.last_date = span
+        self.span_days = to_offset(self.last_date, self.first_date)
+        events = sorted(data.events, key=lambda e: (e.date_end, e.date_start))
+        self._events = events
+        self._by_id = {e.id: e for e in events}
+        self._area_series = None
+
+    def _warm(self) -> None:
+        """Compute every date's state once in the background, so the slider never waits for
+        territory; a data swap (new version) stops the old pass."""
+        from layers.state import compute
+
+        version, data = self.version, self.data
+        for offset in range(self.span_days + 1):
+            if self.version != version:
+                return
+            compute(data, to_date(offset, self.first_date, self.last_date))
+
+    def wait(self) -> None:
+        if not self._ready.wait(LOAD_TIMEOUT_S):
+            raise TimeoutError("the map data are still loading; try again in a moment")
+        if self._error is not None:
+            raise RuntimeError(f"the map data could not be loaded: {self._error}")
+
+    # vocabularies and defaults -----------------------------------------------------------------
+    @property
+    def faction_names(self) -> dict[str, str]:
+        from layers import style
+
+        return {f: style.faction_name(f) for f in FACTIONS}
+
+    @property
+    def faction_colours(self) -> dict[str, str]:
+        from layers import style
+
+        return {f: style.faction_colour(f) for f in FACTIONS}
+
+    def page_spec(self) -> PageSpec:
+        self.wait()
+        from layers import snapshot
+
+        return PageSpec(
+            first_date=self.first_date, last_date=self.last_date,
+            factions=tuple(FactionStyle(f, self.faction_names[f], self.faction_colours[f]) for f in FACTIONS),
+            layers=TOGGLEABLE_LAYERS, actions=ACTIONS, certainties=CERTAINTIES,
+            default_layers=DEFAULT_LAYERS, default_certainties=DEFAULT_CERTAINTIES,
+            default_window_days=DEFAULT_WINDOW_DAYS,
+            export_formats=tuple(snapshot.FIGURE_FORMATS) + tuple(snapshot.DATA_FORMATS),
+        )
+
+    def choices(self) -> Choices:
+        self.wait()
+        return Choices(FACTIONS, TOGGLEABLE_LAYERS, CERTAINTIES, ACTIONS, WINDOWS_DAYS,
+                       self.first_date, self.last_date)
+
+    def default_view(self) -> ViewState:
+        self.wait()
+        return ViewState(date=self.busiest_day(DEFAULT_WINDOW_DAYS), factions=FACTIONS,
+                         layers=DEFAULT_LAYERS, window_days=DEFAULT_WINDOW_DAYS,
+                         certainties=DEFAULT_CERTAINTIES, actions=ACTIONS)
+
+    def busiest_day(self, window_days: int) -> date:
+        """The last day of the ``window_days`` with the most events: where a first look at the
+        map shows the most movement."""
+        if not self._events:
+            return self.last_date
+        counts = Counter(e.date_end for e in self._events)
+        best, best_count = self.last_date, -1
+        for day in sorted(counts):
+            count = sum(n for d, n in counts.items() if day - timedelta(days=window_days) < d <= day)
+            if count > best_count:
+                best, best_count = day, count
+        return best
+
+    def view_state(self, offset, factions, layers, window_days, certainties, actions, viewport) -> ViewState:
+        self.wait()
+        viewport = viewport or {}
+        centre = (viewport["lat"], viewport["lon"]) if "lat" in viewport and "lon" in viewport else None
+        return ViewState(
+            date=to_date(offset or 0, self.first_date, self.last_date),
+            factions=tuple(f for f in FACTIONS if f in (factions or ())),
+            layers=tuple(name for name in TOGGLEABLE_LAYERS if name in (layers or ())),
+            window_days=int(window_days or DEFAULT_WINDOW_DAYS),
+            certainties=tuple(c for c in CERTAINTIES if c in (certainties or ())),
+            actions=tuple(a for a in ACTIONS if a in (actions or ())),
+            center=centre, zoom=viewport.get("zoom"),
+        )
+
+    def _layers_view(self, view: ViewState, layer_names: Sequence[str]):
+        from layers.view import View
+
+        extra = {}
+        if view.center is not None:
+            extra["center"] = view.center
+        if view.zoom is not None:
+            extra["zoom"] = view.zoom
+        return View(date=view.date, factions=view.factions, layers=tuple(layer_names),
+                    window_days=view.window_days, certainties=view.certainties, actions=view.actions,
+                    **extra)
+
+    # the map ---------------------------------------------------------------------------------
+    def base_figure(self, viewport: dict, *, online_tiles: bool, layers: Sequence[str]) -> dict:
+        """``{"layout", "under", "over"}``: the figure's layout and the static base map traces
+        drawn under the territory (neighbours) and over it (outline, rivers, governorates), as
+        plain JSON data for the browser."""
+        from layers import base
+        from layers.figure import make_figure
+        from layers.state import compute
+
+        self.wait()
+        view = self._layers_view(self.view_state(0, FACTIONS, (), DEFAULT_WINDOW_DAYS, (), (), viewport), ("base",))
+        state = compute(self.data, self.first_date)
+        layout = make_figure(state, view).to_plotly_json()["layout"]
+        style = _react_safe_style(layout["map"]["style"])
+        layout["map"]["style"] = online_style(style) if online_tiles else style
+        layout["map"]["uirevision"] = "map"
+        layout.update(uirevision="map", autosize=True, margin={"l": 0, "r": 0, "t": 0, "b": 0},
+                      legend=LEGEND, dragmode="pan")
+        return {
+            "layout": plain_json(layout),
+            "under": [to_piece(t)[1] for t in base.build_under(state, view)],
+            "over": [to_piece(t)[1] for t in base.build_over(state, view)],
+        }
+
+    def frame_traces(self, view: ViewState) -> tuple[list, list]:
+        """(territory traces, the other date-dependent traces) of ``view``, in drawing order."""
+        from layers import LAYERS
+        from layers.state import compute
+
+        shown = [name for name in TOGGLEABLE_LAYERS if name in view.layers]
+        if not shown:
+            return [], []
+        state = compute(self.data, view.date)
+        layers_view = self._layers_view(view, ["base", *shown])
+        groups: tuple[list, list] = ([], [])
+        for name in TOGGLEABLE_LAYERS:
+            if name in shown:
+                groups[0 if name == "territory" else 1].extend(LAYERS[name].build(state, layers_view))
+        return groups
+
+    # events and sources ------------------------------------------------------------------------
+    def events_in_window(self, view: ViewState) -> list:
+        first = view.date - timedelta(days=view.window_days - 1)
+        return [
+            e for e in self._events
+            if e.date_start <= view.date and e.date_end >= first and e.actor in view.factions
+            and e.certainty in view.certainties and e.action in view.actions
+        ]
+
+    def event(self, event_id: str | None):
+        self.wait()
+        return self._by_id.get(event_id) if event_id else None
+
+    def document(self, doc_id: str) -> dict | None:
+        return self.review.document(doc_id) if self.review else None
+
+    # area chart --------------------------------------------------------------------------------
+    def area_series(self) -> dict[str, list]:
+        """Area held (km²) per faction on every day of the span, from the warmed states."""
+        from layers.state import compute
+
+        if self._area_series is None:
+            days = [to_date(o, self.first_date, self.last_date) for o in range(self.span_days + 1)]
+            series: dict[str, list] = {"date": days}
+            states = [compute(self.data, day) for day in days]
+            for faction in FACTIONS:
+                series[faction] = [s.territory.areas_km2.get(faction, 0.0) for s in states]
+            self._area_series = series
+        return self._area_series
+
+    def area_figure(self, factions: Sequence[str], day: date) -> go.Figure:
+        series = self.area_series()
+        figure = go.Figure()
+        for faction in FACTIONS:
+            if faction not in factions or not any(series[faction]):
+                continue
+            figure.add_trace(go.Scatter(
+                x=series["date"], y=[a / 1000 for a in series[faction]], name=self.faction_names[faction],
+                mode="lines", stackgroup="area", line={"width": 0.5, "color": self.faction_colours[faction]},
+                hovertemplate="%{x|%d %b %Y}: %{y:,.1f} thousand km²<extra>" + self.faction_names[faction] + "</extra>",
+            ))
+        figure.update_layout(
+            margin={"l": 40, "r": 8, "t": 24, "b": 24}, height=170, showlegend=False,
+            title={"text": "Area held (thousand km²)", "font": {"size": 12}, "x": 0.02, "y": 0.97},
+            plot_bgcolor="#ffffff", paper_bgcolor="rgba(0,0,0,0)", hovermode="x unified",
+            xaxis={"showgrid": False}, yaxis={"gridcolor": "#eaeef2"},
+            shapes=[{"type": "line", "x0": day, "x1": day, "y0": 0, "y1": 1, "yref": "paper",
+                     "line": {"color": "#1f2328", "width": 1.5}}],
+        )
+        return figure
+
+    # places ------------------------------------------------------------------------------------
+    def find_place(self, name: str):
+        """(the gazetteer's place for ``name`` or None, suggestions when there is none)."""
+        import gazetteer
+
+        place = gazetteer.resolve(name.strip())
+        if place is not None:
+            return place, []
+        return None, [getattr(s, "name", str(s)) for s in gazetteer.suggest(name.strip())]
+
+    def place_history(self, place) -> PlaceHistory:
+        """Who held the control point at (or nearest within a few km of) ``place`` on each day
+        its state could change, and the events within ``HISTORY_RADIUS_KM``."""
+        from layers.state import models
+
+        self.wait()
+        control = models(self.data).control
+        lonlat = control.lonlat
+        samples: list[place_history.Sample] = []
+        if len(lonlat):
+            distances = place_history.distances_km(place.lat, place.lon, lonlat[:, 1], lonlat[:, 0])
+            nearest = int(distances.argmin())
+            if distances[nearest] <= max(HISTORY_RADIUS_KM, place.uncertainty_km):
+                for day in [self.first_date, *[d for d in control.change_days() if self.first_date < d <= self.last_date]]:
+                    indices, states = control.at_indexed(day)
+                    where = {int(i): s for i, s in zip(indices, states)}
+                    state = where.get(nearest)
+                    samples.append(place_history.Sample(day, state.faction if state else None,
+                                                        bool(state and state.contested),
+                                                        bool(state and state.besieged)))
+        radius_km = max(HISTORY_RADIUS_KM, place.uncertainty_km)
+        events = place_history.events_at(self._events, place.lat, place.lon, radius_km, place.id)
+        return PlaceHistory(tuple(place_history.control_periods(samples)), tuple(events), radius_km)
+
+    # adding reports ----------------------------------------------------------------------------
+    def add_events(self, events: Sequence) -> None:
+        """Put accepted events on the map: a new ``MapData`` and a new version."""
+        with self._lock:
+            self.version += 1
+            self._set_data(self.data.with_events(_merge_events(self.data.events, events)))
+        threading.Thread(target=self._warm, name="dashboard-warm", daemon=True).start()
+
+    def status_line(self) -> str:
+        self.wait()
+        documents = len({e.doc for e in self._events})
+        return (f"{len(self._events)} events from {documents} reports · "
+                f"{self.first_date:%d %b %Y} – {self.last_date:%d %b %Y}")
+
+    # export ------------------------------------------------------------------------------------
+    def export(self, view: ViewState, fmt: str, scale: int) -> tuple[bytes, str]:
+        from layers import snapshot
+        from layers.state import compute
+
+        state = compute(self.data, view.date)
+        layers_view = self._layers_view(view, ["base", *view.layers])
+        stem = f"front-line-map-{view.date.isoformat()}"
+        if fmt in snapshot.DATA_FORMATS:
+            return snapshot.export_data(state, layers_view, fmt), f"{stem}.{fmt}"
+        if fmt not in snapshot.FIGURE_FORMATS:
+            raise ValueError(f"unknown export format {fmt!r}")
+        figure = snapshot.snapshot_figure(state, layers_view, sources=self._sources(view))
+        return snapshot.render(figure, fmt, scale=scale), f"{stem}.{fmt}"
+
+    def _sources(self, view: ViewState) -> tuple[str, ...]:
+        docs = {e.doc for e in self.events_in_window(view)}
+        titles = []
+        for doc in sorted(docs):
+            document = self.document(doc) or {}
+            titles.append(document.get("url") or document.get("title") or doc)
+        return tuple(titles)
+
+    def first_handover(self):
+        """(place name, lat, lon, day before, holder, day after, holder) for the first place the
+        control model hands over within the span; used to check the map in a browser."""
+        from layers.state import models
+
+        control = models(self.data).control
+        for day in control.change_days():
+            if not (self.first_date < day <= self.last_date):
+                continue
+            before_day = day - timedelta(days=1)
+            before = {s.place_id or s.name: s for s in control.at(before_day)}
+            for after_state in control.at(day):
+                key = after_state.place_id or after_state.name
+                prior = before.get(key)
+                if (prior and prior.faction and after_state.faction and prior.faction != after_state.faction
+                        and not after_state.contested and not prior.contested):
+                    return (after_state.name, after_state.lat, after_state.lon, before_day, prior.faction,
+                            day, after_state.faction)
+        return None
+
+
+def _merge_events(existing: Sequence, added: Sequence) -> list:
+    by_id = {e.id: e for e in existing}
+    for event in added:
+        by_id[event.id] = event
+    return list(by_id.values())
+

@@ -1,0 +1,199 @@
+"""Page fragments built from plain results: event list, source panel, place history, review table.
+
+Each function takes values (events, documents, places, messages) and returns Dash components;
+none reads global state, so the callbacks stay a line or two.
+"""
+from __future__ import annotations
+
+import base64
+from datetime import date
+from typing import Any, Sequence
+
+from dash import dcc, html
+
+from dashboard.history import Period
+from dashboard.sources import date_precision_label, date_span_label, excerpt, geo_precision_label
+
+# The event list shows the newest rows first and stops here; the count says how many more.
+MAX_EVENT_ROWS = 300
+
+
+def error_message(error: Exception) -> str:
+    """One line for the page; the traceback stays in the server log."""
+    text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    return f"Something went wrong: {text[:300]}. The view was left as it was."
+
+
+def b64(content: bytes) -> str:
+    return base64.b64encode(content).decode("ascii")
+
+
+def _dot(colour: str) -> html.Span:
+    return html.Span(className="dot", style={"backgroundColor": colour})
+
+
+def event_count(rows: Sequence, view) -> str:
+    shown = min(len(rows), MAX_EVENT_ROWS)
+    more = f" (newest {shown} shown)" if len(rows) > shown else ""
+    return f"{len(rows)} events in the {view.window_days} days to {view.date.isoformat()}{more}"
+
+
+def event_table(rows: Sequence, selected: str | None, colours: dict[str, str]) -> html.Table | html.Div:
+    if not rows:
+        return html.Div("No events in this window with these filters.", className="muted")
+    newest_first = sorted(rows, key=lambda e: (e.date_end, e.date_start), reverse=True)[:MAX_EVENT_ROWS]
+    body = [
+        html.Tr(
+            id={"type": "event-row", "index": e.id}, n_clicks=0,
+            className="event-row selected" if e.id == selected else "event-row",
+            title="Show the source and centre the map",
+            children=[
+                html.Td(date_span_label(e.date_start.isoformat(), e.date_end.isoformat())),
+                html.Td([_dot(colours.get(e.actor, "#888")), e.actor]),
+                html.Td(e.action.replace("_", " ")),
+                html.Td(e.place),
+            ],
+        )
+        for e in newest_first
+    ]
+    head = html.Tr([html.Th(h) for h in ("Date", "Actor", "Action", "Place")])
+    return html.Table([html.Thead(head), html.Tbody(body)])
+
+
+def clicked_event_id(click_data: dict | None) -> str | None:
+    """The event id carried in a clicked marker's customdata (first element when a list)."""
+    for point in (click_data or {}).get("points", []):
+        custom = point.get("customdata")
+        if isinstance(custom, (list, tuple)) and custom:
+            custom = custom[0]
+        if isinstance(custom, str) and custom:
+            return custom
+    return None
+
+
+def _facts(pairs: Sequence[tuple[str, Any]]) -> html.Dl:
+    children: list = []
+    for label, value in pairs:
+        if value in (None, ""):
+            continue
+        children += [html.Dt(label), html.Dd(value)]
+    return html.Dl(children, className="facts")
+
+
+def _link(url: str | None):
+    if not url:
+        return None
+    return html.A(url, href=url, target="_blank", rel="noopener noreferrer")
+
+
+def source_panel(event, document: dict | None, names: dict[str, str]) -> html.Div:
+    """The event's facts and the report excerpt with its sentence marked (or the reference
+    alone when the report's text is not in the store)."""
+    title = f"{names.get(event.actor, event.actor)}: {event.action.replace('_', ' ')} — {event.place}"
+    facts = _facts([
+        ("Date", date_span_label(event.date_start.isoformat(), event.date_end.isoformat())),
+        ("Date precision", date_precision_label(event.date_precision)),
+        ("Place", f"{event.place} ({event.lat:.4f}, {event.lon:.4f})" if event.lat is not None else event.place),
+        ("Geo precision", geo_precision_label(event.uncertainty_km)),
+        ("Target", names.get(event.target, event.target) if event.target else None),
+        ("Unit", event.unit),
+        ("Certainty", event.certainty),
+        ("Confidence", f"{event.confidence:.2f}"),
+        ("Report", (document or {}).get("title") or event.doc),
+        ("Report date", (document or {}).get("date")),
+        ("Source", _link((document or {}).get("url"))),
+    ])
+    text = (document or {}).get("text")
+    if text:
+        part = excerpt(text, event.start, event.end)
+        quote = html.Div(className="excerpt", children=[
+            "…" if part.clipped_start else "", part.before, html.Mark(part.marked), part.after,
+            "…" if part.clipped_end else "",
+        ])
+    else:
+        quote = html.Div(className="excerpt muted", children=(
+            f"The report's text is not in the store. Reference: document {event.doc}, "
+            f"characters {event.start}–{event.end}."
+        ))
+    return html.Div(className="source", children=[html.H3(title), facts, quote])
+
+
+def place_not_found(name: str, suggestions: Sequence[str]) -> html.Div:
+    hint = f" Did you mean: {', '.join(suggestions[:6])}?" if suggestions else ""
+    return html.Div(className="place-history", children=[
+        html.H3(name), html.Div(f"No place of that name in the gazetteer.{hint}", className="muted"),
+    ])
+
+
+def _period_label(period: Period, names: dict[str, str]) -> str:
+    who = names.get(period.faction, period.faction) if period.faction else "no data"
+    flags = [flag for flag, on in (("contested", period.contested), ("besieged", period.besieged)) if on]
+    return who + (f" ({', '.join(flags)})" if flags else "")
+
+
+def place_panel(place, history, day: date, names: dict[str, str], colours: dict[str, str]) -> html.Div:
+    """The searched place: its kind and governorate, control periods and events there."""
+    periods = html.Table(className="history-table", children=[
+        html.Thead(html.Tr([html.Th("From"), html.Th("To"), html.Th("Held by")])),
+        html.Tbody([
+            html.Tr([
+                html.Td(p.start.isoformat()), html.Td(p.end.isoformat() if p.end else "…"),
+                html.Td([_dot(colours.get(p.faction or "", "#bbb")), _period_label(p, names)]),
+            ])
+            for p in history.periods
+        ]),
+    ])
+    events = html.Table(className="history-table", children=[
+        html.Tbody([
+            html.Tr(id={"type": "event-row", "index": e.id}, n_clicks=0, className="event-row", children=[
+                html.Td(date_span_label(e.date_start.isoformat(), e.date_end.isoformat())),
+                html.Td([_dot(colours.get(e.actor, "#888")), e.actor]),
+                html.Td(e.action.replace("_", " ")),
+            ])
+            for e in history.events
+        ]),
+    ]) if history.events else html.Div("No events reported here.", className="muted")
+    where = ", ".join(x for x in (place.kind, place.governorate) if x)
+    return html.Div(className="place-history", children=[
+        html.H3(place.name),
+        html.Div(f"{where} · {place.lat:.4f}, {place.lon:.4f} · ±{place.uncertainty_km:g} km", className="muted"),
+        html.Div(f"On {day.isoformat()}: held by {history.holder_on(day, names)}", className="section-head"),
+        periods,
+        html.Div(f"Events within {history.radius_km:g} km", className="section-head"),
+        events,
+    ])
+
+
+def review_message(result) -> html.Div:
+    if result.error:
+        return html.Div(result.error, className="error")
+    return html.Div(result.note, className="ok")
+
+
+def save_message(outcome) -> html.Div:
+    return html.Div(outcome.note, className="error" if outcome.errors else "ok")
+
+
+def review_table(doc: dict, names: dict[str, str]) -> html.Table:
+    """One row per extracted event: decision, place, date, actor (editable) and the sentence."""
+    actor_options = [{"label": label, "value": key} for key, label in names.items()]
+    rows = []
+    for i, event in enumerate(doc["events"]):
+        rows.append(html.Tr([
+            html.Td(dcc.RadioItems(
+                id={"type": "review-decision", "index": i}, value="accept",
+                options=[{"label": "accept", "value": "accept"}, {"label": "reject", "value": "reject"}],
+            )),
+            html.Td([
+                dcc.Input(id={"type": "review-place", "index": i}, value=event["place"], debounce=True),
+                html.Div(event["action"].replace("_", " ")
+                         + ("" if event["lat"] is not None else " · place not found"), className="quote"),
+            ]),
+            html.Td(dcc.Input(id={"type": "review-date", "index": i}, value=event["date_start"],
+                              debounce=True, placeholder="YYYY-MM-DD")),
+            html.Td(dcc.Dropdown(id={"type": "review-actor", "index": i}, options=actor_options,
+                                 value=event["actor"], clearable=False, searchable=False)),
+            html.Td(event.get("sentence", "")[:240], className="quote"),
+        ]))
+    head = html.Tr([html.Th(h) for h in ("Decision", "Place", "Date", "Actor", "Sentence")])
+    return html.Table(className="review-table", children=[html.Thead(head), html.Tbody(rows)])
