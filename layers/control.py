@@ -149,6 +149,11 @@ class ControlModel:
         """(n, 2) array of every place's (lon, lat), baseline places first, in model order."""
         return np.array([(p.lon, p.lat) for p in self._points], dtype=float).reshape(-1, 2)
 
+    def control_event_days(self) -> list[date]:
+        """Every day with a control event at some place (sorted): contested spells start there."""
+        days = {d for p in self._points for d in p.win_days}
+        return [date.fromordinal(d) for d in sorted(days)]
+
     def change_days(self) -> list[date]:
         """Every day on which some place's state changes (sorted)."""
         days = {d for p in self._points for d in p.days[1:]}

@@ -6,6 +6,7 @@ the shapely geometries (outline, neighbours, rivers) are GeoJSON-ordered (lon, l
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import math
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
 import settings
-from events.model import Event
+from events.model import JSON_FIELDS, Event
 from events.vocabulary import FACTIONS
 
 BASELINE_COLUMNS = ("place_id", "name", "lat", "lon", "faction", "as_of", "source")
@@ -126,6 +127,35 @@ def read_baseline(path: Path) -> tuple[ControlPoint, ...]:
         duplicates = sorted({i for i in ids if ids.count(i) > 1})
         raise DataError(f"{path}: place_id repeated: {', '.join(duplicates[:5])}")
     return tuple(points)
+
+
+def read_events_jsonl(path: Path) -> tuple[Event, ...]:
+    """Events from a JSON-lines file in the ``python -m events extract --json`` format (one
+    object per line; ``id``, ``place_id`` and ``status`` are optional). Blank lines are skipped."""
+    events = []
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise DataError(f"{path}: cannot read events: {error}") from None
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            fields = {key: row.get(key) for key in JSON_FIELDS}
+            fields["date_start"] = date.fromisoformat(row["date_start"])
+            fields["date_end"] = date.fromisoformat(row["date_end"])
+            event_id = row.get("id") or _event_id(row)
+            events.append(Event(id=event_id, place_id=row.get("place_id"),
+                                status=row.get("status") or "pending", **fields))
+        except (ValueError, KeyError, TypeError) as error:
+            raise DataError(f"{path}:{number}: not an event: {error}") from None
+    return tuple(events)
+
+
+def _event_id(row: dict) -> str:
+    key = "|".join(str(row.get(k)) for k in ("doc", "start", "end", "action", "actor", "place", "date_start"))
+    return "ev:" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
 def read_outline(path: Path) -> BaseGeometry:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 import shapely
@@ -36,6 +37,7 @@ MISSING = "ground with no known holder is grey 'no data', counted for nobody"
 
 RADIUS_KM = 35.0
 CONTESTED_KM = 7.0
+GRID_M = 1.0   # cells and their parts are snapped to a 1 m grid so that they merge as a coverage
 _EMPTY = shapely.Polygon()
 _TESSELLATION_CACHE_SIZE = 16
 
@@ -44,15 +46,25 @@ _TESSELLATION_CACHE_SIZE = 16
 class Territory:
     """One date's territory. Geometries are WGS84 (lon, lat); areas in km² (equal-area).
 
-    ``factions``: faction id -> the ground it holds (contested ground removed), for the factions
-    that hold any. ``front_lines``: (faction a, faction b) sorted -> the lines where their
-    grounds meet. ``areas_km2``: per faction id, plus ``"contested"`` and ``"no_data"``."""
+    ``factions``: faction id -> the ground it holds, contested ground removed, for the factions
+    holding any. ``contested_sides``: faction id -> the contested ground on its side of the
+    front (the part of the strip nearer to its places). ``no_data``: ground farther than the
+    radius from every known place. ``front_lines``: (faction a, faction b) sorted -> the lines
+    where their grounds meet. ``areas_km2``: per faction id, plus ``"contested"`` and
+    ``"no_data"``. All these areas are disjoint."""
 
     factions: dict[str, BaseGeometry]
-    contested: BaseGeometry
+    contested_sides: dict[str, BaseGeometry]
     no_data: BaseGeometry
     front_lines: dict[tuple[str, str], BaseGeometry]
     areas_km2: dict[str, float] = field(default_factory=dict)
+    contested_sides_km2: dict[str, float] = field(default_factory=dict)
+
+    @cached_property
+    def contested(self) -> BaseGeometry:
+        """All contested ground as one geometry."""
+        parts = list(self.contested_sides.values())
+        return _polygonal(shapely.union_all(parts)) if parts else _EMPTY
 
 
 class Tessellation:
@@ -62,7 +74,7 @@ class Tessellation:
                  contested_km: float = CONTESTED_KM) -> None:
         self.n = len(xy_m)
         self.outline_m = outline_m
-        self.contested_m = contested_km * 1000.0
+        self.contested_dist_m = contested_km * 1000.0
         points = shapely.points(xy_m)
         # Places at the same spot share one cell: the first of them owns it.
         _, first, owner = np.unique(np.round(xy_m, 0), axis=0, return_index=True, return_inverse=True)
@@ -78,61 +90,117 @@ class Tessellation:
         discs = shapely.buffer(points[unique_idx], radius_km * 1000.0, quad_segs=8)
         self.mask = shapely.intersection(shapely.union_all(discs), outline_m) if len(discs) else _EMPTY
         self.no_data = shapely.difference(outline_m, self.mask)
+        self.no_data_wgs84 = _to_wgs84_polygonal(self.no_data)
         # A cell meets the mask only within its own place's disc (points of the cell are nearer
         # to its place than to any other), so cell ∩ mask = cell ∩ disc ∩ outline.
-        self.cells = shapely.intersection(raw, self.mask)
+        self.cells = np.array([_polygonal(c) for c in shapely.intersection(raw, self.mask, grid_size=GRID_M)],
+                              dtype=object)
         self.cell_area_m2 = shapely.area(self.cells)
         self.edge_i, self.edge_j, self.edges = shared_edges(raw, unique_idx, self.mask)
         pairs = shapely.STRtree(points[unique_idx]).query(
-            points[unique_idx], predicate="dwithin", distance=2 * self.contested_m)
+            points[unique_idx], predicate="dwithin", distance=2 * self.contested_dist_m)
         keep = pairs[0] < pairs[1]
         self.near_i = unique_idx[pairs[0][keep]]
         self.near_j = unique_idx[pairs[1][keep]]
         self._points = points
-        self._lens: dict[tuple[int, int], BaseGeometry] = {}
+        self._splits: dict[tuple, tuple[BaseGeometry, BaseGeometry]] = {}
 
     def territory(self, codes: np.ndarray, contested: np.ndarray) -> Territory:
         """Dissolve the cells by faction. ``codes``: per place, an index into FACTIONS (-1: none);
         ``contested``: per place, whether its own state is contested."""
-        codes = codes[self.owner]  # a shared cell follows its owner
-        contested_m = self._contested_ground(codes, contested)
-        factions_m = {}
-        for code in np.unique(codes[codes >= 0]):
-            ground = shapely.coverage_union_all(self.cells[codes == code])
-            if not contested_m.is_empty:
-                ground = shapely.difference(ground, contested_m)
-            if not ground.is_empty:
-                factions_m[FACTIONS[code]] = ground
-        fronts_m = lines_between(self.edge_i, self.edge_j, self.edges, codes)
-        areas = {name: g.area / 1e6 for name, g in factions_m.items()}
-        areas["contested"] = contested_m.area / 1e6
-        areas["no_data"] = self.no_data.area / 1e6
+        held_m, contested_m, fronts_m = self.dissolve(codes, contested)
         return Territory(
-            factions={name: to_wgs84(g) for name, g in factions_m.items()},
-            contested=to_wgs84(contested_m),
-            no_data=to_wgs84(self.no_data),
+            factions={name: _to_wgs84_polygonal(g) for name, g in held_m.items()},
+            contested_sides={name: _to_wgs84_polygonal(g) for name, g in contested_m.items()},
+            no_data=self.no_data_wgs84,
             front_lines={pair: to_wgs84(g) for pair, g in fronts_m.items()},
-            areas_km2=areas,
+            areas_km2=self.areas_km2(held_m, contested_m),
+            contested_sides_km2={name: g.area / 1e6 for name, g in contested_m.items()},
         )
 
-    def _contested_ground(self, codes: np.ndarray, contested: np.ndarray) -> BaseGeometry:
-        ci, cj = codes[self.near_i], codes[self.near_j]
-        rivals = (ci >= 0) & (cj >= 0) & (ci != cj)
-        parts = [self._lens_of(int(i), int(j)) for i, j in zip(self.near_i[rivals], self.near_j[rivals])]
-        flagged = np.flatnonzero(contested & (codes >= 0))
-        if len(flagged):
-            discs = shapely.buffer(self._points[flagged], self.contested_m, quad_segs=8)
-            parts.extend(shapely.intersection(self.cells[flagged], discs))
-        if not parts:
-            return _EMPTY
-        return shapely.intersection(shapely.union_all(parts), self.mask)
+    def dissolve(self, codes: np.ndarray, contested: np.ndarray):
+        """(faction -> held ground, faction -> contested ground on its side, pair -> front
+        lines), all in metres."""
+        codes = codes[self.owner]  # a shared cell follows its owner
+        ground_cells = self.cells.copy()
+        piece_cells = np.full(len(ground_cells), _EMPTY, dtype=object)
+        for i, near in self._contested_near(codes, contested).items():
+            ground_cells[i], piece_cells[i] = self._split(i, near)
+        held_m, contested_m = {}, {}
+        for code in np.unique(codes[codes >= 0]):
+            mine = codes == code
+            held = _merge_coverage(ground_cells[mine])
+            if not held.is_empty:
+                held_m[FACTIONS[code]] = held
+            pieces = piece_cells[mine]
+            pieces = pieces[~shapely.is_empty(pieces)]
+            if len(pieces):
+                contested_m[FACTIONS[code]] = _merge_coverage(pieces)
+        fronts_m = lines_between(self.edge_i, self.edge_j, self.edges, codes)
+        return held_m, contested_m, fronts_m
 
-    def _lens_of(self, i: int, j: int) -> BaseGeometry:
-        key = (i, j)
-        if key not in self._lens:
-            a, b = shapely.buffer(self._points[[i, j]], self.contested_m, quad_segs=8)
-            self._lens[key] = shapely.intersection(a, b)
-        return self._lens[key]
+    def areas_km2(self, held_m: dict, contested_m: dict) -> dict[str, float]:
+        areas = {name: g.area / 1e6 for name, g in held_m.items()}
+        areas["contested"] = sum(g.area for g in contested_m.values()) / 1e6
+        areas["no_data"] = self.no_data.area / 1e6
+        return areas
+
+    def _contested_near(self, codes: np.ndarray, contested: np.ndarray) -> dict[int, tuple[int, ...]]:
+        """For each cell with contested ground, the places whose discs make it contested.
+
+        Contested ground is the ground within ``CONTESTED_KM`` of places of two factions, plus
+        the ground that near a place marked contested. A point of place i's cell lies within that
+        distance of i whenever it lies within it of any place, so it is contested exactly when a
+        rival of i's holder has a place that near: the cell's piece depends only on which of its
+        neighbours are rivals."""
+        ci, cj = codes[self.near_i], codes[self.near_j]
+        rival = (ci >= 0) & (cj >= 0) & (ci != cj)
+        near: dict[int, list[int]] = {}
+        for i, j in zip(self.near_i[rival].tolist(), self.near_j[rival].tolist()):
+            near.setdefault(i, []).append(j)
+            near.setdefault(j, []).append(i)
+        for i in np.flatnonzero(contested & (codes >= 0)).tolist():
+            near.setdefault(i, []).append(i)  # the place's own disc
+        return {i: tuple(sorted(js)) for i, js in near.items()}
+
+    def _split(self, i: int, near: tuple[int, ...]) -> tuple[BaseGeometry, BaseGeometry]:
+        """(held, contested) parts of cell i; snapped to the metre grid like the cells, so that
+        neighbouring parts share their vertices exactly and merge as a coverage."""
+        key = (i, near)
+        parts = self._splits.get(key)
+        if parts is None:
+            discs = shapely.union_all(shapely.buffer(self._points[list(near)], self.contested_dist_m, quad_segs=8))
+            cell = self.cells[i]
+            parts = (_polygonal(shapely.difference(cell, discs, grid_size=GRID_M)),
+                     _polygonal(shapely.intersection(cell, discs, grid_size=GRID_M)))
+            self._splits[key] = parts
+        return parts
+
+
+def _merge_coverage(parts: np.ndarray) -> BaseGeometry:
+    """Union of cells that tile without overlap. A held cell's cut follows the same rival discs
+    as its same-side neighbour's, so the pieces share vertices and the fast coverage union
+    applies; should snapping ever leave a mismatch, fall back to the general union."""
+    try:
+        return _polygonal(shapely.coverage_union_all(parts))
+    except shapely.errors.GEOSException:
+        return _polygonal(shapely.union_all(parts, grid_size=GRID_M))
+
+
+def _to_wgs84_polygonal(geometry: BaseGeometry) -> BaseGeometry:
+    """A metric area in WGS84, repaired if the round trip of its coordinates crossed an edge."""
+    out = to_wgs84(geometry)
+    return out if out.is_valid else _polygonal(shapely.make_valid(out))
+
+
+def _polygonal(geometry: BaseGeometry) -> BaseGeometry:
+    """The polygons of an overlay result (snapping can leave slivers as lines or points)."""
+    if geometry.geom_type in ("Polygon", "MultiPolygon"):
+        return geometry
+    polygons = [p for p in shapely.get_parts(geometry) if p.geom_type == "Polygon" and not p.is_empty]
+    if not polygons:
+        return _EMPTY
+    return polygons[0] if len(polygons) == 1 else shapely.MultiPolygon(polygons)
 
 
 class TerritoryModel:
@@ -183,8 +251,11 @@ def build(state, view) -> list:
             opacity=style.TERRITORY_OPACITY, name=style.faction_name(faction),
             hover=f"{style.faction_name(faction)}: {km2:,.0f} km²", showlegend=True,
             legendgroup=faction, meta={"layer": NAME, "area": faction}))
-    traces.append(polygon_trace(
-        territory.contested, colour=style.CONTESTED_COLOUR, opacity=style.CONTESTED_OPACITY,
-        name="contested", hover=f"contested: within {CONTESTED_KM:g} km of rival places",
-        showlegend=True, meta={"layer": NAME, "area": "contested"}))
+    contested = [g for f, g in territory.contested_sides.items() if f in view.factions]
+    if contested:
+        traces.append(polygon_trace(
+            shapely.GeometryCollection(contested), colour=style.CONTESTED_COLOUR,
+            opacity=style.CONTESTED_OPACITY, name="contested",
+            hover=f"contested: within {CONTESTED_KM:g} km of rival places", showlegend=True,
+            meta={"layer": NAME, "area": "contested"}))
     return [t for t in traces if t is not None]

@@ -1,0 +1,152 @@
+"""Command line of the map layers.
+
+    python -m layers control --date YYYY-MM-DD [--json]
+        who holds each place on the date; with --json one object per line:
+        {"place", "lat", "lon", "faction", "since", "contested", "besieged", "place_id", "last_event"}
+    python -m layers territory --date YYYY-MM-DD --out FILE.geojson [--window-days N]
+        territory polygons, contested ground, no-data ground, front lines and the events of the
+        day (or of the N days up to it) as one GeoJSON FeatureCollection; the property ``layer``
+        says which (territory, contested, no_data, front_line, event)
+    python -m layers area --date YYYY-MM-DD [--date ...] [--from D --to D --every N]
+        km² and share of Syria per faction, as CSV
+
+``--events FILE`` replaces the default events by those of a JSON-lines file in the format of
+``python -m events extract --json``.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+from shapely.geometry import mapping
+
+from layers.data import DataError, load, load_default, read_events_jsonl
+from layers.state import compute
+import settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        data = load(settings.DATA_DIR, read_events_jsonl(args.events)) if args.events else load_default()
+        return args.run(data, args)
+    except (DataError, OSError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m layers", description=__doc__.split("\n\n")[0])
+    commands = parser.add_subparsers(required=True, metavar="{control,territory,area}")
+
+    control = commands.add_parser("control", help="who holds each place on a date")
+    control.add_argument("--date", type=_date, required=True, help="YYYY-MM-DD")
+    control.add_argument("--json", action="store_true", help="one JSON object per place per line")
+    control.set_defaults(run=_control)
+
+    territory = commands.add_parser("territory", help="territory, front lines and events as GeoJSON")
+    territory.add_argument("--date", type=_date, required=True, help="YYYY-MM-DD")
+    territory.add_argument("--out", type=Path, required=True, help="the GeoJSON file to write")
+    territory.add_argument("--window-days", type=_positive_int, default=1,
+                           help="events of this many days up to the date (default 1: the day's)")
+    territory.set_defaults(run=_territory)
+
+    area = commands.add_parser("area", help="area held per faction, CSV")
+    area.add_argument("--date", type=_date, action="append", default=[], help="YYYY-MM-DD (repeatable)")
+    area.add_argument("--from", dest="first", type=_date, help="first date of a series")
+    area.add_argument("--to", dest="last", type=_date, help="last date of a series")
+    area.add_argument("--every", type=_positive_int, default=1, help="days between series dates")
+    area.set_defaults(run=_area)
+
+    for sub in (control, territory, area):
+        sub.add_argument("--events", type=Path, help="events as JSON lines instead of the defaults")
+    return parser
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date in YYYY-MM-DD form") from None
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number >= 1")
+    return value
+
+
+def _control(data, args) -> int:
+    places = sorted(compute(data, args.date).places, key=lambda p: (p.name, p.place_id))
+    out = sys.stdout
+    for place in places:
+        if args.json:
+            out.write(json.dumps(place.to_json(), ensure_ascii=False) + "\n")
+        else:
+            flags = " ".join(f for f, on in (("contested", place.contested), ("besieged", place.besieged)) if on)
+            since = place.since.isoformat() if place.since else "?"
+            out.write(f"{place.name:<40} {place.faction or 'unknown':<11} since {since:<10} {flags}\n")
+    return 0
+
+
+def _territory(data, args) -> int:
+    from layers.view import View
+
+    state = compute(data, args.date)
+    view = View(args.date, window_days=args.window_days)
+    features = []
+    territory = state.territory
+    for faction, ground in territory.factions.items():
+        features.append(_feature(ground, layer="territory", faction=faction,
+                                 area_km2=round(territory.areas_km2[faction], 1)))
+    for faction, ground in territory.contested_sides.items():
+        features.append(_feature(ground, layer="contested", faction=faction,
+                                 area_km2=round(territory.contested_sides_km2[faction], 1)))
+    if not territory.no_data.is_empty:
+        features.append(_feature(territory.no_data, layer="no_data", faction=None,
+                                 area_km2=round(territory.areas_km2["no_data"], 1)))
+    for (a, b), lines in territory.front_lines.items():
+        features.append(_feature(lines, layer="front_line", factions=[a, b]))
+    for event in state.events_between(view.window_start, view.date):
+        if event.lat is None:
+            continue
+        properties = {"layer": "event", "id": event.id, **event.to_json()}
+        features.append({"type": "Feature", "properties": properties,
+                         "geometry": {"type": "Point", "coordinates": [event.lon, event.lat]}})
+    collection = {"type": "FeatureCollection", "date": args.date.isoformat(), "features": features}
+    args.out.write_text(json.dumps(collection, ensure_ascii=False), encoding="utf-8")
+    print(f"wrote {len(features)} features to {args.out}", file=sys.stderr)
+    return 0
+
+
+def _area(data, args) -> int:
+    from layers.area import area_table, daily_dates
+
+    dates = list(args.date)
+    if args.first or args.last:
+        if not (args.first and args.last) or args.last < args.first:
+            print("error: --from and --to go together, with --from <= --to", file=sys.stderr)
+            return 2
+        dates += daily_dates(args.first, args.last, args.every)
+    if not dates:
+        print("error: give --date or --from/--to", file=sys.stderr)
+        return 2
+    area_table(data, dates).to_csv(sys.stdout, index=False, float_format="%.4f")
+    return 0
+
+
+def _feature(geometry, **properties) -> dict:
+    return {"type": "Feature", "properties": {"layer": properties.pop("layer"), **properties},
+            "geometry": mapping(geometry)}
+
+
+if __name__ == "__main__":
+    sys.exit(main())
