@@ -14,6 +14,7 @@ Distances here use an equirectangular approximation: they only rank candidates.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -36,6 +37,7 @@ def approx_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * math.hypot(x, y)
 
 
+@lru_cache(maxsize=None)
 def prior(entry: Entry) -> float:
     population = min(math.log10(entry.population + 1) / 6.5, 1.0)
     value = 0.55 * _KIND_WEIGHT.get(entry.kind, 0.5) + 0.25 * population
@@ -52,7 +54,15 @@ class Context:
     """
 
     governorates: frozenset[str] = frozenset()
-    points: tuple[tuple[float, float], ...] = field(default=())
+    points: tuple[tuple[float, float], ...] = field(default=())  # one per mention: repeats count
+    distinct: tuple[tuple[float, float], ...] = field(default=(), compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.distinct and self.points:
+            object.__setattr__(self, "distinct", tuple(dict.fromkeys(self.points)))
+
+    def merged(self, other: "Context") -> "Context":
+        return Context(self.governorates | other.governorates, self.points + other.points)
 
     @classmethod
     def of_places(cls, places: Iterable) -> "Context":
@@ -75,8 +85,8 @@ class Context:
         value = 0.0
         if entry.governorate and entry.governorate in self.governorates:
             value += 0.5
-        if self.points:
-            nearest_km = min(approx_km(entry.lat, entry.lon, lat, lon) for lat, lon in self.points)
+        if self.distinct:
+            nearest_km = min(approx_km(entry.lat, entry.lon, lat, lon) for lat, lon in self.distinct)
             value += 0.5 * math.exp(-nearest_km / 60.0)
         return value
 
@@ -88,18 +98,33 @@ class Ranked:
     rank: float
 
 
-def rank(candidates: list[Candidate], entries: list[Entry], context: Context | None) -> list[Ranked]:
+def descriptor_fit(candidate: Candidate, entry: Entry, groups: frozenset[str]) -> float:
+    """Bonus for an entry that is the kind of feature the query's descriptor names.
+
+    Same group ("airport" ~ "air base"): 0.3. The right family with no descriptor in the
+    entry's names, or a governorate for a region word: 0.2. A settlement, which a missing
+    feature may be named after: 0.1. Another feature ("silos" for an airport): 0.
+    """
+    wanted = candidate.descriptor
+    if wanted is None:
+        return 0.0
+    got = family_of_kind(entry.kind)
+    if wanted.group in groups:
+        return 0.3
+    if (got == wanted.family and not groups) or (wanted.family == "region" and got in ("governorate", "area")):
+        return 0.2
+    return 0.1 if got == "settlement" else 0.0
+
+
+def rank(candidates: list[Candidate], index, context: Context | None) -> list[Ranked]:
+    """Candidates best first; ``index`` is the ``NameIndex`` they came from."""
     out = []
     for candidate in candidates:
-        entry = entries[candidate.position]
+        entry = index.entries[candidate.position]
         value = candidate.match + 0.15 * prior(entry)
         if context:
             value += 0.3 * context.bonus(entry)
-        if candidate.family:
-            wanted = candidate.family
-            got = family_of_kind(entry.kind)
-            if got == wanted or (wanted == "region" and got in ("governorate", "area")):
-                value += 0.3
+        value += descriptor_fit(candidate, entry, index.groups[candidate.position])
         out.append(Ranked(candidate, entry, value))
     out.sort(key=lambda r: -r.rank)
     return out

@@ -6,48 +6,61 @@ place it is named after ("Maskana silos" at Maskanah). Phrases are stored folded
 (see ``normalize.fold``) as token tuples, longest first.
 
 Families: ``settlement`` (city/town/village), ``site``, ``hill``, ``area``, ``region``,
-``governorate``, ``district``, ``river``.
+``governorate``, ``district``, ``river``. Within a family, a group gathers the words for one
+kind of feature: "airport" and "air base" are one group, "silos" another, so "Mayadin silos"
+is not taken for the Mayadin airport.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from gazetteer.normalize import fold
 
-# Written after the name: "Baath Dam", "Shaer gas field", "Homs province".
+# Written after the name: "Baath Dam", "Shaer gas field", "Homs province". Family, then
+# groups of words that name the same kind of feature (an "airport" is an "air base").
 _SUFFIXES = {
-    "site": [
-        "dam", "reservoir", "reserve", "air base", "airbase", "air field", "airfield", "airport",
-        "military airport", "military airbase", "military air base", "air force base", "base",
-        "military base", "garrison", "pumping station", "pump station", "station", "gas field",
-        "gas fields", "gasfield", "oil field", "oil fields", "oilfield", "field", "fields",
-        "gas plant", "gas station", "power station", "power plant", "thermal plant", "plant",
-        "refinery", "factory", "border crossing", "crossing", "border post", "checkpoint",
-        "silos", "silo", "grain silos", "triangle", "crossroads", "junction", "roundabout",
-        "bridge", "quarry", "quarries", "prison", "hospital", "stadium", "camp", "barracks",
-        "depot", "ammunition depot", "weapons depots", "phosphate mine", "mine", "mines",
-        "phosphate mines",
-    ],
-    "hill": [
-        "hill", "hills", "hilltop", "mountain", "mountains", "mountain chain", "mountain range",
-        "range", "heights", "ridge", "peak", "mount",
-    ],
-    "area": ["island", "oasis", "lake", "wadi", "farms", "plain"],
-    "region": [
-        "countryside", "desert", "steppe", "region", "plains", "valley", "pocket", "badia",
-        "enclave", "salient", "basin",
-    ],
-    "governorate": ["province", "governorate", "provinces", "governorates", "muhafazah", "muhafazat"],
-    "district": ["district", "neighbourhood", "neighborhood", "quarter", "suburb", "subdistrict"],
-    "river": ["river"],
-    "settlement": ["city", "town", "village"],
+    "site": {
+        "water": ["dam", "reservoir", "reserve", "lake dam"],
+        "air": ["air base", "airbase", "air field", "airfield", "airport", "military airport",
+                "military airbase", "military air base", "air force base", "airstrip", "helipad"],
+        "station": ["pumping station", "pump station", "station", "gathering station",
+                    "gas gathering station"],
+        "field": ["gas field", "gas fields", "gasfield", "oil field", "oil fields", "oilfield",
+                  "field", "fields", "oil wells", "wells"],
+        "plant": ["gas plant", "power station", "power plant", "thermal plant", "plant", "refinery",
+                  "factory", "sugar factory", "cement factory", "treatment plant"],
+        "crossing": ["border crossing", "crossing", "border post", "checkpoint", "crossing point"],
+        "silo": ["silos", "silo", "grain silos"],
+        "junction": ["triangle", "crossroads", "crossroad", "junction", "roundabout", "intersection"],
+        "bridge": ["bridge"],
+        "quarry": ["quarry", "quarries"],
+        "base": ["base", "military base", "garrison", "camp", "barracks", "depot", "depots",
+                 "ammunition depot", "weapons depots", "warehouses", "battalion base"],
+        "building": ["prison", "hospital", "stadium", "castle", "citadel", "airport road"],
+        "mine": ["phosphate mine", "mine", "mines", "phosphate mines"],
+    },
+    "hill": {"hill": ["hill", "hills", "hilltop", "mountain", "mountains", "mountain chain",
+                      "mountain range", "range", "heights", "ridge", "peak"]},
+    "area": {"island": ["island"], "oasis": ["oasis"], "wadi": ["wadi"], "farms": ["farms"],
+             "plain": ["plain"]},
+    "region": {"region": ["countryside", "desert", "steppe", "region", "plains", "valley", "pocket",
+                          "badia", "enclave", "salient", "basin"]},
+    "governorate": {"governorate": ["province", "governorate", "provinces", "governorates",
+                                    "muhafazah", "muhafazat"]},
+    "district": {"district": ["district", "neighbourhood", "neighborhood", "quarter", "suburb",
+                              "subdistrict"]},
+    "river": {"river": ["river"]},
+    "settlement": {"settlement": ["city", "town", "village"]},
 }
 
 # Written before the name: "town of Maskana", "Mount Hermon", "Tal al-Asfar".
 _PREFIXES = {
-    "settlement": ["town of", "city of", "village of", "villages of", "towns of", "hamlet of",
-                   "the town of", "the city of", "the village of"],
-    "hill": ["tal", "tell", "tall", "jabal", "jebel", "jabel", "mount", "mt"],
-    "governorate": ["province of", "governorate of", "the province of", "the governorate of"],
-    "district": ["district of", "neighbourhood of", "neighborhood of", "the district of"],
+    "settlement": {"settlement": ["town of", "city of", "village of", "villages of", "towns of",
+                                  "hamlet of", "the town of", "the city of", "the village of"]},
+    "hill": {"hill": ["tal", "tell", "tall", "jabal", "jebel", "jabel", "mount", "mt"]},
+    "governorate": {"governorate": ["province of", "governorate of", "the province of",
+                                    "the governorate of"]},
+    "district": {"district": ["district of", "neighbourhood of", "neighborhood of", "the district of"]},
 }
 
 KIND_OF_FAMILY = {
@@ -56,36 +69,47 @@ KIND_OF_FAMILY = {
 }
 
 
+@dataclass(frozen=True)
+class Descriptor:
+    """What a descriptor says: the family of place, and the group of synonyms it is in."""
+
+    family: str
+    group: str
+
+
 def family_of_kind(kind: str) -> str:
     return "settlement" if kind in ("city", "town", "village") else kind
 
 
-def _table(groups: dict[str, list[str]]) -> dict[tuple[str, ...], str]:
-    table = {tuple(fold(p).split()): family for family, phrases in groups.items() for p in phrases}
+def _table(families: dict[str, dict[str, list[str]]]) -> dict[tuple[str, ...], Descriptor]:
+    table = {
+        tuple(fold(phrase).split()): Descriptor(family, group)
+        for family, groups in families.items() for group, phrases in groups.items() for phrase in phrases
+    }
     return dict(sorted(table.items(), key=lambda item: -len(item[0])))
 
 
-SUFFIXES: dict[tuple[str, ...], str] = _table(_SUFFIXES)
-PREFIXES: dict[tuple[str, ...], str] = _table(_PREFIXES)
+SUFFIXES: dict[tuple[str, ...], Descriptor] = _table(_SUFFIXES)
+PREFIXES: dict[tuple[str, ...], Descriptor] = _table(_PREFIXES)
 SUFFIX_WORDS = frozenset(w for phrase in SUFFIXES for w in phrase)
 MAX_SUFFIX_TOKENS = max(len(p) for p in SUFFIXES)
 
 
-def split_suffix(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], str | None, int]:
-    """(core tokens, family, number of descriptor tokens) for folded ``tokens``.
+def split_suffix(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], Descriptor | None, int]:
+    """(core tokens, descriptor, number of descriptor tokens) for folded ``tokens``.
 
     The whole name is never a descriptor: "Station" alone stays a name.
     """
-    for phrase, family in SUFFIXES.items():
+    for phrase, descriptor in SUFFIXES.items():
         n = len(phrase)
         if len(tokens) > n and tokens[-n:] == phrase:
-            return tokens[:-n], family, n
+            return tokens[:-n], descriptor, n
     return tokens, None, 0
 
 
-def split_prefix(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], str | None, int]:
-    for phrase, family in PREFIXES.items():
+def split_prefix(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], Descriptor | None, int]:
+    for phrase, descriptor in PREFIXES.items():
         n = len(phrase)
         if len(tokens) > n and tokens[:n] == phrase:
-            return tokens[n:], family, n
+            return tokens[n:], descriptor, n
     return tokens, None, 0

@@ -44,6 +44,8 @@ BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _WINDOW = 80
+# The word before the anchor is a direction, "of" or an article: a cheap first test.
+_LAST_WORD_RE = re.compile(rf"\b(?:{_DIR}|of|the)\s+$", re.IGNORECASE)
 
 
 def bearing_of(word: str) -> float | None:
@@ -87,8 +89,13 @@ def region(anchor: Place, direction: str, part: str | None = None, governorate: 
         lat=round(lat, 5), lon=round(lon, 5), kind=kind, governorate=base.governorate,
         source=f"{base.source} + direction", uncertainty_km=round(uncertainty_km, 1),
         score=round(base.score * 0.9, 3), id=base.id, country=base.country,
-        raw={"anchor": base.as_dict(), "direction": direction, "part": part},
+        raw={"anchor": _summary(base), "direction": direction, "part": part},
     )
+
+
+def _summary(place: Place) -> dict:
+    return {"name": place.name, "lat": place.lat, "lon": place.lon, "kind": place.kind,
+            "id": place.id, "uncertainty_km": place.uncertainty_km}
 
 
 def _governorate_named(gazetteer, mention: Mention) -> Place | None:
@@ -103,7 +110,9 @@ def apply(gazetteer, text: str, mentions: list[Mention]) -> list[Mention]:
     out = []
     for mention in mentions:
         window_start = max(0, mention.start - _WINDOW)
-        match = BEFORE_RE.search(text, window_start, mention.start)
+        match = None
+        if _LAST_WORD_RE.search(text, max(0, mention.start - 24), mention.start):
+            match = BEFORE_RE.search(text, window_start, mention.start)
         if match is None or mention.place.kind == "river" and not match.group("part"):
             out.append(mention)
             continue

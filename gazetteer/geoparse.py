@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from gazetteer import directional, lines, relative
 from gazetteer.context import Context
@@ -37,6 +38,7 @@ from gazetteer.normalize import ARTICLES, ENGLISH_ARTICLES, fold, token_key
 from gazetteer.place import Mention, Place
 
 MAX_SPAN_TOKENS = 10
+SHORT_KEY = 4
 TOKEN_RE = re.compile(r"[^\W_](?:[^\W_]|['’‘ʿʾ`](?=[^\W_])(?![sS]\b))*")
 # What may separate two words of one name: a space, a hyphen or dash, or an apostrophe
 # standing for an ayn ("Sab‘ Biyār").
@@ -70,27 +72,39 @@ class _Token:
     direction: bool
 
 
-def _tokens(text: str) -> list[_Token]:
+@lru_cache(maxsize=100_000)
+def _word(word: str) -> tuple[str, str, bool]:
+    """(folded, phonetic key piece, starts with a capital or an Arabic letter) of one word."""
+    folded = fold(word)
+    piece = "".join(token_key(t) for t in folded.split())
+    first = word[0]
+    return folded, piece, first.isupper() or "\u0600" <= first <= "\u06ff"
+
+
+def _tokens(text: str, name_words: frozenset[str]) -> list[_Token]:
+    """The words that may belong to a name: capitalised ones and the lower-case words that
+    occur in some name (articles, "of", "bank", "dam"...). Others are left out; the gap
+    check then stops any span at them."""
     excluded = [m.span() for m in URL_RE.finditer(text)] if ("://" in text or "@" in text or "www." in text) else []
     out: list[_Token] = []
     e_index = 0
     for match in TOKEN_RE.finditer(text):
-        start, end = match.span()
-        while e_index < len(excluded) and excluded[e_index][1] <= start:
-            e_index += 1
-        if e_index < len(excluded) and excluded[e_index][0] <= start < excluded[e_index][1]:
-            continue
         word = match.group()
-        folded = fold(word)
-        if not folded:
+        folded, piece, capital = _word(word)
+        if not folded or not (capital or folded in name_words or word[0].isdigit()):
             continue
-        hyphen_after = _HYPHEN_RE.match(text, end) is not None
-        is_article = folded in ARTICLES and (hyphen_after or (folded not in ENGLISH_ARTICLES and word[0].islower()))
-        is_article = is_article or (folded in ("al", "el") and word[0].isupper() and text[end:end + 1] in "- \u00a0")
-        piece = "" if is_article else "".join(token_key(t) for t in folded.split())
-        first = word[0]
-        capital = first.isupper() or "\u0600" <= first <= "\u06ff"
-        out.append(_Token(start, end, word, folded, piece, capital, is_article,
+        start, end = match.span()
+        if excluded:
+            while e_index < len(excluded) and excluded[e_index][1] <= start:
+                e_index += 1
+            if e_index < len(excluded) and excluded[e_index][0] <= start < excluded[e_index][1]:
+                continue
+        is_article = False
+        if folded in ARTICLES:
+            hyphen_after = _HYPHEN_RE.match(text, end) is not None
+            is_article = hyphen_after or (folded not in ENGLISH_ARTICLES and word[0].islower())
+            is_article = is_article or (folded in ("al", "el") and text[end:end + 1] in "- \u00a0")
+        out.append(_Token(start, end, word, folded, "" if is_article else piece, capital, is_article,
                           folded in directional.DIRECTION_WORDS))
     return out
 
@@ -113,7 +127,7 @@ class _Finder:
     def __init__(self, gazetteer, text: str) -> None:
         self.gaz = gazetteer
         self.text = text
-        self.tokens = _tokens(text)
+        self.tokens = _tokens(text, _name_words(gazetteer))
         self.index = gazetteer.index
         self.stop = gazetteer.stop
         self.stop_first = _stop_first_words(gazetteer)
@@ -172,9 +186,9 @@ class _Finder:
             if any(not _gap_ok(self.text, toks[k - 1], toks[k]) for k in range(last + 1, end + 1)):
                 continue
             phrase = tuple(t.folded for t in toks[last + 1:end + 1])
-            family = SUFFIXES.get(phrase)
-            if family:
-                return end, family
+            descriptor = SUFFIXES.get(phrase)
+            if descriptor:
+                return end, descriptor.family
         return None
 
     def spans(self) -> list[_Span]:
@@ -207,6 +221,19 @@ class _Finder:
         return out
 
 
+def _name_words(gazetteer) -> frozenset[str]:
+    """Every folded word of every gazetteer name, stop name and descriptor (cached per index)."""
+    cached = getattr(gazetteer, "_name_words", None)
+    if cached is not None and cached[0] is gazetteer.index:
+        return cached[1]
+    words = {w for e in gazetteer.entries for n in e.names for w in fold(n).split()}
+    words |= {w for p in gazetteer.stop.phrases for w in p.split()}
+    words |= {w for phrase in SUFFIXES for w in phrase} | START_WORDS | ARTICLES
+    result = frozenset(words)
+    gazetteer._name_words = (gazetteer.index, result)
+    return result
+
+
 def _stop_first_words(gazetteer) -> dict[str, list[int]]:
     """First folded word of each stop phrase -> phrase lengths in words, longest first."""
     cached = getattr(gazetteer, "_stop_first_words", None)
@@ -229,19 +256,23 @@ def _is_metonym(text: str, mention_end: int, folded_name: str) -> bool:
 
 
 def _resolve_spans(gazetteer, text: str, spans: list[_Span], tokens: list[_Token],
-                   context: Context | None) -> list[Mention]:
-    memo: dict[str, Place | None] = {}
+                   context: Context | None, memo: dict[str, tuple[Place | None, bool]]) -> list[Mention]:
+    """Mentions of the spans that resolve. ``memo`` maps a written name to (place, whether
+    context could change it); names that context cannot change are not resolved again."""
     out = []
     for span in spans:
         start, end = tokens[span.first].start, tokens[span.last].end
         written = text[start:end]
-        if written not in memo:
-            memo[written] = gazetteer.resolve_name(written, context, fuzzy=False)
-        place = memo[written]
+        known = memo.get(written)
+        if known is None or (known[1] and context):
+            memo[written] = gazetteer.resolve_detail(written, context, fuzzy=False)
+        place = memo[written][0]
         if place is None or _is_metonym(text, end, fold(written)):
             continue
         if span.in_unit and place.kind not in _NAMING_KINDS and place.population < 10_000:
             continue
+        if span.first == span.last and len(tokens[span.first].piece) <= SHORT_KEY and place.score < 0.98:
+            continue  # "Ali" only sounds like Aley: short words must be spelt as the gazetteer does
         out.append(Mention(start, end, written, place))
     return out
 
@@ -249,7 +280,7 @@ def _resolve_spans(gazetteer, text: str, spans: list[_Span], tokens: list[_Token
 def document_context(gazetteer, text: str) -> Context:
     """The governorates and unambiguous places a document names (first pass, no context)."""
     finder = _Finder(gazetteer, text)
-    mentions = _resolve_spans(gazetteer, text, finder.spans(), finder.tokens, None)
+    mentions = _resolve_spans(gazetteer, text, finder.spans(), finder.tokens, None, {})
     return Context.of_places(m.place for m in mentions)
 
 
@@ -257,12 +288,12 @@ def geoparse(gazetteer, text: str, context: Context | None = None, relative_phra
     """Place mentions in ``text``, in order of start offset; see the module docstring."""
     finder = _Finder(gazetteer, text)
     spans = finder.spans()
-    first = _resolve_spans(gazetteer, text, spans, finder.tokens, context)
+    memo: dict[str, tuple[Place | None, bool]] = {}
+    first = _resolve_spans(gazetteer, text, spans, finder.tokens, context, memo)
     doc_context = Context.of_places(m.place for m in first)
     if context:
-        doc_context = Context(doc_context.governorates | context.governorates,
-                              doc_context.points + context.points)
-    mentions = _resolve_spans(gazetteer, text, spans, finder.tokens, doc_context)
+        doc_context = doc_context.merged(context)
+    mentions = _resolve_spans(gazetteer, text, spans, finder.tokens, doc_context, memo)
     mentions = directional.apply(gazetteer, text, mentions)
     if not relative_phrases:
         return lines.apply(gazetteer, text, mentions)

@@ -11,8 +11,8 @@ Tiers, strictest first, each a dict from a normalised form to entry positions:
 - ``by_skeleton``: consonants of the key; used only with a fuzzy check.
 - ``by_arabic``: Arabic-script names (``normalize.fold_arabic``).
 
-``fuzzy_keys`` lists the distinct core keys for rapidfuzz; ``key_prefixes`` holds every
-token-boundary prefix of every key, so the geoparser can stop extending a span early.
+``fuzzy_keys`` and ``fuzzy_cores`` list the distinct keys and core keys for rapidfuzz; ``key_prefixes`` holds every
+prefix of every key, so the geoparser can stop extending a span early.
 """
 from __future__ import annotations
 
@@ -30,13 +30,13 @@ def token_keys(bare: str) -> tuple[str, ...]:
     return tuple(k for k in (token_key(t) for t in bare.split()) if k)
 
 
-def core_of(bare: str) -> tuple[str, str | None]:
-    """(core key, descriptor family or None) of an article-free folded name."""
+def core_of(bare: str) -> tuple[str, descriptors.Descriptor | None]:
+    """(core key, descriptor or None) of an article-free folded name."""
     tokens = tuple(bare.split())
-    core, family, _ = descriptors.split_suffix(tokens)
-    if family is None:
-        core, family, _ = descriptors.split_prefix(tokens)
-    return "".join(token_keys(" ".join(core))), family
+    core, descriptor, _ = descriptors.split_suffix(tokens)
+    if descriptor is None:
+        core, descriptor, _ = descriptors.split_prefix(tokens)
+    return "".join(token_keys(" ".join(core))), descriptor
 
 
 @dataclass
@@ -48,7 +48,9 @@ class NameIndex:
     by_core: dict[str, list[int]]
     by_skeleton: dict[str, list[int]]
     by_arabic: dict[str, list[int]]
+    groups: list[frozenset[str]]  # per entry: descriptor groups its names use ("air", "silo")
     fuzzy_keys: list[str]
+    fuzzy_cores: list[str]
     key_prefixes: frozenset[str]
 
     @classmethod
@@ -56,6 +58,7 @@ class NameIndex:
         tables = {name: defaultdict(list) for name in
                   ("fold", "bare", "key", "core", "skeleton", "arabic")}
         prefixes: set[str] = set()
+        groups: list[set[str]] = [set() for _ in entries]
 
         def add(table: str, form: str, position: int) -> None:
             bucket = tables[table][form]
@@ -76,12 +79,13 @@ class NameIndex:
                 add("fold", folded, position)
                 add("bare", bare, position)
                 add("key", key, position)
-                core, _ = core_of(bare)
+                core, descriptor = core_of(bare)
                 add("core", core or key, position)
+                if descriptor is not None:
+                    groups[position].add(descriptor.group)
                 if len(skeleton(key)) >= 4:
                     add("skeleton", skeleton(key), position)
-                for n in range(1, len(keys) + 1):
-                    prefixes.add("".join(keys[:n]))
+                prefixes.update(key[:n] for n in range(1, len(key) + 1))
         return cls(
             entries=entries,
             by_fold=dict(tables["fold"]),
@@ -90,6 +94,8 @@ class NameIndex:
             by_core=dict(tables["core"]),
             by_skeleton=dict(tables["skeleton"]),
             by_arabic=dict(tables["arabic"]),
-            fuzzy_keys=sorted(k for k in tables["core"] if len(k) >= 4),
+            groups=[frozenset(g) for g in groups],
+            fuzzy_keys=sorted(k for k in tables["key"] if len(k) >= 4),
+            fuzzy_cores=sorted(k for k in tables["core"] if len(k) >= 4),
             key_prefixes=frozenset(prefixes),
         )

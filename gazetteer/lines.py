@@ -4,8 +4,8 @@
 border" reached from al-Tanf is the border north-east of al-Tanf, not the 600 km line's
 midpoint. For a mention of a whole river or border (a gazetteer row with a wide radius
 whose line is known) the point becomes the nearest point of the line to a neighbouring place:
-the nearest place named in the same sentence, else the last place named in the 600
-characters before. A bare "border" ("the Syrian border") means the border last mentioned.
+the last place named before it in the same sentence, else one named right after it ("the
+border near al-Tanf"), else the last place named in the 600 characters before. A bare "border" ("the Syrian border") means the border last mentioned.
 
 Lines come from the base map (``data/basemap``): named Natural Earth rivers, and each
 border as Syria's outline where it touches a neighbour's. Shapely works in (lon, lat);
@@ -13,6 +13,7 @@ everything this module returns is (lat, lon).
 """
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import replace
@@ -28,6 +29,7 @@ from gazetteer.context import approx_km
 from gazetteer.normalize import fold
 from gazetteer.place import Mention, Place
 
+_DEFAULT_BASEMAP = str(settings.DATA_DIR / "basemap")
 WHOLE_LINE_KM = 100.0  # rows at least this wide stand for a whole river or border
 MAX_NEIGHBOUR_KM = 150.0  # farther from the line, a place says nothing about which stretch
 _POINT_KINDS = frozenset({"city", "town", "village", "district", "site", "hill", "area"})
@@ -38,6 +40,7 @@ _NEIGHBOURS = {
 }
 _SENTENCE_END_RE = re.compile(r"[.!?]\s|\n")
 _LOOKBACK_CHARS = 600
+_FOLLOWING_CHARS = 30  # "the border near al-Tanf"
 
 
 @lru_cache(maxsize=1)
@@ -68,7 +71,7 @@ def line_of(place: Place, basemap_dir: Path | None = None):
     """The line a place row stands for, or None (segments and other places have none)."""
     if place.uncertainty_km < WHOLE_LINE_KM or place.source.startswith("relative:"):
         return None
-    geometry = _geometry(str(basemap_dir or settings.DATA_DIR / "basemap"))
+    geometry = _geometry(str(basemap_dir) if basemap_dir else _DEFAULT_BASEMAP)
     words = fold(place.name).split()
     if place.kind == "river":
         for word in words:
@@ -89,24 +92,57 @@ def nearest_on_line(line, lat: float, lon: float) -> tuple[float, float]:
     return point.y, point.x
 
 
+def near_context(place: Place, context) -> Place:
+    """A whole river or border placed at its point nearest the document's main place.
+
+    The main place is the one the document names most often among those within 50 km of
+    the line (ties: the nearer to the line); without one the place is returned unchanged.
+    """
+    line = line_of(place)
+    if line is None or not context.points:
+        return place
+    counts: dict[tuple[float, float], int] = {}
+    for point in context.points:
+        counts[point] = counts.get(point, 0) + 1
+    best = None
+    for (lat, lon), count in counts.items():
+        on_lat, on_lon = nearest_on_line(line, lat, lon)
+        gap_km = approx_km(lat, lon, on_lat, on_lon)
+        if gap_km <= 50 and (best is None or (count, -gap_km) > best[0]):
+            best = ((count, -gap_km), on_lat, on_lon, gap_km)
+    if best is None:
+        return place
+    _, lat, lon, gap_km = best
+    return replace(place, lat=round(lat, 5), lon=round(lon, 5),
+                   uncertainty_km=round(min(place.uncertainty_km, 30.0 + gap_km), 1),
+                   source=f"{place.source} + nearest point of the line")
+
+
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     left = max((m.end() for m in _SENTENCE_END_RE.finditer(text, max(0, start - 400), start)), default=max(0, start - 400))
     right_match = _SENTENCE_END_RE.search(text, end, end + 400)
     return left, right_match.start() if right_match else min(len(text), end + 400)
 
 
-def _neighbour(mentions: list[Mention], position: int, text: str) -> Place | None:
+def _neighbour(mentions: list[Mention], position: int, text: str, points: list[Mention],
+               starts: list[int]) -> Place | None:
+    """The place that says which stretch of a line mention ``position`` means; ``points``
+    are the mentions of point-like places in text order, ``starts`` their offsets."""
     me = mentions[position]
     left, right = _sentence_bounds(text, me.start, me.end)
-    usable = [m for k, m in enumerate(mentions) if k != position and m.place.kind in _POINT_KINDS
-              and m.place.uncertainty_km <= 50]
+    lo = bisect.bisect_left(starts, me.start - _LOOKBACK_CHARS)
+    hi = bisect.bisect_right(starts, me.end + _FOLLOWING_CHARS)
+    usable = [m for m in points[lo:hi] if m is not me]
+    # Of a relative phrase and its anchor (same end), the phrase's point.
+    closest_before = lambda ms: max(ms, key=lambda m: (m.end, -m.start)).place  # noqa: E731
     before = [m for m in usable if max(left, me.start - _LOOKBACK_CHARS) <= m.start and m.end <= me.start]
-    if not before:
-        before = [m for m in usable if me.start - _LOOKBACK_CHARS <= m.start and m.end <= me.start]
     if before:
-        # The closest before; of a relative phrase and its anchor, the phrase's point.
-        return max(before, key=lambda m: (m.end, -m.start)).place
-    return None
+        return closest_before(before)
+    after = [m for m in usable if me.end <= m.start <= me.end + _FOLLOWING_CHARS and m.end <= right]
+    if after:
+        return min(after, key=lambda m: (m.start, -m.end)).place
+    before = [m for m in usable if me.start - _LOOKBACK_CHARS <= m.start and m.end <= me.start]
+    return closest_before(before) if before else None
 
 
 _BARE_BORDER_WORDS = frozenset({"the", "syrian", "syria", "s", "border", "borders", "frontier"})
@@ -142,13 +178,15 @@ def apply(gazetteer, text: str, mentions: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     last_border: Place | None = None
     mentions = sorted(mentions + _bare_borders(text, mentions), key=lambda m: (m.start, -m.end))
+    points = [m for m in mentions if m.place.kind in _POINT_KINDS and m.place.uncertainty_km <= 50]
+    starts = [m.start for m in points]
     for position, mention in enumerate(mentions):
         place = mention.place
         if _is_bare_border(mention.text) and last_border is not None:
             place = replace(last_border, score=min(place.score, last_border.score))
         else:
             line = line_of(place)
-            neighbour = _neighbour(mentions, position, text) if line is not None else None
+            neighbour = _neighbour(mentions, position, text, points, starts) if line is not None else None
             if neighbour is not None:
                 lat, lon = nearest_on_line(line, neighbour.lat, neighbour.lon)
                 gap_km = approx_km(lat, lon, neighbour.lat, neighbour.lon)

@@ -24,12 +24,14 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from gazetteer.descriptors import Descriptor
 from gazetteer.index import NameIndex, core_of, token_keys
 from gazetteer.normalize import (
     fold, fold_arabic, is_arabic, skeleton, strip_articles, unglue_al,
 )
 
 _LEADING_WORDS = ("the ",)
+SUGGESTION_CUTOFF = 65.0
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,7 @@ class Candidate:
     position: int
     match: float
     tier: str
-    family: str | None = None  # the kind of place a descriptor asked for ("site" for "... dam")
+    descriptor: Descriptor | None = None  # what a descriptor in the query asked for ("... dam")
 
 
 def fuzzy_cutoff(key_length: int) -> float | None:
@@ -53,8 +55,9 @@ def fuzzy_cutoff(key_length: int) -> float | None:
     return 84.0
 
 
-def _tier(positions: list[int] | None, match: float, tier: str, family: str | None = None) -> list[Candidate]:
-    return [Candidate(p, match, tier, family) for p in positions or ()]
+def _tier(positions: list[int] | None, match: float, tier: str,
+          descriptor: Descriptor | None = None) -> list[Candidate]:
+    return [Candidate(p, match, tier, descriptor) for p in positions or ()]
 
 
 def candidates(index: NameIndex, name: str, fuzzy: bool = True) -> list[Candidate]:
@@ -78,34 +81,48 @@ def candidates(index: NameIndex, name: str, fuzzy: bool = True) -> list[Candidat
         found = _tier(index.by_key.get("".join(token_keys(unglued))), 0.93, "glued")
         if found:
             return found
-    core, family = core_of(bare)
-    if family and core:
-        found = _tier(index.by_core.get(core), 0.90, "core", family)
+    core, descriptor = core_of(bare)
+    if descriptor and core:
+        found = _tier(index.by_core.get(core), 0.90, "core", descriptor)
         if not found and unglued != bare:
-            found = _tier(index.by_core.get(core_of(unglued)[0]), 0.88, "core", family)
+            found = _tier(index.by_core.get(core_of(unglued)[0]), 0.88, "core", descriptor)
         if found:
             return found
-    probe = core or key
-    if not fuzzy or fuzzy_cutoff(len(probe)) is None:
+    if not fuzzy:
         return []
-    return _near(index, probe, family)
+    # With a descriptor, the name part is compared with names' cores ("Khalhala airport" ~
+    # "Khalkhalah"); without one, with whole names, so "Maskna" is not the Maskanah silos.
+    probe, choices, table = (core, index.fuzzy_cores, index.by_core) if descriptor and core else (key, index.fuzzy_keys, index.by_key)
+    if fuzzy_cutoff(len(probe)) is None:
+        return []
+    return _near(index, probe, descriptor, choices, table)
 
 
-def _near(index: NameIndex, probe: str, family: str | None) -> list[Candidate]:
+def _keys_of(entry_names, with_core: bool) -> list[str]:
+    out = []
+    for name in entry_names:
+        if not is_arabic(name):
+            bare = strip_articles(fold(name))
+            out.append(core_of(bare)[0] if with_core else "".join(token_keys(bare)))
+    return out
+
+
+def _near(index: NameIndex, probe: str, descriptor: Descriptor | None, choices: list[str],
+          table: dict[str, list[int]]) -> list[Candidate]:
     cutoff = fuzzy_cutoff(len(probe))
     found: dict[int, Candidate] = {}
     sk = skeleton(probe)
     for position in index.by_skeleton.get(sk, ()) if len(sk) >= 4 else ():
-        entry = index.entries[position]
-        best = max(fuzz.ratio(probe, core_of(strip_articles(fold(n)))[0]) for n in entry.names if not is_arabic(n))
-        if best >= 75:
-            found[position] = Candidate(position, 0.85 * best / 100, "skeleton", family)
-    for choice, score, _ in process.extract(probe, index.fuzzy_keys, scorer=fuzz.ratio,
+        keys = _keys_of(index.entries[position].names, table is index.by_core)
+        best = max((fuzz.ratio(probe, k) for k in keys), default=0)
+        if best >= 80:
+            found[position] = Candidate(position, 0.85 * best / 100, "skeleton", descriptor)
+    for choice, score, _ in process.extract(probe, choices, scorer=fuzz.ratio,
                                             score_cutoff=cutoff, limit=6):
-        for position in index.by_core[choice]:
+        for position in table[choice]:
             match = 0.85 * score / 100
             if position not in found or found[position].match < match:
-                found[position] = Candidate(position, match, "fuzzy", family)
+                found[position] = Candidate(position, match, "fuzzy", descriptor)
     return sorted(found.values(), key=lambda c: -c.match)
 
 
@@ -113,13 +130,13 @@ def suggestions(index: NameIndex, name: str, n: int = 5) -> list[str]:
     """Up to ``n`` entry names that look like ``name``, best first, for a failed lookup."""
     if is_arabic(name):
         return []
-    probe = core_of(strip_articles(fold(name)))[0] or "".join(token_keys(strip_articles(fold(name))))
+    probe = "".join(token_keys(strip_articles(fold(name))))
     if len(probe) < 2:
         return []
     out: list[str] = []
-    for choice, _, _ in process.extract(probe, index.fuzzy_keys, scorer=fuzz.WRatio,
-                                        score_cutoff=60, limit=n * 3):
-        for position in index.by_core[choice]:
+    for choice, _, _ in process.extract(probe, index.fuzzy_keys, scorer=fuzz.ratio,
+                                        score_cutoff=SUGGESTION_CUTOFF, limit=n * 3):
+        for position in index.by_key[choice]:
             entry_name = index.entries[position].name
             if entry_name not in out:
                 out.append(entry_name)

@@ -49,6 +49,8 @@ DISTANCE_RE = re.compile(
 DIRECTION_RE = re.compile(rf"\b(?:to\s+the\s+)?(?P<dir>{_DIR})(?:ward|wards)?\s+of{_TAIL}", re.IGNORECASE)
 OUTSKIRTS_RE = re.compile(rf"\b(?:the\s+)?outskirts\s+of{_TAIL}", re.IGNORECASE)
 _WINDOW = 90
+# Every phrase ends in one of these words just before its anchor: a cheap first test.
+_LINK_RE = re.compile(rf"\b(?:of|from|outside){_TAIL}", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -100,9 +102,16 @@ def point(anchor: Place, relation: Relation, phrase: str) -> Place:
         governorate=anchor.governorate, source=f"relative: {phrase}",
         uncertainty_km=round(uncertainty_km, 2), score=round(anchor.score * 0.9, 3),
         country=anchor.country,
-        raw={"anchor": anchor.as_dict(), "distance_km": relation.distance_km,
+        raw={"anchor": summary(anchor), "distance_km": relation.distance_km,
              "bearing_deg": relation.bearing_deg, "within": relation.within},
     )
+
+
+def summary(place: Place) -> dict:
+    """The plain fields of a place (not its raw row), for the ``raw`` of a derived place."""
+    return {"name": place.name, "lat": place.lat, "lon": place.lon, "kind": place.kind,
+            "governorate": place.governorate, "source": place.source,
+            "uncertainty_km": place.uncertainty_km, "score": place.score, "id": place.id}
 
 
 def is_relative(place: Place) -> bool:
@@ -113,6 +122,8 @@ def find(text: str, mentions: list[Mention]) -> list[Mention]:
     """Extra mentions for the relative phrases ending right before ``mentions``."""
     out = []
     for mention in mentions:
+        if not _LINK_RE.search(text, max(0, mention.start - 30), mention.start):
+            continue
         window_start = max(0, mention.start - _WINDOW)
         parsed = parse(text[window_start:mention.start])
         if parsed is None:

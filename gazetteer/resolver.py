@@ -2,8 +2,10 @@
 
 Build one with ``Gazetteer.default()`` (cached; all CSVs of ``data/gazetteer`` plus the
 cache of the online fallback) or ``Gazetteer(entries)`` for tests. Resolution order for a
-name: the stop list of non-places, then the index tiers of ``match``, ranked by ``context``;
-the online fallback is asked only when it is switched on and every offline tier failed.
+name: the stop list of non-places, then the index tiers of ``match``, ranked by ``context``
+(a whole river or border is then placed near the context's places, see ``lines``); then the
+name read as a phrase by the geoparser ("25 km north of X", "eastern Hama"); and last the
+online fallback, only when it is switched on.
 """
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from pathlib import Path
 from typing import Iterable
 
 import settings
-from gazetteer import descriptors, stopnames
+from gazetteer import descriptors, lines, stopnames
 from gazetteer.context import Context, choose, rank
 from gazetteer.index import NameIndex
 from gazetteer.match import candidates, suggestions
@@ -59,7 +61,11 @@ class Gazetteer:
         name = (name or "").strip()
         if not name or self.stop.is_stop(name):
             return None
-        place = self.resolve_name(name, self.context_of(context))
+        context = self.context_of(context)
+        place = self.resolve_name(name, context)
+        if place is not None:
+            return lines.near_context(place, context) if context else place
+        place = self._resolve_phrase(name, context)
         if place is not None:
             return place
         use_online = settings.ONLINE_GEOCODER if online is None else online
@@ -79,19 +85,36 @@ class Gazetteer:
         self.entries = [*self.entries, entry]
         self.index = NameIndex.build(self.entries)
 
+    def _resolve_phrase(self, phrase: str, context: Context | None) -> Place | None:
+        """A phrase such as "25 km north of X" or "the eastern countryside of X": the place of
+        the one mention that covers it (but for a leading "the"), if the geoparser finds one."""
+        from gazetteer.geoparse import geoparse
+        mentions = geoparse(self, phrase, context)
+        core = phrase[4:] if phrase.lower().startswith("the ") else phrase
+        covering = [m for m in mentions if len(m.text) >= len(core.strip(" .,;:"))]
+        return covering[0].place if covering else None
+
     def resolve_name(self, name: str, context: Context | None = None, fuzzy: bool = True) -> Place | None:
         """Offline lookup of one written name (no stop list, no online fallback)."""
+        return self.resolve_detail(name, context, fuzzy)[0]
+
+    def resolve_detail(self, name: str, context: Context | None = None,
+                       fuzzy: bool = True) -> tuple[Place | None, bool]:
+        """(``resolve_name``'s answer, whether several candidates competed for it)."""
         found = candidates(self.index, name, fuzzy=fuzzy)
         if not found:
-            return None
-        chosen = choose(rank(found, self.entries, context))
+            return None, False
+        return self._chosen(name, found, context), len(found) > 1
+
+    def _chosen(self, name: str, found: list, context: Context | None) -> Place | None:
+        chosen = choose(rank(found, self.index, context))
         if chosen is None:
             return None
         best, confidence = chosen
         score = best.candidate.match * confidence
-        family = best.candidate.family
-        if family and descriptors.family_of_kind(best.entry.kind) != family:
-            return self._named_after(best.entry, name, family, score)
+        descriptor = best.candidate.descriptor
+        if descriptor and descriptors.family_of_kind(best.entry.kind) != descriptor.family:
+            return self._named_after(best.entry, name, descriptor.family, score)
         return best.entry.to_place(score)
 
     def _named_after(self, entry: Entry, name: str, family: str, score: float) -> Place:
@@ -101,7 +124,7 @@ class Gazetteer:
         site's uncertainty; "Raqqa countryside" is a region around Raqqa. A row that is
         already a feature (a region, a site) is kept as it is.
         """
-        if family == "settlement" or entry.kind not in ("city", "town", "village"):
+        if family in ("settlement", "governorate") or entry.kind not in ("city", "town", "village"):
             return entry.to_place(score)
         kind = descriptors.KIND_OF_FAMILY[family]
         tokens = tuple(strip_articles(fold(name)).split())

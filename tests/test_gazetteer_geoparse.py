@@ -1,0 +1,145 @@
+"""gazetteer.geoparse: finds the gold places of the seed reports, and only places."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from geopy.distance import geodesic
+
+from gazetteer import geoparse, resolve
+
+
+def km(place, lat, lon):
+    return geodesic((place.lat, place.lon), (lat, lon)).km
+
+
+def occurrences(text, mention):
+    """Spans where the gold mention occurs in the text as whole words."""
+    pattern = r"(?<!\w)" + re.escape(mention) + r"(?!\w)"
+    return [m.span() for m in re.finditer(pattern, text)]
+
+
+def overlaps(mention, span):
+    return mention.start < span[1] and span[0] < mention.end
+
+
+@pytest.fixture(scope="module")
+def parsed(seed_texts):
+    return {doc: geoparse(text) for doc, text in seed_texts.items()}
+
+
+def test_mentions_are_exact_slices_of_the_text(parsed, seed_texts):
+    for doc, mentions in parsed.items():
+        for m in mentions:
+            assert seed_texts[doc][m.start:m.end] == m.text
+
+
+def test_gold_places_are_found_and_placed_within_tolerance(parsed, seed_texts, gold_places):
+    misses = []
+    for row in gold_places:
+        text, mentions = seed_texts[row["doc"]], parsed[row["doc"]]
+        spans = occurrences(text, row["mention"])
+        assert spans, f"gold mention {row['mention']!r} not in {row['doc']}"
+        placed = [m for span in spans for m in mentions if overlaps(m, span)
+                  and km(m.place, float(row["lat"]), float(row["lon"])) <= float(row["tolerance_km"])]
+        if not placed:
+            misses.append((row["doc"][:3], row["mention"]))
+    recall = 1 - len(misses) / len(gold_places)
+    print(f"geoparse recall (found and placed within tolerance): {recall:.1%}; misses: {misses}")
+    assert recall >= 0.95, misses
+
+
+def test_precision_against_the_gold_mentions_of_each_document(parsed, seed_texts, gold_places):
+    total_found = total_true = 0
+    for doc, mentions in parsed.items():
+        gold_spans = [s for r in gold_places if r["doc"] == doc for s in occurrences(seed_texts[doc], r["mention"])]
+        true = [m for m in mentions if any(overlaps(m, s) for s in gold_spans)]
+        precision = len(true) / len(mentions)
+        print(f"{doc[:3]} precision {precision:.1%} ({len(true)}/{len(mentions)})")
+        assert precision >= 0.85, [m.text for m in mentions if m not in true]
+        total_found += len(mentions)
+        total_true += len(true)
+    assert total_true / total_found >= 0.9
+
+
+@pytest.mark.parametrize("text", [
+    "The Tiger Forces and the Republican Guard, with Liwa al-Quds and the 5th Corps, regrouped.",
+    "Suheil al-Hassan and Qasem Soleimani met Abu Bakr al-Baghdadi's envoys, Maria Zakharova said.",
+    "Fighters of the Islamic State of Iraq and the Levant and the Lions of the East Army clashed.",
+    "On Monday, Tuesday and Sunday in March, May and June nothing moved. Operation Big Dawn began.",
+    "The Syrian Arab Army, the Free Syrian Army and the Syrian Democratic Forces all issued statements.",
+    "Russia, Turkey, Iraq, Jordan and Syria met; the Russian Ministry of Defense and SOHR disagreed.",
+    "Meanwhile, however, Hay'at Tahrir al-Sham and Ahrar al-Sham traded accusations.",
+])
+def test_units_people_calendar_words_and_countries_are_not_places(text):
+    assert [m.text for m in geoparse(text)] == []
+
+
+def test_damascus_standing_for_the_government_is_not_a_place():
+    text = "The Damascus government protested while Damascus says it will respond. Convoys left Damascus for Homs."
+    found = [(m.start, m.text) for m in geoparse(text)]
+    assert found == [(text.rindex("Damascus"), "Damascus"), (text.index("Homs"), "Homs")]
+
+
+def test_places_outside_syria_and_its_border_strips_are_ignored_but_border_towns_kept():
+    texts = [m.text for m in geoparse("From Mosul and Baghdad they drove to Al-Qa'im and on to Abu Kamal.")]
+    assert texts == ["Al-Qa'im", "Abu Kamal"]
+
+
+def test_descriptors_join_the_mention_and_choose_the_feature():
+    mentions = geoparse("They took the Shaer gas field, then the T-2 Station and the Maskana silos.")
+    assert [m.text for m in mentions] == ["Shaer gas field", "T-2 Station", "Maskana silos"]
+    assert {m.place.kind for m in mentions} == {"site"}
+
+
+def test_article_forms_and_apostrophes_are_part_of_names():
+    mentions = geoparse("Units moved from ath-Thadyayn through as-Sukhnah to Dara'a and al-Qa'im.")
+    assert [m.text for m in mentions] == ["ath-Thadyayn", "as-Sukhnah", "Dara'a", "al-Qa'im"]
+
+
+def test_context_settles_a_shared_name():
+    mentions = geoparse("Army units in Deir ez-Zor city cleared the Jubaylah quarter and then Hamidiyah.")
+    hamidiyah = [m for m in mentions if m.text == "Hamidiyah"][0]
+    assert hamidiyah.place.governorate == "Deir ez-Zor"
+
+
+def test_a_direction_before_a_governorate_makes_a_region_shifted_that_way():
+    mentions = geoparse("The offensive in northern Raqqa province stalled.")
+    assert [m.text for m in mentions] == ["northern Raqqa province"]
+    region, governorate = mentions[0].place, resolve("Raqqa province")
+    assert region.kind == "region" and region.lat > governorate.lat
+
+
+def test_relative_phrases_add_a_mention_at_the_computed_point_and_keep_the_anchor():
+    text = "Troops dug in 30 km east of Palmyra on Friday."
+    mentions = geoparse(text)
+    assert [m.text for m in mentions] == ["30 km east of Palmyra", "Palmyra"]
+    palmyra = resolve("Palmyra")
+    expected = geodesic(kilometers=30).destination((palmyra.lat, palmyra.lon), 90)
+    assert km(mentions[0].place, expected.latitude, expected.longitude) <= 2
+    assert mentions[0].place.source.startswith("relative:")
+    assert mentions[1].place.id == palmyra.id
+
+
+def test_a_whole_border_is_placed_near_the_places_around_it():
+    mentions = geoparse("Militias reached the Syrian-Iraqi border near Abu Kamal.")
+    border = mentions[0].place
+    abu_kamal = resolve("Abu Kamal")
+    assert mentions[0].text == "Syrian-Iraqi border" and km(border, abu_kamal.lat, abu_kamal.lon) < 30
+
+
+def test_the_euphrates_is_placed_at_the_stretch_the_text_is_about():
+    mentions = geoparse("Near Mayadin, boats crossed the Euphrates at night.")
+    river = [m for m in mentions if m.text == "Euphrates"][0].place
+    mayadin = resolve("Mayadin")
+    assert river.kind == "river" and km(river, mayadin.lat, mayadin.lon) < 15
+
+
+def test_urls_are_not_read_for_places():
+    text = "See https://example.org/syrian-army-advances-in-eastern-aleppo-and-raqqa/ for the map."
+    assert geoparse(text) == []
+
+
+def test_an_empty_or_placeless_text_gives_no_mentions():
+    assert geoparse("") == []
+    assert geoparse("nothing here at all, just lower case words.") == []
