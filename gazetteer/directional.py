@@ -21,6 +21,7 @@ import re
 
 from geopy.distance import geodesic
 
+from gazetteer.normalize import fold
 from gazetteer.place import Mention, Place
 
 BEARING_DEG = {
@@ -43,6 +44,15 @@ BEFORE_RE = re.compile(
     rf"(?:(?:city|town|village|province|governorate|region)\s+of\s+)?)?$",
     re.IGNORECASE,
 )
+# Text just after a mention: "'s eastern countryside", "'s outskirts".
+AFTER_RE = re.compile(rf"['’]s\s+(?:(?P<dir>{_DIR})\s+)?(?P<part>{_PART})\b", re.IGNORECASE)
+SYRIA_RE = re.compile(rf"\b(?P<dir>{_DIR})\s+(?:(?P<part>{_PART})\s+of\s+)?Syria\b(?![a-z])", re.IGNORECASE)
+# Syria as an anchor for directions only (never a mention): the middle of its outline and
+# a radius reaching its borders (~450 x 750 km).
+SYRIA = Place(name="Syria", lat=35.0, lon=38.5, kind="region", governorate=None,
+              source="country outline", uncertainty_km=250.0)
+HALF_DIRECTION_RE = re.compile(r"\b(north|south)[\s-]$", re.IGNORECASE)
+_LEADING_EW_RE = re.compile(r"(east|west)(?:ern)?\s+", re.IGNORECASE)
 _WINDOW = 80
 # The word before the anchor is a direction, "of" or an article: a cheap first test.
 _LAST_WORD_RE = re.compile(rf"\b(?:{_DIR}|of|the)\s+$", re.IGNORECASE)
@@ -66,13 +76,17 @@ def region(anchor: Place, direction: str, part: str | None = None, governorate: 
 
     ``governorate`` is the governorate named like a city anchor, if there is one.
     """
-    bearing = bearing_of(direction)
+    bearing = bearing_of(direction) if direction else None
     part_word = (part or "").lower().split()[0] if part else None
     urban = part_word in URBAN_PARTS
     base = anchor
-    if governorate is not None and not urban and anchor.kind in ("city", "town"):
+    if governorate is not None and not urban and anchor.kind in ("city", "town") and (
+            bearing is not None or part_word in ("desert", "region", "regions")):
         base = governorate
-    label = "central" if bearing is None else direction.lower().replace("ern", "").replace(" ", "").replace("-", "")
+    if bearing is None:
+        label = "central" if direction else "around"
+    else:
+        label = direction.lower().replace("ern", "").replace(" ", "").replace("-", "")
     if base.uncertainty_km >= 20:
         radius = base.uncertainty_km
         distance_km, uncertainty_km = (0.0, 0.5 * radius) if bearing is None else (0.5 * radius, 0.6 * radius)
@@ -106,18 +120,48 @@ def _governorate_named(gazetteer, mention: Mention) -> Place | None:
 
 
 def apply(gazetteer, text: str, mentions: list[Mention]) -> list[Mention]:
-    """Mentions with a direction word just before them widened into directional regions."""
+    """Mentions widened into directional regions by the words around them ("eastern X",
+    "the western countryside of X", "X's southern suburbs"), plus "northeastern Syria"."""
     out = []
     for mention in mentions:
         window_start = max(0, mention.start - _WINDOW)
         match = None
         if _LAST_WORD_RE.search(text, max(0, mention.start - 24), mention.start):
             match = BEFORE_RE.search(text, window_start, mention.start)
-        if match is None or mention.place.kind == "river" and not match.group("part"):
+        after = AFTER_RE.match(text, mention.end) if match is None and text[mention.end:mention.end + 1] in "'’" else None
+        half = HALF_DIRECTION_RE.search(text, max(0, mention.start - 7), mention.start)
+        split = _LEADING_EW_RE.match(mention.text) if half else None
+        if split is not None:
+            # "north-eastern Syria": the gazetteer matched "eastern Syria"; the direction is
+            # the compound, the anchor what follows it.
+            rest = mention.text[split.end():]
+            anchor = SYRIA if fold(rest) == "syria" else gazetteer.resolve_name(rest, None, fuzzy=False)
+            if anchor is not None:
+                rest_mention = Mention(mention.start + split.end(), mention.end, rest, anchor)
+                place = region(anchor, half.group(1) + split.group(1), None, _governorate_named(gazetteer, rest_mention))
+                out.append(Mention(half.start(), mention.end, text[half.start():mention.end], place))
+                continue
+        if after is not None:
+            place = region(mention.place, after.group("dir"), after.group("part"),
+                           _governorate_named(gazetteer, mention))
+            out.append(Mention(mention.start, after.end(), text[mention.start:after.end()], place))
+        elif match is None or mention.place.kind == "river" and not match.group("part"):
             out.append(mention)
-            continue
-        place = region(mention.place, match.group("dir"), match.group("part"),
-                       _governorate_named(gazetteer, mention))
-        start = match.start()
-        out.append(Mention(start, mention.end, text[start:mention.end], place))
+        else:
+            place = region(mention.place, match.group("dir"), match.group("part"),
+                           _governorate_named(gazetteer, mention))
+            start = match.start()
+            out.append(Mention(start, mention.end, text[start:mention.end], place))
+    return sorted(out + _syria_regions(text, out), key=lambda m: (m.start, -m.end))
+
+
+def _syria_regions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "north-eastern Syria", "the southern part of Syria" when the gazetteer lacks them."""
+    if "Syria" not in text:
+        return []
+    out = []
+    for match in SYRIA_RE.finditer(text):
+        if not any(m.start < match.end() and match.start() < m.end for m in mentions):
+            place = region(SYRIA, match.group("dir"), match.group("part"))
+            out.append(Mention(match.start(), match.end(), match.group(), place))
     return out

@@ -56,6 +56,22 @@ responded warned""".split())
 # Lower-case words that may begin a name: "eastern Homs", "western bank of the Euphrates",
 # "border with Iraq". Whether they do is up to the gazetteer's keys.
 START_WORDS = directional.DIRECTION_WORDS | {"border", "upper", "lower", "middle"}
+# "the village of X": X is a place even if the index knows it only misspelt.
+SETTLEMENT_CUE_RE = re.compile(r"\b(?:town|towns|village|villages|city|hamlet|district|neighbou?rhood)\s+of\s+$", re.IGNORECASE)
+FUZZY_MIN_SCORE = 0.72
+# Words before a person's name, or an operation's ("Operation Euphrates Shield").
+TITLE_RE = re.compile(
+    r"\b(?:Gen|General|Maj|Major|Lt|Lieutenant|Col|Colonel|Brig|Brigadier|Capt|Captain|Sgt|Sheikh|"
+    r"Shaykh|Sheik|Dr|Mr|Mrs|Ms|President|Minister|Commander|commander|spokesman|spokeswoman|"
+    r"spokesperson|leader|Emir|emir|Imam|King|Prince|Senator|Ambassador|envoy|Governor|Mayor|"
+    r"journalist|analyst|correspondent|Operation|operation|codenamed|code-named|dubbed)\.?\s+[\"“‘']?$")
+# Capitalised words that do not make the word before them a given name ("Hajin From ...").
+FUNCTION_WORDS = frozenset("""a an the and or but of to in on at by for from with without near into
+onto over under after before since until towards toward against again as is are was were be
+been has have had will would can could may might must shall should this that these those its
+their his her our we they he she it which who whom whose where when while amid despite via
+per than then also not no yes all some any each every both either neither up down out off
+north south east west""".split())
 # Places big enough that a unit named after them still names them ("Homs Province").
 _NAMING_KINDS = frozenset({"city", "governorate", "region", "river"})
 
@@ -121,6 +137,8 @@ class _Span:
     last: int
     family: str | None = None  # descriptor family of a trailing descriptor added
     in_unit: bool = False  # inside a unit name: kept only if the place is a big one
+    before_capital: bool = False  # followed by another capitalised word ("Dana Stroul")
+    fuzzy: bool = False  # not an index name, but cued as a place: resolve fuzzily
 
 
 class _Finder:
@@ -211,14 +229,84 @@ class _Finder:
                     i = stop_last + 1
                 continue
             if name_last is None:
+                guess = self.described_unknown(i)
+                if guess is not None:
+                    out.append(guess)
+                    i = guess.last + 1
+                else:
+                    i += 1
+                continue
+            if self.second_of_compound(i, out):
                 i += 1
+                continue
+            if self.after_title(i) or (name_last == i and self.surname_follows(i)):
+                i = self.end_of_run(i) + 1  # a person: "Gen. Issam Zahreddine", "Jassim al-Saleh"
                 continue
             described = self.descriptor_after(name_last)
             last, family = described if described else (name_last, None)
-            span = _Span(i, last, family, in_unit=i <= unit_end)
+            span = _Span(i, last, family, in_unit=i <= unit_end,
+                         before_capital=not described and self.capital_follows(last))
             out.append(span)
             i = span.last + 1
         return out
+
+    def described_unknown(self, i: int) -> _Span | None:
+        """A capitalised name the index does not hold, which the text says is a place: "the
+        village of Xyz", "Khalhala airport". Resolved fuzzily; None if no such cue."""
+        tok = self.tokens[i]
+        if not tok.capital or tok.article or tok.folded in self.stop.phrases:
+            return None
+        last = i
+        while last - i < 2 and (nxt := self.next_token(last)) is not None and (nxt.capital or nxt.article):
+            last += 1
+        described = self.descriptor_after(last)
+        if described and described[1] in ("site", "hill", "area", "settlement"):
+            return _Span(i, described[0], described[1], fuzzy=True)
+        if SETTLEMENT_CUE_RE.search(self.text, max(0, tok.start - 20), tok.start):
+            return _Span(i, last, "settlement", fuzzy=True)
+        return None
+
+    def second_of_compound(self, i: int, found: list[_Span]) -> bool:
+        """"Abdul-Mahdi", "pro-Assad": a word hyphenated to a capitalised word that is not
+        itself (the end of) a place is part of a compound name, not a place of its own."""
+        if i == 0:
+            return False
+        prev, tok = self.tokens[i - 1], self.tokens[i]
+        if not (prev.capital and not prev.article and _HYPHEN_RE.fullmatch(self.text, prev.end, tok.start)):
+            return False
+        return not (found and found[-1].last == i - 1)
+
+    def after_title(self, i: int) -> bool:
+        start = self.tokens[i].start
+        return TITLE_RE.search(self.text, max(0, start - 30), start) is not None
+
+    def next_token(self, i: int) -> _Token | None:
+        j = i + 1
+        if j < len(self.tokens) and _gap_ok(self.text, self.tokens[i], self.tokens[j]):
+            return self.tokens[j]
+        return None
+
+    def surname_follows(self, i: int) -> bool:
+        """"X al-Y", "X bin Y", "X ibn Y": a given name and a family name."""
+        nxt = self.next_token(i)
+        if nxt is None:
+            return False
+        if nxt.folded in ("bin", "ibn", "bint"):
+            return True
+        after = self.next_token(i + 1) if nxt.article else None
+        return after is not None and after.capital and _HYPHEN_RE.match(self.text, nxt.end) is not None
+
+    def capital_follows(self, i: int) -> bool:
+        nxt = self.next_token(i)
+        return (nxt is not None and nxt.capital and not nxt.article and _HYPHEN_RE.match(self.text, self.tokens[i].end) is None
+                and nxt.folded not in FUNCTION_WORDS)
+
+    def end_of_run(self, i: int) -> int:
+        """Last token of the run of capitalised words and particles from ``i``."""
+        j = i
+        while (nxt := self.next_token(j)) is not None and (nxt.capital or nxt.article or nxt.folded in ("bin", "ibn", "abu")):
+            j += 1
+        return j
 
 
 def _name_words(gazetteer) -> frozenset[str]:
@@ -265,16 +353,25 @@ def _resolve_spans(gazetteer, text: str, spans: list[_Span], tokens: list[_Token
         written = text[start:end]
         known = memo.get(written)
         if known is None or (known[1] and context):
-            memo[written] = gazetteer.resolve_detail(written, context, fuzzy=False)
+            memo[written] = gazetteer.resolve_detail(written, context, fuzzy=span.fuzzy)
         place = memo[written][0]
+        if span.fuzzy and place is not None and place.score < FUZZY_MIN_SCORE:
+            continue
         if place is None or _is_metonym(text, end, fold(written)):
             continue
         if span.in_unit and place.kind not in _NAMING_KINDS and place.population < 10_000:
             continue
         if span.first == span.last and len(tokens[span.first].piece) <= SHORT_KEY and place.score < 0.98:
             continue  # "Ali" only sounds like Aley: short words must be spelt as the gazetteer does
+        if span.first == span.last and span.before_capital and _is_minor(place):
+            continue  # "Dana Stroul": a small village's name before another name is a person's
         out.append(Mention(start, end, written, place))
     return out
+
+
+def _is_minor(place: Place) -> bool:
+    """A village or small town: its name may well be someone's given name."""
+    return place.population < 50_000 and place.kind in ("village", "town")
 
 
 def document_context(gazetteer, text: str) -> Context:

@@ -1,6 +1,7 @@
 """Lookup tables from every written form of every name to gazetteer entries.
 
 Built once from the entries of all sources (a few thousand names; well under a second).
+Small foreign places from GeoNames are indexed under their main and Arabic names only.
 Tiers, strictest first, each a dict from a normalised form to entry positions:
 
 - ``by_fold``: the folded name, article kept ("al tanf").
@@ -28,6 +29,17 @@ from gazetteer.sources import Entry
 
 def token_keys(bare: str) -> tuple[str, ...]:
     return tuple(k for k in (token_key(t) for t in bare.split()) if k)
+
+
+# A small foreign village's GeoNames aliases (Turkish names, old spellings) collide with
+# words and given names ("Sara", "Serkan", "Lodi") and are never how reports name it.
+FOREIGN_ALIAS_MIN_POPULATION = 20_000
+
+
+def _matchable_names(entry: Entry) -> tuple[str, ...]:
+    if entry.country != "SY" and entry.source == "geonames" and entry.population < FOREIGN_ALIAS_MIN_POPULATION:
+        return (entry.name,) + tuple(a for a in entry.aliases if is_arabic(a))
+    return entry.names
 
 
 def core_of(bare: str) -> tuple[str, descriptors.Descriptor | None]:
@@ -66,7 +78,7 @@ class NameIndex:
                 bucket.append(position)
 
         for position, entry in enumerate(entries):
-            for name in entry.names:
+            for name in _matchable_names(entry):
                 if is_arabic(name):
                     add("arabic", fold_arabic(name), position)
                     continue
