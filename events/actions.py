@@ -1,0 +1,209 @@
+"""Action triggers: the words of a sentence that state a capture, advance, siege...
+
+``find_triggers`` returns ``Trigger``s with the action (events/vocabulary.py ACTIONS) and
+the grammatical ``form`` the reader needs to find who did it to whom:
+
+- ``verb``: finite or gerund verb, active ("the Army captured X", "capturing X");
+- ``passive``: "X was captured (by Y)";
+- ``nominal``: a noun that states an event when a light verb carries it ("launched an
+  attack on X", "made gains", "the push made by X"), or on its own for clashes,
+  shelling and airstrikes;
+- ``nominal_of``: "the capture / fall / siege / encirclement of X";
+- ``modifier``: an adjectival participle inside a noun phrase ("the newly captured X",
+  "the long besieged town"); it does not end the previous trigger's object;
+- ``failed_to``: "A failed to take X (from B)": a repel by the defender;
+- ``failed_ref``: "the attack failed": a repel of an attack stated before;
+- ``swap``: the grammatical object is the side that acts ("pushed back government
+  troops", "forced the rebels to pull out", "brought the troops to the edge of X").
+
+Flags: ``again`` (retaken), ``entry`` (pushed into / entered: an advance that got in),
+``air`` (hit / struck / targeted: an airstrike only when an air arm is named), ``direct``
+(take / enter / secure: only when a place follows directly), ``offensive`` (an
+offensive / push / drive: an advance when aimed at a place), ``near`` (came within).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_DET = (r"(?:a|an|the|this|these|that|those|its|their|his|her|our|any|every|another|such|no|further|new|"
+        r"major|rapid|significant|latest|initial|first|second|final|renewed|recent|large-scale|massive|"
+        r"slow-paced|fresh|limited|concentric|sustained|unsuccessful|failed|successful|brief|last)")
+_BE = r"(?:was|were|been|being|is|are|be|got|get|gets)"
+_ADVERB = r"(?:\s+(?:fully|completely|reportedly|eventually|finally|quickly|later|also|then|partially|largely|"
+_ADVERB += r"successfully|again|once\s+again|effectively|entirely|almost|virtually|now|already|totally|mostly|yet|long))*"
+
+
+@dataclass(frozen=True)
+class Trigger:
+    start: int
+    end: int
+    action: str
+    form: str
+    flags: frozenset = frozenset()
+    noun: str | None = None
+
+    @property
+    def cuts_regions(self) -> bool:
+        return self.form != "modifier"
+
+
+def _p(pattern: str) -> re.Pattern:
+    return re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])", re.I)
+
+
+# (pattern, action, form hint, flags); the first pattern to claim a span keeps it.
+_TABLE: list[tuple[re.Pattern, str, str, frozenset]] = [
+    (_p(r"fail(?:ed|s|ing)?\s+to\s+(?:\w+\s+)?(?:captur\w*|take|took|taking|push|pushing|break|breaking|advance|"
+        r"recaptur\w*|retake|storm|seize|dislodge|penetrate|overrun|enter|reach|breach|hold|make\s+(?:any\s+)?"
+        r"(?:gains|progress|headway))"), "repel", "failed_to", frozenset()),
+    (_p(r"(?:attacks?|assaults?|offensives?|advances?|push|attempts?|counter-?attacks?|counter-?offensives?|"
+        r"operations?|raids?|incursions?)(?:\s+[\w'-]+){0,3}?\s+(?:has\s+|had\s+|have\s+|ultimately\s+|eventually\s+|"
+        r"quickly\s+|soon\s+)*(?:failed|stalled|foundered|was\s+thwarted|were\s+thwarted|was\s+foiled|were\s+foiled)"),
+     "repel", "failed_ref", frozenset()),
+    (_p(r"(?:break|broke|broken|breaking|breaks|lift|lifted|lifting|lifts|end|ended|ending|ends|relieve[ds]?|"
+        r"relieving)\s+(?:[\w'’-]+\s+){0,2}?siege"), "siege_lifted", "verb", frozenset()),
+    (_p(r"siege\s+(?:[\w'’-]+\s+){0,4}?(?:broken|lifted|ended|relieved)"), "siege_lifted", "passive", frozenset()),
+    (_p(r"(?:newly|recently|just|freshly)[\s-]+(?:captured|liberated|seized|taken|cleared)"), "capture", "modifier",
+     frozenset({"newly"})),
+    (_p(r"(?:newly|recently)[\s-]+(?:recaptured|retaken|regained)"), "recapture", "modifier", frozenset({"newly"})),
+    (_p(r"(?:long[\s-]+)?(?:encircled|surrounded|isolated)(?=\s+(?:city|town|pocket|garrison|enclave|village|"
+        r"district|neighbou?rhoods?|area|positions|troops|forces|defenders|stronghold)\b)"),
+     "encircle", "modifier", frozenset()),
+    (_p(r"(?:long[\s-]+)?besieged(?=\s+(?:city|town|pocket|garrison|enclave|village|district|neighbou?rhoods?|area|"
+        r"positions|troops|forces|defenders|airbase|air\s+base|stronghold)\b)"), "siege", "modifier", frozenset()),
+    (_p(r"(?:capture|fall|liberation|seizure|storming|takeover)\s+of"), "capture", "nominal_of", frozenset()),
+    (_p(r"recapture\s+of"), "recapture", "nominal_of", frozenset()),
+    (_p(r"(?:encirclement|surrounding|isolation)\s+of"), "encircle", "nominal_of", frozenset()),
+    (_p(r"siege\s+(?:of|on)"), "siege", "nominal_of", frozenset()),
+    (_p(r"(?:laid|lay|lays|laying|impos\w+|establish\w*|tighten\w*|maintain\w*)\s+(?:a\s+|the\s+)?siege|under\s+siege"),
+     "siege", "verb", frozenset()),
+    (_p(r"besieg(?:e|es|ed|ing)"), "siege", "verb", frozenset()),
+    (_p(r"(?:recaptur(?:e|es|ed|ing)|re-captur(?:e|es|ed|ing)|retook|retake|retakes|retaken|retaking|"
+        r"regain(?:ed|s|ing)?(?:\s+control\s+(?:of|over))?|re-?enter(?:ed|ing|s)?|(?:took|taken|take|takes|taking)\s+back|"
+        r"won\s+back|win\s+back|reclaim(?:ed|s|ing)?)"), "recapture", "verb", frozenset({"again"})),
+    (_p(r"(?:took|take|takes|taken|taking|gain(?:ed|s|ing)?|wrest(?:ed|ing)?|assum(?:ed|ing)|seiz(?:ed|ing))\s+"
+        r"(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)"), "capture", "verb", frozenset()),
+    (_p(r"captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|liberat(?:e|es|ed|ing)|overr(?:an|un|uns|unning)|"
+        r"conquer(?:ed|ing|s)?|expel(?:led|s|ling)?|oust(?:ed|ing|s)?"), "capture", "verb", frozenset()),
+    (_p(r"(?:drove|driven|drive|drives|driving)(?=\s+(?:[\w'-]+\s+){0,4}?(?:out|from|away)\b)"), "capture", "verb",
+     frozenset()),
+    (_p(r"(?:fell|fallen|falls|falling)\s+to"), "capture", "swap", frozenset()),
+    (_p(r"took|take|takes|taken|taking|enter(?:ed|ing|s)?|secur(?:ed|ing|es)|clear(?:ed|ing)|occup(?:ied|ying)"),
+     "capture", "verb", frozenset({"direct"})),
+    (_p(r"(?:pushed|push|pushes|pushing|drove|driven|beat|beaten|beating)\s+(?:[\w'-]+\s+){0,3}?back"), "withdraw",
+     "swap", frozenset({"pushed_back"})),
+    (_p(r"forc(?:ed|ing|es|e)\s+(?:[\w'-]+\s+){1,4}?to\s+(?:retreat|withdraw|pull\s+(?:back|out)|fall\s+back|flee|"
+        r"evacuate|abandon)"), "withdraw", "swap", frozenset()),
+    (_p(r"repel(?:led|s|ling)?|repuls(?:e|ed|es|ing)|fought\s+off|fight(?:s|ing)?\s+off|beat\s+off|thwart(?:ed|s|ing)?|"
+        r"foil(?:ed|s|ing)?|(?:held|hold|holds|holding)\s+off"), "repel", "verb", frozenset()),
+    (_p(r"withdr(?:ew|aw|awn|aws|awing)|retreat(?:ed|s|ing)|pull(?:ed|s|ing)?\s+(?:out|back)|"
+        r"(?:fell|fall|falls|falling)\s+back|abandon(?:ed|s|ing)|evacuat(?:ed|es|ing)"), "withdraw", "verb", frozenset()),
+    (_p(r"(?:push(?:ed|es|ing)?|thrust)(?=\s+(?:on\s+)?(?:towards?|into|deeper|forward|further|onto|on\s+to|within|"
+        r"through|north|south|east|west|[a-z]+wards?)\b)"), "advance", "verb", frozenset({"push"})),
+    (_p(r"(?:came|come|comes|coming)\s+(?:to\s+)?within"), "advance", "verb", frozenset({"near"})),
+    (_p(r"(?:press(?:ed|es|ing)?)\s+on|gain(?:ed|ing|s)?\s+ground|clos(?:ed|ing|es)\s+in\s+on|"
+        r"(?:made|make|makes|making)\s+(?:[\w-]+\s+){0,2}?(?:gains|advances|progress|headway|inroads)|"
+        r"(?:moved|moving|moves)\s+(?:towards?|into|closer)|progress(?:ed|ing)"), "advance", "verb", frozenset()),
+    (_p(r"advanc(?:ed|ing)|reach(?:ed|es|ing)?|approach(?:ed|ing)|crossed|crossing(?=\s+(?:the|into|over)\b)"),
+     "advance", "verb", frozenset()),
+    (_p(r"(?:brought|bring|brings|bringing)(?=\s+(?:[\w'’-]+\s+){1,5}?(?:to|within|close\s+to|closer\s+to)\s)"),
+     "advance", "swap", frozenset()),
+    (_p(r"encircl(?:e|es|ed|ing)|surround(?:ed|s|ing)?|cut(?:s|ting)?\s+off|isolat(?:e|es|ed|ing)|"
+        r"(?:complet\w+|clos\w+)\s+the\s+encirclement"), "encircle", "verb", frozenset()),
+    (_p(r"air[\s-]?strikes?|air[\s-]?raids?|aerial\s+(?:bombardment|bombing|attacks?|strikes?)|air\s+attacks?|"
+        r"bomb(?:ed|ing|ings)|bombard(?:ed|ing|ment|ments|s)?|sorties"), "airstrike", "nominal_free", frozenset()),
+    (_p(r"hit|hits|hitting|struck|strike|strikes|striking|pounded|pounding|targeted|targeting|destroyed|destroying"),
+     "attack", "verb", frozenset({"air"})),
+    (_p(r"link(?:ed|s|ing)?\s+up|link-?ups?|met\s+up|meet(?:s|ing)?\s+up|join(?:ed|s|ing)?\s+up|"
+        r"(?:linked|connected)\s+(?:up\s+)?with"), "linkup", "verb", frozenset()),
+    (_p(r"clash(?:es|ed|ing)?|(?<!infantry\s)fighting(?!\s+(?:vehicles?|positions|season|forces?|men|age|units|"
+        r"capabilit\w*|strength|spirit|chance|fit))|fought|battl(?:ed|ing)|skirmish(?:es|ed|ing)?|firefights?|"
+        r"exchang(?:ed|ing)\s+fire|engag(?:ed|ing)\s+(?:in\s+)?(?:battles?|fighting|clashes|combat)"),
+     "clash", "nominal_free", frozenset()),
+    (_p(r"storm(?:ed|s|ing)|shell(?:ed|ing|s)|attack(?:ed|ing)|assault(?:ed|ing)|raid(?:ed|ing)|"
+        r"(?:fired|firing|fire|fires)\s+(?:[\w-]+\s+){0,3}?(?:missiles?|rockets?|shells?|mortars?|artillery|projectiles?)"),
+     "attack", "verb", frozenset()),
+    # Nouns and bare verb forms, read as verbs only after a side ("ISIS attacks X") and as
+    # events only with a light verb otherwise (see ``_noun_or_verb``).
+    # "operations" (plural) names activity in general ("began operations to..."), not an event.
+    (_p(r"attacks?|assaults?|raids?|counter-?attacks?|incursions?|operation|onslaught"), "attack", "noun",
+     frozenset()),
+    (_p(r"offensives?|counter-?offensives?|push|drive|thrust"), "attack", "noun", frozenset({"offensive"})),
+    (_p(r"advances?"), "advance", "noun", frozenset()),
+]
+
+_LIGHT_BEFORE = re.compile(
+    r"(?<![\w-])(?:launch(?:ed|es|ing)?|start(?:ed|ing|s)?|beg(?:an|in|un|ins|inning)|initiat(?:ed|es|ing|e)|"
+    r"mount(?:ed|ing|s)?|conduct(?:ed|ing|s)?|carr(?:ied|ying|y|ies)\s+out|stag(?:ed|ing|e|es)|employ(?:ed|ing|s)?|"
+    r"sustain(?:ed|ing|s)?|step(?:ped|ping|s)?\s+up|continu(?:ed|ing|es|e)|renew(?:ed|ing|s)?|resum(?:ed|ing|es|e)|"
+    r"open(?:ed|ing|s)?|unleash(?:ed|ing|es)?|undert(?:ook|ake|aken|aking)|made|make|makes|making|led|lead|leading|"
+    r"spearhead(?:ed|ing|s)?|intensif(?:ied|ying|y)|repeated|executed|perform(?:ed|ing)|have|has|had)"
+    r"(?:\s+(?:[\w'’-]+)){0,4}\s*$",
+    re.I,
+)
+_LIGHT_AFTER = re.compile(
+    r"^\s+(?:(?:[\w-]+\s+){0,2}?(?:made|launched|conducted|carried\s+out|mounted|staged)\s+by|"
+    r"(?:has\s+|have\s+|had\s+)?(?:continued|resumed|intensified|began|started|were\s+launched|was\s+launched))\b",
+    re.I,
+)
+_VERB_SUBJECT_BEFORE = re.compile(r"(?:forces|troops|units|fighters|militants|militias|rebels|they|jihadists|"
+                                  r"soldiers|army|Army|SAA|ISIS|ISIL|IS|SDF|FSA|HTS|YPG)\s*$")
+_DETERMINER_BEFORE = re.compile(r"(?<![\w-])" + _DET + r"\s+(?:[\w-]+\s+){0,2}$", re.I)
+_PASSIVE_BEFORE = re.compile(r"(?<![\w-])" + _BE + _ADVERB + r"\s*$", re.I)
+_SURROUNDING_ADJECTIVE = re.compile(r"\s+(?:countryside|area|areas|villages|towns|hills|desert|region|terrain|"
+                                    r"neighbou?rhoods?|farmland|farms|positions)\b", re.I)
+_NOUN_NEXT = re.compile(r"\s+(?:from|on|in|against|at|near|by|of|for|continued|resumed|were|was|have|has|had|"
+                        r"and|or|that|which)\b", re.I)
+_PARTICIPLE = re.compile(r"(?:ed|en|wn|ught|ook|ost|ut|un|an|eft)$", re.I)
+
+
+def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Trigger]:
+    """Action triggers in ``text[start:end]`` (offsets into ``text``), in order."""
+    end = len(text) if end is None else end
+    taken: list[tuple[int, int]] = []
+    found: list[Trigger] = []
+    for pattern, action, form, flags in _TABLE:
+        for match in pattern.finditer(text, start, end):
+            a, b = match.span()
+            if any(a < y and x < b for x, y in taken):
+                continue
+            trigger = _classify(text, start, a, b, action, form, flags)
+            if trigger is None:
+                continue
+            taken.append((a, b))
+            found.append(trigger)
+    found.sort(key=lambda t: t.start)
+    return found
+
+
+def _classify(text: str, floor: int, a: int, b: int, action: str, form: str, flags: frozenset) -> Trigger | None:
+    word = text[a:b]
+    before = text[max(floor, a - 60):a]
+    after = text[b:b + 60]
+    if form == "noun" or (word.lower() in ("push", "thrust") and _DETERMINER_BEFORE.search(before)):
+        return _noun_or_verb(word, before, after, a, b, "attack", flags | {"offensive"}) if form != "noun" \
+            else _noun_or_verb(word, before, after, a, b, action, flags)
+    if action == "encircle" and word.lower() == "surrounding" and (
+            _SURROUNDING_ADJECTIVE.match(after) or re.search(r"(?:the|its|their)\s+$", before, re.I)):
+        return None
+    if form == "nominal_free":
+        return Trigger(a, b, action, "nominal", flags)
+    if form in ("verb", "swap") and _PASSIVE_BEFORE.search(before):
+        last = word.split()[0]
+        if _PARTICIPLE.search(last) or last.lower() in ("hit", "cut", "struck", "beaten", "taken", "retaken"):
+            return Trigger(a, b, action, "passive", flags)
+    return Trigger(a, b, action, form, flags)
+
+
+def _noun_or_verb(word: str, before: str, after: str, a: int, b: int, action: str, flags: frozenset) -> Trigger | None:
+    noun = word.lower().rstrip("s") if not word.lower().endswith("ss") else word.lower()
+    if _VERB_SUBJECT_BEFORE.search(before) and not _DETERMINER_BEFORE.search(before) \
+            and not _NOUN_NEXT.match(after):
+        return Trigger(a, b, "advance" if action == "advance" else ("advance" if "offensive" in flags else action),
+                       "verb", flags, noun)
+    if _LIGHT_BEFORE.search(before) or _LIGHT_AFTER.match(after):
+        return Trigger(a, b, action, "nominal", flags, noun)
+    # A bare noun ("these advances", "its offensive") refers to something told elsewhere;
+    # it still ends the clause of the trigger before it.
+    return Trigger(a, b, action, "reference", flags, noun)

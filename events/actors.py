@@ -1,0 +1,140 @@
+"""Who is named in a text: armed sides (faction ids) and their units, from data/factions.yaml.
+
+A ``SideMention`` also says what role its wording gives it:
+- ``actor``: a plain name ("the Syrian Army", "ISIS fighters");
+- ``held``: a holder adjective ("rebel-held villages", "ISIS-held town", "under SDF control");
+- ``source``: a speaker rather than a fighter ("according to local sources", "pro-government media");
+- ``pronoun``: "they", "the latter"... (faction None: the reader resolves it).
+"X-backed militants" takes the faction of what the backer stands behind (US-backed
+militants are rebels, Iranian-backed militias government); a backer named before a
+named side ("US-backed Kurds") is dropped.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+import settings
+from events.vocabulary import FACTIONS
+
+FACTIONS_PATH = settings.DATA_DIR / "factions.yaml"
+
+_HELD_SUFFIX = re.compile(r"-(?:held|controlled|controled|occupied|dominated|besieged|run)\b", re.I)
+_BACKER_SUFFIX = re.compile(r"-(?:backed|led|trained|aided|supported|sponsored|directed|allied)\b", re.I)
+_SOURCE_AFTER = re.compile(r"\s+(?:sources?|media|activists?|outlets?|officials?|spokes(?:man|woman|person)|"
+                           r"commanders?|statements?|channels?|news|agency|reports?|correspondents?)\b", re.I)
+_SOURCE_BEFORE = re.compile(r"(?:according\s+to|citing|cited\s+by|told)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,2}$", re.I)
+_HELD_BEFORE = re.compile(r"(?:held\s+by|controlled\s+by|under|in)\s+(?:the\s+)?$", re.I)
+_HELD_AFTER = re.compile(r"^\s+(?:control|hands)\b", re.I)
+BACKERS = {
+    "us": "rebels", "u.s.": "rebels", "american": "rebels", "coalition": "rebels", "western": "rebels",
+    "turkish": "rebels", "turkey": "rebels", "jordanian": "rebels", "saudi": "rebels",
+    "iranian": "government", "iran": "government", "pro-iranian": "government", "russian": "government",
+    "hezbollah": "government",
+}
+_GENERIC_HEADS = (r"(?:militants?|militant\s+forces|militias?|forces|fighters|groups?|rebels?|mercenar(?:y|ies)"
+                  r"(?:\s+forces)?|troops|insurgents|proxies|factions|paramilitar(?:y|ies)(?:\s+units)?)")
+_BACKED = re.compile(
+    r"(?<![\w-])(?P<backer>U\.S\.|US|American|Coalition|coalition|Western|Turkish|Turkey|Jordanian|Saudi|"
+    r"Iranian|Iran|pro-Iranian|Russian|Hezbollah)-(?:backed|led|trained|aided|supported|sponsored)"
+    r"\s+(?:[a-z][\w-]*\s+){0,2}?" + _GENERIC_HEADS + r"(?![\w-])"
+)
+_PRONOUN = re.compile(r"(?<![\w-])(?:they|the\s+latter|the\s+former|it|its\s+(?:forces|troops|fighters|allies))(?![\w-])", re.I)
+_POSSESSED_GROUP = re.compile(r"(?<![\w-])(?:his|her)\s+(?:group|forces|men|fighters|unit|faction|militia)(?![\w-])", re.I)
+
+
+@dataclass(frozen=True)
+class SideMention:
+    """``text[start:end]`` names a side; ``unit`` is the matched unit name, None for a bare side."""
+
+    start: int
+    end: int
+    text: str
+    faction: str | None
+    unit: str | None
+    role: str
+
+
+@dataclass(frozen=True)
+class FactionTable:
+    """Names and units of each faction, and one compiled pattern over all of them."""
+
+    faction_of: dict[str, tuple[str, bool]]
+    pattern: re.Pattern
+
+    def lookup(self, text: str) -> tuple[str, bool] | None:
+        return self.faction_of.get(text) or self.faction_of.get(text.lower())
+
+    @property
+    def unit_names(self) -> list[str]:
+        return sorted({name for name, (_, is_unit) in self.faction_of.items() if is_unit})
+
+
+def _is_acronym(name: str) -> bool:
+    return len(name) <= 6 and name.isupper() and name.isalpha()
+
+
+@lru_cache(maxsize=4)
+def load_factions(path: Path = FACTIONS_PATH) -> FactionTable:
+    """Read a factions YAML (faction -> {names: [...], units: [...]}) into a ``FactionTable``."""
+    with open(path, encoding="utf-8") as f:
+        raw = yaml.safe_load(f)
+    faction_of: dict[str, tuple[str, bool]] = {}
+    for faction, lists in raw.items():
+        if faction not in FACTIONS:
+            raise ValueError(f"{path}: unknown faction {faction!r}")
+        for key, is_unit in (("names", False), ("units", True)):
+            for name in lists.get(key) or []:
+                faction_of[name if _is_acronym(name) else name.lower()] = (faction, is_unit)
+                faction_of.setdefault(name, (faction, is_unit))
+    names = sorted({n for n in faction_of}, key=len, reverse=True)
+    alternatives = [f"(?-i:{re.escape(n)})" if _is_acronym(n) else re.escape(n).replace(r"\ ", r"\s+") for n in names]
+    # A name may end a possessive ("ISIL's siege") but not a longer word ("Hay'at").
+    pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(alternatives) + r")(?=['’]s\b|[^\w'’]|$)", re.I)
+    return FactionTable(faction_of, pattern)
+
+
+def find_sides(text: str, table: FactionTable | None = None) -> list[SideMention]:
+    """Every side named in ``text`` (offsets into ``text``), longest match first, in order."""
+    table = table or load_factions()
+    found: list[SideMention] = []
+    for match in _BACKED.finditer(text):
+        found.append(SideMention(match.start(), match.end(), match.group(0),
+                                 BACKERS[match.group("backer").lower()], None, "actor"))
+    taken = [(m.start, m.end) for m in found]
+    for match in table.pattern.finditer(text):
+        start, end = match.span()
+        if any(start < b and a < end for a, b in taken):
+            continue
+        name = " ".join(match.group(0).split())
+        entry = table.lookup(name)
+        if entry is None:
+            continue
+        if _BACKER_SUFFIX.match(text, end) and not re.search(r"-(?:led|backed)\s", name):
+            continue
+        faction, is_unit = entry
+        found.append(SideMention(start, end, match.group(0), faction, name if is_unit else None,
+                                 _role(text, start, end)))
+    for match in _PRONOUN.finditer(text):
+        if not any(match.start() < m.end and m.start < match.end() for m in found):
+            found.append(SideMention(match.start(), match.end(), match.group(0), None, None, "pronoun"))
+    for match in _POSSESSED_GROUP.finditer(text):
+        found.append(SideMention(match.start(), match.end(), match.group(0), None, None, "speaker_group"))
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def _role(text: str, start: int, end: int) -> str:
+    if _HELD_SUFFIX.match(text, end) or _HELD_AFTER.match(text[end:end + 12]):
+        return "held"
+    if _HELD_BEFORE.search(text[max(0, start - 16):start]) and _HELD_AFTER.match(text[end:end + 12]):
+        return "held"
+    if _SOURCE_AFTER.match(text, end) or _SOURCE_BEFORE.search(text[max(0, start - 40):start]):
+        return "source"
+    if text[max(0, start - 4):start].lower() == "pro-":
+        return "source"
+    return "actor"

@@ -1,0 +1,91 @@
+"""How sure a report is of what it states: stated, claimed, reported or denied.
+
+- ``denied``: the statement sits inside a claim the text rejects ("reports that X had
+  fallen turned out to be false", "X denied taking Y");
+- ``claimed``: a party to the fighting says so ("the ministry said its troops took X",
+  "the group claimed on its channels", "..., the ministry said");
+- ``reported``: the writer hedges or relays ("reportedly", "according to local
+  sources", "reports say");
+- ``stated``: everything else.
+A speech verb only covers what follows it ("took X, adding that 30 fighters died": the
+capture stays stated) unless it closes the sentence (", the ministry said on Monday.").
+"""
+from __future__ import annotations
+
+import re
+
+_DENIAL_AFTER = re.compile(
+    r"(?:appeared|appears|proved|proven|turned\s+out|seemed|seems|was|were|are|is)\s+(?:to\s+(?:be|have\s+been)\s+)?"
+    r"(?:untrue|false|premature|incorrect|wrong|fake|baseless|unfounded|exaggerated|fabricated)"
+    r"|(?:was|were)\s+(?:denied|refuted|debunked)",
+    re.I,
+)
+_CLAIM_NOUN = re.compile(r"(?<![\w-])(?:claims?|allegations?|reports?|statements?|assertions?|announcements?|rumou?rs?)(?![\w-])", re.I)
+_DENIAL_BEFORE = re.compile(r"(?<![\w-])(?:denied|denies|deny|denying|refuted|refutes|rejected\s+(?:claims|reports)|"
+                            r"dismissed\s+(?:claims|reports))(?![\w-])", re.I)
+_REPORTED = re.compile(
+    r"(?<![\w-])(?:reportedly|allegedly|purportedly|apparently|reports\s+(?:say|said|indicate|indicated|suggest|"
+    r"suggested|claim)|(?:it\s+(?:was|is|has\s+been)\s+)reported|according\s+to|sources\s+(?:said|say|reported|claimed)|"
+    r"(?:latest|unconfirmed|initial|local|media)\s+reports|activists\s+(?:said|say|reported))(?![\w-])",
+    re.I,
+)
+_SPEECH = re.compile(
+    r"(?<![\w-])(?:claimed|claims|claiming|claim|said|says|saying|stated|states|stating|announced|announces|"
+    r"announcing|insisted|boasted|asserted|reported|declared|declaring|told)(?![\w-])",
+    re.I,
+)
+_SPEECH_CLOSES = re.compile(
+    r",\s*(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,7}?(?:claimed|said|stated|announced|reported|declared|insisted|added)"
+    r"(?:\s+(?:in|on|during)\s+[^,.;]{0,40})?\s*[.!]?\s*$",
+    re.I,
+)
+_NEUTRAL_SPEAKERS = re.compile(r"(?<![\w-])(?:SOHR|observatory|monitor|activists?|journalists?|media|reporters?|"
+                               r"correspondents?|analysts?|experts?|sources)(?![\w-])", re.I)
+
+
+def certainty_at(sentence: str, position: int, parties: list[tuple[int, int]]) -> str:
+    """Certainty of a statement at ``position`` (offset into ``sentence``).
+
+    ``parties`` are the spans of the sides named in the sentence: a speech verb just after
+    one of them makes a claim rather than a report.
+    """
+    if _is_denied(sentence, position):
+        return "denied"
+    speech = None
+    for match in _SPEECH.finditer(sentence, 0, position):
+        speech = match
+    closing = _SPEECH_CLOSES.search(sentence, position) if speech is None else None
+    if closing is not None:
+        return "reported" if _NEUTRAL_SPEAKERS.search(closing.group(0)) else "claimed"
+    if speech is not None:
+        speaker = sentence[max(0, speech.start() - 60):speech.start()]
+        if _NEUTRAL_SPEAKERS.search(speaker) or re.search(r"reports?\W*$", speaker, re.I):
+            return "reported"
+        party_before = any(0 <= speech.start() - end <= 60 for _, end in parties)
+        if party_before or speech.group(0).lower().startswith("claim"):
+            return "claimed"
+        return "reported"
+    if _REPORTED.search(sentence):
+        return "reported"
+    return "stated"
+
+
+def _is_denied(sentence: str, position: int) -> bool:
+    denial = _DENIAL_AFTER.search(sentence, position)
+    if denial:
+        claim = None
+        for match in _CLAIM_NOUN.finditer(sentence, 0, position):
+            claim = match
+        if claim is not None:
+            return True
+    for match in _DENIAL_BEFORE.finditer(sentence, 0, position):
+        if position - match.end() < 120:
+            return True
+    return False
+
+
+def denies_previous(sentence: str) -> bool:
+    """Whether a sentence rejects the claims of the one before ("these statements appeared premature")."""
+    head = sentence[:160]
+    return bool(re.search(r"(?:these|those|the|such)\s+(?:\w+\s+){0,2}?(?:claims?|statements?|reports?|assertions?)",
+                          head, re.I)) and bool(_DENIAL_AFTER.search(head))

@@ -1,0 +1,95 @@
+"""Clause structure of a sentence, as far as event reading needs it.
+
+- ``boundaries``: where one clause ends and the next begins (";", ", but", ", which",
+  "after which", "said that", a long parenthesis...): a trigger's subject and object are
+  looked for inside its own clause;
+- ``is_irrealis``: the trigger is planned, hoped, expected, conditional or asked about
+  ("so as to reach the dam", "they would have to pull out", "the plan was to seize X");
+- ``is_negated``: "no clashes", "did not capture";
+- ``is_near_miss``: "nearly surrounding the pocket", "got within 5 km of cutting the road".
+All functions take the masked document text and absolute offsets.
+"""
+from __future__ import annotations
+
+import re
+
+_BOUNDARY = re.compile(
+    r";|:(?=\s)|\s[–—]\s|,?\s+but\s+|,?\s+however,?\s+|,?\s+while\s+|,?\s+whereas\s+|,\s+which\s+|,?\s+after\s+which\s+"
+    r"|,?\s+when\s+|,\s+as\s+|,?\s+although\s+|,?\s+though\s+|,?\s+thus,?\s+|,\s+and\s+then\s+|\s+so\s+that\s+"
+    r"|,?\s+so\s+(?:as\s+)?(?=to\s)|,\s+(?=(?:after|before|following|despite|since)\s)"
+    r"|(?<![\w-])(?:said|says|claimed|claims|claiming|stated|stating|announced|reported|added|warned|indicate|indicates|"
+    r"indicated|believe|believes|suggest|suggests)\s+(?:that\s+)?",
+    re.I,
+)
+_PARENTHESIS = re.compile(r"\(([^()]*)\)")
+_PAREN_MIN_WORDS = 5
+
+_IMPLICATIVE = re.compile(
+    r"(?<![\w-])(?:managed|managing|manages|succeeded|succeeding|opted|decided|chose|began|begun|begins|beginning|"
+    r"started|starting|continued|continues|continuing|proceeded|went\s+on|moved|able|forced|helped|used)"
+    r"(?:\s+(?:in|on))?\s+$",
+    re.I,
+)
+_INFINITIVE = re.compile(r"(?<![\w-])to\s+(?:(?:fully|completely|actually|quickly|eventually|finally|further|"
+                         r"systematically|also|then|again|help|try\s+and)\s+)*$", re.I)
+# A modal only governs a trigger a few words after it ("would then have to pull out"), not
+# one in the next coordinated clause ("to see if they can cross, and then took X").
+_MODAL = re.compile(r"(?<![\w'’-])(?:will|would|could|can|(?-i:may)|might|should|shall|must|won['’]t|cannot|can['’]t|"
+                    r"going\s+to)(?![\w-])(?:\s+[\w'’-]+){0,3}\s+$", re.I)
+_IRREALIS_CUES = re.compile(
+    r"(?<![\w'’-])(?:aim(?:s|ed|ing)?|goals?|objectives?|purpose|plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|expected|expects?|likely|"
+    r"poised|set\s+to|prepar(?:e|es|ed|ing|ation)|ready\s+to|threaten(?:s|ed|ing)?|seek(?:s|ing)?|sought|"
+    r"attempt(?:s|ed|ing)?|trying|tried|hop(?:e|es|ed|ing)|in\s+order\s+to|order\s+to|upcoming|future|"
+    r"conditions\s+for|to\s+participate|wish(?:es|ed)?|want(?:s|ed)?|fears?|feared|question|whether|if|unless|"
+    r"suggesting|urg(?:ed|ing)|calls?\s+for|called\s+for|vow(?:s|ed)?|pledg(?:e|es|ed)|need\s+to|needs\s+to)(?![\w-])",
+    re.I,
+)
+_NEGATION = re.compile(r"(?<![\w'’-])(?:no|not|never|without|nor|neither|n['’]t|hardly|barely)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_NEAR_MISS_BEFORE = re.compile(
+    r"(?:close\s+to|closer\s+to|near(?:ly)?|almost|on\s+the\s+verge\s+of|brink\s+of|within\s+[^,;]{0,40}?\s+(?:of|from)"
+    r"|short\s+of|kilomet(?:er|re)s?\s+from|km\s+from)\s+(?:completely\s+|fully\s+|effectively\s+)?"
+    r"(?:[a-z]+ing\s+(?:and|or)\s+)?$",
+    re.I,
+)
+_GERUND_AFTER = re.compile(r"^[^,;.]{0,40}?(?:of|from)\s+(?:completely\s+|fully\s+)?[a-z]+ing\b", re.I)
+
+
+def boundaries(masked: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Clause boundaries in ``masked[start:end]`` as (begin, end) offsets, in order."""
+    found = [m.span() for m in _BOUNDARY.finditer(masked, start, end)]
+    for match in _PARENTHESIS.finditer(masked, start, end):
+        if len(match.group(1).split()) >= _PAREN_MIN_WORDS:
+            found.append((match.start(), match.start() + 1))
+            found.append((match.end() - 1, match.end()))
+    return sorted(found)
+
+
+def clause_start(bounds: list[tuple[int, int]], sentence_start: int, position: int) -> int:
+    """Where the clause holding ``position`` begins."""
+    begin = sentence_start
+    for a, b in bounds:
+        if b <= position:
+            begin = b
+    return begin
+
+
+def is_irrealis(masked: str, clause_begin: int, trigger_start: int, sentence_end: int) -> bool:
+    before = masked[clause_begin:trigger_start]
+    infinitive = _INFINITIVE.search(before[-40:])
+    if infinitive:
+        head = before[:len(before) - len(infinitive.group(0))]
+        if not _IMPLICATIVE.search(head[-40:]):
+            return True
+    if _IRREALIS_CUES.search(before) or _MODAL.search(before[-60:]):
+        return True
+    return masked[trigger_start:sentence_end].rstrip().endswith("?")
+
+
+def is_negated(masked: str, clause_begin: int, trigger_start: int) -> bool:
+    return bool(_NEGATION.search(masked[max(clause_begin, trigger_start - 40):trigger_start]))
+
+
+def is_near_miss(masked: str, clause_begin: int, trigger_start: int, trigger_end: int, near_flag: bool) -> bool:
+    if _NEAR_MISS_BEFORE.search(masked[max(clause_begin, trigger_start - 60):trigger_start]):
+        return True
+    return near_flag and bool(_GERUND_AFTER.match(masked[trigger_end:trigger_end + 80]))

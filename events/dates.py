@@ -1,0 +1,484 @@
+"""Date expressions in report text and what they mean on the calendar.
+
+``find_dates`` finds expressions (offsets into the text it is given); ``resolve`` turns
+one into a ``DateSpan`` given a ``DateContext``: the document date, the running date of
+the narrative (what "three days later" counts from) and the year in force (for "7 May").
+
+A regex layer rather than dateparser: reports use a small set of forms, most of them
+relative to something dateparser cannot see (the running date, the paragraph's year),
+and compiled patterns are predictable and ~100x faster (see bench/extract.py).
+
+Precision follows ACLED's time precision: one day is ``day``, a span of up to eight
+days ``week``, anything wider ``month``.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS = {name.lower(): index for index, name in enumerate(calendar.day_name)}
+NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "twenty": 20,
+    "thirty": 30, "a couple of": 2, "couple of": 2,
+}
+# "several days later", "a few days later": two to six days, as the gold annotation reads them.
+SEVERAL = (2, 6)
+UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "hour": 1}
+# How far back "by 5 December" reaches when nothing earlier bounds it.
+BY_MAX_DAYS = 31
+WEEK_MAX_DAYS = 8
+
+_M = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+      r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+_D = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+_Y = r"(?:19[5-9]\d|20\d\d)"
+_N = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|twenty|thirty|a\s+couple\s+of|couple\s+of)"
+_FEW = r"(?:several|a\s+few|few|some)"
+_DASH = r"\s*(?:-|–|—|to|until|till|through)\s*"
+_PART = r"(?i:early|mid|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of|beginning\s+of|the\s+start\s+of|the\s+middle\s+of)"
+_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    """A closed date interval; ``background`` marks a year-only date (history, not news)."""
+
+    start: date
+    end: date
+    background: bool = False
+
+    @property
+    def precision(self) -> str:
+        days = (self.end - self.start).days
+        if days == 0:
+            return "day"
+        return "week" if days <= WEEK_MAX_DAYS else "month"
+
+    @property
+    def explicit_year(self) -> int:
+        return self.end.year
+
+
+@dataclass(frozen=True)
+class DateExpr:
+    """A date expression found in text: ``text[start:end]``; ``kind`` and ``value`` say what it is.
+
+    ``bound`` is how a preposition bounds it: on, by (on or before), until (up to),
+    since (from then to now). ``has_year`` tells whether the text itself gives the year.
+    """
+
+    start: int
+    end: int
+    kind: str
+    value: tuple
+    bound: str = "on"
+    has_year: bool = False
+    then: "DateExpr | None" = field(default=None, compare=False)
+
+
+@dataclass
+class DateContext:
+    """What an expression is resolved against; the extractor updates it as it reads."""
+
+    doc_date: date | None = None
+    anchor: DateSpan | None = None
+    year: int | None = None
+
+    def infer_year(self, month: int, day: int = 1) -> int | None:
+        if self.year is not None:
+            if self.anchor is not None and self.anchor.end.year == self.year and self.anchor.end.month - month > 6:
+                return self.year + 1
+            return self.year
+        if self.doc_date is not None:
+            year = self.doc_date.year
+            limit = self.doc_date + timedelta(days=7)
+            candidate = _safe(year, month, min(day, 28))
+            return year if candidate is not None and candidate <= limit else year - 1
+        return None
+
+
+def _safe(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def _day(text: str) -> int:
+    return int(re.match(r"\d+", text).group())
+
+
+def _number(text: str) -> int | None:
+    text = " ".join(text.lower().split())
+    if text.isdigit():
+        return int(text)
+    return NUMBERS.get(text)
+
+
+def _part(text: str | None) -> str | None:
+    if not text:
+        return None
+    text = text.lower()
+    if "mid" in text or "middle" in text:
+        return "mid"
+    if "early" in text or "beginning" in text or "start" in text:
+        return "early"
+    return "late"
+
+
+# Order matters: earlier patterns win where matches overlap.
+_PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("day_range", re.compile(
+        rf"\b(?i:between\s+|from\s+)(?P<d1>{_D})(?:\s+(?:of\s+)?(?P<m1>{_M}))?(?:,?\s+(?P<y1>{_Y}))?"
+        rf"\s*(?:and|to|until|till|through|-|–|—)\s*(?:the\s+)?(?P<d2>{_D})\s+(?:of\s+)?(?P<m2>{_M})(?:,?\s+(?P<y2>{_Y}))?\b")),
+    ("day_range", re.compile(
+        rf"\b(?P<d1>{_D})(?:\s+(?P<m1>{_M}))?(?:,?\s+(?P<y1>{_Y}))?\s*(?:-|–|—)\s*(?P<d2>{_D})\s+(?P<m2>{_M})"
+        rf"(?:,?\s+(?P<y2>{_Y}))?\b")),
+    ("day_range_us", re.compile(
+        rf"\b(?P<m1>{_M})\s+(?P<d1>{_D})\s*(?:-|–|—|to|and)\s*(?:(?P<m2>{_M})\s+)?(?P<d2>{_D})(?:,\s*(?P<y2>{_Y}))?\b")),
+    ("month_range", re.compile(
+        rf"\b(?:(?i:from|between)\s+)?(?:(?P<p1>{_PART})[\s-]+)?(?P<m1>{_M})(?:\s+(?P<y1>{_Y}))?"
+        rf"\s*(?:-|–|—|\s(?:to|until|till|through|and)\s)\s*(?:(?P<p2>{_PART})[\s-]+)?(?P<m2>{_M})"
+        rf"(?:\s+(?P<y2>{_Y}))?(?:\s+(?P<rel>this|last)\s+year)?\b")),
+    ("day", re.compile(rf"\b(?:the\s+)?(?P<d>{_D})\s+(?:of\s+)?(?P<m>{_M})(?:,?\s+(?P<y>{_Y}))?(?!\w)")),
+    ("day", re.compile(rf"\b(?P<m>{_M})\s+(?P<d>{_D})(?:,\s*(?P<y>{_Y}))?(?![\w-])")),
+    ("month", re.compile(
+        rf"\b(?:(?P<pre>(?i:in|during|since|by|until|till|throughout|from|before|after|of))\s+)?"
+        rf"(?:(?P<part>{_PART})[\s-]+)?(?P<m>{_M})(?:,?\s+(?P<y>{_Y}))?(?:\s+(?P<rel>this|last)\s+year)?(?!\w)")),
+    ("weekday", re.compile(rf"\b(?P<q>(?i:on|last|this|since|by|until|late|early|earlier|on\s+the\s+night\s+of))\s+(?P<w>{_WD})(?!\w)")),
+    ("next_span", re.compile(
+        rf"\b(?:over|in|during|within)\s+the\s+(?:next|following|coming|subsequent)\s+(?:(?P<n>{_N}|{_FEW})\s+)?(?P<u>days|weeks|day|week)\b",
+        re.I)),
+    ("later", re.compile(rf"\b(?P<n>{_N}|{_FEW})\s+(?P<u>days?|weeks?|months?)\s+later\b", re.I)),
+    ("later", re.compile(r"\b(?:the\s+)?(?P<n>next|following)\s+(?P<u>day|morning|night|week|month)\b", re.I)),
+    ("later", re.compile(r"\b(?P<n>the\s+day\s+after|a\s+day\s+later|the\s+morning\s+after)\b", re.I)),
+    ("same", re.compile(
+        r"\b(?:later\s+(?:on\s+)?that\s+(?:day|night|evening)|late(?:r)?\s+that\s+(?:day|night)|(?:on\s+)?that\s+(?:same\s+)?(?:day|night|evening|morning)"
+        r"|the\s+same\s+day|(?:towards?|by|at)\s+the\s+end\s+of\s+the\s+day|by\s+(?:midnight|nightfall|the\s+evening)"
+        r"|meanwhile|in\s+the\s+meantime|at\s+the\s+same\s+time|simultaneously|concurrently"
+        r"|during\s+(?:this|that|the\s+same)\s+(?:time|period)|at\s+this\s+(?:point|time)|at\s+that\s+(?:point|time))\b",
+        re.I)),
+    ("doc_last", re.compile(
+        rf"\b(?:(?:in|over|during|within|for)\s+)?the\s+(?:last|past)\s+(?:(?P<n>{_N}|{_FEW})\s+)?(?P<u>hours?|days?|weeks?|months?)\b",
+        re.I)),
+    ("doc_recent", re.compile(r"\b(?:(?:in|over|during)\s+)?(?:recent\s+(?P<u>days|weeks)|the\s+(?:last|past)\s+few\s+(?P<u2>days|weeks))\b", re.I)),
+    ("doc_recent", re.compile(r"\b(?:recently|for\s+(?:days|weeks)\s+now|in\s+recent\s+times)\b", re.I)),
+    ("doc_this", re.compile(r"\b(?P<early>earlier\s+)?this\s+(?P<u>week|month|year)\b", re.I)),
+    ("doc_prev", re.compile(r"\blast\s+(?P<u>week|month|year)\b", re.I)),
+    ("doc_day", re.compile(r"\b(?P<w>yesterday|today|tonight|this\s+morning)\b", re.I)),
+    ("year", re.compile(rf"\b(?i:in|since|during|by|until|of|from|before|after|early|late)\s+(?P<y>{_Y})(?![\w-])|\((?P<y2>{_Y})\s*[-–]\s*{_Y}\)")),
+]
+
+# "since the start of the X offensive on 9 May": the span runs from that day.
+_SINCE_EVENT = re.compile(r"(?<![\w-])since\s+(?:the\s+)?(?:commencement|start|beginning|launch|outbreak)\s+of\s+"
+                          r"[^,.;]{1,60}?\s+(?:on|in)\s+$", re.I)
+_BOUND_BEFORE = re.compile(r"\b(by|until|till|up\s+to|since|as\s+of|as\s+at|before|from)\s+$", re.I)
+_BOUND_WORD = {"by": "by", "before": "by", "until": "until", "till": "until", "up to": "until",
+               "since": "since", "from": "since", "as of": "on", "as at": "on"}
+
+
+def find_dates(text: str) -> list[DateExpr]:
+    """Date expressions in ``text`` (non-overlapping, in order), with "X, by D" pairs joined."""
+    taken: list[tuple[int, int]] = []
+    found: list[DateExpr] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(start < b and a < end for a, b in taken):
+                continue
+            expr = _build(kind, match)
+            if expr is None:
+                continue
+            taken.append((start, end))
+            found.append(expr)
+    found.sort(key=lambda e: e.start)
+    return _with_bounds(text, found)
+
+
+def _build(kind: str, m: re.Match) -> DateExpr | None:
+    g = m.groupdict()
+    start, end = m.span()
+    if kind in ("day_range", "day_range_us"):
+        y2 = int(g["y2"]) if g.get("y2") else None
+        y1 = int(g["y1"]) if g.get("y1") else None
+        m2 = _month(g["m2"] or g["m1"])
+        m1 = _month(g["m1"]) if g.get("m1") else m2
+        return DateExpr(start, end, "range", (("day", y1, m1, _day(g["d1"])), ("day", y2, m2, _day(g["d2"]))),
+                        has_year=y2 is not None)
+    if kind == "month_range":
+        text = m.group(0)
+        word_link = re.search(r"\s(?:to|until|till|through|and)\s", text)
+        if word_link and not re.match(r"(?i)(?:from|between)\s", text) and not g.get("p1"):
+            return None
+        y2 = int(g["y2"]) if g.get("y2") else None
+        y1 = int(g["y1"]) if g.get("y1") else None
+        return DateExpr(
+            start, end, "range",
+            (("month", y1, _month(g["m1"]), _part(g["p1"])), ("month", y2, _month(g["m2"]), _part(g["p2"])), g.get("rel")),
+            has_year=y2 is not None)
+    if kind == "day":
+        year = int(g["y"]) if g.get("y") else None
+        return DateExpr(start, end, "day", (year, _month(g["m"]), _day(g["d"])), has_year=year is not None)
+    if kind == "month":
+        year = int(g["y"]) if g.get("y") else None
+        if not (g.get("pre") or g.get("part") or year or g.get("rel")):
+            return None
+        bound = _BOUND_WORD.get((g.get("pre") or "").lower(), "on")
+        return DateExpr(start, end, "month", (year, _month(g["m"]), _part(g.get("part")), g.get("rel")),
+                        bound=bound, has_year=year is not None)
+    if kind == "weekday":
+        qualifier = " ".join(g["q"].lower().split())
+        bound = _BOUND_WORD.get(qualifier, "on")
+        return DateExpr(start, end, "weekday", (WEEKDAYS[g["w"].lower()],), bound=bound)
+    if kind == "next_span":
+        n = g.get("n")
+        count = SEVERAL if n is None or re.match(_FEW, n, re.I) else (_number(n) or 1,) * 2
+        unit = UNIT_DAYS[g["u"].lower().rstrip("s")]
+        return DateExpr(start, end, "after", (1, count[1] * unit))
+    if kind == "later":
+        n = (g.get("n") or "").lower()
+        unit_word = (g.get("u") or "day").lower().rstrip("s")
+        unit = UNIT_DAYS.get(unit_word, 1)
+        if n in ("next", "following") or n.startswith(("the day after", "a day later", "the morning after")):
+            return DateExpr(start, end, "after", (unit, unit))
+        if re.match(_FEW, n, re.I):
+            return DateExpr(start, end, "after", (SEVERAL[0] * unit, SEVERAL[1] * unit))
+        count = _number(n)
+        if count is None:
+            return None
+        return DateExpr(start, end, "after", (count * unit, count * unit))
+    if kind == "same":
+        return DateExpr(start, end, "same", ())
+    if kind == "doc_last":
+        n = g.get("n")
+        unit_word = g["u"].lower().rstrip("s")
+        if n is None:
+            count = 1
+        elif re.match(_FEW, n, re.I):
+            count = SEVERAL[1]
+        else:
+            count = _number(n) or 1
+        days = max(1, -(-count // 24)) if unit_word == "hour" else count * UNIT_DAYS[unit_word]
+        return DateExpr(start, end, "before_doc", (days,))
+    if kind == "doc_recent":
+        unit = (g.get("u") or g.get("u2") or "days").lower()
+        return DateExpr(start, end, "before_doc", (27 if unit == "weeks" else SEVERAL[1],))
+    if kind == "doc_this":
+        return DateExpr(start, end, "this", (g["u"].lower(),))
+    if kind == "doc_prev":
+        unit = g["u"].lower()
+        if unit == "year":
+            return DateExpr(start, end, "year_prev", ())
+        return DateExpr(start, end, "prev", (unit,))
+    if kind == "doc_day":
+        word = " ".join(g["w"].lower().split())
+        return DateExpr(start, end, "before_doc_day", (1 if word == "yesterday" else 0,))
+    if kind == "year":
+        year = int(g.get("y") or g.get("y2"))
+        return DateExpr(start, end, "year", (year,), has_year=True)
+    return None
+
+
+def _with_bounds(text: str, found: list[DateExpr]) -> list[DateExpr]:
+    """Attach "by/until/since" read just before an expression, and join "over the next days, by 13 July"."""
+    bounded: list[DateExpr] = []
+    for expr in found:
+        if expr.bound == "on" and expr.kind in ("day", "range", "month", "weekday"):
+            before = _BOUND_BEFORE.search(text, max(0, expr.start - 12), expr.start)
+            if before is None and _SINCE_EVENT.search(text, max(0, expr.start - 100), expr.start):
+                expr = replace(expr, bound="since")
+            elif before:
+                word = " ".join(before.group(1).lower().split())
+                bound = _BOUND_WORD[word]
+                if not (bound == "since" and word == "from" and expr.kind == "range"):
+                    expr = replace(expr, start=before.start(), bound=bound)
+        if bounded and expr.bound == "by" and bounded[-1].kind in ("after", "same") \
+                and re.fullmatch(r"[\s,]*", text[bounded[-1].end:expr.start]):
+            previous = bounded.pop()
+            expr = replace(previous, end=expr.end, then=expr)
+        bounded.append(expr)
+    return bounded
+
+
+def resolve(expr: DateExpr, ctx: DateContext) -> DateSpan | None:
+    """The span an expression means in ``ctx``, or None when the context cannot fix it."""
+    span = _resolve_plain(expr, ctx)
+    if span is None:
+        return None
+    if expr.then is not None:
+        limit = _resolve_plain(expr.then, ctx)
+        if limit is not None and limit.end >= span.start:
+            return DateSpan(span.start, limit.end)
+        return span
+    return _apply_bound(expr.bound, span, ctx)
+
+
+def _apply_bound(bound: str, span: DateSpan, ctx: DateContext) -> DateSpan:
+    if bound == "by":
+        floor = span.end - timedelta(days=BY_MAX_DAYS if ctx.anchor else 6)
+        if ctx.anchor is not None and floor <= ctx.anchor.end < span.end:
+            floor = ctx.anchor.end + timedelta(days=1)
+        return DateSpan(max(floor, span.end - timedelta(days=BY_MAX_DAYS)), span.end)
+    if bound == "until":
+        begin = ctx.anchor.start if ctx.anchor is not None and ctx.anchor.start <= span.end else span.end - timedelta(days=6)
+        return DateSpan(max(begin, span.end - timedelta(days=2 * BY_MAX_DAYS)), span.end)
+    if bound == "since":
+        now = ctx.doc_date or (ctx.anchor.end if ctx.anchor else None)
+        if now is None or now < span.start:
+            return span
+        return DateSpan(span.start, now)
+    return span
+
+
+def _resolve_plain(expr: DateExpr, ctx: DateContext) -> DateSpan | None:
+    kind, value = expr.kind, expr.value
+    if kind == "day":
+        return _day_span(value, ctx)
+    if kind == "month":
+        year, month, part, rel = value
+        if rel and ctx.doc_date:
+            year = ctx.doc_date.year - (1 if rel == "last" else 0)
+        return _month_span(year, month, part, ctx)
+    if kind == "range":
+        return _range_span(value, ctx)
+    if kind == "weekday":
+        if ctx.doc_date is None:
+            return None
+        back = (ctx.doc_date.weekday() - value[0]) % 7
+        day = ctx.doc_date - timedelta(days=back)
+        return DateSpan(day, day)
+    if kind == "after":
+        if ctx.anchor is None:
+            return None
+        low, high = value
+        return DateSpan(ctx.anchor.end + timedelta(days=low), ctx.anchor.end + timedelta(days=high))
+    if kind == "same":
+        return ctx.anchor
+    if kind in ("before_doc", "before_doc_day"):
+        if ctx.doc_date is None:
+            return None
+        back = value[0]
+        if kind == "before_doc_day":
+            day = ctx.doc_date - timedelta(days=back)
+            return DateSpan(day, day)
+        return DateSpan(ctx.doc_date - timedelta(days=back), ctx.doc_date)
+    if kind == "this":
+        if ctx.doc_date is None:
+            return None
+        unit, today = value[0], ctx.doc_date
+        first = {"week": today - timedelta(days=today.weekday()), "month": today.replace(day=1),
+                 "year": today.replace(month=1, day=1)}[unit]
+        return DateSpan(first, today)
+    if kind == "prev":
+        if ctx.doc_date is None:
+            return None
+        today = ctx.doc_date
+        if value[0] == "week":
+            return DateSpan(today - timedelta(days=7), today)
+        last_of_previous = today.replace(day=1) - timedelta(days=1)
+        return DateSpan(last_of_previous.replace(day=1), last_of_previous)
+    if kind == "year_prev":
+        if ctx.doc_date is None:
+            return None
+        year = ctx.doc_date.year - 1
+        return DateSpan(date(year, 1, 1), date(year, 12, 31), background=True)
+    if kind == "year":
+        year = value[0]
+        return DateSpan(date(year, 1, 1), date(year, 12, 31), background=True)
+    return None
+
+
+def _day_span(value: tuple, ctx: DateContext) -> DateSpan | None:
+    year, month, day = value[-3:]
+    if year is None:
+        year = ctx.infer_year(month, day)
+    if year is None:
+        return None
+    found = _safe(year, month, day)
+    return DateSpan(found, found) if found else None
+
+
+def _month_span(year: int | None, month: int, part: str | None, ctx: DateContext) -> DateSpan | None:
+    if year is None:
+        year = ctx.infer_year(month)
+    if year is None:
+        return None
+    last = calendar.monthrange(year, month)[1]
+    first_day, last_day = {"early": (1, 10), "mid": (11, 20), "late": (21, last), None: (1, last)}[part]
+    return DateSpan(date(year, month, first_day), date(year, month, last_day))
+
+
+def _range_span(value: tuple, ctx: DateContext) -> DateSpan | None:
+    first, second = value[0], value[1]
+    rel = value[2] if len(value) > 2 else None
+    if rel and ctx.doc_date:
+        year2 = ctx.doc_date.year - (1 if rel == "last" else 0)
+        second = (second[0], year2) + second[2:]
+    if second[1] is None:
+        year2 = ctx.infer_year(second[2], second[3] if second[0] == "day" and second[3] else 1)
+        if year2 is None:
+            return None
+        second = (second[0], year2) + second[2:]
+    if first[1] is None:
+        year1 = second[1] - (1 if first[2] > second[2] else 0)
+        first = (first[0], year1) + first[2:]
+    low = _piece(first, ctx)
+    high = _piece(second, ctx)
+    if low is None or high is None or high.end < low.start:
+        return None
+    return DateSpan(low.start, high.end)
+
+
+def _piece(piece: tuple, ctx: DateContext) -> DateSpan | None:
+    if piece[0] == "day":
+        return _day_span(piece[1:], ctx)
+    return _month_span(piece[1], piece[2], piece[3], ctx)
+
+
+# --- document dates -------------------------------------------------------------------------
+
+_M_BARE = _M.removesuffix(r"\.?")
+_URL_DATES = [
+    re.compile(r"/(?P<y>20\d\d)/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:/|$)"),
+    re.compile(r"(?P<y>20\d\d)-(?P<m>\d{2})-(?P<d>\d{2})"),
+    re.compile(rf"(?P<mn>{_M_BARE})-(?P<d>\d{{1,2}})(?:st|nd|rd|th)?-(?P<y>20\d\d)", re.I),
+    re.compile(rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?-(?P<mn>{_M_BARE})-(?P<y>20\d\d)", re.I),
+]
+
+
+def find_url_date(url: str) -> date | None:
+    """A date written in a URL (``/2017/06/02/``, ``2017-06-02``, ``june-2-2017``)."""
+    for pattern in _URL_DATES:
+        found = pattern.search(url)
+        if not found:
+            continue
+        g = found.groupdict()
+        month = _month(g["mn"]) if g.get("mn") else int(g["m"])
+        value = _safe(int(g["y"]), month, int(g["d"]))
+        if value is not None:
+            return value
+    return None
+
+
+def latest_full_date(text: str) -> date | None:
+    """The latest date in ``text`` written with day, month and year (None if there is none)."""
+    latest = None
+    for expr in find_dates(text):
+        if not expr.has_year or expr.kind not in ("day", "range"):
+            continue
+        span = resolve(replace(expr, bound="on", then=None), DateContext())
+        if span is not None and (latest is None or span.end > latest):
+            latest = span.end
+    return latest

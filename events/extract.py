@@ -1,0 +1,771 @@
+"""Reading a report into events: who did what, where, when, and how sure the text is.
+
+The reader walks the sentences in order and keeps what a human reader keeps in mind:
+the running date (what "three days later" counts from), the running actor (who "the
+Army", "they" or a passive "the town was taken" refer to), each side's current enemy,
+who holds which place, and the places just named (what "the city" stands for).
+
+For each action trigger (events/actions.py) it reads, inside the trigger's clause:
+- the actor: the first side named before the trigger (not after "with", "against",
+  "of"...), the agent of a passive ("by X"), the object of a swap form ("pushed back X");
+- the target: a different side named after the trigger, a side's "X-held", the holder of
+  the place, else the actor's running enemy;
+- the places: events/placing.py, one event per place;
+- the date: a date right after the trigger, else the last date opening a clause before
+  it, else the running date (a dated report's last week when nothing says more);
+- the certainty: events/certainty.py.
+Planned, conditional, negated and near-miss statements make no event. A failed attack is
+one ``repel`` (defender as actor); a side retaking a place it had lost is a ``recapture``.
+
+Reports are read in one of two modes: a *report* (few explicit dates; an undated
+paragraph speaks of the days before the document date) or a *narrative* (a dated
+chronicle; an undated sentence continues the date of the one before).
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from typing import Callable, Sequence
+
+from events import clauses
+from events.actions import Trigger, find_triggers
+from events.actors import FactionTable, SideMention, find_sides, load_factions
+from events.certainty import certainty_at, denies_previous
+from events.dates import DateContext, DateExpr, DateSpan, find_dates, resolve
+from events.documents import Document
+from events.model import Event
+from events.placing import Chosen, PlaceRef, choose, find_anaphors, usable_mentions
+from events.sentences import Sentence, mask, split_sentences
+from gazetteer.place import Mention
+
+PlaceFinder = Callable[[str], Sequence[Mention]]
+
+WIDE_START = date(2011, 3, 15)
+REPORT_WINDOW_DAYS = 6
+NARRATIVE_MIN_DATES = 3
+REFERENCE_SENTENCES = 2
+PRIOR_ENEMY = {"government": "isil", "sdf": "isil", "coalition": "isil", "rebels": "government",
+               "hts": "government", "isil": "government"}
+ALLIES = {frozenset({"coalition", "sdf"}), frozenset({"coalition", "rebels"})}
+AIR_NATIONALITY = {"russian": "government", "syrian": "government", "regime": "government", "us": "coalition",
+                   "u.s.": "coalition", "american": "coalition", "coalition": "coalition", "french": "coalition",
+                   "british": "coalition"}
+
+_AIR_WORDS = re.compile(r"(?<![\w-])(?:air|airstrikes?|air-strikes?|warplanes?|jets?|aircraft|helicopters?|drones?|"
+                        r"bombers?|aerospace|sorties|gunships?|airpower|air\s+force)(?![\w-])", re.I)
+_PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?:with|against|on|upon|from|alongside|of|to|towards?|at|by|between|"
+                                 r"near|versus|vs\.?|under|for|over|into|than|and\s+against|among|amid)\s+"
+                                 r"(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,1}$", re.I)
+_BY_BEFORE = re.compile(r"(?<![\w-])by\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
+_LEADING_BEFORE = re.compile(r"(?:^|[,;(]|(?<![\w-])(?:and|but|then|while|thus|when|so|as|after\s+which|however))\s*"
+                             r"(?:(?:on|in|by|during|since|until|as\s+of|from|over|at|around|after|before)\s+)?$",
+                             re.I)
+_SPEECH_BEFORE = re.compile(r"(?<![\w-])(?:said|says|claimed|stated|announced|reported|statement|told|declared|"
+                            r"confirmed)(?![\w-])[^.;]{0,40}$", re.I)
+_ENTRY = re.compile(r"(?:enter|entered|entering|stormed\s+into|broke\s+into)$", re.I)
+_AGAIN_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,6}?(?:again|once\s+again|once\s+more)\b", re.I)
+_DIRECT_GAP = re.compile(r"^[^,.;:()]{0,45}$")
+_POSSESSIVE_AFTER = re.compile(r"^['’]s\s", re.I)
+_NAME_CANDIDATE = re.compile(
+    r"(?<![\w-])(?:of|in|at|near|towards?|into|on|captured|seized|took|entered|reached|retook|recaptured|besieged|"
+    r"encircled|surrounded|bombed|struck|stormed|liberated)\s+(?:the\s+)?(?:(?:villages?|towns?|city|area|district|"
+    r"hill|base|neighbou?rhoods?)\s+of\s+)?(?P<name>(?:(?:al|el|ash|ath|as|ad|ar|an|at|az|adh|Al|El|Tal|Tell|Jabal|"
+    r"Jebel|Deir|Abu|Bir|Ain|Wadi)[\s-]+)?[A-Z][a-z'’]+(?:[\s-]+(?:(?:al|el|ez|ad|as|ash|ath|an|ar|az|at|adh)[\s-]+)?"
+    r"[A-Z][a-z'’]+){0,3})"
+)
+_NOT_NAMES = frozenset(
+    "The This That These Those Syrian Syria Iraq Iraqi Russian Russia American Kurdish Iranian Turkish Turkey "
+    "Army Air Force Forces Government Coalition Islamic State Operation Monday Tuesday Wednesday Thursday Friday "
+    "Saturday Sunday January February March April May June July August September October November December "
+    "Western Eastern Northern Southern Central Tiger Republican Guard Defense Defence Ministry Command".split()
+)
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What reading one document gave: its events, sentence count, unknown names, warnings."""
+
+    document: Document
+    events: tuple[Event, ...]
+    sentences: int
+    unresolved: tuple[str, ...]
+    warnings: tuple[str, ...]
+
+
+def default_place_finder() -> PlaceFinder:
+    """The shared gazetteer's geoparser (built on first use, so imported late)."""
+    # ``gazetteer.geoparse`` the function is shadowed by the submodule of the same name once
+    # that is imported; the Gazetteer's bound method is unambiguous.
+    from gazetteer import default
+
+    return default().geoparse
+
+
+def extract(document: Document, place_finder: PlaceFinder | None = None,
+            factions: FactionTable | None = None) -> Extraction:
+    """Read ``document`` into events; ``place_finder(text) -> [Mention]`` finds the places."""
+    return _Reader(document, place_finder or default_place_finder(), factions or load_factions()).run()
+
+
+def extract_events(document: Document, place_finder: PlaceFinder | None = None) -> list[Event]:
+    return list(extract(document, place_finder).events)
+
+
+@dataclass
+class _Draft:
+    trigger: Trigger
+    action: str
+    actor: str
+    target: str | None
+    unit: str | None
+    places: list[Chosen]
+    span: DateSpan
+    certainty: str
+    start: int
+    end: int
+    sentence: int
+    paragraph: int
+    confidence: float
+    actor_from: str
+    place_from: str
+    date_from: str
+    entry: bool = False
+    removed: bool = False
+
+
+@dataclass
+class _SentenceView:
+    """Everything the reader needs about one sentence, offsets absolute."""
+
+    index: int
+    sentence: Sentence
+    sides: list[SideMention]
+    refs: list[PlaceRef]
+    triggers: list[Trigger]
+    bounds: list[tuple[int, int]]
+    dates: list[tuple[DateExpr, DateSpan | None, bool, bool]] = field(default_factory=list)
+    anchor_before: DateSpan | None = None
+    object_starts: list[int] = field(default_factory=list)
+    speech_span: DateSpan | None = None
+
+
+class _Reader:
+    def __init__(self, document: Document, place_finder: PlaceFinder, factions: FactionTable) -> None:
+        self.doc = document
+        self.masked = mask(document.text)
+        self.place_finder = place_finder
+        self.factions = factions
+        self.warnings: list[str] = []
+        self.unresolved: list[str] = []
+        self.drafts: list[_Draft] = []
+        self.history: list[tuple[int, PlaceRef]] = []
+        self.running_actor: tuple[str, str | None] | None = None
+        self.enemies: dict[str, str] = {}
+        self.holders: dict[str, list[str]] = {}
+        self.paragraph = -1
+        self.undated_years = 0
+
+    # --- document ---------------------------------------------------------------------------
+
+    def run(self) -> Extraction:
+        sentences = split_sentences(self.doc.text, self.masked)
+        mentions = list(self.place_finder(self.masked))
+        sides = find_sides(self.masked, self.factions)
+        refs = usable_mentions(mentions, [(s.start, s.end) for s in sides if s.faction])
+        text_sentences = [s for s in sentences if s.kind == "text"]
+        self.narrative = self._is_narrative(text_sentences)
+        self.ctx = DateContext(doc_date=self.doc.date)
+        self.default_span = self._default_span()
+        for index, sentence in enumerate(sentences):
+            view = self._view(index, sentence, sides, refs)
+            if sentence.kind == "text":
+                self._read(view)
+            self.history.extend((index, ref) for ref in view.refs)
+        if self.undated_years:
+            self.warnings.append(f"{self.doc.name}: {self.undated_years} date(s) without a year were ignored "
+                                 "(no document date to take the year from); pass --date")
+        events = self._events()
+        return Extraction(self.doc, tuple(events), len(text_sentences), tuple(dict.fromkeys(self.unresolved)),
+                          tuple(self.warnings))
+
+    def _is_narrative(self, sentences: list[Sentence]) -> bool:
+        explicit = set()
+        for sentence in sentences:
+            for expr in find_dates(self.masked[sentence.start:sentence.end]):
+                if expr.kind in ("day", "range", "month"):
+                    explicit.add((expr.kind, expr.value))
+        return len(explicit) >= NARRATIVE_MIN_DATES
+
+    def _default_span(self) -> DateSpan:
+        if self.doc.date is not None:
+            return DateSpan(self.doc.date - timedelta(days=REPORT_WINDOW_DAYS), self.doc.date)
+        return DateSpan(WIDE_START, date.today())
+
+    def _view(self, index: int, sentence: Sentence, sides: list[SideMention], refs: list[PlaceRef]) -> _SentenceView:
+        a, b = sentence.start, sentence.end
+        sides_here = [s for s in sides if a <= s.start and s.end <= b]
+        named = [r for r in refs if a <= r.start and r.end <= b]
+        if sentence.kind != "text":
+            return _SentenceView(index, sentence, sides_here, named, [], [])
+        occupied = [(s.start, s.end) for s in sides_here if s.faction] + [(r.start, r.end) for r in named]
+        triggers = [t for t in find_triggers(self.masked, a, b) if not any(x <= t.start < y for x, y in occupied)]
+        return _SentenceView(index, sentence, sides_here, named, triggers, clauses.boundaries(self.masked, a, b))
+
+    # --- one sentence -----------------------------------------------------------------------
+
+    def _read(self, view: _SentenceView) -> None:
+        sentence = view.sentence
+        if sentence.paragraph != self.paragraph:
+            self.paragraph = sentence.paragraph
+            if not self.narrative:
+                self.ctx.anchor = None
+        if denies_previous(self.masked[sentence.start:sentence.end]):
+            self._deny_previous(view.index)
+        anaphors = find_anaphors(self.masked, sentence.start, sentence.end, view.refs, self.history, view.index)
+        view.refs = sorted(view.refs + anaphors, key=lambda r: r.start)
+        self._resolve_dates(view)
+        live = self._live_triggers(view)
+        cuts = sorted({t.start for t, _ in live if t.cuts_regions}
+                      | {t.start for t in view.triggers if t.form == "reference"}
+                      | {a for a, _ in view.bounds}
+                      | {expr.start for expr, _, leading, _ in view.dates if leading})
+        resumes = sorted({t.end for t, _ in live if t.cuts_regions}
+                         | {t.end for t in view.triggers if t.form == "reference"}
+                         | {b for _, b in view.bounds}
+                         | {expr.end for expr, _, leading, _ in view.dates if leading})
+        view.object_starts = [t.end for t, _ in live if t.form != "passive" and t.action != "clash"]
+        made: list[_Draft] = []
+        for trigger, converted in live:
+            draft = self._draft(view, trigger, converted, cuts, resumes, live, made)
+            if draft is not None:
+                made.append(draft)
+        self._borrow_places(view, made)
+        made = [d for d in made if d.places or d.action in ("repel",) and self._reference(d, made) is not None]
+        self._merge_repels(view, made)
+        for draft in made:
+            if draft.removed or not draft.places:
+                continue
+            self._remember(draft)
+            self.drafts.append(draft)
+        self._note_unresolved(view, live)
+        self._remember_holders(view)
+
+    def _resolve_dates(self, view: _SentenceView) -> None:
+        sentence = view.sentence
+        text = self.masked[sentence.start:sentence.end]
+        view.anchor_before = self.ctx.anchor
+        for expr in find_dates(text):
+            expr = replace(expr, start=expr.start + sentence.start, end=expr.end + sentence.start,
+                           then=replace(expr.then, start=expr.then.start + sentence.start,
+                                        end=expr.then.end + sentence.start) if expr.then else None)
+            span = resolve(expr, self.ctx)
+            if span is None and expr.kind in ("day", "month", "range") and not expr.has_year:
+                self.undated_years += 1
+            clause_begin = clauses.clause_start(view.bounds, sentence.start, expr.start)
+            before = self.masked[clause_begin:expr.start]
+            leading = bool(_LEADING_BEFORE.search(self.masked[max(sentence.start, expr.start - 25):expr.start])) \
+                or not re.sub(r"(?i)^\s*(?:on|in|by|during|since|until|as\s+of|from|over|at|around)?\s*$", "", before)
+            speech = bool(_SPEECH_BEFORE.search(self.masked[max(sentence.start, expr.start - 60):expr.start]))
+            view.dates.append((expr, span, leading, speech))
+            if span is None:
+                continue
+            if speech:
+                view.speech_span = DateSpan(span.end - timedelta(days=REPORT_WINDOW_DAYS), span.end)
+                continue
+            if span.background:
+                continue
+            self.ctx.anchor = span
+            if expr.has_year:
+                self.ctx.year = span.end.year
+
+    def _live_triggers(self, view: _SentenceView) -> list[tuple[Trigger, str | None]]:
+        """Triggers that state a real event, with the action they turn into (siege for an
+        unrealised siege break)."""
+        sentence = view.sentence
+        live = []
+        for trigger in view.triggers:
+            if trigger.form == "reference":
+                continue
+            begin = clauses.clause_start(view.bounds, sentence.start, trigger.start)
+            if clauses.is_negated(self.masked, begin, trigger.start):
+                if trigger.action == "siege_lifted":
+                    live.append((trigger, "siege"))
+                continue
+            if clauses.is_near_miss(self.masked, begin, trigger.start, trigger.end, "near" in trigger.flags):
+                continue
+            if clauses.is_irrealis(self.masked, begin, trigger.start, sentence.end):
+                if trigger.action == "siege_lifted":
+                    live.append((trigger, "siege"))
+                continue
+            if "direct" in trigger.flags and not self._place_follows(view, trigger):
+                continue
+            live.append((trigger, None))
+        return live
+
+    def _place_follows(self, view: _SentenceView, trigger: Trigger) -> bool:
+        for ref in view.refs:
+            if ref.start >= trigger.end:
+                return bool(_DIRECT_GAP.match(self.masked[trigger.end:ref.start]))
+        return False
+
+    # --- one trigger --------------------------------------------------------------------------
+
+    def _draft(self, view: _SentenceView, trigger: Trigger, converted: str | None, cuts: list[int],
+               resumes: list[int], live: list, made: list[_Draft]) -> _Draft | None:
+        sentence = view.sentence
+        object_end = min([c for c in cuts if c >= trigger.end] + [sentence.end])
+        subject_start = max([r for r in resumes if r <= trigger.start] + [sentence.start])
+        action = converted or trigger.action
+        actor, unit, actor_from, subject_side = self._actor(view, trigger, subject_start, object_end, action, made)
+        owner = next((s for s in view.sides if trigger.start <= s.start < trigger.end and s.faction
+                      and _POSSESSIVE_AFTER.match(self.masked[s.end:s.end + 3])), None)
+        if converted == "siege" and owner is not None:
+            actor, unit, actor_from = owner.faction, owner.unit, "subject"
+        if actor is None:
+            return None
+        if trigger.form == "swap":
+            target = subject_side
+        elif trigger.form == "failed_to":
+            target = actor
+        else:
+            target = self._target_in(view, trigger, subject_start, object_end, actor, action)
+        if action == "attack" and "air" in trigger.flags:
+            clause = self.masked[subject_start:object_end]
+            if _AIR_WORDS.search(clause):
+                action = "airstrike"
+            elif trigger.noun is None and self.masked[trigger.start:trigger.end].lower().startswith("destroy"):
+                return None
+        places, place_from = self._places(view, trigger, subject_start, object_end, action)
+        if trigger.form == "failed_to":
+            actor = self._object_side(view, trigger, object_end, exclude=target) or \
+                self._fallback_target(target, places)
+            unit = None
+        if actor is None:
+            return None
+        span, date_from = self._date_for(view, trigger, live)
+        if span is not None and span.background:
+            return None
+        if action == "attack" and "offensive" in trigger.flags and places and \
+                re.search(r"(?:towards?|into|on|upon|to|reach|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$",
+                          self.masked[trigger.end:places[0].ref.start], re.I):
+            action = "advance"
+        if action in ("capture", "recapture") and _AGAIN_AFTER.match(self.masked[trigger.end:object_end + 30]):
+            action = "recapture"
+        parties = [(s.start - sentence.start, s.end - sentence.start) for s in view.sides if s.faction]
+        certainty = certainty_at(self.masked[sentence.start:sentence.end], trigger.start - sentence.start, parties)
+        entry = bool(_ENTRY.search(self.masked[trigger.start:trigger.end])) or \
+            ("push" in trigger.flags and self.masked[trigger.end:trigger.end + 6].lstrip().lower().startswith("into"))
+        if target is None and action != "linkup":
+            target = self._fallback_target(actor, places)
+        if target == actor:
+            target = self._fallback_target(actor, places, avoid=actor)
+        if action == "linkup":
+            target = None
+        draft = _Draft(trigger, action, actor, target, unit, places, span or self.default_span, certainty,
+                       sentence.start, sentence.end, view.index, sentence.paragraph, 0.0, actor_from,
+                       place_from, date_from, entry)
+        self._subject_memory(draft, subject_side, trigger)
+        return draft
+
+    def _subject_memory(self, draft: _Draft, subject_side: str | None, trigger: Trigger) -> None:
+        subject = subject_side if trigger.form == "swap" else draft.actor
+        if trigger.form == "failed_to":
+            subject = draft.target
+        if subject and trigger.form != "passive":
+            self.running_actor = (subject, draft.unit if subject == draft.actor else None)
+
+    # --- sides ----------------------------------------------------------------------------------
+
+    def _usable_subject(self, side: SideMention) -> bool:
+        if side.role not in ("actor", "pronoun", "speaker_group"):
+            return False
+        if _POSSESSIVE_AFTER.match(self.masked[side.end:side.end + 3]):
+            return False
+        return not _PREPOSITION_BEFORE.search(self.masked[max(0, side.start - 30):side.start])
+
+    def _resolve_side(self, view: _SentenceView, side: SideMention) -> tuple[str | None, str | None]:
+        if side.faction is not None:
+            return side.faction, side.unit
+        if side.role == "speaker_group":
+            for other in view.sides:
+                if other.faction and other.start < side.start and other.role in ("actor", "source") and \
+                        re.search(r"(?:said|claimed|stated|told|announced)", self.masked[other.end:side.start]):
+                    return other.faction, other.unit
+        if self.running_actor:
+            return self.running_actor
+        return None, None
+
+    def _actor(self, view: _SentenceView, trigger: Trigger, subject_start: int, object_end: int,
+               action: str, made: list[_Draft]) -> tuple[str | None, str | None, str, str | None]:
+        """(actor, unit, where it came from, the grammatical subject's side)."""
+        in_subject = [s for s in view.sides if subject_start <= s.start and s.end <= trigger.start
+                      and self._usable_subject(s) and not self._in_object(view, s)]
+        subject_side = None
+        chosen = in_subject[0] if in_subject else None
+        if chosen is not None and chosen.role == "pronoun" and len(in_subject) > 1:
+            chosen = next((s for s in in_subject if s.faction), chosen)
+        how = "subject"
+        if chosen is None and trigger.form in ("nominal", "verb") and action in ("airstrike", "attack", "clash"):
+            word = re.search(r"([\w.]+)\s+(?:[\w-]+\s+){0,1}$", self.masked[max(0, trigger.start - 30):trigger.start])
+            if word and word.group(1).lower() in AIR_NATIONALITY:
+                return AIR_NATIONALITY[word.group(1).lower()], None, "subject", AIR_NATIONALITY[word.group(1).lower()]
+        if chosen is None:
+            chosen = self._scan_left(view, trigger)
+            how = "sentence"
+        participle = self._main_clause_actor(view, trigger, made)
+        if participle is not None:
+            return participle[0], participle[1], "subject", participle[0]
+        faction, unit = self._resolve_side(view, chosen) if chosen is not None else (None, None)
+        if faction is not None:
+            if chosen.faction and unit is None:
+                unit = next((s.unit for s in view.sides if subject_start <= s.start < trigger.start and s.unit
+                             and s.faction == faction), None)
+            subject_side = faction
+        else:
+            faction, unit = self.running_actor if self.running_actor else (None, None)
+            how = "running"
+            if faction is None:
+                right = next((s for s in view.sides if s.start >= object_end and s.faction and self._usable_subject(s)), None)
+                if right is not None:
+                    faction, unit, how = right.faction, right.unit, "right"
+            subject_side = faction
+        if trigger.form == "nominal" and how != "subject":
+            agent = self._agent(view, trigger, min(object_end, trigger.end + 40))
+            if agent is not None:
+                return agent.faction, agent.unit, "agent", agent.faction
+        if trigger.form == "passive":
+            agent = self._agent(view, trigger, object_end)
+            patient = subject_side if how == "subject" else None
+            if agent is not None:
+                return agent.faction, agent.unit, "agent", patient
+            running = self.running_actor or (None, None)
+            if running[0] is None:
+                return None, None, "running", patient
+            return running[0], running[1], "running", patient
+        if trigger.form == "swap":
+            obj = next((s for s in view.sides if trigger.end <= s.start < object_end and s.role in ("actor", "pronoun")), None)
+            if obj is None:
+                return None, None, how, subject_side
+            faction_obj, unit_obj = self._resolve_side(view, obj)
+            return faction_obj, unit_obj, "object", faction
+        return faction, unit, how, subject_side
+
+    def _main_clause_actor(self, view: _SentenceView, trigger: Trigger, made: list[_Draft]) -> tuple[str, str | None] | None:
+        """A participle clause (", capturing X") has the subject of the clause it hangs on."""
+        word = self.masked[trigger.start:trigger.end].split()[0].lower()
+        if not word.endswith("ing") or not re.search(r",\s*(?:\w+ly\s+)?(?:thus\s+)?$",
+                                                     self.masked[max(0, trigger.start - 20):trigger.start]):
+            return None
+        main = next((d for d in reversed(made) if d.trigger.form not in ("passive", "swap")), None)
+        return (main.actor, main.unit) if main is not None else None
+
+    def _scan_left(self, view: _SentenceView, trigger: Trigger) -> SideMention | None:
+        for side in reversed([s for s in view.sides if s.end <= trigger.start]):
+            if side.role == "actor" and side.faction and self._usable_subject(side) and not self._in_object(view, side):
+                return side
+        return None
+
+    def _in_object(self, view: _SentenceView, side: SideMention) -> bool:
+        """Whether ``side`` is the direct object of a trigger just before it ("expelling ISIS")."""
+        return any(0 <= side.start - end <= 30 and re.fullmatch(r"\s*(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,2}",
+                                                                   self.masked[end:side.start])
+                   for end in view.object_starts)
+
+    def _agent(self, view: _SentenceView, trigger: Trigger, object_end: int) -> SideMention | None:
+        for side in view.sides:
+            if trigger.end <= side.start < object_end + 40 and side.faction and \
+                    _BY_BEFORE.search(self.masked[max(0, side.start - 30):side.start]):
+                return side
+        return None
+
+    def _object_side(self, view: _SentenceView, trigger: Trigger, object_end: int, exclude: str | None) -> str | None:
+        for side in view.sides:
+            if trigger.end <= side.start < object_end and side.faction and side.faction != exclude \
+                    and side.role in ("actor", "held"):
+                return side.faction
+        return None
+
+    def _target_in(self, view: _SentenceView, trigger: Trigger, subject_start: int, object_end: int,
+                   actor: str, action: str) -> str | None:
+        if trigger.form == "passive":
+            for side in view.sides:
+                if subject_start <= side.start < trigger.start and side.faction and side.faction != actor:
+                    return side.faction
+        found = self._object_side(view, trigger, object_end, exclude=actor)
+        if found is not None:
+            return found
+        for side in view.sides:
+            if side.role == "held" and side.faction != actor:
+                return side.faction
+        others = [s for s in view.sides if s.faction and s.faction != actor and s.role in ("actor", "held")
+                  and frozenset({s.faction, actor}) not in ALLIES]
+        if others:
+            return min(others, key=lambda s: abs(s.start - trigger.start)).faction
+        return None
+
+    def _fallback_target(self, actor: str, places: list[Chosen], avoid: str | None = None) -> str | None:
+        for chosen in places:
+            held = self.holders.get(self._key(chosen.ref))
+            if held and held[-1] != actor:
+                return held[-1]
+        enemy = self.enemies.get(actor)
+        if enemy and enemy != avoid:
+            return enemy
+        return PRIOR_ENEMY.get(actor)
+
+    # --- places and dates -----------------------------------------------------------------------
+
+    def _places(self, view: _SentenceView, trigger: Trigger, subject_start: int, object_end: int,
+                action: str) -> tuple[list[Chosen], str]:
+        object_refs = [r for r in view.refs if trigger.end <= r.start and r.end <= object_end]
+        subject_refs = [r for r in view.refs if subject_start <= r.start and r.end <= trigger.start]
+        scene = self._scene_end(view)
+        if trigger.form in ("passive", "swap") and action == "capture" and "fell" in self.masked[trigger.start:trigger.end].lower():
+            object_refs, subject_refs = subject_refs, object_refs
+        if trigger.form == "passive" and subject_refs and not object_refs:
+            return choose(self.masked, subject_start, subject_refs, action), "subject"
+        chosen = choose(self.masked, trigger.end, object_refs, action)
+        if chosen:
+            return chosen, "object"
+        subject_refs = [r for r in subject_refs if r.start >= scene] or subject_refs
+        chosen = choose(self.masked, subject_start, subject_refs, action)
+        return (chosen, "subject") if chosen else ([], "none")
+
+    def _scene_end(self, view: _SentenceView) -> int:
+        """End of a sentence-opening "In eastern Homs," (a scene, not the goal)."""
+        sentence = view.sentence
+        opening = re.match(r"\s*(?:In|Across|Throughout|Near|Around)\s+[^,]{2,60},", self.masked[sentence.start:sentence.end])
+        return sentence.start + opening.end() if opening else sentence.start
+
+    def _date_for(self, view: _SentenceView, trigger: Trigger, live: list) -> tuple[DateSpan | None, str]:
+        live_starts = sorted(t.start for t, _ in live)
+        next_start = min([s for s in live_starts if s > trigger.start] + [view.sentence.end])
+        usable = [(e, s, lead) for e, s, lead, speech in view.dates if s is not None and not speech]
+        for expr, span, leading in usable:
+            if trigger.end <= expr.start < next_start and (
+                    not leading or re.match(r"\s*(?:[,.;)]|$)", self.masked[expr.end:expr.end + 2])):
+                return span, "own"
+        before = [(e, s, lead) for e, s, lead in usable if e.end <= trigger.start]
+        leading_before = [s for e, s, lead in before if lead]
+        if leading_before:
+            return leading_before[-1], "own"
+        if before:
+            return before[-1][1], "own"
+        for expr, span, leading, speech in view.dates:
+            if span is None or not span.background:
+                continue
+            event_time = leading or re.match(r"(?i)(?:in|during)\s", self.masked[expr.start:expr.end]) \
+                or re.search(r"(?i)(?:in|during)\s+$", self.masked[max(0, expr.start - 8):expr.start])
+            if event_time and (expr.start < trigger.start if leading else trigger.end <= expr.start < next_start):
+                return span, "own"
+        if view.speech_span is not None:
+            return view.speech_span, "speech"
+        if view.anchor_before is not None:
+            return view.anchor_before, "running"
+        return None, "default"
+
+    # --- after the triggers of a sentence ---------------------------------------------------------
+
+    def _borrow_places(self, view: _SentenceView, made: list[_Draft]) -> None:
+        """Dependent statements without a place of their own ("..., when the convoy was hit by
+        air-strikes", "then seizing two hamlets") take the place of their neighbour."""
+        for draft in made:
+            if draft.places or draft.trigger.form != "verb":
+                continue
+            for other in made:
+                if other.places and other.trigger.start > draft.trigger.end and \
+                        re.fullmatch(r"\s*,?\s*and\s+", self.masked[draft.trigger.end:other.trigger.start]):
+                    draft.places = list(other.places)
+                    draft.place_from = "shared"
+        for draft in made:
+            if draft.places:
+                continue
+            dependent = draft.action in ("airstrike", "clash", "repel", "withdraw", "linkup") or \
+                self.masked[draft.trigger.start:draft.trigger.end].lower().endswith("ing") or draft.trigger.form == "passive"
+            if not dependent:
+                continue
+            lenders = [d for d in made if d is not draft and d.places and d.date_from == draft.date_from
+                       and (d.span == draft.span or draft.date_from != "own")]
+            if lenders:
+                lender = min(lenders, key=lambda d: abs(d.trigger.start - draft.trigger.start))
+                draft.places = [Chosen(c.ref, False) for c in lender.places]
+                draft.place_from = "borrowed"
+
+    def _reference(self, draft: _Draft, made: list[_Draft]) -> _Draft | None:
+        """The attack a repel answers: in this sentence before it, else in the sentences just before."""
+        here = [d for d in made if d is not draft and d.trigger.start < draft.trigger.start and not d.removed]
+        before = [d for d in self.drafts if d.sentence >= draft.sentence - REFERENCE_SENTENCES
+                  and d.paragraph == draft.paragraph and not d.removed]
+        for candidate in reversed(before + here):
+            if candidate.action in ("attack", "advance") and candidate.places:
+                if draft.target and draft.actor_from != "running" and candidate.actor != draft.target \
+                        and draft.trigger.form not in ("failed_ref",):
+                    continue
+                return candidate
+        return None
+
+    def _merge_repels(self, view: _SentenceView, made: list[_Draft]) -> None:
+        for draft in list(made):
+            if draft.removed:
+                continue
+            pushed_back = "pushed_back" in draft.trigger.flags and draft.trigger.form == "passive"
+            if draft.action != "repel" and not pushed_back:
+                continue
+            answered = self._reference(draft, made)
+            if pushed_back:
+                same_side = answered is not None and answered.actor == draft.actor
+                if not same_side:
+                    continue
+                attacker = draft.actor
+                draft.action = "repel"
+                draft.actor = answered.target or self._fallback_target(attacker, answered.places) or PRIOR_ENEMY[attacker]
+                draft.target = attacker
+                draft.places = list(answered.places)
+                if not answered.entry:
+                    answered.removed = True
+                continue
+            if answered is None:
+                continue
+            if draft.trigger.form in ("failed_ref",) or not draft.places or draft.actor_from == "running":
+                draft.actor, draft.target = (answered.target or draft.actor), answered.actor
+            elif draft.target is None or draft.target == draft.actor:
+                draft.target = answered.actor
+            if not draft.places:
+                draft.places = list(answered.places)
+                draft.place_from = "answered"
+                if answered.sentence != draft.sentence:
+                    draft.span = answered.span
+                    draft.start = min(draft.start, answered.start)
+            if draft.actor == draft.target:
+                draft.target = self._fallback_target(draft.actor, draft.places, avoid=draft.actor)
+            if not answered.entry:
+                answered.removed = True
+            for other in made:
+                if other.action == "withdraw" and other.actor == draft.target and other is not draft:
+                    other.removed = True
+        for draft in made:
+            if draft.removed:
+                continue
+            if "pushed_back" in draft.trigger.flags and draft.trigger.form == "passive" and draft.action == "withdraw":
+                draft.target = draft.target or self._fallback_target(draft.actor, draft.places)
+
+    def _remember(self, draft: _Draft) -> None:
+        if draft.target:
+            self.enemies[draft.actor] = draft.target
+            self.enemies[draft.target] = draft.actor
+        if draft.certainty == "denied":
+            return
+        for chosen in draft.places:
+            key = self._key(chosen.ref)
+            if draft.action in ("capture", "recapture") and not chosen.approach:
+                held = self.holders.setdefault(key, [])
+                if draft.action == "capture" and draft.actor in held and held[-1] != draft.actor:
+                    draft.action = "recapture"
+                held.append(draft.actor)
+            elif draft.action == "withdraw" and draft.target:
+                self.holders.setdefault(key, []).append(draft.target)
+
+    def _remember_holders(self, view: _SentenceView) -> None:
+        for side in view.sides:
+            if side.role != "held":
+                continue
+            following = next((r for r in view.refs if 0 <= r.start - side.end <= 45), None)
+            if following is not None:
+                held = self.holders.setdefault(self._key(following), [])
+                if not held:
+                    held.append(side.faction)
+
+    def _deny_previous(self, index: int) -> None:
+        for draft in self.drafts:
+            if draft.sentence == index - 1 and draft.certainty in ("claimed", "reported"):
+                draft.certainty = "denied"
+
+    def _note_unresolved(self, view: _SentenceView, live: list) -> None:
+        for trigger, _ in live:
+            window_end = min(view.sentence.end, trigger.end + 80)
+            for match in _NAME_CANDIDATE.finditer(self.masked, max(view.sentence.start, trigger.start), window_end):
+                name = match.group("name")
+                start = match.start("name")
+                if name.split()[0] in _NOT_NAMES or name in _NOT_NAMES:
+                    continue
+                if any(r.start <= start < r.end or start <= r.start < match.end("name") for r in view.refs):
+                    continue
+                if any(s.start <= start < s.end or start <= s.start < match.end("name") for s in view.sides):
+                    continue
+                self.unresolved.append(name)
+
+    @staticmethod
+    def _key(ref: PlaceRef) -> str:
+        return ref.place.id or ref.place.name
+
+    # --- events -------------------------------------------------------------------------------
+
+    def _events(self) -> list[Event]:
+        events: list[Event] = []
+        for draft in self.drafts:
+            if draft.removed:
+                continue
+            action = draft.action
+            for chosen in draft.places:
+                place = chosen.ref.place
+                event_action = "advance" if chosen.approach and action in ("capture", "recapture") else action
+                events.append(self._event(draft, event_action, chosen))
+        if any(d.date_from in ("default", "running") for d in self.drafts if not d.removed) and self.doc.date is None \
+                and self.default_span.start == WIDE_START:
+            self.warnings.append(f"{self.doc.name}: no document date found (no --date, no date line or meta tag, "
+                                 f"no date in its URL or text); undated events span {WIDE_START}..{date.today()}")
+        return _deduplicate(events)
+
+    def _event(self, draft: _Draft, action: str, chosen: Chosen) -> Event:
+        place = chosen.ref.place
+        span = draft.span
+        confidence = _confidence(draft, chosen)
+        key = f"{self.doc.content_hash}:{draft.start}:{draft.end}:{action}:{draft.actor}:{place.name}:{span.start}"
+        return Event(
+            id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16], doc=self.doc.name,
+            date_start=span.start, date_end=span.end, date_precision=span.precision, action=action,
+            actor=draft.actor, target=draft.target, place=place.name, lat=round(place.lat, 5), lon=round(place.lon, 5),
+            uncertainty_km=round(place.uncertainty_km, 1), unit=draft.unit, certainty=draft.certainty,
+            start=draft.start, end=draft.end, confidence=confidence, place_id=place.id or None,
+        )
+
+
+_FORM_CONFIDENCE = {"verb": 0.85, "passive": 0.85, "swap": 0.8, "failed_to": 0.8, "failed_ref": 0.75,
+                    "nominal": 0.75, "nominal_of": 0.7, "modifier": 0.65}
+_ACTOR_CONFIDENCE = {"subject": 1.0, "agent": 1.0, "object": 1.0, "sentence": 0.95, "running": 0.85, "right": 0.8}
+_PLACE_CONFIDENCE = {"object": 1.0, "subject": 0.9, "answered": 0.85, "shared": 0.85, "borrowed": 0.75, "none": 0.5}
+_DATE_CONFIDENCE = {"own": 1.0, "speech": 0.9, "running": 0.9, "default": 0.8}
+_CERTAINTY_CONFIDENCE = {"stated": 1.0, "reported": 0.9, "claimed": 0.85, "denied": 0.8}
+
+
+def _confidence(draft: _Draft, chosen: Chosen) -> float:
+    value = _FORM_CONFIDENCE.get(draft.trigger.form, 0.7)
+    value *= _ACTOR_CONFIDENCE.get(draft.actor_from, 0.85)
+    value *= _PLACE_CONFIDENCE.get(draft.place_from, 0.8)
+    value *= 0.85 if chosen.ref.via in ("anaphor", "between") else 1.0
+    value *= max(0.5, min(1.0, chosen.ref.place.score))
+    value *= _DATE_CONFIDENCE.get(draft.date_from, 0.8)
+    value *= _CERTAINTY_CONFIDENCE[draft.certainty]
+    return round(max(0.01, min(1.0, value)), 3)
+
+
+def _deduplicate(events: list[Event]) -> list[Event]:
+    """One event per (actor, action, place, dates); of two whose dates nest, the narrower."""
+    best: dict[tuple, Event] = {}
+    for event in events:
+        key = (event.actor, event.action, event.place, event.date_start, event.date_end)
+        if key not in best or event.confidence > best[key].confidence:
+            best[key] = event
+    kept = list(best.values())
+    out = []
+    for event in kept:
+        wider = any(other is not event and other.actor == event.actor and other.action == event.action
+                    and other.place == event.place and event.date_start <= other.date_start
+                    and other.date_end <= event.date_end and (other.date_start, other.date_end) != (event.date_start, event.date_end)
+                    for other in kept)
+        if not wider:
+            out.append(event)
+    out.sort(key=lambda e: (e.start, e.date_start, e.place))
+    return out

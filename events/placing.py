@@ -1,0 +1,206 @@
+"""Which places a trigger is about.
+
+The gazetteer finds the named places (``Mention``s); this module decides which of them
+a trigger's event happens at:
+
+- the object of the trigger first ("captured X and Y"), one event per coordinated place;
+- a place that only locates another ("X, 25 km north of Y", "X south of the town of Y",
+  "X in Homs province", "X near Y") is not an event place;
+- "from X" after an advance or attack is the origin, not the goal;
+- "between X and Y" is the midpoint of X and Y;
+- a capture of ground "overlooking X" / "at the gates of X" is an advance on X;
+- "the city", "the town", "the border", "it"... stand for the latest fitting place named
+  just before (``anaphors``).
+Rivers are never event places: a report's "along the Euphrates" places nothing.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from geopy.distance import geodesic
+
+from gazetteer.place import Mention, Place
+
+_RELATIVE_TEXT = re.compile(r"^(?:\d|about\b|around\b|some\b|approximately\b|roughly\b|nearly\b|almost\b|a\s+few\b|"
+                            r"several\b|(?:north|south|east|west)\w*\s+of\b)", re.I)
+_MEASURED = re.compile(r"^(?:about\s+|around\s+|some\s+|approximately\s+|roughly\s+|nearly\s+|almost\s+)?\d", re.I)
+_DESCRIPTOR = (r"(?:areas?|regions?|districts?|villages?|towns?|city|countryside|dam|field|airbase|airport|base|"
+               r"province|governorate|hills?|mountains?|chain|plains?|station|crossing|island|sector|front|axis|pocket)")
+_COORDINATED = re.compile(
+    r"^\s*(?:" + _DESCRIPTOR + r"\s*)?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as|&)\s+|,\s*as\s+well\s+as\s+)"
+    r"(?:also\s+)?(?:(?:in|at|on|near|towards?|into)\s+)?(?:the\s+)?"
+    r"(?:(?:villages?|towns?|cit(?:y|ies)|areas?|hills?|districts?|hilltops?)\s+of\s+(?:the\s+)?)?$",
+    re.I,
+)
+# "X, Y" is a list only when the list goes on after Y ("X, Y and Z", "X, Y.").
+_LIST_GOES_ON = re.compile(r"\s*(?:[,;.)]|and\b|or\b|$)")
+_APPOSITION = re.compile(r"^['’]s\s+(?:[\w-]+\s+){0,3}[\w-]+,\s*$")
+_APPROACH = re.compile(r"(?:overlooking|outskirts\s+of|gates\s+of|approaches\s+to|edge\s+of|doorstep\s+of)\s+"
+                       r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
+_ORIGIN = re.compile(r"(?<![\w-])from\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_DISTANCE_BEFORE = re.compile(r"(?:kilomet(?:er|re)s?|km|miles?)\s+(?:\([^)]*\)\s+)?(?:from|of)\s+(?:the\s+)?$", re.I)
+_BETWEEN = re.compile(r"(?<![\w-])between\s+(?:the\s+)?(?:[\w-]+\s+){0,1}$", re.I)
+_AND = re.compile(r"^\s*(?:and|&)\s+(?:the\s+)?(?:[\w-]+\s+){0,1}$", re.I)
+
+_ANAPHOR = re.compile(
+    r"(?<![\w-])(?:the|this|that)\s+(?:(?:same|besieged|encircled|strategic|nearby|embattled|key|whole|entire|remaining|"
+    r"[\w]+-held|[\w]+-controlled|ISIS|ISIL|IS|jihadist|rebel|militant|Syrian|northern|southern|eastern|western|central|"
+    r"main|important|last|former|de\s+facto)\s+){0,3}"
+    r"(?P<noun>city|town|village|stronghold|border|pocket|dam|airport|airbase|air\s+base|base|desert(?:\s+area)?|area|"
+    r"district|neighbou?rhood|countryside|hilltop|hills|mountains|field|station|crossing|island|bridge|outskirts|enclave|"
+    r"province|governorate)(?![\w-])(?!\s+(?:town|city|village|crossing|post|area|region|guards?|strip|of\s+[A-Z]))",
+    re.I,
+)
+_IT_OBJECT = re.compile(
+    r"(?<![\w-])(?:capturing|captured|capture|cleared|clearing|seized|seizing|took|taking|retook|retaking|recaptured|"
+    r"recapturing|encircled|encircling|surrounded|surrounding|stormed|storming|entered|entering|besieged|besieging|"
+    r"isolated|isolating|encircle|surround|besiege|isolate)\s+(?P<it>it)(?![\w-])",
+    re.I,
+)
+_KIND_NOUNS = {
+    "city": {"city", "town", "village"}, "town": {"city", "town", "village"}, "village": {"village", "town"},
+    "stronghold": {"city", "town", "village", "district"}, "outskirts": {"city", "town", "village"},
+    "district": {"district"}, "neighbourhood": {"district"}, "neighborhood": {"district"},
+    "province": {"governorate"}, "governorate": {"governorate"},
+    "hills": {"hill"}, "hilltop": {"hill"}, "mountains": {"hill"},
+}
+ANAPHOR_SENTENCES = 4
+
+
+@dataclass(frozen=True)
+class PlaceRef:
+    """A place a sentence speaks of: ``text[start:end]``; ``via`` is name, anaphor or between."""
+
+    start: int
+    end: int
+    place: Place
+    via: str = "name"
+
+    @property
+    def is_relative(self) -> bool:
+        return self.via == "name" and bool(_RELATIVE_TEXT.match(self.place.name))
+
+
+def usable_mentions(mentions: list[Mention], side_spans: list[tuple[int, int]]) -> list[PlaceRef]:
+    """Mentions that can be event places: no rivers, none inside a side's name, one per span.
+
+    Of a relative position and the place it is measured from, the position is kept when
+    the text gives a distance ("25 km north of X": the event is there); a bare direction
+    ("south of X") or a goal ("within 40 km of X") keeps X itself.
+    """
+    kept: list[PlaceRef] = []
+    for mention in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        if mention.place.kind == "river":
+            continue
+        if any(mention.start < b and a < mention.end for a, b in side_spans):
+            continue
+        relative = bool(_RELATIVE_TEXT.match(mention.text))
+        if relative and not _MEASURED.match(mention.text):
+            continue
+        if kept and mention.start < kept[-1].end:
+            continue
+        kept.append(PlaceRef(mention.start, mention.end, mention.place, "relative" if relative else "name"))
+    return kept
+
+
+def find_anaphors(masked: str, start: int, end: int, named: list[PlaceRef],
+                  history: list[tuple[int, PlaceRef]], sentence_index: int) -> list[PlaceRef]:
+    """"The city", "it"... in ``masked[start:end]`` resolved to the place they stand for."""
+    found: list[PlaceRef] = []
+    spans = [(m.start(), m.end(), m.group("noun").lower()) for m in _ANAPHOR.finditer(masked, start, end)]
+    spans += [(m.start("it"), m.end("it"), "it") for m in _IT_OBJECT.finditer(masked, start, end)]
+    for a, b, noun in sorted(spans):
+        if any(a < p.end and p.start < b for p in named):
+            continue
+        if any(0 <= p.start - b <= 6 for p in named):
+            continue
+        earlier = [(i, p) for i, p in history if i >= sentence_index - ANAPHOR_SENTENCES and p.start < a]
+        earlier += [(sentence_index, p) for p in named if p.end <= a]
+        place = _antecedent(" ".join(noun.split()), earlier)
+        if place is not None:
+            found.append(PlaceRef(a, b, place, "anaphor"))
+    return found
+
+
+def _antecedent(noun: str, earlier: list[tuple[int, PlaceRef]]) -> Place | None:
+    kinds = _KIND_NOUNS.get(noun)
+    word = noun.split()[0].replace("airbase", "air").replace("neighbourhood", "district")
+    for _, ref in sorted(earlier, key=lambda item: item[1].start, reverse=True):
+        place = ref.place
+        if ref.via == "relative":
+            continue
+        if kinds is not None:
+            if place.kind in kinds:
+                return place
+            continue
+        if noun == "it" or noun in ("area", "pocket", "enclave", "countryside", "desert", "desert area"):
+            if word in place.name.lower() or noun == "it" or place.kind in ("area", "region", "district", "town",
+                                                                              "village", "city", "site", "hill"):
+                if noun in ("desert", "desert area") and "desert" not in place.name.lower():
+                    continue
+                if place.kind == "governorate":
+                    continue
+                return place
+            continue
+        if word in place.name.lower():
+            return place
+    return None
+
+
+@dataclass(frozen=True)
+class Chosen:
+    ref: PlaceRef
+    approach: bool = False
+
+
+def choose(masked: str, region_start: int, refs: list[PlaceRef], action: str) -> list[Chosen]:
+    """The event places among ``refs`` (all inside one region, in order) for ``action``."""
+    refs = _with_between(masked, refs)
+    chosen: list[Chosen] = []
+    previous_end = None
+    for ref in refs:
+        gap = masked[(previous_end if previous_end is not None else region_start):ref.start]
+        previous_end = ref.end
+        approach = bool(_APPROACH.search(gap))
+        if not chosen:
+            if action in ("advance", "attack", "airstrike") and _ORIGIN.search(gap) and not _DISTANCE_BEFORE.search(gap):
+                continue
+            chosen.append(Chosen(ref, approach))
+            continue
+        if ref.is_relative or ref.via == "relative":
+            continue
+        if approach:
+            chosen.append(Chosen(ref, True))
+        elif _APPOSITION.match(gap) or (_COORDINATED.match(gap) and (
+                re.search(r"(?:and|or|as\s+well\s+as|&)\b", gap) or _LIST_GOES_ON.match(masked, ref.end))):
+            chosen.append(Chosen(ref))
+    return chosen
+
+
+def _with_between(masked: str, refs: list[PlaceRef]) -> list[PlaceRef]:
+    """Replace "between X and Y" by one reference at the midpoint of X and Y."""
+    out: list[PlaceRef] = []
+    index = 0
+    while index < len(refs):
+        ref = refs[index]
+        if index + 1 < len(refs) and _BETWEEN.search(masked[max(0, ref.start - 30):ref.start]) \
+                and _AND.match(masked[ref.end:refs[index + 1].start]):
+            other = refs[index + 1]
+            out.append(PlaceRef(ref.start, other.end, midpoint(ref.place, other.place), "between"))
+            index += 2
+            continue
+        out.append(ref)
+        index += 1
+    return out
+
+
+def midpoint(a: Place, b: Place) -> Place:
+    """The point halfway between two places, uncertain by half their distance."""
+    half_km = geodesic((a.lat, a.lon), (b.lat, b.lon)).km / 2
+    return Place(
+        name=f"between {a.name} and {b.name}", lat=(a.lat + b.lat) / 2, lon=(a.lon + b.lon) / 2, kind="area",
+        governorate=a.governorate if a.governorate == b.governorate else None, source="events:between",
+        uncertainty_km=round(half_km + max(a.uncertainty_km, b.uncertainty_km), 1),
+        score=min(a.score, b.score), id="",
+    )

@@ -1,0 +1,136 @@
+"""Sentences of a report with their character offsets in the document text.
+
+Lines are first sorted into headings (wiki ``= X =``, Markdown ``# X``, or a short line
+standing alone without final punctuation), items (bulleted lines, infobox rows) and
+running text; running text is then cut at sentence-final punctuation, except after
+abbreviations and initials. Citation marks such as ``[46]`` or ``[citation needed]``
+are blanked (``mask``) before anything reads the text, so offsets never move.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CITATION = re.compile(
+    r"\[(?:\d{1,3}|[a-z]|note\s+\d+|citation needed|clarification needed|dubious[^\]\n]{0,30}|"
+    r"not in citation given|failed verification|better source needed|when\?|who\?|which\?|"
+    r"according to whom\?|by whom\?|page needed|full citation needed)\]",
+    re.I,
+)
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr gen maj lt col brig capt cpt sgt st mt no nos vs etc e.g i.e approx est fig "
+    "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n govt dept jr sr inc ltd co cf al "
+    "adm cmdr gov sen rep pres prof".split()
+)
+_HEADING_MARKUP = re.compile(r"^\s*(?:=+[^=\n]+=+|#{1,6}\s+\S.*)\s*$")
+_ITEM = re.compile(r"^\s*(?:[-*•|]|\d{1,2}[.)])\s+")
+_FINAL = re.compile(r"[.!?…][\"”’')\]]*\s*$")
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘(]?[A-Z0-9ĀÂ])|[.!?…]+[\"”’')\]]*(?=\s*\n)")
+_HEADING_MAX_WORDS = 15
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """``text[start:end]`` of the document; ``kind`` is text, heading or item."""
+
+    start: int
+    end: int
+    kind: str
+    paragraph: int
+
+
+def mask(text: str) -> str:
+    """``text`` with citation marks replaced by spaces (same length, same offsets)."""
+    return CITATION.sub(lambda m: " " * (m.end() - m.start()), text)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    spans, position = [], 0
+    for line in text.split("\n"):
+        spans.append((position, position + len(line)))
+        position += len(line) + 1
+    return spans
+
+
+def split_sentences(text: str, masked: str | None = None) -> list[Sentence]:
+    """All sentences, headings and items of ``text`` in order."""
+    masked = mask(text) if masked is None else masked
+    paragraphs: list[list[tuple[int, int]]] = [[]]
+    for start, end in _lines(masked):
+        if masked[start:end].strip():
+            paragraphs[-1].append((start, end))
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    sentences: list[Sentence] = []
+    for number, lines in enumerate(p for p in paragraphs if p):
+        kinds = [_line_kind(masked, lines, i) for i in range(len(lines))]
+        run: list[tuple[int, int]] = []
+        for (start, end), kind in zip(lines, kinds):
+            if kind == "text":
+                run.append((start, end))
+                continue
+            sentences.extend(_split_run(masked, run, number))
+            run = []
+            if kind == "item" and _FINAL.search(masked[start:end]):
+                bullet = _ITEM.match(masked, start)
+                sentences.extend(_split_run(masked, [(bullet.end() if bullet else start, end)], number))
+            else:
+                sentences.append(_trimmed(masked, start, end, kind, number))
+        sentences.extend(_split_run(masked, run, number))
+    return [s for s in sentences if s is not None and s.end > s.start]
+
+
+def _line_kind(masked: str, lines: list[tuple[int, int]], index: int) -> str:
+    start, end = lines[index]
+    line = masked[start:end]
+    if _HEADING_MARKUP.match(line):
+        return "heading"
+    if _ITEM.match(line):
+        return "item"
+    if _FINAL.search(line) or len(line.split()) > _HEADING_MAX_WORDS:
+        return "text"
+    alone = len(lines) == 1
+    before_item = index + 1 < len(lines) and _ITEM.match(masked[lines[index + 1][0]:lines[index + 1][1]])
+    return "heading" if alone or before_item else "text"
+
+
+def _trimmed(masked: str, start: int, end: int, kind: str, paragraph: int) -> Sentence | None:
+    while start < end and masked[start].isspace():
+        start += 1
+    while end > start and masked[end - 1].isspace():
+        end -= 1
+    return Sentence(start, end, kind, paragraph) if end > start else None
+
+
+def _split_run(masked: str, run: list[tuple[int, int]], paragraph: int) -> list[Sentence]:
+    if not run:
+        return []
+    start, end = run[0][0], run[-1][1]
+    out: list[Sentence] = []
+    cursor = start
+    for match in _BOUNDARY.finditer(masked, start, end):
+        if _is_abbreviation(masked, match.start(), start):
+            continue
+        sentence = _trimmed(masked, cursor, match.end(), "text", paragraph)
+        if sentence is not None:
+            out.append(sentence)
+        cursor = match.end()
+    tail = _trimmed(masked, cursor, end, "text", paragraph)
+    if tail is not None:
+        out.append(tail)
+    return out
+
+
+def _is_abbreviation(masked: str, dot: int, floor: int) -> bool:
+    if masked[dot] != ".":
+        return False
+    word_start = dot
+    while word_start > floor and not masked[word_start - 1].isspace() and masked[word_start - 1] not in "(\"“":
+        word_start -= 1
+    word = masked[word_start:dot].lower()
+    if not word:
+        return False
+    if word in ABBREVIATIONS:
+        return True
+    # An initial ("A. Smith") or a dotted acronym ("U.S.").
+    return bool(re.fullmatch(r"[a-z]|(?:[a-z]\.)+[a-z]", word)) and masked[word_start].isupper()
