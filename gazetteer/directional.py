@@ -11,7 +11,9 @@ the region is computed from its anchor:
   the same, from the governorate, unless the phrase names a part of the city itself
   ("the eastern parts of the city of X", "the outskirts of X");
 - any other settlement or site: a nominal offset (its own radius for a part of it, 15 km for
-  its countryside) with a matching radius.
+  its countryside) with a matching radius;
+- a river ("the east bank of the Euphrates"): 3 km from the river point, which ``lines`` has
+  already moved to the stretch the text is about.
 
 Bearings are degrees clockwise from north; offsets use ``geopy.distance.geodesic``.
 """
@@ -35,32 +37,32 @@ DIRECTION_WORDS = frozenset(
 URBAN_PARTS = frozenset("""part parts outskirts suburbs suburb side edge half corner neighbourhoods
 neighborhoods districts quarters bank banks tip""".split())
 
-_DIR = r"(?:north|south)[\s-]?(?:east|west)(?:ern)?|north(?:ern)?|south(?:ern)?|east(?:ern)?|west(?:ern)?|central"
+_DIR = r"(?:north|south)[ \t\u00a0-]?(?:east|west)(?:ern)?|north(?:ern)?|south(?:ern)?|east(?:ern)?|west(?:ern)?|central"
 _PART = (r"parts?|countryside|outskirts|suburbs?|side|edge|reaches|areas?|regions?|desert|sector|"
-         r"fronts?|banks?|neighbou?rhoods|districts|quarters|half|corner|tip|flank|border\s+areas")
+         r"fronts?|banks?|neighbou?rhoods|districts|quarters|half|corner|tip|flank|border[ \t\u00a0]+areas")
 # Text just before a mention: "eastern ", "the southeastern part of ", "the east bank of the city of ".
 BEFORE_RE = re.compile(
-    rf"\b(?P<dir>{_DIR})\s+(?:(?P<part>{_PART})\s+of\s+(?:the\s+)?"
-    rf"(?:(?:city|town|village|province|governorate|region)\s+of\s+)?)?$",
+    rf"\b(?P<dir>{_DIR})[ \t\u00a0]+(?:(?P<part>{_PART})[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?"
+    rf"(?:(?:city|town|village|province|governorate|region)[ \t\u00a0]+of[ \t\u00a0]+)?)?$",
     re.IGNORECASE,
 )
 # Text just after a mention: "'s eastern countryside", "'s outskirts".
-AFTER_RE = re.compile(rf"['’]s\s+(?:(?P<dir>{_DIR})\s+)?(?P<part>{_PART})\b", re.IGNORECASE)
-SYRIA_RE = re.compile(rf"\b(?P<dir>{_DIR})\s+(?:(?P<part>{_PART})\s+of\s+)?Syria\b(?![a-z])", re.IGNORECASE)
+AFTER_RE = re.compile(rf"['’]s[ \t\u00a0]+(?:(?P<dir>{_DIR})[ \t\u00a0]+)?(?P<part>{_PART})\b", re.IGNORECASE)
+SYRIA_RE = re.compile(rf"\b(?P<dir>{_DIR})[ \t\u00a0]+(?:(?P<part>{_PART})[ \t\u00a0]+of[ \t\u00a0]+)?Syria\b(?![a-z])", re.IGNORECASE)
 # Syria as an anchor for directions only (never a mention): the middle of its outline and
 # a radius reaching its borders (~450 x 750 km).
 SYRIA = Place(name="Syria", lat=35.0, lon=38.5, kind="region", governorate=None,
               source="country outline", uncertainty_km=250.0)
-HALF_DIRECTION_RE = re.compile(r"\b(north|south)[\s-]$", re.IGNORECASE)
-_LEADING_EW_RE = re.compile(r"(east|west)(?:ern)?\s+", re.IGNORECASE)
+HALF_DIRECTION_RE = re.compile(r"\b(north|south)[ \t\u00a0-]$", re.IGNORECASE)
+_LEADING_EW_RE = re.compile(r"(east|west)(?:ern)?[ \t\u00a0]+", re.IGNORECASE)
 _WINDOW = 80
 # The word before the anchor is a direction, "of" or an article: a cheap first test.
-_LAST_WORD_RE = re.compile(rf"\b(?:{_DIR}|of|the)\s+$", re.IGNORECASE)
+_LAST_WORD_RE = re.compile(rf"\b(?:{_DIR}|of|the)[ \t\u00a0]+$", re.IGNORECASE)
 
 
 def bearing_of(word: str) -> float | None:
     """Degrees from north for "southeastern", "south-east", "North"...; None for "central"."""
-    word = re.sub(r"[\s-]", "", word.lower())
+    word = re.sub(r"[ \t\u00a0-]", "", word.lower())
     word = word[:-3] if word.endswith("ern") else word
     return BEARING_DEG.get(word)
 
@@ -87,7 +89,11 @@ def region(anchor: Place, direction: str, part: str | None = None, governorate: 
         label = "central" if direction else "around"
     else:
         label = direction.lower().replace("ern", "").replace(" ", "").replace("-", "")
-    if base.uncertainty_km >= 20:
+    if base.kind == "river":
+        # "the eastern bank of the Euphrates": beside the (already localised) river point.
+        distance_km = 0.0 if bearing is None else 3.0
+        uncertainty_km, kind = base.uncertainty_km, "region"
+    elif base.uncertainty_km >= 20:
         radius = base.uncertainty_km
         distance_km, uncertainty_km = (0.0, 0.5 * radius) if bearing is None else (0.5 * radius, 0.6 * radius)
         kind = "region"

@@ -70,8 +70,7 @@ FUNCTION_WORDS = frozenset("""a an the and or but of to in on at by for from wit
 onto over under after before since until towards toward against again as is are was were be
 been has have had will would can could may might must shall should this that these those its
 their his her our we they he she it which who whom whose where when while amid despite via
-per than then also not no yes all some any each every both either neither up down out off
-north south east west""".split())
+per than then also not no yes all some any each every both either neither up down out off""".split())
 # Places big enough that a unit named after them still names them ("Homs Province").
 _NAMING_KINDS = frozenset({"city", "governorate", "region", "river"})
 
@@ -153,7 +152,7 @@ class _Finder:
     def can_start(self, i: int) -> bool:
         tok = self.tokens[i]
         if tok.capital and not tok.article:
-            return True
+            return tok.folded not in FUNCTION_WORDS  # "The", "In" begin sentences, not names
         nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
         if nxt is None or not _gap_ok(self.text, tok, nxt):
             return False
@@ -222,12 +221,14 @@ class _Finder:
             stop_last = self.longest_stop(i)
             if stop_last is not None and (name_last is None or stop_last >= name_last):
                 phrase = " ".join(t.folded for t in toks[i:stop_last + 1])
-                if phrase in self.stop.soft:
-                    unit_end = max(unit_end, stop_last)
-                    i += 1
-                else:
+                if phrase not in self.stop.soft:
                     i = stop_last + 1
-                continue
+                    continue
+                # A unit's name: read on inside it, keeping only big places (see _resolve_spans).
+                unit_end = max(unit_end, stop_last)
+                if name_last is None:
+                    i += 1
+                    continue
             if name_last is None:
                 guess = self.described_unknown(i)
                 if guess is not None:
@@ -254,10 +255,11 @@ class _Finder:
         """A capitalised name the index does not hold, which the text says is a place: "the
         village of Xyz", "Khalhala airport". Resolved fuzzily; None if no such cue."""
         tok = self.tokens[i]
-        if not tok.capital or tok.article or tok.folded in self.stop.phrases:
+        if not tok.capital or tok.article or tok.folded in self.stop.phrases or tok.folded in FUNCTION_WORDS:
             return None
         last = i
-        while last - i < 2 and (nxt := self.next_token(last)) is not None and (nxt.capital or nxt.article):
+        while (last - i < 2 and (nxt := self.next_token(last)) is not None and (nxt.capital or nxt.article)
+               and self.longest_name(last + 1) is None):
             last += 1
         described = self.descriptor_after(last)
         if described and described[1] in ("site", "hill", "area", "settlement"):
@@ -391,13 +393,14 @@ def geoparse(gazetteer, text: str, context: Context | None = None, relative_phra
     if context:
         doc_context = doc_context.merged(context)
     mentions = _resolve_spans(gazetteer, text, spans, finder.tokens, doc_context, memo)
-    mentions = directional.apply(gazetteer, text, mentions)
     if not relative_phrases:
-        return lines.apply(gazetteer, text, mentions)
+        return directional.apply(gazetteer, text, lines.apply(gazetteer, text, mentions))
     # Relative points help place borders ("70 km north-east of al-Tanf, reaching the
-    # border"), and a projected border anchors relative phrases better: one round of each.
+    # border"), and a projected border or river anchors relative and directional phrases
+    # better ("the eastern bank of the Euphrates"): lines first, then the phrases around names.
     with_relative = _ordered(mentions + relative.find(text, mentions))
     names = [m for m in lines.apply(gazetteer, text, with_relative) if not relative.is_relative(m.place)]
+    names = directional.apply(gazetteer, text, names)
     return _ordered(names + relative.find(text, names))
 
 

@@ -33,21 +33,21 @@ NUMBER_WORDS = {
     "ninety": 90, "hundred": 100, "a hundred": 100, "a few": 3, "several": 5, "a couple of": 2,
 }
 
-_DIR = r"(?:north|south)[\s-]?(?:east|west)|north|south|east|west"
+_DIR = r"(?:north|south)[ \t\u00a0-]?(?:east|west)|north|south|east|west"
 _NUM = r"\d+(?:[.,]\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _UNIT = r"kilomet(?:er|re)s?|kms?|miles?|mi|met(?:er|re)s?|m"
-_CONVERTED = rf"(?:\s*\((?:about\s+|around\s+|some\s+)?(?:{_NUM})\s*(?:{_UNIT})\))?"
-_TAIL = r"\s+(?:the\s+)?(?:(?:city|town|village|area)\s+of\s+)?$"
+_CONVERTED = rf"(?:[ \t\u00a0]*\((?:about[ \t\u00a0]+|around[ \t\u00a0]+|some[ \t\u00a0]+)?(?:{_NUM})[ \t\u00a0]*(?:{_UNIT})\))?"
+_TAIL = r"[ \t\u00a0]+(?:the[ \t\u00a0]+)?(?:(?:city|town|village|area)[ \t\u00a0]+of[ \t\u00a0]+)?$"
 
 DISTANCE_RE = re.compile(
-    rf"(?P<lead>\bwithin\s+|\b)(?:(?:about|around|some|approximately|roughly|nearly|almost|just|only|over|under|less\s+than|more\s+than|up\s+to)\s+)?"
-    rf"(?P<num>{_NUM})(?:\s*|-)(?P<unit>{_UNIT})\b{_CONVERTED}"
-    rf"(?:\s+(?:to\s+the\s+)?(?P<dir>{_DIR})(?:ward|wards)?)?"
-    rf"\s+(?P<rel>of|from|away\s+from|outside(?:\s+of)?|short\s+of){_TAIL}",
+    rf"(?P<lead>\bwithin[ \t\u00a0]+|\b)(?:(?:about|around|some|approximately|roughly|nearly|almost|just|only|over|under|less[ \t\u00a0]+than|more[ \t\u00a0]+than|up[ \t\u00a0]+to)[ \t\u00a0]+)?"
+    rf"(?P<num>{_NUM})(?:[ \t\u00a0]*|-)(?P<unit>{_UNIT})\b{_CONVERTED}"
+    rf"(?:[ \t\u00a0]+(?:to[ \t\u00a0]+the[ \t\u00a0]+)?(?P<dir>{_DIR})(?:ward|wards)?)?"
+    rf"[ \t\u00a0]+(?P<rel>of|from|away[ \t\u00a0]+from|outside(?:[ \t\u00a0]+of)?|short[ \t\u00a0]+of){_TAIL}",
     re.IGNORECASE,
 )
-DIRECTION_RE = re.compile(rf"\b(?:to\s+the\s+)?(?P<dir>{_DIR})(?:ward|wards)?\s+of{_TAIL}", re.IGNORECASE)
-OUTSKIRTS_RE = re.compile(rf"\b(?:the\s+)?outskirts\s+of{_TAIL}", re.IGNORECASE)
+DIRECTION_RE = re.compile(rf"\b(?:to[ \t\u00a0]+the[ \t\u00a0]+)?(?P<dir>{_DIR})(?:ward|wards)?[ \t\u00a0]+of{_TAIL}", re.IGNORECASE)
+OUTSKIRTS_RE = re.compile(rf"\b(?:the[ \t\u00a0]+)?outskirts[ \t\u00a0]+of{_TAIL}", re.IGNORECASE)
 _WINDOW = 90
 # Every phrase ends in one of these words just before its anchor: a cheap first test.
 _LINK_RE = re.compile(rf"\b(?:of|from|outside){_TAIL}", re.IGNORECASE)

@@ -143,3 +143,33 @@ def test_urls_are_not_read_for_places():
 def test_an_empty_or_placeless_text_gives_no_mentions():
     assert geoparse("") == []
     assert geoparse("nothing here at all, just lower case words.") == []
+
+
+def test_a_unit_named_after_a_city_still_names_the_city_but_not_a_village():
+    mentions = geoparse("The Deir ez-Zor Military Council and the Raqqa Hawks Brigade advanced.")
+    assert [m.text for m in mentions] == ["Deir ez-Zor", "Raqqa"]
+
+
+def test_given_names_titles_and_operations_are_not_places():
+    text = ("Gen. Issam Zahreddine, Jassim al-Saleh and Adil Abdul-Mahdi spoke as "
+            "Operation Euphrates Shield ended near Jarabulus.")
+    assert [m.text for m in geoparse(text)] == ["Jarabulus"]
+
+
+def test_sentence_initial_words_do_not_start_names():
+    assert [m.text for m in geoparse("The Deir ez-Zor road. In Raqqa city, calm.")] == ["Deir ez-Zor", "Raqqa city"]
+
+
+def test_directions_after_a_name_and_compound_directions_make_regions():
+    mentions = geoparse("Shelling hit Hama's eastern countryside; ISIS held parts of north-eastern Syria.")
+    assert [m.text for m in mentions] == ["Hama's eastern countryside", "north-eastern Syria"]
+    hama = resolve("Hama province")
+    assert mentions[0].place.kind == "region" and mentions[0].place.lon > hama.lon
+    assert mentions[1].place.lat > 35 and mentions[1].place.lon > 38.5
+
+
+def test_a_misspelt_place_cued_as_a_village_is_resolved_fuzzily():
+    mentions = geoparse("The army entered the village of Khanaser.")
+    assert [m.text for m in mentions] == ["Khanaser"]
+    assert mentions[0].place.id == resolve("Khanasir").id
+    assert geoparse("The army entered the village of Qwzrtyx.") == []
