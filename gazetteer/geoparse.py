@@ -59,12 +59,14 @@ START_WORDS = directional.DIRECTION_WORDS | {"border", "upper", "lower", "middle
 # "the village of X": X is a place even if the index knows it only misspelt.
 SETTLEMENT_CUE_RE = re.compile(r"\b(?:town|towns|village|villages|city|hamlet|district|neighbou?rhood)\s+of\s+$", re.IGNORECASE)
 FUZZY_MIN_SCORE = 0.72
-# Words before a person's name, or an operation's ("Operation Euphrates Shield").
+# Words before a person's name.
 TITLE_RE = re.compile(
     r"\b(?:Gen|General|Maj|Major|Lt|Lieutenant|Col|Colonel|Brig|Brigadier|Capt|Captain|Sgt|Sheikh|"
     r"Shaykh|Sheik|Dr|Mr|Mrs|Ms|President|Minister|Commander|commander|spokesman|spokeswoman|"
     r"spokesperson|leader|Emir|emir|Imam|King|Prince|Senator|Ambassador|envoy|Governor|Mayor|"
-    r"journalist|analyst|correspondent|Operation|operation|codenamed|code-named|dubbed)\.?\s+[\"“‘']?$")
+    r"journalist|analyst|correspondent)\.?\s+$")
+# Words before an operation's name, which may run on with "of": "Operation Wrath of Euphrates".
+OPERATION_RE = re.compile(r"\b(?:Operation|operation|codenamed|code-named|dubbed|named)\s+[\"“‘']?$")
 # Capitalised words that do not make the word before them a given name ("Hajin From ...").
 FUNCTION_WORDS = frozenset("""a an the and or but of to in on at by for from with without near into
 onto over under after before since until towards toward against again as is are was were be
@@ -217,6 +219,9 @@ class _Finder:
             if not self.can_start(i):
                 i += 1
                 continue
+            if OPERATION_RE.search(self.text, max(0, toks[i].start - 14), toks[i].start):
+                i = self.end_of_run(i, particles=("of", "the", "al")) + 1
+                continue
             name_last = self.longest_name(i)
             stop_last = self.longest_stop(i)
             if stop_last is not None and (name_last is None or stop_last >= name_last):
@@ -303,12 +308,14 @@ class _Finder:
         return (nxt is not None and nxt.capital and not nxt.article and _HYPHEN_RE.match(self.text, self.tokens[i].end) is None
                 and nxt.folded not in FUNCTION_WORDS)
 
-    def end_of_run(self, i: int) -> int:
-        """Last token of the run of capitalised words and particles from ``i``."""
-        j = i
-        while (nxt := self.next_token(j)) is not None and (nxt.capital or nxt.article or nxt.folded in ("bin", "ibn", "abu")):
+    def end_of_run(self, i: int, particles: tuple[str, ...] = ("bin", "ibn", "abu")) -> int:
+        """Last capitalised token of the run of capitalised words and particles from ``i``."""
+        j = last = i
+        while (nxt := self.next_token(j)) is not None and (nxt.capital or nxt.article or nxt.folded in particles):
             j += 1
-        return j
+            if nxt.capital:
+                last = j
+        return last
 
 
 def _name_words(gazetteer) -> frozenset[str]:
