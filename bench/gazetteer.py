@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import settings  # noqa: E402
 from gazetteer import normalize  # noqa: E402
-from gazetteer.geoparse import geoparse  # noqa: E402
+from gazetteer.geoparser import geoparse  # noqa: E402
 from gazetteer.normalize import is_arabic  # noqa: E402
 from gazetteer.resolver import Gazetteer  # noqa: E402
 

@@ -52,7 +52,7 @@ class Gazetteer:
         if context is None or isinstance(context, Context):
             return context
         if isinstance(context, str):
-            from gazetteer.geoparse import document_context
+            from gazetteer.geoparser import document_context
             return document_context(self, context)
         return Context.of_places(context)
 
@@ -88,7 +88,7 @@ class Gazetteer:
     def _resolve_phrase(self, phrase: str, context: Context | None) -> Place | None:
         """A phrase such as "25 km north of X" or "the eastern countryside of X": the place of
         the one mention that covers it (but for a leading "the"), if the geoparser finds one."""
-        from gazetteer.geoparse import geoparse
+        from gazetteer.geoparser import geoparse
         mentions = geoparse(self, phrase, context)
         core = phrase[4:] if phrase.lower().startswith("the ") else phrase
         covering = [m for m in mentions if len(m.text) >= len(core.strip(" .,;:"))]
@@ -136,8 +136,8 @@ class Gazetteer:
                               source=f"{entry.source} (named after)")
 
     def geoparse(self, text: str, context: ContextLike = None) -> list:
-        """Place mentions in ``text`` (see ``gazetteer.geoparse``)."""
-        from gazetteer.geoparse import geoparse
+        """Place mentions in ``text`` (see ``gazetteer.geoparser``)."""
+        from gazetteer.geoparser import geoparse
         return geoparse(self, text, self.context_of(context))
 
     def suggest(self, name: str, n: int = 5) -> list[str]:

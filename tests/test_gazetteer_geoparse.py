@@ -173,3 +173,10 @@ def test_a_misspelt_place_cued_as_a_village_is_resolved_fuzzily():
     assert [m.text for m in mentions] == ["Khanaser"]
     assert mentions[0].place.id == resolve("Khanasir").id
     assert geoparse("The army entered the village of Qwzrtyx.") == []
+
+
+def test_the_package_functions_stay_functions_after_use():
+    import gazetteer
+
+    gazetteer.resolve("Eastern Hama", context="Fighting near Hama.")
+    assert callable(gazetteer.geoparse) and gazetteer.geoparse("Raqqa")[0].text == "Raqqa"
