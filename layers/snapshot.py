@@ -1,0 +1,571 @@
+"""Report-ready map snapshots: PNG, SVG, PDF, self-contained HTML, GIF, and the data as GeoJSON/CSV.
+
+Command line (``python -m layers.snapshot``)::
+
+    --date 2017-11-19 [--factions government,isil]
+        [--place "Abu Kamal" --radius-km 80 | --bbox W,S,E,N]
+        [--format png|svg|pdf|html|geojson|csv] [--size a4-landscape|slide-16x9|square]
+        [--scale 2] [--title ...] [--caption ...] [--window-days 7] [--events FILE.jsonl]
+        --out FILE
+    a series, one file per date:  --from 2017-09-01 --to 2017-12-31 --every 7d --out DIR
+    an animation:                 --from ... --to ... --every 1d --format gif --out FILE.gif
+
+``--format`` defaults to the extension of ``--out`` (png for a folder). ``--every`` takes days
+(``7``, ``7d``) or weeks (``2w``). Bad input (date, place, bbox, size, format, factions) prints
+one ``error:`` line to stderr and exits with status 2; a failed render exits with status 1.
+Nothing is written unless every file of the export was made.
+
+Functions for the dashboard's in-page export — they return a figure or bytes and touch no disk:
+
+- ``snapshot_figure(state, view, *, title=None, caption=None, size=None, sources=None) -> go.Figure``:
+  ``layers.figure.make_figure``'s map laid out as a page (title, the date large, legend, scale
+  bar, attribution, caption) for a size preset ("a4-landscape", "slide-16x9", "square") or a
+  (width_px, height_px) pair. ``sources`` names the reports for the attribution line (default:
+  the document ids of the events up to the date).
+- ``render(figure, fmt, *, scale=1, size=None) -> bytes``: "png" | "svg" | "pdf" through kaleido
+  and Debian's chromium, or "html": one self-contained page (plotly.js inlined) that draws the
+  map offline, also when opened from disk. ``scale`` is the pixel ratio. Raises ``RenderError``.
+- ``export_data(state, view, fmt) -> bytes``: "geojson" | "csv" (geometry in a ``wkt`` column): territory
+  and contested ground of the view's factions, no-data ground, front lines, and the events of
+  the view's window that pass its filters; the ``layer`` column says which.
+- ``render_gif(figures, *, scale=1, frame_ms=800) -> bytes``: an animated GIF, a frame a figure.
+- ``warm_renderer()``: a context manager keeping one headless chromium open across renders
+  (the first PNG takes ~3 s, the next ~1 s); ``start_renderer()``/``stop_renderer()`` do the
+  same for a long-lived process such as the app. Renders are serialised: kaleido's server
+  answers one caller at a time.
+
+No network: kaleido's page gets no MathJax (its default is a CDN script), plotly.js comes from
+the installed plotly package, and the map style of ``layers.style`` has no glyphs, sprite or
+tile source.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import logging
+import re
+import sys
+import threading
+from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import kaleido
+import pandas as pd
+import plotly.io as pio
+import shapely
+from geopy.distance import geodesic
+from PIL import Image
+from shapely.geometry import Point, box, mapping, shape
+
+import settings
+from events.vocabulary import ACTION_CLASS, FACTIONS
+from layers import advances, style
+from layers.data import DataError, load, load_default, read_events_jsonl
+from layers.decorations import (
+    MUTED_INK, SIZE_PRESETS_PX, LegendEntry, LegendSection, SizeError, decorate, make_frame,
+    page_size_px, viewport_bbox,
+)
+from layers.event_markers import visible_events
+from layers.figure import make_figure, map_center_zoom
+from layers.state import compute
+from layers.territory import CONTESTED_KM, RADIUS_KM
+from layers.view import View
+
+IMAGE_FORMATS = ("png", "svg", "pdf")
+FIGURE_FORMATS = IMAGE_FORMATS + ("html",)
+DATA_FORMATS = ("geojson", "csv")
+ALL_FORMATS = FIGURE_FORMATS + DATA_FORMATS + ("gif",)
+
+# kaleido's page loads MathJax from a CDN unless told not to; our figures use no LaTeX.
+KALEIDO_OPTIONS = {"mathjax": False}
+RENDER_TIMEOUT_S = 90
+DEFAULT_RADIUS_KM = 50.0
+DEFAULT_FRAME_MS = 800
+
+# MapLibre (inside plotly.js) starts its worker as an ES module from a blob: URL. A page opened
+# from disk has an opaque origin, and chromium refuses module workers there, so the map would
+# never load. On file:// pages only, this shim starts the same worker code as a classic worker:
+# it follows MapLibre's `import "blob:..."` wrapper to the code and drops its one `export`.
+FILE_PAGE_WORKER_SHIM = """<script>
+(function () {
+  var NativeWorker = window.Worker;
+  if (location.protocol !== 'file:' || !NativeWorker) return;
+  function read(url) { var xhr = new XMLHttpRequest(); xhr.open('GET', url, false); xhr.send(); return xhr.responseText; }
+  window.Worker = function (url, options) {
+    if (options && options.type === 'module' && String(url).indexOf('blob:') === 0) {
+      var source = read(url), wrapped;
+      while ((wrapped = /^\\s*import\\s*"(blob:[^"]+)";?\\s*$/.exec(source))) source = read(wrapped[1]);
+      source = source.replace(/export\\s*\\{[^}]*\\}\\s*;?(?=(\\s|\\/\\*[\\s\\S]*?\\*\\/)*$)/, '');
+      url = URL.createObjectURL(new Blob([source], {type: 'text/javascript'}));
+      options = Object.assign({}, options);
+      delete options.type;
+    }
+    return new NativeWorker(url, options);
+  };
+  window.Worker.prototype = NativeWorker.prototype;
+})();
+</script>"""
+
+_render_lock = threading.Lock()
+_warm_users = 0
+
+
+class RenderError(RuntimeError):
+    """The browser could not turn a figure into an image."""
+
+
+# --- rendering -----------------------------------------------------------------------------
+
+def start_renderer() -> None:
+    """Open the shared headless chromium, or count one more user of it."""
+    global _warm_users
+    with _render_lock:
+        if _warm_users == 0:
+            kaleido.start_sync_server(timeout=RENDER_TIMEOUT_S, silence_warnings=True, **KALEIDO_OPTIONS)
+        _warm_users += 1
+
+
+def stop_renderer() -> None:
+    """Release one use of the shared chromium; the last release closes it."""
+    global _warm_users
+    with _render_lock:
+        if _warm_users == 0:
+            return
+        _warm_users -= 1
+        if _warm_users == 0:
+            kaleido.stop_sync_server(silence_warnings=True)
+
+
+@contextmanager
+def warm_renderer():
+    """Keep one chromium open for every render inside the block (a series, a GIF, a test module)."""
+    start_renderer()
+    try:
+        yield
+    finally:
+        stop_renderer()
+
+
+def render(figure, fmt: str, *, scale: float = 1, size=None) -> bytes:
+    """The figure as ``fmt`` bytes: png/svg/pdf rendered by chromium, or a self-contained html page.
+
+    ``size`` (a preset name or (width_px, height_px)) overrides the figure's own size;
+    ``scale`` multiplies the pixels of a PNG (and the nominal size of an SVG or PDF)."""
+    fmt = fmt.lower()
+    if fmt not in FIGURE_FORMATS:
+        raise ValueError(f"cannot render {fmt!r}; choose one of {', '.join(FIGURE_FORMATS)}")
+    if not (isinstance(scale, (int, float)) and 0 < scale <= 8):
+        raise ValueError(f"scale (pixel ratio) must lie in (0, 8], got {scale!r}")
+    if size is not None:
+        width_px, height_px = page_size_px(size)
+    else:
+        width_px, height_px = int(figure.layout.width or 1123), int(figure.layout.height or 794)
+    if fmt == "html":
+        return _render_html(figure, width_px, height_px)
+    opts = dict(format=fmt, width=width_px, height=height_px, scale=scale)
+    with _render_lock:
+        try:
+            if _warm_users:
+                return kaleido.calc_fig_sync(figure.to_dict(), opts=opts)
+            return kaleido.calc_fig_sync(figure.to_dict(), opts=opts,
+                                         kopts=dict(timeout=RENDER_TIMEOUT_S, **KALEIDO_OPTIONS))
+        except Exception as error:  # kaleido passes the browser's failures on as bare Exceptions
+            raise RenderError(f"could not render the map as {fmt}: {error}") from error
+
+
+def _render_html(figure, width_px: int, height_px: int) -> bytes:
+    page = pio.to_html(
+        figure, include_plotlyjs=True, include_mathjax=False, full_html=True,
+        default_width=f"{width_px}px", default_height=f"{height_px}px",
+        config={"displaylogo": False, "responsive": False,
+                "toImageButtonOptions": {"format": "png", "width": width_px, "height": height_px}},
+    )
+    head = "<head>"
+    at = page.index(head) + len(head)
+    style_tag = "<style>body { margin: 0; }</style>"
+    return (page[:at] + "<meta charset=\"utf-8\">" + style_tag + FILE_PAGE_WORKER_SHIM + page[at:]).encode("utf-8")
+
+
+def render_gif(figures, *, scale: float = 1, frame_ms: int = DEFAULT_FRAME_MS) -> bytes:
+    """An animated GIF looping over the figures, frame_ms milliseconds per frame.
+
+    Each frame gets its own palette without dithering, so flat territory colours stay flat; the
+    last frame is held three times as long so that the end state can be read."""
+    frames = []
+    with warm_renderer():
+        for figure in figures:
+            image = Image.open(io.BytesIO(render(figure, "png", scale=scale))).convert("RGB")
+            frames.append(image.quantize(colors=255, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE))
+    if not frames:
+        raise ValueError("an animation needs at least one frame")
+    durations = [frame_ms] * (len(frames) - 1) + [frame_ms * 3]
+    out = io.BytesIO()
+    frames[0].save(out, format="GIF", save_all=True, append_images=frames[1:], duration=durations,
+                   loop=0, disposal=1, optimize=False)
+    return out.getvalue()
+
+
+# --- the page ------------------------------------------------------------------------------
+
+def snapshot_figure(state, view: View, *, title: str | None = None, caption: str | None = None,
+                    size=None, sources: list[str] | None = None):
+    """The view's map laid out as a report page (see ``layers.decorations``)."""
+    frame = make_frame(size, caption)
+    center, zoom = map_center_zoom(view, frame.map_px)
+    figure = make_figure(state, view, size=frame.map_px)
+    legend = legend_sections(state, view, extent=viewport_bbox(center, zoom, frame.map_px))
+    return decorate(figure, date=view.date, frame=frame, title=title, legend=legend,
+                    sources=report_sources(state) if sources is None else list(sources),
+                    center=center, zoom=zoom)
+
+
+def report_sources(state) -> list[str]:
+    """The reports behind the events up to the state's date, as short labels: the URL's host or
+    the title, and the report's date, from ``data/events/documents.csv``; else the document id."""
+    documents = _documents()
+    labels = []
+    for doc in sorted({e.doc for e in state.data.events if e.date_start <= state.date and e.doc}):
+        row = documents.get(doc, {})
+        name = urlsplit(row.get("url") or "").hostname or row.get("title") or doc
+        labels.append(f"{name.removeprefix('www.')} ({row['date']})" if row.get("date") else name)
+    return labels
+
+
+@lru_cache(maxsize=1)
+def _documents() -> dict[str, dict]:
+    path = settings.DATA_DIR / "events" / "documents.csv"
+    if not path.exists():
+        return {}
+    with open(path, newline="", encoding="utf-8") as f:
+        return {row["doc"]: row for row in csv.DictReader(f)}
+
+
+def legend_sections(state, view: View, extent: tuple[float, float, float, float] | None = None) -> list[LegendSection]:
+    """What the map of this view shows inside ``extent`` (west, south, east, north), for the legend."""
+    seen = box(*extent) if extent else None
+
+    def shown(geometry) -> bool:
+        return not geometry.is_empty and (seen is None or geometry.intersects(seen))
+
+    def event_shown(event) -> bool:
+        return seen is None or seen.contains(Point(event.lon, event.lat))
+
+    territory = state.territory
+    areas, lines, marks = [], [], []
+    if "territory" in view.layers:
+        for faction in FACTIONS:
+            if faction in view.factions and faction in territory.factions and shown(territory.factions[faction]):
+                areas.append(LegendEntry(style.faction_name(faction), style.faction_colour(faction),
+                                         "area", style.TERRITORY_OPACITY))
+        if any(f in view.factions and shown(g) for f, g in territory.contested_sides.items()):
+            areas.append(LegendEntry(f"contested (rivals < {CONTESTED_KM:g} km apart)", style.CONTESTED_COLOUR,
+                                     "area", style.CONTESTED_OPACITY))
+        if shown(territory.no_data):
+            areas.append(LegendEntry(f"no data (> {RADIUS_KM:g} km from known places)", style.NO_DATA_COLOUR,
+                                     "area", max(style.NO_DATA_OPACITY, 0.3)))
+    if "front_lines" in view.layers and any((a in view.factions or b in view.factions) and shown(g)
+                                            for (a, b), g in territory.front_lines.items()):
+        lines.append(LegendEntry("front line", style.FRONT_LINE_COLOUR, "line"))
+    if "advances" in view.layers:
+        actors = {a["event"].actor for a in advances.arrows(state, view) if event_shown(a["event"])}
+        for faction in sorted(actors, key=FACTIONS.index):
+            lines.append(LegendEntry(f"{style.faction_name(faction)} advance", style.faction_colour(faction), "arrow"))
+    if "events" in view.layers:
+        classes = {ACTION_CLASS[e.action] for e in visible_events(state, view) if event_shown(e)}
+        for action_class, mark in style.ACTION_CLASS_STYLE.items():
+            if action_class in classes:
+                marks.append(LegendEntry(mark["label"], mark["halo"], "marker", size_px=mark["size_px"]))
+        if marks:
+            marks.append(LegendEntry("ring: action; dot: the actor's colour", MUTED_INK, "note"))
+    window = "the day" if view.window_days == 1 else f"last {view.window_days} days"
+    return [LegendSection("Control", tuple(areas)), LegendSection("Lines", tuple(lines)),
+            LegendSection(f"Events, {window}", tuple(marks))]
+
+
+# --- data ----------------------------------------------------------------------------------
+
+def feature_collection(state, view: View) -> dict:
+    """The view's data as a GeoJSON FeatureCollection in WGS84 (lon, lat): the same features and
+    ``layer`` property as ``python -m layers territory``, limited to the view's factions."""
+    territory = state.territory
+    features = []
+    for faction, ground in territory.factions.items():
+        if faction in view.factions:
+            features.append(_feature(ground, layer="territory", faction=faction,
+                                     area_km2=round(territory.areas_km2[faction], 1)))
+    for faction, ground in territory.contested_sides.items():
+        if faction in view.factions:
+            features.append(_feature(ground, layer="contested", faction=faction,
+                                     area_km2=round(territory.contested_sides_km2[faction], 1)))
+    if not territory.no_data.is_empty:
+        features.append(_feature(territory.no_data, layer="no_data", faction=None,
+                                 area_km2=round(territory.areas_km2["no_data"], 1)))
+    for (a, b), lines in territory.front_lines.items():
+        if a in view.factions or b in view.factions:
+            features.append(_feature(lines, layer="front_line", factions=f"{a},{b}"))
+    for event in visible_events(state, view):
+        features.append({"type": "Feature", "properties": {"layer": "event", "id": event.id, **event.to_json()},
+                         "geometry": {"type": "Point", "coordinates": [event.lon, event.lat]}})
+    return {"type": "FeatureCollection", "date": view.date.isoformat(),
+            "window_start": view.window_start.isoformat(), "features": features}
+
+
+def _feature(geometry, **properties) -> dict:
+    return {"type": "Feature", "properties": {"layer": properties.pop("layer"), **properties},
+            "geometry": mapping(geometry)}
+
+
+def export_data(state, view: View, fmt: str) -> bytes:
+    """The view's data as GeoJSON, or as CSV with one row per feature and its geometry as WKT."""
+    fmt = fmt.lower()
+    collection = feature_collection(state, view)
+    if fmt == "geojson":
+        return json.dumps(collection, ensure_ascii=False).encode("utf-8")
+    if fmt == "csv":
+        features = collection["features"]
+        table = pd.DataFrame([f["properties"] for f in features])
+        table["wkt"] = shapely.to_wkt([shape(f["geometry"]) for f in features], rounding_precision=5)
+        return table.to_csv(index=False).encode("utf-8")
+    raise ValueError(f"cannot export data as {fmt!r}; choose one of {', '.join(DATA_FORMATS)}")
+
+
+# --- command line --------------------------------------------------------------------------
+
+class UsageError(ValueError):
+    """Input the command line cannot work with; the message says what to give instead."""
+
+
+@dataclass(frozen=True)
+class Request:
+    """One export: the dates (one, or a series), what to draw, and where to write it."""
+    dates: tuple[date, ...]
+    view: View
+    fmt: str
+    out: Path
+    series: bool
+    size: str
+    scale: float
+    title: str | None
+    caption: str | None
+    frame_ms: int
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m layers.snapshot",
+                                     description="Report-ready snapshots of the front-line map.")
+    parser.add_argument("--date", help="the day to draw, YYYY-MM-DD")
+    parser.add_argument("--from", dest="first", help="first day of a series or animation, YYYY-MM-DD")
+    parser.add_argument("--to", dest="last", help="last day of a series or animation, YYYY-MM-DD")
+    parser.add_argument("--every", default="7d", help="step of a series: days (7, 7d) or weeks (2w); default 7d")
+    parser.add_argument("--factions", help=f"comma-separated, some of {','.join(FACTIONS)} (default all)")
+    parser.add_argument("--place", help="centre the map on this place (gazetteer name)")
+    parser.add_argument("--radius-km", type=float, help=f"with --place: km shown around it (default {DEFAULT_RADIUS_KM:g})")
+    parser.add_argument("--bbox", help="west,south,east,north in degrees")
+    parser.add_argument("--format", choices=ALL_FORMATS, help="default: from the --out extension, else png")
+    parser.add_argument("--size", default="a4-landscape", help=f"one of {', '.join(SIZE_PRESETS_PX)}")
+    parser.add_argument("--scale", type=float, default=1.0, help="pixel ratio of PNG/GIF (e.g. 2)")
+    parser.add_argument("--title", help="title printed above the map")
+    parser.add_argument("--caption", help="caption printed below the map")
+    parser.add_argument("--window-days", type=int, default=7, help="days of events and advances shown (default 7)")
+    parser.add_argument("--frame-ms", type=int, default=DEFAULT_FRAME_MS, help="GIF: milliseconds per frame")
+    parser.add_argument("--events", type=Path, help="events as JSON lines (python -m events extract --json) "
+                                                    "instead of the committed ones")
+    parser.add_argument("--out", type=Path, required=True, help="the file to write (a folder for a series)")
+    return parser
+
+
+def parse_date(text: str, what: str = "date") -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise UsageError(f"{what} {text!r} is not a day in YYYY-MM-DD form (e.g. 2017-11-19)") from None
+
+
+def parse_every(text: str) -> timedelta:
+    """'7', '7d' -> 7 days; '2w' -> 14 days."""
+    match = re.fullmatch(r"\s*(\d+)\s*([dw]?)\s*", text.lower())
+    if not match or int(match.group(1)) < 1:
+        raise UsageError(f"--every {text!r}: give a step like 1d, 7d or 2w")
+    days = int(match.group(1)) * (7 if match.group(2) == "w" else 1)
+    return timedelta(days=days)
+
+
+def parse_bbox(text: str) -> tuple[float, float, float, float]:
+    try:
+        west, south, east, north = (float(v) for v in text.split(","))
+    except ValueError:
+        raise UsageError(f"--bbox {text!r}: give four numbers west,south,east,north (e.g. 40,34,41.5,35)") from None
+    if not (-180 <= west < east <= 180 and -85 <= south < north <= 85):
+        raise UsageError(f"--bbox {text!r}: need -180 <= west < east <= 180 and -85 <= south < north <= 85 (degrees)")
+    return west, south, east, north
+
+
+def parse_factions(text: str | None) -> tuple[str, ...]:
+    if text is None:
+        return FACTIONS
+    chosen = tuple(dict.fromkeys(f.strip().lower() for f in text.split(",") if f.strip()))
+    unknown = [f for f in chosen if f not in FACTIONS]
+    if unknown or not chosen:
+        raise UsageError(f"--factions {text!r}: unknown {', '.join(unknown) or 'empty list'}; "
+                         f"choose from {', '.join(FACTIONS)}")
+    return chosen
+
+
+def bbox_around(lat: float, lon: float, radius_km: float) -> tuple[float, float, float, float]:
+    """(west, south, east, north) of the square reaching radius_km from (lat, lon) each way."""
+    reach = geodesic(kilometers=radius_km)
+    return (reach.destination((lat, lon), bearing=270).longitude, reach.destination((lat, lon), bearing=180).latitude,
+            reach.destination((lat, lon), bearing=90).longitude, reach.destination((lat, lon), bearing=0).latitude)
+
+
+def place_bbox(name: str, radius_km: float) -> tuple[tuple[float, float, float, float], str]:
+    """The bbox around a gazetteer place, and the place's name as the gazetteer spells it."""
+    # The gazetteer takes a moment to build, so it is loaded only when a place is asked for.
+    from gazetteer import resolve, suggest
+
+    place = resolve(name)
+    if place is None:
+        suggestions = suggest(name)
+        hint = f"; did you mean {', '.join(repr(s) for s in suggestions)}?" if suggestions else ""
+        raise UsageError(f"--place {name!r} is not in the gazetteer{hint}")
+    return bbox_around(place.lat, place.lon, radius_km), place.name
+
+
+def series_dates(first: date, last: date, step: timedelta) -> tuple[date, ...]:
+    """first, first + step, ... up to last; last is always included so a series ends where asked."""
+    dates = []
+    day = first
+    while day < last:
+        dates.append(day)
+        day += step
+    dates.append(last)
+    return tuple(dates)
+
+
+def build_request(args, data) -> Request:
+    """Check every argument against the data before anything is drawn."""
+    if args.date and (args.first or args.last):
+        raise UsageError("give either --date or --from/--to, not both")
+    if args.date:
+        dates, series = (parse_date(args.date),), False
+    elif args.first and args.last:
+        first, last = parse_date(args.first, "--from"), parse_date(args.last, "--to")
+        if last < first:
+            raise UsageError(f"--to {last} is before --from {first}")
+        dates, series = series_dates(first, last, parse_every(args.every)), True
+    else:
+        raise UsageError("give --date YYYY-MM-DD, or --from and --to for a series")
+    earliest = min((p.as_of for p in data.baseline), default=None)
+    if earliest and dates[0] < earliest:
+        raise UsageError(f"{dates[0]} is before the control baseline ({earliest}); the map starts there")
+
+    fmt = args.format or _format_from_suffix(args.out, series)
+    if fmt == "gif" and not series:
+        raise UsageError("--format gif needs a date range: --from, --to and --every")
+    if len(dates) > 400:
+        raise UsageError(f"{len(dates)} dates is too many for one export (max 400); use a larger --every")
+    try:
+        page_size_px(args.size)
+    except SizeError as error:
+        raise UsageError(str(error)) from None
+    if not 0 < args.scale <= 8:
+        raise UsageError(f"--scale {args.scale:g}: give a pixel ratio above 0 and at most 8")
+    if not 1 <= args.window_days <= 365:
+        raise UsageError(f"--window-days {args.window_days}: give 1 to 365")
+    if args.frame_ms < 20:
+        raise UsageError(f"--frame-ms {args.frame_ms}: give at least 20")
+
+    if args.place and args.bbox:
+        raise UsageError("give either --place or --bbox, not both")
+    if args.radius_km is not None and not args.place:
+        raise UsageError("--radius-km goes with --place")
+    view_extent = {}
+    if args.bbox:
+        view_extent["bbox"] = parse_bbox(args.bbox)
+    elif args.place:
+        radius_km = DEFAULT_RADIUS_KM if args.radius_km is None else args.radius_km
+        if not 1 <= radius_km <= 2000:
+            raise UsageError(f"--radius-km {radius_km:g}: give 1 to 2000 km")
+        view_extent["bbox"], _ = place_bbox(args.place, radius_km)
+    view = View(dates[0], factions=parse_factions(args.factions), window_days=args.window_days, **view_extent)
+    return Request(dates, view, fmt, args.out, series and fmt != "gif", args.size, args.scale,
+                   args.title, args.caption, args.frame_ms)
+
+
+def _format_from_suffix(out: Path, series: bool) -> str:
+    suffix = out.suffix.lower().lstrip(".")
+    if suffix in ALL_FORMATS:
+        return suffix
+    if suffix and not series:
+        raise UsageError(f"cannot tell the format from {out.name!r}; add --format ({', '.join(ALL_FORMATS)})")
+    return "png"
+
+
+def run(request: Request, data) -> dict[Path, bytes]:
+    """Every file of the export, made in memory: {path: bytes}."""
+    def figure_of(day):
+        view = request.view.replace(date=day)
+        return snapshot_figure(compute(data, day), view, title=request.title, caption=request.caption,
+                               size=request.size)
+
+    if request.fmt == "gif":
+        return {request.out: render_gif((figure_of(d) for d in request.dates), scale=request.scale,
+                                        frame_ms=request.frame_ms)}
+    files = {}
+    with warm_renderer() if request.fmt in IMAGE_FORMATS else nullcontext():
+        for day in request.dates:
+            path = request.out / f"frontline-{day.isoformat()}.{request.fmt}" if request.series else request.out
+            if request.fmt in DATA_FORMATS:
+                files[path] = export_data(compute(data, day), request.view.replace(date=day), request.fmt)
+            else:
+                files[path] = render(figure_of(day), request.fmt, scale=request.scale)
+    return files
+
+
+def write_files(files: dict[Path, bytes]) -> None:
+    """Write each file beside its destination first, then move them all into place."""
+    staged = []
+    try:
+        for path, payload in files.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_name(f".{path.name}.partial")
+            temporary.write_bytes(payload)
+            staged.append((temporary, path))
+        for temporary, path in staged:
+            temporary.replace(path)
+    finally:
+        for temporary, _ in staged:
+            temporary.unlink(missing_ok=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    # choreographer logs (with a traceback) browser messages it skips; they never fail a render.
+    logging.getLogger("choreographer").setLevel(logging.CRITICAL)
+    try:
+        data = load(settings.DATA_DIR, read_events_jsonl(args.events)) if args.events else load_default()
+        request = build_request(args, data)
+        if request.series and request.out.exists() and not request.out.is_dir():
+            raise UsageError(f"--out {request.out} is a file; a series needs a folder")
+        files = run(request, data)
+        write_files(files)
+    except (UsageError, ValueError, DataError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    except (RenderError, OSError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    total_kb = sum(len(b) for b in files.values()) / 1024
+    where = request.out if len(files) == 1 else f"{request.out}/ ({len(files)} files)"
+    print(f"wrote {where}, {total_kb:,.0f} KB", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
