@@ -141,8 +141,9 @@ class Gazetteer:
         return geoparse(self, text, self.context_of(context))
 
     def suggest(self, name: str, n: int = 5) -> list[str]:
-        """Names in the gazetteer that look like ``name`` (for a failed lookup)."""
-        if not name or is_arabic(name):
+        """Names in the gazetteer that look like ``name`` (for a failed lookup); none for a
+        known non-place ("Tiger Forces")."""
+        if not name or is_arabic(name) or self.stop.is_stop(name):
             return []
         return suggestions(self.index, name, n)
 
