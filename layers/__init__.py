@@ -5,6 +5,10 @@ Every layer module has the same small interface (after kepler.gl's layer classes
 missing value); ``build(state, view) -> list of traces``. Data preparation is apart, in
 ``layers.state.compute(data, date)`` (cached per date); ``layers.figure.make_figure`` assembles
 the traces of the view's layers on the offline map style.
+
+Traces are made with plotly's ``_validate=False`` and numpy coordinate arrays: property
+validation and deep copies of Python lists cost more than everything else per date. The tests
+(``tests/test_layers_figure.py``) rebuild every layer's figure with validation on instead.
 """
 from __future__ import annotations
 

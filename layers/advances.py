@@ -21,7 +21,7 @@ import plotly.graph_objects as go
 from events.model import Event
 from events.vocabulary import FACTIONS
 from layers import style
-from layers.geo import to_metric_xy, to_wgs84_xy
+from layers.geo import join_parts, to_metric_xy, to_wgs84_xy
 
 NAME = "advances"
 NEEDS = ("events.action", "events.actor", "events.lat", "events.lon", "events.date_start",
@@ -78,20 +78,19 @@ def build(state, view) -> list[go.Scattermap]:
     traces = []
     for (faction, level), group in sorted(groups.items(), key=lambda kv: (FACTIONS.index(kv[0][0]), kv[0][1])):
         opacity = style.ADVANCE_MIN_OPACITY + (1.0 - style.ADVANCE_MIN_OPACITY) * level / (OPACITY_LEVELS - 1)
-        lons, lats, texts = [], [], []
+        parts, texts = [], []
         for arrow in group:
+            hover = _hover(arrow)
             for part in _arrow_parts(arrow["origin_xy_m"], arrow["target_xy_m"]):
                 lon, lat = to_wgs84_xy(part)
-                if lons:
-                    lons.append(None), lats.append(None), texts.append(None)
-                lons.extend(lon.round(5).tolist())
-                lats.extend(lat.round(5).tolist())
-                texts.extend([_hover(arrow)] * len(lon))
+                parts.append(np.column_stack([lon, lat]))
+                texts.extend([None] * (len(texts) > 0) + [hover] * len(part))
+        lons, lats = join_parts(parts)
         traces.append(go.Scattermap(
             lon=lons, lat=lats, mode="lines", name=f"{style.faction_name(faction)} advances",
             legendgroup=faction, showlegend=False, opacity=opacity, hoverinfo="text", text=texts,
             line={"color": style.faction_colour(faction), "width": style.ADVANCE_WIDTH_PX},
-            meta={"layer": NAME, "faction": faction},
+            meta={"layer": NAME, "faction": faction}, _validate=False,
         ))
     return traces
 

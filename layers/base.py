@@ -9,8 +9,11 @@ Missing values: a missing file leaves its part out; nothing else depends on it.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import plotly.graph_objects as go
 import shapely
+from shapely.geometry.base import BaseGeometry
 
 from layers import style
 from layers.geo import lines_to_lonlat
@@ -29,14 +32,17 @@ def build(state, view) -> list:
 
 
 def build_under(state, view) -> list:
-    data = state.data
-    if not data.neighbours:
+    if not state.data.neighbours:
         return []
-    neighbours = shapely.union_all([geom for _, geom in data.neighbours])
-    trace = polygon_trace(neighbours, colour=style.NEIGHBOUR_COLOUR, opacity=1.0,
+    trace = polygon_trace(_neighbours(state.data), colour=style.NEIGHBOUR_COLOUR, opacity=1.0,
                           name="neighbouring countries", hover=None,
                           meta={"layer": NAME, "part": "neighbours"})
     return [trace] if trace else []
+
+
+@lru_cache(maxsize=4)
+def _neighbours(data) -> BaseGeometry:
+    return shapely.union_all([geom for _, geom in data.neighbours])
 
 
 def build_over(state, view) -> list:
@@ -45,13 +51,13 @@ def build_over(state, view) -> list:
     lons, lats = lines_to_lonlat(data.outline)
     traces.append(go.Scattermap(
         lon=lons, lat=lats, mode="lines", name="Syria", showlegend=False, hoverinfo="skip",
-        line={"color": style.OUTLINE_COLOUR, "width": 1.5}, meta={"layer": NAME, "part": "outline"}))
+        line={"color": style.OUTLINE_COLOUR, "width": 1.5}, meta={"layer": NAME, "part": "outline"}, _validate=False))
     for name, river in data.rivers:
         lons, lats = lines_to_lonlat(river)
         traces.append(go.Scattermap(
             lon=lons, lat=lats, mode="lines", name=name, showlegend=False, hoverinfo="text",
             text=name, line={"color": style.RIVER_COLOUR, "width": 1.6},
-            meta={"layer": NAME, "part": "river"}))
+            meta={"layer": NAME, "part": "river"}, _validate=False))
     if data.governorates:
         govs = data.governorates
         traces.append(go.Scattermap(
@@ -60,5 +66,5 @@ def build_over(state, view) -> list:
             name="governorates", showlegend=False, hoverinfo="skip",
             textfont={"size": GOVERNORATE_LABEL_PX, "color": style.GOVERNORATE_LABEL_COLOUR,
                       "family": style.FONT_FAMILY},
-            meta={"layer": NAME, "part": "governorate_labels"}))
+            meta={"layer": NAME, "part": "governorate_labels"}, _validate=False))
     return traces

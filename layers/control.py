@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from datetime import date
 from typing import Iterable, Sequence
@@ -98,6 +98,18 @@ class _Point:
     snapshots: list[_Snapshot]
     win_days: list[int]        # ordinals of control events (for contested), ascending
     winners: list[str | None]
+    _states: dict = field(default_factory=dict)
+
+    def state(self, i: int, contested: bool) -> PlaceControl:
+        """The state of snapshot i, made once: dates with the same state share one object."""
+        key = (i, contested)
+        made = self._states.get(key)
+        if made is None:
+            snap = self.snapshots[i]
+            made = PlaceControl(self.place_id, self.name, self.lat, self.lon, snap.faction,
+                                snap.since, contested, snap.besieged, snap.last_event)
+            self._states[key] = made
+        return made
 
 
 class ControlModel:
@@ -133,16 +145,17 @@ class ControlModel:
             i = bisect_right(point.days, ordinal) - 1
             if i < 0:
                 continue
-            snap = point.snapshots[i]
             contested = False
             if point.win_days:
                 lo = bisect_right(point.win_days, first_contest_day - 1)
                 hi = bisect_right(point.win_days, ordinal)
-                contested = len({w for w in point.winners[lo:hi] if w is not None}) > 1
+                contested = hi - lo > 1 and len({w for w in point.winners[lo:hi] if w is not None}) > 1
             indices.append(index)
-            out.append(PlaceControl(point.place_id, point.name, point.lat, point.lon, snap.faction,
-                                    snap.since, contested, snap.besieged, snap.last_event))
+            out.append(point.state(i, contested))
         return np.array(indices, dtype=int), tuple(out)
+
+    def name_of(self, index: int) -> str:
+        return self._points[index].name
 
     @property
     def lonlat(self) -> np.ndarray:

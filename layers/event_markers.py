@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from html import escape
 
+import numpy as np
 import plotly.graph_objects as go
 
 from events.model import Event
@@ -46,24 +47,24 @@ def build(state, view) -> list[go.Scattermap]:
     for action_class, group in by_class.items():
         halo = style.ACTION_CLASS_STYLE[action_class]
         traces.append(go.Scattermap(
-            lon=[e.lon for e in group], lat=[e.lat for e in group], mode="markers",
+            lon=np.array([e.lon for e in group]), lat=np.array([e.lat for e in group]), mode="markers",
             name=halo["label"], legendgroup=f"action:{action_class}", showlegend=True,
             hoverinfo="skip",
             marker={"size": halo["size_px"], "color": halo["halo"],
-                    "opacity": [style.CERTAINTY_OPACITY[e.certainty] for e in group]},
-            meta={"layer": NAME, "part": "halo", "action_class": action_class},
+                    "opacity": np.array([style.CERTAINTY_OPACITY[e.certainty] for e in group])},
+            meta={"layer": NAME, "part": "halo", "action_class": action_class}, _validate=False,
         ))
     for faction in FACTIONS:
         group = [e for e in events if e.actor == faction]
         if not group:
             continue
         traces.append(go.Scattermap(
-            lon=[e.lon for e in group], lat=[e.lat for e in group], mode="markers",
+            lon=np.array([e.lon for e in group]), lat=np.array([e.lat for e in group]), mode="markers",
             name=f"{style.faction_name(faction)} events", legendgroup=faction, showlegend=False,
             customdata=[e.id for e in group], hoverinfo="text", text=[hover_text(e) for e in group],
             marker={"size": style.EVENT_DOT_SIZE_PX, "color": style.faction_colour(faction),
-                    "opacity": [style.CERTAINTY_OPACITY[e.certainty] for e in group]},
-            meta={"layer": NAME, "part": "dot", "faction": faction},
+                    "opacity": np.array([style.CERTAINTY_OPACITY[e.certainty] for e in group])},
+            meta={"layer": NAME, "part": "dot", "faction": faction}, _validate=False,
         ))
     return traces
 

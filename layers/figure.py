@@ -29,21 +29,21 @@ def make_figure(state, view: View, *, size: tuple[int, int] | None = None) -> go
         if name in view.layers:
             traces += LAYERS[name].build(state, view)
     center, zoom = map_center_zoom(view, size or DEFAULT_SIZE_PX)
-    fig = go.Figure(data=traces)
-    fig.update_layout(
-        map={"style": style.offline_map_style(), "center": {"lat": center[0], "lon": center[1]},
-             "zoom": zoom},
-        margin={"l": 0, "r": 0, "t": 0, "b": 0},
-        paper_bgcolor=style.BACKGROUND_COLOUR,
-        showlegend=True,
-        legend={"x": 0.01, "y": 0.99, "xanchor": "left", "yanchor": "top",
-                "bgcolor": style.LEGEND_BACKGROUND, "bordercolor": style.OUTLINE_COLOUR,
-                "borderwidth": 1, "font": {"size": 11}},
-        hoverlabel={"align": "left"},
-    )
+    layout = {
+        "map": {"style": style.offline_map_style(), "center": {"lat": center[0], "lon": center[1]},
+                "zoom": zoom},
+        "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
+        "paper_bgcolor": style.BACKGROUND_COLOUR,
+        "showlegend": True,
+        "legend": {"x": 0.01, "y": 0.99, "xanchor": "left", "yanchor": "top",
+                   "bgcolor": style.LEGEND_BACKGROUND, "bordercolor": style.OUTLINE_COLOUR,
+                   "borderwidth": 1, "font": {"size": 11}},
+        "hoverlabel": {"align": "left"},
+    }
     if size is not None:
-        fig.update_layout(width=size[0], height=size[1], autosize=False)
-    return fig
+        layout.update(width=size[0], height=size[1], autosize=False)
+    # Validation is skipped for speed (see layers/__init__.py); the tests validate.
+    return go.Figure(data=traces, layout=layout, _validate=False)
 
 
 def map_center_zoom(view: View, size_px: tuple[int, int]) -> tuple[tuple[float, float], float]:

@@ -32,14 +32,14 @@ def build(state, view) -> list[go.Scattermap]:
         if a not in view.factions and b not in view.factions:
             continue
         lons, lats = lines_to_lonlat(lines)
-        if not lons:
+        if not len(lons):
             continue
         label = f"front: {style.faction_name(a)} / {style.faction_name(b)}"
         traces.append(go.Scattermap(
             lon=lons, lat=lats, mode="lines", name=label, legendgroup="front_lines",
             showlegend=False, hoverinfo="text", text=label,
             line={"color": DEFAULT_STYLE["colour"], "width": DEFAULT_STYLE["width_px"]},
-            meta={"layer": NAME, "factions": [a, b]},
+            meta={"layer": NAME, "factions": [a, b]}, _validate=False,
         ))
     return traces
 

@@ -50,20 +50,22 @@ def _inverse(coords: np.ndarray) -> np.ndarray:
     return np.column_stack([lon, lat])
 
 
-def lines_to_lonlat(geometry: BaseGeometry | None) -> tuple[list, list]:
-    """Plotly line arrays (lons, lats) for a (multi)line or polygon boundary, parts split by None."""
-    lons: list = []
-    lats: list = []
-    if geometry is None or geometry.is_empty:
-        return lons, lats
-    for part in _line_parts(geometry):
-        coords = np.asarray(part.coords)
-        if lons:
-            lons.append(None)
-            lats.append(None)
-        lons.extend(coords[:, 0].round(5).tolist())
-        lats.extend(coords[:, 1].round(5).tolist())
-    return lons, lats
+def lines_to_lonlat(geometry: BaseGeometry | None) -> tuple[np.ndarray, np.ndarray]:
+    """Plotly line arrays (lons, lats) for a (multi)line or polygon boundary; parts are
+    separated by NaN, which plotly draws as a gap. Numpy arrays, since plotly copies and
+    serialises them much faster than lists."""
+    parts = [] if geometry is None or geometry.is_empty else list(_line_parts(geometry))
+    return join_parts([np.asarray(part.coords)[:, :2] for part in parts])
+
+
+def join_parts(parts: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """(lons, lats) of (n, 2) lon/lat arrays joined with a NaN row between them."""
+    if not parts:
+        return np.array([]), np.array([])
+    gap = np.full((1, 2), np.nan)
+    joined = np.vstack([row for part in parts for row in (gap, part)][1:])
+    joined = joined.round(5)
+    return joined[:, 0], joined[:, 1]
 
 
 def _line_parts(geometry: BaseGeometry):

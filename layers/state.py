@@ -6,7 +6,8 @@ plain data, with no plotly; ``layers.figure`` turns a state and a ``View`` into 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from bisect import bisect_left, bisect_right
+from datetime import date, datetime, timedelta
 from functools import cached_property, lru_cache
 
 import numpy as np
@@ -33,8 +34,8 @@ class MapState:
     models: "Models"
 
     def events_between(self, first: date, last: date) -> tuple[Event, ...]:
-        """Events whose date range overlaps [first, last] (both inclusive)."""
-        return tuple(e for e in self.data.events if e.date_start <= last and e.date_end >= first)
+        """Events whose date range overlaps [first, last] (both inclusive), by date_end."""
+        return self.models.events_between(first, last)
 
     @cached_property
     def places_by_faction(self) -> dict[str | None, tuple[PlaceControl, ...]]:
@@ -52,8 +53,20 @@ class Models:
         lonlat = self.control.lonlat
         self.xy_m = to_metric_xy(lonlat[:, 0], lonlat[:, 1]) if len(lonlat) else np.zeros((0, 2))
         self.territory = TerritoryModel(self.xy_m, to_metric(data.outline))
+        self._events = sorted(data.events, key=lambda e: (e.date_end, e.date_start, e.id))
+        self._ends = [e.date_end for e in self._events]
+        self._longest = max(((e.date_end - e.date_start) for e in self._events), default=timedelta(0))
+        # Per instance, so that two models never evict each other's days.
+        self.codes_at = lru_cache(maxsize=128)(self._codes_at)
 
-    def codes_at(self, day: date) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def events_between(self, first: date, last: date) -> tuple[Event, ...]:
+        """Events whose date range overlaps [first, last] (both inclusive), sorted by date_end.
+        An overlapping event ends between ``first`` and ``last`` + the longest event range."""
+        lo = bisect_left(self._ends, first)
+        hi = bisect_right(self._ends, last + self._longest)
+        return tuple(e for e in self._events[lo:hi] if e.date_start <= last)
+
+    def _codes_at(self, day: date) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(indices of the known places, their faction codes (-1: none), contested flags)."""
         indices, places = self.control.at_indexed(day)
         codes = np.array([_CODE.get(p.faction, -1) for p in places], dtype=int)

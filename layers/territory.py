@@ -40,6 +40,7 @@ CONTESTED_KM = 7.0
 GRID_M = 1.0   # cells and their parts are snapped to a 1 m grid so that they merge as a coverage
 _EMPTY = shapely.Polygon()
 _TESSELLATION_CACHE_SIZE = 16
+_TERRITORY_CACHE_SIZE = 1024
 
 
 @dataclass(frozen=True, eq=False)
@@ -97,12 +98,14 @@ class Tessellation:
                               dtype=object)
         self.cell_area_m2 = shapely.area(self.cells)
         self.edge_i, self.edge_j, self.edges = shared_edges(raw, unique_idx, self.mask)
+        # Directed pairs (i, j): the disc of place j reaches the cell of place i.
         pairs = shapely.STRtree(points[unique_idx]).query(
             points[unique_idx], predicate="dwithin", distance=2 * self.contested_dist_m)
-        keep = pairs[0] < pairs[1]
-        self.near_i = unique_idx[pairs[0][keep]]
-        self.near_j = unique_idx[pairs[1][keep]]
-        self._points = points
+        i, j = unique_idx[pairs[0]], unique_idx[pairs[1]]
+        reaches = (i != j) & (shapely.distance(points[j], self.cells[i]) <= self.contested_dist_m)
+        self.reach_i, self.reach_j = i[reaches], j[reaches]
+        self._discs = np.full(self.n, _EMPTY, dtype=object)
+        self._discs[unique_idx] = shapely.buffer(points[unique_idx], self.contested_dist_m, quad_segs=8)
         self._splits: dict[tuple, tuple[BaseGeometry, BaseGeometry]] = {}
 
     def territory(self, codes: np.ndarray, contested: np.ndarray) -> Territory:
@@ -124,8 +127,10 @@ class Tessellation:
         codes = codes[self.owner]  # a shared cell follows its owner
         ground_cells = self.cells.copy()
         piece_cells = np.full(len(ground_cells), _EMPTY, dtype=object)
-        for i, near in self._contested_near(codes, contested).items():
-            ground_cells[i], piece_cells[i] = self._split(i, near)
+        near = self._contested_near(codes, contested)
+        self._split_missing(near)
+        for i, key in near.items():
+            ground_cells[i], piece_cells[i] = self._splits[(i, key)]
         held_m, contested_m = {}, {}
         for code in np.unique(codes[codes >= 0]):
             mine = codes == code
@@ -153,28 +158,33 @@ class Tessellation:
         distance of i whenever it lies within it of any place, so it is contested exactly when a
         rival of i's holder has a place that near: the cell's piece depends only on which of its
         neighbours are rivals."""
-        ci, cj = codes[self.near_i], codes[self.near_j]
+        ci, cj = codes[self.reach_i], codes[self.reach_j]
         rival = (ci >= 0) & (cj >= 0) & (ci != cj)
-        near: dict[int, list[int]] = {}
-        for i, j in zip(self.near_i[rival].tolist(), self.near_j[rival].tolist()):
-            near.setdefault(i, []).append(j)
-            near.setdefault(j, []).append(i)
-        for i in np.flatnonzero(contested & (codes >= 0)).tolist():
-            near.setdefault(i, []).append(i)  # the place's own disc
-        return {i: tuple(sorted(js)) for i, js in near.items()}
+        flagged = np.flatnonzero(contested & (codes >= 0))
+        ri = np.concatenate([self.reach_i[rival], flagged])   # a flagged place's own disc counts
+        rj = np.concatenate([self.reach_j[rival], flagged])
+        if not len(ri):
+            return {}
+        order = np.lexsort((rj, ri))
+        ri, rj = ri[order], rj[order]
+        bounds = np.flatnonzero(np.diff(ri)) + 1
+        heads = ri[np.r_[0, bounds]].tolist()
+        return {i: tuple(group.tolist()) for i, group in zip(heads, np.split(rj, bounds))}
 
-    def _split(self, i: int, near: tuple[int, ...]) -> tuple[BaseGeometry, BaseGeometry]:
-        """(held, contested) parts of cell i; snapped to the metre grid like the cells, so that
-        neighbouring parts share their vertices exactly and merge as a coverage."""
-        key = (i, near)
-        parts = self._splits.get(key)
-        if parts is None:
-            discs = shapely.union_all(shapely.buffer(self._points[list(near)], self.contested_dist_m, quad_segs=8))
-            cell = self.cells[i]
-            parts = (_polygonal(shapely.difference(cell, discs, grid_size=GRID_M)),
-                     _polygonal(shapely.intersection(cell, discs, grid_size=GRID_M)))
-            self._splits[key] = parts
-        return parts
+    def _split_missing(self, near: dict[int, tuple[int, ...]]) -> None:
+        """Split the cells whose (cell, rival discs) pair is new into (held, contested) parts,
+        snapped to the metre grid like the cells, so that neighbouring parts share their
+        vertices exactly and merge as a coverage. Batched: one vectorised overlay per date."""
+        missing = [(i, js) for i, js in near.items() if (i, js) not in self._splits]
+        if not missing:
+            return
+        cells = self.cells[[i for i, _ in missing]]
+        discs = np.array([self._discs[js[0]] if len(js) == 1 else shapely.union_all(self._discs[list(js)])
+                          for _, js in missing], dtype=object)
+        held = shapely.difference(cells, discs, grid_size=GRID_M)
+        taken = shapely.intersection(cells, discs, grid_size=GRID_M)
+        for key, h, t in zip(missing, held, taken):
+            self._splits[key] = (_polygonal(h), _polygonal(t))
 
 
 def _merge_coverage(parts: np.ndarray) -> BaseGeometry:
@@ -213,13 +223,24 @@ class TerritoryModel:
         self.radius_km = radius_km
         self.contested_km = contested_km
         self._cache: OrderedDict[bytes, Tessellation] = OrderedDict()
+        self._territories: OrderedDict[tuple, Territory] = OrderedDict()
 
     def territory(self, present: np.ndarray, codes: np.ndarray, contested: np.ndarray) -> Territory:
         """``present``: indices of the places that exist and have a holder; ``codes`` and
-        ``contested``: per place (all places), see ``Tessellation.territory``."""
+        ``contested``: per place (all places), see ``Tessellation.territory``. Dates with the
+        same holders share one (cached) ``Territory``."""
         present = np.asarray(present, dtype=int)
-        tess = self.tessellation(present)
-        return tess.territory(codes[present], contested[present])
+        local_codes, local_contested = codes[present], contested[present]
+        key = (present.tobytes(), local_codes.astype(np.int8).tobytes(), np.packbits(local_contested).tobytes())
+        territory = self._territories.get(key)
+        if territory is None:
+            territory = self.tessellation(present).territory(local_codes, local_contested)
+            self._territories[key] = territory
+            if len(self._territories) > _TERRITORY_CACHE_SIZE:
+                self._territories.popitem(last=False)
+        else:
+            self._territories.move_to_end(key)
+        return territory
 
     def tessellation(self, present: np.ndarray) -> Tessellation:
         key = np.asarray(present, dtype=np.int64).tobytes()

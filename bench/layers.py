@@ -1,0 +1,159 @@
+"""Benchmark: time to build one date's map — control state, territory and front lines, traces.
+
+    python bench/layers.py [--dates 30] [--skip-synthetic]
+
+Runs at seed scale (the committed baseline and seed events) and at 100× synthetic scale
+(5,000 places and 50,000 events over a year, places scattered around
+the baseline's and holding their nearest baseline place's faction, control events pitting a
+place's holder against a neighbouring faction). Per date, for dates spread over the span, each
+date computed once (no per-date cache hit): medians in ms. The one-off precomputation (timelines,
+Voronoi cells) is reported apart. Aim: < 50 ms per date at seed scale, < 300 ms at 100×.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+import numpy as np
+import shapely
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from events.model import Event  # noqa: E402
+from events.vocabulary import ACTIONS, FACTIONS  # noqa: E402
+from layers.data import ControlPoint, MapData, load_default  # noqa: E402
+from layers.figure import make_figure  # noqa: E402
+from layers.geo import to_metric_xy  # noqa: E402
+from layers.state import Models  # noqa: E402
+from layers.view import View  # noqa: E402
+
+SYNTHETIC_PLACES = 5_000
+SYNTHETIC_EVENTS = 50_000
+# Share of each action among synthetic events, roughly as in the seed annotations.
+ACTION_WEIGHTS = {"capture": 26, "recapture": 7, "advance": 21, "attack": 10, "repel": 8, "withdraw": 6,
+                  "encircle": 6, "siege": 4, "siege_lifted": 1, "airstrike": 8, "clash": 3, "linkup": 2}
+
+
+def time_dates(data: MapData, dates: list[date]) -> dict[str, float]:
+    """Median ms per date of each step, and the one-off precomputation in s."""
+    t0 = time.perf_counter()
+    models = Models(data)
+    indices, codes, contested = models.codes_at(dates[0])
+    models.territory.tessellation(indices[codes >= 0])
+    precompute_s = time.perf_counter() - t0
+    steps: dict[str, list[float]] = {"control": [], "territory + front lines": [], "traces": [], "total": []}
+    for day in dates:
+        t1 = time.perf_counter()
+        indices, places = models.control._at_indexed(day)           # uncached: a date's real cost
+        codes = np.array([FACTIONS.index(p.faction) if p.faction else -1 for p in places], dtype=int)
+        contested = np.array([p.contested for p in places], dtype=bool)
+        t2 = time.perf_counter()
+        held = codes >= 0
+        all_codes = np.full(len(models.xy_m), -1, dtype=int)
+        all_contested = np.zeros(len(models.xy_m), dtype=bool)
+        all_codes[indices], all_contested[indices] = codes, contested
+        territory = models.territory.tessellation(indices[held]).territory(codes[held], contested[held])
+        t3 = time.perf_counter()
+        from layers.state import MapState
+
+        state = MapState(day, places, territory, data, models)
+        make_figure(state, View(day), size=(1200, 800))
+        t4 = time.perf_counter()
+        steps["control"].append((t2 - t1) * 1000)
+        steps["territory + front lines"].append((t3 - t2) * 1000)
+        steps["traces"].append((t4 - t3) * 1000)
+        steps["total"].append((t4 - t1) * 1000)
+    out = {name: statistics.median(values) for name, values in steps.items()}
+    out["max total"] = max(steps["total"])
+    out["precompute_s"] = precompute_s
+    return out
+
+
+def synthetic(seed: MapData, n_places: int, n_events: int, first: date, days: int, rng: random.Random) -> MapData:
+    """A bigger map in the seed's mould (see the module docstring)."""
+    base_lonlat = np.array([(p.lon, p.lat) for p in seed.baseline])
+    base_xy = to_metric_xy(base_lonlat[:, 0], base_lonlat[:, 1])
+    points = []
+    while len(points) < n_places:
+        anchor = seed.baseline[rng.randrange(len(seed.baseline))]
+        lat = anchor.lat + rng.gauss(0, 0.15)
+        lon = anchor.lon + rng.gauss(0, 0.15)
+        if seed.outline.contains(shapely.Point(lon, lat)):
+            points.append((lat, lon))
+    xy = to_metric_xy(np.array([p[1] for p in points]), np.array([p[0] for p in points]))
+    nearest = ((xy[:, None, :] - base_xy[None, :, :]) ** 2).sum(axis=2).argmin(axis=1)
+    baseline = tuple(ControlPoint(f"syn:{k}", f"Place {k}", lat, lon, seed.baseline[nearest[k]].faction,
+                                  first, "synthetic") for k, (lat, lon) in enumerate(points))
+    tree = shapely.STRtree(shapely.points(xy))
+    actions = list(ACTION_WEIGHTS)
+    weights = list(ACTION_WEIGHTS.values())
+    events = []
+    for k in range(n_events):
+        i = rng.randrange(n_places)
+        near = tree.query(shapely.Point(xy[i]), predicate="dwithin", distance=25_000)
+        rivals = [baseline[j].faction for j in near if baseline[j].faction != baseline[i].faction]
+        holder = baseline[i].faction
+        if rivals:
+            actor, action = rng.choice(rivals), rng.choices(actions, weights)[0]
+        else:  # far behind the lines: raids and strikes, never a change of hands
+            actor = rng.choice([f for f in FACTIONS if f != holder])
+            action = rng.choice(("airstrike", "attack"))
+        if action in ("withdraw", "repel"):
+            actor, target = holder, actor
+        else:
+            target = holder if holder != actor else None
+        start = first + timedelta(days=rng.randrange(days))
+        end = start + timedelta(days=rng.choice((0, 0, 0, 1, 2, 4)))
+        lat, lon = points[i]
+        events.append(Event(
+            id=f"syn{k}", doc=f"doc{k % 500}", date_start=start, date_end=end,
+            date_precision="day" if end == start else "week", action=action, actor=actor,
+            target=target if target != actor else None, place=baseline[i].name, lat=lat, lon=lon,
+            uncertainty_km=2.0, unit=None, certainty=rng.choice(("stated", "stated", "claimed", "reported")),
+            start=k, end=k + 1, confidence=0.9, place_id=baseline[i].place_id))
+    assert set(e.action for e in events) <= set(ACTIONS)
+    return MapData(baseline, tuple(events), seed.outline, seed.neighbours, seed.rivers, seed.places,
+                   seed.governorates)
+
+
+def spread(first: date, last: date, n: int) -> list[date]:
+    span = (last - first).days
+    return sorted({first + timedelta(days=round(k * span / max(1, n - 1))) for k in range(n)})
+
+
+def report(title: str, data: MapData, dates: list[date]) -> dict:
+    figures = time_dates(data, dates)
+    print(f"\n{title}: {len(data.baseline)} baseline places, {len(data.events)} events, {len(dates)} dates")
+    print(f"  precompute (timelines, Voronoi cells): {figures['precompute_s']:.2f} s")
+    for name in ("control", "territory + front lines", "traces", "total", "max total"):
+        print(f"  {name:<26} {figures[name]:8.1f} ms{' (median)' if name != 'max total' else ''}")
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--dates", type=int, default=30)
+    parser.add_argument("--skip-synthetic", action="store_true")
+    args = parser.parse_args()
+
+    seed = load_default()
+    span = seed.event_span
+    seed_dates = spread(span[0], span[1], args.dates)
+    seed_figures = report("seed scale", seed, seed_dates)
+    if args.skip_synthetic:
+        return
+    rng = random.Random(4)
+    first = date(2017, 5, 1)
+    big = synthetic(seed, SYNTHETIC_PLACES, SYNTHETIC_EVENTS, first, 365, rng)
+    big_figures = report("synthetic 100x scale", big, spread(first + timedelta(days=7),
+                                                                      first + timedelta(days=364), args.dates))
+    print(f"\nratio synthetic/seed (median total): {big_figures['total'] / seed_figures['total']:.1f}x")
+
+
+if __name__ == "__main__":
+    main()
