@@ -7,7 +7,8 @@ candidate's rank adds three things to how well its name matched:
   because reports on this war name Syrian places and the curated rows exist for them;
 - a context bonus (0-1): the candidate lies in a governorate the document names, or near
   the places the document names unambiguously;
-- agreement with a descriptor ("Arak field" wants a site, "Homs province" a governorate).
+- agreement with a descriptor ("Arak field" wants a site, "Homs province" a governorate);
+- a small premium when the name is the entry's main name rather than an alias.
 
 Distances here use an equirectangular approximation: they only rank candidates.
 """
@@ -26,6 +27,9 @@ _KIND_WEIGHT = {
     "city": 1.0, "governorate": 0.85, "river": 0.8, "town": 0.75, "region": 0.7, "site": 0.7,
     "area": 0.6, "hill": 0.55, "district": 0.5, "village": 0.45,
 }
+# A place called so outright beats one that has the name only as an alias ("Khalkhalah" is the
+# village; the air base is also called that).
+MAIN_NAME_BONUS = 0.08
 # Far-apart places whose ranks differ by less than this are a coin toss: refuse.
 AMBIGUOUS_GAP = 0.04
 FAR_APART_KM = 30.0
@@ -121,7 +125,7 @@ def rank(candidates: list[Candidate], index, context: Context | None) -> list[Ra
     out = []
     for candidate in candidates:
         entry = index.entries[candidate.position]
-        value = candidate.match + 0.15 * prior(entry)
+        value = candidate.match + 0.15 * prior(entry) + (MAIN_NAME_BONUS if candidate.main else 0.0)
         if context:
             value += 0.3 * context.bonus(entry)
         value += descriptor_fit(candidate, entry, index.groups[candidate.position])

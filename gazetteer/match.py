@@ -20,15 +20,19 @@ one letter changes the place.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
 from gazetteer.descriptors import Descriptor
 from gazetteer.index import NameIndex, core_of, token_keys
 from gazetteer.normalize import (
-    fold, fold_arabic, is_arabic, skeleton, strip_articles, unglue_al,
+    fold, fold_arabic, is_arabic, name_key, skeleton, strip_articles, unglue_al,
 )
+
+
+def _bare_of(name: str) -> str:
+    return strip_articles(fold(name))
 
 _LEADING_WORDS = ("the ",)
 SUGGESTION_CUTOFF = 65.0
@@ -42,6 +46,7 @@ class Candidate:
     match: float
     tier: str
     descriptor: Descriptor | None = None  # what a descriptor in the query asked for ("... dam")
+    main: bool = False  # the entry's main name, not one of its aliases, matched
 
 
 def fuzzy_cutoff(key_length: int) -> float | None:
@@ -60,6 +65,11 @@ def _tier(positions: list[int] | None, match: float, tier: str,
     return [Candidate(p, match, tier, descriptor) for p in positions or ()]
 
 
+def _main_first(index: NameIndex, found: list[Candidate], form, query_form: str) -> list[Candidate]:
+    """Mark the candidates whose main name (not an alias) has the query's form."""
+    return [replace(c, main=form(index.entries[c.position].name) == query_form) for c in found]
+
+
 def candidates(index: NameIndex, name: str, fuzzy: bool = True) -> list[Candidate]:
     if is_arabic(name):
         return _tier(index.by_arabic.get(fold_arabic(name)), 1.0, "fold")
@@ -69,11 +79,13 @@ def candidates(index: NameIndex, name: str, fuzzy: bool = True) -> list[Candidat
             folded = folded[len(word):]
     if not folded:
         return []
-    found = _tier(index.by_fold.get(folded), 1.0, "fold")
+    found = _main_first(index, _tier(index.by_fold.get(folded), 1.0, "fold"), fold, folded)
     bare = strip_articles(folded)
-    found = found or _tier(index.by_bare.get(bare), 0.98, "bare")
+    if not found:
+        found = _main_first(index, _tier(index.by_bare.get(bare), 0.98, "bare"), _bare_of, bare)
     key = "".join(token_keys(bare))
-    found = found or _tier(index.by_key.get(key), 0.95, "key")
+    if not found:
+        found = _main_first(index, _tier(index.by_key.get(key), 0.95, "key"), name_key, key)
     if found:
         return found
     unglued = " ".join(unglue_al(t) for t in bare.split())
