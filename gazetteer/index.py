@@ -36,10 +36,17 @@ def token_keys(bare: str) -> tuple[str, ...]:
 FOREIGN_ALIAS_MIN_POPULATION = 20_000
 
 
-def _matchable_names(entry: Entry) -> tuple[str, ...]:
+def matchable_names(entry: Entry) -> tuple[str, ...]:
+    """The names of ``entry`` the index holds."""
     if entry.country != "SY" and entry.source == "geonames" and entry.population < FOREIGN_ALIAS_MIN_POPULATION:
         return (entry.name,) + tuple(a for a in entry.aliases if is_arabic(a))
     return entry.names
+
+
+def _forms(name: str) -> tuple[str, str, str]:
+    folded = fold(name)
+    bare = strip_articles(folded)
+    return folded, bare, "".join(token_keys(bare))
 
 
 def core_of(bare: str) -> tuple[str, descriptors.Descriptor | None]:
@@ -61,6 +68,7 @@ class NameIndex:
     by_skeleton: dict[str, list[int]]
     by_arabic: dict[str, list[int]]
     groups: list[frozenset[str]]  # per entry: descriptor groups its names use ("air", "silo")
+    main_forms: list[tuple[str, str, str]]  # per entry: (fold, bare, key) of its main name
     fuzzy_keys: list[str]
     fuzzy_cores: list[str]
     key_prefixes: frozenset[str]
@@ -78,7 +86,7 @@ class NameIndex:
                 bucket.append(position)
 
         for position, entry in enumerate(entries):
-            for name in _matchable_names(entry):
+            for name in matchable_names(entry):
                 if is_arabic(name):
                     add("arabic", fold_arabic(name), position)
                     continue
@@ -107,6 +115,7 @@ class NameIndex:
             by_skeleton=dict(tables["skeleton"]),
             by_arabic=dict(tables["arabic"]),
             groups=[frozenset(g) for g in groups],
+            main_forms=[_forms(e.name) for e in entries],
             fuzzy_keys=sorted(k for k in tables["key"] if len(k) >= 4),
             fuzzy_cores=sorted(k for k in tables["core"] if len(k) >= 4),
             key_prefixes=frozenset(prefixes),

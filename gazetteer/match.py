@@ -20,19 +20,15 @@ one letter changes the place.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
 from gazetteer.descriptors import Descriptor
 from gazetteer.index import NameIndex, core_of, token_keys
 from gazetteer.normalize import (
-    fold, fold_arabic, is_arabic, name_key, skeleton, strip_articles, unglue_al,
+    fold, fold_arabic, is_arabic, skeleton, strip_articles, unglue_al,
 )
-
-
-def _bare_of(name: str) -> str:
-    return strip_articles(fold(name))
 
 _LEADING_WORDS = ("the ",)
 SUGGESTION_CUTOFF = 65.0
@@ -65,9 +61,11 @@ def _tier(positions: list[int] | None, match: float, tier: str,
     return [Candidate(p, match, tier, descriptor) for p in positions or ()]
 
 
-def _main_first(index: NameIndex, found: list[Candidate], form, query_form: str) -> list[Candidate]:
-    """Mark the candidates whose main name (not an alias) has the query's form."""
-    return [replace(c, main=form(index.entries[c.position].name) == query_form) for c in found]
+def _marked(index: NameIndex, positions: list[int] | None, match: float, tier: str, form: int,
+            query_form: str) -> list[Candidate]:
+    """Candidates of an exact tier, marked when the entry's main name (not an alias) has the
+    query's form (``form``: 0 folded, 1 bare, 2 key)."""
+    return [Candidate(p, match, tier, None, index.main_forms[p][form] == query_form) for p in positions or ()]
 
 
 def candidates(index: NameIndex, name: str, fuzzy: bool = True) -> list[Candidate]:
@@ -79,13 +77,13 @@ def candidates(index: NameIndex, name: str, fuzzy: bool = True) -> list[Candidat
             folded = folded[len(word):]
     if not folded:
         return []
-    found = _main_first(index, _tier(index.by_fold.get(folded), 1.0, "fold"), fold, folded)
+    found = _marked(index, index.by_fold.get(folded), 1.0, "fold", 0, folded)
     bare = strip_articles(folded)
     if not found:
-        found = _main_first(index, _tier(index.by_bare.get(bare), 0.98, "bare"), _bare_of, bare)
+        found = _marked(index, index.by_bare.get(bare), 0.98, "bare", 1, bare)
     key = "".join(token_keys(bare))
     if not found:
-        found = _main_first(index, _tier(index.by_key.get(key), 0.95, "key"), name_key, key)
+        found = _marked(index, index.by_key.get(key), 0.95, "key", 2, key)
     if found:
         return found
     unglued = " ".join(unglue_al(t) for t in bare.split())

@@ -9,6 +9,7 @@ online fallback, only when it is switched on.
 """
 from __future__ import annotations
 
+import re
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterable
@@ -23,6 +24,9 @@ from gazetteer.place import Place
 from gazetteer.sources import DEFAULT_UNCERTAINTY_KM, Entry, default_sources, load_entries
 
 ContextLike = Context | str | Iterable[Place] | None
+# Words without which a name cannot be a relative or directional phrase (a cheap first test).
+_PHRASE_CUE_RE = re.compile(r"\d|\b(?:north|south|east|west|central|of|from|within|outskirts|bank|border)|['’]s\b",
+                            re.IGNORECASE)
 
 
 class Gazetteer:
@@ -88,6 +92,8 @@ class Gazetteer:
     def _resolve_phrase(self, phrase: str, context: Context | None) -> Place | None:
         """A phrase such as "25 km north of X" or "the eastern countryside of X": the place of
         the one mention that covers it (but for a leading "the"), if the geoparser finds one."""
+        if not _PHRASE_CUE_RE.search(phrase):
+            return None
         from gazetteer.geoparser import geoparse
         mentions = geoparse(self, phrase, context)
         core = phrase[4:] if phrase.lower().startswith("the ") else phrase
