@@ -2,7 +2,8 @@
 
 "The Euphrates" in a paragraph about Raqqa is the river at Raqqa, and "the Syrian-Iraqi
 border" reached from al-Tanf is the border north-east of al-Tanf, not the 600 km line's
-midpoint. For a mention of a whole river or border (a gazetteer row with a wide radius
+midpoint. Borders no gazetteer row names ("the Turkish border", "the border with Lebanon")
+are made from the base map. For a mention of a whole river or border (a gazetteer row with a wide radius
 whose line is known) the point becomes the nearest point of the line to a neighbouring place:
 the last place named before it in the same sentence, else one named right after it ("the
 border near al-Tanf"), else the last place named in the 600 characters before. A bare "border" ("the Syrian border") means the border last mentioned.
@@ -84,6 +85,10 @@ def line_of(place: Place, basemap_dir: Path | None = None):
                 return geometry[f"border:{_NEIGHBOURS[word]}"]
         if "syria" in words:
             return geometry.get("border:all")
+    if place.source.startswith("basemap") and "border" in words:
+        for word in words:
+            if word.capitalize() in _NEIGHBOURS.values():
+                return geometry.get(f"border:{word.capitalize()}")
     return None
 
 
@@ -159,13 +164,52 @@ _SYRIA_BORDER = Place(name="Syria border", lat=35.0, lon=38.5, kind="area", gove
 _BARE_BORDER_RE = re.compile(r"\b(?:Syrian|Syria['’]s)\s+borders?\b")
 
 
-def _bare_borders(text: str, mentions: list[Mention]) -> list[Mention]:
-    """"the Syrian border" (which no gazetteer row names) as mentions to be placed."""
+_COUNTRY = r"(?:Turk(?:ish|ey)|Leban(?:ese|on)|Iraq(?:i)?|Jordan(?:ian)?|Israel(?:i)?)"
+_WHOSE = rf"(?:(?:Syria(?:n)?[-–/ ]{_COUNTRY})|(?:{_COUNTRY}[-–/ ]Syria(?:n)?)|{_COUNTRY})"
+# A border with a neighbour, in the forms no gazetteer row may hold: "the Turkish border",
+# "the Syria-Turkey border", "the border with Lebanon".
+_NAMED_BORDER_RE = re.compile(rf"\b(?:{_WHOSE}[ \u00a0]+borders?|borders?[ \u00a0]+with[ \u00a0]+{_COUNTRY})\b(?![-–])")
+_NEIGHBOUR_OF_WORD = [(re.compile(rf"\b{word}", re.IGNORECASE), name) for word, name in (
+    ("turk", "Turkey"), ("leban", "Lebanon"), ("iraq", "Iraq"), ("jordan", "Jordan"), ("israel", "Israel"))]
+
+
+@lru_cache(maxsize=8)
+def _border_place(neighbour: str, basemap_dir: str) -> Place | None:
+    """The whole border with ``neighbour`` as a place: a middle point, half its length as radius."""
+    line = _geometry(basemap_dir).get(f"border:{neighbour}")
+    if line is None:
+        return None
+    middle_lat, middle_lon = nearest_on_line(line, line.centroid.y, line.centroid.x)
+    parts = getattr(line, "geoms", [line])
+    length_km = sum(approx_km(a[1], a[0], b[1], b[0]) for part in parts
+                    for a, b in zip(part.coords[:-1], part.coords[1:]) if hasattr(part, "coords"))
+    return Place(name=f"Syria-{neighbour} border", lat=round(middle_lat, 5), lon=round(middle_lon, 5),
+                 kind="area", governorate=None, source="basemap (Natural Earth outline)",
+                 uncertainty_km=round(max(WHOLE_LINE_KM, length_km / 2), 1), score=0.9)
+
+
+def _unnamed_borders(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Borders the gazetteer has no row for, as mentions to be placed: "the Syrian border",
+    "the Turkish border", "the border with Lebanon"."""
     out = []
-    for match in _BARE_BORDER_RE.finditer(text):
-        if not any(m.start < match.end() and match.start() < m.end for m in mentions):
-            out.append(Mention(match.start(), match.end(), match.group(), _SYRIA_BORDER))
+    if "order" not in text:
+        return out
+    found = [(m, None) for m in _BARE_BORDER_RE.finditer(text)]
+    found += [(m, _neighbour_named(m.group())) for m in _NAMED_BORDER_RE.finditer(text)]
+    for match, neighbour in found:
+        if any(m.start < match.end() and match.start() < m.end for m in mentions + out):
+            continue
+        place = _SYRIA_BORDER if neighbour is None else _border_place(neighbour, _DEFAULT_BASEMAP)
+        if place is not None:
+            out.append(Mention(match.start(), match.end(), match.group(), place))
     return out
+
+
+def _neighbour_named(written: str) -> str | None:
+    for pattern, name in _NEIGHBOUR_OF_WORD:
+        if pattern.search(written):
+            return name
+    return None
 
 
 def _display_name(place: Place) -> str:
@@ -177,7 +221,7 @@ def apply(gazetteer, text: str, mentions: list[Mention]) -> list[Mention]:
     """Mentions of whole rivers and borders moved to the stretch their neighbours imply."""
     out: list[Mention] = []
     last_border: Place | None = None
-    mentions = sorted(mentions + _bare_borders(text, mentions), key=lambda m: (m.start, -m.end))
+    mentions = sorted(mentions + _unnamed_borders(text, mentions), key=lambda m: (m.start, -m.end))
     points = [m for m in mentions if m.place.kind in _POINT_KINDS and m.place.uncertainty_km <= 50]
     starts = [m.start for m in points]
     for position, mention in enumerate(mentions):

@@ -180,3 +180,11 @@ def test_the_package_functions_stay_functions_after_use():
 
     gazetteer.resolve("Eastern Hama", context="Fighting near Hama.")
     assert callable(gazetteer.geoparse) and gazetteer.geoparse("Raqqa")[0].text == "Raqqa"
+
+
+def test_borders_with_any_neighbour_are_found_and_placed_near_their_neighbours():
+    mentions = geoparse("Refugees gathered at the Turkish border near Tal Abyad.")
+    assert [m.text for m in mentions] == ["Turkish border", "Tal Abyad"]
+    tal_abyad = mentions[1].place
+    assert km(mentions[0].place, tal_abyad.lat, tal_abyad.lon) < 15
+    assert resolve("the border with Lebanon").name.startswith("Syria-Lebanon border")
