@@ -86,13 +86,13 @@ _TABLE: list[tuple[re.Pattern, str, str, frozenset]] = [
         r"(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)"), "capture", "verb", frozenset()),
     (_p(r"captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|liberat(?:e|es|ed|ing)|overr(?:an|un|uns|unning)|"
         r"conquer(?:ed|ing|s)?|expel(?:led|s|ling)?|oust(?:ed|ing|s)?"), "capture", "verb", frozenset()),
+    (_p(r"(?:pushed|push|pushes|pushing|drove|driven|beat|beaten|beating)\s+(?:[\w'-]+\s+){0,3}?back|"
+        r"(?:driven|forced|kicked|thrown|chased)\s+out"), "withdraw", "swap", frozenset({"pushed_back"})),
     (_p(r"(?:drove|driven|drive|drives|driving)(?=\s+(?:[\w'-]+\s+){0,4}?(?:out|from|away)\b)"), "capture", "verb",
      frozenset()),
     (_p(r"(?:fell|fallen|falls|falling)\s+to"), "capture", "swap", frozenset()),
     (_p(r"took|take|takes|taken|taking|enter(?:ed|ing|s)?|secur(?:ed|ing|es)|clear(?:ed|ing)|occup(?:ied|ying)"),
      "capture", "verb", frozenset({"direct"})),
-    (_p(r"(?:pushed|push|pushes|pushing|drove|driven|beat|beaten|beating)\s+(?:[\w'-]+\s+){0,3}?back"), "withdraw",
-     "swap", frozenset({"pushed_back"})),
     (_p(r"forc(?:ed|ing|es|e)\s+(?:[\w'-]+\s+){1,4}?to\s+(?:retreat|withdraw|pull\s+(?:back|out)|fall\s+back|flee|"
         r"evacuate|abandon)"), "withdraw", "swap", frozenset()),
     (_p(r"repel(?:led|s|ling)?|repuls(?:e|ed|es|ing)|fought\s+off|fight(?:s|ing)?\s+off|beat\s+off|thwart(?:ed|s|ing)?|"
@@ -108,7 +108,7 @@ _TABLE: list[tuple[re.Pattern, str, str, frozenset]] = [
     (_p(r"advanc(?:ed|ing)|reach(?:ed|es|ing)?|approach(?:ed|ing)|crossed|crossing(?=\s+(?:the|into|over)\b)"),
      "advance", "verb", frozenset()),
     (_p(r"(?:brought|bring|brings|bringing)(?=\s+(?:[\w'’-]+\s+){1,5}?(?:to|within|close\s+to|closer\s+to)\s)"),
-     "advance", "swap", frozenset()),
+     "advance", "swap", frozenset({"near"})),
     (_p(r"encircl(?:e|es|ed|ing)|surround(?:ed|s|ing)?|cut(?:s|ting)?\s+off|isolat(?:e|es|ed|ing)|"
         r"(?:complet\w+|clos\w+)\s+the\s+encirclement"), "encircle", "verb", frozenset()),
     (_p(r"air[\s-]?strikes?|air[\s-]?raids?|aerial\s+(?:bombardment|bombing|attacks?|strikes?)|air\s+attacks?|"
@@ -138,7 +138,7 @@ _LIGHT_BEFORE = re.compile(
     r"mount(?:ed|ing|s)?|conduct(?:ed|ing|s)?|carr(?:ied|ying|y|ies)\s+out|stag(?:ed|ing|e|es)|employ(?:ed|ing|s)?|"
     r"sustain(?:ed|ing|s)?|step(?:ped|ping|s)?\s+up|continu(?:ed|ing|es|e)|renew(?:ed|ing|s)?|resum(?:ed|ing|es|e)|"
     r"open(?:ed|ing|s)?|unleash(?:ed|ing|es)?|undert(?:ook|ake|aken|aking)|made|make|makes|making|led|lead|leading|"
-    r"spearhead(?:ed|ing|s)?|intensif(?:ied|ying|y)|repeated|executed|perform(?:ed|ing)|have|has|had)"
+    r"spearhead(?:ed|ing|s)?|intensif(?:ied|ying|y)|repeated|executed|perform(?:ed|ing))"
     r"(?:\s+(?:[\w'’-]+)){0,4}\s*$",
     re.I,
 )
@@ -155,6 +155,8 @@ _SURROUNDING_ADJECTIVE = re.compile(r"\s+(?:countryside|area|areas|villages|town
                                     r"neighbou?rhoods?|farmland|farms|positions)\b", re.I)
 _NOUN_NEXT = re.compile(r"\s+(?:from|on|in|against|at|near|by|of|for|continued|resumed|were|was|have|has|had|"
                         r"and|or|that|which)\b", re.I)
+_ING_MODIFIER_BEFORE = re.compile(r"(?:(?<![\w-])(?:the|a|an|its|their|his|her)\s+(?:[\w-]+\s+)?|"
+                                  r"(?<![\w-])(?:forces|troops|units|columns|convoys?|fighters)\s+)$", re.I)
 _PARTICIPLE = re.compile(r"(?:ed|en|wn|ught|ook|ost|ut|un|an|eft)$", re.I)
 
 
@@ -189,6 +191,9 @@ def _classify(text: str, floor: int, a: int, b: int, action: str, form: str, fla
         return None
     if form == "nominal_free":
         return Trigger(a, b, action, "nominal", flags)
+    if form == "verb" and word.lower().endswith("ing") and " " not in word and _ING_MODIFIER_BEFORE.search(before):
+        # "the advancing troops", "forces advancing along X": a description, not a new event.
+        return Trigger(a, b, action, "reference", flags)
     if form in ("verb", "swap") and _PASSIVE_BEFORE.search(before):
         last = word.split()[0]
         if _PARTICIPLE.search(last) or last.lower() in ("hit", "cut", "struck", "beaten", "taken", "retaken"):

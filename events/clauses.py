@@ -18,6 +18,7 @@ _BOUNDARY = re.compile(
     r"|,?\s+when\s+|,\s+as\s+|,?\s+although\s+|,?\s+though\s+|,?\s+thus,?\s+|,\s+and\s+then\s+|\s+so\s+that\s+"
     r"|,?\s+so\s+(?:as\s+)?(?=to\s)|,\s+(?=(?:after|before|following|despite|since)\s)"
     r"|(?<![\w-])(?:said|says|claimed|claims|claiming|stated|stating|announced|reported|added|warned|indicate|indicates|"
+    r"denied|denies|denying|"
     r"indicated|believe|believes|suggest|suggests)\s+(?:that\s+)?",
     re.I,
 )
@@ -36,12 +37,14 @@ _INFINITIVE = re.compile(r"(?<![\w-])to\s+(?:(?:fully|completely|actually|quickl
 # one in the next coordinated clause ("to see if they can cross, and then took X").
 _MODAL = re.compile(r"(?<![\w'’-])(?:will|would|could|can|(?-i:may)|might|should|shall|must|won['’]t|cannot|can['’]t|"
                     r"going\s+to)(?![\w-])(?:\s+[\w'’-]+){0,3}\s+$", re.I)
+_MODAL_AFTER = re.compile(r"[^,.;]{0,40}?(?<![\w-])(?:will|would|could|might|(?-i:may)|is\s+(?:expected|likely|set|about)\s+to)"
+                          r"(?![\w-])", re.I)
 _IRREALIS_CUES = re.compile(
     r"(?<![\w'’-])(?:aim(?:s|ed|ing)?|goals?|objectives?|purpose|plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|expected|expects?|likely|"
     r"poised|set\s+to|prepar(?:e|es|ed|ing|ation)|ready\s+to|threaten(?:s|ed|ing)?|seek(?:s|ing)?|sought|"
     r"attempt(?:s|ed|ing)?|trying|tried|hop(?:e|es|ed|ing)|in\s+order\s+to|order\s+to|upcoming|future|"
     r"conditions\s+for|to\s+participate|wish(?:es|ed)?|want(?:s|ed)?|fears?|feared|question|whether|if|unless|"
-    r"suggesting|urg(?:ed|ing)|calls?\s+for|called\s+for|vow(?:s|ed)?|pledg(?:e|es|ed)|need\s+to|needs\s+to)(?![\w-])",
+    r"suggesting|vulnerable|susceptible|exposed\s+to|urg(?:ed|ing)|calls?\s+for|called\s+for|vow(?:s|ed)?|pledg(?:e|es|ed)|need\s+to|needs\s+to)(?![\w-])",
     re.I,
 )
 _NEGATION = re.compile(r"(?<![\w'’-])(?:no|not|never|without|nor|neither|n['’]t|hardly|barely)\s+(?:[\w-]+\s+){0,2}$", re.I)
@@ -51,7 +54,7 @@ _NEAR_MISS_BEFORE = re.compile(
     r"(?:[a-z]+ing\s+(?:and|or)\s+)?$",
     re.I,
 )
-_GERUND_AFTER = re.compile(r"^[^,;.]{0,40}?(?:of|from)\s+(?:completely\s+|fully\s+)?[a-z]+ing\b", re.I)
+_GERUND_AFTER = re.compile(r"^[^,;.]{0,40}?(?:of|from|to)\s+(?:completely\s+|fully\s+)?[a-z]+ing\b", re.I)
 
 
 def boundaries(masked: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -83,6 +86,11 @@ def is_irrealis(masked: str, clause_begin: int, trigger_start: int, sentence_end
     if _IRREALIS_CUES.search(before) or _MODAL.search(before[-60:]):
         return True
     return masked[trigger_start:sentence_end].rstrip().endswith("?")
+
+
+def is_irrealis_after(masked: str, trigger_end: int, sentence_end: int) -> bool:
+    """A noun's event told as future or possible by the verb after it ("the assault will start")."""
+    return bool(_MODAL_AFTER.match(masked[trigger_end:min(sentence_end, trigger_end + 60)]))
 
 
 def is_negated(masked: str, clause_begin: int, trigger_start: int) -> bool:

@@ -36,7 +36,8 @@ from events.certainty import certainty_at, denies_previous
 from events.dates import DateContext, DateExpr, DateSpan, find_dates, resolve
 from events.documents import Document
 from events.model import Event
-from events.placing import Chosen, PlaceRef, choose, find_anaphors, usable_mentions
+from events.vocabulary import ACTION_CLASS
+from events.placing import Chosen, PlaceRef, choose, choose_nearest, find_anaphors, usable_mentions
 from events.sentences import Sentence, mask, split_sentences
 from gazetteer.place import Mention
 
@@ -58,6 +59,8 @@ _AIR_WORDS = re.compile(r"(?<![\w-])(?:air|airstrikes?|air-strikes?|warplanes?|j
 _PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?:with|against|on|upon|from|alongside|of|to|towards?|at|by|between|"
                                  r"near|versus|vs\.?|under|for|over|into|than|and\s+against|among|amid)\s+"
                                  r"(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,1}$", re.I)
+_BETWEEN_SIDES = re.compile(r"\s+(?:[\w-]+\s+){0,2}?between\s+(\S)", re.I)
+_AGENT_BEFORE = re.compile(r"(?<![\w-])(?:by|to)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,1}$", re.I)
 _BY_BEFORE = re.compile(r"(?<![\w-])by\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
 _LEADING_BEFORE = re.compile(r"(?:^|[,;(]|(?<![\w-])(?:and|but|then|while|thus|when|so|as|after\s+which|however))\s*"
                              r"(?:(?:on|in|by|during|since|until|as\s+of|from|over|at|around|after|before)\s+)?$",
@@ -68,6 +71,17 @@ _ENTRY = re.compile(r"(?:enter|entered|entering|stormed\s+into|broke\s+into)$", 
 _AGAIN_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,6}?(?:again|once\s+again|once\s+more)\b", re.I)
 _DIRECT_GAP = re.compile(r"^[^,.;:()]{0,45}$")
 _POSSESSIVE_AFTER = re.compile(r"^['’]s\s", re.I)
+_VICTIM_AFTER = re.compile(r"^\s+(?:(?:have|has|had|were|was|are|is|being)\s+)?(?:been\s+)?(?:reportedly\s+)?"
+                           r"(?:killed|wounded|injured|executed|slain)\b", re.I)
+_RELATIVE_AFTER = re.compile(r"^(?:\s+(?:forces|troops|fighters|units|militias?|groups?|militants))?\s*,?\s*"
+                             r"(?:which|who|that)\s", re.I)
+_OBJECT_GAP = re.compile(r"\s*(?:the\s+|a\s+|an\s+)?(?:(?!(?:after|before|when|while|as|and|but|because|since|until|"
+                         r"then|if|once)\s)[\w'’-]+\s+){0,2}", re.I)
+_RECALL_BEFORE = re.compile(r"(?:following|after|since|despite|before|with)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
+_DESTINATION = re.compile(r"(?<![\w-])(?:to|towards?|into)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
+_CLAUSE_INITIAL = re.compile(r",\s*(?:the\s+)?$")
+_SPEECH_VERB = re.compile(r"^\s+(?:[\w'’-]+\s+){0,3}?(?:said|says|claimed|claims|stated|announced|reported|insisted|"
+                          r"declared|confirmed)\b", re.I)
 _NAME_CANDIDATE = re.compile(
     r"(?<![\w-])(?:of|in|at|near|towards?|into|on|captured|seized|took|entered|reached|retook|recaptured|besieged|"
     r"encircled|surrounded|bombed|struck|stormed|liberated)\s+(?:the\s+)?(?:(?:villages?|towns?|city|area|district|"
@@ -133,6 +147,7 @@ class _Draft:
     date_from: str
     entry: bool = False
     removed: bool = False
+    subject: str | None = None
 
 
 @dataclass
@@ -228,11 +243,9 @@ class _Reader:
         self._resolve_dates(view)
         live = self._live_triggers(view)
         cuts = sorted({t.start for t, _ in live if t.cuts_regions}
-                      | {t.start for t in view.triggers if t.form == "reference"}
                       | {a for a, _ in view.bounds}
                       | {expr.start for expr, _, leading, _ in view.dates if leading})
         resumes = sorted({t.end for t, _ in live if t.cuts_regions}
-                         | {t.end for t in view.triggers if t.form == "reference"}
                          | {b for _, b in view.bounds}
                          | {expr.end for expr, _, leading, _ in view.dates if leading})
         view.object_starts = [t.end for t, _ in live if t.form != "passive" and t.action != "clash"]
@@ -242,12 +255,18 @@ class _Reader:
             if draft is not None:
                 made.append(draft)
         self._borrow_places(view, made)
-        made = [d for d in made if d.places or d.action in ("repel",) and self._reference(d, made) is not None]
         self._merge_repels(view, made)
+        self._drop_back_references(view, made)
         for draft in made:
-            if draft.removed or not draft.places:
+            if draft.removed:
+                continue
+            if not draft.places:
+                # A placeless statement still tells who is acting, if the text names them.
+                if draft.actor_from in ("subject", "agent", "object"):
+                    self._subject_memory(draft)
                 continue
             self._remember(draft)
+            self._subject_memory(draft)
             self.drafts.append(draft)
         self._note_unresolved(view, live)
         self._remember_holders(view)
@@ -295,7 +314,8 @@ class _Reader:
                 continue
             if clauses.is_near_miss(self.masked, begin, trigger.start, trigger.end, "near" in trigger.flags):
                 continue
-            if clauses.is_irrealis(self.masked, begin, trigger.start, sentence.end):
+            if clauses.is_irrealis(self.masked, begin, trigger.start, sentence.end) or (
+                    trigger.form == "nominal" and clauses.is_irrealis_after(self.masked, trigger.end, sentence.end)):
                 if trigger.action == "siege_lifted":
                     live.append((trigger, "siege"))
                 continue
@@ -332,8 +352,8 @@ class _Reader:
         else:
             target = self._target_in(view, trigger, subject_start, object_end, actor, action)
         if action == "attack" and "air" in trigger.flags:
-            clause = self.masked[subject_start:object_end]
-            if _AIR_WORDS.search(clause):
+            begin = clauses.clause_start(view.bounds, sentence.start, trigger.start)
+            if _AIR_WORDS.search(self.masked[begin:min(sentence.end, object_end + 40)]):
                 action = "airstrike"
             elif trigger.noun is None and self.masked[trigger.start:trigger.end].lower().startswith("destroy"):
                 return None
@@ -365,15 +385,16 @@ class _Reader:
             target = None
         draft = _Draft(trigger, action, actor, target, unit, places, span or self.default_span, certainty,
                        sentence.start, sentence.end, view.index, sentence.paragraph, 0.0, actor_from,
-                       place_from, date_from, entry)
-        self._subject_memory(draft, subject_side, trigger)
+                       place_from, date_from, entry, subject=subject_side)
         return draft
 
-    def _subject_memory(self, draft: _Draft, subject_side: str | None, trigger: Trigger) -> None:
-        subject = subject_side if trigger.form == "swap" else draft.actor
-        if trigger.form == "failed_to":
+    def _subject_memory(self, draft: _Draft) -> None:
+        """The side that acted last, as a later "they" or "the city was taken" means it."""
+        form = draft.trigger.form
+        subject = draft.subject if form == "swap" else draft.actor
+        if form == "failed_to":
             subject = draft.target
-        if subject and trigger.form != "passive":
+        if subject and form != "passive":
             self.running_actor = (subject, draft.unit if subject == draft.actor else None)
 
     # --- sides ----------------------------------------------------------------------------------
@@ -381,13 +402,20 @@ class _Reader:
     def _usable_subject(self, side: SideMention) -> bool:
         if side.role not in ("actor", "pronoun", "speaker_group"):
             return False
-        if _POSSESSIVE_AFTER.match(self.masked[side.end:side.end + 3]):
+        after = self.masked[side.end:side.end + 40]
+        if _POSSESSIVE_AFTER.match(after) or _VICTIM_AFTER.match(after):
             return False
+        if _RELATIVE_AFTER.match(after):
+            return True
         return not _PREPOSITION_BEFORE.search(self.masked[max(0, side.start - 30):side.start])
 
     def _resolve_side(self, view: _SentenceView, side: SideMention) -> tuple[str | None, str | None]:
         if side.faction is not None:
             return side.faction, side.unit
+        if side.role == "pronoun":
+            for other in reversed([o for o in view.sides if o.faction and o.end <= side.start]):
+                if _SPEECH_VERB.match(self.masked[other.end:side.start]):
+                    return other.faction, other.unit
         if side.role == "speaker_group":
             for other in view.sides:
                 if other.faction and other.start < side.start and other.role in ("actor", "source") and \
@@ -414,6 +442,22 @@ class _Reader:
         if chosen is None:
             chosen = self._scan_left(view, trigger)
             how = "sentence"
+        if action == "clash":
+            pair = _BETWEEN_SIDES.match(self.masked, trigger.end)
+            if pair:
+                first = next((s for s in view.sides if s.faction and s.start >= pair.start(1)), None)
+                if first is not None:
+                    return first.faction, first.unit, "subject", first.faction
+        if trigger.form == "nominal_of":
+            agent = next((s for s in view.sides if trigger.end <= s.start < trigger.end + 60 and s.faction
+                          and _AGENT_BEFORE.search(self.masked[max(0, s.start - 20):s.start])), None)
+            if agent is not None:
+                return agent.faction, agent.unit, "agent", agent.faction
+        if trigger.form == "nominal":
+            adjacent = next((s for s in view.sides if s.faction and 0 <= trigger.start - s.end <= 2
+                             and s.role in ("actor", "held")), None)
+            if adjacent is not None:
+                return adjacent.faction, adjacent.unit, "subject", adjacent.faction
         participle = self._main_clause_actor(view, trigger, made)
         if participle is not None:
             return participle[0], participle[1], "subject", participle[0]
@@ -424,12 +468,15 @@ class _Reader:
                              and s.faction == faction), None)
             subject_side = faction
         else:
-            faction, unit = self.running_actor if self.running_actor else (None, None)
-            how = "running"
-            if faction is None:
-                right = next((s for s in view.sides if s.start >= object_end and s.faction and self._usable_subject(s)), None)
-                if right is not None:
-                    faction, unit, how = right.faction, right.unit, "right"
+            # A fronted clause without a subject ("Following X, which broke the siege, the
+            # Army began...") has the main clause's; else the side acting so far.
+            right = next((s for s in view.sides if s.start >= trigger.end and s.faction and self._usable_subject(s)
+                          and _CLAUSE_INITIAL.search(self.masked[s.start - 8:s.start])), None)
+            if right is not None and trigger.form != "passive":
+                faction, unit, how = right.faction, right.unit, "right"
+            else:
+                faction, unit = self.running_actor if self.running_actor else (None, None)
+                how = "running"
             subject_side = faction
         if trigger.form == "nominal" and how != "subject":
             agent = self._agent(view, trigger, min(object_end, trigger.end + 40))
@@ -440,12 +487,15 @@ class _Reader:
             patient = subject_side if how == "subject" else None
             if agent is not None:
                 return agent.faction, agent.unit, "agent", patient
+            if "pushed_back" in trigger.flags and faction is not None and how != "running":
+                return faction, unit, how, faction
             running = self.running_actor or (None, None)
             if running[0] is None:
                 return None, None, "running", patient
             return running[0], running[1], "running", patient
         if trigger.form == "swap":
-            obj = next((s for s in view.sides if trigger.end <= s.start < object_end and s.role in ("actor", "pronoun")), None)
+            obj = next((s for s in view.sides if trigger.start < s.start < object_end and s.role in ("actor", "pronoun")),
+                       None)
             if obj is None:
                 return None, None, how, subject_side
             faction_obj, unit_obj = self._resolve_side(view, obj)
@@ -469,8 +519,7 @@ class _Reader:
 
     def _in_object(self, view: _SentenceView, side: SideMention) -> bool:
         """Whether ``side`` is the direct object of a trigger just before it ("expelling ISIS")."""
-        return any(0 <= side.start - end <= 30 and re.fullmatch(r"\s*(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,2}",
-                                                                   self.masked[end:side.start])
+        return any(0 <= side.start - end <= 30 and _OBJECT_GAP.fullmatch(self.masked[end:side.start])
                    for end in view.object_starts)
 
     def _agent(self, view: _SentenceView, trigger: Trigger, object_end: int) -> SideMention | None:
@@ -525,13 +574,14 @@ class _Reader:
         if trigger.form in ("passive", "swap") and action == "capture" and "fell" in self.masked[trigger.start:trigger.end].lower():
             object_refs, subject_refs = subject_refs, object_refs
         if trigger.form == "passive" and subject_refs and not object_refs:
-            return choose(self.masked, subject_start, subject_refs, action), "subject"
+            return choose_nearest(self.masked, subject_refs), "subject"
         chosen = choose(self.masked, trigger.end, object_refs, action)
         if chosen:
             return chosen, "object"
         subject_refs = [r for r in subject_refs if r.start >= scene] or subject_refs
-        chosen = choose(self.masked, subject_start, subject_refs, action)
-        return (chosen, "subject") if chosen else ([], "none")
+        if not subject_refs:
+            return [], "none"
+        return choose_nearest(self.masked, subject_refs), "subject"
 
     def _scene_end(self, view: _SentenceView) -> int:
         """End of a sentence-opening "In eastern Homs," (a scene, not the goal)."""
@@ -593,16 +643,26 @@ class _Reader:
                 draft.places = [Chosen(c.ref, False) for c in lender.places]
                 draft.place_from = "borrowed"
 
-    def _reference(self, draft: _Draft, made: list[_Draft]) -> _Draft | None:
-        """The attack a repel answers: in this sentence before it, else in the sentences just before."""
+    def _drop_back_references(self, view: _SentenceView, made: list[_Draft]) -> None:
+        """"Following the capture of X, ..." recalls an event already told: no second event."""
+        for draft in made:
+            if draft.trigger.form != "nominal_of" or not _RECALL_BEFORE.search(
+                    self.masked[max(view.sentence.start, draft.trigger.start - 30):draft.trigger.start]):
+                continue
+            places = {c.ref.place.name for c in draft.places}
+            told = any(ACTION_CLASS[d.action] == ACTION_CLASS[draft.action] and d.actor == draft.actor
+                       and places & {c.ref.place.name for c in d.places} for d in self.drafts)
+            draft.removed = draft.removed or told
+
+    def _reference(self, draft: _Draft, made: list[_Draft], attacker: str | None) -> _Draft | None:
+        """The attack (by ``attacker`` if known) that a repel answers: earlier in this sentence,
+        else in the sentences just before it in the paragraph."""
         here = [d for d in made if d is not draft and d.trigger.start < draft.trigger.start and not d.removed]
         before = [d for d in self.drafts if d.sentence >= draft.sentence - REFERENCE_SENTENCES
                   and d.paragraph == draft.paragraph and not d.removed]
         for candidate in reversed(before + here):
-            if candidate.action in ("attack", "advance") and candidate.places:
-                if draft.target and draft.actor_from != "running" and candidate.actor != draft.target \
-                        and draft.trigger.form not in ("failed_ref",):
-                    continue
+            if candidate.action in ("attack", "advance") and candidate.places \
+                    and (attacker is None or candidate.actor == attacker):
                 return candidate
         return None
 
@@ -613,7 +673,13 @@ class _Reader:
             pushed_back = "pushed_back" in draft.trigger.flags and draft.trigger.form == "passive"
             if draft.action != "repel" and not pushed_back:
                 continue
-            answered = self._reference(draft, made)
+            if pushed_back:
+                attacker = draft.actor
+            elif draft.trigger.form == "failed_ref" or draft.actor_from == "running":
+                attacker = None
+            else:
+                attacker = draft.target
+            answered = self._reference(draft, made, attacker)
             if pushed_back:
                 same_side = answered is not None and answered.actor == draft.actor
                 if not same_side:
@@ -654,7 +720,7 @@ class _Reader:
     def _remember(self, draft: _Draft) -> None:
         if draft.target:
             self.enemies[draft.actor] = draft.target
-            self.enemies[draft.target] = draft.actor
+            self.enemies.setdefault(draft.target, draft.actor)
         if draft.certainty == "denied":
             return
         for chosen in draft.places:
@@ -664,7 +730,8 @@ class _Reader:
                 if draft.action == "capture" and draft.actor in held and held[-1] != draft.actor:
                     draft.action = "recapture"
                 held.append(draft.actor)
-            elif draft.action == "withdraw" and draft.target:
+            elif draft.action == "withdraw" and draft.target and not _DESTINATION.search(
+                    self.masked[draft.trigger.end:chosen.ref.start]):
                 self.holders.setdefault(key, []).append(draft.target)
 
     def _remember_holders(self, view: _SentenceView) -> None:

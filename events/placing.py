@@ -22,7 +22,7 @@ from geopy.distance import geodesic
 
 from gazetteer.place import Mention, Place
 
-_RELATIVE_TEXT = re.compile(r"^(?:\d|about\b|around\b|some\b|approximately\b|roughly\b|nearly\b|almost\b|a\s+few\b|"
+_RELATIVE_TEXT = re.compile(r"^(?:\d|within\b|about\b|around\b|some\b|approximately\b|roughly\b|nearly\b|almost\b|a\s+few\b|"
                             r"several\b|(?:north|south|east|west)\w*\s+of\b)", re.I)
 _MEASURED = re.compile(r"^(?:about\s+|around\s+|some\s+|approximately\s+|roughly\s+|nearly\s+|almost\s+)?\d", re.I)
 _DESCRIPTOR = (r"(?:areas?|regions?|districts?|villages?|towns?|city|countryside|dam|field|airbase|airport|base|"
@@ -35,6 +35,7 @@ _COORDINATED = re.compile(
 )
 # "X, Y" is a list only when the list goes on after Y ("X, Y and Z", "X, Y.").
 _LIST_GOES_ON = re.compile(r"\s*(?:[,;.)]|and\b|or\b|$)")
+_OWN_PREPOSITION = re.compile(r"(?:and|or|,)\s+(?:also\s+)?(?:in|at|on|near|towards?|into)\s+(?:the\s+)?$", re.I)
 _APPOSITION = re.compile(r"^['’]s\s+(?:[\w-]+\s+){0,3}[\w-]+,\s*$")
 _APPROACH = re.compile(r"(?:overlooking|outskirts\s+of|gates\s+of|approaches\s+to|edge\s+of|doorstep\s+of)\s+"
                        r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
@@ -58,6 +59,7 @@ _IT_OBJECT = re.compile(
     r"isolated|isolating|encircle|surround|besiege|isolate)\s+(?P<it>it)(?![\w-])",
     re.I,
 )
+_QUALIFIED = re.compile(r"\s*(?:(?:of|in|at|near|around)\s+(?:the\s+)?)?", re.I)
 _KIND_NOUNS = {
     "city": {"city", "town", "village"}, "town": {"city", "town", "village"}, "village": {"village", "town"},
     "stronghold": {"city", "town", "village", "district"}, "outskirts": {"city", "town", "village"},
@@ -113,7 +115,7 @@ def find_anaphors(masked: str, start: int, end: int, named: list[PlaceRef],
     for a, b, noun in sorted(spans):
         if any(a < p.end and p.start < b for p in named):
             continue
-        if any(0 <= p.start - b <= 6 for p in named):
+        if any(0 <= p.start - b <= 14 and _QUALIFIED.fullmatch(masked[b:p.start]) for p in named):
             continue
         earlier = [(i, p) for i, p in history if i >= sentence_index - ANAPHOR_SENTENCES and p.start < a]
         earlier += [(sentence_index, p) for p in named if p.end <= a]
@@ -159,23 +161,42 @@ def choose(masked: str, region_start: int, refs: list[PlaceRef], action: str) ->
     refs = _with_between(masked, refs)
     chosen: list[Chosen] = []
     previous_end = None
+    previous_kept = False
     for ref in refs:
         gap = masked[(previous_end if previous_end is not None else region_start):ref.start]
         previous_end = ref.end
         approach = bool(_APPROACH.search(gap))
         if not chosen:
-            if action in ("advance", "attack", "airstrike") and _ORIGIN.search(gap) and not _DISTANCE_BEFORE.search(gap):
-                continue
+            origin = action in ("advance", "attack", "airstrike") and _ORIGIN.search(gap) \
+                and not _DISTANCE_BEFORE.search(gap)
+            if not origin:
+                chosen.append(Chosen(ref, approach))
+            previous_kept = not origin
+            continue
+        coordinated = _APPOSITION.match(gap) or (_COORDINATED.match(gap) and (
+            re.search(r"(?:and|or|as\s+well\s+as|&)\b", gap) or _LIST_GOES_ON.match(masked, ref.end)))
+        if ref.via == "relative":
+            keep = False
+        elif approach:
+            keep = True
+        else:
+            # A place listed with a locator ("south of X and Y") locates too, unless it opens a
+            # phrase of its own ("near X, east of Y, and in Z").
+            keep = bool(coordinated) and (previous_kept or bool(_OWN_PREPOSITION.search(gap)))
+        if keep:
             chosen.append(Chosen(ref, approach))
-            continue
-        if ref.is_relative or ref.via == "relative":
-            continue
-        if approach:
-            chosen.append(Chosen(ref, True))
-        elif _APPOSITION.match(gap) or (_COORDINATED.match(gap) and (
-                re.search(r"(?:and|or|as\s+well\s+as|&)\b", gap) or _LIST_GOES_ON.match(masked, ref.end))):
-            chosen.append(Chosen(ref))
+        previous_kept = keep
     return chosen
+
+
+def choose_nearest(masked: str, refs: list[PlaceRef]) -> list[Chosen]:
+    """The place just before a passive verb and those listed with it ("X and Y were taken")."""
+    kept = [refs[-1]]
+    for ref in reversed(refs[:-1]):
+        if not _COORDINATED.match(masked[ref.end:kept[-1].start]):
+            break
+        kept.append(ref)
+    return [Chosen(ref) for ref in reversed(kept)]
 
 
 def _with_between(masked: str, refs: list[PlaceRef]) -> list[PlaceRef]:

@@ -1,0 +1,211 @@
+"""Event reading on synthetic sentences (none taken from the seed reports).
+
+A fake place finder knows a handful of names, so these tests check the reader's grammar
+(actors, actions, voice, places, certainty) independently of the gazetteer.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from events.documents import parse_document
+from events.extract import extract
+from gazetteer.place import Mention, Place
+
+PLACES = {
+    "Kafr Nabl": (35.61, 36.56, "town"), "Tell Abyad": (36.70, 38.95, "town"), "Al-Bab": (36.37, 37.52, "city"),
+    "Qaryatayn": (34.23, 37.24, "town"), "Jirah airbase": (36.10, 37.94, "site"), "Sabkhah": (35.79, 38.89, "village"),
+    "Ma'dan": (35.74, 39.62, "town"), "Raqqa": (35.95, 39.01, "city"), "Deir ez-Zor": (35.34, 40.14, "city"),
+    "Hama Governorate": (35.2, 37.2, "governorate"), "Euphrates": (35.9, 39.0, "river"), "Idlib": (35.93, 36.63, "city"),
+}
+REPORT_DATE = date(2017, 6, 10)
+
+
+def fake_finder(text: str) -> list[Mention]:
+    found: list[Mention] = []
+    for name in sorted(PLACES, key=len, reverse=True):
+        for match in re.finditer(re.escape(name), text):
+            if any(match.start() < m.end and m.start < match.end() for m in found):
+                continue
+            lat, lon, kind = PLACES[name]
+            found.append(Mention(match.start(), match.end(), name, Place(name, lat, lon, kind, None, "test", 2.0,
+                                                                           id=f"t:{name}")))
+    return sorted(found, key=lambda m: m.start)
+
+
+def read(text: str, when: date | None = REPORT_DATE):
+    document = parse_document(text.encode("utf-8"), "report.txt", doc_date=when)
+    return list(extract(document, fake_finder).events)
+
+
+def one(text: str, **expected):
+    events = read(text)
+    assert len(events) == 1, [(e.action, e.actor, e.place) for e in events]
+    event = events[0]
+    for key, value in expected.items():
+        assert getattr(event, key) == value, (key, getattr(event, key), value)
+    return event
+
+
+def test_active_capture_names_actor_place_and_day():
+    event = one("On 3 March 2017, the Syrian Army captured Kafr Nabl.", action="capture", actor="government",
+                place="Kafr Nabl")
+    assert (event.date_start, event.date_end, event.date_precision) == (date(2017, 3, 3), date(2017, 3, 3), "day")
+    assert (event.lat, event.lon) == (35.61, 36.56)
+
+
+def test_passive_with_agent_takes_the_agent_as_actor():
+    one("Al-Bab was captured by Turkish-backed rebels on 23 February.", action="capture", actor="rebels",
+        place="Al-Bab", date_start=date(2017, 2, 23))
+
+
+def test_elliptic_passive_takes_the_running_actor_and_the_town_named_before():
+    events = read("On 1 June the SDF advanced on Tell Abyad. Two days later the town was captured.")
+    capture = [e for e in events if e.action == "capture"]
+    assert [(e.actor, e.place, e.date_start) for e in capture] == [("sdf", "Tell Abyad", date(2017, 6, 3))]
+
+
+def test_gerund_clause_shares_the_subject_of_its_main_clause():
+    events = read("On 1 August ISIS fighters attacked Qaryatayn, capturing Sabkhah.")
+    assert {(e.action, e.actor, e.place) for e in events} == {("attack", "isil", "Qaryatayn"),
+                                                               ("capture", "isil", "Sabkhah")}
+
+
+def test_nominalised_fall_of_a_place_to_a_side():
+    one("The fall of Al-Bab to the rebels on 23 February ended the battle.", action="capture", actor="rebels",
+        place="Al-Bab")
+
+
+def test_one_event_per_coordinated_place():
+    events = read("On 5 June government forces seized Kafr Nabl and Sabkhah.")
+    assert sorted(e.place for e in events) == ["Kafr Nabl", "Sabkhah"]
+    assert {e.action for e in events} == {"capture"}
+
+
+def test_a_place_that_only_locates_another_is_not_an_event_place():
+    one("On 5 June the SDF captured Sabkhah, east of Raqqa.", place="Sabkhah", actor="sdf")
+
+
+def test_the_origin_of_an_advance_is_not_its_goal():
+    one("On 5 June the army advanced from Raqqa towards Ma'dan.", action="advance", place="Ma'dan")
+
+
+def test_failed_attack_is_one_repel_by_the_defender():
+    event = one("On 5 May ISIS attacked Jirah airbase, but the attack was repelled by the Syrian Army.",
+                action="repel", place="Jirah airbase")
+    assert (event.actor, event.target) == ("government", "isil")
+
+
+def test_failed_to_take_is_a_repel_of_the_attacker():
+    event = one("On 5 May rebels failed to capture Qaryatayn from the army.", action="repel", place="Qaryatayn")
+    assert (event.actor, event.target) == ("government", "rebels")
+
+
+def test_repel_told_in_the_next_sentence_replaces_the_attack():
+    events = read("On 2 June HTS launched an offensive on Idlib. The offensive failed.")
+    assert [(e.action, e.actor, e.target, e.place) for e in events] == [("repel", "government", "hts", "Idlib")]
+
+
+def test_withdrawal_and_pushed_back_sides():
+    one("On 2 May ISIS withdrew from Ma'dan.", action="withdraw", actor="isil", place="Ma'dan")
+    one("On 2 May the army pushed ISIS back from Sabkhah.", action="withdraw", actor="isil",
+        target="government", place="Sabkhah")
+
+
+def test_encirclement_siege_and_siege_break():
+    one("On 4 June the army encircled Ma'dan.", action="encircle", actor="government")
+    one("On 4 June ISIS besieged Jirah airbase.", action="siege", actor="isil", place="Jirah airbase")
+    one("On 5 September the Syrian Army broke the siege of Deir ez-Zor.", action="siege_lifted",
+        actor="government", place="Deir ez-Zor")
+
+
+def test_an_unrealised_siege_break_states_an_ongoing_siege():
+    one("On 5 June the army prepared an operation to break ISIS's siege of Deir ez-Zor.", action="siege",
+        actor="isil", place="Deir ez-Zor")
+
+
+def test_air_arms_make_airstrikes():
+    one("On 7 June Russian warplanes struck Ma'dan.", action="airstrike", actor="government")
+    one("On 7 June US-led coalition airstrikes hit Tell Abyad.", action="airstrike", actor="coalition")
+
+
+def test_clash_and_linkup():
+    one("On 8 June fighting between the SDF and ISIS continued in Raqqa.", action="clash", place="Raqqa")
+    event = one("On 8 June government forces linked up with Iraqi militias at Ma'dan.", action="linkup")
+    assert event.target is None
+
+
+def test_retaking_a_lost_place_is_a_recapture():
+    events = read("On 1 May ISIS captured Sabkhah. On 9 May the army captured Sabkhah. "
+                  "On 20 May ISIS captured Sabkhah again.")
+    assert [(e.actor, e.action) for e in events] == [("isil", "capture"), ("government", "capture"),
+                                                     ("isil", "recapture")]
+    one("On 9 May the army retook Sabkhah.", action="recapture")
+
+
+@pytest.mark.parametrize("text", [
+    "The army plans to capture Ma'dan.",
+    "ISIS may withdraw from Raqqa soon.",
+    "If the rebels take Al-Bab, the road will open.",
+    "The SDF is expected to storm Raqqa.",
+    "The army did not capture Ma'dan.",
+    "No clashes were reported in Raqqa.",
+    "The army came close to encircling Ma'dan.",
+    "In 2013, rebels captured Raqqa.",
+    "Will the army take Ma'dan?",
+])
+def test_plans_conditions_denials_near_misses_and_history_make_no_event(text):
+    assert read(text) == []
+
+
+def test_certainty_reported_claimed_denied():
+    one("On 4 June the army reportedly captured Ma'dan.", certainty="reported")
+    one("On 4 June ISIS claimed that it had captured Sabkhah.", certainty="claimed", actor="isil")
+    denied = one("On 4 June the SDF denied that ISIS had retaken Tell Abyad.", certainty="denied", actor="isil")
+    assert not denied.changes_control
+
+
+def test_pronoun_subject_is_the_side_acting_before():
+    events = read("On 3 June the Tiger Forces advanced on Ma'dan. They captured the town on 4 June.")
+    capture = [e for e in events if e.action == "capture"][0]
+    assert (capture.actor, capture.place, capture.date_start) == ("government", "Ma'dan", date(2017, 6, 4))
+
+
+def test_held_adjective_gives_the_target_and_unit_is_kept():
+    event = one("On 6 June the Tiger Forces captured the ISIS-held village of Sabkhah.", target="isil")
+    assert event.unit == "Tiger Forces"
+    one("On 6 June SDF fighters seized rebel-held Tell Abyad.", actor="sdf", target="rebels")
+
+
+def test_rivers_are_never_event_places():
+    assert read("On 6 June the army crossed the Euphrates.") == []
+
+
+def test_weekday_in_a_dated_report():
+    events = read("The army captured Kafr Nabl on Wednesday.", when=date(2017, 6, 2))
+    assert (events[0].date_start, events[0].date_end) == (date(2017, 5, 31), date(2017, 5, 31))
+
+
+def test_undated_statement_in_a_dated_report_spans_the_week_before():
+    event = one("The army captured Kafr Nabl.")
+    assert (event.date_start, event.date_end, event.date_precision) == (date(2017, 6, 4), REPORT_DATE, "week")
+
+
+def test_without_any_date_a_wide_range_and_a_warning():
+    document = parse_document("The army captured Kafr Nabl.".encode(), "undated.txt")
+    extraction = extract(document, fake_finder)
+    assert extraction.events[0].date_start.year == 2011 and extraction.events[0].date_precision == "month"
+    assert any("no document date" in w for w in extraction.warnings)
+
+
+def test_every_event_is_valid_and_offsets_point_at_its_sentence():
+    text = ("On 1 May ISIS captured Sabkhah.[12] Two days later the army retook it. "
+            "Meanwhile, Russian jets bombed Ma'dan.")
+    document = parse_document(text.encode(), "r.txt", doc_date=REPORT_DATE)
+    events = extract(document, fake_finder).events
+    assert len(events) == 3
+    for event in events:
+        assert 0 <= event.confidence <= 1 and event.date_start <= event.date_end
+        assert event.place in document.text[event.start:event.end] or event.place == "Sabkhah"
