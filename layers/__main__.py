@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from shapely.geometry import mapping
@@ -69,6 +70,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def _date(text: str) -> date:
     try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            raise ValueError
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date in YYYY-MM-DD form") from None

@@ -12,8 +12,9 @@ Rules (each is a choice; the reasons are given where the choice is not obvious):
 - **The baseline wins over older events.** A control event that ended before a baseline place's
   ``as_of`` date is already in the baseline and is skipped for that place.
 - **Sieges.** ``encircle``/``siege`` by a faction other than the holder mark the place besieged,
-  until it changes hands or a ``siege_lifted``/``linkup`` is reported there. A siege by the
-  holder itself (a pocket inside its own town) does not flag the place.
+  until it changes hands, the holder itself captures there (it broke out or cleared the place),
+  or a ``siege_lifted``/``linkup`` is reported there. A siege by the holder itself (a pocket
+  inside its own town) does not flag the place.
 - **Same-day reversals.** When one day's reports give a place to different factions (taken, then
   largely retaken "late that day"), the place goes to the side that changed the status quo that
   day, marked contested: a same-day counter-attack is a fight still going, and the next day's
@@ -275,7 +276,9 @@ def _build_timeline(point: _Point, events: list[Event]) -> None:
                 if winner is _NO_CHANGE:
                     continue
                 winners.append(winner)
-                if winner != holder:
+                # A change of hands ends a siege; so does the besieged holder's own capture there
+                # (it has broken out or cleared the place).
+                if winner != holder or event.actor == holder:
                     besieged = False
                 holder, last_event = winner, event.id
             elif event.action in SIEGE_ACTIONS and event.actor != holder:

@@ -218,3 +218,12 @@ def test_places_are_listed_in_a_stable_order_with_the_json_contract_keys():
 ])
 def test_names_are_compared_without_case_accents_punctuation_or_article(raw, expected):
     assert normalise_name(raw) == expected
+
+
+def test_the_besieged_holders_own_capture_there_ends_the_siege():
+    model = ControlModel([point(TOWN_A, "government")], [
+        event("2017-06-09", "siege", "isil", "government"),
+        event("2017-10-17", "capture", "government", "isil"),
+    ])
+    assert state(model, "2017-10-16").besieged
+    assert not state(model, "2017-10-17").besieged
