@@ -56,9 +56,19 @@ class Gazetteer:
         if context is None or isinstance(context, Context):
             return context
         if isinstance(context, str):
-            from gazetteer.geoparser import document_context
-            return document_context(self, context)
+            return self._text_context(context)
         return Context.of_places(context)
+
+    def _text_context(self, text: str) -> Context:
+        """A document's context, remembered for the last few documents (callers resolve many
+        names against one document)."""
+        cache = self.__dict__.setdefault("_contexts", {})
+        if text not in cache:
+            from gazetteer.geoparser import document_context
+            if len(cache) >= 16:
+                cache.pop(next(iter(cache)))
+            cache[text] = document_context(self, text)
+        return cache[text]
 
     def resolve(self, name: str, context: ContextLike = None, online: bool | None = None) -> Place | None:
         """The place ``name`` most likely means, or None; see the module docstring."""
