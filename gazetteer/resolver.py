@@ -98,6 +98,7 @@ class Gazetteer:
         """Make a new entry (an online answer) resolvable offline from now on."""
         self.entries = [*self.entries, entry]
         self.index = NameIndex.build(self.entries)
+        self.__dict__.pop("_contexts", None)
 
     def _resolve_phrase(self, phrase: str, context: Context | None) -> Place | None:
         """A phrase such as "25 km north of X" or "the eastern countryside of X": the place of
