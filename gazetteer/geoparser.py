@@ -1,21 +1,31 @@
 """Finding place mentions in running text.
 
-One left-to-right pass over word tokens. A span may start at a capitalised word, at an Arabic
-word, at an article joined to a capitalised word ("al-Tanf", "ath-Thadyayn") or at a
-direction word ("eastern Homs"), and grows while the phonetic key of the words so far is a
-prefix of some gazetteer key (``NameIndex.key_prefixes``); the longest span that is a name
-wins, and the pass resumes after it. A stop name (unit, group, person, country, calendar
-word) as long as or longer than the place at the same start blocks it, so "Liwa al-Quds"
-never yields "Quds" and "Islamic State of Iraq and the Levant" yields nothing.
+One left-to-right pass over word tokens. A span may start at a capitalised word (not a
+sentence's "The" or "In"), at an Arabic word, at an article joined to a capitalised word
+("al-Tanf", "ath-Thadyayn") or at a direction word ("eastern Homs"), and grows while the
+phonetic key of the words so far is a prefix of some gazetteer key
+(``NameIndex.key_prefixes``); the longest span that is a name wins, and the pass resumes
+after it. Not places:
 
-After the names are found:
+- a stop name (person, group, country, calendar word) as long as or longer than the place
+  at the same start: "Liwa al-Quds" never yields "Quds"; inside a unit's name only a city,
+  governorate or region counts ("the Deir ez-Zor Military Council");
+- a name after a title ("Gen.", "spokesman") or followed by a family name ("Jassim
+  al-Saleh"), a small village's name before another capitalised word ("Dana Stroul"), the
+  second half of a hyphenated name ("Abdul-Mahdi"), an operation's name ("Operation
+  Wrath of Euphrates"), a capital standing for its government ("the Damascus government").
+
+A capitalised name the index lacks is still tried, fuzzily, when the text says it is a place
+("the village of Khanaser", "Khalhala airport"). After the names are found:
 
 - a trailing descriptor joins the mention ("Maskana silos", "T-2 Station", "Homs province")
   and tells the resolver what kind of place is meant;
-- a leading direction ("eastern Hama", "the western countryside of Deir ez-Zor") makes a
-  region (``directional``), unless the gazetteer has that phrase as a name;
 - borders and rivers named without a segment are placed at the point of the line nearest
-  the mention's neighbours in the text (``lines``);
+  the mention's neighbours in the text, and borders no row names are made from the base
+  map ("the Turkish border") (``lines``);
+- a direction before or after a name ("eastern Hama", "the western countryside of Deir
+  ez-Zor", "Hama's eastern countryside") makes a region (``directional``), unless the
+  gazetteer has that phrase as a name;
 - a relative phrase ("25 kilometers north of the Zuluf dam", "within 50 km of X") adds a
   second mention, spanning the whole phrase, placed at the computed point (``relative``).
   The anchor keeps its own mention, so a mention list may nest only in that case.
@@ -86,7 +96,6 @@ class _Token:
     piece: str  # phonetic key contribution; "" for an article
     capital: bool
     article: bool
-    direction: bool
 
 
 @lru_cache(maxsize=100_000)
@@ -121,8 +130,7 @@ def _tokens(text: str, name_words: frozenset[str]) -> list[_Token]:
             hyphen_after = _HYPHEN_RE.match(text, end) is not None
             is_article = hyphen_after or (folded not in ENGLISH_ARTICLES and word[0].islower())
             is_article = is_article or (folded in ("al", "el") and text[end:end + 1] in "- \u00a0")
-        out.append(_Token(start, end, word, folded, "" if is_article else piece, capital, is_article,
-                          folded in directional.DIRECTION_WORDS))
+        out.append(_Token(start, end, word, folded, "" if is_article else piece, capital, is_article))
     return out
 
 
@@ -136,7 +144,6 @@ def _gap_ok(text: str, left: _Token, right: _Token) -> bool:
 class _Span:
     first: int  # token positions, inclusive
     last: int
-    family: str | None = None  # descriptor family of a trailing descriptor added
     in_unit: bool = False  # inside a unit name: kept only if the place is a big one
     before_capital: bool = False  # followed by another capitalised word ("Dana Stroul")
     fuzzy: bool = False  # not an index name, but cued as a place: resolve fuzzily
@@ -144,7 +151,6 @@ class _Span:
 
 class _Finder:
     def __init__(self, gazetteer, text: str) -> None:
-        self.gaz = gazetteer
         self.text = text
         self.tokens = _tokens(text, _name_words(gazetteer))
         self.index = gazetteer.index
@@ -249,8 +255,8 @@ class _Finder:
                 i = self.end_of_run(i) + 1  # a person: "Gen. Issam Zahreddine", "Jassim al-Saleh"
                 continue
             described = self.descriptor_after(name_last)
-            last, family = described if described else (name_last, None)
-            span = _Span(i, last, family, in_unit=i <= unit_end,
+            last = described[0] if described else name_last
+            span = _Span(i, last, in_unit=i <= unit_end,
                          before_capital=not described and self.capital_follows(last))
             out.append(span)
             i = span.last + 1
@@ -268,9 +274,9 @@ class _Finder:
             last += 1
         described = self.descriptor_after(last)
         if described and described[1] in ("site", "hill", "area", "settlement"):
-            return _Span(i, described[0], described[1], fuzzy=True)
+            return _Span(i, described[0], fuzzy=True)
         if SETTLEMENT_CUE_RE.search(self.text, max(0, tok.start - 20), tok.start):
-            return _Span(i, last, "settlement", fuzzy=True)
+            return _Span(i, last, fuzzy=True)
         return None
 
     def second_of_compound(self, i: int, found: list[_Span]) -> bool:

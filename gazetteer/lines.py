@@ -21,7 +21,6 @@ from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
-import shapely
 from shapely.geometry import Point, shape
 from shapely.ops import nearest_points
 
