@@ -28,7 +28,8 @@ A capitalised name the index lacks is still tried, fuzzily, when the text says i
   gazetteer has that phrase as a name;
 - a relative phrase ("25 kilometers north of the Zuluf dam", "within 50 km of X") adds a
   second mention, spanning the whole phrase, placed at the computed point (``relative``).
-  The anchor keeps its own mention, so a mention list may nest only in that case.
+  The anchor keeps its own mention, listed first, so a mention list may nest only in that
+  case.
 
 Names are resolved twice: first alone, then with the context of the places the first pass
 pinned down (governorates and points), which settles names that several places share.
@@ -397,7 +398,8 @@ def document_context(gazetteer, text: str) -> Context:
 
 
 def geoparse(gazetteer, text: str, context: Context | None = None, relative_phrases: bool = True) -> list[Mention]:
-    """Place mentions in ``text``, in order of start offset; see the module docstring."""
+    """Place mentions in ``text`` in text order (a relative phrase's mention right after its
+    anchor's); see the module docstring."""
     finder = _Finder(gazetteer, text)
     spans = finder.spans()
     memo: dict[str, tuple[Place | None, bool]] = {}
@@ -418,4 +420,6 @@ def geoparse(gazetteer, text: str, context: Context | None = None, relative_phra
 
 
 def _ordered(mentions: list[Mention]) -> list[Mention]:
-    return sorted(mentions, key=lambda m: (m.start, -m.end))
+    """In text order of the names; a relative phrase right after its anchor's mention, so
+    whoever takes the first mention over a name gets the named place itself."""
+    return sorted(mentions, key=lambda m: (m.end, 1, m.start) if relative.is_relative(m.place) else (m.start, 0, -m.end))

@@ -110,15 +110,15 @@ def test_a_direction_before_a_governorate_makes_a_region_shifted_that_way():
     assert region.kind == "region" and region.lat > governorate.lat
 
 
-def test_relative_phrases_add_a_mention_at_the_computed_point_and_keep_the_anchor():
+def test_relative_phrases_add_a_mention_at_the_computed_point_after_the_anchors():
     text = "Troops dug in 30 km east of Palmyra on Friday."
     mentions = geoparse(text)
-    assert [m.text for m in mentions] == ["30 km east of Palmyra", "Palmyra"]
+    assert [m.text for m in mentions] == ["Palmyra", "30 km east of Palmyra"]
     palmyra = resolve("Palmyra")
     expected = geodesic(kilometers=30).destination((palmyra.lat, palmyra.lon), 90)
-    assert km(mentions[0].place, expected.latitude, expected.longitude) <= 2
-    assert mentions[0].place.source.startswith("relative:")
-    assert mentions[1].place.id == palmyra.id
+    assert km(mentions[1].place, expected.latitude, expected.longitude) <= 2
+    assert mentions[1].place.source.startswith("relative:")
+    assert mentions[0].place.id == palmyra.id
 
 
 def test_a_whole_border_is_placed_near_the_places_around_it():
