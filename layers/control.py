@@ -26,9 +26,11 @@ Rules (each is a choice; the reasons are given where the choice is not obvious):
   control point there, held before the event by the loser (the target; the actor of a
   withdrawal); with no loser named, the point exists only from its first event.
 - **Regions.** An event whose place is vaguer than ``REGION_KM`` ("eastern Homs Governorate", a
-  border segment, a reach of the Euphrates) changes no place, unless its ``place_id`` is a
-  baseline place: flipping every point in a radius of tens of kilometres would hand over towns
-  across a river or far behind the front. Such events are still drawn as events and advances.
+  border segment, a reach of the Euphrates, the Maskanah plains) changes no place, unless its
+  ``place_id`` is a baseline place: flipping every point in a radius of tens of kilometres would
+  hand over towns across a river or far behind the front, and matching it to the nearest point
+  would hand over one arbitrary village. The gazetteer gives towns ~2 km, sites ~5 km and named
+  areas 15 km or more, hence the threshold. Such events are still drawn as events and advances.
 """
 from __future__ import annotations
 
@@ -48,7 +50,7 @@ from layers.data import ControlPoint
 from layers.geo import to_metric_xy
 
 CONTESTED_DAYS = 3
-REGION_KM = 30.0
+REGION_KM = 15.0
 MATCH_KM = 3.0
 LIFT_ACTIONS = frozenset({"siege_lifted", "linkup"})
 

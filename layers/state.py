@@ -90,7 +90,11 @@ def compute(data: MapData, day: date) -> MapState:
 
 @lru_cache(maxsize=1024)
 def _compute(data: MapData, day: date) -> MapState:
-    m = models(data)
+    return build(data, models(data), day)
+
+
+def build(data: MapData, m: Models, day: date) -> MapState:
+    """The state on ``day`` from ``data``'s models, without the per-date cache of ``compute``."""
     indices, places = m.control.at_indexed(day)
     _, codes, contested = m.codes_at(day)
     held = codes >= 0

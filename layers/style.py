@@ -44,7 +44,7 @@ FRONT_LINE_WIDTH_PX = 2.5
 ACTION_CLASS_STYLE = {
     "capture": {"halo": "#000000", "size_px": 17, "label": "capture / recapture"},
     "withdraw": {"halo": "#8C8C8C", "size_px": 15, "label": "withdrawal"},
-    "siege": {"halo": "#CC79A7", "size_px": 17, "label": "siege / encirclement"},
+    "siege": {"halo": "#882255", "size_px": 17, "label": "siege / encirclement"},  # not the contested pink
     "linkup": {"halo": "#E69F00", "size_px": 15, "label": "link-up / siege lifted"},
     "advance": {"halo": "#FFFFFF", "size_px": 13, "label": "advance"},
     "attack": {"halo": "#FFFFFF", "size_px": 10, "label": "attack / clash / repelled"},

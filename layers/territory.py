@@ -41,6 +41,7 @@ GRID_M = 1.0   # cells and their parts are snapped to a 1 m grid so that they me
 _EMPTY = shapely.Polygon()
 _TESSELLATION_CACHE_SIZE = 16
 _TERRITORY_CACHE_SIZE = 1024
+_SPLIT_CACHE_SIZE = 200_000
 
 
 @dataclass(frozen=True, eq=False)
@@ -96,7 +97,6 @@ class Tessellation:
         # to its place than to any other), so cell ∩ mask = cell ∩ disc ∩ outline.
         self.cells = np.array([_polygonal(c) for c in shapely.intersection(raw, self.mask, grid_size=GRID_M)],
                               dtype=object)
-        self.cell_area_m2 = shapely.area(self.cells)
         self.edge_i, self.edge_j, self.edges = shared_edges(raw, unique_idx, self.mask)
         # Directed pairs (i, j): the disc of place j reaches the cell of place i.
         pairs = shapely.STRtree(points[unique_idx]).query(
@@ -178,6 +178,8 @@ class Tessellation:
         missing = [(i, js) for i, js in near.items() if (i, js) not in self._splits]
         if not missing:
             return
+        if len(self._splits) + len(missing) > _SPLIT_CACHE_SIZE:
+            self._splits.clear()   # rare (a long session at large scale); rebuilt as needed
         cells = self.cells[[i for i, _ in missing]]
         discs = np.array([self._discs[js[0]] if len(js) == 1 else shapely.union_all(self._discs[list(js)])
                           for _, js in missing], dtype=object)
