@@ -1,23 +1,39 @@
-"""The front-line map: a minimal page until the dashboard lands (issue 5)."""
+"""The front-line map: ``python app.py [--host H] [--port P]`` serves the dashboard.
+
+Thin by design: the page comes from ``dashboard.layout``, the callbacks from
+``dashboard.callbacks`` and the data behind them from ``dashboard.model``.
+"""
 from __future__ import annotations
 
 import argparse
+import logging
 
-from dash import Dash, html
+from dash import Dash
+
+from dashboard.callbacks import register_callbacks, show_error
+from dashboard.layout import build_layout
+from dashboard.model import DashboardModel
 
 
-def create_app() -> Dash:
-    app = Dash(__name__, title="The front-line map")
-    app.layout = html.Main([html.H1("The front-line map")])
+def create_app(model: DashboardModel | None = None) -> Dash:
+    """The Dash app over ``model`` (the embedded default data when None). The data load in
+    the background; the first page request waits for them."""
+    model = model or DashboardModel.default()
+    app = Dash(__name__, title="The front-line map", update_title=None, on_error=show_error,
+               serve_locally=True)
+    app.layout = lambda: build_layout(model.page_spec())
+    register_callbacks(app, model)
     return app
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(description="Serve the front-line map.")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8050)
     args = parser.parse_args()
-    create_app().run(host=args.host, port=args.port, debug=False)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    create_app().run(host=args.host, port=args.port, debug=False, dev_tools_ui=False,
+                     dev_tools_props_check=False)
 
 
 if __name__ == "__main__":

@@ -42,7 +42,8 @@
     if (gd && gd !== state.hooked && typeof gd.on === "function") {
       gd.on("plotly_afterplot", function () {
         state.waiting = false;
-        state.paintCount += 1;
+        // Only drawings of a frame count (the graph also draws once while still empty).
+        if (gd.data && gd.data.length) { state.paintCount += 1; }
       });
       state.hooked = gd;
     }

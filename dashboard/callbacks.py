@@ -199,15 +199,15 @@ def _register_sources(app, model: DashboardModel) -> None:
 
     @app.callback(
         Output(ids.SOURCE_PANEL, "children"), Output(ids.BASE_FIGURE, "data", allow_duplicate=True),
-        Input(ids.SELECTED_EVENT, "data"),
+        Input(ids.SELECTED_EVENT, "data"), State(ids.BASE_FIGURE, "data"),
         prevent_initial_call=True,
     )
-    def show_source(event_id):
+    def show_source(event_id, base):
         event = model.event(event_id)
         if event is None:
             raise PreventUpdate
         panel = views.source_panel(event, model.document(event.doc), model.faction_names)
-        if event.lat is None:
+        if event.lat is None or not base:
             return panel, no_update
         return panel, _centre_patch(event.lat, event.lon, zoom=None)
 
@@ -224,10 +224,10 @@ def _register_place(app, model: DashboardModel) -> None:
     @app.callback(
         Output(ids.PLACE_PANEL, "children"), Output(ids.BASE_FIGURE, "data", allow_duplicate=True),
         Input(ids.PLACE_GO, "n_clicks"), Input(ids.PLACE_SEARCH, "n_submit"),
-        State(ids.PLACE_SEARCH, "value"), State(ids.DATE_SLIDER, "value"),
+        State(ids.PLACE_SEARCH, "value"), State(ids.DATE_SLIDER, "value"), State(ids.BASE_FIGURE, "data"),
         prevent_initial_call=True,
     )
-    def find_place(clicks, submits, name, offset):
+    def find_place(clicks, submits, name, offset, base):
         if not (name or "").strip():
             raise PreventUpdate
         place, suggestions = model.find_place(name)
@@ -236,7 +236,7 @@ def _register_place(app, model: DashboardModel) -> None:
         history = model.place_history(place)
         day = to_date(offset or 0, model.first_date, model.last_date)
         return (views.place_panel(place, history, day, model.faction_names, model.faction_colours),
-                _centre_patch(place.lat, place.lon, zoom=9.0))
+                _centre_patch(place.lat, place.lon, zoom=9.0) if base else no_update)
 
 
 def _register_review(app, model: DashboardModel) -> None:

@@ -19,6 +19,7 @@ import plotly.graph_objects as go
 
 import settings
 from dashboard import history as place_history
+from dashboard.compact import as_map_layer, merge_traces
 from dashboard.frames import plain_json, to_piece
 from dashboard.layout import FactionStyle, PageSpec
 from dashboard.review import Review
@@ -33,9 +34,6 @@ DEFAULT_LAYERS = TOGGLEABLE_LAYERS
 DEFAULT_CERTAINTIES = ("stated", "reported", "claimed")
 DEFAULT_WINDOW_DAYS = 30
 LOAD_TIMEOUT_S = 120
-# The map legend sits bottom right, clear of the side panel and the time bar.
-LEGEND = {"x": 0.995, "y": 0.14, "xanchor": "right", "yanchor": "bottom", "font": {"size": 11},
-          "bgcolor": "rgba(255,255,255,0.85)"}
 # Events within this distance of a searched place count as "there" (km).
 HISTORY_RADIUS_KM = 5.0
 # A raster tile source for the optional online base map; only requested when the user asks.
@@ -237,15 +235,24 @@ class DashboardModel:
         layout["map"]["style"] = online_style(style) if online_tiles else style
         layout["map"]["uirevision"] = "map"
         layout.update(uirevision="map", autosize=True, margin={"l": 0, "r": 0, "t": 0, "b": 0},
-                      legend=LEGEND, dragmode="pan")
-        return {
-            "layout": plain_json(layout),
-            "under": [to_piece(t)[1] for t in base.build_under(state, view)],
-            "over": [to_piece(t)[1] for t in base.build_over(state, view)],
-        }
+                      showlegend=False, dragmode="pan")
+        # The static base map becomes style layers, which trace updates leave alone.
+        map_layers, under, over = [], [], []
+        for traces, below, rest in ((base.build_under(state, view), "traces", under),
+                                    (base.build_over(state, view), "", over)):
+            for trace in traces:
+                piece = plain_json(trace)
+                as_layer = as_map_layer(piece, below)
+                if as_layer is None:
+                    rest.append(to_piece(piece)[1])
+                else:
+                    map_layers.append(as_layer)
+        layout["map"]["layers"] = map_layers
+        return {"layout": plain_json(layout), "under": under, "over": over}
 
     def frame_traces(self, view: ViewState) -> tuple[list, list]:
-        """(territory traces, the other date-dependent traces) of ``view``, in drawing order."""
+        """(territory traces, the other date-dependent traces) of ``view``, in drawing order,
+        as plotly JSON with look-alike traces merged (see ``dashboard.compact``)."""
         from layers import LAYERS
         from layers.state import compute
 
@@ -257,8 +264,9 @@ class DashboardModel:
         groups: tuple[list, list] = ([], [])
         for name in TOGGLEABLE_LAYERS:
             if name in shown:
-                groups[0 if name == "territory" else 1].extend(LAYERS[name].build(state, layers_view))
-        return groups
+                groups[0 if name == "territory" else 1].extend(
+                    plain_json(t) for t in LAYERS[name].build(state, layers_view))
+        return merge_traces(groups[0]), merge_traces(groups[1])
 
     # events and sources ------------------------------------------------------------------------
     def events_in_window(self, view: ViewState) -> list:

@@ -10,7 +10,7 @@ import base64
 import binascii
 import logging
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, Sequence
@@ -88,11 +88,11 @@ def review_rows(events: Sequence, text: str) -> list[dict[str, Any]]:
 
 
 def corrected_event(event, decision: str, place: str | None, day: str | None, actor: str | None, resolve):
-    """The event as the analyst left it: ``None`` if rejected, else with the corrections
-    applied and ``status`` accepted or corrected. ``resolve(name)`` gives a gazetteer place
-    for a corrected place name. Raises ValueError with a message for a bad correction."""
+    """``(event as the analyst left it, the changed fields)``: ``(None, {})`` if rejected, else
+    the corrections applied and ``status`` accepted or corrected. ``resolve(name)`` gives a
+    gazetteer place for a corrected place name. Raises ValueError for a bad correction."""
     if decision == "reject":
-        return None
+        return None, {}
     changes: dict[str, Any] = {}
     place = (place or "").strip()
     if place and place != event.place:
@@ -110,31 +110,33 @@ def corrected_event(event, decision: str, place: str | None, day: str | None, ac
         changes["actor"] = actor
         if event.target == actor:
             changes["target"] = None
-    return event.with_changes(status="corrected" if changes else "accepted", **changes)
+    return event.with_changes(status="corrected" if changes else "accepted", **changes), changes
 
 
 class Review:
-    """Documents under review and the store they go to."""
+    """Documents under review, and the store (``events.store``) they go to on saving."""
 
-    def __init__(self, store) -> None:
-        self._store = store
+    def __init__(self, store_path: Path | None, references: dict[str, dict] | None = None) -> None:
+        self._path = store_path
+        self._references = references or {}
         self._pending: dict[str, tuple[Any, list]] = {}
         self._lock = threading.Lock()
 
     @classmethod
     def open(cls, store_path: Path | None, shared_dir: Path | None) -> "Review":
         """Open the store; when the seed reports are at hand (``shared_dir/seeds``), put their
-        text in the store so that the default events' sources can be shown."""
-        from events.store import Store
+        text in the store (without events: the default events are committed data) so that
+        the sources of the default events can be shown. Never copies them anywhere else."""
+        from events import store
+        from events.defaults import DOCUMENTS_PATH
 
-        store = Store(store_path)
         if shared_dir is not None and (shared_dir / "seeds").is_dir():
             for path in sorted((shared_dir / "seeds").glob("*.txt")):
                 try:
-                    store.add_document(parse_document(path.read_bytes(), path.name))
+                    store.add_document(parse_document(path.read_bytes(), path.name), [], store_path)
                 except DocumentError as error:
                     log.warning("seed report skipped: %s", error)
-        return cls(store)
+        return cls(store_path, _read_references(DOCUMENTS_PATH))
 
     def from_upload(self, contents: str | None, filename: str | None, doc_date: str | None) -> ReviewResult:
         name = filename or "upload.txt"
@@ -152,21 +154,24 @@ class Review:
         if len(raw) > MAX_UPLOAD_BYTES:
             return ReviewResult(None, error=f"The pasted text is over {MAX_UPLOAD_BYTES // 1024 // 1024} MB.")
         try:
-            return self._extract(parse_document(raw, PASTED_NAME, doc_date=parse_day(doc_date), is_html=False))
+            document = parse_document(raw, PASTED_NAME, doc_date=parse_day(doc_date))
         except (DocumentError, ValueError) as error:
             return ReviewResult(None, error=str(error))
+        # Pasted reports have no file name: the text's hash tells them apart.
+        return self._extract(replace(document, name=f"pasted-{document.content_hash[:12]}.txt"))
 
     def _extract(self, document) -> ReviewResult:
-        from events.extract import extract_document
+        from events.extract import extract_events
 
-        events = list(extract_document(document))
+        events = extract_events(document)
         if not events:
             return ReviewResult(None, error=(
                 f"No events found in {document.name}: no sentence names a side, an action and a "
                 "place the gazetteer knows. Nothing was saved."))
         with self._lock:
             self._pending[document.content_hash] = (document, events)
-        dated = f", dated {document.date.isoformat()} ({document.date_source})" if document.date else ", undated"
+        dated = (f", dated {document.date.isoformat()} (from the {document.date_source})"
+                 if document.date else ", undated (give its date above for relative dates)")
         doc = {"hash": document.content_hash, "name": document.name, "title": document.title,
                "date": document.date.isoformat() if document.date else None,
                "events": review_rows(events, document.text)}
@@ -175,8 +180,10 @@ class Review:
 
     def save(self, doc: dict, decisions: Sequence, places: Sequence, dates: Sequence,
              actors: Sequence, resolve=None) -> SaveOutcome:
-        """Apply the analyst's decisions and store the document with its accepted events and
-        all decisions, in one transaction; on any bad correction nothing is stored."""
+        """Apply the analyst's decisions: the document and its events go to the store, each
+        event with its verdict. Any bad correction stores nothing and says which row."""
+        from events import store
+
         with self._lock:
             pending = self._pending.get(doc.get("hash", ""))
         if pending is None:
@@ -185,29 +192,56 @@ class Review:
         if resolve is None:
             from gazetteer import resolve
         document, events = pending
-        kept, errors, rejected = [], [], 0
+        verdicts, errors = [], []
         for i, event in enumerate(events):
             try:
-                result = corrected_event(event, _at(decisions, i, "accept"), _at(places, i),
-                                         _at(dates, i), _at(actors, i), resolve)
+                verdicts.append(corrected_event(event, _at(decisions, i, "accept"), _at(places, i),
+                                                _at(dates, i), _at(actors, i), resolve))
             except ValueError as error:
                 errors.append(f"row {i + 1}: {error}")
-                continue
-            if result is None:
-                rejected += 1
-            kept.append((event, result))
         if errors:
             return SaveOutcome(errors=errors)
-        self._store.save_review(document, kept)
+        store.add_document(document, events, self._path)
+        for event, (result, changes) in zip(events, verdicts):
+            status = "rejected" if result is None else result.status
+            store.record_decision(event.id, status, _stored(changes) if status == "corrected" else None, self._path)
         with self._lock:
             self._pending.pop(document.content_hash, None)
-        return SaveOutcome(accepted=[new for _, new in kept if new is not None], rejected=rejected)
+        return SaveOutcome(accepted=[r for r, _ in verdicts if r is not None],
+                           rejected=sum(r is None for r, _ in verdicts))
 
     def accepted_events(self) -> list:
-        return list(self._store.accepted_events())
+        from events import store
 
-    def document(self, doc_id: str) -> dict | None:
-        return self._store.document(doc_id)
+        return [e for e in store.load_events(self._path) if e.status in ("accepted", "corrected")]
+
+    def document(self, doc_name: str) -> dict | None:
+        """Title, URL, date and (when the store has it) the text of the document named
+        ``doc_name`` (the events' ``doc``); the committed reference alone otherwise."""
+        from events import store
+
+        for row in store.list_documents(self._path):
+            if row["name"] == doc_name:
+                return {**self._references.get(doc_name, {}),
+                        **{k: v for k, v in row.items() if v not in (None, "")},
+                        "text": store.document_text(row["id"], self._path)}
+        return self._references.get(doc_name)
+
+
+def _read_references(path: Path) -> dict[str, dict]:
+    """The committed document references (``data/events/documents.csv``) by document name."""
+    import csv
+
+    if not path.exists():
+        return {}
+    with open(path, newline="", encoding="utf-8") as f:
+        return {row["doc"]: {"name": row["doc"], "title": row.get("title") or None,
+                             "url": row.get("url") or None, "date": row.get("date") or None}
+                for row in csv.DictReader(f)}
+
+
+def _stored(changes: dict) -> dict:
+    return {k: v.isoformat() if isinstance(v, date) else v for k, v in changes.items()}
 
 
 def _at(values: Sequence, i: int, default=None):

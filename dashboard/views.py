@@ -86,6 +86,10 @@ def _link(url: str | None):
     return html.A(url, href=url, target="_blank", rel="noopener noreferrer")
 
 
+def _report_label(title: str | None, name: str) -> str:
+    return f"{title} ({name})" if title and title != name else name
+
+
 def source_panel(event, document: dict | None, names: dict[str, str]) -> html.Div:
     """The event's facts and the report excerpt with its sentence marked (or the reference
     alone when the report's text is not in the store)."""
@@ -99,7 +103,7 @@ def source_panel(event, document: dict | None, names: dict[str, str]) -> html.Di
         ("Unit", event.unit),
         ("Certainty", event.certainty),
         ("Confidence", f"{event.confidence:.2f}"),
-        ("Report", (document or {}).get("title") or event.doc),
+        ("Report", _report_label((document or {}).get("title"), event.doc)),
         ("Report date", (document or {}).get("date")),
         ("Source", _link((document or {}).get("url"))),
     ])

@@ -1,0 +1,147 @@
+"""Dashboard speed: slider step -> repaint in the browser, playback rate, and server time per frame.
+
+    python bench/app.py [--steps 40] [--scale seed|100x|both]
+
+For each scale it serves the app on a free local port, opens it in Debian's chromium
+(software WebGL) and measures:
+
+- step -> repaint: a keyboard step of the date (as a user presses →) until plotly's
+  ``plotly_afterplot`` fires for the map, median over ``--steps`` steps a user's pause apart;
+- playback: frames painted per second while playing at 1 day per frame;
+- server: the time to build and pack one date's frame (the work behind a frames request),
+  median over dates, with the per-date state already cached and from cold.
+
+The 100x scale is the layers benchmark's synthetic theatre (5,000 places, 50,000 events).
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import threading
+import time
+from dataclasses import replace
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from werkzeug.serving import make_server  # noqa: E402
+
+from dashboard.frames import pack  # noqa: E402
+from dashboard.model import DashboardModel  # noqa: E402
+from dashboard.timeline import to_date  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+USER_PAUSE_MS = 250
+PLAY_SECONDS = 6
+
+# Resolves with the milliseconds from a → key press to the map's next afterplot.
+STEP_JS = """
+() => new Promise((resolve) => {
+  const gd = document.querySelector('#map .js-plotly-plot');
+  const started = performance.now();
+  const done = () => { gd.removeListener('plotly_afterplot', done); resolve(performance.now() - started); };
+  gd.on('plotly_afterplot', done);
+  document.dispatchEvent(new KeyboardEvent('keydown', {key: 'ArrowRight', bubbles: true}));
+  setTimeout(() => { gd.removeListener('plotly_afterplot', done); resolve(-1); }, 10000);
+})
+"""
+
+
+def serve(model: DashboardModel):
+    from app import create_app
+
+    httpd = make_server("127.0.0.1", 0, create_app(model).server, threaded=True)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd, f"http://127.0.0.1:{httpd.server_port}"
+
+
+def server_frame_ms(model: DashboardModel, dates: int) -> tuple[float, float]:
+    """(median ms per frame from a cold state, median ms with the state cached)."""
+    from layers.state import compute
+
+    model.wait()
+    view = model.default_view()
+    cold, warm = [], []
+    step = max(model.span_days // dates, 1)
+    for offset in range(0, model.span_days + 1, step)[:dates]:
+        day_view = replace(view, date=to_date(offset, model.first_date, model.last_date))
+        compute.cache_clear()
+        started = time.perf_counter()
+        pack({offset: model.frame_traces(day_view)})
+        cold.append((time.perf_counter() - started) * 1000)
+        started = time.perf_counter()
+        pack({offset: model.frame_traces(day_view)})
+        warm.append((time.perf_counter() - started) * 1000)
+    return statistics.median(cold), statistics.median(warm)
+
+
+def browser_figures(url: str, steps: int) -> tuple[list[float], float]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page.goto(url)
+        page.wait_for_function("window.frontline && window.frontline.paintCount > 0", timeout=120_000)
+        page.wait_for_timeout(1500)
+        timings = []
+        for _ in range(steps):
+            timings.append(page.evaluate(STEP_JS))
+            page.wait_for_timeout(USER_PAUSE_MS)
+        before = page.evaluate("window.frontline.paintCount")
+        page.locator("#play-button").click()
+        page.wait_for_timeout(PLAY_SECONDS * 1000)
+        page.locator("#play-button").click()
+        fps = (page.evaluate("window.frontline.paintCount") - before) / PLAY_SECONDS
+        browser.close()
+    return timings, fps
+
+
+def run(name: str, model: DashboardModel, steps: int) -> None:
+    started = time.perf_counter()
+    model.wait()
+    print(f"[{name}] data loaded in {time.perf_counter() - started:.1f} s: "
+          f"{len(model.data.events)} events, {len(model.data.baseline)} baseline places, "
+          f"{model.span_days + 1} days", flush=True)
+    cold_ms, warm_ms = server_frame_ms(model, dates=12)
+    print(f"[{name}] server frame build: median {cold_ms:.0f} ms cold, {warm_ms:.0f} ms with the state cached",
+          flush=True)
+    httpd, url = serve(model)
+    try:
+        timings, fps = browser_figures(url + "/?date=" + model.first_date.isoformat(), steps)
+    finally:
+        httpd.shutdown()
+    painted = [t for t in timings if t >= 0]
+    print(f"[{name}] step -> repaint: median {statistics.median(painted):.0f} ms, "
+          f"p90 {sorted(painted)[int(0.9 * (len(painted) - 1))]:.0f} ms over {len(painted)} steps "
+          f"({len(timings) - len(painted)} timed out)", flush=True)
+    print(f"[{name}] playback: {fps:.1f} frames/s", flush=True)
+
+
+def synthetic_model() -> DashboardModel:
+    from bench.layers import synthetic_data
+
+    return DashboardModel(lambda: synthetic_data(scale=100), store_path=None, shared_dir=None)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--steps", type=int, default=40)
+    parser.add_argument("--scale", choices=("seed", "100x", "both"), default="both")
+    args = parser.parse_args()
+    if args.scale in ("seed", "both"):
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as tmp:
+            run("seed", DashboardModel.default(store_path=Path(tmp) / "bench.db"), args.steps)
+    if args.scale in ("100x", "both"):
+        run("100x", synthetic_model(), args.steps)
+
+
+if __name__ == "__main__":
+    main()

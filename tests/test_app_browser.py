@@ -1,0 +1,237 @@
+"""The dashboard in a real browser: Debian's chromium driven by Playwright.
+
+One app server (on a free port, with a throwaway store) and one browser serve the whole module.
+Every page fails its test if the browser logs an error or anything asks for a host other than
+127.0.0.1. Map colours are read from screenshots (MapLibre's canvas does not keep its drawing
+buffer); the place under test sits at the centre of the view, so its pixel is the map's centre.
+"""
+from __future__ import annotations
+
+import io
+import logging
+import re
+import threading
+import time
+from urllib.parse import urlparse
+
+import pytest
+from PIL import Image
+from werkzeug.serving import make_server
+
+from dashboard import ids
+from dashboard.model import DashboardModel
+from tests.conftest import CHROMIUM_ARGS
+
+pytestmark = pytest.mark.browser
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+ZOOM = 9.0
+TIMEOUT_MS = 30_000
+
+
+@pytest.fixture(scope="module")
+def model(tmp_path_factory):
+    return DashboardModel.default(store_path=tmp_path_factory.mktemp("store") / "frontline.db")
+
+
+@pytest.fixture(scope="module")
+def server(model):
+    from app import create_app
+
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    httpd = make_server("127.0.0.1", 0, create_app(model).server, threaded=True)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_port}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser(chromium_path):
+    with playwright_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    outside: list[str] = []
+    errors: list[str] = []
+
+    def only_local(route):
+        if urlparse(route.request.url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_local)
+    tab = context.new_page()
+    tab.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    yield tab
+    context.close()
+    assert outside == [], f"requests left 127.0.0.1: {outside[:5]}"
+    assert errors == [], f"browser console errors: {errors[:5]}"
+
+
+def _open(tab, url: str) -> None:
+    tab.goto(url)
+    tab.wait_for_function("window.frontline && window.frontline.paintCount > 0", timeout=TIMEOUT_MS)
+
+
+def _blend(hex_colour: str, opacity: float, under: tuple[int, int, int]) -> tuple[float, ...]:
+    rgb = tuple(int(hex_colour.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4))
+    return tuple(opacity * c + (1 - opacity) * u for c, u in zip(rgb, under))
+
+
+def _centre_colour(tab) -> tuple[float, ...]:
+    box = tab.locator(f"#{ids.MAP}").bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    shot = Image.open(io.BytesIO(tab.screenshot(clip={"x": x - 3, "y": y - 3, "width": 7, "height": 7})))
+    pixels = list(zip(*(shot.convert("RGB").getchannel(c).tobytes() for c in "RGB")))
+    return tuple(sorted(channel)[len(channel) // 2] for channel in zip(*pixels))
+
+
+def _nearest_faction(colour, palette: dict[str, tuple[float, ...]]) -> str:
+    return min(palette, key=lambda name: sum((a - b) ** 2 for a, b in zip(colour, palette[name])))
+
+
+def _wait_for_faction(tab, palette, expected: str, *, present: bool = True) -> str:
+    """Poll the centre pixel until its nearest palette entry is (or is not) ``expected``."""
+    deadline = time.monotonic() + TIMEOUT_MS / 1000
+    while True:
+        seen = _nearest_faction(_centre_colour(tab), palette)
+        if (seen == expected) == present or time.monotonic() > deadline:
+            return seen
+        time.sleep(0.2)
+
+
+@pytest.fixture(scope="module")
+def palette(model):
+    """The territory fill of each faction over the base map's background, plus the background."""
+    from layers import style
+
+    background = tuple(int(style.BACKGROUND_COLOUR.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4))
+    colours = {f: _blend(style.faction_colour(f), style.TERRITORY_OPACITY, background)
+               for f in model.choices().factions}
+    colours["background"] = background
+    colours["no data"] = _blend(style.NO_DATA_COLOUR, style.NO_DATA_OPACITY, background)
+    return colours
+
+
+@pytest.fixture(scope="module")
+def handover(model):
+    """A place that changes hands between two dates a few days apart, per the control model:
+    (place, lat, lon, first date, its holder then, second date, its holder then)."""
+    found = model.first_handover()
+    if found is None:
+        pytest.fail("the default data has no place that changes hands")
+    return found
+
+
+def test_the_page_loads_with_the_map_the_date_and_the_controls(page, server, model):
+    _open(page, server + "/")
+    assert page.locator(f"#{ids.DATE_LABEL}").inner_text().strip()
+    assert page.locator(f"#{ids.FACTIONS} input[type=checkbox]").count() == len(model.choices().factions)
+    assert page.locator(f"#{ids.MAP} .js-plotly-plot").count() == 1
+    assert page.locator(".error-banner:not(.hidden)").count() == 0
+
+
+def test_moving_the_slider_repaints_the_territory_and_a_faction_switched_off_disappears(
+        page, server, model, palette, handover):
+    place, lat, lon, before, holder_before, after, holder_after = handover
+    _open(page, f"{server}/?date={before}&layers=territory&lat={lat}&lon={lon}&zoom={ZOOM}")
+    assert _wait_for_faction(page, palette, holder_before) == holder_before, place
+
+    page.locator("body").click(position={"x": 700, "y": 450})  # focus the page, not a control
+    for _ in range((after - before).days):
+        page.keyboard.press("ArrowRight")
+    page.wait_for_function(
+        f"window.frontline.offset === {(after - model.first_date).days}", timeout=TIMEOUT_MS)
+    assert _wait_for_faction(page, palette, holder_after) == holder_after, place
+
+    page.locator(f"#{ids.FACTIONS} label", has_text=model.faction_names[holder_after]).click()
+    assert _wait_for_faction(page, palette, holder_after, present=False) != holder_after
+
+
+def test_a_shared_link_opens_the_same_view(page, browser, server, model):
+    _open(page, f"{server}/?date=2017-09-10&lat=35.1&lon=40.2&zoom=7.5")
+    page.locator(f"#{ids.WINDOW} label", has_text="7 days").click()
+    page.locator(f"#{ids.FACTIONS} label", has_text=model.faction_names["sdf"]).click()
+    page.locator(f"#{ids.STEP_FWD_WEEK}").click()
+    page.wait_for_function("window.location.search.includes('date=2017-09-17')", timeout=TIMEOUT_MS)
+    page.wait_for_function("window.location.search.includes('window=7')", timeout=TIMEOUT_MS)
+    shared = page.evaluate("window.location.href")
+
+    other = browser.new_page(viewport={"width": 1400, "height": 900})
+    try:
+        _open(other, shared)
+        for tab in (page, other):
+            tab.wait_for_function("window.location.search.includes('factions=')", timeout=TIMEOUT_MS)
+        assert other.locator(f"#{ids.DATE_LABEL}").inner_text() == page.locator(f"#{ids.DATE_LABEL}").inner_text()
+        checked = f"#{ids.FACTIONS} input:checked, #{ids.WINDOW} input:checked, #{ids.LAYERS} input:checked"
+        assert [x.get_attribute("value") for x in other.locator(checked).all()] == \
+               [x.get_attribute("value") for x in page.locator(checked).all()]
+        centre = "(() => { const m = document.querySelector('#map .js-plotly-plot')._fullLayout.map;" \
+                 " return [m.center.lat, m.center.lon, m.zoom]; })()"
+        assert other.evaluate(centre) == pytest.approx([35.1, 40.2, 7.5], abs=1e-3)
+        assert other.evaluate("window.location.search") == page.evaluate("window.location.search")
+    finally:
+        other.close()
+
+
+# The gazetteer's name may keep the transliteration's long vowels (Al Mayādīn).
+MAYADIN = re.compile("May[aā]d[iī]n")
+REPORT = """Field notes, 3 March 2018
+
+On 2 March 2018, the Syrian Army captured Mayadin after a night of heavy fighting with ISIL.
+Government troops then advanced towards Abu Kamal along the river road.
+"""
+
+
+def test_an_uploaded_report_shows_its_events_for_review_and_accepted_events_reach_the_list(page, server):
+    _open(page, server + "/")
+    page.locator(".tab", has_text="Add report").click()
+    page.locator(f"#{ids.UPLOAD} input[type=file]").set_input_files(
+        files=[{"name": "field-notes.txt", "mimeType": "text/plain", "buffer": REPORT.encode()}])
+    table = page.locator(".review-table tbody tr")
+    table.first.wait_for(timeout=TIMEOUT_MS)
+    places = [table.nth(i).locator("input[type=text]").first.input_value() for i in range(table.count())]
+    assert any(MAYADIN.search(p) for p in places), places
+
+    page.locator(f"#{ids.REVIEW_ACCEPT}").click()
+    page.locator(f"#{ids.REVIEW_MESSAGE} .ok", has_text="Saved").wait_for(timeout=TIMEOUT_MS)
+
+    _open(page, f"{server}/?date=2018-03-02&window=7")
+    page.locator(".tab", has_text="Events").click()
+    page.locator(f"#{ids.EVENT_COUNT}", has_text="to 2018-03-02").wait_for(timeout=TIMEOUT_MS)
+    rows = page.locator(".event-row", has_text=MAYADIN)
+    rows.first.wait_for(timeout=TIMEOUT_MS)
+    rows.first.click()
+    page.locator(".source mark").wait_for(timeout=TIMEOUT_MS)
+    assert "Mayadin" in page.locator(".source mark").inner_text()
+    assert page.locator(".source").get_by_text("field-notes.txt").count() >= 1
+
+
+def test_a_binary_upload_gets_a_clear_message_and_the_pasted_text_stays(page, server):
+    _open(page, server + "/")
+    page.locator(".tab", has_text="Add report").click()
+    page.locator(f"#{ids.PASTE}").fill("Some notes the analyst is still writing.")
+    page.locator(f"#{ids.UPLOAD} input[type=file]").set_input_files(
+        files=[{"name": "photo.txt", "mimeType": "text/plain", "buffer": bytes(range(256)) * 4}])
+    message = page.locator(f"#{ids.REVIEW_MESSAGE} .error")
+    message.wait_for(timeout=TIMEOUT_MS)
+    assert "binary" in message.inner_text().lower()
+    assert page.locator(f"#{ids.PASTE}").input_value() == "Some notes the analyst is still writing."
+    assert page.locator(".error-banner:not(.hidden)").count() == 0
+
+
+def test_the_synthetic_report_borrows_no_sentence_from_the_seeds(seed_texts):
+    # The synthetic report must not borrow a sentence from the seeds.
+    for line in REPORT.splitlines():
+        if len(line.split()) >= 8:
+            assert all(line not in text for text in seed_texts.values())
+
