@@ -71,13 +71,14 @@ START_WORDS = directional.DIRECTION_WORDS | {"border", "upper", "lower", "middle
 SETTLEMENT_CUE_RE = re.compile(r"\b(?:town|towns|village|villages|city|hamlet|district|neighbou?rhood)\s+of\s+$", re.IGNORECASE)
 FUZZY_MIN_SCORE = 0.72
 # Words before a person's name.
-TITLE_RE = re.compile(
-    r"\b(?:Gen|General|Maj|Major|Lt|Lieutenant|Col|Colonel|Brig|Brigadier|Capt|Captain|Sgt|Sheikh|"
-    r"Shaykh|Sheik|Dr|Mr|Mrs|Ms|President|Minister|Commander|commander|spokesman|spokeswoman|"
-    r"spokesperson|leader|Emir|emir|Imam|King|Prince|Senator|Ambassador|envoy|Governor|Mayor|"
-    r"journalist|analyst|correspondent)\.?\s+$")
+TITLE_WORDS = frozenset("""gen general maj major lt lieutenant col colonel brig brigadier capt captain
+sgt sheikh shaykh sheik dr mr mrs ms president minister commander spokesman spokeswoman
+spokesperson leader emir imam king prince senator ambassador envoy governor mayor journalist
+analyst correspondent""".split())
 # Words before an operation's name, which may run on with "of": "Operation Wrath of Euphrates".
-OPERATION_RE = re.compile(r"\b(?:Operation|operation|codenamed|code-named|dubbed|named)\s+[\"“‘']?$")
+OPERATION_WORDS = frozenset({"operation", "codenamed", "dubbed"})
+# Between such a word and the name: "Gen. X", "codenamed \"X", "code-named X".
+_CUE_GAP_RE = re.compile(r"\.?[ \u00a0]+[\"“‘']?")
 # Capitalised words that do not make the word before them a given name ("Hajin From ...").
 FUNCTION_WORDS = frozenset("""a an the and or but of to in on at by for from with without near into
 onto over under after before since until towards toward against again as is are was were be
@@ -226,7 +227,7 @@ class _Finder:
             if not self.can_start(i):
                 i += 1
                 continue
-            if OPERATION_RE.search(self.text, max(0, toks[i].start - 14), toks[i].start):
+            if self.word_before(i) in OPERATION_WORDS:
                 i = self.end_of_run(i, particles=("of", "the", "al")) + 1
                 continue
             name_last = self.longest_name(i)
@@ -290,9 +291,15 @@ class _Finder:
             return False
         return not (found and found[-1].last == i - 1)
 
+    def word_before(self, i: int) -> str | None:
+        """The folded word just before token ``i`` across a space (and a dot or a quote)."""
+        if i == 0:
+            return None
+        prev = self.tokens[i - 1]
+        return prev.folded if _CUE_GAP_RE.fullmatch(self.text, prev.end, self.tokens[i].start) else None
+
     def after_title(self, i: int) -> bool:
-        start = self.tokens[i].start
-        return TITLE_RE.search(self.text, max(0, start - 30), start) is not None
+        return self.word_before(i) in TITLE_WORDS
 
     def next_token(self, i: int) -> _Token | None:
         j = i + 1
@@ -332,7 +339,7 @@ def _name_words(gazetteer) -> frozenset[str]:
         return cached[1]
     words = {w for e in gazetteer.entries for n in e.names for w in fold(n).split()}
     words |= {w for p in gazetteer.stop.phrases for w in p.split()}
-    words |= {w for phrase in SUFFIXES for w in phrase} | START_WORDS | ARTICLES
+    words |= {w for phrase in SUFFIXES for w in phrase} | START_WORDS | ARTICLES | TITLE_WORDS | OPERATION_WORDS
     result = frozenset(words)
     gazetteer._name_words = (gazetteer.index, result)
     return result

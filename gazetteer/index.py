@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from gazetteer import descriptors
 from gazetteer.normalize import (
@@ -49,6 +50,7 @@ def _forms(name: str) -> tuple[str, str, str]:
     return folded, bare, "".join(token_keys(bare))
 
 
+@lru_cache(maxsize=100_000)
 def core_of(bare: str) -> tuple[str, descriptors.Descriptor | None]:
     """(core key, descriptor or None) of an article-free folded name."""
     tokens = tuple(bare.split())
