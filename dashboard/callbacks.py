@@ -174,9 +174,13 @@ def _register_sources(app, model: DashboardModel) -> None:
         Output(ids.EVENT_TABLE, "children"), Output(ids.EVENT_COUNT, "children"),
         Input(ids.DATE_SLIDER, "value"), Input(ids.FACTIONS, "value"), Input(ids.WINDOW, "value"),
         Input(ids.CERTAINTIES, "value"), Input(ids.ACTIONS, "value"), Input(ids.DATA_VERSION, "data"),
-        Input(ids.SELECTED_EVENT, "data"),
+        Input(ids.SELECTED_EVENT, "data"), Input(ids.TAB_PANEL, "value"),
     )
-    def event_list(offset, factions, window_days, certainties, actions, version, selected):
+    def event_list(offset, factions, window_days, certainties, actions, version, selected, tab):
+        # The list is only built while it is on screen: during playback it would compete
+        # with the map for the browser's main thread.
+        if tab != "events":
+            raise PreventUpdate
         view = model.view_state(offset, factions, [], window_days, certainties, actions, {})
         rows = model.events_in_window(view)
         return views.event_table(rows, selected, model.faction_colours), views.event_count(rows, view)

@@ -286,15 +286,17 @@ class DashboardModel:
 
     # area chart --------------------------------------------------------------------------------
     def area_series(self) -> dict[str, list]:
-        """Area held (km²) per faction on every day of the span, from the warmed states."""
-        from layers.state import compute
+        """Area held (km²) per faction on every day of the span (``layers.area``, which
+        computes only the days the territory can change)."""
+        from layers.area import area_table, daily_dates
 
         if self._area_series is None:
-            days = [to_date(o, self.first_date, self.last_date) for o in range(self.span_days + 1)]
+            days = daily_dates(self.first_date, self.last_date)
+            table = area_table(self.data, days)
             series: dict[str, list] = {"date": days}
-            states = [compute(self.data, day) for day in days]
             for faction in FACTIONS:
-                series[faction] = [s.territory.areas_km2.get(faction, 0.0) for s in states]
+                rows = table[table["faction"] == faction].sort_values("date")
+                series[faction] = rows["area_km2"].tolist()
             self._area_series = series
         return self._area_series
 
