@@ -9,6 +9,9 @@ Rules (each is a choice; the reasons are given where the choice is not obvious):
   holder hands the place to the target (to nobody when there is no target: the place then drops
   out of the territory, and its neighbours' cells cover its ground); a withdrawal by a faction
   that does not hold the place changes nothing. Denied reports change nothing at all.
+- **Summaries give way.** A control (or siege) event dated only to a range that strictly
+  contains the dates of another control (siege) event at the same place is a summary of that
+  period ("ISIL held the town in the autumn") and is dropped: the better-dated events tell it.
 - **The baseline wins over older events.** A control event that ended before a baseline place's
   ``as_of`` date is already in the baseline and is skipped for that place.
 - **Sieges.** ``encircle``/``siege`` by a faction other than the holder mark the place besieged,
@@ -257,13 +260,34 @@ def _winner(event: Event, holder: str | None):
     return _NO_CHANGE
 
 
+def _kind(event: Event) -> str | None:
+    if event.changes_control:
+        return "control"
+    if event.action in SIEGE_ACTIONS or event.action in LIFT_ACTIONS:
+        return "siege"
+    return None
+
+
+def _without_summaries(events: list[Event]) -> list[Event]:
+    """Drop the events that summarise a period told better by others: a control (or siege)
+    event whose date range strictly contains that of another control (siege) event at the
+    same place."""
+    ranged = [(e, _kind(e), e.date_start, e.date_end) for e in events]
+    out = []
+    for event, kind, start, end in ranged:
+        told_better = kind is not None and any(
+            k == kind and start <= s and e <= end and (e - s) < (end - start)
+            for other, k, s, e in ranged if other is not event)
+        if not told_better:
+            out.append(event)
+    return out
+
+
 def _build_timeline(point: _Point, events: list[Event]) -> None:
     as_of = point.as_of.toordinal() if point.as_of else None
     state = point.snapshots[-1] if point.snapshots else _Snapshot(None, None, False, None)
     day_groups: dict[int, list[Event]] = {}
-    for event in events:
-        if event.certainty == "denied":
-            continue
+    for event in _without_summaries([e for e in events if e.certainty != "denied"]):
         day = event.date_end.toordinal()
         if as_of is not None and day < as_of:
             continue

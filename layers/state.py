@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from bisect import bisect_left, bisect_right
 from datetime import date, datetime, timedelta
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 import numpy as np
 
@@ -36,13 +36,6 @@ class MapState:
     def events_between(self, first: date, last: date) -> tuple[Event, ...]:
         """Events whose date range overlaps [first, last] (both inclusive), by date_end."""
         return self.models.events_between(first, last)
-
-    @cached_property
-    def places_by_faction(self) -> dict[str | None, tuple[PlaceControl, ...]]:
-        out: dict[str | None, list[PlaceControl]] = {}
-        for place in self.places:
-            out.setdefault(place.faction, []).append(place)
-        return {k: tuple(v) for k, v in out.items()}
 
 
 class Models:

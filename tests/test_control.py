@@ -227,3 +227,19 @@ def test_the_besieged_holders_own_capture_there_ends_the_siege():
     ])
     assert state(model, "2017-10-16").besieged
     assert not state(model, "2017-10-17").besieged
+
+
+def test_a_vaguely_dated_capture_gives_way_to_better_dated_ones_inside_its_range():
+    model = ControlModel([point(TOWN_A, "isil")], [
+        event("2017-09-01", "capture", "isil", "government", end="2017-12-31"),
+        event("2017-11-09", "capture", "government", "isil"),
+    ])
+    assert state(model, "2017-11-10").faction == "government"
+    assert state(model, "2018-01-02").faction == "government"
+
+
+def test_a_vaguely_dated_capture_alone_still_counts_from_its_end():
+    model = ControlModel([point(TOWN_A, "government")], [
+        event("2017-09-01", "capture", "isil", "government", end="2017-12-31")])
+    assert state(model, "2017-12-30").faction == "government"
+    assert state(model, "2017-12-31").faction == "isil"
