@@ -46,6 +46,8 @@ PANEL_FILL = "#ffffff"
 PANEL_EDGE = "#bbbbbb"
 
 HEADER_PX = 70
+SCALE_BAR_X0_PX = 24        # from the map's left edge
+SCALE_BAR_BOTTOM_PX = 22    # from the map's bottom edge
 LEGEND_WIDTH_PX = 250
 ATTRIBUTION_LINE_PX = 20
 CAPTION_LINE_PX = 19
@@ -313,6 +315,27 @@ def attribution_text(report_sources: list[str], max_chars: int = 170) -> str:
     return text
 
 
+def _scale_bar_items(frame: Frame, bar: ScaleBar) -> tuple[list[dict], dict]:
+    """The bar (a bracket of ``bar.length_px``) on a light box, and its label, near the map's
+    bottom-left corner."""
+    bar_y_px = frame.map_px[1] - SCALE_BAR_BOTTOM_PX
+    x0, y = frame.map_px_to_paper(SCALE_BAR_X0_PX, bar_y_px)
+    x1, _ = frame.map_px_to_paper(SCALE_BAR_X0_PX + bar.length_px, bar_y_px)
+    tick = 6 / frame.height_px
+    box_x0, box_y0 = frame.map_px_to_paper(SCALE_BAR_X0_PX - 10, bar_y_px + 12)
+    box_x1, box_y1 = frame.map_px_to_paper(SCALE_BAR_X0_PX + bar.length_px + 10, bar_y_px - 30)
+    shapes = [
+        dict(type="rect", xref="paper", yref="paper", layer="above", x0=box_x0, x1=box_x1, y0=box_y0, y1=box_y1,
+             fillcolor="rgba(255,255,255,0.8)", line=dict(width=0), name="scale-bar-box"),
+        dict(type="path", xref="paper", yref="paper", layer="above",
+             path=f"M {x0},{y + tick} L {x0},{y} L {x1},{y} L {x1},{y + tick}",
+             line=dict(color=INK, width=2), name="scale-bar"),
+    ]
+    label = _text((x0 + x1) / 2, y + 2 * tick, bar.label, size=12, xanchor="center", yanchor="bottom",
+                  name="scale-bar-label")
+    return shapes, label
+
+
 def decorate(fig, *, date: dt.date, frame: Frame, title: str | None, legend: list[LegendSection],
              sources: list[str], center: tuple[float, float], zoom: float):
     """Lay the figure out as a snapshot page, in place, and return it.
@@ -338,29 +361,19 @@ def decorate(fig, *, date: dt.date, frame: Frame, title: str | None, legend: lis
                              size=ATTRIBUTION_FONT_PX, color=MUTED_INK, name="attribution"))
 
     map_w_px, map_h_px = frame.map_px
-    bar = scale_bar(center, zoom, max_px=min(0.25 * map_w_px, 220))
-    bar_x0_px, bar_y_px = 24, map_h_px - 22
-    x0, y = frame.map_px_to_paper(bar_x0_px, bar_y_px)
-    x1, _ = frame.map_px_to_paper(bar_x0_px + bar.length_px, bar_y_px)
-    tick = 6 / frame.height_px
-    box_x0, box_y0 = frame.map_px_to_paper(bar_x0_px - 10, bar_y_px + 12)
-    box_x1, box_y1 = frame.map_px_to_paper(bar_x0_px + bar.length_px + 10, bar_y_px - 30)
-    shapes = [
-        dict(type="rect", xref="paper", yref="paper", layer="above", x0=box_x0, x1=box_x1, y0=box_y0, y1=box_y1,
-             fillcolor="rgba(255,255,255,0.8)", line=dict(width=0), name="scale-bar-box"),
-        dict(type="path", xref="paper", yref="paper", layer="above",
-             path=f"M {x0},{y + tick} L {x0},{y} L {x1},{y} L {x1},{y + tick}",
-             line=dict(color=INK, width=2), name="scale-bar"),
-    ]
-    annotations.append(_text((x0 + x1) / 2, y + 2 * tick, bar.label, size=12, xanchor="center",
-                             yanchor="bottom", name="scale-bar-label"))
+    bar_max_px = min(0.25 * map_w_px, 220)
+    bar_shapes, bar_label = _scale_bar_items(frame, scale_bar(center, zoom, max_px=bar_max_px))
+    annotations.append(bar_label)
 
     legend_shapes, legend_labels = _legend_shapes_and_labels(frame, legend)
     fig.update_layout(
         width=frame.width_px, height=frame.height_px, margin=dict(l=0, r=0, t=0, b=0, pad=0),
         autosize=False, paper_bgcolor="#ffffff", showlegend=False,
         font=dict(family=FONT_FAMILY, color=INK),
-        annotations=annotations + legend_labels, shapes=shapes + legend_shapes,
+        annotations=annotations + legend_labels, shapes=bar_shapes + legend_shapes,
+        # where the scale bar sits, for pages that redraw it when the map is zoomed (HTML export)
+        meta={"scale_bar": {"x0_px": SCALE_BAR_X0_PX, "y_px": frame.header_px + map_h_px - SCALE_BAR_BOTTOM_PX,
+                            "max_px": bar_max_px, "width_px": frame.width_px, "height_px": frame.height_px}},
     )
     fig.update_layout(map=dict(domain=frame.map_domain, center=dict(lat=center[0], lon=center[1]), zoom=zoom))
     return fig

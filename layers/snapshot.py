@@ -5,13 +5,14 @@ Command line (``python -m layers.snapshot``)::
     --date 2017-11-19 [--factions government,isil]
         [--place "Abu Kamal" --radius-km 80 | --bbox W,S,E,N]
         [--format png|svg|pdf|html|geojson|csv] [--size a4-landscape|slide-16x9|square]
-        [--scale 2] [--title ...] [--caption ...] [--window-days 7] [--events FILE.jsonl]
-        --out FILE
+        [--scale 2] [--title ...] [--caption ...] [--layers territory,front_lines,...]
+        [--window-days 7] [--events FILE.jsonl] --out FILE
     a series, one file per date:  --from 2017-09-01 --to 2017-12-31 --every 7d --out DIR
     an animation:                 --from ... --to ... --every 1d --format gif --out FILE.gif
 
 ``--format`` defaults to the extension of ``--out`` (png for a folder). ``--every`` takes days
-(``7``, ``7d``) or weeks (``2w``). Bad input (date, place, bbox, size, format, factions) prints
+(``7``, ``7d``) or weeks (``2w``). The title defaults to "Who holds what: <extent>"; ``--title ""``
+leaves it out. Bad input (date, place, bbox, size, format, factions) prints
 one ``error:`` line to stderr and exits with status 2; a failed render exits with status 1.
 Nothing is written unless every file of the export was made.
 
@@ -27,7 +28,8 @@ Functions for the dashboard's in-page export — they return a figure or bytes a
   map offline, also when opened from disk. ``scale`` is the pixel ratio. Raises ``RenderError``.
 - ``export_data(state, view, fmt) -> bytes``: "geojson" | "csv" (geometry in a ``wkt`` column): territory
   and contested ground of the view's factions, no-data ground, front lines, and the events of
-  the view's window that pass its filters; the ``layer`` column says which.
+  the view's window that pass its filters; the ``layer`` column says which. All of Syria, not
+  clipped to the view's extent, in WGS84 (lon, lat).
 - ``render_gif(figures, *, scale=1, frame_ms=800) -> bytes``: an animated GIF, a frame a figure.
 - ``warm_renderer()``: a context manager keeping one headless chromium open across renders
   (the first PNG takes ~3 s, the next ~1 s); ``start_renderer()``/``stop_renderer()`` do the
@@ -75,7 +77,7 @@ from layers.event_markers import visible_events
 from layers.figure import make_figure, map_center_zoom
 from layers.state import compute
 from layers.territory import CONTESTED_KM, RADIUS_KM
-from layers.view import View
+from layers.view import LAYER_NAMES, View
 
 IMAGE_FORMATS = ("png", "svg", "pdf")
 FIGURE_FORMATS = IMAGE_FORMATS + ("html",)
@@ -111,6 +113,33 @@ FILE_PAGE_WORKER_SHIM = """<script>
   window.Worker.prototype = NativeWorker.prototype;
 })();
 </script>"""
+
+# The exported page can be panned and zoomed; this keeps its scale bar true, redrawing it from the
+# map's new centre and zoom as decorations.scale_bar does (spherical Earth here: < 0.5 % apart).
+SCALE_BAR_SCRIPT = """
+var gd = document.getElementById('{plot_id}');
+var spec = gd.layout.meta && gd.layout.meta.scale_bar;
+function indexOf(items, name) { for (var i = 0; i < (items || []).length; i++) if (items[i].name === name) return i; return -1; }
+function redraw() {
+  var map = gd._fullLayout.map;
+  var kmPerPx = 40075.016686 * Math.cos(map.center.lat * Math.PI / 180) / (512 * Math.pow(2, map.zoom));
+  var maxKm = spec.max_px * kmPerPx, step = Math.pow(10, Math.floor(Math.log10(maxKm))), km = step;
+  [2, 5, 10].forEach(function (m) { if (m * step <= maxKm) km = m * step; });
+  km = +km.toPrecision(6);
+  var W = spec.width_px, H = spec.height_px, x0 = spec.x0_px / W, x1 = (spec.x0_px + km / kmPerPx) / W;
+  var y = 1 - spec.y_px / H, tick = 6 / H, update = {};
+  var bar = indexOf(gd.layout.shapes, 'scale-bar'), box = indexOf(gd.layout.shapes, 'scale-bar-box');
+  var label = indexOf(gd.layout.annotations, 'scale-bar-label');
+  update['shapes[' + bar + '].path'] = 'M ' + x0 + ',' + (y + tick) + ' L ' + x0 + ',' + y + ' L ' + x1 + ',' + y + ' L ' + x1 + ',' + (y + tick);
+  update['shapes[' + box + '].x1'] = x1 + 10 / W;
+  update['annotations[' + label + '].x'] = (x0 + x1) / 2;
+  update['annotations[' + label + '].text'] = km >= 1 ? km + ' km' : Math.round(km * 1000) + ' m';
+  Plotly.relayout(gd, update);
+}
+if (spec) gd.on('plotly_relayout', function (change) {
+  if (Object.keys(change).some(function (key) { return key === 'map.zoom' || key === 'map.center'; })) redraw();
+});
+"""
 
 _render_lock = threading.Lock()
 _warm_users = 0
@@ -185,6 +214,7 @@ def _render_html(figure, width_px: int, height_px: int) -> bytes:
         default_width=f"{width_px}px", default_height=f"{height_px}px",
         config={"displaylogo": False, "responsive": False,
                 "toImageButtonOptions": {"format": "png", "width": width_px, "height": height_px}},
+        post_script=SCALE_BAR_SCRIPT,
     )
     head = "<head>"
     at = page.index(head) + len(head)
@@ -354,6 +384,7 @@ class Request:
     title: str | None
     caption: str | None
     frame_ms: int
+    note: str | None = None      # what the command resolved, told to the user
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -370,8 +401,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--format", choices=ALL_FORMATS, help="default: from the --out extension, else png")
     parser.add_argument("--size", default="a4-landscape", help=f"one of {', '.join(SIZE_PRESETS_PX)}")
     parser.add_argument("--scale", type=float, default=1.0, help="pixel ratio of PNG/GIF (e.g. 2)")
-    parser.add_argument("--title", help="title printed above the map")
+    parser.add_argument("--title", help='title printed above the map (default "Who holds what: <extent>")')
     parser.add_argument("--caption", help="caption printed below the map")
+    parser.add_argument("--layers", help=f"comma-separated, some of {','.join(LAYER_NAMES)} (default all)")
     parser.add_argument("--window-days", type=int, default=7, help="days of events and advances shown (default 7)")
     parser.add_argument("--frame-ms", type=int, default=DEFAULT_FRAME_MS, help="GIF: milliseconds per frame")
     parser.add_argument("--events", type=Path, help="events as JSON lines (python -m events extract --json) "
@@ -417,6 +449,17 @@ def parse_factions(text: str | None) -> tuple[str, ...]:
     return chosen
 
 
+def parse_layers(text: str | None) -> tuple[str, ...]:
+    if text is None:
+        return LAYER_NAMES
+    chosen = tuple(dict.fromkeys(name.strip().lower() for name in text.split(",") if name.strip()))
+    unknown = [name for name in chosen if name not in LAYER_NAMES]
+    if unknown or not chosen:
+        raise UsageError(f"--layers {text!r}: unknown {', '.join(unknown) or 'empty list'}; "
+                         f"choose from {', '.join(LAYER_NAMES)}")
+    return chosen
+
+
 def bbox_around(lat: float, lon: float, radius_km: float) -> tuple[float, float, float, float]:
     """(west, south, east, north) of the square reaching radius_km from (lat, lon) each way."""
     reach = geodesic(kilometers=radius_km)
@@ -424,8 +467,8 @@ def bbox_around(lat: float, lon: float, radius_km: float) -> tuple[float, float,
             reach.destination((lat, lon), bearing=90).longitude, reach.destination((lat, lon), bearing=0).latitude)
 
 
-def place_bbox(name: str, radius_km: float) -> tuple[tuple[float, float, float, float], str]:
-    """The bbox around a gazetteer place, and the place's name as the gazetteer spells it."""
+def place_bbox(name: str, radius_km: float):
+    """(bbox around the gazetteer's place for ``name``, that ``Place``)."""
     # The gazetteer takes a moment to build, so it is loaded only when a place is asked for.
     from gazetteer import resolve, suggest
 
@@ -434,7 +477,7 @@ def place_bbox(name: str, radius_km: float) -> tuple[tuple[float, float, float, 
         suggestions = suggest(name)
         hint = f"; did you mean {', '.join(repr(s) for s in suggestions)}?" if suggestions else ""
         raise UsageError(f"--place {name!r} is not in the gazetteer{hint}")
-    return bbox_around(place.lat, place.lon, radius_km), place.name
+    return bbox_around(place.lat, place.lon, radius_km), place
 
 
 def series_dates(first: date, last: date, step: timedelta) -> tuple[date, ...]:
@@ -485,17 +528,22 @@ def build_request(args, data) -> Request:
         raise UsageError("give either --place or --bbox, not both")
     if args.radius_km is not None and not args.place:
         raise UsageError("--radius-km goes with --place")
-    view_extent = {}
+    view_extent, where, note = {}, "Syria", None
     if args.bbox:
         view_extent["bbox"] = parse_bbox(args.bbox)
+        where = "the area shown"
     elif args.place:
         radius_km = DEFAULT_RADIUS_KM if args.radius_km is None else args.radius_km
         if not 1 <= radius_km <= 2000:
             raise UsageError(f"--radius-km {radius_km:g}: give 1 to 2000 km")
-        view_extent["bbox"], _ = place_bbox(args.place, radius_km)
-    view = View(dates[0], factions=parse_factions(args.factions), window_days=args.window_days, **view_extent)
+        view_extent["bbox"], place = place_bbox(args.place, radius_km)
+        where = f"{radius_km:g} km around {' '.join(args.place.split())}"
+        note = f"--place {args.place!r}: {place.name} ({place.lat:.4f}, {place.lon:.4f}), {place.kind}"
+    view = View(dates[0], factions=parse_factions(args.factions), layers=parse_layers(args.layers),
+                window_days=args.window_days, **view_extent)
+    title = args.title if args.title is not None else f"Who holds what: {where}"
     return Request(dates, view, fmt, args.out, series and fmt != "gif", args.size, args.scale,
-                   args.title, args.caption, args.frame_ms)
+                   title or None, args.caption, args.frame_ms, note)
 
 
 def _format_from_suffix(out: Path, series: bool) -> str:
@@ -551,6 +599,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         data = load(settings.DATA_DIR, read_events_jsonl(args.events)) if args.events else load_default()
         request = build_request(args, data)
+        if request.note:
+            print(request.note, file=sys.stderr)
         if request.series and request.out.exists() and not request.out.is_dir():
             raise UsageError(f"--out {request.out} is a file; a series needs a folder")
         files = run(request, data)

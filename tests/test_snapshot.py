@@ -207,6 +207,11 @@ def test_html_opens_from_disk_offline_and_draws_the_map(state_nov_19, tmp_path, 
                                    " return !!m && m.loaded(); }", timeout=20_000)
             page.wait_for_timeout(300)
             pixels = png_pixels(page.screenshot())
+            # zoomed in, the page redraws its scale bar for the new scale
+            zoom = figure.layout.map.zoom + 1.5
+            page.evaluate(f"() => Plotly.relayout(document.querySelector('.js-plotly-plot'), {{'map.zoom': {zoom}}})")
+            label = page.evaluate("() => document.querySelector('.js-plotly-plot').layout.annotations"
+                                  ".find(a => a.name === 'scale-bar-label').text")
         finally:
             browser.close()
     assert refused == []
@@ -217,6 +222,9 @@ def test_html_opens_from_disk_offline_and_draws_the_map(state_nov_19, tmp_path, 
     assert np.abs(drawn - background).max() > TOLERANCE, "the map shows no territory at Abu Kamal"
     map_area = pixels[decorations.HEADER_PX:700, :800].reshape(-1, 3)
     assert len(np.unique(map_area // 8, axis=0)) > 5
+    center = (figure.layout.map.center.lat, figure.layout.map.center.lon)
+    assert label == decorations.scale_bar(center, zoom, max_px=figure.layout.meta["scale_bar"]["max_px"]).label
+    assert label != decorations.scale_bar(center, zoom - 1.5, max_px=figure.layout.meta["scale_bar"]["max_px"]).label
 
 
 # --- GIF ---------------------------------------------------------------------------------------
