@@ -157,12 +157,14 @@ def _register_map(app, model: DashboardModel) -> None:
         return patch
 
     @app.callback(
-        Output(ids.AREA_CHART, "figure"),
-        Input(ids.FACTIONS, "value"), Input(ids.DATA_VERSION, "data"),
+        Output(ids.AREA_CHART, "figure"), Output(ids.AREA_POLL, "disabled"),
+        Input(ids.FACTIONS, "value"), Input(ids.DATA_VERSION, "data"), Input(ids.AREA_POLL, "n_intervals"),
         State(ids.DATE_SLIDER, "value"),
     )
-    def area_chart(factions, version, offset):
-        return model.area_figure(factions or [], to_date(offset or 0, model.first_date, model.last_date))
+    def area_chart(factions, version, polls, offset):
+        # Until the background computation is done, the poll asks again every few seconds.
+        day = to_date(offset or 0, model.first_date, model.last_date)
+        return model.area_figure(factions or [], day), model.area_ready
 
     @app.callback(Output(ids.STATUS, "children"), Input(ids.DATA_VERSION, "data"))
     def status(version):

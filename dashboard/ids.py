@@ -50,6 +50,7 @@ PLACE_PANEL = "place-panel"
 
 # area chart
 AREA_CHART = "area-chart"
+AREA_POLL = "area-poll"            # interval: re-asks for the area chart until it is computed
 
 # review of an added report
 UPLOAD = "upload"

@@ -222,6 +222,7 @@ def _detail_panel() -> html.Div:
         html.Div(id=ids.PLACE_PANEL),
         dcc.Graph(id=ids.AREA_CHART, className="area-chart",
                   config={"displayModeBar": False, "staticPlot": False}),
+        dcc.Interval(id=ids.AREA_POLL, interval=3000, disabled=False),
     ])
 
 

@@ -34,6 +34,7 @@ DEFAULT_LAYERS = TOGGLEABLE_LAYERS
 DEFAULT_CERTAINTIES = ("stated", "reported", "claimed")
 DEFAULT_WINDOW_DAYS = 30
 LOAD_TIMEOUT_S = 120
+WARM_MAX_EVENTS = 10_000
 # Events within this distance of a searched place count as "there" (km).
 HISTORY_RADIUS_KM = 5.0
 # A raster tile source for the optional online base map; only requested when the user asks.
@@ -126,11 +127,16 @@ class DashboardModel:
         self._area_series = None
 
     def _warm(self) -> None:
-        """Compute every date's state once in the background, so the slider never waits for
-        territory; a data swap (new version) stops the old pass."""
+        """Compute the area series, then every date's state, once in the background so that
+        neither the chart nor the slider waits; a data swap (new version) stops the old pass.
+        Big data sets skip the per-date pass: it would hold the interpreter for minutes while
+        the first pages are being served, and frames are built on demand anyway."""
         from layers.state import compute
 
         version, data = self.version, self.data
+        self.area_series()
+        if len(data.events) > WARM_MAX_EVENTS:
+            return
         for offset in range(self.span_days + 1):
             if self.version != version:
                 return
@@ -300,9 +306,20 @@ class DashboardModel:
             self._area_series = series
         return self._area_series
 
+    @property
+    def area_ready(self) -> bool:
+        return self._area_series is not None
+
     def area_figure(self, factions: Sequence[str], day: date) -> go.Figure:
-        series = self.area_series()
+        """The stacked area chart, or an empty one saying it is being computed."""
         figure = go.Figure()
+        if self._area_series is None:
+            figure.update_layout(margin={"l": 8, "r": 8, "t": 24, "b": 8}, height=170,
+                                 title={"text": "Area held: computing…", "font": {"size": 12}, "x": 0.02},
+                                 xaxis={"visible": False}, yaxis={"visible": False},
+                                 paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(0,0,0,0)")
+            return figure
+        series = self._area_series
         for faction in FACTIONS:
             if faction not in factions or not any(series[faction]):
                 continue
