@@ -46,6 +46,7 @@ from datetime import date
 from typing import Iterable, Sequence
 
 import numpy as np
+import shapely
 
 from events.model import Event
 from events.vocabulary import SIEGE_ACTIONS
@@ -203,40 +204,54 @@ def _assign(points: list[_Point], events: list[Event], region_km: float,
             match_km: float) -> dict[int, list[Event]]:
     """Which point each event is about (see the module docstring); creates new points."""
     by_id = {p.place_id: i for i, p in enumerate(points) if p.place_id}
-    by_name: dict[str, int] = {}
+    by_name: dict[str, list[int]] = {}
     for i, p in enumerate(points):
-        by_name.setdefault(normalise_name(p.name), i)
+        by_name.setdefault(normalise_name(p.name), []).append(i)
     xy = to_metric_xy(np.array([p.lon for p in points]), np.array([p.lat for p in points]))
+    tree = shapely.STRtree(shapely.points(xy))
     match_m = match_km * 1000.0
     out: dict[int, list[Event]] = {}
-    new_xy: list[tuple[float, float]] = []
     for event in events:
         index = by_id.get(event.place_id) if event.place_id else None
         if index is None and not _is_region(event, region_km):
-            index = by_name.get(normalise_name(event.place))
-            if index is None and event.lat is not None:
-                ex, ey = to_metric_xy(np.array([event.lon]), np.array([event.lat]))[0]
-                if len(xy):
-                    d2 = (xy[:, 0] - ex) ** 2 + (xy[:, 1] - ey) ** 2
-                    nearest = int(np.argmin(d2))
-                    if d2[nearest] <= match_m ** 2:
-                        index = nearest
-                if index is None and new_xy:
-                    nx = np.array(new_xy)
-                    d2 = (nx[:, 0] - ex) ** 2 + (nx[:, 1] - ey) ** 2
-                    nearest = int(np.argmin(d2))
-                    if d2[nearest] <= match_m ** 2:
-                        index = len(xy) + nearest
+            here = None
+            if event.lat is not None:
+                here = to_metric_xy(np.array([event.lon]), np.array([event.lat]))[0]
+            index = _by_name(by_name.get(normalise_name(event.place), []), here, points)
+            if index is None and here is not None:
+                near = tree.query_nearest(shapely.Point(here), max_distance=match_m)
+                index = int(near[0]) if len(near) else None
+                if index is None:
+                    index = _nearest_within(points, range(len(xy), len(points)), here, match_m)
                 if index is None and event.changes_control:
                     index = len(points)
                     points.append(_new_point(event))
-                    new_xy.append((ex, ey))
                     if event.place_id:
                         by_id[event.place_id] = index
-                    by_name.setdefault(normalise_name(event.place), index)
+                    by_name.setdefault(normalise_name(event.place), []).append(index)
         if index is not None:
             out.setdefault(index, []).append(event)
     return out
+
+
+def _by_name(candidates: list[int], here, points: list[_Point]) -> int | None:
+    """The one place of that name; of several, the nearest to the event (when it has a
+    position), else none: a name shared by two villages does not say which."""
+    if len(candidates) == 1:
+        return candidates[0]
+    if candidates and here is not None:
+        return _nearest_within(points, candidates, here, float("inf"))
+    return None
+
+
+def _nearest_within(points: list[_Point], candidates, here, limit_m: float) -> int | None:
+    candidates = list(candidates)
+    if not candidates:
+        return None
+    xy = to_metric_xy(np.array([points[i].lon for i in candidates]), np.array([points[i].lat for i in candidates]))
+    d2 = ((xy - here) ** 2).sum(axis=1)
+    best = int(np.argmin(d2))
+    return candidates[best] if d2[best] <= limit_m ** 2 else None
 
 
 def _new_point(event: Event) -> _Point:

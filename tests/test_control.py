@@ -243,3 +243,13 @@ def test_a_vaguely_dated_capture_alone_still_counts_from_its_end():
         event("2017-09-01", "capture", "isil", "government", end="2017-12-31")])
     assert state(model, "2017-12-30").faction == "government"
     assert state(model, "2017-12-31").faction == "isil"
+
+
+def test_a_name_shared_by_two_places_goes_to_the_one_nearer_the_event():
+    west = ("cu:hamidiyah-w", "Hamidiyah", 35.0, 38.0)
+    east = ("cu:hamidiyah-e", "Hamidiyah", 35.3, 40.2)
+    model = ControlModel([point(west, "isil"), point(east, "isil")], [
+        event("2017-11-02", "capture", "government", "isil", place_id=None, lat=35.32, lon=40.15,
+              name="al-Hamidiyah")])
+    factions = {(p.lat, p.lon): p.faction for p in model.at(date(2017, 11, 3))}
+    assert factions == {(35.0, 38.0): "isil", (35.3, 40.2): "government"}
