@@ -133,6 +133,54 @@ _TABLE: list[tuple[re.Pattern, str, str, frozenset]] = [
     (_p(r"advances?"), "advance", "noun", frozenset()),
 ]
 
+# The first four letters of the words each pattern can start with: only patterns whose
+# head occurs at a word of the sentence are tried there (the table is long, reports are not).
+_HEADS = [
+    "fail",
+    "atta assa offe adva push atte coun oper raid incu",
+    "brea brok lift end ende endi ends reli",
+    "sieg",
+    "newl rece just fres",
+    "newl rece",
+    "long enci surr isol",
+    "long besi",
+    "capt fall libe seiz stor take",
+    "reca",
+    "enci surr isol",
+    "sieg",
+    "laid lay lays layi impo esta tigh main unde",
+    "besi",
+    "reca re-c reto reta rega reen re-e took take taki won win recl",
+    "took take taki gain wres assu seiz",
+    "capt seiz libe over conq expe oust",
+    "push drov driv beat forc kick thro chas",
+    "drov driv",
+    "fell fall",
+    "took take taki ente secu clea occu",
+    "forc",
+    "repe repu foug figh beat thwa foil held hold",
+    "with retr pull fell fall aban evac",
+    "push thru",
+    "came come comi",
+    "pres gain clos made make maki move movi prog",
+    "adva reac appr cros",
+    "brou brin",
+    "enci surr cut cuts cutt isol comp clos",
+    "air airs air- aeri bomb sort",
+    "hit hits hitt stru stri poun targ dest",
+    "link met meet join conn",
+    "clas figh foug batt skir fire exch enga heav",
+    "stor shel atta assa raid fire firi",
+    "atta assa raid coun incu oper onsl",
+    "offe coun push driv thru",
+    "adva",
+]
+_BY_HEAD: dict[str, list[int]] = {}
+for _index, _heads in enumerate(_HEADS):
+    for _head in _heads.split():
+        _BY_HEAD.setdefault(_head, []).append(_index)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
 _LIGHT_BEFORE = re.compile(
     r"(?<![\w-])(?:launch(?:ed|es|ing)?|start(?:ed|ing|s)?|beg(?:an|in|un|ins|inning)|initiat(?:ed|es|ing|e)|"
     r"mount(?:ed|ing|s)?|conduct(?:ed|ing|s)?|carr(?:ied|ying|y|ies)\s+out|stag(?:ed|ing|e|es)|employ(?:ed|ing|s)?|"
@@ -161,20 +209,30 @@ _PARTICIPLE = re.compile(r"(?:ed|en|wn|ught|ook|ost|ut|un|an|eft)$", re.I)
 
 
 def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Trigger]:
-    """Action triggers in ``text[start:end]`` (offsets into ``text``), in order."""
+    """Action triggers in ``text[start:end]`` (offsets into ``text``), in order.
+
+    Where matches of several patterns overlap, the pattern earlier in the table wins.
+    """
     end = len(text) if end is None else end
+    candidates: list[tuple[int, re.Match]] = []
+    for word in _WORD.finditer(text, start, end):
+        for index in _BY_HEAD.get(word.group(0)[:4].lower(), ()):
+            match = _TABLE[index][0].match(text, word.start(), end)
+            if match:
+                candidates.append((index, match))
+    candidates.sort(key=lambda item: (item[0], item[1].start()))
     taken: list[tuple[int, int]] = []
     found: list[Trigger] = []
-    for pattern, action, form, flags in _TABLE:
-        for match in pattern.finditer(text, start, end):
-            a, b = match.span()
-            if any(a < y and x < b for x, y in taken):
-                continue
-            trigger = _classify(text, start, a, b, action, form, flags)
-            if trigger is None:
-                continue
-            taken.append((a, b))
-            found.append(trigger)
+    for index, match in candidates:
+        a, b = match.span()
+        if any(a < y and x < b for x, y in taken):
+            continue
+        _, action, form, flags = _TABLE[index]
+        trigger = _classify(text, start, a, b, action, form, flags)
+        if trigger is None:
+            continue
+        taken.append((a, b))
+        found.append(trigger)
     found.sort(key=lambda t: t.start)
     return found
 

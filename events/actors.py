@@ -43,6 +43,7 @@ _BACKED = re.compile(
     r"Iranian|Iran|pro-Iranian|Russian|Hezbollah)-(?:backed|led|trained|aided|supported|sponsored)"
     r"\s+(?:[a-z][\w-]*\s+){0,2}?" + _GENERIC_HEADS + r"(?![\w-])"
 )
+_WORD = re.compile(r"(?<![\w'’-])[A-Za-z0-9][\w'’.-]*")
 _PRONOUN = re.compile(r"(?<![\w-])(?:they|the\s+latter|the\s+former|it|its\s+(?:forces|troops|fighters|allies))(?![\w-])", re.I)
 _POSSESSED_GROUP = re.compile(r"(?<![\w-])(?:his|her)\s+(?:group|forces|men|fighters|unit|faction|militia)(?![\w-])", re.I)
 
@@ -65,6 +66,7 @@ class FactionTable:
 
     faction_of: dict[str, tuple[str, bool]]
     pattern: re.Pattern
+    heads: frozenset[str]
 
     def lookup(self, text: str) -> tuple[str, bool] | None:
         return self.faction_of.get(text) or self.faction_of.get(text.lower())
@@ -95,7 +97,7 @@ def load_factions(path: Path = FACTIONS_PATH) -> FactionTable:
     alternatives = [f"(?-i:{re.escape(n)})" if _is_acronym(n) else re.escape(n).replace(r"\ ", r"\s+") for n in names]
     # A name may end a possessive ("ISIL's siege") but not a longer word ("Hay'at").
     pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(alternatives) + r")(?=['’]s\b|[^\w'’]|$)", re.I)
-    return FactionTable(faction_of, pattern)
+    return FactionTable(faction_of, pattern, frozenset(n.split()[0][:3].lower() for n in names))
 
 
 def find_sides(text: str, table: FactionTable | None = None) -> list[SideMention]:
@@ -106,8 +108,16 @@ def find_sides(text: str, table: FactionTable | None = None) -> list[SideMention
         found.append(SideMention(match.start(), match.end(), match.group(0),
                                  BACKERS[match.group("backer").lower()], None, "actor"))
     taken = [(m.start, m.end) for m in found]
-    for match in table.pattern.finditer(text):
+    last_end = 0
+    for word in _WORD.finditer(text):
+        # Only where a name could start: the first three characters of a name's first word.
+        if word.start() < last_end or word.group(0)[:3].lower() not in table.heads:
+            continue
+        match = table.pattern.match(text, word.start())
+        if match is None:
+            continue
         start, end = match.span()
+        last_end = end
         if any(start < b and a < end for a, b in taken):
             continue
         name = " ".join(match.group(0).split())

@@ -14,12 +14,14 @@ from __future__ import annotations
 import re
 
 _BOUNDARY = re.compile(
-    r";|:(?=\s)|\s[–—]\s|,?\s+but\s+|,?\s+however,?\s+|,?\s+while\s+|,?\s+whereas\s+|,\s+which\s+|,?\s+after\s+which\s+"
-    r"|,?\s+when\s+|,\s+as\s+|,?\s+although\s+|,?\s+though\s+|,?\s+thus,?\s+|,\s+and\s+then\s+|\s+so\s+that\s+"
-    r"|,?\s+so\s+(?:as\s+)?(?=to\s)|,\s+(?=(?:after|before|following|despite|since)\s)"
-    r"|(?<![\w-])(?:said|says|claimed|claims|claiming|stated|stating|announced|reported|added|warned|indicate|indicates|"
-    r"denied|denies|denying|"
-    r"indicated|believe|believes|suggest|suggests)\s+(?:that\s+)?",
+    r";|:(?=\s)|\s[–—]\s"
+    r"|,?\s+(?:but|however,?|while|whereas|after\s+which|when|although|though|thus,?|so\s+that)\s+"
+    r"|,?\s+so\s+(?:as\s+)?(?=to\s)|,\s+(?:which|as|and\s+then)\s+|,\s+(?=(?:after|before|following|despite|since)\s)",
+    re.I,
+)
+_SPEECH_BOUNDARY = re.compile(
+    r"(?<![\w-])(?:said|says|claimed|claims|claiming|stated|stating|announced|reported|added|warned|indicate|indicates|"
+    r"indicated|believe|believes|suggest|suggests|denied|denies|denying)\s+(?:that\s+)?",
     re.I,
 )
 _PARENTHESIS = re.compile(r"\(([^()]*)\)")
@@ -60,6 +62,7 @@ _GERUND_AFTER = re.compile(r"^[^,;.]{0,40}?(?:of|from|to)\s+(?:completely\s+|ful
 def boundaries(masked: str, start: int, end: int) -> list[tuple[int, int]]:
     """Clause boundaries in ``masked[start:end]`` as (begin, end) offsets, in order."""
     found = [m.span() for m in _BOUNDARY.finditer(masked, start, end)]
+    found += [m.span() for m in _SPEECH_BOUNDARY.finditer(masked, start, end)]
     for match in _PARENTHESIS.finditer(masked, start, end):
         if len(match.group(1).split()) >= _PAREN_MIN_WORDS:
             found.append((match.start(), match.start() + 1))

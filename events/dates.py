@@ -184,16 +184,58 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 # "since the start of the X offensive on 9 May": the span runs from that day.
 _SINCE_EVENT = re.compile(r"(?<![\w-])since\s+(?:the\s+)?(?:commencement|start|beginning|launch|outbreak)\s+of\s+"
                           r"[^,.;]{1,60}?\s+(?:on|in)\s+$", re.I)
+_MONTH_WORDS = tuple(sorted({name.capitalize() for name in MONTHS}))
+_WEEKDAY_WORDS = tuple(name.capitalize() for name in WEEKDAYS)
+# What a text must contain for each kind of pattern to be worth running (most sentences
+# carry no date: these substring tests spare them the regexes).
+_GATES = {
+    "day_range": _MONTH_WORDS, "day_range_us": _MONTH_WORDS, "month_range": _MONTH_WORDS, "day": _MONTH_WORDS,
+    "month": _MONTH_WORDS, "weekday": _WEEKDAY_WORDS,
+    "next_span": ("next", "following", "coming", "subsequent"), "later": ("later", "next", "following", "after"),
+    "same": ("later", "that", "same", "end of", "midnight", "nightfall", "evening", "meanwhile", "meantime",
+             "simultaneous", "concurrent", "during th", "at this", "at that"),
+    "doc_last": ("last", "past"), "doc_recent": ("recent", "last", "past", "now"), "doc_this": ("this",),
+    "doc_prev": ("last",), "doc_day": ("yesterday", "today", "tonight", "this morning"),
+    "year": ("19", "20"),
+}
+_CASED_GATES = {"day_range", "day_range_us", "month_range", "day", "month", "weekday", "year"}
+
+
+def _gate(kinds: set[str]) -> tuple[re.Pattern, dict[str, set[str]]]:
+    kinds_of: dict[str, set[str]] = {}
+    for kind in kinds:
+        for word in _GATES[kind]:
+            kinds_of.setdefault(word, set()).add(kind)
+    pattern = re.compile("|".join(re.escape(w) for w in sorted(kinds_of, key=len, reverse=True)))
+    return pattern, kinds_of
+
+
+_CASED_GATE = _gate(_CASED_GATES)
+_UNCASED_GATE = _gate(set(_GATES) - _CASED_GATES)
+
+
+def _kinds_present(text: str) -> set[str]:
+    present: set[str] = set()
+    for haystack, (pattern, kinds_of) in ((text, _CASED_GATE), (text.lower(), _UNCASED_GATE)):
+        for match in pattern.finditer(haystack):
+            present |= kinds_of[match.group(0)]
+    return present
 _BOUND_BEFORE = re.compile(r"\b(by|until|till|up\s+to|since|as\s+of|as\s+at|before|from)\s+$", re.I)
 _BOUND_WORD = {"by": "by", "before": "by", "until": "until", "till": "until", "up to": "until",
                "since": "since", "from": "since", "as of": "on", "as at": "on"}
 
 
-def find_dates(text: str) -> list[DateExpr]:
-    """Date expressions in ``text`` (non-overlapping, in order), with "X, by D" pairs joined."""
+def find_dates(text: str, kinds: frozenset[str] | None = None) -> list[DateExpr]:
+    """Date expressions in ``text`` (non-overlapping, in order), with "X, by D" pairs joined.
+
+    ``kinds`` limits the search to some pattern kinds (e.g. only full dates).
+    """
     taken: list[tuple[int, int]] = []
     found: list[DateExpr] = []
+    present = _kinds_present(text)
     for kind, pattern in _PATTERNS:
+        if kind not in present or (kinds is not None and kind not in kinds):
+            continue
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(start < b and a < end for a, b in taken):
@@ -330,7 +372,7 @@ def _apply_bound(bound: str, span: DateSpan, ctx: DateContext) -> DateSpan:
         floor = span.end - timedelta(days=BY_MAX_DAYS if ctx.anchor else 6)
         if ctx.anchor is not None and floor <= ctx.anchor.end < span.end:
             floor = ctx.anchor.end + timedelta(days=1)
-        return DateSpan(max(floor, span.end - timedelta(days=BY_MAX_DAYS)), span.end)
+        return DateSpan(min(span.start, max(floor, span.end - timedelta(days=BY_MAX_DAYS))), span.end)
     if bound == "until":
         begin = ctx.anchor.start if ctx.anchor is not None and ctx.anchor.start <= span.end else span.end - timedelta(days=6)
         return DateSpan(max(begin, span.end - timedelta(days=2 * BY_MAX_DAYS)), span.end)
@@ -472,10 +514,13 @@ def find_url_date(url: str) -> date | None:
     return None
 
 
+_FULL_DATE_KINDS = frozenset({"day_range", "day_range_us", "day"})
+
+
 def latest_full_date(text: str) -> date | None:
     """The latest date in ``text`` written with day, month and year (None if there is none)."""
     latest = None
-    for expr in find_dates(text):
+    for expr in find_dates(text, _FULL_DATE_KINDS):
         if not expr.has_year or expr.kind not in ("day", "range"):
             continue
         span = resolve(replace(expr, bound="on", then=None), DateContext())

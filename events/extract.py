@@ -23,6 +23,7 @@ chronicle; an undated sentence continues the date of the one before).
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from dataclasses import dataclass, field, replace
@@ -37,7 +38,8 @@ from events.dates import DateContext, DateExpr, DateSpan, find_dates, resolve
 from events.documents import Document
 from events.model import Event
 from events.vocabulary import ACTION_CLASS
-from events.placing import Chosen, PlaceRef, choose, choose_nearest, find_anaphors, usable_mentions
+from events.placing import (ANAPHOR_SENTENCES, Chosen, PlaceRef, choose, choose_nearest, find_anaphors,
+                            usable_mentions)
 from events.sentences import Sentence, mask, split_sentences
 from gazetteer.place import Mention
 
@@ -190,7 +192,8 @@ class _Reader:
         sides = find_sides(self.masked, self.factions)
         refs = usable_mentions(mentions, [(s.start, s.end) for s in sides if s.faction])
         text_sentences = [s for s in sentences if s.kind == "text"]
-        self.narrative = self._is_narrative(text_sentences)
+        self.sentence_dates = {s.start: find_dates(self.masked[s.start:s.end]) for s in text_sentences}
+        self.narrative = self._is_narrative()
         self.ctx = DateContext(doc_date=self.doc.date)
         self.default_span = self._default_span()
         for index, sentence in enumerate(sentences):
@@ -198,6 +201,7 @@ class _Reader:
             if sentence.kind == "text":
                 self._read(view)
             self.history.extend((index, ref) for ref in view.refs)
+            self.history = [(i, ref) for i, ref in self.history if i >= index - ANAPHOR_SENTENCES]
         if self.undated_years:
             self.warnings.append(f"{self.doc.name}: {self.undated_years} date(s) without a year were ignored "
                                  "(no document date to take the year from); pass --date")
@@ -205,12 +209,10 @@ class _Reader:
         return Extraction(self.doc, tuple(events), len(text_sentences), tuple(dict.fromkeys(self.unresolved)),
                           tuple(self.warnings))
 
-    def _is_narrative(self, sentences: list[Sentence]) -> bool:
-        explicit = set()
-        for sentence in sentences:
-            for expr in find_dates(self.masked[sentence.start:sentence.end]):
-                if expr.kind in ("day", "range", "month"):
-                    explicit.add((expr.kind, expr.value))
+    def _is_narrative(self) -> bool:
+        """A chronicle names dates often; a news report mostly speaks of "recent days"."""
+        explicit = {(e.kind, e.value) for found in self.sentence_dates.values() for e in found
+                    if e.kind in ("day", "range", "month")}
         return len(explicit) >= NARRATIVE_MIN_DATES
 
     def _default_span(self) -> DateSpan:
@@ -220,8 +222,8 @@ class _Reader:
 
     def _view(self, index: int, sentence: Sentence, sides: list[SideMention], refs: list[PlaceRef]) -> _SentenceView:
         a, b = sentence.start, sentence.end
-        sides_here = [s for s in sides if a <= s.start and s.end <= b]
-        named = [r for r in refs if a <= r.start and r.end <= b]
+        sides_here = _within(sides, a, b)
+        named = _within(refs, a, b)
         if sentence.kind != "text":
             return _SentenceView(index, sentence, sides_here, named, [], [])
         occupied = [(s.start, s.end) for s in sides_here if s.faction] + [(r.start, r.end) for r in named]
@@ -275,7 +277,7 @@ class _Reader:
         sentence = view.sentence
         text = self.masked[sentence.start:sentence.end]
         view.anchor_before = self.ctx.anchor
-        for expr in find_dates(text):
+        for expr in self.sentence_dates[sentence.start]:
             expr = replace(expr, start=expr.start + sentence.start, end=expr.end + sentence.start,
                            then=replace(expr.then, start=expr.then.start + sentence.start,
                                         end=expr.then.end + sentence.start) if expr.then else None)
@@ -797,6 +799,13 @@ class _Reader:
             uncertainty_km=round(place.uncertainty_km, 1), unit=draft.unit, certainty=draft.certainty,
             start=draft.start, end=draft.end, confidence=confidence, place_id=place.id or None,
         )
+
+
+def _within(items: list, start: int, end: int) -> list:
+    """The items (sorted by ``start``) lying inside [start, end)."""
+    first = bisect.bisect_left(items, start, key=lambda item: item.start)
+    last = bisect.bisect_left(items, end, key=lambda item: item.start)
+    return [item for item in items[first:last] if item.end <= end]
 
 
 _FORM_CONFIDENCE = {"verb": 0.85, "passive": 0.85, "swap": 0.8, "failed_to": 0.8, "failed_ref": 0.75,

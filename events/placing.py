@@ -15,6 +15,7 @@ Rivers are never event places: a report's "along the Euphrates" places nothing.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -92,10 +93,14 @@ def usable_mentions(mentions: list[Mention], side_spans: list[tuple[int, int]]) 
     ("south of X") or a goal ("within 40 km of X") keeps X itself.
     """
     kept: list[PlaceRef] = []
+    side_spans = sorted(side_spans)
+    side_starts = [a for a, _ in side_spans]
     for mention in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
         if mention.place.kind == "river":
             continue
-        if any(mention.start < b and a < mention.end for a, b in side_spans):
+        nearby = side_spans[max(0, bisect.bisect_left(side_starts, mention.start) - 1):
+                            bisect.bisect_left(side_starts, mention.end)]
+        if any(mention.start < b and a < mention.end for a, b in nearby):
             continue
         relative = bool(_RELATIVE_TEXT.match(mention.text))
         if relative and not _MEASURED.match(mention.text):

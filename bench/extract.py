@@ -1,0 +1,71 @@
+"""Event extraction speed: documents/s and sentences/s on one core.
+
+    python bench/extract.py [--docs 1000] [--repeats 5]
+
+The seed reports (../shared/seeds) are repeated to ``--docs`` documents; each run reads
+every document from its bytes (decoding, metadata, date) and extracts its events with the
+real gazetteer, as ``python -m events extract`` does. Prints the median over ``--repeats``
+runs, and how much of that the gazetteer's geoparse alone takes. The gazetteer is built
+once before timing (its one-off cost is printed apart). Aim: >= 100 documents/s.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import settings  # noqa: E402
+from events.documents import parse_document  # noqa: E402
+from events.extract import default_place_finder, extract  # noqa: E402
+from events.sentences import mask, split_sentences  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=1000)
+    parser.add_argument("--repeats", type=int, default=5)
+    args = parser.parse_args()
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+    if settings.SHARED_DIR is None:
+        raise SystemExit("../shared/seeds not found; set FRONTLINE_SHARED")
+    seeds = sorted((settings.SHARED_DIR / "seeds").glob("*.txt"))
+    corpus = [(p.name, p.read_bytes()) for p in seeds]
+    batch = [corpus[i % len(corpus)] for i in range(args.docs)]
+    sentences = sum(len([s for s in split_sentences(raw.decode("utf-8"))]) for _, raw in batch)
+
+    start = time.perf_counter()
+    finder = default_place_finder()
+    finder("warm-up")
+    print(f"gazetteer build (once per process): {time.perf_counter() - start:.2f} s")
+
+    def run_all() -> float:
+        begin = time.perf_counter()
+        for name, raw in batch:
+            extract(parse_document(raw, name), finder)
+        return time.perf_counter() - begin
+
+    def geoparse_only() -> float:
+        texts = [mask(raw.decode("utf-8")) for _, raw in batch]
+        begin = time.perf_counter()
+        for text in texts:
+            finder(text)
+        return time.perf_counter() - begin
+
+    totals = [run_all() for _ in range(args.repeats)]
+    places = [geoparse_only() for _ in range(args.repeats)]
+    total, geo = statistics.median(totals), statistics.median(places)
+    print(f"{args.docs} documents ({len(seeds)} seeds repeated), {sentences} sentences, "
+          f"median of {args.repeats} runs on one core:")
+    print(f"  extraction: {args.docs / total:8.1f} documents/s  {sentences / total:9.1f} sentences/s  "
+          f"({total * 1000 / args.docs:.2f} ms/document)")
+    print(f"  of which geoparse: {geo * 1000 / args.docs:.2f} ms/document ({geo / total:.0%})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,67 @@
+"""Reading report files: text, HTML and the files that cannot be reports."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from events.documents import MAX_BYTES, DocumentError, parse_document, read_document, report_paths
+
+
+def test_plain_text_keeps_its_text_and_finds_url_title_and_date(tmp_path):
+    path = tmp_path / "r.md"
+    path.write_text("# Valley report\n\nhttps://example.org/news/2017/04/09/valley\n\nThe army took the ridge.\n",
+                    encoding="utf-8")
+    document = read_document(path)
+    assert document.name == "r.md" and document.title == "Valley report"
+    assert document.url == "https://example.org/news/2017/04/09/valley"
+    assert (document.date, document.date_source) == (date(2017, 4, 9), "url")
+    assert document.text == path.read_text(encoding="utf-8")
+
+
+def test_html_becomes_visible_text_with_its_metadata(tmp_path):
+    path = tmp_path / "r.html"
+    path.write_text(
+        "<html><head><title>Front update</title><meta property='article:published_time' content='2017-06-02T10:00'>"
+        "<link rel='canonical' href='https://example.org/front'><script>var x = 1;</script></head>"
+        "<body><h1>Front update</h1><p>The army took&nbsp;the ridge.</p><p>Rebels fled.</p></body></html>",
+        encoding="utf-8")
+    document = read_document(path)
+    assert (document.title, document.url, document.date) == ("Front update", "https://example.org/front",
+                                                              date(2017, 6, 2))
+    assert "var x" not in document.text and "<p>" not in document.text
+    assert "The army took\u00a0the ridge." in document.text or "The army took the ridge." in document.text
+
+
+def test_a_utf8_bom_and_windows_line_ends_are_accepted():
+    document = parse_document("\ufeffLine one.\r\nLine two.".encode("utf-8"), "bom.txt")
+    assert document.text == "Line one.\nLine two."
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"", "empty"),
+    (b"   \n\n  ", "empty"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+    ("Les forces ont avancé vers la ville.".encode("cp1252"), "not UTF-8"),
+])
+def test_files_that_are_not_reports_get_a_clear_error(tmp_path, content, message):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(DocumentError, match=message) as error:
+        read_document(path)
+    assert "bad.txt" in str(error.value)
+
+
+def test_a_file_over_50_mb_is_refused_before_reading(tmp_path):
+    path = tmp_path / "huge.txt"
+    with open(path, "wb") as f:
+        f.truncate(MAX_BYTES + 1)
+    with pytest.raises(DocumentError, match="MB limit"):
+        read_document(path)
+
+
+def test_folders_are_walked_for_report_files(tmp_path):
+    (tmp_path / "sub").mkdir()
+    for name in ("a.txt", "sub/b.md", "sub/c.html", "sub/d.pdf"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    assert [p.name for p in report_paths([tmp_path])] == ["a.txt", "b.md", "c.html"]
