@@ -2,6 +2,8 @@
 
 Built once from the entries of all sources (a few thousand names; well under a second).
 Small foreign places from GeoNames are indexed under their main and Arabic names only.
+An entry's main names (its display name and, for GeoNames rows, GeoNames' own name) are
+marked in ``main_forms``: they outrank another place's alias.
 Tiers, strictest first, each a dict from a normalised form to entry positions:
 
 - ``by_fold``: the folded name, article kept ("al tanf").
@@ -40,7 +42,7 @@ FOREIGN_ALIAS_MIN_POPULATION = 20_000
 def matchable_names(entry: Entry) -> tuple[str, ...]:
     """The names of ``entry`` the index holds."""
     if entry.country != "SY" and entry.source == "geonames" and entry.population < FOREIGN_ALIAS_MIN_POPULATION:
-        return (entry.name,) + tuple(a for a in entry.aliases if is_arabic(a))
+        return entry.main_names + tuple(a for a in entry.aliases if is_arabic(a))
     return entry.names
 
 
@@ -48,6 +50,11 @@ def _forms(name: str) -> tuple[str, str, str]:
     folded = fold(name)
     bare = strip_articles(folded)
     return folded, bare, "".join(token_keys(bare))
+
+
+def _main_forms(entry: Entry) -> tuple[frozenset[str], ...]:
+    forms = [_forms(name) for name in entry.main_names]
+    return tuple(frozenset(f[i] for f in forms) for i in range(3))
 
 
 @lru_cache(maxsize=100_000)
@@ -70,7 +77,7 @@ class NameIndex:
     by_skeleton: dict[str, list[int]]
     by_arabic: dict[str, list[int]]
     groups: list[frozenset[str]]  # per entry: descriptor groups its names use ("air", "silo")
-    main_forms: list[tuple[str, str, str]]  # per entry: (fold, bare, key) of its main name
+    main_forms: list[tuple[frozenset[str], ...]]  # per entry: (folds, bares, keys) of its main names
     fuzzy_keys: list[str]
     fuzzy_cores: list[str]
     key_prefixes: frozenset[str]
@@ -117,7 +124,7 @@ class NameIndex:
             by_skeleton=dict(tables["skeleton"]),
             by_arabic=dict(tables["arabic"]),
             groups=[frozenset(g) for g in groups],
-            main_forms=[_forms(e.name) for e in entries],
+            main_forms=[_main_forms(e) for e in entries],
             fuzzy_keys=sorted(k for k in tables["key"] if len(k) >= 4),
             fuzzy_cores=sorted(k for k in tables["core"] if len(k) >= 4),
             key_prefixes=frozenset(prefixes),

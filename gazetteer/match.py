@@ -63,9 +63,9 @@ def _tier(positions: list[int] | None, match: float, tier: str,
 
 def _marked(index: NameIndex, positions: list[int] | None, match: float, tier: str, form: int,
             query_form: str) -> list[Candidate]:
-    """Candidates of an exact tier, marked when the entry's main name (not an alias) has the
-    query's form (``form``: 0 folded, 1 bare, 2 key)."""
-    return [Candidate(p, match, tier, None, index.main_forms[p][form] == query_form) for p in positions or ()]
+    """Candidates of an exact tier, marked when one of the entry's main names (not an alias)
+    has the query's form (``form``: 0 folded, 1 bare, 2 key)."""
+    return [Candidate(p, match, tier, None, query_form in index.main_forms[p][form]) for p in positions or ()]
 
 
 def candidates(index: NameIndex, name: str, fuzzy: bool = True) -> list[Candidate]:

@@ -60,10 +60,19 @@ class Entry:
     uncertainty_km: float
     source: str
     raw: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    # The source's own main name when ``name`` is an English display name (GeoNames'
+    # "Tadmur" for Palmyra); it is also one of the aliases.
+    source_name: str = ""
 
     @property
     def names(self) -> tuple[str, ...]:
         return (self.name, *self.aliases)
+
+    @property
+    def main_names(self) -> tuple[str, ...]:
+        """The names the place is called outright (not aliases): its display name and the
+        source's own name, which rank alike when several places share a name."""
+        return (self.name, self.source_name) if self.source_name else (self.name,)
 
     def to_place(self, score: float = 1.0, **changes: Any) -> Place:
         values = dict(
@@ -95,8 +104,9 @@ class CsvSource:
     """A gazetteer CSV with at least ``name, lat, lon``; other columns are optional.
 
     Recognised columns: id, name, aliases (``|``-separated), lat, lon, kind, governorate,
-    country, population, uncertainty_km, source. A row's own ``source`` column (a citation)
-    is kept in ``raw``; ``Place.source`` is this adapter's ``label``.
+    country, population, uncertainty_km, source, geonames_name (the GeoNames base's original
+    name when ``name`` is its English display name). A row's own ``source`` column (a
+    citation) is kept in ``raw``; ``Place.source`` is this adapter's ``label``.
     """
 
     def __init__(self, path: Path, label: str, id_prefix: str = "") -> None:
@@ -120,6 +130,7 @@ class CsvSource:
         aliases = tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())
         uncertainty_km = _number(row.get("uncertainty_km"), DEFAULT_UNCERTAINTY_KM[kind])
         country = (row.get("country") or "SY").strip() or "SY"
+        source_name = (row.get("geonames_name") or "").strip()
         return Entry(
             id=(row.get("id") or "").strip() or f"{self.id_prefix}{number}",
             name=name,
@@ -133,6 +144,7 @@ class CsvSource:
             uncertainty_km=uncertainty_km,
             source=self.label,
             raw=dict(row),
+            source_name=source_name if source_name != name else "",
         )
 
 

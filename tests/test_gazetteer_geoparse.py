@@ -188,3 +188,8 @@ def test_borders_with_any_neighbour_are_found_and_placed_near_their_neighbours()
     tal_abyad = mentions[1].place
     assert km(mentions[0].place, tal_abyad.lat, tal_abyad.lon) < 15
     assert resolve("the border with Lebanon").name.startswith("Syria-Lebanon border")
+
+
+def test_a_mention_keeps_its_spelling_and_names_the_place_in_english():
+    mentions = geoparse("Shelling hit Tadmur and Al Mayadeen.")
+    assert [(m.text, m.place.name) for m in mentions] == [("Tadmur", "Palmyra"), ("Al Mayadeen", "Mayadin")]

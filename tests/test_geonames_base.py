@@ -14,6 +14,7 @@ import settings
 
 BASE_PATH = settings.DATA_DIR / "gazetteer" / "geonames_base.csv"
 BUILD_SCRIPT = settings.DATA_DIR / "gazetteer" / "build_geonames_base.py"
+ENGLISH_NAMES_PATH = settings.DATA_DIR / "gazetteer" / "english_names.csv"
 GOVERNORATES = {
     "Damascus", "Rif Dimashq", "Quneitra", "Daraa", "As-Suwayda", "Homs", "Hama", "Tartus",
     "Latakia", "Idlib", "Aleppo", "Raqqa", "Deir ez-Zor", "Al-Hasakah",
@@ -34,6 +35,36 @@ def by_id(rows):
 
 def names_of(row):
     return {row["name"], *row["aliases"].split("|")} - {""}
+
+
+@pytest.fixture(scope="module")
+def english_names():
+    with open(ENGLISH_NAMES_PATH, newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+@pytest.mark.parametrize("geonameid, english, geonames_name", [
+    (163808, "Palmyra", "Tadmur"), (174448, "Abu Kamal", "Ālbū Kamāl"), (173480, "Mayadin", "Al Mayādīn"),
+    (170794, "Deir ez-Zor", "Deir ez-Zor"), (172955, "Raqqa", "Ar Raqqah"), (170017, "Hama", "Ḩamāh"),
+])
+def test_rows_carry_the_english_name_and_keep_the_geonames_name_as_an_alias(by_id, geonameid, english, geonames_name):
+    row = by_id[f"gn:{geonameid}"]
+    assert (row["name"], row["geonames_name"]) == (english, geonames_name)
+    assert english == geonames_name or geonames_name in row["aliases"].split("|")
+
+
+def test_every_display_name_is_an_override_or_plain_ascii(rows, english_names):
+    overridden = {f"gn:{r['geonameid']}": r["english_name"] for r in english_names}
+    for row in rows:
+        assert row["name"] == overridden.get(row["id"], row["name"]) and row["name"].isascii(), row["id"]
+    assert {r["id"] for r in rows} >= set(overridden)
+
+
+def test_english_name_overrides_cite_their_source_once_each(english_names):
+    ids = [r["geonameid"] for r in english_names]
+    assert len(ids) == len(set(ids)) and ids == sorted(ids, key=int)
+    assert all(r["english_name"].strip() and r["source"].startswith("https://en.wikipedia.org/wiki/")
+               for r in english_names)
 
 
 def test_every_syrian_row_has_one_of_the_14_governorates(rows):

