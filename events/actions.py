@@ -82,8 +82,9 @@ _TABLE: list[tuple[re.Pattern, str, str, frozenset]] = [
     (_p(r"(?:recaptur(?:e|es|ed|ing)|re-captur(?:e|es|ed|ing)|retook|retake|retakes|retaken|retaking|"
         r"regain(?:ed|s|ing)?(?:\s+control\s+(?:of|over))?|re-?enter(?:ed|ing|s)?|(?:took|taken|take|takes|taking)\s+back|"
         r"won\s+back|win\s+back|reclaim(?:ed|s|ing)?)"), "recapture", "verb", frozenset({"again"})),
-    (_p(r"(?:took|take|takes|taken|taking|gain(?:ed|s|ing)?|wrest(?:ed|ing)?|assum(?:ed|ing)|seiz(?:ed|ing))\s+"
-        r"(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)"), "capture", "verb", frozenset()),
+    (_p(r"(?:took|take|takes|taken|taking|gain(?:ed|s|ing)?|wrest(?:ed|ing)?|assum(?:ed|ing)|seiz(?:ed|ing)|"
+        r"impos(?:ed|ing|es|e)|establish(?:ed|ing|es)?|extend(?:ed|ing|s)?)\s+(?:full\s+|complete\s+|total\s+)?"
+        r"control\s+(?:of|over)"), "capture", "verb", frozenset()),
     (_p(r"captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|liberat(?:e|es|ed|ing)|overr(?:an|un|uns|unning)|"
         r"conquer(?:ed|ing|s)?|expel(?:led|s|ling)?|oust(?:ed|ing|s)?"), "capture", "verb", frozenset()),
     (_p(r"(?:pushed|push|pushes|pushing|drove|driven|beat|beaten|beating)\s+(?:[\w'-]+\s+){0,3}?back|"
@@ -91,6 +92,9 @@ _TABLE: list[tuple[re.Pattern, str, str, frozenset]] = [
     (_p(r"(?:drove|driven|drive|drives|driving)(?=\s+(?:[\w'-]+\s+){0,4}?(?:out|from|away)\b)"), "capture", "verb",
      frozenset()),
     (_p(r"(?:fell|fallen|falls|falling)\s+to"), "capture", "swap", frozenset()),
+    (_p(r"(?:came|come|comes|coming|fell|fallen|is|was|were|are|been|now)\s+(?:now\s+|fully\s+|completely\s+|"
+        r"entirely\s+|firmly\s+)*under(?=\s+(?:the\s+)?(?:full\s+|complete\s+|total\s+)?"
+        r"(?:[\w'’-]+\s+){0,3}?control\b)"), "capture", "passive", frozenset({"control"})),
     (_p(r"took|take|takes|taken|taking|enter(?:ed|ing|s)?|secur(?:ed|ing|es)|clear(?:ed|ing)|occup(?:ied|ying)"),
      "capture", "verb", frozenset({"direct"})),
     (_p(r"forc(?:ed|ing|es|e)\s+(?:[\w'-]+\s+){1,4}?to\s+(?:retreat|withdraw|pull\s+(?:back|out)|fall\s+back|flee|"
@@ -151,11 +155,12 @@ _HEADS = [
     "laid lay lays layi impo esta tigh main unde",
     "besi",
     "reca re-c reto reta rega reen re-e took take taki won win recl",
-    "took take taki gain wres assu seiz",
+    "took take taki gain wres assu seiz impo esta exte",
     "capt seiz libe over conq expe oust",
     "push drov driv beat forc kick thro chas",
     "drov driv",
     "fell fall",
+    "came come comi fell fall is was were are been now",
     "took take taki ente secu clea occu",
     "forc",
     "repe repu foug figh beat thwa foil held hold",
@@ -205,6 +210,8 @@ _NOUN_NEXT = re.compile(r"\s+(?:from|on|in|against|at|near|by|of|for|continued|r
                         r"and|or|that|which)\b", re.I)
 _ING_MODIFIER_BEFORE = re.compile(r"(?:(?<![\w-])(?:the|a|an|its|their|his|her)\s+(?:[\w-]+\s+)?|"
                                   r"(?<![\w-])(?:forces|troops|units|columns|convoys?|fighters)\s+)$", re.I)
+_TRANSITIVE = frozenset({"capture", "recapture", "encircle", "siege"})
+_NO_OBJECT_AFTER = re.compile(r"\s*(?:[.;,)]|$|by\s)")
 _PARTICIPLE = re.compile(r"(?:ed|en|wn|ught|ook|ost|ut|un|an|eft)$", re.I)
 
 
@@ -252,6 +259,9 @@ def _classify(text: str, floor: int, a: int, b: int, action: str, form: str, fla
     if form == "verb" and word.lower().endswith("ing") and " " not in word and _ING_MODIFIER_BEFORE.search(before):
         # "the advancing troops", "forces advancing along X": a description, not a new event.
         return Trigger(a, b, action, "reference", flags)
+    if form == "verb" and action in _TRANSITIVE and word.lower().endswith("ed") and _NO_OBJECT_AFTER.match(after):
+        # "... and the pocket completely encircled.": a transitive verb with no object is passive.
+        return Trigger(a, b, action, "passive", flags)
     if form in ("verb", "swap") and _PASSIVE_BEFORE.search(before):
         last = word.split()[0]
         if _PARTICIPLE.search(last) or last.lower() in ("hit", "cut", "struck", "beaten", "taken", "retaken"):

@@ -31,16 +31,17 @@ _REPORTED = re.compile(
 )
 _SPEECH = re.compile(
     r"(?<![\w-])(?:claimed|claims|claiming|claim|said|says|saying|stated|states|stating|announced|announces|"
-    r"announcing|insisted|boasted|asserted|reported|declared|declaring|told)(?![\w-])",
+    r"announcing|insisted|boasted|asserted|reported|declared|declaring|told|confirmed|confirming)(?![\w-])",
     re.I,
 )
 _SPEECH_CLOSES = re.compile(
-    r",\s*(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,7}?(?:claimed|said|stated|announced|reported|declared|insisted|added)"
-    r"(?:\s+(?:in|on|during)\s+[^,.;]{0,40})?\s*[.!]?\s*$",
+    r",\s*(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,7}?(?:claimed|said|stated|announced|reported|declared|insisted|added|"
+    r"told|confirmed)"
+    r"(?:\s+[^,.;]{0,60})?\s*[.!]?\s*$",
     re.I,
 )
 _NEUTRAL_SPEAKERS = re.compile(r"(?<![\w-])(?:SOHR|observatory|monitor|activists?|journalists?|media|reporters?|"
-                               r"correspondents?|analysts?|experts?|sources)(?![\w-])", re.I)
+                               r"correspondents?|analysts?|experts?|sources?|residents?|witness(?:es)?)(?![\w-])", re.I)
 
 
 def certainty_at(sentence: str, position: int, parties: list[tuple[int, int]]) -> str:

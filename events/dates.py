@@ -286,7 +286,10 @@ def _build(kind: str, m: re.Match) -> DateExpr | None:
         return DateExpr(start, end, "weekday", (WEEKDAYS[g["w"].lower()],), bound=bound)
     if kind == "next_span":
         n = g.get("n")
-        count = SEVERAL if n is None or re.match(_FEW, n, re.I) else (_number(n) or 1,) * 2
+        if n is None:
+            count = (1, 1) if not g["u"].lower().endswith("s") else SEVERAL
+        else:
+            count = SEVERAL if re.match(_FEW, n, re.I) else (_number(n) or 1,) * 2
         unit = UNIT_DAYS[g["u"].lower().rstrip("s")]
         return DateExpr(start, end, "after", (1, count[1] * unit))
     if kind == "later":

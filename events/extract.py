@@ -247,6 +247,7 @@ class _Reader:
         cuts = sorted({t.start for t, _ in live if t.cuts_regions}
                       | {a for a, _ in view.bounds}
                       | {expr.start for expr, _, leading, _ in view.dates if leading})
+        self.trigger_ends = {t.end for t, _ in live if t.cuts_regions} - {b for _, b in view.bounds}
         resumes = sorted({t.end for t, _ in live if t.cuts_regions}
                          | {b for _, b in view.bounds}
                          | {expr.end for expr, _, leading, _ in view.dates if leading})
@@ -461,10 +462,11 @@ class _Reader:
             if adjacent is not None:
                 return adjacent.faction, adjacent.unit, "subject", adjacent.faction
         participle = self._main_clause_actor(view, trigger, made)
-        if participle is not None:
-            return participle[0], participle[1], "subject", participle[0]
         faction, unit = self._resolve_side(view, chosen) if chosen is not None else (None, None)
-        if faction is not None:
+        if participle is not None:
+            faction, unit = participle
+            subject_side = faction
+        elif faction is not None:
             if chosen.faction and unit is None:
                 unit = next((s.unit for s in view.sides if subject_start <= s.start < trigger.start and s.unit
                              and s.faction == faction), None)
@@ -525,6 +527,8 @@ class _Reader:
                    for end in view.object_starts)
 
     def _agent(self, view: _SentenceView, trigger: Trigger, object_end: int) -> SideMention | None:
+        if "control" in trigger.flags:  # "under government control", "under the control of the SDF"
+            return next((s for s in view.sides if trigger.end <= s.start < trigger.end + 40 and s.faction), None)
         for side in view.sides:
             if trigger.end <= side.start < object_end + 40 and side.faction and \
                     _BY_BEFORE.search(self.masked[max(0, side.start - 30):side.start]):
@@ -580,6 +584,9 @@ class _Reader:
         chosen = choose(self.masked, trigger.end, object_refs, action)
         if chosen:
             return chosen, "object"
+        if subject_start in self.trigger_ends and trigger.form != "passive":
+            # What follows the trigger before is that trigger's object, not this one's scene.
+            return [], "none"
         subject_refs = [r for r in subject_refs if r.start >= scene] or subject_refs
         if not subject_refs:
             return [], "none"
@@ -638,8 +645,8 @@ class _Reader:
                 self.masked[draft.trigger.start:draft.trigger.end].lower().endswith("ing") or draft.trigger.form == "passive"
             if not dependent:
                 continue
-            lenders = [d for d in made if d is not draft and d.places and d.date_from == draft.date_from
-                       and (d.span == draft.span or draft.date_from != "own")]
+            lenders = [d for d in made if d.trigger.start < draft.trigger.start and d.places
+                       and d.date_from == draft.date_from and (d.span == draft.span or draft.date_from != "own")]
             if lenders:
                 lender = min(lenders, key=lambda d: abs(d.trigger.start - draft.trigger.start))
                 draft.places = [Chosen(c.ref, False) for c in lender.places]
@@ -673,6 +680,10 @@ class _Reader:
             if draft.removed:
                 continue
             pushed_back = "pushed_back" in draft.trigger.flags and draft.trigger.form == "passive"
+            if pushed_back and draft.actor_from == "agent":
+                # "the assault was beaten back by X": X repelled it.
+                draft.action, pushed_back = "repel", False
+                draft.actor_from = "running"
             if draft.action != "repel" and not pushed_back:
                 continue
             if pushed_back:

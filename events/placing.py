@@ -36,6 +36,9 @@ _COORDINATED = re.compile(
 )
 # "X, Y" is a list only when the list goes on after Y ("X, Y and Z", "X, Y.").
 _LIST_GOES_ON = re.compile(r"\s*(?:[,;.)]|and\b|or\b|$)")
+# "the Homs–Palmyra highway", "the Damascus to Palmyra road": towns naming a road.
+_ROAD_AFTER = re.compile(r"\s*(?:[-–—]|to)\s*[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2}?\s+(?:highway|road|motorway|route)\b")
+_ROAD_END = re.compile(r"\s+(?:highway|road|motorway|route)\b")
 _OWN_PREPOSITION = re.compile(r"(?:and|or|,)\s+(?:also\s+)?(?:in|at|on|near|towards?|into)\s+(?:the\s+)?$", re.I)
 _APPOSITION = re.compile(r"^['’]s\s+(?:[\w-]+\s+){0,3}[\w-]+,\s*$")
 _APPROACH = re.compile(r"(?:overlooking|outskirts\s+of|gates\s+of|approaches\s+to|edge\s+of|doorstep\s+of)\s+"
@@ -60,6 +63,9 @@ _IT_OBJECT = re.compile(
     r"isolated|isolating|encircle|surround|besiege|isolate)\s+(?P<it>it)(?![\w-])",
     re.I,
 )
+_NAMED_AFTER = re.compile(r"\s+(?:of|around|near|in|at)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|"
+                          r"August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|"
+                          r"Saturday|Sunday)\b)[A-Z]")
 _QUALIFIED = re.compile(r"\s*(?:(?:of|in|at|near|around)\s+(?:the\s+)?)?", re.I)
 _KIND_NOUNS = {
     "city": {"city", "town", "village"}, "town": {"city", "town", "village"}, "village": {"village", "town"},
@@ -122,6 +128,8 @@ def find_anaphors(masked: str, start: int, end: int, named: list[PlaceRef],
             continue
         if any(0 <= p.start - b <= 14 and _QUALIFIED.fullmatch(masked[b:p.start]) for p in named):
             continue
+        if _NAMED_AFTER.match(masked, b):
+            continue
         earlier = [(i, p) for i, p in history if i >= sentence_index - ANAPHOR_SENTENCES and p.start < a]
         earlier += [(sentence_index, p) for p in named if p.end <= a]
         place = _antecedent(" ".join(noun.split()), earlier)
@@ -167,6 +175,7 @@ def choose(masked: str, region_start: int, refs: list[PlaceRef], action: str) ->
     chosen: list[Chosen] = []
     previous_end = None
     previous_kept = False
+    refs = [ref for ref in refs if not _ROAD_AFTER.match(masked, ref.end) and not _ROAD_END.match(masked, ref.end)]
     for ref in refs:
         gap = masked[(previous_end if previous_end is not None else region_start):ref.start]
         previous_end = ref.end

@@ -23,10 +23,11 @@ ABBREVIATIONS = frozenset(
     "adm cmdr gov sen rep pres prof".split()
 )
 _HEADING_MARKUP = re.compile(r"^\s*(?:=+[^=\n]+=+|#{1,6}\s+\S.*)\s*$")
-_ITEM = re.compile(r"^\s*(?:[-*•|]|\d{1,2}[.)])\s+")
+_ITEM = re.compile(r"^\s*(?:[-*•|]|\d{1,2}[.)])\s+", re.M)
 _FINAL = re.compile(r"[.!?…][\"”’')\]]*\s*$")
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘(]?[A-Z0-9ĀÂ])|[.!?…]+[\"”’')\]]*(?=\s*\n)")
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]*_]*(?=\s+[\"“‘(*_]?[A-Z0-9ĀÂ])|[.!?…]+[\"”’')\]*_]*(?=\s*\n)")
 _HEADING_MAX_WORDS = 15
+_BOLD = re.compile(r"(?:\*\*|__)[^*_\n]+(?:\*\*|__)[.!?]?")
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,14 @@ def split_sentences(text: str, masked: str | None = None) -> list[Sentence]:
             else:
                 sentences.append(_trimmed(masked, start, end, kind, number))
         sentences.extend(_split_run(masked, run, number))
-    return [s for s in sentences if s is not None and s.end > s.start]
+    return [_bold_heading(masked, s) for s in sentences if s is not None and s.end > s.start]
+
+
+def _bold_heading(masked: str, sentence: Sentence) -> Sentence:
+    """A sentence wholly in bold ("**X took Y.**") is an item's headline: the text after it tells it."""
+    if sentence.kind == "text" and _BOLD.fullmatch(masked, sentence.start, sentence.end):
+        return Sentence(sentence.start, sentence.end, "heading", sentence.paragraph)
+    return sentence
 
 
 def _line_kind(masked: str, lines: list[tuple[int, int]], index: int) -> str:

@@ -209,3 +209,32 @@ def test_every_event_is_valid_and_offsets_point_at_its_sentence():
     for event in events:
         assert 0 <= event.confidence <= 1 and event.date_start <= event.date_end
         assert event.place in document.text[event.start:event.end] or event.place == "Sabkhah"
+
+
+def test_control_phrases_are_captures():
+    one("On 4 June the Tiger Forces imposed full control over Ma'dan.", action="capture", actor="government")
+    one("By 5 June Tell Abyad was fully under SDF control.", action="capture", actor="sdf", place="Tell Abyad")
+
+
+def test_an_attack_beaten_back_by_the_defender_is_one_repel():
+    event = one("On 5 May ISIS attacked Jirah airbase, but the assault was beaten back by government troops.",
+                action="repel", place="Jirah airbase")
+    assert (event.actor, event.target) == ("government", "isil")
+
+
+def test_an_attacker_driven_out_again_is_repelled():
+    event = one("On 5 May the jihadists stormed Sabkhah and were driven out by nightfall.", action="repel")
+    assert (event.actor, event.target) == ("government", "isil")
+
+
+def test_towns_naming_a_road_are_not_event_places():
+    assert read("On 6 June Hezbollah units pushed east along the Raqqa–Deir ez-Zor highway.") == []
+
+
+def test_a_source_telling_a_news_agency_makes_a_report():
+    one("The army has captured Kafr Nabl, a military source told reporters on Friday.", certainty="reported")
+
+
+def test_bold_item_headlines_do_not_repeat_the_item():
+    events = read("- **The SDF took Tell Abyad.** The SDF captured Tell Abyad on 3 June after clashes.\n")
+    assert [(e.action, e.date_start) for e in events if e.action == "capture"] == [("capture", date(2017, 6, 3))]
