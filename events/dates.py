@@ -83,6 +83,11 @@ class DateExpr:
     has_year: bool = False
     then: "DateExpr | None" = field(default=None, compare=False)
 
+    def shifted(self, offset: int) -> "DateExpr":
+        """The same expression with offsets moved by ``offset`` (sentence -> document)."""
+        return replace(self, start=self.start + offset, end=self.end + offset,
+                       then=self.then.shifted(offset) if self.then else None)
+
 
 @dataclass
 class DateContext:

@@ -26,7 +26,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Callable, Sequence
 
@@ -67,6 +67,7 @@ _BY_BEFORE = re.compile(r"(?<![\w-])by\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}$
 _LEADING_BEFORE = re.compile(r"(?:^|[,;(]|(?<![\w-])(?:and|but|then|while|thus|when|so|as|after\s+which|however))\s*"
                              r"(?:(?:on|in|by|during|since|until|as\s+of|from|over|at|around|after|before)\s+)?$",
                              re.I)
+_PREPOSITION_ONLY = re.compile(r"(?i)^\s*(?:on|in|by|during|since|until|as\s+of|from|over|at|around)?\s*$")
 _SPEECH_BEFORE = re.compile(r"(?<![\w-])(?:said|says|claimed|stated|announced|reported|statement|told|declared|"
                             r"confirmed)(?![\w-])[^.;]{0,40}$", re.I)
 _ENTRY = re.compile(r"(?:enter|entered|entering|stormed\s+into|broke\s+into)$", re.I)
@@ -189,6 +190,7 @@ class _Reader:
     def run(self) -> Extraction:
         sentences = split_sentences(self.doc.text, self.masked)
         mentions = list(self.place_finder(self.masked))
+        self.mention_spans = sorted((m.start, m.end) for m in mentions)
         sides = find_sides(self.masked, self.factions)
         refs = usable_mentions(mentions, [(s.start, s.end) for s in sides if s.faction])
         text_sentences = [s for s in sentences if s.kind == "text"]
@@ -276,19 +278,13 @@ class _Reader:
 
     def _resolve_dates(self, view: _SentenceView) -> None:
         sentence = view.sentence
-        text = self.masked[sentence.start:sentence.end]
         view.anchor_before = self.ctx.anchor
         for expr in self.sentence_dates[sentence.start]:
-            expr = replace(expr, start=expr.start + sentence.start, end=expr.end + sentence.start,
-                           then=replace(expr.then, start=expr.then.start + sentence.start,
-                                        end=expr.then.end + sentence.start) if expr.then else None)
+            expr = expr.shifted(sentence.start)
             span = resolve(expr, self.ctx)
             if span is None and expr.kind in ("day", "month", "range") and not expr.has_year:
                 self.undated_years += 1
-            clause_begin = clauses.clause_start(view.bounds, sentence.start, expr.start)
-            before = self.masked[clause_begin:expr.start]
-            leading = bool(_LEADING_BEFORE.search(self.masked[max(sentence.start, expr.start - 25):expr.start])) \
-                or not re.sub(r"(?i)^\s*(?:on|in|by|during|since|until|as\s+of|from|over|at|around)?\s*$", "", before)
+            leading = self._opens_clause(view, expr)
             speech = bool(_SPEECH_BEFORE.search(self.masked[max(sentence.start, expr.start - 60):expr.start]))
             view.dates.append((expr, span, leading, speech))
             if span is None:
@@ -301,6 +297,15 @@ class _Reader:
             self.ctx.anchor = span
             if expr.has_year:
                 self.ctx.year = span.end.year
+
+    def _opens_clause(self, view: _SentenceView, expr: DateExpr) -> bool:
+        """Whether a date opens its clause ("On 3 May, X...", "..., and two days later X..."),
+        dating what follows, rather than closing a verb phrase ("X took Y on 3 May")."""
+        sentence = view.sentence
+        if _LEADING_BEFORE.search(self.masked[max(sentence.start, expr.start - 25):expr.start]):
+            return True
+        before = self.masked[clauses.clause_start(view.bounds, sentence.start, expr.start):expr.start]
+        return not _PREPOSITION_ONLY.sub("", before)
 
     def _live_triggers(self, view: _SentenceView) -> list[tuple[Trigger, str | None]]:
         """Triggers that state a real event, with the action they turn into (siege for an
@@ -431,26 +436,41 @@ class _Reader:
     def _actor(self, view: _SentenceView, trigger: Trigger, subject_start: int, object_end: int,
                action: str, made: list[_Draft]) -> tuple[str | None, str | None, str, str | None]:
         """(actor, unit, where it came from, the grammatical subject's side)."""
-        in_subject = [s for s in view.sides if subject_start <= s.start and s.end <= trigger.start
-                      and self._usable_subject(s) and not self._in_object(view, s)]
-        subject_side = None
-        chosen = in_subject[0] if in_subject else None
-        if chosen is not None and chosen.role == "pronoun" and len(in_subject) > 1:
-            chosen = next((s for s in in_subject if s.faction), chosen)
-        how = "subject"
-        if chosen is None and trigger.form in ("nominal", "verb") and action in ("airstrike", "attack", "clash"):
-            word = re.search(r"([\w.]+)\s+(?:[\w-]+\s+){0,1}$", self.masked[max(0, trigger.start - 30):trigger.start])
-            if word and word.group(1).lower() in AIR_NATIONALITY:
-                return AIR_NATIONALITY[word.group(1).lower()], None, "subject", AIR_NATIONALITY[word.group(1).lower()]
-        if chosen is None:
-            chosen = self._scan_left(view, trigger)
-            how = "sentence"
+        named = self._named_agent(view, trigger, subject_start, object_end, action)
+        if named is not None:
+            return named
+        faction, unit, how = self._subject(view, trigger, subject_start, made)
+        if trigger.form == "nominal" and how != "subject":
+            agent = self._agent(view, trigger, min(object_end, trigger.end + 40))
+            if agent is not None:
+                return agent.faction, agent.unit, "agent", agent.faction
+        if trigger.form == "passive":
+            agent = self._agent(view, trigger, object_end)
+            patient = faction if how == "subject" else None
+            if agent is not None:
+                return agent.faction, agent.unit, "agent", patient
+            if "pushed_back" in trigger.flags and faction is not None and how != "running":
+                return faction, unit, how, faction
+            running = self.running_actor or (None, None)
+            return running[0], running[1], "running", patient
+        if trigger.form == "swap":
+            obj = next((s for s in view.sides if trigger.start < s.start < object_end and s.role in ("actor", "pronoun")),
+                       None)
+            if obj is None:
+                return None, None, how, faction
+            faction_obj, unit_obj = self._resolve_side(view, obj)
+            return faction_obj, unit_obj, "object", faction
+        return faction, unit, how, faction
+
+    def _named_agent(self, view: _SentenceView, trigger: Trigger, subject_start: int, object_end: int,
+                     action: str) -> tuple[str, str | None, str, str] | None:
+        """A side the wording ties to the trigger itself: "clashes between X and Y", "the fall
+        of P to X", "X air-strikes", "Russian airstrikes"."""
         if action == "clash":
             pair = _BETWEEN_SIDES.match(self.masked, trigger.end)
-            if pair:
-                first = next((s for s in view.sides if s.faction and s.start >= pair.start(1)), None)
-                if first is not None:
-                    return first.faction, first.unit, "subject", first.faction
+            first = next((s for s in view.sides if pair and s.faction and s.start >= pair.start(1)), None)
+            if first is not None:
+                return first.faction, first.unit, "subject", first.faction
         if trigger.form == "nominal_of":
             agent = next((s for s in view.sides if trigger.end <= s.start < trigger.end + 60 and s.faction
                           and _AGENT_BEFORE.search(self.masked[max(0, s.start - 20):s.start])), None)
@@ -461,50 +481,42 @@ class _Reader:
                              and s.role in ("actor", "held")), None)
             if adjacent is not None:
                 return adjacent.faction, adjacent.unit, "subject", adjacent.faction
+        has_subject = any(subject_start <= s.start and s.end <= trigger.start and self._usable_subject(s)
+                          for s in view.sides)
+        if not has_subject and trigger.form in ("nominal", "verb") and action in ("airstrike", "attack", "clash"):
+            word = re.search(r"([\w.]+)\s+(?:[\w-]+\s+){0,1}$", self.masked[max(0, trigger.start - 30):trigger.start])
+            faction = AIR_NATIONALITY.get(word.group(1).lower()) if word else None
+            if faction is not None:
+                return faction, None, "subject", faction
+        return None
+
+    def _subject(self, view: _SentenceView, trigger: Trigger, subject_start: int,
+                 made: list[_Draft]) -> tuple[str | None, str | None, str]:
+        """The grammatical subject's side: the first side named in the clause before the
+        trigger, the main clause's for a participle, else one named earlier in the sentence,
+        a fronted clause's main subject, or the side acting so far."""
         participle = self._main_clause_actor(view, trigger, made)
-        faction, unit = self._resolve_side(view, chosen) if chosen is not None else (None, None)
         if participle is not None:
-            faction, unit = participle
-            subject_side = faction
-        elif faction is not None:
+            return participle[0], participle[1], "subject"
+        in_subject = [s for s in view.sides if subject_start <= s.start and s.end <= trigger.start
+                      and self._usable_subject(s) and not self._in_object(view, s)]
+        chosen, how = (in_subject[0], "subject") if in_subject else (self._scan_left(view, trigger), "sentence")
+        if chosen is not None and chosen.role == "pronoun":
+            chosen = next((s for s in in_subject if s.faction), chosen)
+        faction, unit = self._resolve_side(view, chosen) if chosen is not None else (None, None)
+        if faction is not None:
             if chosen.faction and unit is None:
                 unit = next((s.unit for s in view.sides if subject_start <= s.start < trigger.start and s.unit
                              and s.faction == faction), None)
-            subject_side = faction
-        else:
-            # A fronted clause without a subject ("Following X, which broke the siege, the
-            # Army began...") has the main clause's; else the side acting so far.
-            right = next((s for s in view.sides if s.start >= trigger.end and s.faction and self._usable_subject(s)
-                          and _CLAUSE_INITIAL.search(self.masked[s.start - 8:s.start])), None)
-            if right is not None and trigger.form != "passive":
-                faction, unit, how = right.faction, right.unit, "right"
-            else:
-                faction, unit = self.running_actor if self.running_actor else (None, None)
-                how = "running"
-            subject_side = faction
-        if trigger.form == "nominal" and how != "subject":
-            agent = self._agent(view, trigger, min(object_end, trigger.end + 40))
-            if agent is not None:
-                return agent.faction, agent.unit, "agent", agent.faction
-        if trigger.form == "passive":
-            agent = self._agent(view, trigger, object_end)
-            patient = subject_side if how == "subject" else None
-            if agent is not None:
-                return agent.faction, agent.unit, "agent", patient
-            if "pushed_back" in trigger.flags and faction is not None and how != "running":
-                return faction, unit, how, faction
-            running = self.running_actor or (None, None)
-            if running[0] is None:
-                return None, None, "running", patient
-            return running[0], running[1], "running", patient
-        if trigger.form == "swap":
-            obj = next((s for s in view.sides if trigger.start < s.start < object_end and s.role in ("actor", "pronoun")),
-                       None)
-            if obj is None:
-                return None, None, how, subject_side
-            faction_obj, unit_obj = self._resolve_side(view, obj)
-            return faction_obj, unit_obj, "object", faction
-        return faction, unit, how, subject_side
+            return faction, unit, how
+        # A fronted clause without a subject ("Following X, which broke the siege, the
+        # Army began...") has the main clause's; else the side acting so far.
+        right = next((s for s in view.sides if s.start >= trigger.end and s.faction and self._usable_subject(s)
+                      and _CLAUSE_INITIAL.search(self.masked[s.start - 8:s.start])), None)
+        if right is not None and trigger.form != "passive":
+            return right.faction, right.unit, "right"
+        running = self.running_actor or (None, None)
+        return running[0], running[1], "running"
 
     def _main_clause_actor(self, view: _SentenceView, trigger: Trigger, made: list[_Draft]) -> tuple[str, str | None] | None:
         """A participle clause (", capturing X") has the subject of the clause it hangs on."""
@@ -770,7 +782,8 @@ class _Reader:
                 start = match.start("name")
                 if name.split()[0] in _NOT_NAMES or name in _NOT_NAMES:
                     continue
-                if any(r.start <= start < r.end or start <= r.start < match.end("name") for r in view.refs):
+                end = match.end("name")
+                if any(a < end and start < b for a, b in _within_spans(self.mention_spans, view.sentence)):
                     continue
                 if any(s.start <= start < s.end or start <= s.start < match.end("name") for s in view.sides):
                     continue
@@ -789,7 +802,6 @@ class _Reader:
                 continue
             action = draft.action
             for chosen in draft.places:
-                place = chosen.ref.place
                 event_action = "advance" if chosen.approach and action in ("capture", "recapture") else action
                 events.append(self._event(draft, event_action, chosen))
         if any(d.date_from in ("default", "running") for d in self.drafts if not d.removed) and self.doc.date is None \
@@ -810,6 +822,12 @@ class _Reader:
             uncertainty_km=round(place.uncertainty_km, 1), unit=draft.unit, certainty=draft.certainty,
             start=draft.start, end=draft.end, confidence=confidence, place_id=place.id or None,
         )
+
+
+def _within_spans(spans: list[tuple[int, int]], sentence: Sentence) -> list[tuple[int, int]]:
+    first = bisect.bisect_left(spans, (sentence.start, -1))
+    last = bisect.bisect_left(spans, (sentence.end, -1))
+    return spans[first:last]
 
 
 def _within(items: list, start: int, end: int) -> list:
