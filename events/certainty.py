@@ -20,12 +20,14 @@ _DENIAL_AFTER = re.compile(
     r"|(?:was|were)\s+(?:denied|refuted|debunked)",
     re.I,
 )
+_DENIED_CLAIM_AFTER = re.compile(r"(?<![\w-])(?:claims?|allegations?|reports?|accusations?)\s+(?:\w+\s+){0,2}?"
+                                 r"(?:denied|rejected|refuted|dismissed)\s+by", re.I)
 _CLAIM_NOUN = re.compile(r"(?<![\w-])(?:claims?|allegations?|reports?|statements?|assertions?|announcements?|rumou?rs?)(?![\w-])", re.I)
 _DENIAL_BEFORE = re.compile(r"(?<![\w-])(?:denied|denies|deny|denying|refuted|refutes|rejected\s+(?:claims|reports)|"
                             r"dismissed\s+(?:claims|reports))(?![\w-])", re.I)
 _REPORTED = re.compile(
     r"(?<![\w-])(?:reportedly|allegedly|purportedly|apparently|reports\s+(?:say|said|indicate|indicated|suggest|"
-    r"suggested|claim)|(?:it\s+(?:was|is|has\s+been)\s+)reported|according\s+to|sources\s+(?:said|say|reported|claimed)|"
+    r"suggested|claim)|(?:it\s+(?:was|is|has\s+been)\s+)reported|(?:were|was|are|is|been)\s+reported|according\s+to|sources\s+(?:said|say|reported|claimed)|"
     r"(?:latest|unconfirmed|initial|local|media)\s+reports|activists\s+(?:said|say|reported))(?![\w-])",
     re.I,
 )
@@ -72,6 +74,8 @@ def certainty_at(sentence: str, position: int, parties: list[tuple[int, int]]) -
 
 
 def _is_denied(sentence: str, position: int) -> bool:
+    if _DENIED_CLAIM_AFTER.search(sentence, position):
+        return True
     denial = _DENIAL_AFTER.search(sentence, position)
     if denial:
         claim = None

@@ -20,7 +20,7 @@ _BOUNDARY = re.compile(
     re.I,
 )
 _SPEECH_BOUNDARY = re.compile(
-    r"(?<![\w-])(?:said|says|claimed|claims|claiming|stated|stating|announced|reported|added|warned|indicate|indicates|"
+    r"(?<![\w-])(?<!was\s)(?<!were\s)(?<!been\s)(?<!is\s)(?<!are\s)(?:said|says|claimed|claims|claiming|stated|stating|announced|reported|added|warned|indicate|indicates|"
     r"indicated|believe|believes|suggest|suggests|denied|denies|denying)\s+(?:that\s+)?",
     re.I,
 )

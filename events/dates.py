@@ -164,7 +164,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"(?:(?P<part>{_PART})[\s-]+)?(?P<m>{_M})(?:,?\s+(?P<y>{_Y}))?(?:\s+(?P<rel>this|last)\s+year)?(?!\w)")),
     ("weekday", re.compile(rf"\b(?P<q>(?i:on|last|this|since|by|until|late|early|earlier|on\s+the\s+night\s+of))\s+(?P<w>{_WD})(?!\w)")),
     ("next_span", re.compile(
-        rf"\b(?:over|in|during|within)\s+the\s+(?:next|following|coming|subsequent)\s+(?:(?P<n>{_N}|{_FEW})\s+)?(?P<u>days|weeks|day|week)\b",
+        rf"\b(?:(?:over|in|during|within)\s+the\s+(?:next|following|coming|subsequent)|within)\s+"
+        rf"(?:(?P<n>{_N}|{_FEW})\s+)?(?P<u>days|weeks|day|week)\b",
         re.I)),
     ("later", re.compile(rf"\b(?P<n>{_N}|{_FEW})\s+(?P<u>days?|weeks?|months?)\s+later\b", re.I)),
     ("later", re.compile(r"\b(?:the\s+)?(?P<n>next|following)\s+(?P<u>day|morning|night|week|month)\b", re.I)),
@@ -196,7 +197,7 @@ _WEEKDAY_WORDS = tuple(name.capitalize() for name in WEEKDAYS)
 _GATES = {
     "day_range": _MONTH_WORDS, "day_range_us": _MONTH_WORDS, "month_range": _MONTH_WORDS, "day": _MONTH_WORDS,
     "month": _MONTH_WORDS, "weekday": _WEEKDAY_WORDS,
-    "next_span": ("next", "following", "coming", "subsequent"), "later": ("later", "next", "following", "after"),
+    "next_span": ("next", "following", "coming", "subsequent", "within"), "later": ("later", "next", "following", "after"),
     "same": ("later", "that", "same", "end of", "midnight", "nightfall", "evening", "meanwhile", "meantime",
              "simultaneous", "concurrent", "during th", "at this", "at that"),
     "doc_last": ("last", "past"), "doc_recent": ("recent", "last", "past", "now"), "doc_this": ("this",),

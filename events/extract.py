@@ -68,8 +68,9 @@ _LEADING_BEFORE = re.compile(r"(?:^|[,;(]|(?<![\w-])(?:and|but|then|while|thus|w
                              r"(?:(?:on|in|by|during|since|until|as\s+of|from|over|at|around|after|before)\s+)?$",
                              re.I)
 _PREPOSITION_ONLY = re.compile(r"(?i)^\s*(?:on|in|by|during|since|until|as\s+of|from|over|at|around)?\s*$")
-_SPEECH_BEFORE = re.compile(r"(?<![\w-])(?:said|says|claimed|stated|announced|reported|statement|told|declared|"
-                            r"confirmed)(?![\w-])[^.;]{0,40}$", re.I)
+# A speaker's words dated "... said in a statement on Thursday" (not "clashes were reported on 25 May").
+_SPEECH_BEFORE = re.compile(r"(?<![\w-])(?<!was\s)(?<!were\s)(?<!been\s)(?:said|says|claimed|stated|announced|"
+                            r"reported|statement|told|declared|confirmed)(?![\w-])[^.;]{0,40}$", re.I)
 _ENTRY = re.compile(r"(?:enter|entered|entering|stormed\s+into|broke\s+into)$", re.I)
 _AGAIN_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,6}?(?:again|once\s+again|once\s+more)\b", re.I)
 _DIRECT_GAP = re.compile(r"^[^,.;:()]{0,45}$")
@@ -417,13 +418,18 @@ class _Reader:
             return True
         return not _PREPOSITION_BEFORE.search(self.masked[max(0, side.start - 30):side.start])
 
-    def _resolve_side(self, view: _SentenceView, side: SideMention) -> tuple[str | None, str | None]:
+    def _resolve_side(self, view: _SentenceView, side: SideMention,
+                      made: list[_Draft] = ()) -> tuple[str | None, str | None]:
+        """A side mention's faction; "they", "his group"... resolved to the side they stand for."""
         if side.faction is not None:
             return side.faction, side.unit
         if side.role == "pronoun":
             for other in reversed([o for o in view.sides if o.faction and o.end <= side.start]):
                 if _SPEECH_VERB.match(self.masked[other.end:side.start]):
                     return other.faction, other.unit
+            earlier = [d for d in made if d.trigger.end <= side.start and d.trigger.form not in ("passive", "swap")]
+            if earlier:
+                return earlier[-1].actor, earlier[-1].unit
         if side.role == "speaker_group":
             for other in view.sides:
                 if other.faction and other.start < side.start and other.role in ("actor", "source") and \
@@ -503,7 +509,7 @@ class _Reader:
         chosen, how = (in_subject[0], "subject") if in_subject else (self._scan_left(view, trigger), "sentence")
         if chosen is not None and chosen.role == "pronoun":
             chosen = next((s for s in in_subject if s.faction), chosen)
-        faction, unit = self._resolve_side(view, chosen) if chosen is not None else (None, None)
+        faction, unit = self._resolve_side(view, chosen, made) if chosen is not None else (None, None)
         if faction is not None:
             if chosen.faction and unit is None:
                 unit = next((s.unit for s in view.sides if subject_start <= s.start < trigger.start and s.unit

@@ -238,3 +238,19 @@ def test_a_source_telling_a_news_agency_makes_a_report():
 def test_bold_item_headlines_do_not_repeat_the_item():
     events = read("- **The SDF took Tell Abyad.** The SDF captured Tell Abyad on 3 June after clashes.\n")
     assert [(e.action, e.date_start) for e in events if e.action == "capture"] == [("capture", date(2017, 6, 3))]
+
+
+def test_reported_clashes_keep_their_date_and_place():
+    one("Clashes between government forces and the SDF were reported near Raqqa on 25 May.", action="clash",
+        actor="government", target="sdf", place="Raqqa", date_start=date(2017, 5, 25), certainty="reported")
+
+
+def test_an_allegation_denied_by_a_side_is_denied():
+    one("According to activists, Russian jets bombed SDF positions near Raqqa, an allegation denied by Moscow.",
+        action="airstrike", actor="government", target="sdf", certainty="denied")
+
+
+def test_within_days_counts_from_the_running_date():
+    events = read("On 9 May the SDF launched an assault on Raqqa, and within two days it had reached Sabkhah.")
+    advance = [e for e in events if e.action == "advance"][0]
+    assert (advance.place, advance.date_start, advance.date_end) == ("Sabkhah", date(2017, 5, 10), date(2017, 5, 11))
