@@ -43,12 +43,15 @@ tile source.
 from __future__ import annotations
 
 import argparse
+import atexit
 import csv
 import io
 import json
 import logging
+import os
 import re
 import sys
+import tempfile
 import threading
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
@@ -84,8 +87,18 @@ FIGURE_FORMATS = IMAGE_FORMATS + ("html",)
 DATA_FORMATS = ("geojson", "csv")
 ALL_FORMATS = FIGURE_FORMATS + DATA_FORMATS + ("gif",)
 
-# kaleido's page loads MathJax from a CDN unless told not to; our figures use no LaTeX.
-KALEIDO_OPTIONS = {"mathjax": False}
+# Added to kaleido's page after plotly.js. MapLibre draws the map canvas at the page's
+# devicePixelRatio (1 in kaleido), so at export scale 2 the map raster would be upsampled and
+# blurred while the text around it stays sharp; this makes the ratio follow each export's scale.
+PIXEL_RATIO_SCRIPT = """(function () {
+  var ratio = 1, toImage = Plotly.toImage;
+  Object.defineProperty(window, 'devicePixelRatio', {get: function () { return ratio; }, configurable: true});
+  Plotly.toImage = function (figure, options) {
+    ratio = (options && options.scale) || 1;
+    return toImage.apply(this, arguments);
+  };
+})();
+"""
 RENDER_TIMEOUT_S = 90
 DEFAULT_RADIUS_KM = 50.0
 DEFAULT_FRAME_MS = 800
@@ -151,12 +164,23 @@ class RenderError(RuntimeError):
 
 # --- rendering -----------------------------------------------------------------------------
 
+@lru_cache(maxsize=1)
+def _kaleido_page() -> kaleido.PageGenerator:
+    """kaleido's page: plotly.js from the plotly package, no MathJax (its default is a CDN
+    script; our figures use no LaTeX), and the pixel-ratio script, written once per process."""
+    with tempfile.NamedTemporaryFile("w", suffix=".js", prefix="snapshot-pixel-ratio-", delete=False,
+                                     encoding="utf-8") as script:
+        script.write(PIXEL_RATIO_SCRIPT)
+    atexit.register(os.unlink, script.name)
+    return kaleido.PageGenerator(mathjax=False, others=[script.name])
+
+
 def start_renderer() -> None:
     """Open the shared headless chromium, or count one more user of it."""
     global _warm_users
     with _render_lock:
         if _warm_users == 0:
-            kaleido.start_sync_server(timeout=RENDER_TIMEOUT_S, silence_warnings=True, **KALEIDO_OPTIONS)
+            kaleido.start_sync_server(timeout=RENDER_TIMEOUT_S, page_generator=_kaleido_page(), silence_warnings=True)
         _warm_users += 1
 
 
@@ -203,7 +227,7 @@ def render(figure, fmt: str, *, scale: float = 1, size=None) -> bytes:
             if _warm_users:
                 return kaleido.calc_fig_sync(figure.to_dict(), opts=opts)
             return kaleido.calc_fig_sync(figure.to_dict(), opts=opts,
-                                         kopts=dict(timeout=RENDER_TIMEOUT_S, **KALEIDO_OPTIONS))
+                                         kopts=dict(timeout=RENDER_TIMEOUT_S, page_generator=_kaleido_page()))
         except Exception as error:  # kaleido passes the browser's failures on as bare Exceptions
             raise RenderError(f"could not render the map as {fmt}: {error}") from error
 
