@@ -4,7 +4,9 @@ A ``SideMention`` also says what role its wording gives it:
 - ``actor``: a plain name ("the Syrian Army", "ISIS fighters");
 - ``held``: a holder adjective ("rebel-held villages", "ISIS-held town", "under SDF control");
 - ``source``: a speaker rather than a fighter ("according to local sources", "pro-government media");
-- ``pronoun``: "they", "the latter"... (faction None: the reader resolves it).
+- ``pronoun``: "they", "the latter"... (faction None: the reader resolves it);
+- ``other``: an armed party outside the vocabulary (Israel, Jordan, the Peshmerga): its
+  actions are nobody's in the vocabulary, so they make no event.
 "X-backed militants" takes the faction of what the backer stands behind (US-backed
 militants are rebels, Iranian-backed militias government); a backer named before a
 named side ("US-backed Kurds") is dropped.
@@ -44,6 +46,9 @@ _BACKED = re.compile(
     r"\s+(?:[a-z][\w-]*\s+){0,2}?" + _GENERIC_HEADS + r"(?![\w-])"
 )
 _WORD = re.compile(r"(?<![\w'’-])[A-Za-z0-9][\w'’.-]*")
+_OTHER_PARTIES = re.compile(r"(?<![\w-])(?:Israeli|Israel|IDF|Jordanian|Lebanese\s+Army|Lebanese\s+army|Peshmerga|"
+                            r"Iraqi\s+Kurdish)(?:\s+(?:Air\s+Force|air\s+force|army|Army|forces|jets|warplanes|"
+                            r"aircraft|troops|military|Defense\s+Forces))?(?![\w-])")
 _PRONOUN = re.compile(r"(?<![\w-])(?:they|the\s+latter|the\s+former|it|its\s+(?:forces|troops|fighters|allies))(?![\w-])", re.I)
 _POSSESSED_GROUP = re.compile(r"(?<![\w-])(?:his|her)\s+(?:group|forces|men|fighters|unit|faction|militia)(?![\w-])", re.I)
 
@@ -129,6 +134,9 @@ def find_sides(text: str, table: FactionTable | None = None) -> list[SideMention
         faction, is_unit = entry
         found.append(SideMention(start, end, match.group(0), faction, name if is_unit else None,
                                  _role(text, start, end)))
+    for match in _OTHER_PARTIES.finditer(text):
+        if not any(match.start() < m.end and m.start < match.end() for m in found):
+            found.append(SideMention(match.start(), match.end(), match.group(0), None, None, "other"))
     for match in _PRONOUN.finditer(text):
         if not any(match.start() < m.end and m.start < match.end() for m in found):
             found.append(SideMention(match.start(), match.end(), match.group(0), None, None, "pronoun"))

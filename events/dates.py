@@ -5,8 +5,10 @@ one into a ``DateSpan`` given a ``DateContext``: the document date, the running 
 the narrative (what "three days later" counts from) and the year in force (for "7 May").
 
 A regex layer rather than dateparser: reports use a small set of forms, most of them
-relative to something dateparser cannot see (the running date, the paragraph's year),
-and compiled patterns are predictable and ~100x faster (see bench/extract.py).
+relative to something dateparser cannot see (the running date, the paragraph's year).
+Measured on the seed sentences, ``dateparser.search.search_dates`` (languages=['en'],
+RELATIVE_BASE set) took ~3 ms a sentence against ~0.05 ms here, and read "the 5th and
+7th divisions" and "(43 miles)" as dates.
 
 Precision follows ACLED's time precision: one day is ``day``, a span of up to eight
 days ``week``, anything wider ``month``.

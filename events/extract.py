@@ -409,7 +409,7 @@ class _Reader:
     # --- sides ----------------------------------------------------------------------------------
 
     def _usable_subject(self, side: SideMention) -> bool:
-        if side.role not in ("actor", "pronoun", "speaker_group"):
+        if side.role not in ("actor", "pronoun", "speaker_group", "other"):
             return False
         after = self.masked[side.end:side.end + 40]
         if _POSSESSIVE_AFTER.match(after) or _VICTIM_AFTER.match(after):
@@ -446,6 +446,8 @@ class _Reader:
         if named is not None:
             return named
         faction, unit, how = self._subject(view, trigger, subject_start, made)
+        if how == "other":
+            return None, None, how, None
         if trigger.form == "nominal" and how != "subject":
             agent = self._agent(view, trigger, min(object_end, trigger.end + 40))
             if agent is not None:
@@ -454,7 +456,7 @@ class _Reader:
             agent = self._agent(view, trigger, object_end)
             patient = faction if how == "subject" else None
             if agent is not None:
-                return agent.faction, agent.unit, "agent", patient
+                return agent.faction, agent.unit, "agent" if agent.faction else "other", patient
             if "pushed_back" in trigger.flags and faction is not None and how != "running":
                 return faction, unit, how, faction
             running = self.running_actor or (None, None)
@@ -509,6 +511,8 @@ class _Reader:
         chosen, how = (in_subject[0], "subject") if in_subject else (self._scan_left(view, trigger), "sentence")
         if chosen is not None and chosen.role == "pronoun":
             chosen = next((s for s in in_subject if s.faction), chosen)
+        if chosen is not None and chosen.role == "other":
+            return None, None, "other"
         faction, unit = self._resolve_side(view, chosen, made) if chosen is not None else (None, None)
         if faction is not None:
             if chosen.faction and unit is None:
@@ -548,7 +552,7 @@ class _Reader:
         if "control" in trigger.flags:  # "under government control", "under the control of the SDF"
             return next((s for s in view.sides if trigger.end <= s.start < trigger.end + 40 and s.faction), None)
         for side in view.sides:
-            if trigger.end <= side.start < object_end + 40 and side.faction and \
+            if trigger.end <= side.start < object_end + 40 and (side.faction or side.role == "other") and \
                     _BY_BEFORE.search(self.masked[max(0, side.start - 30):side.start]):
                 return side
         return None

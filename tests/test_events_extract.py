@@ -254,3 +254,9 @@ def test_within_days_counts_from_the_running_date():
     events = read("On 9 May the SDF launched an assault on Raqqa, and within two days it had reached Sabkhah.")
     advance = [e for e in events if e.action == "advance"][0]
     assert (advance.place, advance.date_start, advance.date_end) == ("Sabkhah", date(2017, 5, 10), date(2017, 5, 11))
+
+
+def test_parties_outside_the_vocabulary_make_no_event_and_are_not_given_to_another():
+    assert read("On 7 June the army took Ma'dan. On 8 June Israeli jets struck Sabkhah.")[-1].place == "Ma'dan"
+    assert read("On 8 June a depot near Sabkhah was hit by Israeli warplanes.") == []
+    one("On 8 June Turkish forces captured Al-Bab.", actor="rebels", unit="Turkish forces")
