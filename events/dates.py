@@ -159,6 +159,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"\b(?:(?i:from|between)\s+)?(?:(?P<p1>{_PART})[\s-]+)?(?P<m1>{_M})(?:\s+(?P<y1>{_Y}))?"
         rf"\s*(?:-|–|—|\s(?:to|until|till|through|and)\s)\s*(?:(?P<p2>{_PART})[\s-]+)?(?P<m2>{_M})"
         rf"(?:\s+(?P<y2>{_Y}))?(?:\s+(?P<rel>this|last)\s+year)?\b")),
+    ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b")),
+    ("week_of", re.compile(rf"\b(?:the\s+)?(?P<w>(?i:first|second|third|fourth|last|final))\s+(?i:week)\s+(?i:of)\s+"
+                           rf"(?P<m>{_M})(?:,?\s+(?P<y>{_Y}))?(?!\w)")),
     ("day", re.compile(rf"\b(?:the\s+)?(?P<d>{_D})\s+(?:of\s+)?(?P<m>{_M})(?:,?\s+(?P<y>{_Y}))?(?!\w)")),
     ("day", re.compile(rf"\b(?P<m>{_M})\s+(?P<d>{_D})(?:,\s*(?P<y>{_Y}))?(?![\w-])")),
     ("month", re.compile(
@@ -198,7 +201,7 @@ _WEEKDAY_WORDS = tuple(name.capitalize() for name in WEEKDAYS)
 # carry no date: these substring tests spare them the regexes).
 _GATES = {
     "day_range": _MONTH_WORDS, "day_range_us": _MONTH_WORDS, "month_range": _MONTH_WORDS, "day": _MONTH_WORDS,
-    "month": _MONTH_WORDS, "weekday": _WEEKDAY_WORDS,
+    "month": _MONTH_WORDS, "weekday": _WEEKDAY_WORDS, "iso": ("19", "20"), "week_of": _MONTH_WORDS,
     "next_span": ("next", "following", "coming", "subsequent", "within"), "later": ("later", "next", "following", "after"),
     "same": ("later", "that", "same", "end of", "midnight", "nightfall", "evening", "meanwhile", "meantime",
              "simultaneous", "concurrent", "during th", "at this", "at that"),
@@ -206,7 +209,7 @@ _GATES = {
     "doc_prev": ("last",), "doc_day": ("yesterday", "today", "tonight", "this morning"),
     "year": ("19", "20"),
 }
-_CASED_GATES = {"day_range", "day_range_us", "month_range", "day", "month", "weekday", "year"}
+_CASED_GATES = {"day_range", "day_range_us", "month_range", "day", "month", "weekday", "year", "iso", "week_of"}
 
 
 def _gate(kinds: set[str]) -> tuple[re.Pattern, dict[str, set[str]]]:
@@ -281,6 +284,12 @@ def _build(kind: str, m: re.Match) -> DateExpr | None:
     if kind == "day":
         year = int(g["y"]) if g.get("y") else None
         return DateExpr(start, end, "day", (year, _month(g["m"]), _day(g["d"])), has_year=year is not None)
+    if kind == "iso":
+        return DateExpr(start, end, "day", (int(g["y"]), int(g["m"]), int(g["d"])), has_year=True)
+    if kind == "week_of":
+        year = int(g["y"]) if g.get("y") else None
+        which = {"first": 0, "second": 1, "third": 2, "fourth": 3}.get(g["w"].lower(), -1)
+        return DateExpr(start, end, "week_of", (year, _month(g["m"]), which), has_year=year is not None)
     if kind == "month":
         year = int(g["y"]) if g.get("y") else None
         if not (g.get("pre") or g.get("part") or year or g.get("rel")):
@@ -406,6 +415,13 @@ def _resolve_plain(expr: DateExpr, ctx: DateContext) -> DateSpan | None:
         return _month_span(year, month, part, ctx)
     if kind == "range":
         return _range_span(value, ctx)
+    if kind == "week_of":
+        year, month, which = value
+        whole = _month_span(year, month, None, ctx)
+        if whole is None:
+            return None
+        first = whole.start + timedelta(days=7 * which) if which >= 0 else whole.end - timedelta(days=6)
+        return DateSpan(first, min(whole.end, first + timedelta(days=6)))
     if kind == "weekday":
         if ctx.doc_date is None:
             return None
@@ -525,7 +541,7 @@ def find_url_date(url: str) -> date | None:
     return None
 
 
-_FULL_DATE_KINDS = frozenset({"day_range", "day_range_us", "day"})
+_FULL_DATE_KINDS = frozenset({"day_range", "day_range_us", "day", "iso"})
 
 
 def latest_full_date(text: str) -> date | None:
