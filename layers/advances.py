@@ -95,6 +95,11 @@ def build(state, view) -> list[go.Scattermap]:
     return traces
 
 
+def arrow_lonlat(arrow: dict) -> list[np.ndarray]:
+    """The shaft and the head of one arrow of ``arrows`` as (n, 2) (lon, lat) arrays."""
+    return [np.column_stack(to_wgs84_xy(part)) for part in _arrow_parts(arrow["origin_xy_m"], arrow["target_xy_m"])]
+
+
 def _arrow_parts(origin: np.ndarray, target: np.ndarray) -> list[np.ndarray]:
     """Shaft and head of an arrow, in metres: [(2, 2) shaft, (3, 2) head polyline]."""
     direction = target - origin
