@@ -2,7 +2,7 @@
 
     >>> from gazetteer import resolve, geoparse, suggest
     >>> resolve("Mayadeen").name
-    'Al Mayādīn'
+    'Mayadin'
 
 - ``resolve(name, context=None) -> Place | None``: the place a name means. ``context`` is the
   document text (or resolved places) used to choose among same-named places.

@@ -42,7 +42,9 @@ _SUFFIXES = {
     "hill": {"hill": ["hill", "hills", "hilltop", "mountain", "mountains", "mountain chain",
                       "mountain range", "range", "heights", "ridge", "peak"]},
     "area": {"island": ["island"], "oasis": ["oasis"], "wadi": ["wadi"], "farms": ["farms"],
-             "plain": ["plain"]},
+             "plain": ["plain"],
+             # "the Helba area", "the Tanf area": the land around a place, whatever it is.
+             "vicinity": ["area", "areas"]},
     "region": {"region": ["countryside", "desert", "steppe", "region", "plains", "valley", "pocket",
                           "badia", "enclave", "salient", "basin"]},
     "governorate": {"governorate": ["province", "governorate", "provinces", "governorates",

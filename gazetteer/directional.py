@@ -1,7 +1,12 @@
 """Regions named by a direction and a place: "eastern Hama", "the western countryside of X".
 
 When the gazetteer holds the phrase itself (a curated "Homs Governorate (east)" with alias
-"eastern Homs") the geoparser finds it as a name and this module is not involved. Otherwise
+"eastern Homs") the geoparser finds it as a name and this module is not involved. A longer
+phrase about a wide anchor ("the southeastern part of Homs province", "Hama's eastern
+countryside") is first rewritten as "<direction> <anchor's name>" ("southeastern Homs",
+"eastern Hama"): if the gazetteer holds that as a region overlapping the anchor, that region
+is the answer. A governorate that is a single city (Damascus) has no countryside of its
+own: its directional regions are those of the governorate around it (Rif Dimashq). Otherwise
 the region is computed from its anchor:
 
 - a governorate, region or other wide anchor (uncertainty >= 20 km): the point half its
@@ -20,10 +25,12 @@ Bearings are degrees clockwise from north; offsets use ``geopy.distance.geodesic
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from geopy.distance import geodesic
 
-from gazetteer.normalize import fold
+from gazetteer.context import approx_km
+from gazetteer.normalize import fold, is_arabic
 from gazetteer.place import Mention, Place
 
 BEARING_DEG = {
@@ -56,6 +63,10 @@ SYRIA = Place(name="Syria", lat=35.0, lon=38.5, kind="region", governorate=None,
 HALF_DIRECTION_RE = re.compile(r"\b(north|south)[ \t\u00a0-]$", re.IGNORECASE)
 _LEADING_EW_RE = re.compile(r"(east|west)(?:ern)?[ \t\u00a0]+", re.IGNORECASE)
 _WINDOW = 80
+# Anchors at least this wide (radius, km) are regions whose parts are regions.
+WIDE_KM = 20.0
+# Kinds a named part of a wide anchor may have.
+PART_KINDS = frozenset({"region", "area"})
 # The word before the anchor is a direction, "of" or an article: a cheap first test.
 _LAST_WORD_RE = re.compile(rf"\b(?:{_DIR}|of|the)[ \t\u00a0]+$", re.IGNORECASE)
 
@@ -73,27 +84,40 @@ def offset(lat: float, lon: float, bearing_deg: float, distance_km: float) -> tu
     return point.latitude, point.longitude
 
 
+def _label(direction: str | None) -> str:
+    """ "southeast" for "South-Eastern", "central", or "around" with no direction."""
+    if not direction:
+        return "around"
+    if bearing_of(direction) is None:
+        return "central"
+    return re.sub(r"[ \t\u00a0-]", "", direction.lower()).removesuffix("ern")
+
+
+def _base(anchor: Place, direction: str | None, part: str | None, governorate: Place | None) -> Place:
+    """What the phrase is a part of: the anchor, or the governorate a city names when the
+    phrase is about the land around it ("eastern Aleppo", "the Raqqa desert")."""
+    part_word = part.lower().split()[0] if part else None
+    if (governorate is not None and part_word not in URBAN_PARTS and anchor.kind in ("city", "town")
+            and (bearing_of(direction or "") is not None or part_word in ("desert", "region", "regions"))):
+        return governorate
+    return anchor
+
+
 def region(anchor: Place, direction: str, part: str | None = None, governorate: Place | None = None) -> Place:
-    """The region ``direction`` (``part`` of) ``anchor``; see the module docstring.
+    """The region ``direction`` (``part`` of) ``anchor``, computed; see the module docstring.
 
     ``governorate`` is the governorate named like a city anchor, if there is one.
     """
     bearing = bearing_of(direction) if direction else None
     part_word = (part or "").lower().split()[0] if part else None
     urban = part_word in URBAN_PARTS
-    base = anchor
-    if governorate is not None and not urban and anchor.kind in ("city", "town") and (
-            bearing is not None or part_word in ("desert", "region", "regions")):
-        base = governorate
-    if bearing is None:
-        label = "central" if direction else "around"
-    else:
-        label = direction.lower().replace("ern", "").replace(" ", "").replace("-", "")
+    base = _base(anchor, direction, part, governorate)
+    label = _label(direction)
     if base.kind == "river":
         # "the eastern bank of the Euphrates": beside the (already localised) river point.
         distance_km = 0.0 if bearing is None else 3.0
         uncertainty_km, kind = base.uncertainty_km, "region"
-    elif base.uncertainty_km >= 20:
+    elif base.uncertainty_km >= WIDE_KM:
         radius = base.uncertainty_km
         distance_km, uncertainty_km = (0.0, 0.5 * radius) if bearing is None else (0.5 * radius, 0.6 * radius)
         kind = "region"
@@ -111,6 +135,56 @@ def region(anchor: Place, direction: str, part: str | None = None, governorate: 
         score=round(base.score * 0.9, 3), id=base.id, country=base.country,
         raw={"anchor": _summary(base), "direction": direction, "part": part},
     )
+
+
+def _enclosing_governorate(gazetteer, place: Place) -> Place:
+    """For a governorate that is one city (narrower than ``WIDE_KM``), the nearest wider
+    governorate whose radius covers it; else ``place``."""
+    if place.kind != "governorate" or place.uncertainty_km >= WIDE_KM:
+        return place
+    around = [(approx_km(place.lat, place.lon, e.lat, e.lon), e) for e in gazetteer.entries
+              if e.kind == "governorate" and e.uncertainty_km >= WIDE_KM]
+    around = [(d, e) for d, e in around if d <= e.uncertainty_km]
+    return min(around, key=lambda pair: pair[0])[1].to_place(place.score) if around else place
+
+
+def _named_part(gazetteer, base: Place, direction: str) -> Place | None:
+    """A region the gazetteer holds as "<direction> <a name of base>" ("southeastern Homs")
+    that overlaps ``base`` (centres closer than the two radii); None if there is none."""
+    label = _label(direction)
+    if label == "around":
+        return None
+    forms = ("central",) if label == "central" else (label + "ern", label)
+    entry = gazetteer.by_id.get(base.id) if base.id else None
+    names, seen = [], set()
+    for name in (base.name, *(entry.names if entry else ()), base.governorate or ""):
+        if name and not is_arabic(name) and fold(name) not in seen:
+            seen.add(fold(name))
+            names.append(name)
+    for name in names:
+        for form in forms:
+            found = gazetteer.resolve_name(f"{form} {name}", None, fuzzy=False)
+            if (found is not None and found.kind in PART_KINDS and found.id != base.id
+                    and approx_km(base.lat, base.lon, found.lat, found.lon) <= base.uncertainty_km + found.uncertainty_km):
+                return found
+    return None
+
+
+def part_of(gazetteer, anchor: Place, direction: str | None, part: str | None = None,
+            governorate: Place | None = None) -> Place:
+    """The region a directional phrase means: a region the gazetteer names (``_named_part``)
+    when the phrase is about a wide anchor's land, else ``region``'s computed one. The part
+    of a governorate or region ("the southeastern part of Homs province") is land, not a
+    quarter of a town."""
+    part_word = part.lower().split()[0] if part else None
+    if part_word in URBAN_PARTS and anchor.kind not in ("governorate", "region"):
+        return region(anchor, direction, part, governorate)
+    base = _enclosing_governorate(gazetteer, _base(anchor, direction, part, governorate))
+    if direction and base.kind != "river" and base.uncertainty_km >= WIDE_KM:
+        named = _named_part(gazetteer, base, direction)
+        if named is not None:
+            return replace(named, score=round(min(named.score, anchor.score) * 0.95, 3))
+    return region(base, direction, part)
 
 
 def _summary(place: Place) -> dict:
@@ -144,18 +218,19 @@ def apply(gazetteer, text: str, mentions: list[Mention]) -> list[Mention]:
             anchor = SYRIA if fold(rest) == "syria" else gazetteer.resolve_name(rest, None, fuzzy=False)
             if anchor is not None:
                 rest_mention = Mention(mention.start + split.end(), mention.end, rest, anchor)
-                place = region(anchor, half.group(1) + split.group(1), None, _governorate_named(gazetteer, rest_mention))
+                place = part_of(gazetteer, anchor, half.group(1) + split.group(1), None,
+                                _governorate_named(gazetteer, rest_mention))
                 out.append(Mention(half.start(), mention.end, text[half.start():mention.end], place))
                 continue
         if after is not None:
-            place = region(mention.place, after.group("dir"), after.group("part"),
-                           _governorate_named(gazetteer, mention))
+            place = part_of(gazetteer, mention.place, after.group("dir"), after.group("part"),
+                            _governorate_named(gazetteer, mention))
             out.append(Mention(mention.start, after.end(), text[mention.start:after.end()], place))
         elif match is None or mention.place.kind == "river" and not match.group("part"):
             out.append(mention)
         else:
-            place = region(mention.place, match.group("dir"), match.group("part"),
-                           _governorate_named(gazetteer, mention))
+            place = part_of(gazetteer, mention.place, match.group("dir"), match.group("part"),
+                            _governorate_named(gazetteer, mention))
             start = match.start()
             out.append(Mention(start, mention.end, text[start:mention.end], place))
     return sorted(out + _syria_regions(text, out), key=lambda m: (m.start, -m.end))

@@ -44,7 +44,7 @@ from functools import lru_cache
 
 from gazetteer import directional, lines, relative
 from gazetteer.context import Context
-from gazetteer.descriptors import SUFFIXES, MAX_SUFFIX_TOKENS
+from gazetteer.descriptors import Descriptor, SUFFIXES, MAX_SUFFIX_TOKENS
 from gazetteer.normalize import ARTICLES, ENGLISH_ARTICLES, fold, token_key
 from gazetteer.place import Mention, Place
 
@@ -204,7 +204,7 @@ class _Finder:
                 return last
         return None
 
-    def descriptor_after(self, last: int) -> tuple[int, str] | None:
+    def descriptor_after(self, last: int) -> tuple[int, Descriptor] | None:
         toks = self.tokens
         for n in range(MAX_SUFFIX_TOKENS, 0, -1):
             end = last + n
@@ -215,7 +215,7 @@ class _Finder:
             phrase = tuple(t.folded for t in toks[last + 1:end + 1])
             descriptor = SUFFIXES.get(phrase)
             if descriptor:
-                return end, descriptor.family
+                return end, descriptor
         return None
 
     def spans(self) -> list[_Span]:
@@ -275,7 +275,8 @@ class _Finder:
                and self.longest_name(last + 1) is None):
             last += 1
         described = self.descriptor_after(last)
-        if described and described[1] in ("site", "hill", "area", "settlement"):
+        # "Xyz dam" cues a place; "the Xyz area" does not ("the Kurdish area").
+        if described and described[1].family in ("site", "hill", "area", "settlement") and described[1].group != "vicinity":
             return _Span(i, described[0], fuzzy=True)
         if SETTLEMENT_CUE_RE.search(self.text, max(0, tok.start - 20), tok.start):
             return _Span(i, last, fuzzy=True)

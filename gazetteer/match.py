@@ -10,7 +10,7 @@ fold       1.00   the same letters ("Al-Tanf" ~ "al tanf")
 bare       0.98   the same without the article ("Tanf")
 key        0.95   the same phonetic key ("Mayadeen" ~ "Al Mayādīn")
 glued      0.93   the key once an article glued to a word is split off ("Alhasakah")
-core       0.90   the same name once a descriptor is set aside ("T-2 Station")
+core       0.90   the same name once a descriptor is set aside ("T-2 Station", "Helba area")
 skeleton   ≤0.85  the same consonants, and a fuzzy score ≥ 75 ("Khanasser" ~ "Khanasir")
 fuzzy      ≤0.85  a rapidfuzz ratio over keys above a length-dependent cutoff
 =========  =====  ===================================================================
@@ -93,9 +93,9 @@ def candidates(index: NameIndex, name: str, fuzzy: bool = True) -> list[Candidat
             return found
     core, descriptor = core_of(bare)
     if descriptor and core:
-        found = _tier(index.by_core.get(core), 0.90, "core", descriptor)
+        found = _tier(_core_positions(index, core), 0.90, "core", descriptor)
         if not found and unglued != bare:
-            found = _tier(index.by_core.get(core_of(unglued)[0]), 0.88, "core", descriptor)
+            found = _tier(_core_positions(index, core_of(unglued)[0]), 0.88, "core", descriptor)
         if found:
             return found
     if not fuzzy:
@@ -106,6 +106,14 @@ def candidates(index: NameIndex, name: str, fuzzy: bool = True) -> list[Candidat
     if fuzzy_cutoff(len(probe)) is None:
         return []
     return _near(index, probe, descriptor, choices, table)
+
+
+def _core_positions(index: NameIndex, core: str) -> list[int]:
+    """Entries whose names have this core, or are this name outright: a name that itself
+    ends in a descriptor word ("southwestern Badia") followed by another ("... region")."""
+    positions = list(index.by_core.get(core, ()))
+    positions += [p for p in index.by_key.get(core, ()) if p not in positions]
+    return positions
 
 
 def _keys_of(entry_names, with_core: bool) -> list[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Protocol
@@ -36,6 +37,17 @@ _KIND_ALIASES = {
 }
 
 
+# Kinds whose rows are points, which a qualifier only tells apart from homonyms.
+POINT_KINDS = frozenset({"city", "town", "village", "district", "site", "hill"})
+_QUALIFIER_RE = re.compile(r"^(?P<name>.+?)\s+\([^()]+\)$")
+
+
+def unqualified(name: str) -> str:
+    """ "Al-Abbas (Deir ez-Zor)" -> "Al-Abbas"; other names unchanged."""
+    match = _QUALIFIER_RE.match(name)
+    return match.group("name") if match else name
+
+
 def as_kind(value: str | None) -> str:
     """A data file's kind as one of ``KINDS`` (unknown kinds become "area")."""
     kind = (value or "").strip().lower()
@@ -60,9 +72,10 @@ class Entry:
     uncertainty_km: float
     source: str
     raw: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
-    # The source's own main name when ``name`` is an English display name (GeoNames'
-    # "Tadmur" for Palmyra); it is also one of the aliases.
-    source_name: str = ""
+    # Aliases that rank as main names: the source's own name of a row shown under an English
+    # name (GeoNames' "Tadmur" for Palmyra), a homonym's name without its qualifier
+    # ("Al-Abbas" for "Al-Abbas (Deir ez-Zor)"). Each is also in ``aliases``.
+    main_aliases: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -70,9 +83,8 @@ class Entry:
 
     @property
     def main_names(self) -> tuple[str, ...]:
-        """The names the place is called outright (not aliases): its display name and the
-        source's own name, which rank alike when several places share a name."""
-        return (self.name, self.source_name) if self.source_name else (self.name,)
+        """The names the place is called outright, which outrank another place's alias."""
+        return (self.name, *self.main_aliases)
 
     def to_place(self, score: float = 1.0, **changes: Any) -> Place:
         values = dict(
@@ -107,6 +119,9 @@ class CsvSource:
     country, population, uncertainty_km, source, geonames_name (the GeoNames base's original
     name when ``name`` is its English display name). A row's own ``source`` column (a
     citation) is kept in ``raw``; ``Place.source`` is this adapter's ``label``.
+
+    A point feature named with a qualifier that tells it from a homonym ("Al-Abbas (Deir
+    ez-Zor)") is also known by the name alone, which reports use.
     """
 
     def __init__(self, path: Path, label: str, id_prefix: str = "") -> None:
@@ -130,7 +145,11 @@ class CsvSource:
         aliases = tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())
         uncertainty_km = _number(row.get("uncertainty_km"), DEFAULT_UNCERTAINTY_KM[kind])
         country = (row.get("country") or "SY").strip() or "SY"
-        source_name = (row.get("geonames_name") or "").strip()
+        main_aliases = [(row.get("geonames_name") or "").strip()]
+        if kind in POINT_KINDS:
+            main_aliases.append(unqualified(name))
+        main_aliases = [a for a in dict.fromkeys(main_aliases) if a and a != name]
+        aliases += tuple(a for a in main_aliases if a.casefold() not in {x.casefold() for x in aliases})
         return Entry(
             id=(row.get("id") or "").strip() or f"{self.id_prefix}{number}",
             name=name,
@@ -144,7 +163,7 @@ class CsvSource:
             uncertainty_km=uncertainty_km,
             source=self.label,
             raw=dict(row),
-            source_name=source_name if source_name != name else "",
+            main_aliases=tuple(main_aliases),
         )
 
 

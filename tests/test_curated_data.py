@@ -119,6 +119,28 @@ def test_aliases_are_pipe_separated_without_blanks_or_the_name_itself(curated):
         assert r["name"] not in aliases, r["id"]
 
 
+def test_aliases_are_names_not_directional_descriptions_the_geoparser_reads(curated):
+    # "the southeastern part of X", "eastern X province": a direction word and a name the
+    # gazetteer knows, which the geoparser's direction and descriptor rules combine.
+    _, rows = curated
+    direction = r"(?:north|south|east|west|central)\w*"
+    descriptive = re.compile(rf"\b{direction}[ -]+(?:part|parts|countryside|side|half) of\b"
+                             rf"|^{direction}[ -].* (?:province|governorate|countryside|region)$", re.IGNORECASE)
+    assert not [(r["id"], a) for r in rows for a in r["aliases"].split("|") if descriptive.search(a)]
+
+
+def test_an_alias_names_one_row_unless_the_rows_are_far_apart_homonyms(curated):
+    _, rows = curated
+    by_alias = {}
+    for r in rows:
+        for alias in {a.casefold() for a in r["aliases"].split("|") if a}:
+            by_alias.setdefault(alias, []).append(r)
+    for alias, named in by_alias.items():
+        kinds = {r["kind"] for r in named}
+        # Same-kind rows sharing a name are homonyms: villages far apart, context decides.
+        assert len(named) == 1 or kinds <= {"village", "town", "district", "site"}, (alias, [r["id"] for r in named])
+
+
 def test_baseline_file_has_exactly_the_documented_columns(baseline):
     columns, _ = baseline
     assert columns == BASELINE_COLUMNS

@@ -233,3 +233,41 @@ def test_a_small_gazetteer_built_from_entries_resolves_its_own_names():
     gaz = Gazetteer([entry])
     assert gaz.resolve("Tell Xanadu").id == "cu:x"
     assert gaz.resolve("Xanadu hill").id == "cu:x"
+
+
+@pytest.mark.parametrize("phrase, name", [
+    ("the southeastern part of Damascus governorate", "southeastern Rif Dimashq"),
+    ("the southeastern part of Homs province", "southeastern Homs"),
+    ("eastern Homs province", "eastern Homs"),
+    ("Hama's eastern countryside", "eastern Hama"),
+    ("the Helba area", "Helba"),
+    ("southwestern Badia region", "southwestern Badia"),
+])
+def test_descriptive_phrases_reach_the_place_through_general_rules(phrase, name):
+    assert resolve(phrase).id == resolve(name).id
+
+
+def test_a_city_governorate_has_its_countryside_in_the_governorate_around_it():
+    damascus = resolve("Damascus Governorate")
+    place = resolve("the eastern countryside of Damascus province")
+    assert place.kind == "region" and place.lon > damascus.lon + 0.3
+    assert place.governorate == "Rif Dimashq"
+
+
+def test_the_syrian_jordanian_border_is_one_place_named_with_confidence():
+    place = resolve("Syrian-Jordanian border")
+    assert place.id == resolve("border with Jordan").id and place.score >= 0.95
+
+
+@pytest.mark.parametrize("name, lat, lon", [
+    ("Jabal al-Bishri", 35.29, 39.22), ("Jebel Bishri", 35.29, 39.22), ("Bishri", 35.29, 39.22),
+    ("Resafa", 35.63, 38.76), ("Rusafa", 35.63, 38.76), ("Ithriyah", 35.37, 37.79), ("Athriya", 35.37, 37.79),
+])
+def test_desert_places_resolve_in_syria_not_to_a_look_alike_abroad(name, lat, lon):
+    place = resolve(name)
+    assert place.country == "SY" and km(place, lat, lon) < 5
+
+
+def test_a_homonym_row_answers_to_its_name_without_the_qualifier():
+    assert resolve("Sukkariyah").id == resolve("As-Sukkariyah (Abu Kamal)").id
+    assert resolve("Al-Abbas", context="Fighting near Abu Kamal.").id == resolve("Al-Abbas (Deir ez-Zor)").id

@@ -193,3 +193,11 @@ def test_borders_with_any_neighbour_are_found_and_placed_near_their_neighbours()
 def test_a_mention_keeps_its_spelling_and_names_the_place_in_english():
     mentions = geoparse("Shelling hit Tadmur and Al Mayadeen.")
     assert [(m.text, m.place.name) for m in mentions] == [("Tadmur", "Palmyra"), ("Al Mayadeen", "Mayadin")]
+
+
+def test_a_directional_part_of_a_governorate_is_the_named_region_for_it():
+    text = "Rebels withdrew from the southeastern part of Damascus governorate and from the Helba area."
+    mentions = geoparse(text)
+    assert [m.text for m in mentions] == ["southeastern part of Damascus governorate", "Helba area"]
+    assert mentions[0].place.kind == "region" and mentions[0].place.lon > 37.0
+    assert mentions[1].place.id == resolve("Helba").id
