@@ -42,51 +42,51 @@ _SPEECH_CLOSES = re.compile(
     r"(?:\s+[^,.;]{0,60})?\s*[.!]?\s*$",
     re.I,
 )
+_REPORTS_BEFORE = re.compile(r"reports?\W*$", re.I)
 _NEUTRAL_SPEAKERS = re.compile(r"(?<![\w-])(?:SOHR|observatory|monitor|activists?|journalists?|media|reporters?|"
                                r"correspondents?|analysts?|experts?|sources?|residents?|witness(?:es)?)(?![\w-])", re.I)
 
 
-def certainty_at(sentence: str, position: int, parties: list[tuple[int, int]]) -> str:
-    """Certainty of a statement at ``position`` (offset into ``sentence``).
+class SentenceCertainty:
+    """The certainty cues of one sentence, found once; ``at(position)`` reads them for a statement.
 
     ``parties`` are the spans of the sides named in the sentence: a speech verb just after
     one of them makes a claim rather than a report.
     """
-    if _is_denied(sentence, position):
-        return "denied"
-    speech = None
-    for match in _SPEECH.finditer(sentence, 0, position):
-        speech = match
-    closing = _SPEECH_CLOSES.search(sentence, position) if speech is None else None
-    if closing is not None:
-        return "reported" if _NEUTRAL_SPEAKERS.search(closing.group(0)) else "claimed"
-    if speech is not None:
-        speaker = sentence[max(0, speech.start() - 60):speech.start()]
-        if _NEUTRAL_SPEAKERS.search(speaker) or re.search(r"reports?\W*$", speaker, re.I):
+
+    def __init__(self, sentence: str, parties: list[tuple[int, int]]) -> None:
+        self.sentence = sentence
+        self.parties = parties
+        self.speech = list(_SPEECH.finditer(sentence))
+        self.denied_claims = [m.start() for m in _DENIED_CLAIM_AFTER.finditer(sentence)]
+        self.denials = [m.start() for m in _DENIAL_AFTER.finditer(sentence)]
+        self.claims = [m.start() for m in _CLAIM_NOUN.finditer(sentence)]
+        self.denials_before = [m.end() for m in _DENIAL_BEFORE.finditer(sentence)]
+        self.reported = bool(_REPORTED.search(sentence))
+
+    def at(self, position: int) -> str:
+        if self._denied(position):
+            return "denied"
+        speech = next((m for m in reversed(self.speech) if m.end() <= position), None)
+        closing = _SPEECH_CLOSES.search(self.sentence, position) if speech is None else None
+        if closing is not None:
+            return "reported" if _NEUTRAL_SPEAKERS.search(closing.group(0)) else "claimed"
+        if speech is not None:
+            speaker = self.sentence[max(0, speech.start() - 60):speech.start()]
+            if _NEUTRAL_SPEAKERS.search(speaker) or _REPORTS_BEFORE.search(speaker):
+                return "reported"
+            party_before = any(0 <= speech.start() - end <= 60 for _, end in self.parties)
+            if party_before or speech.group(0).lower().startswith("claim"):
+                return "claimed"
             return "reported"
-        party_before = any(0 <= speech.start() - end <= 60 for _, end in parties)
-        if party_before or speech.group(0).lower().startswith("claim"):
-            return "claimed"
-        return "reported"
-    if _REPORTED.search(sentence):
-        return "reported"
-    return "stated"
+        return "reported" if self.reported else "stated"
 
-
-def _is_denied(sentence: str, position: int) -> bool:
-    if _DENIED_CLAIM_AFTER.search(sentence, position):
-        return True
-    denial = _DENIAL_AFTER.search(sentence, position)
-    if denial:
-        claim = None
-        for match in _CLAIM_NOUN.finditer(sentence, 0, position):
-            claim = match
-        if claim is not None:
+    def _denied(self, position: int) -> bool:
+        if any(start >= position for start in self.denied_claims):
             return True
-    for match in _DENIAL_BEFORE.finditer(sentence, 0, position):
-        if position - match.end() < 120:
+        if any(start >= position for start in self.denials) and any(start < position for start in self.claims):
             return True
-    return False
+        return any(0 <= position - end < 120 for end in self.denials_before)
 
 
 def denies_previous(sentence: str) -> bool:

@@ -33,7 +33,7 @@ from typing import Callable, Sequence
 from events import clauses
 from events.actions import Trigger, find_triggers
 from events.actors import FactionTable, SideMention, find_sides, load_factions
-from events.certainty import certainty_at, denies_previous
+from events.certainty import SentenceCertainty, denies_previous
 from events.dates import DateContext, DateExpr, DateSpan, find_dates, resolve
 from events.documents import Document
 from events.model import Event
@@ -167,6 +167,7 @@ class _SentenceView:
     dates: list[tuple[DateExpr, DateSpan | None, bool, bool]] = field(default_factory=list)
     anchor_before: DateSpan | None = None
     object_starts: list[int] = field(default_factory=list)
+    certainty: SentenceCertainty | None = None
     speech_span: DateSpan | None = None
 
 
@@ -247,6 +248,13 @@ class _Reader:
         view.refs = sorted(view.refs + anaphors, key=lambda r: r.start)
         self._resolve_dates(view)
         live = self._live_triggers(view)
+        if live:
+            self._read_triggers(view, live)
+        self._remember_holders(view)
+
+    def _read_triggers(self, view: _SentenceView, live: list[tuple[Trigger, str | None]]) -> None:
+        """Drafts for the live triggers of a sentence, merged and remembered."""
+        sentence = view.sentence
         cuts = sorted({t.start for t, _ in live if t.cuts_regions}
                       | {a for a, _ in view.bounds}
                       | {expr.start for expr, _, leading, _ in view.dates if leading})
@@ -255,6 +263,9 @@ class _Reader:
                          | {b for _, b in view.bounds}
                          | {expr.end for expr, _, leading, _ in view.dates if leading})
         view.object_starts = [t.end for t, _ in live if t.form != "passive" and t.action != "clash"]
+        view.certainty = SentenceCertainty(self.masked[sentence.start:sentence.end],
+                                           [(s.start - sentence.start, s.end - sentence.start)
+                                            for s in view.sides if s.faction])
         made: list[_Draft] = []
         for trigger, converted in live:
             draft = self._draft(view, trigger, converted, cuts, resumes, live, made)
@@ -275,7 +286,6 @@ class _Reader:
             self._subject_memory(draft)
             self.drafts.append(draft)
         self._note_unresolved(view, live)
-        self._remember_holders(view)
 
     def _resolve_dates(self, view: _SentenceView) -> None:
         sentence = view.sentence
@@ -382,8 +392,7 @@ class _Reader:
             action = "advance"
         if action in ("capture", "recapture") and _AGAIN_AFTER.match(self.masked[trigger.end:object_end + 30]):
             action = "recapture"
-        parties = [(s.start - sentence.start, s.end - sentence.start) for s in view.sides if s.faction]
-        certainty = certainty_at(self.masked[sentence.start:sentence.end], trigger.start - sentence.start, parties)
+        certainty = view.certainty.at(trigger.start - sentence.start)
         entry = bool(_ENTRY.search(self.masked[trigger.start:trigger.end])) or \
             ("push" in trigger.flags and self.masked[trigger.end:trigger.end + 6].lstrip().lower().startswith("into"))
         if target is None and action != "linkup":
