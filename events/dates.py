@@ -153,6 +153,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("day_range", re.compile(
         rf"\b(?P<d1>{_D})(?:\s+(?P<m1>{_M}))?(?:,?\s+(?P<y1>{_Y}))?\s*(?:-|–|—)\s*(?P<d2>{_D})\s+(?P<m2>{_M})"
         rf"(?:,?\s+(?P<y2>{_Y}))?\b")),
+    ("day_range", re.compile(
+        rf"\b(?i:on\s+)(?P<d1>{_D})\s+and\s+(?:the\s+)?(?P<d2>{_D})\s+(?:of\s+)?(?P<m2>{_M})(?:,?\s+(?P<y2>{_Y}))?\b")),
     ("day_range_us", re.compile(
         rf"\b(?P<m1>{_M})\s+(?P<d1>{_D})\s*(?:-|–|—|to|and)\s*(?:(?P<m2>{_M})\s+)?(?P<d2>{_D})(?:,\s*(?P<y2>{_Y}))?\b")),
     ("month_range", re.compile(

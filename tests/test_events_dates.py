@@ -80,6 +80,7 @@ def test_weekday_counts_back_from_the_report_date():
     ("By the end of March 2016 the town was retaken.", (date(2016, 3, 21), date(2016, 3, 31), "month")),
     ("By 9 May 2016 the town was retaken.", (date(2016, 5, 3), date(2016, 5, 9), "week")),
     ("The town fell on 2017-06-02.", (date(2017, 6, 2), date(2017, 6, 2), "day")),
+    ("On 5 and 6 June 2017 the town was shelled.", (date(2017, 6, 5), date(2017, 6, 6), "week")),
     ("In the first week of June 2017 the road was cut.", (date(2017, 6, 1), date(2017, 6, 7), "week")),
     ("During the last week of May 2017 the road was cut.", (date(2017, 5, 25), date(2017, 5, 31), "week")),
     ("The battle ran from 5 September to 17 December 2017.", (date(2017, 9, 5), date(2017, 12, 17), "month")),
