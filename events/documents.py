@@ -55,12 +55,17 @@ def read_document(path: str | Path, doc_date: date | None = None) -> Document:
         size = path.stat().st_size
     except OSError as error:
         raise DocumentError(f"{path}: cannot read ({error.strerror or error})") from None
+    if not path.is_file():
+        raise DocumentError(f"{path}: not a file (a folder? `ingest` reads folders)")
     if size > MAX_BYTES:
         raise DocumentError(
             f"{path}: file is {size / 1024 / 1024:.1f} MB, over the {MAX_BYTES // 1024 // 1024} MB limit "
             "for one report; split it into smaller files"
         )
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise DocumentError(f"{path}: cannot read ({error.strerror or error})") from None
     return parse_document(raw, path.name, doc_date=doc_date, is_html=path.suffix.lower() in (".html", ".htm"))
 
 

@@ -65,3 +65,10 @@ def test_folders_are_walked_for_report_files(tmp_path):
     for name in ("a.txt", "sub/b.md", "sub/c.html", "sub/d.pdf"):
         (tmp_path / name).write_text("x", encoding="utf-8")
     assert [p.name for p in report_paths([tmp_path])] == ["a.txt", "b.md", "c.html"]
+
+
+def test_missing_files_and_folders_get_a_clear_error(tmp_path):
+    with pytest.raises(DocumentError, match="cannot read"):
+        read_document(tmp_path / "nowhere.txt")
+    with pytest.raises(DocumentError, match="not a file"):
+        read_document(tmp_path)
