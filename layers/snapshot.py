@@ -30,6 +30,8 @@ Functions for the dashboard's in-page export — they return a figure or bytes a
   and contested ground of the view's factions, no-data ground, front lines, and the events of
   the view's window that pass its filters; the ``layer`` column says which. All of Syria, not
   clipped to the view's extent, in WGS84 (lon, lat).
+- ``render_many(figures, fmt, *, scale=1) -> list[bytes]``: png/svg/pdf of several figures, drawn in
+  parallel browser tabs (one per CPU core).
 - ``render_gif(figures, *, scale=1, frame_ms=800) -> bytes``: an animated GIF, a frame a figure.
 - ``warm_renderer()``: a context manager keeping one headless chromium open across renders
   (the first PNG takes ~3 s, the next ~1 s); ``start_renderer()``/``stop_renderer()`` do the
@@ -43,6 +45,7 @@ tile source.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import atexit
 import csv
 import io
@@ -53,7 +56,7 @@ import re
 import sys
 import tempfile
 import threading
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -213,15 +216,9 @@ def render(figure, fmt: str, *, scale: float = 1, size=None) -> bytes:
     fmt = fmt.lower()
     if fmt not in FIGURE_FORMATS:
         raise ValueError(f"cannot render {fmt!r}; choose one of {', '.join(FIGURE_FORMATS)}")
-    if not (isinstance(scale, (int, float)) and 0 < scale <= 8):
-        raise ValueError(f"scale (pixel ratio) must lie in (0, 8], got {scale!r}")
-    if size is not None:
-        width_px, height_px = page_size_px(size)
-    else:
-        width_px, height_px = int(figure.layout.width or 1123), int(figure.layout.height or 794)
+    opts = _image_options(figure, fmt, scale, size)
     if fmt == "html":
-        return _render_html(figure, width_px, height_px)
-    opts = dict(format=fmt, width=width_px, height=height_px, scale=scale)
+        return _render_html(figure, opts["width"], opts["height"])
     with _render_lock:
         try:
             if _warm_users:
@@ -230,6 +227,40 @@ def render(figure, fmt: str, *, scale: float = 1, size=None) -> bytes:
                                          kopts=dict(timeout=RENDER_TIMEOUT_S, page_generator=_kaleido_page()))
         except Exception as error:  # kaleido passes the browser's failures on as bare Exceptions
             raise RenderError(f"could not render the map as {fmt}: {error}") from error
+
+
+def render_many(figures, fmt: str, *, scale: float = 1, tabs: int | None = None) -> list[bytes]:
+    """Several figures (a series, the frames of an animation) as png/svg/pdf, in order.
+
+    They are drawn in ``tabs`` browser tabs at once (default: one per CPU core), each figure in
+    the first free tab: on a two-core machine a series takes about two thirds of the time of
+    one figure after another."""
+    figures = list(figures)
+    if fmt not in IMAGE_FORMATS:
+        raise ValueError(f"cannot render {fmt!r} as images; choose one of {', '.join(IMAGE_FORMATS)}")
+    tabs = min(len(figures), tabs or os.cpu_count() or 1)
+    if tabs <= 1:
+        with warm_renderer():
+            return [render(figure, fmt, scale=scale) for figure in figures]
+
+    async def in_tabs():
+        async with kaleido.Kaleido(n=tabs, timeout=RENDER_TIMEOUT_S, page_generator=_kaleido_page()) as browser:
+            return await asyncio.gather(*(browser.calc_fig(f.to_dict(), opts=_image_options(f, fmt, scale, None))
+                                          for f in figures))
+    try:
+        return list(asyncio.run(in_tabs()))
+    except Exception as error:  # as in render()
+        raise RenderError(f"could not render the maps as {fmt}: {error}") from error
+
+
+def _image_options(figure, fmt: str, scale: float, size) -> dict:
+    if not (isinstance(scale, (int, float)) and 0 < scale <= 8):
+        raise ValueError(f"scale (pixel ratio) must lie in (0, 8], got {scale!r}")
+    if size is not None:
+        width_px, height_px = page_size_px(size)
+    else:
+        width_px, height_px = int(figure.layout.width or 1123), int(figure.layout.height or 794)
+    return dict(format=fmt, width=width_px, height=height_px, scale=scale)
 
 
 def _render_html(figure, width_px: int, height_px: int) -> bytes:
@@ -251,11 +282,9 @@ def render_gif(figures, *, scale: float = 1, frame_ms: int = DEFAULT_FRAME_MS) -
 
     Each frame gets its own palette without dithering, so flat territory colours stay flat; the
     last frame is held three times as long so that the end state can be read."""
-    frames = []
-    with warm_renderer():
-        for figure in figures:
-            image = Image.open(io.BytesIO(render(figure, "png", scale=scale))).convert("RGB")
-            frames.append(image.quantize(colors=255, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE))
+    frames = [Image.open(io.BytesIO(png)).convert("RGB").quantize(
+                  colors=255, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+              for png in render_many(figures, "png", scale=scale)]
     if not frames:
         raise ValueError("an animation needs at least one frame")
     durations = [frame_ms] * (len(frames) - 1) + [frame_ms * 3]
@@ -552,7 +581,10 @@ def build_request(args, data) -> Request:
         raise UsageError("give either --place or --bbox, not both")
     if args.radius_km is not None and not args.place:
         raise UsageError("--radius-km goes with --place")
-    view_extent, where, note = {}, "Syria", None
+    west, south, east, north = data.outline.bounds
+    margin = 0.03 * max(east - west, north - south)
+    view_extent = {"bbox": (west - margin, south - margin, east + margin, north + margin)}
+    where, note = "Syria", None
     if args.bbox:
         view_extent["bbox"] = parse_bbox(args.bbox)
         where = "the area shown"
@@ -589,15 +621,16 @@ def run(request: Request, data) -> dict[Path, bytes]:
     if request.fmt == "gif":
         return {request.out: render_gif((figure_of(d) for d in request.dates), scale=request.scale,
                                         frame_ms=request.frame_ms)}
-    files = {}
-    with warm_renderer() if request.fmt in IMAGE_FORMATS else nullcontext():
-        for day in request.dates:
-            path = request.out / f"frontline-{day.isoformat()}.{request.fmt}" if request.series else request.out
-            if request.fmt in DATA_FORMATS:
-                files[path] = export_data(compute(data, day), request.view.replace(date=day), request.fmt)
-            else:
-                files[path] = render(figure_of(day), request.fmt, scale=request.scale)
-    return files
+    paths = [request.out / f"frontline-{day.isoformat()}.{request.fmt}" if request.series else request.out
+             for day in request.dates]
+    if request.fmt in DATA_FORMATS:
+        payloads = [export_data(compute(data, day), request.view.replace(date=day), request.fmt)
+                    for day in request.dates]
+    elif request.fmt == "html":
+        payloads = [render(figure_of(day), "html") for day in request.dates]
+    else:
+        payloads = render_many([figure_of(day) for day in request.dates], request.fmt, scale=request.scale)
+    return dict(zip(paths, payloads))
 
 
 def write_files(files: dict[Path, bytes]) -> None:
