@@ -273,6 +273,7 @@ class _Reader:
                 made.append(draft)
         self._borrow_places(view, made)
         self._merge_repels(view, made)
+        self._place_in_scene(view, made)
         self._drop_back_references(view, made)
         for draft in made:
             if draft.removed:
@@ -694,6 +695,18 @@ class _Reader:
                        and places & {c.ref.place.name for c in d.places} for d in self.drafts)
             draft.removed = draft.removed or told
 
+    def _place_in_scene(self, view: _SentenceView, made: list[_Draft]) -> None:
+        """Last resort: a statement naming no place happens in the sentence's opening scene
+        ("In eastern Hama, the attackers were repelled")."""
+        scene_end = self._scene_end(view)
+        scene = [r for r in view.refs if r.end <= scene_end]
+        if not scene:
+            return
+        for draft in made:
+            if not draft.places and not draft.removed:
+                draft.places = choose(self.masked, view.sentence.start, scene, draft.action)
+                draft.place_from = "scene"
+
     def _reference(self, draft: _Draft, made: list[_Draft], attacker: str | None) -> _Draft | None:
         """The attack (by ``attacker`` if known) that a repel answers: earlier in this sentence,
         else in the sentences just before it in the paragraph."""
@@ -859,7 +872,8 @@ def _within(items: list, start: int, end: int) -> list:
 _FORM_CONFIDENCE = {"verb": 0.85, "passive": 0.85, "swap": 0.8, "failed_to": 0.8, "failed_ref": 0.75,
                     "nominal": 0.75, "nominal_of": 0.7, "modifier": 0.65}
 _ACTOR_CONFIDENCE = {"subject": 1.0, "agent": 1.0, "object": 1.0, "sentence": 0.95, "running": 0.85, "right": 0.8}
-_PLACE_CONFIDENCE = {"object": 1.0, "subject": 0.9, "answered": 0.85, "shared": 0.85, "borrowed": 0.75, "none": 0.5}
+_PLACE_CONFIDENCE = {"object": 1.0, "subject": 0.9, "answered": 0.85, "shared": 0.85, "borrowed": 0.75, "scene": 0.6,
+                     "none": 0.5}
 _DATE_CONFIDENCE = {"own": 1.0, "speech": 0.9, "running": 0.9, "default": 0.8}
 _CERTAINTY_CONFIDENCE = {"stated": 1.0, "reported": 0.9, "claimed": 0.85, "denied": 0.8}
 

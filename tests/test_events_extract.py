@@ -260,3 +260,9 @@ def test_parties_outside_the_vocabulary_make_no_event_and_are_not_given_to_anoth
     assert read("On 7 June the army took Ma'dan. On 8 June Israeli jets struck Sabkhah.")[-1].place == "Ma'dan"
     assert read("On 8 June a depot near Sabkhah was hit by Israeli warplanes.") == []
     one("On 8 June Turkish forces captured Al-Bab.", actor="rebels", unit="Turkish forces")
+
+
+def test_a_statement_naming_no_place_happens_in_the_opening_scene():
+    event = one("In Hama Governorate, ISIS fighters tried to storm an army base on 2 June, but were repelled by the "
+                "Republican Guard.", action="repel", place="Hama Governorate", unit="Republican Guard")
+    assert (event.actor, event.target) == ("government", "isil")
