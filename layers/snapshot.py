@@ -449,7 +449,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--every", default="7d", help="step of a series: days (7, 7d) or weeks (2w); default 7d")
     parser.add_argument("--factions", help=f"comma-separated, some of {','.join(FACTIONS)} (default all)")
     parser.add_argument("--place", help="centre the map on this place (gazetteer name)")
-    parser.add_argument("--radius-km", type=float, help=f"with --place: km shown around it (default {DEFAULT_RADIUS_KM:g})")
+    parser.add_argument("--radius-km", type=float,
+                        help=f"with --place: km shown around it (default {DEFAULT_RADIUS_KM:g})")
     parser.add_argument("--bbox", help="west,south,east,north in degrees")
     parser.add_argument("--format", choices=ALL_FORMATS, help="default: from the --out extension, else png")
     parser.add_argument("--size", default="a4-landscape", help=f"one of {', '.join(SIZE_PRESETS_PX)}")

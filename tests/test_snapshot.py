@@ -31,8 +31,9 @@ NOV_19 = date(2017, 11, 19)
 TOLERANCE = 12                      # per RGB channel, for antialiasing and rounding
 
 
-@pytest.fixture(scope="module", autouse=True)
-def warm_chromium():
+@pytest.fixture(scope="module")
+def warm_chromium(chromium_path):
+    """One kaleido chromium for the module's renders (kaleido finds Debian's chromium itself)."""
     with snapshot.warm_renderer():
         yield
 
@@ -67,7 +68,8 @@ def page_px(figure, lat: float, lon: float, scale: float) -> tuple[int, int]:
     def mercator(lat_deg):
         return math.log(math.tan(math.pi / 4 + math.radians(lat_deg) / 2))
     x = domain_x[0] * width + viewport_w / 2 + (lon - layout.map.center.lon) / 360 * world
-    y = (1 - domain_y[1]) * height + viewport_h / 2 - (mercator(lat) - mercator(layout.map.center.lat)) / (2 * math.pi) * world
+    dy = (mercator(lat) - mercator(layout.map.center.lat)) / (2 * math.pi) * world
+    y = (1 - domain_y[1]) * height + viewport_h / 2 - dy
     return round(x * scale), round(y * scale)
 
 
@@ -89,7 +91,8 @@ def has_colour(pixels: np.ndarray, colour, tolerance: int = TOLERANCE) -> bool:
 
 # --- PNG ---------------------------------------------------------------------------------------
 
-def test_abu_kamal_on_19_november_2017_is_filled_as_government_ground_not_isil_ground(state_nov_19):
+def test_abu_kamal_on_19_november_2017_is_filled_as_government_ground_not_isil_ground(
+        state_nov_19, warm_chromium):
     """The government retook Abu Kamal on 19 November; its pixel must carry the fill of the
     government's ground (or of contested ground on the government's side, which the territory
     layer draws in the contested colour), and never ISIL's."""
@@ -113,7 +116,7 @@ def test_abu_kamal_on_19_november_2017_is_filled_as_government_ground_not_isil_g
     assert np.abs(drawn - isil).max() > 3 * TOLERANCE
 
 
-def test_government_ground_is_drawn_in_the_governments_colour(state_nov_19):
+def test_government_ground_is_drawn_in_the_governments_colour(state_nov_19, warm_chromium):
     figure = snapshot.snapshot_figure(state_nov_19, View(NOV_19, layers=("base", "territory")), size="square")
     assert state_nov_19.territory.factions["government"].contains(Point(PALMYRA[1], PALMYRA[0]))
     pixels = png_pixels(snapshot.render(figure, "png"))
@@ -122,7 +125,7 @@ def test_government_ground_is_drawn_in_the_governments_colour(state_nov_19):
     assert np.abs(drawn - expected).max() <= TOLERANCE, (drawn, expected)
 
 
-def test_snapshot_png_has_the_legend_colours_the_date_and_the_pixel_ratio_asked_for(state_nov_19):
+def test_snapshot_png_has_the_legend_colours_the_date_and_the_pixel_ratio_asked_for(state_nov_19, warm_chromium):
     figure = snapshot.snapshot_figure(state_nov_19, around_abu_kamal(), title="Abu Kamal", size="slide-16x9")
     image = Image.open(io.BytesIO(snapshot.render(figure, "png", scale=2)))
     assert image.size == (2560, 1440)
@@ -138,7 +141,7 @@ def test_snapshot_png_has_the_legend_colours_the_date_and_the_pixel_ratio_asked_
     assert any("Natural Earth" in t and "GeoNames" in t for t in labels)
 
 
-def test_pixel_ratio_2_draws_the_map_sharper_not_just_larger(state_nov_19):
+def test_pixel_ratio_2_draws_the_map_sharper_not_just_larger(state_nov_19, warm_chromium):
     """At scale 2 the map itself is drawn with twice the pixels: it holds much more fine detail
     (edges, letters) than the scale-1 map blown up to the same size."""
     figure = snapshot.snapshot_figure(state_nov_19, around_abu_kamal(), size=(640, 480))
@@ -159,7 +162,7 @@ def detail(image) -> float:
 
 # --- SVG, PDF, HTML ----------------------------------------------------------------------------
 
-def test_svg_is_valid_xml_with_the_map_raster_the_date_and_the_title(state_nov_19):
+def test_svg_is_valid_xml_with_the_map_raster_the_date_and_the_title(state_nov_19, warm_chromium):
     figure = snapshot.snapshot_figure(state_nov_19, around_abu_kamal(), title="Abu Kamal <retaken>")
     svg = snapshot.render(figure, "svg")
     root = ET.fromstring(svg)
@@ -173,7 +176,7 @@ def test_svg_is_valid_xml_with_the_map_raster_the_date_and_the_title(state_nov_1
     assert any(h.startswith("data:image/png;base64,") and len(h) > 10_000 for h in hrefs), "no map raster"
 
 
-def test_pdf_is_a_one_page_document_in_the_page_shape(state_nov_19):
+def test_pdf_is_a_one_page_document_in_the_page_shape(state_nov_19, warm_chromium):
     figure = snapshot.snapshot_figure(state_nov_19, around_abu_kamal(), size="a4-landscape")
     pdf = snapshot.render(figure, "pdf")
     assert pdf.startswith(b"%PDF-")
@@ -248,7 +251,7 @@ def test_html_opens_from_disk_offline_and_draws_the_map(state_nov_19, tmp_path, 
 
 # --- GIF ---------------------------------------------------------------------------------------
 
-def test_a_four_date_gif_has_four_distinct_frames(data):
+def test_a_four_date_gif_has_four_distinct_frames(data, chromium_path):
     days = [date(2017, 10, 1), date(2017, 10, 15), date(2017, 11, 1), date(2017, 11, 19)]
     figures = [snapshot.snapshot_figure(compute(data, d), View(d), size=(640, 480)) for d in days]
     gif = Image.open(io.BytesIO(snapshot.render_gif(figures, frame_ms=500)))

@@ -61,11 +61,12 @@ def test_a_data_series_writes_one_dated_file_per_step(capsys, tmp_path):
     assert names == ["frontline-2017-11-01.geojson", "frontline-2017-11-08.geojson", "frontline-2017-11-15.geojson"]
     collection = json.loads((out / names[-1]).read_text(encoding="utf-8"))
     assert collection["date"] == "2017-11-15"
-    factions = {f["properties"].get("faction") for f in collection["features"] if f["properties"]["layer"] == "territory"}
+    factions = {f["properties"].get("faction") for f in collection["features"]
+                if f["properties"]["layer"] == "territory"}
     assert factions == {"government", "isil"}
 
 
-def test_a_png_around_a_place_from_a_fresh_process(tmp_path):
+def test_a_png_around_a_place_from_a_fresh_process(tmp_path, chromium_path):
     out = tmp_path / "abu-kamal.png"
     result = subprocess.run(
         [sys.executable, "-m", "layers.snapshot", "--date", "2017-11-19", "--place", "Abu Kamal",

@@ -21,7 +21,8 @@ def km_per_px(lat: float, zoom: float) -> float:
     return 40075.016686 * math.cos(math.radians(lat)) / (512 * 2 ** zoom)
 
 
-@pytest.mark.parametrize("center, zoom", [((34.45, 40.92), 8.0), ((35.0, 38.5), 5.6), ((0.0, 0.0), 3.0), ((60.0, 10.0), 10.3)])
+@pytest.mark.parametrize("center, zoom", [((34.45, 40.92), 8.0), ((35.0, 38.5), 5.6), ((0.0, 0.0), 3.0),
+                                          ((60.0, 10.0), 10.3)])
 def test_scale_bar_is_a_round_length_true_at_the_map_centre(center, zoom):
     bar = decorations.scale_bar(center, zoom, max_px=200)
     assert bar.length_px * km_per_px(center[0], zoom) == pytest.approx(bar.length_km, rel=0.01)
