@@ -13,6 +13,7 @@ named side ("US-backed Kurds") is dropped.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -134,16 +135,22 @@ def find_sides(text: str, table: FactionTable | None = None) -> list[SideMention
         faction, is_unit = entry
         found.append(SideMention(start, end, match.group(0), faction, name if is_unit else None,
                                  _role(text, start, end)))
-    for match in _OTHER_PARTIES.finditer(text):
-        if not any(match.start() < m.end and m.start < match.end() for m in found):
-            found.append(SideMention(match.start(), match.end(), match.group(0), None, None, "other"))
-    for match in _PRONOUN.finditer(text):
-        if not any(match.start() < m.end and m.start < match.end() for m in found):
-            found.append(SideMention(match.start(), match.end(), match.group(0), None, None, "pronoun"))
+    spans = sorted((m.start, m.end) for m in found)
+    for pattern, role in ((_OTHER_PARTIES, "other"), (_PRONOUN, "pronoun")):
+        for match in pattern.finditer(text):
+            if not _overlaps(spans, match.start(), match.end()):
+                found.append(SideMention(match.start(), match.end(), match.group(0), None, None, role))
+                bisect.insort(spans, match.span())
     for match in _POSSESSED_GROUP.finditer(text):
         found.append(SideMention(match.start(), match.end(), match.group(0), None, None, "speaker_group"))
     found.sort(key=lambda m: m.start)
     return found
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of the sorted, non-overlapping ``spans``."""
+    index = bisect.bisect_left(spans, (start, start))
+    return any(a < end and start < b for a, b in spans[max(0, index - 1):index + 1])
 
 
 def _role(text: str, start: int, end: int) -> str:

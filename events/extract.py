@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -711,8 +712,9 @@ class _Reader:
         """The attack (by ``attacker`` if known) that a repel answers: earlier in this sentence,
         else in the sentences just before it in the paragraph."""
         here = [d for d in made if d is not draft and d.trigger.start < draft.trigger.start and not d.removed]
-        before = [d for d in self.drafts if d.sentence >= draft.sentence - REFERENCE_SENTENCES
-                  and d.paragraph == draft.paragraph and not d.removed]
+        before = list(reversed(list(itertools.takewhile(
+            lambda d: d.sentence >= draft.sentence - REFERENCE_SENTENCES, reversed(self.drafts)))))
+        before = [d for d in before if d.paragraph == draft.paragraph and not d.removed]
         for candidate in reversed(before + here):
             if candidate.action in ("attack", "advance") and candidate.places \
                     and (attacker is None or candidate.actor == attacker):
@@ -896,14 +898,15 @@ def _deduplicate(events: list[Event]) -> list[Event]:
         key = (event.actor, event.action, event.place, event.date_start, event.date_end)
         if key not in best or event.confidence > best[key].confidence:
             best[key] = event
-    kept = list(best.values())
+    groups: dict[tuple, list[Event]] = {}
+    for event in best.values():
+        groups.setdefault((event.actor, event.action, event.place), []).append(event)
     out = []
-    for event in kept:
-        wider = any(other is not event and other.actor == event.actor and other.action == event.action
-                    and other.place == event.place and event.date_start <= other.date_start
-                    and other.date_end <= event.date_end and (other.date_start, other.date_end) != (event.date_start, event.date_end)
-                    for other in kept)
-        if not wider:
-            out.append(event)
+    for group in groups.values():
+        for event in group:
+            wider = any(other is not event and event.date_start <= other.date_start and other.date_end <= event.date_end
+                        for other in group)
+            if not wider:
+                out.append(event)
     out.sort(key=lambda e: (e.start, e.date_start, e.place))
     return out
