@@ -4,11 +4,11 @@ Command line (``python -m layers.snapshot``)::
 
     --date 2017-11-19 [--factions government,isil]
         [--place "Abu Kamal" --radius-km 80 | --bbox W,S,E,N]
-        [--format png|svg|pdf|html|geojson|csv] [--size a4-landscape|slide-16x9|square]
+        [--format png|svg|pdf|html|geojson|csv|gif|mp4] [--size a4-landscape|slide-16x9|square]
         [--scale 2] [--title ...] [--caption ...] [--layers territory,front_lines,...]
         [--window-days 7] [--events FILE.jsonl] --out FILE
     a series, one file per date:  --from 2017-09-01 --to 2017-12-31 --every 7d --out DIR
-    an animation:                 --from ... --to ... --every 1d --format gif --out FILE.gif
+    an animation:                 --from ... --to ... --every 1d --format gif|mp4 --out FILE.gif
 
 ``--format`` defaults to the extension of ``--out`` (png for a folder). ``--every`` takes days
 (``7``, ``7d``) or weeks (``2w``). The title defaults to "Who holds what: <extent>"; ``--title ""``
@@ -32,7 +32,8 @@ Functions for the dashboard's in-page export — they return a figure or bytes a
   clipped to the view's extent, in WGS84 (lon, lat).
 - ``render_many(figures, fmt, *, scale=1) -> list[bytes]``: png/svg/pdf of several figures, drawn in
   parallel browser tabs (one per CPU core).
-- ``render_gif(figures, *, scale=1, frame_ms=800) -> bytes``: an animated GIF, a frame a figure.
+- ``render_gif(figures, *, scale=1, frame_ms=800) -> bytes``: an animated GIF, a frame a figure;
+  ``render_mp4`` (same arguments): an H.264 MP4.
 - ``warm_renderer()``: a context manager keeping one headless chromium open across renders
   (the first PNG takes ~3 s, the next ~1 s); ``start_renderer()``/``stop_renderer()`` do the
   same for a long-lived process such as the app. Renders are serialised: kaleido's server
@@ -63,6 +64,7 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import imageio_ffmpeg
 import kaleido
 import pandas as pd
 import plotly.io as pio
@@ -88,7 +90,8 @@ from layers.view import LAYER_NAMES, View
 IMAGE_FORMATS = ("png", "svg", "pdf")
 FIGURE_FORMATS = IMAGE_FORMATS + ("html",)
 DATA_FORMATS = ("geojson", "csv")
-ALL_FORMATS = FIGURE_FORMATS + DATA_FORMATS + ("gif",)
+ANIMATION_FORMATS = ("gif", "mp4")
+ALL_FORMATS = FIGURE_FORMATS + DATA_FORMATS + ANIMATION_FORMATS
 
 # Added to kaleido's page after plotly.js. MapLibre draws the map canvas at the page's
 # devicePixelRatio (1 in kaleido), so at export scale 2 the map raster would be upsampled and
@@ -294,6 +297,28 @@ def render_gif(figures, *, scale: float = 1, frame_ms: int = DEFAULT_FRAME_MS) -
     return out.getvalue()
 
 
+def render_mp4(figures, *, scale: float = 1, frame_ms: int = DEFAULT_FRAME_MS) -> bytes:
+    """An H.264 video (yuv420p, plays in browsers and slide software), frame_ms per figure, the
+    last one held three times as long; encoded by the ffmpeg that ships inside imageio-ffmpeg."""
+    frames = [Image.open(io.BytesIO(png)).convert("RGB") for png in render_many(figures, "png", scale=scale)]
+    if not frames:
+        raise ValueError("an animation needs at least one frame")
+    # yuv420p needs even sides: pad with the page's white rather than let ffmpeg rescale
+    width_px, height_px = (side + side % 2 for side in frames[0].size)
+    with tempfile.TemporaryDirectory(prefix="snapshot-video-") as folder:
+        path = Path(folder) / "animation.mp4"
+        writer = imageio_ffmpeg.write_frames(
+            str(path), (width_px, height_px), fps=1000 / frame_ms, codec="libx264", pix_fmt_in="rgb24",
+            pix_fmt_out="yuv420p", macro_block_size=2, ffmpeg_log_level="error", quality=8)
+        writer.send(None)
+        for frame in frames + [frames[-1]] * 2:
+            page = Image.new("RGB", (width_px, height_px), "white")
+            page.paste(frame)
+            writer.send(page.tobytes())
+        writer.close()
+        return path.read_bytes()
+
+
 # --- the page ------------------------------------------------------------------------------
 
 def snapshot_figure(state, view: View, *, title: str | None = None, caption: str | None = None,
@@ -459,7 +484,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--caption", help="caption printed below the map")
     parser.add_argument("--layers", help=f"comma-separated, some of {','.join(LAYER_NAMES)} (default all)")
     parser.add_argument("--window-days", type=int, default=7, help="days of events and advances shown (default 7)")
-    parser.add_argument("--frame-ms", type=int, default=DEFAULT_FRAME_MS, help="GIF: milliseconds per frame")
+    parser.add_argument("--frame-ms", type=int, default=DEFAULT_FRAME_MS, help="GIF/MP4: milliseconds per frame")
     parser.add_argument("--events", type=Path, help="events as JSON lines (python -m events extract --json) "
                                                     "instead of the committed ones")
     parser.add_argument("--out", type=Path, required=True, help="the file to write (a folder for a series)")
@@ -563,8 +588,8 @@ def build_request(args, data) -> Request:
         raise UsageError(f"{dates[0]} is before the control baseline ({earliest}); the map starts there")
 
     fmt = args.format or _format_from_suffix(args.out, series)
-    if fmt == "gif" and not series:
-        raise UsageError("--format gif needs a date range: --from, --to and --every")
+    if fmt in ANIMATION_FORMATS and not series:
+        raise UsageError(f"--format {fmt} needs a date range: --from, --to and --every")
     if len(dates) > 400:
         raise UsageError(f"{len(dates)} dates is too many for one export (max 400); use a larger --every")
     try:
@@ -599,7 +624,7 @@ def build_request(args, data) -> Request:
     view = View(dates[0], factions=parse_factions(args.factions), layers=parse_layers(args.layers),
                 window_days=args.window_days, **view_extent)
     title = args.title if args.title is not None else f"Who holds what: {where}"
-    return Request(dates, view, fmt, args.out, series and fmt != "gif", args.size, args.scale,
+    return Request(dates, view, fmt, args.out, series and fmt not in ANIMATION_FORMATS, args.size, args.scale,
                    title or None, args.caption, args.frame_ms, note)
 
 
@@ -619,9 +644,10 @@ def run(request: Request, data) -> dict[Path, bytes]:
         return snapshot_figure(compute(data, day), view, title=request.title, caption=request.caption,
                                size=request.size)
 
-    if request.fmt == "gif":
-        return {request.out: render_gif((figure_of(d) for d in request.dates), scale=request.scale,
-                                        frame_ms=request.frame_ms)}
+    if request.fmt in ANIMATION_FORMATS:
+        animate = render_gif if request.fmt == "gif" else render_mp4
+        return {request.out: animate([figure_of(d) for d in request.dates], scale=request.scale,
+                                     frame_ms=request.frame_ms)}
     paths = [request.out / f"frontline-{day.isoformat()}.{request.fmt}" if request.series else request.out
              for day in request.dates]
     if request.fmt in DATA_FORMATS:

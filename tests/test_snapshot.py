@@ -13,6 +13,7 @@ import xml.etree.ElementTree as ET
 from datetime import date
 
 import geopandas as gpd
+import imageio_ffmpeg
 import numpy as np
 import pandas as pd
 import pytest
@@ -264,6 +265,20 @@ def test_a_four_date_gif_has_four_distinct_frames(data, chromium_path):
         for j in range(i + 1, 4):
             assert np.abs(frames[i] - frames[j]).max() > 0, f"frames {i} and {j} are the same"
     assert gif.info.get("loop") == 0
+
+
+def test_an_mp4_holds_a_frame_per_date_and_holds_the_last(data, chromium_path, tmp_path):
+    days = [date(2017, 10, 1), date(2017, 11, 1), date(2017, 11, 19)]
+    figures = [snapshot.snapshot_figure(compute(data, d), View(d), size=(641, 480)) for d in days]
+    path = tmp_path / "campaign.mp4"
+    path.write_bytes(snapshot.render_mp4(figures, frame_ms=500))
+    reader = imageio_ffmpeg.read_frames(str(path))
+    meta = next(reader)
+    assert meta["size"] == (642, 480) and meta["fps"] == pytest.approx(2)
+    frames = [np.frombuffer(f, dtype=np.uint8).astype(int) for f in reader]
+    assert len(frames) == len(days) + 2
+    assert np.abs(frames[0] - frames[1]).max() > 0 and np.abs(frames[1] - frames[2]).max() > 0
+    assert np.abs(frames[2] - frames[-1]).mean() < 1
 
 
 # --- data --------------------------------------------------------------------------------------
