@@ -18,11 +18,12 @@ Nothing is written unless every file of the export was made.
 
 Functions for the dashboard's in-page export — they return a figure or bytes and touch no disk:
 
-- ``snapshot_figure(state, view, *, title=None, caption=None, size=None, sources=None) -> go.Figure``:
-  ``layers.figure.make_figure``'s map laid out as a page (title, the date large, legend, scale
-  bar, attribution, caption) for a size preset ("a4-landscape", "slide-16x9", "square") or a
-  (width_px, height_px) pair. ``sources`` names the reports for the attribution line (default:
-  the document ids of the events up to the date).
+- ``snapshot_figure(state, view, *, title=None, caption=None, size=None, sources=None, seen_px=None)
+  -> go.Figure``: ``layers.figure.make_figure``'s map laid out as a page (title, the date large,
+  legend, scale bar, attribution, caption) for a size preset ("a4-landscape", "slide-16x9",
+  "square") or a (width_px, height_px) pair. ``sources`` names the reports for the attribution
+  line (default: the reports of the events up to the date). ``seen_px``: the (width, height) of
+  the on-screen map whose centre/zoom the view holds, so the page shows the same extent.
 - ``render(figure, fmt, *, scale=1, size=None) -> bytes``: "png" | "svg" | "pdf" through kaleido
   and Debian's chromium, or "html": one self-contained page (plotly.js inlined) that draws the
   map offline, also when opened from disk. ``scale`` is the pixel ratio. Raises ``RenderError``.
@@ -322,9 +323,15 @@ def render_mp4(figures, *, scale: float = 1, frame_ms: int = DEFAULT_FRAME_MS) -
 # --- the page ------------------------------------------------------------------------------
 
 def snapshot_figure(state, view: View, *, title: str | None = None, caption: str | None = None,
-                    size=None, sources: list[str] | None = None):
-    """The view's map laid out as a report page (see ``layers.decorations``)."""
+                    size=None, sources: list[str] | None = None, seen_px: tuple[int, int] | None = None):
+    """The view's map laid out as a report page (see ``layers.decorations``).
+
+    A view with a bbox is fitted into the page's map. A view with a centre and zoom keeps them,
+    unless ``seen_px`` gives the (width, height) of the map it was looking at (the dashboard's):
+    then the page shows the same extent, whatever its own size."""
     frame = make_frame(size, caption)
+    if view.bbox is None and seen_px is not None:
+        view = view.replace(bbox=viewport_bbox(view.center, view.zoom, seen_px))
     center, zoom = map_center_zoom(view, frame.map_px)
     figure = make_figure(state, view, size=frame.map_px)
     legend = legend_sections(state, view, extent=viewport_bbox(center, zoom, frame.map_px))

@@ -46,6 +46,24 @@ def test_a_fitted_bbox_lies_inside_the_viewport_and_fills_one_side():
     assert min(abs(west - bbox[0]), abs(south - bbox[1])) < 1e-6
 
 
+def test_a_snapshot_of_an_on_screen_view_shows_the_extent_seen_on_screen():
+    from layers.data import load_default
+    from layers.snapshot import snapshot_figure
+    from layers.state import compute
+
+    day = date(2017, 11, 19)
+    view = View(day, center=(34.9, 40.5), zoom=7.0, layers=("territory",))
+    screen_px = (1800, 950)
+    figure = snapshot_figure(compute(load_default(), day), view, size="square", seen_px=screen_px)
+    seen = decorations.viewport_bbox(view.center, view.zoom, screen_px)
+    frame = decorations.make_frame("square")
+    shown = decorations.viewport_bbox((figure.layout.map.center.lat, figure.layout.map.center.lon),
+                                      figure.layout.map.zoom, frame.map_px)
+    assert shown[0] <= seen[0] + 1e-9 and shown[2] >= seen[2] - 1e-9
+    assert shown[1] <= seen[1] + 1e-9 and shown[3] >= seen[3] - 1e-9
+    assert figure.layout.map.zoom < view.zoom
+
+
 def test_bbox_around_a_place_reaches_the_radius_each_way():
     west, south, east, north = bbox_around(34.45226, 40.91854, 80)
     assert (north - 34.45226) * 110.9 == pytest.approx(80, rel=0.01)
