@@ -202,6 +202,7 @@ class LegendEntry:
     kind: str
     opacity: float = 1.0
     size_px: float = 14.0
+    under: str | None = None    # the colour an area lies on in the map, so the swatch matches it
 
 
 @dataclass(frozen=True)
@@ -216,9 +217,13 @@ def _text(x, y, text, *, size, color=INK, xanchor="left", yanchor="middle", bold
                 font=dict(size=size, color=color, family=FONT_FAMILY), name=name)
 
 
-def _with_alpha(color: str, alpha: float) -> str:
-    red, green, blue = ImageColor.getrgb(color)[:3]
-    return f"rgba({red},{green},{blue},{alpha:g})"
+def _fill(color: str, alpha: float, under: str | None) -> str:
+    """``color`` at ``alpha`` as it looks over ``under`` (opaque), or translucent without it."""
+    top = ImageColor.getrgb(color)[:3]
+    if under is None:
+        return f"rgba({top[0]},{top[1]},{top[2]},{alpha:g})"
+    mixed = (round(alpha * t + (1 - alpha) * u) for t, u in zip(top, ImageColor.getrgb(under)[:3]))
+    return "rgb({},{},{})".format(*mixed)
 
 
 def _marker_shapes(frame: Frame, x_px: float, y_px: float, entry: LegendEntry) -> list[dict]:
@@ -256,7 +261,7 @@ def _legend_shapes_and_labels(frame: Frame, sections: list[LegendSection]) -> tu
             if entry.kind == "area":
                 shapes.append(dict(type="rect", xref="paper", yref="paper", layer="above",
                                    x0=frame.x(swatch_x0), x1=frame.x(swatch_x1), y0=y_bot, y1=y_top,
-                                   fillcolor=_with_alpha(entry.color, entry.opacity),
+                                   fillcolor=_fill(entry.color, entry.opacity, entry.under),
                                    line=dict(color=entry.color, width=2), name=f"legend-{entry.label}"))
             elif entry.kind in ("line", "arrow"):
                 shapes.append(dict(type="line", xref="paper", yref="paper", layer="above",

@@ -12,8 +12,8 @@ Command line (``python -m layers.snapshot``)::
 
 ``--format`` defaults to the extension of ``--out`` (png for a folder). ``--every`` takes days
 (``7``, ``7d``) or weeks (``2w``). The title defaults to "Who holds what: <extent>"; ``--title ""``
-leaves it out. Bad input (date, place, bbox, size, format, factions) prints
-one ``error:`` line to stderr and exits with status 2; a failed render exits with status 1.
+leaves it out. Bad input (date, place, bbox, size, format, factions, layers) prints one
+``error:`` line to stderr and exits with status 2; a failed render exits with status 1.
 Nothing is written unless every file of the export was made.
 
 Functions for the dashboard's in-page export — they return a figure or bytes and touch no disk:
@@ -27,18 +27,18 @@ Functions for the dashboard's in-page export — they return a figure or bytes a
 - ``render(figure, fmt, *, scale=1, size=None) -> bytes``: "png" | "svg" | "pdf" through kaleido
   and Debian's chromium, or "html": one self-contained page (plotly.js inlined) that draws the
   map offline, also when opened from disk. ``scale`` is the pixel ratio. Raises ``RenderError``.
-- ``export_data(state, view, fmt) -> bytes``: "geojson" | "csv" (geometry in a ``wkt`` column): territory
-  and contested ground of the view's factions, no-data ground, front lines, and the events of
-  the view's window that pass its filters; the ``layer`` column says which. All of Syria, not
-  clipped to the view's extent, in WGS84 (lon, lat).
-- ``render_many(figures, fmt, *, scale=1) -> list[bytes]``: png/svg/pdf of several figures, drawn in
-  parallel browser tabs (one per CPU core).
+- ``export_data(state, view, fmt) -> bytes``: "geojson" | "csv" (geometry in a ``wkt`` column):
+  territory and contested ground of the view's factions, no-data ground, front lines, and the
+  events of the view's window that pass its filters; the ``layer`` column says which. All of
+  Syria, not clipped to the view's extent, in WGS84 (lon, lat).
+- ``render_many(figures, fmt, *, scale=1) -> list[bytes]``: png/svg/pdf of several figures, drawn
+  in parallel browser tabs (one per CPU core).
 - ``render_gif(figures, *, scale=1, frame_ms=800) -> bytes``: an animated GIF, a frame a figure;
   ``render_mp4`` (same arguments): an H.264 MP4.
-- ``warm_renderer()``: a context manager keeping one headless chromium open across renders
-  (the first PNG takes ~3 s, the next ~1 s); ``start_renderer()``/``stop_renderer()`` do the
-  same for a long-lived process such as the app. Renders are serialised: kaleido's server
-  answers one caller at a time.
+- ``warm_renderer()``: a context manager keeping one headless chromium open across renders (a
+  cold render first spends seconds starting chromium; see ``bench/snapshot.py``);
+  ``start_renderer()``/``stop_renderer()`` do the same for a long-lived process such as the app.
+  Renders are serialised: kaleido's server answers one caller at a time.
 
 No network: kaleido's page gets no MathJax (its default is a CDN script), plotly.js comes from
 the installed plotly package, and the map style of ``layers.style`` has no glyphs, sprite or
@@ -187,7 +187,8 @@ def start_renderer() -> None:
     global _warm_users
     with _render_lock:
         if _warm_users == 0:
-            kaleido.start_sync_server(timeout=RENDER_TIMEOUT_S, page_generator=_kaleido_page(), silence_warnings=True)
+            kaleido.start_sync_server(timeout=RENDER_TIMEOUT_S, page_generator=_kaleido_page(),
+                                      silence_warnings=True)
         _warm_users += 1
 
 
@@ -237,8 +238,8 @@ def render_many(figures, fmt: str, *, scale: float = 1, tabs: int | None = None)
     """Several figures (a series, the frames of an animation) as png/svg/pdf, in order.
 
     They are drawn in ``tabs`` browser tabs at once (default: one per CPU core), each figure in
-    the first free tab: on a two-core machine a series takes about two thirds of the time of
-    one figure after another."""
+    the first free tab; on two cores a frame took about two thirds of the time it takes one
+    figure after another (see ``bench/snapshot.py``)."""
     figures = list(figures)
     if fmt not in IMAGE_FORMATS:
         raise ValueError(f"cannot render {fmt!r} as images; choose one of {', '.join(IMAGE_FORMATS)}")
@@ -248,8 +249,8 @@ def render_many(figures, fmt: str, *, scale: float = 1, tabs: int | None = None)
             return [render(figure, fmt, scale=scale) for figure in figures]
 
     async def in_tabs():
-        async with kaleido.Kaleido(n=tabs, timeout=RENDER_TIMEOUT_S, page_generator=_kaleido_page()) as browser:
-            return await asyncio.gather(*(browser.calc_fig(f.to_dict(), opts=_image_options(f, fmt, scale, None))
+        async with kaleido.Kaleido(n=tabs, timeout=RENDER_TIMEOUT_S, page_generator=_kaleido_page()) as tabbed:
+            return await asyncio.gather(*(tabbed.calc_fig(f.to_dict(), opts=_image_options(f, fmt, scale, None))
                                           for f in figures))
     try:
         return list(asyncio.run(in_tabs()))
@@ -278,7 +279,8 @@ def _render_html(figure, width_px: int, height_px: int) -> bytes:
     head = "<head>"
     at = page.index(head) + len(head)
     style_tag = "<style>body { margin: 0; }</style>"
-    return (page[:at] + "<meta charset=\"utf-8\">" + style_tag + FILE_PAGE_WORKER_SHIM + page[at:]).encode("utf-8")
+    head_extras = "<meta charset=\"utf-8\">" + style_tag + FILE_PAGE_WORKER_SHIM
+    return (page[:at] + head_extras + page[at:]).encode("utf-8")
 
 
 def render_gif(figures, *, scale: float = 1, frame_ms: int = DEFAULT_FRAME_MS) -> bytes:
@@ -301,7 +303,8 @@ def render_gif(figures, *, scale: float = 1, frame_ms: int = DEFAULT_FRAME_MS) -
 def render_mp4(figures, *, scale: float = 1, frame_ms: int = DEFAULT_FRAME_MS) -> bytes:
     """An H.264 video (yuv420p, plays in browsers and slide software), frame_ms per figure, the
     last one held three times as long; encoded by the ffmpeg that ships inside imageio-ffmpeg."""
-    frames = [Image.open(io.BytesIO(png)).convert("RGB") for png in render_many(figures, "png", scale=scale)]
+    frames = [Image.open(io.BytesIO(png)).convert("RGB")
+              for png in render_many(figures, "png", scale=scale)]
     if not frames:
         raise ValueError("an animation needs at least one frame")
     # yuv420p needs even sides: pad with the page's white rather than let ffmpeg rescale
@@ -361,8 +364,10 @@ def _documents() -> dict[str, dict]:
         return {row["doc"]: row for row in csv.DictReader(f)}
 
 
-def legend_sections(state, view: View, extent: tuple[float, float, float, float] | None = None) -> list[LegendSection]:
-    """What the map of this view shows inside ``extent`` (west, south, east, north), for the legend."""
+def legend_sections(state, view: View,
+                    extent: tuple[float, float, float, float] | None = None) -> list[LegendSection]:
+    """What the map of this view shows inside ``extent`` (west, south, east, north), for the legend;
+    area swatches are mixed over the map's background so they look as the map does."""
     seen = box(*extent) if extent else None
 
     def shown(geometry) -> bool:
@@ -377,13 +382,13 @@ def legend_sections(state, view: View, extent: tuple[float, float, float, float]
         for faction in FACTIONS:
             if faction in view.factions and faction in territory.factions and shown(territory.factions[faction]):
                 areas.append(LegendEntry(style.faction_name(faction), style.faction_colour(faction),
-                                         "area", style.TERRITORY_OPACITY))
+                                         "area", style.TERRITORY_OPACITY, under=style.BACKGROUND_COLOUR))
         if any(f in view.factions and shown(g) for f, g in territory.contested_sides.items()):
             areas.append(LegendEntry(f"contested (rivals < {CONTESTED_KM:g} km apart)", style.CONTESTED_COLOUR,
-                                     "area", style.CONTESTED_OPACITY))
+                                     "area", style.CONTESTED_OPACITY, under=style.BACKGROUND_COLOUR))
         if shown(territory.no_data):
             areas.append(LegendEntry(f"no data (> {RADIUS_KM:g} km from known places)", style.NO_DATA_COLOUR,
-                                     "area", max(style.NO_DATA_OPACITY, 0.3)))
+                                     "area", style.NO_DATA_OPACITY, under=style.BACKGROUND_COLOUR))
     if "front_lines" in view.layers and any((a in view.factions or b in view.factions) and shown(g)
                                             for (a, b), g in territory.front_lines.items()):
         lines.append(LegendEntry("front line", style.FRONT_LINE_COLOUR, "line"))

@@ -135,6 +135,8 @@ def test_snapshot_png_has_the_legend_colours_the_date_and_the_pixel_ratio_asked_
     legend = pixels[:, frame.width_px - frame.legend_px:]
     for faction in ("government", "isil"):
         assert has_colour(legend, style.faction_colour(faction)), f"no {faction} swatch in the legend"
+        ground = blended(style.faction_colour(faction), style.TERRITORY_OPACITY)
+        assert has_colour(legend, ground, tolerance=4), f"the {faction} swatch does not look like its ground"
     date_area = pixels[:frame.header_px, frame.width_px // 2:frame.width_px - frame.legend_px]
     assert (date_area.max(axis=2) < 80).sum() > 400, "the date is not printed large in the header"
     labels = [a.text for a in figure.layout.annotations]
