@@ -22,8 +22,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 import textwrap
-from html import escape
 from dataclasses import dataclass
+from html import escape
 
 from geopy.distance import geodesic
 from PIL import ImageColor
