@@ -32,7 +32,7 @@ Functions for the dashboard's in-page export — they return a figure or bytes a
   events of the view's window that pass its filters; the ``layer`` column says which. All of
   Syria, not clipped to the view's extent, in WGS84 (lon, lat).
 - ``render_many(figures, fmt, *, scale=1) -> list[bytes]``: png/svg/pdf of several figures, drawn
-  in parallel browser tabs (one per CPU core).
+  in browser tabs side by side (one per CPU core).
 - ``render_gif(figures, *, scale=1, frame_ms=800) -> bytes``: an animated GIF, a frame a figure;
   ``render_mp4`` (same arguments): an H.264 MP4.
 - ``warm_renderer()``: a context manager keeping one headless chromium open across renders (a
@@ -238,8 +238,8 @@ def render_many(figures, fmt: str, *, scale: float = 1, tabs: int | None = None)
     """Several figures (a series, the frames of an animation) as png/svg/pdf, in order.
 
     They are drawn in ``tabs`` browser tabs at once (default: one per CPU core), each figure in
-    the first free tab; on two cores a frame took about two thirds of the time it takes one
-    figure after another (see ``bench/snapshot.py``)."""
+    the first free tab. Chromium's software WebGL already spreads one map over two cores, so on
+    a two-core machine this gains little (``bench/snapshot.py``); it pays with more cores."""
     figures = list(figures)
     if fmt not in IMAGE_FORMATS:
         raise ValueError(f"cannot render {fmt!r} as images; choose one of {', '.join(IMAGE_FORMATS)}")
