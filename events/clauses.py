@@ -16,7 +16,7 @@ import re
 _BOUNDARY = re.compile(
     r";|:(?=\s)|\s[–—]\s"
     r"|,?\s+(?:but|however,?|while|whereas|after\s+which|when|although|though|thus,?|so\s+that)\s+"
-    r"|,?\s+so\s+(?:as\s+)?(?=to\s)|,\s+(?:which|as|and\s+then)\s+|,\s+(?=(?:after|before|following|despite|since)\s)",
+    r"|,?\s+so\s+(?:as\s+)?(?=to\s)|,\s+(?:which|as(?!\s+well\s+as\s)|and\s+then)\s+|,\s+(?=(?:after|before|following|despite|since)\s)",
     re.I,
 )
 _SPEECH_BOUNDARY = re.compile(
@@ -42,7 +42,8 @@ _MODAL = re.compile(r"(?<![\w'’-])(?:will|would|could|can|(?-i:may)|might|shou
 _MODAL_AFTER = re.compile(r"[^,.;]{0,40}?(?<![\w-])(?:will|would|could|might|(?-i:may)|is\s+(?:expected|likely|set|about)\s+to)"
                           r"(?![\w-])", re.I)
 _IRREALIS_CUES = re.compile(
-    r"(?<![\w'’-])(?:aim(?:s|ed|ing)?|goals?|objectives?|purpose|plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|expected|expects?|likely|"
+    r"(?<![\w'’-])(?:aim(?:s|ed|ing)?|goals?|objectives?|purpose|plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|intention|"
+    r"(?:tasked|charged|entrusted)\s+with|expected|expects?|likely|"
     r"poised|set\s+to|prepar(?:e|es|ed|ing|ation)|ready\s+to|threaten(?:s|ed|ing)?|seek(?:s|ing)?|sought|"
     r"attempt(?:s|ed|ing)?|trying|tried|hop(?:e|es|ed|ing)|in\s+order\s+to|order\s+to|upcoming|future|"
     r"conditions\s+for|to\s+participate|wish(?:es|ed)?|want(?:s|ed)?|fears?|feared|question|whether|if|unless|"

@@ -40,7 +40,7 @@ from events.documents import Document
 from events.model import Event
 from events.vocabulary import ACTION_CLASS
 from events.placing import (ANAPHOR_SENTENCES, Chosen, PlaceRef, choose, choose_nearest, find_anaphors,
-                            usable_mentions)
+                            usable_mentions, withdrawal_places)
 from events.sentences import Sentence, mask, split_sentences
 from gazetteer.place import Mention
 
@@ -50,6 +50,9 @@ WIDE_START = date(2011, 3, 15)
 REPORT_WINDOW_DAYS = 6
 NARRATIVE_MIN_DATES = 3
 REFERENCE_SENTENCES = 2
+# Wider than a region for the control model (layers/control.py REGION_KM): a withdrawal
+# towards a place is drawn near it but hands nothing over.
+DESTINATION_UNCERTAINTY_KM = 25.0
 PRIOR_ENEMY = {"government": "isil", "sdf": "isil", "coalition": "isil", "rebels": "government",
                "hts": "government", "isil": "government"}
 ALLIES = {frozenset({"coalition", "sdf"}), frozenset({"coalition", "rebels"})}
@@ -83,8 +86,10 @@ _RELATIVE_AFTER = re.compile(r"^(?:\s+(?:forces|troops|fighters|units|militias?|
 _OBJECT_GAP = re.compile(r"\s*(?:the\s+|a\s+|an\s+)?(?:(?!(?:after|before|when|while|as|and|but|because|since|until|"
                          r"then|if|once)\s)[\w'’-]+\s+){0,2}", re.I)
 _RECALL_BEFORE = re.compile(r"(?:following|after|since|despite|before|with)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
-_DESTINATION = re.compile(r"(?<![\w-])(?:to|towards?|into)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
 _CLAUSE_INITIAL = re.compile(r",\s*(?:the\s+)?$")
+_FRONTED_RECALL = re.compile(r"\s*(?:Following|After|Since|In\s+the\s+wake\s+of|On\s+the\s+heels\s+of)\s", re.I)
+# A recalled event with no date of its own ends before the next date the text names.
+RECALL_WINDOW_DAYS = 30
 _SPEECH_VERB = re.compile(r"^\s+(?:[\w'’-]+\s+){0,3}?(?:said|says|claimed|claims|stated|announced|reported|insisted|"
                           r"declared|confirmed)\b", re.I)
 _NAME_CANDIDATE = re.compile(
@@ -153,6 +158,7 @@ class _Draft:
     entry: bool = False
     removed: bool = False
     subject: str | None = None
+    background: bool = False
 
 
 @dataclass
@@ -187,6 +193,7 @@ class _Reader:
         self.holders: dict[str, list[str]] = {}
         self.paragraph = -1
         self.undated_years = 0
+        self.explicit_dates: list[tuple[int, DateSpan]] = []
 
     # --- document ---------------------------------------------------------------------------
 
@@ -276,6 +283,7 @@ class _Reader:
         self._merge_repels(view, made)
         self._place_in_scene(view, made)
         self._drop_back_references(view, made)
+        self._drop_redundant(made)
         for draft in made:
             if draft.removed:
                 continue
@@ -307,6 +315,8 @@ class _Reader:
                 continue
             if span.background:
                 continue
+            if expr.kind in ("day", "range"):
+                self.explicit_dates.append((expr.start, span))
             self.ctx.anchor = span
             if expr.has_year:
                 self.ctx.year = span.end.year
@@ -405,8 +415,18 @@ class _Reader:
             target = None
         draft = _Draft(trigger, action, actor, target, unit, places, span or self.default_span, certainty,
                        sentence.start, sentence.end, view.index, sentence.paragraph, 0.0, actor_from,
-                       place_from, date_from, entry, subject=subject_side)
+                       place_from, date_from, entry, subject=subject_side,
+                       background=date_from in ("running", "default") and self._in_fronted_recall(view, trigger))
         return draft
+
+    def _in_fronted_recall(self, view: _SentenceView, trigger: Trigger) -> bool:
+        """Whether ``trigger`` lies in a fronted "Following / After X (, which ...)," phrase,
+        before the main clause's subject: what it tells happened before the main clause."""
+        opening = _FRONTED_RECALL.match(self.masked, view.sentence.start, trigger.start)
+        if opening is None:
+            return False
+        return any(s.start >= trigger.end and s.faction and s.role in ("actor", "pronoun")
+                   and _CLAUSE_INITIAL.search(self.masked[max(0, s.start - 8):s.start]) for s in view.sides)
 
     def _subject_memory(self, draft: _Draft) -> None:
         """The side that acted last, as a later "they" or "the city was taken" means it."""
@@ -607,7 +627,8 @@ class _Reader:
 
     def _places(self, view: _SentenceView, trigger: Trigger, subject_start: int, object_end: int,
                 action: str) -> tuple[list[Chosen], str]:
-        object_refs = [r for r in view.refs if trigger.end <= r.start and r.end <= object_end]
+        # "the siege of X was lifted": a place inside the trigger's words is its object.
+        object_refs = [r for r in view.refs if trigger.start <= r.start and r.end <= object_end]
         subject_refs = [r for r in view.refs if subject_start <= r.start and r.end <= trigger.start]
         scene = self._scene_end(view)
         if trigger.form in ("passive", "swap") and action == "capture" and "fell" in self.masked[trigger.start:trigger.end].lower():
@@ -615,6 +636,8 @@ class _Reader:
         if trigger.form == "passive" and subject_refs and not object_refs:
             return choose_nearest(self.masked, subject_refs), "subject"
         chosen = choose(self.masked, trigger.end, object_refs, action)
+        if action == "withdraw":
+            chosen = withdrawal_places(self.masked, trigger.end, object_refs, chosen)
         if chosen:
             return chosen, "object"
         if subject_start in self.trigger_ends and trigger.form != "passive":
@@ -675,7 +698,8 @@ class _Reader:
             if draft.places:
                 continue
             dependent = draft.action in ("airstrike", "clash", "repel", "withdraw", "linkup") or \
-                self.masked[draft.trigger.start:draft.trigger.end].lower().endswith("ing") or draft.trigger.form == "passive"
+                self.masked[draft.trigger.start:draft.trigger.end].split()[0].lower().endswith("ing") or \
+                draft.trigger.form == "passive"
             if not dependent:
                 continue
             lenders = [d for d in made if d.trigger.start < draft.trigger.start and d.places
@@ -695,6 +719,23 @@ class _Reader:
             told = any(ACTION_CLASS[d.action] == ACTION_CLASS[draft.action] and d.actor == draft.actor
                        and places & {c.ref.place.name for c in d.places} for d in self.drafts)
             draft.removed = draft.removed or told
+
+    @staticmethod
+    def _drop_redundant(made: list[_Draft]) -> None:
+        """"reached the besieged garrison of X, ending the siege": the siege is the state the
+        sentence ends, not news of its own."""
+        lifted = {c.ref.place.name for d in made if d.action == "siege_lifted" and not d.removed for c in d.places}
+        for draft in made:
+            if draft.trigger.form == "modifier" and draft.action in ("siege", "encircle") and \
+                    {c.ref.place.name for c in draft.places} & lifted:
+                draft.removed = True
+        # "abandoned X and fell back to Y": one withdrawal, from X.
+        left = {d.actor for d in made if d.action == "withdraw" and not d.removed
+                and any(not c.destination for c in d.places)}
+        for draft in made:
+            if draft.action == "withdraw" and draft.actor in left and draft.places and \
+                    all(c.destination for c in draft.places):
+                draft.removed = True
 
     def _place_in_scene(self, view: _SentenceView, made: list[_Draft]) -> None:
         """Last resort: a statement naming no place happens in the sentence's opening scene
@@ -789,8 +830,7 @@ class _Reader:
                 if draft.action == "capture" and draft.actor in held and held[-1] != draft.actor:
                     draft.action = "recapture"
                 held.append(draft.actor)
-            elif draft.action == "withdraw" and draft.target and not _DESTINATION.search(
-                    self.masked[draft.trigger.end:chosen.ref.start]):
+            elif draft.action == "withdraw" and draft.target and not chosen.destination:
                 self.holders.setdefault(key, []).append(draft.target)
 
     def _remember_holders(self, view: _SentenceView) -> None:
@@ -834,6 +874,8 @@ class _Reader:
         for draft in self.drafts:
             if draft.removed:
                 continue
+            if draft.background:
+                draft.span = self._before_next_date(draft)
             action = draft.action
             for chosen in draft.places:
                 event_action = "advance" if chosen.approach and action in ("capture", "recapture") else action
@@ -844,17 +886,34 @@ class _Reader:
                                  f"no date in its URL or text); undated events span {WIDE_START}..{date.today()}")
         return _deduplicate(events)
 
+    def _before_next_date(self, draft: _Draft) -> DateSpan:
+        """A recalled event's dates: the month before the next date named after it, not
+        before the running date's start; its running date when no date follows."""
+        following = next((span for position, span in self.explicit_dates if position > draft.trigger.end), None)
+        if following is None:
+            return draft.span
+        end = following.start - timedelta(days=1)
+        start = end - timedelta(days=RECALL_WINDOW_DAYS)
+        if draft.date_from == "running" and start < draft.span.start <= end:
+            start = draft.span.start
+        return DateSpan(start, end)
+
     def _event(self, draft: _Draft, action: str, chosen: Chosen) -> Event:
         place = chosen.ref.place
         span = draft.span
         confidence = _confidence(draft, chosen)
+        uncertainty_km, place_id = place.uncertainty_km, place.id or None
+        if chosen.destination:
+            # Fell back *to* X: X was not lost, and the withdrawal happened somewhere on the way
+            # there; a wide radius and no place id keep it off X's control.
+            uncertainty_km, place_id = max(uncertainty_km, DESTINATION_UNCERTAINTY_KM), None
         key = f"{self.doc.content_hash}:{draft.start}:{draft.end}:{action}:{draft.actor}:{place.name}:{span.start}"
         return Event(
             id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16], doc=self.doc.name,
             date_start=span.start, date_end=span.end, date_precision=span.precision, action=action,
             actor=draft.actor, target=draft.target, place=place.name, lat=round(place.lat, 5), lon=round(place.lon, 5),
-            uncertainty_km=round(place.uncertainty_km, 1), unit=draft.unit, certainty=draft.certainty,
-            start=draft.start, end=draft.end, confidence=confidence, place_id=place.id or None,
+            uncertainty_km=round(uncertainty_km, 1), unit=draft.unit, certainty=draft.certainty,
+            start=draft.start, end=draft.end, confidence=confidence, place_id=place_id,
         )
 
 
@@ -885,6 +944,7 @@ def _confidence(draft: _Draft, chosen: Chosen) -> float:
     value *= _ACTOR_CONFIDENCE.get(draft.actor_from, 0.85)
     value *= _PLACE_CONFIDENCE.get(draft.place_from, 0.8)
     value *= 0.85 if chosen.ref.via in ("anaphor", "between") else 1.0
+    value *= 0.5 if chosen.destination else 1.0
     value *= max(0.5, min(1.0, chosen.ref.place.score))
     value *= _DATE_CONFIDENCE.get(draft.date_from, 0.8)
     value *= _CERTAINTY_CONFIDENCE[draft.certainty]

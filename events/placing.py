@@ -8,6 +8,8 @@ a trigger's event happens at:
   "X in Homs province", "X near Y") is not an event place;
 - "from X" after an advance or attack is the origin, not the goal;
 - "between X and Y" is the midpoint of X and Y;
+- a withdrawal happens at the place left ("withdrew from Y to X": Y), never at the place
+  fallen back to: a destination alone ("fell back to X") is kept only as a ``destination``;
 - a capture of ground "overlooking X" / "at the gates of X" is an advance on X;
 - "the city", "the town", "the border", "it"... stand for the latest fitting place named
   just before (``anaphors``).
@@ -165,8 +167,40 @@ def _antecedent(noun: str, earlier: list[tuple[int, PlaceRef]]) -> Place | None:
 
 @dataclass(frozen=True)
 class Chosen:
+    """An event place; ``approach``: ground next to it ("the outskirts of X"); ``destination``:
+    where a withdrawing side fell back to, which it did not lose."""
+
     ref: PlaceRef
     approach: bool = False
+    destination: bool = False
+
+
+_LEFT_GAP = re.compile(r"(?<![\w-])(?:from|out\s+of|away\s+from)(?![\w-])", re.I)
+_DESTINATION_GAP = re.compile(r"(?<![\w-])(?:to|towards?|into|in|inside|behind|onto|as\s+far\s+as|back)\s+"
+                              r"(?:the\s+)?(?:[\w'’-]+\s+){0,4}$", re.I)
+
+
+def withdrawal_places(masked: str, region_start: int, refs: list[PlaceRef], chosen: list[Chosen]) -> list[Chosen]:
+    """The places a withdrawal left, among a trigger's object ``refs``: those after "from" /
+    "out of" or directly after the verb ("abandoned X"); failing those, the places it fell
+    back to, marked ``destination``."""
+    left, fallen_back = [], []
+    previous_end = region_start
+    for ref in refs:
+        gap = masked[previous_end:ref.start]
+        previous_end = ref.end
+        if _LEFT_GAP.search(gap):
+            left.append(ref)
+        elif _DESTINATION_GAP.search(gap) or (fallen_back and not left):
+            fallen_back.append(ref)
+        elif ref is refs[0] or left:
+            left.append(ref)
+    kept = [c for c in chosen if c.ref in left]
+    if kept:
+        return kept
+    if left:
+        return [Chosen(left[0])]
+    return [Chosen(c.ref, c.approach, destination=True) for c in chosen if c.ref in fallen_back]
 
 
 def choose(masked: str, region_start: int, refs: list[PlaceRef], action: str) -> list[Chosen]:

@@ -26,6 +26,8 @@ A capitalised name the index lacks is still tried, fuzzily, when the text says i
 - a direction before or after a name ("eastern Hama", "the western countryside of Deir
   ez-Zor", "Hama's eastern countryside") makes a region (``directional``), unless the
   gazetteer has that phrase as a name;
+- "the province of X" and "the X-Y administrative border" mean governorates, and a district
+  "in" a city far from it is not that district (``administrative``);
 - a relative phrase ("25 kilometers north of the Zuluf dam", "within 50 km of X") adds a
   second mention, spanning the whole phrase, placed at the computed point (``relative``).
   The anchor keeps its own mention, listed first, so a mention list may nest only in that
@@ -42,7 +44,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from gazetteer import directional, lines, relative
+from gazetteer import administrative, directional, lines, relative
 from gazetteer.context import Context
 from gazetteer.descriptors import Descriptor, SUFFIXES, MAX_SUFFIX_TOKENS
 from gazetteer.normalize import ARTICLES, ENGLISH_ARTICLES, fold, token_key
@@ -417,13 +419,14 @@ def geoparse(gazetteer, text: str, context: Context | None = None, relative_phra
         doc_context = doc_context.merged(context)
     mentions = _resolve_spans(gazetteer, text, spans, finder.tokens, doc_context, memo)
     if not relative_phrases:
-        return directional.apply(gazetteer, text, lines.apply(gazetteer, text, mentions))
+        return administrative.apply(gazetteer, text, directional.apply(gazetteer, text,
+                                                                       lines.apply(gazetteer, text, mentions)))
     # Relative points help place borders ("70 km north-east of al-Tanf, reaching the
     # border"), and a projected border or river anchors relative and directional phrases
     # better ("the eastern bank of the Euphrates"): lines first, then the phrases around names.
     with_relative = _ordered(mentions + relative.find(text, mentions))
     names = [m for m in lines.apply(gazetteer, text, with_relative) if not relative.is_relative(m.place)]
-    names = directional.apply(gazetteer, text, names)
+    names = administrative.apply(gazetteer, text, directional.apply(gazetteer, text, names))
     return _ordered(names + relative.find(text, names))
 
 

@@ -201,3 +201,34 @@ def test_a_directional_part_of_a_governorate_is_the_named_region_for_it():
     assert [m.text for m in mentions] == ["southeastern part of Damascus governorate", "Helba area"]
     assert mentions[0].place.kind == "region" and mentions[0].place.lon > 37.0
     assert mentions[1].place.id == resolve("Helba").id
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Clashes went on in the province of Deir Ezzor.", "Deir Ezzor", "governorate"),
+    ("Troops massed in the governorate of Homs.", "Homs", "governorate"),
+    ("Clashes went on in Mayadin, a town of Deir ez-Zor province.", "Mayadin", "town"),
+])
+def test_the_province_of_a_city_is_the_governorate(text, name, kind):
+    found = {m.text: m.place for m in geoparse(text)}
+    assert found[name].kind == kind
+
+
+@pytest.mark.parametrize("text", [
+    "ISIS attacked near the Homs-Hama administrative border.",
+    "Fighting moved to the Homs–Hama provincial boundary.",
+    "Troops reached the Raqqa-Deir ez-Zor border.",
+])
+def test_a_border_between_two_governorates_names_no_city(text):
+    mentions = geoparse(text)
+    assert len(mentions) == 2 and all(m.place.kind == "governorate" for m in mentions)
+
+
+def test_a_road_between_two_cities_still_names_the_cities():
+    assert [m.place.kind for m in geoparse("Traffic resumed on the road from Homs to Hama.")] == ["city", "city"]
+
+
+def test_a_district_placed_in_a_far_city_is_not_that_district():
+    far = geoparse("Fighting raged in Al-Sinaa in Raqqa.")
+    assert [m.place.name for m in far] == [resolve("Raqqa").name]
+    near = geoparse("Fighting raged in Al-Sinaa in Deir ez-Zor.")
+    assert near[0].place.kind == "district" and near[0].place.governorate == "Deir ez-Zor"
