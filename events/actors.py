@@ -73,6 +73,9 @@ class FactionTable:
     faction_of: dict[str, tuple[str, bool]]
     pattern: re.Pattern
     heads: frozenset[str]
+    # The names by the first three letters of their first word: the pattern over only the
+    # names that can start at a word (an alternation of hundreds of names is slow to try).
+    by_head: dict[str, re.Pattern] | None = None
 
     def lookup(self, text: str) -> tuple[str, bool] | None:
         return self.faction_of.get(text) or self.faction_of.get(text.lower())
@@ -101,9 +104,17 @@ def load_factions(path: Path = FACTIONS_PATH) -> FactionTable:
                 faction_of.setdefault(name, (faction, is_unit))
     names = sorted({n for n in faction_of}, key=len, reverse=True)
     alternatives = [f"(?-i:{re.escape(n)})" if _is_acronym(n) else re.escape(n).replace(r"\ ", r"\s+") for n in names]
+    pattern = _names_pattern(alternatives)
+    grouped: dict[str, list[str]] = {}
+    for name, alternative in zip(names, alternatives):
+        grouped.setdefault(name.split()[0][:3].lower(), []).append(alternative)
+    return FactionTable(faction_of, pattern, frozenset(grouped),
+                        {head: _names_pattern(group) for head, group in grouped.items()})
+
+
+def _names_pattern(alternatives: list[str]) -> re.Pattern:
     # A name may end a possessive ("ISIL's siege") but not a longer word ("Hay'at").
-    pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(alternatives) + r")(?=['’]s\b|[^\w'’]|$)", re.I)
-    return FactionTable(faction_of, pattern, frozenset(n.split()[0][:3].lower() for n in names))
+    return re.compile(r"(?<![\w'’-])(?:" + "|".join(alternatives) + r")(?=['’]s\b|[^\w'’]|$)", re.I)
 
 
 def find_sides(text: str, table: FactionTable | None = None) -> list[SideMention]:
@@ -117,9 +128,10 @@ def find_sides(text: str, table: FactionTable | None = None) -> list[SideMention
     last_end = 0
     for word in _WORD.finditer(text):
         # Only where a name could start: the first three characters of a name's first word.
-        if word.start() < last_end or word.group(0)[:3].lower() not in table.heads:
+        head = word.group(0)[:3].lower()
+        if word.start() < last_end or head not in table.heads:
             continue
-        match = table.pattern.match(text, word.start())
+        match = (table.by_head[head] if table.by_head else table.pattern).match(text, word.start())
         if match is None:
             continue
         start, end = match.span()

@@ -20,18 +20,19 @@ the region is computed from its anchor:
 - a river ("the east bank of the Euphrates"): 3 km from the river point, which ``lines`` has
   already moved to the stretch the text is about.
 
-Bearings are degrees clockwise from north; offsets use ``geopy.distance.geodesic``.
+Bearings are degrees clockwise from north; offsets are great-circle steps on a sphere.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
-
-from geopy.distance import geodesic
 
 from gazetteer.context import approx_km
 from gazetteer.normalize import fold, is_arabic
 from gazetteer.place import Mention, Place
+
+EARTH_RADIUS_KM = 6371.0088
 
 BEARING_DEG = {
     "north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0, "south": 180.0,
@@ -79,9 +80,16 @@ def bearing_of(word: str) -> float | None:
 
 
 def offset(lat: float, lon: float, bearing_deg: float, distance_km: float) -> tuple[float, float]:
-    """(lat, lon) reached going ``distance_km`` from (lat, lon) on ``bearing_deg``."""
-    point = geodesic(kilometers=distance_km).destination((lat, lon), bearing_deg)
-    return point.latitude, point.longitude
+    """(lat, lon) reached going ``distance_km`` from (lat, lon) on ``bearing_deg``.
+
+    On a sphere of the Earth's mean radius: within 0.5% of the ellipsoid's answer, far less
+    than any stated distance's own vagueness, and many times faster than geopy's geodesic."""
+    phi, lam, theta = math.radians(lat), math.radians(lon), math.radians(bearing_deg)
+    delta = distance_km / EARTH_RADIUS_KM
+    phi2 = math.asin(math.sin(phi) * math.cos(delta) + math.cos(phi) * math.sin(delta) * math.cos(theta))
+    lam2 = lam + math.atan2(math.sin(theta) * math.sin(delta) * math.cos(phi),
+                            math.cos(delta) - math.sin(phi) * math.sin(phi2))
+    return math.degrees(phi2), (math.degrees(lam2) + 540.0) % 360.0 - 180.0
 
 
 def _label(direction: str | None) -> str:
