@@ -1,8 +1,18 @@
-/* The browser side of the front-line map: painting frames, time controls, keyboard, playback.
+/* The browser side of the front-line map: drawing frames, hover and click, time controls, playback.
  *
  * Clientside callbacks live in window.dash_clientside.frontline (wired in dashboard/callbacks.py).
- * The slider holds a day offset from the first date (see dashboard/timeline.py); frames come
- * packed as {key, pieces: {hash: trace}, dates: {offset: [hash]}} (see dashboard/frames.py).
+ * The slider holds a day offset from the first date (see dashboard/timeline.py).
+ *
+ * Plotly draws the map (view, pan, zoom) from a figure with no data; the layers are MapLibre
+ * GeoJSON sources and style layers this file adds to plotly's MapLibre map (see
+ * dashboard/map_sources.py): a date replaces the data of the sources whose pieces differ from
+ * the ones shown, and factions and layers are shown and hidden by layer filters and visibility.
+ * (Plotly.react would re-process every trace instead: see bench/app.py.) Frames come packed as
+ * {key, pieces: {digest: JSON text}, dates: {offset: {source: [digest]}}} (dashboard/frames.py).
+ *
+ * A redraw of the map costs ~100 ms on a software-WebGL machine, so a date is drawn once: the
+ * map's redraws are held while the new data go through MapLibre's worker, and the rest of the
+ * page (slider, address, area chart, event list) hears of the date after the map is drawn.
  */
 (function () {
   "use strict";
@@ -10,41 +20,401 @@
   var SLIDER = "date-slider";
   var MAP = "map";
   var PLAY = "play-button";
+  var DATE_LABEL = "date-label";
+  var FRAME_REQUEST = "frame-request";
   // Frames to keep ready ahead of the current date, counted in steps of the playback speed.
   var LOOKAHEAD_STEPS = 8;
-  // Upper bound of the playback rate; the real rate is also limited by repaint time.
+  // Upper bound of the playback rate; the real rate is also limited by drawing time.
   var MIN_FRAME_MS = 100;
   // A frame that never paints (error, lost request) must not stall playback for good.
   var PAINT_TIMEOUT_MS = 3000;
+  // Nor may data that never load keep the map from redrawing.
+  var HOLD_MAX_MS = 1500;
+  // While playing, the rest of the page follows the date this often.
+  var PLAYING_SYNC_MS = 1000;
+  // Hover and click pick features within this many pixels of the pointer.
+  var PICK_PX = 4;
+  var EMPTY = {type: "FeatureCollection", features: []};
+  // Plotly draws a map only for a trace on it: one point, invisible and silent.
+  var PLACEHOLDER = {
+    type: "scattermap", lat: [0], lon: [0], mode: "markers", marker: {size: 1, opacity: 0},
+    hoverinfo: "skip", showlegend: false
+  };
 
   var state = {
-    offset: 0, span: 0, playing: false, speed: 1,
-    waiting: false, lastAdvance: 0, hooked: null, paintCount: 0
+    offset: 0, span: 0, first: null, playing: false, speed: 1,
+    waiting: false, lastAdvance: 0, hooked: null, paintCount: 0,
+    synced: null, lastSync: 0, syncTimer: null,
+    // what the page asks the map to show
+    want: {frames: null, base: null, factions: null, layers: null},
+    // what the map shows
+    map: null, shown: {}, shownBase: null, shownFactions: null, shownLayers: null,
+    parsed: {}, pending: null, asked: null, paintedOffset: null, holding: null, fresh: true, unread: {},
+    tip: null, hoverAt: null
   };
   window.frontline = state;
 
   function noUpdate() { return window.dash_clientside.no_update; }
 
+  // --- the date ---------------------------------------------------------------------------------
+
+  // Keyboard steps, step buttons and playback draw the date at once and tell the page after
+  // (``sync``): through the slider, the map would wait for the callbacks the slider triggers
+  // (Dash holds a callback back while a pending one may still change its inputs).
   function setOffset(value) {
     var next = Math.max(0, Math.min(state.span, value));
     if (next === state.offset) { return false; }
-    window.dash_clientside.set_props(SLIDER, {value: next});
+    state.offset = next;
+    if (!state.playing) { showDate(next); }   // while playing, the date shown follows the map
+    apply();
+    if (state.playing) {
+      if (performance.now() - state.lastSync > PLAYING_SYNC_MS) { sync(); }
+    } else {
+      clearTimeout(state.syncTimer);
+      state.syncTimer = setTimeout(sync, PAINT_TIMEOUT_MS);   // sync also follows the drawing
+    }
     return true;
   }
+
+  // Put the slider (and with it the address, area chart and event list) on the current date.
+  function sync() {
+    clearTimeout(state.syncTimer);
+    state.lastSync = performance.now();
+    if (state.synced !== state.offset) {
+      state.synced = state.offset;
+      window.dash_clientside.set_props(SLIDER, {value: state.offset});
+    }
+  }
+
+  function formatDate(firstIso, offset) {
+    var parts = firstIso.split("-").map(Number);
+    var day = new Date(Date.UTC(parts[0], parts[1] - 1, parts[2]) + offset * 86400000);
+    return day.toLocaleDateString("en-GB", {
+      timeZone: "UTC", weekday: "short", day: "numeric", month: "long", year: "numeric"
+    });
+  }
+
+  function showDate(offset) {
+    var label = document.getElementById(DATE_LABEL);
+    if (label && state.first) { label.textContent = formatDate(state.first, offset); }
+  }
+
+  // --- the map's sources and layers -------------------------------------------------------------
 
   function graphDiv() {
     var outer = document.getElementById(MAP);
     return outer ? outer.querySelector(".js-plotly-plot") : null;
   }
 
+  function mapInstance() {
+    var gd = graphDiv();
+    var subplot = gd && gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot;
+    return subplot && subplot.map ? subplot.map : null;
+  }
+
+  function sameList(a, b) {
+    return Boolean(a && b) && a.length === b.length && a.every(function (x, i) { return x === b[i]; });
+  }
+
+  // Add the sources and layers (again, after plotly replaced the map's style); false while the
+  // style is loading (the next styledata event tries again).
+  function install(map, base) {
+    if (!base.layers.length || map.getLayer(base.layers[0].id)) { return true; }
+    if (!map.isStyleLoaded()) { return false; }
+    base.layers.forEach(function (layer) {
+      if (!map.getSource(layer.source)) { map.addSource(layer.source, {type: "geojson", data: EMPTY}); }
+      if (!map.getLayer(layer.id)) { map.addLayer(layer); }
+    });
+    state.shown = {};
+    state.unread = {};
+    state.shownBase = state.shownFactions = state.shownLayers = null;
+    state.fresh = true;   // until the map draws: its sources ask for their tiles when it draws
+    return true;
+  }
+
+  function factionFilter(kind, factions) {
+    var shown = ["literal", factions];
+    if (kind === "pair") { return ["any", ["in", ["get", "a"], shown], ["in", ["get", "b"], shown]]; }
+    return ["any", ["!", ["has", "faction"]], ["in", ["get", "faction"], shown]];
+  }
+
+  // The features of a source's pieces, parsed once while consecutive dates share them.
+  function collection(frames, digests, parsed) {
+    var features = [];
+    digests.forEach(function (digest) {
+      var part = state.parsed[digest] || (frames.pieces[digest] ? JSON.parse(frames.pieces[digest]) : []);
+      parsed[digest] = part;
+      for (var i = 0; i < part.length; i++) { features.push(part[i]); }
+    });
+    return {type: "FeatureCollection", features: features};
+  }
+
+  // Bring the map to what the page asks for, touching only what differs.
+  function apply() {
+    var want = state.want;
+    var map = mapInstance();
+    if (!map || !want.base || !want.factions) { return; }
+    if (map !== state.map) { hook(map); }
+    if (!install(map, want.base)) { return; }
+    var changed = [];
+    var restyled = false;
+    var frames = want.frames;
+    var frame = frames && frames.dates[String(state.offset)];
+    if (!state.fresh && (want.base.base !== state.shownBase || (frame && Object.keys(frame).some(function (name) {
+      return state.shown[name] !== frame[name].join(",");
+    })))) {
+      hold(map);   // before setData, which asks for a redraw
+    }
+    if (want.base.base !== state.shownBase) {
+      map.getSource("fl-base").setData(want.base.base);
+      changed.push("fl-base");
+      state.shownBase = want.base.base;
+    }
+    if (!sameList(want.layers, state.shownLayers)) {
+      want.base.layers.forEach(function (layer) {
+        var group = layer.metadata.group;
+        if (group) {
+          map.setLayoutProperty(layer.id, "visibility", want.layers.indexOf(group) >= 0 ? "visible" : "none");
+        }
+      });
+      state.shownLayers = want.layers.slice();
+      restyled = true;
+    }
+    if (!sameList(want.factions, state.shownFactions)) {
+      want.base.layers.forEach(function (layer) {
+        if (layer.metadata.factions) {
+          map.setFilter(layer.id, ["all", layer.filter, factionFilter(layer.metadata.factions, want.factions)]);
+        }
+      });
+      state.shownFactions = want.factions.slice();
+      restyled = true;
+    }
+    if (frame) {
+      var parsed = {};
+      Object.keys(frame).forEach(function (name) {
+        var signature = frame[name].join(",");
+        if (state.shown[name] !== signature) {
+          map.getSource("fl-" + name).setData(collection(frames, frame[name], parsed));
+          state.shown[name] = signature;
+          changed.push("fl-" + name);
+        } else {
+          frame[name].forEach(function (digest) { if (state.parsed[digest]) { parsed[digest] = state.parsed[digest]; } });
+        }
+      });
+      state.parsed = parsed;
+    }
+    ask();
+    var pending = state.pending;
+    if (!changed.length && !restyled && !pending && frame && state.paintedOffset === state.offset) {
+      return;   // the map shows this date already
+    }
+    changed.forEach(function (id) { state.unread[id] = true; });
+    if (pending && pending.offset === state.offset) {
+      // Still drawing this date: wait for the new sources too.
+      pending.sources = pending.sources.concat(changed);
+      pending.complete = pending.complete || Boolean(frame);
+      pending.drawn = pending.drawn && !changed.length && !restyled;
+    } else {
+      pending = state.pending = {offset: state.offset, sources: changed, complete: Boolean(frame),
+                                 started: performance.now()};
+    }
+    if (state.holding) {
+      checkLoaded();
+    } else if (!changed.length && !restyled && pending.complete) {
+      painted(pending);   // the map already shows what this date draws
+    }
+  }
+
+  // Hold the map's redraws until the pending sources have loaded their new data: each redraw
+  // in between would show the old data, at the full cost of a redraw.
+  function hold(map) {
+    if (!state.holding) {
+      map.triggerRepaint = function () {};
+      state.holding = {timer: setTimeout(release, HOLD_MAX_MS)};
+    }
+  }
+
+  function release() {
+    var map = state.map;
+    if (!state.holding) { return; }
+    clearTimeout(state.holding.timer);
+    state.holding = null;
+    delete map.triggerRepaint;   // back to MapLibre's own
+    map.triggerRepaint();
+  }
+
+  // A source with new data counts as loaded once MapLibre's worker has read them (its
+  // "content" event) and its tiles are loaded again; until then it still reports the old data
+  // as loaded.
+  function loaded(id) {
+    return !state.unread[id] && state.map.isSourceLoaded(id);
+  }
+
+  function onSourceData(event) {
+    if (event.sourceDataType === "content") { delete state.unread[event.sourceId]; }
+    checkLoaded();
+  }
+
+  function checkLoaded() {
+    var pending = state.pending;
+    if (state.holding && pending && pending.complete && pending.sources.every(loaded)) { release(); }
+  }
+
+  // A frame is painted by the first redraw after its sources' new data are loaded; it is on
+  // screen at the next animation frame (the browser composites the map's canvas in between).
+  function onRender() {
+    var pending = state.pending;
+    var map = state.map;
+    state.fresh = false;
+    if (!pending || !pending.complete || state.holding || pending.drawn) { return; }
+    // Labels need a redraw after their new tiles arrive to be placed.
+    if (!pending.sources.every(loaded) || map._placementDirty) { return; }
+    pending.drawn = true;
+    requestAnimationFrame(function () { painted(pending); });
+    if (state.playing) {
+      // The next date's data go through MapLibre's worker while this frame is composited.
+      state.waiting = false;
+      tick();
+    }
+  }
+
+  function painted(pending) {
+    if (state.pending === pending) {   // not already on to the next date
+      state.pending = null;
+      state.waiting = false;
+    }
+    if (state.playing) { showDate(pending.offset); }
+    state.paintCount += 1;
+    state.paintedOffset = pending.offset;
+    document.dispatchEvent(new CustomEvent("frontline:painted", {detail: {
+      offset: pending.offset, sources: pending.sources.length, ms: performance.now() - pending.started
+    }}));
+    if (!state.playing) { setTimeout(sync, 0); }
+  }
+
+  // Ask the server for frames from the first date missing among the current one and the next
+  // few steps (the server sends that date's frame and more ahead).
+  function ask() {
+    var frames = state.want.frames;
+    if (!frames) { return; }
+    var stride = state.playing ? state.speed : 1;
+    for (var k = 0; k <= LOOKAHEAD_STEPS; k++) {
+      var o = Math.min(state.offset + k * stride, state.span);
+      if (!(String(o) in frames.dates)) {
+        var asked = state.asked;
+        if (asked && asked.key === frames.key && asked.offset === o && asked.stride === stride && asked.frames === frames) {
+          return;   // already asked, and no answer since
+        }
+        state.asked = {key: frames.key, offset: o, stride: stride, frames: frames};
+        window.dash_clientside.set_props(FRAME_REQUEST, {data: {
+          key: frames.key, offset: o, stride: stride, have: Object.keys(frames.dates).map(Number),
+          bytes: storeBytes(frames)
+        }});
+        return;
+      }
+    }
+  }
+
+  function storeBytes(frames) {
+    var total = 0;
+    Object.keys(frames.pieces).forEach(function (digest) { total += frames.pieces[digest].length; });
+    return total;
+  }
+
+  function hook(map) {
+    state.map = map;
+    // Labels appear and go at once: their fade-in would keep the map redrawing for 300 ms
+    // after a date. (Plotly makes the map, so the option cannot be passed.)
+    map._fadeDuration = 0;
+    map.on("render", onRender);
+    map.on("sourcedata", onSourceData);
+    map.on("styledata", function () {
+      var base = state.want.base;
+      if (base && base.layers.length && !map.getLayer(base.layers[0].id)) { setTimeout(apply, 0); }
+    });
+    map.on("mousemove", function (event) {
+      var first = state.hoverAt === null;
+      state.hoverAt = event.point;
+      if (first) { requestAnimationFrame(hover); }
+    });
+    map.on("mouseout", function () { state.hoverAt = null; showTip(null); });
+    map.on("click", function (event) {
+      var feature = pick(event.point, "click");
+      if (feature && feature.properties.id) {
+        window.dash_clientside.set_props(MAP, {clickData: {points: [{customdata: feature.properties.id}]}});
+      }
+    });
+  }
+
+  // --- hover and click --------------------------------------------------------------------------
+
+  // The topmost feature near ``point`` with a hover text, of a shown layer answering ``what``
+  // ("hover" or "click").
+  function pick(point, what) {
+    var map = state.map;
+    var base = state.want.base;
+    if (!map || !base) { return null; }
+    var ids = base.layers.filter(function (layer) {
+      return layer.metadata[what] && map.getLayer(layer.id) && map.getLayoutProperty(layer.id, "visibility") !== "none";
+    }).map(function (layer) { return layer.id; });
+    var box = [[point.x - PICK_PX, point.y - PICK_PX], [point.x + PICK_PX, point.y + PICK_PX]];
+    var features = ids.length ? map.queryRenderedFeatures(box, {layers: ids}) : [];
+    for (var i = 0; i < features.length; i++) {
+      if (features[i].properties.hover) { return features[i]; }
+    }
+    return null;
+  }
+
+  function hover() {
+    var point = state.hoverAt;
+    state.hoverAt = null;
+    if (!point || !state.map) { return; }
+    var feature = pick(point, "hover");
+    var clickable = feature && feature.layer.metadata && feature.layer.metadata.click;
+    state.map.getCanvas().style.cursor = clickable ? "pointer" : "";
+    showTip(feature, point);
+  }
+
+  // Hover texts are plotly-style (lines split by <br>, <b> for the title): shown as text only.
+  function tipLines(feature) {
+    var lines = String(feature.properties.hover).split(/<br\s*\/?>/i).map(function (line) {
+      return new DOMParser().parseFromString(line, "text/html").body.textContent;
+    });
+    var end = feature.properties.end;
+    if (end !== undefined && end !== null) {
+      lines.push(Math.max(0, state.offset - end) + " days before the map date");
+    }
+    return lines;
+  }
+
+  function showTip(feature, point) {
+    if (!state.tip) {
+      state.tip = document.createElement("div");
+      state.tip.className = "map-tip hidden";
+      document.body.appendChild(state.tip);
+    }
+    var tip = state.tip;
+    if (!feature) { tip.classList.add("hidden"); return; }
+    tip.textContent = "";
+    tipLines(feature).forEach(function (line, i) {
+      var row = document.createElement("div");
+      row.textContent = line;
+      if (i === 0) { row.className = "map-tip-title"; }
+      tip.appendChild(row);
+    });
+    var box = state.map.getCanvas().getBoundingClientRect();
+    tip.style.left = (box.left + point.x + 14) + "px";
+    tip.style.top = (box.top + point.y + 14) + "px";
+    tip.classList.remove("hidden");
+  }
+
+  // --- time controls ----------------------------------------------------------------------------
+
   function hookAfterplot() {
     var gd = graphDiv();
     if (gd && gd !== state.hooked && typeof gd.on === "function") {
-      gd.on("plotly_afterplot", function () {
-        state.waiting = false;
-        // Only drawings of a frame count (the graph also draws once while still empty).
-        if (gd.data && gd.data.length) { state.paintCount += 1; }
-      });
+      // A new or restyled map: put the layers (back) on it.
+      gd.on("plotly_afterplot", apply);
       state.hooked = gd;
     }
   }
@@ -85,66 +455,58 @@
     event.preventDefault();
   });
 
-  function formatDate(firstIso, offset) {
-    var parts = firstIso.split("-").map(Number);
-    var day = new Date(Date.UTC(parts[0], parts[1] - 1, parts[2]) + offset * 86400000);
-    return day.toLocaleDateString("en-GB", {
-      timeZone: "UTC", weekday: "short", day: "numeric", month: "long", year: "numeric"
-    });
-  }
-
   window.dash_clientside = window.dash_clientside || {};
   window.dash_clientside.frontline = {
-    // Base map under, territory, base map over, the rest -> the figure; nothing if the date's
-    // frame has not arrived yet (the request callback asks for it).
-    paint: function (offset, frames, base) {
-      if (offset === undefined || offset === null || !frames || !base) { return noUpdate(); }
-      state.offset = offset;
-      var groups = frames.dates[String(offset)];
-      if (!groups) { return noUpdate(); }
-      var piece = function (k) { return frames.pieces[k]; };
+    // The figure: the map's view and style, with no data (the layers are drawn by apply,
+    // once plotly has drawn the map).
+    figure: function (base) {
+      if (!base) { return noUpdate(); }
+      state.want.base = base;
+      // Copies: plotly keeps and changes the layout it is given.
       var layout = Object.assign({}, base.layout);
       layout.map = Object.assign({}, base.layout.map);
-      var data = base.under.concat(groups[0].map(piece), base.over, groups[1].map(piece));
-      return {data: data, layout: layout};
+      return {data: [PLACEHOLDER], layout: layout};
     },
 
-    // Ask the server for frames when the current date or the one a few steps ahead is missing.
-    request: function (offset, frames, speed, playing, pending) {
-      if (offset === undefined || offset === null || !frames) { return noUpdate(); }
-      var stride = playing ? (speed || 1) : 1;
-      var wanted = [offset, offset + stride * LOOKAHEAD_STEPS];
-      for (var i = 0; i < wanted.length; i++) {
-        var o = Math.min(wanted[i], state.span);
-        if (!(String(o) in frames.dates)) {
-          if (pending && pending.key === frames.key && pending.offset === o && pending.stride === stride) {
-            return noUpdate();
-          }
-          return {key: frames.key, offset: o, stride: stride};
-        }
+    // A date from the slider (dragged, or set from the address), or factions and layers switched.
+    paint: function (offset, factions, layers) {
+      // The slider echoing a date this file gave it is no news (the map may be further on).
+      if (offset !== undefined && offset !== null && offset !== state.synced) {
+        state.offset = state.synced = offset;
       }
-      return noUpdate();
+      state.want.factions = factions || [];
+      state.want.layers = layers || [];
+      apply();
+    },
+
+    // Frames arrived from the server.
+    frames: function (frames) {
+      state.want.frames = frames;
+      apply();
     },
 
     label: function (offset, span) {
-      if (!span || offset === undefined || offset === null) { return noUpdate(); }
+      if (!span) { return noUpdate(); }
       state.span = span.days;
-      state.offset = offset;
-      return formatDate(span.first, offset);
+      state.first = span.first;
+      // The slider echoing a date this file gave it may be behind the map's.
+      var shown = offset === null || offset === undefined || offset === state.synced ? state.offset : offset;
+      return formatDate(span.first, shown);
     },
 
-    step: function (backWeek, backDay, forwardDay, forwardWeek, offset, span) {
+    step: function (backWeek, backDay, forwardDay, forwardWeek) {
       var steps = {"step-back-week": -7, "step-back-day": -1, "step-forward-day": 1, "step-forward-week": 7};
       var ctx = window.dash_clientside.callback_context;
-      if (!ctx.triggered.length || !span) { return noUpdate(); }
-      var id = ctx.triggered[0].prop_id.split(".")[0];
-      return Math.max(0, Math.min(span.days, offset + (steps[id] || 0)));
+      if (ctx.triggered.length) {
+        setOffset(state.offset + (steps[ctx.triggered[0].prop_id.split(".")[0]] || 0));
+      }
     },
 
     play: function (clicks, playing) {
       if (!clicks) { return [noUpdate(), noUpdate()]; }
       state.playing = !playing;
       state.waiting = false;
+      if (!state.playing) { sync(); }
       return [state.playing, state.playing ? "❚❚" : "▶"];
     },
 
@@ -185,6 +547,7 @@
       var parts = span.first.split("-").map(Number);
       var day = new Date(Date.UTC(parts[0], parts[1] - 1, parts[2]) + offset * 86400000);
       var iso = day.toISOString().slice(0, 10);
+      if (String(gd.layout.shapes[0].x0).slice(0, 10) === iso) { return; }
       window.Plotly.relayout(gd, {"shapes[0].x0": iso, "shapes[0].x1": iso});
     },
 

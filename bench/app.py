@@ -5,11 +5,16 @@
 For each scale it serves the app on a free local port, opens it in Debian's chromium
 (software WebGL) and measures:
 
-- step -> repaint: a keyboard step of the date (as a user presses →) until plotly's
-  ``plotly_afterplot`` fires for the map, median over ``--steps`` steps a user's pause apart;
+- step -> repaint: a keyboard step of the date (as a user presses →, from ``--steps`` days before
+  the end of the busiest 30 days) until the map has drawn
+  the new date's data (``frontline:painted``, sent by assets/frontline.js at the first MapLibre
+  render after the changed sources loaded), median over ``--steps`` steps a user's pause apart;
+  also over the steps that changed some source, and, stepping back over the same dates, with
+  every frame already in the browser (the browser's share alone);
 - playback: frames painted per second while playing at 1 day per frame;
 - server: the time to build and pack one date's frame (the work behind a frames request),
-  median over dates, with the per-date state already cached and from cold.
+  median over dates, from cold (the state may still be cold, as the background warm-up runs
+  alongside) and on a second visit.
 
 The 100x scale is the layers benchmark's synthetic theatre (5,000 places, 50,000 events).
 """
@@ -22,6 +27,7 @@ import tempfile
 import threading
 import time
 from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -40,15 +46,21 @@ CHROMIUM_ARGS = [
 USER_PAUSE_MS = 250
 PLAY_SECONDS = 6
 
-# Resolves with the milliseconds from a → key press to the map's next afterplot.
+# Resolves with {ms, sources} from an arrow key press to the map's drawing of the next date
+# (sources: how many sources got new data), or {ms: -1} after 10 s.
 STEP_JS = """
-() => new Promise((resolve) => {
-  const gd = document.querySelector('#map .js-plotly-plot');
+(key) => new Promise((resolve) => {
+  const state = window.frontline;
+  const target = Math.max(0, Math.min(state.offset + (key === 'ArrowRight' ? 1 : -1), state.span));
   const started = performance.now();
-  const done = () => { gd.removeListener('plotly_afterplot', done); resolve(performance.now() - started); };
-  gd.on('plotly_afterplot', done);
-  document.dispatchEvent(new KeyboardEvent('keydown', {key: 'ArrowRight', bubbles: true}));
-  setTimeout(() => { gd.removeListener('plotly_afterplot', done); resolve(-1); }, 10000);
+  const done = (event) => {
+    if (event.detail.offset !== target) { return; }
+    document.removeEventListener('frontline:painted', done);
+    resolve({ms: performance.now() - started, sources: event.detail.sources});
+  };
+  document.addEventListener('frontline:painted', done);
+  document.dispatchEvent(new KeyboardEvent('keydown', {key: key, bubbles: true}));
+  setTimeout(() => { document.removeEventListener('frontline:painted', done); resolve({ms: -1}); }, 10000);
 })
 """
 
@@ -64,25 +76,36 @@ def serve(model: DashboardModel):
     return httpd, f"http://127.0.0.1:{httpd.server_port}"
 
 
-def server_frame_ms(model: DashboardModel, dates: int) -> tuple[float, float]:
+def server_frame_ms(model: DashboardModel, dates: int) -> tuple[float, float, float]:
     """(median ms per frame on the first visit of a date — the state may still be cold, as
-    the background warm-up runs alongside —, median ms on a second visit)."""
+    the background warm-up runs alongside —, median ms on a second visit, median kB of a
+    frame's pieces)."""
     model.wait()
     view = model.default_view()
-    cold, warm = [], []
+    cold, warm, sizes = [], [], []
     step = max(model.span_days // dates, 1)
     for offset in range(0, model.span_days + 1, step)[:dates]:
         day_view = replace(view, date=to_date(offset, model.first_date, model.last_date))
         started = time.perf_counter()
-        pack({offset: model.frame_traces(day_view)})
+        packed = pack({offset: model.frame(day_view)})
         cold.append((time.perf_counter() - started) * 1000)
         started = time.perf_counter()
-        pack({offset: model.frame_traces(day_view)})
+        pack({offset: model.frame(day_view)})
         warm.append((time.perf_counter() - started) * 1000)
-    return statistics.median(cold), statistics.median(warm)
+        sizes.append(sum(len(text) for text in packed["pieces"].values()) / 1024)
+    return statistics.median(cold), statistics.median(warm), statistics.median(sizes)
 
 
-def browser_figures(url: str, steps: int) -> tuple[list[float], float]:
+def _steps(page, key: str, count: int) -> list[dict]:
+    out = []
+    for _ in range(count):
+        out.append(page.evaluate(STEP_JS, key))
+        page.wait_for_timeout(USER_PAUSE_MS)
+    return out
+
+
+def browser_figures(url: str, steps: int) -> tuple[list[dict], list[dict], float]:
+    """(forward steps, steps back over the same dates, playback frames per second)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -91,17 +114,27 @@ def browser_figures(url: str, steps: int) -> tuple[list[float], float]:
         page.goto(url)
         page.wait_for_function("window.frontline && window.frontline.paintCount > 0", timeout=120_000)
         page.wait_for_timeout(1500)
-        timings = []
-        for _ in range(steps):
-            timings.append(page.evaluate(STEP_JS))
-            page.wait_for_timeout(USER_PAUSE_MS)
+        forward = _steps(page, "ArrowRight", steps)
+        back = _steps(page, "ArrowLeft", steps)
         before = page.evaluate("window.frontline.paintCount")
         page.locator("#play-button").click()
         page.wait_for_timeout(PLAY_SECONDS * 1000)
         page.locator("#play-button").click()
         fps = (page.evaluate("window.frontline.paintCount") - before) / PLAY_SECONDS
         browser.close()
-    return timings, fps
+    return forward, back, fps
+
+
+def _summary(steps: list[dict]) -> str:
+    painted = sorted(s["ms"] for s in steps if s["ms"] >= 0)
+    changed = [s["ms"] for s in steps if s["ms"] >= 0 and s.get("sources")]
+    if not painted:
+        return f"no step painted within 10 s ({len(steps)} steps)"
+    text = (f"median {statistics.median(painted):.0f} ms, p90 {painted[int(0.9 * (len(painted) - 1))]:.0f} ms "
+            f"over {len(painted)} steps ({len(steps) - len(painted)} timed out)")
+    if changed:
+        text += f"; {statistics.median(changed):.0f} ms median over the {len(changed)} that changed the map"
+    return text
 
 
 def run(name: str, model: DashboardModel, steps: int) -> None:
@@ -110,18 +143,18 @@ def run(name: str, model: DashboardModel, steps: int) -> None:
     print(f"[{name}] data loaded in {time.perf_counter() - started:.1f} s: "
           f"{len(model.data.events)} events, {len(model.data.baseline)} baseline places, "
           f"{model.span_days + 1} days", flush=True)
-    cold_ms, warm_ms = server_frame_ms(model, dates=12)
-    print(f"[{name}] server frame build and pack: median {cold_ms:.0f} ms first visit, {warm_ms:.0f} ms second",
-          flush=True)
+    cold_ms, warm_ms, size_kb = server_frame_ms(model, dates=12)
+    print(f"[{name}] server frame build and pack: median {cold_ms:.0f} ms first visit, {warm_ms:.0f} ms second; "
+          f"{size_kb:.0f} kB of pieces per frame", flush=True)
     httpd, url = serve(model)
     try:
-        timings, fps = browser_figures(url + "/?date=" + model.first_date.isoformat(), steps)
+        # From ``steps`` days before the busiest 30 days end: steps that change the map.
+        start = max(model.first_date, model.busiest_day(30) - timedelta(days=steps))
+        forward, back, fps = browser_figures(f"{url}/?date={start.isoformat()}", steps)
     finally:
         httpd.shutdown()
-    painted = [t for t in timings if t >= 0]
-    print(f"[{name}] step -> repaint: median {statistics.median(painted):.0f} ms, "
-          f"p90 {sorted(painted)[int(0.9 * (len(painted) - 1))]:.0f} ms over {len(painted)} steps "
-          f"({len(timings) - len(painted)} timed out)", flush=True)
+    print(f"[{name}] step -> repaint, forward: {_summary(forward)}", flush=True)
+    print(f"[{name}] step -> repaint, back over frames already loaded: {_summary(back)}", flush=True)
     print(f"[{name}] playback: {fps:.1f} frames/s", flush=True)
 
 

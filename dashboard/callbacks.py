@@ -13,7 +13,7 @@ from dash import ALL, ClientsideFunction, Input, Output, Patch, State, ctx, no_u
 from dash.exceptions import PreventUpdate
 
 from dashboard import ids, views
-from dashboard.frames import build_chunk, frame_key, wanted_offsets
+from dashboard.frames import MAX_CLIENT_BYTES, FrameCache, frame_key, pack, wanted_offsets
 from dashboard.model import DashboardModel
 from dashboard.timeline import to_date, to_offset
 from dashboard.url_state import from_query, to_query
@@ -23,6 +23,8 @@ log = logging.getLogger(__name__)
 # Server time spent building frames per request: the first frame always, more while it lasts.
 FRAME_BUDGET_S = 0.25
 FRAMES_PER_REQUEST = 12
+# Frames built in the background after each request, in playback order from the asked date.
+FRAMES_AHEAD = 40
 
 
 def show_error(error: Exception) -> None:
@@ -41,12 +43,11 @@ def _clientside(app, function: str, outputs, inputs, states=(), **kwargs) -> Non
     )
 
 
-def _filters(factions, layers, window_days, certainties, actions) -> dict:
-    return {
-        "factions": sorted(factions or []), "layers": list(layers or []),
-        "window_days": int(window_days or 0), "certainties": sorted(certainties or []),
-        "actions": sorted(actions or []),
-    }
+def _filters(window_days, certainties, actions) -> dict:
+    """What changes a frame besides the date (factions and layers are shown and hidden in
+    the browser)."""
+    return {"window_days": int(window_days or 0), "certainties": sorted(certainties or []),
+            "actions": sorted(actions or [])}
 
 
 def register_callbacks(app, model: DashboardModel) -> None:
@@ -62,15 +63,16 @@ def register_callbacks(app, model: DashboardModel) -> None:
 def _register_browser_side(app) -> None:
     _clientside(app, "label", Output(ids.DATE_LABEL, "children"),
                 [Input(ids.DATE_SLIDER, "value"), Input(ids.SPAN, "data")])
-    _clientside(app, "paint", Output(ids.MAP, "figure"),
-                [Input(ids.DATE_SLIDER, "value"), Input(ids.FRAMES, "data"), Input(ids.BASE_FIGURE, "data")])
-    _clientside(app, "request", Output(ids.FRAME_REQUEST, "data"),
-                [Input(ids.DATE_SLIDER, "value"), Input(ids.FRAMES, "data")],
-                [State(ids.SPEED, "value"), State(ids.PLAYING, "data"), State(ids.FRAME_REQUEST, "data")])
-    _clientside(app, "step", Output(ids.DATE_SLIDER, "value", allow_duplicate=True),
+    # The map's inputs reach the browser apart: a callback with the frames store or the base
+    # figure among its inputs would wait for every pending callback that may change them.
+    _clientside(app, "figure", Output(ids.MAP, "figure"), [Input(ids.BASE_FIGURE, "data")])
+    _clientside(app, "paint", [],
+                [Input(ids.DATE_SLIDER, "value"), Input(ids.FACTIONS, "value"), Input(ids.LAYERS, "value")])
+    _clientside(app, "frames", [], [Input(ids.FRAMES, "data")])
+    _clientside(app, "step", [],
                 [Input(ids.STEP_BACK_WEEK, "n_clicks"), Input(ids.STEP_BACK_DAY, "n_clicks"),
                  Input(ids.STEP_FWD_DAY, "n_clicks"), Input(ids.STEP_FWD_WEEK, "n_clicks")],
-                [State(ids.DATE_SLIDER, "value"), State(ids.SPAN, "data")], prevent_initial_call=True)
+                prevent_initial_call=True)
     _clientside(app, "play", [Output(ids.PLAYING, "data"), Output(ids.PLAY, "children")],
                 [Input(ids.PLAY, "n_clicks")], [State(ids.PLAYING, "data")], prevent_initial_call=True)
     _clientside(app, "speed", [], [Input(ids.SPEED, "value")])
@@ -86,6 +88,14 @@ def _register_browser_side(app) -> None:
                 [Input(ids.ERROR_CLOSE, "n_clicks")], prevent_initial_call=True)
 
 
+def _viewport(view) -> dict:
+    """The map view of a ``ViewState`` as the viewport store holds it (empty: the default)."""
+    viewport = {"lat": view.center[0], "lon": view.center[1]} if view.center else {}
+    if view.zoom is not None:
+        viewport["zoom"] = view.zoom
+    return viewport
+
+
 def _register_url(app, model: DashboardModel) -> None:
     @app.callback(
         Output(ids.DATE_SLIDER, "value"), Output(ids.FACTIONS, "value"), Output(ids.LAYERS, "value"),
@@ -95,11 +105,8 @@ def _register_url(app, model: DashboardModel) -> None:
     )
     def apply_url(search):
         view = from_query(search, model.default_view(), model.choices())
-        viewport = {"lat": view.center[0], "lon": view.center[1]} if view.center else {}
-        if view.zoom is not None:
-            viewport["zoom"] = view.zoom
         return (to_offset(view.date, model.first_date), list(view.factions), list(view.layers),
-                view.window_days, list(view.certainties), list(view.actions), viewport)
+                view.window_days, list(view.certainties), list(view.actions), _viewport(view))
 
     @app.callback(
         Output(ids.URL_QUERY, "data"),
@@ -113,47 +120,54 @@ def _register_url(app, model: DashboardModel) -> None:
 
 
 def _register_map(app, model: DashboardModel) -> None:
+    cache = FrameCache()
+
     @app.callback(
         Output(ids.BASE_FIGURE, "data"),
-        Input(ids.TILES, "value"), Input(ids.LAYERS, "value"),
+        Input(ids.TILES, "value"), Input(ids.LOCATION, "search"),
         State(ids.VIEWPORT, "data"),
     )
-    def base_figure(tiles, layers, viewport):
-        return model.base_figure(viewport or {}, online_tiles=bool(tiles), layers=layers or [])
+    def base_figure(tiles, search, viewport):
+        # A page opened from a link starts at the link's view; switching the tiles keeps the
+        # view the user has panned to.
+        if ctx.triggered_id != ids.TILES:
+            viewport = _viewport(from_query(search, model.default_view(), model.choices()))
+        return model.base_figure(viewport or {}, online_tiles=bool(tiles))
 
     @app.callback(
         Output(ids.FRAMES, "data"),
         Input(ids.FRAME_REQUEST, "data"),
-        Input(ids.FACTIONS, "value"), Input(ids.LAYERS, "value"), Input(ids.WINDOW, "value"),
-        Input(ids.CERTAINTIES, "value"), Input(ids.ACTIONS, "value"), Input(ids.DATA_VERSION, "data"),
-        State(ids.DATE_SLIDER, "value"), State(ids.FRAMES, "data"), State(ids.SPEED, "value"),
-        State(ids.PLAYING, "data"),
+        Input(ids.WINDOW, "value"), Input(ids.CERTAINTIES, "value"), Input(ids.ACTIONS, "value"),
+        Input(ids.DATA_VERSION, "data"),
+        State(ids.DATE_SLIDER, "value"), State(ids.SPEED, "value"), State(ids.PLAYING, "data"),
     )
-    def fill_frames(request, factions, layers, window_days, certainties, actions, version,
-                    offset, frames, speed, playing):
-        filters = _filters(factions, layers, window_days, certainties, actions)
-        key = frame_key(filters, model.version)
-        view = model.view_state(offset, factions, layers, window_days, certainties, actions, {})
+    def fill_frames(request, window_days, certainties, actions, version, offset, speed, playing):
+        key = frame_key(_filters(window_days, certainties, actions), model.version)
+        view = model.view_state(offset, (), (), window_days, certainties, actions, {})
 
-        def traces_for(day_offset: int):
-            return model.frame_traces(replace(view, date=to_date(day_offset, model.first_date, model.last_date)))
+        def build(day_offset: int):
+            return model.frame(replace(view, date=to_date(day_offset, model.first_date, model.last_date)))
 
-        if frames is None or frames.get("key") != key or ctx.triggered_id != ids.FRAME_REQUEST:
-            stride = int(speed or 1) if playing else 1
-            wanted = wanted_offsets(int(offset or 0), stride, model.span_days, FRAMES_PER_REQUEST)
-            return {"key": key, **build_chunk(wanted, set(), traces_for, FRAME_BUDGET_S)}
-        if not request or request.get("key") != key:
+        asked = ctx.triggered_id == ids.FRAME_REQUEST
+        if asked and (not request or request.get("key") != key):
+            raise PreventUpdate     # asked for frames of filters that have changed since
+        fresh = not asked or request.get("bytes", 0) > MAX_CLIENT_BYTES
+        have = [] if fresh else [int(o) for o in request.get("have", [])]
+        at = int(request["offset"]) if asked else int(offset or 0)
+        stride = int(request.get("stride") or 1) if asked else (int(speed or 1) if playing else 1)
+        wanted = [o for o in wanted_offsets(at, stride, model.span_days, FRAMES_PER_REQUEST) if o not in have]
+        frames = cache.frames(key, wanted, build, FRAME_BUDGET_S)
+        cache.ahead(key, wanted_offsets(at, stride, model.span_days, FRAMES_AHEAD), build)
+        if fresh:
+            return {"key": key, **pack(frames)}
+        if not frames:
             raise PreventUpdate
-        wanted = wanted_offsets(int(request["offset"]), int(request.get("stride") or 1),
-                                model.span_days, FRAMES_PER_REQUEST)
-        have = {int(o) for o in frames.get("dates", {})}
-        chunk = build_chunk(wanted, have, traces_for, FRAME_BUDGET_S)
+        chunk = pack(frames, known=cache.known(key, have))
         patch = Patch()
-        for digest, piece in chunk["pieces"].items():
-            if digest not in frames.get("pieces", {}):
-                patch["pieces"][digest] = piece
-        for day_offset, keys in chunk["dates"].items():
-            patch["dates"][day_offset] = keys
+        for digest, text in chunk["pieces"].items():
+            patch["pieces"][digest] = text
+        for day_offset, sources in chunk["dates"].items():
+            patch["dates"][day_offset] = sources
         return patch
 
     @app.callback(

@@ -20,7 +20,7 @@ STEP_BACK_WEEK = "step-back-week"
 STEP_BACK_DAY = "step-back-day"
 STEP_FWD_DAY = "step-forward-day"
 STEP_FWD_WEEK = "step-forward-week"
-PLAYING = "playing"                # store: bool, read by assets/playback.js
+PLAYING = "playing"                # store: bool, playback on
 
 # filters
 FACTIONS = "factions"
@@ -32,10 +32,10 @@ CERTAINTIES = "certainties"
 WINDOW = "window-days"
 TILES = "online-tiles"
 
-# frames for the slider: see dashboard/frames.py
-BASE_FIGURE = "base-figure"        # store: the figure's static part (base traces + layout)
+# the map's data: see dashboard/map_sources.py and dashboard/frames.py
+BASE_FIGURE = "base-figure"        # store: {"layout", "base", "layers"}: the map without its dates
 FRAMES = "frames"                  # store: {"key", "pieces", "dates"}
-FRAME_REQUEST = "frame-request"    # store: {"key", "date"} asked by the browser
+FRAME_REQUEST = "frame-request"    # store: {"key", "offset", "stride", "have", "bytes"} from the browser
 
 # sources
 EVENT_TABLE = "event-table"

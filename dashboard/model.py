@@ -7,6 +7,7 @@ the per-date states of the whole span afterwards, and swaps in a new ``MapData``
 """
 from __future__ import annotations
 
+import json
 import logging
 import threading
 from collections import Counter
@@ -19,8 +20,8 @@ import plotly.graph_objects as go
 
 import settings
 from dashboard import history as place_history
-from dashboard.compact import as_map_layer, merge_traces
-from dashboard.frames import plain_json, to_piece
+from dashboard.frames import Frame
+from dashboard.map_sources import DYNAMIC, MapSources, style_layers
 from dashboard.layout import FactionStyle, PageSpec
 from dashboard.review import Review
 from dashboard.timeline import WINDOWS_DAYS, to_date, to_offset
@@ -29,7 +30,7 @@ from events.vocabulary import ACTIONS, CERTAINTIES, FACTIONS
 
 log = logging.getLogger(__name__)
 
-TOGGLEABLE_LAYERS = ("territory", "front_lines", "advances", "events", "labels")
+TOGGLEABLE_LAYERS = DYNAMIC
 DEFAULT_LAYERS = TOGGLEABLE_LAYERS
 DEFAULT_CERTAINTIES = ("stated", "reported", "claimed")
 DEFAULT_WINDOW_DAYS = 30
@@ -125,6 +126,7 @@ class DashboardModel:
         self._events = events
         self._by_id = {e.id: e for e in events}
         self._area_series = None
+        self.sources = MapSources(self.first_date)
 
     def _warm(self) -> None:
         """Compute the area series, then every date's state, once in the background so that
@@ -225,54 +227,31 @@ class DashboardModel:
                     **extra)
 
     # the map ---------------------------------------------------------------------------------
-    def base_figure(self, viewport: dict, *, online_tiles: bool, layers: Sequence[str]) -> dict:
-        """``{"layout", "under", "over"}``: the figure's layout and the static base map traces
-        drawn under the territory (neighbours) and over it (outline, rivers, governorates), as
-        plain JSON data for the browser."""
-        from layers import base
+    def base_figure(self, viewport: dict, *, online_tiles: bool) -> dict:
+        """``{"layout", "base", "layers"}``: the map figure's layout (the view and the map
+        style, no data), the base map as GeoJSON and the MapLibre layers the browser adds
+        (``dashboard.map_sources``), as plain JSON data."""
         from layers.figure import make_figure
         from layers.state import compute
 
         self.wait()
         view = self._layers_view(self.view_state(0, FACTIONS, (), DEFAULT_WINDOW_DAYS, (), (), viewport), ("base",))
         state = compute(self.data, self.first_date)
-        layout = make_figure(state, view).to_plotly_json()["layout"]
+        figure = make_figure(state, view.replace(layers=()))
+        layout = json.loads(figure.to_json())["layout"]
         style = _react_safe_style(layout["map"]["style"])
         layout["map"]["style"] = online_style(style) if online_tiles else style
         layout["map"]["uirevision"] = "map"
         layout.update(uirevision="map", autosize=True, margin={"l": 0, "r": 0, "t": 0, "b": 0},
                       showlegend=False, dragmode="pan")
-        # The static base map becomes style layers, which trace updates leave alone.
-        map_layers, under, over = [], [], []
-        for traces, below, rest in ((base.build_under(state, view), "traces", under),
-                                    (base.build_over(state, view), "", over)):
-            for trace in traces:
-                piece = plain_json(trace)
-                as_layer = as_map_layer(piece, below)
-                if as_layer is None:
-                    rest.append(to_piece(piece)[1])
-                else:
-                    map_layers.append(as_layer)
-        layout["map"]["layers"] = map_layers
-        return {"layout": plain_json(layout), "under": under, "over": over}
+        return {"layout": layout, "base": MapSources.base(state, view), "layers": style_layers()}
 
-    def frame_traces(self, view: ViewState) -> tuple[list, list]:
-        """(territory traces, the other date-dependent traces) of ``view``, in drawing order,
-        as plotly JSON with look-alike traces merged (see ``dashboard.compact``)."""
-        from layers import LAYERS
+    def frame(self, view: ViewState) -> Frame:
+        """The pieces of each map source on ``view.date`` (all factions: the browser filters
+        them; every layer: the browser hides those switched off)."""
         from layers.state import compute
 
-        shown = [name for name in TOGGLEABLE_LAYERS if name in view.layers]
-        if not shown:
-            return [], []
-        state = compute(self.data, view.date)
-        layers_view = self._layers_view(view, ["base", *shown])
-        groups: tuple[list, list] = ([], [])
-        for name in TOGGLEABLE_LAYERS:
-            if name in shown:
-                groups[0 if name == "territory" else 1].extend(
-                    plain_json(t) for t in LAYERS[name].build(state, layers_view))
-        return merge_traces(groups[0]), merge_traces(groups[1])
+        return self.sources.frame(compute(self.data, view.date), self._layers_view(view, []))
 
     # events and sources ------------------------------------------------------------------------
     def events_in_window(self, view: ViewState) -> list:
