@@ -1,5 +1,5 @@
 """Seconds per snapshot: PNG cold (a chromium started for it) and warm (one chromium kept open),
-per frame of a series drawn one after another and in parallel tabs, and per GIF frame; the
+per frame of a series and per GIF frame (PNGs: one warm page, a figure replacing the last); the
 figure building apart. Medians of wall time, and the chromium CPU seconds behind them (a
 loaded machine stretches the wall time; the CPU time says how much work a render is).
 
@@ -93,8 +93,8 @@ def main() -> None:
     print(line("figure build (state cached)", build, "  (Python, no browser)"))
     print(line("PNG cold (own chromium)", cold))
     print(line("PNG warm (shared chromium)", warm, "  aim < 1.5 s", cpu=True))
-    print(line("series frame, parallel tabs", parallel, "  (incl. browser start)"))
-    print(line("GIF frame (parallel tabs)", gif, "  (incl. browser start)"))
+    print(line("series frame (one warm page)", parallel, "  (incl. browser start)"))
+    print(line("GIF frame (one warm page)", gif, "  (incl. browser start)"))
 
 
 if __name__ == "__main__":

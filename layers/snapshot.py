@@ -24,21 +24,23 @@ Functions for the dashboard's in-page export — they return a figure or bytes a
   "square") or a (width_px, height_px) pair. ``sources`` names the reports for the attribution
   line (default: the reports of the events up to the date). ``seen_px``: the (width, height) of
   the on-screen map whose centre/zoom the view holds, so the page shows the same extent.
-- ``render(figure, fmt, *, scale=1, size=None) -> bytes``: "png" | "svg" | "pdf" through kaleido
-  and Debian's chromium, or "html": one self-contained page (plotly.js inlined) that draws the
-  map offline, also when opened from disk. ``scale`` is the pixel ratio. Raises ``RenderError``.
+- ``render(figure, fmt, *, scale=1, size=None) -> bytes``: "png" as a screenshot of one warm
+  chromium page (Playwright, Debian's chromium), "svg" | "pdf" through kaleido, or "html": one
+  self-contained page (plotly.js inlined) that draws the map offline, also when opened from
+  disk. ``scale`` is the pixel ratio. Raises ``RenderError``.
 - ``export_data(state, view, fmt) -> bytes``: "geojson" | "csv" (geometry in a ``wkt`` column):
   territory and contested ground of the view's factions, no-data ground, front lines, and the
   events of the view's window that pass its filters; the ``layer`` column says which. All of
   Syria, not clipped to the view's extent, in WGS84 (lon, lat).
-- ``render_many(figures, fmt, *, scale=1) -> list[bytes]``: png/svg/pdf of several figures, drawn
-  in browser tabs side by side (one per CPU core).
+- ``render_many(figures, fmt, *, scale=1) -> list[bytes]``: png/svg/pdf of several figures; PNGs
+  one after another on the warm page, SVG/PDF in kaleido tabs side by side (one per CPU core).
 - ``render_gif(figures, *, scale=1, frame_ms=800) -> bytes``: an animated GIF, a frame a figure;
   ``render_mp4`` (same arguments): an H.264 MP4.
 - ``warm_renderer()``: a context manager keeping one headless chromium open across renders (a
   cold render first spends seconds starting chromium; see ``bench/snapshot.py``);
   ``start_renderer()``/``stop_renderer()`` do the same for a long-lived process such as the app.
-  Renders are serialised: kaleido's server answers one caller at a time.
+  Renders are serialised; chromium starts at the first render of a block, kaleido's only for
+  an SVG or PDF.
 
 No network: kaleido's page gets no MathJax (its default is a CDN script), plotly.js comes from
 the installed plotly package, and the map style of ``layers.style`` has no glyphs, sprite or
@@ -58,6 +60,7 @@ import re
 import sys
 import tempfile
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -68,10 +71,12 @@ from urllib.parse import urlsplit
 import imageio_ffmpeg
 import kaleido
 import pandas as pd
+import plotly
 import plotly.io as pio
 import shapely
 from geopy.distance import geodesic
 from PIL import Image
+from playwright.sync_api import sync_playwright
 from shapely.geometry import Point, box, mapping, shape
 
 import settings
@@ -107,6 +112,23 @@ PIXEL_RATIO_SCRIPT = """(function () {
 })();
 """
 RENDER_TIMEOUT_S = 90
+CHROMIUM_PATH = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+# Draws a figure (a JSON string) on the warm PNG page and resolves once every map has drawn it.
+# Plotly.react compares the map style after dropping its empty "sources", takes it for a new
+# style and has MapLibre reload it, which MapLibre refuses; handing back the style object the
+# plot already holds, when it is the same, skips that needless reload.
+REACT_SCRIPT = """async ([figureJson, width, height]) => {
+  const gd = document.getElementById('plot'), figure = JSON.parse(figureJson), layout = figure.layout || {};
+  Object.assign(layout, {width: width, height: height, autosize: false});
+  const held = gd.layout && gd.layout.map && gd.layout.map.style;
+  if (held && layout.map && JSON.stringify(held) === JSON.stringify(layout.map.style)) layout.map.style = held;
+  await Plotly.react(gd, figure.data || [], layout, {staticPlot: true, displayModeBar: false});
+  const maps = ((gd._fullLayout._subplots || {}).map || []).map(id => gd._fullLayout[id]._subplot.map);
+  await Promise.all(maps.map(map => new Promise(resolve => { map.once('idle', resolve); map.triggerRepaint(); })));
+}"""
 DEFAULT_RADIUS_KM = 50.0
 DEFAULT_FRAME_MS = 800
 
@@ -163,6 +185,7 @@ if (spec) gd.on('plotly_relayout', function (change) {
 
 _render_lock = threading.Lock()
 _warm_users = 0
+_kaleido_open = False
 
 
 class RenderError(RuntimeError):
@@ -183,24 +206,24 @@ def _kaleido_page() -> kaleido.PageGenerator:
 
 
 def start_renderer() -> None:
-    """Open the shared headless chromium, or count one more user of it."""
+    """Count one more user of the shared headless chromium; it opens at the first render."""
     global _warm_users
     with _render_lock:
-        if _warm_users == 0:
-            kaleido.start_sync_server(timeout=RENDER_TIMEOUT_S, page_generator=_kaleido_page(),
-                                      silence_warnings=True)
         _warm_users += 1
 
 
 def stop_renderer() -> None:
     """Release one use of the shared chromium; the last release closes it."""
-    global _warm_users
+    global _warm_users, _kaleido_open
     with _render_lock:
         if _warm_users == 0:
             return
         _warm_users -= 1
         if _warm_users == 0:
-            kaleido.stop_sync_server(silence_warnings=True)
+            _png_page.close()
+            if _kaleido_open:
+                kaleido.stop_sync_server(silence_warnings=True)
+                _kaleido_open = False
 
 
 @contextmanager
@@ -225,26 +248,43 @@ def render(figure, fmt: str, *, scale: float = 1, size=None) -> bytes:
     if fmt == "html":
         return _render_html(figure, opts["width"], opts["height"])
     with _render_lock:
-        try:
-            if _warm_users:
-                return kaleido.calc_fig_sync(figure.to_dict(), opts=opts)
-            return kaleido.calc_fig_sync(figure.to_dict(), opts=opts,
-                                         kopts=dict(timeout=RENDER_TIMEOUT_S, page_generator=_kaleido_page()))
-        except Exception as error:  # kaleido passes the browser's failures on as bare Exceptions
-            raise RenderError(f"could not render the map as {fmt}: {error}") from error
+        if fmt == "png":
+            try:
+                return _png_page.render(figure, opts["width"], opts["height"], scale)
+            finally:
+                if not _warm_users:
+                    _png_page.close()
+        return _kaleido_render(figure, opts)
+
+
+def _kaleido_render(figure, opts: dict) -> bytes:
+    """SVG or PDF through kaleido (its chromium serialises the plot; a screenshot cannot), in the
+    warm kaleido server when a warm block is open; the caller holds ``_render_lock``."""
+    global _kaleido_open
+    try:
+        if _warm_users:
+            if not _kaleido_open:
+                kaleido.start_sync_server(timeout=RENDER_TIMEOUT_S, page_generator=_kaleido_page(),
+                                          silence_warnings=True)
+                _kaleido_open = True
+            return kaleido.calc_fig_sync(figure.to_dict(), opts=opts)
+        return kaleido.calc_fig_sync(figure.to_dict(), opts=opts,
+                                     kopts=dict(timeout=RENDER_TIMEOUT_S, page_generator=_kaleido_page()))
+    except Exception as error:  # kaleido passes the browser's failures on as bare Exceptions
+        raise RenderError(f"could not render the map as {opts['format']}: {error}") from error
 
 
 def render_many(figures, fmt: str, *, scale: float = 1, tabs: int | None = None) -> list[bytes]:
     """Several figures (a series, the frames of an animation) as png/svg/pdf, in order.
 
-    They are drawn in ``tabs`` browser tabs at once (default: one per CPU core), each figure in
-    the first free tab. Chromium's software WebGL already spreads one map over two cores, so on
-    a two-core machine this gains little (``bench/snapshot.py``); it pays with more cores."""
+    PNGs are drawn one after another in one warm page, each figure replacing the last on the
+    same map (``bench/snapshot.py``: faster than parallel tabs on two cores). SVG/PDF go to
+    ``tabs`` kaleido tabs at once (default: one per CPU core), each figure in the first free tab."""
     figures = list(figures)
     if fmt not in IMAGE_FORMATS:
         raise ValueError(f"cannot render {fmt!r} as images; choose one of {', '.join(IMAGE_FORMATS)}")
     tabs = min(len(figures), tabs or os.cpu_count() or 1)
-    if tabs <= 1:
+    if fmt == "png" or tabs <= 1:
         with warm_renderer():
             return [render(figure, fmt, scale=scale) for figure in figures]
 
@@ -254,8 +294,93 @@ def render_many(figures, fmt: str, *, scale: float = 1, tabs: int | None = None)
                                           for f in figures))
     try:
         return list(asyncio.run(in_tabs()))
-    except Exception as error:  # as in render()
+    except Exception as error:  # as in _kaleido_render()
         raise RenderError(f"could not render the maps as {fmt}: {error}") from error
+
+
+class _PngPage:
+    """A PNG is a screenshot of one chromium page kept open (Playwright, Debian's chromium), where
+    ``Plotly.react`` puts each new figure on the map already there. kaleido instead builds a new
+    page plot and MapLibre map per image and then waits a fixed 0.5 s (plotly.js's toImage delay
+    for map subplots, not configurable): about twice the time per warm PNG (bench/snapshot.py).
+
+    All Playwright calls run on one worker thread, as its sync API is bound to the thread that
+    started it, while renders come from any thread (the app's callbacks). A page per pixel ratio:
+    chromium's device scale factor is fixed per browser context, and MapLibre draws at it."""
+
+    ORIGIN = "http://snapshot.invalid/"   # served by route(); never reaches the network
+    PAGE = ("<!DOCTYPE html><html><head><meta charset='utf-8'><style>body { margin: 0; }</style>"
+            "<script src='plotly.js'></script></head><body><div id='plot'></div></body></html>")
+
+    def __init__(self):
+        self._worker = None
+        self._playwright = self._browser = None
+        self._pages = {}
+
+    def render(self, figure, width_px: int, height_px: int, scale: float) -> bytes:
+        if self._worker is None:
+            self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="snapshot-png")
+        figure_json = pio.to_json(figure, validate=False)
+        try:
+            return self._worker.submit(self._draw, figure_json, width_px, height_px, scale).result()
+        except Exception as error:  # Playwright's errors, and the page's own (a map that fails to load)
+            self.close()
+            raise RenderError(f"could not render the map as png: {error}") from error
+
+    def close(self) -> None:
+        """Close the browser and end the worker thread (the next render starts them again)."""
+        if self._worker is not None:
+            self._worker.submit(self._close_browser).result()
+            self._worker.shutdown()
+            self._worker = None
+
+    def _close_browser(self) -> None:
+        try:
+            if self._browser is not None:
+                self._browser.close()
+            if self._playwright is not None:
+                self._playwright.stop()
+        finally:
+            self._playwright = self._browser = None
+            self._pages = {}
+
+    def _page(self, scale: float):
+        if self._browser is None:
+            self._playwright = sync_playwright().start()
+            self._browser = self._playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
+        if scale not in self._pages:
+            page = self._browser.new_page(device_scale_factor=scale)
+            page.set_default_timeout(RENDER_TIMEOUT_S * 1000)
+            page.route(self.ORIGIN + "**", self._serve)
+            page.goto(self.ORIGIN)
+            self._pages[scale] = page
+        return self._pages[scale]
+
+    def _serve(self, route) -> None:
+        if route.request.url == self.ORIGIN + "plotly.js":
+            route.fulfill(body=_plotly_js(), content_type="text/javascript")
+        elif route.request.url == self.ORIGIN:
+            route.fulfill(body=self.PAGE, content_type="text/html")
+        else:
+            route.abort()
+
+    def _draw(self, figure_json: str, width_px: int, height_px: int, scale: float) -> bytes:
+        page = self._page(scale)
+        if page.viewport_size != {"width": width_px, "height": height_px}:
+            page.set_viewport_size({"width": width_px, "height": height_px})
+        # The figure goes over as one string: Playwright's argument serialiser is far slower than
+        # JSON.parse on a figure of a few hundred KB.
+        page.evaluate(REACT_SCRIPT, [figure_json, width_px, height_px])
+        return page.screenshot(type="png", clip={"x": 0, "y": 0, "width": width_px, "height": height_px})
+
+
+@lru_cache(maxsize=1)
+def _plotly_js() -> bytes:
+    return (Path(plotly.__file__).parent / "package_data" / "plotly.min.js").read_bytes()
+
+
+_png_page = _PngPage()
+atexit.register(_png_page.close)
 
 
 def _image_options(figure, fmt: str, scale: float, size) -> dict:
