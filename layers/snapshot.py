@@ -70,6 +70,7 @@ from urllib.parse import urlsplit
 
 import imageio_ffmpeg
 import kaleido
+import numpy as np
 import pandas as pd
 import plotly
 import plotly.io as pio
@@ -320,7 +321,9 @@ class _PngPage:
     def render(self, figure, width_px: int, height_px: int, scale: float) -> bytes:
         if self._worker is None:
             self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="snapshot-png")
-        figure_json = pio.to_json(figure, validate=False)
+        still = _for_screenshot([trace.to_plotly_json() for trace in figure.data], figure.layout.to_plotly_json(),
+                                width_px, height_px)
+        figure_json = pio.to_json(still, validate=False)
         try:
             return self._worker.submit(self._draw, figure_json, width_px, height_px, scale).result()
         except Exception as error:  # Playwright's errors, and the page's own (a map that fails to load)
@@ -372,6 +375,56 @@ class _PngPage:
         # JSON.parse on a figure of a few hundred KB.
         page.evaluate(REACT_SCRIPT, [figure_json, width_px, height_px])
         return page.screenshot(type="png", clip={"x": 0, "y": 0, "width": width_px, "height": height_px})
+
+
+# Trace keys that only matter to a reader hovering over the map, which a still image has not.
+_HOVER_ONLY = {"name", "meta", "text", "hovertext", "hoverinfo", "hovertemplate", "customdata", "showlegend",
+               "legendgroup", "legendrank", "uid", "lat", "lon"}
+LABEL_MARGIN = 0.15   # share of the map's width/height beyond its edges where labels are kept
+
+
+def _for_screenshot(traces: list[dict], layout: dict, width_px: int, height_px: int) -> dict:
+    """The figure as a still image needs it, drawn the same in less time: text labels outside
+    the map's viewport (plus a margin for text reaching in) are left out, and runs of line traces
+    that look alike (front lines per pair of factions, rivers) become one trace. MapLibre spends
+    most of a render on text placement and on a layer per trace. Takes and gives plain dicts."""
+    view = layout.get("map") or {}
+    if "center" not in view or "zoom" not in view:
+        return {"data": traces, "layout": layout}
+    domain = view.get("domain", {})
+    x0, x1 = domain.get("x", (0, 1))
+    y0, y1 = domain.get("y", (0, 1))
+    map_px = ((x1 - x0) * width_px * (1 + 2 * LABEL_MARGIN), (y1 - y0) * height_px * (1 + 2 * LABEL_MARGIN))
+    west, south, east, north = viewport_bbox((view["center"]["lat"], view["center"]["lon"]), view["zoom"], map_px)
+    kept = []
+    for trace in traces:
+        mode = trace.get("mode") or ""
+        if trace.get("type") == "scattermap" and "text" in mode and trace.get("lat") is not None:
+            keep = [i for i, (lat, lon) in enumerate(zip(trace["lat"], trace["lon"]))
+                    if lat is not None and lon is not None and south <= lat <= north and west <= lon <= east]
+            trace = {key: _points(value, keep) for key, value in trace.items()}
+        previous = kept[-1] if kept else None
+        if (previous is not None and mode == "lines" and previous.get("mode") == "lines"
+                and previous.get("type") == trace.get("type") == "scattermap"
+                and _looks(previous) == _looks(trace)):
+            previous["lat"] = list(previous["lat"]) + [None] + list(trace["lat"])
+            previous["lon"] = list(previous["lon"]) + [None] + list(trace["lon"])
+            continue
+        kept.append(dict(trace))
+    return {"data": kept, "layout": layout}
+
+
+def _looks(trace: dict) -> dict:
+    return {key: value for key, value in trace.items() if key not in _HOVER_ONLY}
+
+
+def _points(value, keep: list[int]):
+    """A per-point array cut to the points kept, also inside marker/textfont; anything else as is."""
+    if isinstance(value, dict):
+        return {key: _points(inner, keep) for key, inner in value.items()}
+    if isinstance(value, (list, tuple, np.ndarray)):
+        return [value[i] for i in keep]
+    return value
 
 
 @lru_cache(maxsize=1)

@@ -312,3 +312,19 @@ def test_data_export_keeps_to_the_chosen_factions_and_csv_carries_wkt(state_nov_
     assert set(table.loc[table["layer"] == "event", "actor"]) <= {"government", "isil"}
     geometries = shapely.from_wkt(table["wkt"])
     assert all(g.is_valid and not g.is_empty for g in geometries)
+
+
+def test_a_still_image_keeps_every_line_point_and_the_labels_in_view_but_drops_far_labels(state_nov_19):
+    figure = snapshot.snapshot_figure(state_nov_19, around_abu_kamal(), size="a4-landscape")
+    traces = [trace.to_plotly_json() for trace in figure.data]
+    still = snapshot._for_screenshot(traces, figure.layout.to_plotly_json(), 1123, 794)["data"]
+
+    def line_points(items):
+        return sum(sum(lat is not None for lat in t["lat"]) for t in items if t.get("mode") == "lines")
+
+    def labels(items):
+        return [label for t in items if "text" in (t.get("mode") or "") for label in t["text"]]
+    assert line_points(still) == line_points(traces)
+    assert len(still) < len(traces)
+    assert "Abu Kamal" in labels(still)
+    assert "Damascus" in labels(traces) and "Damascus" not in labels(still)
