@@ -50,6 +50,7 @@
     // what the map shows
     map: null, shown: {}, shownBase: null, shownFactions: null, shownLayers: null,
     parsed: {}, pending: null, asked: null, paintedOffset: null, holding: null, fresh: true, unread: {},
+    retry: null,
     tip: null, hoverAt: null
   };
   window.frontline = state;
@@ -122,7 +123,9 @@
     if (!base.layers.length || map.getLayer(base.layers[0].id)) { return true; }
     if (!map.isStyleLoaded()) { return false; }
     base.layers.forEach(function (layer) {
-      if (!map.getSource(layer.source)) { map.addSource(layer.source, {type: "geojson", data: EMPTY}); }
+      if (!map.getSource(layer.source)) {
+        map.addSource(layer.source, Object.assign({type: "geojson", data: EMPTY}, base.sources[layer.source]));
+      }
       if (!map.getLayer(layer.id)) { map.addLayer(layer); }
     });
     state.shown = {};
@@ -138,13 +141,36 @@
     return ["any", ["!", ["has", "faction"]], ["in", ["get", "faction"], shown]];
   }
 
+  // A piece's features, with their hover texts kept here and a key to them (``tip``) in their
+  // place: MapLibre's worker would copy every text into every tile it builds.
+  function parsePiece(digest, text) {
+    var features = JSON.parse(text);
+    var tips = [];
+    features.forEach(function (feature, i) {
+      if (feature.properties.hover) {
+        tips[i] = feature.properties.hover;
+        delete feature.properties.hover;
+        feature.properties.tip = digest + ":" + i;
+      }
+    });
+    return {features: features, tips: tips};
+  }
+
+  function hoverText(properties) {
+    if (properties.hover) { return properties.hover; }
+    var key = properties.tip ? properties.tip.split(":") : null;
+    var part = key && state.parsed[key[0]];
+    return part ? part.tips[Number(key[1])] : null;
+  }
+
   // The features of a source's pieces, parsed once while consecutive dates share them.
   function collection(frames, digests, parsed) {
     var features = [];
     digests.forEach(function (digest) {
-      var part = state.parsed[digest] || (frames.pieces[digest] ? JSON.parse(frames.pieces[digest]) : []);
+      var part = state.parsed[digest] || (frames.pieces[digest] ? parsePiece(digest, frames.pieces[digest]) : null);
+      if (!part) { return; }
       parsed[digest] = part;
-      for (var i = 0; i < part.length; i++) { features.push(part[i]); }
+      for (var i = 0; i < part.features.length; i++) { features.push(part.features[i]); }
     });
     return {type: "FeatureCollection", features: features};
   }
@@ -155,7 +181,11 @@
     var map = mapInstance();
     if (!map || !want.base || !want.factions) { return; }
     if (map !== state.map) { hook(map); }
-    if (!install(map, want.base)) { return; }
+    if (!install(map, want.base)) {
+      clearTimeout(state.retry);
+      state.retry = setTimeout(apply, 200);   // a new style is still loading
+      return;
+    }
     var changed = [];
     var restyled = false;
     var frames = want.frames;
@@ -201,7 +231,7 @@
           frame[name].forEach(function (digest) { if (state.parsed[digest]) { parsed[digest] = state.parsed[digest]; } });
         }
       });
-      state.parsed = parsed;
+      state.parsed = parsed;   // the pieces on the map, whose hover texts the tooltip reads
     }
     ask();
     var pending = state.pending;
@@ -240,7 +270,20 @@
     clearTimeout(state.holding.timer);
     state.holding = null;
     delete map.triggerRepaint;   // back to MapLibre's own
+    placeLabels(map);
     map.triggerRepaint();
+  }
+
+  // MapLibre places labels while drawing, and a label tile it has not placed before makes it
+  // draw again to show the placement: placing them now saves that second redraw. This is an
+  // internal of the MapLibre plotly.js bundles (plotly.js 4.1, MapLibre 6.9, pinned through
+  // plotly==7.1.0); without it the map simply draws twice.
+  function placeLabels(map) {
+    var style = map.style;
+    if (!style || typeof style._updatePlacement !== "function" || !map._camera) { return; }
+    for (var i = 0; i < 2; i++) {   // the first pass indexes the new tiles, the second places
+      style._updatePlacement(map._camera.transform, map.showCollisionBoxes, 0, map._crossSourceCollisions, true);
+    }
   }
 
   // A source with new data counts as loaded once MapLibre's worker has read them (its
@@ -360,7 +403,7 @@
     var box = [[point.x - PICK_PX, point.y - PICK_PX], [point.x + PICK_PX, point.y + PICK_PX]];
     var features = ids.length ? map.queryRenderedFeatures(box, {layers: ids}) : [];
     for (var i = 0; i < features.length; i++) {
-      if (features[i].properties.hover) { return features[i]; }
+      if (hoverText(features[i].properties)) { return features[i]; }
     }
     return null;
   }
@@ -377,7 +420,7 @@
 
   // Hover texts are plotly-style (lines split by <br>, <b> for the title): shown as text only.
   function tipLines(feature) {
-    var lines = String(feature.properties.hover).split(/<br\s*\/?>/i).map(function (line) {
+    var lines = String(hoverText(feature.properties)).split(/<br\s*\/?>/i).map(function (line) {
       return new DOMParser().parseFromString(line, "text/html").body.textContent;
     });
     var end = feature.properties.end;

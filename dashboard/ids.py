@@ -33,7 +33,7 @@ WINDOW = "window-days"
 TILES = "online-tiles"
 
 # the map's data: see dashboard/map_sources.py and dashboard/frames.py
-BASE_FIGURE = "base-figure"        # store: {"layout", "base", "layers"}: the map without its dates
+BASE_FIGURE = "base-figure"        # store: {"layout", "base", "sources", "layers"}: the map but its dates
 FRAMES = "frames"                  # store: {"key", "pieces", "dates"}
 FRAME_REQUEST = "frame-request"    # store: {"key", "offset", "stride", "have", "bytes"} from the browser
 

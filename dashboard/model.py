@@ -21,7 +21,7 @@ import plotly.graph_objects as go
 import settings
 from dashboard import history as place_history
 from dashboard.frames import Frame
-from dashboard.map_sources import DYNAMIC, MapSources, style_layers
+from dashboard.map_sources import DYNAMIC, MapSources, source_options, style_layers
 from dashboard.layout import FactionStyle, PageSpec
 from dashboard.review import Review
 from dashboard.timeline import WINDOWS_DAYS, to_date, to_offset
@@ -228,9 +228,9 @@ class DashboardModel:
 
     # the map ---------------------------------------------------------------------------------
     def base_figure(self, viewport: dict, *, online_tiles: bool) -> dict:
-        """``{"layout", "base", "layers"}``: the map figure's layout (the view and the map
-        style, no data), the base map as GeoJSON and the MapLibre layers the browser adds
-        (``dashboard.map_sources``), as plain JSON data."""
+        """``{"layout", "base", "sources", "layers"}``: the map figure's layout (the view and
+        the map style, no data), the base map as GeoJSON, the options of the MapLibre sources
+        and the layers the browser adds (``dashboard.map_sources``), as plain JSON data."""
         from layers.figure import make_figure
         from layers.state import compute
 
@@ -244,7 +244,8 @@ class DashboardModel:
         layout["map"]["uirevision"] = "map"
         layout.update(uirevision="map", autosize=True, margin={"l": 0, "r": 0, "t": 0, "b": 0},
                       showlegend=False, dragmode="pan")
-        return {"layout": layout, "base": MapSources.base(state, view), "layers": style_layers()}
+        return {"layout": layout, "base": MapSources.base(state, view), "sources": source_options(),
+                "layers": style_layers()}
 
     def frame(self, view: ViewState) -> Frame:
         """The pieces of each map source on ``view.date`` (all factions: the browser filters

@@ -12,6 +12,7 @@ import logging
 import re
 import threading
 import time
+from dataclasses import replace
 from urllib.parse import urlparse
 
 import pytest
@@ -155,6 +156,39 @@ def test_moving_the_slider_repaints_the_territory_and_a_faction_switched_off_dis
 
     page.locator(f"#{ids.FACTIONS} label", has_text=model.faction_names[holder_after]).click()
     assert _wait_for_faction(page, palette, holder_after, present=False) != holder_after
+
+
+@pytest.fixture(scope="module")
+def lone_event(model):
+    """An event drawn alone on the map at the end of its days: no other event of the default
+    window within 3 km."""
+    from dashboard.history import distances_km
+
+    view = model.default_view()
+    for event in model._events:
+        if event.lat is None or event.certainty not in view.certainties:
+            continue
+        window = model.events_in_window(replace(view, date=event.date_end))
+        others = [e for e in window if e.id != event.id and e.lat is not None]
+        near = distances_km(event.lat, event.lon, [e.lat for e in others], [e.lon for e in others]) if others else []
+        if all(km > 3 for km in near):
+            return event
+    pytest.fail("no event stands alone in the default data")
+
+
+def test_hovering_an_event_names_it_and_clicking_it_opens_its_source(page, server, lone_event):
+    event = lone_event
+    _open(page, f"{server}/?date={event.date_end}&layers=events&lat={event.lat}&lon={event.lon}&zoom={ZOOM}")
+    box = page.locator(f"#{ids.MAP}").bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x - 40, y - 40)
+    page.mouse.move(x, y)
+    tip = page.locator(".map-tip:not(.hidden)")
+    tip.wait_for(timeout=TIMEOUT_MS)
+    assert event.place in tip.inner_text()
+    page.mouse.click(x, y)
+    page.locator(".source h3", has_text=event.place).wait_for(timeout=TIMEOUT_MS)
+    assert event.doc in page.locator(".source").inner_text()
 
 
 def test_a_shared_link_opens_the_same_view(page, browser, server, model):
