@@ -118,7 +118,7 @@
   }
 
   // Add the sources and layers (again, after plotly replaced the map's style); false while the
-  // style is loading (the next styledata event tries again).
+  // style is loading (apply tries again shortly).
   function install(map, base) {
     if (!base.layers.length || map.getLayer(base.layers[0].id)) { return true; }
     if (!map.isStyleLoaded()) { return false; }
