@@ -6,15 +6,14 @@ For each scale it serves the app on a free local port, opens it in Debian's chro
 (software WebGL) and measures:
 
 - step -> repaint: a keyboard step of the date (as a user presses →, from ``--steps`` days before
-  the end of the busiest 30 days) until the map has drawn
-  the new date's data (``frontline:painted``, sent by assets/frontline.js at the first MapLibre
-  render after the changed sources loaded), median over ``--steps`` steps a user's pause apart;
-  also over the steps that changed some source, and, stepping back over the same dates, with
+  the end of the busiest 30 days) until the map shows the new date (``frontline:painted``, sent
+  by assets/frontline.js at the animation frame after MapLibre's redraw with the new data, or at
+  once when the date draws nothing new), median over ``--steps`` steps a user's pause apart;
+  also over the steps that changed the map alone, and, stepping back over the same dates, with
   every frame already in the browser (the browser's share alone);
 - playback: frames painted per second while playing at 1 day per frame;
 - server: the time to build and pack one date's frame (the work behind a frames request),
-  median over dates, from cold (the state may still be cold, as the background warm-up runs
-  alongside) and on a second visit.
+  median over dates: after a jump, day after day, and on a second visit.
 
 The 100x scale is the layers benchmark's synthetic theatre (5,000 places, 50,000 events).
 """
@@ -76,24 +75,33 @@ def serve(model: DashboardModel):
     return httpd, f"http://127.0.0.1:{httpd.server_port}"
 
 
-def server_frame_ms(model: DashboardModel, dates: int) -> tuple[float, float, float]:
-    """(median ms per frame on the first visit of a date — the state may still be cold, as
-    the background warm-up runs alongside —, median ms on a second visit, median kB of a
-    frame's pieces)."""
+def server_frame_ms(model: DashboardModel, dates: int) -> dict[str, float]:
+    """Median ms to build and pack one date's frame: on the first visit of dates spread over the
+    span (a jump: the state may still be cold, as the background warm-up runs alongside), on
+    the first visit of consecutive dates (the slider and playback), and on a second visit; and
+    the median kB of a frame's pieces."""
     model.wait()
     view = model.default_view()
-    cold, warm, sizes = [], [], []
-    step = max(model.span_days // dates, 1)
-    for offset in range(0, model.span_days + 1, step)[:dates]:
+
+    def timed(offset: int) -> tuple[float, dict]:
         day_view = replace(view, date=to_date(offset, model.first_date, model.last_date))
         started = time.perf_counter()
         packed = pack({offset: model.frame(day_view)})
-        cold.append((time.perf_counter() - started) * 1000)
-        started = time.perf_counter()
-        pack({offset: model.frame(day_view)})
-        warm.append((time.perf_counter() - started) * 1000)
+        return (time.perf_counter() - started) * 1000, packed
+
+    step = max(model.span_days // dates, 1)
+    spread = list(range(0, model.span_days + 1, step))[:dates]
+    start = max(0, (model.busiest_day(30) - model.first_date).days - 3 * dates)
+    consecutive = [o for o in range(start, start + dates) if o not in spread]
+    jump, sizes = [], []
+    for offset in spread:
+        ms, packed = timed(offset)
+        jump.append(ms)
         sizes.append(sum(len(text) for text in packed["pieces"].values()) / 1024)
-    return statistics.median(cold), statistics.median(warm), statistics.median(sizes)
+    day_after_day = [timed(offset)[0] for offset in consecutive]
+    again = [timed(offset)[0] for offset in spread]
+    return {"jump": statistics.median(jump), "next day": statistics.median(day_after_day),
+            "again": statistics.median(again), "kB": statistics.median(sizes)}
 
 
 def _steps(page, key: str, count: int) -> list[dict]:
@@ -143,9 +151,10 @@ def run(name: str, model: DashboardModel, steps: int) -> None:
     print(f"[{name}] data loaded in {time.perf_counter() - started:.1f} s: "
           f"{len(model.data.events)} events, {len(model.data.baseline)} baseline places, "
           f"{model.span_days + 1} days", flush=True)
-    cold_ms, warm_ms, size_kb = server_frame_ms(model, dates=12)
-    print(f"[{name}] server frame build and pack: median {cold_ms:.0f} ms first visit, {warm_ms:.0f} ms second; "
-          f"{size_kb:.0f} kB of pieces per frame", flush=True)
+    server = server_frame_ms(model, dates=12)
+    print(f"[{name}] server frame build and pack: median {server['jump']:.0f} ms a first visit after a jump, "
+          f"{server['next day']:.0f} ms a first visit of the next day, {server['again']:.0f} ms a second visit; "
+          f"{server['kB']:.0f} kB of pieces per frame", flush=True)
     httpd, url = serve(model)
     try:
         # From ``steps`` days before the busiest 30 days end: steps that change the map.
