@@ -22,8 +22,6 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from shapely.geometry import mapping
-
 from layers.data import DataError, load, load_default, read_events_jsonl
 from layers.state import compute
 import settings
@@ -101,30 +99,12 @@ def _control(data, args) -> int:
 
 
 def _territory(data, args) -> int:
+    from layers.geojson_export import feature_collection
     from layers.view import View
 
     state = compute(data, args.date)
-    view = View(args.date, window_days=args.window_days)
-    features = []
-    territory = state.territory
-    for faction, ground in territory.factions.items():
-        features.append(_feature(ground, layer="territory", faction=faction,
-                                 area_km2=round(territory.areas_km2[faction], 1)))
-    for faction, ground in territory.contested_sides.items():
-        features.append(_feature(ground, layer="contested", faction=faction,
-                                 area_km2=round(territory.contested_sides_km2[faction], 1)))
-    if not territory.no_data.is_empty:
-        features.append(_feature(territory.no_data, layer="no_data", faction=None,
-                                 area_km2=round(territory.areas_km2["no_data"], 1)))
-    for (a, b), lines in territory.front_lines.items():
-        features.append(_feature(lines, layer="front_line", factions=[a, b]))
-    for event in state.events_between(view.window_start, view.date):
-        if event.lat is None:
-            continue
-        properties = {"layer": "event", "id": event.id, **event.to_json()}
-        features.append({"type": "Feature", "properties": properties,
-                         "geometry": {"type": "Point", "coordinates": [event.lon, event.lat]}})
-    collection = {"type": "FeatureCollection", "date": args.date.isoformat(), "features": features}
+    collection = feature_collection(state, View(args.date, window_days=args.window_days))
+    features = collection["features"]
     args.out.write_text(json.dumps(collection, ensure_ascii=False), encoding="utf-8")
     print(f"wrote {len(features)} features to {args.out}", file=sys.stderr)
     return 0
@@ -144,11 +124,6 @@ def _area(data, args) -> int:
         return 2
     area_table(data, dates).to_csv(sys.stdout, index=False, float_format="%.4f")
     return 0
-
-
-def _feature(geometry, **properties) -> dict:
-    return {"type": "Feature", "properties": {"layer": properties.pop("layer"), **properties},
-            "geometry": mapping(geometry)}
 
 
 if __name__ == "__main__":

@@ -78,7 +78,7 @@ import shapely
 from geopy.distance import geodesic
 from PIL import Image
 from playwright.sync_api import sync_playwright
-from shapely.geometry import Point, box, mapping, shape
+from shapely.geometry import Point, box, shape
 
 import settings
 from events.vocabulary import ACTION_CLASS, FACTIONS
@@ -89,6 +89,7 @@ from layers.decorations import (
     page_size_px, viewport_bbox,
 )
 from layers.event_markers import visible_events
+from layers.geojson_export import feature_collection
 from layers.figure import make_figure, map_center_zoom
 from layers.state import compute
 from layers.territory import CONTESTED_KM, RADIUS_KM
@@ -587,37 +588,6 @@ def legend_sections(state, view: View,
 
 
 # --- data ----------------------------------------------------------------------------------
-
-def feature_collection(state, view: View) -> dict:
-    """The view's data as a GeoJSON FeatureCollection in WGS84 (lon, lat): the same features and
-    ``layer`` property as ``python -m layers territory``, limited to the view's factions."""
-    territory = state.territory
-    features = []
-    for faction, ground in territory.factions.items():
-        if faction in view.factions:
-            features.append(_feature(ground, layer="territory", faction=faction,
-                                     area_km2=round(territory.areas_km2[faction], 1)))
-    for faction, ground in territory.contested_sides.items():
-        if faction in view.factions:
-            features.append(_feature(ground, layer="contested", faction=faction,
-                                     area_km2=round(territory.contested_sides_km2[faction], 1)))
-    if not territory.no_data.is_empty:
-        features.append(_feature(territory.no_data, layer="no_data", faction=None,
-                                 area_km2=round(territory.areas_km2["no_data"], 1)))
-    for (a, b), lines in territory.front_lines.items():
-        if a in view.factions or b in view.factions:
-            features.append(_feature(lines, layer="front_line", factions=f"{a},{b}"))
-    for event in visible_events(state, view):
-        features.append({"type": "Feature", "properties": {"layer": "event", "id": event.id, **event.to_json()},
-                         "geometry": {"type": "Point", "coordinates": [event.lon, event.lat]}})
-    return {"type": "FeatureCollection", "date": view.date.isoformat(),
-            "window_start": view.window_start.isoformat(), "features": features}
-
-
-def _feature(geometry, **properties) -> dict:
-    return {"type": "Feature", "properties": {"layer": properties.pop("layer"), **properties},
-            "geometry": mapping(geometry)}
-
 
 def export_data(state, view: View, fmt: str) -> bytes:
     """The view's data as GeoJSON, or as CSV with one row per feature and its geometry as WKT."""
