@@ -111,6 +111,19 @@ def _word(word: str) -> tuple[str, str, bool]:
     return folded, piece, first.isupper() or "\u0600" <= first <= "\u06ff"
 
 
+_KEPT: dict[frozenset[str], dict[str, tuple]] = {}
+
+
+def _kept_words(name_words: frozenset[str]) -> dict[str, tuple]:
+    """Word -> its ``_word`` triple if ``_tokens`` keeps it, () if not; one table per word
+    set, since most words of a report are dropped and each is met many times."""
+    table = _KEPT.get(name_words)
+    if table is None or len(table) > 200_000:
+        _KEPT.clear()
+        table = _KEPT[name_words] = {}
+    return table
+
+
 def _tokens(text: str, name_words: frozenset[str]) -> list[_Token]:
     """The words that may belong to a name: capitalised ones and the lower-case words that
     occur in some name (articles, "of", "bank", "dam"...). Others are left out; the gap
@@ -118,11 +131,17 @@ def _tokens(text: str, name_words: frozenset[str]) -> list[_Token]:
     excluded = [m.span() for m in URL_RE.finditer(text)] if ("://" in text or "@" in text or "www." in text) else []
     out: list[_Token] = []
     e_index = 0
+    kept = _kept_words(name_words)
     for match in TOKEN_RE.finditer(text):
         word = match.group()
-        folded, piece, capital = _word(word)
-        if not folded or not (capital or folded in name_words or word[0].isdigit()):
+        known = kept.get(word)
+        if known is None:
+            folded, piece, capital = _word(word)
+            known = kept[word] = (folded, piece, capital) if folded and (
+                capital or folded in name_words or word[0].isdigit()) else ()
+        if not known:
             continue
+        folded, piece, capital = known
         start, end = match.span()
         if excluded:
             while e_index < len(excluded) and excluded[e_index][1] <= start:
@@ -157,6 +176,12 @@ class _Finder:
     def __init__(self, gazetteer, text: str) -> None:
         self.text = text
         self.tokens = _tokens(text, _name_words(gazetteer))
+        # Tokens k and k+1 may belong to one name iff run[k] == run[k + 1]; each gap is
+        # checked once here rather than again by every span tried across it.
+        self.run = [0] * len(self.tokens)
+        for k in range(1, len(self.tokens)):
+            joined = _gap_ok(text, self.tokens[k - 1], self.tokens[k])
+            self.run[k] = self.run[k - 1] if joined else self.run[k - 1] + 1
         self.index = gazetteer.index
         self.stop = gazetteer.stop
         self.stop_first = _stop_first_words(gazetteer)
@@ -166,7 +191,7 @@ class _Finder:
         if tok.capital and not tok.article:
             return tok.folded not in FUNCTION_WORDS  # "The", "In" begin sentences, not names
         nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
-        if nxt is None or not _gap_ok(self.text, tok, nxt):
+        if nxt is None or self.run[i] != self.run[i + 1]:
             return False
         if tok.article:
             return nxt.capital
@@ -179,7 +204,7 @@ class _Finder:
         best = None
         j = i
         while j < len(toks) and j - i < MAX_SPAN_TOKENS:
-            if j > i and not _gap_ok(self.text, toks[j - 1], toks[j]):
+            if j > i and self.run[j - 1] != self.run[j]:
                 break
             piece = toks[j].piece
             key += piece
@@ -199,7 +224,7 @@ class _Finder:
             last = i + n - 1
             if last >= len(toks):
                 continue
-            if any(not _gap_ok(self.text, toks[k - 1], toks[k]) for k in range(i + 1, last + 1)):
+            if self.run[i] != self.run[last]:
                 continue
             phrase = " ".join(t.folded for t in toks[i:last + 1])
             if phrase in self.stop.phrases:
@@ -212,7 +237,7 @@ class _Finder:
             end = last + n
             if end >= len(toks):
                 continue
-            if any(not _gap_ok(self.text, toks[k - 1], toks[k]) for k in range(last + 1, end + 1)):
+            if self.run[last] != self.run[end]:
                 continue
             phrase = tuple(t.folded for t in toks[last + 1:end + 1])
             descriptor = SUFFIXES.get(phrase)
@@ -306,7 +331,7 @@ class _Finder:
 
     def next_token(self, i: int) -> _Token | None:
         j = i + 1
-        if j < len(self.tokens) and _gap_ok(self.text, self.tokens[i], self.tokens[j]):
+        if j < len(self.tokens) and self.run[i] == self.run[j]:
             return self.tokens[j]
         return None
 
