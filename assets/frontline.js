@@ -364,8 +364,27 @@
     return total;
   }
 
+  // A tile of the online base map that cannot load (no network) is no error of the page. Plotly
+  // rejects its pending update on any map "error" event, and dcc.Graph then draws no later
+  // figure (its update queue stays rejected): switching the tiles off again would never reach
+  // the map. So these events stop here, before plotly's listeners hear them. Plotly's update
+  // ends at the first redraw with every tile settled, and a failed tile asks for no redraw:
+  // ask for one, or the update (and every figure queued behind it) waits for the next pan.
+  function quietTileErrors(map) {
+    var fire = map.fire;
+    map.fire = function (event) {
+      var base = state.want.base;
+      if (event && event.type === "error" && base && event.sourceId === base.online_source) {
+        this.triggerRepaint();
+        return this;
+      }
+      return fire.apply(this, arguments);
+    };
+  }
+
   function hook(map) {
     state.map = map;
+    quietTileErrors(map);
     // Labels appear and go at once: their fade-in would keep the map redrawing for 300 ms
     // after a date. (Plotly makes the map, so the option cannot be passed.)
     map._fadeDuration = 0;

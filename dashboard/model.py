@@ -43,6 +43,8 @@ ONLINE_TILES = {
     "url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
     "attribution": "© OpenStreetMap contributors",
 }
+# The map source (and layer) id of those tiles; the browser quiets their load errors.
+ONLINE_SOURCE = "online-tiles"
 
 
 @dataclass(frozen=True)
@@ -70,10 +72,10 @@ def _react_safe_style(style: dict) -> dict:
 def online_style(offline: dict) -> dict:
     """The offline style with a raster tile layer drawn above its background."""
     sources = dict(offline.get("sources") or {})
-    sources["online-tiles"] = {"type": "raster", "tiles": [ONLINE_TILES["url"]], "tileSize": 256,
-                               "attribution": ONLINE_TILES["attribution"]}
+    sources[ONLINE_SOURCE] = {"type": "raster", "tiles": [ONLINE_TILES["url"]], "tileSize": 256,
+                              "attribution": ONLINE_TILES["attribution"]}
     layers = list(offline.get("layers") or []) + [
-        {"id": "online-tiles", "type": "raster", "source": "online-tiles"}]
+        {"id": ONLINE_SOURCE, "type": "raster", "source": ONLINE_SOURCE}]
     return {**offline, "sources": sources, "layers": layers}
 
 
@@ -228,9 +230,10 @@ class DashboardModel:
 
     # the map ---------------------------------------------------------------------------------
     def base_figure(self, viewport: dict, *, online_tiles: bool) -> dict:
-        """``{"layout", "base", "sources", "layers"}``: the map figure's layout (the view and
-        the map style, no data), the base map as GeoJSON, the options of the MapLibre sources
-        and the layers the browser adds (``dashboard.map_sources``), as plain JSON data."""
+        """``{"layout", "base", "sources", "layers", "online_source"}``: the map figure's layout
+        (the view and the map style, no data), the base map as GeoJSON, the options of the
+        MapLibre sources and the layers the browser adds (``dashboard.map_sources``) and the id
+        of the online tile source, as plain JSON data."""
         from layers.figure import make_figure
         from layers.state import compute
 
@@ -245,7 +248,7 @@ class DashboardModel:
         layout.update(uirevision="map", autosize=True, margin={"l": 0, "r": 0, "t": 0, "b": 0},
                       showlegend=False, dragmode="pan")
         return {"layout": layout, "base": MapSources.base(state, view), "sources": source_options(),
-                "layers": style_layers()}
+                "layers": style_layers(), "online_source": ONLINE_SOURCE}
 
     def frame(self, view: ViewState) -> Frame:
         """The pieces of each map source on ``view.date`` (all factions: the browser filters

@@ -158,6 +158,73 @@ def test_moving_the_slider_repaints_the_territory_and_a_faction_switched_off_dis
     assert _wait_for_faction(page, palette, holder_after, present=False) != holder_after
 
 
+def test_the_online_street_map_switched_off_restores_the_offline_map_and_asks_nothing_outside(
+        browser, server, model, palette, handover):
+    from dashboard.model import ONLINE_SOURCE
+
+    place, lat, lon, before, holder, _, _ = handover
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    aborted: set[str] = set()      # tile requests made while the street map was on
+    outside_after_off: list[str] = []
+    errors: list[str] = []
+    switched_off = False
+
+    def only_local(route):
+        url = route.request.url
+        if urlparse(url).hostname == "127.0.0.1":
+            route.continue_()
+            return
+        if switched_off:
+            outside_after_off.append(url)
+        else:
+            aborted.add(url)
+        route.abort()
+
+    def console(message):
+        failed_tile = message.text.startswith("Failed to load resource") and message.location.get("url") in aborted
+        if message.type == "error" and not failed_tile:
+            errors.append(message.text)
+
+    context.route("**/*", only_local)
+    tab = context.new_page()
+    tab.on("console", console)
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        _open(tab, f"{server}/?date={before}&layers=territory&lat={lat}&lon={lon}&zoom={ZOOM}")
+        assert _wait_for_faction(tab, palette, holder) == holder, place
+
+        tab.locator(f"#{ids.TILES} label").click()
+        tab.wait_for_function(f"window.frontline.map.getSource('{ONLINE_SOURCE}')", timeout=TIMEOUT_MS)
+        deadline = time.monotonic() + TIMEOUT_MS / 1000
+        while not aborted and time.monotonic() < deadline:
+            tab.wait_for_timeout(100)
+        assert aborted, "the street map asked for no tile"
+
+        tab.locator(f"#{ids.TILES} label").click()
+        layers = tab.evaluate("window.frontline.want.base.layers.map(layer => layer.id)")
+        tab.wait_for_function(
+            f"""(() => {{ const map = window.frontline.map;
+                return !map.getSource('{ONLINE_SOURCE}') && {layers!r}.every(id => map.getLayer(id)); }})()""",
+            timeout=TIMEOUT_MS)
+        switched_off = True
+        assert _wait_for_faction(tab, palette, holder) == holder, place
+
+        # Zoom in about the centre: the offline map loads its own data and no tile.
+        box = tab.locator(f"#{ids.MAP}").bounding_box()
+        tab.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        tab.mouse.wheel(0, -300)
+        tab.wait_for_function("window.frontline.map.loaded()", timeout=TIMEOUT_MS)
+        tab.wait_for_timeout(500)
+        assert _wait_for_faction(tab, palette, holder) == holder, place
+        style = tab.evaluate("window.frontline.map.getStyle()")
+        assert ONLINE_SOURCE not in style["sources"]
+        assert [layer["id"] for layer in style["layers"] if layer["id"] in layers] == layers
+    finally:
+        context.close()
+    assert outside_after_off == [], f"requests left 127.0.0.1 after the street map was off: {outside_after_off[:5]}"
+    assert errors == [], f"browser console errors: {errors[:5]}"
+
+
 @pytest.fixture(scope="module")
 def lone_event(model):
     """An event drawn alone on the map at the end of its days: no other event of the default
