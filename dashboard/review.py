@@ -236,7 +236,7 @@ def _read_references(path: Path) -> dict[str, dict]:
         return {}
     with open(path, newline="", encoding="utf-8") as f:
         return {row["doc"]: {"name": row["doc"], "title": row.get("title") or None,
-                             "url": row.get("url") or None, "date": row.get("date") or None}
+                             "url": None, "source": row.get("source") or None, "date": row.get("date") or None}
                 for row in csv.DictReader(f)}
 
 

@@ -15,6 +15,7 @@ from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import settings
 from events.documents import Document, read_document
@@ -25,9 +26,11 @@ EVENTS_DIR = settings.DATA_DIR / "events"
 SEED_EVENTS_PATH = EVENTS_DIR / "seed_events.csv"
 DOCUMENTS_PATH = EVENTS_DIR / "documents.csv"
 DOCUMENT_DATES_PATH = EVENTS_DIR / "document_dates.csv"
-EVENT_COLUMNS = ("id", "doc", "source_url", "date_start", "date_end", "date_precision", "action", "actor", "target",
+EVENT_COLUMNS = ("id", "doc", "date_start", "date_end", "date_precision", "action", "actor", "target",
                  "place", "place_id", "lat", "lon", "uncertainty_km", "unit", "certainty", "start", "end", "confidence")
-DOCUMENT_COLUMNS = ("doc", "title", "url", "date", "date_source")
+# The publisher's host stands for the document's URL: the full URL is read from the report itself when it is
+# in the store, and a URL slug can repeat the report's headline, which the repository must not hold.
+DOCUMENT_COLUMNS = ("doc", "title", "source", "date", "date_source")
 
 
 def load_default_events(path: Path = SEED_EVENTS_PATH) -> list[Event]:
@@ -55,12 +58,12 @@ def event_from_row(row: dict) -> Event:
     )
 
 
-def event_row(event: Event, source_url: str | None) -> dict:
+def event_row(event: Event) -> dict:
     def text(value) -> str:
         return "" if value is None else str(value)
 
     return {
-        "id": event.id, "doc": event.doc, "source_url": text(source_url), "date_start": event.date_start.isoformat(),
+        "id": event.id, "doc": event.doc, "date_start": event.date_start.isoformat(),
         "date_end": event.date_end.isoformat(), "date_precision": event.date_precision, "action": event.action,
         "actor": event.actor, "target": text(event.target), "place": event.place, "place_id": text(event.place_id),
         "lat": text(event.lat), "lon": text(event.lon), "uncertainty_km": text(event.uncertainty_km),
@@ -70,7 +73,7 @@ def event_row(event: Event, source_url: str | None) -> dict:
 
 
 def document_row(document: Document) -> dict:
-    return {"doc": document.name, "title": document.title or "", "url": document.url or "",
+    return {"doc": document.name, "title": document.title or "", "source": urlsplit(document.url or "").hostname or "",
             "date": document.date.isoformat() if document.date else "", "date_source": document.date_source}
 
 
@@ -93,7 +96,7 @@ def extract_seeds(seeds_dir: Path, place_finder: PlaceFinder | None = None,
         if path.name in given:
             document = replace(document, date_source="analyst")
         extraction = extract(document, finder)
-        event_rows.extend(event_row(e, document.url) for e in extraction.events)
+        event_rows.extend(event_row(e) for e in extraction.events)
         document_rows.append(document_row(document))
     return event_rows, document_rows
 

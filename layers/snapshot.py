@@ -66,7 +66,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import imageio_ffmpeg
 import kaleido
@@ -523,13 +522,13 @@ def snapshot_figure(state, view: View, *, title: str | None = None, caption: str
 
 
 def report_sources(state) -> list[str]:
-    """The reports behind the events up to the state's date, as short labels: the URL's host or
+    """The reports behind the events up to the state's date, as short labels: the publisher or
     the title, and the report's date, from ``data/events/documents.csv``; else the document id."""
     documents = _documents()
     labels = []
     for doc in sorted({e.doc for e in state.data.events if e.date_start <= state.date and e.doc}):
         row = documents.get(doc, {})
-        name = urlsplit(row.get("url") or "").hostname or row.get("title") or doc
+        name = row.get("source") or row.get("title") or doc
         labels.append(f"{name.removeprefix('www.')} ({row['date']})" if row.get("date") else name)
     return labels
 
