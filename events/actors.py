@@ -13,7 +13,6 @@ named side ("US-backed Kurds") is dropped.
 """
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,6 +21,7 @@ from pathlib import Path
 import yaml
 
 import settings
+from events.spans import overlaps
 from events.vocabulary import FACTIONS
 
 FACTIONS_PATH = settings.DATA_DIR / "factions.yaml"
@@ -124,7 +124,7 @@ def find_sides(text: str, table: FactionTable | None = None) -> list[SideMention
     for match in _BACKED.finditer(text):
         found.append(SideMention(match.start(), match.end(), match.group(0),
                                  BACKERS[match.group("backer").lower()], None, "actor"))
-    taken = [(m.start, m.end) for m in found]
+    taken = sorted((m.start, m.end) for m in found)
     last_end = 0
     for word in _WORD.finditer(text):
         # Only where a name could start: the first three characters of a name's first word.
@@ -136,7 +136,7 @@ def find_sides(text: str, table: FactionTable | None = None) -> list[SideMention
             continue
         start, end = match.span()
         last_end = end
-        if any(start < b and a < end for a, b in taken):
+        if overlaps(taken, start, end):
             continue
         name = " ".join(match.group(0).split())
         entry = table.lookup(name)
@@ -148,21 +148,16 @@ def find_sides(text: str, table: FactionTable | None = None) -> list[SideMention
         found.append(SideMention(start, end, match.group(0), faction, name if is_unit else None,
                                  _role(text, start, end)))
     spans = sorted((m.start, m.end) for m in found)
+    # Other parties and pronouns never share a word, so each is checked against the named
+    # sides alone (one merge per pass rather than an insertion per match).
     for pattern, role in ((_OTHER_PARTIES, "other"), (_PRONOUN, "pronoun")):
         for match in pattern.finditer(text):
-            if not _overlaps(spans, match.start(), match.end()):
+            if not overlaps(spans, match.start(), match.end()):
                 found.append(SideMention(match.start(), match.end(), match.group(0), None, None, role))
-                bisect.insort(spans, match.span())
     for match in _POSSESSED_GROUP.finditer(text):
         found.append(SideMention(match.start(), match.end(), match.group(0), None, None, "speaker_group"))
     found.sort(key=lambda m: m.start)
     return found
-
-
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether [start, end) overlaps one of the sorted, non-overlapping ``spans``."""
-    index = bisect.bisect_left(spans, (start, start))
-    return any(a < end and start < b for a, b in spans[max(0, index - 1):index + 1])
 
 
 def _role(text: str, start: int, end: int) -> str:

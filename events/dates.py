@@ -15,10 +15,13 @@ days ``week``, anything wider ``month``.
 """
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+
+from events.spans import overlaps
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -37,6 +40,17 @@ UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "hour": 1}
 # How far back "by 5 December" reaches when nothing earlier bounds it.
 BY_MAX_DAYS = 31
 WEEK_MAX_DAYS = 8
+# The years a report or its document date may speak of: the patterns read 1950-2099, and
+# a document date outside these (0001-01-01, 9999-12-31) is refused, so that no shift of a
+# few years or days around a date can leave the calendar.
+YEARS = (1900, 2100)
+# A report may name a day a little after its own date (a time zone, a date line written late).
+DOCUMENT_SLACK_DAYS = 2
+TEXT_DATE_SLACK_DAYS = 7
+
+
+def usable_year(year: int) -> bool:
+    return YEARS[0] <= year <= YEARS[1]
 
 _M = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
       r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
@@ -98,18 +112,32 @@ class DateContext:
     doc_date: date | None = None
     anchor: DateSpan | None = None
     year: int | None = None
+    # Whether ``doc_date`` is when the report was written (given, from metadata or URL), so
+    # that nothing it tells is later; a date only read from its text bounds nothing.
+    published: bool = True
 
     def infer_year(self, month: int, day: int = 1) -> int | None:
+        """The year of "7 May": the year in force (the next one when the running date is
+        late in a year and the month early), else the document's; never one that puts the
+        day after a published document's date (nor, for a date only read from the text,
+        more than a week after it)."""
         if self.year is not None:
+            year = self.year
             if self.anchor is not None and self.anchor.end.year == self.year and self.anchor.end.month - month > 6:
-                return self.year + 1
-            return self.year
+                year += 1
+            return self._not_after_document(year, month, day, DOCUMENT_SLACK_DAYS) if self.published else year
         if self.doc_date is not None:
-            year = self.doc_date.year
-            limit = self.doc_date + timedelta(days=7)
-            candidate = _safe(year, month, min(day, 28))
-            return year if candidate is not None and candidate <= limit else year - 1
+            slack = DOCUMENT_SLACK_DAYS if self.published else TEXT_DATE_SLACK_DAYS
+            return self._not_after_document(self.doc_date.year, month, day, slack)
         return None
+
+    def _not_after_document(self, year: int, month: int, day: int, slack: int) -> int:
+        if self.doc_date is None:
+            return year
+        limit = self.doc_date + timedelta(days=slack)
+        while year > YEARS[0] and (_safe(year, month, min(day, 28)) or limit) > limit:
+            year -= 1
+        return year
 
 
 def _safe(year: int, month: int, day: int) -> date | None:
@@ -243,7 +271,7 @@ def find_dates(text: str, kinds: frozenset[str] | None = None) -> list[DateExpr]
 
     ``kinds`` limits the search to some pattern kinds (e.g. only full dates).
     """
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # sorted, non-overlapping
     found: list[DateExpr] = []
     present = _kinds_present(text)
     for kind, pattern in _PATTERNS:
@@ -251,12 +279,12 @@ def find_dates(text: str, kinds: frozenset[str] | None = None) -> list[DateExpr]
             continue
         for match in pattern.finditer(text):
             start, end = match.span()
-            if any(start < b and a < end for a, b in taken):
+            if overlaps(taken, start, end):
                 continue
             expr = _build(kind, match)
             if expr is None:
                 continue
-            taken.append((start, end))
+            bisect.insort(taken, (start, end))
             found.append(expr)
     found.sort(key=lambda e: e.start)
     return _with_bounds(text, found)
@@ -377,7 +405,18 @@ def _with_bounds(text: str, found: list[DateExpr]) -> list[DateExpr]:
 
 
 def resolve(expr: DateExpr, ctx: DateContext) -> DateSpan | None:
-    """The span an expression means in ``ctx``, or None when the context cannot fix it."""
+    """The span an expression means in ``ctx``, or None when the context cannot fix it
+    (or it would fall outside ``YEARS``)."""
+    try:
+        span = _resolve(expr, ctx)
+    except (OverflowError, ValueError):
+        return None
+    if span is None or not (usable_year(span.start.year) and usable_year(span.end.year)):
+        return None
+    return span
+
+
+def _resolve(expr: DateExpr, ctx: DateContext) -> DateSpan | None:
     span = _resolve_plain(expr, ctx)
     if span is None:
         return None

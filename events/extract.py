@@ -35,7 +35,7 @@ from events import clauses
 from events.actions import Trigger, find_triggers
 from events.actors import FactionTable, SideMention, find_sides, load_factions
 from events.certainty import SentenceCertainty, denies_previous
-from events.dates import DateContext, DateExpr, DateSpan, find_dates, resolve
+from events.dates import YEARS, DateContext, DateExpr, DateSpan, find_dates, resolve, usable_year
 from events.documents import Document
 from events.model import Event
 from events.vocabulary import ACTION_CLASS
@@ -185,6 +185,12 @@ class _Reader:
         self.place_finder = place_finder
         self.factions = factions
         self.warnings: list[str] = []
+        self.doc_date = document.date
+        if document.date is not None and not usable_year(document.date.year):
+            # 0001-01-01 or 9999-12-31: no calendar arithmetic is safe (or meaningful) there.
+            self.warnings.append(f"{document.name}: document date {document.date} is outside the years "
+                                 f"{YEARS[0]}..{YEARS[1]} and was ignored; pass --date")
+            self.doc_date = None
         self.unresolved: list[str] = []
         self.drafts: list[_Draft] = []
         self.history: list[tuple[int, PlaceRef]] = []
@@ -194,6 +200,8 @@ class _Reader:
         self.paragraph = -1
         self.undated_years = 0
         self.explicit_dates: list[tuple[int, DateSpan]] = []
+        # (action class, actor) -> the places of the events told so far.
+        self.told: dict[tuple[str, str], set[str]] = {}
 
     # --- document ---------------------------------------------------------------------------
 
@@ -206,7 +214,7 @@ class _Reader:
         text_sentences = [s for s in sentences if s.kind == "text"]
         self.sentence_dates = {s.start: find_dates(self.masked[s.start:s.end]) for s in text_sentences}
         self.narrative = self._is_narrative()
-        self.ctx = DateContext(doc_date=self.doc.date)
+        self.ctx = DateContext(doc_date=self.doc_date, published=self.doc.date_source != "text")
         self.default_span = self._default_span()
         for index, sentence in enumerate(sentences):
             view = self._view(index, sentence, sides, refs)
@@ -228,8 +236,8 @@ class _Reader:
         return len(explicit) >= NARRATIVE_MIN_DATES
 
     def _default_span(self) -> DateSpan:
-        if self.doc.date is not None:
-            return DateSpan(self.doc.date - timedelta(days=REPORT_WINDOW_DAYS), self.doc.date)
+        if self.doc_date is not None:
+            return DateSpan(self.doc_date - timedelta(days=REPORT_WINDOW_DAYS), self.doc_date)
         return DateSpan(WIDE_START, date.today())
 
     def _view(self, index: int, sentence: Sentence, sides: list[SideMention], refs: list[PlaceRef]) -> _SentenceView:
@@ -295,6 +303,8 @@ class _Reader:
             self._remember(draft)
             self._subject_memory(draft)
             self.drafts.append(draft)
+            self.told.setdefault((ACTION_CLASS[draft.action], draft.actor), set()).update(
+                c.ref.place.name for c in draft.places)
         self._note_unresolved(view, live)
 
     def _resolve_dates(self, view: _SentenceView) -> None:
@@ -715,10 +725,8 @@ class _Reader:
             if draft.trigger.form != "nominal_of" or not _RECALL_BEFORE.search(
                     self.masked[max(view.sentence.start, draft.trigger.start - 30):draft.trigger.start]):
                 continue
-            places = {c.ref.place.name for c in draft.places}
-            told = any(ACTION_CLASS[d.action] == ACTION_CLASS[draft.action] and d.actor == draft.actor
-                       and places & {c.ref.place.name for c in d.places} for d in self.drafts)
-            draft.removed = draft.removed or told
+            told = self.told.get((ACTION_CLASS[draft.action], draft.actor), set())
+            draft.removed = draft.removed or any(c.ref.place.name in told for c in draft.places)
 
     @staticmethod
     def _drop_redundant(made: list[_Draft]) -> None:
@@ -844,7 +852,9 @@ class _Reader:
                     held.append(side.faction)
 
     def _deny_previous(self, index: int) -> None:
-        for draft in self.drafts:
+        for draft in reversed(self.drafts):
+            if draft.sentence < index - 1:
+                break
             if draft.sentence == index - 1 and draft.certainty in ("claimed", "reported"):
                 draft.certainty = "denied"
 
@@ -880,16 +890,17 @@ class _Reader:
             for chosen in draft.places:
                 event_action = "advance" if chosen.approach and action in ("capture", "recapture") else action
                 events.append(self._event(draft, event_action, chosen))
-        if any(d.date_from in ("default", "running") for d in self.drafts if not d.removed) and self.doc.date is None \
+        if any(d.date_from in ("default", "running") for d in self.drafts if not d.removed) and self.doc_date is None \
                 and self.default_span.start == WIDE_START:
-            self.warnings.append(f"{self.doc.name}: no document date found (no --date, no date line or meta tag, "
+            self.warnings.append(f"{self.doc.name}: no usable document date (no --date, no date line or meta tag, "
                                  f"no date in its URL or text); undated events span {WIDE_START}..{date.today()}")
         return _deduplicate(events)
 
     def _before_next_date(self, draft: _Draft) -> DateSpan:
         """A recalled event's dates: the month before the next date named after it, not
         before the running date's start; its running date when no date follows."""
-        following = next((span for position, span in self.explicit_dates if position > draft.trigger.end), None)
+        index = bisect.bisect_right(self.explicit_dates, draft.trigger.end, key=lambda item: item[0])
+        following = self.explicit_dates[index][1] if index < len(self.explicit_dates) else None
         if following is None:
             return draft.span
         end = following.start - timedelta(days=1)
@@ -963,10 +974,12 @@ def _deduplicate(events: list[Event]) -> list[Event]:
         groups.setdefault((event.actor, event.action, event.place), []).append(event)
     out = []
     for group in groups.values():
-        for event in group:
-            wider = any(other is not event and event.date_start <= other.date_start and other.date_end <= event.date_end
-                        for other in group)
-            if not wider:
+        # An event is wider when another's dates nest in its own: walking from the latest
+        # start back, the smallest end seen so far tells it (no pairwise test).
+        smallest_end = None
+        for event in sorted(group, key=lambda e: (-e.date_start.toordinal(), e.date_end)):
+            if smallest_end is None or smallest_end > event.date_end:
                 out.append(event)
+            smallest_end = event.date_end if smallest_end is None else min(smallest_end, event.date_end)
     out.sort(key=lambda e: (e.start, e.date_start, e.place))
     return out
