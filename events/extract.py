@@ -892,7 +892,7 @@ class _Reader:
                 events.append(self._event(draft, event_action, chosen))
         if any(d.date_from in ("default", "running") for d in self.drafts if not d.removed) and self.doc_date is None \
                 and self.default_span.start == WIDE_START:
-            self.warnings.append(f"{self.doc.name}: no usable document date (no --date, no date line or meta tag, "
+            self.warnings.append(f"{self.doc.name}: no document date found or usable (no --date, no date line or meta tag, "
                                  f"no date in its URL or text); undated events span {WIDE_START}..{date.today()}")
         return _deduplicate(events)
 
