@@ -13,6 +13,7 @@ named side ("US-backed Kurds") is dropped.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -39,14 +40,20 @@ BACKERS = {
     "iranian": "government", "iran": "government", "pro-iranian": "government", "russian": "government",
     "hezbollah": "government",
 }
-_GENERIC_HEADS = (r"(?:militants?|militant\s+forces|militias?|forces|fighters|groups?|rebels?|mercenar(?:y|ies)"
-                  r"(?:\s+forces)?|troops|insurgents|proxies|factions|paramilitar(?:y|ies)(?:\s+units)?)")
+_GENERIC_HEADS = (r"(?:militants?|militant\s+forces|militias?|forces?|fighters|groups?|rebels?|alliance|units|"
+                  r"mercenar(?:y|ies)(?:\s+forces)?|troops|insurgents|proxies|factions|paramilitar(?:y|ies)(?:\s+units)?)")
 _BACKED = re.compile(
     r"(?<![\w-])(?P<backer>U\.S\.|US|American|Coalition|coalition|Western|Turkish|Turkey|Jordanian|Saudi|"
     r"Iranian|Iran|pro-Iranian|Russian|Hezbollah)-(?:backed|led|trained|aided|supported|sponsored)"
-    r"\s+(?:[a-z][\w-]*\s+){0,2}?" + _GENERIC_HEADS + r"(?![\w-])"
+    r"\s+(?:[A-Za-z][\w-]*\s+){0,2}?" + _GENERIC_HEADS + r"(?![\w-])"
 )
 _WORD = re.compile(r"(?<![\w'’-])[A-Za-z0-9][\w'’.-]*")
+# "US-backed forces" are the SDF where a report names the SDF near them, else rebels.
+_BACKED_WEST = re.compile(r"(?:U\.S\.|US|American|Coalition|Western)-(?:backed|trained|aided|supported|sponsored)\s", re.I)
+WESTERN_BACKED = ("rebels", "sdf")
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+# How many named sides on each side of a generic name are looked at (bounded work).
+CONTEXT_SIDES = 40
 _OTHER_PARTIES = re.compile(r"(?<![\w-])(?:Israeli|Israel|IDF|Jordanian|Lebanese\s+Army|Lebanese\s+army|Peshmerga|"
                             r"Iraqi\s+Kurdish)(?:\s+(?:Air\s+Force|air\s+force|army|Army|forces|jets|warplanes|"
                             r"aircraft|troops|military|Defense\s+Forces))?(?![\w-])")
@@ -76,9 +83,12 @@ class FactionTable:
     # The names by the first three letters of their first word: the pattern over only the
     # names that can start at a word (an alternation of hundreds of names is slow to try).
     by_head: dict[str, re.Pattern] | None = None
+    # Generic names ("militants") -> the factions they may stand for, the default first.
+    generic: dict[str, tuple[str, ...]] | None = None
 
     def lookup(self, text: str) -> tuple[str, bool] | None:
-        return self.faction_of.get(text) or self.faction_of.get(text.lower())
+        key = _key(text)
+        return self.faction_of.get(key) or self.faction_of.get(key.lower())
 
     @property
     def unit_names(self) -> list[str]:
@@ -89,27 +99,54 @@ def _is_acronym(name: str) -> bool:
     return len(name) <= 6 and name.isupper() and name.isalpha()
 
 
+_JOINERS = re.compile(r"[\s-]+")
+
+
+def _key(name: str) -> str:
+    """A name as looked up: curly apostrophes straight, hyphens and runs of spaces one space
+    ("Hay’at Tahrir al-Sham" = "Hay'at Tahrir al Sham")."""
+    return " ".join(_JOINERS.split(name.replace("’", "'").replace("‘", "'").strip()))
+
+
+def _head(word: str) -> str:
+    """The first three letters of a name's first word, as names are grouped by."""
+    return re.split(r"[^\w.]", word, maxsplit=1)[0][:3].lower()
+
+
+def _alternative(name: str) -> str:
+    if _is_acronym(name):
+        return f"(?-i:{re.escape(name)})"
+    return r"[\s-]+".join(re.escape(token).replace("'", "['’]") for token in _JOINERS.split(name))
+
+
 @lru_cache(maxsize=4)
 def load_factions(path: Path = FACTIONS_PATH) -> FactionTable:
     """Read a factions YAML (faction -> {names: [...], units: [...]}) into a ``FactionTable``."""
     with open(path, encoding="utf-8") as f:
         raw = yaml.safe_load(f)
     faction_of: dict[str, tuple[str, bool]] = {}
+    generic: dict[str, tuple[str, ...]] = {}
+    for name, candidates in (raw.pop("generic", None) or {}).items():
+        if not candidates or any(c not in FACTIONS for c in candidates):
+            raise ValueError(f"{path}: generic name {name!r} needs factions among {FACTIONS}")
+        generic[_key(name).lower()] = tuple(candidates)
+        faction_of[_key(name).lower()] = (candidates[0], False)
     for faction, lists in raw.items():
         if faction not in FACTIONS:
             raise ValueError(f"{path}: unknown faction {faction!r}")
         for key, is_unit in (("names", False), ("units", True)):
             for name in lists.get(key) or []:
+                name = _key(name)
                 faction_of[name if _is_acronym(name) else name.lower()] = (faction, is_unit)
                 faction_of.setdefault(name, (faction, is_unit))
     names = sorted({n for n in faction_of}, key=len, reverse=True)
-    alternatives = [f"(?-i:{re.escape(n)})" if _is_acronym(n) else re.escape(n).replace(r"\ ", r"\s+") for n in names]
+    alternatives = [_alternative(n) for n in names]
     pattern = _names_pattern(alternatives)
     grouped: dict[str, list[str]] = {}
     for name, alternative in zip(names, alternatives):
-        grouped.setdefault(name.split()[0][:3].lower(), []).append(alternative)
+        grouped.setdefault(_head(name), []).append(alternative)
     return FactionTable(faction_of, pattern, frozenset(grouped),
-                        {head: _names_pattern(group) for head, group in grouped.items()})
+                        {head: _names_pattern(group) for head, group in grouped.items()}, generic)
 
 
 def _names_pattern(alternatives: list[str]) -> re.Pattern:
@@ -128,7 +165,7 @@ def find_sides(text: str, table: FactionTable | None = None) -> list[SideMention
     last_end = 0
     for word in _WORD.finditer(text):
         # Only where a name could start: the first three characters of a name's first word.
-        head = word.group(0)[:3].lower()
+        head = _head(word.group(0))
         if word.start() < last_end or head not in table.heads:
             continue
         match = (table.by_head[head] if table.by_head else table.pattern).match(text, word.start())
@@ -157,7 +194,44 @@ def find_sides(text: str, table: FactionTable | None = None) -> list[SideMention
     for match in _POSSESSED_GROUP.finditer(text):
         found.append(SideMention(match.start(), match.end(), match.group(0), None, None, "speaker_group"))
     found.sort(key=lambda m: m.start)
-    return found
+    return _in_context(text, found, table)
+
+
+def _in_context(text: str, found: list[SideMention], table: FactionTable) -> list[SideMention]:
+    """Generic names ("militants", "US-backed forces") given the faction of the nearest side
+    the report names among those they may stand for: before them in the paragraph, after
+    them in it, before them in the document, after them; else their default."""
+    generic = table.generic or {}
+    choices = [(i, _choices(m, generic)) for i, m in enumerate(found)]
+    choices = [(i, c) for i, c in choices if c]
+    if not choices:
+        return found
+    breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
+    paragraph = [bisect.bisect_right(breaks, m.start) for m in found]
+    named = [i for i, m in enumerate(found) if m.faction and m.role in ("actor", "held") and not _choices(m, generic)]
+    out = list(found)
+    for i, candidates in choices:
+        position = bisect.bisect_left(named, i)
+        before = [j for j in reversed(named[max(0, position - CONTEXT_SIDES):position])]
+        after = named[position:position + CONTEXT_SIDES]
+        faction = None
+        for pool in ([j for j in before if paragraph[j] == paragraph[i]], [j for j in after if paragraph[j] == paragraph[i]],
+                     before, after):
+            faction = next((found[j].faction for j in pool if found[j].faction in candidates), None)
+            if faction is not None:
+                break
+        if faction is not None and faction != found[i].faction:
+            m = found[i]
+            out[i] = SideMention(m.start, m.end, m.text, faction, m.unit, m.role)
+    return out
+
+
+def _choices(mention: SideMention, generic: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    if mention.faction is None:
+        return ()
+    if mention.unit is None and _BACKED_WEST.match(mention.text):
+        return WESTERN_BACKED
+    return generic.get(_key(mention.text).lower(), ())
 
 
 def _role(text: str, start: int, end: int) -> str:
