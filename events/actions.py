@@ -87,7 +87,7 @@ _TABLE: list[tuple[re.Pattern, str, str, frozenset]] = [
         r"control\s+(?:of|over)"), "capture", "verb", frozenset()),
     (_p(r"captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|liberat(?:e|es|ed|ing)|overr(?:an|un|uns|unning)|"
         r"conquer(?:ed|ing|s)?|expel(?:led|s|ling)?|oust(?:ed|ing|s)?"), "capture", "verb", frozenset()),
-    (_p(r"(?:pushed|push|pushes|pushing|drove|driven|beat|beaten|beating)\s+(?:[\w'-]+\s+){0,3}?back|"
+    (_p(r"(?:pushed|push|pushes|pushing|drove|driven|beat|beaten|beating|pinned|pin|pins|pinning)\s+(?:[\w'-]+\s+){0,3}?back|"
         r"(?:driven|forced|kicked|thrown|chased)\s+out"), "withdraw", "swap", frozenset({"pushed_back"})),
     (_p(r"(?:drove|driven|drive|drives|driving)(?=\s+(?:[\w'-]+\s+){0,4}?(?:out|from|away)\b)"), "capture", "verb",
      frozenset()),
@@ -95,7 +95,8 @@ _TABLE: list[tuple[re.Pattern, str, str, frozenset]] = [
     (_p(r"(?:came|come|comes|coming|fell|fallen|is|was|were|are|been|now)\s+(?:now\s+|fully\s+|completely\s+|"
         r"entirely\s+|firmly\s+)*under(?=\s+(?:the\s+)?(?:full\s+|complete\s+|total\s+)?"
         r"(?:[\w'’-]+\s+){0,3}?control\b)"), "capture", "passive", frozenset({"control"})),
-    (_p(r"took|take|takes|taken|taking|enter(?:ed|ing|s)?|secur(?:ed|ing|es)|clear(?:ed|ing)|occup(?:ied|ying)"),
+    (_p(r"took|take|takes|taken|taking|enter(?:ed|ing|s)?|secur(?:ed|ing|es)|clear(?:ed|ing)|occup(?:ied|ying)|"
+        r"claim(?:ed|ing|s)?(?=\s+(?:the\s+)?(?:towns?|city|villages?|district|area|base|airbase|hills?)\s+of\s)"),
      "capture", "verb", frozenset({"direct"})),
     (_p(r"forc(?:ed|ing|es|e)\s+(?:[\w'-]+\s+){1,4}?to\s+(?:retreat|withdraw|pull\s+(?:back|out)|fall\s+back|flee|"
         r"evacuate|abandon)"), "withdraw", "swap", frozenset()),
@@ -103,10 +104,11 @@ _TABLE: list[tuple[re.Pattern, str, str, frozenset]] = [
         r"foil(?:ed|s|ing)?|(?:held|hold|holds|holding)\s+off"), "repel", "verb", frozenset()),
     (_p(r"withdr(?:ew|aw|awn|aws|awing)|retreat(?:ed|s|ing)|pull(?:ed|s|ing)?\s+(?:out|back)|"
         r"(?:fell|fall|falls|falling)\s+back|abandon(?:ed|s|ing)|evacuat(?:ed|es|ing)"), "withdraw", "verb", frozenset()),
-    (_p(r"(?:push(?:ed|es|ing)?|thrust)(?=\s+(?:on\s+)?(?:towards?|into|deeper|forward|further|onto|on\s+to|within|"
-        r"through|north|south|east|west|[a-z]+wards?)\b)"), "advance", "verb", frozenset({"push"})),
+    (_p(r"(?:push(?:ed|es|ing)?|thrust|edg(?:ed|es|ing))(?=\s+(?:on\s+)?(?:towards?|into|deeper|forward|further|onto|"
+        r"on\s+to|within|through|closer|nearer|north|south|east|west|[a-z]+wards?)\b)"), "advance", "verb", frozenset({"push"})),
     (_p(r"(?:came|come|comes|coming)\s+(?:to\s+)?within"), "advance", "verb", frozenset({"near"})),
-    (_p(r"(?:press(?:ed|es|ing)?)\s+on|gain(?:ed|ing|s)?\s+ground|clos(?:ed|ing|es)\s+in\s+on|"
+    (_p(r"(?:press(?:ed|es|ing)?)\s+on|gain(?:ed|ing|s)?\s+ground|clos(?:ed|ing|es)\s+(?:in\s+)?on|"
+        r"converg(?:ed|ing|es?)\s+(?:up)?on|(?:broke|broken|break|breaks|breaking)\s+through|"
         r"(?:made|make|makes|making)\s+(?:[\w-]+\s+){0,2}?(?:gains|advances|progress|headway|inroads)|"
         r"(?:moved|moving|moves)\s+(?:towards?|into|closer)|progress(?:ed|ing)"), "advance", "verb", frozenset()),
     (_p(r"advanc(?:ed|ing)|reach(?:ed|es|ing)?|approach(?:ed|ing)|crossed|crossing(?=\s+(?:the|into|over)\b)"),
@@ -157,17 +159,17 @@ _HEADS = [
     "reca re-c reto reta rega reen re-e took take taki won win recl",
     "took take taki gain wres assu seiz impo esta exte",
     "capt seiz libe over conq expe oust",
-    "push drov driv beat forc kick thro chas",
+    "push drov driv beat pinn pin pins forc kick thro chas",
     "drov driv",
     "fell fall",
     "came come comi fell fall is was were are been now",
-    "took take taki ente secu clea occu",
+    "took take taki ente secu clea occu clai",
     "forc",
     "repe repu foug figh beat thwa foil held hold",
     "with retr pull fell fall aban evac",
-    "push thru",
+    "push thru edge edgi",
     "came come comi",
-    "pres gain clos made make maki move movi prog",
+    "pres gain clos conv brok brea made make maki move movi prog",
     "adva reac appr cros",
     "brou brin",
     "enci surr cut cuts cutt isol comp clos",

@@ -218,6 +218,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("doc_recent", re.compile(r"\b(?:recently|for\s+(?:days|weeks)\s+now|in\s+recent\s+times)\b", re.I)),
     ("doc_this", re.compile(r"\b(?P<early>earlier\s+)?this\s+(?P<u>week|month|year)\b", re.I)),
     ("doc_prev", re.compile(r"\blast\s+(?P<u>week|month|year)\b", re.I)),
+    ("ago", re.compile(rf"\b(?:(?:almost|nearly|about|around|some|over|more\s+than|less\s+than|just|only)\s+)?"
+                       rf"(?P<n>{_N}|{_FEW})\s+(?P<u>days?|weeks?|months?|years?)\s+ago\b", re.I)),
     ("doc_day", re.compile(r"\b(?P<w>yesterday|today|tonight|this\s+morning)\b", re.I)),
     ("year", re.compile(rf"\b(?i:in|since|during|by|until|of|from|before|after|early|late)\s+(?P<y>{_Y})(?![\w-])|\((?P<y2>{_Y})\s*[-–]\s*{_Y}\)")),
 ]
@@ -236,7 +238,7 @@ _GATES = {
     "same": ("later", "that", "same", "end of", "midnight", "nightfall", "evening", "meanwhile", "meantime",
              "simultaneous", "concurrent", "during th", "at this", "at that"),
     "doc_last": ("last", "past"), "doc_recent": ("recent", "last", "past", "now"), "doc_this": ("this",),
-    "doc_prev": ("last",), "doc_day": ("yesterday", "today", "tonight", "this morning"),
+    "doc_prev": ("last",), "ago": ("ago",), "doc_day": ("yesterday", "today", "tonight", "this morning"),
     "year": ("19", "20"),
 }
 _CASED_GATES = {"day_range", "day_range_us", "month_range", "day", "month", "weekday", "year", "iso", "week_of"}
@@ -367,6 +369,15 @@ def _build(kind: str, m: re.Match) -> DateExpr | None:
     if kind == "doc_recent":
         unit = (g.get("u") or g.get("u2") or "days").lower()
         return DateExpr(start, end, "before_doc", (27 if unit == "weeks" else SEVERAL[1],))
+    if kind == "ago":
+        n, unit_word = g["n"], g["u"].lower().rstrip("s")
+        if unit_word == "year":
+            return DateExpr(start, end, "years_ago", (_number(n) or 1,))
+        low, high = SEVERAL if re.match(_FEW, n, re.I) else ((_number(n) or 1),) * 2
+        days = {"day": 1, "week": 7, "month": 30}[unit_word]
+        # "a week ago" is a day or two either way; "a month ago" ten days.
+        slack = {"day": 0, "week": 2, "month": 10}[unit_word]
+        return DateExpr(start, end, "ago", (low * days - slack, high * days + slack))
     if kind == "doc_this":
         return DateExpr(start, end, "this", (g["u"].lower(),))
     if kind == "doc_prev":
@@ -484,6 +495,16 @@ def _resolve_plain(expr: DateExpr, ctx: DateContext) -> DateSpan | None:
             day = ctx.doc_date - timedelta(days=back)
             return DateSpan(day, day)
         return DateSpan(ctx.doc_date - timedelta(days=back), ctx.doc_date)
+    if kind == "ago":
+        if ctx.doc_date is None:
+            return None
+        nearest, farthest = value
+        return DateSpan(ctx.doc_date - timedelta(days=farthest), ctx.doc_date - timedelta(days=max(0, nearest)))
+    if kind == "years_ago":
+        if ctx.doc_date is None:
+            return None
+        year = ctx.doc_date.year - value[0]
+        return DateSpan(date(year, 1, 1), date(year, 12, 31), background=True)
     if kind == "this":
         if ctx.doc_date is None:
             return None

@@ -39,7 +39,7 @@ from events.dates import YEARS, DateContext, DateExpr, DateSpan, find_dates, res
 from events.documents import Document
 from events.model import Event
 from events.vocabulary import ACTION_CLASS
-from events.placing import (ANAPHOR_SENTENCES, Chosen, PlaceRef, choose, choose_nearest, find_anaphors,
+from events.placing import (ANAPHOR_SENTENCES, Chosen, PlaceRef, choose, choose_nearest, find_anaphors, metonymic,
                             usable_mentions, withdrawal_places)
 from events.sentences import Sentence, mask, split_sentences
 from gazetteer.place import Mention
@@ -47,7 +47,10 @@ from gazetteer.place import Mention
 PlaceFinder = Callable[[str], Sequence[Mention]]
 
 WIDE_START = date(2011, 3, 15)
+WIDE_KINDS = frozenset({"governorate", "region"})
 REPORT_WINDOW_DAYS = 6
+# In a news report, a date more than this before the report's own is history it recalls.
+RECALLED_DAYS = 21
 NARRATIVE_MIN_DATES = 3
 REFERENCE_SENTENCES = 2
 # Wider than a region for the control model (layers/control.py REGION_KM): a withdrawal
@@ -61,7 +64,8 @@ AIR_NATIONALITY = {"russian": "government", "syrian": "government", "regime": "g
                    "british": "coalition"}
 
 _AIR_WORDS = re.compile(r"(?<![\w-])(?:air|airstrikes?|air-strikes?|warplanes?|jets?|aircraft|helicopters?|drones?|"
-                        r"bombers?|aerospace|sorties|gunships?|airpower|air\s+force)(?![\w-])", re.I)
+                        r"bombers?|aerospace|sorties|gunships?|airpower|air\s+force|aviation|airforce|SyAAF|RuAF|VKS)(?![\w-])",
+                        re.I)
 _PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?:with|against|on|upon|from|alongside|of|to|towards?|at|by|between|"
                                  r"near|versus|vs\.?|under|for|over|into|than|and\s+against|among|amid)\s+"
                                  r"(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,1}$", re.I)
@@ -75,6 +79,16 @@ _PREPOSITION_ONLY = re.compile(r"(?i)^\s*(?:on|in|by|during|since|until|as\s+of|
 # A speaker's words dated "... said in a statement on Thursday" (not "clashes were reported on 25 May").
 _SPEECH_BEFORE = re.compile(r"(?<![\w-])(?<!was\s)(?<!were\s)(?<!been\s)(?:said|says|claimed|stated|announced|"
                             r"reported|statement|told|declared|confirmed)(?![\w-])[^.;]{0,40}$", re.I)
+_SUPPORT_BEFORE = re.compile(r"(?<![\w-])(?:(?:backed|supported|accompanied|aided|assisted|helped|covered|joined|"
+                             r"reinforced|escorted)\s+by|with\s+(?:the\s+)?(?:support|backing|help|assistance|cover|aid)\s+"
+                             r"(?:of|from)|(?:air\s+)?support\s+from)\s[^,;()]*$", re.I)
+# "Over the border in Iraq, ...": what follows happens outside Syria.
+_FOREIGN_SCENE = re.compile(r"\s*(?:(?:Meanwhile|Elsewhere|Across\s+the\s+border|Over\s+the\s+border),?\s+)?"
+                            r"(?:in\s+)?(?:neighbou?ring\s+)?(?:Iraq|Turkey|Lebanon|Jordan|Israel|Iran|Russia|Libya|Yemen)"
+                            r"\s*,", re.I)
+# "surrounding and then taking X", "besieged and eventually stormed X": one object for both verbs.
+_VERBS_SHARING = re.compile(r"\s*,?\s*(?:and|or)\s+(?:(?:then|later|finally|eventually|subsequently|also)\s+)?", re.I)
+_CLAUSE_AFTER = re.compile(r"\s*[,;:]")
 _ENTRY = re.compile(r"(?:enter|entered|entering|stormed\s+into|broke\s+into)$", re.I)
 _AGAIN_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,6}?(?:again|once\s+again|once\s+more)\b", re.I)
 _DIRECT_GAP = re.compile(r"^[^,.;:()]{0,45}$")
@@ -210,7 +224,8 @@ class _Reader:
         mentions = list(self.place_finder(self.masked))
         self.mention_spans = sorted((m.start, m.end) for m in mentions)
         sides = find_sides(self.masked, self.factions)
-        refs = usable_mentions(mentions, [(s.start, s.end) for s in sides if s.faction])
+        refs = [r for r in usable_mentions(mentions, [(s.start, s.end) for s in sides if s.faction])
+                if not metonymic(self.masked, r)]
         text_sentences = [s for s in sentences if s.kind == "text"]
         self.sentence_dates = {s.start: find_dates(self.masked[s.start:s.end]) for s in text_sentences}
         self.narrative = self._is_narrative()
@@ -264,6 +279,8 @@ class _Reader:
         view.refs = sorted(view.refs + anaphors, key=lambda r: r.start)
         self._resolve_dates(view)
         live = self._live_triggers(view)
+        if live and _FOREIGN_SCENE.match(self.masked, sentence.start, sentence.end):
+            live = []
         if live:
             self._read_triggers(view, live)
         self._remember_holders(view)
@@ -310,6 +327,7 @@ class _Reader:
     def _resolve_dates(self, view: _SentenceView) -> None:
         sentence = view.sentence
         view.anchor_before = self.ctx.anchor
+        restore: tuple[DateSpan | None] | None = None
         for expr in self.sentence_dates[sentence.start]:
             expr = expr.shifted(sentence.start)
             span = resolve(expr, self.ctx)
@@ -327,9 +345,22 @@ class _Reader:
                 continue
             if expr.kind in ("day", "range"):
                 self.explicit_dates.append((expr.start, span))
+            # "captured back on 8 October" in a December report dates its own sentence
+            # ("... and two days later"), not the news the next sentences go on telling.
+            if self._recalled(span):
+                restore = restore or (self.ctx.anchor,)
+            else:
+                restore = None
             self.ctx.anchor = span
             if expr.has_year:
                 self.ctx.year = span.end.year
+        if restore is not None:
+            self.ctx.anchor = restore[0]
+
+    def _recalled(self, span: DateSpan) -> bool:
+        """Whether a news report (not a chronicle) names a date well before its own."""
+        return not self.narrative and self.doc_date is not None and self.doc.date_source != "text" and \
+            span.end < self.doc_date - timedelta(days=RECALLED_DAYS)
 
     def _opens_clause(self, view: _SentenceView, expr: DateExpr) -> bool:
         """Whether a date opens its clause ("On 3 May, X...", "..., and two days later X..."),
@@ -452,6 +483,8 @@ class _Reader:
     def _usable_subject(self, side: SideMention) -> bool:
         if side.role not in ("actor", "pronoun", "speaker_group", "other"):
             return False
+        if _SUPPORT_BEFORE.search(self.masked, max(0, side.start - 60), side.start):
+            return False  # "X, backed by Y and Z, took...": Y and Z help, X acts
         after = self.masked[side.end:side.end + 40]
         if _POSSESSIVE_AFTER.match(after) or _VICTIM_AFTER.match(after):
             return False
@@ -643,7 +676,9 @@ class _Reader:
         scene = self._scene_end(view)
         if trigger.form in ("passive", "swap") and action == "capture" and "fell" in self.masked[trigger.start:trigger.end].lower():
             object_refs, subject_refs = subject_refs, object_refs
-        if trigger.form == "passive" and subject_refs and not object_refs:
+        if trigger.form == "passive" and subject_refs and (
+                not object_refs or _CLAUSE_AFTER.match(self.masked, trigger.end)):
+            # "X was taken", "With X taken, ...": the patient is named before the verb.
             return choose_nearest(self.masked, subject_refs), "subject"
         chosen = choose(self.masked, trigger.end, object_refs, action)
         if action == "withdraw":
@@ -701,7 +736,7 @@ class _Reader:
                 continue
             for other in made:
                 if other.places and other.trigger.start > draft.trigger.end and \
-                        re.fullmatch(r"\s*,?\s*and\s+", self.masked[draft.trigger.end:other.trigger.start]):
+                        _VERBS_SHARING.fullmatch(self.masked[draft.trigger.end:other.trigger.start]):
                     draft.places = list(other.places)
                     draft.place_from = "shared"
         for draft in made:
@@ -888,7 +923,13 @@ class _Reader:
                 draft.span = self._before_next_date(draft)
             action = draft.action
             for chosen in draft.places:
-                event_action = "advance" if chosen.approach and action in ("capture", "recapture") else action
+                if chosen.ref.place.country not in ("SY", "", None):
+                    continue  # Al Qaim, Mosul: the map is of Syria
+                event_action = action
+                if (action in ("capture", "recapture") and chosen.approach) or (
+                        action == "capture" and draft.entry and chosen.ref.place.kind in WIDE_KINDS):
+                    # At the gates of X, or into a province: ground gained, not the place.
+                    event_action = "advance"
                 events.append(self._event(draft, event_action, chosen))
         if any(d.date_from in ("default", "running") for d in self.drafts if not d.removed) and self.doc_date is None \
                 and self.default_span.start == WIDE_START:

@@ -32,7 +32,8 @@ _DESCRIPTOR = (r"(?:areas?|regions?|districts?|villages?|towns?|city|countryside
                r"province|governorate|hills?|mountains?|chain|plains?|station|crossing|island|sector|front|axis|pocket)")
 _COORDINATED = re.compile(
     r"^\s*(?:" + _DESCRIPTOR + r"\s*)?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as|&)\s+|,\s*as\s+well\s+as\s+)"
-    r"(?:also\s+)?(?:(?:in|at|on|near|towards?|into)\s+)?(?:the\s+)?"
+    r"(?:also\s+)?(?:(?:in|at|on|near|towards?|into|around|outside|in\s+the\s+vicinity\s+of|on\s+the\s+outskirts\s+of)\s+)?"
+    r"(?:the\s+)?"
     r"(?:(?:villages?|towns?|cit(?:y|ies)|areas?|hills?|districts?|hilltops?)\s+of\s+(?:the\s+)?)?$",
     re.I,
 )
@@ -41,7 +42,8 @@ _LIST_GOES_ON = re.compile(r"\s*(?:[,;.)]|and\b|or\b|$)")
 # "the Homs–Palmyra highway", "the Damascus to Palmyra road": towns naming a road.
 _ROAD_AFTER = re.compile(r"\s*(?:[-–—]|to)\s*[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2}?\s+(?:highway|road|motorway|route)\b")
 _ROAD_END = re.compile(r"\s+(?:highway|road|motorway|route)\b")
-_OWN_PREPOSITION = re.compile(r"(?:and|or|,)\s+(?:also\s+)?(?:in|at|on|near|towards?|into)\s+(?:the\s+)?$", re.I)
+_OWN_PREPOSITION = re.compile(r"(?:and|or|,)\s+(?:also\s+)?(?:in|at|on|near|towards?|into|around|outside|"
+                              r"in\s+the\s+vicinity\s+of|on\s+the\s+outskirts\s+of)\s+(?:the\s+)?$", re.I)
 _APPOSITION = re.compile(r"^['’]s\s+(?:[\w-]+\s+){0,3}[\w-]+,\s*$")
 _APPROACH = re.compile(r"(?:overlooking|outskirts\s+of|gates\s+of|approaches\s+to|edge\s+of|doorstep\s+of)\s+"
                        r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
@@ -163,6 +165,25 @@ def _antecedent(noun: str, earlier: list[tuple[int, PlaceRef]]) -> Place | None:
         if word in place.name.lower():
             return place
     return None
+
+
+# "Damascus said", "an ally of Damascus", "talks with Ankara": a capital standing for its
+# government is no battlefield.
+_SPEAKS_AFTER = re.compile(r"\s*(?:['’]s\s+(?:government|regime|ally|allies|decision|position)\b|,?\s+(?:has\s+|had\s+)?"
+                           r"(?:said|says|announced|accused|denied|claimed|insisted|agreed|rejected|warned|demanded|"
+                           r"considers|views|sees|wants|refused|negotiated|responded)\b)", re.I)
+_GOVERNMENT_BEFORE = re.compile(r"(?:ally\s+of|allies\s+of|allied\s+(?:to|with)|loyal\s+to|negotiat\w*\s+with|talks\s+with|"
+                                r"deal\s+with|agreement\s+with|pressure\s+on|backed\s+by|support\s+for|"
+                                r"government\s+in|regime\s+in|authorities\s+in|officials\s+in)\s+$", re.I)
+_CAPITAL_KINDS = frozenset({"city"})
+
+
+def metonymic(masked: str, ref: PlaceRef) -> bool:
+    """Whether a city's name stands for its government here rather than for the place."""
+    if ref.place.kind not in _CAPITAL_KINDS:
+        return False
+    return bool(_SPEAKS_AFTER.match(masked, ref.end) or
+                _GOVERNMENT_BEFORE.search(masked, max(0, ref.start - 30), ref.start))
 
 
 @dataclass(frozen=True)
