@@ -95,7 +95,8 @@ _TABLE: list[tuple[re.Pattern, str, str, frozenset]] = [
     (_p(r"(?:came|come|comes|coming|fell|fallen|is|was|were|are|been|now)\s+(?:now\s+|fully\s+|completely\s+|"
         r"entirely\s+|firmly\s+)*under(?=\s+(?:the\s+)?(?:full\s+|complete\s+|total\s+)?"
         r"(?:[\w'’-]+\s+){0,3}?control\b)"), "capture", "passive", frozenset({"control"})),
-    (_p(r"took|take|takes|taken|taking|enter(?:ed|ing|s)?|secur(?:ed|ing|es)|clear(?:ed|ing)|occup(?:ied|ying)|"
+    (_p(r"enter(?:ed|ing|s)?|stormed\s+into|broke\s+into"), "advance", "verb", frozenset({"direct", "entry"})),
+    (_p(r"took|take|takes|taken|taking|secur(?:ed|ing|es)|clear(?:ed|ing)|occup(?:ied|ying)|"
         r"claim(?:ed|ing|s)?(?=\s+(?:the\s+)?(?:towns?|city|villages?|district|area|base|airbase|hills?)\s+of\s)"),
      "capture", "verb", frozenset({"direct"})),
     (_p(r"forc(?:ed|ing|es|e)\s+(?:[\w'-]+\s+){1,4}?to\s+(?:retreat|withdraw|pull\s+(?:back|out)|fall\s+back|flee|"
@@ -104,6 +105,7 @@ _TABLE: list[tuple[re.Pattern, str, str, frozenset]] = [
         r"foil(?:ed|s|ing)?|(?:held|hold|holds|holding)\s+off"), "repel", "verb", frozenset()),
     (_p(r"withdr(?:ew|aw|awn|aws|awing)|retreat(?:ed|s|ing)|pull(?:ed|s|ing)?\s+(?:out|back)|"
         r"(?:fell|fall|falls|falling)\s+back|abandon(?:ed|s|ing)|evacuat(?:ed|es|ing)"), "withdraw", "verb", frozenset()),
+    (_p(r"left|leave|leaves|leaving|fled|flee|flees|fleeing"), "withdraw", "verb", frozenset({"direct"})),
     (_p(r"(?:push(?:ed|es|ing)?|thrust|edg(?:ed|es|ing))(?=\s+(?:on\s+)?(?:towards?|into|deeper|forward|further|onto|"
         r"on\s+to|within|through|closer|nearer|north|south|east|west|[a-z]+wards?)\b)"), "advance", "verb", frozenset({"push"})),
     (_p(r"(?:came|come|comes|coming)\s+(?:to\s+)?within"), "advance", "verb", frozenset({"near"})),
@@ -115,7 +117,7 @@ _TABLE: list[tuple[re.Pattern, str, str, frozenset]] = [
      "advance", "verb", frozenset()),
     (_p(r"(?:brought|bring|brings|bringing)(?=\s+(?:[\w'’-]+\s+){1,5}?(?:to|within|close\s+to|closer\s+to)\s)"),
      "advance", "swap", frozenset({"near"})),
-    (_p(r"encircl(?:e|es|ed|ing)|surround(?:ed|s|ing)?|cut(?:s|ting)?\s+off|isolat(?:e|es|ed|ing)|"
+    (_p(r"encircl(?:e|es|ed|ing)|surround(?:ed|s|ing)?|cut(?:s|ting)?\s+off|isolat(?:e|es|ed|ing)|cornered|trapped|"
         r"(?:complet\w+|clos\w+)\s+the\s+encirclement"), "encircle", "verb", frozenset()),
     (_p(r"air[\s-]?strikes?|air[\s-]?raids?|aerial\s+(?:bombardment|bombing|attacks?|strikes?)|air\s+attacks?|"
         r"bomb(?:ed|ing|ings)|bombard(?:ed|ing|ment|ments|s)?|sorties"), "airstrike", "nominal_free", frozenset()),
@@ -127,7 +129,7 @@ _TABLE: list[tuple[re.Pattern, str, str, frozenset]] = [
         r"capabilit\w*|strength|spirit|chance|fit))|fought|battl(?:ed|ing)|skirmish(?:es|ed|ing)?|firefights?|"
         r"exchang(?:ed|ing)\s+fire|engag(?:ed|ing)\s+(?:in\s+)?(?:battles?|fighting|clashes|combat)"),
      "clash", "nominal_free", frozenset()),
-    (_p(r"storm(?:ed|s|ing)|shell(?:ed|ing|s)|attack(?:ed|ing)|assault(?:ed|ing)|raid(?:ed|ing)|"
+    (_p(r"storm(?:ed|s|ing)|shell(?:ed|ing|s)|(?:counter-?)?attack(?:ed|ing)|(?:counter-?)?assault(?:ed|ing)|raid(?:ed|ing)|"
         r"(?:fired|firing|fire|fires)\s+(?:[\w-]+\s+){0,3}?(?:missiles?|rockets?|shells?|mortars?|artillery|projectiles?)"),
      "attack", "verb", frozenset()),
     # Nouns and bare verb forms, read as verbs only after a side ("ISIS attacks X") and as
@@ -163,21 +165,23 @@ _HEADS = [
     "drov driv",
     "fell fall",
     "came come comi fell fall is was were are been now",
-    "took take taki ente secu clea occu clai",
+    "ente stor brok",
+    "took take taki secu clea occu clai",
     "forc",
     "repe repu foug figh beat thwa foil held hold",
     "with retr pull fell fall aban evac",
+    "left leav fled flee",
     "push thru edge edgi",
     "came come comi",
     "pres gain clos conv brok brea made make maki move movi prog",
     "adva reac appr cros",
     "brou brin",
-    "enci surr cut cuts cutt isol comp clos",
+    "enci surr cut cuts cutt isol corn trap comp clos",
     "air airs air- aeri bomb sort",
     "hit hits hitt stru stri poun targ dest",
     "link met meet join conn",
     "clas figh foug batt skir fire exch enga heav",
-    "stor shel atta assa raid fire firi",
+    "stor shel atta assa coun raid fire firi",
     "atta assa raid coun incu oper onsl",
     "offe coun push driv thru",
     "adva",

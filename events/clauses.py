@@ -50,7 +50,9 @@ _IRREALIS_CUES = re.compile(
     r"suggesting|vulnerable|susceptible|exposed\s+to|urg(?:ed|ing)|calls?\s+for|called\s+for|vow(?:s|ed)?|pledg(?:e|es|ed)|need\s+to|needs\s+to)(?![\w-])",
     re.I,
 )
-_NEGATION = re.compile(r"(?<![\w'’-])(?:no|not|never|without|nor|neither|n['’]t|hardly|barely)\s+(?:[\w-]+\s+){0,2}$", re.I)
+# "not only X but also Y" states both.
+_NEGATION = re.compile(r"(?<![\w'’-])(?:no|not(?!\s+only\b)|never|without|nor|neither|n['’]t|hardly|barely)\s+"
+                       r"(?:[\w-]+\s+){0,2}$", re.I)
 _NEAR_MISS_BEFORE = re.compile(
     r"(?:close\s+to|closer\s+to|near(?:ly)?|almost|on\s+the\s+verge\s+of|brink\s+of|within\s+[^,;]{0,40}?\s+(?:of|from)"
     r"|short\s+of|kilomet(?:er|re)s?\s+from|km\s+from)\s+(?:completely\s+|fully\s+|effectively\s+)?"
