@@ -735,9 +735,10 @@ class _Reader:
             if draft.places or draft.trigger.form != "verb":
                 continue
             for other in made:
-                if other.places and other.trigger.start > draft.trigger.end and \
+                shared = [c for c in other.places if not c.destination]  # a place fallen back to was not fought at
+                if shared and other.trigger.start > draft.trigger.end and \
                         _VERBS_SHARING.fullmatch(self.masked[draft.trigger.end:other.trigger.start]):
-                    draft.places = list(other.places)
+                    draft.places = shared
                     draft.place_from = "shared"
         for draft in made:
             if draft.places:
