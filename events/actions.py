@@ -214,9 +214,13 @@ _SURROUNDING_ADJECTIVE = re.compile(r"\s+(?:countryside|area|areas|villages|town
                                     r"neighbou?rhoods?|farmland|farms|positions)\b", re.I)
 _NOUN_NEXT = re.compile(r"\s+(?:from|on|in|against|at|near|by|of|for|continued|resumed|were|was|have|has|had|"
                         r"and|or|that|which)\b", re.I)
-_ING_MODIFIER_BEFORE = re.compile(r"(?:(?<![\w-])(?:the|a|an|its|their|his|her)\s+(?:[\w-]+\s+)?|"
-                                  r"(?<![\w-])(?:forces|troops|units|columns|convoys?|fighters)\s+)$", re.I)
+# "the rapidly advancing troops" (an adjective between), not "the SDF advancing quickly".
+_ING_MODIFIER_BEFORE = re.compile(r"(?:(?<![\w-])(?i:the|a|an|its|their|his|her)\s+(?:[a-z][\w-]*\s+)?|"
+                                  r"(?<![\w-])(?i:forces|troops|units|columns|convoys?|fighters)\s+)$")
 _TRANSITIVE = frozenset({"capture", "recapture", "encircle", "siege"})
+_SPELL_BEFORE = re.compile(r"(?<![\w-])(?:after|following|despite|amid|since)\s+(?:more\s+than\s+|nearly\s+|almost\s+|over\s+)?"
+                           r"(?:(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|many|a\s+few|few)\s+)?"
+                           r"(?:and\s+a\s+half\s+)?(?:days|weeks|months|years|hours)\s+of\s+(?:[\w-]+\s+){0,2}$", re.I)
 _NO_OBJECT_AFTER = re.compile(r"\s*(?:[.;,)]|$|by\s)")
 _PARTICIPLE = re.compile(r"(?:ed|en|wn|ught|ook|ost|ut|un|an|eft)$", re.I)
 
@@ -254,6 +258,9 @@ def _classify(text: str, floor: int, a: int, b: int, action: str, form: str, fla
     word = text[a:b]
     before = text[max(floor, a - 60):a]
     after = text[b:b + 60]
+    if action in ("clash", "attack", "airstrike", "siege") and _SPELL_BEFORE.search(before):
+        # "after weeks of fierce fighting": how the news came about, told as background.
+        return Trigger(a, b, action, "reference", flags)
     if form == "noun" or (word.lower() in ("push", "thrust") and _DETERMINER_BEFORE.search(before)):
         return _noun_or_verb(word, before, after, a, b, "attack", flags | {"offensive"}) if form != "noun" \
             else _noun_or_verb(word, before, after, a, b, action, flags)

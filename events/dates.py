@@ -203,6 +203,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"(?:(?P<n>{_N}|{_FEW})\s+)?(?P<u>days|weeks|day|week)\b",
         re.I)),
     ("later", re.compile(rf"\b(?P<n>{_N}|{_FEW})\s+(?P<u>days?|weeks?|months?)\s+later\b", re.I)),
+    ("earlier", re.compile(rf"\b(?P<n>{_N}|{_FEW})\s+(?P<u>days?|weeks?|months?)\s+(?:before|earlier|previously)\b", re.I)),
     ("later", re.compile(r"\b(?:the\s+)?(?P<n>next|following)\s+(?P<u>day|morning|night|week|month)\b", re.I)),
     ("later", re.compile(r"\b(?P<n>the\s+day\s+after|a\s+day\s+later|the\s+morning\s+after)\b", re.I)),
     ("same", re.compile(
@@ -234,7 +235,7 @@ _WEEKDAY_WORDS = tuple(name.capitalize() for name in WEEKDAYS)
 _GATES = {
     "day_range": _MONTH_WORDS, "day_range_us": _MONTH_WORDS, "month_range": _MONTH_WORDS, "day": _MONTH_WORDS,
     "month": _MONTH_WORDS, "weekday": _WEEKDAY_WORDS, "iso": ("19", "20"), "week_of": _MONTH_WORDS,
-    "next_span": ("next", "following", "coming", "subsequent", "within"), "later": ("later", "next", "following", "after"),
+    "next_span": ("next", "following", "coming", "subsequent", "within"), "later": ("later", "next", "following", "after"), "earlier": ("before", "earlier", "previously"),
     "same": ("later", "that", "same", "end of", "midnight", "nightfall", "evening", "meanwhile", "meantime",
              "simultaneous", "concurrent", "during th", "at this", "at that"),
     "doc_last": ("last", "past"), "doc_recent": ("recent", "last", "past", "now"), "doc_this": ("this",),
@@ -353,6 +354,12 @@ def _build(kind: str, m: re.Match) -> DateExpr | None:
         if count is None:
             return None
         return DateExpr(start, end, "after", (count * unit, count * unit))
+    if kind == "earlier":
+        n = g["n"]
+        unit = UNIT_DAYS[g["u"].lower().rstrip("s")]
+        low, high = SEVERAL if re.match(_FEW, n, re.I) else ((_number(n) or 1),) * 2
+        slack = 0 if unit == 1 else (2 if unit == 7 else 10)
+        return DateExpr(start, end, "before", (low * unit - slack, high * unit + slack))
     if kind == "same":
         return DateExpr(start, end, "same", ())
     if kind == "doc_last":
@@ -485,6 +492,11 @@ def _resolve_plain(expr: DateExpr, ctx: DateContext) -> DateSpan | None:
             return None
         low, high = value
         return DateSpan(ctx.anchor.end + timedelta(days=low), ctx.anchor.end + timedelta(days=high))
+    if kind == "before":
+        if ctx.anchor is None:
+            return None
+        nearest, farthest = value
+        return DateSpan(ctx.anchor.start - timedelta(days=farthest), ctx.anchor.start - timedelta(days=max(0, nearest)))
     if kind == "same":
         return ctx.anchor
     if kind in ("before_doc", "before_doc_day"):

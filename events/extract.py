@@ -63,7 +63,7 @@ AIR_NATIONALITY = {"russian": "government", "syrian": "government", "regime": "g
                    "u.s.": "coalition", "american": "coalition", "coalition": "coalition", "french": "coalition",
                    "british": "coalition"}
 
-_AIR_WORDS = re.compile(r"(?<![\w-])(?:air|airstrikes?|air-strikes?|warplanes?|jets?|aircraft|helicopters?|drones?|"
+_AIR_WORDS = re.compile(r"(?<![\w-])(?:air|aerial|airstrikes?|air-strikes?|warplanes?|jets?|aircraft|helicopters?|drones?|"
                         r"bombers?|aerospace|sorties|gunships?|airpower|air\s+force|aviation|airforce|SyAAF|RuAF|VKS)(?![\w-])",
                         re.I)
 _PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?:with|against|on|upon|from|alongside|of|to|towards?|at|by|between|"
@@ -88,6 +88,8 @@ _FOREIGN_SCENE = re.compile(r"\s*(?:(?:Meanwhile|Elsewhere|Across\s+the\s+border
                             r"\s*,", re.I)
 # "surrounding and then taking X", "besieged and eventually stormed X": one object for both verbs.
 _VERBS_SHARING = re.compile(r"\s*,?\s*(?:and|or)\s+(?:(?:then|later|finally|eventually|subsequently|also)\s+)?", re.I)
+# "battling ISIS", "fought the rebels": the side after is the object (not "clashes with X").
+_TRANSITIVE_CLASH = re.compile(r"(?i:battling|battled|fighting|fought)")
 _CLAUSE_AFTER = re.compile(r"\s*[,;:]")
 _ENTRY = re.compile(r"(?:enter|entered|entering|stormed\s+into|broke\s+into)$", re.I)
 _AGAIN_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,6}?(?:again|once\s+again|once\s+more)\b", re.I)
@@ -295,7 +297,8 @@ class _Reader:
         resumes = sorted({t.end for t, _ in live if t.cuts_regions}
                          | {b for _, b in view.bounds}
                          | {expr.end for expr, _, leading, _ in view.dates if leading})
-        view.object_starts = [t.end for t, _ in live if t.form != "passive" and t.action != "clash"]
+        view.object_starts = [t.end for t, _ in live if t.form != "passive" and (
+            t.action != "clash" or _TRANSITIVE_CLASH.fullmatch(self.masked, t.start, t.end))]
         view.certainty = SentenceCertainty(self.masked[sentence.start:sentence.end],
                                            [(s.start - sentence.start, s.end - sentence.start)
                                             for s in view.sides if s.faction])
@@ -423,6 +426,8 @@ class _Reader:
             target = actor
         else:
             target = self._target_in(view, trigger, subject_start, object_end, actor, action)
+        if action == "attack" and "air" not in trigger.flags and _AIR_WORDS.search(self.masked, subject_start, trigger.start):
+            action = "airstrike"  # "Russian jets attacked X", "the aviation ... shelled X"
         if action == "attack" and "air" in trigger.flags:
             begin = clauses.clause_start(view.bounds, sentence.start, trigger.start)
             if _AIR_WORDS.search(self.masked[begin:min(sentence.end, object_end + 40)]):

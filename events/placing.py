@@ -38,7 +38,7 @@ _COORDINATED = re.compile(
     re.I,
 )
 # "X, Y" is a list only when the list goes on after Y ("X, Y and Z", "X, Y.").
-_LIST_GOES_ON = re.compile(r"\s*(?:[,;.)]|and\b|or\b|$)")
+_LIST_GOES_ON = re.compile(r"\s*(?:(?:towns|villages|cities|areas|districts|hills|settlements)\b\s*)?(?:[,;.)]|and\b|or\b|$)")
 # "the Homs–Palmyra highway", "the Damascus to Palmyra road": towns naming a road.
 _ROAD_AFTER = re.compile(r"\s*(?:[-–—]|to)\s*[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2}?\s+(?:highway|road|motorway|route)\b")
 _ROAD_END = re.compile(r"\s+(?:highway|road|motorway|route)\b")
