@@ -778,6 +778,14 @@ class _Reader:
             if draft.trigger.form == "modifier" and draft.action in ("siege", "encircle") and \
                     {c.ref.place.name for c in draft.places} & lifted:
                 draft.removed = True
+        # "pushed on to X and captured it", "reached X, ending the siege": the advance is
+        # how the capture or relief came about, not news of its own.
+        reached = {(d.actor, c.ref.place.name) for d in made if not d.removed and d.trigger.form != "modifier"
+                   and d.action in ("capture", "recapture", "siege_lifted") for c in d.places if not c.approach}
+        for draft in made:
+            if draft.action == "advance" and not draft.removed and draft.places:
+                draft.places = [c for c in draft.places if (draft.actor, c.ref.place.name) not in reached]
+                draft.removed = not draft.places
         # "abandoned X and fell back to Y": one withdrawal, from X.
         left = {d.actor for d in made if d.action == "withdraw" and not d.removed
                 and any(not c.destination for c in d.places)}
@@ -1010,15 +1018,22 @@ def _confidence(draft: _Draft, chosen: Chosen) -> float:
 
 
 def _deduplicate(events: list[Event]) -> list[Event]:
-    """One event per (actor, action, place, dates); of two whose dates nest, the narrower."""
+    """One event per (actor, kind of action, place, dates) — a report telling a capture twice
+    ("recaptured X on 2 March", "... took control of X") is one capture, a recapture if either
+    says so; of two whose dates nest, the narrower."""
     best: dict[tuple, Event] = {}
     for event in events:
-        key = (event.actor, event.action, event.place, event.date_start, event.date_end)
-        if key not in best or event.confidence > best[key].confidence:
+        key = (event.actor, ACTION_CLASS[event.action], event.place, event.date_start, event.date_end)
+        kept = best.get(key)
+        if kept is None or event.confidence > kept.confidence:
+            if kept is not None and kept.action == "recapture" and event.action == "capture":
+                event = event.with_changes(action="recapture")
             best[key] = event
+        elif event.action == "recapture" and kept.action == "capture":
+            best[key] = kept.with_changes(action="recapture")
     groups: dict[tuple, list[Event]] = {}
     for event in best.values():
-        groups.setdefault((event.actor, event.action, event.place), []).append(event)
+        groups.setdefault((event.actor, ACTION_CLASS[event.action], event.place), []).append(event)
     out = []
     for group in groups.values():
         # An event is wider when another's dates nest in its own: walking from the latest
