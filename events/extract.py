@@ -90,6 +90,8 @@ _FOREIGN_SCENE = re.compile(r"\s*(?:(?:Meanwhile|Elsewhere|Across\s+the\s+border
 _VERBS_SHARING = re.compile(r"\s*,?\s*(?:and|or)\s+(?:(?:then|later|finally|eventually|subsequently|also)\s+)?", re.I)
 # "battling ISIS", "fought the rebels": the side after is the object (not "clashes with X").
 _TRANSITIVE_CLASH = re.compile(r"(?i:battling|battled|fighting|fought)")
+_CARRIES_ON = re.compile(r"\s*(?:It|They|He|She|The\s+(?:group|army|offensive|operation|force|forces|troops|"
+                         r"militants|rebels|attack|assault))\s+(?!said|says|added|told|claimed|stated|reported)", re.I)
 _CLAUSE_AFTER = re.compile(r"\s*[,;:]")
 _ENTRY = re.compile(r"(?:enter|entered|entering|stormed\s+into|broke\s+into)$", re.I)
 _AGAIN_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,6}?(?:again|once\s+again|once\s+more)\b", re.I)
@@ -216,6 +218,7 @@ class _Reader:
         self.paragraph = -1
         self.undated_years = 0
         self.explicit_dates: list[tuple[int, DateSpan]] = []
+        self.recalled_restore: tuple[DateSpan | None] | None = None
         # (action class, actor) -> the places of the events told so far.
         self.told: dict[tuple[str, str], set[str]] = {}
 
@@ -329,6 +332,10 @@ class _Reader:
 
     def _resolve_dates(self, view: _SentenceView) -> None:
         sentence = view.sentence
+        if self.recalled_restore is not None:
+            if not _CARRIES_ON.match(self.masked, sentence.start, sentence.end):
+                self.ctx.anchor = self.recalled_restore[0]
+            self.recalled_restore = None
         view.anchor_before = self.ctx.anchor
         restore: tuple[DateSpan | None] | None = None
         for expr in self.sentence_dates[sentence.start]:
@@ -357,8 +364,9 @@ class _Reader:
             self.ctx.anchor = span
             if expr.has_year:
                 self.ctx.year = span.end.year
-        if restore is not None:
-            self.ctx.anchor = restore[0]
+        # The next sentence goes on in the recalled time only if it carries on its subject
+        # ("It broke the siege..."); any other takes up the news again.
+        self.recalled_restore = restore
 
     def _recalled(self, span: DateSpan) -> bool:
         """Whether a news report (not a chronicle) names a date well before its own."""
