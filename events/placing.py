@@ -79,6 +79,16 @@ _KIND_NOUNS = {
     "hills": {"hill"}, "hilltop": {"hill"}, "mountains": {"hill"},
 }
 ANAPHOR_SENTENCES = 4
+PLURAL_SENTENCES = 2
+_PLURAL_ANAPHOR = re.compile(
+    r"(?<![\w-])(?:both|(?:the|these|those|all|all\s+the|all\s+these|all\s+those)(?:\s+(?P<count>two|three|four|five|six))?)"
+    r"\s+(?P<noun>towns|villages|cities|settlements|places|localities|hamlets|districts|neighbou?rhoods|hills)(?![\w-])",
+    re.I)
+_COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_SETTLEMENTS = frozenset({"city", "town", "village"})
+_PLURAL_KINDS = {"district": frozenset({"district"}), "neighbourhood": frozenset({"district"}),
+                 "neighborhood": frozenset({"district"}), "hill": frozenset({"hill"}),
+                 "place": frozenset({"city", "town", "village", "district", "site", "hill", "area"})}
 
 
 @dataclass(frozen=True)
@@ -127,8 +137,13 @@ def find_anaphors(masked: str, start: int, end: int, named: list[PlaceRef],
     found: list[PlaceRef] = []
     spans = [(m.start(), m.end(), m.group("noun").lower()) for m in _ANAPHOR.finditer(masked, start, end)]
     spans += [(m.start("it"), m.end("it"), "it") for m in _IT_OBJECT.finditer(masked, start, end)]
+    for match in _PLURAL_ANAPHOR.finditer(masked, start, end):
+        earlier = [(i, p) for i, p in history if i >= sentence_index - PLURAL_SENTENCES and p.start < match.start()]
+        earlier += [(sentence_index, p) for p in named if p.end <= match.start()]
+        found.extend(PlaceRef(match.start(), match.end(), place, "anaphor")
+                     for place in _antecedents(match.group("count"), match.group("noun"), earlier))
     for a, b, noun in sorted(spans):
-        if any(a < p.end and p.start < b for p in named):
+        if any(a < p.end and p.start < b for p in named) or any(a < p.end and p.start < b for p in found):
             continue
         if any(0 <= p.start - b <= 14 and _QUALIFIED.fullmatch(masked[b:p.start]) for p in named):
             continue
@@ -140,6 +155,24 @@ def find_anaphors(masked: str, start: int, end: int, named: list[PlaceRef],
         if place is not None:
             found.append(PlaceRef(a, b, place, "anaphor"))
     return found
+
+
+def _antecedents(count: str | None, noun: str, earlier: list[tuple[int, PlaceRef]]) -> list[Place]:
+    """The places "both towns", "those three villages", "these areas" stand for: the last
+    ``count`` fitting places named, or all those of the last sentence that named several."""
+    kinds = _PLURAL_KINDS.get(noun.lower().rstrip("s"), _SETTLEMENTS)
+    fitting: list[tuple[int, Place]] = []
+    for index, ref in sorted(earlier, key=lambda item: item[1].start):
+        if ref.via == "name" and ref.place.kind in kinds and all(p.name != ref.place.name for _, p in fitting):
+            fitting.append((index, ref.place))
+    wanted = _COUNTS.get((count or "").lower())
+    if wanted is not None:
+        return [p for _, p in fitting[-wanted:]] if len(fitting) >= wanted else []
+    if len(fitting) < 2:
+        return []
+    last = fitting[-1][0]
+    group = [p for i, p in fitting if i == last]
+    return group if len(group) >= 2 else []
 
 
 def _antecedent(noun: str, earlier: list[tuple[int, PlaceRef]]) -> Place | None:
@@ -231,9 +264,15 @@ def choose(masked: str, region_start: int, refs: list[PlaceRef], action: str) ->
     previous_end = None
     previous_kept = False
     refs = [ref for ref in refs if not _ROAD_AFTER.match(masked, ref.end) and not _ROAD_END.match(masked, ref.end)]
+    previous_start = None
     for ref in refs:
+        if chosen and ref.start == previous_start and ref.end == previous_end:
+            # One plural anaphor ("both towns") standing for several places: all or none.
+            if previous_kept:
+                chosen.append(Chosen(ref, chosen[-1].approach))
+            continue
         gap = masked[(previous_end if previous_end is not None else region_start):ref.start]
-        previous_end = ref.end
+        previous_start, previous_end = ref.start, ref.end
         approach = bool(_APPROACH.search(gap))
         if not chosen:
             origin = action in ("advance", "attack", "airstrike") and _ORIGIN.search(gap) \
@@ -262,7 +301,8 @@ def choose_nearest(masked: str, refs: list[PlaceRef]) -> list[Chosen]:
     """The place just before a passive verb and those listed with it ("X and Y were taken")."""
     kept = [refs[-1]]
     for ref in reversed(refs[:-1]):
-        if not _COORDINATED.match(masked[ref.end:kept[-1].start]):
+        same = (ref.start, ref.end) == (kept[-1].start, kept[-1].end)  # "both towns"
+        if not same and not _COORDINATED.match(masked[ref.end:kept[-1].start]):
             break
         kept.append(ref)
     return [Chosen(ref) for ref in reversed(kept)]
