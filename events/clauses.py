@@ -51,6 +51,8 @@ _IRREALIS_CUES = re.compile(
     re.I,
 )
 # "not only X but also Y" states both.
+_TEMPORAL_OPENING = re.compile(r"^\W*(?:when|once|as\s+soon\s+as|after|until|unless)\s", re.I)
+_FUTURE = re.compile(r"(?<![\w'’-])(?:will|['’]ll|shall|is\s+going\s+to|are\s+going\s+to)(?![\w-])", re.I)
 _NEGATION = re.compile(r"(?<![\w'’-])(?:no|not(?!\s+only\b)|never|without|nor|neither|n['’]t|hardly|barely)\s+"
                        r"(?:[\w-]+\s+){0,2}$", re.I)
 _NEAR_MISS_BEFORE = re.compile(
@@ -91,7 +93,10 @@ def is_irrealis(masked: str, clause_begin: int, trigger_start: int, sentence_end
             return True
     if _IRREALIS_CUES.search(before) or _MODAL.search(before[-60:]):
         return True
-    return masked[trigger_start:sentence_end].rstrip().endswith("?")
+    after = masked[trigger_start:sentence_end]
+    if _TEMPORAL_OPENING.match(before) and _FUTURE.search(after):
+        return True  # "When they have taken X, the real battle will begin."
+    return after.rstrip().endswith("?")
 
 
 def is_irrealis_after(masked: str, trigger_end: int, sentence_end: int) -> bool:

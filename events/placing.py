@@ -48,6 +48,10 @@ _APPOSITION = re.compile(r"^['’]s\s+(?:[\w-]+\s+){0,3}[\w-]+,\s*$")
 _APPROACH = re.compile(r"(?:overlooking|outskirts\s+of|gates\s+of|approaches\s+to|edge\s+of|doorstep\s+of)\s+"
                        r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
 _ORIGIN = re.compile(r"(?<![\w-])from\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+# "an offensive to drive the rebels from X": X is the goal, not where the attack came from.
+_EXPEL_FROM = re.compile(r"(?<![\w-])(?:driv\w*|drove|expel\w*|oust\w*|push\w*|clear\w*|evict\w*|dislodg\w*|"
+                         r"flush\w*|remov\w*)\s+(?:[\w'’-]+\s+){0,4}from\s", re.I)
+_BENEFICIARY = re.compile(r"(?<![\w-])[a-z]+\s+for\s+(?:the\s+)?(?:capital\s+|city\s+of\s+|town\s+of\s+)?$")
 _DISTANCE_BEFORE = re.compile(r"(?:kilomet(?:er|re)s?|km|miles?)\s+(?:\([^)]*\)\s+)?(?:from|of)\s+(?:the\s+)?$", re.I)
 _BETWEEN = re.compile(r"(?<![\w-])between\s+(?:the\s+)?(?:[\w-]+\s+){0,1}$", re.I)
 _AND = re.compile(r"^\s*(?:and|&)\s+(?:the\s+)?(?:[\w-]+\s+){0,1}$", re.I)
@@ -230,7 +234,7 @@ class Chosen:
 
 
 _LEFT_GAP = re.compile(r"(?<![\w-])(?:from|out\s+of|away\s+from)(?![\w-])", re.I)
-_DESTINATION_GAP = re.compile(r"(?<![\w-])(?:to|towards?|into|in|inside|behind|onto|as\s+far\s+as|back)\s+"
+_DESTINATION_GAP = re.compile(r"(?<![\w-])(?:to|towards?|into|in|inside|behind|onto|as\s+far\s+as|back|for)\s+"
                               r"(?:the\s+)?(?:[\w'’-]+\s+){0,4}$", re.I)
 
 
@@ -276,7 +280,10 @@ def choose(masked: str, region_start: int, refs: list[PlaceRef], action: str) ->
         approach = bool(_APPROACH.search(gap))
         if not chosen:
             origin = action in ("advance", "attack", "airstrike") and _ORIGIN.search(gap) \
-                and not _DISTANCE_BEFORE.search(gap)
+                and not _DISTANCE_BEFORE.search(gap) and not _EXPEL_FROM.search(gap)
+            beneficiary = action in ("capture", "recapture") and _BENEFICIARY.search(gap)
+            if beneficiary:
+                continue  # "took the water source for the capital X": X is not what was taken
             if not origin:
                 chosen.append(Chosen(ref, approach))
             previous_kept = not origin
