@@ -92,6 +92,9 @@ _VERBS_SHARING = re.compile(r"\s*,?\s*(?:and|or)\s+(?:(?:then|later|finally|even
 _TRANSITIVE_CLASH = re.compile(r"(?i:battling|battled|fighting|fought)")
 _CARRIES_ON = re.compile(r"\s*(?:It|They|He|She|The\s+(?:group|army|offensive|operation|force|forces|troops|"
                          r"militants|rebels|attack|assault))\s+(?!said|says|added|told|claimed|stated|reported)", re.I)
+# A side followed by its verb ("the army has said", "ISIS, which ..., lost"): the clause's subject.
+_SUBJECT_VERB = re.compile(r"(?:\s+(?:forces|troops|fighters|units|military|army))?\s+(?:(?:has|have|had|is|are|was|were|"
+                           r"also|now|still|then|again|reportedly)\s+)*[a-z]+(?:ed|s)\b")
 _CLAUSE_AFTER = re.compile(r"\s*[,;:]")
 _ENTRY = re.compile(r"(?:enter|entered|entering|stormed\s+into|broke\s+into)$", re.I)
 _AGAIN_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,6}?(?:again|once\s+again|once\s+more)\b", re.I)
@@ -213,6 +216,8 @@ class _Reader:
         self.drafts: list[_Draft] = []
         self.history: list[tuple[int, PlaceRef]] = []
         self.running_actor: tuple[str, str | None] | None = None
+        # The running actor before a sentence without events named its subject.
+        self.told_by: tuple[str, str | None] | None = None
         self.enemies: dict[str, str] = {}
         self.holders: dict[str, list[str]] = {}
         self.paragraph = -1
@@ -240,6 +245,9 @@ class _Reader:
             view = self._view(index, sentence, sides, refs)
             if sentence.kind == "text":
                 self._read(view)
+            elif self.told_by is not None:
+                # A new section: a side only talked about before it acts in none of its events.
+                self.running_actor, self.told_by = self.told_by, None
             self.history.extend((index, ref) for ref in view.refs)
             self.history = [(i, ref) for i, ref in self.history if i >= index - ANAPHOR_SENTENCES]
         if self.undated_years:
@@ -288,7 +296,22 @@ class _Reader:
             live = []
         if live:
             self._read_triggers(view, live)
+        else:
+            self._sentence_subject(view)
         self._remember_holders(view)
+
+    def _sentence_subject(self, view: _SentenceView) -> None:
+        """A sentence that states no event still says who the text is about: its subject
+        ("The regime military has proclaimed...") is who a later "it" or passive means."""
+        sentence = view.sentence
+        for side in view.sides:
+            if side.faction is None or side.role != "actor" or not self._usable_subject(side):
+                continue
+            if _SUBJECT_VERB.match(self.masked, side.end, min(sentence.end, side.end + 60)):
+                if self.told_by is None:
+                    self.told_by = self.running_actor
+                self.running_actor = (side.faction, side.unit)
+            return
 
     def _read_triggers(self, view: _SentenceView, live: list[tuple[Trigger, str | None]]) -> None:
         """Drafts for the live triggers of a sentence, merged and remembered."""
@@ -484,6 +507,7 @@ class _Reader:
 
     def _subject_memory(self, draft: _Draft) -> None:
         """The side that acted last, as a later "they" or "the city was taken" means it."""
+        self.told_by = None
         form = draft.trigger.form
         subject = draft.subject if form == "swap" else draft.actor
         if form == "failed_to":
