@@ -218,6 +218,7 @@ _NOUN_NEXT = re.compile(r"\s+(?:from|on|in|against|at|near|by|of|for|continued|r
 _ING_MODIFIER_BEFORE = re.compile(r"(?:(?<![\w-])(?i:the|a|an|its|their|his|her)\s+(?:[a-z][\w-]*\s+)?|"
                                   r"(?<![\w-])(?i:forces|troops|units|columns|convoys?|fighters)\s+)$")
 _TRANSITIVE = frozenset({"capture", "recapture", "encircle", "siege"})
+_INDEFINITE_BEFORE = re.compile(r"(?<![\w-])(?:a|an)\s+(?:[\w-]+\s+){0,1}$", re.I)
 _SPELL_BEFORE = re.compile(r"(?<![\w-])(?:after|following|despite|amid|since)\s+(?:more\s+than\s+|nearly\s+|almost\s+|over\s+)?"
                            r"(?:(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|many|a\s+few|few)\s+)?"
                            r"(?:and\s+a\s+half\s+)?(?:days|weeks|months|years|hours)\s+of\s+(?:[\w-]+\s+){0,2}$", re.I)
@@ -269,6 +270,9 @@ def _classify(text: str, floor: int, a: int, b: int, action: str, form: str, fla
         return None
     if form == "nominal_free":
         return Trigger(a, b, action, "nominal", flags)
+    if form == "modifier" and action in ("siege", "encircle") and _INDEFINITE_BEFORE.search(before):
+        # "Qabun, a besieged district": a description of the place, not news.
+        return Trigger(a, b, action, "reference", flags)
     if form == "verb" and word.lower().endswith("ing") and " " not in word and _ING_MODIFIER_BEFORE.search(before):
         # "the advancing troops", "forces advancing along X": a description, not a new event.
         return Trigger(a, b, action, "reference", flags)

@@ -484,6 +484,12 @@ class _Reader:
         certainty = view.certainty.at(trigger.start - sentence.start)
         entry = bool(_ENTRY.search(self.masked[trigger.start:trigger.end])) or \
             ("push" in trigger.flags and self.masked[trigger.end:trigger.end + 6].lstrip().lower().startswith("into"))
+        if actor_from in ("running", "sentence", "right") and any(
+                side.role == "held" and side.faction == actor and trigger.start <= side.start < object_end + 40
+                for side in view.sides):
+            # "air strikes on opposition-held positions" told after an opposition attack: the
+            # side holding the target is not the one striking it.
+            target, actor, unit = actor, self.enemies.get(actor) or PRIOR_ENEMY[actor], None
         if target is None and action != "linkup":
             target = self._fallback_target(actor, places)
         if target == actor:
@@ -570,6 +576,13 @@ class _Reader:
                 return agent.faction, agent.unit, "agent" if agent.faction else "other", patient
             if "pushed_back" in trigger.flags and faction is not None and how != "running":
                 return faction, unit, how, faction
+            if action == "withdraw":
+                # "Hundreds were evacuated from X": those evacuated withdrew, not whoever acted last.
+                if patient is not None:
+                    return patient, unit, "subject", patient
+                running = (self.running_actor or (None, None))[0]
+                if running is not None:
+                    return self.enemies.get(running) or PRIOR_ENEMY[running], None, "running", None
             running = self.running_actor or (None, None)
             return running[0], running[1], "running", patient
         if trigger.form == "swap":
