@@ -270,7 +270,7 @@ def _classify(text: str, floor: int, a: int, b: int, action: str, form: str, fla
         return None
     if form == "nominal_free":
         return Trigger(a, b, action, "nominal", flags)
-    if form == "modifier" and action in ("siege", "encircle") and _INDEFINITE_BEFORE.search(before):
+    if action in ("siege", "encircle") and form in ("modifier", "verb") and _INDEFINITE_BEFORE.search(before):
         # "Qabun, a besieged district": a description of the place, not news.
         return Trigger(a, b, action, "reference", flags)
     if form == "verb" and word.lower().endswith("ing") and " " not in word and _ING_MODIFIER_BEFORE.search(before):

@@ -95,6 +95,8 @@ _CARRIES_ON = re.compile(r"\s*(?:It|They|He|She|The\s+(?:group|army|offensive|op
 # A side followed by its verb ("the army has said", "ISIS, which ..., lost"): the clause's subject.
 _SUBJECT_VERB = re.compile(r"(?:\s+(?:forces|troops|fighters|units|military|army))?\s+(?:(?:has|have|had|is|are|was|were|"
                            r"also|now|still|then|again|reportedly)\s+)*[a-z]+(?:ed|s)\b")
+_MEMBERS_OF = re.compile(r"(?<![\w-])(?:members|fighters|militants|supporters|remnants|units|elements|hundreds|thousands|"
+                         r"dozens|scores|columns|convoys?|most|some|many|all|remainder|rest)\s+of\s+(?:the\s+)?$", re.I)
 _CLAUSE_AFTER = re.compile(r"\s*[,;:]")
 _ENTRY = re.compile(r"(?:enter|entered|entering|stormed\s+into|broke\s+into)$", re.I)
 _AGAIN_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,6}?(?:again|once\s+again|once\s+more)\b", re.I)
@@ -528,6 +530,8 @@ class _Reader:
             return False
         if _SUPPORT_BEFORE.search(self.masked, max(0, side.start - 60), side.start):
             return False  # "X, backed by Y and Z, took...": Y and Z help, X acts
+        if _MEMBERS_OF.search(self.masked, max(0, side.start - 40), side.start):
+            return True  # "Hundreds of ISIS fighters withdrew", "members of the opposition left"
         after = self.masked[side.end:side.end + 40]
         if _POSSESSIVE_AFTER.match(after) or _VICTIM_AFTER.match(after):
             return False
@@ -581,6 +585,10 @@ class _Reader:
                 if patient is not None:
                     return patient, unit, "subject", patient
                 running = (self.running_actor or (None, None))[0]
+                named_later = next((side for side in view.sides if side.start >= trigger.end and side.faction
+                                    and side.role == "actor" and side.faction != running), None)
+                if named_later is not None:
+                    return named_later.faction, named_later.unit, "sentence", None
                 if running is not None:
                     return self.enemies.get(running) or PRIOR_ENEMY[running], None, "running", None
             running = self.running_actor or (None, None)

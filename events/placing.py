@@ -52,6 +52,7 @@ _ORIGIN = re.compile(r"(?<![\w-])from\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _EXPEL_FROM = re.compile(r"(?<![\w-])(?:driv\w*|drove|expel\w*|oust\w*|push\w*|clear\w*|evict\w*|dislodg\w*|"
                          r"flush\w*|remov\w*)\s+(?:[\w'’-]+\s+){0,4}from\s", re.I)
 _BENEFICIARY = re.compile(r"(?<![\w-])[a-z]+\s+for\s+(?:the\s+)?(?:capital\s+|city\s+of\s+|town\s+of\s+)?$")
+_DESCRIBES = re.compile(r"(?<![\w-])(?:which|that|who|where|lies|lying|located|situated|sits|part\s+of)(?![\w-])", re.I)
 _DISTANCE_BEFORE = re.compile(r"(?:kilomet(?:er|re)s?|km|miles?)\s+(?:\([^)]*\)\s+)?(?:from|of)\s+(?:the\s+)?$", re.I)
 _BETWEEN = re.compile(r"(?<![\w-])between\s+(?:the\s+)?(?:[\w-]+\s+){0,1}$", re.I)
 _AND = re.compile(r"^\s*(?:and|&)\s+(?:the\s+)?(?:[\w-]+\s+){0,1}$", re.I)
@@ -290,8 +291,8 @@ def choose(masked: str, region_start: int, refs: list[PlaceRef], action: str) ->
             continue
         coordinated = _APPOSITION.match(gap) or (_COORDINATED.match(gap) and (
             re.search(r"(?:and|or|as\s+well\s+as|&)\b", gap) or _LIST_GOES_ON.match(masked, ref.end)))
-        if ref.via == "relative":
-            keep = False
+        if ref.via == "relative" or _DESCRIBES.search(gap):
+            keep = False  # "X, a suburb which lies on the edge of Y": Y locates X
         elif approach:
             keep = True
         else:
