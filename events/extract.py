@@ -53,6 +53,9 @@ REPORT_WINDOW_DAYS = 6
 RECALLED_DAYS = 21
 NARRATIVE_MIN_DATES = 3
 REFERENCE_SENTENCES = 2
+# Statements that may take their place from the sentences before (not captures: a capture
+# names what it took).
+CONTEXT_ACTIONS = frozenset({"clash", "repel", "withdraw"})
 # Wider than a region for the control model (layers/control.py REGION_KM): a withdrawal
 # towards a place is drawn near it but hands nothing over.
 DESTINATION_UNCERTAINTY_KM = 25.0
@@ -302,6 +305,22 @@ class _Reader:
             self._sentence_subject(view)
         self._remember_holders(view)
 
+    def _place_from_context(self, draft: _Draft) -> None:
+        """"... are now engaged in street clashes with ISIS": a statement naming no place goes
+        on where the same sides were just fighting (the sentences before, same paragraph)."""
+        if draft.action not in CONTEXT_ACTIONS:
+            return
+        sides = {draft.actor, draft.target}
+        for earlier in reversed(self.drafts):
+            if earlier.sentence < draft.sentence - REFERENCE_SENTENCES or earlier.paragraph != draft.paragraph:
+                return
+            if earlier.removed or not sides & {earlier.actor, earlier.target}:
+                continue
+            places = [Chosen(c.ref) for c in earlier.places if not c.destination]
+            if places:
+                draft.places, draft.place_from = places, "context"
+                return
+
     def _sentence_subject(self, view: _SentenceView) -> None:
         """A sentence that states no event still says who the text is about: its subject
         ("The regime military has proclaimed...") is who a later "it" or passive means."""
@@ -343,6 +362,8 @@ class _Reader:
         for draft in made:
             if draft.removed:
                 continue
+            if not draft.places and draft.actor_from in ("subject", "agent", "object", "sentence"):
+                self._place_from_context(draft)
             if not draft.places:
                 # A placeless statement still tells who is acting, if the text names them.
                 if draft.actor_from in ("subject", "agent", "object"):
@@ -1053,7 +1074,7 @@ _FORM_CONFIDENCE = {"verb": 0.85, "passive": 0.85, "swap": 0.8, "failed_to": 0.8
                     "nominal": 0.75, "nominal_of": 0.7, "modifier": 0.65}
 _ACTOR_CONFIDENCE = {"subject": 1.0, "agent": 1.0, "object": 1.0, "sentence": 0.95, "running": 0.85, "right": 0.8}
 _PLACE_CONFIDENCE = {"object": 1.0, "subject": 0.9, "answered": 0.85, "shared": 0.85, "borrowed": 0.75, "scene": 0.6,
-                     "none": 0.5}
+                     "context": 0.55, "none": 0.5}
 _DATE_CONFIDENCE = {"own": 1.0, "speech": 0.9, "running": 0.9, "default": 0.8}
 _CERTAINTY_CONFIDENCE = {"stated": 1.0, "reported": 0.9, "claimed": 0.85, "denied": 0.8}
 
