@@ -165,7 +165,9 @@ def find_sides(text: str, table: FactionTable | None = None) -> list[SideMention
     last_end = 0
     for word in _WORD.finditer(text):
         # Only where a name could start: the first three characters of a name's first word.
-        head = _head(word.group(0))
+        text_of_word = word.group(0)
+        head = text_of_word[:3]
+        head = head.lower() if head.isalnum() else _head(text_of_word)
         if word.start() < last_end or head not in table.heads:
             continue
         match = (table.by_head[head] if table.by_head else table.pattern).match(text, word.start())

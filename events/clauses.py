@@ -24,6 +24,7 @@ _SPEECH_BOUNDARY = re.compile(
     r"indicated|believe|believes|suggest|suggests|denied|denies|denying)\s+(?:that\s+)?",
     re.I,
 )
+_SPEECH_GATE = re.compile(r"said|says|claim|stat|announc|report|added|warn|indicat|believ|suggest|deni", re.I)
 _PARENTHESIS = re.compile(r"\(([^()]*)\)")
 _PAREN_MIN_WORDS = 5
 
@@ -67,11 +68,13 @@ _GERUND_AFTER = re.compile(r"^[^,;.]{0,40}?(?:of|from|to)\s+(?:completely\s+|ful
 def boundaries(masked: str, start: int, end: int) -> list[tuple[int, int]]:
     """Clause boundaries in ``masked[start:end]`` as (begin, end) offsets, in order."""
     found = [m.span() for m in _BOUNDARY.finditer(masked, start, end)]
-    found += [m.span() for m in _SPEECH_BOUNDARY.finditer(masked, start, end)]
-    for match in _PARENTHESIS.finditer(masked, start, end):
-        if len(match.group(1).split()) >= _PAREN_MIN_WORDS:
-            found.append((match.start(), match.start() + 1))
-            found.append((match.end() - 1, match.end()))
+    if _SPEECH_GATE.search(masked, start, end):
+        found += [m.span() for m in _SPEECH_BOUNDARY.finditer(masked, start, end)]
+    if "(" in masked[start:end]:
+        for match in _PARENTHESIS.finditer(masked, start, end):
+            if len(match.group(1).split()) >= _PAREN_MIN_WORDS:
+                found.append((match.start(), match.start() + 1))
+                found.append((match.end() - 1, match.end()))
     return sorted(found)
 
 

@@ -616,12 +616,22 @@ def find_url_date(url: str) -> date | None:
 
 
 _FULL_DATE_KINDS = frozenset({"day_range", "day_range_us", "day", "iso"})
+_YEAR_WORD = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def latest_full_date(text: str) -> date | None:
     """The latest date in ``text`` written with day, month and year (None if there is none)."""
     latest = None
-    for expr in find_dates(text, _FULL_DATE_KINDS):
+    # A full date ends in its year, or starts with it (ISO): only the text around years is read.
+    windows: list[list[int]] = []
+    for year in _YEAR_WORD.finditer(text):
+        a, b = max(0, year.start() - 40), min(len(text), year.end() + 12)
+        if windows and a <= windows[-1][1]:
+            windows[-1][1] = b
+        else:
+            windows.append([a, b])
+    exprs = [e for a, b in windows for e in find_dates(text[a:b], _FULL_DATE_KINDS)]
+    for expr in exprs:
         if not expr.has_year or expr.kind not in ("day", "range"):
             continue
         span = resolve(replace(expr, bound="on", then=None), DateContext())

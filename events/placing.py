@@ -89,6 +89,7 @@ _PLURAL_ANAPHOR = re.compile(
     r"(?<![\w-])(?:both|(?:the|these|those|all|all\s+the|all\s+these|all\s+those)(?:\s+(?P<count>two|three|four|five|six))?)"
     r"\s+(?P<noun>towns|villages|cities|settlements|places|localities|hamlets|districts|neighbou?rhoods|hills)(?![\w-])",
     re.I)
+_PLURAL_GATE = re.compile(r"towns|villages|cities|settlements|places|localities|hamlets|districts|neighbo|hills")
 _COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _SETTLEMENTS = frozenset({"city", "town", "village"})
 _PLURAL_KINDS = {"district": frozenset({"district"}), "neighbourhood": frozenset({"district"}),
@@ -141,8 +142,11 @@ def find_anaphors(masked: str, start: int, end: int, named: list[PlaceRef],
     """"The city", "it"... in ``masked[start:end]`` resolved to the place they stand for."""
     found: list[PlaceRef] = []
     spans = [(m.start(), m.end(), m.group("noun").lower()) for m in _ANAPHOR.finditer(masked, start, end)]
-    spans += [(m.start("it"), m.end("it"), "it") for m in _IT_OBJECT.finditer(masked, start, end)]
-    for match in _PLURAL_ANAPHOR.finditer(masked, start, end):
+    lowered = masked[start:end].lower()
+    if " it" in lowered:
+        spans += [(m.start("it"), m.end("it"), "it") for m in _IT_OBJECT.finditer(masked, start, end)]
+    plurals = _PLURAL_ANAPHOR.finditer(masked, start, end) if _PLURAL_GATE.search(lowered) else ()
+    for match in plurals:
         earlier = [(i, p) for i, p in history if i >= sentence_index - PLURAL_SENTENCES and p.start < match.start()]
         earlier += [(sentence_index, p) for p in named if p.end <= match.start()]
         found.extend(PlaceRef(match.start(), match.end(), place, "anaphor")
