@@ -22,6 +22,7 @@ from pathlib import Path
 import yaml
 
 import settings
+from events.folding import Folded, lowered
 from events.spans import overlaps
 from events.vocabulary import FACTIONS
 
@@ -57,8 +58,8 @@ CONTEXT_SIDES = 40
 _OTHER_PARTIES = re.compile(r"(?<![\w-])(?:Israeli|Israel|IDF|Jordanian|Lebanese\s+Army|Lebanese\s+army|Peshmerga|"
                             r"Iraqi\s+Kurdish)(?:\s+(?:Air\s+Force|air\s+force|army|Army|forces|jets|warplanes|"
                             r"aircraft|troops|military|Defense\s+Forces))?(?![\w-])")
-_PRONOUN = re.compile(r"(?<![\w-])(?:they|the\s+latter|the\s+former|it|its\s+(?:forces|troops|fighters|allies))(?![\w-])", re.I)
-_POSSESSED_GROUP = re.compile(r"(?<![\w-])(?:his|her)\s+(?:group|forces|men|fighters|unit|faction|militia)(?![\w-])", re.I)
+_PRONOUN = Folded(r"(?<![\w-])(?:they|the\s+latter|the\s+former|it|its\s+(?:forces|troops|fighters|allies))(?![\w-])")
+_POSSESSED_GROUP = Folded(r"(?<![\w-])(?:his|her)\s+(?:group|forces|men|fighters|unit|faction|militia)(?![\w-])")
 
 
 @dataclass(frozen=True)
@@ -189,12 +190,14 @@ def find_sides(text: str, table: FactionTable | None = None) -> list[SideMention
     spans = sorted((m.start, m.end) for m in found)
     # Other parties and pronouns never share a word, so each is checked against the named
     # sides alone (one merge per pass rather than an insertion per match).
-    for pattern, role in ((_OTHER_PARTIES, "other"), (_PRONOUN, "pronoun")):
-        for match in pattern.finditer(text):
+    low = lowered(text)
+    for matches, role in ((_OTHER_PARTIES.finditer(text), "other"), (_PRONOUN.finditer(text, low), "pronoun")):
+        for match in matches:
             if not overlaps(spans, match.start(), match.end()):
-                found.append(SideMention(match.start(), match.end(), match.group(0), None, None, role))
-    for match in _POSSESSED_GROUP.finditer(text):
-        found.append(SideMention(match.start(), match.end(), match.group(0), None, None, "speaker_group"))
+                found.append(SideMention(match.start(), match.end(), text[match.start():match.end()], None, None, role))
+    for match in _POSSESSED_GROUP.finditer(text, low):
+        found.append(SideMention(match.start(), match.end(), text[match.start():match.end()], None, None,
+                                 "speaker_group"))
     found.sort(key=lambda m: m.start)
     return _in_context(text, found, table)
 

@@ -13,18 +13,18 @@ from __future__ import annotations
 
 import re
 
-_BOUNDARY = re.compile(
+from events.folding import Folded
+
+_BOUNDARY = Folded(
     r";|:(?=\s)|\s[–—]\s"
     r"|,?\s+(?:but|however,?|while|whereas|after\s+which|when|although|though|thus,?|so\s+that)\s+"
     r"|,?\s+so\s+(?:as\s+)?(?=to\s)|,\s+(?:which|as(?!\s+well\s+as\s)|and\s+then)\s+|,\s+(?=(?:after|before|following|despite|since)\s)",
-    re.I,
 )
-_SPEECH_BOUNDARY = re.compile(
+_SPEECH_BOUNDARY = Folded(
     r"(?<![\w-])(?<!was\s)(?<!were\s)(?<!been\s)(?<!is\s)(?<!are\s)(?:said|says|claimed|claims|claiming|stated|stating|announced|reported|added|warned|indicate|indicates|"
     r"indicated|believe|believes|suggest|suggests|denied|denies|denying)\s+(?:that\s+)?",
-    re.I,
 )
-_SPEECH_GATE = re.compile(r"said|says|claim|stat|announc|report|added|warn|indicat|believ|suggest|deni", re.I)
+_SPEECH_GATE = re.compile(r"said|says|claim|stat|announc|report|added|warn|indicat|believ|suggest|deni")
 _PARENTHESIS = re.compile(r"\(([^()]*)\)")
 _PAREN_MIN_WORDS = 5
 
@@ -65,11 +65,12 @@ _NEAR_MISS_BEFORE = re.compile(
 _GERUND_AFTER = re.compile(r"^[^,;.]{0,40}?(?:of|from|to)\s+(?:completely\s+|fully\s+)?[a-z]+ing\b", re.I)
 
 
-def boundaries(masked: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Clause boundaries in ``masked[start:end]`` as (begin, end) offsets, in order."""
-    found = [m.span() for m in _BOUNDARY.finditer(masked, start, end)]
-    if _SPEECH_GATE.search(masked, start, end):
-        found += [m.span() for m in _SPEECH_BOUNDARY.finditer(masked, start, end)]
+def boundaries(masked: str, start: int, end: int, low: str | None = None) -> list[tuple[int, int]]:
+    """Clause boundaries in ``masked[start:end]`` as (begin, end) offsets, in order
+    (``low``: ``masked`` lower-cased, see events/folding.py)."""
+    found = [m.span() for m in _BOUNDARY.finditer(masked, low, start, end)]
+    if _SPEECH_GATE.search(masked[start:end].lower()):
+        found += [m.span() for m in _SPEECH_BOUNDARY.finditer(masked, low, start, end)]
     if "(" in masked[start:end]:
         for match in _PARENTHESIS.finditer(masked, start, end):
             if len(match.group(1).split()) >= _PAREN_MIN_WORDS:

@@ -37,6 +37,7 @@ from events.actors import FactionTable, SideMention, find_sides, load_factions
 from events.certainty import SentenceCertainty, denies_previous
 from events.dates import YEARS, DateContext, DateExpr, DateSpan, find_dates, resolve, usable_year
 from events.documents import Document
+from events.folding import lowered
 from events.model import Event
 from events.vocabulary import ACTION_CLASS
 from events.placing import (ANAPHOR_SENTENCES, Chosen, PlaceRef, choose, choose_nearest, find_anaphors, metonymic,
@@ -208,6 +209,7 @@ class _Reader:
     def __init__(self, document: Document, place_finder: PlaceFinder, factions: FactionTable) -> None:
         self.doc = document
         self.masked = mask(document.text)
+        self.low = lowered(self.masked)
         self.place_finder = place_finder
         self.factions = factions
         self.warnings: list[str] = []
@@ -281,7 +283,7 @@ class _Reader:
             return _SentenceView(index, sentence, sides_here, named, [], [])
         occupied = [(s.start, s.end) for s in sides_here if s.faction] + [(r.start, r.end) for r in named]
         triggers = [t for t in find_triggers(self.masked, a, b) if not any(x <= t.start < y for x, y in occupied)]
-        return _SentenceView(index, sentence, sides_here, named, triggers, clauses.boundaries(self.masked, a, b))
+        return _SentenceView(index, sentence, sides_here, named, triggers, clauses.boundaries(self.masked, a, b, self.low))
 
     # --- one sentence -----------------------------------------------------------------------
 
@@ -293,7 +295,8 @@ class _Reader:
                 self.ctx.anchor = None
         if denies_previous(self.masked[sentence.start:sentence.end]):
             self._deny_previous(view.index)
-        anaphors = find_anaphors(self.masked, sentence.start, sentence.end, view.refs, self.history, view.index)
+        anaphors = find_anaphors(self.masked, sentence.start, sentence.end, view.refs, self.history, view.index,
+                                 self.low)
         view.refs = sorted(view.refs + anaphors, key=lambda r: r.start)
         self._resolve_dates(view)
         live = self._live_triggers(view)

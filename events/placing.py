@@ -23,6 +23,8 @@ from dataclasses import dataclass
 
 from geopy.distance import geodesic
 
+from events.folding import Folded
+
 from gazetteer.place import Mention, Place
 
 _RELATIVE_TEXT = re.compile(r"^(?:\d|within\b|about\b|around\b|some\b|approximately\b|roughly\b|nearly\b|almost\b|a\s+few\b|"
@@ -57,20 +59,18 @@ _DISTANCE_BEFORE = re.compile(r"(?:kilomet(?:er|re)s?|km|miles?)\s+(?:\([^)]*\)\
 _BETWEEN = re.compile(r"(?<![\w-])between\s+(?:the\s+)?(?:[\w-]+\s+){0,1}$", re.I)
 _AND = re.compile(r"^\s*(?:and|&)\s+(?:the\s+)?(?:[\w-]+\s+){0,1}$", re.I)
 
-_ANAPHOR = re.compile(
+_ANAPHOR = Folded(
     r"(?<![\w-])(?:the|this|that)\s+(?:(?:same|besieged|encircled|strategic|nearby|embattled|key|whole|entire|remaining|"
     r"[\w]+-held|[\w]+-controlled|ISIS|ISIL|IS|jihadist|rebel|militant|Syrian|northern|southern|eastern|western|central|"
     r"main|important|last|former|de\s+facto)\s+){0,3}"
     r"(?P<noun>city|town|village|stronghold|border|pocket|dam|airport|airbase|air\s+base|base|desert(?:\s+area)?|area|"
     r"district|neighbou?rhood|countryside|hilltop|hills|mountains|field|station|crossing|island|bridge|outskirts|enclave|"
-    r"province|governorate)(?![\w-])(?!\s+(?:town|city|village|crossing|post|area|region|guards?|strip|of\s+[A-Z]))",
-    re.I,
+    r"province|governorate)(?![\w-])(?!\s+(?:town|city|village|crossing|post|area|region|guards?|strip|of\s+[a-z]))",
 )
-_IT_OBJECT = re.compile(
+_IT_OBJECT = Folded(
     r"(?<![\w-])(?:capturing|captured|capture|cleared|clearing|seized|seizing|took|taking|retook|retaking|recaptured|"
     r"recapturing|encircled|encircling|surrounded|surrounding|stormed|storming|entered|entering|besieged|besieging|"
     r"isolated|isolating|encircle|surround|besiege|isolate)\s+(?P<it>it)(?![\w-])",
-    re.I,
 )
 _NAMED_AFTER = re.compile(r"\s+(?:of|around|near|in|at)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|"
                           r"August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|"
@@ -85,10 +85,9 @@ _KIND_NOUNS = {
 }
 ANAPHOR_SENTENCES = 4
 PLURAL_SENTENCES = 2
-_PLURAL_ANAPHOR = re.compile(
+_PLURAL_ANAPHOR = Folded(
     r"(?<![\w-])(?:both|(?:the|these|those|all|all\s+the|all\s+these|all\s+those)(?:\s+(?P<count>two|three|four|five|six))?)"
-    r"\s+(?P<noun>towns|villages|cities|settlements|places|localities|hamlets|districts|neighbou?rhoods|hills)(?![\w-])",
-    re.I)
+    r"\s+(?P<noun>towns|villages|cities|settlements|places|localities|hamlets|districts|neighbou?rhoods|hills)(?![\w-])")
 _PLURAL_GATE = re.compile(r"towns|villages|cities|settlements|places|localities|hamlets|districts|neighbo|hills")
 _COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _SETTLEMENTS = frozenset({"city", "town", "village"})
@@ -138,14 +137,15 @@ def usable_mentions(mentions: list[Mention], side_spans: list[tuple[int, int]]) 
 
 
 def find_anaphors(masked: str, start: int, end: int, named: list[PlaceRef],
-                  history: list[tuple[int, PlaceRef]], sentence_index: int) -> list[PlaceRef]:
-    """"The city", "it"... in ``masked[start:end]`` resolved to the place they stand for."""
+                  history: list[tuple[int, PlaceRef]], sentence_index: int, low: str | None = None) -> list[PlaceRef]:
+    """"The city", "it"... in ``masked[start:end]`` resolved to the place they stand for
+    (``low``: ``masked`` lower-cased, see events/folding.py)."""
     found: list[PlaceRef] = []
-    spans = [(m.start(), m.end(), m.group("noun").lower()) for m in _ANAPHOR.finditer(masked, start, end)]
-    lowered = masked[start:end].lower()
-    if " it" in lowered:
-        spans += [(m.start("it"), m.end("it"), "it") for m in _IT_OBJECT.finditer(masked, start, end)]
-    plurals = _PLURAL_ANAPHOR.finditer(masked, start, end) if _PLURAL_GATE.search(lowered) else ()
+    spans = [(m.start(), m.end(), m.group("noun").lower()) for m in _ANAPHOR.finditer(masked, low, start, end)]
+    here = masked[start:end].lower()
+    if " it" in here:
+        spans += [(m.start("it"), m.end("it"), "it") for m in _IT_OBJECT.finditer(masked, low, start, end)]
+    plurals = _PLURAL_ANAPHOR.finditer(masked, low, start, end) if _PLURAL_GATE.search(here) else ()
     for match in plurals:
         earlier = [(i, p) for i, p in history if i >= sentence_index - PLURAL_SENTENCES and p.start < match.start()]
         earlier += [(sentence_index, p) for p in named if p.end <= match.start()]
