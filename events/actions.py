@@ -12,6 +12,7 @@ the grammatical ``form`` the reader needs to find who did it to whom:
 - ``modifier``: an adjectival participle inside a noun phrase ("the newly captured X",
   "the long besieged town"); it does not end the previous trigger's object;
 - ``failed_to``: "A failed to take X (from B)": a repel by the defender;
+- ``lost``: "A lost X (to B)": a capture by the other side;
 - ``failed_ref``: "the attack failed": a repel of an attack stated before;
 - ``swap``: the grammatical object is the side that acts ("pushed back government
   troops", "forced the rebels to pull out", "brought the troops to the edge of X").
@@ -89,6 +90,10 @@ _TABLE: list[tuple[re.Pattern, str, str, frozenset]] = [
         r"conquer(?:ed|ing|s)?|expel(?:led|s|ling)?|oust(?:ed|ing|s)?"), "capture", "verb", frozenset()),
     (_p(r"(?:pushed|push|pushes|pushing|drove|driven|beat|beaten|beating|pinned|pin|pins|pinning)\s+(?:[\w'-]+\s+){0,3}?back|"
         r"(?:driven|forced|kicked|thrown|chased)\s+out"), "withdraw", "swap", frozenset({"pushed_back"})),
+    (_p(r"lost|lose|loses|losing"), "capture", "lost", frozenset({"direct"})),
+    (_p(r"ambush(?:ed|es|ing)?"), "attack", "verb", frozenset()),
+    (_p(r"(?:pushed|push|pushes|pushing|kicked|chased|flushed)(?=\s+(?:[\w'-]+\s+){0,4}?out\s+of\b)"), "capture", "verb",
+     frozenset()),
     (_p(r"(?:drove|driven|drive|drives|driving)(?=\s+(?:[\w'-]+\s+){0,4}?(?:out|from|away)\b)"), "capture", "verb",
      frozenset()),
     (_p(r"(?:fell|fallen|falls|falling)\s+to"), "capture", "swap", frozenset()),
@@ -162,6 +167,9 @@ _HEADS = [
     "took take taki gain wres assu seiz impo esta exte",
     "capt seiz libe over conq expe oust",
     "push drov driv beat pinn pin pins forc kick thro chas",
+    "lost lose losi",
+    "ambu",
+    "push kick chas flus",
     "drov driv",
     "fell fall",
     "came come comi fell fall is was were are been now",

@@ -222,6 +222,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("ago", re.compile(rf"\b(?:(?:almost|nearly|about|around|some|over|more\s+than|less\s+than|just|only)\s+)?"
                        rf"(?P<n>{_N}|{_FEW})\s+(?P<u>days?|weeks?|months?|years?)\s+ago\b", re.I)),
     ("doc_day", re.compile(r"\b(?P<w>yesterday|today|tonight|this\s+morning)\b", re.I)),
+    ("weekend", re.compile(r"\b(?:over|during|at|on)\s+the\s+(?P<last>past\s+|last\s+)?weekend\b|\blast\s+weekend\b", re.I)),
+    ("overnight", re.compile(r"\bovernight\b", re.I)),
+    ("earlier", re.compile(r"\b(?:the\s+)?(?P<n>previous|preceding)\s+(?P<u>day|week)\b|\bthe\s+(?P<u2>day|night)\s+before\b", re.I)),
     ("year", re.compile(rf"\b(?i:in|since|during|by|until|of|from|before|after|early|late)\s+(?P<y>{_Y})(?![\w-])|\((?P<y2>{_Y})\s*[-–]\s*{_Y}\)")),
 ]
 
@@ -235,11 +238,12 @@ _WEEKDAY_WORDS = tuple(name.capitalize() for name in WEEKDAYS)
 _GATES = {
     "day_range": _MONTH_WORDS, "day_range_us": _MONTH_WORDS, "month_range": _MONTH_WORDS, "day": _MONTH_WORDS,
     "month": _MONTH_WORDS, "weekday": _WEEKDAY_WORDS, "iso": ("19", "20"), "week_of": _MONTH_WORDS,
-    "next_span": ("next", "following", "coming", "subsequent", "within"), "later": ("later", "next", "following", "after"), "earlier": ("before", "earlier", "previously"),
+    "next_span": ("next", "following", "coming", "subsequent", "within"), "later": ("later", "next", "following", "after"), "earlier": ("before", "earlier", "previously", "previous",
+                                                                       "preceding"),
     "same": ("later", "that", "same", "end of", "midnight", "nightfall", "evening", "meanwhile", "meantime",
              "simultaneous", "concurrent", "during th", "at this", "at that"),
     "doc_last": ("last", "past"), "doc_recent": ("recent", "last", "past", "now"), "doc_this": ("this",),
-    "doc_prev": ("last",), "ago": ("ago",), "doc_day": ("yesterday", "today", "tonight", "this morning"),
+    "doc_prev": ("last",), "ago": ("ago",), "weekend": ("weekend",), "overnight": ("overnight",), "doc_day": ("yesterday", "today", "tonight", "this morning"),
     "year": ("19", "20"),
 }
 _CASED_GATES = {"day_range", "day_range_us", "month_range", "day", "month", "weekday", "year", "iso", "week_of"}
@@ -354,9 +358,15 @@ def _build(kind: str, m: re.Match) -> DateExpr | None:
         if count is None:
             return None
         return DateExpr(start, end, "after", (count * unit, count * unit))
+    if kind == "weekend":
+        return DateExpr(start, end, "weekend", ())
+    if kind == "overnight":
+        return DateExpr(start, end, "before_doc", (1,))
     if kind == "earlier":
-        n = g["n"]
-        unit = UNIT_DAYS[g["u"].lower().rstrip("s")]
+        n = g["n"] or "one"
+        if n.lower() in ("previous", "preceding"):
+            n = "one"
+        unit = UNIT_DAYS[(g["u"] or g.get("u2") or "day").lower().rstrip("s").replace("night", "day")]
         low, high = SEVERAL if re.match(_FEW, n, re.I) else ((_number(n) or 1),) * 2
         slack = 0 if unit == 1 else (2 if unit == 7 else 10)
         return DateExpr(start, end, "before", (low * unit - slack, high * unit + slack))
@@ -507,6 +517,12 @@ def _resolve_plain(expr: DateExpr, ctx: DateContext) -> DateSpan | None:
             day = ctx.doc_date - timedelta(days=back)
             return DateSpan(day, day)
         return DateSpan(ctx.doc_date - timedelta(days=back), ctx.doc_date)
+    if kind == "weekend":
+        if ctx.doc_date is None:
+            return None
+        # The Saturday and Sunday before the report (its own, when it is written on one).
+        sunday = ctx.doc_date - timedelta(days=(ctx.doc_date.weekday() + 1) % 7)
+        return DateSpan(sunday - timedelta(days=1), sunday)
     if kind == "ago":
         if ctx.doc_date is None:
             return None

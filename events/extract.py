@@ -231,6 +231,7 @@ class _Reader:
         self.undated_years = 0
         self.explicit_dates: list[tuple[int, DateSpan]] = []
         self.recalled_restore: tuple[DateSpan | None] | None = None
+        self.date_ends: set[int] = set()
         # (action class, actor) -> the places of the events told so far.
         self.told: dict[tuple[str, str], set[str]] = {}
 
@@ -392,6 +393,7 @@ class _Reader:
             span = resolve(expr, self.ctx)
             if span is None and expr.kind in ("day", "month", "range") and not expr.has_year:
                 self.undated_years += 1
+            self.date_ends.add(expr.end)
             leading = self._opens_clause(view, expr)
             speech = bool(_SPEECH_BEFORE.search(self.masked[max(sentence.start, expr.start - 60):expr.start]))
             view.dates.append((expr, span, leading, speech))
@@ -479,7 +481,7 @@ class _Reader:
             return None
         if trigger.form == "swap":
             target = subject_side
-        elif trigger.form == "failed_to":
+        elif trigger.form in ("failed_to", "lost"):
             target = actor
         else:
             target = self._target_in(view, trigger, subject_start, object_end, actor, action)
@@ -492,7 +494,8 @@ class _Reader:
             elif trigger.noun is None and self.masked[trigger.start:trigger.end].lower().startswith("destroy"):
                 return None
         places, place_from = self._places(view, trigger, subject_start, object_end, action)
-        if trigger.form == "failed_to":
+        if trigger.form in ("failed_to", "lost"):
+            # "A failed to take X", "A lost X (to B)": the other side holds or takes it.
             actor = self._object_side(view, trigger, object_end, exclude=target) or \
                 self._fallback_target(target, places)
             unit = None
@@ -542,7 +545,7 @@ class _Reader:
         self.told_by = None
         form = draft.trigger.form
         subject = draft.subject if form == "swap" else draft.actor
-        if form == "failed_to":
+        if form in ("failed_to", "lost"):
             subject = draft.target
         if subject and form != "passive":
             self.running_actor = (subject, draft.unit if subject == draft.actor else None)
@@ -561,7 +564,12 @@ class _Reader:
             return False
         if _RELATIVE_AFTER.match(after):
             return True
-        return not _PREPOSITION_BEFORE.search(self.masked[max(0, side.start - 30):side.start])
+        before = self.masked[max(0, side.start - 30):side.start]
+        if not _PREPOSITION_BEFORE.search(before):
+            return True
+        # "Over the weekend the army...": the preposition belongs to a date, not to the side.
+        return any(side.start - gap in self.date_ends and not self.masked[side.start - gap:side.start].strip(" ,")
+                   for gap in range(4))
 
     def _resolve_side(self, view: _SentenceView, side: SideMention,
                       made: list[_Draft] = ()) -> tuple[str | None, str | None]:
@@ -741,7 +749,7 @@ class _Reader:
     def _fallback_target(self, actor: str, places: list[Chosen], avoid: str | None = None) -> str | None:
         for chosen in places:
             held = self.holders.get(self._key(chosen.ref))
-            if held and held[-1] != actor:
+            if held and held[-1] != actor and frozenset({held[-1], actor}) not in ALLIES:
                 return held[-1]
         enemy = self.enemies.get(actor)
         if enemy and enemy != avoid:
@@ -1073,7 +1081,7 @@ def _within(items: list, start: int, end: int) -> list:
     return [item for item in items[first:last] if item.end <= end]
 
 
-_FORM_CONFIDENCE = {"verb": 0.85, "passive": 0.85, "swap": 0.8, "failed_to": 0.8, "failed_ref": 0.75,
+_FORM_CONFIDENCE = {"verb": 0.85, "passive": 0.85, "swap": 0.8, "failed_to": 0.8, "lost": 0.75, "failed_ref": 0.75,
                     "nominal": 0.75, "nominal_of": 0.7, "modifier": 0.65}
 _ACTOR_CONFIDENCE = {"subject": 1.0, "agent": 1.0, "object": 1.0, "sentence": 0.95, "running": 0.85, "right": 0.8}
 _PLACE_CONFIDENCE = {"object": 1.0, "subject": 0.9, "answered": 0.85, "shared": 0.85, "borrowed": 0.75, "scene": 0.6,
