@@ -37,7 +37,7 @@ from events.actors import FactionTable, SideMention, find_sides, load_factions
 from events.certainty import SentenceCertainty, denies_previous
 from events.dates import YEARS, DateContext, DateExpr, DateSpan, find_dates, resolve, usable_year
 from events.documents import Document
-from events.folding import lowered
+from events.folding import Folded, lowered
 from events.model import Event
 from events.vocabulary import ACTION_CLASS
 from events.placing import (ANAPHOR_SENTENCES, Chosen, PlaceRef, choose, choose_nearest, find_anaphors, metonymic,
@@ -70,9 +70,9 @@ AIR_NATIONALITY = {"russian": "government", "syrian": "government", "regime": "g
 _AIR_WORDS = re.compile(r"(?<![\w-])(?:air|aerial|airstrikes?|air-strikes?|warplanes?|jets?|aircraft|helicopters?|drones?|"
                         r"bombers?|aerospace|sorties|gunships?|airpower|air\s+force|aviation|airforce|SyAAF|RuAF|VKS)(?![\w-])",
                         re.I)
-_PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?:with|against|on|upon|from|alongside|of|to|towards?|at|by|between|"
+_PREPOSITION_BEFORE = Folded(r"(?<![\w-])(?:with|against|on|upon|from|alongside|of|to|towards?|at|by|between|"
                                  r"near|versus|vs\.?|under|for|over|into|than|and\s+against|among|amid)\s+"
-                                 r"(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,1}$", re.I)
+                                 r"(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,1}$")
 _BETWEEN_SIDES = re.compile(r"\s+(?:[\w-]+\s+){0,2}?between\s+(\S)", re.I)
 _AGENT_BEFORE = re.compile(r"(?<![\w-])(?:by|to)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,1}$", re.I)
 _BY_BEFORE = re.compile(r"(?<![\w-])by\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
@@ -83,9 +83,9 @@ _PREPOSITION_ONLY = re.compile(r"(?i)^\s*(?:on|in|by|during|since|until|as\s+of|
 # A speaker's words dated "... said in a statement on Thursday" (not "clashes were reported on 25 May").
 _SPEECH_BEFORE = re.compile(r"(?<![\w-])(?<!was\s)(?<!were\s)(?<!been\s)(?:said|says|claimed|stated|announced|"
                             r"reported|statement|told|declared|confirmed)(?![\w-])[^.;]{0,40}$", re.I)
-_SUPPORT_BEFORE = re.compile(r"(?<![\w-])(?:(?:backed|supported|accompanied|aided|assisted|helped|covered|joined|"
+_SUPPORT_BEFORE = Folded(r"(?<![\w-])(?:(?:backed|supported|accompanied|aided|assisted|helped|covered|joined|"
                              r"reinforced|escorted)\s+by|with\s+(?:the\s+)?(?:support|backing|help|assistance|cover|aid)\s+"
-                             r"(?:of|from)|(?:air\s+)?support\s+from)\s[^,;()]*$", re.I)
+                             r"(?:of|from)|(?:air\s+)?support\s+from)\s[^,;()]*$")
 # "Over the border in Iraq, ...": what follows happens outside Syria.
 _FOREIGN_SCENE = re.compile(r"\s*(?:(?:Meanwhile|Elsewhere|Across\s+the\s+border|Over\s+the\s+border),?\s+)?"
                             r"(?:in\s+)?(?:neighbou?ring\s+)?(?:Iraq|Turkey|Lebanon|Jordan|Israel|Iran|Russia|Libya|Yemen)"
@@ -99,8 +99,8 @@ _CARRIES_ON = re.compile(r"\s*(?:It|They|He|She|The\s+(?:group|army|offensive|op
 # A side followed by its verb ("the army has said", "ISIS, which ..., lost"): the clause's subject.
 _SUBJECT_VERB = re.compile(r"(?:\s+(?:forces|troops|fighters|units|military|army))?\s+(?:(?:has|have|had|is|are|was|were|"
                            r"also|now|still|then|again|reportedly)\s+)*[a-z]+(?:ed|s)\b")
-_MEMBERS_OF = re.compile(r"(?<![\w-])(?:members|fighters|militants|supporters|remnants|units|elements|hundreds|thousands|"
-                         r"dozens|scores|columns|convoys?|most|some|many|all|remainder|rest)\s+of\s+(?:the\s+)?$", re.I)
+_MEMBERS_OF = Folded(r"(?<![\w-])(?:members|fighters|militants|supporters|remnants|units|elements|hundreds|thousands|"
+                         r"dozens|scores|columns|convoys?|most|some|many|all|remainder|rest)\s+of\s+(?:the\s+)?$")
 _CLAUSE_AFTER = re.compile(r"\s*[,;:]")
 _ENTRY = re.compile(r"(?:enter|entered|entering|stormed\s+into|broke\s+into)$", re.I)
 _AGAIN_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,6}?(?:again|once\s+again|once\s+more)\b", re.I)
@@ -232,6 +232,7 @@ class _Reader:
         self.explicit_dates: list[tuple[int, DateSpan]] = []
         self.recalled_restore: tuple[DateSpan | None] | None = None
         self.date_ends: set[int] = set()
+        self.usable: dict[int, bool] = {}  # side start -> whether it can be a subject
         # (action class, actor) -> the places of the events told so far.
         self.told: dict[tuple[str, str], set[str]] = {}
 
@@ -553,19 +554,24 @@ class _Reader:
     # --- sides ----------------------------------------------------------------------------------
 
     def _usable_subject(self, side: SideMention) -> bool:
+        known = self.usable.get(side.start)
+        if known is None:
+            known = self.usable[side.start] = self._could_be_subject(side)
+        return known
+
+    def _could_be_subject(self, side: SideMention) -> bool:
         if side.role not in ("actor", "pronoun", "speaker_group", "other"):
             return False
-        if _SUPPORT_BEFORE.search(self.masked, max(0, side.start - 60), side.start):
+        if _SUPPORT_BEFORE.search(self.masked, self.low, max(0, side.start - 60), side.start):
             return False  # "X, backed by Y and Z, took...": Y and Z help, X acts
-        if _MEMBERS_OF.search(self.masked, max(0, side.start - 40), side.start):
+        if _MEMBERS_OF.search(self.masked, self.low, max(0, side.start - 40), side.start):
             return True  # "Hundreds of ISIS fighters withdrew", "members of the opposition left"
         after = self.masked[side.end:side.end + 40]
         if _POSSESSIVE_AFTER.match(after) or _VICTIM_AFTER.match(after):
             return False
         if _RELATIVE_AFTER.match(after):
             return True
-        before = self.masked[max(0, side.start - 30):side.start]
-        if not _PREPOSITION_BEFORE.search(before):
+        if not _PREPOSITION_BEFORE.search(self.masked, self.low, max(0, side.start - 30), side.start):
             return True
         # "Over the weekend the army...": the preposition belongs to a date, not to the side.
         return any(side.start - gap in self.date_ends and not self.masked[side.start - gap:side.start].strip(" ,")
@@ -685,8 +691,8 @@ class _Reader:
             return faction, unit, how
         # A fronted clause without a subject ("Following X, which broke the siege, the
         # Army began...") has the main clause's; else the side acting so far.
-        right = next((s for s in view.sides if s.start >= trigger.end and s.faction and self._usable_subject(s)
-                      and _CLAUSE_INITIAL.search(self.masked[s.start - 8:s.start])), None)
+        right = next((s for s in view.sides if s.start >= trigger.end and s.faction
+                      and _CLAUSE_INITIAL.search(self.masked[s.start - 8:s.start]) and self._usable_subject(s)), None)
         if right is not None and trigger.form != "passive":
             return right.faction, right.unit, "right"
         running = self.running_actor or (None, None)
