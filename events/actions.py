@@ -27,6 +27,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from events.folding import Folded
+
 _DET = (r"(?:a|an|the|this|these|that|those|its|their|his|her|our|any|every|another|such|no|further|new|"
         r"major|rapid|significant|latest|initial|first|second|final|renewed|recent|large-scale|massive|"
         r"slow-paced|fresh|limited|concentric|sustained|unsuccessful|failed|successful|brief|last)")
@@ -49,12 +51,12 @@ class Trigger:
         return self.form != "modifier"
 
 
-def _p(pattern: str) -> re.Pattern:
-    return re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])", re.I)
+def _p(pattern: str) -> Folded:
+    return Folded(r"(?<![\w-])(?:" + pattern + r")(?![\w-])")
 
 
 # (pattern, action, form hint, flags); the first pattern to claim a span keeps it.
-_TABLE: list[tuple[re.Pattern, str, str, frozenset]] = [
+_TABLE: list[tuple[Folded, str, str, frozenset]] = [
     (_p(r"fail(?:ed|s|ing)?\s+to\s+(?:\w+\s+)?(?:captur\w*|take|took|taking|push|pushing|break|breaking|advance|"
         r"recaptur\w*|retake|storm|seize|dislodge|penetrate|overrun|enter|reach|breach|hold|make\s+(?:any\s+)?"
         r"(?:gains|progress|headway))"), "repel", "failed_to", frozenset()),
@@ -234,7 +236,7 @@ _NO_OBJECT_AFTER = re.compile(r"\s*(?:[.;,)]|$|by\s)")
 _PARTICIPLE = re.compile(r"(?:ed|en|wn|ught|ook|ost|ut|un|an|eft)$", re.I)
 
 
-def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Trigger]:
+def find_triggers(text: str, start: int = 0, end: int | None = None, low: str | None = None) -> list[Trigger]:
     """Action triggers in ``text[start:end]`` (offsets into ``text``), in order.
 
     Where matches of several patterns overlap, the pattern earlier in the table wins.
@@ -243,7 +245,7 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Tri
     candidates: list[tuple[int, re.Match]] = []
     for word in _WORD.finditer(text, start, end):
         for index in _BY_HEAD.get(word.group(0)[:4].lower(), ()):
-            match = _TABLE[index][0].match(text, word.start(), end)
+            match = _TABLE[index][0].match(text, low, word.start(), end)
             if match:
                 candidates.append((index, match))
     candidates.sort(key=lambda item: (item[0], item[1].start()))

@@ -47,3 +47,7 @@ class Folded:
     def search(self, text: str, low: str | None, pos: int = 0, endpos: int | None = None) -> re.Match | None:
         pattern, haystack = self._pick(text, low)
         return pattern.search(haystack, pos, len(haystack) if endpos is None else endpos)
+
+    def match(self, text: str, low: str | None, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+        pattern, haystack = self._pick(text, low)
+        return pattern.match(haystack, pos, len(haystack) if endpos is None else endpos)
