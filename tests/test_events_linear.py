@@ -16,7 +16,7 @@ from events.extract import extract
 from events.sentences import MAX_SENTENCE_CHARS, split_sentences
 from tests.test_events_extract import fake_finder
 
-SIZE = 20_000
+SIZE = 10_000
 # Linear work quadruples at 4x the size; pairwise work grows sixteenfold. The slack covers
 # a noisy shared machine.
 MAX_GROWTH = 9.0
@@ -24,20 +24,26 @@ MAX_GROWTH = 9.0
 
 def _seconds(work, text: str) -> float:
     best = float("inf")
-    for _ in range(3):
+    for _ in range(2):
         begin = time.perf_counter()
         work(text)
         best = min(best, time.perf_counter() - begin)
     return best
 
 
-def _growth(work, shape: str) -> float:
+def _growth(work, shape: str, size: int = SIZE) -> float:
+    """The smallest of three measured ratios: a busy machine only ever inflates one."""
     def sized(n: int) -> str:
         return (shape * (n // len(shape) + 1))[:n]
 
-    small, large = sized(SIZE), sized(4 * SIZE)
+    small, large = sized(size), sized(4 * size)
     work(small)  # warm caches (gazetteer-free here, but regexes compile once)
-    return _seconds(work, large) / max(_seconds(work, small), 1e-4)
+    ratio = float("inf")
+    for _ in range(3):
+        ratio = min(ratio, _seconds(work, large) / max(_seconds(work, small), 1e-4))
+        if ratio < MAX_GROWTH:
+            break
+    return ratio
 
 
 def _read(text: str):
@@ -56,12 +62,12 @@ def test_extraction_grows_linearly_on_repetitive_text(shape):
 
 
 def test_a_run_of_dots_is_split_in_linear_time():
-    assert _growth(lambda text: split_sentences("The army took the hill" + text), ".") < MAX_GROWTH
-    assert _growth(lambda text: split_sentences(text), "a.") < MAX_GROWTH
+    assert _growth(lambda text: split_sentences("The army took the hill" + text), ".", 100_000) < MAX_GROWTH
+    assert _growth(lambda text: split_sentences(text), "a.", 100_000) < MAX_GROWTH
 
 
 def test_dates_are_found_in_linear_time():
-    assert _growth(find_dates, "on 1 May and 3 June 2017, ") < MAX_GROWTH
+    assert _growth(find_dates, "on 1 May and 3 June 2017, ", 50_000) < MAX_GROWTH
 
 
 def test_a_sentence_without_full_stops_is_read_in_bounded_windows():
