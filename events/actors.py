@@ -83,7 +83,7 @@ class FactionTable:
     heads: frozenset[str]
     # The names by the first three letters of their first word: the pattern over only the
     # names that can start at a word (an alternation of hundreds of names is slow to try).
-    by_head: dict[str, re.Pattern] | None = None
+    by_head: dict[str, "re.Pattern | Folded"] | None = None
     # Generic names ("militants") -> the factions they may stand for, the default first.
     generic: dict[str, tuple[str, ...]] | None = None
 
@@ -150,9 +150,14 @@ def load_factions(path: Path = FACTIONS_PATH) -> FactionTable:
                         {head: _names_pattern(group) for head, group in grouped.items()}, generic)
 
 
-def _names_pattern(alternatives: list[str]) -> re.Pattern:
+def _names_pattern(alternatives: list[str]) -> re.Pattern | Folded:
     # A name may end a possessive ("ISIL's siege") but not a longer word ("Hay'at").
-    return re.compile(r"(?<![\w'’-])(?:" + "|".join(alternatives) + r")(?=['’]s\b|[^\w'’]|$)", re.I)
+    body = r"(?<![\w'’-])(?:" + "|".join(alternatives) + r")(?=['’]s\b|[^\w'’]|$)"
+    if any("(?-i:" in alternative for alternative in alternatives):
+        return re.compile(body, re.I)  # acronyms match in capitals only
+    return Folded(body)
+
+
 
 
 def find_sides(text: str, table: FactionTable | None = None) -> list[SideMention]:
@@ -163,6 +168,7 @@ def find_sides(text: str, table: FactionTable | None = None) -> list[SideMention
         found.append(SideMention(match.start(), match.end(), match.group(0),
                                  BACKERS[match.group("backer").lower()], None, "actor"))
     taken = sorted((m.start, m.end) for m in found)
+    low = lowered(text)
     last_end = 0
     for word in _WORD.finditer(text):
         # Only where a name could start: the first three characters of a name's first word.
@@ -171,26 +177,26 @@ def find_sides(text: str, table: FactionTable | None = None) -> list[SideMention
         head = head.lower() if head.isalnum() else _head(text_of_word)
         if word.start() < last_end or head not in table.heads:
             continue
-        match = (table.by_head[head] if table.by_head else table.pattern).match(text, word.start())
+        pattern = table.by_head[head] if table.by_head else table.pattern
+        match = pattern.match(text, low, word.start()) if isinstance(pattern, Folded) else pattern.match(text, word.start())
         if match is None:
             continue
         start, end = match.span()
         last_end = end
         if overlaps(taken, start, end):
             continue
-        name = " ".join(match.group(0).split())
+        name = " ".join(text[start:end].split())
         entry = table.lookup(name)
         if entry is None:
             continue
         if _BACKER_SUFFIX.match(text, end) and not re.search(r"-(?:led|backed)\s", name):
             continue
         faction, is_unit = entry
-        found.append(SideMention(start, end, match.group(0), faction, name if is_unit else None,
+        found.append(SideMention(start, end, text[start:end], faction, name if is_unit else None,
                                  _role(text, start, end)))
     spans = sorted((m.start, m.end) for m in found)
     # Other parties and pronouns never share a word, so each is checked against the named
     # sides alone (one merge per pass rather than an insertion per match).
-    low = lowered(text)
     for matches, role in ((_OTHER_PARTIES.finditer(text), "other"), (_PRONOUN.finditer(text, low), "pronoun")):
         for match in matches:
             if not overlaps(spans, match.start(), match.end()):

@@ -51,6 +51,9 @@ _ANY_CUE = re.compile(r"claim|said|says|saying|stat|announc|insist|boast|assert|
                       r"refut|debunk|rumou?r|reject|dismiss|purport|apparent|accord|source|activist|added|adding")
 
 
+_THOSE_CLAIMS = Folded(r"(?:these|those|the|such)\s+(?:\w+\s+){0,2}?(?:claims?|statements?|reports?|assertions?)")
+
+
 class SentenceCertainty:
     """The certainty cues of one sentence, found once; ``at(position)`` reads them for a statement.
 
@@ -105,5 +108,5 @@ class SentenceCertainty:
 def denies_previous(sentence: str) -> bool:
     """Whether a sentence rejects the claims of the one before ("these statements appeared premature")."""
     head = sentence[:160]
-    return bool(re.search(r"(?:these|those|the|such)\s+(?:\w+\s+){0,2}?(?:claims?|statements?|reports?|assertions?)",
-                          head, re.I)) and bool(_DENIAL_AFTER.search(head, lowered(head)))
+    low = lowered(head)
+    return bool(_DENIAL_AFTER.search(head, low)) and bool(_THOSE_CLAIMS.search(head, low))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from events.folding import Folded
+from events.folding import Folded, lowered
 
 _BOUNDARY = Folded(
     r";|:(?=\s)|\s[–—]\s"
@@ -42,14 +42,13 @@ _MODAL = re.compile(r"(?<![\w'’-])(?:will|would|could|can|(?-i:may)|might|shou
                     r"going\s+to)(?![\w-])(?:\s+[\w'’-]+){0,3}\s+$", re.I)
 _MODAL_AFTER = re.compile(r"[^,.;]{0,40}?(?<![\w-])(?:will|would|could|might|(?-i:may)|is\s+(?:expected|likely|set|about)\s+to)"
                           r"(?![\w-])", re.I)
-_IRREALIS_CUES = re.compile(
+_IRREALIS_CUES = Folded(
     r"(?<![\w'’-])(?:aim(?:s|ed|ing)?|goals?|objectives?|purpose|plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|intention|"
     r"(?:tasked|charged|entrusted)\s+with|expected|expects?|likely|"
     r"poised|set\s+to|prepar(?:e|es|ed|ing|ation)|ready\s+to|threaten(?:s|ed|ing)?|seek(?:s|ing)?|sought|"
     r"attempt(?:s|ed|ing)?|trying|tried|hop(?:e|es|ed|ing)|in\s+order\s+to|order\s+to|upcoming|future|"
     r"conditions\s+for|to\s+participate|wish(?:es|ed)?|want(?:s|ed)?|fears?|feared|question|whether|if|unless|"
     r"suggesting|vulnerable|susceptible|exposed\s+to|urg(?:ed|ing)|calls?\s+for|called\s+for|vow(?:s|ed)?|pledg(?:e|es|ed)|need\s+to|needs\s+to)(?![\w-])",
-    re.I,
 )
 # "not only X but also Y" states both.
 _TEMPORAL_OPENING = re.compile(r"^\W*(?:when|once|as\s+soon\s+as|after|until|unless)\s", re.I)
@@ -95,7 +94,7 @@ def is_irrealis(masked: str, clause_begin: int, trigger_start: int, sentence_end
         head = before[:len(before) - len(infinitive.group(0))]
         if not _IMPLICATIVE.search(head[-40:]):
             return True
-    if _IRREALIS_CUES.search(before) or _MODAL.search(before[-60:]):
+    if _IRREALIS_CUES.search(before, lowered(before)) or _MODAL.search(before[-60:]):
         return True
     after = masked[trigger_start:sentence_end]
     if _TEMPORAL_OPENING.match(before) and _FUTURE.search(after):
