@@ -101,6 +101,8 @@ _SUBJECT_VERB = re.compile(r"(?:\s+(?:forces|troops|fighters|units|military|army
                            r"also|now|still|then|again|reportedly)\s+)*[a-z]+(?:ed|s)\b")
 _MEMBERS_OF = Folded(r"(?<![\w-])(?:members|fighters|militants|supporters|remnants|units|elements|hundreds|thousands|"
                          r"dozens|scores|columns|convoys?|most|some|many|all|remainder|rest)\s+of\s+(?:the\s+)?$")
+_AUXILIARIES = re.compile(r"(?:\s+(?:forces|troops|fighters|units|militants|soldiers))?\s*(?:\s(?:have|has|had|were|was|is|are|"
+                          r"also|then|finally|reportedly|later|now|once\s+more|again|still|quickly|eventually|[a-z]+ly))*\s+")
 _CLAUSE_AFTER = re.compile(r"\s*[,;:]")
 _ENTRY = re.compile(r"(?:enter|entered|entering|stormed\s+into|broke\s+into)$", re.I)
 _AGAIN_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,6}?(?:again|once\s+again|once\s+more)\b", re.I)
@@ -678,6 +680,10 @@ class _Reader:
             return participle[0], participle[1], "subject"
         in_subject = [s for s in view.sides if subject_start <= s.start and s.end <= trigger.start
                       and self._usable_subject(s) and not self._in_object(view, s)]
+        # The side right before its verb ("..., pro-government forces advanced") is the subject
+        # even when another is named earlier in the clause; else the clause's first side.
+        adjacent = [s for s in in_subject if s.faction and _AUXILIARIES.fullmatch(self.masked, s.end, trigger.start)]
+        in_subject = adjacent[-1:] + in_subject if adjacent else in_subject
         chosen, how = (in_subject[0], "subject") if in_subject else (self._scan_left(view, trigger), "sentence")
         if chosen is not None and chosen.role == "pronoun":
             chosen = next((s for s in in_subject if s.faction), chosen)
