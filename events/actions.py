@@ -228,6 +228,8 @@ _NOUN_NEXT = re.compile(r"\s+(?:from|on|in|against|at|near|by|of|for|continued|r
 _ING_MODIFIER_BEFORE = re.compile(r"(?:(?<![\w-])(?i:the|a|an|its|their|his|her)\s+(?:[a-z][\w-]*\s+)?|"
                                   r"(?<![\w-])(?i:forces|troops|units|columns|convoys?|fighters)\s+)$")
 _TRANSITIVE = frozenset({"capture", "recapture", "encircle", "siege"})
+_SUPPORTING_BEFORE = re.compile(r"(?<![\w-])(?:backed|supported|covered|aided|assisted|helped)\s+by\s+[^,;()]{0,50}$|"
+                                r"(?<![\w-])with\s+(?:the\s+)?(?:support|backing|help|cover)\s+of\s+[^,;()]{0,50}$", re.I)
 _INDEFINITE_BEFORE = re.compile(r"(?<![\w-])(?:a|an)\s+(?:[\w-]+\s+){0,1}$", re.I)
 _SPELL_BEFORE = re.compile(r"(?<![\w-])(?:after|following|despite|amid|since)\s+(?:more\s+than\s+|nearly\s+|almost\s+|over\s+)?"
                            r"(?:(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|many|a\s+few|few)\s+)?"
@@ -279,6 +281,10 @@ def _classify(text: str, floor: int, a: int, b: int, action: str, form: str, fla
             _SURROUNDING_ADJECTIVE.match(after) or re.search(r"(?:the|its|their)\s+$", before, re.I)):
         return None
     if form == "nominal_free":
+        if _SUPPORTING_BEFORE.search(before):
+            # "X, supported by coalition airstrikes, took Y": the strikes are part of X's
+            # description; they neither end X's clause nor are X's action.
+            return Trigger(a, b, action, "modifier", flags)
         return Trigger(a, b, action, "nominal", flags)
     if action in ("siege", "encircle") and form in ("modifier", "verb") and _INDEFINITE_BEFORE.search(before):
         # "Qabun, a besieged district": a description of the place, not news.

@@ -52,6 +52,7 @@ _WORD = re.compile(r"(?<![\w'’-])[A-Za-z0-9][\w'’.-]*")
 # "US-backed forces" are the SDF where a report names the SDF near them, else rebels.
 _BACKED_WEST = re.compile(r"(?:U\.S\.|US|American|Coalition|Western)-(?:backed|trained|aided|supported|sponsored)\s", re.I)
 WESTERN_BACKED = ("rebels", "sdf")
+_GLOSS_GAP = re.compile(r"\s*\(")
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 # How many named sides on each side of a generic name are looked at (bounded work).
 CONTEXT_SIDES = 40
@@ -205,7 +206,18 @@ def find_sides(text: str, table: FactionTable | None = None) -> list[SideMention
         found.append(SideMention(match.start(), match.end(), text[match.start():match.end()], None, None,
                                  "speaker_group"))
     found.sort(key=lambda m: m.start)
-    return _in_context(text, found, table)
+    return _in_context(text, _without_glosses(text, found), table)
+
+
+def _without_glosses(text: str, found: list[SideMention]) -> list[SideMention]:
+    """"the Syrian Democratic Forces (SDF)": the bracketed acronym repeats the name before it."""
+    out: list[SideMention] = []
+    for mention in found:
+        if out and mention.faction and out[-1].faction == mention.faction and \
+                _GLOSS_GAP.fullmatch(text, out[-1].end, mention.start) and text[mention.end:mention.end + 1] == ")":
+            continue
+        out.append(mention)
+    return out
 
 
 def _in_context(text: str, found: list[SideMention], table: FactionTable) -> list[SideMention]:
