@@ -96,6 +96,8 @@ def is_irrealis(masked: str, clause_begin: int, trigger_start: int, sentence_end
             return True
     if _IRREALIS_CUES.search(before, lowered(before)) or _MODAL.search(before[-60:]):
         return True
+    if _FUTURE.search(before):
+        return True  # "We will continue until we ... drive them out of X"
     after = masked[trigger_start:sentence_end]
     if _TEMPORAL_OPENING.match(before) and _FUTURE.search(after):
         return True  # "When they have taken X, the real battle will begin."
