@@ -49,6 +49,9 @@ PlaceFinder = Callable[[str], Sequence[Mention]]
 
 WIDE_START = date(2011, 3, 15)
 WIDE_KINDS = frozenset({"governorate", "region"})
+# An air arm acts when it is named this close before the verb, not anywhere in the clause
+# ("Backed by air support, the army attacked X" is a ground attack).
+AIR_SUBJECT_CHARS = 40
 REPORT_WINDOW_DAYS = 6
 # In a news report, a date more than this before the report's own is history it recalls.
 RECALLED_DAYS = 21
@@ -488,8 +491,8 @@ class _Reader:
             target = actor
         else:
             target = self._target_in(view, trigger, subject_start, object_end, actor, action)
-        if action == "attack" and "air" not in trigger.flags and _AIR_WORDS.search(self.masked, subject_start, trigger.start):
-            action = "airstrike"  # "Russian jets attacked X", "the aviation ... shelled X"
+        if action == "attack" and "air" not in trigger.flags and self._air_subject(subject_start, trigger):
+            action = "airstrike"  # "Russian jets attacked X", "the aviation of the alliance shelled X"
         if action == "attack" and "air" in trigger.flags:
             begin = clauses.clause_start(view.bounds, sentence.start, trigger.start)
             if _AIR_WORDS.search(self.masked[begin:min(sentence.end, object_end + 40)]):
@@ -533,6 +536,14 @@ class _Reader:
                        place_from, date_from, entry, subject=subject_side,
                        background=date_from in ("running", "default") and self._in_fronted_recall(view, trigger))
         return draft
+
+    def _air_subject(self, subject_start: int, trigger: Trigger) -> bool:
+        """Whether an air arm named just before the verb is what acts (not "backed by air
+        support, the army attacked X")."""
+        air = None
+        for air in _AIR_WORDS.finditer(self.masked, max(subject_start, trigger.start - AIR_SUBJECT_CHARS), trigger.start):
+            pass
+        return air is not None and not _SUPPORT_BEFORE.search(self.masked, self.low, max(0, air.start() - 60), air.start())
 
     def _in_fronted_recall(self, view: _SentenceView, trigger: Trigger) -> bool:
         """Whether ``trigger`` lies in a fronted "Following / After X (, which ...)," phrase,
