@@ -817,6 +817,8 @@ class _Reader:
         next_start = min([s for s in live_starts if s > trigger.start] + [view.sentence.end])
         usable = [(e, s, lead) for e, s, lead, speech in view.dates if s is not None and not speech]
         for expr, span, leading in usable:
+            if span.background and any(trigger.end <= a < expr.start for a, _ in view.bounds):
+                continue  # "took X, which they had held since 2012": the year is the holding's
             if trigger.end <= expr.start < next_start and (
                     not leading or re.match(r"\s*(?:[,.;)]|$)", self.masked[expr.end:expr.end + 2])):
                 return span, "own"
