@@ -76,7 +76,7 @@ _AIR_WORDS = re.compile(r"(?<![\w-])(?:air|aerial|airstrikes?|air-strikes?|warpl
 _PREPOSITION_BEFORE = Folded(r"(?<![\w-])(?:with|against|on|upon|from|alongside|of|to|towards?|at|by|between|"
                                  r"near|versus|vs\.?|under|for|over|into|than|and\s+against|among|amid)\s+"
                                  r"(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,1}$")
-_BETWEEN_SIDES = re.compile(r"\s+(?:[\w-]+\s+){0,2}?between\s+(\S)", re.I)
+_BETWEEN_SIDES = re.compile(r"\s+(?:[^,.;:()]{0,60}?\s)?between\s+(\S)", re.I)
 _AGENT_BEFORE = re.compile(r"(?<![\w-])(?:by|to)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,1}$", re.I)
 _BY_BEFORE = re.compile(r"(?<![\w-])by\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
 _LEADING_BEFORE = re.compile(r"(?:^|[,;(]|(?<![\w-])(?:and|but|then|while|thus|when|so|as|after\s+which|however))\s*"
@@ -462,7 +462,12 @@ class _Reader:
             if "direct" in trigger.flags and not self._place_follows(view, trigger):
                 continue
             live.append((trigger, None))
-        return live
+        # "Russian air strikes hit X", "ISIS attacks targeted Y": the noun is the subject of
+        # the verb right after it, one event told by the verb.
+        return [(t, c) for i, (t, c) in enumerate(live)
+                if not (t.form == "nominal" and i + 1 < len(live) and live[i + 1][0].form == "verb"
+                        and live[i + 1][0].action in ("attack", "airstrike")
+                        and not self.masked[t.end:live[i + 1][0].start].strip())]
 
     def _place_follows(self, view: _SentenceView, trigger: Trigger) -> bool:
         for ref in view.refs:
@@ -663,6 +668,10 @@ class _Reader:
             if first is not None:
                 return first.faction, first.unit, "subject", first.faction
         if trigger.form == "nominal_of":
+            owner = next((s for s in view.sides if s.faction and 0 <= trigger.start - s.end <= 3
+                          and _POSSESSIVE_AFTER.match(self.masked[s.end:s.end + 3])), None)
+            if owner is not None:  # "the army's capture of X"
+                return owner.faction, owner.unit, "subject", owner.faction
             agent = next((s for s in view.sides if trigger.end <= s.start < trigger.end + 60 and s.faction
                           and _AGENT_BEFORE.search(self.masked[max(0, s.start - 20):s.start])), None)
             if agent is not None:
@@ -675,8 +684,9 @@ class _Reader:
         has_subject = any(subject_start <= s.start and s.end <= trigger.start and self._usable_subject(s)
                           for s in view.sides)
         if not has_subject and trigger.form in ("nominal", "verb") and action in ("airstrike", "attack", "clash"):
-            word = re.search(r"([\w.]+)\s+(?:[\w-]+\s+){0,1}$", self.masked[max(0, trigger.start - 30):trigger.start])
-            faction = AIR_NATIONALITY.get(word.group(1).lower()) if word else None
+            # The nearest of the three words before: "Russian air strikes", "coalition have pounded".
+            words = re.findall(r"[\w.]+", self.masked[max(0, trigger.start - 30):trigger.start])[-3:]
+            faction = next((AIR_NATIONALITY[w.lower()] for w in reversed(words) if w.lower() in AIR_NATIONALITY), None)
             if faction is not None:
                 return faction, None, "subject", faction
         return None

@@ -216,3 +216,13 @@ def test_confidence_ranks_a_stated_active_capture_above_a_guessed_one():
     guessed = [e for e in read("The army shelled Raqqa. Ma'dan was captured.") if e.place == "Ma'dan"][0]
     governorate = [e for e in read("On 3 June the army captured Homs Governorate.")][0]
     assert active.confidence > guessed.confidence and active.confidence > governorate.confidence
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 3 June Russian air strikes hit rebel positions near Kafr Nabl.", ("government", "airstrike", "Kafr Nabl")),
+    ("Heavy fighting raged in Raqqa on 3 June between the SDF and ISIS.", ("sdf", "clash", "Raqqa")),
+    ("The army's capture of Sabkhah on 3 June opened the road.", ("government", "capture", "Sabkhah")),
+    ("On 3 June the army wrested Sabkhah from ISIS.", ("government", "capture", "Sabkhah")),
+])
+def test_more_ways_of_telling_an_event(text, expected):
+    assert summary(read(text)) == [expected]
