@@ -88,6 +88,9 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
     (_p(r"(?:took|take|takes|taken|taking|gain(?:ed|s|ing)?|wrest(?:ed|ing)?|assum(?:ed|ing)|seiz(?:ed|ing)|"
         r"impos(?:ed|ing|es|e)|establish(?:ed|ing|es)?|extend(?:ed|ing|s)?)\s+(?:full\s+|complete\s+|total\s+)?"
         r"control\s+(?:of|over)"), "capture", "verb", frozenset()),
+    (_p(r"restor(?:e|es|ed|ing)\s+(?:security\s+and\s+stability|stability\s+and\s+security|stability|security|control)"
+        r"(?=\s+(?:to|in|over)\s)"), "capture", "verb", frozenset()),
+    (_p(r"expand(?:ed|ing|s)?\s+(?:its|their|the)\s+(?:control|grip)"), "advance", "verb", frozenset()),
     (_p(r"captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|liberat(?:e|es|ed|ing)|overr(?:an|un|uns|unning)|wrest(?:ed|ing|s)?|"
         r"conquer(?:ed|ing|s)?|expel(?:led|s|ling)?|oust(?:ed|ing|s)?"), "capture", "verb", frozenset()),
     (_p(r"(?:pushed|push|pushes|pushing|drove|driven|beat|beaten|beating|pinned|pin|pins|pinning)\s+(?:[\w'-]+\s+){0,3}?back|"
@@ -167,6 +170,8 @@ _HEADS = [
     "besi",
     "reca re-c reto reta rega reen re-e took take taki won win recl",
     "took take taki gain wres assu seiz impo esta exte",
+    "rest",
+    "expa",
     "capt seiz libe over wres conq expe oust",
     "push drov driv beat pinn pin pins forc kick thro chas",
     "lost lose losi",

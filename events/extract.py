@@ -648,6 +648,13 @@ class _Reader:
                 if running is not None:
                     return self.enemies.get(running) or PRIOR_ENEMY[running], None, "running", None
             running = self.running_actor or (None, None)
+            if patient is not None and action in ("capture", "recapture") and running[0] in (None, patient):
+                # "ISIS was expelled from X, the SDF said": ISIS lost X to the other side named.
+                other = next((side for side in view.sides if side.faction and side.faction != patient
+                              and side.role in ("actor", "source")), None)
+                if other is not None:
+                    return other.faction, other.unit, "sentence", patient
+                return self.enemies.get(patient) or PRIOR_ENEMY[patient], None, "running", patient
             return running[0], running[1], "running", patient
         if trigger.form == "swap":
             obj = next((s for s in view.sides if trigger.start < s.start < object_end and s.role in ("actor", "pronoun")),

@@ -226,3 +226,13 @@ def test_confidence_ranks_a_stated_active_capture_above_a_guessed_one():
 ])
 def test_more_ways_of_telling_an_event(text, expected):
     assert summary(read(text)) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 3 June army units restored security and stability to Sabkhah.", ("government", "capture", "Sabkhah")),
+    ("On 3 June army units established control over Ma'dan.", ("government", "capture", "Ma'dan")),
+    ("ISIS has been expelled from Tell Abyad, the SDF said on 3 June.", ("sdf", "capture", "Tell Abyad")),
+    ("On 3 June the army expanded its control around Ma'dan.", ("government", "advance", "Ma'dan")),
+])
+def test_official_and_passive_wordings(text, expected):
+    assert summary(read(text)) == [expected]
