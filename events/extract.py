@@ -290,7 +290,9 @@ class _Reader:
             return _SentenceView(index, sentence, sides_here, named, [], [])
         occupied = [(s.start, s.end) for s in sides_here if s.faction] + [(r.start, r.end) for r in named]
         triggers = [t for t in find_triggers(self.masked, a, b, self.low) if not any(x <= t.start < y for x, y in occupied)]
-        return _SentenceView(index, sentence, sides_here, named, triggers, clauses.boundaries(self.masked, a, b, self.low))
+        # Clause limits only matter to a sentence that states something.
+        bounds = clauses.boundaries(self.masked, a, b, self.low) if triggers else []
+        return _SentenceView(index, sentence, sides_here, named, triggers, bounds)
 
     # --- one sentence -----------------------------------------------------------------------
 
