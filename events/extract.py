@@ -782,8 +782,9 @@ class _Reader:
         for side in view.sides:
             if side.role == "held" and side.faction != actor:
                 return side.faction
+        # A side named in a later clause ("..., while the army advanced on Y") is not this one's.
         others = [s for s in view.sides if s.faction and s.faction != actor and s.role in ("actor", "held")
-                  and frozenset({s.faction, actor}) not in ALLIES]
+                  and frozenset({s.faction, actor}) not in ALLIES and s.start < object_end]
         if others:
             return min(others, key=lambda s: abs(s.start - trigger.start)).faction
         return None

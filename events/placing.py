@@ -54,6 +54,9 @@ _ORIGIN = re.compile(r"(?<![\w-])from\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _EXPEL_FROM = re.compile(r"(?<![\w-])(?:driv\w*|drove|expel\w*|oust\w*|push\w*|clear\w*|evict\w*|dislodg\w*|"
                          r"flush\w*|remov\w*)\s+(?:[\w'’-]+\s+){0,4}from\s", re.I)
 _BENEFICIARY = re.compile(r"(?<![\w-])[a-z]+\s+for\s+(?:the\s+)?(?:capital\s+|city\s+of\s+|town\s+of\s+)?$")
+_APPOSED = re.compile(r"\s*,\s*(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}(?:near|in|of|outside|around|south|north|east|west)\b",
+                      re.I)
+_LIST_RESUMES = re.compile(r"\s*,\s*(?:and\s+|as\s+well\s+as\s+)?(?:the\s+)?$", re.I)
 _DESCRIBES = re.compile(r"(?<![\w-])(?:which|that|who|where|lies|lying|located|situated|sits|part\s+of)(?![\w-])", re.I)
 _DISTANCE_BEFORE = re.compile(r"(?:kilomet(?:er|re)s?|km|miles?)\s+(?:\([^)]*\)\s+)?(?:from|of)\s+(?:the\s+)?$", re.I)
 _BETWEEN = re.compile(r"(?<![\w-])between\s+(?:the\s+)?(?:[\w-]+\s+){0,1}$", re.I)
@@ -274,6 +277,7 @@ def choose(masked: str, region_start: int, refs: list[PlaceRef], action: str) ->
     previous_kept = False
     refs = [ref for ref in refs if not _ROAD_AFTER.match(masked, ref.end) and not _ROAD_END.match(masked, ref.end)]
     previous_start = None
+    apposed: bool | None = None  # whether the list was going on before an apposition's locator
     for ref in refs:
         if chosen and ref.start == previous_start and ref.end == previous_end:
             # One plural anaphor ("both towns") standing for several places: all or none.
@@ -301,8 +305,11 @@ def choose(masked: str, region_start: int, refs: list[PlaceRef], action: str) ->
             keep = True
         else:
             # A place listed with a locator ("south of X and Y") locates too, unless it opens a
-            # phrase of its own ("near X, east of Y, and in Z").
-            keep = bool(coordinated) and (previous_kept or bool(_OWN_PREPOSITION.search(gap)))
+            # phrase of its own ("near X, east of Y, and in Z"), or the locator sat in an
+            # apposition ("took X, a village near Y, and Z": the list goes on from X).
+            resumed = apposed is not None and _LIST_RESUMES.match(gap)
+            keep = bool(coordinated) and (previous_kept or bool(_OWN_PREPOSITION.search(gap)) or bool(resumed and apposed))
+        apposed = previous_kept if not keep and _APPOSED.match(gap) else None
         if keep:
             chosen.append(Chosen(ref, approach))
         previous_kept = keep

@@ -236,3 +236,13 @@ def test_more_ways_of_telling_an_event(text, expected):
 ])
 def test_official_and_passive_wordings(text, expected):
     assert summary(read(text)) == [expected]
+
+
+def test_a_list_goes_on_after_an_apposition_and_a_later_clause_keeps_its_sides():
+    assert sorted(summary(read("On 3 June the army captured Sabkhah, a village near Raqqa, and Ma'dan."))) == [
+        ("government", "capture", "Ma'dan"), ("government", "capture", "Sabkhah")]
+    assert summary(read("On 3 June the army captured Sabkhah south of Raqqa and Ma'dan.")) == [
+        ("government", "capture", "Sabkhah")]
+    capture = [e for e in read("The SDF also seized Sabkhah on 3 June, while the army advanced toward Ma'dan.")
+               if e.action == "capture"][0]
+    assert (capture.actor, capture.target) == ("sdf", "isil")
