@@ -248,6 +248,14 @@ class _Reader:
         mentions = list(self.place_finder(self.masked))
         self.mention_spans = sorted((m.start, m.end) for m in mentions)
         sides = find_sides(self.masked, self.factions)
+        self.named_in_report: dict[str, int] = {}
+        self.named_in_paragraph: dict[int, dict[str, int]] = {}
+        for sentence in sentences:
+            for side in _within(sides, sentence.start, sentence.end):
+                if side.faction and side.role in ("actor", "held"):
+                    self.named_in_report[side.faction] = self.named_in_report.get(side.faction, 0) + 1
+                    counts = self.named_in_paragraph.setdefault(sentence.paragraph, {})
+                    counts[side.faction] = counts.get(side.faction, 0) + 1
         refs = [r for r in usable_mentions(mentions, [(s.start, s.end) for s in sides if s.faction])
                 if not metonymic(self.masked, r)]
         text_sentences = [s for s in sentences if s.kind == "text"]
@@ -797,7 +805,21 @@ class _Reader:
         enemy = self.enemies.get(actor)
         if enemy and enemy != avoid:
             return enemy
-        return PRIOR_ENEMY.get(actor)
+        prior = PRIOR_ENEMY.get(actor)
+        if prior is not None and (self.named_in_report.get(prior) or prior == avoid):
+            return prior
+        return self._named_opponent(actor, avoid) or prior
+
+    def _named_opponent(self, actor: str, avoid: str | None) -> str | None:
+        """The opposing side the paragraph, else the report, names most, for a report that
+        never names the side's usual enemy (the Army in a Douma report fights Jaish al-Islam,
+        not ISIL)."""
+        for counts in (self.named_in_paragraph.get(self.paragraph, {}), self.named_in_report):
+            ranked = sorted(((n, f) for f, n in counts.items() if f not in (actor, avoid)
+                             and frozenset({f, actor}) not in ALLIES), reverse=True)
+            if ranked:
+                return ranked[0][1]
+        return None
 
     # --- places and dates -----------------------------------------------------------------------
 

@@ -243,6 +243,11 @@ def test_a_list_goes_on_after_an_apposition_and_a_later_clause_keeps_its_sides()
         ("government", "capture", "Ma'dan"), ("government", "capture", "Sabkhah")]
     assert summary(read("On 3 June the army captured Sabkhah south of Raqqa and Ma'dan.")) == [
         ("government", "capture", "Sabkhah")]
-    capture = [e for e in read("The SDF also seized Sabkhah on 3 June, while the army advanced toward Ma'dan.")
-               if e.action == "capture"][0]
+    capture = [e for e in read("ISIS holds Raqqa. The SDF also seized Sabkhah on 3 June, while the army advanced "
+                               "toward Ma'dan.") if e.action == "capture"][0]
     assert (capture.actor, capture.target) == ("sdf", "isil")
+
+
+def test_the_target_is_the_opponent_the_report_names_not_a_distant_enemy():
+    [event] = read("The army shelled Douma, where Jaish al-Islam fighters hold out. On 3 June the army captured Sabkhah.")
+    assert (event.actor, event.target) == ("government", "rebels")
