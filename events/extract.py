@@ -681,7 +681,7 @@ class _Reader:
         of P to X", "X air-strikes", "Russian airstrikes"."""
         if action == "clash":
             pair = _BETWEEN_SIDES.match(self.masked, trigger.end)
-            first = next((s for s in view.sides if pair and s.faction and s.start >= pair.start(1)), None)
+            first = next((s for s in view.sides if pair and s.faction and 0 <= s.start - pair.start(1) <= 4), None)
             if first is not None:
                 return first.faction, first.unit, "subject", first.faction
         if trigger.form == "nominal_of":
