@@ -23,16 +23,23 @@ PLACES = {
 REPORT_DATE = date(2017, 6, 10)
 
 
-def fake_finder(text: str) -> list[Mention]:
-    found: list[Mention] = []
-    for name in sorted(PLACES, key=len, reverse=True):
-        for match in re.finditer(re.escape(name), text):
-            if any(match.start() < m.end and m.start < match.end() for m in found):
-                continue
-            lat, lon, kind = PLACES[name]
-            found.append(Mention(match.start(), match.end(), name, Place(name, lat, lon, kind, None, "test", 2.0,
-                                                                           id=f"t:{name}")))
-    return sorted(found, key=lambda m: m.start)
+def finder_of(places: dict[str, tuple]):
+    """A place finder knowing ``places``: name -> (lat, lon, kind[, country])."""
+    def find(text: str) -> list[Mention]:
+        found: list[Mention] = []
+        for name in sorted(places, key=len, reverse=True):
+            for match in re.finditer(re.escape(name), text):
+                if any(match.start() < m.end and m.start < match.end() for m in found):
+                    continue
+                lat, lon, kind, *country = places[name]
+                place = Place(name, lat, lon, kind, None, "test", 2.0, id=f"t:{name}", country=(country or ["SY"])[0])
+                found.append(Mention(match.start(), match.end(), name, place))
+        return sorted(found, key=lambda m: m.start)
+
+    return find
+
+
+fake_finder = finder_of(PLACES)
 
 
 def read(text: str, when: date | None = REPORT_DATE):

@@ -7,31 +7,17 @@ reversals, and a confidence that sorts the likelier readings first.
 """
 from __future__ import annotations
 
-import re
 from datetime import date
 
 import pytest
 
 from events.documents import parse_document
 from events.extract import extract
-from gazetteer.place import Mention, Place
-from tests.test_events_extract import PLACES
+from tests.test_events_extract import PLACES, finder_of
 
 EXTRA = {"Damascus": (33.51, 36.29, "city", "SY"), "Mosul": (36.34, 43.13, "city", "IQ"),
          "Khan Shaykhun": (35.44, 36.65, "town", "SY"), "Homs Governorate": (34.7, 37.9, "governorate", "SY")}
-ALL = {**{name: (*value, "SY") for name, value in PLACES.items()}, **EXTRA}
-
-
-def finder(text: str) -> list[Mention]:
-    found: list[Mention] = []
-    for name in sorted(ALL, key=len, reverse=True):
-        for match in re.finditer(re.escape(name), text):
-            if any(match.start() < m.end and m.start < match.end() for m in found):
-                continue
-            lat, lon, kind, country = ALL[name]
-            place = Place(name, lat, lon, kind, None, "test", 2.0, id=f"t:{name}", country=country)
-            found.append(Mention(match.start(), match.end(), name, place))
-    return sorted(found, key=lambda m: m.start)
+finder = finder_of({**PLACES, **EXTRA})
 
 
 def read(text: str, when: date | None = date(2017, 6, 10)):
@@ -223,18 +209,13 @@ def test_confidence_ranks_a_stated_active_capture_above_a_guessed_one():
     ("Heavy fighting raged in Raqqa on 3 June between the SDF and ISIS.", ("sdf", "clash", "Raqqa")),
     ("The army's capture of Sabkhah on 3 June opened the road.", ("government", "capture", "Sabkhah")),
     ("On 3 June the army wrested Sabkhah from ISIS.", ("government", "capture", "Sabkhah")),
-])
-def test_more_ways_of_telling_an_event(text, expected):
-    assert summary(read(text)) == [expected]
-
-
-@pytest.mark.parametrize("text, expected", [
+    # official and passive wordings
     ("On 3 June army units restored security and stability to Sabkhah.", ("government", "capture", "Sabkhah")),
     ("On 3 June army units established control over Ma'dan.", ("government", "capture", "Ma'dan")),
     ("ISIS has been expelled from Tell Abyad, the SDF said on 3 June.", ("sdf", "capture", "Tell Abyad")),
     ("On 3 June the army expanded its control around Ma'dan.", ("government", "advance", "Ma'dan")),
 ])
-def test_official_and_passive_wordings(text, expected):
+def test_more_ways_of_telling_an_event(text, expected):
     assert summary(read(text)) == [expected]
 
 
