@@ -52,7 +52,7 @@ _IRREALIS_CUES = Folded(
 )
 # "not only X but also Y" states both.
 _TEMPORAL_OPENING = re.compile(r"^\W*(?:when|once|as\s+soon\s+as|after|until|unless)\s", re.I)
-_FUTURE = re.compile(r"(?<![\w'’-])(?:will|['’]ll|shall|is\s+going\s+to|are\s+going\s+to)(?![\w-])", re.I)
+_FUTURE = re.compile(r"(?:(?<![\w'’-])(?:will|shall|is\s+going\s+to|are\s+going\s+to)|(?<=\w)['’]ll)(?![\w-])", re.I)
 _NEGATION = re.compile(r"(?<![\w'’-])(?:no|not(?!\s+only\b)|never|without|nor|neither|n['’]t|hardly|barely)\s+"
                        r"(?:[\w-]+\s+){0,2}$", re.I)
 _NEAR_MISS_BEFORE = re.compile(

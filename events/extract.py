@@ -131,6 +131,7 @@ _NAME_CANDIDATE = re.compile(
     r"Jebel|Deir|Abu|Bir|Ain|Wadi)[\s-]+)?[A-Z][a-z'’]+(?:[\s-]+(?:(?:al|el|ez|ad|as|ash|ath|an|ar|az|at|adh)[\s-]+)?"
     r"[A-Z][a-z'’]+){0,3})"
 )
+_PROPER_NAME = re.compile(r"(?<![\w'’-])(?:(?:al|el|ad|as|ash|at|ar|an|az)-)?[A-Z][a-z'’]{2,}(?:[\s-][A-Z][a-z'’]+)*")
 _NOT_NAMES = frozenset(
     "The This That These Those Syrian Syria Iraq Iraqi Russian Russia American Kurdish Iranian Turkish Turkey "
     "Army Air Force Forces Government Coalition Islamic State Operation Monday Tuesday Wednesday Thursday Friday "
@@ -515,6 +516,11 @@ class _Reader:
             elif trigger.noun is None and self.masked[trigger.start:trigger.end].lower().startswith("destroy"):
                 return None
         places, place_from = self._places(view, trigger, subject_start, object_end, action)
+        if places and all(c.ref.place.kind in WIDE_KINDS for c in places) and \
+                self._unknown_name(trigger.end, places[0].ref.start, view):
+            # "captured the villages of A, B and C in southern Idlib", A-C unknown to the
+            # gazetteer: the province only locates them; no event rather than a wrong one.
+            places, place_from = [], "none"
         if trigger.form in ("failed_to", "lost"):
             # "A failed to take X", "A lost X (to B)": the other side holds or takes it.
             actor = self._object_side(view, trigger, object_end, exclude=target) or \
@@ -551,6 +557,18 @@ class _Reader:
                        place_from, date_from, entry, subject=subject_side,
                        background=date_from in ("running", "default") and self._in_fronted_recall(view, trigger))
         return draft
+
+    def _unknown_name(self, start: int, end: int, view: _SentenceView) -> bool:
+        """Whether ``masked[start:end]`` names a place the gazetteer does not know (a capitalised
+        name that is neither a known place nor a side)."""
+        for match in _PROPER_NAME.finditer(self.masked, start, end):
+            if match.group(0) in _NOT_NAMES:
+                continue
+            inside = any(s.start <= match.start() < s.end for s in view.sides) or \
+                any(r.start <= match.start() < r.end for r in view.refs)
+            if not inside:
+                return True
+        return False
 
     def _air_subject(self, subject_start: int, trigger: Trigger) -> bool:
         """Whether an air arm named just before the verb is what acts (not "backed by air

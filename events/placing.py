@@ -113,8 +113,15 @@ class PlaceRef:
         return self.via == "name" and bool(_RELATIVE_TEXT.match(self.place.name))
 
 
+# "northern Syria", "central Syria": a part of the country is where a report's story is, not
+# where an event happened.
+_COUNTRY_PART = re.compile(r"(?i)^(?:(?:north|south|east|west)(?:ern)?|north-?(?:east|west)(?:ern)?|"
+                           r"south-?(?:east|west)(?:ern)?|central)\s+syria$")
+
+
 def usable_mentions(mentions: list[Mention], side_spans: list[tuple[int, int]]) -> list[PlaceRef]:
-    """Mentions that can be event places: no rivers, none inside a side's name, one per span.
+    """Mentions that can be event places: no rivers, no compass parts of the country, none
+    inside a side's name, one per span.
 
     Of a relative position and the place it is measured from, the position is kept when
     the text gives a distance ("25 km north of X": the event is there); a bare direction
@@ -124,7 +131,7 @@ def usable_mentions(mentions: list[Mention], side_spans: list[tuple[int, int]]) 
     side_spans = sorted(side_spans)
     side_starts = [a for a, _ in side_spans]
     for mention in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
-        if mention.place.kind == "river":
+        if mention.place.kind == "river" or _COUNTRY_PART.match(mention.place.name):
             continue
         nearby = side_spans[max(0, bisect.bisect_left(side_starts, mention.start) - 1):
                             bisect.bisect_left(side_starts, mention.end)]

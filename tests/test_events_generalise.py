@@ -16,7 +16,8 @@ from events.extract import extract
 from tests.test_events_extract import PLACES, finder_of
 
 EXTRA = {"Damascus": (33.51, 36.29, "city", "SY"), "Mosul": (36.34, 43.13, "city", "IQ"),
-         "Khan Shaykhun": (35.44, 36.65, "town", "SY"), "Homs Governorate": (34.7, 37.9, "governorate", "SY")}
+         "Khan Shaykhun": (35.44, 36.65, "town", "SY"), "Homs Governorate": (34.7, 37.9, "governorate", "SY"),
+         "northern Syria": (36.2, 38.0, "region", "SY")}
 finder = finder_of({**PLACES, **EXTRA})
 
 
@@ -232,3 +233,17 @@ def test_a_list_goes_on_after_an_apposition_and_a_later_clause_keeps_its_sides()
 def test_the_target_is_the_opponent_the_report_names_not_a_distant_enemy():
     [event] = read("The army shelled Douma, where Jaish al-Islam fighters hold out. On 3 June the army captured Sabkhah.")
     assert (event.actor, event.target) == ("government", "rebels")
+
+
+def test_a_province_is_the_place_only_when_no_concrete_place_is_named():
+    assert read("On 3 June the army captured the villages of Umm Sahrij and Tell Dhahab in Homs Governorate.") == []
+    assert summary(read("On 3 June the army captured several villages in Homs Governorate.")) == [
+        ("government", "capture", "Homs Governorate")]
+
+
+def test_a_future_with_an_apostrophe_is_no_event():
+    assert read("As we get close to Raqqa, we’ll be fighting inside the city.") == []
+
+
+def test_a_compass_part_of_the_country_is_no_event_place():
+    assert read("In northern Syria, government forces advanced on 3 June.") == []
