@@ -929,6 +929,16 @@ class _Reader:
                 lender = min(lenders, key=lambda d: abs(d.trigger.start - draft.trigger.start))
                 draft.places = [Chosen(c.ref, False) for c in lender.places]
                 draft.place_from = "borrowed"
+                continue
+            # "a coalition airstrike killed the director in a strike on X": one strike, told
+            # twice; the later mention gives the place, the first the side.
+            repeat = next((d for d in made if d.trigger.start > draft.trigger.end and d.places and not d.removed
+                           and d.action == draft.action == "airstrike" and d.actor_from in ("running", "sentence")
+                           and draft.actor_from in ("subject", "agent")), None)
+            if repeat is not None:
+                draft.places, draft.place_from, draft.span, draft.date_from = \
+                    repeat.places, "shared", repeat.span, repeat.date_from
+                repeat.removed = True
 
     def _drop_back_references(self, view: _SentenceView, made: list[_Draft]) -> None:
         """"Following the capture of X, ..." recalls an event already told: no second event."""

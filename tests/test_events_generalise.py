@@ -247,3 +247,10 @@ def test_a_future_with_an_apostrophe_is_no_event():
 
 def test_a_compass_part_of_the_country_is_no_event_place():
     assert read("In northern Syria, government forces advanced on 3 June.") == []
+
+
+def test_a_strike_told_twice_in_a_sentence_is_one_airstrike_by_the_side_named():
+    events = read("The SDF advanced on Ma'dan on 2 June. On 3 June a shell from a coalition airstrike killed the "
+                  "director of the dam in a strike on Raqqa.")
+    assert [(e.actor, e.action, e.place) for e in events if e.action == "airstrike"] == [
+        ("coalition", "airstrike", "Raqqa")]
