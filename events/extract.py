@@ -106,6 +106,8 @@ _MEMBERS_OF = Folded(r"(?<![\w-])(?:members|fighters|militants|supporters|remnan
                          r"dozens|scores|columns|convoys?|most|some|many|all|remainder|rest)\s+of\s+(?:the\s+)?$")
 _AUXILIARIES = re.compile(r"(?:\s+(?:forces|troops|fighters|units|militants|soldiers))?\s*(?:\s(?:have|has|had|were|was|is|are|"
                           r"also|then|finally|reportedly|later|now|once\s+more|again|still|quickly|eventually|[a-z]+ly))*\s+")
+_FEATURE = re.compile(r"(?<![\w-])its\s+(?:(?:nearby|adjacent|nearby|neighbouring|neighboring|main|military|strategic)\s+)?"
+                      r"(?P<feature>dam|airport|airbase|air\s+base|castle|citadel)(?![\w-])", re.I)
 _CLAUSE_AFTER = re.compile(r"\s*[,;:]")
 _ENTRY = re.compile(r"(?:enter|entered|entering|stormed\s+into|broke\s+into)$", re.I)
 _AGAIN_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,6}?(?:again|once\s+again|once\s+more)\b", re.I)
@@ -239,6 +241,7 @@ class _Reader:
         self.recalled_restore: tuple[DateSpan | None] | None = None
         self.date_ends: set[int] = set()
         self.usable: dict[int, bool] = {}  # side start -> whether it can be a subject
+        self.feature_places: dict[str, object] = {}  # "Tabqa Dam" -> its Place (or None)
         # (action class, actor) -> the places of the events told so far.
         self.told: dict[tuple[str, str], set[str]] = {}
 
@@ -315,6 +318,7 @@ class _Reader:
             self._deny_previous(view.index)
         anaphors = find_anaphors(self.masked, sentence.start, sentence.end, view.refs, self.history, view.index,
                                  self.low)
+        anaphors += self._features(view, anaphors)
         view.refs = sorted(view.refs + anaphors, key=lambda r: r.start)
         self._resolve_dates(view)
         live = self._live_triggers(view)
@@ -325,6 +329,25 @@ class _Reader:
         else:
             self._sentence_subject(view)
         self._remember_holders(view)
+
+    def _features(self, view: _SentenceView, anaphors: list[PlaceRef]) -> list[PlaceRef]:
+        """"Tabqa and its adjacent dam": a place's own dam, airport or base, as the gazetteer
+        names it ("Tabqa Dam")."""
+        found = []
+        for match in _FEATURE.finditer(self.masked, view.sentence.start, view.sentence.end):
+            if any(r.start <= match.start() < r.end for r in view.refs + anaphors):
+                continue
+            owner = next((r for r in reversed(view.refs) if r.end <= match.start() and r.via == "name"), None)
+            if owner is None:
+                continue
+            name = f"{owner.place.name} {match.group('feature')}"
+            if name not in self.feature_places:
+                hits = [m for m in self.place_finder(name) if m.start == 0 and m.end == len(name)]
+                self.feature_places[name] = hits[0].place if hits else None
+            place = self.feature_places[name]
+            if place is not None and place.name != owner.place.name:
+                found.append(PlaceRef(match.start(), match.end(), place, "anaphor"))
+        return found
 
     def _place_from_context(self, draft: _Draft) -> None:
         """"... are now engaged in street clashes with ISIS": a statement naming no place goes

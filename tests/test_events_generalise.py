@@ -17,7 +17,7 @@ from tests.test_events_extract import PLACES, finder_of
 
 EXTRA = {"Damascus": (33.51, 36.29, "city", "SY"), "Mosul": (36.34, 43.13, "city", "IQ"),
          "Khan Shaykhun": (35.44, 36.65, "town", "SY"), "Homs Governorate": (34.7, 37.9, "governorate", "SY"),
-         "northern Syria": (36.2, 38.0, "region", "SY")}
+         "northern Syria": (36.2, 38.0, "region", "SY"), "Raqqa dam": (35.87, 38.57, "site", "SY")}
 finder = finder_of({**PLACES, **EXTRA})
 
 
@@ -254,3 +254,8 @@ def test_a_strike_told_twice_in_a_sentence_is_one_airstrike_by_the_side_named():
                   "director of the dam in a strike on Raqqa.")
     assert [(e.actor, e.action, e.place) for e in events if e.action == "airstrike"] == [
         ("coalition", "airstrike", "Raqqa")]
+
+
+def test_a_places_own_dam_is_the_feature_the_gazetteer_names():
+    events = read("On 3 June the SDF captured Raqqa and its adjacent dam.")
+    assert sorted(e.place for e in events) == ["Raqqa", "Raqqa dam"]
