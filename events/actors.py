@@ -60,7 +60,9 @@ _OTHER_PARTIES = re.compile(r"(?<![\w-])(?:Israeli|Israel|IDF|Jordanian|Lebanese
                             r"Iraqi\s+Kurdish)(?:\s+(?:Air\s+Force|air\s+force|army|Army|forces|jets|warplanes|"
                             r"aircraft|troops|military|Defense\s+Forces))?(?![\w-])")
 _PRONOUN = Folded(r"(?<![\w-])(?:they|the\s+latter|the\s+former|it|its\s+(?:forces|troops|fighters|allies))(?![\w-])")
-_POSSESSED_GROUP = Folded(r"(?<![\w-])(?:his|her)\s+(?:group|forces|men|fighters|unit|faction|militia)(?![\w-])")
+# "his group", and in a quotation "our forces": the speaker's side.
+_POSSESSED_GROUP = Folded(r"(?<![\w-])(?:his|her|our)\s+(?:(?:own|armed|brave|heroic)\s+)?(?:group|forces|men|fighters|"
+                          r"units?|faction|militia|troops|army|soldiers)(?![\w-])")
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,10 @@ class FactionTable:
     by_head: dict[str, "re.Pattern | Folded"] | None = None
     # Generic names ("militants") -> the factions they may stand for, the default first.
     generic: dict[str, tuple[str, ...]] | None = None
+    # A side named by whose it is and a generic word for armed men ("Syrian and allied
+    # forces", "Assad's army"): the pattern and each affiliation's faction (lower-cased).
+    composed: re.Pattern | None = None
+    affiliation: dict[str, str] | None = None
 
     def lookup(self, text: str) -> tuple[str, bool] | None:
         key = _key(text)
@@ -128,6 +134,7 @@ def load_factions(path: Path = FACTIONS_PATH) -> FactionTable:
         raw = yaml.safe_load(f)
     faction_of: dict[str, tuple[str, bool]] = {}
     generic: dict[str, tuple[str, ...]] = {}
+    composed_raw = raw.pop("composed", None)
     for name, candidates in (raw.pop("generic", None) or {}).items():
         if not candidates or any(c not in FACTIONS for c in candidates):
             raise ValueError(f"{path}: generic name {name!r} needs factions among {FACTIONS}")
@@ -147,8 +154,34 @@ def load_factions(path: Path = FACTIONS_PATH) -> FactionTable:
     grouped: dict[str, list[str]] = {}
     for name, alternative in zip(names, alternatives):
         grouped.setdefault(_head(name), []).append(alternative)
+    composed, affiliation = _composed(composed_raw, path)
     return FactionTable(faction_of, pattern, frozenset(grouped),
-                        {head: _names_pattern(group) for head, group in grouped.items()}, generic)
+                        {head: _names_pattern(group) for head, group in grouped.items()}, generic,
+                        composed, affiliation)
+
+
+def _composed(raw: dict | None, path: Path) -> tuple[re.Pattern | None, dict[str, str]]:
+    """The pattern of composed side names: an affiliation (or two, "Syrian and Russian"),
+    optional "allied" / neutral modifiers, and a generic head ("forces", "army", "jets")."""
+    if not raw:
+        return None, {}
+    affiliation: dict[str, str] = {}
+    for faction, words in (raw.get("affiliations") or {}).items():
+        if faction not in FACTIONS:
+            raise ValueError(f"{path}: unknown faction {faction!r} in composed affiliations")
+        for word in words:
+            affiliation[_key(word).lower()] = faction
+    if not affiliation or not raw.get("heads"):
+        raise ValueError(f"{path}: composed names need affiliations and heads")
+
+    def alternation(words) -> str:
+        return "|".join(_alternative(_key(w)) for w in sorted(words, key=len, reverse=True))
+
+    affil = alternation(affiliation)
+    modifiers = alternation(raw.get("modifiers") or ["allied"])
+    body = (rf"(?<![\w'’-])(?P<affiliation>{affil})(?:\s+(?:and|&)\s+(?:{affil}))?"
+            rf"(?:,?\s+and\s+allied)?(?:\s+(?:{modifiers})){{0,2}}\s+(?:{alternation(raw['heads'])})(?![\w'’-])")
+    return re.compile(body, re.I), affiliation
 
 
 def _names_pattern(alternatives: list[str]) -> re.Pattern | Folded:
@@ -196,6 +229,14 @@ def find_sides(text: str, table: FactionTable | None = None) -> list[SideMention
         found.append(SideMention(start, end, text[start:end], faction, name if is_unit else None,
                                  _role(text, start, end)))
     spans = sorted((m.start, m.end) for m in found)
+    if table.composed is not None:
+        composed = [m for m in table.composed.finditer(text) if not overlaps(spans, m.start(), m.end())]
+        for match in composed:
+            faction = table.affiliation[_key(match.group("affiliation")).lower()]
+            found.append(SideMention(match.start(), match.end(), match.group(0), faction, None,
+                                     _role(text, match.start(), match.end())))
+        if composed:
+            spans = sorted((m.start, m.end) for m in found)
     # Other parties and pronouns never share a word, so each is checked against the named
     # sides alone (one merge per pass rather than an insertion per match).
     for matches, role in ((_OTHER_PARTIES.finditer(text), "other"), (_PRONOUN.finditer(text, low), "pronoun")):

@@ -57,6 +57,8 @@ REPORT_WINDOW_DAYS = 6
 RECALLED_DAYS = 21
 NARRATIVE_MIN_DATES = 3
 REFERENCE_SENTENCES = 2
+# How far back an undated statement may retell an event told before (events/extract.py _drop_retold).
+RETOLD_SENTENCES = 5
 # Statements that may take their place from the sentences before (not captures: a capture
 # names what it took).
 CONTEXT_ACTIONS = frozenset({"clash", "repel", "withdraw"})
@@ -103,7 +105,7 @@ _CARRIES_ON = re.compile(r"\s*(?:It|They|He|She|The\s+(?:group|army|offensive|op
 _SUBJECT_VERB = re.compile(r"(?:\s+(?:forces|troops|fighters|units|military|army))?\s+(?:(?:has|have|had|is|are|was|were|"
                            r"also|now|still|then|again|reportedly)\s+)*[a-z]+(?:ed|s)\b")
 _MEMBERS_OF = Folded(r"(?<![\w-])(?:members|fighters|militants|supporters|remnants|units|elements|hundreds|thousands|"
-                         r"dozens|scores|columns|convoys?|most|some|many|all|remainder|rest)\s+of\s+(?:the\s+)?$")
+                         r"dozens|scores|columns|convoys?|most|some|many|all|remainder|rest)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+)?$")
 _AUXILIARIES = re.compile(r"(?:\s+(?:forces|troops|fighters|units|militants|soldiers))?\s*(?:\s(?:have|has|had|were|was|is|are|"
                           r"also|then|finally|reportedly|later|now|once\s+more|again|still|quickly|eventually|[a-z]+ly))*\s+")
 _FEATURE = re.compile(r"(?<![\w-])its\s+(?:(?:nearby|adjacent|neighbouring|neighboring|main|military|strategic)\s+)?"
@@ -113,7 +115,7 @@ _ENTRY = re.compile(r"(?:enter|entered|entering|stormed\s+into|broke\s+into)$", 
 _AGAIN_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,6}?(?:again|once\s+again|once\s+more)\b", re.I)
 _DIRECT_GAP = re.compile(r"^[^,.;:()]{0,45}$")
 _POSSESSIVE_AFTER = re.compile(r"^['’]s\s", re.I)
-_VICTIM_AFTER = re.compile(r"^\s+(?:(?:have|has|had|were|was|are|is|being)\s+)?(?:been\s+)?(?:reportedly\s+)?"
+_VICTIM_AFTER = re.compile(r"^\s+(?:and\s+(?:[\w'’-]+\s+){1,4}?)?(?:(?:have|has|had|were|was|are|is|being)\s+)?(?:been\s+)?(?:reportedly\s+)?"
                            r"(?:killed|wounded|injured|executed|slain)\b", re.I)
 _RELATIVE_AFTER = re.compile(r"^(?:\s+(?:forces|troops|fighters|units|militias?|groups?|militants))?\s*,?\s*"
                              r"(?:which|who|that)\s", re.I)
@@ -126,6 +128,10 @@ _FRONTED_RECALL = re.compile(r"\s*(?:Following|After|Since|In\s+the\s+wake\s+of|
 RECALL_WINDOW_DAYS = 30
 _SPEECH_VERB = re.compile(r"^\s+(?:[\w'’-]+\s+){0,3}?(?:said|says|claimed|claims|stated|announced|reported|insisted|"
                           r"declared|confirmed)\b", re.I)
+_BACKGROUND_PASSIVE = re.compile(r"(?<![\w-])(?:(?:after|since|following|before|despite)\s+(?:being|having\s+been)|"
+                                 r"having\s+been)\s+(?:[a-z]+ly\s+)?$", re.I)
+_CLOSE_QUOTE = re.compile(r"[”\"](?=\s*,?\s)")
+_SPOKEN_BEFORE = re.compile(r"^[^.;]{0,40}?(?:said|says|stated|told|announced|declared|statement)[^.;]{0,20}$", re.I)
 _NAME_CANDIDATE = re.compile(
     r"(?<![\w-])(?:of|in|at|near|towards?|into|on|captured|seized|took|entered|reached|retook|recaptured|besieged|"
     r"encircled|surrounded|bombed|struck|stormed|liberated)\s+(?:the\s+)?(?:(?:villages?|towns?|city|area|district|"
@@ -242,8 +248,8 @@ class _Reader:
         self.date_ends: set[int] = set()
         self.usable: dict[int, bool] = {}  # side start -> whether it can be a subject
         self.feature_places: dict[str, object] = {}  # "Tabqa Dam" -> its Place (or None)
-        # (action class, actor) -> the places of the events told so far.
-        self.told: dict[tuple[str, str], set[str]] = {}
+        # (action class, actor) -> place name -> the last draft that told of it.
+        self.told: dict[tuple[str, str], dict[str, _Draft]] = {}
 
     # --- document ---------------------------------------------------------------------------
 
@@ -413,11 +419,14 @@ class _Reader:
                 if draft.actor_from in ("subject", "agent", "object"):
                     self._subject_memory(draft)
                 continue
+            self._drop_retold(draft)
+            if not draft.places:
+                continue
             self._remember(draft)
             self._subject_memory(draft)
             self.drafts.append(draft)
-            self.told.setdefault((ACTION_CLASS[draft.action], draft.actor), set()).update(
-                c.ref.place.name for c in draft.places)
+            for chosen in draft.places:
+                self.told.setdefault((ACTION_CLASS[draft.action], draft.actor), {})[chosen.ref.place.name] = draft
         self._note_unresolved(view, live)
 
     def _resolve_dates(self, view: _SentenceView) -> None:
@@ -523,6 +532,11 @@ class _Reader:
         if converted == "siege" and owner is not None:
             actor, unit, actor_from = owner.faction, owner.unit, "subject"
         if actor is None:
+            return None
+        if trigger.form == "passive" and actor_from != "agent" and action in ("capture", "recapture") and \
+                _BACKGROUND_PASSIVE.search(self.masked, max(subject_start, trigger.start - 30), trigger.start):
+            # "..., after being expelled from X last month": history told of the patient, by
+            # nobody the text names; a guessed agent would put a wrong side on the map.
             return None
         if trigger.form == "swap":
             target = subject_side
@@ -663,9 +677,29 @@ class _Reader:
                 if other.faction and other.start < side.start and other.role in ("actor", "source") and \
                         re.search(r"(?:said|claimed|stated|told|announced)", self.masked[other.end:side.start]):
                     return other.faction, other.unit
+            speaker = self._quoted_speaker(view, side)
+            if speaker is not None:
+                return speaker.faction, speaker.unit
         if self.running_actor:
             return self.running_actor
         return None, None
+
+    def _quoted_speaker(self, view: _SentenceView, side: SideMention) -> SideMention | None:
+        """Who says "our forces" in a quotation: the side named as speaker right after the
+        closing quote ("..., the military said") or right before the opening one."""
+        sentence = view.sentence
+        close = _CLOSE_QUOTE.search(self.masked, side.end, sentence.end)
+        if close is not None:
+            after = next((s for s in view.sides if s.start >= close.end() and s.faction), None)
+            if after is not None and after.start - close.end() <= 20 and \
+                    _SPEECH_VERB.match(self.masked[after.end:min(sentence.end, after.end + 40)]):
+                return after
+        opening = self.masked.rfind("“", sentence.start, side.start)
+        if opening >= 0:
+            before = [s for s in view.sides if s.end <= opening and s.faction]
+            if before and _SPOKEN_BEFORE.search(self.masked[before[-1].end:opening]):
+                return before[-1]
+        return None
 
     def _actor(self, view: _SentenceView, trigger: Trigger, subject_start: int, object_end: int,
                action: str, made: list[_Draft]) -> tuple[str | None, str | None, str, str | None]:
@@ -902,7 +936,7 @@ class _Reader:
         for expr, span, leading in usable:
             if span.background and any(trigger.end <= a < expr.start for a, _ in view.bounds):
                 continue  # "took X, which they had held since 2012": the year is the holding's
-            if trigger.end <= expr.start < next_start and (
+            if trigger.start < expr.start < next_start and expr.end > trigger.end and (
                     not leading or re.match(r"\s*(?:[,.;)]|$)", self.masked[expr.end:expr.end + 2])):
                 return span, "own"
         before = [(e, s, lead) for e, s, lead in usable if e.end <= trigger.start]
@@ -963,13 +997,31 @@ class _Reader:
                     repeat.places, "shared", repeat.span, repeat.date_from
                 repeat.removed = True
 
+    def _drop_retold(self, draft: _Draft) -> None:
+        """A statement with no date of its own that tells again what a sentence just before
+        told (the same side, kind of action and place: a quotation or a monitor confirming
+        the lede) is that event, not a second one; a "retook" in the retelling makes it a
+        recapture."""
+        if draft.date_from not in ("running", "default", "speech"):
+            return
+        told = self.told.get((ACTION_CLASS[draft.action], draft.actor), {})
+        kept = []
+        for chosen in draft.places:
+            earlier = told.get(chosen.ref.place.name)
+            if earlier is None or earlier.removed or (draft.sentence - earlier.sentence > RETOLD_SENTENCES
+                                                      and draft.date_from != "default"):
+                kept.append(chosen)
+            elif draft.action == "recapture" and earlier.action == "capture":
+                earlier.action = "recapture"
+        draft.places = kept
+
     def _drop_back_references(self, view: _SentenceView, made: list[_Draft]) -> None:
         """"Following the capture of X, ..." recalls an event already told: no second event."""
         for draft in made:
             if draft.trigger.form != "nominal_of" or not _RECALL_BEFORE.search(
                     self.masked[max(view.sentence.start, draft.trigger.start - 30):draft.trigger.start]):
                 continue
-            told = self.told.get((ACTION_CLASS[draft.action], draft.actor), set())
+            told = self.told.get((ACTION_CLASS[draft.action], draft.actor), {})
             draft.removed = draft.removed or any(c.ref.place.name in told for c in draft.places)
 
     @staticmethod

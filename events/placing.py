@@ -49,6 +49,8 @@ _OWN_PREPOSITION = re.compile(r"(?:and|or|,)\s+(?:also\s+)?(?:in|at|on|near|towa
 _APPOSITION = re.compile(r"^['’]s\s+(?:[\w-]+\s+){0,3}[\w-]+,\s*$")
 _APPROACH = re.compile(r"(?:overlooking|outskirts\s+of|gates\s+of|approaches\s+to|edge\s+of|doorstep\s+of)\s+"
                        r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
+_QUALIFIES = re.compile(r"(?:['’]s)?\s+(?:(?!(?:and|or|the|a|an)\s)[\w-]+\s+)?(?:town|city|village|district|neighbou?rhood|"
+                        r"suburb|hamlet|area|base|airbase)\s+of\s+(?:the\s+)?", re.I)
 _ORIGIN = re.compile(r"(?<![\w-])from\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 # "an offensive to drive the rebels from X": X is the goal, not where the attack came from.
 _EXPEL_FROM = re.compile(r"(?<![\w-])(?:driv\w*|drove|expel\w*|oust\w*|push\w*|clear\w*|evict\w*|dislodg\w*|"
@@ -283,6 +285,10 @@ def choose(masked: str, region_start: int, refs: list[PlaceRef], action: str) ->
     previous_end = None
     previous_kept = False
     refs = [ref for ref in refs if not _ROAD_AFTER.match(masked, ref.end) and not _ROAD_END.match(masked, ref.end)]
+    # "the Syrian border town of X", "the Hama countryside village of Y": the first place
+    # only says which X.
+    refs = [ref for ref, after in zip(refs, refs[1:] + [None])
+            if after is None or not _QUALIFIES.fullmatch(masked, ref.end, after.start)]
     previous_start = None
     apposed: bool | None = None  # whether the list was going on before an apposition's locator
     for ref in refs:

@@ -259,3 +259,65 @@ def test_a_strike_told_twice_in_a_sentence_is_one_airstrike_by_the_side_named():
 def test_a_places_own_dam_is_the_feature_the_gazetteer_names():
     events = read("On 3 June the SDF captured Raqqa and its adjacent dam.")
     assert sorted(e.place for e in events) == ["Raqqa", "Raqqa dam"]
+
+
+# --- sides named by whose they are, and by the speaker ----------------------------------------
+
+@pytest.mark.parametrize("text, actor", [
+    ("On 3 June Syrian and allied forces captured Sabkhah.", "government"),
+    ("On 3 June President Bashar al-Assad’s army entered Raqqa.", "government"),
+    ("On 3 June Kurdish-led units seized Tell Abyad.", "sdf"),
+    ("On 3 June American special forces raided Raqqa.", "coalition"),
+    ("On 3 June the Syrian Democratic Forces seized Tell Abyad.", "sdf"),
+    ("On 3 June Syrian rebels seized Kafr Nabl.", "rebels"),
+])
+def test_a_side_named_by_its_affiliation_and_a_word_for_troops(text, actor):
+    assert [e.actor for e in read(text)] == [actor]
+
+
+def test_a_monitor_named_by_its_country_is_no_side():
+    assert summary(read("The Syrian Observatory said the army took Sabkhah on 3 June.")) == [
+        ("government", "capture", "Sabkhah")]
+
+
+def test_our_forces_in_a_quotation_are_the_speakers_side():
+    assert summary(read("“Our forces liberated Sabkhah from the terrorists,” the army said on 3 June.")) == [
+        ("government", "capture", "Sabkhah")]
+    assert summary(read("A Jaish al-Izzah commander said: “our fighters took Kafr Nabl on 3 June.”")) == [
+        ("rebels", "capture", "Kafr Nabl")]
+
+
+def test_members_of_a_side_named_with_an_adjective_are_that_side():
+    assert summary(read("On 3 June hundreds of members of the Syrian opposition left Sabkhah.")) == [
+        ("rebels", "withdraw", "Sabkhah")]
+
+
+def test_the_killed_of_both_sides_act_in_no_event():
+    events = read("On 3 June ISIS attacked Deir ez-Zor. Four Russian soldiers and 40 attackers were killed in the "
+                  "fighting.")
+    assert summary(events) == [("isil", "attack", "Deir ez-Zor")]
+
+
+# --- one event per statement ------------------------------------------------------------------
+
+def test_a_quotation_retelling_the_lede_is_the_same_event():
+    events = read("On 2 June the army recaptured Qaryatayn. In December ISIS had taken it. “Our forces "
+                  "recaptured the town of Qaryatayn,” the army said.")
+    assert [(e.actor, e.action, e.place, e.date_start) for e in events if e.actor == "government"] == [
+        ("government", "recapture", "Qaryatayn", date(2017, 6, 2))]
+
+
+def test_a_loss_told_as_background_by_no_named_agent_makes_no_event():
+    events = read("On 3 June the army took Deir ez-Zor, the last city ISIS held after being expelled from Raqqa "
+                  "last month.")
+    assert summary(events) == [("government", "capture", "Deir ez-Zor")]
+
+
+def test_a_place_naming_which_town_is_not_the_event_place():
+    assert summary(read("On 3 June the army captured the Raqqa countryside village of Sabkhah.")) == [
+        ("government", "capture", "Sabkhah")]
+
+
+def test_a_date_right_after_a_verb_with_its_preposition_dates_it():
+    [event] = read("The army converged on Saturday on ISIS fighters in Raqqa.")
+    assert (event.action, event.date_start, event.date_end) == ("advance", date(2017, 6, 10), date(2017, 6, 10))
