@@ -41,7 +41,7 @@ from events.folding import Folded, lowered
 from events.model import Event
 from events.vocabulary import ACTION_CLASS
 from events.placing import (ANAPHOR_SENTENCES, Chosen, PlaceRef, choose, choose_nearest, find_anaphors, metonymic,
-                            usable_mentions, withdrawal_places)
+                            recurring, usable_mentions, withdrawal_places)
 from events.sentences import Sentence, mask, split_sentences
 from gazetteer.place import Mention
 
@@ -92,6 +92,7 @@ _SUPPORT_BEFORE = Folded(r"(?<![\w-])(?:(?:backed|supported|accompanied|aided|as
                              r"reinforced|escorted)\s+by|with\s+(?:the\s+)?(?:support|backing|help|assistance|cover|aid)\s+"
                              r"(?:of|from)|(?:air\s+)?support\s+from)\s[^,;()]*$")
 # "Over the border in Iraq, ...": what follows happens outside Syria.
+_NEW_SCENE = re.compile(r"\s*(?:Meanwhile|Elsewhere|Back\s+in|Inside\s+Syria|In\s+Syria|Across\s+Syria)\b", re.I)
 _FOREIGN_SCENE = re.compile(r"\s*(?:(?:Meanwhile|Elsewhere|Across\s+the\s+border|Over\s+the\s+border),?\s+)?"
                             r"(?:in\s+)?(?:neighbou?ring\s+)?(?:Iraq|Turkey|Lebanon|Jordan|Israel|Iran|Russia|Libya|Yemen)"
                             r"\s*,", re.I)
@@ -242,6 +243,7 @@ class _Reader:
         self.enemies: dict[str, str] = {}
         self.holders: dict[str, list[str]] = {}
         self.paragraph = -1
+        self.abroad: int | None = None  # the paragraph whose scene is abroad ("In Iraq, ...")
         self.undated_years = 0
         self.explicit_dates: list[tuple[int, DateSpan]] = []
         self.recalled_restore: tuple[DateSpan | None] | None = None
@@ -255,9 +257,9 @@ class _Reader:
 
     def run(self) -> Extraction:
         sentences = split_sentences(self.doc.text, self.masked)
-        mentions = list(self.place_finder(self.masked))
-        self.mention_spans = sorted((m.start, m.end) for m in mentions)
         sides = find_sides(self.masked, self.factions)
+        mentions = recurring(self.masked, list(self.place_finder(self.masked)), [(s.start, s.end) for s in sides])
+        self.mention_spans = sorted((m.start, m.end) for m in mentions)
         self.named_in_report: dict[str, int] = {}
         self.named_in_paragraph: dict[int, dict[str, int]] = {}
         for sentence in sentences:
@@ -328,8 +330,12 @@ class _Reader:
         view.refs = sorted(view.refs + anaphors, key=lambda r: r.start)
         self._resolve_dates(view)
         live = self._live_triggers(view)
-        if live and _FOREIGN_SCENE.match(self.masked, sentence.start, sentence.end):
-            live = []
+        if _FOREIGN_SCENE.match(self.masked, sentence.start, sentence.end):
+            self.abroad = sentence.paragraph
+        elif self.abroad == sentence.paragraph and _NEW_SCENE.match(self.masked, sentence.start, sentence.end):
+            self.abroad = None
+        if live and self.abroad == sentence.paragraph:
+            live = []  # the scene abroad goes on to the end of its paragraph
         if live:
             self._read_triggers(view, live)
         else:

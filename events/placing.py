@@ -148,6 +148,50 @@ def usable_mentions(mentions: list[Mention], side_spans: list[tuple[int, int]]) 
     return kept
 
 
+# A capitalised word next to a name makes it part of a longer one ("Berkhdan Qamishli", "Deir
+# ez-Zor Military Council"), unless it is one of these.
+_OPEN_WORDS = frozenset("In At Near From To On Into Towards Toward Around Outside Inside The And Of For By "
+                        "Across Along Throughout Meanwhile East West North South".split())
+_WORD_BEFORE = re.compile(r"([\w'’-]+)[^\S\n]+$")
+_WORD_AFTER = re.compile(r"[^\S\n]+([\w'’-]+)")
+_RECURRING_KINDS = frozenset({"region", "river", "governorate"})
+
+
+def recurring(masked: str, mentions: list[Mention], blocked: list[tuple[int, int]]) -> list[Mention]:
+    """``mentions`` and the later (or earlier) occurrences of the same names that the place
+    finder left out: a report naming a place once names the same place by the same name
+    (one sense per report), and a finder may know a rare name only where its context
+    placed it. Not inside a side's name (``blocked``) nor next to another capitalised word."""
+    names: dict[str, Mention] = {}
+    for mention in mentions:
+        text = mention.text
+        if len(text) >= 4 and text[0].isupper() and mention.place.kind not in _RECURRING_KINDS \
+                and " of " not in text:
+            names.setdefault(text, mention)
+    if not names:
+        return mentions
+    pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+                         + r")(?![\w'’-])")
+    taken = sorted([(m.start, m.end) for m in mentions] + list(blocked))
+    starts = [a for a, _ in taken]
+    added: list[Mention] = []
+    for match in pattern.finditer(masked):
+        a, b = match.span()
+        index = bisect.bisect_left(starts, a)
+        if any(x < b and a < y for x, y in taken[max(0, index - 1):index + 1]):
+            continue
+        before = _WORD_BEFORE.search(masked, max(0, a - 30), a)
+        after = _WORD_AFTER.match(masked, b)
+        if before and before.group(1)[0].isupper() and before.group(1) not in _OPEN_WORDS and \
+                not re.search(r"[.!?:;—–-]\s*$", masked[max(0, before.start() - 3):before.start() + 1]):
+            continue
+        if after and after.group(1)[0].isupper():
+            continue
+        source = names[match.group(0)]
+        added.append(Mention(a, b, match.group(0), source.place))
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
 def find_anaphors(masked: str, start: int, end: int, named: list[PlaceRef],
                   history: list[tuple[int, PlaceRef]], sentence_index: int, low: str | None = None) -> list[PlaceRef]:
     """"The city", "it"... in ``masked[start:end]`` resolved to the place they stand for

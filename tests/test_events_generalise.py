@@ -321,3 +321,41 @@ def test_a_place_naming_which_town_is_not_the_event_place():
 def test_a_date_right_after_a_verb_with_its_preposition_dates_it():
     [event] = read("The army converged on Saturday on ISIS fighters in Raqqa.")
     assert (event.action, event.date_start, event.date_end) == ("advance", date(2017, 6, 10), date(2017, 6, 10))
+
+
+# --- one place per name in a report -------------------------------------------------------------
+
+def _first_only(places):
+    """A place finder that knows each name only where it first occurs (as a finder may know
+    a rare name only where its context placed it)."""
+    full = finder_of(places)
+
+    def find(text):
+        seen, out = set(), []
+        for mention in full(text):
+            if mention.text not in seen:
+                seen.add(mention.text)
+                out.append(mention)
+        return out
+
+    return find
+
+
+def test_a_name_placed_once_is_the_same_place_where_it_recurs():
+    finder_once = _first_only({**PLACES, "Bazaa": (36.38, 37.57, "town")})
+    text = "On 3 June ISIS fled Bazaa. Later the FSA said it had captured Bazaa and Kafr Nabl."
+    events = extract(parse_document(text.encode(), "report.txt", doc_date=date(2017, 6, 10)), finder_once).events
+    assert ("rebels", "capture", "Bazaa") in summary(events)
+
+
+def test_a_recurring_name_inside_a_longer_name_is_no_place():
+    finder_once = _first_only({**PLACES, "Qamishli": (37.05, 41.22, "city")})
+    text = "On 2 June the SDF entered Qamishli. On 3 June SDF fighter Berkhdan Qamishli said the SDF seized Raqqa."
+    events = extract(parse_document(text.encode(), "report.txt", doc_date=date(2017, 6, 10)), finder_once).events
+    assert sorted(e.place for e in events) == ["Qamishli", "Raqqa"]
+
+
+def test_a_scene_abroad_goes_on_to_the_end_of_its_paragraph():
+    events = read("In Iraq, the army launched an operation near Mosul. Over the past day, the army captured Sabkhah.\n\n"
+                  "The SDF captured Raqqa on 3 June.")
+    assert summary(events) == [("sdf", "capture", "Raqqa")]
