@@ -240,6 +240,9 @@ _SPELL_BEFORE = re.compile(r"(?<![\w-])(?:after|following|despite|amid|since)\s+
                            r"(?:(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|many|a\s+few|few)\s+)?"
                            r"(?:and\s+a\s+half\s+)?(?:days|weeks|months|years|hours)\s+of\s+(?:[\w-]+\s+){0,2}$", re.I)
 _NO_OBJECT_AFTER = re.compile(r"\s*(?:[.;,)]|$|by\s)")
+# Verbs whose object is the side that leaves ("expelled ISIS from X").
+_EXPEL = re.compile(r"(?i:expelled|ousted|evicted|dislodged|driven\s+out|kicked\s+out|flushed\s+out|chased\s+out)")
+_FROM_AFTER = re.compile(r"\s+(?:completely\s+|fully\s+)?(?:from|of)\s", re.I)
 _PARTICIPLE = re.compile(r"(?:ed|en|wn|ught|ook|ost|ut|un|an|eft)$", re.I)
 
 
@@ -299,6 +302,9 @@ def _classify(text: str, floor: int, a: int, b: int, action: str, form: str, fla
         return Trigger(a, b, action, "reference", flags)
     if form == "verb" and action in _TRANSITIVE and word.lower().endswith("ed") and _NO_OBJECT_AFTER.match(after):
         # "... and the pocket completely encircled.": a transitive verb with no object is passive.
+        return Trigger(a, b, action, "passive", flags)
+    if form == "verb" and _EXPEL.fullmatch(word) and _FROM_AFTER.match(after):
+        # "ISIL expelled from X" (a headline's passive): the side named before left X.
         return Trigger(a, b, action, "passive", flags)
     if form in ("verb", "swap") and _PASSIVE_BEFORE.search(before):
         last = word.split()[0]

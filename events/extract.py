@@ -38,6 +38,7 @@ from events.certainty import SentenceCertainty, denies_previous
 from events.dates import YEARS, DateContext, DateExpr, DateSpan, find_dates, resolve, usable_year
 from events.documents import Document
 from events.folding import Folded, lowered
+from events.infobox import find_infobox
 from events.model import Event
 from events.vocabulary import ACTION_CLASS
 from events.placing import (ANAPHOR_SENTENCES, Chosen, PlaceRef, choose, choose_nearest, find_anaphors, metonymic,
@@ -257,6 +258,10 @@ class _Reader:
 
     def run(self) -> Extraction:
         sentences = split_sentences(self.doc.text, self.masked)
+        self.box = find_infobox(self.masked)
+        self.box_results: set[int] = set()
+        if self.box is not None:
+            sentences = self._box_sentences(sentences)
         sides = find_sides(self.masked, self.factions)
         mentions = recurring(self.masked, list(self.place_finder(self.masked)), [(s.start, s.end) for s in sides])
         self.mention_spans = sorted((m.start, m.end) for m in mentions)
@@ -275,6 +280,7 @@ class _Reader:
         self.narrative = self._is_narrative()
         self.ctx = DateContext(doc_date=self.doc_date, published=self.doc.date_source != "text")
         self.default_span = self._default_span()
+        self._read_box(refs, sides)
         for index, sentence in enumerate(sentences):
             view = self._view(index, sentence, sides, refs)
             if sentence.kind == "text":
@@ -290,6 +296,40 @@ class _Reader:
         events = self._events()
         return Extraction(self.doc, tuple(events), len(text_sentences), tuple(dict.fromkeys(self.unresolved)),
                           tuple(self.warnings))
+
+    def _box_sentences(self, sentences: list[Sentence]) -> list[Sentence]:
+        """The page's sentences with its infobox's rows left out but for its result lines,
+        each read as a sentence of its own."""
+        box = self.box
+        inside = [s for s in sentences if s.start < box.end and box.start < s.end]
+        paragraph = inside[0].paragraph if inside else 0
+        results = [Sentence(a, b, "text", paragraph) for a, b in box.results]
+        self.box_results = {s.start for s in results}
+        kept = [s for s in sentences if not (s.start < box.end and box.start < s.end)]
+        return sorted(kept + results, key=lambda s: s.start)
+
+    def _read_box(self, refs: list[PlaceRef], sides: list[SideMention]) -> None:
+        """The campaign's dates, place and victor, which its result lines are told in."""
+        self.box_span: DateSpan | None = None
+        self.box_places: list[PlaceRef] = []
+        self.box_victor: tuple[str, str | None] | None = None
+        if self.box is None:
+            return
+        if self.box.date is not None:
+            start, end = self.box.date
+            context = DateContext(doc_date=self.doc_date, published=self.doc.date_source != "text")
+            spans = [resolve(e, context) for e in find_dates(self.masked[start:end])]
+            spans = [span for span in spans if span is not None and not span.background]
+            if spans:
+                self.box_span = DateSpan(min(s.start for s in spans), max(s.end for s in spans))
+                if self.doc.date_source in ("text", "none"):
+                    # A page with no date of its own: what it tells undated happened in the campaign.
+                    self.default_span = self.box_span
+        if self.box.place is not None:
+            self.box_places = _within(refs, *self.box.place)
+        if self.box.victor is not None:
+            side = next((s for s in _within(sides, *self.box.victor) if s.faction), None)
+            self.box_victor = (side.faction, side.unit) if side is not None else None
 
     def _is_narrative(self) -> bool:
         """A chronicle names dates often; a news report mostly speaks of "recent days"."""
@@ -318,6 +358,10 @@ class _Reader:
 
     def _read(self, view: _SentenceView) -> None:
         sentence = view.sentence
+        if sentence.start in self.box_results:
+            # An outcome of the whole campaign: in its dates, by its victor unless it says.
+            self.ctx.anchor = self.box_span or self.ctx.anchor
+            self.running_actor = self.box_victor or self.running_actor
         if sentence.paragraph != self.paragraph:
             self.paragraph = sentence.paragraph
             if not self.narrative:
@@ -413,6 +457,11 @@ class _Reader:
         self._borrow_places(view, made)
         self._merge_repels(view, made)
         self._place_in_scene(view, made)
+        if view.sentence.start in self.box_results:
+            for draft in made:
+                if not draft.places and not draft.removed and self.box_places:
+                    draft.places, draft.place_from = choose(self.masked, self.box.place[0], self.box_places,
+                                                            draft.action), "scene"
         self._drop_back_references(view, made)
         self._drop_redundant(made)
         for draft in made:

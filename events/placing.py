@@ -36,7 +36,8 @@ _COORDINATED = re.compile(
     r"^\s*(?:" + _DESCRIPTOR + r"\s*)?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as|&)\s+|,\s*as\s+well\s+as\s+)"
     r"(?:also\s+)?(?:(?:in|at|on|near|towards?|into|around|outside|in\s+the\s+vicinity\s+of|on\s+the\s+outskirts\s+of)\s+)?"
     r"(?:the\s+)?"
-    r"(?:(?:villages?|towns?|cit(?:y|ies)|areas?|hills?|districts?|hilltops?)\s+of\s+(?:the\s+)?)?$",
+    r"(?:(?:(?:north|south|east|west)\w*\s+)?(?:villages?|towns?|cit(?:y|ies)|areas?|hills?|districts?|hilltops?|"
+    r"slopes|outskirts|countryside|parts?|foothills|environs|vicinity|banks?)\s+of\s+(?:the\s+)?)?$",
     re.I,
 )
 # "X, Y" is a list only when the list goes on after Y ("X, Y and Z", "X, Y.").

@@ -359,3 +359,39 @@ def test_a_scene_abroad_goes_on_to_the_end_of_its_paragraph():
     events = read("In Iraq, the army launched an operation near Mosul. Over the past day, the army captured Sabkhah.\n\n"
                   "The SDF captured Raqqa on 3 June.")
     assert summary(events) == [("sdf", "capture", "Raqqa")]
+
+
+# --- a campaign page's infobox ------------------------------------------------------------------
+
+INFOBOX_PAGE = """= Sabkhah offensive =
+
+Infobox
+- Conflict: Sabkhah offensive (2017)
+- Date: 3 March – 20 April 2017
+- Place: Hama Governorate, Syria
+- Result: Government victory
+  * The Syrian Army takes Sabkhah and Ma'dan from ISIL
+  * ISIL expelled from Tell Abyad
+  * Rebels capture more than 900 square kilometres of territory
+- Commander1: Suheil al-Hassan
+- Units1: Tiger Forces
+- Casualties1: 40 killed
+
+The Sabkhah offensive was a military operation launched by the Syrian Army against ISIL.
+"""
+
+
+def test_an_infobox_dates_and_places_its_results():
+    events = read(INFOBOX_PAGE, None)
+    found = sorted((e.actor, e.action, e.place, e.date_start, e.date_end) for e in events)
+    campaign = (date(2017, 3, 3), date(2017, 4, 20))
+    assert found == sorted([
+        ("government", "capture", "Sabkhah", *campaign), ("government", "capture", "Ma'dan", *campaign),
+        ("government", "capture", "Tell Abyad", *campaign), ("rebels", "capture", "Hama Governorate", *campaign),
+        # the lede, undated on a page without a date of its own, tells of the whole campaign
+        ("government", "attack", "Sabkhah", *campaign)])
+
+
+def test_rows_of_a_box_that_is_no_infobox_are_read_as_text():
+    events = read("Result: the army captured Sabkhah on 3 June.")
+    assert summary(events) == [("government", "capture", "Sabkhah")]
