@@ -217,6 +217,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         re.I)),
     ("doc_recent", re.compile(r"\b(?:(?:in|over|during)\s+)?(?:recent\s+(?P<u>days|weeks)|the\s+(?:last|past)\s+few\s+(?P<u2>days|weeks))\b", re.I)),
     ("doc_recent", re.compile(r"\b(?:recently|for\s+(?:days|weeks)\s+now|in\s+recent\s+times)\b", re.I)),
+    ("lasting", re.compile(
+        rf"\b(?i:for|over)\s+(?i:a\s+period\s+of\s+)?(?:(?i:about|around|nearly|almost|more\s+than|over|some|roughly|"
+        rf"approximately)\s+)?(?:(?P<n>{_N}|{_FEW})\s+(?P<half>and\s+a\s+half\s+)?)?(?P<u>days|weeks|months)\b(?!\s+(?:now|ago))",
+        re.I)),
     ("doc_this", re.compile(r"\b(?P<early>earlier\s+)?this\s+(?P<u>week|month|year)\b", re.I)),
     ("doc_prev", re.compile(r"\blast\s+(?P<u>week|month|year)\b", re.I)),
     ("ago", re.compile(rf"\b(?:(?:almost|nearly|about|around|some|over|more\s+than|less\s+than|just|only)\s+)?"
@@ -243,7 +247,7 @@ _GATES = {
     "same": ("later", "that", "same", "end of", "midnight", "nightfall", "evening", "meanwhile", "meantime",
              "simultaneous", "concurrent", "during th", "at this", "at that"),
     "doc_last": ("last", "past"), "doc_recent": ("recent", "last", "past", "now"), "doc_this": ("this",),
-    "doc_prev": ("last",), "ago": ("ago",), "weekend": ("weekend",), "overnight": ("overnight",), "doc_day": ("yesterday", "today", "tonight", "this morning"),
+    "doc_prev": ("last",), "lasting": ("days", "weeks", "months"), "ago": ("ago",), "weekend": ("weekend",), "overnight": ("overnight",), "doc_day": ("yesterday", "today", "tonight", "this morning"),
     "year": ("19", "20"),
 }
 _CASED_GATES = {"day_range", "day_range_us", "month_range", "day", "month", "weekday", "year", "iso", "week_of"}
@@ -395,6 +399,12 @@ def _build(kind: str, m: re.Match) -> DateExpr | None:
         # "a week ago" is a day or two either way; "a month ago" ten days.
         slack = {"day": 0, "week": 2, "month": 10}[unit_word]
         return DateExpr(start, end, "ago", (low * days - slack, high * days + slack))
+    if kind == "lasting":
+        # "fought for three and a half months", "over a period of about 80 days": up to the
+        # running date (the document's when none runs), as far back as it lasted.
+        n, unit = g.get("n"), UNIT_DAYS[g["u"].lower().rstrip("s")]
+        count = SEVERAL[1] if n is None or re.match(_FEW, n, re.I) else (_number(n) or 1)
+        return DateExpr(start, end, "lasting", (count * unit + (unit // 2 if g.get("half") else 0),))
     if kind == "doc_this":
         return DateExpr(start, end, "this", (g["u"].lower(),))
     if kind == "doc_prev":
@@ -509,6 +519,11 @@ def _resolve_plain(expr: DateExpr, ctx: DateContext) -> DateSpan | None:
         return DateSpan(ctx.anchor.start - timedelta(days=farthest), ctx.anchor.start - timedelta(days=max(0, nearest)))
     if kind == "same":
         return ctx.anchor
+    if kind == "lasting":
+        now = ctx.anchor.end if ctx.anchor is not None else ctx.doc_date
+        if now is None:
+            return None
+        return DateSpan(now - timedelta(days=value[0]), now)
     if kind in ("before_doc", "before_doc_day"):
         if ctx.doc_date is None:
             return None

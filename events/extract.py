@@ -90,9 +90,13 @@ _PREPOSITION_ONLY = re.compile(r"(?i)^\s*(?:on|in|by|during|since|until|as\s+of|
 _SPEECH_BEFORE = re.compile(r"(?<![\w-])(?<!was\s)(?<!were\s)(?<!been\s)(?:said|says|claimed|stated|announced|"
                             r"reported|statement|told|declared|confirmed)(?![\w-])[^.;]{0,40}$", re.I)
 _SUPPORT_BEFORE = Folded(r"(?<![\w-])(?:(?:backed|supported|accompanied|aided|assisted|helped|covered|joined|"
-                             r"reinforced|escorted)\s+by|with\s+(?:the\s+)?(?:support|backing|help|assistance|cover|aid)\s+"
+                             r"reinforced|escorted)\s+by|with\s+(?:the\s+)?(?:(?:air|aerial)\s+)?(?:support|backing|help|assistance|cover|aid)\s+"
                              r"(?:of|from)|(?:air\s+)?support\s+from)\s[^,;()]*$")
 # "Over the border in Iraq, ...": what follows happens outside Syria.
+# A supporting side's air arm named right after it ("coalition airstrikes", "the coalition Air Force").
+_AIR_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:air[\s-]?strikes?|air\s+force|warplanes|jets|aircraft|air\s+support|"
+                        r"air\s+cover|airpower|aviation|drones|helicopters|bombers)\b", re.I)
+_SUPPORTED_ACTIONS = frozenset({"capture", "recapture", "advance", "attack", "clash", "repel", "siege_lifted", "encircle"})
 _NEW_SCENE = re.compile(r"\s*(?:Meanwhile|Elsewhere|Back\s+in|Inside\s+Syria|In\s+Syria|Across\s+Syria)\b", re.I)
 _FOREIGN_SCENE = re.compile(r"\s*(?:(?:Meanwhile|Elsewhere|Across\s+the\s+border|Over\s+the\s+border),?\s+)?"
                             r"(?:in\s+)?(?:neighbou?ring\s+)?(?:Iraq|Turkey|Lebanon|Jordan|Israel|Iran|Russia|Libya|Yemen)"
@@ -457,6 +461,7 @@ class _Reader:
         self._borrow_places(view, made)
         self._merge_repels(view, made)
         self._place_in_scene(view, made)
+        made.extend(self._support_strikes(view, made))
         if view.sentence.start in self.box_results:
             for draft in made:
                 if not draft.places and not draft.removed and self.box_places:
@@ -478,7 +483,8 @@ class _Reader:
             if not draft.places:
                 continue
             self._remember(draft)
-            self._subject_memory(draft)
+            if "support" not in draft.trigger.flags:
+                self._subject_memory(draft)  # a supporting air arm is not who the text goes on about
             self.drafts.append(draft)
             for chosen in draft.places:
                 self.told.setdefault((ACTION_CLASS[draft.action], draft.actor), {})[chosen.ref.place.name] = draft
@@ -506,8 +512,8 @@ class _Reader:
             if speech:
                 view.speech_span = DateSpan(span.end - timedelta(days=REPORT_WINDOW_DAYS), span.end)
                 continue
-            if span.background:
-                continue
+            if span.background or expr.kind == "lasting":
+                continue  # a year is history; "for three months" ends at the running date, moving nothing
             if expr.kind in ("day", "range"):
                 self.explicit_dates.append((expr.start, span))
             # "captured back on 8 October" in a December report dates its own sentence
@@ -1051,6 +1057,30 @@ class _Reader:
                 draft.places, draft.place_from, draft.span, draft.date_from = \
                     repeat.places, "shared", repeat.span, repeat.date_from
                 repeat.removed = True
+
+    def _support_strikes(self, view: _SentenceView, made: list[_Draft]) -> list[_Draft]:
+        """"The SDF, backed by coalition air strikes, took X": the strikes of a side other than
+        the one acting are an event of their own, where and when it acted (a side's own air
+        arm, "backed by the Russian Air Force" for the Army, is part of its event)."""
+        strikes: list[_Draft] = []
+        acted = [d for d in made if d.places and not d.removed and d.action in _SUPPORTED_ACTIONS]
+        if not acted:
+            return strikes
+        for side in view.sides:
+            if not side.faction or not _SUPPORT_BEFORE.search(self.masked, self.low, max(view.sentence.start, side.start - 60),
+                                                             side.start):
+                continue
+            if not (_AIR_WORDS.search(side.text) or _AIR_AFTER.match(self.masked, side.end, view.sentence.end)):
+                continue
+            main = min(acted, key=lambda d: abs(d.trigger.start - side.start))
+            if side.faction == main.actor or any(d.actor == side.faction and d.action == "airstrike" for d in made):
+                continue
+            trigger = Trigger(side.start, side.end, "airstrike", "nominal", frozenset({"support"}))
+            strikes.append(_Draft(trigger, "airstrike", side.faction, main.target, side.unit,
+                                  [Chosen(c.ref) for c in main.places if not c.destination], main.span,
+                                  main.certainty, main.start, main.end, main.sentence, main.paragraph, 0.0, "agent",
+                                  "shared", main.date_from, subject=side.faction, background=main.background))
+        return [d for d in strikes if d.places]
 
     def _drop_retold(self, draft: _Draft) -> None:
         """A statement with no date of its own that tells again what a sentence just before

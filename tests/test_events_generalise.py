@@ -395,3 +395,31 @@ def test_an_infobox_dates_and_places_its_results():
 def test_rows_of_a_box_that_is_no_infobox_are_read_as_text():
     events = read("Result: the army captured Sabkhah on 3 June.")
     assert summary(events) == [("government", "capture", "Sabkhah")]
+
+
+# --- durations and supporting air arms -----------------------------------------------------------
+
+@pytest.mark.parametrize("phrase, start", [
+    ("for three and a half months", date(2017, 2, 18)),
+    ("over a period of about 80 days", date(2017, 3, 15)),
+    ("for weeks", date(2017, 4, 22)),
+])
+def test_a_duration_runs_back_from_the_running_date(phrase, start):
+    events = read(f"The army captured Sabkhah on 3 June. Coalition jets had pounded Raqqa {phrase}.")
+    strike = [e for e in events if e.action == "airstrike"][0]
+    assert (strike.date_start, strike.date_end) == (start, date(2017, 6, 3))
+
+
+@pytest.mark.parametrize("text, strikes", [
+    ("On 3 June the SDF, backed by coalition air strikes, captured Tell Abyad.", [("coalition", "Tell Abyad")]),
+    ("On 3 June the SDF with the assistance of the coalition Air Force captured Tell Abyad.",
+     [("coalition", "Tell Abyad")]),
+    ("On 3 June rebels supported by Turkish and US warplanes attacked Al-Bab.", [("coalition", "Al-Bab")]),
+    # a side's own air arm is part of its event
+    ("On 3 June the army, backed by the Russian Air Force, captured Sabkhah.", []),
+    ("On 3 June the army captured Sabkhah with air support from Russian jets.", []),
+])
+def test_a_supporting_air_arm_of_another_side_strikes_where_the_side_acted(text, strikes):
+    events = read(text)
+    assert [(e.actor, e.place) for e in events if e.action == "airstrike"] == strikes
+    assert len([e for e in events if e.action != "airstrike"]) == 1
