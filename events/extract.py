@@ -136,6 +136,10 @@ _SPEECH_VERB = re.compile(r"^\s+(?:[\w'’-]+\s+){0,3}?(?:said|says|claimed|clai
                           r"declared|confirmed)\b", re.I)
 _BACKGROUND_PASSIVE = re.compile(r"(?<![\w-])(?:(?:after|since|following|before|despite)\s+(?:being|having\s+been)|"
                                  r"having\s+been)\s+(?:[a-z]+ly\s+)?$", re.I)
+_NATIONAL_AGENT = re.compile(r"\s+by\s+(?:[\w,'’-]+\s+){0,3}?(?P<nation>Russian|Syrian|regime|US|U\.S\.|American|coalition|"
+                             r"French|British)\s+(?:air|aerial|war|jets?|aircraft|helicopters?|drones?|bombers?|strikes?|"
+                             r"raids?|bombing|bombardment|artillery|shelling)", re.I)
+_AGENT_NOUN_GAP = re.compile(r"\s+by\s+(?:[\w,'’-]+\s+){0,4}", re.I)
 _CLOSE_QUOTE = re.compile(r"[”\"](?=\s*,?\s)")
 _SPOKEN_BEFORE = re.compile(r"^[^.;]{0,40}?(?:said|says|stated|told|announced|declared|statement)[^.;]{0,20}$", re.I)
 _NAME_CANDIDATE = re.compile(
@@ -372,8 +376,10 @@ class _Reader:
                 self.ctx.anchor = None
         if denies_previous(self.masked[sentence.start:sentence.end]):
             self._deny_previous(view.index)
+        salient = frozenset(c.ref.place.name for d in self.drafts[-6:] if not d.removed
+                            and d.sentence >= view.index - ANAPHOR_SENTENCES for c in d.places if not c.destination)
         anaphors = find_anaphors(self.masked, sentence.start, sentence.end, view.refs, self.history, view.index,
-                                 self.low)
+                                 self.low, salient)
         anaphors += self._features(view, anaphors)
         view.refs = sorted(view.refs + anaphors, key=lambda r: r.start)
         self._resolve_dates(view)
@@ -568,10 +574,15 @@ class _Reader:
             live.append((trigger, None))
         # "Russian air strikes hit X", "ISIS attacks targeted Y": the noun is the subject of
         # the verb right after it, one event told by the verb.
+        # "X was struck by hundreds of air strikes": the noun is the passive's agent, one event
+        # told by the verb.
         return [(t, c) for i, (t, c) in enumerate(live)
                 if not (t.form == "nominal" and i + 1 < len(live) and live[i + 1][0].form == "verb"
                         and live[i + 1][0].action in ("attack", "airstrike")
-                        and not self.masked[t.end:live[i + 1][0].start].strip())]
+                        and not self.masked[t.end:live[i + 1][0].start].strip())
+                and not (t.form == "nominal" and i > 0 and live[i - 1][0].form == "passive"
+                         and live[i - 1][0].action in ("attack", "airstrike")
+                         and _AGENT_NOUN_GAP.fullmatch(self.masked, live[i - 1][0].end, t.start))]
 
     def _place_follows(self, view: _SentenceView, trigger: Trigger) -> bool:
         for ref in view.refs:
@@ -780,6 +791,9 @@ class _Reader:
             patient = faction if how == "subject" else None
             if agent is not None:
                 return agent.faction, agent.unit, "agent" if agent.faction else "other", patient
+            national = _NATIONAL_AGENT.match(self.masked, trigger.end, min(object_end + 40, view.sentence.end))
+            if national is not None:  # "hit by dozens of Russian air strikes"
+                return AIR_NATIONALITY[national.group("nation").lower()], None, "agent", patient
             if "pushed_back" in trigger.flags and faction is not None and how != "running":
                 return faction, unit, how, faction
             if action == "withdraw":

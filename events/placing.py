@@ -90,6 +90,7 @@ _KIND_NOUNS = {
     "hills": {"hill"}, "hilltop": {"hill"}, "mountains": {"hill"},
 }
 ANAPHOR_SENTENCES = 4
+_GENERIC_NOUNS = frozenset({"it", "area"})
 PLURAL_SENTENCES = 2
 _PLURAL_ANAPHOR = Folded(
     r"(?<![\w-])(?:both|(?:the|these|those|all|all\s+the|all\s+these|all\s+those)(?:\s+(?P<count>two|three|four|five|six))?)"
@@ -194,9 +195,12 @@ def recurring(masked: str, mentions: list[Mention], blocked: list[tuple[int, int
 
 
 def find_anaphors(masked: str, start: int, end: int, named: list[PlaceRef],
-                  history: list[tuple[int, PlaceRef]], sentence_index: int, low: str | None = None) -> list[PlaceRef]:
+                  history: list[tuple[int, PlaceRef]], sentence_index: int, low: str | None = None,
+                  salient: frozenset[str] = frozenset()) -> list[PlaceRef]:
     """"The city", "it"... in ``masked[start:end]`` resolved to the place they stand for
-    (``low``: ``masked`` lower-cased, see events/folding.py)."""
+    (``low``: ``masked`` lower-cased, see events/folding.py). A word that names no kind of
+    place ("the area", "it") stands for the latest place something happened at (``salient``:
+    their names) before a place named only to locate it ("X, a suburb on the edge of Y")."""
     found: list[PlaceRef] = []
     spans = [(m.start(), m.end(), m.group("noun").lower()) for m in _ANAPHOR.finditer(masked, low, start, end)]
     here = masked[start:end].lower()
@@ -217,7 +221,7 @@ def find_anaphors(masked: str, start: int, end: int, named: list[PlaceRef],
             continue
         earlier = [(i, p) for i, p in history if i >= sentence_index - ANAPHOR_SENTENCES and p.start < a]
         earlier += [(sentence_index, p) for p in named if p.end <= a]
-        place = _antecedent(" ".join(noun.split()), earlier)
+        place = _antecedent(" ".join(noun.split()), earlier, salient)
         if place is not None:
             found.append(PlaceRef(a, b, place, "anaphor"))
     return found
@@ -241,10 +245,14 @@ def _antecedents(count: str | None, noun: str, earlier: list[tuple[int, PlaceRef
     return group if len(group) >= 2 else []
 
 
-def _antecedent(noun: str, earlier: list[tuple[int, PlaceRef]]) -> Place | None:
+def _antecedent(noun: str, earlier: list[tuple[int, PlaceRef]], salient: frozenset[str] = frozenset()) -> Place | None:
     kinds = _KIND_NOUNS.get(noun)
     word = noun.split()[0].replace("airbase", "air").replace("neighbourhood", "district")
-    for _, ref in sorted(earlier, key=lambda item: item[1].start, reverse=True):
+    ordered = sorted(earlier, key=lambda item: item[1].start, reverse=True)
+    if noun in _GENERIC_NOUNS and salient:
+        ordered = [item for item in ordered if item[1].place.name in salient] + \
+            [item for item in ordered if item[1].place.name not in salient]
+    for _, ref in ordered:
         place = ref.place
         if ref.via == "relative":
             continue

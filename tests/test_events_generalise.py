@@ -423,3 +423,14 @@ def test_a_supporting_air_arm_of_another_side_strikes_where_the_side_acted(text,
     events = read(text)
     assert [(e.actor, e.place) for e in events if e.action == "airstrike"] == strikes
     assert len([e for e in events if e.action != "airstrike"]) == 1
+
+
+def test_the_area_is_where_something_happened_not_a_place_named_to_locate_it():
+    events = read("On 3 June the rebels left Sabkhah, a village which lies on the edge of Raqqa. The area was then "
+                  "struck by Russian jets.")
+    assert [(e.action, e.place) for e in events if e.action == "airstrike"] == [("airstrike", "Sabkhah")]
+
+
+def test_a_passive_whose_agent_is_an_attack_noun_is_one_event():
+    events = read("On 3 June Ma'dan was hit by dozens of Russian air strikes.")
+    assert summary(events) == [("government", "airstrike", "Ma'dan")]
