@@ -144,9 +144,11 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
      "attack", "verb", frozenset()),
     # Nouns and bare verb forms, read as verbs only after a side ("ISIS attacks X") and as
     # events only with a light verb otherwise (see ``_noun_or_verb``).
-    # "operations" (plural) names activity in general ("began operations to..."), not an event.
-    (_p(r"attacks?|assaults?|raids?|counter-?attacks?|incursions?|operation|onslaught"), "attack", "noun",
-     frozenset()),
+    # "operations" carried by a light verb ("resumed their field operations around X") are an
+    # attack; combing, demining or rescue operations are not fighting.
+    (_p(r"attacks?|assaults?|raids?|counter-?attacks?|incursions?|operation|onslaught|"
+        r"(?<!combing\s)(?<!demining\s)(?<!clearing\s)(?<!mopping-up\s)(?<!search\s)(?<!rescue\s)(?<!sweeping\s)"
+        r"(?<!humanitarian\s)(?<!evacuation\s)(?<!security\s)operations"), "attack", "noun", frozenset()),
     (_p(r"offensives?|counter-?offensives?|push|drive|thrust"), "attack", "noun", frozenset({"offensive"})),
     (_p(r"advances?"), "advance", "noun", frozenset()),
 ]
@@ -239,6 +241,9 @@ _INDEFINITE_BEFORE = re.compile(r"(?<![\w-])(?:a|an)\s+(?:[\w-]+\s+){0,1}$", re.
 _SPELL_BEFORE = re.compile(r"(?<![\w-])(?:after|following|despite|amid|since)\s+(?:more\s+than\s+|nearly\s+|almost\s+|over\s+)?"
                            r"(?:(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|many|a\s+few|few)\s+)?"
                            r"(?:and\s+a\s+half\s+)?(?:days|weeks|months|years|hours)\s+of\s+(?:[\w-]+\s+){0,2}$", re.I)
+_PLACED_AFTER = re.compile(r"\s+(?:in|around|near|on|against|at|inside|along|outside|(?:north|south|east|west)\w*\s+of|"
+                           r"to\s+(?:clear|capture|take|retake|recapture|seize|storm|liberate|expel|drive|encircle|besiege))\s",
+                           re.I)
 _NO_OBJECT_AFTER = re.compile(r"\s*(?:[.;,)]|$|by\s)")
 # Verbs whose object is the side that leaves ("expelled ISIS from X").
 _EXPEL = re.compile(r"(?i:expelled|ousted|evicted|dislodged|driven\s+out|kicked\s+out|flushed\s+out|chased\s+out)")
@@ -315,6 +320,9 @@ def _classify(text: str, floor: int, a: int, b: int, action: str, form: str, fla
 
 def _noun_or_verb(word: str, before: str, after: str, a: int, b: int, action: str, flags: frozenset) -> Trigger | None:
     noun = word.lower().rstrip("s") if not word.lower().endswith("ss") else word.lower()
+    if word.lower() == "operations" and not _PLACED_AFTER.match(after):
+        # "continued its operations to link up with...": activity in general, not a fight at a place
+        return Trigger(a, b, action, "reference", flags, noun)
     if _VERB_SUBJECT_BEFORE.search(before) and not _DETERMINER_BEFORE.search(before) \
             and not _NOUN_NEXT.match(after):
         return Trigger(a, b, "advance" if action == "advance" else ("advance" if "offensive" in flags else action),

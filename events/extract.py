@@ -132,7 +132,7 @@ _CLAUSE_INITIAL = re.compile(r",\s*(?:the\s+)?$")
 _FRONTED_RECALL = re.compile(r"\s*(?:Following|After|Since|In\s+the\s+wake\s+of|On\s+the\s+heels\s+of)\s", re.I)
 # A recalled event with no date of its own ends before the next date the text names.
 RECALL_WINDOW_DAYS = 30
-_SPEECH_VERB = re.compile(r"^\s+(?:[\w'’-]+\s+){0,3}?(?:said|says|claimed|claims|stated|announced|reported|insisted|"
+_SPEECH_VERB = re.compile(r"^\s+(?:\([^()]{1,30}\)\s+)?(?:[\w'’-]+\s+){0,3}?(?:said|says|claimed|claims|stated|announced|reported|insisted|"
                           r"declared|confirmed)\b", re.I)
 _BACKGROUND_PASSIVE = re.compile(r"(?<![\w-])(?:(?:after|since|following|before|despite)\s+(?:being|having\s+been)|"
                                  r"having\s+been)\s+(?:[a-z]+ly\s+)?$", re.I)
@@ -252,6 +252,7 @@ class _Reader:
         self.enemies: dict[str, str] = {}
         self.holders: dict[str, list[str]] = {}
         self.paragraph = -1
+        self.trigger_starts: list[int] = []  # the current sentence's
         self.abroad: int | None = None  # the paragraph whose scene is abroad ("In Iraq, ...")
         self.undated_years = 0
         self.explicit_dates: list[tuple[int, DateSpan]] = []
@@ -454,6 +455,7 @@ class _Reader:
         resumes = sorted({t.end for t, _ in live if t.cuts_regions}
                          | {b for _, b in view.bounds}
                          | {expr.end for expr, _, leading, _ in view.dates if leading})
+        self.trigger_starts = [t.start for t, _ in live if t.cuts_regions]
         view.object_starts = [t.end for t, _ in live if t.form != "passive" and (
             t.action != "clash" or _TRANSITIVE_CLASH.fullmatch(self.masked, t.start, t.end))]
         view.certainty = SentenceCertainty(self.masked[sentence.start:sentence.end],
@@ -717,8 +719,9 @@ class _Reader:
     def _could_be_subject(self, side: SideMention) -> bool:
         if side.role not in ("actor", "pronoun", "speaker_group", "other"):
             return False
-        if _SUPPORT_BEFORE.search(self.masked, self.low, max(0, side.start - 60), side.start):
-            return False  # "X, backed by Y and Z, took...": Y and Z help, X acts
+        support = _SUPPORT_BEFORE.search(self.masked, self.low, max(0, side.start - 60), side.start)
+        if support and not any(support.start() < t < side.start for t in self.trigger_starts):
+            return False  # "X, backed by Y and Z, took...": Y and Z help, X acts (not "backed by Y took Z after W...")
         if _MEMBERS_OF.search(self.masked, self.low, max(0, side.start - 40), side.start):
             return True  # "Hundreds of ISIS fighters withdrew", "members of the opposition left"
         after = self.masked[side.end:side.end + 40]
@@ -744,6 +747,9 @@ class _Reader:
             earlier = [d for d in made if d.trigger.end <= side.start and d.trigger.form not in ("passive", "swap")]
             if earlier:
                 return earlier[-1].actor, earlier[-1].unit
+            named = [o for o in view.sides if o.faction and o.end <= side.start and o.role == "actor"]
+            if named and self.running_actor is None:
+                return named[-1].faction, named[-1].unit  # the report's first statement: the side just named
         if side.role == "speaker_group":
             for other in view.sides:
                 if other.faction and other.start < side.start and other.role in ("actor", "source") and \
@@ -1123,8 +1129,7 @@ class _Reader:
             told = self.told.get((ACTION_CLASS[draft.action], draft.actor), {})
             draft.removed = draft.removed or any(c.ref.place.name in told for c in draft.places)
 
-    @staticmethod
-    def _drop_redundant(made: list[_Draft]) -> None:
+    def _drop_redundant(self, made: list[_Draft]) -> None:
         """"reached the besieged garrison of X, ending the siege": the siege is the state the
         sentence ends, not news of its own."""
         lifted = {c.ref.place.name for d in made if d.action == "siege_lifted" and not d.removed for c in d.places}
@@ -1137,9 +1142,37 @@ class _Reader:
         reached = {(d.actor, c.ref.place.name) for d in made if not d.removed and d.trigger.form != "modifier"
                    and d.action in ("capture", "recapture", "siege_lifted") for c in d.places if not c.approach}
         for draft in made:
-            if draft.action == "advance" and not draft.removed and draft.places:
+            if (draft.action == "advance" or (draft.action == "attack" and draft.trigger.noun == "operation")) \
+                    and not draft.removed and draft.places:
+                # (so too "started operations to clear X, capturing ...")
                 draft.places = [c for c in draft.places if (draft.actor, c.ref.place.name) not in reached]
                 draft.removed = not draft.places
+        # "resumed operations north of X, targeting positions at Y": one statement of one
+        # attack, at Y when the participle names a place, unless each telling has a date of its own.
+        for first, second in zip(made, made[1:]):
+            if first.action == "attack" and first.trigger.form == "nominal" and second.places and \
+                    ACTION_CLASS[second.action] == "attack" and second.actor == first.actor and \
+                    self.masked[second.trigger.start:second.trigger.end].lower().endswith("ing") and \
+                    "," in self.masked[first.trigger.end:second.trigger.start]:
+                first.removed = True
+                if second.date_from != "own" and first.date_from == "own":
+                    second.span, second.date_from = first.span, "own"
+        seen: dict[tuple[str, str, str], _Draft] = {}
+        for draft in made:
+            if draft.removed or draft.trigger.form == "modifier":
+                continue
+            kept = []
+            for chosen in draft.places:
+                key = (draft.actor, ACTION_CLASS[draft.action], chosen.ref.place.name)
+                first = seen.get(key)
+                if first is None or (draft.date_from == first.date_from == "own" and draft.span != first.span):
+                    seen.setdefault(key, draft)
+                    kept.append(chosen)
+                elif first.date_from != "own" and draft.date_from == "own":
+                    first.span, first.date_from = draft.span, "own"
+            if len(kept) != len(draft.places):
+                draft.places = kept
+                draft.removed = not kept
         # "abandoned X and fell back to Y": one withdrawal, from X.
         left = {d.actor for d in made if d.action == "withdraw" and not d.removed
                 and any(not c.destination for c in d.places)}

@@ -434,3 +434,30 @@ def test_the_area_is_where_something_happened_not_a_place_named_to_locate_it():
 def test_a_passive_whose_agent_is_an_attack_noun_is_one_event():
     events = read("On 3 June Ma'dan was hit by dozens of Russian air strikes.")
     assert summary(events) == [("government", "airstrike", "Ma'dan")]
+
+
+# --- who "they" are, and operations ------------------------------------------------------------
+
+def test_they_after_a_side_that_announced_is_that_side():
+    assert summary(read("The Syrian Democratic Forces (SDF) announced on 3 June that they had captured Tell Abyad.")) == [
+        ("sdf", "capture", "Tell Abyad")]
+
+
+def test_a_support_phrase_ends_at_the_next_verb():
+    events = read("On 3 June army troops backed by Russian jets entered Sabkhah after rebels withdrew overnight.")
+    assert ("rebels", "withdraw", "Sabkhah") in summary(events)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 3 June the army resumed its field operations around Sabkhah.", [("government", "attack", "Sabkhah")]),
+    ("On 3 June the army continued its operations to link up with troops near Sabkhah.", []),
+    ("On 3 June the army conducted combing operations in Sabkhah.", []),
+    # the participle tells where the operations struck
+    ("On 3 June the army resumed its operations north of Raqqa, targeting ISIS positions in Sabkhah.",
+     [("government", "attack", "Sabkhah")]),
+    # operations that took the place are the capture
+    ("On 3 June the army started operations to clear Sabkhah, quickly capturing it.",
+     [("government", "capture", "Sabkhah")]),
+])
+def test_operations_are_an_attack_where_they_are_placed(text, expected):
+    assert summary(read(text)) == expected
