@@ -30,11 +30,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from events.model import Event  # noqa: E402
 from events.vocabulary import ACTIONS, FACTIONS  # noqa: E402
-from layers.data import ControlPoint, MapData, load_default  # noqa: E402
+from control.data import ControlPoint, MapData, load_default  # noqa: E402
 from layers.figure import make_figure  # noqa: E402
-from layers.geo import to_metric_xy  # noqa: E402
-from layers import state  # noqa: E402
-from layers.state import Models  # noqa: E402
+from control.geo import to_metric_xy  # noqa: E402
+from control import state  # noqa: E402
+from control.state import Models  # noqa: E402
 from layers.view import View  # noqa: E402
 
 STEPS = ("control", "territory + front lines", "traces", "total")

@@ -22,8 +22,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from layers.data import DataError, load, load_default, read_events_jsonl
-from layers.state import compute
+from control.data import DataError, load, load_default, read_events_jsonl
+from control.state import compute
 import settings
 
 
@@ -111,7 +111,7 @@ def _territory(data, args) -> int:
 
 
 def _area(data, args) -> int:
-    from layers.area import area_table, daily_dates
+    from control.area import area_table, daily_dates
 
     dates = list(args.date)
     if args.first or args.last:

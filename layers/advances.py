@@ -18,10 +18,11 @@ from datetime import date, timedelta
 import numpy as np
 import plotly.graph_objects as go
 
+from control.geo import to_metric_xy, to_wgs84_xy
 from events.model import Event
 from events.vocabulary import FACTIONS
 from layers import style
-from layers.geo import join_parts, to_metric_xy, to_wgs84_xy
+from layers.geo import join_parts
 
 NAME = "advances"
 NEEDS = ("events.action", "events.actor", "events.lat", "events.lon", "events.date_start",

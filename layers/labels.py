@@ -17,9 +17,9 @@ from html import escape
 import numpy as np
 import plotly.graph_objects as go
 
+from control.geo import to_metric_xy
+from control.model import MATCH_KM
 from layers import style
-from layers.control import MATCH_KM
-from layers.geo import to_metric_xy
 
 NAME = "labels"
 NEEDS = ("data.places", "state.places")

@@ -82,7 +82,7 @@ from shapely.geometry import Point, box, shape
 import settings
 from events.vocabulary import ACTION_CLASS, FACTIONS
 from layers import advances, style
-from layers.data import DataError, load, load_default, read_events_jsonl
+from control.data import DataError, load, load_default, read_events_jsonl
 from layers.decorations import (
     MUTED_INK, SIZE_PRESETS_PX, LegendEntry, LegendSection, SizeError, decorate, make_frame,
     page_size_px, viewport_bbox,
@@ -90,8 +90,8 @@ from layers.decorations import (
 from layers.event_markers import visible_events
 from layers.geojson_export import feature_collection
 from layers.figure import make_figure, map_center_zoom
-from layers.state import compute
-from layers.territory import CONTESTED_KM, RADIUS_KM
+from control.state import compute
+from control.territory import CONTESTED_KM, RADIUS_KM
 from layers.view import LAYER_NAMES, View
 
 IMAGE_FORMATS = ("png", "svg", "pdf")

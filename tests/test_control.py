@@ -6,8 +6,8 @@ from datetime import date
 import pytest
 
 from events.model import Event
-from layers.control import ControlModel, normalise_name
-from layers.data import ControlPoint
+from control.model import ControlModel, normalise_name
+from control.data import ControlPoint
 
 AS_OF = date(2017, 5, 1)
 TOWN_A = ("cu:town-a", "Town A", 35.00, 38.00)

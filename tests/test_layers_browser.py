@@ -12,9 +12,9 @@ import pytest
 from PIL import Image
 
 from layers import style
-from layers.data import load_default
+from control.data import load_default
 from layers.figure import make_figure
-from layers.state import compute
+from control.state import compute
 from layers.view import View
 from tests.conftest import CHROMIUM_ARGS
 

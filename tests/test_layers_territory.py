@@ -8,11 +8,11 @@ import pytest
 import shapely
 from shapely.geometry import Point, box
 
-from layers.area import area_table
-from layers.data import ControlPoint, MapData
-from layers.geo import to_metric
-from layers.state import compute
-from layers.territory import CONTESTED_KM, RADIUS_KM
+from control.area import area_table
+from control.data import ControlPoint, MapData
+from control.geo import to_metric
+from control.state import compute
+from control.territory import CONTESTED_KM, RADIUS_KM
 
 AS_OF = date(2017, 5, 1)
 DAY = date(2017, 6, 1)

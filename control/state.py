@@ -14,10 +14,10 @@ import numpy as np
 
 from events.model import Event
 from events.vocabulary import FACTIONS
-from layers.control import ControlModel, PlaceControl
-from layers.data import MapData
-from layers.geo import to_metric, to_metric_xy
-from layers.territory import Territory, TerritoryModel
+from control.model import ControlModel, PlaceControl
+from control.data import MapData
+from control.geo import to_metric, to_metric_xy
+from control.territory import Territory, TerritoryModel
 
 _CODE = {faction: code for code, faction in enumerate(FACTIONS)}
 

@@ -16,9 +16,9 @@ from typing import Iterable
 import pandas as pd
 
 from events.vocabulary import FACTIONS
-from layers.data import MapData
-from layers.geo import to_metric
-from layers.state import models
+from control.data import MapData
+from control.geo import to_metric
+from control.state import models
 
 COLUMNS = ("date", "faction", "area_km2", "share_of_syria")
 ROW_ORDER = FACTIONS + ("contested", "no_data")

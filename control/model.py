@@ -50,8 +50,8 @@ import shapely
 
 from events.model import Event
 from events.vocabulary import SIEGE_ACTIONS
-from layers.data import ControlPoint
-from layers.geo import to_metric_xy
+from control.data import ControlPoint
+from control.geo import to_metric_xy
 
 CONTESTED_DAYS = 3
 REGION_KM = 15.0

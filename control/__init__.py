@@ -1,0 +1,2 @@
+"""Who holds what on a date: the control baseline, the events, the rules, territory and area.
+"""
