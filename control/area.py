@@ -1,11 +1,14 @@
 """Area held per faction per date, in km² of the equal-area projection, for a time-series chart.
 
-Ground farther than the territory radius from every known place ("no data") and contested ground
-count for nobody: they are rows of their own (``"no_data"``, ``"contested"``), so a faction's
-share of Syria is a lower bound where the map has gaps.
+Ground nobody is known to hold ("no data": before the baseline's date, or beyond every place's
+reach) and contested ground count for nobody: they are rows of their own (``"no_data"``,
+``"contested"``), so a faction's share of Syria is a lower bound where the map has gaps. The
+ground keeps counting for its holder however old its evidence is: the map fades old evidence,
+the area does not guess what happened since.
 
-Territory only changes on days when some place's state changes (and when a contested flag runs
-out), so areas are computed on those days only and carried forward to the dates asked for.
+Territory only changes on days when some point's state changes (and when a contested flag runs
+out), so areas are computed on those days only, from the cells' areas (no geometry), and
+carried forward to the dates asked for.
 """
 from __future__ import annotations
 
@@ -13,11 +16,11 @@ from bisect import bisect_right
 from datetime import date, timedelta
 from typing import Iterable
 
+import numpy as np
 import pandas as pd
 
 from events.vocabulary import FACTIONS
 from control.data import MapData
-from control.geo import to_metric
 from control.state import models
 
 COLUMNS = ("date", "faction", "area_km2", "share_of_syria")
@@ -30,13 +33,13 @@ def area_table(data: MapData, dates: Iterable[date]) -> pd.DataFrame:
     Factions holding nothing on a date get a row with 0 km²."""
     dates = sorted(set(dates))
     m = models(data)
-    syria_km2 = to_metric(data.outline).area / 1e6
-    keys = _key_days(m.control, m.control.contested_days)
-    areas_by_key: dict[date, dict[str, float]] = {}
+    syria_km2 = float(m.tessellation.area_km2[m.tessellation.owner == np.arange(m.tessellation.n)].sum())
+    keys = m.key_days
+    areas_by_key: dict[date | None, dict[str, float]] = {}
     rows = []
     for day in dates:
         i = bisect_right(keys, day) - 1
-        key = keys[i] if i >= 0 else day
+        key = keys[i] if i >= 0 else None
         if key not in areas_by_key:
             areas_by_key[key] = _areas(m, key)
         areas = areas_by_key[key]
@@ -50,16 +53,8 @@ def daily_dates(first: date, last: date, every_days: int = 1) -> list[date]:
     return [first + timedelta(days=k) for k in range(0, (last - first).days + 1, every_days)]
 
 
-def _key_days(control, contested_days: int) -> list[date]:
-    """Days on which the territory may change: state changes and the ends of contested spells."""
-    starts = control.control_event_days()
-    expiries = [d + timedelta(days=contested_days) for d in starts]
-    return sorted(set(control.change_days()) | set(starts) | set(expiries))
-
-
-def _areas(m, day: date) -> dict[str, float]:
-    indices, codes, contested = m.codes_at(day)
-    held = codes >= 0
-    tess = m.territory.tessellation(indices[held])
-    factions_m, contested_m, _ = tess.dissolve(codes[held], contested[held])
-    return tess.areas_km2(factions_m, contested_m)
+def _areas(m, day: date | None) -> dict[str, float]:
+    snap = m.control.snapshot(day) if day is not None else None
+    if snap is None:   # before any evidence: nothing is known
+        return m.tessellation.areas_km2(np.full(m.tessellation.n, -1, dtype=np.int8))
+    return m.tessellation.areas_km2(snap.codes, snap.contested)

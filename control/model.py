@@ -1,70 +1,64 @@
-"""The control model: who holds each place on a date, from the baseline and the events.
+"""The control model: who holds each place and each piece of ground on a date, with its evidence.
 
-Rules (each is a choice; the reasons are given where the choice is not obvious):
+It replays the baseline and the events day by day, in date order, and applies the rules — each
+written at the top of the module that applies it:
 
-- **When an event counts.** A state change counts from the event's ``date_end``: a capture known
-  only as "between 2 and 6 June" is certain on 6 June, not before. (Layers that *show* events use
-  overlap with their window instead, see ``layers.event_markers``.)
-- **Control changes.** ``capture``/``recapture`` give the place to the actor. ``withdraw`` by the
-  holder hands the place to the target (to nobody when there is no target: the place then drops
-  out of the territory, and its neighbours' cells cover its ground); a withdrawal by a faction
-  that does not hold the place changes nothing. Denied reports change nothing at all.
-- **Summaries give way.** A control (or siege) event dated only to a range that strictly
-  contains the dates of another control (siege) event at the same place is a summary of that
-  period ("ISIL held the town in the autumn") and is dropped: the better-dated events tell it.
-- **The baseline wins over older events.** A control event that ended before a baseline place's
-  ``as_of`` date is already in the baseline and is skipped for that place.
-- **Sieges.** ``encircle``/``siege`` by a faction other than the holder mark the place besieged,
-  until it changes hands, the holder itself captures there (it broke out or cleared the place),
-  or a ``siege_lifted``/``linkup`` is reported there. A siege by the holder itself (a pocket
-  inside its own town) does not flag the place.
-- **Same-day reversals.** When one day's reports give a place to different factions (taken, then
-  largely retaken "late that day"), the place goes to the side that changed the status quo that
-  day, marked contested: a same-day counter-attack is a fight still going, and the next day's
-  reports settle it.
-- **Contested.** A place is contested on D when its control events of the last
-  ``CONTESTED_DAYS`` days (D included) name more than one winner.
-- **Which place an event is about.** By ``place_id``, else by name, else by nearest baseline point
-  within ``MATCH_KM``. A control event at a place that is not in the baseline creates a new
-  control point there, held before the event by the loser (the target; the actor of a
-  withdrawal); with no loser named, the point exists only from its first event.
-- **Regions.** An event whose place is vaguer than ``REGION_KM`` ("eastern Homs Governorate", a
-  border segment, a reach of the Euphrates, the Maskanah plains) changes no place, unless its
-  ``place_id`` is a baseline place: flipping every point in a radius of tens of kilometres would
-  hand over towns across a river or far behind the front, and matching it to the nearest point
-  would hand over one arbitrary village. The gazetteer gives towns ~2 km, sites ~5 km and named
-  areas 15 km or more, hence the threshold. Such events are still drawn as events and advances.
+- ``control.captures``: reports about a place itself (captures, withdrawals, summaries,
+  same-day reversals, contested places);
+- ``control.sweep``: an advance takes the ground it crossed;
+- ``control.areas``: a report that an area was taken flips the ground inside it;
+- ``control.pockets``: ground cut off or encircled falls to the encircler;
+- sieges (here): a ``siege`` or ``encircle`` by a faction other than the holder marks the place
+  besieged, until it changes hands, the holder itself captures there (it broke out or cleared
+  the place), or a ``siege_lifted``/``linkup`` by the holder is reported there (which also
+  relieves every point of the holder's ground joined to it);
+- ``control.weights``: how much each event is believed, and the bar each rule sets;
+- ``control.evidence``: what each state rests on. Newer evidence wins; before the first
+  evidence about a point (the baseline's date, for most) nothing is known of it.
+
+The points are the places and the ground points between them (``control.points``); a ground
+point takes its nearest place's state unless a rule gave it newer evidence of its own. The
+replay keeps one snapshot of every point's state per day on which something changed, so
+``at(day)`` is a look-up.
 """
 from __future__ import annotations
 
-import re
-import unicodedata
+import heapq
 from bisect import bisect_right
-from dataclasses import dataclass, field
-from functools import lru_cache
+from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date
-from typing import Iterable, Sequence
+from functools import lru_cache
+from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 import shapely
+from shapely.geometry.base import BaseGeometry
 
-from events.model import Event
-from events.vocabulary import SIEGE_ACTIONS
-from control.data import ControlPoint
+from control import areas as area_rule
+from control import evidence, pockets, sweep, weights
+from control.baseline import ControlPoint
+from control.captures import (CONTESTED_DAYS, LIFT_ACTIONS, NO_CHANGE, contested_on, settle_day, winner,
+                              without_summaries)
 from control.geo import to_metric_xy
+from control.points import MATCH_KM, REGION_KM, PointSet, assign, is_region, normalise_name
+from control.territory import Tessellation
+from events.model import Event
+from events.vocabulary import FACTIONS, SIEGE_ACTIONS
 
-CONTESTED_DAYS = 3
-REGION_KM = 15.0
-MATCH_KM = 3.0
-LIFT_ACTIONS = frozenset({"siege_lifted", "linkup"})
+__all__ = ["CONTESTED_DAYS", "MATCH_KM", "REGION_KM", "ControlModel", "PlaceControl", "normalise_name"]
+
+_CODE = {faction: code for code, faction in enumerate(FACTIONS)}
+_NO_DAY = -1
 
 
 @dataclass(frozen=True)
 class PlaceControl:
-    """The state of one place on a date. ``faction`` None: nobody known holds it (after a
-    withdrawal with no known winner). ``since``: the day the holder took it (the baseline's
-    ``as_of`` if it never changed; None when unknown). ``last_event``: id of the latest event
-    that set this state, None if it comes from the baseline."""
+    """The state of one place on a date. ``faction`` None: nobody is known to hold it (no
+    evidence yet, or a withdrawal with no known winner). ``since``: the day the holder took it
+    (the baseline's ``as_of`` if it never changed; None when unknown). ``evidence``: the kind of
+    its last evidence (``control.evidence.KINDS``), ``evidence_date`` its day, ``last_event``
+    the id of the event behind it (None for the baseline)."""
 
     place_id: str
     name: str
@@ -75,6 +69,8 @@ class PlaceControl:
     contested: bool
     besieged: bool
     last_event: str | None
+    evidence_date: date | None = None
+    evidence: str | None = None
 
     def to_json(self) -> dict:
         """The ``python -m layers control --json`` object (the first seven keys are the contract)."""
@@ -83,260 +79,465 @@ class PlaceControl:
             "since": self.since.isoformat() if self.since else None,
             "contested": self.contested, "besieged": self.besieged,
             "place_id": self.place_id, "last_event": self.last_event,
+            "evidence_date": self.evidence_date.isoformat() if self.evidence_date else None,
+            "evidence": self.evidence,
         }
 
 
 @dataclass(frozen=True)
-class _Snapshot:
-    faction: str | None
-    since: date | None
-    besieged: bool
-    last_event: str | None
+class Snapshot:
+    """Every point's state on one day (arrays over the points; codes index FACTIONS, -1 none)."""
+
+    codes: np.ndarray
+    ev_day: np.ndarray
+    ev_kind: np.ndarray
+    ev_ref: np.ndarray
+    since: np.ndarray
+    besieged: np.ndarray
+    contested: np.ndarray
+    rivals: np.ndarray
 
 
-@dataclass
-class _Point:
-    place_id: str
-    name: str
-    lat: float
-    lon: float
-    as_of: date | None
-    days: list[int]            # ordinals of the snapshots, ascending
-    snapshots: list[_Snapshot]
-    win_days: list[int]        # ordinals of control events (for contested), ascending
-    winners: list[str | None]
-    _states: dict = field(default_factory=dict)
+class World:
+    """The replay's state of every point on the day being replayed, and what the rules ask of it."""
 
-    def state(self, i: int, contested: bool) -> PlaceControl:
-        """The state of snapshot i, made once: dates with the same state share one object."""
-        key = (i, contested)
-        made = self._states.get(key)
-        if made is None:
-            snap = self.snapshots[i]
-            made = PlaceControl(self.place_id, self.name, self.lat, self.lon, snap.faction,
-                                snap.since, contested, snap.besieged, snap.last_event)
-            self._states[key] = made
-        return made
+    def __init__(self, points: PointSet, tess: Tessellation, events: Sequence[Event]) -> None:
+        n = len(points)
+        self.points, self.tess, self.events = points, tess, events
+        self.tree = shapely.STRtree(shapely.points(points.xy))
+        self.code = np.full(n, -1, np.int8)
+        self.ev_day = np.full(n, _NO_DAY, np.int32)
+        self.ev_kind = np.full(n, evidence.NONE, np.int8)
+        self.ev_ref = np.full(n, -1, np.int32)
+        self.since = np.full(n, _NO_DAY, np.int32)
+        self.siege = np.zeros(n, bool)
+        self.contested = np.zeros(n, bool)
+        self.rivals = np.full(n, -1, np.int8)
+        self.day = 0
+        self.besieged_before = np.zeros(n, bool)   # yesterday's besieged points
+        self.named_days: dict[int, list[int]] = {}  # place -> days of its own control/siege events
+        self._relieved: set[int] = set()
+        self._pending: list[int] = []
+        self._effective: Snapshot | None = None
+
+    # --- what the rules read ---------------------------------------------------------------
+    def effective(self) -> Snapshot:
+        """Every point's state as the map shows it: a ground point follows its nearest place
+        (when within the place's radius) unless its own evidence is newer."""
+        if self._effective is None:
+            p = self.points
+            near = p.nearest_place
+            follow = ~p.is_place & p.reach & (self.ev_day[near] > self.ev_day)
+            pick = np.where(follow, near, np.arange(len(near)))
+            self._effective = Snapshot(self.code[pick], self.ev_day[pick], self.ev_kind[pick], self.ev_ref[pick],
+                                       self.since[pick], self.siege[pick], self.contested[pick], self.rivals[pick])
+        return self._effective
+
+    def effective_codes(self) -> np.ndarray:
+        return self.effective().codes
+
+    def reported_today(self, indices: np.ndarray) -> np.ndarray:
+        """Whether each point's own state was set by a report today (rules leave those alone)."""
+        return (self.ev_day[indices] == self.day) & (self.ev_kind[indices] == evidence.EVENT)
+
+    def point_of_xy(self, xy: np.ndarray) -> int:
+        return int(self.tree.query_nearest(shapely.Point(xy))[0])
+
+    def component_mask(self, index: int, codes: np.ndarray) -> np.ndarray:
+        """The points of ``index``'s holder joined to it by shared ground (``codes``)."""
+        labels = pockets.components(self, codes)
+        return labels == labels[index] if codes[index] >= 0 else np.eye(1, len(codes), index, dtype=bool)[0]
+
+    def main_ground(self, codes: np.ndarray, faction: int) -> np.ndarray:
+        """The points of ``faction``'s largest connected ground (by area) under ``codes``."""
+        labels = pockets.components(self, codes)
+        mine = codes == faction
+        if not mine.any():
+            return mine
+        area = np.bincount(labels[mine], weights=self.tess.area_km2[mine], minlength=labels.max() + 1)
+        return mine & (labels == int(area.argmax()))
+
+    def told_soon(self, indices: np.ndarray) -> np.ndarray:
+        """Whether a report names each point in a control or siege event of its own within
+        ``areas.TOLD_BETTER_DAYS`` from today."""
+        out = np.zeros(len(indices), dtype=bool)
+        horizon = self.day + area_rule.TOLD_BETTER_DAYS
+        for n, i in enumerate(np.asarray(indices).tolist()):
+            days = self.named_days.get(i)
+            if days:
+                k = bisect_right(days, self.day)
+                out[n] = k < len(days) and days[k] <= horizon
+        return out
+
+    def inside_country(self, xy: np.ndarray) -> bool:
+        return bool(shapely.contains_xy(self.points.outline_m, float(xy[0]), float(xy[1])))
+
+    def relieved(self, indices: np.ndarray) -> bool:
+        return any(int(i) in self._relieved for i in np.asarray(indices).ravel())
+
+    # --- what the rules write ---------------------------------------------------------------
+    def set_state(self, indices, code: int, kind: int, ref: int) -> None:
+        """Give points a holder (``code``; -1: nobody) on today's evidence of ``kind``."""
+        indices = np.atleast_1d(np.asarray(indices, dtype=int))
+        if not len(indices):
+            return
+        before = self.effective()
+        changed = before.codes[indices] != code
+        self.since[indices] = np.where(changed, self.day if code >= 0 else _NO_DAY, before.since[indices])
+        self.siege[indices] = np.where(changed, False, before.besieged[indices])
+        self.contested[indices] = before.contested[indices]
+        self.rivals[indices] = before.rivals[indices]
+        self.code[indices] = code
+        self.ev_day[indices] = self.day
+        self.ev_kind[indices] = kind
+        self.ev_ref[indices] = ref
+        self._effective = None
+
+    def set_siege(self, indices, on: bool) -> None:
+        """Flag points besieged (or no longer); a ground point that followed its place takes
+        the place's state as its own first, so that the flag is its own."""
+        indices = np.atleast_1d(np.asarray(indices, dtype=int))
+        eff = self.effective()
+        for own, shown in ((self.code, eff.codes), (self.ev_day, eff.ev_day), (self.ev_kind, eff.ev_kind),
+                           (self.ev_ref, eff.ev_ref), (self.since, eff.since), (self.contested, eff.contested),
+                           (self.rivals, eff.rivals)):
+            own[indices] = shown[indices]
+        self.siege[indices] = on
+        self._effective = None
+
+    def relieve(self, indices) -> None:
+        self._relieved.update(int(i) for i in np.atleast_1d(indices))
+
+    def schedule(self, day: int) -> None:
+        heapq.heappush(self._pending, day)
 
 
 class ControlModel:
-    """Per-place timelines built once from the baseline and the events; ``at(day)`` reads them."""
+    """The replay of ``baseline`` and ``events`` (see the module docstring).
+
+    ``outline``: the country (WGS84; without one, a box around the places); ``rivers``: (name,
+    line) pairs, for the river sides; ``document_dates``: doc id -> report date; ``areas``: an
+    ``AreaIndex`` (default: discs); ``ground_lonlat``: extra ground points (e.g. communities)."""
 
     def __init__(self, baseline: Sequence[ControlPoint], events: Iterable[Event], *,
-                 contested_days: int = CONTESTED_DAYS, region_km: float = REGION_KM,
-                 match_km: float = MATCH_KM) -> None:
+                 outline: BaseGeometry | None = None, rivers: Iterable[tuple[str, BaseGeometry]] = (),
+                 document_dates: Mapping[str, date] | None = None, areas: "area_rule.AreaIndex | None" = None,
+                 ground_lonlat: np.ndarray | None = None, contested_days: int = CONTESTED_DAYS,
+                 pocket_days: int = pockets.POCKET_DAYS) -> None:
         self.contested_days = contested_days
-        self._points = [_Point(p.place_id, p.name, p.lat, p.lon, p.as_of, [date.min.toordinal()],
-                               [_Snapshot(p.faction, p.as_of, False, None)], [], [])
-                        for p in baseline]
-        events_by_point = _assign(self._points, sorted(events, key=_event_order), region_km, match_km)
-        for index, point_events in events_by_point.items():
-            _build_timeline(self._points[index], point_events)
-        # Per instance, so that two models never evict each other's days.
-        self.at_indexed = lru_cache(maxsize=64)(self._at_indexed)
+        baseline = tuple(baseline)
+        if outline is None:
+            outline = _box_around(baseline, events := list(events))
+        events = sorted((e for e in events if _believable(e, document_dates or {})), key=_event_order)
+        self.events = tuple(events)
+        new_places, self._place_of = assign(baseline, events)
+        self.points = PointSet(baseline, new_places, outline, rivers=rivers, extra_ground_lonlat=ground_lonlat)
+        self.tessellation = Tessellation(self.points.xy, self.points.outline_m)
+        self.areas = areas or area_rule.DiscAreas(outline)
+        self._event_index = {e.id: k for k, e in enumerate(events)}
+        self._days: list[int] = []
+        self._snapshots: list[Snapshot] = []
+        self._control_days: set[int] = set()
+        self._replay(baseline, new_places, pocket_days)
+        self.at_indexed = lru_cache(maxsize=256)(self._at_indexed)
 
+    # --- reading ----------------------------------------------------------------------------
     def __len__(self) -> int:
-        return len(self._points)
+        return self.points.n_places
 
-    def at(self, day: date) -> tuple[PlaceControl, ...]:
-        """The state of every place known on ``day`` (places created by a later event are left out)."""
-        return self.at_indexed(day)[1]
-
-    def _at_indexed(self, day: date) -> tuple[np.ndarray, tuple[PlaceControl, ...]]:
-        """(indices of the places known on ``day`` among ``self.lonlat``, their states)."""
-        ordinal = day.toordinal()
-        first_contest_day = ordinal - self.contested_days + 1
-        indices = []
-        out = []
-        for index, point in enumerate(self._points):
-            i = bisect_right(point.days, ordinal) - 1
-            if i < 0:
-                continue
-            contested = False
-            if point.win_days:
-                lo = bisect_right(point.win_days, first_contest_day - 1)
-                hi = bisect_right(point.win_days, ordinal)
-                contested = hi - lo > 1 and len({w for w in point.winners[lo:hi] if w is not None}) > 1
-            indices.append(index)
-            out.append(point.state(i, contested))
-        return np.array(indices, dtype=int), tuple(out)
-
-    def name_of(self, index: int) -> str:
-        return self._points[index].name
+    @property
+    def n_points(self) -> int:
+        return len(self.points)
 
     @property
     def lonlat(self) -> np.ndarray:
-        """(n, 2) array of every place's (lon, lat), baseline places first, in model order."""
-        return np.array([(p.lon, p.lat) for p in self._points], dtype=float).reshape(-1, 2)
+        """(n, 2) (lon, lat) of every place: the baseline's in order, then the new ones (the
+        indices of ``at_indexed``)."""
+        return self.points.lonlat[:self.points.n_places]
+
+    @property
+    def points_lonlat(self) -> np.ndarray:
+        """(lon, lat) of every point: the places, then the ground points."""
+        return self.points.lonlat
+
+    def name_of(self, index: int) -> str:
+        return self.points.names[index]
+
+    def snapshot(self, day: date) -> Snapshot | None:
+        """Every point's state on ``day`` (None before any evidence)."""
+        i = bisect_right(self._days, day.toordinal()) - 1
+        return self._snapshots[i] if i >= 0 else None
+
+    def at(self, day: date) -> tuple[PlaceControl, ...]:
+        """The state of every place on ``day``: the baseline's places always (with no holder
+        before their evidence), new places from their first event."""
+        return self.at_indexed(day)[1]
+
+    def _at_indexed(self, day: date) -> tuple[np.ndarray, tuple[PlaceControl, ...]]:
+        i = bisect_right(self._days, day.toordinal()) - 1
+        return self._places_of(i)
+
+    @lru_cache(maxsize=256)
+    def _places_of(self, i: int) -> tuple[np.ndarray, tuple[PlaceControl, ...]]:
+        p = self.points
+        n_base = len(p.baseline)
+        if i < 0:
+            indices = np.arange(n_base)
+            return indices, tuple(PlaceControl(p.place_ids[k], p.names[k], float(p.lonlat[k, 1]),
+                                               float(p.lonlat[k, 0]), None, None, False, False, None)
+                                  for k in indices)
+        s = self._snapshots[i]
+        known = np.arange(p.n_places)
+        known = known[(known < n_base) | (s.ev_day[:p.n_places] >= 0)]
+        out = []
+        for k in known.tolist():
+            ref = int(s.ev_ref[k])
+            out.append(PlaceControl(
+                p.place_ids[k], p.names[k], float(p.lonlat[k, 1]), float(p.lonlat[k, 0]),
+                FACTIONS[s.codes[k]] if s.codes[k] >= 0 else None,
+                date.fromordinal(int(s.since[k])) if s.since[k] > 0 else None,
+                bool(s.contested[k]), bool(s.besieged[k]),
+                self.events[ref].id if ref >= 0 else None,
+                date.fromordinal(int(s.ev_day[k])) if s.ev_day[k] > 0 else None,
+                evidence.kind_name(int(s.ev_kind[k]))))
+        return known, tuple(out)
 
     def control_event_days(self) -> list[date]:
         """Every day with a control event at some place (sorted): contested spells start there."""
-        days = {d for p in self._points for d in p.win_days}
-        return [date.fromordinal(d) for d in sorted(days)]
+        return [date.fromordinal(d) for d in sorted(self._control_days)]
 
     def change_days(self) -> list[date]:
-        """Every day on which some place's state changes (sorted)."""
-        days = {d for p in self._points for d in p.days[1:]}
-        return [date.fromordinal(d) for d in sorted(days)]
+        """Every day on which some point's state may change (sorted)."""
+        return [date.fromordinal(d) for d in self._days]
+
+    def event(self, index: int) -> Event | None:
+        return self.events[index] if index >= 0 else None
+
+    # --- the replay ---------------------------------------------------------------------------
+    def _replay(self, baseline: Sequence[ControlPoint], new_places, pocket_days: int) -> None:
+        world = World(self.points, self.tessellation, self.events)
+        pocket_rule = self._pocket_rule = pockets.Pockets(pocket_days)
+        by_day: dict[int, list[int]] = defaultdict(list)
+        baseline_days: dict[int, list[int]] = defaultdict(list)
+        for k, row in enumerate(baseline):
+            baseline_days[row.as_of.toordinal()].append(k)
+        for k in self._kept_events():
+            by_day[self.events[k].date_end.toordinal()].append(k)
+            e = self.events[k]
+            place = self._place_of.get(e.id)
+            if place is not None and (e.changes_control or e.action in SIEGE_ACTIONS):
+                world.named_days.setdefault(place, []).append(e.date_end.toordinal())
+        for days in world.named_days.values():
+            days.sort()
+        control_days = {d for d, ks in by_day.items() if any(self.events[k].changes_control for k in ks)}
+        self._control_days = control_days
+        days = set(by_day) | set(baseline_days) | {d + self.contested_days for d in control_days}
+        # A new place is known to its loser from the start of its first report (which names it).
+        first_report: dict[int, int] = {}
+        for k, e in enumerate(self.events):
+            place = self._place_of.get(e.id)
+            if place is not None and place >= len(baseline):
+                first_report.setdefault(place, k)
+        new_place_days: dict[int, list[int]] = defaultdict(list)
+        for place, k in first_report.items():
+            if new_places[place - len(baseline)].loser is not None:
+                new_place_days[self.events[k].date_start.toordinal()].append(place)
+        days |= set(new_place_days)
+        heap = sorted(days)
+        heapq.heapify(heap)
+        world._pending = heap
+        claims: dict[int, list[tuple[int, str | None]]] = defaultdict(list)
+        last = None
+        while world._pending:
+            day = heapq.heappop(world._pending)
+            if day == last:
+                continue
+            last = day
+            world.day = day
+            for k in baseline_days.get(day, ()):
+                world.set_state([k], _CODE[baseline[k].faction], evidence.BASELINE, -1)
+            for place in new_place_days.get(day, ()):
+                world.set_state([place], _CODE[new_places[place - len(baseline)].loser], evidence.EVENT,
+                                first_report[place])
+            captured = self._apply_events(world, by_day.get(day, []), claims)
+            besieged = pocket_rule.update(world, captured, baseline_day=day in baseline_days)
+            self._contested(world, claims)
+            eff = world.effective()
+            snap = Snapshot(eff.codes.copy(), eff.ev_day.copy(), eff.ev_kind.copy(), eff.ev_ref.copy(),
+                            eff.since.copy(), eff.besieged | besieged, eff.contested.copy(), eff.rivals.copy())
+            world.besieged_before = snap.besieged
+            self._days.append(day)
+            self._snapshots.append(snap)
+
+    def _kept_events(self) -> list[int]:
+        """Indices of the events the replay uses: summaries dropped per place (and per area)."""
+        groups: dict[tuple, list[int]] = defaultdict(list)
+        for k, e in enumerate(self.events):
+            place = self._place_of.get(e.id)
+            groups[("p", place) if place is not None else ("a", e.place_id or normalise_name(e.place))].append(k)
+        kept = []
+        for ks in groups.values():
+            keep = {id(e) for e in without_summaries([self.events[k] for k in ks])}
+            kept += [k for k in ks if id(self.events[k]) in keep]
+        return sorted(kept)
+
+    def _apply_events(self, world: World, day_events: list[int], claims) -> dict[int, int]:
+        """Today's events, rule by rule; returns point -> event for the points reports took
+        from their holder today."""
+        before = world.effective_codes().copy()
+        winners: dict[int, list[tuple[str | None, int]]] = defaultdict(list)
+        sweeps, area_events, siege_events = [], [], []
+        for k in day_events:
+            e = self.events[k]
+            place = self._place_of.get(e.id)
+            if place is None:
+                if is_region(e, REGION_KM) and e.lat is not None:
+                    if e.changes_control:
+                        area_events.append(k)
+                    elif e.action in SIEGE_ACTIONS or e.action in LIFT_ACTIONS:
+                        siege_events.append((k, None))
+                continue
+            holder = _name(world.effective_codes()[place])
+            # The loser: the named target when it held the place or holds ground near it (a
+            # fight with it there), else whoever held the place.
+            target_near = e.target not in (None, e.actor) and (e.target == holder or self._holds_near(world, e.target, place))
+            mismatch = e.changes_control and target_near and holder is not None and holder not in (e.target, e.actor)
+            w = weights.weight(e) * (weights.MISMATCH_FACTOR if mismatch else 1.0)
+            if w < weights.POINT_MIN:
+                continue
+            loser = e.target if target_near else holder
+            loser = None if loser == e.actor else loser
+            if e.changes_control:
+                after = winner(e, holder)
+                if after is NO_CHANGE:
+                    continue
+                winners[place].append((after, k))
+                if e.action in ("capture", "recapture") and w >= weights.SWEEP_MIN:
+                    sweeps.append((k, place, loser, False))
+            elif e.action == "advance" and w >= weights.SWEEP_MIN:
+                sweeps.append((k, place, loser, True))
+            elif e.action == "repel" and holder == e.actor:
+                world.set_state([place], _CODE[e.actor], evidence.EVENT, k)
+            elif e.action in SIEGE_ACTIONS or e.action in LIFT_ACTIONS:
+                siege_events.append((k, place))
+        captured: dict[int, int] = {}
+        for place, results in winners.items():
+            holder_start = _name(before[place])
+            holder, reversal = settle_day(holder_start, [w for w, _ in results])
+            ref = results[-1][1]
+            world.set_state([place], _CODE.get(holder, -1), evidence.EVENT, ref)
+            claims[place].extend((world.day, w) for w, _ in results)
+            if holder != holder_start:
+                captured[place] = ref
+            elif holder is not None and any(self.events[j].actor == holder for _, j in results):
+                # The besieged holder's own capture there: it broke out or cleared the place.
+                world.set_siege([place], False)
+                world.relieve([place])
+        for k, place, loser, advance in sweeps:
+            e = self.events[k]
+            sweep.sweep(world, k, _CODE[e.actor], _CODE.get(loser), self.points.xy[place],
+                        int(self.points.side[place]), before, mode="advance" if advance else "capture")
+        for k in area_events:
+            self._area(world, k)
+        for k, place in siege_events:
+            self._siege(world, k, place, before)
+        return captured
+
+    def _holds_near(self, world: World, faction: str, place: int) -> bool:
+        """Whether ``faction`` holds a point within ``TARGET_NEAR_KM`` of ``place``: a target
+        that holds nothing near is a loose name for the local holder, not a contradiction."""
+        mine = np.flatnonzero(world.effective_codes() == _CODE[faction])
+        if not len(mine):
+            return False
+        d = np.hypot(*(self.points.xy[mine] - self.points.xy[place]).T)
+        return bool(d.min() <= weights.TARGET_NEAR_KM * 1000.0)
+
+    def _area(self, world: World, k: int) -> None:
+        e = self.events[k]
+        if e.action not in ("capture", "recapture") or weights.weight(e) < weights.AREA_MIN:
+            return
+        area = self.areas.area_m(e)
+        if area is None or area.is_empty:
+            return
+        area_rule.flip_area(world, k, _CODE[e.actor], _CODE.get(e.target) if e.target != e.actor else None,
+                            area, _xy(e))
+
+    def _siege(self, world: World, k: int, place: int | None, before: np.ndarray) -> None:
+        e = self.events[k]
+        w = weights.weight(e)
+        if w < weights.POINT_MIN:
+            return
+        actor = _CODE[e.actor]
+        codes = world.effective_codes()
+        if e.action in LIFT_ACTIONS:
+            target_xy = self.points.xy[place] if place is not None else _xy(e)
+            index = place if place is not None else world.point_of_xy(target_xy)
+            if w >= weights.SWEEP_MIN:
+                sweep.sweep(world, k, actor, _CODE.get(e.target), target_xy, int(self.points.side[index]),
+                            before, mode="link")
+            codes = world.effective_codes()
+            if codes[index] == actor:
+                joined = np.flatnonzero(world.component_mask(index, codes))
+                world.set_siege(joined, False)
+                world.relieve(joined)
+                if place is not None:   # the report says the actor holds the place
+                    world.set_state([place], actor, evidence.EVENT, k)
+            return
+        if place is None:   # an area encircled or besieged
+            area = self.areas.area_m(e)
+            loser = _CODE.get(e.target) if e.target not in (None, e.actor) else None
+            if area is None or loser is None:
+                return
+            members = area_rule.members(world, area, _xy(e), loser)
+            self._pockets_encircle(world, members, loser, actor, k, stated_siege=e.action == "siege")
+            return
+        holder = codes[place]
+        if holder < 0 or holder == actor:
+            return   # a siege by the holder itself (a pocket inside its own town) flags nothing
+        world.set_state([place], int(holder), evidence.EVENT, k)   # the besieged still hold it
+        if e.action == "siege":
+            world.set_siege([place], True)
+        else:
+            found = world.tree.query(shapely.Point(self.points.xy[place]), predicate="dwithin",
+                                     distance=pockets.ENCIRCLE_KM * 1000.0)
+            members = found[codes[found] == holder]
+            # Ground already besieged is told again, not newly cut off: it keeps its siege.
+            self._pockets_encircle(world, members, int(holder), actor, k,
+                                   stated_siege=bool(world.besieged_before[place]))
+
+    def _pockets_encircle(self, world, members, loser, encircler, k, *, stated_siege: bool) -> None:
+        if stated_siege:
+            world.set_siege(members, True)
+        else:
+            self._pocket_rule.encircle(world, members, loser, encircler, k)
+
+    def _contested(self, world: World, claims) -> None:
+        for place, place_claims in claims.items():
+            on, rival = contested_on(place_claims, world.day, self.contested_days)
+            if on != bool(world.contested[place]) or (on and _CODE.get(rival, -1) != world.rivals[place]):
+                world.contested[place] = on
+                world.rivals[place] = _CODE.get(rival, -1) if on else -1
+                world._effective = None
 
 
-def normalise_name(name: str) -> str:
-    """Lower case, no accents or punctuation, no Arabic article: "Al-Mayadin" -> "mayadin"."""
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    words = re.sub(r"[^a-z0-9]+", " ", text).split()
-    while len(words) > 1 and words[0] in _ARTICLES:
-        words = words[1:]
-    return " ".join(w for w in words)
+def _name(code) -> str | None:
+    return FACTIONS[code] if code >= 0 else None
 
 
-_ARTICLES = {"al", "el", "ar", "as", "ash", "at", "ad", "az", "an", "the"}
+def _believable(event: Event, document_dates: Mapping[str, date]) -> bool:
+    return event.certainty != "denied" and not weights.after_its_report(event, document_dates)
+
+
+def _xy(event: Event) -> np.ndarray:
+    return to_metric_xy(np.array([event.lon]), np.array([event.lat]))[0]
 
 
 def _event_order(event: Event) -> tuple:
     return (event.date_end, event.date_start, event.doc, event.start, event.id)
 
 
-def _is_region(event: Event, region_km: float) -> bool:
-    return event.uncertainty_km is not None and event.uncertainty_km > region_km
-
-
-def _assign(points: list[_Point], events: list[Event], region_km: float,
-            match_km: float) -> dict[int, list[Event]]:
-    """Which point each event is about (see the module docstring); creates new points."""
-    by_id = {p.place_id: i for i, p in enumerate(points) if p.place_id}
-    by_name: dict[str, list[int]] = {}
-    for i, p in enumerate(points):
-        by_name.setdefault(normalise_name(p.name), []).append(i)
-    xy = to_metric_xy(np.array([p.lon for p in points]), np.array([p.lat for p in points]))
-    tree = shapely.STRtree(shapely.points(xy))
-    match_m = match_km * 1000.0
-    out: dict[int, list[Event]] = {}
-    for event in events:
-        index = by_id.get(event.place_id) if event.place_id else None
-        if index is None and not _is_region(event, region_km):
-            here = None
-            if event.lat is not None:
-                here = to_metric_xy(np.array([event.lon]), np.array([event.lat]))[0]
-            index = _by_name(by_name.get(normalise_name(event.place), []), here, points)
-            if index is None and here is not None:
-                near = tree.query_nearest(shapely.Point(here), max_distance=match_m)
-                index = int(near[0]) if len(near) else None
-                if index is None:
-                    index = _nearest_within(points, range(len(xy), len(points)), here, match_m)
-                if index is None and event.changes_control:
-                    index = len(points)
-                    points.append(_new_point(event))
-                    if event.place_id:
-                        by_id[event.place_id] = index
-                    by_name.setdefault(normalise_name(event.place), []).append(index)
-        if index is not None:
-            out.setdefault(index, []).append(event)
-    return out
-
-
-def _by_name(candidates: list[int], here, points: list[_Point]) -> int | None:
-    """The one place of that name; of several, the nearest to the event (when it has a
-    position), else none: a name shared by two villages does not say which."""
-    if len(candidates) == 1:
-        return candidates[0]
-    if candidates and here is not None:
-        return _nearest_within(points, candidates, here, float("inf"))
-    return None
-
-
-def _nearest_within(points: list[_Point], candidates, here, limit_m: float) -> int | None:
-    candidates = list(candidates)
-    if not candidates:
-        return None
-    xy = to_metric_xy(np.array([points[i].lon for i in candidates]), np.array([points[i].lat for i in candidates]))
-    d2 = ((xy - here) ** 2).sum(axis=1)
-    best = int(np.argmin(d2))
-    return candidates[best] if d2[best] <= limit_m ** 2 else None
-
-
-def _new_point(event: Event) -> _Point:
-    loser = event.actor if event.action == "withdraw" else event.target
-    if loser is not None and loser != _winner(event, loser):
-        days, snaps = [date.min.toordinal()], [_Snapshot(loser, None, False, None)]
-    else:
-        days, snaps = [], []
-    return _Point(event.place_id or "", event.place, event.lat, event.lon, None, days, snaps, [], [])
-
-
-_NO_CHANGE = object()
-
-
-def _winner(event: Event, holder: str | None):
-    """Who holds the place after a control event, or _NO_CHANGE."""
-    if event.action in ("capture", "recapture"):
-        return event.actor
-    if event.action == "withdraw":
-        return event.target if holder == event.actor else _NO_CHANGE
-    return _NO_CHANGE
-
-
-def _kind(event: Event) -> str | None:
-    if event.changes_control:
-        return "control"
-    if event.action in SIEGE_ACTIONS or event.action in LIFT_ACTIONS:
-        return "siege"
-    return None
-
-
-def _without_summaries(events: list[Event]) -> list[Event]:
-    """Drop the events that summarise a period told better by others: a control (or siege)
-    event whose date range strictly contains that of another control (siege) event at the
-    same place."""
-    ranged = [(e, _kind(e), e.date_start, e.date_end) for e in events]
-    out = []
-    for event, kind, start, end in ranged:
-        told_better = kind is not None and any(
-            k == kind and start <= s and e <= end and (e - s) < (end - start)
-            for other, k, s, e in ranged if other is not event)
-        if not told_better:
-            out.append(event)
-    return out
-
-
-def _build_timeline(point: _Point, events: list[Event]) -> None:
-    as_of = point.as_of.toordinal() if point.as_of else None
-    state = point.snapshots[-1] if point.snapshots else _Snapshot(None, None, False, None)
-    day_groups: dict[int, list[Event]] = {}
-    for event in _without_summaries([e for e in events if e.certainty != "denied"]):
-        day = event.date_end.toordinal()
-        if as_of is not None and day < as_of:
-            continue
-        day_groups.setdefault(day, []).append(event)
-    for day, day_events in day_groups.items():  # insertion order is chronological
-        holder_start = state.faction
-        holder, besieged, last_event = state.faction, state.besieged, state.last_event
-        winners: list[str | None] = []
-        for event in day_events:
-            if event.changes_control:
-                winner = _winner(event, holder)
-                if winner is _NO_CHANGE:
-                    continue
-                winners.append(winner)
-                # A change of hands ends a siege; so does the besieged holder's own capture there
-                # (it has broken out or cleared the place).
-                if winner != holder or event.actor == holder:
-                    besieged = False
-                holder, last_event = winner, event.id
-            elif event.action in SIEGE_ACTIONS and event.actor != holder:
-                besieged, last_event = True, event.id
-            elif event.action in LIFT_ACTIONS and besieged:
-                besieged, last_event = False, event.id
-        if len({w for w in winners if w is not None}) > 1:
-            challengers = [w for w in winners if w != holder_start]
-            holder = challengers[0] if challengers else holder_start
-        point.win_days.extend([day] * len(winners))
-        point.winners.extend(winners)
-        if (holder, besieged, last_event) == (state.faction, state.besieged, state.last_event):
-            continue
-        since = date.fromordinal(day) if holder != holder_start else state.since
-        state = _Snapshot(holder, since, besieged, last_event)
-        if point.days and point.days[-1] == day:
-            point.snapshots[-1] = state
-        else:
-            point.days.append(day)
-            point.snapshots.append(state)
+def _box_around(baseline, events) -> BaseGeometry:
+    lonlat = [(p.lon, p.lat) for p in baseline] + [(e.lon, e.lat) for e in events if e.lat is not None]
+    if not lonlat:
+        return shapely.box(38.0, 34.0, 39.0, 35.0)
+    return shapely.MultiPoint(lonlat).envelope.buffer(1.0, join_style="mitre")

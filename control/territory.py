@@ -1,17 +1,20 @@
-"""Territory: who holds the ground, from who holds the places.
+"""Territory: who holds the ground, from who holds the points.
 
-Each held place claims its nearest-place cell (a Voronoi cell), clipped to Syria's outline and to
-``RADIUS_KM`` around the place; cells are dissolved by faction. Ground farther than the radius
-from every known place is *no data* (open desert with no reported settlement): it belongs to
-nobody and is drawn apart. Ground within ``CONTESTED_KM`` of places of two different factions, and
-around places marked contested, is *contested* and is cut out of both factions' areas. So the
-faction areas, the contested ground and the no-data ground never overlap and together make up
-Syria. (The oko project uses the same nearest-settlement-within-35-km and contested-within-7-km
-rules; road-network service areas would be a refinement.)
+Every point (place or ground point, see ``control.points``) claims its nearest-point cell (a
+Voronoi cell) clipped to Syria's outline; cells are dissolved by holder. A cell whose point has
+no known holder on the date is *no data*: no report or baseline says who holds it (before the
+baseline's date, or beyond every place's radius). A cell whose point is *contested* (rival
+claims within days, ``control.model``) is contested ground, cut out of both sides' areas and
+drawn in both sides' colours; a cell in a siege or a cut-off pocket is *besieged* ground (it
+still counts for its holder). Faction areas, contested ground and no-data ground never overlap
+and together make up Syria.
 
-The Voronoi cells depend only on the set of places, not on who holds them, so they are computed
-once per place set (``Tessellation``) and only re-dissolved per date. Work is done in the
-equal-area metric projection of ``control.geo``; results are returned in WGS84 (lon, lat).
+The cells depend only on the points, which are fixed for one ``MapData`` (ground points fill
+the open country once), so they are computed once (``Tessellation``) and only re-dissolved per
+date; dates with the same holders share one ``Territory``. The same cells give the model its
+adjacency (which points' ground touches, how long their common edge is, which cells reach the
+border) for the pocket rule. Work is done in the equal-area metric projection of
+``control.geo``; results are returned in WGS84 (lon, lat).
 """
 from __future__ import annotations
 
@@ -24,17 +27,15 @@ import shapely
 from shapely.geometry import MultiPoint
 from shapely.geometry.base import BaseGeometry
 
-from events.vocabulary import FACTIONS
 from control.front_lines import lines_between, shared_edges
 from control.geo import to_wgs84
+from control.points import RADIUS_MAX_KM
+from events.vocabulary import FACTIONS
 
-RADIUS_KM = 35.0
-CONTESTED_KM = 7.0
-GRID_M = 1.0   # cells and their parts are snapped to a 1 m grid so that they merge as a coverage
+RADIUS_KM = RADIUS_MAX_KM   # no place speaks for ground farther than this (see control.points)
+GRID_M = 1.0   # cells are snapped to a 1 m grid so that they merge as a coverage
 _EMPTY = shapely.Polygon()
-_TESSELLATION_CACHE_SIZE = 16
-_TERRITORY_CACHE_SIZE = 1024
-_SPLIT_CACHE_SIZE = 200_000
+_TERRITORY_CACHE_SIZE = 512
 
 
 @dataclass(frozen=True, eq=False)
@@ -42,11 +43,12 @@ class Territory:
     """One date's territory. Geometries are WGS84 (lon, lat); areas in km² (equal-area).
 
     ``factions``: faction id -> the ground it holds, contested ground removed, for the factions
-    holding any. ``contested_sides``: faction id -> the contested ground on its side of the
-    front (the part of the strip nearer to its places). ``no_data``: ground farther than the
-    radius from every known place. ``front_lines``: (faction a, faction b) sorted -> the lines
-    where their grounds meet. ``areas_km2``: per faction id, plus ``"contested"`` and
-    ``"no_data"``. All these areas are disjoint."""
+    holding any. ``contested_sides``: faction id -> the contested ground it holds;
+    ``contested_pairs``: (holder, rival) -> the contested ground the holder holds and the rival
+    claims. ``besieged``: faction id -> its ground that is under siege or cut off (part of its
+    ``factions`` ground). ``no_data``: ground nobody is known to hold. ``front_lines``:
+    (faction a, faction b) sorted -> the lines where their grounds meet. ``areas_km2``: per
+    faction id, plus ``"contested"`` and ``"no_data"``; these areas are disjoint."""
 
     factions: dict[str, BaseGeometry]
     contested_sides: dict[str, BaseGeometry]
@@ -54,6 +56,8 @@ class Territory:
     front_lines: dict[tuple[str, str], BaseGeometry]
     areas_km2: dict[str, float] = field(default_factory=dict)
     contested_sides_km2: dict[str, float] = field(default_factory=dict)
+    contested_pairs: dict[tuple[str, str], BaseGeometry] = field(default_factory=dict)
+    besieged: dict[str, BaseGeometry] = field(default_factory=dict)
 
     @cached_property
     def contested(self) -> BaseGeometry:
@@ -63,129 +67,128 @@ class Territory:
 
 
 class Tessellation:
-    """Nearest-place cells of one set of places, clipped to the outline and the radius (metres)."""
+    """Nearest-point cells of one set of points, clipped to the outline (metres), and their
+    adjacency: ``edge_i``/``edge_j`` (i < j) share ``edges`` of ``edge_length_m``;
+    ``border_m`` is the length of each cell's boundary on the outline's."""
 
-    def __init__(self, xy_m: np.ndarray, outline_m: BaseGeometry, *, radius_km: float = RADIUS_KM,
-                 contested_km: float = CONTESTED_KM) -> None:
+    def __init__(self, xy_m: np.ndarray, outline_m: BaseGeometry) -> None:
         self.n = len(xy_m)
         self.outline_m = outline_m
-        self.contested_dist_m = contested_km * 1000.0
-        points = shapely.points(xy_m)
-        # Places at the same spot share one cell: the first of them owns it.
+        # Points at the same spot share one cell: the first of them owns it.
         _, first, owner = np.unique(np.round(xy_m, 0), axis=0, return_index=True, return_inverse=True)
         self.owner = first[owner.ravel()]
         unique_idx = np.sort(first)
         raw = np.full(self.n, _EMPTY, dtype=object)
         if len(unique_idx) == 1:
-            raw[unique_idx] = shapely.box(*outline_m.buffer(radius_km * 1000.0).bounds)
+            raw[unique_idx] = shapely.box(*outline_m.buffer(1000.0).bounds)
         elif len(unique_idx) > 1:
             frame = outline_m.buffer(100_000.0)
             cells = shapely.voronoi_polygons(MultiPoint(xy_m[unique_idx]), extend_to=frame, ordered=True)
             raw[unique_idx] = np.array(cells.geoms, dtype=object)
-        discs = shapely.buffer(points[unique_idx], radius_km * 1000.0, quad_segs=8)
-        self.mask = shapely.intersection(shapely.union_all(discs), outline_m) if len(discs) else _EMPTY
-        self.no_data = shapely.difference(outline_m, self.mask)
-        self.no_data_wgs84 = _to_wgs84_polygonal(self.no_data)
-        # A cell meets the mask only within its own place's disc (points of the cell are nearer
-        # to its place than to any other), so cell ∩ mask = cell ∩ disc ∩ outline.
-        self.cells = np.array([_polygonal(c) for c in shapely.intersection(raw, self.mask, grid_size=GRID_M)],
+        self.cells = np.array([_polygonal(c) for c in shapely.intersection(raw, outline_m, grid_size=GRID_M)],
                               dtype=object)
-        self.edge_i, self.edge_j, self.edges = shared_edges(raw, unique_idx, self.mask)
-        # Directed pairs (i, j): the disc of place j reaches the cell of place i.
-        pairs = shapely.STRtree(points[unique_idx]).query(
-            points[unique_idx], predicate="dwithin", distance=2 * self.contested_dist_m)
-        i, j = unique_idx[pairs[0]], unique_idx[pairs[1]]
-        reaches = (i != j) & (shapely.distance(points[j], self.cells[i]) <= self.contested_dist_m)
-        self.reach_i, self.reach_j = i[reaches], j[reaches]
-        self._discs = np.full(self.n, _EMPTY, dtype=object)
-        self._discs[unique_idx] = shapely.buffer(points[unique_idx], self.contested_dist_m, quad_segs=8)
-        self._splits: dict[tuple, tuple[BaseGeometry, BaseGeometry]] = {}
+        self.area_km2 = shapely.area(self.cells) / 1e6
+        self.edge_i, self.edge_j, self.edges = shared_edges(raw, unique_idx, outline_m)
+        self.edge_length_m = shapely.length(self.edges) if len(self.edges) else np.zeros(0)
+        outline_line = outline_m.boundary
+        self.border_m = np.zeros(self.n)
+        touching = shapely.STRtree(self.cells).query(outline_line, predicate="intersects")
+        self.border_m[touching] = shapely.length(shapely.intersection(shapely.boundary(self.cells[touching]),
+                                                                      outline_line.buffer(1.0)))
+        self._territories: OrderedDict[tuple, Territory] = OrderedDict()
 
-    def territory(self, codes: np.ndarray, contested: np.ndarray) -> Territory:
-        """Dissolve the cells by faction. ``codes``: per place, an index into FACTIONS (-1: none);
-        ``contested``: per place, whether its own state is contested."""
-        held_m, contested_m, fronts_m = self.dissolve(codes, contested)
+    def territory(self, codes: np.ndarray, contested: np.ndarray | None = None,
+                  rivals: np.ndarray | None = None, besieged: np.ndarray | None = None) -> Territory:
+        """Dissolve the cells by holder. Per point: ``codes`` an index into FACTIONS (-1: not
+        known); ``contested`` whether it is contested and ``rivals`` by whom (a FACTIONS index);
+        ``besieged`` whether it is besieged. Cached per distinct input."""
+        n = self.n
+        codes = np.asarray(codes, dtype=np.int8)[self.owner]
+        contested = (np.zeros(n, bool) if contested is None else np.asarray(contested, bool))[self.owner] & (codes >= 0)
+        rivals = (np.full(n, -1, np.int8) if rivals is None else np.asarray(rivals, np.int8))[self.owner]
+        besieged = (np.zeros(n, bool) if besieged is None else np.asarray(besieged, bool))[self.owner] & (codes >= 0)
+        key = (codes.tobytes(), np.packbits(contested).tobytes(), rivals[contested].tobytes(),
+               np.packbits(besieged).tobytes())
+        found = self._territories.get(key)
+        if found is not None:
+            self._territories.move_to_end(key)
+            return found
+        found = self._dissolve(codes, contested, rivals, besieged)
+        self._territories[key] = found
+        if len(self._territories) > _TERRITORY_CACHE_SIZE:
+            self._territories.popitem(last=False)
+        return found
+
+    def areas_km2(self, codes: np.ndarray, contested: np.ndarray | None = None) -> dict[str, float]:
+        """Area per faction id, ``"contested"`` and ``"no_data"`` (km²), without any geometry."""
+        codes = np.asarray(codes, dtype=np.int8)[self.owner]
+        contested = np.zeros(self.n, bool) if contested is None else np.asarray(contested, bool)[self.owner]
+        contested &= codes >= 0
+        area = np.where(self.owner == np.arange(self.n), self.area_km2, 0.0)
+        out = {FACTIONS[c]: float(area[(codes == c) & ~contested].sum()) for c in np.unique(codes[codes >= 0])}
+        out["contested"] = float(area[contested].sum())
+        out["no_data"] = float(area[codes < 0].sum())
+        return out
+
+    def _dissolve(self, codes, contested, rivals, besieged) -> Territory:
+        own = self.owner == np.arange(self.n)
+        held_m, contested_m, pairs_m, besieged_m = {}, {}, {}, {}
+        for code in np.unique(codes[codes >= 0]):
+            mine = own & (codes == code)
+            ground = _merge_coverage(self.cells[mine & ~contested])
+            if not ground.is_empty:
+                held_m[FACTIONS[code]] = ground
+            disputed = mine & contested
+            if disputed.any():
+                contested_m[FACTIONS[code]] = _merge_coverage(self.cells[disputed])
+                for rival in np.unique(rivals[disputed]):
+                    if rival >= 0:
+                        pairs_m[(FACTIONS[code], FACTIONS[rival])] = _merge_coverage(
+                            self.cells[disputed & (rivals == rival)])
+            cut_off = mine & besieged
+            if cut_off.any():
+                besieged_m[FACTIONS[code]] = _merge_coverage(self.cells[cut_off])
+        no_data_m = _merge_coverage(self.cells[own & (codes < 0)])
+        fronts_m = lines_between(self.edge_i, self.edge_j, self.edges, codes)
+        areas = self.areas_km2(codes, contested)
         return Territory(
             factions={name: _to_wgs84_polygonal(g) for name, g in held_m.items()},
             contested_sides={name: _to_wgs84_polygonal(g) for name, g in contested_m.items()},
-            no_data=self.no_data_wgs84,
+            no_data=_to_wgs84_polygonal(no_data_m),
             front_lines={pair: to_wgs84(g) for pair, g in fronts_m.items()},
-            areas_km2=self.areas_km2(held_m, contested_m),
+            areas_km2=areas,
             contested_sides_km2={name: g.area / 1e6 for name, g in contested_m.items()},
+            contested_pairs={pair: _to_wgs84_polygonal(g) for pair, g in pairs_m.items()},
+            besieged={name: _to_wgs84_polygonal(g) for name, g in besieged_m.items()},
         )
 
-    def dissolve(self, codes: np.ndarray, contested: np.ndarray):
-        """(faction -> held ground, faction -> contested ground on its side, pair -> front
-        lines), all in metres."""
-        codes = codes[self.owner]  # a shared cell follows its owner
-        ground_cells = self.cells.copy()
-        piece_cells = np.full(len(ground_cells), _EMPTY, dtype=object)
-        near = self._contested_near(codes, contested)
-        self._split_missing(near)
-        for i, key in near.items():
-            ground_cells[i], piece_cells[i] = self._splits[(i, key)]
-        held_m, contested_m = {}, {}
-        for code in np.unique(codes[codes >= 0]):
-            mine = codes == code
-            held = _merge_coverage(ground_cells[mine])
-            if not held.is_empty:
-                held_m[FACTIONS[code]] = held
-            pieces = piece_cells[mine]
-            pieces = pieces[~shapely.is_empty(pieces)]
-            if len(pieces):
-                contested_m[FACTIONS[code]] = _merge_coverage(pieces)
-        fronts_m = lines_between(self.edge_i, self.edge_j, self.edges, codes)
-        return held_m, contested_m, fronts_m
+    def grouped(self, codes: np.ndarray, groups: np.ndarray, mask: np.ndarray | None = None) -> dict[tuple[int, int], BaseGeometry]:
+        """(holder code, group) -> the ground (WGS84) of the points with that holder and
+        group (e.g. the same evidence), for the points in ``mask`` (default: all held)."""
+        own = self.owner == np.arange(self.n)
+        codes = np.asarray(codes)[self.owner]
+        groups = np.asarray(groups)[self.owner]
+        keep = own & (codes >= 0) & (True if mask is None else np.asarray(mask, bool)[self.owner])
+        out = {}
+        keys = np.unique(np.column_stack([codes[keep], groups[keep]]), axis=0) if keep.any() else []
+        for code, group in keys:
+            ground = _merge_coverage(self.cells[keep & (codes == code) & (groups == group)])
+            if not ground.is_empty:
+                out[(int(code), int(group))] = _to_wgs84_polygonal(ground)
+        return out
 
-    def areas_km2(self, held_m: dict, contested_m: dict) -> dict[str, float]:
-        areas = {name: g.area / 1e6 for name, g in held_m.items()}
-        areas["contested"] = sum(g.area for g in contested_m.values()) / 1e6
-        areas["no_data"] = self.no_data.area / 1e6
-        return areas
-
-    def _contested_near(self, codes: np.ndarray, contested: np.ndarray) -> dict[int, tuple[int, ...]]:
-        """For each cell with contested ground, the places whose discs make it contested.
-
-        Contested ground is the ground within ``CONTESTED_KM`` of places of two factions, plus
-        the ground that near a place marked contested. A point of place i's cell lies within that
-        distance of i whenever it lies within it of any place, so it is contested exactly when a
-        rival of i's holder has a place that near: the cell's piece depends only on which of its
-        neighbours are rivals."""
-        ci, cj = codes[self.reach_i], codes[self.reach_j]
-        rival = (ci >= 0) & (cj >= 0) & (ci != cj)
-        flagged = np.flatnonzero(contested & (codes >= 0))
-        ri = np.concatenate([self.reach_i[rival], flagged])   # a flagged place's own disc counts
-        rj = np.concatenate([self.reach_j[rival], flagged])
-        if not len(ri):
-            return {}
-        order = np.lexsort((rj, ri))
-        ri, rj = ri[order], rj[order]
-        bounds = np.flatnonzero(np.diff(ri)) + 1
-        heads = ri[np.r_[0, bounds]].tolist()
-        return {i: tuple(group.tolist()) for i, group in zip(heads, np.split(rj, bounds))}
-
-    def _split_missing(self, near: dict[int, tuple[int, ...]]) -> None:
-        """Split the cells whose (cell, rival discs) pair is new into (held, contested) parts,
-        snapped to the metre grid like the cells, so that neighbouring parts share their
-        vertices exactly and merge as a coverage. Batched: one vectorised overlay per date."""
-        missing = [(i, js) for i, js in near.items() if (i, js) not in self._splits]
-        if not missing:
-            return
-        if len(self._splits) + len(missing) > _SPLIT_CACHE_SIZE:
-            self._splits.clear()   # rare (a long session at large scale); rebuilt as needed
-        cells = self.cells[[i for i, _ in missing]]
-        discs = np.array([self._discs[js[0]] if len(js) == 1 else shapely.union_all(self._discs[list(js)])
-                          for _, js in missing], dtype=object)
-        held = shapely.difference(cells, discs, grid_size=GRID_M)
-        taken = shapely.intersection(cells, discs, grid_size=GRID_M)
-        for key, h, t in zip(missing, held, taken):
-            self._splits[key] = (_polygonal(h), _polygonal(t))
+    def ground_of(self, mask: np.ndarray) -> BaseGeometry:
+        """The ground (WGS84) of the cells of the points in ``mask``."""
+        mask = np.asarray(mask, bool) & (self.owner == np.arange(self.n))
+        return _to_wgs84_polygonal(_merge_coverage(self.cells[mask]))
 
 
 def _merge_coverage(parts: np.ndarray) -> BaseGeometry:
-    """Union of cells that tile without overlap. A held cell's cut follows the same rival discs
-    as its same-side neighbour's, so the pieces share vertices and the fast coverage union
-    applies; should snapping ever leave a mismatch, fall back to the general union."""
+    """Union of cells that tile without overlap (they share vertices: the fast coverage union
+    applies); should snapping ever leave a mismatch, fall back to the general union."""
+    parts = parts[~shapely.is_empty(parts)] if len(parts) else parts
+    if not len(parts):
+        return _EMPTY
     try:
         return _polygonal(shapely.coverage_union_all(parts))
     except shapely.errors.GEOSException:
@@ -194,6 +197,8 @@ def _merge_coverage(parts: np.ndarray) -> BaseGeometry:
 
 def _to_wgs84_polygonal(geometry: BaseGeometry) -> BaseGeometry:
     """A metric area in WGS84, repaired if the round trip of its coordinates crossed an edge."""
+    if geometry.is_empty:
+        return _EMPTY
     out = to_wgs84(geometry)
     return out if out.is_valid else _polygonal(shapely.make_valid(out))
 
@@ -206,46 +211,3 @@ def _polygonal(geometry: BaseGeometry) -> BaseGeometry:
     if not polygons:
         return _EMPTY
     return polygons[0] if len(polygons) == 1 else shapely.MultiPolygon(polygons)
-
-
-class TerritoryModel:
-    """Territory for any date from place positions; tessellations cached per place set."""
-
-    def __init__(self, xy_m: np.ndarray, outline_m: BaseGeometry, *, radius_km: float = RADIUS_KM,
-                 contested_km: float = CONTESTED_KM) -> None:
-        self.xy_m = np.asarray(xy_m, dtype=float).reshape(-1, 2)
-        self.outline_m = outline_m
-        self.radius_km = radius_km
-        self.contested_km = contested_km
-        self._cache: OrderedDict[bytes, Tessellation] = OrderedDict()
-        self._territories: OrderedDict[tuple, Territory] = OrderedDict()
-
-    def territory(self, present: np.ndarray, codes: np.ndarray, contested: np.ndarray) -> Territory:
-        """``present``: indices of the places that exist and have a holder; ``codes`` and
-        ``contested``: per place (all places), see ``Tessellation.territory``. Dates with the
-        same holders share one (cached) ``Territory``."""
-        present = np.asarray(present, dtype=int)
-        local_codes, local_contested = codes[present], contested[present]
-        key = (present.tobytes(), local_codes.astype(np.int8).tobytes(), np.packbits(local_contested).tobytes())
-        territory = self._territories.get(key)
-        if territory is None:
-            territory = self.tessellation(present).territory(local_codes, local_contested)
-            self._territories[key] = territory
-            if len(self._territories) > _TERRITORY_CACHE_SIZE:
-                self._territories.popitem(last=False)
-        else:
-            self._territories.move_to_end(key)
-        return territory
-
-    def tessellation(self, present: np.ndarray) -> Tessellation:
-        key = np.asarray(present, dtype=np.int64).tobytes()
-        tess = self._cache.get(key)
-        if tess is None:
-            tess = Tessellation(self.xy_m[present], self.outline_m, radius_km=self.radius_km,
-                                contested_km=self.contested_km)
-            self._cache[key] = tess
-            if len(self._cache) > _TESSELLATION_CACHE_SIZE:
-                self._cache.popitem(last=False)
-        else:
-            self._cache.move_to_end(key)
-        return tess

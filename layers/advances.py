@@ -50,8 +50,8 @@ def arrows(state, view) -> list[dict]:
     lonlat = models.control.lonlat
     out = []
     for event in events:
-        indices, codes, _ = models.codes_at(event.date_start - timedelta(days=1))
-        held = indices[codes == FACTIONS.index(event.actor)]
+        codes = models.codes_at(event.date_start - timedelta(days=1))[:models.n_places]
+        held = np.flatnonzero(codes == FACTIONS.index(event.actor))
         if not len(held):
             continue
         target = to_metric_xy(np.array([event.lon]), np.array([event.lat]))[0]

@@ -155,12 +155,13 @@ def test_an_event_is_matched_to_a_baseline_place_within_three_km():
     assert len(model) == 1
 
 
-def test_a_control_event_at_a_new_place_creates_a_point_held_by_the_loser_before():
+def test_a_control_event_at_a_new_place_creates_a_point_held_by_the_loser_while_it_lasts():
     model = ControlModel([point(TOWN_A, "isil")], [
-        event("2017-06-01", "capture", "government", "isil", TOWN_B)])
+        event("2017-06-01", "capture", "government", "isil", TOWN_B, end="2017-06-06")])
     assert len(model) == 2
-    assert state(model, "2017-05-20", "Town B").faction == "isil"
-    assert state(model, "2017-06-01", "Town B").faction == "government"
+    assert state(model, "2017-05-20", "Town B") is None          # nothing said of it yet
+    assert state(model, "2017-06-03", "Town B").faction == "isil"
+    assert state(model, "2017-06-06", "Town B").faction == "government"
 
 
 def test_a_new_place_whose_loser_is_unknown_appears_only_from_its_event():

@@ -1,0 +1,98 @@
+"""Area statements: a report that an area was taken flips the loser's ground inside it.
+
+"Took full control of the eastern Hama countryside", "ISIS no longer holds any territory in
+Homs province", "secured the whole west bank between Mayadin and Abu Kamal": the reader gives
+these as a capture whose place is an area (vaguer than ``control.points.REGION_KM``). Such a
+capture by F, believed at least ``weights.AREA_MIN``, passes to F the loser's points inside the
+area's polygon that lie within ``REACH_KM`` of a place F held before it:
+
+- **The area** comes from an ``AreaIndex``: the administrative polygon the event's place stands
+  for (a governorate, district or subdistrict; a directional part of one, "eastern Homs", as
+  the part of the polygon on that side of its centre), else a disc of the event's uncertainty
+  around its point, inside Syria. ``DiscAreas`` gives the discs; ``control.admin_areas`` adds
+  the gazetteer's polygons where it has them.
+- **Reach.** The reader cannot tell "took full control of" from "captured more ground in": an
+  area statement moves F's ground across the area from where F stood, ``REACH_KM`` deep,
+  rather than handing over its far side; repeated statements move it further.
+- **River.** Only the side of the Euphrates the event's point is on (``control.points``).
+- **Places told better give way.** A place inside the area that a report names in a control or
+  siege event of its own within ``TOLD_BETTER_DAYS`` after the statement keeps to that report:
+  "dozens of villages of the Maskanah plains" does not hand over Maskanah, whose own fall is
+  reported a week later.
+- **Loser**: the event's target, else the faction holding most of the area's other points.
+- Withdrawals from an area change nothing: "fighters withdrew to the western countryside"
+  names where they went, and the reader does not tell a destination from an origin.
+- An encirclement or siege of an area marks the loser's points inside it as besieged
+  (``control.pockets``).
+"""
+from __future__ import annotations
+
+from typing import Protocol
+
+import numpy as np
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+from control import evidence
+from control.geo import to_metric, to_metric_xy
+from events.model import Event
+
+REACH_KM = 30.0
+TOLD_BETTER_DAYS = 14
+
+
+class AreaIndex(Protocol):
+    """Where an area event happened: a polygon in the metric projection, or None."""
+
+    def area_m(self, event: Event) -> BaseGeometry | None: ...
+
+
+class DiscAreas:
+    """A disc of the event's uncertainty around its point, inside ``outline`` (WGS84)."""
+
+    def __init__(self, outline: BaseGeometry) -> None:
+        self.outline_m = to_metric(outline)
+
+    def area_m(self, event: Event) -> BaseGeometry | None:
+        if event.lat is None or not event.uncertainty_km:
+            return None
+        x, y = to_metric_xy(np.array([event.lon]), np.array([event.lat]))[0]
+        return shapely.intersection(shapely.Point(x, y).buffer(event.uncertainty_km * 1000.0, quad_segs=16),
+                                    self.outline_m)
+
+
+def inside(world, area_m: BaseGeometry, event_xy: np.ndarray) -> np.ndarray:
+    """Indices of the points inside ``area_m`` on the river side of ``event_xy``."""
+    xy = world.points.xy
+    found = world.tree.query(area_m, predicate="intersects")
+    side = world.points.side[world.point_of_xy(event_xy)]
+    return found[world.points.side[found] == side] if len(found) else found
+
+
+def flip_area(world, event_index: int, faction: int, loser: int | None, area_m: BaseGeometry,
+              event_xy: np.ndarray) -> int:
+    """Apply the rule to one capture of an area; return how many points changed hands."""
+    found = inside(world, area_m, event_xy)
+    if not len(found):
+        return 0
+    codes = world.effective_codes()
+    if loser is None:
+        others = codes[found][(codes[found] >= 0) & (codes[found] != faction)]
+        if not len(others):
+            return 0
+        loser = int(np.bincount(others).argmax())
+    candidates = found[(codes[found] == loser) & ~world.reported_today(found) & ~world.told_soon(found)]
+    places = np.flatnonzero((codes == faction) & world.points.is_place)
+    if not len(candidates) or not len(places):
+        return 0
+    tree = shapely.STRtree(shapely.points(world.points.xy[places]))
+    near = tree.query(shapely.points(world.points.xy[candidates]), predicate="dwithin", distance=REACH_KM * 1000.0)
+    taken = np.unique(candidates[near[0]])
+    world.set_state(taken, faction, evidence.AREA, event_index)
+    return len(taken)
+
+
+def members(world, area_m: BaseGeometry, event_xy: np.ndarray, loser: int) -> np.ndarray:
+    """The loser's points inside the area (for an encircled or besieged area)."""
+    found = inside(world, area_m, event_xy)
+    return found[world.effective_codes()[found] == loser] if len(found) else found
