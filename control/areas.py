@@ -9,8 +9,8 @@ area's polygon that lie within ``REACH_KM`` of a place F held before it:
 - **The area** comes from an ``AreaIndex``: the administrative polygon the event's place stands
   for (a governorate, district or subdistrict; a directional part of one, "eastern Homs", as
   the part of the polygon on that side of its centre), else a disc of the event's uncertainty
-  around its point, inside Syria. ``DiscAreas`` gives the discs; ``control.admin_areas`` adds
-  the gazetteer's polygons where it has them.
+  around its point, inside Syria. ``DiscAreas`` gives the discs, ``PolygonAreas`` named
+  polygons.
 - **Reach.** The reader cannot tell "took full control of" from "captured more ground in": an
   area statement moves F's ground across the area from where F stood, ``REACH_KM`` deep,
   rather than handing over its far side; repeated statements move it further.
@@ -27,7 +27,7 @@ area's polygon that lie within ``REACH_KM`` of a place F held before it:
 """
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Mapping, Protocol
 
 import numpy as np
 import shapely
@@ -61,9 +61,23 @@ class DiscAreas:
                                     self.outline_m)
 
 
+class PolygonAreas:
+    """Areas from named polygons (WGS84): an event whose ``place_id`` or place name is a key
+    gets that polygon; any other event, the ``fallback``'s area."""
+
+    def __init__(self, polygons: Mapping[str, BaseGeometry], fallback: AreaIndex | None = None) -> None:
+        self.polygons_m = {key: to_metric(polygon) for key, polygon in polygons.items()}
+        self.fallback = fallback
+
+    def area_m(self, event: Event) -> BaseGeometry | None:
+        for key in (event.place_id, event.place):
+            if key and key in self.polygons_m:
+                return self.polygons_m[key]
+        return self.fallback.area_m(event) if self.fallback is not None else None
+
+
 def inside(world, area_m: BaseGeometry, event_xy: np.ndarray) -> np.ndarray:
     """Indices of the points inside ``area_m`` on the river side of ``event_xy``."""
-    xy = world.points.xy
     found = world.tree.query(area_m, predicate="intersects")
     side = world.points.side[world.point_of_xy(event_xy)]
     return found[world.points.side[found] == side] if len(found) else found

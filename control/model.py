@@ -41,7 +41,7 @@ from control.baseline import ControlPoint
 from control.captures import (CONTESTED_DAYS, LIFT_ACTIONS, NO_CHANGE, contested_on, settle_day, winner,
                               without_summaries)
 from control.geo import to_metric_xy
-from control.points import MATCH_KM, REGION_KM, PointSet, assign, is_region, normalise_name
+from control.points import MATCH_KM, RADIUS_MAX_KM, REGION_KM, PointSet, assign, is_region, normalise_name
 from control.territory import Tessellation
 from events.model import Event
 from events.vocabulary import FACTIONS, SIEGE_ACTIONS
@@ -96,6 +96,7 @@ class Snapshot:
     besieged: np.ndarray
     contested: np.ndarray
     rivals: np.ndarray
+    followed: np.ndarray | None = None   # whether the state is the nearest known place's
 
 
 class World:
@@ -119,22 +120,63 @@ class World:
         self._relieved: set[int] = set()
         self._pending: list[int] = []
         self._effective: Snapshot | None = None
+        self._known = np.zeros(points.n_places, dtype=bool)
+        self._static_dist = np.hypot(*(points.xy - points.xy[points.nearest_place]).T)
+        self._follow_near = np.arange(n)
+        self._follow_dist = np.full(n, np.inf)
+        self._follow_near_reach = np.zeros(n, dtype=bool)
 
     # --- what the rules read ---------------------------------------------------------------
     def effective(self) -> Snapshot:
-        """Every point's state as the map shows it: a ground point follows its nearest place
-        (when within the place's radius) unless its own evidence is newer."""
+        """Every point's state as the map shows it: a ground point follows its nearest known
+        place (when within that place's radius) unless its own evidence is newer. A place is
+        only what is known of it: places are where holders differ."""
         if self._effective is None:
             p = self.points
-            near = p.nearest_place
-            follow = ~p.is_place & p.reach & (self.ev_day[near] > self.ev_day)
+            near, reach = self._followed()
+            follow = reach & ~p.is_place & (self.ev_day < self.ev_day[near])
             pick = np.where(follow, near, np.arange(len(near)))
             self._effective = Snapshot(self.code[pick], self.ev_day[pick], self.ev_kind[pick], self.ev_ref[pick],
-                                       self.since[pick], self.siege[pick], self.contested[pick], self.rivals[pick])
+                                       self.since[pick], self.siege[pick], self.contested[pick], self.rivals[pick],
+                                       follow)
         return self._effective
 
     def effective_codes(self) -> np.ndarray:
         return self.effective().codes
+
+    def _followed(self) -> tuple[np.ndarray, np.ndarray]:
+        """(the nearest known place, whether its radius reaches) per point, kept up to date as
+        places become known (``_know``)."""
+        return self._follow_near, self._follow_near_reach
+
+    def _know(self, places: np.ndarray) -> None:
+        """Places just become known: the ground points they are now the nearest known place of
+        follow them."""
+        p = self.points
+        places = places[~self._known[places]]
+        if not len(places):
+            return
+        self._known[places] = True
+        if self._known.all():
+            self._follow_near, self._follow_dist = p.nearest_place, self._static_dist
+        else:
+            pairs = self.tree.query(shapely.points(p.xy[places]), predicate="dwithin",
+                                    distance=RADIUS_MAX_KM * 1000.0)
+            place, point = places[pairs[0]], pairs[1]
+            ground = ~p.is_place[point]
+            place, point = place[ground], point[ground]
+            d = np.hypot(*(p.xy[point] - p.xy[place]).T)
+            order = np.argsort(d)[::-1]          # nearest last, so that it wins the assignment
+            place, point, d = place[order], point[order], d[order]
+            closer = d < self._follow_dist[point]
+            near, dist = self._follow_near.copy(), self._follow_dist.copy()
+            near[point[closer]] = place[closer]
+            dist[point[closer]] = d[closer]
+            self._follow_near, self._follow_dist = near, dist
+        followed = self._follow_near < p.n_places
+        radius = np.zeros(len(p.xy))
+        radius[followed] = p.radius_m[self._follow_near[followed]]
+        self._follow_near_reach = followed & (self._follow_dist <= radius)
 
     def reported_today(self, indices: np.ndarray) -> np.ndarray:
         """Whether each point's own state was set by a report today (rules leave those alone)."""
@@ -191,6 +233,7 @@ class World:
         self.ev_day[indices] = self.day
         self.ev_kind[indices] = kind
         self.ev_ref[indices] = ref
+        self._know(indices[indices < self.points.n_places])
         self._effective = None
 
     def set_siege(self, indices, on: bool) -> None:
@@ -288,7 +331,7 @@ class ControlModel:
                                   for k in indices)
         s = self._snapshots[i]
         known = np.arange(p.n_places)
-        known = known[(known < n_base) | (s.ev_day[:p.n_places] >= 0)]
+        known = known[(known < n_base) | ((s.ev_day[:p.n_places] >= 0) & ~s.followed[:p.n_places])]
         out = []
         for k in known.tolist():
             ref = int(s.ev_ref[k])
@@ -364,7 +407,8 @@ class ControlModel:
             self._contested(world, claims)
             eff = world.effective()
             snap = Snapshot(eff.codes.copy(), eff.ev_day.copy(), eff.ev_kind.copy(), eff.ev_ref.copy(),
-                            eff.since.copy(), eff.besieged | besieged, eff.contested.copy(), eff.rivals.copy())
+                            eff.since.copy(), eff.besieged | besieged, eff.contested.copy(), eff.rivals.copy(),
+                            eff.followed.copy())
             world.besieged_before = snap.besieged
             self._days.append(day)
             self._snapshots.append(snap)

@@ -66,39 +66,47 @@ def components(world, codes: np.ndarray) -> np.ndarray:
 def cut_off(world, codes: np.ndarray) -> list[tuple[np.ndarray, int, np.ndarray]]:
     """(points, holder, encirclers) for every part of a side's ground cut off by others
     (``encirclers``: their codes, the one with the longest common edge first). Ground nobody is
-    known to hold counts with the part it lies in: a hole in a pocket is no way out of it."""
+    known to hold that only one side's ground surrounds is a hole in it, no way out."""
     t = world.tess
     i, j = t.edge_i, t.edge_j
-    side = world.points.side
-    land = side[i] == side[j]
+    land = world.points.side[i] == world.points.side[j]
     n = len(codes)
+    # Its own ground on both banks is one: a side crosses where it holds both (bridges, dams,
+    # boats); the river is a wall only between rivals.
+    joined = (codes[i] == codes[j]) & (land | (codes[i] >= 0))
+    graph = coo_matrix((np.ones(int(joined.sum()), dtype=np.int8), (i[joined], j[joined])), shape=(n, n))
+    size, labels = connected_components(graph, directed=False)
+    code_of = np.full(size, -1, dtype=int)
+    code_of[labels] = codes
+    border = np.zeros(size, dtype=bool)
+    border[labels[t.border_m > 1.0]] = True
+    # Component adjacency over land, both ways: (component, neighbour component, edge length).
+    cross = land & (labels[i] != labels[j])
+    a = np.concatenate([labels[i[cross]], labels[j[cross]]])
+    b = np.concatenate([labels[j[cross]], labels[i[cross]]])
+    length = np.concatenate([t.edge_length_m[cross], t.edge_length_m[cross]])
+    # Per side, its parts and the unknown ground joined to them (a way through, or a hole):
+    # a group is cut off when it reaches no border and all its land edges out meet rivals.
     out = []
     for holder in np.unique(codes[codes >= 0]):
-        inside = (codes == holder) | (codes < 0)
-        # Its own ground on both banks is one: a side crosses where it holds both (bridges,
-        # dams, boats); the river is a wall only between rivals.
-        joined = inside[i] & inside[j] & (land | ((codes[i] == holder) & (codes[j] == holder)))
-        graph = coo_matrix((np.ones(int(joined.sum()), dtype=np.int8), (i[joined], j[joined])), shape=(n, n))
-        labels = np.where(inside, connected_components(graph, directed=False)[1], -1)
-        size = labels.max() + 1
-        open_ = np.zeros(size, dtype=bool)
-        open_[labels[(t.border_m > 1.0) & inside]] = True
+        member = (code_of == holder) | (code_of < 0)
+        inner = member[a] & member[b]
+        groups = connected_components(coo_matrix((np.ones(int(inner.sum()), dtype=np.int8), (a[inner], b[inner])),
+                                                 shape=(size, size)), directed=False)[1]
+        groups = np.where(member, groups, -1)
         has_holder = np.zeros(size, dtype=bool)
-        has_holder[labels[codes == holder]] = True
-        # Each boundary edge over land, seen from inside: (component, the other side, length).
-        out_i = land & inside[i] & ~inside[j]
-        out_j = land & inside[j] & ~inside[i]
-        comp = np.concatenate([labels[i[out_i]], labels[j[out_j]]])
-        other = np.concatenate([codes[j[out_i]], codes[i[out_j]]])
-        length = np.concatenate([t.edge_length_m[out_i], t.edge_length_m[out_j]])
-        for label in np.flatnonzero(has_holder & ~open_):
-            mine = comp == label
+        has_holder[groups[code_of == holder]] = True
+        open_ = np.zeros(size, dtype=bool)
+        open_[groups[member & border]] = True
+        edge_out = member[a] & ~member[b]
+        for group in np.flatnonzero(has_holder & ~open_):
+            mine = edge_out & (groups[a] == group)
             if not mine.any():
                 continue
-            sides = np.bincount(other[mine], weights=length[mine], minlength=len(FACTIONS))
+            sides = np.bincount(code_of[b[mine]], weights=length[mine], minlength=len(FACTIONS))
             encirclers = np.argsort(-sides)[:np.count_nonzero(sides)]
-            members = np.flatnonzero((labels == label) & (codes == holder))
-            out.append((members, int(holder), encirclers))
+            chosen = (groups == group) & (code_of == holder)
+            out.append((np.flatnonzero(chosen[labels]), int(holder), encirclers))
     return out
 
 
@@ -108,6 +116,8 @@ class Pockets:
     def __init__(self, days: int = POCKET_DAYS) -> None:
         self.days = days
         self.pockets: list[Pocket] = []
+        self._last_key: bytes | None = None
+        self._last_found: list = []
 
     def encircle(self, world, members: np.ndarray, loser: int, encircler: int, event: int) -> None:
         if len(members):
@@ -120,7 +130,10 @@ class Pockets:
         ``captured``: point -> event, for the points reports took from their holder today (a
         pocket one of whose points was taken, cleared or evacuated falls whole)."""
         codes = world.effective_codes()
-        found = cut_off(world, codes)
+        key = codes.tobytes()
+        if key != self._last_key:    # the same holders as at the last look: the same parts
+            self._last_key, self._last_found = key, cut_off(world, codes)
+        found = self._last_found
         owner = np.full(len(codes), -1)          # the cut-off part each point is in today
         for k, (members, _, _) in enumerate(found):
             owner[members] = k

@@ -78,7 +78,8 @@ class PointSet:
     ``xy``: (n, 2) metres; ``lonlat``: (n, 2) degrees; ``n_places``: how many are places;
     ``names``/``place_ids``: per place; ``radius_m``: per place; ``nearest_place``: per point,
     the nearest place (a place is its own); ``reach``: per point, whether that place's radius
-    reaches it; ``side``: per point, its river side (-1: on no side)."""
+    reaches it; ``side``: per point, its river side (-1: on no side); ``is_place``: per point,
+    whether it is a place."""
 
     def __init__(self, baseline: Sequence[ControlPoint], new_places: Sequence[NewPlace],
                  outline: BaseGeometry, *, rivers: Iterable[tuple[str, BaseGeometry]] = (),
@@ -102,15 +103,10 @@ class PointSet:
         self.nearest_place, distance = nearest(place_xy, self.xy)
         self.reach = distance <= self.radius_m[self.nearest_place] if self.n_places else np.zeros(len(self.xy), bool)
         self.side = river_sides(self.xy, self.outline_m, rivers)
+        self.is_place = np.arange(len(self.xy)) < self.n_places
 
     def __len__(self) -> int:
         return len(self.xy)
-
-    @property
-    def is_place(self) -> np.ndarray:
-        out = np.zeros(len(self.xy), dtype=bool)
-        out[:self.n_places] = True
-        return out
 
 
 def ground_points(place_xy: np.ndarray, outline_m: BaseGeometry, spacing_km: float,

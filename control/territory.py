@@ -85,8 +85,14 @@ class Tessellation:
             frame = outline_m.buffer(100_000.0)
             cells = shapely.voronoi_polygons(MultiPoint(xy_m[unique_idx]), extend_to=frame, ordered=True)
             raw[unique_idx] = np.array(cells.geoms, dtype=object)
-        self.cells = np.array([_polygonal(c) for c in shapely.intersection(raw, outline_m, grid_size=GRID_M)],
-                              dtype=object)
+        # Only the cells the outline crosses need cutting; all are snapped to the same grid.
+        crossing = np.zeros(self.n, dtype=bool)
+        crossing[shapely.STRtree(raw).query(outline_m.boundary, predicate="intersects")] = True
+        inside = ~crossing & shapely.within(raw, outline_m)
+        cut = np.full(self.n, _EMPTY, dtype=object)
+        cut[inside] = shapely.set_precision(raw[inside], GRID_M)
+        cut[crossing] = shapely.intersection(raw[crossing], outline_m, grid_size=GRID_M)
+        self.cells = np.array([_polygonal(c) for c in cut], dtype=object)
         self.area_km2 = shapely.area(self.cells) / 1e6
         self.edge_i, self.edge_j, self.edges = shared_edges(raw, unique_idx, outline_m)
         self.edge_length_m = shapely.length(self.edges) if len(self.edges) else np.zeros(0)

@@ -226,7 +226,7 @@ class DashboardModel:
             extra["zoom"] = view.zoom
         return View(date=view.date, factions=view.factions, layers=tuple(layer_names),
                     window_days=view.window_days, certainties=view.certainties, actions=view.actions,
-                    **extra)
+                    fade_days=view.fade_days, **extra)
 
     # the map ---------------------------------------------------------------------------------
     def base_figure(self, viewport: dict, *, online_tiles: bool) -> dict:
@@ -398,8 +398,10 @@ class DashboardModel:
         from control.state import models
 
         control = models(self.data).control
+        # Before the baseline's date the map knows only the places reports name.
+        known_from = min((p.as_of for p in self.data.baseline), default=self.first_date)
         for day in control.change_days():
-            if not (self.first_date < day <= self.last_date):
+            if not (max(self.first_date, known_from) < day <= self.last_date):
                 continue
             before_day = day - timedelta(days=1)
             before = {s.place_id or s.name: s for s in control.at(before_day)}

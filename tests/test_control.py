@@ -185,7 +185,7 @@ def test_a_non_control_event_at_an_unknown_place_creates_no_point():
     assert len(model) == 1
 
 
-def test_a_region_wide_event_flips_no_place():
+def test_a_region_wide_capture_flips_nothing_where_the_victor_holds_no_ground_near():
     region = ("cu:homs-east", "Homs Governorate (east)", 35.0, 38.01)
     model = ControlModel([point(TOWN_A, "isil")], [
         event("2017-06-28", "capture", "government", "isil", region, uncertainty_km=60.0)])
