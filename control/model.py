@@ -397,8 +397,9 @@ class ControlModel:
                 continue
             last = day
             world.day = day
-            for k in baseline_days.get(day, ()):
-                world.set_state([k], _CODE[baseline[k].faction], evidence.BASELINE, -1)
+            rows = baseline_days.get(day, ())
+            for code in sorted({_CODE[baseline[k].faction] for k in rows}):
+                world.set_state([k for k in rows if _CODE[baseline[k].faction] == code], code, evidence.BASELINE, -1)
             for place in new_place_days.get(day, ()):
                 world.set_state([place], _CODE[new_places[place - len(baseline)].loser], evidence.EVENT,
                                 first_report[place])
@@ -556,6 +557,10 @@ class ControlModel:
             self._pocket_rule.encircle(world, members, loser, encircler, k)
 
     def _contested(self, world: World, claims) -> None:
+        # Only places with a claim in the window, or flagged, can change: old claims are let go.
+        for place in [p for p, c in claims.items() if c and c[-1][0] <= world.day - self.contested_days
+                      and not world.contested[p]]:
+            del claims[place]
         for place, place_claims in claims.items():
             on, rival = contested_on(place_claims, world.day, self.contested_days)
             if on != bool(world.contested[place]) or (on and _CODE.get(rival, -1) != world.rivals[place]):

@@ -2,11 +2,11 @@
 
 - **Cut off.** Each day, a side's ground splits into connected parts (points whose cells share
   an edge on the same side of the Euphrates, or across it where the side holds both banks;
-  ground nobody is known to hold joins the part it lies in, since a hole in a pocket is no way
-  out). A part is *cut off* when every edge of its ground over land meets other sides' ground
-  (the river facing a rival is a wall) and none reaches Syria's border (a side can be supplied
-  across a border); its encircler is the side with the longest common edge. Its points are
-  *besieged*.
+  ground nobody is known to hold joins the parts it touches, since who holds it is not known
+  and it may be a way through). A part is *cut off* when it reaches no border of Syria (a
+  side can be supplied across a border) and all its edges over land meet other sides' ground
+  (the river facing a rival is a wall); its encircler is the side with the longest common
+  edge. Its points are *besieged*.
 - **Encircled.** A report that E encircled (``encircle``) a place held by L makes L's points
   within ``ENCIRCLE_KM`` of it (or, for an area, inside it) a pocket from that day, cut off or
   not; a ``siege`` marks the place besieged (``control.model``) without a clock.
@@ -65,8 +65,7 @@ def components(world, codes: np.ndarray) -> np.ndarray:
 
 def cut_off(world, codes: np.ndarray) -> list[tuple[np.ndarray, int, np.ndarray]]:
     """(points, holder, encirclers) for every part of a side's ground cut off by others
-    (``encirclers``: their codes, the one with the longest common edge first). Ground nobody is
-    known to hold that only one side's ground surrounds is a hole in it, no way out."""
+    (``encirclers``: their codes, the one with the longest common edge first)."""
     t = world.tess
     i, j = t.edge_i, t.edge_j
     land = world.points.side[i] == world.points.side[j]
@@ -85,28 +84,45 @@ def cut_off(world, codes: np.ndarray) -> list[tuple[np.ndarray, int, np.ndarray]
     a = np.concatenate([labels[i[cross]], labels[j[cross]]])
     b = np.concatenate([labels[j[cross]], labels[i[cross]]])
     length = np.concatenate([t.edge_length_m[cross], t.edge_length_m[cross]])
-    # Per side, its parts and the unknown ground joined to them (a way through, or a hole):
-    # a group is cut off when it reaches no border and all its land edges out meet rivals.
-    out = []
-    for holder in np.unique(codes[codes >= 0]):
-        member = (code_of == holder) | (code_of < 0)
+    # Per side, its parts with the unknown ground joined to them (who holds it is not known,
+    # so it may be a way through): a group is cut off when it reaches no border and its land
+    # edges out all meet rivals. Most parts touch no unknown ground and are their own group.
+    nf = len(FACTIONS)
+    unknown = code_of < 0
+    known_pair = ~unknown[a] & ~unknown[b]
+    sides = np.bincount(a[known_pair] * nf + code_of[b[known_pair]], weights=length[known_pair],
+                        minlength=size * nf).reshape(size, nf)
+    touches_unknown = np.bincount(a[unknown[b] & ~unknown[a]], minlength=size) > 0
+    cut = ~unknown & ~border & ~touches_unknown & (sides.sum(axis=1) > 0)
+    group = np.where(cut, np.arange(size), -1)         # the group each cut-off part belongs to
+    weight = {int(c): sides[c] for c in np.flatnonzero(cut)}
+    for holder in np.unique(code_of[touches_unknown]):
+        member = (code_of == holder) | unknown
         inner = member[a] & member[b]
         groups = connected_components(coo_matrix((np.ones(int(inner.sum()), dtype=np.int8), (a[inner], b[inner])),
                                                  shape=(size, size)), directed=False)[1]
-        groups = np.where(member, groups, -1)
-        has_holder = np.zeros(size, dtype=bool)
-        has_holder[groups[code_of == holder]] = True
-        open_ = np.zeros(size, dtype=bool)
-        open_[groups[member & border]] = True
+        mine = (code_of == holder) & touches_unknown
+        if not mine.any():
+            continue
+        n_groups = groups.max() + 1
+        open_ = np.bincount(groups[member & border], minlength=n_groups) > 0
         edge_out = member[a] & ~member[b]
-        for group in np.flatnonzero(has_holder & ~open_):
-            mine = edge_out & (groups[a] == group)
-            if not mine.any():
-                continue
-            sides = np.bincount(code_of[b[mine]], weights=length[mine], minlength=len(FACTIONS))
-            encirclers = np.argsort(-sides)[:np.count_nonzero(sides)]
-            chosen = (groups == group) & (code_of == holder)
-            out.append((np.flatnonzero(chosen[labels]), int(holder), encirclers))
+        out_sides = np.bincount(groups[a[edge_out]] * nf + code_of[b[edge_out]], weights=length[edge_out],
+                                minlength=n_groups * nf).reshape(n_groups, nf)
+        for c in np.flatnonzero(mine):
+            g = groups[c]
+            if not open_[g] and out_sides[g].sum() > 0:
+                group[c] = size + g                       # merged groups get ids past the parts'
+                weight[size + g] = out_sides[g]
+    out = []
+    chosen = np.flatnonzero(group[labels] >= 0)
+    if not len(chosen):
+        return out
+    key = group[labels[chosen]]
+    order = chosen[np.argsort(key, kind="stable")]
+    for members in np.split(order, np.flatnonzero(np.diff(group[labels[order]])) + 1):
+        w = weight[int(group[labels[members[0]]])]
+        out.append((members, int(code_of[labels[members[0]]]), np.argsort(-w)[:np.count_nonzero(w)]))
     return out
 
 
@@ -172,11 +188,11 @@ class Pockets:
             for side, points in _nearest_side(world, held, sides_of.get(id(pocket), [pocket.encircler]), codes):
                 world.set_state(points, side, evidence.POCKET, event)
             pocket.alive = False
+        self.pockets = [pocket for pocket in self.pockets if pocket.alive]
         besieged = np.zeros(len(codes), dtype=bool)
         codes = world.effective_codes()
         for pocket in self.pockets:
-            if pocket.alive:
-                besieged[pocket.members[codes[pocket.members] == pocket.loser]] = True
+            besieged[pocket.members[codes[pocket.members] == pocket.loser]] = True
         return besieged
 
 
