@@ -99,8 +99,8 @@ def flip_area(world, event_index: int, faction: int, loser: int | None, area_m: 
     places = np.flatnonzero((codes == faction) & world.points.is_place)
     if not len(candidates) or not len(places):
         return 0
-    tree = shapely.STRtree(shapely.points(world.points.xy[places]))
-    near = tree.query(shapely.points(world.points.xy[candidates]), predicate="dwithin", distance=REACH_KM * 1000.0)
+    tree = shapely.STRtree(world.geoms[places])
+    near = tree.query(world.geoms[candidates], predicate="dwithin", distance=REACH_KM * 1000.0)
     taken = np.unique(candidates[near[0]])
     world.set_state(taken, faction, evidence.AREA, event_index)
     return len(taken)

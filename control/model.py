@@ -105,7 +105,8 @@ class World:
     def __init__(self, points: PointSet, tess: Tessellation, events: Sequence[Event]) -> None:
         n = len(points)
         self.points, self.tess, self.events = points, tess, events
-        self.tree = shapely.STRtree(shapely.points(points.xy))
+        self.geoms = shapely.points(points.xy)          # made once: creating points is not free
+        self.tree = shapely.STRtree(self.geoms)
         self.code = np.full(n, -1, np.int8)
         self.ev_day = np.full(n, _NO_DAY, np.int32)
         self.ev_kind = np.full(n, evidence.NONE, np.int8)
@@ -116,8 +117,12 @@ class World:
         self.rivals = np.full(n, -1, np.int8)
         self.day = 0
         self.besieged_before = np.zeros(n, bool)   # yesterday's besieged points
+        self.day_start_codes = self.code
+        self._trees_day, self._trees = None, {}
+        self._components: dict[bytes, np.ndarray] = {}
         self.named_days: dict[int, list[int]] = {}  # place -> days of its own control/siege events
-        self._relieved: set[int] = set()
+        self._named_keys = np.zeros(0, dtype=np.int64)
+        self._relieved = np.zeros(n, dtype=bool)   # points a report relieved (a siege lifted...)
         self._pending: list[int] = []
         self._effective: Snapshot | None = None
         self._known = np.zeros(points.n_places, dtype=bool)
@@ -149,18 +154,18 @@ class World:
         places become known (``_know``)."""
         return self._follow_near, self._follow_near_reach
 
-    def _know(self, places: np.ndarray) -> None:
+    def _know(self, places: np.ndarray) -> bool:
         """Places just become known: the ground points they are now the nearest known place of
-        follow them."""
+        follow them. Returns whether any place was new."""
         p = self.points
         places = places[~self._known[places]]
         if not len(places):
-            return
+            return False
         self._known[places] = True
         if self._known.all():
             self._follow_near, self._follow_dist = p.nearest_place, self._static_dist
         else:
-            pairs = self.tree.query(shapely.points(p.xy[places]), predicate="dwithin",
+            pairs = self.tree.query(self.geoms[places], predicate="dwithin",
                                     distance=RADIUS_MAX_KM * 1000.0)
             place, point = places[pairs[0]], pairs[1]
             ground = ~p.is_place[point]
@@ -177,6 +182,34 @@ class World:
         radius = np.zeros(len(p.xy))
         radius[followed] = p.radius_m[self._follow_near[followed]]
         self._follow_near_reach = followed & (self._follow_dist <= radius)
+        self._followers = None
+        return True
+
+    def _followers_of(self, places: np.ndarray) -> np.ndarray:
+        """The ground points whose nearest known place is one of ``places``."""
+        if self._followers is None:
+            order = np.argsort(self._follow_near, kind="stable")
+            self._followers = (order, np.searchsorted(self._follow_near[order], np.arange(len(self._follow_near) + 1)))
+        order, start = self._followers
+        parts = [order[start[p]:start[p + 1]] for p in places.tolist()]
+        return np.concatenate(parts) if parts else np.zeros(0, dtype=int)
+
+    def _patch(self, indices: np.ndarray) -> None:
+        """Bring the shown state of ``indices`` (and of the ground following them) up to date
+        after their own state changed, without recomputing every point."""
+        if self._effective is None:
+            return
+        p = self.points
+        touched = np.concatenate([indices, self._followers_of(indices[indices < p.n_places])])
+        near, reach = self._followed()
+        follow = reach[touched] & ~p.is_place[touched] & (self.ev_day[touched] < self.ev_day[near[touched]])
+        pick = np.where(follow, near[touched], touched)
+        eff = self._effective
+        for shown, own in ((eff.codes, self.code), (eff.ev_day, self.ev_day), (eff.ev_kind, self.ev_kind),
+                           (eff.ev_ref, self.ev_ref), (eff.since, self.since), (eff.besieged, self.siege),
+                           (eff.contested, self.contested), (eff.rivals, self.rivals)):
+            shown[touched] = own[pick]
+        eff.followed[touched] = follow
 
     def reported_today(self, indices: np.ndarray) -> np.ndarray:
         """Whether each point's own state was set by a report today (rules leave those alone)."""
@@ -185,37 +218,58 @@ class World:
     def point_of_xy(self, xy: np.ndarray) -> int:
         return int(self.tree.query_nearest(shapely.Point(xy))[0])
 
+    def components(self, codes: np.ndarray) -> np.ndarray:
+        """``pockets.components`` of ``codes``, kept for the last few codes asked."""
+        key = codes.tobytes()
+        found = self._components.get(key)
+        if found is None:
+            if len(self._components) >= 4:
+                self._components.pop(next(iter(self._components)))
+            found = self._components[key] = pockets.components(self, codes)
+        return found
+
     def component_mask(self, index: int, codes: np.ndarray) -> np.ndarray:
         """The points of ``index``'s holder joined to it by shared ground (``codes``)."""
-        labels = pockets.components(self, codes)
+        labels = self.components(codes)
         return labels == labels[index] if codes[index] >= 0 else np.eye(1, len(codes), index, dtype=bool)[0]
 
     def main_ground(self, codes: np.ndarray, faction: int) -> np.ndarray:
         """The points of ``faction``'s largest connected ground (by area) under ``codes``."""
-        labels = pockets.components(self, codes)
+        labels = self.components(codes)
         mine = codes == faction
         if not mine.any():
             return mine
         area = np.bincount(labels[mine], weights=self.tess.area_km2[mine], minlength=labels.max() + 1)
         return mine & (labels == int(area.argmax()))
 
+    def faction_points(self, faction: int) -> tuple[np.ndarray, shapely.STRtree | None]:
+        """(indices, tree) of the points ``faction`` held at the start of today."""
+        if self._trees_day != self.day:
+            self._trees_day, self._trees = self.day, {}
+        found = self._trees.get(faction)
+        if found is None:
+            mine = np.flatnonzero(self.day_start_codes == faction)
+            found = self._trees[faction] = (mine, shapely.STRtree(self.geoms[mine]) if len(mine) else None)
+        return found
+
     def told_soon(self, indices: np.ndarray) -> np.ndarray:
         """Whether a report names each point in a control or siege event of its own within
         ``areas.TOLD_BETTER_DAYS`` from today."""
-        out = np.zeros(len(indices), dtype=bool)
-        horizon = self.day + area_rule.TOLD_BETTER_DAYS
-        for n, i in enumerate(np.asarray(indices).tolist()):
-            days = self.named_days.get(i)
-            if days:
-                k = bisect_right(days, self.day)
-                out[n] = k < len(days) and days[k] <= horizon
-        return out
+        indices = np.asarray(indices, dtype=np.int64)
+        keys = self._named_keys
+        if not len(keys) or not len(indices):
+            return np.zeros(len(indices), dtype=bool)
+        scale = np.int64(1 << 32)
+        pos = np.searchsorted(keys, indices * scale + self.day, side="right")
+        pos = np.minimum(pos, len(keys) - 1)
+        nxt = keys[pos]
+        return (nxt // scale == indices) & (nxt % scale > self.day) & (nxt % scale <= self.day + area_rule.TOLD_BETTER_DAYS)
 
     def inside_country(self, xy: np.ndarray) -> bool:
         return bool(shapely.contains_xy(self.points.outline_m, float(xy[0]), float(xy[1])))
 
     def relieved(self, indices: np.ndarray) -> bool:
-        return any(int(i) in self._relieved for i in np.asarray(indices).ravel())
+        return bool(self._relieved[np.asarray(indices, dtype=int).ravel()].any())
 
     # --- what the rules write ---------------------------------------------------------------
     def set_state(self, indices, code: int, kind: int, ref: int) -> None:
@@ -233,8 +287,11 @@ class World:
         self.ev_day[indices] = self.day
         self.ev_kind[indices] = kind
         self.ev_ref[indices] = ref
-        self._know(indices[indices < self.points.n_places])
-        self._effective = None
+        newly_known = self._know(indices[indices < self.points.n_places])
+        if newly_known:
+            self._effective = None
+        else:
+            self._patch(indices)
 
     def set_siege(self, indices, on: bool) -> None:
         """Flag points besieged (or no longer); a ground point that followed its place takes
@@ -246,10 +303,10 @@ class World:
                            (self.rivals, eff.rivals)):
             own[indices] = shown[indices]
         self.siege[indices] = on
-        self._effective = None
+        self._patch(indices)
 
     def relieve(self, indices) -> None:
-        self._relieved.update(int(i) for i in np.atleast_1d(indices))
+        self._relieved[np.atleast_1d(np.asarray(indices, dtype=int))] = True
 
     def schedule(self, day: int) -> None:
         heapq.heappush(self._pending, day)
@@ -370,8 +427,8 @@ class ControlModel:
             place = self._place_of.get(e.id)
             if place is not None and (e.changes_control or e.action in SIEGE_ACTIONS):
                 world.named_days.setdefault(place, []).append(e.date_end.toordinal())
-        for days in world.named_days.values():
-            days.sort()
+        world._named_keys = np.sort(np.array([place * (1 << 32) + day for place, days in world.named_days.items()
+                                              for day in days], dtype=np.int64))
         control_days = {d for d, ks in by_day.items() if any(self.events[k].changes_control for k in ks)}
         self._control_days = control_days
         days = set(by_day) | set(baseline_days) | {d + self.contested_days for d in control_days}
@@ -430,6 +487,8 @@ class ControlModel:
         """Today's events, rule by rule; returns point -> event for the points reports took
         from their holder today."""
         before = world.effective_codes().copy()
+        world.day_start_codes = before
+        near_targets = self._targets_near(world, day_events, before)
         winners: dict[int, list[tuple[str | None, int]]] = defaultdict(list)
         sweeps, area_events, siege_events = [], [], []
         for k in day_events:
@@ -442,10 +501,10 @@ class ControlModel:
                     elif e.action in SIEGE_ACTIONS or e.action in LIFT_ACTIONS:
                         siege_events.append((k, None))
                 continue
-            holder = _name(world.effective_codes()[place])
+            holder = _name(before[place])
             # The loser: the named target when it held the place or holds ground near it (a
             # fight with it there), else whoever held the place.
-            target_near = e.target not in (None, e.actor) and (e.target == holder or self._holds_near(world, e.target, place))
+            target_near = e.target not in (None, e.actor) and (e.target == holder or (k, place) in near_targets)
             mismatch = e.changes_control and target_near and holder is not None and holder not in (e.target, e.actor)
             w = weights.weight(e) * (weights.MISMATCH_FACTOR if mismatch else 1.0)
             if w < weights.POINT_MIN:
@@ -478,24 +537,36 @@ class ControlModel:
                 # The besieged holder's own capture there: it broke out or cleared the place.
                 world.set_siege([place], False)
                 world.relieve([place])
-        for k, place, loser, advance in sweeps:
-            e = self.events[k]
-            sweep.sweep(world, k, _CODE[e.actor], _CODE.get(loser), self.points.xy[place],
-                        int(self.points.side[place]), before, mode="advance" if advance else "capture")
+        requests = [(k, _CODE[self.events[k].actor], _CODE.get(loser), self.points.xy[place],
+                     int(self.points.side[place]), "advance" if advance else "capture")
+                    for k, place, loser, advance in sweeps]
+        for planned in sweep.plan(world, requests, before):
+            sweep.apply(world, *planned)
         for k in area_events:
             self._area(world, k)
         for k, place in siege_events:
             self._siege(world, k, place, before)
         return captured
 
-    def _holds_near(self, world: World, faction: str, place: int) -> bool:
-        """Whether ``faction`` holds a point within ``TARGET_NEAR_KM`` of ``place``: a target
-        that holds nothing near is a loose name for the local holder, not a contradiction."""
-        mine = np.flatnonzero(world.effective_codes() == _CODE[faction])
-        if not len(mine):
-            return False
-        d = np.hypot(*(self.points.xy[mine] - self.points.xy[place]).T)
-        return bool(d.min() <= weights.TARGET_NEAR_KM * 1000.0)
+    def _targets_near(self, world: World, day_events: list[int], before: np.ndarray) -> set[tuple[int, int]]:
+        """(event, place) for the day's events whose target, not the place's holder, held a
+        point within ``TARGET_NEAR_KM`` of the place at the start of the day: a target that
+        holds nothing near is a loose name for the local holder."""
+        asked: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for k in day_events:
+            e = self.events[k]
+            place = self._place_of.get(e.id)
+            if place is not None and e.target not in (None, e.actor) and _CODE[e.target] != before[place]:
+                asked[_CODE[e.target]].append((k, place))
+        out = set()
+        for faction, pairs in asked.items():
+            _, tree = world.faction_points(faction)
+            if tree is None:
+                continue
+            hit, _ = tree.query(world.geoms[[p for _, p in pairs]], predicate="dwithin",
+                                distance=weights.TARGET_NEAR_KM * 1000.0)
+            out |= {pairs[h] for h in np.unique(hit).tolist()}
+        return out
 
     def _area(self, world: World, k: int) -> None:
         e = self.events[k]
@@ -543,7 +614,7 @@ class ControlModel:
         if e.action == "siege":
             world.set_siege([place], True)
         else:
-            found = world.tree.query(shapely.Point(self.points.xy[place]), predicate="dwithin",
+            found = world.tree.query(world.geoms[place], predicate="dwithin",
                                      distance=pockets.ENCIRCLE_KM * 1000.0)
             members = found[codes[found] == holder]
             # Ground already besieged is told again, not newly cut off: it keeps its siege.
@@ -566,7 +637,7 @@ class ControlModel:
             if on != bool(world.contested[place]) or (on and _CODE.get(rival, -1) != world.rivals[place]):
                 world.contested[place] = on
                 world.rivals[place] = _CODE.get(rival, -1) if on else -1
-                world._effective = None
+                world._patch(np.array([place]))
 
 
 def _name(code) -> str | None:

@@ -156,10 +156,13 @@ class Pockets:
         sides_of = {}
         matched: set[int] = set()
         falling: list[tuple[Pocket, int]] = []
+        taken_today = np.zeros(len(codes), dtype=bool)
+        taken_today[list(captured)] = True
         for pocket in self.pockets:
             if not pocket.alive:
                 continue
-            taken = [captured[k] for k in pocket.members.tolist() if k in captured]
+            hit = pocket.members[taken_today[pocket.members]]
+            taken = [captured[int(k)] for k in hit[:1]]
             held = pocket.members[codes[pocket.members] == pocket.loser]
             if pocket.stated:
                 pocket.alive = len(held) > 0 and not world.relieved(held)
@@ -208,8 +211,8 @@ def _nearest_side(world, points: np.ndarray, sides, codes: np.ndarray) -> list[t
         theirs = np.flatnonzero(codes == side)
         if not len(theirs):
             continue
-        tree = shapely.STRtree(shapely.points(xy[theirs]))
-        _, d = tree.query_nearest(shapely.points(xy[points]), return_distance=True, all_matches=False)
+        tree = shapely.STRtree(world.geoms[theirs])
+        _, d = tree.query_nearest(world.geoms[points], return_distance=True, all_matches=False)
         closer = d < best
         best[closer], pick[closer] = d[closer], side
     return [(side, points[pick == side]) for side in sides if (pick == side).any()]

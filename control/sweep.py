@@ -1,8 +1,8 @@
 """Advances sweep: a capture takes the ground the victor crossed to reach it.
 
 A capture (or recapture) by F of P, believed at least ``weights.SWEEP_MIN``, that F makes
-coming from its nearest ground Q the day before (a place or ground point F held, 1 km or more
-from P, at most ``CAPTURE_SWEEP_KM`` away), passes to F the loser's points within
+coming from its nearest ground Q the day before (a place or ground point F held, other than P,
+at most ``CAPTURE_SWEEP_KM`` away), passes to F the loser's points within
 ``HALF_WIDTH_KM`` of the segment Q→P: the column that took P crossed that ground, and holds the
 road behind it. A siege lifted or a link-up at P by F does the same from the nearest point of F's main ground
 (its largest connected part, where a relief comes from), up to ``LINK_SWEEP_KM``: the corridor
@@ -37,57 +37,79 @@ CAPTURE_SWEEP_KM = 100.0
 LINK_SWEEP_KM = 250.0
 ADVANCE_KM = 15.0
 ADVANCE_STOP_KM = 5.0
-MIN_ORIGIN_KM = 1.0
 
 
-def origin(world, codes: np.ndarray, faction: int, target_xy: np.ndarray, *, max_km: float,
-           exclude: np.ndarray | None = None) -> int | None:
-    """Index of the point of ``faction`` nearest to ``target_xy`` (by ``codes``), at least
-    ``MIN_ORIGIN_KM`` and at most ``max_km`` away, not in ``exclude``; None if none."""
-    mine = codes == faction
-    if exclude is not None:
-        mine &= ~exclude
-    candidates = np.flatnonzero(mine)
-    if not len(candidates):
-        return None
-    d = np.hypot(*(world.points.xy[candidates] - target_xy).T)
-    d = np.where(d < MIN_ORIGIN_KM * 1000.0, np.inf, d)
-    best = int(np.argmin(d))
-    return int(candidates[best]) if d[best] <= max_km * 1000.0 else None
+def origins(world, codes: np.ndarray, faction: int, targets_xy: np.ndarray, *, max_km: float,
+            exclude: np.ndarray | None = None) -> np.ndarray:
+    """Per target, the point of ``faction`` nearest to it (by ``codes``) other than one at the
+    target itself, at most ``max_km`` away, not in ``exclude``; -1 where none."""
+    targets_xy = np.asarray(targets_xy, dtype=float).reshape(-1, 2)
+    out = np.full(len(targets_xy), -1)
+    if exclude is None and codes is world.day_start_codes:
+        candidates, tree = world.faction_points(faction)
+    else:
+        mine = (codes == faction) & (True if exclude is None else ~exclude)
+        candidates = np.flatnonzero(mine)
+        tree = shapely.STRtree(world.geoms[candidates]) if len(candidates) else None
+    if tree is None or not len(targets_xy):
+        return out
+    # ``exclusive``: the place itself (already the victor's on a repeated report) is no origin.
+    which, nearest = tree.query_nearest(shapely.points(targets_xy), max_distance=max_km * 1000.0,
+                                        all_matches=False, exclusive=True)
+    out[which] = candidates[nearest]
+    return out
 
 
-def corridor(world, q: int, target_xy: np.ndarray, target_side: int) -> np.ndarray:
-    """Indices of the points within ``HALF_WIDTH_KM`` of the segment from point ``q`` to
-    ``target_xy`` (on the target's river side when ``q`` is on it too)."""
-    line = shapely.LineString([world.points.xy[q], target_xy])
-    found = world.tree.query(line, predicate="dwithin", distance=HALF_WIDTH_KM * 1000.0)
-    side = world.points.side
-    if side[q] == target_side:
-        found = found[side[found] == target_side]
-    return found
+def corridors(world, starts_xy: np.ndarray, ends_xy: np.ndarray, same_side: np.ndarray,
+              sides: np.ndarray) -> list[np.ndarray]:
+    """Per segment, the indices of the points within ``HALF_WIDTH_KM`` of it (only those on
+    ``sides`` where ``same_side``: a segment within one bank sweeps that bank only)."""
+    if not len(starts_xy):
+        return []
+    lines = shapely.linestrings(np.stack([starts_xy, ends_xy], axis=1))
+    line, point = world.tree.query(lines, predicate="dwithin", distance=HALF_WIDTH_KM * 1000.0)
+    keep = ~same_side[line] | (world.points.side[point] == sides[line])
+    line, point = line[keep], point[keep]
+    order = np.argsort(line, kind="stable")
+    line, point = line[order], point[order]
+    bounds = np.searchsorted(line, np.arange(len(starts_xy) + 1))
+    return [point[bounds[k]:bounds[k + 1]] for k in range(len(starts_xy))]
 
 
-def sweep(world, event_index: int, faction: int, loser: int | None, target_xy: np.ndarray,
-          target_side: int, codes_before: np.ndarray, *, mode: str) -> int:
-    """Apply the rule for one event (``mode``: "capture", "link" or "advance"); return how
-    many points changed hands."""
-    if not world.inside_country(target_xy):
-        return 0
-    exclude = ~world.main_ground(codes_before, faction) if mode == "link" else None
-    max_km = {"capture": CAPTURE_SWEEP_KM, "link": LINK_SWEEP_KM, "advance": CAPTURE_SWEEP_KM}[mode]
-    q = origin(world, codes_before, faction, target_xy, max_km=max_km, exclude=exclude)
-    if q is None:
-        return 0
-    goal = target_xy
-    if mode == "advance":
-        start = world.points.xy[q]
-        length = float(np.hypot(*(target_xy - start)))
-        if length > ADVANCE_KM * 1000.0:
-            target_xy = start + (target_xy - start) * (ADVANCE_KM * 1000.0 / length)
-    found = corridor(world, q, target_xy, target_side)
-    if mode == "advance":   # ground gained towards P, not P itself
-        found = found[np.hypot(*(world.points.xy[found] - goal).T) > ADVANCE_STOP_KM * 1000.0]
-    found = found[~world.told_soon(found)]
+def plan(world, requests: list[tuple[int, int, int | None, np.ndarray, int, str]],
+         codes_before: np.ndarray) -> list[tuple[int, int, int | None, np.ndarray]]:
+    """The corridors of a day's sweeps, found together: ``requests`` are (event, faction,
+    loser, target xy, target's river side, mode); returns (event, faction, loser, points)."""
+    max_km = {"capture": CAPTURE_SWEEP_KM, "link": LINK_SWEEP_KM, "advance": CAPTURE_SWEEP_KM}
+    requests = [r for r in requests if world.inside_country(r[3])]
+    q = np.full(len(requests), -1)
+    for (faction, mode) in {(r[1], r[5]) for r in requests}:
+        chosen = [k for k, r in enumerate(requests) if (r[1], r[5]) == (faction, mode)]
+        exclude = ~world.main_ground(codes_before, faction) if mode == "link" else None
+        q[chosen] = origins(world, codes_before, faction, np.array([requests[k][3] for k in chosen]),
+                            max_km=max_km[mode], exclude=exclude)
+    live = [k for k in range(len(requests)) if q[k] >= 0]
+    starts = world.points.xy[q[live]] if live else np.zeros((0, 2))
+    goals = np.array([requests[k][3] for k in live]).reshape(-1, 2)
+    ends = goals.copy()
+    for n, k in enumerate(live):
+        if requests[k][5] == "advance":
+            length = float(np.hypot(*(goals[n] - starts[n])))
+            if length > ADVANCE_KM * 1000.0:
+                ends[n] = starts[n] + (goals[n] - starts[n]) * (ADVANCE_KM * 1000.0 / length)
+    sides = np.array([requests[k][4] for k in live], dtype=int)
+    same_side = world.points.side[q[live]] == sides if live else np.zeros(0, bool)
+    out = []
+    for n, (k, found) in enumerate(zip(live, corridors(world, starts, ends, same_side, sides))):
+        event, faction, loser, _, _, mode = requests[k]
+        if mode == "advance":   # ground gained towards P, not P itself
+            found = found[np.hypot(*(world.points.xy[found] - goals[n]).T) > ADVANCE_STOP_KM * 1000.0]
+        out.append((event, faction, loser, found[~world.told_soon(found)]))
+    return out
+
+
+def apply(world, event_index: int, faction: int, loser: int | None, found: np.ndarray) -> int:
+    """Pass the loser's points among ``found`` to ``faction``; return how many changed hands."""
     codes = world.effective_codes()
     if loser is None:
         others = codes[found][(codes[found] >= 0) & (codes[found] != faction)]
@@ -97,3 +119,11 @@ def sweep(world, event_index: int, faction: int, loser: int | None, target_xy: n
     taken = found[(codes[found] == loser) & ~world.reported_today(found)]
     world.set_state(taken, faction, evidence.SWEEP, event_index)
     return len(taken)
+
+
+def sweep(world, event_index: int, faction: int, loser: int | None, target_xy: np.ndarray,
+          target_side: int, codes_before: np.ndarray, *, mode: str) -> int:
+    """Apply the rule for one event (``mode``: "capture", "link" or "advance"); return how
+    many points changed hands."""
+    return sum(apply(world, *planned) for planned in
+               plan(world, [(event_index, faction, loser, target_xy, target_side, mode)], codes_before))

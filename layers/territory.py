@@ -32,6 +32,7 @@ NEEDS = ("territory.factions", "territory.contested_pairs", "territory.besieged"
 DEFAULT_STYLE = {"opacity": style.TERRITORY_OPACITY, "stale_opacity": style.STALE_OPACITY,
                  "colours": style.FACTION_COLOURS}
 MISSING = "ground with no known holder is grey 'no data', counted for nobody"
+MAX_PIECES = 80
 NO_DATA_HOVER = ("no knowledge: no report or baseline says who holds this ground on this date "
                  f"(before the baseline's date, or beyond {RADIUS_KM:g} km of every known place)")
 
@@ -109,17 +110,32 @@ def evidence_pieces(state) -> dict[int, list[tuple[tuple, object]]]:
 
 
 def _pieces(models, snap) -> dict[int, list[tuple[tuple, object]]]:
-    # One group per (kind, day, event): pieces of the same evidence merge across the map.
-    keys = np.column_stack([snap.ev_kind.astype(np.int64), snap.ev_day.astype(np.int64), snap.ev_ref.astype(np.int64)])
-    unique, group = np.unique(keys, axis=0, return_inverse=True)
-    grouped = models.tessellation.grouped(snap.codes, group.ravel(), mask=~snap.contested)
+    # One piece per (kind, day, event): pieces of the same evidence merge across the map. Where
+    # that would make more than MAX_PIECES pieces (a big map), evidence of one kind is grouped
+    # by week, then by month, and a piece is dated by its newest day.
+    kind = snap.ev_kind.astype(np.int64)
+    day = snap.ev_day.astype(np.int64)
+    held = (snap.codes >= 0) & ~snap.contested
+    for bucket in (1, 7, 30):
+        if bucket == 1:
+            keys = np.column_stack([kind, day, snap.ev_ref.astype(np.int64)])
+        else:
+            keys = np.column_stack([kind, np.where(day > 0, day // bucket, -1), np.full(len(day), -1)])
+        unique, group = np.unique(keys[held], axis=0, return_inverse=True)
+        if len(unique) <= MAX_PIECES:
+            break
+    groups = np.full(len(day), -1)
+    groups[held] = group.ravel()
+    newest = np.full(len(unique), -1, dtype=np.int64)
+    np.maximum.at(newest, groups[held], day[held])
+    grouped = models.tessellation.grouped(snap.codes, groups, mask=held)
     events = models.control.events
     out: dict[int, list] = {}
     for (code, g), ground in grouped.items():
-        kind, day, ref = (int(v) for v in unique[g])
-        when = date.fromordinal(day) if day > 0 else None
+        kind_g, _, ref = (int(v) for v in unique[g])
+        when = date.fromordinal(int(newest[g])) if newest[g] > 0 else None
         doc = events[ref].doc if ref >= 0 else None
-        out.setdefault(code, []).append(((kind, when, doc), ground))
+        out.setdefault(code, []).append(((kind_g, when, doc), ground))
     for pieces in out.values():
-        pieces.sort(key=lambda item: (item[0][1] is None, item[0][1] or 0, item[0][0]))
+        pieces.sort(key=lambda item: (item[0][1] is None, item[0][1] or date.min, item[0][0]))
     return out
