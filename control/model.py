@@ -540,8 +540,8 @@ class ControlModel:
         requests = [(k, _CODE[self.events[k].actor], _CODE.get(loser), self.points.xy[place],
                      int(self.points.side[place]), "advance" if advance else "capture")
                     for k, place, loser, advance in sweeps]
-        for planned in sweep.plan(world, requests, before):
-            sweep.apply(world, *planned)
+        for *planned, link in sweep.plan(world, requests, before):
+            sweep.apply(world, *planned, link=link)
         for k in area_events:
             self._area(world, k)
         for k, place in siege_events:

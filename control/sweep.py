@@ -20,6 +20,10 @@ it opened is F's.
 - An ``advance`` by F towards P sweeps the same corridor but only its first ``ADVANCE_KM``
   from Q, and nothing within ``ADVANCE_STOP_KM`` of P: the report says F gained ground that
   way, not how far it got.
+- A capture or advance whose corridor would take more than ``MAX_SWEPT_PLACES`` of the
+  loser's places sweeps nothing (a link-up's may): one stride does not take that many places
+  no report names — the capture is more likely misplaced (a namesake village far away) or
+  misread.
 - A place outside the country (a town across the border) sweeps nothing: the column may have
   come from the other side, and the map cannot tell its path.
 - Nothing is swept when F held no ground within reach (where the column came from is unknown),
@@ -37,6 +41,7 @@ CAPTURE_SWEEP_KM = 100.0
 LINK_SWEEP_KM = 250.0
 ADVANCE_KM = 15.0
 ADVANCE_STOP_KM = 5.0
+MAX_SWEPT_PLACES = 10
 
 
 def origins(world, codes: np.ndarray, faction: int, targets_xy: np.ndarray, *, max_km: float,
@@ -79,7 +84,8 @@ def corridors(world, starts_xy: np.ndarray, ends_xy: np.ndarray, same_side: np.n
 def plan(world, requests: list[tuple[int, int, int | None, np.ndarray, int, str]],
          codes_before: np.ndarray) -> list[tuple[int, int, int | None, np.ndarray]]:
     """The corridors of a day's sweeps, found together: ``requests`` are (event, faction,
-    loser, target xy, target's river side, mode); returns (event, faction, loser, points)."""
+    loser, target xy, target's river side, mode); returns (event, faction, loser, points,
+    whether it is a link-up's)."""
     max_km = {"capture": CAPTURE_SWEEP_KM, "link": LINK_SWEEP_KM, "advance": CAPTURE_SWEEP_KM}
     requests = [r for r in requests if world.inside_country(r[3])]
     q = np.full(len(requests), -1)
@@ -104,11 +110,12 @@ def plan(world, requests: list[tuple[int, int, int | None, np.ndarray, int, str]
         event, faction, loser, _, _, mode = requests[k]
         if mode == "advance":   # ground gained towards P, not P itself
             found = found[np.hypot(*(world.points.xy[found] - goals[n]).T) > ADVANCE_STOP_KM * 1000.0]
-        out.append((event, faction, loser, found[~world.told_soon(found)]))
+        out.append((event, faction, loser, found[~world.told_soon(found)], mode == "link"))
     return out
 
 
-def apply(world, event_index: int, faction: int, loser: int | None, found: np.ndarray) -> int:
+def apply(world, event_index: int, faction: int, loser: int | None, found: np.ndarray, *,
+          link: bool = False) -> int:
     """Pass the loser's points among ``found`` to ``faction``; return how many changed hands."""
     codes = world.effective_codes()
     if loser is None:
@@ -117,6 +124,8 @@ def apply(world, event_index: int, faction: int, loser: int | None, found: np.nd
             return 0
         loser = int(np.bincount(others).argmax())
     taken = found[(codes[found] == loser) & ~world.reported_today(found)]
+    if not link and int(world.points.is_place[taken].sum()) > MAX_SWEPT_PLACES:
+        return 0    # more places than one stride takes unnamed: a misplaced or misread capture
     world.set_state(taken, faction, evidence.SWEEP, event_index)
     return len(taken)
 
@@ -125,5 +134,5 @@ def sweep(world, event_index: int, faction: int, loser: int | None, target_xy: n
           target_side: int, codes_before: np.ndarray, *, mode: str) -> int:
     """Apply the rule for one event (``mode``: "capture", "link" or "advance"); return how
     many points changed hands."""
-    return sum(apply(world, *planned) for planned in
+    return sum(apply(world, *planned[:4], link=planned[4]) for planned in
                plan(world, [(event_index, faction, loser, target_xy, target_side, mode)], codes_before))

@@ -107,6 +107,15 @@ def test_nothing_is_swept_from_ground_too_far_away():
     assert 200 > sweep.CAPTURE_SWEEP_KM
 
 
+def test_a_capture_that_would_take_many_unnamed_places_in_one_stride_sweeps_nothing():
+    villages = [town(f"Village {k}", 35.0 + 0.02 * (k % 2), 37.45 + 0.09 * k, "isil")
+                for k in range(sweep.MAX_SWEPT_PLACES + 2)]
+    m = model([town("Westown", 35.0, 37.3, "government"), *villages, town("Eastown", 35.0, 38.6, "isil")],
+              [event("2017-06-10", "capture", "government", "isil", 35.0, 38.6, place="Eastown")])
+    assert holder(m, "Eastown", "2017-06-10").faction == "government"
+    assert {holder(m, v.name, "2017-06-10").faction for v in villages} == {"isil"}
+
+
 def test_an_advance_takes_ground_towards_its_place_but_not_the_place():
     m = model(desert(), [event("2017-06-10", "advance", "government", "isil", 35.0, 38.6, place="Eastown")])
     assert holder(m, "Eastown", "2017-06-10").faction == "isil"
