@@ -9,8 +9,9 @@ area's polygon that lie within ``REACH_KM`` of a place F held before it:
 - **The area** comes from an ``AreaIndex``: the administrative polygon the event's place stands
   for (a governorate, district or subdistrict; a directional part of one, "eastern Homs", as
   the part of the polygon on that side of its centre), else a disc of the event's uncertainty
-  around its point, inside Syria. ``DiscAreas`` gives the discs, ``PolygonAreas`` named
-  polygons.
+  around its point, inside Syria. ``AdminAreas`` reads the gazetteer's polygons (OCHA's
+  governorates, districts and subdistricts), ``DiscAreas`` gives the discs, ``PolygonAreas``
+  named polygons; ``default_areas`` picks the gazetteer's when it has them.
 - **Reach.** The reader cannot tell "took full control of" from "captured more ground in": an
   area statement moves F's ground across the area from where F stood, ``REACH_KM`` deep,
   rather than handing over its far side; repeated statements move it further.
@@ -27,6 +28,7 @@ area's polygon that lie within ``REACH_KM`` of a place F held before it:
 """
 from __future__ import annotations
 
+import re
 from typing import Mapping, Protocol
 
 import numpy as np
@@ -74,6 +76,48 @@ class PolygonAreas:
             if key and key in self.polygons_m:
                 return self.polygons_m[key]
         return self.fallback.area_m(event) if self.fallback is not None else None
+
+
+class AdminAreas:
+    """The gazetteer's administrative polygons (``gazetteer.areas``, or a stand-in with its
+    ``area(pcode)``, ``area_at(lat, lon, level)`` and ``part(area, direction)``): the area an
+    event's ``place_id`` names (a P-code), else the governorate, district or subdistrict its
+    point lies in when its name says it is one ("Homs Governorate (east)"), cut to the
+    direction its name gives ("(east)", "(western desert)") and to the fallback's area (the
+    disc of the event's uncertainty): the polygon keeps a statement inside the area it names,
+    the disc keeps it near where the report places it. Any other event: the fallback's."""
+
+    _LEVELS = (("subdistrict", "subdistrict"), ("district", "district"), ("governorate", "governorate"),
+               ("province", "governorate"))
+    _DIRECTION = re.compile(r"\((north|south|east|west|northeast|northwest|southeast|southwest|central)", re.I)
+
+    def __init__(self, admin, fallback: AreaIndex | None = None) -> None:
+        self.admin = admin
+        self.fallback = fallback
+
+    def area_m(self, event: Event) -> BaseGeometry | None:
+        found = self.admin.area(event.place_id) if event.place_id else None
+        name = event.place.lower()
+        if found is None and event.lat is not None:
+            level = next((level for word, level in self._LEVELS if word in name), None)
+            found = self.admin.area_at(event.lat, event.lon, level) if level else None
+        if found is None:
+            return self.fallback.area_m(event) if self.fallback is not None else None
+        direction = self._DIRECTION.search(event.place)
+        geometry = to_metric(self.admin.part(found, direction.group(1).lower()) if direction else found.geometry)
+        near = self.fallback.area_m(event) if self.fallback is not None else None
+        return geometry if near is None or near.is_empty else shapely.intersection(geometry, near)
+
+
+def default_areas(outline: BaseGeometry) -> AreaIndex:
+    """The gazetteer's administrative polygons where the gazetteer has them, else discs."""
+    discs = DiscAreas(outline)
+    try:
+        from gazetteer import areas as admin
+        admin.areas("governorate")
+    except (ImportError, OSError, ValueError):
+        return discs
+    return AdminAreas(admin, discs)
 
 
 def inside(world, area_m: BaseGeometry, event_xy: np.ndarray) -> np.ndarray:

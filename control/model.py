@@ -317,7 +317,8 @@ class ControlModel:
 
     ``outline``: the country (WGS84; without one, a box around the places); ``rivers``: (name,
     line) pairs, for the river sides; ``document_dates``: doc id -> report date; ``areas``: an
-    ``AreaIndex`` (default: discs); ``ground_lonlat``: extra ground points (e.g. communities)."""
+    ``AreaIndex`` (default: ``areas.default_areas``); ``ground_lonlat``: extra ground points
+    (e.g. communities)."""
 
     def __init__(self, baseline: Sequence[ControlPoint], events: Iterable[Event], *,
                  outline: BaseGeometry | None = None, rivers: Iterable[tuple[str, BaseGeometry]] = (),
@@ -333,7 +334,7 @@ class ControlModel:
         new_places, self._place_of = assign(baseline, events)
         self.points = PointSet(baseline, new_places, outline, rivers=rivers, extra_ground_lonlat=ground_lonlat)
         self.tessellation = Tessellation(self.points.xy, self.points.outline_m)
-        self.areas = areas or area_rule.DiscAreas(outline)
+        self.areas = areas or area_rule.default_areas(outline)
         self._event_index = {e.id: k for k, e in enumerate(events)}
         self._days: list[int] = []
         self._snapshots: list[Snapshot] = []

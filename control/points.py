@@ -111,8 +111,9 @@ class PointSet:
 
 def ground_points(place_xy: np.ndarray, outline_m: BaseGeometry, spacing_km: float,
                   extra_lonlat: np.ndarray | None = None) -> np.ndarray:
-    """Hexagonal grid points inside the outline farther than ``GROUND_CLEAR_KM`` from every
-    place, plus ``extra_lonlat`` points (e.g. communities) kept by the same test."""
+    """Ground points inside the outline farther than ``GROUND_CLEAR_KM`` from every place:
+    ``extra_lonlat`` points first (the communities people live in shape the cells better than
+    a grid), then hexagonal grid points where no kept extra point lies within that distance."""
     spacing = spacing_km * 1000.0
     west, south, east, north = outline_m.bounds
     ys = np.arange(south + spacing / 2, north, spacing * np.sqrt(3) / 2)
@@ -121,16 +122,19 @@ def ground_points(place_xy: np.ndarray, outline_m: BaseGeometry, spacing_km: flo
         xs = np.arange(west + (spacing / 2 if k % 2 else 0.0), east, spacing)
         rows.append(np.column_stack([xs, np.full(len(xs), y)]))
     grid = np.vstack(rows) if rows else np.zeros((0, 2))
-    if extra_lonlat is not None and len(extra_lonlat):
-        grid = np.vstack([to_metric_xy(extra_lonlat[:, 0], extra_lonlat[:, 1]), grid])
-    if not len(grid):
-        return grid
-    inside = shapely.contains_xy(outline_m, grid[:, 0], grid[:, 1])
-    grid = grid[inside]
-    if len(place_xy) and len(grid):
-        _, d = nearest(place_xy, grid)
-        grid = grid[d > GROUND_CLEAR_KM * 1000.0]
-    return grid
+    extra = (to_metric_xy(extra_lonlat[:, 0], extra_lonlat[:, 1]) if extra_lonlat is not None and len(extra_lonlat)
+             else np.zeros((0, 2)))
+    kept = []
+    for points in (extra, grid):
+        if not len(points):
+            continue
+        points = points[shapely.contains_xy(outline_m, points[:, 0], points[:, 1])]
+        for clear in [place_xy, *kept[:1]]:
+            if len(clear) and len(points):
+                _, d = nearest(clear, points)
+                points = points[d > GROUND_CLEAR_KM * 1000.0]
+        kept.append(points)
+    return np.vstack(kept) if kept else np.zeros((0, 2))
 
 
 def nearest(targets: np.ndarray, points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

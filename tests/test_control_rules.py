@@ -11,7 +11,7 @@ import shapely
 from shapely.geometry import LineString, box
 
 from control import pockets, sweep, weights
-from control.areas import DiscAreas, PolygonAreas
+from control.areas import AdminAreas, DiscAreas, PolygonAreas
 from control.baseline import ControlPoint
 from control.model import ControlModel
 from control.points import PointSet, is_part
@@ -166,6 +166,42 @@ def test_an_area_statement_leaves_a_place_whose_own_fall_is_reported_soon_after(
               areas=areas)
     assert holder(m, "Eastown", "2017-06-12").faction == "isil"
     assert holder(m, "Eastown", "2017-06-18").faction == "government"
+
+
+class _Admin:
+    """A stand-in for gazetteer.areas: two governorates, the west and east halves of the box."""
+
+    class Area:
+        def __init__(self, pcode, geometry):
+            self.pcode, self.geometry = pcode, geometry
+
+    def __init__(self):
+        self.items = [self.Area("SY01", box(37.0, 34.0, 38.5, 36.0)), self.Area("SY02", box(38.5, 34.0, 40.0, 36.0))]
+
+    def area(self, pcode):
+        return next((a for a in self.items if a.pcode == pcode), None)
+
+    def area_at(self, lat, lon, level):
+        return next((a for a in self.items if a.geometry.covers(shapely.Point(lon, lat))), None)
+
+    def part(self, area, direction):
+        west, south, east, north = area.geometry.bounds
+        middle = (west + east) / 2
+        return box(middle, south, east, north) if direction == "east" else box(west, south, middle, north)
+
+
+def test_an_area_named_by_an_administrative_polygon_is_that_polygon_cut_to_its_direction():
+    areas = AdminAreas(_Admin(), DiscAreas(OUTLINE))
+    statement = event("2017-06-10", "capture", "government", "isil", 35.0, 39.6, place="Eastgov Governorate (east)",
+                      uncertainty_km=120.0)
+    got = areas.area_m(statement)
+    from control.geo import to_metric
+    assert got.contains(to_metric(shapely.Point(39.5, 35.0)))
+    assert not got.contains(to_metric(shapely.Point(38.9, 35.0)))       # the west half of that governorate
+    assert areas.area_m(event("2017-06-10", "capture", "government", "isil", 35.0, 37.5, place="Westgov",
+                              place_id="SY01", uncertainty_km=300.0)).contains(to_metric(shapely.Point(37.1, 35.9)))
+    plain = event("2017-06-10", "capture", "government", "isil", 35.0, 38.0, place="Some plains", uncertainty_km=20.0)
+    assert areas.area_m(plain).area == pytest.approx(DiscAreas(OUTLINE).area_m(plain).area)
 
 
 def test_a_withdrawal_towards_an_area_changes_nothing_there():
