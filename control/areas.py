@@ -134,11 +134,9 @@ def flip_area(world, event_index: int, faction: int, loser: int | None, area_m: 
     if not len(found):
         return 0
     codes = world.effective_codes()
+    loser = world.loser_among(found, faction) if loser is None else loser
     if loser is None:
-        others = codes[found][(codes[found] >= 0) & (codes[found] != faction)]
-        if not len(others):
-            return 0
-        loser = int(np.bincount(others).argmax())
+        return 0
     candidates = found[(codes[found] == loser) & ~world.reported_today(found) & ~world.told_soon(found)]
     places = np.flatnonzero((codes == faction) & world.points.is_place)
     if not len(candidates) or not len(places):

@@ -120,8 +120,7 @@ class World:
         self.day_start_codes = self.code
         self._trees_day, self._trees = None, {}
         self._components: dict[bytes, np.ndarray] = {}
-        self.named_days: dict[int, list[int]] = {}  # place -> days of its own control/siege events
-        self._named_keys = np.zeros(0, dtype=np.int64)
+        self._named_keys = np.zeros(0, dtype=np.int64)   # place << 32 | day of its own events
         self._relieved = np.zeros(n, dtype=bool)   # points a report relieved (a siege lifted...)
         self._pending: list[int] = []
         self._effective: Snapshot | None = None
@@ -210,6 +209,13 @@ class World:
                            (eff.contested, self.contested), (eff.rivals, self.rivals)):
             shown[touched] = own[pick]
         eff.followed[touched] = follow
+
+    def loser_among(self, indices: np.ndarray, faction: int) -> int | None:
+        """The side other than ``faction`` holding most of ``indices`` (None if none): the
+        loser of a sweep or area statement whose report names none."""
+        codes = self.effective_codes()[indices]
+        others = codes[(codes >= 0) & (codes != faction)]
+        return int(np.bincount(others).argmax()) if len(others) else None
 
     def reported_today(self, indices: np.ndarray) -> np.ndarray:
         """Whether each point's own state was set by a report today (rules leave those alone)."""
@@ -309,7 +315,15 @@ class World:
         self._relieved[np.atleast_1d(np.asarray(indices, dtype=int))] = True
 
     def schedule(self, day: int) -> None:
+        """Replay ``day`` too (a pocket's default fall, a contested spell's end)."""
         heapq.heappush(self._pending, day)
+
+    def next_day(self) -> int | None:
+        return heapq.heappop(self._pending) if self._pending else None
+
+    def name_places(self, named: list[tuple[int, int]]) -> None:
+        """(place, day) of every control or siege event about a place (for ``told_soon``)."""
+        self._named_keys = np.sort(np.array([place * (1 << 32) + day for place, day in named], dtype=np.int64))
 
 
 class ControlModel:
@@ -335,7 +349,6 @@ class ControlModel:
         self.points = PointSet(baseline, new_places, outline, rivers=rivers, extra_ground_lonlat=ground_lonlat)
         self.tessellation = Tessellation(self.points.xy, self.points.outline_m)
         self.areas = areas or area_rule.default_areas(outline)
-        self._event_index = {e.id: k for k, e in enumerate(events)}
         self._days: list[int] = []
         self._snapshots: list[Snapshot] = []
         self._control_days: set[int] = set()
@@ -411,9 +424,6 @@ class ControlModel:
         """Every day on which some point's state may change (sorted)."""
         return [date.fromordinal(d) for d in self._days]
 
-    def event(self, index: int) -> Event | None:
-        return self.events[index] if index >= 0 else None
-
     # --- the replay ---------------------------------------------------------------------------
     def _replay(self, baseline: Sequence[ControlPoint], new_places, pocket_days: int) -> None:
         world = World(self.points, self.tessellation, self.events)
@@ -422,14 +432,14 @@ class ControlModel:
         baseline_days: dict[int, list[int]] = defaultdict(list)
         for k, row in enumerate(baseline):
             baseline_days[row.as_of.toordinal()].append(k)
+        named = []
         for k in self._kept_events():
             by_day[self.events[k].date_end.toordinal()].append(k)
             e = self.events[k]
             place = self._place_of.get(e.id)
             if place is not None and (e.changes_control or e.action in SIEGE_ACTIONS):
-                world.named_days.setdefault(place, []).append(e.date_end.toordinal())
-        world._named_keys = np.sort(np.array([place * (1 << 32) + day for place, days in world.named_days.items()
-                                              for day in days], dtype=np.int64))
+                named.append((place, e.date_end.toordinal()))
+        world.name_places(named)
         control_days = {d for d, ks in by_day.items() if any(self.events[k].changes_control for k in ks)}
         self._control_days = control_days
         days = set(by_day) | set(baseline_days) | {d + self.contested_days for d in control_days}
@@ -444,13 +454,11 @@ class ControlModel:
             if new_places[place - len(baseline)].loser is not None:
                 new_place_days[self.events[k].date_start.toordinal()].append(place)
         days |= set(new_place_days)
-        heap = sorted(days)
-        heapq.heapify(heap)
-        world._pending = heap
+        for day in days:
+            world.schedule(day)
         claims: dict[int, list[tuple[int, str | None]]] = defaultdict(list)
         last = None
-        while world._pending:
-            day = heapq.heappop(world._pending)
+        while (day := world.next_day()) is not None:
             if day == last:
                 continue
             last = day

@@ -118,11 +118,9 @@ def apply(world, event_index: int, faction: int, loser: int | None, found: np.nd
           link: bool = False) -> int:
     """Pass the loser's points among ``found`` to ``faction``; return how many changed hands."""
     codes = world.effective_codes()
+    loser = world.loser_among(found, faction) if loser is None else loser
     if loser is None:
-        others = codes[found][(codes[found] >= 0) & (codes[found] != faction)]
-        if not len(others):
-            return 0
-        loser = int(np.bincount(others).argmax())
+        return 0
     taken = found[(codes[found] == loser) & ~world.reported_today(found)]
     if not link and int(world.points.is_place[taken].sum()) > MAX_SWEPT_PLACES:
         return 0    # more places than one stride takes unnamed: a misplaced or misread capture

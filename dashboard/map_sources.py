@@ -31,7 +31,6 @@ import numpy as np
 
 from events.vocabulary import FACTIONS
 from layers import advances, base, event_markers, front_lines, labels, style, territory
-from layers.shapes import polygon_trace
 from layers.view import View
 
 COORD_DECIMALS = 4      # ~10 m, finer than any place coordinate
