@@ -11,8 +11,9 @@
 - **Summaries give way.** A control event dated only to a range that strictly contains the
   dates of another control event at the same place is a summary of that period ("ISIL held the
   town in the autumn") and is dropped: the better-dated events tell it.
-- **Newer evidence wins.** A control event that ended before the place's current evidence (the
-  baseline's ``as_of``, or a later report) is already told by it and changes nothing.
+- **Newer evidence wins.** The replay runs in date order: an event before the baseline's
+  ``as_of`` is all that is known of its place until then, and the baseline's row replaces it
+  on that date (the row already tells it); an event after the row replaces the row.
 - **Same-day reversals.** When one day's reports give a place to different factions (taken, then
   largely retaken "late that day"), the place goes to the side that changed the status quo that
   day, marked contested: a same-day counter-attack is a fight still going, and the next day's
