@@ -10,6 +10,19 @@ candidate's rank adds three things to how well its name matched:
 - agreement with a descriptor ("Arak field" wants a site, "Homs province" a governorate);
 - a small premium when the name is the entry's main name rather than an alias.
 
+Then ``choose`` refuses rather than guesses (a wrong point draws a false front):
+
+- an inexact match (spelling key, skeleton, fuzzy), one of several far-apart homonyms, or a
+  village (a name many places share, most of them missing from any list) that lies more than
+  ``FOCUS_KM`` from every other place the document pins down, and outside the governorates
+  it names, is refused, unless it is a big place (``is_big``): "Palmyra" in a report on Hama
+  is still Palmyra;
+- a city quarter is refused in a text that is not about its city (and ranks low without one);
+- an administrative district or subdistrict ranks below the town it is named after unless
+  the text says "district" or "subdistrict";
+- far-apart candidates whose ranks differ by less than ``AMBIGUOUS_GAP`` are a coin toss when
+  the match is inexact: refused.
+
 Distances here use an equirectangular approximation: they only rank candidates.
 """
 from __future__ import annotations
@@ -33,6 +46,18 @@ MAIN_NAME_BONUS = 0.08
 # Far-apart places whose ranks differ by less than this are a coin toss: refuse.
 AMBIGUOUS_GAP = 0.04
 FAR_APART_KM = 30.0
+# Farther than this from every place a document pins down, an uncertain answer is refused.
+FOCUS_KM = 75.0
+SELF_KM = 1.0
+# A city quarter's name ("Tishreen", "Baath", "Andalus" are quarters of many cities) means that
+# quarter only in a text about its city, or written as one ("the Jobar district").
+QUARTER_KM = 20.0
+QUARTER_PENALTY = 0.12
+# An administrative area is named after its centre: a bare name means the town.
+AREA_PENALTY = 0.1
+MINOR_POPULATION = 5_000
+BIG_POPULATION = 20_000
+_INEXACT = frozenset({"spell", "skeleton", "fuzzy", "core-fuzzy"})
 
 
 def approx_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -85,14 +110,28 @@ class Context:
     def __bool__(self) -> bool:
         return bool(self.governorates or self.points)
 
+    def nearest_km(self, lat: float, lon: float, other_than_itself: bool = False) -> float:
+        """Distance to the nearest place the document pins down (inf without any); with
+        ``other_than_itself``, places within 1 km of (lat, lon), the place itself, are skipped."""
+        distances = (approx_km(lat, lon, a, b) for a, b in self.distinct)
+        return min((d for d in distances if not other_than_itself or d > SELF_KM), default=math.inf)
+
     def bonus(self, entry: Entry) -> float:
         value = 0.0
         if entry.governorate and entry.governorate in self.governorates:
             value += 0.5
         if self.distinct:
-            nearest_km = min(approx_km(entry.lat, entry.lon, lat, lon) for lat, lon in self.distinct)
-            value += 0.5 * math.exp(-nearest_km / 60.0)
+            value += 0.5 * math.exp(-self.nearest_km(entry.lat, entry.lon) / 60.0)
         return value
+
+    def far(self, entry: Entry, km: float = None) -> bool:
+        """Outside what the document is about: farther than ``km`` (``FOCUS_KM``) from its other
+        places and outside its governorates (a document naming no place is about nowhere)."""
+        if not self.distinct:
+            return False
+        if entry.governorate and entry.governorate in self.governorates:
+            return False
+        return self.nearest_km(entry.lat, entry.lon, other_than_itself=True) > (km or FOCUS_KM)
 
 
 @dataclass(frozen=True)
@@ -129,25 +168,60 @@ def rank(candidates: list[Candidate], index, context: Context | None) -> list[Ra
         if context:
             value += 0.3 * context.bonus(entry)
         value += descriptor_fit(candidate, entry, index.groups[candidate.position])
+        if candidate.descriptor is None and entry.level in ("district", "subdistrict"):
+            value -= AREA_PENALTY
+        if is_quarter(entry) and not _quarter_fits(candidate, entry, context):
+            value -= QUARTER_PENALTY
         out.append(Ranked(candidate, entry, value))
     out.sort(key=lambda r: -r.rank)
     return out
 
 
-def choose(ranked: list[Ranked]) -> tuple[Ranked, float] | None:
-    """The best candidate and a confidence in (0, 1]; None when a guess would be a coin toss.
+def is_big(entry: Entry) -> bool:
+    """A place readers know by name: a city, a governorate, a region, a town of 20,000+."""
+    return entry.kind in ("city", "governorate", "region", "river") or entry.population >= BIG_POPULATION
 
-    Exact-name ties are settled by rank (the bigger place wins, as a reader would assume);
-    only inexact (fuzzy) matches to far-apart places with close ranks are refused.
+
+def is_inexact(candidate: Candidate) -> bool:
+    return candidate.tier in _INEXACT
+
+
+def is_quarter(entry: Entry) -> bool:
+    """A city quarter: an OCHA neighbourhood or a curated district of a city."""
+    return entry.level == "neighbourhood" or (entry.kind == "district" and not entry.level)
+
+
+def is_minor(entry: Entry) -> bool:
+    """A village or hamlet: its name is likely shared by a place the gazetteer lacks."""
+    return entry.kind == "village" and entry.population < MINOR_POPULATION
+
+
+def _quarter_fits(candidate: Candidate, entry: Entry, context: "Context | None") -> bool:
+    if candidate.descriptor is not None and candidate.descriptor.family == "district":
+        return True
+    return bool(context) and context.nearest_km(entry.lat, entry.lon, other_than_itself=True) <= QUARTER_KM
+
+
+def choose(ranked: list[Ranked], context: Context | None = None) -> tuple[Ranked, float] | None:
+    """The best candidate and a confidence in (0, 1]; None when a guess would be a coin toss
+    or lands far from what the document is about (see the module docstring).
+
+    Exact-name ties are settled by rank (the bigger place wins, as a reader would assume).
     """
     if not ranked:
         return None
     best = ranked[0]
     rivals = [r for r in ranked[1:]
               if approx_km(r.entry.lat, r.entry.lon, best.entry.lat, best.entry.lon) > FAR_APART_KM]
+    inexact = is_inexact(best.candidate)
+    if context and not is_big(best.entry) and (
+            ((inexact or rivals or is_minor(best.entry)) and context.far(best.entry))
+            or (is_quarter(best.entry) and not _quarter_fits(best.candidate, best.entry, context)
+                and context.distinct)):
+        return None
     if not rivals:
         return best, 1.0
     gap = best.rank - rivals[0].rank
-    if gap < AMBIGUOUS_GAP and best.candidate.tier in ("fuzzy", "skeleton"):
-        return None
+    if gap < AMBIGUOUS_GAP and (inexact or (is_minor(best.entry) and is_minor(rivals[0].entry))):
+        return None  # a coin toss between far-apart places
     return best, 0.6 + 0.4 * min(1.0, gap / 0.3)

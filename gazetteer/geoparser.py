@@ -41,14 +41,16 @@ resolution per distinct span (memoised).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from gazetteer import administrative, directional, lines, relative
 from gazetteer.context import Context
 from gazetteer.descriptors import Descriptor, SUFFIXES, MAX_SUFFIX_TOKENS
+from gazetteer.match import SPELL_MIN_CONSONANTS
 from gazetteer.normalize import ARTICLES, ENGLISH_ARTICLES, fold, token_key
 from gazetteer.place import Mention, Place
+from gazetteer.spelling import consonants, word_keys
 
 MAX_SPAN_TOKENS = 10
 SHORT_KEY = 4
@@ -70,7 +72,18 @@ responded warned""".split())
 # "border with Iraq". Whether they do is up to the gazetteer's keys.
 START_WORDS = directional.DIRECTION_WORDS | {"border", "upper", "lower", "middle"}
 # "the village of X": X is a place even if the index knows it only misspelt.
-SETTLEMENT_CUE_RE = re.compile(r"\b(?:town|towns|village|villages|city|hamlet|district|neighbou?rhood)\s+of\s+$", re.IGNORECASE)
+SETTLEMENT_CUE_RE = re.compile(r"\b(?:town|towns|village|villages|city|hamlet|hamlets|district|districts|"
+                               r"neighbou?rhoods?|quarters?|hills?|farms?|settlements?|localit(?:y|ies))\s+of\s+$",
+                               re.IGNORECASE)
+# Between two names of one list: "A, B and C", "A and B", "A/B".
+LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*/\s*)(?:the\s+)?")
+# Words that begin or make up place names and hardly anything else ("Tal Abu Qul", "Kafr
+# Nabudah", "Khirbet Ghazaleh"): a name with one is written as a place.
+GENERIC_WORDS = frozenset("""tal tall tell tel tallat tulul kafr kfar kefr kafar kfr jabal jebel jabel jbel
+jabal bir bi'r beer bier khirbet khirbat kherbet khirbit kharbet khirbeh ain ayn ein aïn deir dayr dair
+umm um ras wadi qasr rasm rajm beit bayt jubb jeb jib marj hawsh hosh mazraat mazraa mazraet qalaat
+qalat qal'at hawijat hawija hawijet maarat maarrat ma'arrat jisr nahr birket qaryat mughayr
+mazra'at""".split())
 FUZZY_MIN_SCORE = 0.72
 # Words before a person's name.
 TITLE_WORDS = frozenset("""gen general maj major lt lieutenant col colonel brig brigadier capt captain
@@ -170,6 +183,9 @@ class _Span:
     in_unit: bool = False  # inside a unit name: kept only if the place is a big one
     before_capital: bool = False  # followed by another capitalised word ("Dana Stroul")
     fuzzy: bool = False  # not an index name, but cued as a place: resolve fuzzily
+    loose: bool = False  # written as a place: the spelling-key tier may match it
+    pending: bool = False  # only a spelling-key match, not yet cued: kept if its list is
+    unknown: bool = False  # written as a place: placed from its context if nothing matches
 
 
 class _Finder:
@@ -197,23 +213,48 @@ class _Finder:
             return nxt.capital
         return tok.folded in START_WORDS
 
-    def longest_name(self, i: int) -> int | None:
-        """Last token of the longest gazetteer name starting at token ``i``."""
-        toks, prefixes, by_key = self.tokens, self.index.key_prefixes, self.index.by_key
-        key = ""
-        best = None
+    def longest_name(self, i: int) -> tuple[int | None, int | None]:
+        """Last tokens of the longest gazetteer names starting at token ``i``: (by phonetic key,
+        ``NameIndex.by_key``; by spelling key, ``by_spell``), each None if there is none."""
+        toks, index = self.tokens, self.index
+        prefixes, by_key = index.key_prefixes, index.by_key
+        spell_prefixes, by_spell = index.spell_prefixes, index.by_spell
+        key = spell = ""
+        first_word = True
+        best = best_spell = None
         j = i
         while j < len(toks) and j - i < MAX_SPAN_TOKENS:
             if j > i and self.run[j - 1] != self.run[j]:
                 break
-            piece = toks[j].piece
-            key += piece
-            if piece and key in by_key and not toks[j].article:
-                best = j
-            if key and key not in prefixes:
+            tok = toks[j]
+            key += tok.piece
+            as_last, as_inner = word_keys(tok.folded, first_word) if not tok.article else ("", "")
+            if not tok.article:
+                first_word = False
+            whole = spell + as_last
+            if tok.piece and not tok.article:
+                if key in by_key:
+                    best = j
+                if whole in by_spell and consonants(whole) >= SPELL_MIN_CONSONANTS:
+                    best_spell = j
+            spell += as_inner
+            if key and key not in prefixes and spell not in spell_prefixes and whole not in spell_prefixes:
                 break
             j += 1
-        return best
+        return best, best_spell
+
+    def longest_exact(self, i: int) -> int | None:
+        return self.longest_name(i)[0]
+
+    def cued(self, first: int, last: int) -> bool:
+        """Whether the text says tokens ``first..last`` are a place: a generic word of place
+        names among them ("Tal", "Kafr", "Jabal"), "the village of" before, or a descriptor
+        after ("X district", "X area")."""
+        if any(self.tokens[k].folded in GENERIC_WORDS for k in range(first, last + 1)):
+            return True
+        if SETTLEMENT_CUE_RE.search(self.text, max(0, self.tokens[first].start - 20), self.tokens[first].start):
+            return True
+        return self.descriptor_after(last) is not None
 
     def longest_stop(self, i: int) -> int | None:
         toks = self.tokens
@@ -257,7 +298,8 @@ class _Finder:
             if self.word_before(i) in OPERATION_WORDS:
                 i = self.end_of_run(i, particles=("of", "the", "al")) + 1
                 continue
-            name_last = self.longest_name(i)
+            exact_last, spell_last = self.longest_name(i)
+            name_last = max((x for x in (exact_last, spell_last) if x is not None), default=None)
             stop_last = self.longest_stop(i)
             if stop_last is not None and (name_last is None or stop_last >= name_last):
                 phrase = " ".join(t.folded for t in toks[i:stop_last + 1])
@@ -269,6 +311,11 @@ class _Finder:
                 if name_last is None:
                     i += 1
                     continue
+            generic = self.generic_name(i, exact_last)
+            if generic is not None:
+                out.append(generic)
+                i = generic.last + 1
+                continue
             if name_last is None:
                 guess = self.described_unknown(i)
                 if guess is not None:
@@ -283,13 +330,72 @@ class _Finder:
             if self.after_title(i) or (name_last == i and self.surname_follows(i)):
                 i = self.end_of_run(i) + 1  # a person: "Gen. Issam Zahreddine", "Jassim al-Saleh"
                 continue
+            loose = pending = False
+            if i <= unit_end or (i == spell_last and toks[i].folded in self.stop.phrases):
+                # Inside a unit's name, and for a word that is itself no place ("Syrian"), only
+                # an exact name counts.
+                if exact_last is None:
+                    i += 1
+                    continue
+                spell_last = None
+            if spell_last is not None and (exact_last is None or spell_last > exact_last):
+                # Longer only by its spelling key: taken as written for a place if the text says
+                # it is one, else the exact name if there is one, else pending its list's say.
+                loose = self.cued(i, spell_last)
+                if loose:
+                    name_last = spell_last
+                elif exact_last is not None:
+                    name_last = exact_last
+                else:
+                    pending = True
+            else:
+                loose = self.cued(i, name_last)
             described = self.descriptor_after(name_last)
             last = described[0] if described else name_last
             span = _Span(i, last, in_unit=i <= unit_end,
-                         before_capital=not described and self.capital_follows(last))
+                         before_capital=not described and self.capital_follows(last),
+                         loose=loose, pending=pending, unknown=loose and exact_last is None)
             out.append(span)
             i = span.last + 1
-        return out
+        return self.listed(out)
+
+    def listed(self, spans: list[_Span]) -> list[_Span]:
+        """Spans in one list ("Tadef, Bazaa and Qabaseen", "the villages of A, B and C") share
+        what the text says of any of them: if one is cued, or matched exactly, all are written
+        as places (loose); pending spans in no such list are dropped."""
+        out = list(spans)
+        k = 0
+        while k < len(out):
+            j = k
+            while j + 1 < len(out) and LIST_GAP_RE.fullmatch(
+                    self.text, self.tokens[out[j].last].end, self.tokens[out[j + 1].first].start):
+                j += 1
+            group = range(k, j + 1)
+            if j > k and any(out[g].loose or out[g].fuzzy or not out[g].pending for g in group):
+                for g in group:
+                    if not out[g].loose:
+                        out[g] = replace(out[g], loose=True, pending=False, unknown=out[g].pending)
+            k = j + 1
+        return [span for span in out if not span.pending]
+
+    def generic_name(self, i: int, exact_last: int | None) -> _Span | None:
+        """"Tal Abu Qul", "Jabal al-Bishri", "Bir Ghabaghib": a generic word of place names and
+        the capitalised words after it, as one name, when the index has no longer name there
+        than the generic word alone (or none). Resolved loosely; placed from context if unknown."""
+        tok = self.tokens[i]
+        if tok.folded not in GENERIC_WORDS or not tok.capital or (exact_last is not None and exact_last > i):
+            return None
+        last = i
+        while (last - i < 4 and (nxt := self.next_token(last)) is not None
+               and (nxt.capital or (nxt.article and (after := self.next_token(last + 1)) is not None and after.capital)
+                    or nxt.folded in ("abu", "abou", "umm", "um", "bin", "ibn"))):
+            last += 1
+        if last == i:
+            return None
+        if self.tokens[last].article:
+            last -= 1
+        described = self.descriptor_after(last)
+        return _Span(i, described[0] if described else last, fuzzy=True, loose=True, unknown=True)
 
     def described_unknown(self, i: int) -> _Span | None:
         """A capitalised name the index does not hold, which the text says is a place: "the
@@ -299,15 +405,17 @@ class _Finder:
             return None
         last = i
         while (last - i < 2 and (nxt := self.next_token(last)) is not None and (nxt.capital or nxt.article)
-               and self.longest_name(last + 1) is None):
+               and self.longest_exact(last + 1) is None):
             last += 1
         described = self.descriptor_after(last)
         # "Xyz dam" cues a place; "the Xyz area" does not ("the Kurdish area").
-        if described and described[1].family in ("site", "hill", "area", "settlement") and described[1].group != "vicinity":
-            return _Span(i, described[0], fuzzy=True)
+        if described and described[1].family in ("site", "hill", "area", "settlement", "district") \
+                and described[1].group != "vicinity":
+            return _Span(i, described[0], fuzzy=True, loose=True, unknown=True)
         if SETTLEMENT_CUE_RE.search(self.text, max(0, tok.start - 20), tok.start):
-            return _Span(i, last, fuzzy=True)
-        return None
+            return _Span(i, last, fuzzy=True, loose=True, unknown=True)
+        # A capitalised unknown word in a list of places: kept for ``listed`` to judge.
+        return _Span(i, last, pending=True, unknown=True) if not tok.article else None
 
     def second_of_compound(self, i: int, found: list[_Span]) -> bool:
         """"Abdul-Mahdi", "pro-Assad": a word hyphenated to a capitalised word that is not
@@ -402,17 +510,19 @@ def _resolve_spans(gazetteer, text: str, spans: list[_Span], tokens: list[_Token
     for span in spans:
         start, end = tokens[span.first].start, tokens[span.last].end
         written = text[start:end]
-        known = memo.get(written)
+        memo_key = (written, span.loose, span.fuzzy)
+        known = memo.get(memo_key)
         if known is None or (known[1] and context):
-            memo[written] = gazetteer.resolve_detail(written, context, fuzzy=span.fuzzy)
-        place = memo[written][0]
+            memo[memo_key] = gazetteer.resolve_detail(written, context, fuzzy=span.fuzzy, spelling=span.loose)
+        memo[written] = memo[memo_key]
+        place = memo[memo_key][0]
         if span.fuzzy and place is not None and place.score < FUZZY_MIN_SCORE:
             continue
         if place is None or _is_metonym(text, end, fold(written)):
             continue
         if span.in_unit and place.kind not in _NAMING_KINDS and place.population < 10_000:
             continue
-        if span.first == span.last and len(tokens[span.first].piece) <= SHORT_KEY and place.score < 0.98:
+        if span.first == span.last and len(tokens[span.first].piece) <= SHORT_KEY and memo[memo_key].tier not in ("fold", "bare"):
             continue  # "Ali" only sounds like Aley: short words must be spelt as the gazetteer does
         if span.first == span.last and span.before_capital and _is_minor(place):
             continue  # "Dana Stroul": a small village's name before another name is a person's
@@ -428,8 +538,15 @@ def _is_minor(place: Place) -> bool:
 def document_context(gazetteer, text: str) -> Context:
     """The governorates and unambiguous places a document names (first pass, no context)."""
     finder = _Finder(gazetteer, text)
-    mentions = _resolve_spans(gazetteer, text, finder.spans(), finder.tokens, None, {})
-    return Context.of_places(m.place for m in mentions)
+    memo: dict = {}
+    mentions = _resolve_spans(gazetteer, text, finder.spans(), finder.tokens, None, memo)
+    return _sure_context(mentions, memo)
+
+
+def _sure_context(mentions: list[Mention], memo: dict) -> Context:
+    """Context from the mentions resolved surely (exact, unrivalled or big): a guess among
+    homonyms or a misspelling must not decide where the document is."""
+    return Context.of_places(m.place for m in mentions if memo[m.text].sure)
 
 
 def geoparse(gazetteer, text: str, context: Context | None = None, relative_phrases: bool = True) -> list[Mention]:
@@ -439,7 +556,7 @@ def geoparse(gazetteer, text: str, context: Context | None = None, relative_phra
     spans = finder.spans()
     memo: dict[str, tuple[Place | None, bool]] = {}
     first = _resolve_spans(gazetteer, text, spans, finder.tokens, context, memo)
-    doc_context = Context.of_places(m.place for m in first)
+    doc_context = _sure_context(first, memo)
     if context:
         doc_context = doc_context.merged(context)
     mentions = _resolve_spans(gazetteer, text, spans, finder.tokens, doc_context, memo)

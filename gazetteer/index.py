@@ -13,9 +13,13 @@ Tiers, strictest first, each a dict from a normalised form to entry positions:
   so "T-2 Station" finds "T-2 Pumping Station" and "Arak field" finds the Arak gas field.
 - ``by_skeleton``: consonants of the key; used only with a fuzzy check.
 - ``by_arabic``: Arabic-script names (``normalize.fold_arabic``).
+- ``by_spell``: the spelling key of every name, Latin or Arabic (``gazetteer.spelling``), so
+  "Kafr Nabudah" finds OCHA's "Kafr Nabutha" and its Arabic كفر نبودة; coarse, so the
+  matcher checks each candidate's spelling before keeping it.
 
-``fuzzy_keys`` and ``fuzzy_cores`` list the distinct keys and core keys for rapidfuzz; ``key_prefixes`` holds every
-prefix of every key, so the geoparser can stop extending a span early.
+``fuzzy_keys`` and ``fuzzy_cores`` list the distinct keys and core keys for rapidfuzz;
+``key_prefixes`` and ``spell_prefixes`` hold every prefix of every key and spelling key, so
+the geoparser can stop extending a span early.
 """
 from __future__ import annotations
 
@@ -27,6 +31,7 @@ from gazetteer import descriptors
 from gazetteer.normalize import (
     fold, fold_arabic, is_arabic, skeleton, strip_articles, token_key,
 )
+from gazetteer.spelling import arabic_key, latin_key
 from gazetteer.sources import Entry
 
 
@@ -76,17 +81,20 @@ class NameIndex:
     by_core: dict[str, list[int]]
     by_skeleton: dict[str, list[int]]
     by_arabic: dict[str, list[int]]
+    by_spell: dict[str, list[int]]
     groups: list[frozenset[str]]  # per entry: descriptor groups its names use ("air", "silo")
     main_forms: list[tuple[frozenset[str], ...]]  # per entry: (folds, bares, keys) of its main names
     fuzzy_keys: list[str]
     fuzzy_cores: list[str]
     key_prefixes: frozenset[str]
+    spell_prefixes: frozenset[str]
 
     @classmethod
     def build(cls, entries: list[Entry]) -> "NameIndex":
         tables = {name: defaultdict(list) for name in
-                  ("fold", "bare", "key", "core", "skeleton", "arabic")}
+                  ("fold", "bare", "key", "core", "skeleton", "arabic", "spell")}
         prefixes: set[str] = set()
+        spell_prefixes: set[str] = set()
         groups: list[set[str]] = [set() for _ in entries]
 
         def add(table: str, form: str, position: int) -> None:
@@ -98,6 +106,9 @@ class NameIndex:
             for name in matchable_names(entry):
                 if is_arabic(name):
                     add("arabic", fold_arabic(name), position)
+                    spell = arabic_key(name)
+                    add("spell", spell, position)
+                    spell_prefixes.update(spell[:n] for n in range(1, len(spell) + 1))
                     continue
                 folded = fold(name)
                 if not folded:
@@ -115,6 +126,9 @@ class NameIndex:
                 if len(skeleton(key)) >= 4:
                     add("skeleton", skeleton(key), position)
                 prefixes.update(key[:n] for n in range(1, len(key) + 1))
+                spell = latin_key(name)
+                add("spell", spell, position)
+                spell_prefixes.update(spell[:n] for n in range(1, len(spell) + 1))
         return cls(
             entries=entries,
             by_fold=dict(tables["fold"]),
@@ -123,9 +137,11 @@ class NameIndex:
             by_core=dict(tables["core"]),
             by_skeleton=dict(tables["skeleton"]),
             by_arabic=dict(tables["arabic"]),
+            by_spell=dict(tables["spell"]),
             groups=[frozenset(g) for g in groups],
             main_forms=[_main_forms(e) for e in entries],
             fuzzy_keys=sorted(k for k in tables["key"] if len(k) >= 4),
             fuzzy_cores=sorted(k for k in tables["core"] if len(k) >= 4),
             key_prefixes=frozenset(prefixes),
+            spell_prefixes=frozenset(spell_prefixes),
         )

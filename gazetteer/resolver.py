@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 import settings
 from gazetteer import descriptors, lines, stopnames
-from gazetteer.context import Context, choose, rank
+from gazetteer.context import Context, choose, is_big, is_inexact, is_minor, is_quarter, rank
 from gazetteer.index import NameIndex
 from gazetteer.match import candidates, suggestions
 from gazetteer.normalize import fold, is_arabic, strip_articles
@@ -27,6 +27,17 @@ ContextLike = Context | str | Iterable[Place] | None
 # Words without which a name cannot be a relative or directional phrase (a cheap first test).
 _PHRASE_CUE_RE = re.compile(r"\d|\b(?:north|south|east|west|central|of|from|within|outskirts|bank|border)|['’]s\b",
                             re.IGNORECASE)
+
+
+class Resolution(NamedTuple):
+    """One written name resolved: the place (or None), whether the document's context could
+    change the answer (several candidates, or an inexact match), and whether the answer is
+    sure enough to pin the document's context down (an exact match, unrivalled or big)."""
+
+    place: Place | None
+    contextual: bool
+    sure: bool
+    tier: str = ""  # the ``match`` tier of the answer ("fold", "key", "spell"...)
 
 
 class Gazetteer:
@@ -111,23 +122,28 @@ class Gazetteer:
         covering = [m for m in mentions if len(m.text) >= len(core.strip(" .,;:"))]
         return covering[0].place if covering else None
 
-    def resolve_name(self, name: str, context: Context | None = None, fuzzy: bool = True) -> Place | None:
-        """Offline lookup of one written name (no stop list, no online fallback)."""
-        return self.resolve_detail(name, context, fuzzy)[0]
+    def resolve_name(self, name: str, context: Context | None = None, fuzzy: bool = True,
+                     spelling: bool | None = None) -> Place | None:
+        """Offline lookup of one written name (no stop list, no online fallback); ``fuzzy``
+        and ``spelling`` (default: as ``fuzzy``) allow the inexact tiers of ``match``."""
+        return self.resolve_detail(name, context, fuzzy, spelling).place
 
-    def resolve_detail(self, name: str, context: Context | None = None,
-                       fuzzy: bool = True) -> tuple[Place | None, bool]:
-        """(``resolve_name``'s answer, whether several candidates competed for it)."""
-        found = candidates(self.index, name, fuzzy=fuzzy)
+    def resolve_detail(self, name: str, context: Context | None = None, fuzzy: bool = True,
+                       spelling: bool | None = None) -> Resolution:
+        """``resolve_name``'s answer, whether context could change it and whether it is sure."""
+        found = candidates(self.index, name, fuzzy=fuzzy, spelling=fuzzy if spelling is None else spelling)
         if not found:
-            return None, False
-        return self._chosen(name, found, context), len(found) > 1
-
-    def _chosen(self, name: str, found: list, context: Context | None) -> Place | None:
-        chosen = choose(rank(found, self.index, context))
+            return Resolution(None, False, False)
+        chosen = choose(rank(found, self.index, context), context)
         if chosen is None:
-            return None
+            return Resolution(None, True, False)
         best, confidence = chosen
+        place = self._place(name, best, confidence)
+        sure = not is_inexact(best.candidate) and (confidence >= 0.9 or is_big(best.entry))
+        contextual = len(found) > 1 or is_inexact(best.candidate) or is_minor(best.entry) or is_quarter(best.entry)
+        return Resolution(place, contextual, sure, best.candidate.tier)
+
+    def _place(self, name: str, best, confidence: float) -> Place:
         score = best.candidate.match * confidence
         descriptor = best.candidate.descriptor
         if descriptor and descriptors.family_of_kind(best.entry.kind) != descriptor.family:
