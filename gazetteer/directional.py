@@ -146,14 +146,15 @@ def region(anchor: Place, direction: str, part: str | None = None, governorate: 
 
 
 def _enclosing_governorate(gazetteer, place: Place) -> Place:
-    """For a governorate that is one city (narrower than ``WIDE_KM``), the nearest wider
-    governorate whose radius covers it; else ``place``."""
+    """For a governorate that is one city (narrower than ``WIDE_KM``), the governorate around
+    it (Rif Dimashq around Damascus, from the polygons); else ``place``."""
     if place.kind != "governorate" or place.uncertainty_km >= WIDE_KM:
         return place
-    around = [(approx_km(place.lat, place.lon, e.lat, e.lon), e) for e in gazetteer.entries
-              if e.kind == "governorate" and e.uncertainty_km >= WIDE_KM]
-    around = [(d, e) for d, e in around if d <= e.uncertainty_km]
-    return min(around, key=lambda pair: pair[0])[1].to_place(place.score) if around else place
+    from gazetteer import areas
+    own = areas.area(place.id) if place.id else None
+    around = areas.surrounding(own) if own is not None else None
+    entry = gazetteer.by_id.get(around.pcode) if around is not None else None
+    return entry.to_place(place.score) if entry is not None else place
 
 
 def _named_part(gazetteer, base: Place, direction: str) -> Place | None:
@@ -248,9 +249,11 @@ def _syria_regions(text: str, mentions: list[Mention]) -> list[Mention]:
     """ "north-eastern Syria", "the southern part of Syria" when the gazetteer lacks them."""
     if "Syria" not in text:
         return []
+    from gazetteer.lines import Spans
+    taken = Spans(mentions)
     out = []
     for match in SYRIA_RE.finditer(text):
-        if not any(m.start < match.end() and match.start() < m.end for m in mentions):
+        if not taken.overlaps(match.start(), match.end()):
             place = region(SYRIA, match.group("dir"), match.group("part"))
             out.append(Mention(match.start(), match.end(), match.group(), place))
     return out

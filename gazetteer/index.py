@@ -23,7 +23,6 @@ the geoparser can stop extending a span early.
 """
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -35,6 +34,7 @@ from gazetteer.spelling import arabic_key, latin_key
 from gazetteer.sources import Entry
 
 
+@lru_cache(maxsize=100_000)
 def token_keys(bare: str) -> tuple[str, ...]:
     return tuple(k for k in (token_key(t) for t in bare.split()) if k)
 
@@ -52,14 +52,38 @@ def matchable_names(entry: Entry) -> tuple[str, ...]:
 
 
 def _forms(name: str) -> tuple[str, str, str]:
-    folded = fold(name)
-    bare = strip_articles(folded)
-    return folded, bare, "".join(token_keys(bare))
+    forms = name_forms(name)
+    return (forms[0], forms[1], forms[2]) if forms[0] != ARABIC else ("", "", "")
 
 
 def _main_forms(entry: Entry) -> tuple[frozenset[str], ...]:
     forms = [_forms(name) for name in entry.main_names]
     return tuple(frozenset(f[i] for f in forms) for i in range(3))
+
+
+ARABIC = "\x00arabic"  # first field of an Arabic name's forms
+
+
+@lru_cache(maxsize=100_000)
+def name_forms(name: str) -> tuple:
+    """Every indexed form of one name, computed once per distinct name: (folded, bare, key,
+    core, descriptor group or "", skeleton or "", spelling key); for Arabic script
+    (``ARABIC``, folded Arabic, spelling key)."""
+    if is_arabic(name):
+        return ARABIC, fold_arabic(name), arabic_key(name)
+    folded = fold(name)
+    if not folded:
+        return ("",) * 7
+    bare = strip_articles(folded)
+    key = "".join(token_keys(bare))
+    core, descriptor = core_of(bare)
+    skel = skeleton(key)
+    return (folded, bare, key, core or key, descriptor.group if descriptor else "",
+            skel if len(skel) >= 4 else "", latin_key(name))
+
+
+def _prefixes(table: dict[str, list[int]]) -> frozenset[str]:
+    return frozenset(key[:n] for key in table for n in range(1, len(key) + 1))
 
 
 @lru_cache(maxsize=100_000)
@@ -91,44 +115,43 @@ class NameIndex:
 
     @classmethod
     def build(cls, entries: list[Entry]) -> "NameIndex":
-        tables = {name: defaultdict(list) for name in
-                  ("fold", "bare", "key", "core", "skeleton", "arabic", "spell")}
-        prefixes: set[str] = set()
-        spell_prefixes: set[str] = set()
-        groups: list[set[str]] = [set() for _ in entries]
+        by_fold: dict[str, list[int]] = {}
+        by_bare: dict[str, list[int]] = {}
+        by_key: dict[str, list[int]] = {}
+        by_core: dict[str, list[int]] = {}
+        by_skeleton: dict[str, list[int]] = {}
+        by_arabic: dict[str, list[int]] = {}
+        by_spell: dict[str, list[int]] = {}
+        groups: list[frozenset[str]] = []
 
-        def add(table: str, form: str, position: int) -> None:
-            bucket = tables[table][form]
-            if form and position not in bucket:
-                bucket.append(position)
+        def add(table: dict[str, list[int]], form: str, position: int) -> None:
+            if form:
+                bucket = table.setdefault(form, [])
+                if not bucket or bucket[-1] != position:
+                    bucket.append(position)
 
         for position, entry in enumerate(entries):
+            entry_groups = set()
             for name in matchable_names(entry):
-                if is_arabic(name):
-                    add("arabic", fold_arabic(name), position)
-                    spell = arabic_key(name)
-                    add("spell", spell, position)
-                    spell_prefixes.update(spell[:n] for n in range(1, len(spell) + 1))
+                forms = name_forms(name)
+                if forms[0] == ARABIC:
+                    add(by_arabic, forms[1], position)
+                    add(by_spell, forms[2], position)
                     continue
-                folded = fold(name)
+                folded, bare, key, core, group, skel, spell = forms
                 if not folded:
                     continue
-                bare = strip_articles(folded)
-                keys = token_keys(bare)
-                key = "".join(keys)
-                add("fold", folded, position)
-                add("bare", bare, position)
-                add("key", key, position)
-                core, descriptor = core_of(bare)
-                add("core", core or key, position)
-                if descriptor is not None:
-                    groups[position].add(descriptor.group)
-                if len(skeleton(key)) >= 4:
-                    add("skeleton", skeleton(key), position)
-                prefixes.update(key[:n] for n in range(1, len(key) + 1))
-                spell = latin_key(name)
-                add("spell", spell, position)
-                spell_prefixes.update(spell[:n] for n in range(1, len(spell) + 1))
+                add(by_fold, folded, position)
+                add(by_bare, bare, position)
+                add(by_key, key, position)
+                add(by_core, core, position)
+                add(by_skeleton, skel, position)
+                add(by_spell, spell, position)
+                if group:
+                    entry_groups.add(group)
+            groups.append(frozenset(entry_groups))
+        tables = {"fold": by_fold, "bare": by_bare, "key": by_key, "core": by_core,
+                  "skeleton": by_skeleton, "arabic": by_arabic, "spell": by_spell}
         return cls(
             entries=entries,
             by_fold=dict(tables["fold"]),
@@ -142,6 +165,6 @@ class NameIndex:
             main_forms=[_main_forms(e) for e in entries],
             fuzzy_keys=sorted(k for k in tables["key"] if len(k) >= 4),
             fuzzy_cores=sorted(k for k in tables["core"] if len(k) >= 4),
-            key_prefixes=frozenset(prefixes),
-            spell_prefixes=frozenset(spell_prefixes),
+            key_prefixes=_prefixes(by_key),
+            spell_prefixes=_prefixes(by_spell),
         )

@@ -195,13 +195,35 @@ def _unnamed_borders(text: str, mentions: list[Mention]) -> list[Mention]:
         return out
     found = [(m, None) for m in _BARE_BORDER_RE.finditer(text)]
     found += [(m, _neighbour_named(m.group())) for m in _NAMED_BORDER_RE.finditer(text)]
-    for match, neighbour in found:
-        if any(m.start < match.end() and match.start() < m.end for m in mentions + out):
+    taken = Spans(mentions)
+    last_end = -1
+    for match, neighbour in sorted(found, key=lambda f: f[0].start()):
+        if match.start() < last_end or taken.overlaps(match.start(), match.end()):
             continue
         place = _SYRIA_BORDER if neighbour is None else _border_place(neighbour, _DEFAULT_BASEMAP)
         if place is not None:
             out.append(Mention(match.start(), match.end(), match.group(), place))
+            last_end = match.end()
     return out
+
+
+class Spans:
+    """The character spans of some mentions, asked whether a span overlaps any of them in
+    O(log n): sorted starts and the running maximum of the ends (so a long text with many
+    mentions stays linear)."""
+
+    def __init__(self, mentions) -> None:
+        ordered = sorted((m.start, m.end) for m in mentions)
+        self.starts = [s for s, _ in ordered]
+        self.max_end = []
+        running = -1
+        for _, end in ordered:
+            running = max(running, end)
+            self.max_end.append(running)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect.bisect_left(self.starts, end)  # spans starting before ``end``
+        return k > 0 and self.max_end[k - 1] > start
 
 
 def _neighbour_named(written: str) -> str | None:

@@ -105,11 +105,14 @@ class Gazetteer:
         self.add(entry)
         return entry.to_place(0.7)
 
-    def add(self, entry: Entry) -> None:
-        """Make a new entry (an online answer) resolvable offline from now on."""
-        self.entries = [*self.entries, entry]
+    def add(self, entry: Entry, first: bool = False) -> None:
+        """Make a new entry (an online answer, an analyst's correction) resolvable from now on;
+        ``first`` puts it ahead of the others (a correction replaces one of the same id)."""
+        others = [e for e in self.entries if e.id != entry.id]
+        self.entries = [entry, *others] if first else [*others, entry]
         self.index = NameIndex.build(self.entries)
         self.__dict__.pop("_contexts", None)
+        self.__dict__.pop("by_id", None)
 
     def _resolve_phrase(self, phrase: str, context: Context | None) -> Place | None:
         """A phrase such as "25 km north of X" or "the eastern countryside of X": the place of
@@ -173,6 +176,17 @@ class Gazetteer:
         from gazetteer.geoparser import geoparse
         return geoparse(self, text, self.context_of(context))
 
+    def report_governorates(self, text: str) -> list[tuple[str, float]]:
+        """The governorates a report is about, as (governorate, share of its place mentions),
+        most mentioned first; places outside Syria and country-wide regions are left out."""
+        counts: dict[str, int] = {}
+        for mention in self.geoparse(text):
+            place = mention.place
+            if place.governorate and place.country == "SY":
+                counts[place.governorate] = counts.get(place.governorate, 0) + 1
+        total = sum(counts.values())
+        return sorted(((g, round(n / total, 3)) for g, n in counts.items()), key=lambda x: (-x[1], x[0]))
+
     def suggest(self, name: str, n: int = 5) -> list[str]:
         """Names in the gazetteer that look like ``name`` (for a failed lookup); none for a
         known non-place ("Tiger Forces")."""
@@ -182,4 +196,11 @@ class Gazetteer:
 
     @cached_property
     def by_id(self) -> dict[str, Entry]:
-        return {e.id: e for e in self.entries}
+        """Entries by id, and by the ids of rows folded into them (``sources.merge_same``)."""
+        out = {}
+        for e in self.entries:
+            old = (e.raw or {}).get("same_as_id")
+            if old:
+                out.setdefault(old, e)
+        out.update({e.id: e for e in self.entries})
+        return out

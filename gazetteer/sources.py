@@ -166,6 +166,10 @@ class CsvSource:
             rows = list(csv.DictReader(f))
         return [entry for number, row in enumerate(rows) if (entry := self._entry(row, number))]
 
+    def entry_of(self, row: Mapping[str, str]) -> Entry | None:
+        """One row (as the CSV would hold it) as an entry; None without a name or a point."""
+        return self._entry(row, 0)
+
     def _entry(self, row: Mapping[str, str], number: int) -> Entry | None:
         name = (row.get("name") or "").strip()
         lat, lon = _number(row.get("lat")), _number(row.get("lon"))

@@ -91,6 +91,7 @@ _TASHKEEL_RE = re.compile(r"[\u064b-\u065f\u0670\u0640]")
 _ARABIC_FORMS = {"ابو": "بو", "أبو": "بو", "ابن": "بن", "بن": "بن", "ام": "أم", "أم": "أم"}
 
 
+@lru_cache(maxsize=200_000)
 def _latin_word(word: str, first: bool, last: bool) -> str:
     if not first:
         word = _GLUED_ARTICLE_RE.sub("", word)
