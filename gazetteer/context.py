@@ -86,27 +86,32 @@ class Context:
     governorates: frozenset[str] = frozenset()
     points: tuple[tuple[float, float], ...] = field(default=())  # one per mention: repeats count
     distinct: tuple[tuple[float, float], ...] = field(default=(), compare=False)
+    named: frozenset[str] = frozenset()  # governorates the text names as areas ("Hama province")
 
     def __post_init__(self) -> None:
         if not self.distinct and self.points:
             object.__setattr__(self, "distinct", tuple(dict.fromkeys(self.points)))
 
     def merged(self, other: "Context") -> "Context":
-        return Context(self.governorates | other.governorates, self.points + other.points)
+        return Context(self.governorates | other.governorates, self.points + other.points,
+                       named=self.named | other.named)
 
     @classmethod
     def of_places(cls, places: Iterable) -> "Context":
         """Context from resolved places (anything with lat, lon, kind, governorate, name)."""
         governorates: set[str] = set()
+        named: set[str] = set()
         points: list[tuple[float, float]] = []
         for place in places:
             if place.kind == "governorate":
                 governorates.add(place.governorate or place.name)
             elif place.governorate:
                 governorates.add(place.governorate)
+            if place.kind in ("governorate", "region", "subdistrict") and place.governorate:
+                named.add(place.governorate)
             if place.kind in ("city", "town", "village", "district", "site", "hill") and place.score >= 0.8:
                 points.append((place.lat, place.lon))
-        return cls(frozenset(governorates), tuple(points))
+        return cls(frozenset(governorates), tuple(points), named=frozenset(named))
 
     def __bool__(self) -> bool:
         return bool(self.governorates or self.points)
@@ -127,10 +132,11 @@ class Context:
 
     def far(self, entry: Entry, km: float = None) -> bool:
         """Outside what the document is about: farther than ``km`` (``FOCUS_KM``) from its other
-        places and outside its governorates (a document naming no place is about nowhere)."""
+        places and outside the governorates it names as areas (a document naming no place is
+        about nowhere)."""
         if not self.distinct:
             return False
-        if entry.governorate and entry.governorate in self.governorates:
+        if entry.governorate and entry.governorate in self.named:
             return False
         return self.nearest_km(entry.lat, entry.lon, other_than_itself=True) > (km or FOCUS_KM)
 

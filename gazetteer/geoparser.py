@@ -44,10 +44,10 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from gazetteer import administrative, directional, lines, relative
+from gazetteer import administrative, directional, inferred, lines, relative
 from gazetteer.context import Context
 from gazetteer.descriptors import Descriptor, SUFFIXES, MAX_SUFFIX_TOKENS
-from gazetteer.match import SPELL_MIN_CONSONANTS
+from gazetteer.match import INEXACT_TIERS, SPELL_MIN_CONSONANTS
 from gazetteer.normalize import ARTICLES, ENGLISH_ARTICLES, fold, token_key
 from gazetteer.place import Mention, Place
 from gazetteer.spelling import consonants, word_keys
@@ -75,6 +75,15 @@ START_WORDS = directional.DIRECTION_WORDS | {"border", "upper", "lower", "middle
 SETTLEMENT_CUE_RE = re.compile(r"\b(?:town|towns|village|villages|city|hamlet|hamlets|district|districts|"
                                r"neighbou?rhoods?|quarters?|hills?|farms?|settlements?|localit(?:y|ies))\s+of\s+$",
                                re.IGNORECASE)
+# After a name, an apposition that says it is a place: "Hatin, the neighbourhood next to...".
+APPOSITION_RE = re.compile(r"\s*,\s*(?:(?:the|a|an)\s+(?:\w+\s+){0,2}?(?:town|village|city|hamlet|neighbou?rhood|"
+                           r"district|quarter|suburb|hill|hilltop|mountain|area|region|settlement)s?\b|"
+                           r"which\s+(?:lies|sits|is\s+located|is\s+situated))", re.IGNORECASE)
+# Capitalised words that begin no place name ("Several Other Villages", "Key Town").
+NOT_NAME_WORDS = frozenset("""several other others some many few numerous various nearby surrounding both
+all two three four five six seven eight nine ten dozens dozen key strategic important main major small
+large remaining neighbouring neighboring adjacent more most these those its their rebel rebels
+opposition government regime frontline front captured liberated""".split())
 # Between two names of one list: "A, B and C", "A and B", "A/B".
 LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*/\s*)(?:the\s+)?")
 # Words that begin or make up place names and hardly anything else ("Tal Abu Qul", "Kafr
@@ -201,6 +210,8 @@ class _Finder:
         self.index = gazetteer.index
         self.stop = gazetteer.stop
         self.stop_first = _stop_first_words(gazetteer)
+        self._headlines: dict[int, bool] = {}
+        self.name_words = _name_words(gazetteer)
 
     def can_start(self, i: int) -> bool:
         tok = self.tokens[i]
@@ -252,9 +263,9 @@ class _Finder:
         after ("X district", "X area")."""
         if any(self.tokens[k].folded in GENERIC_WORDS for k in range(first, last + 1)):
             return True
-        if SETTLEMENT_CUE_RE.search(self.text, max(0, self.tokens[first].start - 20), self.tokens[first].start):
+        if SETTLEMENT_CUE_RE.search(self.text, max(0, self.tokens[first].start - 24), self.tokens[first].start):
             return True
-        return self.descriptor_after(last) is not None
+        return self.descriptor_after(last) is not None or APPOSITION_RE.match(self.text, self.tokens[last].end) is not None
 
     def longest_stop(self, i: int) -> int | None:
         toks = self.tokens
@@ -354,7 +365,7 @@ class _Finder:
             last = described[0] if described else name_last
             span = _Span(i, last, in_unit=i <= unit_end,
                          before_capital=not described and self.capital_follows(last),
-                         loose=loose, pending=pending, unknown=loose and exact_last is None)
+                         loose=loose, pending=pending, unknown=loose)
             out.append(span)
             i = span.last + 1
         return self.listed(out)
@@ -399,23 +410,48 @@ class _Finder:
 
     def described_unknown(self, i: int) -> _Span | None:
         """A capitalised name the index does not hold, which the text says is a place: "the
-        village of Xyz", "Khalhala airport". Resolved fuzzily; None if no such cue."""
+        village of Xyz", "Khalhala airport", "al-Xyz, the neighbourhood next to...". Resolved
+        fuzzily, else placed from its context (``inferred``); None if no such cue. A name of no
+        cue is kept pending: a list of places may still make it one (``listed``)."""
         tok = self.tokens[i]
-        if not tok.capital or tok.article or tok.folded in self.stop.phrases or tok.folded in FUNCTION_WORDS:
+        if tok.article:
+            nxt = self.next_token(i)
+            if nxt is None or not nxt.capital:
+                return None
+            head = nxt
+        else:
+            head = tok
+        if (not head.capital or head.folded in self.stop.phrases or head.folded in FUNCTION_WORDS
+                or head.folded in NOT_NAME_WORDS or self.headline(tok.start)):
             return None
-        last = i
+        last = i if not tok.article else i + 1
         while (last - i < 2 and (nxt := self.next_token(last)) is not None and (nxt.capital or nxt.article)
-               and self.longest_exact(last + 1) is None):
+               and self.longest_exact(last + 1) is None and nxt.folded not in NOT_NAME_WORDS):
             last += 1
+        if self.tokens[last].article:
+            last -= 1
         described = self.descriptor_after(last)
-        # "Xyz dam" cues a place; "the Xyz area" does not ("the Kurdish area").
-        if described and described[1].family in ("site", "hill", "area", "settlement", "district") \
-                and described[1].group != "vicinity":
+        # "Xyz dam" cues a place; so does "the Hiri area", but not "the Kurdish area" (a
+        # demonym is a stop name, refused above).
+        if described and described[1].family in ("site", "hill", "area", "settlement", "district"):
             return _Span(i, described[0], fuzzy=True, loose=True, unknown=True)
-        if SETTLEMENT_CUE_RE.search(self.text, max(0, tok.start - 20), tok.start):
+        if SETTLEMENT_CUE_RE.search(self.text, max(0, tok.start - 24), tok.start) or \
+                APPOSITION_RE.match(self.text, self.tokens[last].end):
             return _Span(i, last, fuzzy=True, loose=True, unknown=True)
         # A capitalised unknown word in a list of places: kept for ``listed`` to judge.
-        return _Span(i, last, pending=True, unknown=True) if not tok.article else None
+        return _Span(i, last, pending=True, unknown=True)
+
+    def headline(self, position: int) -> bool:
+        """Whether ``position`` is in a title-case line ("Syrian Army Captures Strategic
+        Village Of Abu Dali"), where capitals say nothing about names."""
+        start = self.text.rfind("\n", 0, position) + 1
+        known = self._headlines.get(start)
+        if known is None:
+            end = self.text.find("\n", position)
+            words = re.findall(r"[^\W\d_][\w'’-]*", self.text[start:end if end >= 0 else len(self.text)][:400])
+            capitals = sum(1 for w in words if w[0].isupper())
+            known = self._headlines[start] = len(words) >= 4 and capitals >= 0.7 * len(words)
+        return known
 
     def second_of_compound(self, i: int, found: list[_Span]) -> bool:
         """"Abdul-Mahdi", "pro-Assad": a word hyphenated to a capitalised word that is not
@@ -503,11 +539,16 @@ def _is_metonym(text: str, mention_end: int, folded_name: str) -> bool:
 
 
 def _resolve_spans(gazetteer, text: str, spans: list[_Span], tokens: list[_Token],
-                   context: Context | None, memo: dict[str, tuple[Place | None, bool]]) -> list[Mention]:
-    """Mentions of the spans that resolve. ``memo`` maps a written name to (place, whether
-    context could change it); names that context cannot change are not resolved again."""
+                   context: Context | None, memo: dict, unknown: list | None = None,
+                   checkable: set | None = None) -> list[Mention]:
+    """Mentions of the spans that resolve. ``memo`` maps a written name to its
+    ``Resolution``; names that context cannot change are not resolved again. Spans written as
+    places that nothing matched go to ``unknown`` (character spans); the starts of mentions of
+    villages and inexact matches, which a relation in the text may contradict, to ``checkable``."""
     out = []
     for span in spans:
+        if unknown is not None and span.unknown:
+            unknown.append(span)
         start, end = tokens[span.first].start, tokens[span.last].end
         written = text[start:end]
         memo_key = (written, span.loose, span.fuzzy)
@@ -526,6 +567,11 @@ def _resolve_spans(gazetteer, text: str, spans: list[_Span], tokens: list[_Token
             continue  # "Ali" only sounds like Aley: short words must be spelt as the gazetteer does
         if span.first == span.last and span.before_capital and _is_minor(place):
             continue  # "Dana Stroul": a small village's name before another name is a person's
+        if unknown is not None and span.unknown:
+            unknown.pop()
+        if checkable is not None and (memo[memo_key].tier in INEXACT_TIERS or (
+                place.population < 20_000 and place.kind not in ("city", "governorate", "region", "river"))):
+            checkable.add(start)
         out.append(Mention(start, end, written, place))
     return out
 
@@ -559,7 +605,10 @@ def geoparse(gazetteer, text: str, context: Context | None = None, relative_phra
     doc_context = _sure_context(first, memo)
     if context:
         doc_context = doc_context.merged(context)
-    mentions = _resolve_spans(gazetteer, text, spans, finder.tokens, doc_context, memo)
+    unknown_spans: list[_Span] = []
+    checkable: set[int] = set()
+    mentions = _resolve_spans(gazetteer, text, spans, finder.tokens, doc_context, memo, unknown_spans, checkable)
+    unknowns = [(finder.tokens[s.first].start, finder.tokens[s.last].end) for s in unknown_spans]
     if not relative_phrases:
         return administrative.apply(gazetteer, text, directional.apply(gazetteer, text,
                                                                        lines.apply(gazetteer, text, mentions)))
@@ -569,6 +618,9 @@ def geoparse(gazetteer, text: str, context: Context | None = None, relative_phra
     with_relative = _ordered(mentions + relative.find(text, mentions))
     names = [m for m in lines.apply(gazetteer, text, with_relative) if not relative.is_relative(m.place)]
     names = administrative.apply(gazetteer, text, directional.apply(gazetteer, text, names))
+    taken = lines.Spans(names)
+    unknowns = [(a, b) for a, b in unknowns if not taken.overlaps(a, b)]
+    names = inferred.resolve(text, names, unknowns, checkable)
     return _ordered(names + relative.find(text, names))
 
 

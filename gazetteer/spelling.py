@@ -58,7 +58,7 @@ _WORD_FORMS = {
     "ibn": "bin", "bin": "bin", "ben": "bin",
 }
 # An article glued to a later word, as OCHA writes it ("Bisr Elharir", "Jdidet Eljisr").
-_GLUED_ARTICLE_RE = re.compile(r"^(?:el|al|il)(?=[a-z]{3})")
+_GLUED_ARTICLE_RE = re.compile(r"^el(?=[a-z]{3})")  # not "al": "East Aleppo"
 # An "e" and a doubled sun letter: an assimilated article glued on ("Ezzor", "Errastan"). Not
 # "a": "Attiyeh" is a name of its own.
 _GLUED_SUN_RE = re.compile(r"^e(t|th|d|dh|r|z|s|sh|n)\1(?=[a-z]{2})")

@@ -106,7 +106,9 @@ def unqualified(name: str, props: dict) -> str | None:
         for n in (2, 1):
             if len(words) > n and latin_key(" ".join(words[-n:])) == admin_key \
                     and not _CONSTRUCT_RE.search(words[-n - 1]):
-                return " ".join(words[:-n]).rstrip(" -")
+                bare = " ".join(words[:-n]).rstrip(" -")
+                # "Led Tal Hmis" stays whole: a short word alone is no name reports use.
+                return bare if len(bare) >= 4 else None
     return None
 
 
