@@ -17,6 +17,8 @@ Then ``choose`` refuses rather than guesses (a wrong point draws a false front):
   ``FOCUS_KM`` from every other place the document pins down, and outside the governorates
   it names, is refused, unless it is a big place (``is_big``): "Palmyra" in a report on Hama
   is still Palmyra;
+- a big town called so exactly wins over a village or city quarter of the same name, unless
+  it lies far from the focus;
 - a city quarter is refused in a text that is not about its city (and ranks low without one);
 - an administrative district or subdistrict ranks below the town it is named after unless
   the text says "district" or "subdistrict";
@@ -177,8 +179,8 @@ def rank(candidates: list[Candidate], index, context: Context | None) -> list[Ra
         value += descriptor_fit(candidate, entry, index.groups[candidate.position])
         if candidate.descriptor is None and entry.level in ("district", "subdistrict"):
             value -= AREA_PENALTY
-        if is_quarter(entry) and not _quarter_fits(candidate, entry, context):
-            value -= QUARTER_PENALTY
+        if entry.level == "neighbourhood" and not _quarter_fits(candidate, entry, context):
+            value -= QUARTER_PENALTY  # (a curated quarter is there for this war: no penalty)
         out.append(Ranked(candidate, entry, value))
     out.sort(key=lambda r: -r.rank)
     return out
@@ -218,6 +220,16 @@ def choose(ranked: list[Ranked], context: Context | None = None) -> tuple[Ranked
     if not ranked:
         return None
     best = ranked[0]
+    if not is_big(best.entry) and not is_inexact(best.candidate):
+        # A big town called so exactly wins over a village or quarter of the same name near
+        # the focus, as long as it is not far from the focus itself ("al-Thawrah" in a report
+        # on Raqqa is Tabqa, not Raqqa's al-Thawrah quarter).
+        big = next((r for r in ranked[1:] if is_big(r.entry) and r.entry.kind in ("city", "town")
+                    and not is_inexact(r.candidate) and r.candidate.main
+                    and not (context and context.far(r.entry))), None)
+        if big is not None:
+            best = big
+            ranked = [big] + [r for r in ranked if r is not big]
     rivals = [r for r in ranked[1:]
               if approx_km(r.entry.lat, r.entry.lon, best.entry.lat, best.entry.lon) > FAR_APART_KM]
     inexact = is_inexact(best.candidate)

@@ -569,8 +569,9 @@ def _resolve_spans(gazetteer, text: str, spans: list[_Span], tokens: list[_Token
             continue  # "Dana Stroul": a small village's name before another name is a person's
         if unknown is not None and span.unknown:
             unknown.pop()
-        if checkable is not None and (memo[memo_key].tier in INEXACT_TIERS or (
-                place.population < 20_000 and place.kind not in ("city", "governorate", "region", "river"))):
+        if checkable is not None and (
+                memo[memo_key].tier in INEXACT_TIERS or "(named after)" in place.source
+                or (place.kind in ("village", "town") and place.population < 20_000 and not place.source.startswith("curated"))):
             checkable.add(start)
         out.append(Mention(start, end, written, place))
     return out

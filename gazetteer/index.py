@@ -51,17 +51,17 @@ def matchable_names(entry: Entry) -> tuple[str, ...]:
     return entry.names
 
 
-def _forms(name: str) -> tuple[str, str, str]:
-    forms = name_forms(name)
+def _forms(name: str, cached: dict[str, tuple]) -> tuple[str, str, str]:
+    forms = cached.get(name) or name_forms(name)
     return (forms[0], forms[1], forms[2]) if forms[0] != ARABIC else ("", "", "")
 
 
-def _main_forms(entry: Entry) -> tuple[frozenset[str], ...]:
-    forms = [_forms(name) for name in entry.main_names]
+def _main_forms(entry: Entry, cached: dict[str, tuple]) -> tuple[frozenset[str], ...]:
+    forms = [_forms(name, cached) for name in entry.main_names]
     return tuple(frozenset(f[i] for f in forms) for i in range(3))
 
 
-ARABIC = "\x00arabic"  # first field of an Arabic name's forms
+ARABIC = "@ar"  # first field of an Arabic name's forms (no folded name has an "@")
 
 
 @lru_cache(maxsize=100_000)
@@ -80,6 +80,17 @@ def name_forms(name: str) -> tuple:
     skel = skeleton(key)
     return (folded, bare, key, core or key, descriptor.group if descriptor else "",
             skel if len(skel) >= 4 else "", latin_key(name))
+
+
+_FORMS: dict[str, tuple] | None = None
+
+
+def _cached_forms() -> dict[str, tuple]:
+    global _FORMS
+    if _FORMS is None:
+        from gazetteer import formcache
+        _FORMS = formcache.load()
+    return _FORMS
 
 
 def _prefixes(table: dict[str, list[int]]) -> frozenset[str]:
@@ -114,7 +125,10 @@ class NameIndex:
     spell_prefixes: frozenset[str]
 
     @classmethod
-    def build(cls, entries: list[Entry]) -> "NameIndex":
+    def build(cls, entries: list[Entry], forms: dict[str, tuple] | None = None) -> "NameIndex":
+        """The index of ``entries``; ``forms`` (name -> ``name_forms``), computed at build time
+        (``formcache``), saves computing them."""
+        forms = _cached_forms() if forms is None else forms
         by_fold: dict[str, list[int]] = {}
         by_bare: dict[str, list[int]] = {}
         by_key: dict[str, list[int]] = {}
@@ -133,12 +147,12 @@ class NameIndex:
         for position, entry in enumerate(entries):
             entry_groups = set()
             for name in matchable_names(entry):
-                forms = name_forms(name)
-                if forms[0] == ARABIC:
-                    add(by_arabic, forms[1], position)
-                    add(by_spell, forms[2], position)
+                these = forms.get(name) or name_forms(name)
+                if these[0] == ARABIC:
+                    add(by_arabic, these[1], position)
+                    add(by_spell, these[2], position)
                     continue
-                folded, bare, key, core, group, skel, spell = forms
+                folded, bare, key, core, group, skel, spell = these
                 if not folded:
                     continue
                 add(by_fold, folded, position)
@@ -162,7 +176,7 @@ class NameIndex:
             by_arabic=dict(tables["arabic"]),
             by_spell=dict(tables["spell"]),
             groups=[frozenset(g) for g in groups],
-            main_forms=[_main_forms(e) for e in entries],
+            main_forms=[_main_forms(e, forms) for e in entries],
             fuzzy_keys=sorted(k for k in tables["key"] if len(k) >= 4),
             fuzzy_cores=sorted(k for k in tables["core"] if len(k) >= 4),
             key_prefixes=_prefixes(by_key),

@@ -152,13 +152,13 @@ def _neighbour(mentions: list[Mention], position: int, text: str, points: list[M
 _BARE_BORDER_WORDS = frozenset({"the", "syrian", "syria", "s", "border", "borders", "frontier"})
 
 
-def _is_bare_border(written: str) -> bool:
+def is_bare_border(written: str) -> bool:
     words = fold(written).split()
     return "border" in words and set(words) <= _BARE_BORDER_WORDS
 
 
 # Stands for "the Syrian border" until the text says which stretch; never returned as is.
-_SYRIA_BORDER = Place(name="Syria border", lat=35.0, lon=38.5, kind="area", governorate=None,
+SYRIA_BORDER = Place(name="Syria border", lat=35.0, lon=38.5, kind="area", governorate=None,
                       source="basemap", uncertainty_km=450.0, score=0.7)
 _BARE_BORDER_RE = re.compile(r"\b(?:Syrian|Syria['’]s)\s+borders?\b")
 
@@ -200,7 +200,7 @@ def _unnamed_borders(text: str, mentions: list[Mention]) -> list[Mention]:
     for match, neighbour in sorted(found, key=lambda f: f[0].start()):
         if match.start() < last_end or taken.overlaps(match.start(), match.end()):
             continue
-        place = _SYRIA_BORDER if neighbour is None else _border_place(neighbour, _DEFAULT_BASEMAP)
+        place = SYRIA_BORDER if neighbour is None else _border_place(neighbour, _DEFAULT_BASEMAP)
         if place is not None:
             out.append(Mention(match.start(), match.end(), match.group(), place))
             last_end = match.end()
@@ -247,7 +247,7 @@ def apply(gazetteer, text: str, mentions: list[Mention]) -> list[Mention]:
     starts = [m.start for m in points]
     for position, mention in enumerate(mentions):
         place = mention.place
-        if _is_bare_border(mention.text) and last_border is not None:
+        if is_bare_border(mention.text) and last_border is not None:
             place = replace(last_border, score=min(place.score, last_border.score))
         else:
             line = line_of(place)
@@ -261,7 +261,7 @@ def apply(gazetteer, text: str, mentions: list[Mention]) -> list[Mention]:
                         lon=round(lon, 5), uncertainty_km=round(min(place.uncertainty_km, 20.0 + gap_km / 2), 1),
                         source=f"{place.source} + nearest point of the line",
                     )
-        if place is _SYRIA_BORDER:
+        if place is SYRIA_BORDER:
             continue
         if "border" in fold(place.name).split():
             last_border = place

@@ -10,6 +10,7 @@ online fallback, only when it is switched on.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterable, NamedTuple
@@ -81,18 +82,26 @@ class Gazetteer:
             cache[text] = document_context(self, text)
         return cache[text]
 
-    def resolve(self, name: str, context: ContextLike = None, online: bool | None = None) -> Place | None:
-        """The place ``name`` most likely means, or None; see the module docstring."""
+    def resolve(self, name: str, context: ContextLike = None, online: bool | None = None,
+                lines_near_context: bool = True) -> Place | None:
+        """The place ``name`` most likely means, or None; see the module docstring. With
+        ``lines_near_context`` false the context only tells homonyms apart: a whole river or
+        border is not moved to the stretch near the context's places."""
         name = (name or "").strip()
         if not name or self.stop.is_stop(name):
             return None
         context = self.context_of(context)
         place = self.resolve_name(name, context)
         if place is not None:
-            return lines.near_context(place, context) if context else place
+            return lines.near_context(place, context) if context and lines_near_context else place
         place = self._resolve_phrase(name, context)
         if place is not None:
-            return place
+            return lines.near_context(place, context) if context and lines_near_context else place
+        if context and lines_near_context and lines.is_bare_border(name):
+            # "the Syrian border" in a text about Abu Kamal: Syria's outline where it is nearest.
+            place = lines.near_context(lines.SYRIA_BORDER, context)
+            if place is not lines.SYRIA_BORDER:
+                return replace(place, name="Syria border", source="basemap (Natural Earth outline) + nearest point of the line")
         use_online = settings.ONLINE_GEOCODER if online is None else online
         if not use_online:
             return None

@@ -144,7 +144,8 @@ class CsvSource:
 
     Recognised columns: id, name, aliases (``|``-separated), lat, lon, kind, governorate,
     country, population, uncertainty_km, source, geonames_name (the GeoNames base's original
-    name when ``name`` is its English display name), name_ar (an Arabic name), pcode (else an
+    name when ``name`` is its English display name), main_aliases (aliases that rank as main
+    names: the parts of an OCHA compound record), name_ar (an Arabic name), pcode (else an
     OCHA-style ``id``, ``C1234``, is the P-code), level (an administrative level: the kind follows
     from it), radius_km (an area's size: its uncertainty), same_as (see the module docstring).
     A row's own ``source`` column (a citation) is kept in ``raw``; ``Place.source`` is this
@@ -186,6 +187,7 @@ class CsvSource:
         pcode = (row.get("pcode") or "").strip() or (row_id if _PCODE_RE.match(row_id) else "")
         country = (row.get("country") or "SY").strip() or "SY"
         main_aliases = [(row.get("geonames_name") or "").strip()]
+        main_aliases += [a.strip() for a in (row.get("main_aliases") or "").split("|")]
         if kind in POINT_KINDS:
             main_aliases.append(unqualified(name))
         main_aliases = [a for a in dict.fromkeys(main_aliases) if a and a != name]
@@ -254,6 +256,8 @@ def _folded(into: Entry, other: Entry) -> Entry:
         aliases=into.aliases + extra, main_aliases=into.main_aliases + main,
         pcode=into.pcode or other.pcode, raw={**other.raw, **into.raw, "same_as_id": other.id},
     )
+    if into.kind == "village" and other.kind in ("town", "city"):
+        changes["kind"] = other.kind  # OCHA's seat of a district or subdistrict is a town
     if admin is other:
         # The area's id (its P-code), point, size and level; the curated row's names.
         changes.update(id=other.id, lat=other.lat, lon=other.lon, uncertainty_km=other.uncertainty_km,

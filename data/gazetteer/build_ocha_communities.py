@@ -46,7 +46,7 @@ from gazetteer.spelling import arabic_key, latin_key, without_qualifiers  # noqa
 
 SOURCE_PATH = Path("sources") / "ocha-communities-2015" / "syr_admin4_point.geojson"
 OUT_PATH = HERE / "ocha_communities.csv"
-COLUMNS = ["id", "name", "name_ar", "aliases", "lat", "lon", "kind", "governorate", "district",
+COLUMNS = ["id", "name", "name_ar", "aliases", "main_aliases", "lat", "lon", "kind", "governorate", "district",
            "district_pcode", "subdistrict", "subdistrict_pcode", "same_as", "source"]
 CITATION = "OCHA Syria COD populated places 2015 (HDX, CC BY 3.0 IGO)"
 
@@ -92,6 +92,10 @@ def kind_of(props: dict) -> str:
         return "city" if same else "town"
     if level in (2, 3):
         return "town"
+    # A nahiya is named after its seat: "Maskana - Onaiza" in Maskana subdistrict is a town.
+    names = [props["NAME_EN"], *_PART_SPLIT_RE.split(props["NAME_EN"])]
+    if any(latin_key(n) == latin_key(props.get("ADMIN3_EN") or "") for n in names):
+        return "town"
     return "village"
 
 
@@ -112,8 +116,9 @@ def unqualified(name: str, props: dict) -> str | None:
     return None
 
 
-def names_of(props: dict) -> tuple[str, str, list[str]]:
-    """(name, Arabic name, other names) of one record."""
+def names_of(props: dict) -> tuple[str, str, list[str], list[str]]:
+    """(name, Arabic name, other names, those of them that are the record's own names: the
+    parts of a compound record and the name without OCHA's district suffix) of one record."""
     name = re.sub(r"\s+", " ", props["NAME_EN"])
     arabic = re.sub(r"\s+", " ", props.get("NAME_ARA") or "")
     others = []
@@ -121,12 +126,12 @@ def names_of(props: dict) -> tuple[str, str, list[str]]:
     if reference and reference != name:
         others.append(reference)
     parts = [p for p in _PART_SPLIT_RE.split(name) if p]
-    if len(parts) > 1:
-        others += parts
+    own = list(parts) if len(parts) > 1 else []
     for form in [name, *parts]:
         bare = unqualified(form, props)
         if bare:
-            others.append(bare)
+            own.append(bare)
+    others += own
     arabic_parts = [p for p in _ARABIC_PART_SPLIT_RE.split(arabic) if p]
     if len(arabic_parts) > 1:
         others += arabic_parts
@@ -138,7 +143,7 @@ def names_of(props: dict) -> tuple[str, str, list[str]]:
         if other.casefold() not in seen:
             seen.add(other.casefold())
             kept.append(other)
-    return name, arabic, kept
+    return name, arabic, kept, [o for o in dict.fromkeys(own) if o in kept]
 
 
 def _keys(names: list[str]) -> set[str]:
@@ -187,9 +192,9 @@ def link(records: list[dict], rows: list[dict]) -> dict[int, str]:
 def build(shared_dir: Path) -> list[dict]:
     records = []
     for props in read_communities(shared_dir / SOURCE_PATH):
-        name, arabic, aliases = names_of(props)
+        name, arabic, aliases, own = names_of(props)
         records.append({
-            "id": props["PCODE"], "name": name, "name_ar": arabic, "aliases": aliases,
+            "id": props["PCODE"], "name": name, "name_ar": arabic, "aliases": aliases, "main_aliases": own,
             "lat": round(float(props["LATITUDE"]), 5), "lon": round(float(props["LONGITUDE"]), 5),
             "kind": kind_of(props), "governorate": GOVERNORATES[props["ADMIN1_COD"]],
             "district": props["ADMIN2_EN"], "district_pcode": props["ADMIN2_COD"],
@@ -210,6 +215,7 @@ def write(records: list[dict], path: Path) -> None:
         writer.writeheader()
         for record in records:
             writer.writerow({**record, "aliases": "|".join(record["aliases"]),
+                             "main_aliases": "|".join(record["main_aliases"]),
                              "lat": f"{record['lat']:.5f}", "lon": f"{record['lon']:.5f}"})
 
 
