@@ -98,9 +98,11 @@ FUZZY_MIN_SCORE = 0.72
 TITLE_WORDS = frozenset("""gen general maj major lt lieutenant col colonel brig brigadier capt captain
 sgt sheikh shaykh sheik dr mr mrs ms president minister commander spokesman spokeswoman
 spokesperson leader emir imam king prince senator ambassador envoy governor mayor journalist
-analyst correspondent""".split())
+analyst correspondent fighter fighters militant activist resident soldier officer reporter
+photographer witness""".split())
 # Words before an operation's name, which may run on with "of": "Operation Wrath of Euphrates".
-OPERATION_WORDS = frozenset({"operation", "codenamed", "dubbed"})
+OPERATION_WORDS = frozenset({"operation", "codenamed", "dubbed", "wilayat", "wilayah", "vilayet"})
+_WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)[ \u00a0]+$")
 # Between such a word and the name: "Gen. X", "codenamed \"X", "code-named X".
 _CUE_GAP_RE = re.compile(r"\.?[ \u00a0]+[\"“‘']?")
 # Capitalised words that do not make the word before them a given name ("Hajin From ...").
@@ -192,6 +194,7 @@ class _Span:
     in_unit: bool = False  # inside a unit name: kept only if the place is a big one
     before_capital: bool = False  # followed by another capitalised word ("Dana Stroul")
     fuzzy: bool = False  # not an index name, but cued as a place: resolve fuzzily
+    after_capital: bool = False  # after a capitalised word no place name holds ("Talas Salama")
     loose: bool = False  # written as a place: the spelling-key tier may match it
     pending: bool = False  # only a spelling-key match, not yet cued: kept if its list is
     unknown: bool = False  # written as a place: placed from its context if nothing matches
@@ -338,7 +341,7 @@ class _Finder:
             if self.second_of_compound(i, out):
                 i += 1
                 continue
-            if self.after_title(i) or (name_last == i and self.surname_follows(i)):
+            if self.after_title(i) or (name_last == i and self.surname_follows(i)) or self.after_given_name(i):
                 i = self.end_of_run(i) + 1  # a person: "Gen. Issam Zahreddine", "Jassim al-Saleh"
                 continue
             loose = pending = False
@@ -365,6 +368,7 @@ class _Finder:
             last = described[0] if described else name_last
             span = _Span(i, last, in_unit=i <= unit_end,
                          before_capital=not described and self.capital_follows(last),
+                         after_capital=self.after_unknown_capital(i),
                          loose=loose, pending=pending, unknown=loose)
             out.append(span)
             i = span.last + 1
@@ -473,6 +477,24 @@ class _Finder:
     def after_title(self, i: int) -> bool:
         return self.word_before(i) in TITLE_WORDS
 
+    def after_unknown_capital(self, i: int) -> bool:
+        """Whether token ``i`` follows, after a space, a capitalised word no place name holds."""
+        if i == 0 or self.run[i - 1] != self.run[i]:
+            return False
+        prev = self.tokens[i - 1]
+        return not (not prev.capital or prev.article or prev.folded in self.name_words or prev.folded in FUNCTION_WORDS
+                    or prev.folded in self.stop.phrases or " " not in self.text[prev.end:self.tokens[i].start])
+
+    def after_given_name(self, i: int) -> bool:
+        """"SDF fighter Berkhdan Qamishli": a word no place name holds, capitalised inside a
+        sentence, just before the place's name makes the two a person's name (before a
+        village's name, anywhere: see ``_resolve_spans``)."""
+        if not self.after_unknown_capital(i):
+            return False
+        prev = self.tokens[i - 1]
+        before = _WORD_BEFORE_RE.search(self.text, max(0, prev.start - 40), prev.start)
+        return before is not None and before.group(1)[0].islower()
+
     def next_token(self, i: int) -> _Token | None:
         j = i + 1
         if j < len(self.tokens) and self.run[i] == self.run[j]:
@@ -565,13 +587,14 @@ def _resolve_spans(gazetteer, text: str, spans: list[_Span], tokens: list[_Token
             continue
         if span.first == span.last and len(tokens[span.first].piece) <= SHORT_KEY and memo[memo_key].tier not in ("fold", "bare"):
             continue  # "Ali" only sounds like Aley: short words must be spelt as the gazetteer does
-        if span.first == span.last and span.before_capital and _is_minor(place):
-            continue  # "Dana Stroul": a small village's name before another name is a person's
+        if span.first == span.last and (span.before_capital or span.after_capital) and _is_minor(place):
+            continue  # "Dana Stroul", "Talas Salama": a small village's name beside another name is a person's
         if unknown is not None and span.unknown:
             unknown.pop()
         if checkable is not None and (
                 memo[memo_key].tier in INEXACT_TIERS or "(named after)" in place.source
-                or (place.kind in ("village", "town") and place.population < 20_000 and not place.source.startswith("curated"))):
+                or place.kind == "village" or (place.kind == "town" and place.population < 20_000
+                                               and not place.source.startswith("curated"))):
             checkable.add(start)
         out.append(Mention(start, end, written, place))
     return out
@@ -622,7 +645,20 @@ def geoparse(gazetteer, text: str, context: Context | None = None, relative_phra
     taken = lines.Spans(names)
     unknowns = [(a, b) for a, b in unknowns if not taken.overlaps(a, b)]
     names = inferred.resolve(text, names, unknowns, checkable)
+    names = [m for m in names if not _foreign_dateline(text, m)]
     return _ordered(names + relative.find(text, names))
+
+
+# "BEIRUT, LEBANON (8:10 P.M.) –", "AMMAN (AFP) -": where the report was filed, at a line's start.
+_DATELINE_AFTER_RE = re.compile(r"(?:,[ \u00a0]*[A-Z][A-Za-z]+)*[ \u00a0]*(?:\([^)\n]{0,40}\)[ \u00a0]*)?[-–—:,]")
+
+
+def _foreign_dateline(text: str, mention: Mention) -> bool:
+    """A dateline outside Syria says where the reporter was, not where anything happened."""
+    if mention.place.country == "SY" or not mention.text.isupper():
+        return False
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    return not text[line_start:mention.start].strip() and _DATELINE_AFTER_RE.match(text, mention.end) is not None
 
 
 def _ordered(mentions: list[Mention]) -> list[Mention]:
