@@ -12,11 +12,12 @@ candidate's rank adds three things to how well its name matched:
 
 Then ``choose`` refuses rather than guesses (a wrong point draws a false front):
 
-- an inexact match (spelling key, skeleton, fuzzy), one of several far-apart homonyms, or a
-  village (a name many places share, most of them missing from any list) that lies more than
-  ``FOCUS_KM`` from every other place the document pins down, and outside the governorates
-  it names, is refused, unless it is a big place (``is_big``): "Palmyra" in a report on Hama
-  is still Palmyra;
+- an inexact match (spelling key, skeleton, fuzzy) that lies more than ``FOCUS_KM`` from
+  every other place the document pins down, and outside the governorates it names, is
+  refused, unless it is a big place (``is_big``): "Palmyra" in a report on Hama is still
+  Palmyra; so is one of several far-apart homonyms, or a village (a name many places share,
+  most of them missing from any list), that far from the focus of a document that has one
+  (its places within ``FOCUS_SPREAD_KM`` of their mean);
 - a big town called so exactly wins over a village or city quarter of the same name, unless
   it lies far from the focus;
 - a city quarter is refused in a text that is not about its city (and ranks low without one);
@@ -51,6 +52,7 @@ FAR_APART_KM = 30.0
 # Farther than this from every place a document pins down, an uncertain answer is refused.
 FOCUS_KM = 75.0
 SELF_KM = 1.0
+FOCUS_SPREAD_KM = 150.0
 # A city quarter's name ("Tishreen", "Baath", "Andalus" are quarters of many cities) means that
 # quarter only in a text about its city, or written as one ("the Jobar district").
 QUARTER_KM = 20.0
@@ -131,6 +133,21 @@ class Context:
         if self.distinct:
             value += 0.5 * math.exp(-self.nearest_km(entry.lat, entry.lon) / 60.0)
         return value
+
+    @property
+    def focused(self) -> bool:
+        """Whether the document is about one area: the places it pins down lie within
+        ``FOCUS_SPREAD_KM`` of their mean (a report ranging over the country has no focus)."""
+        cached = self.__dict__.get("_focused")
+        if cached is None:
+            if len(self.distinct) < 2:
+                cached = bool(self.distinct)
+            else:
+                lat = sum(p[0] for p in self.distinct) / len(self.distinct)
+                lon = sum(p[1] for p in self.distinct) / len(self.distinct)
+                cached = max(approx_km(lat, lon, a, b) for a, b in self.distinct) <= FOCUS_SPREAD_KM
+            object.__setattr__(self, "_focused", cached)
+        return cached
 
     def far(self, entry: Entry, km: float = None) -> bool:
         """Outside what the document is about: farther than ``km`` (``FOCUS_KM``) from its other
@@ -234,7 +251,7 @@ def choose(ranked: list[Ranked], context: Context | None = None) -> tuple[Ranked
               if approx_km(r.entry.lat, r.entry.lon, best.entry.lat, best.entry.lon) > FAR_APART_KM]
     inexact = is_inexact(best.candidate)
     if context and not is_big(best.entry) and (
-            ((inexact or rivals or is_minor(best.entry)) and context.far(best.entry))
+            ((inexact or ((rivals or is_minor(best.entry)) and context.focused)) and context.far(best.entry))
             or (is_quarter(best.entry) and not _quarter_fits(best.candidate, best.entry, context)
                 and context.distinct)):
         return None

@@ -331,7 +331,7 @@ class _Finder:
                 i = generic.last + 1
                 continue
             if name_last is None:
-                guess = self.described_unknown(i)
+                guess = self.described_unknown(i) if i > unit_end else None
                 if guess is not None:
                     out.append(guess)
                     i = guess.last + 1

@@ -91,10 +91,13 @@ class Gazetteer:
         if not name or self.stop.is_stop(name):
             return None
         context = self.context_of(context)
-        place = self.resolve_name(name, context)
-        if place is not None:
-            return lines.near_context(place, context) if context and lines_near_context else place
-        place = self._resolve_phrase(name, context)
+        # A name as written first; a phrase ("the eastern countryside of X") before a fuzzy
+        # guess at the whole phrase as a name.
+        place = self.resolve_name(name, context, fuzzy=False, spelling=True)
+        if place is None:
+            place = self._resolve_phrase(name, context)
+        if place is None:
+            place = self.resolve_name(name, context)
         if place is not None:
             return lines.near_context(place, context) if context and lines_near_context else place
         if context and lines_near_context and lines.is_bare_border(name):
