@@ -157,7 +157,8 @@ class Context:
             return False
         if entry.governorate and entry.governorate in self.named:
             return False
-        return self.nearest_km(entry.lat, entry.lon, other_than_itself=True) > (km or FOCUS_KM)
+        nearest = self.nearest_km(entry.lat, entry.lon, other_than_itself=True)
+        return math.isfinite(nearest) and nearest > (km or FOCUS_KM)
 
 
 @dataclass(frozen=True)

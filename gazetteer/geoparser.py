@@ -198,6 +198,7 @@ class _Span:
     loose: bool = False  # written as a place: the spelling-key tier may match it
     pending: bool = False  # only a spelling-key match, not yet cued: kept if its list is
     unknown: bool = False  # written as a place: placed from its context if nothing matches
+    listed_only: bool = False  # a place only for being listed with places: placed only if no place has its name
 
 
 class _Finder:
@@ -389,7 +390,8 @@ class _Finder:
             if j > k and any(out[g].loose or out[g].fuzzy or not out[g].pending for g in group):
                 for g in group:
                     if not out[g].loose:
-                        out[g] = replace(out[g], loose=True, pending=False, unknown=out[g].pending)
+                        out[g] = replace(out[g], loose=True, pending=False, unknown=out[g].pending,
+                                         listed_only=out[g].pending)
             k = j + 1
         return [span for span in out if not span.pending]
 
@@ -562,7 +564,7 @@ def _is_metonym(text: str, mention_end: int, folded_name: str) -> bool:
 
 def _resolve_spans(gazetteer, text: str, spans: list[_Span], tokens: list[_Token],
                    context: Context | None, memo: dict, unknown: list | None = None,
-                   checkable: set | None = None) -> list[Mention]:
+                   checkable: set | None = None, refused: list | None = None) -> list[Mention]:
     """Mentions of the spans that resolve. ``memo`` maps a written name to its
     ``Resolution``; names that context cannot change are not resolved again. Spans written as
     places that nothing matched go to ``unknown`` (character spans); the starts of mentions of
@@ -579,6 +581,10 @@ def _resolve_spans(gazetteer, text: str, spans: list[_Span], tokens: list[_Token
             memo[memo_key] = gazetteer.resolve_detail(written, context, fuzzy=span.fuzzy, spelling=span.loose)
         memo[written] = memo[memo_key]
         place = memo[memo_key][0]
+        if unknown is not None and span.listed_only and place is None and memo[memo_key].contextual:
+            unknown.pop()  # "Hawija and Raqqa": a known name refused here names a place elsewhere
+        if refused is not None and place is None and memo[memo_key].contextual and not span.unknown:
+            refused.append((start, end))  # the wrong homonym: a relation after it may place it
         if span.fuzzy and place is not None and place.score < FUZZY_MIN_SCORE:
             continue
         if place is None or _is_metonym(text, end, fold(written)):
@@ -631,7 +637,8 @@ def geoparse(gazetteer, text: str, context: Context | None = None, relative_phra
         doc_context = doc_context.merged(context)
     unknown_spans: list[_Span] = []
     checkable: set[int] = set()
-    mentions = _resolve_spans(gazetteer, text, spans, finder.tokens, doc_context, memo, unknown_spans, checkable)
+    refused: list[tuple[int, int]] = []
+    mentions = _resolve_spans(gazetteer, text, spans, finder.tokens, doc_context, memo, unknown_spans, checkable, refused)
     unknowns = [(finder.tokens[s.first].start, finder.tokens[s.last].end) for s in unknown_spans]
     if not relative_phrases:
         return administrative.apply(gazetteer, text, directional.apply(gazetteer, text,
@@ -644,7 +651,8 @@ def geoparse(gazetteer, text: str, context: Context | None = None, relative_phra
     names = administrative.apply(gazetteer, text, directional.apply(gazetteer, text, names))
     taken = lines.Spans(names)
     unknowns = [(a, b) for a, b in unknowns if not taken.overlaps(a, b)]
-    names = inferred.resolve(text, names, unknowns, checkable)
+    refused = [(a, b) for a, b in refused if not taken.overlaps(a, b)]
+    names = inferred.resolve(text, names, unknowns, checkable, refused)
     names = [m for m in names if not _foreign_dateline(text, m)]
     return _ordered(names + relative.find(text, names))
 

@@ -13,7 +13,7 @@ placed, in this order of preference:
    gives from the anchor (``relative.point``), with the uncertainty of the offset (at least
    ``NEAR_KM`` when no distance is given);
 2. else near the other places of its sentence (their mean point; the uncertainty covers them
-   and at least ``NEAR_KM``), or in a region its sentence names ("in southern Idlib");
+   and at least ``SENTENCE_KM``), or in a region its sentence names ("in southern Idlib");
 3. else near the place named just before it in the same paragraph (``BEFORE_KM``);
 4. else not at all: a name nothing anchors is not placed.
 
@@ -36,7 +36,8 @@ from gazetteer.context import approx_km
 from gazetteer.directional import bearing_of
 from gazetteer.place import Mention, Place
 
-NEAR_KM = 20.0
+NEAR_KM = 20.0  # least uncertainty of a place given by a relation without a distance
+SENTENCE_KM = 30.0  # ... of a place given only by its sentence's other places
 BEFORE_KM = 30.0
 BEFORE_CHARS = 300
 AFTER_CHARS = 110
@@ -154,11 +155,11 @@ def near_context(name: str, text: str, start: int, end: int, index: _Index) -> P
         lat, lon = _mean(chosen)
         spread = max(approx_km(lat, lon, p.lat, p.lon) + p.uncertainty_km for p in chosen)
         names = ", ".join(dict.fromkeys(p.name for p in chosen))
-        return _inferred(name, lat, lon, max(NEAR_KM, spread + 10.0), chosen, f"near {names} (same sentence)")
+        return _inferred(name, lat, lon, max(SENTENCE_KM, spread + 10.0), chosen, f"near {names} (same sentence)")
     regions = [m for m in around if m.place.kind in ("region", "area", "district", "subdistrict")]
     if regions:
         region = min(regions, key=lambda m: m.place.uncertainty_km).place
-        return _inferred(name, region.lat, region.lon, max(NEAR_KM, region.uncertainty_km), [region],
+        return _inferred(name, region.lat, region.lon, max(SENTENCE_KM, region.uncertainty_km), [region],
                          f"in {region.name} (same sentence)")
     before = [m for m in index.between(max(0, start - BEFORE_CHARS), start)
               if m.place.kind in POINT_KINDS and _anchor_ok(m.place) and m.place.uncertainty_km <= 30
@@ -194,13 +195,17 @@ def _list_before(text: str, spans: list[tuple[int, int]], k: int) -> list[int]:
 
 
 def resolve(text: str, mentions: list[Mention], unknowns: list[tuple[int, int]],
-            checkable: set[int]) -> list[Mention]:
+            checkable: set[int], refused: list[tuple[int, int]] = ()) -> list[Mention]:
     """``mentions`` with the ``checkable`` ones (start offsets of villages and inexact matches)
     that a relation contradicts replaced, and the ``unknowns`` (character spans of names
-    written as places that nothing matched) placed where the text allows; in text order."""
+    written as places that nothing matched) placed where the text allows; the ``refused``
+    (names whose only candidates lay far from the report's focus) are placed only by a
+    relation after them. In text order."""
     index = _Index(mentions)
+    refused_starts = {s for s, _ in refused}
     items: list[tuple[int, int, Mention | None]] = sorted(
-        [(m.start, m.end, m) for m in mentions if m.place.kind != "inferred"] + [(s, e, None) for s, e in unknowns],
+        [(m.start, m.end, m) for m in mentions if m.place.kind != "inferred"]
+        + [(s, e, None) for s, e in (*unknowns, *refused)],
         key=lambda x: (x[0], -x[1]))
     spans = [(s, e) for s, e, _ in items]
     placed: dict[int, Place] = {}
@@ -223,7 +228,7 @@ def resolve(text: str, mentions: list[Mention], unknowns: list[tuple[int, int]],
             out.append(Mention(start, end, text[start:end], placed[k]))
         elif mention is not None:
             out.append(mention)
-        else:
+        elif start not in refused_starts:
             place = near_context(text[start:end], text, start, end, index)
             if place is not None:
                 out.append(Mention(start, end, text[start:end], place))

@@ -30,6 +30,11 @@ _PHRASE_CUE_RE = re.compile(r"\d|\b(?:north|south|east|west|central|of|from|with
                             re.IGNORECASE)
 
 
+# Tiers whose answer may pin a document's context down: the name as written, not a feature
+# named after a place ("X hills") nor a spelling guess.
+SURE_TIERS = frozenset({"fold", "bare", "key", "glued"})
+
+
 class Resolution(NamedTuple):
     """One written name resolved: the place (or None), whether the document's context could
     change the answer (several candidates, or an inexact match), and whether the answer is
@@ -154,7 +159,7 @@ class Gazetteer:
             return Resolution(None, True, False)
         best, confidence = chosen
         place = self._place(name, best, confidence)
-        sure = not is_inexact(best.candidate) and (confidence >= 0.9 or is_big(best.entry))
+        sure = best.candidate.tier in SURE_TIERS and (confidence >= 0.9 or is_big(best.entry))
         contextual = len(found) > 1 or is_inexact(best.candidate) or is_minor(best.entry) or is_quarter(best.entry)
         return Resolution(place, contextual, sure, best.candidate.tier)
 
