@@ -3,8 +3,9 @@
 Several places share a name (Hamidiyah is a Tartus town and a Deir ez-Zor district). A
 candidate's rank adds three things to how well its name matched:
 
-- a prior (0-1) from kind and population, with a premium for Syrian and curated rows,
-  because reports on this war name Syrian places and the curated rows exist for them;
+- a prior from kind and population, with a premium for Syrian and curated rows (and more
+  for an analyst's correction), because reports on this war name Syrian places and the
+  curated rows exist for them;
 - a context bonus (0-1): the candidate lies in a governorate the document names, or near
   the places the document names unambiguously;
 - agreement with a descriptor ("Arak field" wants a site, "Homs province" a governorate);
@@ -75,7 +76,7 @@ def prior(entry: Entry) -> float:
     population = min(math.log10(entry.population + 1) / 6.5, 1.0)
     value = 0.55 * _KIND_WEIGHT.get(entry.kind, 0.5) + 0.25 * population
     value += 0.1 if entry.country == "SY" else 0.0
-    value += 0.1 if entry.source == "curated" else 0.0
+    value += 0.25 if entry.source == "curated" else 0.0  # rows made for this war's places
     value += 0.4 if entry.source == "correction" else 0.0  # the analyst has checked it
     return value
 
@@ -113,7 +114,9 @@ class Context:
                 governorates.add(place.governorate)
             if place.kind in ("governorate", "region", "subdistrict") and place.governorate:
                 named.add(place.governorate)
-            if place.kind in ("city", "town", "village", "district", "site", "hill") and place.score >= 0.8:
+            # Places abroad (a dateline's Beirut, Mosul) say nothing of where in Syria a report is.
+            if place.kind in ("city", "town", "village", "district", "site", "hill") and place.score >= 0.8 \
+                    and getattr(place, "country", "SY") == "SY":
                 points.append((place.lat, place.lon))
         return cls(frozenset(governorates), tuple(points), named=frozenset(named))
 
@@ -140,8 +143,8 @@ class Context:
         ``FOCUS_SPREAD_KM`` of their mean (a report ranging over the country has no focus)."""
         cached = self.__dict__.get("_focused")
         if cached is None:
-            if len(self.distinct) < 2:
-                cached = bool(self.distinct)
+            if len(self.distinct) < 3:
+                cached = False  # one or two places are no focus to refuse others by
             else:
                 lat = sum(p[0] for p in self.distinct) / len(self.distinct)
                 lon = sum(p[1] for p in self.distinct) / len(self.distinct)
@@ -204,6 +207,13 @@ def rank(candidates: list[Candidate], index, context: Context | None) -> list[Ra
     return out
 
 
+def _apart(a: Entry, b: Entry) -> bool:
+    """Two candidates that are different places: farther apart than ``FAR_APART_KM`` and than
+    either one's extent (a subdistrict is no rival of the town it is named after)."""
+    distance = approx_km(a.lat, a.lon, b.lat, b.lon)
+    return distance > max(FAR_APART_KM, a.uncertainty_km, b.uncertainty_km)
+
+
 def is_big(entry: Entry) -> bool:
     """A place readers know by name: a city, a governorate, a region, a town of 20,000+."""
     return entry.kind in ("city", "governorate", "region", "river") or entry.population >= BIG_POPULATION
@@ -248,8 +258,7 @@ def choose(ranked: list[Ranked], context: Context | None = None) -> tuple[Ranked
         if big is not None:
             best = big
             ranked = [big] + [r for r in ranked if r is not big]
-    rivals = [r for r in ranked[1:]
-              if approx_km(r.entry.lat, r.entry.lon, best.entry.lat, best.entry.lon) > FAR_APART_KM]
+    rivals = [r for r in ranked[1:] if _apart(r.entry, best.entry)]
     inexact = is_inexact(best.candidate)
     if context and not is_big(best.entry) and (
             ((inexact or ((rivals or is_minor(best.entry)) and context.focused)) and context.far(best.entry))

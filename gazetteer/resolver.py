@@ -159,7 +159,7 @@ class Gazetteer:
             return Resolution(None, True, False)
         best, confidence = chosen
         place = self._place(name, best, confidence)
-        sure = best.candidate.tier in SURE_TIERS and (confidence >= 0.9 or is_big(best.entry))
+        sure = best.candidate.tier in SURE_TIERS and (confidence >= 0.8 or is_big(best.entry))
         contextual = len(found) > 1 or is_inexact(best.candidate) or is_minor(best.entry) or is_quarter(best.entry)
         return Resolution(place, contextual, sure, best.candidate.tier)
 
