@@ -92,6 +92,7 @@ class Context:
     points: tuple[tuple[float, float], ...] = field(default=())  # one per mention: repeats count
     distinct: tuple[tuple[float, float], ...] = field(default=(), compare=False)
     named: frozenset[str] = frozenset()  # governorates the text names as areas ("Hama province")
+    regions: tuple[tuple[float, float, float], ...] = ()  # (lat, lon, radius km) of the areas it names
 
     def __post_init__(self) -> None:
         if not self.distinct and self.points:
@@ -99,13 +100,14 @@ class Context:
 
     def merged(self, other: "Context") -> "Context":
         return Context(self.governorates | other.governorates, self.points + other.points,
-                       named=self.named | other.named)
+                       named=self.named | other.named, regions=self.regions + other.regions)
 
     @classmethod
     def of_places(cls, places: Iterable) -> "Context":
         """Context from resolved places (anything with lat, lon, kind, governorate, name)."""
         governorates: set[str] = set()
         named: set[str] = set()
+        regions: list[tuple[float, float, float]] = []
         points: list[tuple[float, float]] = []
         for place in places:
             if place.kind == "governorate":
@@ -114,11 +116,14 @@ class Context:
                 governorates.add(place.governorate)
             if place.kind in ("governorate", "region", "subdistrict") and place.governorate:
                 named.add(place.governorate)
+                if place.uncertainty_km <= 120:
+                    regions.append((place.lat, place.lon, place.uncertainty_km))
             # Places abroad (a dateline's Beirut, Mosul) say nothing of where in Syria a report is.
             if place.kind in ("city", "town", "village", "district", "site", "hill") and place.score >= 0.8 \
                     and getattr(place, "country", "SY") == "SY":
                 points.append((place.lat, place.lon))
-        return cls(frozenset(governorates), tuple(points), named=frozenset(named))
+        return cls(frozenset(governorates), tuple(points), named=frozenset(named),
+                   regions=tuple(dict.fromkeys(regions)))
 
     def __bool__(self) -> bool:
         return bool(self.governorates or self.points)
@@ -142,6 +147,8 @@ class Context:
         """Whether the document is about one area: the places it pins down lie within
         ``FOCUS_SPREAD_KM`` of their mean (a report ranging over the country has no focus)."""
         cached = self.__dict__.get("_focused")
+        if cached is None and self.regions:
+            cached = True  # it names the area it is about ("in southern Idlib")
         if cached is None:
             if len(self.distinct) < 3:
                 cached = False  # one or two places are no focus to refuse others by
@@ -156,12 +163,14 @@ class Context:
         """Outside what the document is about: farther than ``km`` (``FOCUS_KM``) from its other
         places and outside the governorates it names as areas (a document naming no place is
         about nowhere)."""
-        if not self.distinct:
+        if not self.distinct and not self.regions:
             return False
         if entry.governorate and entry.governorate in self.named:
             return False
+        if any(approx_km(entry.lat, entry.lon, a, b) <= r + 0.5 * FOCUS_KM for a, b, r in self.regions):
+            return False
         nearest = self.nearest_km(entry.lat, entry.lon, other_than_itself=True)
-        return math.isfinite(nearest) and nearest > (km or FOCUS_KM)
+        return (math.isfinite(nearest) or bool(self.regions)) and nearest > (km or FOCUS_KM)
 
 
 @dataclass(frozen=True)

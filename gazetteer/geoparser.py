@@ -388,10 +388,13 @@ class _Finder:
                 j += 1
             group = range(k, j + 1)
             if j > k and any(out[g].loose or out[g].fuzzy or not out[g].pending for g in group):
+                # Cued as places ("the villages of A, B and C") or only listed with one ("Hawija
+                # and Raqqa"): a name only listed with a place is placed only if nothing has it.
+                strong = any(out[g].loose or out[g].fuzzy for g in group)
                 for g in group:
                     if not out[g].loose:
                         out[g] = replace(out[g], loose=True, pending=False, unknown=out[g].pending,
-                                         listed_only=out[g].pending)
+                                         listed_only=out[g].pending and not strong)
             k = j + 1
         return [span for span in out if not span.pending]
 
@@ -616,13 +619,17 @@ def document_context(gazetteer, text: str) -> Context:
     finder = _Finder(gazetteer, text)
     memo: dict = {}
     mentions = _resolve_spans(gazetteer, text, finder.spans(), finder.tokens, None, memo)
-    return _sure_context(mentions, memo)
+    return _sure_context(mentions, memo, gazetteer, text)
 
 
-def _sure_context(mentions: list[Mention], memo: dict) -> Context:
+def _sure_context(mentions: list[Mention], memo: dict, gazetteer=None, text: str = "") -> Context:
     """Context from the mentions resolved surely (exact, unrivalled or big): a guess among
-    homonyms or a misspelling must not decide where the document is."""
-    return Context.of_places(m.place for m in mentions if memo[m.text].sure)
+    homonyms or a misspelling must not decide where the document is. With the text, the
+    regions its sure names make ("southern Idlib") count too."""
+    sure = [m for m in mentions if memo[m.text].sure]
+    if gazetteer is not None and sure:
+        sure = directional.apply(gazetteer, text, sure)
+    return Context.of_places(m.place for m in sure)
 
 
 def geoparse(gazetteer, text: str, context: Context | None = None, relative_phrases: bool = True) -> list[Mention]:
@@ -632,7 +639,7 @@ def geoparse(gazetteer, text: str, context: Context | None = None, relative_phra
     spans = finder.spans()
     memo: dict[str, tuple[Place | None, bool]] = {}
     first = _resolve_spans(gazetteer, text, spans, finder.tokens, context, memo)
-    doc_context = _sure_context(first, memo)
+    doc_context = _sure_context(first, memo, gazetteer, text)
     if context:
         doc_context = doc_context.merged(context)
     unknown_spans: list[_Span] = []
