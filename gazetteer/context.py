@@ -145,13 +145,14 @@ class Context:
     @property
     def focused(self) -> bool:
         """Whether the document is about one area: the places it pins down lie within
-        ``FOCUS_SPREAD_KM`` of their mean (a report ranging over the country has no focus)."""
+        ``FOCUS_SPREAD_KM`` of their mean, or it pins down few but names its area (a report
+        ranging over the country has no focus)."""
         cached = self.__dict__.get("_focused")
-        if cached is None and self.regions:
-            cached = True  # it names the area it is about ("in southern Idlib")
         if cached is None:
             if len(self.distinct) < 3:
-                cached = False  # one or two places are no focus to refuse others by
+                # One or two places are no focus to refuse others by, unless the text also
+                # names the area it is about ("in southern Idlib").
+                cached = bool(self.regions)
             else:
                 lat = sum(p[0] for p in self.distinct) / len(self.distinct)
                 lon = sum(p[1] for p in self.distinct) / len(self.distinct)

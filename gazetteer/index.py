@@ -23,7 +23,7 @@ the geoparser can stop extending a span early.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from gazetteer import descriptors
@@ -123,6 +123,22 @@ class NameIndex:
     fuzzy_cores: list[str]
     key_prefixes: frozenset[str]
     spell_prefixes: frozenset[str]
+    _buckets: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def near_choices(self, choices: list[str], probe: str) -> list[str]:
+        """The keys of ``choices`` that could reach a fuzzy cutoff of 84+ against ``probe``:
+        the same first letter and a length within 2 (a longer gap caps rapidfuzz's ratio
+        below the cutoff). Buckets are built on first use."""
+        buckets = self._buckets.get(id(choices))
+        if buckets is None:
+            buckets = {}
+            for key in choices:
+                buckets.setdefault((key[:1], len(key)), []).append(key)
+            self._buckets[id(choices)] = buckets
+        out: list[str] = []
+        for length in range(len(probe) - 2, len(probe) + 3):
+            out.extend(buckets.get((probe[:1], length), ()))
+        return out
 
     @classmethod
     def build(cls, entries: list[Entry], forms: dict[str, tuple] | None = None) -> "NameIndex":

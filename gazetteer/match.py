@@ -189,7 +189,7 @@ def _near(index: NameIndex, probe: str, descriptor: Descriptor | None, choices: 
         best = max((fuzz.ratio(probe, k) for k in keys), default=0)
         if best >= 80:
             found[position] = Candidate(position, 0.85 * best / 100, "skeleton", descriptor)
-    for choice, score, _ in process.extract(probe, choices, scorer=fuzz.ratio,
+    for choice, score, _ in process.extract(probe, index.near_choices(choices, probe), scorer=fuzz.ratio,
                                             score_cutoff=cutoff, limit=6):
         for position in table[choice]:
             match = 0.85 * score / 100

@@ -96,6 +96,18 @@ class Gazetteer:
         if not name or self.stop.is_stop(name):
             return None
         context = self.context_of(context)
+        if context is None and not (settings.ONLINE_GEOCODER if online is None else online):
+            # Without context an answer depends on the name alone: remembered (``add`` forgets).
+            cache = self.__dict__.setdefault("_alone", {})
+            if name not in cache:
+                if len(cache) >= 50_000:
+                    cache.clear()
+                cache[name] = self._resolve(name, None, online, lines_near_context)
+            return cache[name]
+        return self._resolve(name, context, online, lines_near_context)
+
+    def _resolve(self, name: str, context: Context | None, online: bool | None,
+                 lines_near_context: bool) -> Place | None:
         # A name as written first; a phrase ("the eastern countryside of X") before a fuzzy
         # guess at the whole phrase as a name.
         place = self.resolve_name(name, context, fuzzy=False, spelling=True)
@@ -129,6 +141,7 @@ class Gazetteer:
         self.entries = [entry, *others] if first else [*others, entry]
         self.index = NameIndex.build(self.entries)
         self.__dict__.pop("_contexts", None)
+        self.__dict__.pop("_alone", None)
         self.__dict__.pop("by_id", None)
 
     def _resolve_phrase(self, phrase: str, context: Context | None) -> Place | None:
