@@ -536,7 +536,7 @@ def _name_words(gazetteer) -> frozenset[str]:
     cached = getattr(gazetteer, "_name_words", None)
     if cached is not None and cached[0] is gazetteer.index:
         return cached[1]
-    words = {w for e in gazetteer.entries for n in e.names for w in fold(n).split()}
+    words = {w for folded in gazetteer.index.by_fold for w in folded.split()}
     words |= {w for p in gazetteer.stop.phrases for w in p.split()}
     words |= {w for phrase in SUFFIXES for w in phrase} | START_WORDS | ARTICLES | TITLE_WORDS | OPERATION_WORDS
     result = frozenset(words)
