@@ -366,6 +366,8 @@ class _Finder:
             else:
                 loose = self.cued(i, name_last)
             described = self.descriptor_after(name_last)
+            if described and self.ends_list(out, i, name_last, described[0]):
+                described = None  # "eastern Homs and western Deir ez-Zor Provinces": the list's word
             last = described[0] if described else name_last
             span = _Span(i, last, in_unit=i <= unit_end,
                          before_capital=not described and self.capital_follows(last),
@@ -374,6 +376,14 @@ class _Finder:
             out.append(span)
             i = span.last + 1
         return self.listed(out)
+
+    def ends_list(self, found: list[_Span], i: int, name_last: int, end: int) -> bool:
+        """Whether a plural descriptor after tokens ``i..name_last`` ("... and B provinces")
+        belongs to the whole list the name ends rather than to the name alone."""
+        if not found or not self.tokens[end].folded.endswith("s"):
+            return False
+        previous = self.tokens[found[-1].last]
+        return LIST_GAP_RE.fullmatch(self.text, previous.end, self.tokens[i].start) is not None
 
     def listed(self, spans: list[_Span]) -> list[_Span]:
         """Spans in one list ("Tadef, Bazaa and Qabaseen", "the villages of A, B and C") share
