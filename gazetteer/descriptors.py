@@ -38,6 +38,7 @@ _SUFFIXES = {
                  "ammunition depot", "weapons depots", "warehouses", "battalion base"],
         "building": ["prison", "hospital", "stadium", "castle", "citadel", "airport road"],
         "mine": ["phosphate mine", "mine", "mines", "phosphate mines"],
+        "industry": ["industrial zone", "industrial area", "industrial city", "industrial estate"],
     },
     "hill": {"hill": ["hill", "hills", "hilltop", "mountain", "mountains", "mountain chain",
                       "mountain range", "range", "heights", "ridge", "peak"]},
