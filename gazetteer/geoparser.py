@@ -33,8 +33,20 @@ A capitalised name the index lacks is still tried, fuzzily, when the text says i
   The anchor keeps its own mention, listed first, so a mention list may nest only in that
   case.
 
+Spans grow by the phonetic key and by the spelling key (``gazetteer.spelling``), but a span
+found only by its spelling key (Kafr Nabudah for OCHA's Kafr Nabutha) is taken only when the
+text writes it as a place: a generic word of place names in it (Tal, Kafr, Jabal, Bir, Rasm...),
+"the village(s) of" before it, a descriptor or an apposition after it ("X district", "X, the
+neighbourhood next to..."), or a list with such a place or with an exactly matched one
+("Tadef, Bazaa and Qabaseen"). So "Teams" or "Party" never become villages.
+
 Names are resolved twice: first alone, then with the context of the places the first pass
-pinned down (governorates and points), which settles names that several places share.
+pinned down surely (``Resolution.sure``: exact, unrivalled or big; and the regions they make),
+which settles names that several places share and refuses guesses far from the report's focus
+(``context.choose``). Names written as places that nothing matches, and villages or inexact
+matches that a relation in the text contradicts, are placed from that relation or their
+sentence as kind ``inferred`` (``inferred``). A dateline abroad ("BEIRUT, LEBANON (…) –") is
+not a mention.
 Per-call work is linear in the text: one regex pass, dictionary look-ups per token, and a
 resolution per distinct span (memoised).
 """
