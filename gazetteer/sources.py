@@ -191,7 +191,9 @@ class CsvSource:
         if kind in POINT_KINDS:
             main_aliases.append(unqualified(name))
         main_aliases = [a for a in dict.fromkeys(main_aliases) if a and a != name]
-        aliases += tuple(a for a in main_aliases if a.casefold() not in {x.casefold() for x in aliases})
+        if main_aliases:
+            known = {x.casefold() for x in aliases}
+            aliases += tuple(a for a in main_aliases if a.casefold() not in known)
         return Entry(
             id=row_id or f"{self.id_prefix}{number}",
             name=name,
@@ -204,7 +206,7 @@ class CsvSource:
             population=int(_number(row.get("population"), 0) or 0),
             uncertainty_km=uncertainty_km,
             source=self.label,
-            raw=dict(row),
+            raw=row if isinstance(row, dict) else dict(row),
             main_aliases=tuple(main_aliases),
             pcode=pcode,
             level=level,
