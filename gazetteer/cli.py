@@ -7,11 +7,11 @@
 ``{"query", "name", "lat", "lon", "kind", "governorate", "source", "uncertainty_km", "score"}``;
 an unresolved name has every key but ``query`` null and adds ``"suggestions": [...]``.
 With no NAME it reads names from standard input, one per line, and answers each in order.
-Several names are read as a list from one text: each is resolved with the places its
-neighbours in the list (``LIST_WINDOW`` either side) name surely as context, as the geoparser
-does with a report's places, which tells homonyms apart; ``--alone`` resolves each name by
-itself, ``--context TEXT`` against that text (which also places a whole border or river near
-the text's places).
+Each name is resolved by itself, unless ``--context TEXT`` gives the text it comes from (which
+also places a whole border or river near the text's places) or ``--as-list`` says the names
+are one report's, in its order: each is then resolved with the places its neighbours in the
+list (``LIST_WINDOW`` either side) name surely as context, which tells homonyms apart. A
+list of unrelated names must not use it: a neighbour would pull a homonym towards itself.
 
 ``geoparse`` prints one object per place mention:
 ``{"doc", "start", "end", "text", "name", "lat", "lon", "kind", "uncertainty_km", "score"}``
@@ -124,7 +124,7 @@ def run_resolve(args, gaz: Gazetteer, out: TextIO, err: TextIO, stdin: TextIO) -
     names = _names(args.names, stdin)
     if args.context:
         contexts = [gaz.context_of(args.context)] * len(names)
-    elif args.alone or len(names) < 2:
+    elif not args.as_list or len(names) < 2:
         contexts = [None] * len(names)
     else:
         contexts = list_contexts(gaz, names)
@@ -183,8 +183,8 @@ def parser() -> argparse.ArgumentParser:
     resolve.add_argument("names", nargs="*", metavar="NAME", help="names; none: read one per line from stdin")
     resolve.add_argument("--json", action="store_true", help="one JSON object per line")
     resolve.add_argument("--context", metavar="TEXT", help="document text used to choose among same-named places")
-    resolve.add_argument("--alone", action="store_true",
-                         help="resolve each name by itself, not with its neighbours in the list as context")
+    resolve.add_argument("--as-list", action="store_true",
+                         help="the names are one report's, in order: each neighbour's sure place is context")
     resolve.add_argument("--online", action="store_true", help="ask Nominatim for names not found offline (cached)")
     geoparse = commands.add_parser("geoparse", help="find and resolve the place mentions of report files")
     geoparse.add_argument("files", nargs="+", metavar="FILE")
