@@ -5,7 +5,8 @@ from datetime import date
 
 import pytest
 
-from events.documents import MAX_BYTES, DocumentError, parse_document, read_document, report_paths
+import settings
+from events.documents import DocumentError, parse_document, read_document, report_paths
 
 
 def test_plain_text_keeps_its_text_and_finds_url_title_and_date(tmp_path):
@@ -52,19 +53,21 @@ def test_files_that_are_not_reports_get_a_clear_error(tmp_path, content, message
     assert "bad.txt" in str(error.value)
 
 
-def test_a_file_over_50_mb_is_refused_before_reading(tmp_path):
+def test_a_file_over_the_size_limit_is_refused_before_reading(tmp_path):
     path = tmp_path / "huge.txt"
     with open(path, "wb") as f:
-        f.truncate(MAX_BYTES + 1)
+        f.truncate(settings.MAX_REPORT_BYTES + 1)
     with pytest.raises(DocumentError, match="MB limit"):
         read_document(path)
 
 
-def test_folders_are_walked_for_report_files(tmp_path):
+def test_folders_are_walked_for_report_files_and_the_others_are_named(tmp_path):
     (tmp_path / "sub").mkdir()
     for name in ("a.txt", "sub/b.md", "sub/c.html", "sub/d.pdf"):
         (tmp_path / name).write_text("x", encoding="utf-8")
-    assert [p.name for p in report_paths([tmp_path])] == ["a.txt", "b.md", "c.html"]
+    reports, skipped = report_paths([tmp_path])
+    assert [p.name for p in reports] == ["a.txt", "b.md", "c.html"]
+    assert [p.name for p in skipped] == ["d.pdf"]
 
 
 def test_missing_files_and_folders_get_a_clear_error(tmp_path):
