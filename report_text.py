@@ -126,10 +126,20 @@ def blank_markup(html: str) -> str:
     return "".join(pieces)
 
 
+def over_limit(size: int, limit: int | None = None) -> str | None:
+    """Why a report of ``size`` bytes is refused (None when it is not), for messages that
+    the caller prefixes with the report's name."""
+    limit = settings.MAX_REPORT_BYTES if limit is None else limit
+    if size <= limit:
+        return None
+    return (f"{_megabytes(size)} is over the {_megabytes(limit)} limit for one report "
+            "(settings.MAX_REPORT_BYTES); split it into smaller files")
+
+
 def _check_size(size: int, name: str) -> None:
-    if size > settings.MAX_REPORT_BYTES:
-        raise ReportError(f"{name}: {_megabytes(size)} is over the {limit_text()} limit for one report "
-                          "(settings.MAX_REPORT_BYTES); split it into smaller files")
+    reason = over_limit(size)
+    if reason:
+        raise ReportError(f"{name}: {reason}")
 
 
 def _megabytes(size: int) -> str:
