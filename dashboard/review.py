@@ -17,6 +17,8 @@ from typing import Any, Sequence
 
 from events.documents import DocumentError, checked_date, parse_document
 from events.vocabulary import FACTIONS
+# Reports are read in a worker process: hostile text cannot stall the other users' callbacks.
+from events.worker import shared_reader
 from report_text import over_limit, pasted_report
 
 log = logging.getLogger(__name__)
@@ -143,8 +145,8 @@ class Review:
         name = filename if isinstance(filename, str) and filename else "upload.txt"
         try:
             raw = decode_upload(contents)
-            return self._extract(parse_document(raw, name, doc_date=parse_day(doc_date),
-                                                is_html=name.lower().endswith((".html", ".htm"))))
+            return self._extract(shared_reader().parse(raw, name, parse_day(doc_date),
+                                                       is_html=name.lower().endswith((".html", ".htm"))))
         except (DocumentError, ValueError) as error:
             return ReviewResult(None, error=_with_name(str(error), name))
 
@@ -152,16 +154,14 @@ class Review:
         if text is None or isinstance(text, str) and not text.strip():
             return ReviewResult(None, error="Paste a report's text first (or drop a file above).")
         try:
-            document = parse_document(pasted_report(text, PASTED_NAME), PASTED_NAME, doc_date=parse_day(doc_date))
+            document = shared_reader().parse(pasted_report(text, PASTED_NAME), PASTED_NAME, parse_day(doc_date))
         except (DocumentError, ValueError) as error:
             return ReviewResult(None, error=str(error))
         # Pasted reports have no file name: the text's hash tells them apart.
         return self._extract(replace(document, name=f"pasted-{document.content_hash[:12]}.txt"))
 
     def _extract(self, document) -> ReviewResult:
-        from events.worker import shared_reader
-
-        try:  # in a worker process: hostile text cannot stall the other users' callbacks
+        try:
             events = list(shared_reader().read(document).events)
         except DocumentError as error:
             return ReviewResult(None, error=str(error))

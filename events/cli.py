@@ -71,7 +71,7 @@ def _extract(args) -> int:
     status = 0
     for path in args.files:
         try:
-            document = read_document(path, args.date)
+            document = shared_reader().parse_file(path, args.date)
             extraction = shared_reader().read(document)
         except DocumentError as error:
             print(f"error: {error}", file=sys.stderr)

@@ -25,7 +25,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from events import store
-from events.documents import TEXT_SUFFIXES, DocumentError, read_document, report_paths
+from events.documents import TEXT_SUFFIXES, DocumentError, report_paths
 from events.extract import PlaceFinder
 from events.worker import ReportReader, shared_reader
 
@@ -82,7 +82,7 @@ def ingest(paths: list[str | Path], db: str | Path | None = None, place_finder: 
 
 def _ingest_one(path: Path, db, reader: ReportReader, doc_date: date | None, summary: IngestSummary) -> None:
     try:
-        document = read_document(path, doc_date)
+        document = reader.parse_file(path, doc_date)
         if store.has_document(document.content_hash, db):
             summary.documents_already_stored += 1
             return

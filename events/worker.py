@@ -4,10 +4,11 @@ A regex that runs long holds Python's GIL: while it runs, no other thread of the
 moves (the page's other users wait) and no signal handler runs, so the reader cannot be
 stopped from inside. It runs in a worker process instead, which can be killed.
 
-``ReportReader.read(document)`` sends the document to a warm worker (the gazetteer is
-loaded once per worker) and waits at most ``settings.REPORT_TIME_BUDGET_S``. Past that the
-worker is killed (a fresh one starts for the next report) and ``ReportTimeout`` names the
-report. A stopped report keeps nothing: what the reader found before the stop may lack what
+``ReportReader.parse(raw, name)`` (the bytes to a ``Document``: decoding, markup, and its
+date, which the reader may have to find in the text) and ``ReportReader.read(document)``
+(its events) run in a warm worker (the gazetteer is loaded once per worker), together
+within ``settings.REPORT_TIME_BUDGET_S``. Past that the worker is killed (a fresh one starts
+for the next report) and ``ReportTimeout`` names the report. A stopped report keeps nothing: what the reader found before the stop may lack what
 the rest of the text says about it (a denial, a correction, the date that "two days later"
 counts from), so no event of it is stored or shown. A reader that fails on a report raises
 ``ReaderFailed``; the traceback goes to the log, never to the user. Both are
@@ -25,9 +26,12 @@ import threading
 import time
 import traceback
 from dataclasses import replace
+from datetime import date
+from pathlib import Path
 
 import settings
 from events.documents import Document, DocumentError
+from report_text import read_report_bytes
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +47,10 @@ class ReportTimeout(DocumentError):
 
 
 class ReaderFailed(DocumentError):
-    """The reader failed on a report (a bug: the log has the traceback); nothing was kept."""
+    """The reader failed on a report (a bug); nothing was kept. ``details`` holds the
+    traceback, for the log and for bug reports, never for the page."""
+
+    details: str = ""
 
 
 class _Worker:
@@ -55,37 +62,45 @@ class _Worker:
         child_end.close()
         self.ready = False
 
-    def read(self, document: Document, budget_s: float):
-        if not self.ready:
-            self._receive(START_TIMEOUT_S, f"{document.name}: the reader could not start; nothing was kept")
-            self.ready = True
-        self.connection.send((document, budget_s))
-        started = time.monotonic()
-        outcome = self._receive(budget_s, None)
+    def call(self, task: str, args: tuple, name: str, budget_s: float, total_s: float):
+        """``task`` ("parse" or "extract") on ``args`` in the worker: its result, or
+        ``ReportTimeout`` after ``budget_s`` (the report's ``total_s`` budget less what it spent)."""
+        self.connection.send((task, args, budget_s))
+        outcome = self._receive(max(budget_s, 0.0), f"{name}: the reader stopped unexpectedly (out of "
+                                "memory?); nothing was kept from this report")
         if outcome is None:
             raise ReportTimeout(
-                f"{document.name}: reading stopped after {time.monotonic() - started:.0f} s, over the "
-                f"{budget_s:g} s budget for one report (settings.REPORT_TIME_BUDGET_S); nothing was kept "
-                "from this report. Split it into smaller files, or raise $FRONTLINE_REPORT_BUDGET_S")
+                f"{name}: reading stopped at the {total_s:g} s budget for one report "
+                "(settings.REPORT_TIME_BUDGET_S); nothing was kept from this report. Split it into "
+                "smaller files, or raise $FRONTLINE_REPORT_BUDGET_S")
         kind, value, details = outcome
+        if kind == "refused":
+            raise DocumentError(value)
         if kind == "error":
-            log.error("the reader failed on %s:\n%s", document.name, details)
-            raise ReaderFailed(f"{document.name}: the reader failed on this report ({value}); nothing was "
-                               "kept. This is a bug: please report it with the file")
+            log.error("the reader failed on %s:\n%s", name, details)
+            error = ReaderFailed(f"{name}: the reader failed on this report ({value}); nothing was kept. "
+                                 "This is a bug: please report it with the file")
+            error.details = details
+            raise error
         return value
 
-    def _receive(self, timeout_s: float, failure: str | None):
-        """The worker's next message; None after ``timeout_s`` (the worker is then killed)."""
+    def wait_ready(self, name: str) -> None:
+        if not self.ready:
+            failure = f"{name}: the reader could not start; nothing was kept"
+            if self._receive(START_TIMEOUT_S, failure) is None:
+                raise ReaderFailed(failure)
+            self.ready = True
+
+    def _receive(self, timeout_s: float, failure: str):
+        """The worker's next message; None after ``timeout_s`` (the worker is then killed);
+        ``ReaderFailed(failure)`` if the worker died."""
         try:
             if self.connection.poll(timeout_s):
                 return self.connection.recv()
         except (EOFError, OSError):
             self.stop()
-            raise ReaderFailed(failure or "the reader stopped unexpectedly (out of memory?); nothing was kept "
-                               "from this report") from None
+            raise ReaderFailed(failure) from None
         self.stop()
-        if failure:
-            raise ReaderFailed(failure)
         return None
 
     def stop(self) -> None:
@@ -110,36 +125,47 @@ class ReportReader:
         self._slots = threading.BoundedSemaphore(workers)
         self._idle: list[_Worker] = []
         self._lock = threading.Lock()
+        # Time each parsed document has spent of its budget, until it is read.
+        self._spent: dict[str, float] = {}
+
+    def parse_file(self, path: str | Path, doc_date: date | None = None) -> Document:
+        """``events.documents.read_document`` with the parsing in the worker."""
+        path = Path(path)
+        return self.parse(read_report_bytes(path), path.name, doc_date, path.suffix.lower() in (".html", ".htm"))
+
+    def parse(self, raw: bytes, name: str, doc_date: date | None = None, is_html: bool | None = None) -> Document:
+        """``events.documents.parse_document`` in the worker, within the report's budget."""
+        document, spent_s = self._call("parse", (raw, name, doc_date, is_html), name, 0.0)
+        with self._lock:
+            self._spent[document.content_hash] = spent_s
+        return document
 
     def read(self, document: Document):
-        """The ``Extraction`` of ``document``, its own warnings first; ``ReportTimeout`` or
-        ``ReaderFailed`` when it cannot be had within the budget."""
-        budget_s = settings.REPORT_TIME_BUDGET_S if self._budget_s is None else self._budget_s
+        """The ``Extraction`` of ``document``, its own warnings first, within what is left of its
+        budget; ``ReportTimeout`` or ``ReaderFailed`` when it cannot be had."""
+        with self._lock:
+            spent = self._spent.pop(document.content_hash, 0.0)
+        extraction, _ = self._call("extract", (document,), document.name, spent)
+        return replace(extraction, warnings=tuple(document.warnings) + tuple(extraction.warnings))
+
+    def _call(self, task: str, args: tuple, name: str, spent_s: float) -> tuple:
+        """``(result, seconds it took)`` of ``task`` in a free worker (waiting for one is not
+        counted)."""
+        total_s = settings.REPORT_TIME_BUDGET_S if self._budget_s is None else self._budget_s
         with self._slots:
             worker = self._take()
             try:
-                extraction = worker.read(document, budget_s)
-            except ReaderFailed:
+                worker.wait_ready(name)
+                started = time.monotonic()
+                value = worker.call(task, args, name, total_s - spent_s, total_s)
+            except DocumentError:  # a refused file, a failed reading: the worker lives on if it can
                 self._give_back(worker)
                 raise
             except BaseException:
                 worker.stop()
                 raise
             self._give_back(worker)
-        return replace(extraction, warnings=tuple(document.warnings) + tuple(extraction.warnings))
-
-    def warm(self) -> None:
-        """Start a worker now (in the background) rather than on the first report."""
-        def start():
-            with self._slots:
-                worker = self._take()
-                try:
-                    worker._receive(START_TIMEOUT_S, "the reader could not start")
-                    worker.ready = True
-                except ReaderFailed as error:
-                    log.warning("%s", error)
-                self._give_back(worker)
-        threading.Thread(target=start, name="report-reader-warm", daemon=True).start()
+        return value, time.monotonic() - started
 
     def close(self) -> None:
         with self._lock:
@@ -181,23 +207,27 @@ def shared_reader(workers: int = 2) -> ReportReader:
 
 
 def _serve(connection, place_finder) -> None:
-    """The worker: read each document sent, answer ``(kind, value, details)``."""
+    """The worker: run each task sent, answer ``(kind, value, details)``."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    from events.documents import parse_document
     from events.extract import default_place_finder, extract
 
     finder = place_finder or default_place_finder()
     if place_finder is None:
         finder("")  # builds the gazetteer before the first report
+    tasks = {"parse": parse_document, "extract": lambda document: extract(document, finder)}
     connection.send(("ready", None, None))
     while True:
         try:
-            document, budget_s = connection.recv()
+            task, args, budget_s = connection.recv()
         except (EOFError, OSError):
             return
         # SIGALRM's default action ends the process even inside a regex, with or without a parent.
-        signal.alarm(math.ceil(budget_s) + _ALARM_GRACE_S)
+        signal.alarm(math.ceil(max(budget_s, 0)) + _ALARM_GRACE_S)
         try:
-            outcome = ("ok", extract(document, finder), None)
+            outcome = ("ok", tasks[task](*args), None)
+        except DocumentError as error:
+            outcome = ("refused", str(error), None)
         except Exception as error:  # reported to the parent, which names the report
             outcome = ("error", type(error).__name__, traceback.format_exc())
         signal.alarm(0)
