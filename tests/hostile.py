@@ -50,7 +50,7 @@ MARKUP = ["<script>", "</script>", "<p>", "</p>", "<br>", "<a href='javascript:a
 HEADERS = ["Date: 9999-12-31", "Date: 0001-01-01", "Date: 0001-01-05", "date: 2017-06-02", "Published: 0000-00-00",
            "Posted: 2017-02-30", "https://example.org/news/9999/12/31/x", "https://example.org/0001/01/03/y",
            "https://example.org/2017/06/02/z", "# Front update", "=== Report ===", "Date: 2100-12-31"]
-GIVEN_DATES = [None] * 6 + [date(2017, 6, 2), date(9999, 12, 31), date(1, 1, 1), date(1, 1, 6), date.max,
+GIVEN_DATES = [None] * 30 + [date(2017, 6, 2), date(9999, 12, 31), date(1, 1, 1), date(1, 1, 6), date.max,
                             date.min, date(1900, 1, 1), date(2100, 12, 31), date(2024, 2, 29)]
 
 SENTENCE = "On 3 May 2017 the Army captured Palmyra from ISIS."
@@ -104,6 +104,7 @@ class Outcome:
     stage: str = "done"          # where it stopped: decode, extract, geoparse, resolve or done
     kind: str = "ok"             # ok, refused (a clear DocumentError), crash or over budget
     message: str = ""
+    details: str = ""            # a crash's traceback
     seconds: dict = field(default_factory=dict)
 
     @property
@@ -205,8 +206,8 @@ def run_case(case: Case, reader, gazetteer) -> Outcome:
     except DocumentError as error:
         outcome.kind, outcome.message = "refused", str(error)
         return outcome
-    except Exception:
-        outcome.kind, outcome.message = "crash", traceback.format_exc()
+    except Exception as error:
+        outcome.kind, outcome.message, outcome.details = "crash", repr(error), traceback.format_exc()
         return outcome
     try:
         stage("extract", lambda: reader.read(document))
@@ -219,10 +220,10 @@ def run_case(case: Case, reader, gazetteer) -> Outcome:
         outcome.kind, outcome.message = "over budget", str(error)
         return outcome
     except ReaderFailed as error:
-        outcome.kind, outcome.message = "crash", str(error)
+        outcome.kind, outcome.message, outcome.details = "crash", str(error), error.details
         return outcome
-    except Exception:
-        outcome.kind, outcome.message = "crash", traceback.format_exc()
+    except Exception as error:
+        outcome.kind, outcome.message, outcome.details = "crash", repr(error), traceback.format_exc()
         return outcome
     outcome.stage = "done"
     if outcome.total_s > settings.REPORT_TIME_BUDGET_S:
