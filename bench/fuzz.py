@@ -40,6 +40,12 @@ def crash_site(message: str) -> str:
     return f"{Path(path).relative_to(ROOT)}:{line} {function}: {last[:120]}"
 
 
+def repeated_piece(raw: bytes) -> str:
+    text = raw.decode("utf-8", "replace")
+    pieces = collections.Counter(text[i:i + 8] for i in range(0, max(1, len(text) - 8)))
+    return pieces.most_common(1)[0][0] if pieces else ""
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else 0.0
@@ -60,12 +66,14 @@ def main() -> None:
     over: list = []
     refusals: collections.Counter = collections.Counter()
     seconds: dict[str, list[float]] = collections.defaultdict(list)
+    slowest: dict[str, list] = collections.defaultdict(list)
     with ReportReader(workers=1) as reader:
         for i, case in enumerate(cases, 1):
             outcome = run_case(case, reader, gazetteer)
             kinds[outcome.kind] += 1
             for stage, value in outcome.seconds.items():
                 seconds[stage].append(value)
+                slowest[stage] = sorted(slowest[stage] + [(value, i, outcome.case)], key=lambda s: -s[0])[:args.show]
             if outcome.kind == "crash":
                 sites[crash_site(outcome.details or outcome.message)].append(outcome)
             elif outcome.kind == "over budget":
@@ -96,6 +104,10 @@ def main() -> None:
         if values:
             print(f"  {stage:<9} {statistics.median(values):.4f} / {percentile(values, 0.99):.4f} / {max(values):.3f}"
                   f"  ({len(values)} inputs)")
+    print("slowest inputs per stage (seconds, name, bytes, the text's most repeated 8-character piece):")
+    for stage in ("decode", "extract", "geoparse", "resolve"):
+        for value, _, case in slowest.get(stage, []):
+            print(f"  {stage:<9} {value:7.2f}  {case.name} {len(case.raw):>6}  {repeated_piece(case.raw)!r}")
 
 
 if __name__ == "__main__":

@@ -2,13 +2,18 @@
 a reader failure is a clear error, and a busy reader never holds up the caller's process."""
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 import threading
 import time
 from datetime import date
 
 import pytest
 
+import settings
+from events import store
 from events.documents import DocumentError, parse_document
 from events.worker import ReaderFailed, ReportReader, ReportTimeout
 from gazetteer.place import Mention, Place
@@ -82,3 +87,19 @@ def test_a_reader_failure_names_the_report_without_showing_the_traceback():
         assert "Traceback" not in str(error.value) and "ZeroDivisionError" in error.value.details
         # The worker lives on for the next report.
         assert reader.read(parse_document(b"Nothing happened today.", "quiet.txt")).events == ()
+
+
+@pytest.mark.parametrize("command", ["extract", "ingest"])
+def test_the_command_line_names_a_report_over_its_budget_and_stores_nothing(tmp_path, command):
+    path = tmp_path / "long.txt"
+    path.write_bytes(REPORT * 20_000)  # 1.3 MB: more than a millisecond of reading anywhere
+    db = tmp_path / "s.db"
+    args = [str(path)] if command == "extract" else [str(path), "--db", str(db)]
+    result = subprocess.run([sys.executable, "-m", "events", command, *args], cwd=settings.REPO_ROOT,
+                            env={**os.environ, "FRONTLINE_REPORT_BUDGET_S": "0.001"},
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "long.txt: reading stopped at the 0.001 s budget for one report" in result.stderr
+    if command == "ingest":
+        assert "documents: 0 added, 0 already in the store, 1 failed" in result.stdout
+        assert store.counts(db)["documents"] == 0
