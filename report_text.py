@@ -45,7 +45,7 @@ def read_report_bytes(path: str | Path) -> bytes:
     except OSError as error:
         raise ReportError(f"{path}: cannot read ({error.strerror or error})") from None
     if not path.is_file():
-        raise ReportError(f"{path}: not a file (a folder? `python -m events ingest` reads folders)")
+        raise ReportError(f"{path}: not a file (a folder?)")
     _check_size(size, str(path))
     try:
         return path.read_bytes()
