@@ -71,6 +71,7 @@ def ingest(paths: list[str | Path], db: str | Path | None = None, place_finder: 
     files, skipped = report_paths(paths)
     summary.skipped = [str(path) for path in skipped]
     reader = ReportReader(place_finder) if place_finder is not None else shared_reader()
+    reader.start()  # before the progress bar's thread
     try:
         for path in tqdm(files, desc="ingest", unit="doc", file=sys.stderr, disable=not progress):
             _ingest_one(path, db, reader, doc_date, summary)

@@ -39,7 +39,13 @@ log = logging.getLogger(__name__)
 START_TIMEOUT_S = 300.0
 # The worker's own alarm, for when no parent is left to stop it (a killed `ingest`).
 _ALARM_GRACE_S = 10
-_CONTEXT = multiprocessing.get_context("spawn")  # no fork of a threaded server
+
+
+def _context():
+    """Fork a process that has no other thread (the command line: quick, nothing to import
+    again); spawn from one that has (the page's server: a fork copies locks that other
+    threads hold)."""
+    return multiprocessing.get_context("fork" if threading.active_count() == 1 else "spawn")
 
 
 class ReportTimeout(DocumentError):
@@ -55,9 +61,10 @@ class ReaderFailed(DocumentError):
 
 class _Worker:
     def __init__(self, place_finder) -> None:
-        self.connection, child_end = _CONTEXT.Pipe()
-        self.process = _CONTEXT.Process(target=_serve, args=(child_end, place_finder), daemon=True,
-                                        name="report-reader")
+        context = _context()
+        self.connection, child_end = context.Pipe()
+        self.process = context.Process(target=_serve, args=(child_end, self.connection, place_finder),
+                                       daemon=True, name="report-reader")
         self.process.start()
         child_end.close()
         self.ready = False
@@ -167,6 +174,11 @@ class ReportReader:
             self._give_back(worker)
         return value, time.monotonic() - started
 
+    def start(self) -> None:
+        """Start a worker now, e.g. before the caller starts threads of its own (see ``_context``)."""
+        worker = self._take()
+        self._give_back(worker)
+
     def close(self) -> None:
         with self._lock:
             idle, self._idle = self._idle, []
@@ -206,8 +218,9 @@ def shared_reader(workers: int = 2) -> ReportReader:
         return _shared
 
 
-def _serve(connection, place_finder) -> None:
+def _serve(connection, parent_end, place_finder) -> None:
     """The worker: run each task sent, answer ``(kind, value, details)``."""
+    parent_end.close()  # so that the parent's death reads as the end of the pipe
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     from events.documents import parse_document
     from events.extract import default_place_finder, extract
