@@ -11,7 +11,7 @@ What ingest promises (tests/test_ingest.py keeps it):
 - a file that cannot be read (empty, binary, another encoding, over the size limit) or
   whose reading fails or runs over its time budget is named in the summary and skipped;
   so is every file of a folder that is not a report (.txt, .md, .html);
-- a document already stored (same text) is not read again.
+- a document already stored (same text) is not extracted again.
 """
 from __future__ import annotations
 

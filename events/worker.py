@@ -8,9 +8,10 @@ stopped from inside. It runs in a worker process instead, which can be killed.
 date, which the reader may have to find in the text) and ``ReportReader.read(document)``
 (its events) run in a warm worker (the gazetteer is loaded once per worker), together
 within ``settings.REPORT_TIME_BUDGET_S``. Past that the worker is killed (a fresh one starts
-for the next report) and ``ReportTimeout`` names the report. A stopped report keeps nothing: what the reader found before the stop may lack what
-the rest of the text says about it (a denial, a correction, the date that "two days later"
-counts from), so no event of it is stored or shown. A reader that fails on a report raises
+for the next report) and ``ReportTimeout`` names the report. A stopped report keeps
+nothing: what the reader found before the stop may lack what the rest of the text says
+about it (a denial, a correction, the date that "two days later" counts from), so no event
+of it is stored or shown. A reader that fails on a report raises
 ``ReaderFailed``; the traceback goes to the log, never to the user. Both are
 ``DocumentError``, the error every entry point already reports.
 
@@ -39,6 +40,7 @@ log = logging.getLogger(__name__)
 START_TIMEOUT_S = 300.0
 # The worker's own alarm, for when no parent is left to stop it (a killed `ingest`).
 _ALARM_GRACE_S = 10
+_SPENT_KEPT = 256
 
 
 def _context():
@@ -144,6 +146,8 @@ class ReportReader:
         """``events.documents.parse_document`` in the worker, within the report's budget."""
         document, spent_s = self._call("parse", (raw, name, doc_date, is_html), name, 0.0)
         with self._lock:
+            if len(self._spent) >= _SPENT_KEPT:  # documents parsed but never read (already stored)
+                self._spent.pop(next(iter(self._spent)))
             self._spent[document.content_hash] = spent_s
         return document
 

@@ -103,3 +103,16 @@ def test_the_command_line_names_a_report_over_its_budget_and_stores_nothing(tmp_
     if command == "ingest":
         assert "documents: 0 added, 0 already in the store, 1 failed" in result.stdout
         assert store.counts(db)["documents"] == 0
+
+
+def test_a_process_with_threads_spawns_its_worker_and_reads_as_well():
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)  # as the page's server has threads: no fork
+    other.start()
+    try:
+        with ReportReader(finder) as reader:
+            extraction = reader.read(reader.parse(REPORT, "threaded.txt"))
+    finally:
+        stop.set()
+        other.join()
+    assert [(e.action, e.place) for e in extraction.events] == [("capture", "Kafr Nabl")]
