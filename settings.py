@@ -20,7 +20,8 @@ Limits on one report, the same at every entry point (the page's upload and paste
   refused before they are read; split them.
 - ``REPORT_TIME_BUDGET_S`` (float): 60 s (``$FRONTLINE_REPORT_BUDGET_S``) of reading
   for one report, after which the reader is stopped and the report keeps nothing
-  (see ``events/worker.py``); a report at the size limit reads in well under it.
+  (see ``events/worker.py``). A news report reads in well under a second; megabytes of
+  real text take tens of seconds (``python bench/adversarial.py``).
 - ``EARLIEST_DOCUMENT_DATE``, ``LATEST_DOCUMENT_DATE`` (date): 1900-01-01 and
   2100-12-31, the document dates accepted (``--date``, the page's date field, a
   report's own date line, meta tag, URL or text); a date outside is an error when
