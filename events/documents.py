@@ -7,8 +7,9 @@ cannot be a report raises ``DocumentError`` (``report_text.ReportError``) with a
 meant for the user; nothing is guessed about it.
 
 A document date outside ``settings.EARLIEST_DOCUMENT_DATE``..``LATEST_DOCUMENT_DATE`` is
-refused when it is given (``--date``, the page's date field) and ignored, with a warning in
-``Document.warnings``, when the report states it (date line, meta tag, URL, text).
+refused when it is given (``checked_date``: ``--date``, the page's date field) and ignored,
+with a warning in ``Document.warnings``, when the report states it (date line, meta tag, URL,
+text).
 """
 from __future__ import annotations
 
@@ -70,9 +71,9 @@ def read_document(path: str | Path, doc_date: date | None = None) -> Document:
 
 
 def parse_document(raw: bytes, name: str, doc_date: date | None = None, is_html: bool | None = None) -> Document:
-    """Decode and parse report bytes (an upload or a file's content)."""
-    if doc_date is not None:
-        checked_date(doc_date, name)
+    """Decode and parse report bytes (an upload or a file's content). A given ``doc_date`` is
+    taken as it is: the entry points refuse an impossible one first (``checked_date``), and the
+    reader ignores one it cannot count from, with a warning."""
     decoded = decode_report(raw, name)
     decoded = decoded.replace("\r\n", "\n").replace("\r", "\n")
     if is_html is None:

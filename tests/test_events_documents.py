@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 import settings
-from events.documents import DocumentError, parse_document, read_document, report_paths
+from events.documents import DocumentError, checked_date, parse_document, read_document, report_paths
 
 
 def test_plain_text_keeps_its_text_and_finds_url_title_and_date(tmp_path):
@@ -99,9 +99,9 @@ def test_an_impossible_meta_date_in_html_is_ignored_with_a_warning():
 
 
 @pytest.mark.parametrize("given", [date(9999, 12, 31), date(1, 1, 1), date.max])
-def test_an_impossible_given_date_is_refused(given):
-    with pytest.raises(DocumentError, match="cannot be a report's date"):
-        parse_document(b"The army took the ridge.", "r.txt", doc_date=given)
+def test_an_impossible_given_date_is_refused_at_entry(given):
+    with pytest.raises(DocumentError, match=f"--date: {given} cannot be a report's date"):
+        checked_date(given, "--date")
 
 
 def test_unclosed_markup_and_long_blank_runs_read_in_linear_time():
