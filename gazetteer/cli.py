@@ -7,6 +7,11 @@
 ``{"query", "name", "lat", "lon", "kind", "governorate", "source", "uncertainty_km", "score"}``;
 an unresolved name has every key but ``query`` null and adds ``"suggestions": [...]``.
 With no NAME it reads names from standard input, one per line, and answers each in order.
+Several names are read as a list from one text: each is resolved with the places its
+neighbours in the list (``LIST_WINDOW`` either side) name surely as context, as the geoparser
+does with a report's places, which tells homonyms apart; ``--alone`` resolves each name by
+itself, ``--context TEXT`` against that text (which also places a whole border or river near
+the text's places).
 
 ``geoparse`` prints one object per place mention:
 ``{"doc", "start", "end", "text", "name", "lat", "lon", "kind", "uncertainty_km", "score"}``
@@ -24,11 +29,13 @@ import sys
 from pathlib import Path
 from typing import Iterable, TextIO
 
+from gazetteer.context import Context
 from gazetteer.online import GeocoderUnavailable
 from gazetteer.place import Mention, Place
 from gazetteer.resolver import Gazetteer
 from report_text import ReportError, blank_markup, decode_report, read_report_bytes
 
+LIST_WINDOW = 5
 RESOLVE_KEYS = ("query", "name", "lat", "lon", "kind", "governorate", "source", "uncertainty_km", "score")
 GEOPARSE_KEYS = ("doc", "start", "end", "text", "name", "lat", "lon", "kind", "uncertainty_km", "score")
 
@@ -87,13 +94,38 @@ def _names(args_names: list[str], stdin: TextIO) -> list[str]:
     return [line.strip() for line in stdin if line.strip()]
 
 
+def list_contexts(gaz: Gazetteer, names: list[str]) -> list[Context | None]:
+    """For each name of a list, the context of its neighbours' sure answers (or None)."""
+    sure = {}
+    for name in dict.fromkeys(names):
+        if name.strip() and not gaz.stop.is_stop(name.strip()):
+            found = gaz.resolve_detail(name.strip(), None)
+            sure[name] = found.place if found.sure else None
+    out = []
+    for k in range(len(names)):
+        window = names[max(0, k - LIST_WINDOW):k] + names[k + 1:k + 1 + LIST_WINDOW]
+        places = [sure[n] for n in window if n != names[k] and sure.get(n) is not None]
+        context = Context.of_places(places)
+        out.append(context if context else None)
+    return out
+
+
 def run_resolve(args, gaz: Gazetteer, out: TextIO, err: TextIO, stdin: TextIO) -> int:
-    context = gaz.context_of(args.context) if args.context else None
+    names = _names(args.names, stdin)
+    if args.context:
+        contexts = [gaz.context_of(args.context)] * len(names)
+    elif args.alone or len(names) < 2:
+        contexts = [None] * len(names)
+    else:
+        contexts = list_contexts(gaz, names)
     status = 0
     rows = []
-    for name in _names(args.names, stdin):
+    for name, context in zip(names, contexts):
         try:
-            place = gaz.resolve(name, context, online=True if args.online else None)
+            # A list's neighbours tell homonyms apart; they do not say which stretch of a
+            # border or river a name means, as a sentence's places do.
+            place = gaz.resolve(name, context, online=True if args.online else None,
+                                lines_near_context=bool(args.context))
         except GeocoderUnavailable as error:
             err.write(f"gazetteer: online geocoder unavailable: {error}\n")
             place, status = gaz.resolve(name, context, online=False), 1
@@ -141,6 +173,8 @@ def parser() -> argparse.ArgumentParser:
     resolve.add_argument("names", nargs="*", metavar="NAME", help="names; none: read one per line from stdin")
     resolve.add_argument("--json", action="store_true", help="one JSON object per line")
     resolve.add_argument("--context", metavar="TEXT", help="document text used to choose among same-named places")
+    resolve.add_argument("--alone", action="store_true",
+                         help="resolve each name by itself, not with its neighbours in the list as context")
     resolve.add_argument("--online", action="store_true", help="ask Nominatim for names not found offline (cached)")
     geoparse = commands.add_parser("geoparse", help="find and resolve the place mentions of report files")
     geoparse.add_argument("files", nargs="+", metavar="FILE")
