@@ -17,14 +17,14 @@ list of unrelated names must not use it: a neighbour would pull a homonym toward
 ``{"doc", "start", "end", "text", "name", "lat", "lon", "kind", "uncertainty_km", "score"}``
 where ``doc`` is the file's name and ``start``/``end`` are character offsets into its text
 (HTML tags are blanked out, not removed, so offsets still index the file). A missing,
-binary or undecodable file is reported on standard error and skipped; the exit status is
-then 1. Everything runs offline unless ``--online`` is given.
+empty, binary or undecodable file, or one over ``settings.MAX_REPORT_BYTES``, is reported
+on standard error and skipped; the exit status is then 1. Everything runs offline unless
+``--online`` is given.
 """
 from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from pathlib import Path
 from typing import Iterable, TextIO
@@ -33,11 +33,11 @@ from gazetteer.context import Context
 from gazetteer.online import GeocoderUnavailable
 from gazetteer.place import Mention, Place
 from gazetteer.resolver import Gazetteer
+from report_text import ReportError, blank_markup, decode_report, read_report_bytes
 
 LIST_WINDOW = 5
 RESOLVE_KEYS = ("query", "name", "lat", "lon", "kind", "governorate", "source", "uncertainty_km", "score")
 GEOPARSE_KEYS = ("doc", "start", "end", "text", "name", "lat", "lon", "kind", "uncertainty_km", "score")
-_TAG_RE = re.compile(r"<(?:script|style)\b.*?</(?:script|style)>|<[^>]*>", re.IGNORECASE | re.DOTALL)
 
 
 class BadFile(Exception):
@@ -68,24 +68,14 @@ def mention_record(doc: str, mention: Mention) -> dict:
 
 
 def read_report(path: Path) -> str:
-    """A report's text, HTML tags blanked to spaces; ``BadFile`` when it is not text."""
+    """A report's text, HTML tags blanked to spaces; ``BadFile`` when it is not text (the
+    size limit and the decoder every entry point shares: ``report_text``)."""
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise BadFile(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise BadFile(f"{path}: is a directory") from None
-    except OSError as error:
-        raise BadFile(f"{path}: cannot read ({error.strerror or error})") from None
-    encoding = "utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
-    if encoding == "utf-8-sig" and b"\x00" in data[:8192]:
-        raise BadFile(f"{path}: binary file (not a text report)")
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError as error:
-        raise BadFile(f"{path}: not UTF-8 text (byte {error.start}: {data[error.start:error.start + 1]!r})") from None
+        text = decode_report(read_report_bytes(path), str(path))
+    except ReportError as error:
+        raise BadFile(str(error)) from None
     if path.suffix.lower() in (".html", ".htm") or text.lstrip()[:15].lower().startswith(("<!doctype", "<html")):
-        text = _TAG_RE.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+        text = blank_markup(text)
     return text
 
 
