@@ -20,8 +20,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from layers import snapshot  # noqa: E402
-from layers.data import load_default  # noqa: E402
-from layers.state import compute  # noqa: E402
+from control.data import load_default  # noqa: E402
+from control.state import compute  # noqa: E402
 from layers.view import View  # noqa: E402
 
 ABU_KAMAL = (34.45226, 40.91854)

@@ -138,12 +138,13 @@ def _register_map(app, model: DashboardModel) -> None:
         Output(ids.FRAMES, "data"),
         Input(ids.FRAME_REQUEST, "data"),
         Input(ids.WINDOW, "value"), Input(ids.CERTAINTIES, "value"), Input(ids.ACTIONS, "value"),
-        Input(ids.DATA_VERSION, "data"),
+        Input(ids.DATA_VERSION, "data"), Input(ids.FADE, "value"),
         State(ids.DATE_SLIDER, "value"), State(ids.SPEED, "value"), State(ids.PLAYING, "data"),
     )
-    def fill_frames(request, window_days, certainties, actions, version, offset, speed, playing):
-        key = frame_key(_filters(window_days, certainties, actions), model.version)
-        view = model.view_state(offset, (), (), window_days, certainties, actions, {})
+    def fill_frames(request, window_days, certainties, actions, version, fade, offset, speed, playing):
+        fade_days = int(fade) if fade else None
+        key = frame_key({**_filters(window_days, certainties, actions), "fade_days": fade_days}, model.version)
+        view = replace(model.view_state(offset, (), (), window_days, certainties, actions, {}), fade_days=fade_days)
 
         def build(day_offset: int):
             return model.frame(replace(view, date=to_date(day_offset, model.first_date, model.last_date)))

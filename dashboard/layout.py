@@ -11,7 +11,8 @@ from datetime import date
 from dash import dcc, html
 
 from dashboard import ids
-from dashboard.timeline import SPEEDS_DAYS, WINDOWS_DAYS, month_marks, to_offset
+from dashboard.timeline import FADE_DAYS, SPEEDS_DAYS, WINDOWS_DAYS, month_marks, to_offset
+from report_text import limit_text
 
 LAYER_LABELS = {
     "territory": "Territory",
@@ -31,7 +32,6 @@ MAP_CONFIG = {
     "displaylogo": False,
     "modeBarButtonsToRemove": ["toImage", "lasso2d", "select2d"],
 }
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -130,6 +130,14 @@ def _filters(spec: PageSpec) -> html.Div:
             ),
         ]),
         html.Div(className="section", children=[
+            html.Div("Fade ground last reported more than", className="section-head"),
+            dcc.RadioItems(
+                id=ids.FADE, className="radio", inline=True, value=0,
+                options=[{"label": "off", "value": 0}] + [{"label": f"{days} days ago", "value": days}
+                                                          for days in FADE_DAYS],
+            ),
+        ]),
+        html.Div(className="section", children=[
             html.Div("Certainty", className="section-head"),
             dcc.Checklist(
                 id=ids.CERTAINTIES, className="checklist", inline=True,
@@ -165,10 +173,10 @@ def _events_tab() -> html.Div:
 def _review_tab() -> html.Div:
     return html.Div(className="tab-body", children=[
         dcc.Upload(
+            # No ``accept``: a file of another kind is sent too and gets a message, not silence.
             id=ids.UPLOAD, className="upload", max_size=-1, multiple=False,
-            accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html",
             children=html.Div(["Drop a report here or ", html.A("choose a file"),
-                               html.Div(".txt, .md or .html, up to 5 MB", className="muted")]),
+                               html.Div(f".txt, .md or .html, up to {limit_text()}", className="muted")]),
         ),
         html.Div("or paste its text:", className="muted"),
         dcc.Textarea(id=ids.PASTE, className="paste", placeholder="Paste a report…"),

@@ -31,7 +31,6 @@ import numpy as np
 
 from events.vocabulary import FACTIONS
 from layers import advances, base, event_markers, front_lines, labels, style, territory
-from layers.shapes import polygon_trace
 from layers.view import View
 
 COORD_DECIMALS = 4      # ~10 m, finer than any place coordinate
@@ -93,9 +92,10 @@ def _wound(ring, *, hole: bool) -> np.ndarray:
 def polygon_features(trace: dict, **extra) -> list[Feature]:
     """The areas of a single-colour ``Choroplethmap`` (``layers.shapes.polygon_trace``)."""
     colour = trace["colorscale"][0][1]
-    opacity = trace.get("marker", {}).get("opacity", 1.0)
+    opacities = trace.get("marker", {}).get("opacity", 1.0)
     out = []
     for i, feature in enumerate(trace["geojson"]["features"]):
+        opacity = opacities[i] if isinstance(opacities, (list, tuple, np.ndarray)) else opacities
         geometry = feature["geometry"]
         polygons = [[_coords(_wound(ring, hole=k > 0)) for k, ring in enumerate(polygon)]
                     for polygon in geometry["coordinates"]]
@@ -175,23 +175,18 @@ class _Bucket:
 
 
 def _territory_features(state, view: View) -> list[Feature]:
-    """No-data ground, each faction's ground and each faction's side of the contested ground."""
+    """No-data ground, each faction's ground (in pieces of one evidence each, with their hover
+    and fading), contested ground and its hatching, the rings of besieged ground."""
     out: list[Feature] = []
-    contested_style = None
     for trace in territory.build(state, view):
         raw = trace.to_plotly_json()
-        area = raw["meta"]["area"]
-        if area == "contested":
-            contested_style = raw
+        meta = raw["meta"]
+        faction = meta.get("faction", meta["area"])
+        extra = {"faction": faction} if faction in FACTIONS else {}
+        if raw.get("type") == "choroplethmap":
+            out += _tagged("territory", polygon_features(raw, **extra))
         else:
-            out += polygon_features(raw, **({"faction": area} if area in FACTIONS else {}))
-    if contested_style is not None:
-        for faction, ground in state.territory.contested_sides.items():
-            side = polygon_trace(ground, colour=contested_style["colorscale"][0][1],
-                                 opacity=contested_style["marker"]["opacity"], name="contested",
-                                 hover=contested_style["text"][0], meta={})
-            if side is not None:
-                out += polygon_features(side.to_plotly_json(), faction=faction)
+            out += _tagged("territory_lines", line_features(raw, **extra))
     return out
 
 
@@ -275,14 +270,14 @@ class MapSources:
         return {name: [p for p in pieces if p.text != "[]"] for name, pieces in out.items()}
 
     def _territory_pieces(self, state, view: View) -> list[Piece]:
-        # The areas and the front lines depend on the territory alone, and dates with the same
-        # holders share one.
-        cached = self._by_territory.get(state.territory)
-        if cached is None:
-            cached = [piece([f]) for f in _tagged("territory", _territory_features(state, view))]
-            cached.append(piece(_tagged("front_lines", _front_line_features(state, view))))
-            self._by_territory[state.territory] = cached
-        return cached
+        # The front lines depend on the territory alone, and dates with the same holders share
+        # one; the areas also on their evidence and on which of it is faded on the date.
+        fronts = self._by_territory.get(state.territory)
+        if fronts is None:
+            fronts = self._by_territory[state.territory] = piece(_tagged("front_lines", _front_line_features(state, view)))
+        areas = self._cached(("territory", id(state.points), territory.fade_key(state, view)),
+                             lambda: [piece([f]) for f in _territory_features(state, view)])
+        return [*areas, fronts]
 
     def _bucket(self, layer: str, key: tuple[date, date], events: list, state, view: View) -> Piece:
         filters = (key, view.certainties, view.actions)
@@ -362,6 +357,7 @@ def style_layers() -> list[dict]:
     return [
         _layer("neighbours", "fill", fill),
         _layer("territory", "fill", fill, group="territory", factions="faction", hover=True),
+        _layer("territory_lines", "line", line, round_line, group="territory", factions="faction", hover=True),
         _layer("outline", "line", line, round_line),
         _layer("rivers", "line", line, round_line, hover=True),
         _layer("governorates", "symbol", {"text-color": _get("text_colour")}, text),

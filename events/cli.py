@@ -2,13 +2,15 @@
 
 - ``extract FILE... [--date YYYY-MM-DD] [--json]``: the events of report files; with
   ``--json`` one JSON object per line per event (``Event.to_json()``, the evaluation
-  contract), else a readable table. A file that cannot be read gets an error on stderr and
-  a non-zero exit status; the other files are still read.
+  contract), else a readable table. A file that cannot be read, or whose reading fails or
+  runs over ``settings.REPORT_TIME_BUDGET_S`` (events/worker.py), gets an error on stderr
+  and a non-zero exit status; the other files are still read.
 - ``ingest PATH... [--db FILE] [--date YYYY-MM-DD]``: add files or folders of reports to
   the store, with a progress bar and a closing summary.
 - ``export OUTPUT [--db FILE] [--format csv|geojson|gpkg]``: the stored events.
 - ``evaluate [--oracle]``: precision and recall per seed document against the gold.
-- ``rebuild-defaults``: re-extract the committed seed events (data/events).
+- ``rebuild-defaults [--shared DIR]``: re-extract the committed default events (data/events)
+  from the reports of ``DIR/seeds`` and ``DIR/dev/docs``.
 """
 from __future__ import annotations
 
@@ -18,12 +20,14 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from events.documents import DocumentError, read_document
+from events.documents import DocumentError, checked_date, read_document
 
 
 def _date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        return checked_date(date.fromisoformat(text), "--date")
+    except DocumentError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
@@ -46,7 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     p = commands.add_parser("evaluate", help="precision/recall on the seed reports against the gold")
     p.add_argument("--oracle", action="store_true", help="use the gold place mentions instead of the gazetteer")
     p.add_argument("--shared", type=Path, help="folder with seeds/ and gold/ (default ../shared)")
-    p = commands.add_parser("rebuild-defaults", help="re-extract data/events from the seed reports")
+    p = commands.add_parser("rebuild-defaults", help="re-extract data/events from the seed and dev reports")
     p.add_argument("--shared", type=Path)
     return parser
 
@@ -63,19 +67,17 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _extract(args) -> int:
-    from events.extract import default_place_finder, extract
+    from events.worker import shared_reader
 
     status = 0
-    finder = None
     for path in args.files:
         try:
-            document = read_document(path, args.date)
+            document = shared_reader().parse_file(path, args.date)
+            extraction = shared_reader().read(document)
         except DocumentError as error:
             print(f"error: {error}", file=sys.stderr)
             status = 1
             continue
-        finder = finder or default_place_finder()
-        extraction = extract(document, finder)
         for warning in extraction.warnings:
             print(f"warning: {warning}", file=sys.stderr)
         if args.json:
@@ -149,11 +151,11 @@ def _evaluate(args) -> int:
 
 
 def _rebuild(args) -> int:
-    from events.defaults import EVENTS_DIR, rebuild_defaults
+    from events.defaults import EVENTS_DIR, default_folders, rebuild_defaults
 
     shared = _shared(args)
     if shared is None:
         return 2
-    events, documents = rebuild_defaults(shared / "seeds")
+    events, documents = rebuild_defaults(default_folders(shared))
     print(f"{events} event(s) from {documents} document(s) written to {EVENTS_DIR}")
     return 0

@@ -82,7 +82,7 @@ from shapely.geometry import Point, box, shape
 import settings
 from events.vocabulary import ACTION_CLASS, FACTIONS
 from layers import advances, style
-from layers.data import DataError, load, load_default, read_events_jsonl
+from control.data import DataError, load, load_default, read_events_jsonl
 from layers.decorations import (
     MUTED_INK, SIZE_PRESETS_PX, LegendEntry, LegendSection, SizeError, decorate, make_frame,
     page_size_px, viewport_bbox,
@@ -90,8 +90,9 @@ from layers.decorations import (
 from layers.event_markers import visible_events
 from layers.geojson_export import feature_collection
 from layers.figure import make_figure, map_center_zoom
-from layers.state import compute
-from layers.territory import CONTESTED_KM, RADIUS_KM
+from control.state import compute
+from control.captures import CONTESTED_DAYS
+from control.territory import RADIUS_KM
 from layers.view import LAYER_NAMES, View
 
 IMAGE_FORMATS = ("png", "svg", "pdf")
@@ -562,10 +563,10 @@ def legend_sections(state, view: View,
                 areas.append(LegendEntry(style.faction_name(faction), style.faction_colour(faction),
                                          "area", style.TERRITORY_OPACITY, under=style.BACKGROUND_COLOUR))
         if any(f in view.factions and shown(g) for f, g in territory.contested_sides.items()):
-            areas.append(LegendEntry(f"contested (rivals < {CONTESTED_KM:g} km apart)", style.CONTESTED_COLOUR,
+            areas.append(LegendEntry(f"contested (rival claims within {CONTESTED_DAYS} days)", style.CONTESTED_COLOUR,
                                      "area", style.CONTESTED_OPACITY, under=style.BACKGROUND_COLOUR))
         if shown(territory.no_data):
-            areas.append(LegendEntry(f"no data (> {RADIUS_KM:g} km from known places)", style.NO_DATA_COLOUR,
+            areas.append(LegendEntry("no data (no knowledge of this ground)", style.NO_DATA_COLOUR,
                                      "area", style.NO_DATA_OPACITY, under=style.BACKGROUND_COLOUR))
     if "front_lines" in view.layers and any((a in view.factions or b in view.factions) and shown(g)
                                             for (a, b), g in territory.front_lines.items()):

@@ -14,9 +14,9 @@ from dashboard import map_sources
 from dashboard.map_sources import MapSources, fade_step, line_features, point_features, polygon_features, style_layers
 from events.vocabulary import FACTIONS
 from layers import advances, event_markers, style
-from layers.data import load_default
+from control.data import load_default
 from layers.shapes import polygon_trace
-from layers.state import compute
+from control.state import compute
 from layers.view import View
 
 DAY = date(2017, 5, 21)

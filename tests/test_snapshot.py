@@ -22,8 +22,8 @@ from PIL import Image, ImageColor
 from shapely.geometry import Point
 
 from layers import decorations, snapshot, style
-from layers.data import load_default
-from layers.state import compute
+from control.data import load_default
+from control.state import compute
 from layers.view import View
 
 ABU_KAMAL = (34.45226, 40.91854)   # (lat, lon), GeoNames 174448
