@@ -102,6 +102,9 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
     (_p(r"(?:drove|driven|drive|drives|driving)(?=\s+(?:[\w'-]+\s+){0,4}?(?:out|from|away)\b)"), "capture", "verb",
      frozenset()),
     (_p(r"(?:fell|fallen|falls|falling)\s+to"), "capture", "swap", frozenset()),
+    # "are now in full control of X": the subject holds X (told as news, a capture).
+    (_p(r"(?:is|are|was|were)\s+(?:now\s+)?in\s+(?:full\s+|complete\s+|total\s+)?control\s+of"), "capture", "verb",
+     frozenset()),
     (_p(r"(?:came|come|comes|coming|fell|fallen|is|was|were|are|been|now)\s+(?:now\s+|fully\s+|completely\s+|"
         r"entirely\s+|firmly\s+)*under(?=\s+(?:the\s+)?(?:full\s+|complete\s+|total\s+)?"
         r"(?:[\w'’-]+\s+){0,3}?control\b)"), "capture", "passive", frozenset({"control"})),
@@ -131,7 +134,8 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
         r"(?:complet\w+|clos\w+)\s+the\s+encirclement"), "encircle", "verb", frozenset()),
     (_p(r"air[\s-]?strikes?|air[\s-]?raids?|aerial\s+(?:bombardment|bombing|attacks?|strikes?)|air\s+attacks?|"
         r"bomb(?:ed|ing|ings)|bombard(?:ed|ing|ment|ments|s)?|sorties"), "airstrike", "nominal_free", frozenset()),
-    (_p(r"hit|hits|hitting|struck|strike|strikes|striking|pounded|pounding|targeted|targeting|destroyed|destroying"),
+    (_p(r"hit|hits|hitting|struck|strike|strikes|striking|pounded|pounding|targeted|targeting|target|targets|"
+        r"destroyed|destroying"),
      "attack", "verb", frozenset({"air"})),
     (_p(r"link(?:ed|s|ing)?\s+up|link-?ups?|met\s+up|meet(?:s|ing)?\s+up|join(?:ed|s|ing)?\s+up|"
         r"(?:linked|connected)\s+(?:up\s+)?with"), "linkup", "verb", frozenset()),
@@ -181,6 +185,7 @@ _HEADS = [
     "push kick chas flus",
     "drov driv",
     "fell fall",
+    "is are was were",
     "came come comi fell fall is was were are been now",
     "ente stor brok",
     "took take taki secu clea occu clai",
@@ -290,6 +295,9 @@ def _classify(text: str, floor: int, a: int, b: int, action: str, form: str, fla
     if form == "noun" or (word.lower() in ("push", "thrust") and _DETERMINER_BEFORE.search(before)):
         return _noun_or_verb(word, before, after, a, b, "attack", flags | {"offensive"}) if form != "noun" \
             else _noun_or_verb(word, before, after, a, b, action, flags)
+    if action == "encircle" and form == "nominal_of" and re.search(r"(?i)(?:in|into|from|at|near|within|across)\s+the\s+$",
+                                                                   before):
+        return None  # "fled in the surrounding of the village": its surroundings, no siege
     if action == "encircle" and word.lower() == "surrounding" and (
             _SURROUNDING_ADJECTIVE.match(after) or re.search(r"(?:the|its|their)\s+$", before, re.I)):
         return None
@@ -303,6 +311,9 @@ def _classify(text: str, floor: int, a: int, b: int, action: str, form: str, fla
         # "Qabun, a besieged district": a description of the place, not news.
         return Trigger(a, b, action, "reference", flags)
     if form == "verb" and word.lower().endswith("ing") and " " not in word and _ING_MODIFIER_BEFORE.search(before):
+        if _DETERMINER_BEFORE.search(before) and re.match(r"\s+of\s", after):
+            # "intensified their shelling of X": a gerund as a noun, an event with a light verb
+            return _noun_or_verb(word, before, after, a, b, action, flags)
         # "the advancing troops", "forces advancing along X": a description, not a new event.
         return Trigger(a, b, action, "reference", flags)
     if form == "verb" and action in _TRANSITIVE and word.lower().endswith("ed") and _NO_OBJECT_AFTER.match(after):

@@ -30,10 +30,12 @@ _PAREN_MIN_WORDS = 5
 
 _IMPLICATIVE = re.compile(
     r"(?<![\w-])(?:managed|managing|manages|succeeded|succeeding|opted|decided|chose|began|begun|begins|beginning|"
-    r"started|starting|continued|continues|continuing|proceeded|went\s+on|moved|able|forced|helped|used)"
+    r"started|starting|continued|continues|continuing|proceeded|went\s+on|moved|able|forced|helped|used|"
+    r"led|leading|resulted|went\s+on)"
     r"(?:\s+(?:in|on))?\s+$",
     re.I,
 )
+_GERUND = re.compile(r"[A-Za-z-]+ing\b")
 _INFINITIVE = re.compile(r"(?<![\w-])to\s+(?:(?:fully|completely|actually|quickly|eventually|finally|further|"
                          r"systematically|also|then|again|help|try\s+and)\s+)*$", re.I)
 # A modal only governs a trigger a few words after it ("would then have to pull out"), not
@@ -90,6 +92,8 @@ def clause_start(bounds: list[tuple[int, int]], sentence_start: int, position: i
 def is_irrealis(masked: str, clause_begin: int, trigger_start: int, sentence_end: int) -> bool:
     before = masked[clause_begin:trigger_start]
     infinitive = _INFINITIVE.search(before[-40:])
+    if infinitive and _GERUND.match(masked, trigger_start):
+        infinitive = None  # "in addition to re-capturing X", "led to seizing X": no infinitive
     if infinitive:
         head = before[:len(before) - len(infinitive.group(0))]
         if not _IMPLICATIVE.search(head[-40:]):

@@ -121,7 +121,8 @@ _ENTRY = re.compile(r"(?:enter|entered|entering|stormed\s+into|broke\s+into)$", 
 _AGAIN_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,6}?(?:again|once\s+again|once\s+more)\b", re.I)
 _DIRECT_GAP = re.compile(r"^[^,.;:()]{0,45}$")
 _POSSESSIVE_AFTER = re.compile(r"^['’]s\s", re.I)
-_VICTIM_AFTER = re.compile(r"^\s+(?:and\s+(?:[\w'’-]+\s+){1,4}?)?(?:(?:have|has|had|were|was|are|is|being)\s+)?(?:been\s+)?(?:reportedly\s+)?"
+_VICTIM_AFTER = re.compile(r"^\s+(?:(?:members|fighters|militants|soldiers|troops|elements|personnel|men|officers|"
+                           r"commanders?|militiamen)\s+)?(?:and\s+(?:[\w'’-]+\s+){1,4}?)?(?:(?:have|has|had|were|was|are|is|being)\s+)?(?:been\s+)?(?:reportedly\s+)?"
                            r"(?:killed|wounded|injured|executed|slain)\b", re.I)
 _RELATIVE_AFTER = re.compile(r"^(?:\s+(?:forces|troops|fighters|units|militias?|groups?|militants))?\s*,?\s*"
                              r"(?:which|who|that)\s", re.I)
@@ -134,6 +135,16 @@ _FRONTED_RECALL = re.compile(r"\s*(?:Following|After|Since|In\s+the\s+wake\s+of|
 RECALL_WINDOW_DAYS = 30
 _SPEECH_VERB = re.compile(r"^\s+(?:\([^()]{1,30}\)\s+)?(?:[\w'’-]+\s+){0,3}?(?:said|says|claimed|claims|stated|announced|reported|insisted|"
                           r"declared|confirmed)\b", re.I)
+_NOT_TERRITORY = re.compile(
+    r"\s+(?:[\w'’,-]+\s+){0,4}?(?:shipments?|weapons|arms|ammunition|ammo|munitions|vehicles?|tanks?|equipment|documents|"
+    r"stash(?:es)?|caches?|supplies|drones?|prisoners?|hostages?|fighters|militants|members|soldiers|troops|bod(?:y|ies)|"
+    r"commanders?|leaders?|trucks?|cars?|missiles?|rockets?|launchers?|guns?|rifles|cash|money|loot|booty|"
+    r"militiamen|gunmen|jihadists|suspects|civilians)\b(?!\s+(?:positions?|base|hill|"
+    r"headquarters|held|controlled))", re.I)
+_CONSEQUENCE_BEFORE = re.compile(r",?\s*(?:which|that)\s+(?:[\w'’-]+\s+){0,6}?(?:led|leading|resulted|resulting|allowed|"
+                                 r"enabled|helped)\s+(?:it\s+|them\s+)?(?:to|in)\s+(?:[\w'’-]+\s+){0,8}?$", re.I)
+_RELATIVE_BEFORE = re.compile(r"(?<![\w-])(?:which|who|that)\s+(?:(?:had|has|have|also|then|later|reportedly|"
+                              r"recently|had\s+been)\s+)*$", re.I)
 _BACKGROUND_PASSIVE = re.compile(r"(?<![\w-])(?:(?:after|since|following|before|despite)\s+(?:being|having\s+been)|"
                                  r"having\s+been)\s+(?:[a-z]+ly\s+)?$", re.I)
 _NATIONAL_AGENT = re.compile(r"\s+by\s+(?:[\w,'’-]+\s+){0,3}?(?P<nation>Russian|Syrian|regime|US|U\.S\.|American|coalition|"
@@ -626,6 +637,9 @@ class _Reader:
                 action = "airstrike"
             elif trigger.noun is None and self.masked[trigger.start:trigger.end].lower().startswith("destroy"):
                 return None
+        if action in ("capture", "recapture") and trigger.form == "verb" and \
+                _NOT_TERRITORY.match(self.masked, trigger.end, min(object_end, trigger.end + 60)):
+            return None  # "seized a shipment of arms in X", "captured 20 fighters": no ground taken
         places, place_from = self._places(view, trigger, subject_start, object_end, action)
         if places and all(c.ref.place.kind in WIDE_KINDS for c in places) and \
                 self._unknown_name(trigger.end, places[0].ref.start, view):
@@ -867,11 +881,19 @@ class _Reader:
     def _subject(self, view: _SentenceView, trigger: Trigger, subject_start: int,
                  made: list[_Draft]) -> tuple[str | None, str | None, str]:
         """The grammatical subject's side: the first side named in the clause before the
-        trigger, the main clause's for a participle, else one named earlier in the sentence,
-        a fronted clause's main subject, or the side acting so far."""
+        trigger, the main clause's for a participle, the antecedent of a relative pronoun,
+        else one named earlier in the sentence, a fronted clause's main subject, or the side
+        acting so far."""
         participle = self._main_clause_actor(view, trigger, made)
         if participle is not None:
             return participle[0], participle[1], "subject"
+        relative = _RELATIVE_BEFORE.search(self.masked, max(view.sentence.start, trigger.start - 40), trigger.start)
+        if relative is not None and trigger.form not in ("passive", "swap"):
+            # "clashed with Nusra fighters who attacked X": the side the pronoun follows
+            antecedent = next((s for s in reversed(view.sides) if s.end <= relative.start() and s.faction
+                               and relative.start() - s.end <= 25), None)
+            if antecedent is not None:
+                return antecedent.faction, antecedent.unit, "subject"
         in_subject = [s for s in view.sides if subject_start <= s.start and s.end <= trigger.start
                       and self._usable_subject(s) and not self._in_object(view, s)]
         # The side right before its verb ("..., pro-government forces advanced") is the subject
@@ -899,10 +921,17 @@ class _Reader:
         return running[0], running[1], "running"
 
     def _main_clause_actor(self, view: _SentenceView, trigger: Trigger, made: list[_Draft]) -> tuple[str, str | None] | None:
-        """A participle clause (", capturing X") has the subject of the clause it hangs on."""
+        """A participle clause (", capturing X") has the subject of the clause it hangs on, and
+        so has a clause that tells what an event led to (", which led to seizing X") when no
+        side stands right before its "which"."""
         word = self.masked[trigger.start:trigger.end].split()[0].lower()
-        if not word.endswith("ing") or not re.search(r",\s*(?:\w+ly\s+)?(?:thus\s+)?$",
-                                                     self.masked[max(0, trigger.start - 20):trigger.start]):
+        participle = word.endswith("ing") and re.search(
+            r"(?:,\s*(?:\w+ly\s+)?(?:thus\s+)?|(?<![\w-])(?:in\s+addition\s+to|as\s+well\s+as|besides|along\s+with)\s+)$",
+            self.masked[max(0, trigger.start - 20):trigger.start], re.I)
+        consequence = _CONSEQUENCE_BEFORE.search(self.masked, max(view.sentence.start, trigger.start - 60), trigger.start)
+        if consequence is not None and any(s.faction and 0 <= consequence.start() - s.end <= 3 for s in view.sides):
+            consequence = None  # "the SDF, which went on to take X": the side
+        if not participle and consequence is None:
             return None
         main = next((d for d in reversed(made) if d.trigger.form not in ("passive", "swap")), None)
         return (main.actor, main.unit) if main is not None else None

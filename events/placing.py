@@ -97,9 +97,12 @@ _PLURAL_ANAPHOR = Folded(
     r"\s+(?P<noun>towns|villages|cities|settlements|places|localities|hamlets|districts|neighbou?rhoods|hills)(?![\w-])")
 _PLURAL_GATE = re.compile(r"towns|villages|cities|settlements|places|localities|hamlets|districts|neighbo|hills")
 _COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-_SETTLEMENTS = frozenset({"city", "town", "village"})
+_SETTLEMENTS = frozenset({"city", "town", "village", "inferred"})
 _PLURAL_KINDS = {"district": frozenset({"district"}), "neighbourhood": frozenset({"district"}),
                  "neighborhood": frozenset({"district"}), "hill": frozenset({"hill"}),
+                 # "the two villages" are villages (or towns), never the city they lie near
+                 "village": frozenset({"village", "town", "inferred"}), "hamlet": frozenset({"village", "inferred"}),
+                 "town": frozenset({"town", "village", "city", "inferred"}),
                  "place": frozenset({"city", "town", "village", "district", "site", "hill", "area"})}
 
 

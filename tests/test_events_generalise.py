@@ -461,3 +461,39 @@ def test_a_support_phrase_ends_at_the_next_verb():
 ])
 def test_operations_are_an_attack_where_they_are_placed(text, expected):
     assert summary(read(text)) == expected
+
+
+# --- kinds met in reports from outside the corpus ------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 3 June army units are now in full control of the village of Sabkhah.", [("government", "capture", "Sabkhah")]),
+    ("On 3 June the army seized a large shipment of weapons in Sabkhah.", []),
+    ("On 3 June the SDF captured 20 ISIS fighters near Tell Abyad.", []),
+    ("On 3 June the army intensified its shelling of rebels in Kafr Nabl.", [("government", "attack", "Kafr Nabl")]),
+    ("On 3 June the army continued to target Nusra fighters in Kafr Nabl.", [("government", "attack", "Kafr Nabl")]),
+    ("On 3 June the army pursued the terrorists who fled in the surrounding of Sabkhah.", [("isil", "withdraw", "Sabkhah")]),
+    ("On 3 June the army clashed with Nusra Front fighters who attacked Kafr Nabl.", [("hts", "attack", "Kafr Nabl")]),
+    ("On 3 June the Turkistan Islamic Party attacked Kafr Nabl.", [("hts", "attack", "Kafr Nabl")]),
+])
+def test_ways_of_telling_met_outside_the_corpus(text, expected):
+    assert summary(read(text)) == expected
+
+
+def test_what_an_attack_led_to_is_the_attackers_doing():
+    events = read("On 3 June ISIS attacked army positions near Raqqa, which led to seizing Sabkhah, in addition to "
+                  "recapturing Ma'dan from the SDF.")
+    assert sorted(summary(events)) == [("isil", "attack", "Raqqa"), ("isil", "capture", "Sabkhah"),
+                                       ("isil", "recapture", "Ma'dan")]
+
+
+def test_the_two_villages_are_villages_not_the_city_named_near_them():
+    events = read("On 3 June the army took Sabkhah, 40 km east of Raqqa, and a second village. The army said it had "
+                  "regained the two villages after ISIS fled.")
+    assert ("government", "capture", "Raqqa") not in summary(events) and \
+        ("government", "recapture", "Raqqa") not in summary(events)
+
+
+def test_the_killed_of_a_side_do_not_make_it_act():
+    events = read("On 3 June the SDF repelled an ISIS attack on Tell Abyad. Nine ISIS members were killed during the "
+                  "clashes.")
+    assert [e.actor for e in events] == ["sdf"]
