@@ -239,7 +239,7 @@ _NOUN_NEXT = re.compile(r"\s+(?:from|on|in|against|at|near|by|of|for|continued|r
 # "the rapidly advancing troops" (an adjective between), not "the SDF advancing quickly".
 _ING_MODIFIER_BEFORE = re.compile(r"(?:(?<![\w-])(?i:the|a|an|its|their|his|her)\s+(?:[a-z][\w-]*\s+)?|"
                                   r"(?<![\w-])(?i:forces|troops|units|columns|convoys?|fighters)\s+)$")
-_TRANSITIVE = frozenset({"capture", "recapture", "encircle", "siege"})
+_TRANSITIVE = frozenset({"capture", "recapture", "encircle", "siege", "repel"})
 _SUPPORTING_BEFORE = re.compile(r"(?<![\w-])(?:backed|supported|covered|aided|assisted|helped)\s+by\s+[^,;()]{0,50}$|"
                                 r"(?<![\w-])with\s+(?:the\s+)?(?:support|backing|help|cover)\s+of\s+[^,;()]{0,50}$", re.I)
 _INDEFINITE_BEFORE = re.compile(r"(?<![\w-])(?:a|an)\s+(?:[\w-]+\s+){0,1}$", re.I)
@@ -249,7 +249,7 @@ _SPELL_BEFORE = re.compile(r"(?<![\w-])(?:after|following|despite|amid|since)\s+
 _PLACED_AFTER = re.compile(r"\s+(?:in|around|near|on|against|at|inside|along|outside|(?:north|south|east|west)\w*\s+of|"
                            r"to\s+(?:clear|capture|take|retake|recapture|seize|storm|liberate|expel|drive|encircle|besiege))\s",
                            re.I)
-_NO_OBJECT_AFTER = re.compile(r"\s*(?:[.;,)]|$|by\s)")
+_NO_OBJECT_AFTER = re.compile(r"[^\S\n]*(?:[.;,)]|$|\n|by\s)")
 # Verbs whose object is the side that leaves ("expelled ISIS from X").
 _EXPEL = re.compile(r"(?i:expelled|ousted|evicted|dislodged|driven\s+out|kicked\s+out|flushed\s+out|chased\s+out)")
 _FROM_AFTER = re.compile(r"\s+(?:completely\s+|fully\s+)?(?:from|of)\s", re.I)

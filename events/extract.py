@@ -110,8 +110,11 @@ _CARRIES_ON = re.compile(r"\s*(?:It|They|He|She|The\s+(?:group|army|offensive|op
 # A side followed by its verb ("the army has said", "ISIS, which ..., lost"): the clause's subject.
 _SUBJECT_VERB = re.compile(r"(?:\s+(?:forces|troops|fighters|units|military|army))?\s+(?:(?:has|have|had|is|are|was|were|"
                            r"also|now|still|then|again|reportedly)\s+)*[a-z]+(?:ed|s)\b")
-_MEMBERS_OF = Folded(r"(?<![\w-])(?:members|fighters|militants|supporters|remnants|units|elements|hundreds|thousands|"
-                         r"dozens|scores|columns|convoys?|most|some|many|all|remainder|rest)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+)?$")
+_MEMBERS_OF = Folded(r"(?<![\w-])(?:(?:members|fighters|militants|supporters|remnants|units|elements|hundreds|thousands|"
+                         r"dozens|tens|scores|columns|convoys?|most|some|many|all|remainder|rest|sum|number|groups?|batch|"
+                         r"batches|handful|few)\s+of\s+(?:the\s+)?(?:(?:at\s+least\s+|about\s+|some\s+)?\d[\d,]*\s+)?"
+                         r"(?:[\w'’-]+\s+)?|(?:^|[.;:,]\s*|(?<![\w-])(?:and|but|while|as|after)\s+)(?:at\s+least\s+|about\s+|"
+                         r"some\s+|more\s+than\s+)?\d[\d,]*\s+)$")
 _AUXILIARIES = re.compile(r"(?:\s+(?:forces|troops|fighters|units|militants|soldiers))?\s*(?:\s(?:have|has|had|were|was|is|are|"
                           r"also|then|finally|reportedly|later|now|once\s+more|again|still|quickly|eventually|[a-z]+ly))*\s+")
 _FEATURE = re.compile(r"(?<![\w-])its\s+(?:(?:nearby|adjacent|neighbouring|neighboring|main|military|strategic)\s+)?"
@@ -121,9 +124,13 @@ _ENTRY = re.compile(r"(?:enter|entered|entering|stormed\s+into|broke\s+into)$", 
 _AGAIN_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,6}?(?:again|once\s+again|once\s+more)\b", re.I)
 _DIRECT_GAP = re.compile(r"^[^,.;:()]{0,45}$")
 _POSSESSIVE_AFTER = re.compile(r"^['’]s\s", re.I)
+# "Four Russian soldiers and 40 attackers were killed", "ISIS members killed in the fighting"
+# (not "HTS fighters killed 20 ISIS members": the killers act).
 _VICTIM_AFTER = re.compile(r"^\s+(?:(?:members|fighters|militants|soldiers|troops|elements|personnel|men|officers|"
-                           r"commanders?|militiamen)\s+)?(?:and\s+(?:[\w'’-]+\s+){1,4}?)?(?:(?:have|has|had|were|was|are|is|being)\s+)?(?:been\s+)?(?:reportedly\s+)?"
-                           r"(?:killed|wounded|injured|executed|slain)\b", re.I)
+                           r"commanders?|militiamen)\s+)?(?:and\s+(?:[\w'’-]+\s+){1,4}?)?"
+                           r"(?:(?:(?:have|has|had)\s+been|were|was|are|is|being|been)\s+(?:reportedly\s+)?"
+                           r"(?:killed|wounded|injured|executed|slain)\b|(?:reportedly\s+)?(?:killed|wounded|injured|executed|slain)"
+                           r"(?=\s*(?:[,.;]|$|(?:in|during|by|and|when|while|after|as|near|at)\b)))", re.I)
 _RELATIVE_AFTER = re.compile(r"^(?:\s+(?:forces|troops|fighters|units|militias?|groups?|militants))?\s*,?\s*"
                              r"(?:which|who|that)\s", re.I)
 _OBJECT_GAP = re.compile(r"\s*(?:the\s+|a\s+|an\s+)?(?:(?!(?:after|before|when|while|as|and|but|because|since|until|"
@@ -143,6 +150,10 @@ _NOT_TERRITORY = re.compile(
     r"headquarters|held|controlled))", re.I)
 _CONSEQUENCE_BEFORE = re.compile(r",?\s*(?:which|that)\s+(?:[\w'’-]+\s+){0,6}?(?:led|leading|resulted|resulting|allowed|"
                                  r"enabled|helped)\s+(?:it\s+|them\s+)?(?:to|in)\s+(?:[\w'’-]+\s+){0,8}?$", re.I)
+# "broke the siege and (then) managed to reach X": a second verb of the same subject.
+_COORDINATED_VERB = re.compile(r"(?<![\w-])and\s+(?:then\s+|later\s+|also\s+|finally\s+|subsequently\s+)?"
+                               r"(?:(?:managed|went\s+on|proceeded|moved|began|started|continued|were\s+able|was\s+able)\s+"
+                               r"(?:to\s+)?)?$", re.I)
 _RELATIVE_BEFORE = re.compile(r"(?<![\w-])(?:which|who|that)\s+(?:(?:had|has|have|also|then|later|reportedly|"
                               r"recently|had\s+been)\s+)*$", re.I)
 _BACKGROUND_PASSIVE = re.compile(r"(?<![\w-])(?:(?:after|since|following|before|despite)\s+(?:being|having\s+been)|"
@@ -264,6 +275,7 @@ class _Reader:
         self.holders: dict[str, list[str]] = {}
         self.paragraph = -1
         self.trigger_starts: list[int] = []  # the current sentence's
+        self.trigger_spans: list[tuple[int, int]] = []
         self.abroad: int | None = None  # the paragraph whose scene is abroad ("In Iraq, ...")
         self.undated_years = 0
         self.explicit_dates: list[tuple[int, DateSpan]] = []
@@ -293,6 +305,10 @@ class _Reader:
                     self.named_in_report[side.faction] = self.named_in_report.get(side.faction, 0) + 1
                     counts = self.named_in_paragraph.setdefault(sentence.paragraph, {})
                     counts[side.faction] = counts.get(side.faction, 0) + 1
+        if self.box is not None:  # the sides an infobox lists are the report's too
+            for side in _within(sides, self.box.start, self.box.end):
+                if side.faction and side.role in ("actor", "held"):
+                    self.named_in_report[side.faction] = self.named_in_report.get(side.faction, 0) + 1
         refs = [r for r in usable_mentions(mentions, [(s.start, s.end) for s in sides if s.faction])
                 if not metonymic(self.masked, r)]
         text_sentences = [s for s in sentences if s.kind == "text"]
@@ -467,6 +483,7 @@ class _Reader:
                          | {b for _, b in view.bounds}
                          | {expr.end for expr, _, leading, _ in view.dates if leading})
         self.trigger_starts = [t.start for t, _ in live if t.cuts_regions]
+        self.trigger_spans = [(t.start, t.end) for t, _ in live]
         view.object_starts = [t.end for t, _ in live if t.form != "passive" and (
             t.action != "clash" or _TRANSITIVE_CLASH.fullmatch(self.masked, t.start, t.end))]
         view.certainty = SentenceCertainty(self.masked[sentence.start:sentence.end],
@@ -762,6 +779,9 @@ class _Reader:
             if earlier:
                 return earlier[-1].actor, earlier[-1].unit
             named = [o for o in view.sides if o.faction and o.end <= side.start and o.role == "actor"]
+            usable = [o for o in named if self._usable_subject(o) and not self._in_object(view, o)]
+            if usable:
+                return usable[0].faction, usable[0].unit  # "HTS fighters killed 20 of ISIS while they were..."
             if named and self.running_actor is None:
                 return named[-1].faction, named[-1].unit  # the report's first statement: the side just named
         if side.role == "speaker_group":
@@ -816,6 +836,9 @@ class _Reader:
                 return AIR_NATIONALITY[national.group("nation").lower()], None, "agent", patient
             if "pushed_back" in trigger.flags and faction is not None and how != "running":
                 return faction, unit, how, faction
+            if action == "repel" and patient is not None:
+                # "Multiple army attacks on X (were) repelled": by the army's enemy.
+                return self._fallback_target(patient, []) or PRIOR_ENEMY[patient], None, "running", patient
             if action == "withdraw":
                 # "Hundreds were evacuated from X": those evacuated withdrew, not whoever acted last.
                 if patient is not None:
@@ -900,6 +923,10 @@ class _Reader:
         # even when another is named earlier in the clause; else the clause's first side.
         adjacent = [s for s in in_subject if s.faction and _AUXILIARIES.fullmatch(self.masked, s.end, trigger.start)]
         in_subject = adjacent[-1:] + in_subject if adjacent else in_subject
+        if not in_subject:
+            shared = self._shared_subject(view, trigger, made)
+            if shared is not None:
+                return shared[0], shared[1], "subject"
         chosen, how = (in_subject[0], "subject") if in_subject else (self._scan_left(view, trigger), "sentence")
         if chosen is not None and chosen.role == "pronoun":
             chosen = next((s for s in in_subject if s.faction), chosen)
@@ -936,9 +963,21 @@ class _Reader:
         main = next((d for d in reversed(made) if d.trigger.form not in ("passive", "swap")), None)
         return (main.actor, main.unit) if main is not None else None
 
+    def _shared_subject(self, view: _SentenceView, trigger: Trigger, made: list[_Draft]) -> tuple[str, str | None] | None:
+        """"ISIS broke the siege and managed to reach X": a verb coordinated with the one before,
+        with no subject of its own, has that one's."""
+        before = next((d for d in reversed(made) if d.trigger.end <= trigger.start), None)
+        if before is None or before.trigger.form in ("passive", "swap", "modifier") or before.actor_from == "running":
+            return None
+        gap = self.masked[before.trigger.end:trigger.start]
+        if not _COORDINATED_VERB.search(gap) or any(before.trigger.end <= a < trigger.start for a, _ in view.bounds):
+            return None
+        return before.actor, before.unit
+
     def _scan_left(self, view: _SentenceView, trigger: Trigger) -> SideMention | None:
         for side in reversed([s for s in view.sides if s.end <= trigger.start]):
-            if side.role == "actor" and side.faction and self._usable_subject(side) and not self._in_object(view, side):
+            if side.role == "actor" and side.faction and self._usable_subject(side) and not self._in_object(view, side) \
+                    and not any(t < side.start < e for t, e in self.trigger_spans):
                 return side
         return None
 

@@ -9,8 +9,9 @@ Place field, done by the side the Result names as victor when their verb has no 
 event.
 
 Rows are recognised by their field names, written ``Name: value``, ``Name = value``,
-``| name = value`` or ``- Name: value``; a value runs on over the following lines up to the
-next known field.
+``| name = value`` or ``- Name: value``, or, in a mirror that lost the table's cells, the name
+run into its value or on a line of its own; a value runs on over the following lines up to
+the next known field.
 """
 from __future__ import annotations
 
@@ -32,6 +33,12 @@ RESULT_FIELDS = frozenset({"result", "results", "outcome", "territorial changes"
 MIN_FIELDS = 3
 FIRST_FIELD_WITHIN = 3000
 _ROW = re.compile(r"^[^\S\n]*(?:[-*•|][^\S\n]*)?(?P<name>[A-Za-z][A-Za-z0-9 ]{1,28}?)[^\S\n]*[:=][^\S\n]*", re.M)
+# A mirror that lost the table's cells runs a row's name into its value ("Date30 April – 31
+# August 2019", "Result Syrian Army victory") or sets it on a line of its own ("Territorial
+# changes" over two lines, the value on the next ones).
+_BARE_ROW = re.compile(r"^[^\S\n]*(?P<name>Date|Dates|Location|Place|Result|Territorial\s+changes|Belligerents|"
+                       r"Commanders\s+and\s+leaders|Units\s+involved|Strength|Casualties\s+and\s+losses)"
+                       r"(?=[^\S\n]*\n|\d|[^\S\n]+[A-Z])[^\S\n]*", re.M)
 _BULLET = re.compile(r"[^\S\n]*(?:[-*•|][^\S\n]*)?")
 
 
@@ -50,15 +57,18 @@ class Infobox:
 
 def find_infobox(text: str) -> Infobox | None:
     """The infobox of ``text``, or None when it has none."""
-    rows = [m for m in _ROW.finditer(text, 0, min(len(text), FIRST_FIELD_WITHIN * 3))
-            if m.group("name").strip().lower() in FIELDS]
+    window = min(len(text), FIRST_FIELD_WITHIN * 3)
+    rows = [m for m in _ROW.finditer(text, 0, window) if _name(m) in FIELDS]
+    if len(rows) < MIN_FIELDS:
+        rows = sorted(rows + [m for m in _BARE_ROW.finditer(text, 0, window)
+                              if not any(r.start() <= m.start() < r.end() for r in rows)], key=lambda m: m.start())
     if len(rows) < MIN_FIELDS or rows[0].start() > FIRST_FIELD_WITHIN:
         return None
     values: dict[str, tuple[int, int]] = {}
     results: list[tuple[int, int]] = []
     victor = None
     for row, following in zip(rows, rows[1:] + [None]):
-        name = row.group("name").strip().lower()
+        name = _name(row)
         end = following.start() if following is not None else _line_end(text, row.end())
         start, end = _strip(text, row.end(), end)
         if name not in values or (name in DATE_FIELDS and not re.search(r"\d", text[slice(*values[name])])):
@@ -73,6 +83,10 @@ def find_infobox(text: str) -> Infobox | None:
     place = next((values[n] for n in PLACE_FIELDS if n in values), None)
     return Infobox(rows[0].start(), max(box_end, max(b for _, b in values.values())), date, place,
                    tuple(results), victor)
+
+
+def _name(row: re.Match) -> str:
+    return " ".join(row.group("name").lower().split())
 
 
 def _line_end(text: str, position: int) -> int:

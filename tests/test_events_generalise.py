@@ -497,3 +497,48 @@ def test_the_killed_of_a_side_do_not_make_it_act():
     events = read("On 3 June the SDF repelled an ISIS attack on Tell Abyad. Nine ISIS members were killed during the "
                   "clashes.")
     assert [e.actor for e in events] == ["sdf"]
+
+
+MIRROR_PAGE = """Sabkhah offensive (2017)
+
+From Wikipedia, the free encyclopedia
+
+Date3 March – 20 April 2017
+(1 month and 17 days)
+Location
+Hama Governorate
+Result Syrian Army victory
+Territorial
+changes
+  • Syrian Army captures Sabkhah and Ma'dan
+  • Several ISIL attacks on Tell Abyad repelled
+Belligerents
+Syria
+ISIL
+Commanders and leaders
+Suheil al-Hassan
+"""
+
+
+def test_an_infobox_whose_cells_a_mirror_ran_together_is_read():
+    campaign = (date(2017, 3, 3), date(2017, 4, 20))
+    assert sorted((e.actor, e.action, e.place, e.date_start, e.date_end) for e in read(MIRROR_PAGE, None)) == [
+        ("government", "capture", "Ma'dan", *campaign), ("government", "capture", "Sabkhah", *campaign),
+        ("government", "repel", "Tell Abyad", *campaign)]
+
+
+def test_a_verb_coordinated_with_the_one_before_shares_its_subject():
+    events = read("On 3 June ISIS fighters were able to break the army siege on them in Hama Governorate and managed "
+                  "to reach Sabkhah.")
+    assert [e.actor for e in events] == ["isil", "isil"]
+
+
+def test_they_is_the_subject_named_before_it_in_the_sentence():
+    events = read("The army shelled Raqqa on 2 June. On 3 June HTS fighters killed 20 fighters of ISIS while they "
+                  "were repelling an attack on Kafr Nabl.")
+    assert ("hts", "repel", "Kafr Nabl") in summary(events)
+
+
+def test_those_counted_of_a_side_are_that_side():
+    events = read("The army shelled Raqqa on 2 June. On 3 June tens of terrorists and their families left Sabkhah.")
+    assert ("isil", "withdraw", "Sabkhah") in summary(events)
