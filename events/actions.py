@@ -11,6 +11,8 @@ the grammatical ``form`` the reader needs to find who did it to whom:
 - ``nominal_of``: "the capture / fall / siege / encirclement of X";
 - ``modifier``: an adjectival participle inside a noun phrase ("the newly captured X",
   "the long besieged town"); it does not end the previous trigger's object;
+- ``description``: a participle describing a place ("the liberated X"): no event, and it
+  does not end the previous trigger's object;
 - ``failed_to``: "A failed to take X (from B)": a repel by the defender;
 - ``lost``: "A lost X (to B)": a capture by the other side;
 - ``failed_ref``: "the attack failed": a repel of an attack stated before;
@@ -48,7 +50,7 @@ class Trigger:
 
     @property
     def cuts_regions(self) -> bool:
-        return self.form != "modifier"
+        return self.form not in ("modifier", "description")
 
 
 def _p(pattern: str) -> Folded:
@@ -143,7 +145,7 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
         r"capabilit\w*|strength|spirit|chance|fit))|fought|battl(?:ed|ing)|skirmish(?:es|ed|ing)?|firefights?|"
         r"exchang(?:ed|ing)\s+fire|engag(?:ed|ing)\s+(?:in\s+)?(?:battles?|fighting|clashes|combat)"),
      "clash", "nominal_free", frozenset()),
-    (_p(r"storm(?:ed|s|ing)|shell(?:ed|ing|s)|(?:counter-?)?attack(?:ed|ing)|(?:counter-?)?assault(?:ed|ing)|raid(?:ed|ing)|"
+    (_p(r"storm(?:ed|s|ing)|shell(?:ed|ing|s)?|(?:counter-?)?attack(?:ed|ing)|(?:counter-?)?assault(?:ed|ing)|raid(?:ed|ing)|"
         r"(?:fired|firing|fire|fires)\s+(?:[\w-]+\s+){0,3}?(?:missiles?|rockets?|shells?|mortars?|artillery|projectiles?)"),
      "attack", "verb", frozenset()),
     # Nouns and bare verb forms, read as verbs only after a side ("ISIS attacks X") and as
@@ -246,6 +248,7 @@ _INDEFINITE_BEFORE = re.compile(r"(?<![\w-])(?:a|an)\s+(?:[\w-]+\s+){0,1}$", re.
 _SPELL_BEFORE = re.compile(r"(?<![\w-])(?:after|following|despite|amid|since)\s+(?:more\s+than\s+|nearly\s+|almost\s+|over\s+)?"
                            r"(?:(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|many|a\s+few|few)\s+)?"
                            r"(?:and\s+a\s+half\s+)?(?:days|weeks|months|years|hours)\s+of\s+(?:[\w-]+\s+){0,2}$", re.I)
+_DESCRIBED_BEFORE = re.compile(r"(?<![\w-])(?:the|its|their|his|her|a|an|this|these|those)\s+$", re.I)
 _PLACED_AFTER = re.compile(r"\s+(?:in|around|near|on|against|at|inside|along|outside|(?:north|south|east|west)\w*\s+of|"
                            r"to\s+(?:clear|capture|take|retake|recapture|seize|storm|liberate|expel|drive|encircle|besiege))\s",
                            re.I)
@@ -319,9 +322,15 @@ def _classify(text: str, floor: int, a: int, b: int, action: str, form: str, fla
     if form == "verb" and action in _TRANSITIVE and word.lower().endswith("ed") and _NO_OBJECT_AFTER.match(after):
         # "... and the pocket completely encircled.": a transitive verb with no object is passive.
         return Trigger(a, b, action, "passive", flags)
+    if word.lower() in ("shell", "shells") and _DETERMINER_BEFORE.search(before):
+        return None  # "a shell from an airstrike": the noun, no attack of its own
     if form == "verb" and _EXPEL.fullmatch(word) and _FROM_AFTER.match(after):
         # "ISIL expelled from X" (a headline's passive): the side named before left X.
         return Trigger(a, b, action, "passive", flags)
+    if form == "verb" and action in ("capture", "recapture") and word.lower().endswith("ed") and " " not in word \
+            and _DESCRIBED_BEFORE.search(before):
+        # "an attack on positions in the liberated al-Barid neighbourhood": a description of the place
+        return Trigger(a, b, action, "description", flags)
     if form in ("verb", "swap") and _PASSIVE_BEFORE.search(before):
         last = word.split()[0]
         if _PARTICIPLE.search(last) or last.lower() in ("hit", "cut", "struck", "beaten", "taken", "retaken"):

@@ -5,8 +5,8 @@ A ``SideMention`` also says what role its wording gives it:
 - ``held``: a holder adjective ("rebel-held villages", "ISIS-held town", "under SDF control");
 - ``source``: a speaker rather than a fighter ("according to local sources", "pro-government media");
 - ``pronoun``: "they", "the latter"... (faction None: the reader resolves it);
-- ``other``: an armed party outside the vocabulary (Israel, Jordan, the Peshmerga): its
-  actions are nobody's in the vocabulary, so they make no event.
+- ``other``: an armed party outside the vocabulary (Israel, Jordan, the Peshmerga), or
+  civilians: their actions are nobody's in the vocabulary, so they make no event.
 "X-backed militants" takes the faction of what the backer stands behind (US-backed
 militants are rebels, Iranian-backed militias government); a backer named before a
 named side ("US-backed Kurds") is dropped.
@@ -59,6 +59,9 @@ CONTEXT_SIDES = 40
 _OTHER_PARTIES = re.compile(r"(?<![\w-])(?:Israeli|Israel|IDF|Jordanian|Lebanese\s+Army|Lebanese\s+army|Peshmerga|"
                             r"Iraqi\s+Kurdish)(?:\s+(?:Air\s+Force|air\s+force|army|Army|forces|jets|warplanes|"
                             r"aircraft|troops|military|Defense\s+Forces))?(?![\w-])")
+# Civilians named as a clause's subject ("a group of civilians managed to reach X"): no side acts.
+_CIVILIANS = Folded(r"(?<![\w-])(?:civilians|residents|refugees|displaced\s+(?:people|persons|families)|children|"
+                    r"journalists|aid\s+workers|locals|villagers|townspeople)(?![\w-])")
 _PRONOUN = Folded(r"(?<![\w-])(?:they|the\s+latter|the\s+former|it|its\s+(?:forces|troops|fighters|allies))(?![\w-])")
 # "his group", and in a quotation "our forces": the speaker's side.
 _POSSESSED_GROUP = Folded(r"(?<![\w-])(?:his|her|our)\s+(?:(?:own|armed|brave|heroic)\s+)?(?:group|forces|men|fighters|"
@@ -239,7 +242,8 @@ def find_sides(text: str, table: FactionTable | None = None) -> list[SideMention
             spans = sorted((m.start, m.end) for m in found)
     # Other parties and pronouns never share a word, so each is checked against the named
     # sides alone (one merge per pass rather than an insertion per match).
-    for matches, role in ((_OTHER_PARTIES.finditer(text), "other"), (_PRONOUN.finditer(text, low), "pronoun")):
+    for matches, role in ((_OTHER_PARTIES.finditer(text), "other"), (_CIVILIANS.finditer(text, low), "other"),
+                          (_PRONOUN.finditer(text, low), "pronoun")):
         for match in matches:
             if not overlaps(spans, match.start(), match.end()):
                 found.append(SideMention(match.start(), match.end(), text[match.start():match.end()], None, None, role))

@@ -31,10 +31,12 @@ _PAREN_MIN_WORDS = 5
 _IMPLICATIVE = re.compile(
     r"(?<![\w-])(?:managed|managing|manages|succeeded|succeeding|opted|decided|chose|began|begun|begins|beginning|"
     r"started|starting|continued|continues|continuing|proceeded|went\s+on|moved|able|forced|helped|used|"
-    r"led|leading|resulted|went\s+on)"
+    r"led|leading|resulted|went\s+on|allowing|allowed|enabling|enabled)"
     r"(?:\s+(?:in|on))?\s+$",
     re.I,
 )
+# "allowing the SDF to besiege X": what an event let a side do, it did.
+_ENABLING = re.compile(r"(?<![\w-])(?:allowing|allowed|enabling|enabled|helping|helped)\s+(?:[\w'’-]+\s+){1,3}$", re.I)
 _GERUND = re.compile(r"[A-Za-z-]+ing\b")
 _INFINITIVE = re.compile(r"(?<![\w-])to\s+(?:(?:fully|completely|actually|quickly|eventually|finally|further|"
                          r"systematically|also|then|again|help|try\s+and)\s+)*$", re.I)
@@ -96,7 +98,7 @@ def is_irrealis(masked: str, clause_begin: int, trigger_start: int, sentence_end
         infinitive = None  # "in addition to re-capturing X", "led to seizing X": no infinitive
     if infinitive:
         head = before[:len(before) - len(infinitive.group(0))]
-        if not _IMPLICATIVE.search(head[-40:]):
+        if not _IMPLICATIVE.search(head[-40:]) and not _ENABLING.search(head[-60:]):
             return True
     if _IRREALIS_CUES.search(before, lowered(before)) or _MODAL.search(before[-60:]):
         return True

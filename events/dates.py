@@ -233,8 +233,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 
 # "since the start of the X offensive on 9 May": the span runs from that day.
-_SINCE_EVENT = re.compile(r"(?<![\w-])since\s+(?:the\s+)?(?:commencement|start|beginning|launch|outbreak)\s+of\s+"
-                          r"[^,.;]{1,60}?\s+(?:on|in)\s+$", re.I)
+_SINCE_EVENT = re.compile(r"(?<![\w-])since\s+(?:(?:the\s+)?(?:commencement|start|beginning|launch|outbreak)\s+of\s+"
+                          r"[^,.;]{1,60}?|[^,.;]{1,60}?(?:was|were|had\s+been)\s+(?:launched|announced|started|begun|declared))"
+                          r"\s+(?:on|in)\s+$", re.I)
 _MONTH_WORDS = tuple(sorted({name.capitalize() for name in MONTHS}))
 _WEEKDAY_WORDS = tuple(name.capitalize() for name in WEEKDAYS)
 # What a text must contain for each kind of pattern to be worth running (most sentences

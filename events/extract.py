@@ -585,7 +585,7 @@ class _Reader:
         sentence = view.sentence
         live = []
         for trigger in view.triggers:
-            if trigger.form == "reference":
+            if trigger.form in ("reference", "description"):
                 continue
             begin = clauses.clause_start(view.bounds, sentence.start, trigger.start)
             if clauses.is_negated(self.masked, begin, trigger.start):
@@ -1085,7 +1085,8 @@ class _Reader:
         for expr, span, leading in usable:
             if span.background and any(trigger.end <= a < expr.start for a, _ in view.bounds):
                 continue  # "took X, which they had held since 2012": the year is the holding's
-            if trigger.start < expr.start < next_start and expr.end > trigger.end and (
+            if (trigger.start < expr.start < next_start or (expr.bound == "since" and expr.start > trigger.start)) \
+                    and expr.end > trigger.end and (
                     not leading or re.match(r"\s*(?:[,.;)]|$)", self.masked[expr.end:expr.end + 2])):
                 return span, "own"
         before = [(e, s, lead) for e, s, lead in usable if e.end <= trigger.start]

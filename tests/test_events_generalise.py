@@ -542,3 +542,19 @@ def test_they_is_the_subject_named_before_it_in_the_sentence():
 def test_those_counted_of_a_side_are_that_side():
     events = read("The army shelled Raqqa on 2 June. On 3 June tens of terrorists and their families left Sabkhah.")
     assert ("isil", "withdraw", "Sabkhah") in summary(events)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 3 June ISIS attacked SDF positions in the liberated Raqqa district.", [("isil", "attack", "Raqqa")]),
+    ("On 3 June a group of civilians managed to reach Tell Abyad.", []),
+    ("A new front was opened on 3 June, allowing the SDF to besiege ISIS in Raqqa.", [("sdf", "siege", "Raqqa")]),
+    ("On 3 June ISIS started to shell Raqqa.", [("isil", "attack", "Raqqa")]),
+    ("On 3 June a shell from a coalition airstrike hit Raqqa.", [("coalition", "airstrike", "Raqqa")]),
+])
+def test_descriptions_civilians_and_what_a_side_was_let_do(text, expected):
+    assert summary(read(text)) == expected
+
+
+def test_since_a_launch_on_a_day_runs_from_that_day():
+    [event] = read("The SDF said it has captured parts of Raqqa since the operation was launched on 6 June.")
+    assert (event.date_start, event.date_end) == (date(2017, 6, 6), date(2017, 6, 10))
