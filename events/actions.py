@@ -67,7 +67,9 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
         r"quickly\s+|soon\s+)*(?:failed|stalled|foundered|was\s+thwarted|were\s+thwarted|was\s+foiled|were\s+foiled)"),
      "repel", "failed_ref", frozenset()),
     (_p(r"(?:break|broke|broken|breaking|breaks|lift|lifted|lifting|lifts|end|ended|ending|ends|relieve[ds]?|"
-        r"relieving)\s+(?:[\w'’-]+\s+){0,3}?siege"), "siege_lifted", "verb", frozenset()),
+        r"relieving)\s+(?:[\w'’-]+\s+){0,3}?siege|relieve[ds]?\s+(?:the\s+)?(?:long[\s-]+)?(?:besieged|encircled|"
+        r"surrounded)|relieving\s+(?:the\s+)?(?:long[\s-]+)?(?:besieged|encircled|surrounded)"), "siege_lifted", "verb",
+     frozenset()),
     (_p(r"siege\s+(?:[\w'’-]+\s+){0,4}?(?:broken|lifted|ended|relieved)"), "siege_lifted", "passive", frozenset()),
     (_p(r"(?:newly|recently|just|freshly)[\s-]+(?:captured|liberated|seized|taken|cleared)"), "capture", "modifier",
      frozenset({"newly"})),

@@ -558,3 +558,9 @@ def test_descriptions_civilians_and_what_a_side_was_let_do(text, expected):
 def test_since_a_launch_on_a_day_runs_from_that_day():
     [event] = read("The SDF said it has captured parts of Raqqa since the operation was launched on 6 June.")
     assert (event.date_start, event.date_end) == (date(2017, 6, 6), date(2017, 6, 10))
+
+
+def test_relieving_the_besieged_place_lifts_its_siege_and_being_unable_is_no_event():
+    assert summary(read("On 3 June pro-regime forces relieved the besieged Jirah airbase.")) == [
+        ("government", "siege_lifted", "Jirah airbase")]
+    assert read("The army remained unable to complete the encirclement of Raqqa on 3 June.") == []
