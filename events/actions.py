@@ -113,7 +113,7 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
         r"entirely\s+|firmly\s+)*under(?=\s+(?:the\s+)?(?:full\s+|complete\s+|total\s+)?"
         r"(?:[\w'’-]+\s+){0,3}?control\b)"), "capture", "passive", frozenset({"control"})),
     (_p(r"enter(?:ed|ing|s)?|stormed\s+into|broke\s+into"), "advance", "verb", frozenset({"direct", "entry"})),
-    (_p(r"took|take|takes|taken|taking|secur(?:ed|ing|es)|clear(?:ed|ing)|occup(?:ied|ying)|"
+    (_p(r"took|take|takes|taken|taking|secur(?:e|ed|ing|es)|clear(?:ed|ing)|occup(?:ied|ying)|"
         r"claim(?:ed|ing|s)?(?=\s+(?:the\s+)?(?:towns?|city|villages?|district|area|base|airbase|hills?)\s+of\s)"),
      "capture", "verb", frozenset({"direct"})),
     (_p(r"forc(?:ed|ing|es|e)\s+(?:[\w'-]+\s+){1,4}?to\s+(?:retreat|withdraw|pull\s+(?:back|out)|fall\s+back|flee|"
@@ -137,7 +137,9 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
     (_p(r"encircl(?:e|es|ed|ing)|surround(?:ed|s|ing)?|cut(?:s|ting)?\s+off|isolat(?:e|es|ed|ing)|cornered|trapped|"
         r"(?:complet\w+|clos\w+)\s+the\s+encirclement"), "encircle", "verb", frozenset()),
     (_p(r"air[\s-]?strikes?|air[\s-]?raids?|aerial\s+(?:bombardment|bombing|attacks?|strikes?)|air\s+attacks?|"
-        r"bomb(?:ed|ing|ings)|bombard(?:ed|ing|ment|ments|s)?|sorties"), "airstrike", "nominal_free", frozenset()),
+        r"sorties"), "airstrike", "nominal_free", frozenset()),
+    # Bombing is an airstrike when an air arm is named, else (an army's bombardment) an attack.
+    (_p(r"bomb(?:ed|ing|ings)|bombard(?:ed|ing|ment|ments|s)?"), "attack", "nominal_free", frozenset({"air"})),
     (_p(r"hit|hits|hitting|struck|strike|strikes|striking|pounded|pounding|targeted|targeting|target|targets|"
         r"destroyed|destroying"),
      "attack", "verb", frozenset({"air"})),
@@ -203,7 +205,8 @@ _HEADS = [
     "adva reac appr cros",
     "brou brin",
     "enci surr cut cuts cutt isol corn trap comp clos",
-    "air airs air- aeri bomb sort",
+    "air airs air- aeri sort",
+    "bomb",
     "hit hits hitt stru stri poun targ dest",
     "link met meet join conn",
     "clas figh foug batt skir fire exch enga heav",
@@ -223,13 +226,18 @@ _LIGHT_BEFORE = re.compile(
     r"mount(?:ed|ing|s)?|conduct(?:ed|ing|s)?|carr(?:ied|ying|y|ies)\s+out|stag(?:ed|ing|e|es)|employ(?:ed|ing|s)?|"
     r"sustain(?:ed|ing|s)?|step(?:ped|ping|s)?\s+up|continu(?:ed|ing|es|e)|renew(?:ed|ing|s)?|resum(?:ed|ing|es|e)|"
     r"open(?:ed|ing|s)?|unleash(?:ed|ing|es)?|undert(?:ook|ake|aken|aking)|made|make|makes|making|led|lead|leading|"
-    r"spearhead(?:ed|ing|s)?|intensif(?:ied|ying|y)|repeated|executed|perform(?:ed|ing))"
+    r"spearhead(?:ed|ing|s)?|intensif(?:ied|ying|y)|repeated|executed|perform(?:ed|ing)|"
+    r"(?:commencement|start|launch|beginning|launching)\s+of)"
     r"(?:\s+(?:[\w'’-]+)){0,4}\s*$",
     re.I,
 )
+_SINCE_START_BEFORE = re.compile(r"(?<![\w-])since\s+(?:the\s+)?(?:commencement|start|launch|beginning|outbreak)\s+of"
+                                 r"(?:\s+[\w'’-]+){0,4}\s*$", re.I)
 _LIGHT_AFTER = re.compile(
     r"^\s+(?:(?:[\w-]+\s+){0,2}?(?:made|launched|conducted|carried\s+out|mounted|staged)\s+by|"
-    r"(?:has\s+|have\s+|had\s+)?(?:continued|resumed|intensified|began|started|were\s+launched|was\s+launched))\b",
+    r"(?:has\s+|have\s+|had\s+)?(?:continued|resumed|intensified|began|started|were\s+launched|was\s+launched)|"
+    r"(?:[^,.;:()]{0,50}?\s)?(?:is|are|was|were)\s+(?:now\s+|still\s+)?(?:continuing|underway|under\s+way|ongoing|"
+    r"in\s+progress|progressing|proceeding|gaining))\b",
     re.I,
 )
 _VERB_SUBJECT_BEFORE = re.compile(r"(?:forces|troops|units|fighters|militants|militias|rebels|they|jihadists|"
@@ -349,6 +357,9 @@ def _noun_or_verb(word: str, before: str, after: str, a: int, b: int, action: st
             and not _NOUN_NEXT.match(after):
         return Trigger(a, b, "advance" if action == "advance" else ("advance" if "offensive" in flags else action),
                        "verb", flags, noun)
+    if _SINCE_START_BEFORE.search(before):
+        # "since the commencement of the X offensive on 9 May": the date of what follows
+        return Trigger(a, b, action, "reference", flags, noun)
     if _LIGHT_BEFORE.search(before) or _LIGHT_AFTER.match(after):
         return Trigger(a, b, action, "nominal", flags, noun)
     # A bare noun ("these advances", "its offensive") refers to something told elsewhere;

@@ -79,7 +79,7 @@ _AIR_WORDS = re.compile(r"(?<![\w-])(?:air|aerial|airstrikes?|air-strikes?|warpl
 _PREPOSITION_BEFORE = Folded(r"(?<![\w-])(?:with|against|on|upon|from|alongside|of|to|towards?|at|by|between|"
                                  r"near|versus|vs\.?|under|for|over|into|than|and\s+against|among|amid)\s+"
                                  r"(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,1}$")
-_BETWEEN_SIDES = re.compile(r"\s+(?:[^,.;:()]{0,60}?\s)?between\s+(\S)", re.I)
+_BETWEEN_SIDES = re.compile(r"\s+(?:[^,.;:()]{0,60}?\s)?(?:between|pitted|pitting|pits)\s+(\S)", re.I)
 _AGENT_BEFORE = re.compile(r"(?<![\w-])(?:by|to)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,1}$", re.I)
 _BY_BEFORE = re.compile(r"(?<![\w-])by\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
 _LEADING_BEFORE = re.compile(r"(?:^|[,;(]|(?<![\w-])(?:and|but|then|while|thus|when|so|as|after\s+which|however))\s*"
@@ -156,6 +156,11 @@ _COORDINATED_VERB = re.compile(r"(?<![\w-])and\s+(?:then\s+|later\s+|also\s+|fin
                                r"(?:to\s+)?)?$", re.I)
 _RELATIVE_BEFORE = re.compile(r"(?<![\w-])(?:which|who|that)\s+(?:(?:had|has|have|also|then|later|reportedly|"
                               r"recently|had\s+been)\s+)*$", re.I)
+# "an offensive towards X", "a push into X", "a drive to the gates of X" (not "an offensive to
+# defeat ISIS in X": the purpose, and X where it is fought).
+_OFFENSIVE_AIM = re.compile(r"(?<![\w-])(?:(?:towards?|into|on|upon|reach|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}|"
+                            r"to\s+(?:the\s+)?(?:(?:outskirts|gates|edge|doorstep|city|town|village|area)\s+of\s+(?:the\s+)?)?)$",
+                            re.I)
 _BACKGROUND_PASSIVE = re.compile(r"(?<![\w-])(?:(?:after|since|following|before|despite)\s+(?:being|having\s+been)|"
                                  r"having\s+been)\s+(?:[a-z]+ly\s+)?$", re.I)
 _NATIONAL_AGENT = re.compile(r"\s+by\s+(?:[\w,'’-]+\s+){0,3}?(?P<nation>Russian|Syrian|regime|US|U\.S\.|American|coalition|"
@@ -674,8 +679,7 @@ class _Reader:
         if span is not None and span.background:
             return None
         if action == "attack" and "offensive" in trigger.flags and places and \
-                re.search(r"(?:towards?|into|on|upon|to|reach|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$",
-                          self.masked[trigger.end:places[0].ref.start], re.I):
+                _OFFENSIVE_AIM.search(self.masked[trigger.end:places[0].ref.start]):
             action = "advance"
         if action in ("capture", "recapture") and _AGAIN_AFTER.match(self.masked[trigger.end:object_end + 30]):
             action = "recapture"

@@ -564,3 +564,21 @@ def test_relieving_the_besieged_place_lifts_its_siege_and_being_unable_is_no_eve
     assert summary(read("On 3 June pro-regime forces relieved the besieged Jirah airbase.")) == [
         ("government", "siege_lifted", "Jirah airbase")]
     assert read("The army remained unable to complete the encirclement of Raqqa on 3 June.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 3 June the army resumed its intensive bombardment of Sabkhah.", [("government", "attack", "Sabkhah")]),
+    ("On 3 June Russian jets resumed their bombing of Sabkhah.", [("government", "airstrike", "Sabkhah")]),
+    ("On 3 June the Tiger Forces managed to secure Sabkhah.", [("government", "capture", "Sabkhah")]),
+    ("The army advance on Ma'dan is now continuing, the army said on 3 June.", [("government", "advance", "Ma'dan")]),
+    ("On 3 June the SDF announced the commencement of an offensive to defeat ISIS in Raqqa.",
+     [("sdf", "attack", "Raqqa")]),
+    ("Fighting on 3 June pitted Hashed al-Shaabi units against ISIS in Sabkhah.", [("government", "clash", "Sabkhah")]),
+])
+def test_more_wordings_of_attacks_and_captures(text, expected):
+    assert summary(read(text)) == expected
+
+
+def test_an_offensive_dated_by_since_is_no_event_of_its_own():
+    events = read("The army has liberated Sabkhah since the commencement of the Raqqa offensive on 9 May.")
+    assert summary(events) == [("government", "capture", "Sabkhah")]
