@@ -227,15 +227,19 @@ _LIGHT_BEFORE = re.compile(
     r"sustain(?:ed|ing|s)?|step(?:ped|ping|s)?\s+up|continu(?:ed|ing|es|e)|renew(?:ed|ing|s)?|resum(?:ed|ing|es|e)|"
     r"open(?:ed|ing|s)?|unleash(?:ed|ing|es)?|undert(?:ook|ake|aken|aking)|made|make|makes|making|led|lead|leading|"
     r"spearhead(?:ed|ing|s)?|intensif(?:ied|ying|y)|repeated|executed|perform(?:ed|ing)|"
-    r"(?:commencement|start|launch|beginning|launching)\s+of)"
+    r"(?:commencement|start|launch|beginning|launching)\s+of|responsibility(?:\s+[\w-]+){0,3}?\s+for)"
     r"(?:\s+(?:[\w'’-]+)){0,4}\s*$",
     re.I,
 )
 _SINCE_START_BEFORE = re.compile(r"(?<![\w-])since\s+(?:the\s+)?(?:commencement|start|launch|beginning|outbreak)\s+of"
                                  r"(?:\s+[\w'’-]+){0,4}\s*$", re.I)
+# "thwarted an ISIS attack", "repelled ISIS attacks": the noun is the object of a verb before it.
+_OBJECT_OF_BEFORE = re.compile(r"(?<![\w-])(?:thwart\w*|foil\w*|repel\w*|repuls\w*|halt\w*|stop\w*|block\w*|"
+                               r"claimed|against|of|on|after|during|in|by)\s+(?:the\s+|an?\s+)?[\w'’-]+\s*$", re.I)
 _LIGHT_AFTER = re.compile(
     r"^\s+(?:(?:[\w-]+\s+){0,2}?(?:made|launched|conducted|carried\s+out|mounted|staged)\s+by|"
-    r"(?:has\s+|have\s+|had\s+)?(?:continued|resumed|intensified|began|started|were\s+launched|was\s+launched)|"
+    r"(?:has\s+|have\s+|had\s+)?(?:continued|resumed|intensified|began|started|were\s+launched|was\s+launched|"
+    r"left|killed|wounded|injured)|"
     r"(?:[^,.;:()]{0,50}?\s)?(?:is|are|was|were)\s+(?:now\s+|still\s+)?(?:continuing|underway|under\s+way|ongoing|"
     r"in\s+progress|progressing|proceeding|gaining))\b",
     re.I,
@@ -259,6 +263,7 @@ _SPELL_BEFORE = re.compile(r"(?<![\w-])(?:after|following|despite|amid|since)\s+
                            r"(?:(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|many|a\s+few|few)\s+)?"
                            r"(?:and\s+a\s+half\s+)?(?:days|weeks|months|years|hours)\s+of\s+(?:[\w-]+\s+){0,2}$", re.I)
 _DESCRIBED_BEFORE = re.compile(r"(?<![\w-])(?:the|its|their|his|her|a|an|this|these|those)\s+$", re.I)
+_LEFT_CASUALTIES = re.compile(r"[^,.;]{0,50}?\b(?:dead|killed|wounded|injured|casualties|homeless|behind)\b", re.I)
 _PLACED_AFTER = re.compile(r"\s+(?:in|around|near|on|against|at|inside|along|outside|(?:north|south|east|west)\w*\s+of|"
                            r"to\s+(?:clear|capture|take|retake|recapture|seize|storm|liberate|expel|drive|encircle|besiege))\s",
                            re.I)
@@ -332,6 +337,8 @@ def _classify(text: str, floor: int, a: int, b: int, action: str, form: str, fla
     if form == "verb" and action in _TRANSITIVE and word.lower().endswith("ed") and _NO_OBJECT_AFTER.match(after):
         # "... and the pocket completely encircled.": a transitive verb with no object is passive.
         return Trigger(a, b, action, "passive", flags)
+    if action == "withdraw" and word.lower() in ("left", "leave", "leaves", "leaving") and _LEFT_CASUALTIES.match(after):
+        return None  # "the assault left 15 fighters dead": casualties, no withdrawal
     if word.lower() in ("shell", "shells") and _DETERMINER_BEFORE.search(before):
         return None  # "a shell from an airstrike": the noun, no attack of its own
     if form == "verb" and _EXPEL.fullmatch(word) and _FROM_AFTER.match(after):
@@ -354,7 +361,7 @@ def _noun_or_verb(word: str, before: str, after: str, a: int, b: int, action: st
         # "continued its operations to link up with...": activity in general, not a fight at a place
         return Trigger(a, b, action, "reference", flags, noun)
     if _VERB_SUBJECT_BEFORE.search(before) and not _DETERMINER_BEFORE.search(before) \
-            and not _NOUN_NEXT.match(after):
+            and not _NOUN_NEXT.match(after) and not _OBJECT_OF_BEFORE.search(before):
         return Trigger(a, b, "advance" if action == "advance" else ("advance" if "offensive" in flags else action),
                        "verb", flags, noun)
     if _SINCE_START_BEFORE.search(before):

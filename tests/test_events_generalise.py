@@ -582,3 +582,14 @@ def test_more_wordings_of_attacks_and_captures(text, expected):
 def test_an_offensive_dated_by_since_is_no_event_of_its_own():
     events = read("The army has liberated Sabkhah since the commencement of the Raqqa offensive on 9 May.")
     assert summary(events) == [("government", "capture", "Sabkhah")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 3 June the SDF didn't seize Tell Abyad.", []),
+    ("On 3 June ISIS suicide bombers struck an SDF camp near Tell Abyad.", [("isil", "attack", "Tell Abyad")]),
+    ("On 3 June the SDF thwarted an ISIS attack on Tell Abyad.", [("sdf", "repel", "Tell Abyad")]),
+    ("ISIS claimed responsibility on 3 June for an attack on the SDF near Tell Abyad.", [("isil", "attack", "Tell Abyad")]),
+    ("On 3 June an ISIS assault left 15 SDF fighters dead near Tell Abyad.", [("isil", "attack", "Tell Abyad")]),
+])
+def test_negation_suicide_bombers_objects_and_casualties(text, expected):
+    assert summary(read(text)) == expected
