@@ -239,7 +239,7 @@ _OBJECT_OF_BEFORE = re.compile(r"(?<![\w-])(?:thwart\w*|foil\w*|repel\w*|repuls\
 _LIGHT_AFTER = re.compile(
     r"^\s+(?:(?:[\w-]+\s+){0,2}?(?:made|launched|conducted|carried\s+out|mounted|staged)\s+by|"
     r"(?:has\s+|have\s+|had\s+)?(?:continued|resumed|intensified|began|started|were\s+launched|was\s+launched|"
-    r"left|killed|wounded|injured)|"
+    r"left|killed|wounded|injured)|(?:launched|mounted|staged|begun|started)\s+(?:on|in|last|earlier|this)\b|"
     r"(?:[^,.;:()]{0,50}?\s)?(?:is|are|was|were)\s+(?:now\s+|still\s+)?(?:continuing|underway|under\s+way|ongoing|"
     r"in\s+progress|progressing|proceeding|gaining))\b",
     re.I,

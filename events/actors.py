@@ -204,6 +204,9 @@ def find_sides(text: str, table: FactionTable | None = None) -> list[SideMention
     for match in _BACKED.finditer(text):
         found.append(SideMention(match.start(), match.end(), match.group(0),
                                  BACKERS[match.group("backer").lower()], None, "actor"))
+    # Parties outside the vocabulary first: "Israeli warplanes" is no one's "warplanes".
+    for match in _OTHER_PARTIES.finditer(text):
+        found.append(SideMention(match.start(), match.end(), match.group(0), None, None, "other"))
     taken = sorted((m.start, m.end) for m in found)
     low = lowered(text)
     last_end = 0
@@ -242,8 +245,7 @@ def find_sides(text: str, table: FactionTable | None = None) -> list[SideMention
             spans = sorted((m.start, m.end) for m in found)
     # Other parties and pronouns never share a word, so each is checked against the named
     # sides alone (one merge per pass rather than an insertion per match).
-    for matches, role in ((_OTHER_PARTIES.finditer(text), "other"), (_CIVILIANS.finditer(text, low), "other"),
-                          (_PRONOUN.finditer(text, low), "pronoun")):
+    for matches, role in ((_CIVILIANS.finditer(text, low), "other"), (_PRONOUN.finditer(text, low), "pronoun")):
         for match in matches:
             if not overlaps(spans, match.start(), match.end()):
                 found.append(SideMention(match.start(), match.end(), text[match.start():match.end()], None, None, role))

@@ -167,6 +167,7 @@ _NATIONAL_AGENT = re.compile(r"\s+by\s+(?:[\w,'’-]+\s+){0,3}?(?P<nation>Russia
                              r"French|British)\s+(?:air|aerial|war|jets?|aircraft|helicopters?|drones?|bombers?|strikes?|"
                              r"raids?|bombing|bombardment|artillery|shelling)", re.I)
 _AGENT_NOUN_GAP = re.compile(r"\s+by\s+(?:[\w,'’-]+\s+){0,4}", re.I)
+_RELATIVE_VERB_GAP = re.compile(r"\s*,?\s*(?:which|that|who)\s+(?:(?:have|has|had|also|then|later|reportedly)\s+)*", re.I)
 _CLOSE_QUOTE = re.compile(r"[”\"](?=\s*,?\s)")
 _SPOKEN_BEFORE = re.compile(r"^[^.;]{0,40}?(?:said|says|stated|told|announced|declared|statement)[^.;]{0,20}$", re.I)
 _NAME_CANDIDATE = re.compile(
@@ -455,13 +456,15 @@ class _Reader:
             return
         sides = {draft.actor, draft.target}
         for earlier in reversed(self.drafts):
-            if earlier.sentence < draft.sentence - REFERENCE_SENTENCES or earlier.paragraph != draft.paragraph:
+            # (wire copy sets each sentence in a paragraph of its own: two sentences back is near)
+            if earlier.sentence < draft.sentence - REFERENCE_SENTENCES:
                 return
             if earlier.removed or not sides & {earlier.actor, earlier.target}:
                 continue
             places = [Chosen(c.ref) for c in earlier.places if not c.destination]
             if places:
-                draft.places, draft.place_from = places, "context"
+                # "... the terrorists who fled towards X": they left where the fight just was
+                draft.places, draft.place_from = places + draft.places, "context"
                 return
 
     def _sentence_subject(self, view: _SentenceView) -> None:
@@ -513,7 +516,8 @@ class _Reader:
         for draft in made:
             if draft.removed:
                 continue
-            if not draft.places and draft.actor_from in ("subject", "agent", "object", "sentence"):
+            if draft.actor_from in ("subject", "agent", "object", "sentence") and (
+                    not draft.places or (draft.action == "withdraw" and all(c.destination for c in draft.places))):
                 self._place_from_context(draft)
             if not draft.places:
                 # A placeless statement still tells who is acting, if the text names them.
@@ -655,7 +659,8 @@ class _Reader:
             action = "airstrike"  # "Russian jets attacked X", "the aviation of the alliance shelled X"
         if action == "attack" and "air" in trigger.flags:
             begin = clauses.clause_start(view.bounds, sentence.start, trigger.start)
-            if _AIR_WORDS.search(self.masked[begin:min(sentence.end, object_end + 40)]):
+            if _AIR_WORDS.search(self.masked[begin:min(sentence.end, object_end + 40)]) or \
+                    self._air_subject(subject_start, trigger):
                 action = "airstrike"
             elif trigger.noun is None and self.masked[trigger.start:trigger.end].lower().startswith("destroy"):
                 return None
@@ -720,9 +725,14 @@ class _Reader:
         """Whether an air arm named just before the verb is what acts (not "backed by air
         support, the army attacked X")."""
         air = None
-        for air in _AIR_WORDS.finditer(self.masked, max(subject_start, trigger.start - AIR_SUBJECT_CHARS), trigger.start):
+        for air in _AIR_WORDS.finditer(self.masked, max(0, trigger.start - AIR_SUBJECT_CHARS), trigger.start):
             pass
-        return air is not None and not _SUPPORT_BEFORE.search(self.masked, self.low, max(0, air.start() - 60), air.start())
+        if air is None:
+            return False
+        if _RELATIVE_VERB_GAP.fullmatch(self.masked, air.end(), trigger.start):
+            return True  # "with cover from Russian warplanes, which pounded X": the planes act
+        return air.start() >= subject_start and \
+            not _SUPPORT_BEFORE.search(self.masked, self.low, max(0, air.start() - 60), air.start())
 
     def _in_fronted_recall(self, view: _SentenceView, trigger: Trigger) -> bool:
         """Whether ``trigger`` lies in a fronted "Following / After X (, which ...)," phrase,
@@ -1138,7 +1148,7 @@ class _Reader:
                        and d.date_from == draft.date_from and (d.span == draft.span or draft.date_from != "own")]
             if lenders:
                 lender = min(lenders, key=lambda d: abs(d.trigger.start - draft.trigger.start))
-                draft.places = [Chosen(c.ref, False) for c in lender.places]
+                draft.places = [Chosen(c.ref, c.approach) for c in lender.places]
                 draft.place_from = "borrowed"
                 continue
             # "a coalition airstrike killed the director in a strike on X": one strike, told

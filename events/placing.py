@@ -52,6 +52,8 @@ _APPROACH = re.compile(r"(?:overlooking|outskirts\s+of|gates\s+of|approaches\s+t
                        r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
 _QUALIFIES = re.compile(r"(?:['’]s)?\s+(?:(?!(?:and|or|the|a|an)\s)[\w-]+\s+)?(?:town|city|village|district|neighbou?rhood|"
                         r"suburb|hamlet|area|base|airbase)\s+of\s+(?:the\s+)?", re.I)
+# A place the gazetteer names by its approaches ("the outskirts of X").
+_APPROACH_NAMED = re.compile(r"(?:the\s+)?(?:outskirts|gates|edge|approaches|doorstep)\s+(?:of|to)\s", re.I)
 _ORIGIN = re.compile(r"(?<![\w-])from\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 # "an offensive to drive the rebels from X": X is the goal, not where the attack came from.
 _EXPEL_FROM = re.compile(r"(?<![\w-])(?:driv\w*|drove|expel\w*|oust\w*|push\w*|clear\w*|evict\w*|dislodg\w*|"
@@ -211,6 +213,8 @@ def find_anaphors(masked: str, start: int, end: int, named: list[PlaceRef],
         spans += [(m.start("it"), m.end("it"), "it") for m in _IT_OBJECT.finditer(masked, low, start, end)]
     plurals = _PLURAL_ANAPHOR.finditer(masked, low, start, end) if _PLURAL_GATE.search(here) else ()
     for match in plurals:
+        if _NAMED_AFTER.match(masked, match.end()):
+            continue  # "the villages of A and B" name their places
         earlier = [(i, p) for i, p in history if i >= sentence_index - PLURAL_SENTENCES and p.start < match.start()]
         earlier += [(sentence_index, p) for p in named if p.end <= match.start()]
         found.extend(PlaceRef(match.start(), match.end(), place, "anaphor")
@@ -355,7 +359,7 @@ def choose(masked: str, region_start: int, refs: list[PlaceRef], action: str) ->
             continue
         gap = masked[(previous_end if previous_end is not None else region_start):ref.start]
         previous_start, previous_end = ref.start, ref.end
-        approach = bool(_APPROACH.search(gap))
+        approach = bool(_APPROACH.search(gap)) or (ref.via == "name" and bool(_APPROACH_NAMED.match(masked, ref.start)))
         if not chosen:
             origin = action in ("advance", "attack", "airstrike") and _ORIGIN.search(gap) \
                 and not _DISTANCE_BEFORE.search(gap) and not _EXPEL_FROM.search(gap)

@@ -593,3 +593,33 @@ def test_an_offensive_dated_by_since_is_no_event_of_its_own():
 ])
 def test_negation_suicide_bombers_objects_and_casualties(text, expected):
     assert summary(read(text)) == expected
+
+
+def test_an_air_force_named_without_its_country_is_the_side_named_near_it():
+    events = read("On 3 June army units took Sabkhah. The Air Force carried out strikes on ISIS positions in Ma'dan.")
+    assert ("government", "airstrike", "Ma'dan") in summary(events)
+    assert read("On 8 June a depot near Sabkhah was hit by Israeli warplanes.") == []
+
+
+def test_a_side_fleeing_towards_a_place_left_where_it_was_just_fought():
+    events = read("On 3 June the army captured Sabkhah from ISIS.\n\nThe army is pursuing the terrorists who fled "
+                  "towards Raqqa.")
+    assert ("isil", "withdraw", "Sabkhah") in summary(events)
+
+
+def test_the_outskirts_of_a_place_are_ground_gained_next_to_it():
+    places = {**PLACES, "the outskirts of Raqqa": (35.95, 39.0, "area")}
+    text = "On 3 June the army reached the outskirts of Raqqa after seizing a number of villages."
+    events = extract(parse_document(text.encode(), "report.txt", doc_date=date(2017, 6, 10)), finder_of(places)).events
+    assert summary(events) == [("government", "advance", "the outskirts of Raqqa")]
+
+
+def test_a_supporting_air_arm_with_a_verb_of_its_own_strikes():
+    events = read("On 3 June the army took Sabkhah with cover from Russian warplanes, which pounded Ma'dan.")
+    assert sorted(summary(events)) == [("government", "airstrike", "Ma'dan"), ("government", "capture", "Sabkhah")]
+
+
+def test_the_villages_of_named_places_are_those_places():
+    events = read("On 2 June the army took Sabkhah and Ma'dan. On 3 June rebels attacked the villages of Kafr Nabl "
+                  "and Qaryatayn.")
+    assert sorted(e.place for e in events if e.action == "attack") == ["Kafr Nabl", "Qaryatayn"]
