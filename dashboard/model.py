@@ -19,6 +19,7 @@ from typing import Callable, Sequence
 import plotly.graph_objects as go
 
 import settings
+from events import store
 from dashboard import history as place_history
 from dashboard.frames import Frame
 from dashboard.map_sources import DYNAMIC, MapSources, source_options, style_layers
@@ -104,10 +105,7 @@ class DashboardModel:
         try:
             data = self._load()
             self.review = Review.open(self._store_path, self._shared_dir)
-            stored = self.review.accepted_events()
-            if stored:
-                data = data.with_events(_merge_events(data.events, stored))
-            self._set_data(data)
+            self._set_data(data.with_events(store.with_accepted(data.events, self._store_path)))
         except BaseException as error:  # shown on the page, not swallowed
             log.exception("loading the map data failed")
             self._error = error
@@ -167,7 +165,8 @@ class DashboardModel:
 
     def page_spec(self) -> PageSpec:
         self.wait()
-        from layers import snapshot
+        from export.data import DATA_FORMATS
+        from export.render import FIGURE_FORMATS
 
         return PageSpec(
             first_date=self.first_date, last_date=self.last_date,
@@ -175,7 +174,7 @@ class DashboardModel:
             layers=TOGGLEABLE_LAYERS, actions=ACTIONS, certainties=CERTAINTIES,
             default_layers=DEFAULT_LAYERS, default_certainties=DEFAULT_CERTAINTIES,
             default_window_days=DEFAULT_WINDOW_DAYS,
-            export_formats=tuple(snapshot.FIGURE_FORMATS) + tuple(snapshot.DATA_FORMATS),
+            export_formats=FIGURE_FORMATS + DATA_FORMATS,
         )
 
     def choices(self) -> Choices:
@@ -371,26 +370,33 @@ class DashboardModel:
 
     # export ------------------------------------------------------------------------------------
     def export(self, view: ViewState, fmt: str, scale: int) -> tuple[bytes, str]:
-        from layers import snapshot
+        """The view as a file: ``(bytes, file name)``. Images come from the warm renderer the app
+        keeps (``export.render``), the one the command line uses."""
+        from export.data import DATA_FORMATS, export_data
+        from export.page import snapshot_figure
+        from export.render import FIGURE_FORMATS, render
         from layers.state import compute
 
         state = compute(self.data, view.date)
         layers_view = self._layers_view(view, ["base", *view.layers])
         stem = f"front-line-map-{view.date.isoformat()}"
-        if fmt in snapshot.DATA_FORMATS:
-            return snapshot.export_data(state, layers_view, fmt), f"{stem}.{fmt}"
-        if fmt not in snapshot.FIGURE_FORMATS:
+        if fmt in DATA_FORMATS:
+            return export_data(state, layers_view, fmt), f"{stem}.{fmt}"
+        if fmt not in FIGURE_FORMATS:
             raise ValueError(f"unknown export format {fmt!r}")
-        figure = snapshot.snapshot_figure(state, layers_view, sources=self._sources(view))
-        return snapshot.render(figure, fmt, scale=scale), f"{stem}.{fmt}"
+        figure = snapshot_figure(state, layers_view, sources=self._sources(view))
+        return render(figure, fmt, scale=scale), f"{stem}.{fmt}"
 
     def _sources(self, view: ViewState) -> tuple[str, ...]:
-        docs = {e.doc for e in self.events_in_window(view)}
-        titles = []
-        for doc in sorted(docs):
-            document = self.document(doc) or {}
-            titles.append(document.get("url") or document.get("title") or doc)
-        return tuple(titles)
+        return tuple(self.report_label(doc) for doc in sorted({e.doc for e in self.events_in_window(view)}))
+
+    def report_label(self, doc: str) -> str:
+        """The report as a reader would name it (publisher or title, and date)."""
+        from export.reports import report_label
+
+        document = self.document(doc) or {}
+        return report_label(doc, title=document.get("title"), source=document.get("source"),
+                            day=document.get("date"))
 
     def first_handover(self):
         """(place name, lat, lon, day before, holder, day after, holder) for the first place the

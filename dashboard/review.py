@@ -210,11 +210,6 @@ class Review:
         return SaveOutcome(accepted=[r for r, _ in verdicts if r is not None],
                            rejected=sum(r is None for r, _ in verdicts))
 
-    def accepted_events(self) -> list:
-        from events import store
-
-        return [e for e in store.load_events(self._path) if e.status in ("accepted", "corrected")]
-
     def document(self, doc_name: str) -> dict | None:
         """Title, URL, date and (when the store has it) the text of the document named
         ``doc_name`` (the events' ``doc``); the committed reference alone otherwise."""
