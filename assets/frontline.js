@@ -22,6 +22,7 @@
   var PLAY = "play-button";
   var DATE_LABEL = "date-label";
   var FRAME_REQUEST = "frame-request";
+  var LEGEND_BODY = "legend-body";
   // Frames to keep ready ahead of the current date, counted in steps of the playback speed.
   var LOOKAHEAD_STEPS = 8;
   // Upper bound of the playback rate; the real rate is also limited by drawing time.
@@ -46,7 +47,8 @@
     waiting: false, lastAdvance: 0, hooked: null, paintCount: 0,
     synced: null, lastSync: 0, syncTimer: null,
     // what the page asks the map to show
-    want: {frames: null, base: null, factions: null, layers: null},
+    want: {frames: null, base: null, factions: null, layers: null, window: null},
+    legendShown: null,
     // what the map shows
     map: null, shown: {}, shownBase: null, shownFactions: null, shownLayers: null,
     parsed: {}, pending: null, asked: null, paintedOffset: null, holding: null, fresh: true, unread: {},
@@ -142,18 +144,24 @@
   }
 
   // A piece's features, with their hover texts kept here and a key to them (``tip``) in their
-  // place: MapLibre's worker would copy every text into every tile it builds.
+  // place: MapLibre's worker would copy every text into every tile it builds. ``legend`` lists
+  // the legend entries the piece draws, once each: [layer, legend key, faction, a, b].
   function parsePiece(digest, text) {
     var features = JSON.parse(text);
     var tips = [];
+    var legend = {};
     features.forEach(function (feature, i) {
-      if (feature.properties.hover) {
-        tips[i] = feature.properties.hover;
-        delete feature.properties.hover;
-        feature.properties.tip = digest + ":" + i;
+      var p = feature.properties;
+      if (p.hover) {
+        tips[i] = p.hover;
+        delete p.hover;
+        p.tip = digest + ":" + i;
+      }
+      if (p.legend) {
+        legend[[p.layer, p.legend, p.faction, p.a, p.b].join("|")] = [p.layer, p.legend, p.faction, p.a, p.b];
       }
     });
-    return {features: features, tips: tips};
+    return {features: features, tips: tips, legend: Object.keys(legend).map(function (k) { return legend[k]; })};
   }
 
   function hoverText(properties) {
@@ -233,6 +241,7 @@
       });
       state.parsed = parsed;   // the pieces on the map, whose hover texts the tooltip reads
     }
+    showLegend();
     ask();
     var pending = state.pending;
     if (!changed.length && !restyled && !pending && frame && state.paintedOffset === state.offset) {
@@ -252,6 +261,84 @@
       checkLoaded();
     } else if (!changed.length && !restyled && pending.complete) {
       painted(pending);   // the map already shows what this date draws
+    }
+  }
+
+  // --- the legend -------------------------------------------------------------------------------
+
+  // The legend lists the catalogue's entries (export/legend.py) whose keys the features on the
+  // map carry, in the layers switched on and for the factions shown, as the layers' filters
+  // show them: a faction's features by their ``faction``, a front line by either side.
+  function shownKeys() {
+    var want = state.want;
+    var keys = {};
+    Object.keys(state.parsed).forEach(function (digest) {
+      state.parsed[digest].legend.forEach(function (entry) {
+        var layer = entry[0], faction = entry[2], a = entry[3], b = entry[4];
+        if (want.layers.indexOf(layer) < 0) { return; }
+        var shown = layer === "front_lines"
+          ? want.factions.indexOf(a) >= 0 || want.factions.indexOf(b) >= 0
+          : faction === undefined || faction === null || want.factions.indexOf(faction) >= 0;
+        if (shown) { keys[entry[1]] = true; }
+      });
+    });
+    if (Object.keys(keys).some(function (key) { return key.indexOf("event:") === 0; })) { keys["note:events"] = true; }
+    return keys;
+  }
+
+  function legendKey(entry) {
+    var key = document.createElement("span");
+    key.className = "key";
+    var mark = document.createElement("span");
+    mark.className = "key-" + entry.kind;
+    if (entry.kind === "area") {
+      mark.style.background = entry.fill;
+      mark.style.borderColor = entry.colour;
+    } else if (entry.kind === "marker") {
+      mark.style.width = mark.style.height = entry.size + "px";
+      mark.style.background = entry.colour;
+    } else {
+      mark.style.color = mark.style.borderTopColor = entry.colour;
+    }
+    key.appendChild(mark);
+    return key;
+  }
+
+  function showLegend() {
+    var body = document.getElementById(LEGEND_BODY);
+    var catalogue = state.want.base && state.want.base.legend;
+    if (!body || !catalogue || !state.want.frames || !state.want.frames.dates[String(state.offset)]) { return; }
+    var keys = shownKeys();
+    var days = state.want.window;
+    var signature = Object.keys(keys).sort().join(",") + "|" + days;
+    if (signature === state.legendShown) { return; }
+    state.legendShown = signature;
+    body.textContent = "";
+    catalogue.forEach(function (section) {
+      var entries = section.entries.filter(function (entry) { return keys[entry.key]; });
+      if (!entries.length) { return; }
+      var head = document.createElement("div");
+      head.className = "legend-head";
+      var headings = section.headings;
+      head.textContent = headings && days
+        ? (headings[String(days)] || headings["*"]).replace("{n}", String(days)) : section.heading;
+      body.appendChild(head);
+      entries.forEach(function (entry) {
+        var row = document.createElement("div");
+        row.className = entry.kind === "note" ? "legend-note" : "legend-row";
+        row.setAttribute("data-key", entry.key);
+        if (entry.kind !== "note") { row.appendChild(legendKey(entry)); }
+        var label = document.createElement("span");
+        label.textContent = entry.label;
+        row.appendChild(label);
+        body.appendChild(row);
+      });
+    });
+    if (!body.childNodes.length) {
+      var none = document.createElement("div");
+      none.className = "muted";
+      none.textContent = "Nothing drawn: switch on a layer or a faction.";
+      body.appendChild(none);
     }
   }
 
@@ -531,13 +618,14 @@
     },
 
     // A date from the slider (dragged, or set from the address), or factions and layers switched.
-    paint: function (offset, factions, layers) {
+    paint: function (offset, factions, layers, windowDays) {
       // The slider echoing a date this file gave it is no news (the map may be further on).
       if (offset !== undefined && offset !== null && offset !== state.synced) {
         state.offset = state.synced = offset;
       }
       state.want.factions = factions || [];
       state.want.layers = layers || [];
+      state.want.window = windowDays || null;
       apply();
     },
 

@@ -7,12 +7,13 @@ browser (``assets/frontline.js``) from frames this module sends ahead.
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import replace
 
 from dash import ALL, ClientsideFunction, Input, Output, Patch, State, ctx, no_update, set_props
 from dash.exceptions import PreventUpdate
 
-from dashboard import ids, views
+from dashboard import ids, layout, views
 from dashboard.frames import MAX_CLIENT_BYTES, FrameCache, frame_key, pack, wanted_offsets
 from dashboard.model import DashboardModel
 from dashboard.timeline import to_date, to_offset
@@ -67,7 +68,8 @@ def _register_browser_side(app) -> None:
     # figure among its inputs would wait for every pending callback that may change them.
     _clientside(app, "figure", Output(ids.MAP, "figure"), [Input(ids.BASE_FIGURE, "data")])
     _clientside(app, "paint", [],
-                [Input(ids.DATE_SLIDER, "value"), Input(ids.FACTIONS, "value"), Input(ids.LAYERS, "value")])
+                [Input(ids.DATE_SLIDER, "value"), Input(ids.FACTIONS, "value"), Input(ids.LAYERS, "value"),
+                 Input(ids.WINDOW, "value")])
     _clientside(app, "frames", [], [Input(ids.FRAMES, "data")])
     _clientside(app, "step", [],
                 [Input(ids.STEP_BACK_WEEK, "n_clicks"), Input(ids.STEP_BACK_DAY, "n_clicks"),
@@ -300,16 +302,27 @@ def _register_review(app, model: DashboardModel) -> None:
 
 
 def _register_export(app, model: DashboardModel) -> None:
+    @app.callback(Input(ids.TAB_PANEL, "value"), State(ids.EXPORT_SCALE, "value"), prevent_initial_call=True)
+    def warm_up(tab, scale):
+        # The renderer's browser starts while the user picks a format.
+        if tab == "export":
+            model.prewarm_export(scale or 1)
+
     @app.callback(
-        Output(ids.EXPORT_DOWNLOAD, "data"),
+        Output(ids.EXPORT_DOWNLOAD, "data"), Output(ids.EXPORT_STATUS, "children"),
         Input(ids.EXPORT_BUTTON, "n_clicks"),
         State(ids.EXPORT_FORMAT, "value"), State(ids.EXPORT_SCALE, "value"),
         State(ids.DATE_SLIDER, "value"), State(ids.FACTIONS, "value"), State(ids.LAYERS, "value"),
         State(ids.WINDOW, "value"), State(ids.CERTAINTIES, "value"), State(ids.ACTIONS, "value"),
         State(ids.VIEWPORT, "data"),
+        running=[(Output(ids.EXPORT_BUTTON, "disabled"), True, False),
+                 (Output(ids.EXPORT_BUTTON, "children"), layout.EXPORT_RUNNING_LABEL, layout.EXPORT_LABEL),
+                 (Output(ids.EXPORT_PROGRESS, "className"), layout.EXPORT_RUNNING_CLASS, layout.EXPORT_IDLE_CLASS)],
         prevent_initial_call=True,
     )
     def export(clicks, fmt, scale, offset, factions, layers, window_days, certainties, actions, viewport):
+        started = time.perf_counter()
         view = model.view_state(offset, factions, layers, window_days, certainties, actions, viewport or {})
         content, filename = model.export(view, fmt, scale or 1)
-        return {"content": views.b64(content), "filename": filename, "base64": True}
+        status = views.export_status(filename, len(content), time.perf_counter() - started)
+        return {"content": views.b64(content), "filename": filename, "base64": True}, status

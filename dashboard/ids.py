@@ -37,6 +37,10 @@ BASE_FIGURE = "base-figure"        # store: {"layout", "base", "sources", "layer
 FRAMES = "frames"                  # store: {"key", "pieces", "dates"}
 FRAME_REQUEST = "frame-request"    # store: {"key", "offset", "stride", "have", "bytes"} from the browser
 
+# the legend on the map: its body is drawn by assets/frontline.js from the base figure's catalogue
+LEGEND = "legend"
+LEGEND_BODY = "legend-body"
+
 # sources
 EVENT_TABLE = "event-table"
 EVENT_COUNT = "event-count"
@@ -67,8 +71,10 @@ DATA_VERSION = "data-version"      # store: bumps when the store gains events
 # panels
 TAB_PANEL = "side-tabs"
 
-# export (functions from layers.snapshot)
+# export (the export package)
 EXPORT_FORMAT = "export-format"
 EXPORT_SCALE = "export-scale"
 EXPORT_BUTTON = "export-button"
 EXPORT_DOWNLOAD = "export-download"
+EXPORT_PROGRESS = "export-progress"  # shown while an export is being made
+EXPORT_STATUS = "export-status"      # what the last export made, and in how long

@@ -32,13 +32,21 @@ MAP_CONFIG = {
     "modeBarButtonsToRemove": ["toImage", "lasso2d", "select2d"],
 }
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+EXPORT_LABEL = "Download"
+EXPORT_RUNNING_LABEL = "Making the file…"
+EXPORT_RUNNING_TEXT = "Drawing the map page… (about 2 s; the first image of a session starts a browser)"
+EXPORT_IDLE_CLASS = "progress hidden"
+EXPORT_RUNNING_CLASS = "progress"
 
 
 @dataclass(frozen=True)
 class FactionStyle:
+    """A faction's name and colours: ``colour`` its own (lines, dots), ``fill`` its ground as
+    the map shows it (``export.legend.swatch_fill``)."""
     id: str
     name: str
     colour: str
+    fill: str = ""
 
 
 @dataclass(frozen=True)
@@ -57,8 +65,10 @@ class PageSpec:
     export_formats: tuple[str, ...] = ()
 
 
-def _swatch(colour: str) -> html.Span:
-    return html.Span(className="swatch", style={"backgroundColor": colour})
+def _swatch(faction: FactionStyle) -> html.Span:
+    """The faction's ground as the map fills it, edged in its own colour (as in the legend)."""
+    return html.Span(className="swatch", style={"backgroundColor": faction.fill or faction.colour,
+                                                "borderColor": faction.colour})
 
 
 def _time_bar(spec: PageSpec) -> html.Div:
@@ -98,7 +108,7 @@ def _header() -> html.Div:
 
 def _filters(spec: PageSpec) -> html.Div:
     faction_options = [
-        {"label": html.Span([_swatch(f.colour), f.name]), "value": f.id} for f in spec.factions
+        {"label": html.Span([_swatch(f), f.name]), "value": f.id} for f in spec.factions
     ]
     return html.Div(className="tab-body", children=[
         html.Div(className="section", children=[
@@ -198,8 +208,15 @@ def _export_tab(spec: PageSpec) -> html.Div:
             html.Span("PNG pixel ratio", className="muted"),
             dcc.Dropdown(id=ids.EXPORT_SCALE, clearable=False, searchable=False, className="scale",
                          options=[{"label": f"{s}×", "value": s} for s in (1, 2, 3)], value=2),
-            html.Button("Download", id=ids.EXPORT_BUTTON, n_clicks=0, className="button primary"),
+            html.Button(EXPORT_LABEL, id=ids.EXPORT_BUTTON, n_clicks=0, className="button primary"),
         ]),
+        html.Div(id=ids.EXPORT_PROGRESS, className=EXPORT_IDLE_CLASS, role="status", children=[
+            html.Span(className="spinner"), html.Span(EXPORT_RUNNING_TEXT),
+        ]),
+        html.Div(id=ids.EXPORT_STATUS, className="muted"),
+        html.Div("PNG, SVG and PDF are the view as a report page (title, date, legend, scale bar, "
+                 "credits); HTML is that page, zoomable and offline; GeoJSON and CSV hold the data "
+                 "of all Syria on the date.", className="muted note"),
         dcc.Download(id=ids.EXPORT_DOWNLOAD),
     ])
 
@@ -226,6 +243,15 @@ def _detail_panel() -> html.Div:
     ])
 
 
+def _legend() -> html.Details:
+    """The map's legend, collapsible; ``assets/frontline.js`` fills its body with the entries of
+    what the map shows (``export.legend``'s catalogue)."""
+    return html.Details(id=ids.LEGEND, className="panel legend", open=True, children=[
+        html.Summary("Legend"),
+        html.Div(id=ids.LEGEND_BODY, className="legend-body"),
+    ])
+
+
 def build_layout(spec: PageSpec) -> html.Main:
     return html.Main(className="app", children=[
         dcc.Location(id=ids.LOCATION, refresh=False),
@@ -245,6 +271,7 @@ def build_layout(spec: PageSpec) -> html.Main:
         _header(),
         _side_panel(spec),
         _detail_panel(),
+        _legend(),
         _time_bar(spec),
         html.Div(id=ids.ERROR, className="error-banner hidden", children=[
             html.Span(id=ids.ERROR_TEXT),

@@ -9,8 +9,9 @@ Features carry their own paint values (``colour``, ``opacity``, ``width``, ``rad
 ``text``, ``hover``) as properties, read from the traces the ``layers`` package builds, so the
 dashboard draws what the snapshots draw. A faction's features carry ``faction`` (``a`` and
 ``b`` for the two sides of a front line) so that the browser shows and hides factions with a
-layer filter, without new data. Coordinates are GeoJSON (lon, lat), rounded to
-``COORD_DECIMALS``.
+layer filter, without new data. Every feature a legend entry stands for carries that entry's
+``legend`` key (``export.legend``): the browser's legend lists the entries of the features on
+screen. Coordinates are GeoJSON (lon, lat), rounded to ``COORD_DECIMALS``.
 
 A layer's features come in pieces (``Piece``: a digest of the features' JSON text, and the text)
 that dates share: the territory and front lines of one ``Territory`` (``layers.territory``
@@ -29,7 +30,7 @@ from typing import Any, Iterable, Sequence
 
 import numpy as np
 
-from events.vocabulary import FACTIONS
+from events.vocabulary import ACTION_CLASS, FACTIONS
 from layers import advances, base, event_markers, front_lines, labels, style, territory
 from layers.shapes import polygon_trace
 from layers.view import View
@@ -183,15 +184,17 @@ def _territory_features(state, view: View) -> list[Feature]:
         area = raw["meta"]["area"]
         if area == "contested":
             contested_style = raw
+        elif area in FACTIONS:
+            out += polygon_features(raw, faction=area, legend=f"territory:{area}")
         else:
-            out += polygon_features(raw, **({"faction": area} if area in FACTIONS else {}))
+            out += polygon_features(raw, legend=area)
     if contested_style is not None:
         for faction, ground in state.territory.contested_sides.items():
             side = polygon_trace(ground, colour=contested_style["colorscale"][0][1],
                                  opacity=contested_style["marker"]["opacity"], name="contested",
                                  hover=contested_style["text"][0], meta={})
             if side is not None:
-                out += polygon_features(side.to_plotly_json(), faction=faction)
+                out += polygon_features(side.to_plotly_json(), faction=faction, legend="contested")
     return out
 
 
@@ -199,7 +202,7 @@ def _front_line_features(state, view: View) -> list[Feature]:
     out = []
     for trace in front_lines.build(state, view):
         a, b = trace.meta["factions"]
-        out += trace_features(trace, a=a, b=b)
+        out += trace_features(trace, a=a, b=b, legend="front_line")
     return out
 
 
@@ -211,7 +214,8 @@ def _event_features(events: Sequence) -> list[Feature]:
         out.append({
             "type": "Feature", "geometry": {"type": "Point", "coordinates": _coords([event.lon, event.lat])},
             "properties": _props(
-                id=event.id, faction=event.actor, colour=style.faction_colour(event.actor),
+                id=event.id, faction=event.actor, legend=f"event:{ACTION_CLASS[event.action]}",
+                colour=style.faction_colour(event.actor),
                 radius=style.EVENT_DOT_SIZE_PX / 2, halo=halo["halo"], halo_radius=halo["size_px"] / 2,
                 opacity=style.CERTAINTY_OPACITY[event.certainty], hover=event_markers.hover_text(event)),
         })
@@ -239,7 +243,8 @@ def _advance_features(arrows: Iterable[dict], opacity: float, first_date: date) 
         when = event.date_start.isoformat()
         if event.date_end != event.date_start:
             when += f" – {event.date_end.isoformat()}"
-        props = _props(faction=event.actor, colour=style.faction_colour(event.actor), width=style.ADVANCE_WIDTH_PX,
+        props = _props(faction=event.actor, legend=f"advance:{event.actor}",
+                       colour=style.faction_colour(event.actor), width=style.ADVANCE_WIDTH_PX,
                        opacity=round(opacity, 3), end=(event.date_end - first_date).days,
                        hover=f"{style.faction_name(event.actor)} {event.action}: {event.place}<br>{when}")
         out.append({"type": "Feature", "properties": props,

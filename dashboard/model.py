@@ -166,11 +166,15 @@ class DashboardModel:
     def page_spec(self) -> PageSpec:
         self.wait()
         from export.data import DATA_FORMATS
+        from export.legend import swatch_fill
         from export.render import FIGURE_FORMATS
+        from layers import style
 
         return PageSpec(
             first_date=self.first_date, last_date=self.last_date,
-            factions=tuple(FactionStyle(f, self.faction_names[f], self.faction_colours[f]) for f in FACTIONS),
+            factions=tuple(FactionStyle(f, self.faction_names[f], self.faction_colours[f],
+                                        swatch_fill(self.faction_colours[f], style.TERRITORY_OPACITY))
+                           for f in FACTIONS),
             layers=TOGGLEABLE_LAYERS, actions=ACTIONS, certainties=CERTAINTIES,
             default_layers=DEFAULT_LAYERS, default_certainties=DEFAULT_CERTAINTIES,
             default_window_days=DEFAULT_WINDOW_DAYS,
@@ -229,10 +233,11 @@ class DashboardModel:
 
     # the map ---------------------------------------------------------------------------------
     def base_figure(self, viewport: dict, *, online_tiles: bool) -> dict:
-        """``{"layout", "base", "sources", "layers", "online_source"}``: the map figure's layout
-        (the view and the map style, no data), the base map as GeoJSON, the options of the
-        MapLibre sources and the layers the browser adds (``dashboard.map_sources``) and the id
-        of the online tile source, as plain JSON data."""
+        """``{"layout", "base", "sources", "layers", "online_source", "legend"}``: the map figure's
+        layout (the view and the map style, no data), the base map as GeoJSON, the options of the
+        MapLibre sources and the layers the browser adds (``dashboard.map_sources``), the id of
+        the online tile source and the legend's catalogue (``export.legend``), as plain JSON data."""
+        from export.legend import catalogue_json
         from layers.figure import make_figure
         from layers.state import compute
 
@@ -247,7 +252,7 @@ class DashboardModel:
         layout.update(uirevision="map", autosize=True, margin={"l": 0, "r": 0, "t": 0, "b": 0},
                       showlegend=False, dragmode="pan")
         return {"layout": layout, "base": MapSources.base(state, view), "sources": source_options(),
-                "layers": style_layers(), "online_source": ONLINE_SOURCE}
+                "layers": style_layers(), "online_source": ONLINE_SOURCE, "legend": catalogue_json()}
 
     def frame(self, view: ViewState) -> Frame:
         """The pieces of each map source on ``view.date`` (all factions: the browser filters
@@ -386,6 +391,12 @@ class DashboardModel:
             raise ValueError(f"unknown export format {fmt!r}")
         figure = snapshot_figure(state, layers_view, sources=self._sources(view))
         return render(figure, fmt, scale=scale), f"{stem}.{fmt}"
+
+    def prewarm_export(self, scale: float) -> None:
+        """Start the export renderer's browser for images of pixel ratio ``scale``."""
+        from export.render import prewarm
+
+        prewarm(scale)
 
     def _sources(self, view: ViewState) -> tuple[str, ...]:
         return tuple(self.report_label(doc) for doc in sorted({e.doc for e in self.events_in_window(view)}))

@@ -24,6 +24,10 @@ def error_message(error: Exception) -> str:
     return f"Something went wrong: {text[:300]}. The view was left as it was."
 
 
+def export_status(filename: str, size_bytes: int, seconds: float) -> str:
+    return f"{filename}: {size_bytes / 1024:,.0f} KB, made in {seconds:.1f} s."
+
+
 def b64(content: bytes) -> str:
     return base64.b64encode(content).decode("ascii")
 

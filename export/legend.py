@@ -1,12 +1,14 @@
 """What the map's legend says: one list of entries for the exports' legend panel and the live map's.
 
-``legend_sections(state, view, extent)`` lists what the view draws inside ``extent`` — each
-faction's ground, contested / besieged / no-data ground, front lines, the advances of each
-faction, the event marks of each action class — in three sections (control, lines, events).
-``export.page`` draws the sections into a snapshot's legend panel; the dashboard draws the same
-sections as a panel on the live map (``dashboard.views.legend_panel``). Colours and labels come
-from ``layers.style``; an area's swatch is its fill mixed over the map's background
-(``swatch_fill``), so that it looks as the ground does on the map.
+``catalogue()`` holds every entry the map can show — each faction's ground, contested /
+besieged / no-data ground, front lines, each faction's advances, the event marks of each action
+class — in three sections (control, lines, events), each entry with a ``key``. An export's
+legend lists the entries whose things its view draws inside its extent (``legend_sections``,
+drawn by ``export.page``); the live map's legend (``assets/frontline.js``) lists the entries
+whose keys the features on screen carry (``dashboard.map_sources`` tags every feature with
+one), from ``catalogue_json()``. Colours and labels come from ``layers.style``; an area's
+swatch is its fill mixed over the map's background (``swatch_fill``), so that it looks as the
+ground does on the map.
 
 Pure functions of plain values; nothing here draws.
 """
@@ -64,15 +66,42 @@ def swatch_fill(color: str, alpha: float, under: str | None = style.BACKGROUND_C
     return "rgb({},{},{})".format(*mixed)
 
 
-def ground_entry(faction: str) -> LegendEntry:
-    """A faction's ground as the territory layer fills it."""
-    return LegendEntry(style.faction_name(faction), style.faction_colour(faction), "area",
-                       style.TERRITORY_OPACITY, under=style.BACKGROUND_COLOUR, key=f"territory:{faction}")
+def catalogue() -> list[LegendSection]:
+    """Every entry the map can show, in the legend's order; ``legend_sections`` (the exports) and
+    the live map's legend (by the ``legend`` key of the features it draws) pick from it.
+    The event section's heading names no window (``events_heading`` does)."""
+    areas = [LegendEntry(style.faction_name(f), style.faction_colour(f), "area", style.TERRITORY_OPACITY,
+                         under=style.BACKGROUND_COLOUR, key=f"territory:{f}") for f in FACTIONS]
+    areas += [
+        LegendEntry(f"contested (rivals < {CONTESTED_KM:g} km apart)", style.CONTESTED_COLOUR, "area",
+                    style.CONTESTED_OPACITY, under=style.BACKGROUND_COLOUR, key="contested"),
+        LegendEntry("besieged place", BESIEGED_COLOUR, "area", BESIEGED_OPACITY, under=style.BACKGROUND_COLOUR,
+                    key="besieged"),
+        LegendEntry(f"no data (> {RADIUS_KM:g} km from known places)", style.NO_DATA_COLOUR, "area",
+                    style.NO_DATA_OPACITY, under=style.BACKGROUND_COLOUR, key="no_data"),
+    ]
+    lines = [LegendEntry("front line", style.FRONT_LINE_COLOUR, "line", key="front_line")]
+    lines += [LegendEntry(f"{style.faction_name(f)} advance", style.faction_colour(f), "arrow", key=f"advance:{f}")
+              for f in FACTIONS]
+    marks = [LegendEntry(mark["label"], mark["halo"], "marker", size_px=mark["size_px"], key=f"event:{action_class}")
+             for action_class, mark in style.ACTION_CLASS_STYLE.items()]
+    marks.append(LegendEntry(EVENT_NOTE, MUTED_INK, "note", key="note:events"))
+    return [LegendSection("Control", tuple(areas)), LegendSection("Lines", tuple(lines)),
+            LegendSection("Events", tuple(marks))]
 
 
-def legend_sections(state, view, extent: tuple[float, float, float, float] | None = None) -> list[LegendSection]:
-    """What the map of this view shows inside ``extent`` (west, south, east, north; None: all of
-    it), for the legend. Sections may be empty; drawers skip them."""
+EVENT_NOTE = "ring: action; dot: the actor's colour"
+# The event section's heading by the window's length in days ("*": any other length).
+EVENT_HEADINGS = {"1": "Events, the day", "*": "Events, last {n} days"}
+
+
+def events_heading(window_days: int) -> str:
+    return EVENT_HEADINGS.get(str(window_days), EVENT_HEADINGS["*"]).replace("{n}", str(window_days))
+
+
+def present_keys(state, view, extent: tuple[float, float, float, float] | None = None) -> set[str]:
+    """The keys of the catalogue's entries that the map of this view draws inside ``extent``
+    (west, south, east, north; None: anywhere)."""
     seen = box(*extent) if extent else None
 
     def shown(geometry) -> bool:
@@ -82,36 +111,45 @@ def legend_sections(state, view, extent: tuple[float, float, float, float] | Non
         return seen is None or seen.contains(Point(lon, lat))
 
     territory = state.territory
-    areas, lines, marks = [], [], []
+    keys = set()
     if "territory" in view.layers:
-        for faction in FACTIONS:
-            if faction in view.factions and faction in territory.factions and shown(territory.factions[faction]):
-                areas.append(ground_entry(faction))
+        keys |= {f"territory:{f}" for f, ground in territory.factions.items() if f in view.factions and shown(ground)}
         if any(f in view.factions and shown(g) for f, g in territory.contested_sides.items()):
-            areas.append(LegendEntry(f"contested (rivals < {CONTESTED_KM:g} km apart)", style.CONTESTED_COLOUR,
-                                     "area", style.CONTESTED_OPACITY, under=style.BACKGROUND_COLOUR, key="contested"))
+            keys.add("contested")
         if any(p.besieged and p.faction in view.factions and at(p.lat, p.lon) for p in state.places):
-            areas.append(LegendEntry("besieged place", BESIEGED_COLOUR, "area", BESIEGED_OPACITY,
-                                     under=style.BACKGROUND_COLOUR, key="besieged"))
+            keys.add("besieged")
         if shown(territory.no_data):
-            areas.append(LegendEntry(f"no data (> {RADIUS_KM:g} km from known places)", style.NO_DATA_COLOUR,
-                                     "area", style.NO_DATA_OPACITY, under=style.BACKGROUND_COLOUR, key="no_data"))
+            keys.add("no_data")
     if "front_lines" in view.layers and any((a in view.factions or b in view.factions) and shown(g)
                                             for (a, b), g in territory.front_lines.items()):
-        lines.append(LegendEntry("front line", style.FRONT_LINE_COLOUR, "line", key="front_line"))
+        keys.add("front_line")
     if "advances" in view.layers:
-        actors = {a["event"].actor for a in advances.arrows(state, view) if at(a["event"].lat, a["event"].lon)}
-        for faction in sorted(actors, key=FACTIONS.index):
-            lines.append(LegendEntry(f"{style.faction_name(faction)} advance", style.faction_colour(faction),
-                                     "arrow", key=f"advance:{faction}"))
+        keys |= {f"advance:{a['event'].actor}" for a in advances.arrows(state, view)
+                 if at(a["event"].lat, a["event"].lon)}
     if "events" in view.layers:
-        classes = {ACTION_CLASS[e.action] for e in visible_events(state, view) if at(e.lat, e.lon)}
-        for action_class, mark in style.ACTION_CLASS_STYLE.items():
-            if action_class in classes:
-                marks.append(LegendEntry(mark["label"], mark["halo"], "marker", size_px=mark["size_px"],
-                                         key=f"event:{action_class}"))
-        if marks:
-            marks.append(LegendEntry("ring: action; dot: the actor's colour", MUTED_INK, "note"))
-    window = "the day" if view.window_days == 1 else f"last {view.window_days} days"
-    return [LegendSection("Control", tuple(areas)), LegendSection("Lines", tuple(lines)),
-            LegendSection(f"Events, {window}", tuple(marks))]
+        keys |= {f"event:{ACTION_CLASS[e.action]}" for e in visible_events(state, view) if at(e.lat, e.lon)}
+    if any(k.startswith("event:") for k in keys):
+        keys.add("note:events")
+    return keys
+
+
+def legend_sections(state, view, extent: tuple[float, float, float, float] | None = None) -> list[LegendSection]:
+    """The catalogue's entries that the map of this view shows inside ``extent``, for a legend.
+    Sections may be empty; drawers skip them."""
+    keys = present_keys(state, view, extent)
+    sections = [LegendSection(section.heading, tuple(e for e in section.entries if e.key in keys))
+                for section in catalogue()]
+    sections[-1] = LegendSection(events_heading(view.window_days), sections[-1].entries)
+    return sections
+
+
+def catalogue_json() -> list[dict]:
+    """The catalogue for the live map's legend (``assets/frontline.js``): per section its
+    heading (the events' by window length, as ``events_heading``) and entries (key, label, kind,
+    colour, swatch fill, size in px)."""
+    sections = [{"heading": section.heading,
+                 "entries": [{"key": e.key, "label": e.label, "kind": e.kind, "colour": e.color, "fill": e.fill,
+                              "size": e.size_px} for e in section.entries]}
+                for section in catalogue()]
+    sections[-1]["headings"] = EVENT_HEADINGS
+    return sections
