@@ -31,7 +31,7 @@ from typing import Any, Iterable, Sequence
 import numpy as np
 
 from events.vocabulary import ACTION_CLASS, FACTIONS
-from layers import advances, base, event_markers, front_lines, labels, style, territory
+from layers import advances, base, event_markers, front_lines, labels, style, surroundings, territory
 from layers.shapes import polygon_trace
 from layers.view import View
 
@@ -275,7 +275,7 @@ class MapSources:
             "territory": self._territory_pieces(state, view),
             "activity": [self._bucket(layer, k, buckets[k], state, view)
                          for layer in ("advances", "events") for k in keys],
-            "labels": [piece(_tagged("labels", [f for t in labels.build(state, view) for f in trace_features(t)]))],
+            "labels": [piece(_tagged("labels", _ranked([f for t in labels.build(state, view) for f in trace_features(t)])))],
         }
         return {name: [p for p in pieces if p.text != "[]"] for name, pieces in out.items()}
 
@@ -309,12 +309,23 @@ class MapSources:
 
     @staticmethod
     def base(state, view: View) -> dict:
-        """The base map as one FeatureCollection: neighbours, outline, rivers, governorate names."""
-        layer_of = {"neighbours": "neighbours", "outline": "outline", "river": "rivers",
-                    "governorate_labels": "governorates"}
-        features = [f for trace in base.build_under(state, view) + base.build_over(state, view)
-                    for f in _tagged(layer_of[trace.meta["part"]], trace_features(trace))]
+        """The base map as one FeatureCollection: the land around, neighbours, outline, rivers,
+        governorate boundaries and names, neighbouring countries' names."""
+        layer_of = {"context": "context", "neighbours": "neighbours", "outline": "outline", "river": "rivers",
+                    "governorate_labels": "governorates", "governorate_lines": "governorate_lines",
+                    "country_labels": "countries"}
+        traces = (surroundings.build_under(state, view) + base.build_under(state, view) + base.build_over(state, view)
+                  + surroundings.build_over(state, view))
+        features = [f for trace in traces for f in _tagged(layer_of[trace.meta["part"]], trace_features(trace))]
         return {"type": "FeatureCollection", "features": features}
+
+
+def _ranked(features: list[Feature]) -> list[Feature]:
+    """Labels with their rank (``rank``, their order: ``layers.labels`` puts the most important
+    places first), which MapLibre places in, so that they win where labels collide."""
+    for i, feature in enumerate(features):
+        feature["properties"]["rank"] = i
+    return features
 
 
 def _tagged(layer: str, features: list[Feature]) -> list[Feature]:
@@ -358,18 +369,25 @@ def source_options() -> dict[str, dict]:
 def style_layers() -> list[dict]:
     """Every layer the dashboard adds, bottom to top: the base map under the territory, the
     territory, the rest of the base map, then front lines, advances, events and labels (the
-    order of ``layers.figure``)."""
+    order of ``layers.figure``). MapLibre places labels from the top layer down and drops those
+    that collide with one placed: place names go first (most important first, beside their
+    dot rather than on it), then governorate and country names; an invisible mark over each
+    event keeps every label off the event markers."""
     font = [part.strip() for part in style.FONT_FAMILY.split(",")]
     fill = {"fill-color": _get("colour"), "fill-opacity": _get("opacity")}
     line = {"line-color": _get("colour"), "line-width": _get("width")}
     round_line = {"line-join": "round", "line-cap": "round"}
     text = {"text-field": _get("text"), "text-size": _get("text_size"), "text-font": font}
+    halo = {"text-halo-color": LABEL_HALO, "text-halo-width": 1.4}
     return [
+        _layer("context", "fill", fill),
         _layer("neighbours", "fill", fill),
         _layer("territory", "fill", fill, group="territory", factions="faction", hover=True),
         _layer("outline", "line", line, round_line),
+        _layer("governorate_lines", "line", {**line, "line-dasharray": [3, 2]}, round_line),
         _layer("rivers", "line", line, round_line, hover=True),
-        _layer("governorates", "symbol", {"text-color": _get("text_colour")}, text),
+        _layer("governorates", "symbol", {"text-color": _get("text_colour"), **halo}, text),
+        _layer("countries", "symbol", {"text-color": _get("text_colour")}, {**text, "text-letter-spacing": 0.2}),
         _layer("front_lines", "line", line, round_line, group="front_lines", factions="pair", hover=True),
         _layer("advances", "line", {**line, "line-opacity": _get("opacity")}, round_line,
                group="advances", factions="faction", hover=True),
@@ -382,6 +400,21 @@ def style_layers() -> list[dict]:
                group="events", factions="faction", hover=True, click=True),
         _layer("label_dots", "circle", {"circle-radius": _get("radius"), "circle-color": _get("colour")},
                group="labels", hover=True, feature_layer="labels"),
-        _layer("labels", "symbol", {"text-color": _get("text_colour")},
-               {**text, "text-anchor": "bottom-left", "text-offset": [0.3, -0.1]}, group="labels"),
+        _layer("labels", "symbol", {"text-color": _get("text_colour"), **halo},
+               {**text, "symbol-sort-key": _get("rank"), "text-variable-anchor": LABEL_ANCHORS,
+                "text-radial-offset": LABEL_OFFSET_EM, "text-justify": "auto"}, group="labels"),
+        # Placed first (the top layer) and never hidden, each event's blank mark, as wide as
+        # its halo, takes the room labels would otherwise take over it.
+        _layer("event_room", "symbol", {"text-opacity": 0},
+               {"text-field": EVENT_ROOM_GLYPH, "text-font": font, "text-size": ["*", 2, _get("halo_radius")],
+                "text-padding": 0, "text-allow-overlap": True, "text-ignore-placement": False},
+               group="events", factions="faction", feature_layer="events"),
     ]
+
+
+LABEL_HALO = "rgba(255, 255, 255, 0.85)"
+# Where a place name may sit around its dot, in order of preference, and how far from it: past
+# the largest event halo (17 px across), so that a town with an event on it keeps its name.
+LABEL_OFFSET_EM = 0.85
+LABEL_ANCHORS = ["bottom-left", "top-left", "bottom-right", "top-right", "left", "right"]
+EVENT_ROOM_GLYPH = "\u25cf"   # a disc, for its box

@@ -239,6 +239,7 @@ class DashboardModel:
         the online tile source and the legend's catalogue (``export.legend``), as plain JSON data."""
         from export.legend import catalogue_json
         from layers.figure import make_figure
+        from layers.surroundings import PAN_BOUNDS
         from layers.state import compute
 
         self.wait()
@@ -249,6 +250,9 @@ class DashboardModel:
         style = _react_safe_style(layout["map"]["style"])
         layout["map"]["style"] = online_style(style) if online_tiles else style
         layout["map"]["uirevision"] = "map"
+        # The view stays where the base map has land to show (layers.surroundings).
+        west, south, east, north = PAN_BOUNDS
+        layout["map"]["bounds"] = {"west": west, "south": south, "east": east, "north": north}
         layout.update(uirevision="map", autosize=True, margin={"l": 0, "r": 0, "t": 0, "b": 0},
                       showlegend=False, dragmode="pan")
         return {"layout": layout, "base": MapSources.base(state, view), "sources": source_options(),

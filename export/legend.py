@@ -25,7 +25,7 @@ from layers.event_markers import visible_events
 from layers.territory import CONTESTED_KM, RADIUS_KM
 
 MUTED_INK = "#555555"
-# The mark of a besieged place, until the control package gives its own (issue 11).
+# The fill of besieged ground, until the control package gives its own (issue 11).
 BESIEGED_COLOUR = getattr(style, "BESIEGED_COLOUR", style.ACTION_CLASS_STYLE["siege"]["halo"])
 BESIEGED_OPACITY = getattr(style, "BESIEGED_OPACITY", 0.5)
 
@@ -75,7 +75,7 @@ def catalogue() -> list[LegendSection]:
     areas += [
         LegendEntry(f"contested (rivals < {CONTESTED_KM:g} km apart)", style.CONTESTED_COLOUR, "area",
                     style.CONTESTED_OPACITY, under=style.BACKGROUND_COLOUR, key="contested"),
-        LegendEntry("besieged place", BESIEGED_COLOUR, "area", BESIEGED_OPACITY, under=style.BACKGROUND_COLOUR,
+        LegendEntry("besieged", BESIEGED_COLOUR, "area", BESIEGED_OPACITY, under=style.BACKGROUND_COLOUR,
                     key="besieged"),
         LegendEntry(f"no data (> {RADIUS_KM:g} km from known places)", style.NO_DATA_COLOUR, "area",
                     style.NO_DATA_OPACITY, under=style.BACKGROUND_COLOUR, key="no_data"),
@@ -101,7 +101,8 @@ def events_heading(window_days: int) -> str:
 
 def present_keys(state, view, extent: tuple[float, float, float, float] | None = None) -> set[str]:
     """The keys of the catalogue's entries that the map of this view draws inside ``extent``
-    (west, south, east, north; None: anywhere)."""
+    (west, south, east, north; None: anywhere). Besieged ground counts once the territory
+    carries it (``Territory.besieged``); the live map lists whatever its features say."""
     seen = box(*extent) if extent else None
 
     def shown(geometry) -> bool:
@@ -116,7 +117,8 @@ def present_keys(state, view, extent: tuple[float, float, float, float] | None =
         keys |= {f"territory:{f}" for f, ground in territory.factions.items() if f in view.factions and shown(ground)}
         if any(f in view.factions and shown(g) for f, g in territory.contested_sides.items()):
             keys.add("contested")
-        if any(p.besieged and p.faction in view.factions and at(p.lat, p.lon) for p in state.places):
+        besieged = getattr(territory, "besieged", None)   # ground the control package may draw (issue 11)
+        if besieged is not None and shown(besieged):
             keys.add("besieged")
         if shown(territory.no_data):
             keys.add("no_data")

@@ -32,6 +32,7 @@ from geopy.distance import geodesic
 
 from export.legend import MUTED_INK, LegendEntry, LegendSection, legend_sections
 from export.reports import report_label
+from layers import surroundings
 from layers.figure import make_figure, map_center_zoom
 
 TILE_SIZE_PX = 512
@@ -374,6 +375,11 @@ def snapshot_figure(state, view, *, title: str | None = None, caption: str | Non
         view = view.replace(bbox=viewport_bbox(view.center, view.zoom, seen_px))
     center, zoom = map_center_zoom(view, frame.map_px)
     figure = make_figure(state, view, size=frame.map_px)
+    if "base" in view.layers:   # the land past the base map's frame, and the countries' names
+        drawn, under = len(figure.data), surroundings.build_under(state, view)
+        figure.add_traces(under + surroundings.build_over(state, view))
+        traces = figure.data
+        figure.data = traces[drawn:drawn + len(under)] + traces[:drawn] + traces[drawn + len(under):]
     legend = legend_sections(state, view, extent=viewport_bbox(center, zoom, frame.map_px))
     return decorate(figure, date=view.date, frame=frame, title=title, legend=legend,
                     sources=report_sources(state) if sources is None else list(sources),

@@ -29,21 +29,24 @@ def readable_name(doc: str) -> str:
 
 def report_label(doc: str, *, title: str | None = None, source: str | None = None,
                  day: str | date | None = None) -> str:
-    """``southfront.org, 2 June 2017``: the publisher (else the title, else the readable file
-    name) and the report's date. Without title, source and date given, the committed
-    references are read."""
+    """``southfront.org (2 June 2017)``: the publisher (else the title, else the readable file
+    name) and the report's date; ``report of 7 May 2017`` for a report known by a hash name
+    alone. Without title, source and date given, the committed references are read."""
     if title is None and source is None and day is None:
         row = committed_references().get(doc, {})
         title, source, day = row.get("title"), row.get("source"), row.get("date")
-    name = (source or "").removeprefix("www.") or (title or "").strip() or readable_name(doc)
+    name = (source or "").removeprefix("www.") or (title or "").strip()
+    anonymous = not name and readable_name(doc) != doc
+    name = name or readable_name(doc)
     if not day:
         return name
     if isinstance(day, str):
         try:
             day = date.fromisoformat(day)
         except ValueError:
-            return f"{name}, {day}"
-    return f"{name}, {day.day} {day:%B %Y}"
+            return f"{name} ({day})"
+    when = f"{day.day} {day:%B %Y}"
+    return f"{name} of {when}" if anonymous else f"{name} ({when})"
 
 
 @lru_cache(maxsize=1)

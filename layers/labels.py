@@ -17,7 +17,7 @@ from html import escape
 import numpy as np
 import plotly.graph_objects as go
 
-from layers import style
+from layers import place_rank, style
 from layers.control import MATCH_KM
 from layers.geo import to_metric_xy
 
@@ -44,6 +44,7 @@ def build(state, view) -> list[go.Scattermap]:
             seen.add(place.name)
     if not rows:
         return []
+    rows.sort(key=lambda row: place_rank.rank(row[1], row[2]))   # kept first where labels collide
     hover = [f"{escape(text)}<br>held by: {style.faction_name(faction) if faction else 'holder unknown'}"
              for text, _, _, faction in rows]
     return [go.Scattermap(
