@@ -47,10 +47,10 @@
     waiting: false, lastAdvance: 0, hooked: null, paintCount: 0,
     synced: null, lastSync: 0, syncTimer: null,
     // what the page asks the map to show
-    want: {frames: null, base: null, factions: null, layers: null, window: null},
+    want: {frames: null, base: null, factions: null, layers: null, window: null, review: null},
     legendShown: null,
     // what the map shows
-    map: null, shown: {}, shownBase: null, shownFactions: null, shownLayers: null,
+    map: null, shown: {}, shownBase: null, shownFactions: null, shownLayers: null, shownReview: null,
     parsed: {}, pending: null, asked: null, paintedOffset: null, holding: null, fresh: true, unread: {},
     retry: null,
     tip: null, hoverAt: null
@@ -132,7 +132,7 @@
     });
     state.shown = {};
     state.unread = {};
-    state.shownBase = state.shownFactions = state.shownLayers = null;
+    state.shownBase = state.shownFactions = state.shownLayers = state.shownReview = null;
     state.fresh = true;   // until the map draws: its sources ask for their tiles when it draws
     return true;
   }
@@ -207,6 +207,11 @@
       map.getSource("fl-base").setData(want.base.base);
       changed.push("fl-base");
       state.shownBase = want.base.base;
+    }
+    if (want.review !== state.shownReview && map.getSource("fl-review")) {
+      map.getSource("fl-review").setData(want.review || EMPTY);
+      state.shownReview = want.review;
+      restyled = true;
     }
     if (!sameList(want.layers, state.shownLayers)) {
       want.base.layers.forEach(function (layer) {
@@ -699,6 +704,19 @@
       var iso = day.toISOString().slice(0, 10);
       if (String(gd.layout.shapes[0].x0).slice(0, 10) === iso) { return; }
       window.Plotly.relayout(gd, {"shapes[0].x0": iso, "shapes[0].x1": iso});
+    },
+
+    // The rows of the review table as numbered pins on the map.
+    reviewPins: function (rows) {
+      var features = (rows || []).filter(function (row) { return row.lat !== null && row.lat !== undefined; })
+        .map(function (row) {
+          return {type: "Feature", geometry: {type: "Point", coordinates: [row.lon, row.lat]},
+                  properties: {layer: "review_pins", number: row.number,
+                               hover: "#" + row.number + " under review: " + row.place + "<br>" +
+                                      String(row.action).replace(/_/g, " ") + ", " + row.date}};
+        });
+      state.want.review = {type: "FeatureCollection", features: features};
+      apply();
     },
 
     closeError: function (clicks) {

@@ -62,9 +62,12 @@ PASTE = "paste-text"
 PASTE_DATE = "paste-date"
 EXTRACT = "extract-button"
 REVIEW_MESSAGE = "review-message"
-REVIEW_TABLE = "review-table"
+REVIEW_DIALOG = "review-dialog"     # the wide panel holding the review table
+REVIEW_TITLE = "review-title"
+REVIEW_TABLE = "review-table"       # DataTable: a row per extracted event, editable
 REVIEW_ACCEPT = "review-accept"
 REVIEW_REJECT = "review-reject"
+REVIEW_CLOSE = "review-close"
 REVIEW_DOC = "review-doc"          # store: the document under review
 DATA_VERSION = "data-version"      # store: bumps when the store gains events
 

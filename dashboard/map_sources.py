@@ -44,6 +44,7 @@ SOURCE_OF = {"territory": "territory", "front_lines": "territory", "advances": "
              "events": "activity", "labels": "labels"}
 SOURCES = tuple(dict.fromkeys(SOURCE_OF.values()))
 BASE = "base"           # the base map's source, sent once
+REVIEW = "review"       # the places of the events under review, set by the browser from the review table
 PREFIX = "fl-"          # of every source and layer id the dashboard adds to the map
 _BUCKET_CACHE_SIZE = 20_000
 
@@ -363,7 +364,7 @@ def source_options() -> dict[str, dict]:
     simplification (1 px instead of 0.375) of the territory, which MapLibre re-tiles on every date
     it changes (at 100x scale, every date)."""
     return {PREFIX + "territory": {"buffer": 32, "tolerance": 1.0}, PREFIX + "activity": {"buffer": 32},
-            PREFIX + "labels": {}, PREFIX + BASE: {"buffer": 32}}
+            PREFIX + "labels": {}, PREFIX + BASE: {"buffer": 32}, PREFIX + REVIEW: {}}
 
 
 def style_layers() -> list[dict]:
@@ -409,7 +410,16 @@ def style_layers() -> list[dict]:
                {"text-field": EVENT_ROOM_GLYPH, "text-font": font, "text-size": ["*", 2, _get("halo_radius")],
                 "text-padding": 0, "text-allow-overlap": True, "text-ignore-placement": False},
                group="events", factions="faction", feature_layer="events"),
+        # The events of a report under review, numbered as in the review table.
+        _layer("review_pins", "circle", {"circle-radius": 9, "circle-color": "#ffffff", "circle-stroke-width": 2.5,
+                                         "circle-stroke-color": REVIEW_INK}, source=REVIEW, hover=True),
+        _layer("review_numbers", "symbol", {"text-color": REVIEW_INK},
+               {"text-field": ["to-string", _get("number")], "text-size": 11, "text-font": font,
+                "text-allow-overlap": True, "text-ignore-placement": True}, source=REVIEW, feature_layer="review_pins"),
     ]
+
+
+REVIEW_INK = "#0b5cad"
 
 
 LABEL_HALO = "rgba(255, 255, 255, 0.85)"

@@ -178,30 +178,46 @@ def review_message(result) -> html.Div:
     return html.Div(result.note, className="ok")
 
 
-def save_message(outcome) -> html.Div:
-    return html.Div(outcome.note, className="error" if outcome.errors else "ok")
+def save_message(outcome, shown: date | None = None) -> html.Div:
+    if outcome.errors:
+        return html.Div(outcome.note, className="error")
+    where = f" The map now shows {shown.day} {shown:%B %Y}, the latest of them." if shown else ""
+    return html.Div(outcome.note + where, className="ok")
 
 
-def review_table(doc: dict, names: dict[str, str]) -> html.Table:
-    """One row per extracted event: decision, place, date, actor (editable) and the sentence."""
-    actor_options = [{"label": label, "value": key} for key, label in names.items()]
+def nothing_to_review(action: str) -> html.Div:
+    return html.Div(f"Nothing to {action}: no report is under review. Drop a report or paste its text, "
+                    "then \u201cFind events\u201d.", className="error")
+
+
+def where_text(lat: float | None, lon: float | None, uncertainty_km: float | None) -> str:
+    """A place's coordinates and how far off they may be, or why there are none."""
+    if lat is None or lon is None:
+        return "not in the gazetteer: type a known name"
+    return f"{lat:.4f}, {lon:.4f} ± {uncertainty_km or 0:g} km"
+
+
+def review_rows(doc: dict) -> list[dict]:
+    """The review table's data: a row per event found (``id`` and ``index``: its position in
+    the report), in the report's order; the table sorts them."""
+    from dashboard.review import span_text
+
     rows = []
     for i, event in enumerate(doc["events"]):
-        rows.append(html.Tr([
-            html.Td(dcc.RadioItems(
-                id={"type": "review-decision", "index": i}, value="accept",
-                options=[{"label": "accept", "value": "accept"}, {"label": "reject", "value": "reject"}],
-            )),
-            html.Td([
-                dcc.Input(id={"type": "review-place", "index": i}, value=event["place"], debounce=True),
-                html.Div(event["action"].replace("_", " ")
-                         + ("" if event["lat"] is not None else " · place not found"), className="quote"),
-            ]),
-            html.Td(dcc.Input(id={"type": "review-date", "index": i}, value=event["date_start"],
-                              debounce=True, placeholder="YYYY-MM-DD")),
-            html.Td(dcc.Dropdown(id={"type": "review-actor", "index": i}, options=actor_options,
-                                 value=event["actor"], clearable=False, searchable=False)),
-            html.Td(event.get("sentence", "")[:240], className="quote"),
-        ]))
-    head = html.Tr([html.Th(h) for h in ("Decision", "Place", "Date", "Actor", "Sentence")])
-    return html.Table(className="review-table", children=[html.Thead(head), html.Tbody(rows)])
+        rows.append({
+            "id": i, "index": i, "number": i + 1, "decision": "accept", "confidence": round(event["confidence"], 2),
+            "action": event["action"], "actor": event["actor"], "place": event["place"],
+            "where": where_text(event["lat"], event["lon"], event["uncertainty_km"]),
+            "found": int(event["lat"] is not None), "lat": event["lat"], "lon": event["lon"],
+            "date": span_text(event["date_start"], event["date_end"]), "certainty": event["certainty"],
+            "sentence": " ".join((event.get("sentence") or "").split()),
+        })
+    return rows
+
+
+def review_title(doc: dict) -> str:
+    from export.reports import report_label
+
+    count = len(doc["events"])
+    name = report_label(doc["name"], source=doc["name"], day=doc.get("date"))
+    return f"{count} event{'s' if count != 1 else ''} found in {name}"
