@@ -225,7 +225,12 @@
     }
     if (!sameList(want.factions, state.shownFactions)) {
       want.base.layers.forEach(function (layer) {
-        if (layer.metadata.factions) {
+        if (layer.metadata.fade) {
+          // Hidden ground is drawn clear rather than left out, so that its hover still says
+          // whose it is (and that it is switched off) instead of what lies under it.
+          map.setPaintProperty(layer.id, layer.metadata.fade, ["case",
+            factionFilter(layer.metadata.factions, want.factions), ["get", "opacity"], 0]);
+        } else if (layer.metadata.factions) {
           map.setFilter(layer.id, ["all", layer.filter, factionFilter(layer.metadata.factions, want.factions)]);
         }
       });
@@ -534,6 +539,10 @@
     var lines = String(hoverText(feature.properties)).split(/<br\s*\/?>/i).map(function (line) {
       return new DOMParser().parseFromString(line, "text/html").body.textContent;
     });
+    var faction = feature.properties.faction;
+    if (faction && state.want.factions && state.want.factions.indexOf(faction) < 0) {
+      lines.push("(switched off in Factions)");
+    }
     var end = feature.properties.end;
     if (end !== undefined && end !== null) {
       lines.push(Math.max(0, state.offset - end) + " days before the map date");

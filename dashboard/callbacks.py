@@ -17,7 +17,7 @@ from dashboard import ids, layout, views
 from dashboard.frames import MAX_CLIENT_BYTES, FrameCache, frame_key, pack, wanted_offsets
 from dashboard.model import DashboardModel
 from dashboard.timeline import month_marks, to_date, to_offset
-from dashboard.url_state import from_query, to_query
+from dashboard.url_state import date_notice, from_query, to_query
 
 log = logging.getLogger(__name__)
 
@@ -103,13 +103,15 @@ def _register_url(app, model: DashboardModel) -> None:
     @app.callback(
         Output(ids.DATE_SLIDER, "value"), Output(ids.FACTIONS, "value"), Output(ids.LAYERS, "value"),
         Output(ids.WINDOW, "value"), Output(ids.CERTAINTIES, "value"), Output(ids.ACTIONS, "value"),
-        Output(ids.VIEWPORT, "data"),
+        Output(ids.VIEWPORT, "data"), Output(ids.NOTICE, "children"),
         Input(ids.LOCATION, "search"),
     )
     def apply_url(search):
-        view = from_query(search, model.default_view(), model.choices())
+        choices = model.choices()
+        view = from_query(search, model.default_view(), choices)
         return (to_offset(view.date, model.first_date), list(view.factions), list(view.layers),
-                view.window_days, list(view.certainties), list(view.actions), _viewport(view))
+                view.window_days, list(view.certainties), list(view.actions), _viewport(view),
+                date_notice(search, view.date, choices))
 
     @app.callback(
         Output(ids.URL_QUERY, "data"),
@@ -203,7 +205,8 @@ def _register_sources(app, model: DashboardModel) -> None:
             raise PreventUpdate
         view = model.view_state(offset, factions, [], window_days, certainties, actions, {})
         rows = model.events_in_window(view)
-        return views.event_table(rows, selected, model.faction_colours), views.event_count(rows, view)
+        return (views.event_table(rows, selected, model.faction_colours, model.faction_names),
+                views.event_count(rows, view))
 
     @app.callback(
         Output(ids.SELECTED_EVENT, "data"),

@@ -10,6 +10,7 @@ ERROR = "error-banner"
 ERROR_TEXT = "error-text"
 ERROR_CLOSE = "error-close"
 STATUS = "status-line"
+NOTICE = "url-notice"              # a word on a link's date the map could not show
 
 # time
 DATE_SLIDER = "date-slider"

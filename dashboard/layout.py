@@ -103,6 +103,7 @@ def _header() -> html.Div:
         html.Div("The front-line map", className="title"),
         html.Div(id=ids.DATE_LABEL, className="date-label"),
         html.Div(id=ids.STATUS, className="status"),
+        html.Div(id=ids.NOTICE, className="notice"),
     ])
 
 

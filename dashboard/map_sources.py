@@ -343,16 +343,17 @@ def _get(name: str) -> list:
 
 
 def _layer(name: str, kind: str, paint: dict, layout: dict | None = None, *, source: str | None = None,
-           group: str | None = None, factions: str | None = None, hover: bool = False,
+           group: str | None = None, factions: str | None = None, fade: str | None = None, hover: bool = False,
            click: bool = False, feature_layer: str | None = None) -> dict:
     """A MapLibre layer drawing the features tagged ``feature_layer`` (default ``name``) of its
     source (default: the source of its ``group``, else the base map's). ``metadata`` tells the
     browser its toggle (``group``, one of ``DYNAMIC``), how it filters factions (``"faction"``
-    or ``"pair"``) and whether it answers hover and click."""
+    or ``"pair"``; ``fade``: by setting this paint property to 0 rather than by a filter) and
+    whether it answers hover and click."""
     source = source or SOURCE_OF.get(group, BASE)
     spec = {"id": PREFIX + name, "type": kind, "source": PREFIX + source, "paint": paint,
             "filter": ["==", _get("layer"), feature_layer or name],
-            "metadata": _props(group=group, factions=factions, hover=hover or None, click=click or None)}
+            "metadata": _props(group=group, factions=factions, fade=fade, hover=hover or None, click=click or None)}
     if layout:
         spec["layout"] = layout
     return spec
@@ -383,7 +384,7 @@ def style_layers() -> list[dict]:
     return [
         _layer("context", "fill", fill),
         _layer("neighbours", "fill", fill),
-        _layer("territory", "fill", fill, group="territory", factions="faction", hover=True),
+        _layer("territory", "fill", fill, group="territory", factions="faction", fade="fill-opacity", hover=True),
         _layer("outline", "line", line, round_line),
         _layer("governorate_lines", "line", {**line, "line-dasharray": [3, 2]}, round_line),
         _layer("rivers", "line", line, round_line, hover=True),

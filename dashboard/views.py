@@ -12,7 +12,8 @@ from typing import Any, Sequence
 from dash import dcc, html
 
 from dashboard.history import Period
-from dashboard.sources import date_precision_label, date_span_label, excerpt, geo_precision_label
+from dashboard.sources import date_precision_label, date_span_label, excerpt, geo_precision_label, readable
+from export.reports import readable_name, report_label
 
 # The event list shows the newest rows first and stops here; the count says how many more.
 MAX_EVENT_ROWS = 300
@@ -42,7 +43,8 @@ def event_count(rows: Sequence, view) -> str:
     return f"{len(rows)} events in the {view.window_days} days to {view.date.isoformat()}{more}"
 
 
-def event_table(rows: Sequence, selected: str | None, colours: dict[str, str]) -> html.Table | html.Div:
+def event_table(rows: Sequence, selected: str | None, colours: dict[str, str],
+                names: dict[str, str]) -> html.Table | html.Div:
     if not rows:
         return html.Div("No events in this window with these filters.", className="muted")
     newest_first = sorted(rows, key=lambda e: (e.date_end, e.date_start), reverse=True)[:MAX_EVENT_ROWS]
@@ -53,7 +55,7 @@ def event_table(rows: Sequence, selected: str | None, colours: dict[str, str]) -
             title="Show the source and centre the map",
             children=[
                 html.Td(date_span_label(e.date_start.isoformat(), e.date_end.isoformat())),
-                html.Td([_dot(colours.get(e.actor, "#888")), e.actor]),
+                html.Td([_dot(colours.get(e.actor, "#888")), names.get(e.actor, e.actor)]),
                 html.Td(e.action.replace("_", " ")),
                 html.Td(e.place),
             ],
@@ -90,8 +92,11 @@ def _link(url: str | None):
     return html.A(url, href=url, target="_blank", rel="noopener noreferrer")
 
 
-def _report_label(title: str | None, name: str) -> str:
-    return f"{title} ({name})" if title and title != name else name
+def _report(doc: str, document: dict) -> str:
+    """The report as a reader would name it, and its file when it has a readable name."""
+    label = report_label(doc, title=document.get("title"), source=document.get("source"), day=document.get("date"))
+    name = readable_name(doc)
+    return label if name != doc or name in label else f"{label} · file {name}"
 
 
 def source_panel(event, document: dict | None, names: dict[str, str]) -> html.Div:
@@ -107,8 +112,7 @@ def source_panel(event, document: dict | None, names: dict[str, str]) -> html.Di
         ("Unit", event.unit),
         ("Certainty", event.certainty),
         ("Confidence", f"{event.confidence:.2f}"),
-        ("Report", _report_label((document or {}).get("title"), event.doc)),
-        ("Report date", (document or {}).get("date")),
+        ("Report", _report(event.doc, document or {})),
         ("Source", _link((document or {}).get("url"))),
     ])
     text = (document or {}).get("text")
@@ -155,7 +159,7 @@ def place_panel(place, history, day: date, names: dict[str, str], colours: dict[
         html.Tbody([
             html.Tr(id={"type": "event-row", "index": e.id}, n_clicks=0, className="event-row", children=[
                 html.Td(date_span_label(e.date_start.isoformat(), e.date_end.isoformat())),
-                html.Td([_dot(colours.get(e.actor, "#888")), e.actor]),
+                html.Td([_dot(colours.get(e.actor, "#888")), names.get(e.actor, e.actor)]),
                 html.Td(e.action.replace("_", " ")),
             ])
             for e in history.events
@@ -210,14 +214,12 @@ def review_rows(doc: dict) -> list[dict]:
             "where": where_text(event["lat"], event["lon"], event["uncertainty_km"]),
             "found": int(event["lat"] is not None), "lat": event["lat"], "lon": event["lon"],
             "date": span_text(event["date_start"], event["date_end"]), "certainty": event["certainty"],
-            "sentence": " ".join((event.get("sentence") or "").split()),
+            "sentence": " ".join(readable(event.get("sentence") or "").split()),
         })
     return rows
 
 
 def review_title(doc: dict) -> str:
-    from export.reports import report_label
-
     count = len(doc["events"])
     name = report_label(doc["name"], source=doc["name"], day=doc.get("date"))
     return f"{count} event{'s' if count != 1 else ''} found in {name}"

@@ -174,7 +174,10 @@ class _Browser:
     def close(self) -> None:
         """Close the browser and end the worker thread (the next render starts them again)."""
         if self._worker is not None:
-            self._worker.submit(self._close_browser).result()
+            try:
+                self._worker.submit(self._close_browser).result()
+            except RuntimeError:   # at interpreter exit the worker is gone, and the browser with it
+                pass
             self._worker.shutdown()
             self._worker = None
 

@@ -46,6 +46,8 @@ def report_label(doc: str, *, title: str | None = None, source: str | None = Non
         except ValueError:
             return f"{name} ({day})"
     when = f"{day.day} {day:%B %Y}"
+    if when in name:
+        return name
     return f"{name} of {when}" if anonymous else f"{name} ({when})"
 
 

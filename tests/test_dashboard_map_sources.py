@@ -164,5 +164,5 @@ def test_style_layers_draw_the_base_under_the_territory_and_the_rest_above_in_th
     assert [i for i in ids if i in order] == order
     groups = {layer["metadata"].get("group") for layer in style_layers()} - {None}
     assert groups == set(map_sources.DYNAMIC)
-    assert all(layer["source"] in (map_sources.PREFIX + s for s in (*map_sources.SOURCES, map_sources.BASE))
-               for layer in style_layers())
+    sources = (*map_sources.SOURCES, map_sources.BASE, map_sources.REVIEW)
+    assert all(layer["source"] in (map_sources.PREFIX + s for s in sources) for layer in style_layers())
