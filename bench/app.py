@@ -13,7 +13,9 @@ For each scale it serves the app on a free local port, opens it in Debian's chro
   every frame already in the browser (the browser's share alone);
 - playback: frames painted per second while playing at 1 day per frame;
 - server: the time to build and pack one date's frame (the work behind a frames request),
-  median over dates: after a jump, day after day, and on a second visit.
+  median over dates: after a jump, day after day, and on a second visit;
+- exports (seed scale): seconds from a click on the Export tab's Download to the file in the
+  browser, per format, the first of a session and the following ones (median).
 
 The 100x scale is the layers benchmark's synthetic theatre (5,000 places, 50,000 events).
 """
@@ -133,6 +135,33 @@ def browser_figures(url: str, steps: int) -> tuple[list[dict], list[dict], float
     return forward, back, fps
 
 
+def export_seconds(url: str, repeats: int = 3) -> dict[str, list[float]]:
+    """Click-to-file seconds of the page's exports: the first one of each format, then repeats."""
+    from playwright.sync_api import sync_playwright
+
+    out: dict[str, list[float]] = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page.goto(url)
+        page.wait_for_function("window.frontline && window.frontline.paintCount > 0", timeout=120_000)
+        page.locator(".tab", has_text="Export").click()
+        page.wait_for_timeout(4000)   # a user's pause to choose: the renderer warms meanwhile
+        for fmt in ("png", "svg", "pdf"):
+            page.locator("#export-format label", has_text=fmt.upper()).click()
+            times = []
+            for _ in range(1 + repeats):
+                started = time.perf_counter()
+                with page.expect_download(timeout=120_000) as download:
+                    page.locator("#export-button").click()
+                download.value.path()
+                times.append(time.perf_counter() - started)
+                page.wait_for_timeout(USER_PAUSE_MS)
+            out[fmt] = times
+        browser.close()
+    return out
+
+
 def _summary(steps: list[dict]) -> str:
     painted = sorted(s["ms"] for s in steps if s["ms"] >= 0)
     changed = [s["ms"] for s in steps if s["ms"] >= 0 and s.get("sources")]
@@ -145,7 +174,7 @@ def _summary(steps: list[dict]) -> str:
     return text
 
 
-def run(name: str, model: DashboardModel, steps: int) -> None:
+def run(name: str, model: DashboardModel, steps: int, exports: bool = False) -> None:
     started = time.perf_counter()
     model.wait()
     print(f"[{name}] data loaded in {time.perf_counter() - started:.1f} s: "
@@ -160,11 +189,15 @@ def run(name: str, model: DashboardModel, steps: int) -> None:
         # From ``steps`` days before the busiest 30 days end: steps that change the map.
         start = max(model.first_date, model.busiest_day(30) - timedelta(days=steps))
         forward, back, fps = browser_figures(f"{url}/?date={start.isoformat()}", steps)
+        exported = export_seconds(url) if exports else {}
     finally:
         httpd.shutdown()
     print(f"[{name}] step -> repaint, forward: {_summary(forward)}", flush=True)
     print(f"[{name}] step -> repaint, back over frames already loaded: {_summary(back)}", flush=True)
     print(f"[{name}] playback: {fps:.1f} frames/s", flush=True)
+    for fmt, times in exported.items():
+        print(f"[{name}] page export {fmt.upper()} (scale 2, click to file): first {times[0]:.2f} s, "
+              f"then median {statistics.median(times[1:]):.2f} s over {len(times) - 1}", flush=True)
 
 
 def synthetic_model(store_path: Path) -> DashboardModel:
@@ -191,10 +224,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--steps", type=int, default=40)
     parser.add_argument("--scale", choices=("seed", "100x", "both"), default="both")
+    parser.add_argument("--no-exports", action="store_true", help="skip the page's export timings")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         if args.scale in ("seed", "both"):
-            run("seed", DashboardModel.default(store_path=Path(tmp) / "seed.db"), args.steps)
+            run("seed", DashboardModel.default(store_path=Path(tmp) / "seed.db"), args.steps,
+                exports=not args.no_exports)
         if args.scale in ("100x", "both"):
             run("100x", synthetic_model(Path(tmp) / "synthetic.db"), args.steps)
 
