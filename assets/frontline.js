@@ -48,7 +48,7 @@
     synced: null, lastSync: 0, syncTimer: null,
     // what the page asks the map to show
     want: {frames: null, base: null, factions: null, layers: null, window: null, review: null},
-    legendShown: null,
+    legendShown: null, cursorRetry: null, cursorTries: 0,
     // what the map shows
     map: null, shown: {}, shownBase: null, shownFactions: null, shownLayers: null, shownReview: null,
     parsed: {}, pending: null, asked: null, paintedOffset: null, holding: null, fresh: true, unread: {},
@@ -703,16 +703,37 @@
       }
     },
 
-    // Move the area chart's date cursor without rebuilding the chart.
+    // The area chart's date cursor: a line over the chart, placed from its date axis (moving a
+    // shape of the chart would have plotly redraw the chart at every step).
     cursor: function (offset, figure, span) {
       var outer = document.getElementById("area-chart");
       var gd = outer ? outer.querySelector(".js-plotly-plot") : null;
-      if (!gd || !span || !gd.layout || !gd.layout.shapes || !gd.layout.shapes.length) { return; }
+      var full = gd && gd._fullLayout;
+      var line = outer && outer.querySelector(".area-cursor");
+      if (outer && !line) {
+        line = document.createElement("div");
+        line.className = "area-cursor";
+        outer.appendChild(line);
+      }
+      if (!line) { return; }
+      var xa = full && full.xaxis, ya = full && full.yaxis;
+      if (!span || !xa || !ya || !xa.visible || !(gd.data || []).length) {
+        line.style.display = "none";
+        // the chart may still be drawing its new figure
+        clearTimeout(state.cursorRetry);
+        state.cursorRetry = setTimeout(function () {
+          if (state.cursorTries++ < 20) { window.dash_clientside.frontline.cursor(offset, figure, span); }
+        }, 250);
+        return;
+      }
+      state.cursorTries = 0;
       var parts = span.first.split("-").map(Number);
-      var day = new Date(Date.UTC(parts[0], parts[1] - 1, parts[2]) + offset * 86400000);
-      var iso = day.toISOString().slice(0, 10);
-      if (String(gd.layout.shapes[0].x0).slice(0, 10) === iso) { return; }
-      window.Plotly.relayout(gd, {"shapes[0].x0": iso, "shapes[0].x1": iso});
+      var iso = new Date(Date.UTC(parts[0], parts[1] - 1, parts[2]) + offset * 86400000).toISOString().slice(0, 10);
+      var x = xa._offset + xa.l2p(xa.d2l(iso));
+      line.style.display = x >= xa._offset && x <= xa._offset + xa._length ? "block" : "none";
+      line.style.left = x + "px";
+      line.style.top = ya._offset + "px";
+      line.style.height = ya._length + "px";
     },
 
     // The rows of the review table as numbered pins on the map.

@@ -179,12 +179,10 @@ def _register_map(app, model: DashboardModel) -> None:
     @app.callback(
         Output(ids.AREA_CHART, "figure"), Output(ids.AREA_POLL, "disabled"),
         Input(ids.FACTIONS, "value"), Input(ids.DATA_VERSION, "data"), Input(ids.AREA_POLL, "n_intervals"),
-        State(ids.DATE_SLIDER, "value"),
     )
-    def area_chart(factions, version, polls, offset):
+    def area_chart(factions, version, polls):
         # Until the background computation is done, the poll asks again every few seconds.
-        day = to_date(offset or 0, model.first_date, model.last_date)
-        return model.area_figure(factions or [], day), model.area_ready
+        return model.area_figure(factions or []), model.area_ready
 
     @app.callback(Output(ids.STATUS, "children"), Input(ids.DATA_VERSION, "data"))
     def status(version):

@@ -301,8 +301,10 @@ class DashboardModel:
     def area_ready(self) -> bool:
         return self._area_series is not None
 
-    def area_figure(self, factions: Sequence[str], day: date) -> go.Figure:
-        """The stacked area chart, or an empty one saying it is being computed."""
+    def area_figure(self, factions: Sequence[str]) -> go.Figure:
+        """The stacked area chart, or an empty one saying it is being computed. The date's
+        cursor is drawn over it by the browser (``assets/frontline.js``): moving a shape of the
+        chart would have plotly redraw the whole chart at every slider step."""
         figure = go.Figure()
         if self._area_series is None:
             figure.update_layout(margin={"l": 8, "r": 8, "t": 24, "b": 8}, height=170,
@@ -324,8 +326,6 @@ class DashboardModel:
             title={"text": "Area held (thousand km²)", "font": {"size": 12}, "x": 0.02, "y": 0.97},
             plot_bgcolor="#ffffff", paper_bgcolor="rgba(0,0,0,0)", hovermode="x unified",
             xaxis={"showgrid": False}, yaxis={"gridcolor": "#eaeef2"},
-            shapes=[{"type": "line", "x0": day, "x1": day, "y0": 0, "y1": 1, "yref": "paper",
-                     "line": {"color": "#1f2328", "width": 1.5}}],
         )
         return figure
 
