@@ -14,6 +14,8 @@ For each scale it serves the app on a free local port, opens it in Debian's chro
 - playback: frames painted per second while playing at 1 day per frame;
 - server: the time to build and pack one date's frame (the work behind a frames request),
   median over dates: after a jump, day after day, and on a second visit;
+- the browser's CPU time (all chromium processes) per step and per playback frame: what a
+  drawing costs, whatever else the machine runs;
 - exports (seed scale): seconds from a click on the Export tab's Download to the file in the
   browser, per format, the first of a session and the following ones (median).
 
@@ -22,6 +24,7 @@ The 100x scale is the layers benchmark's synthetic theatre (5,000 places, 50,000
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -34,6 +37,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from werkzeug.serving import make_server  # noqa: E402
+
+from bench_cpu import child_cpu_s  # noqa: E402  (bench/, the script's folder)
 
 from dashboard.frames import pack  # noqa: E402
 from dashboard.model import DashboardModel  # noqa: E402
@@ -114,8 +119,9 @@ def _steps(page, key: str, count: int) -> list[dict]:
     return out
 
 
-def browser_figures(url: str, steps: int) -> tuple[list[dict], list[dict], float]:
-    """(forward steps, steps back over the same dates, playback frames per second)."""
+def browser_figures(url: str, steps: int) -> tuple[list[dict], list[dict], float, dict[str, float]]:
+    """(forward steps, steps back over the same dates, playback frames per second, the
+    browser's CPU ms per step back and per playback frame)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -125,14 +131,18 @@ def browser_figures(url: str, steps: int) -> tuple[list[dict], list[dict], float
         page.wait_for_function("window.frontline && window.frontline.paintCount > 0", timeout=120_000)
         page.wait_for_timeout(1500)
         forward = _steps(page, "ArrowRight", steps)
+        cpu = child_cpu_s()
         back = _steps(page, "ArrowLeft", steps)
-        before = page.evaluate("window.frontline.paintCount")
+        cpu_ms = {"step": (child_cpu_s() - cpu) * 1000 / steps}
+        before, cpu = page.evaluate("window.frontline.paintCount"), child_cpu_s()
         page.locator("#play-button").click()
         page.wait_for_timeout(PLAY_SECONDS * 1000)
         page.locator("#play-button").click()
-        fps = (page.evaluate("window.frontline.paintCount") - before) / PLAY_SECONDS
+        painted = page.evaluate("window.frontline.paintCount") - before
+        fps = painted / PLAY_SECONDS
+        cpu_ms["frame"] = (child_cpu_s() - cpu) * 1000 / max(painted, 1)
         browser.close()
-    return forward, back, fps
+    return forward, back, fps, cpu_ms
 
 
 def export_seconds(url: str, repeats: int = 3) -> dict[str, list[float]]:
@@ -188,13 +198,16 @@ def run(name: str, model: DashboardModel, steps: int, exports: bool = False) -> 
     try:
         # From ``steps`` days before the busiest 30 days end: steps that change the map.
         start = max(model.first_date, model.busiest_day(30) - timedelta(days=steps))
-        forward, back, fps = browser_figures(f"{url}/?date={start.isoformat()}", steps)
+        forward, back, fps, cpu_ms = browser_figures(f"{url}/?date={start.isoformat()}", steps)
         exported = export_seconds(url) if exports else {}
     finally:
         httpd.shutdown()
     print(f"[{name}] step -> repaint, forward: {_summary(forward)}", flush=True)
     print(f"[{name}] step -> repaint, back over frames already loaded: {_summary(back)}", flush=True)
     print(f"[{name}] playback: {fps:.1f} frames/s", flush=True)
+    print(f"[{name}] browser CPU (all its processes): {cpu_ms['step']:.0f} ms a step back (with the page's "
+          f"updates after it), {cpu_ms['frame']:.0f} ms a playback frame; load average {os.getloadavg()[0]:.1f}",
+          flush=True)
     for fmt, times in exported.items():
         print(f"[{name}] page export {fmt.upper()} (scale 2, click to file): first {times[0]:.2f} s, "
               f"then median {statistics.median(times[1:]):.2f} s over {len(times) - 1}", flush=True)

@@ -29,6 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench_cpu import child_cpu_s  # noqa: E402  (bench/, the script's folder)
 from export import cli, render  # noqa: E402
 from export.page import snapshot_figure  # noqa: E402
 from layers.data import load_default  # noqa: E402
@@ -37,29 +38,7 @@ from layers.view import View  # noqa: E402
 
 ABU_KAMAL = (34.45226, 40.91854)
 FIRST_DAY = date(2017, 11, 1)
-CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 FORMATS = ("png", "svg", "pdf")
-
-
-def child_cpu_s() -> float:
-    """CPU seconds used so far by the running descendants of this process (the chromium of a
-    warm renderer); a browser that ends within the measure is not counted, so the cold lines
-    show wall time only."""
-    parent_and_cpu = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            parent_and_cpu[int(entry)] = (int(fields[1]), (int(fields[11]) + int(fields[12])) / CLOCK_TICKS)
-    me = os.getpid()
-
-    def descends(pid):
-        while pid in parent_and_cpu and pid != me:
-            pid = parent_and_cpu[pid][0]
-        return pid == me
-    return sum(cpu for pid, (_, cpu) in parent_and_cpu.items() if pid != me and descends(pid))
 
 
 def measured(fn, n: int = 1) -> tuple[float, float]:

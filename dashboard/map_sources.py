@@ -344,15 +344,17 @@ def _get(name: str) -> list:
 
 def _layer(name: str, kind: str, paint: dict, layout: dict | None = None, *, source: str | None = None,
            group: str | None = None, factions: str | None = None, fade: str | None = None, hover: bool = False,
-           click: bool = False, feature_layer: str | None = None) -> dict:
-    """A MapLibre layer drawing the features tagged ``feature_layer`` (default ``name``) of its
+           click: bool = False, feature_layer: str | list[str] | None = None) -> dict:
+    """A MapLibre layer drawing the features tagged ``feature_layer`` (default ``name``; a list:
+    any of them) of its
     source (default: the source of its ``group``, else the base map's). ``metadata`` tells the
     browser its toggle (``group``, one of ``DYNAMIC``), how it filters factions (``"faction"``
     or ``"pair"``; ``fade``: by setting this paint property to 0 rather than by a filter) and
     whether it answers hover and click."""
     source = source or SOURCE_OF.get(group, BASE)
+    tags = feature_layer if isinstance(feature_layer, list) else [feature_layer or name]
     spec = {"id": PREFIX + name, "type": kind, "source": PREFIX + source, "paint": paint,
-            "filter": ["==", _get("layer"), feature_layer or name],
+            "filter": ["in", _get("layer"), ["literal", tags]],
             "metadata": _props(group=group, factions=factions, fade=fade, hover=hover or None, click=click or None)}
     if layout:
         spec["layout"] = layout
@@ -377,13 +379,16 @@ def style_layers() -> list[dict]:
     event keeps every label off the event markers."""
     font = [part.strip() for part in style.FONT_FAMILY.split(",")]
     fill = {"fill-color": _get("colour"), "fill-opacity": _get("opacity")}
+    # Land is drawn without MapLibre's antialiasing pass (a line along every edge, at every
+    # redraw): its coasts and borders meet the background in two pale tones, where a pixel's
+    # stair does not show, and Syria's outline is a line of its own.
+    land = {**fill, "fill-antialias": False}
     line = {"line-color": _get("colour"), "line-width": _get("width")}
     round_line = {"line-join": "round", "line-cap": "round"}
     text = {"text-field": _get("text"), "text-size": _get("text_size"), "text-font": font}
     halo = {"text-halo-color": LABEL_HALO, "text-halo-width": 1.4}
     return [
-        _layer("context", "fill", fill),
-        _layer("neighbours", "fill", fill),
+        _layer("land", "fill", land, feature_layer=["context", "neighbours"]),
         _layer("territory", "fill", fill, group="territory", factions="faction", fade="fill-opacity", hover=True),
         _layer("outline", "line", line, round_line),
         _layer("governorate_lines", "line", {**line, "line-dasharray": [3, 2]}, round_line),

@@ -151,7 +151,7 @@ def test_dates_with_the_same_holders_and_overlapping_windows_share_their_pieces(
 def test_every_feature_is_tagged_with_a_layer_some_style_layer_draws(data, sources):
     state = compute(data, DAY)
     frame = sources.frame(state, View(DAY))
-    drawn_tags = {layer["filter"][2] for layer in style_layers()}
+    drawn_tags = {tag for layer in style_layers() for tag in layer["filter"][2][1]}
     features = [f for source in map_sources.SOURCES for f in _features(frame, source)]
     features += MapSources.base(state, View(DAY))["features"]
     assert {f["properties"]["layer"] for f in features} <= drawn_tags
@@ -160,7 +160,7 @@ def test_every_feature_is_tagged_with_a_layer_some_style_layer_draws(data, sourc
 
 def test_style_layers_draw_the_base_under_the_territory_and_the_rest_above_in_the_figures_order():
     ids = [layer["id"].removeprefix(map_sources.PREFIX) for layer in style_layers()]
-    order = ["neighbours", "territory", "outline", "front_lines", "advances", "events", "labels"]
+    order = ["land", "territory", "outline", "front_lines", "advances", "events", "labels"]
     assert [i for i in ids if i in order] == order
     groups = {layer["metadata"].get("group") for layer in style_layers()} - {None}
     assert groups == set(map_sources.DYNAMIC)
