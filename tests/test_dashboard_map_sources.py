@@ -86,6 +86,21 @@ def test_the_territory_puts_each_place_in_the_ground_of_its_holder(data, sources
     assert holders == ["rebels"]
 
 
+def test_the_territorys_rings_are_wound_as_maplibre_reads_them_and_match_the_states_ground(data, sources):
+    state = compute(data, DAY)
+    areas = _features(sources.frame(state, View(DAY)), "territory", "territory")
+    for feature in areas:
+        geometry = feature["geometry"]
+        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+        for polygon in polygons:
+            assert _signed_area(polygon[0]) > 0 and all(_signed_area(hole) < 0 for hole in polygon[1:])
+    held = {f["properties"]["faction"]: shape(f["geometry"]) for f in areas
+            if f["properties"].get("legend", "").startswith("territory:")}
+    for faction, ground in state.territory.factions.items():
+        # coordinates are rounded to 1e-4 degrees: the outlines move by less than that
+        assert held[faction].symmetric_difference(ground).area < ground.length * 1e-4
+
+
 def test_every_faction_area_and_contested_side_carries_its_faction_so_the_browser_can_hide_it(data, sources):
     state = compute(data, DAY)
     areas = _features(sources.frame(state, View(DAY)), "territory", "territory")
