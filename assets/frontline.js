@@ -23,6 +23,8 @@
   var DATE_LABEL = "date-label";
   var FRAME_REQUEST = "frame-request";
   var LEGEND_BODY = "legend-body";
+  // Features' style layers that belong to another layer's toggle.
+  var GROUP_OF = {territory_lines: "territory"};
   // Frames to keep ready ahead of the current date, counted in steps of the playback speed.
   var LOOKAHEAD_STEPS = 8;
   // Upper bound of the playback rate; the real rate is also limited by drawing time.
@@ -47,7 +49,7 @@
     waiting: false, lastAdvance: 0, hooked: null, paintCount: 0,
     synced: null, lastSync: 0, syncTimer: null,
     // what the page asks the map to show
-    want: {frames: null, base: null, factions: null, layers: null, window: null, review: null},
+    want: {frames: null, base: null, factions: null, layers: null, window: null, fade: null, review: null},
     legendShown: null, cursorRetry: null, cursorTries: 0,
     // what the map shows
     map: null, shown: {}, shownBase: null, shownFactions: null, shownLayers: null, shownReview: null,
@@ -157,8 +159,10 @@
         delete p.hover;
         p.tip = digest + ":" + i;
       }
-      if (p.legend) {
-        legend[[p.layer, p.legend, p.faction, p.a, p.b].join("|")] = [p.layer, p.legend, p.faction, p.a, p.b];
+      if (p.legend) {   // a feature may stand for more than one entry, space-separated
+        p.legend.split(" ").forEach(function (key) {
+          legend[[p.layer, key, p.faction, p.a, p.b].join("|")] = [p.layer, key, p.faction, p.a, p.b];
+        });
       }
     });
     return {features: features, tips: tips, legend: Object.keys(legend).map(function (k) { return legend[k]; })};
@@ -284,7 +288,7 @@
     var keys = {};
     Object.keys(state.parsed).forEach(function (digest) {
       state.parsed[digest].legend.forEach(function (entry) {
-        var layer = entry[0], faction = entry[2], a = entry[3], b = entry[4];
+        var layer = GROUP_OF[entry[0]] || entry[0], faction = entry[2], a = entry[3], b = entry[4];
         if (want.layers.indexOf(layer) < 0) { return; }
         var shown = layer === "front_lines"
           ? want.factions.indexOf(a) >= 0 || want.factions.indexOf(b) >= 0
@@ -301,8 +305,13 @@
     key.className = "key";
     var mark = document.createElement("span");
     mark.className = "key-" + entry.kind;
-    if (entry.kind === "area") {
-      mark.style.background = entry.fill;
+    if (entry.kind === "area" || entry.kind === "hatch") {
+      mark.style.background = entry.kind === "hatch"
+        ? "repeating-linear-gradient(135deg, " + entry.stripes + " 0 2px, " + entry.fill + " 2px 6px)" : entry.fill;
+      mark.style.borderColor = entry.colour;
+    } else if (entry.kind === "ring") {
+      mark.className = "key-area";
+      mark.style.background = "#fff";
       mark.style.borderColor = entry.colour;
     } else if (entry.kind === "marker") {
       mark.style.width = mark.style.height = entry.size + "px";
@@ -320,7 +329,7 @@
     if (!body || !catalogue || !state.want.frames || !state.want.frames.dates[String(state.offset)]) { return; }
     var keys = shownKeys();
     var days = state.want.window;
-    var signature = Object.keys(keys).sort().join(",") + "|" + days;
+    var signature = Object.keys(keys).sort().join(",") + "|" + days + "|" + state.want.fade;
     if (signature === state.legendShown) { return; }
     state.legendShown = signature;
     body.textContent = "";
@@ -339,7 +348,7 @@
         row.setAttribute("data-key", entry.key);
         if (entry.kind !== "note") { row.appendChild(legendKey(entry)); }
         var label = document.createElement("span");
-        label.textContent = entry.label;
+        label.textContent = entry.label.replace("{n}", String(state.want.fade));
         row.appendChild(label);
         body.appendChild(row);
       });
@@ -482,6 +491,9 @@
   function hook(map) {
     state.map = map;
     quietTileErrors(map);
+    // The arrow keys step the date (see the keydown listener below); MapLibre's own keyboard
+    // handler would pan the map on the same keys once the map has focus.
+    if (map.keyboard) { map.keyboard.disable(); }
     // Labels appear and go at once: their fade-in would keep the map redrawing for 300 ms
     // after a date. (Plotly makes the map, so the option cannot be passed.)
     map._fadeDuration = 0;
@@ -632,7 +644,7 @@
     },
 
     // A date from the slider (dragged, or set from the address), or factions and layers switched.
-    paint: function (offset, factions, layers, windowDays) {
+    paint: function (offset, factions, layers, windowDays, fadeDays) {
       // The slider echoing a date this file gave it is no news (the map may be further on).
       if (offset !== undefined && offset !== null && offset !== state.synced) {
         state.offset = state.synced = offset;
@@ -640,6 +652,7 @@
       state.want.factions = factions || [];
       state.want.layers = layers || [];
       state.want.window = windowDays || null;
+      state.want.fade = fadeDays || null;
       apply();
     },
 

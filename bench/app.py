@@ -220,7 +220,7 @@ def synthetic_model(store_path: Path) -> DashboardModel:
     import random
     from datetime import date
 
-    from layers.data import load_default
+    from control.data import load_default
 
     spec = importlib.util.spec_from_file_location("bench_layers", Path(__file__).with_name("layers.py"))
     bench_layers = importlib.util.module_from_spec(spec)

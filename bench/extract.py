@@ -1,12 +1,17 @@
 """Event extraction speed: documents/s and sentences/s on one core.
 
     python bench/extract.py [--docs 1000] [--repeats 5]
+    python bench/extract.py --hostile [--max-kb 1024]
 
 The seed reports (../shared/seeds) are repeated to ``--docs`` documents; each run reads
 every document from its bytes (decoding, metadata, date) and extracts its events with the
 real gazetteer, as ``python -m events extract`` does. Prints the median over ``--repeats``
 runs, and how much of that the gazetteer's geoparse alone takes. The gazetteer is built
 once before timing (its one-off cost is printed apart). Aim: >= 100 documents/s.
+
+``--hostile`` reads repetitive text of growing size instead (an endless sentence of captures,
+of dates, of sides; a run of dots) and prints the CPU time per KB at each size: linear
+reading keeps it flat (issue 13).
 """
 from __future__ import annotations
 
@@ -29,7 +34,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=1000)
     parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--hostile", action="store_true", help="time per KB of repetitive text of growing size")
+    parser.add_argument("--max-kb", type=int, default=1024)
     args = parser.parse_args()
+    if args.hostile:
+        return hostile(args.max_kb)
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
     if settings.SHARED_DIR is None:
@@ -68,6 +77,32 @@ def main() -> None:
           f"({total * 1000 / args.docs:.2f} ms/document wall, {cpu * 1000 / args.docs:.2f} ms CPU)")
     print(f"  of which geoparse: {geo * 1000 / args.docs:.2f} ms/document ({geo / total:.0%})")
     print(f"  CPU-bound rate: {args.docs / cpu:.1f} documents/s")
+
+
+HOSTILE_SHAPES = {
+    "captures in one sentence": "the Army captured Raqqa, ",
+    "dates in one sentence": "1 May ",
+    "sides in one sentence": "US-backed forces and ISIS fighters ",
+    "a run of dots": ".",
+    "short sentences": "The army took Raqqa. These claims were false. ",
+}
+
+
+def hostile(max_kb: int) -> None:
+    finder = default_place_finder()
+    extract(parse_document(b"On 3 May the army took Raqqa.", "warm-up.txt"), finder)  # one-off compiles
+    sizes = [kb for kb in (1, 4, 16, 64, 256, 1024, 4096) if kb <= max_kb]
+    print(f"reading CPU time per KB (ms/KB), one core, load average {os.getloadavg()[0]:.1f}")
+    print(f"  {'shape':<28}" + "".join(f"{kb:>9} KB" for kb in sizes))
+    for name, shape in HOSTILE_SHAPES.items():
+        row = []
+        for kb in sizes:
+            text = "The army took the hill" + shape * (kb * 1024 // len(shape) + 1)
+            raw = text[:kb * 1024].encode("utf-8")
+            begin = time.process_time()
+            extract(parse_document(raw, "hostile.txt"), finder)
+            row.append((time.process_time() - begin) * 1000 / kb)
+        print(f"  {name:<28}" + "".join(f"{ms:>12.2f}" for ms in row))
 
 
 if __name__ == "__main__":

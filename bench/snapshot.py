@@ -32,8 +32,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench_cpu import child_cpu_s  # noqa: E402  (bench/, the script's folder)
 from export import cli, render  # noqa: E402
 from export.page import snapshot_figure  # noqa: E402
-from layers.data import load_default  # noqa: E402
-from layers.state import compute  # noqa: E402
+from control.data import load_default  # noqa: E402
+from control.state import compute  # noqa: E402
 from layers.view import View  # noqa: E402
 
 ABU_KAMAL = (34.45226, 40.91854)

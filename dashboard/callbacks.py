@@ -69,7 +69,7 @@ def _register_browser_side(app) -> None:
     _clientside(app, "figure", Output(ids.MAP, "figure"), [Input(ids.BASE_FIGURE, "data")])
     _clientside(app, "paint", [],
                 [Input(ids.DATE_SLIDER, "value"), Input(ids.FACTIONS, "value"), Input(ids.LAYERS, "value"),
-                 Input(ids.WINDOW, "value")])
+                 Input(ids.WINDOW, "value"), Input(ids.FADE, "value")])
     _clientside(app, "frames", [], [Input(ids.FRAMES, "data")])
     _clientside(app, "step", [],
                 [Input(ids.STEP_BACK_WEEK, "n_clicks"), Input(ids.STEP_BACK_DAY, "n_clicks"),
@@ -143,12 +143,13 @@ def _register_map(app, model: DashboardModel) -> None:
         Output(ids.FRAMES, "data"),
         Input(ids.FRAME_REQUEST, "data"),
         Input(ids.WINDOW, "value"), Input(ids.CERTAINTIES, "value"), Input(ids.ACTIONS, "value"),
-        Input(ids.DATA_VERSION, "data"),
+        Input(ids.DATA_VERSION, "data"), Input(ids.FADE, "value"),
         State(ids.DATE_SLIDER, "value"), State(ids.SPEED, "value"), State(ids.PLAYING, "data"),
     )
-    def fill_frames(request, window_days, certainties, actions, version, offset, speed, playing):
-        key = frame_key(_filters(window_days, certainties, actions), model.version)
-        view = model.view_state(offset, (), (), window_days, certainties, actions, {})
+    def fill_frames(request, window_days, certainties, actions, version, fade, offset, speed, playing):
+        fade_days = int(fade) if fade else None
+        key = frame_key({**_filters(window_days, certainties, actions), "fade_days": fade_days}, model.version)
+        view = replace(model.view_state(offset, (), (), window_days, certainties, actions, {}), fade_days=fade_days)
 
         def build(day_offset: int):
             return model.frame(replace(view, date=to_date(day_offset, model.first_date, model.last_date)))
@@ -367,15 +368,16 @@ def _register_export(app, model: DashboardModel) -> None:
         State(ids.EXPORT_FORMAT, "value"), State(ids.EXPORT_SCALE, "value"),
         State(ids.DATE_SLIDER, "value"), State(ids.FACTIONS, "value"), State(ids.LAYERS, "value"),
         State(ids.WINDOW, "value"), State(ids.CERTAINTIES, "value"), State(ids.ACTIONS, "value"),
-        State(ids.VIEWPORT, "data"),
+        State(ids.VIEWPORT, "data"), State(ids.FADE, "value"),
         running=[(Output(ids.EXPORT_BUTTON, "disabled"), True, False),
                  (Output(ids.EXPORT_BUTTON, "children"), layout.EXPORT_RUNNING_LABEL, layout.EXPORT_LABEL),
                  (Output(ids.EXPORT_PROGRESS, "className"), layout.EXPORT_RUNNING_CLASS, layout.EXPORT_IDLE_CLASS)],
         prevent_initial_call=True,
     )
-    def export(clicks, fmt, scale, offset, factions, layers, window_days, certainties, actions, viewport):
+    def export(clicks, fmt, scale, offset, factions, layers, window_days, certainties, actions, viewport, fade):
         started = time.perf_counter()
-        view = model.view_state(offset, factions, layers, window_days, certainties, actions, viewport or {})
+        view = replace(model.view_state(offset, factions, layers, window_days, certainties, actions, viewport or {}),
+                       fade_days=int(fade) if fade else None)
         content, filename = model.export(view, fmt, scale or 1)
         status = views.export_status(filename, len(content), time.perf_counter() - started)
         return {"content": views.b64(content), "filename": filename, "base64": True}, status

@@ -1,6 +1,6 @@
 """A place's control history: who held it over time, and the events reported there.
 
-Pure functions: the control samples come from the control model (``layers.state``) at the
+Pure functions: the control samples come from the control model (``control.state``) at the
 dates where control can change; this module merges them into periods and picks the events
 whose point lies within a radius of the place.
 """

@@ -31,6 +31,7 @@ LAYERS = "layers"
 ACTIONS = "actions"
 CERTAINTIES = "certainties"
 WINDOW = "window-days"
+FADE = "fade-days"               # fade ground whose evidence is older than this many days (0: off)
 TILES = "online-tiles"
 
 # the map's data: see dashboard/map_sources.py and dashboard/frames.py

@@ -11,7 +11,7 @@ from datetime import date
 from dash import dash_table, dcc, html
 
 from dashboard import ids
-from dashboard.timeline import SPEEDS_DAYS, WINDOWS_DAYS, month_marks, to_offset
+from dashboard.timeline import FADE_DAYS, SPEEDS_DAYS, WINDOWS_DAYS, month_marks, to_offset
 
 LAYER_LABELS = {
     "territory": "Territory",
@@ -138,6 +138,14 @@ def _filters(spec: PageSpec) -> html.Div:
             dcc.RadioItems(
                 id=ids.WINDOW, className="radio", inline=True, value=spec.default_window_days,
                 options=[{"label": f"{days} days", "value": days} for days in WINDOWS_DAYS],
+            ),
+        ]),
+        html.Div(className="section", children=[
+            html.Div("Fade ground last reported more than", className="section-head"),
+            dcc.RadioItems(
+                id=ids.FADE, className="radio", inline=True, value=0,
+                options=[{"label": "off", "value": 0}] + [{"label": f"{days} days ago", "value": days}
+                                                          for days in FADE_DAYS],
             ),
         ]),
         html.Div(className="section", children=[

@@ -29,7 +29,6 @@ from datetime import date
 from typing import Any, Iterable, Sequence
 
 import numpy as np
-import shapely
 
 from events.vocabulary import ACTION_CLASS, FACTIONS
 from layers import advances, base, event_markers, front_lines, labels, style, surroundings, territory
@@ -60,15 +59,7 @@ class Piece:
 
 
 def piece(features: Sequence[Feature]) -> Piece:
-    return _piece_text(json.dumps(list(features), separators=(",", ":"), ensure_ascii=False))
-
-
-def _piece_of_texts(feature_texts: Sequence[str]) -> Piece:
-    """A piece of features already written as JSON texts."""
-    return _piece_text("[" + ",".join(feature_texts) + "]")
-
-
-def _piece_text(text: str) -> Piece:
+    text = json.dumps(list(features), separators=(",", ":"), ensure_ascii=False)
     return Piece(hashlib.sha1(text.encode()).hexdigest()[:16], text)
 
 
@@ -103,9 +94,10 @@ def _wound(ring, *, hole: bool) -> np.ndarray:
 def polygon_features(trace: dict, **extra) -> list[Feature]:
     """The areas of a single-colour ``Choroplethmap`` (``layers.shapes.polygon_trace``)."""
     colour = trace["colorscale"][0][1]
-    opacity = trace.get("marker", {}).get("opacity", 1.0)
+    opacities = trace.get("marker", {}).get("opacity", 1.0)
     out = []
     for i, feature in enumerate(trace["geojson"]["features"]):
+        opacity = opacities[i] if isinstance(opacities, (list, tuple, np.ndarray)) else opacities
         geometry = feature["geometry"]
         polygons = [[_coords(_wound(ring, hole=k > 0)) for k, ring in enumerate(polygon)]
                     for polygon in geometry["coordinates"]]
@@ -184,38 +176,36 @@ class _Bucket:
         return self.events
 
 
-def _territory_features(state, view: View) -> list[str]:
-    """No-data ground, each faction's ground and each faction's side of the contested ground,
-    as Feature JSON texts: paint and hover from the territory layer's traces, the geometry
-    written by GEOS from the state's own shapes (a tenth of the time of writing the traces'
-    coordinates from Python, at 100x scale)."""
-    ground = dict(state.territory.factions, no_data=state.territory.no_data)
-    out: list[str] = []
+def _territory_features(state, view: View) -> list[Feature]:
+    """No-data ground, each faction's ground (in pieces of one evidence each, with their hover
+    and fading), contested ground and its hatching, the rings of besieged ground."""
+    out: list[Feature] = []
     for trace in territory.build(state, view):
-        area = trace.meta["area"]
-        paint = {"colour": trace.colorscale[0][1], "opacity": trace.marker.opacity,
-                 "hover": trace.text[0] if trace.text else None}
-        if area == "contested":
-            for faction, side in state.territory.contested_sides.items():
-                out += _area_text(side, trace, faction=faction, legend="contested", **paint)
-        elif area in ground:
-            extra = {"faction": area, "legend": f"territory:{area}"} if area in FACTIONS else {"legend": area}
-            out += _area_text(ground[area], trace, **extra, **paint)
-        else:   # an area the state does not name: drawn from the trace
-            out += [json.dumps(f, separators=(",", ":"), ensure_ascii=False)
-                    for f in polygon_features(trace.to_plotly_json(), legend=area)]
+        raw = trace.to_plotly_json()
+        meta = raw["meta"]
+        faction = meta.get("faction", meta["area"])
+        extra = {"faction": faction} if faction in FACTIONS else {}
+        extra["legend"] = _legend_key(meta["area"])
+        if raw.get("type") == "choroplethmap":
+            out += _tagged("territory", _faded(polygon_features(raw, **extra)))
+        else:
+            out += _tagged("territory_lines", line_features(raw, **extra))
     return out
 
 
-def _area_text(geometry, trace, **properties) -> list[str]:
-    """A (multi)polygon as one Feature's JSON text, tagged ``territory``: rounded to
-    ``COORD_DECIMALS``, exteriors counter-clockwise and holes clockwise (``_wound``)."""
-    if geometry is None or geometry.is_empty:
-        return []
-    rounded = shapely.transform(geometry, lambda xy: np.round(xy, COORD_DECIMALS))
-    props = json.dumps(_props(layer="territory", **properties), separators=(",", ":"), ensure_ascii=False)
-    return ['{"type":"Feature","geometry":' + shapely.to_geojson(shapely.orient_polygons(rounded))
-            + ',"properties":' + props + "}"]
+def _legend_key(area: str) -> str:
+    """The legend entry (``export.legend``) of a territory trace's ``meta["area"]``."""
+    if area in FACTIONS:
+        return f"territory:{area}"
+    return {"contested_stripes": "contested"}.get(area, area)
+
+
+def _faded(features: list[Feature]) -> list[Feature]:
+    """Ground drawn faint for its old evidence also stands for the legend's faded entry."""
+    for feature in features:
+        if feature["properties"].get("opacity") == style.STALE_OPACITY:
+            feature["properties"]["legend"] += " stale"
+    return features
 
 
 def _front_line_features(state, view: View) -> list[Feature]:
@@ -300,14 +290,14 @@ class MapSources:
         return {name: [p for p in pieces if p.text != "[]"] for name, pieces in out.items()}
 
     def _territory_pieces(self, state, view: View) -> list[Piece]:
-        # The areas and the front lines depend on the territory alone, and dates with the same
-        # holders share one.
-        cached = self._by_territory.get(state.territory)
-        if cached is None:
-            cached = [_piece_of_texts([text]) for text in _territory_features(state, view)]
-            cached.append(piece(_tagged("front_lines", _front_line_features(state, view))))
-            self._by_territory[state.territory] = cached
-        return cached
+        # The front lines depend on the territory alone, and dates with the same holders share
+        # one; the areas also on their evidence and on which of it is faded on the date.
+        fronts = self._by_territory.get(state.territory)
+        if fronts is None:
+            fronts = self._by_territory[state.territory] = piece(_tagged("front_lines", _front_line_features(state, view)))
+        areas = self._cached(("territory", id(state.points), territory.fade_key(state, view)),
+                             lambda: [piece([f]) for f in _territory_features(state, view)])
+        return [*areas, fronts]
 
     def _bucket(self, layer: str, key: tuple[date, date], events: list, state, view: View) -> Piece:
         filters = (key, view.certainties, view.actions)
@@ -409,6 +399,7 @@ def style_layers() -> list[dict]:
     return [
         _layer("land", "fill", land, feature_layer=["context", "neighbours"]),
         _layer("territory", "fill", fill, group="territory", factions="faction", fade="fill-opacity", hover=True),
+        _layer("territory_lines", "line", line, round_line, group="territory", factions="faction", hover=True),
         _layer("outline", "line", line, round_line),
         _layer("governorate_lines", "line", {**line, "line-dasharray": [3, 2]}, round_line),
         _layer("rivers", "line", line, round_line, hover=True),

@@ -96,7 +96,7 @@ class DashboardModel:
 
     @classmethod
     def default(cls, *, store_path: Path | None = None) -> "DashboardModel":
-        from layers.data import load_default
+        from control.data import load_default
 
         return cls(load_default, store_path=store_path or settings.STORE_PATH, shared_dir=settings.SHARED_DIR)
 
@@ -133,7 +133,7 @@ class DashboardModel:
         neither the chart nor the slider waits; a data swap (new version) stops the old pass.
         Big data sets skip the per-date pass: it would hold the interpreter for minutes while
         the first pages are being served, and frames are built on demand anyway."""
-        from layers.state import compute
+        from control.state import compute
 
         version, data = self.version, self.data
         self.area_series()
@@ -229,7 +229,7 @@ class DashboardModel:
             extra["zoom"] = view.zoom
         return View(date=view.date, factions=view.factions, layers=tuple(layer_names),
                     window_days=view.window_days, certainties=view.certainties, actions=view.actions,
-                    **extra)
+                    fade_days=view.fade_days, **extra)
 
     # the map ---------------------------------------------------------------------------------
     def base_figure(self, viewport: dict, *, online_tiles: bool) -> dict:
@@ -239,8 +239,8 @@ class DashboardModel:
         the online tile source and the legend's catalogue (``export.legend``), as plain JSON data."""
         from export.legend import catalogue_json
         from layers.figure import make_figure
+        from control.state import compute
         from layers.surroundings import PAN_BOUNDS
-        from layers.state import compute
 
         self.wait()
         view = self._layers_view(self.view_state(0, FACTIONS, (), DEFAULT_WINDOW_DAYS, (), (), viewport), ("base",))
@@ -261,7 +261,7 @@ class DashboardModel:
     def frame(self, view: ViewState) -> Frame:
         """The pieces of each map source on ``view.date`` (all factions: the browser filters
         them; every layer: the browser hides those switched off)."""
-        from layers.state import compute
+        from control.state import compute
 
         return self.sources.frame(compute(self.data, view.date), self._layers_view(view, []))
 
@@ -283,9 +283,9 @@ class DashboardModel:
 
     # area chart --------------------------------------------------------------------------------
     def area_series(self) -> dict[str, list]:
-        """Area held (km²) per faction on every day of the span (``layers.area``, which
+        """Area held (km²) per faction on every day of the span (``control.area``, which
         computes only the days the territory can change)."""
-        from layers.area import area_table, daily_dates
+        from control.area import area_table, daily_dates
 
         if self._area_series is None:
             days = daily_dates(self.first_date, self.last_date)
@@ -342,7 +342,7 @@ class DashboardModel:
     def place_history(self, place) -> PlaceHistory:
         """Who held the control point at (or nearest within a few km of) ``place`` on each day
         its state could change, and the events within ``HISTORY_RADIUS_KM``."""
-        from layers.state import models
+        from control.state import models
 
         self.wait()
         control = models(self.data).control
@@ -381,10 +381,10 @@ class DashboardModel:
     def export(self, view: ViewState, fmt: str, scale: int) -> tuple[bytes, str]:
         """The view as a file: ``(bytes, file name)``. Images come from the warm renderer the app
         keeps (``export.render``), the one the command line uses."""
+        from control.state import compute
         from export.data import DATA_FORMATS, export_data
         from export.page import snapshot_figure
         from export.render import FIGURE_FORMATS, render
-        from layers.state import compute
 
         state = compute(self.data, view.date)
         layers_view = self._layers_view(view, ["base", *view.layers])
@@ -416,11 +416,13 @@ class DashboardModel:
     def first_handover(self):
         """(place name, lat, lon, day before, holder, day after, holder) for the first place the
         control model hands over within the span; used to check the map in a browser."""
-        from layers.state import models
+        from control.state import models
 
         control = models(self.data).control
+        # Before the baseline's date the map knows only the places reports name.
+        known_from = min((p.as_of for p in self.data.baseline), default=self.first_date)
         for day in control.change_days():
-            if not (self.first_date < day <= self.last_date):
+            if not (max(self.first_date, known_from) < day <= self.last_date):
                 continue
             before_day = day - timedelta(days=1)
             before = {s.place_id or s.name: s for s in control.at(before_day)}

@@ -11,6 +11,8 @@ from datetime import date, timedelta
 SPEEDS_DAYS = (1, 2, 4, 7)
 # Event and advance windows offered, in days before the current date.
 WINDOWS_DAYS = (7, 30, 90)
+# Ages of evidence past which the map may fade the ground (off by default; layers.territory).
+FADE_DAYS = (30, 90, 180)
 
 
 def to_offset(day: date, first: date) -> int:

@@ -32,6 +32,7 @@ class ViewState:
     actions: tuple[str, ...]
     center: tuple[float, float] | None = None
     zoom: float | None = None
+    fade_days: int | None = None   # fade ground older than this (None: off; not in the URL)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ the grammatical ``form`` the reader needs to find who did it to whom:
 - ``modifier``: an adjectival participle inside a noun phrase ("the newly captured X",
   "the long besieged town"); it does not end the previous trigger's object;
 - ``failed_to``: "A failed to take X (from B)": a repel by the defender;
+- ``lost``: "A lost X (to B)": a capture by the other side;
 - ``failed_ref``: "the attack failed": a repel of an attack stated before;
 - ``swap``: the grammatical object is the side that acts ("pushed back government
   troops", "forced the rebels to pull out", "brought the troops to the edge of X").
@@ -25,6 +26,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from events.folding import Folded
 
 _DET = (r"(?:a|an|the|this|these|that|those|its|their|his|her|our|any|every|another|such|no|further|new|"
         r"major|rapid|significant|latest|initial|first|second|final|renewed|recent|large-scale|massive|"
@@ -48,12 +51,12 @@ class Trigger:
         return self.form != "modifier"
 
 
-def _p(pattern: str) -> re.Pattern:
-    return re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])", re.I)
+def _p(pattern: str) -> Folded:
+    return Folded(r"(?<![\w-])(?:" + pattern + r")(?![\w-])")
 
 
 # (pattern, action, form hint, flags); the first pattern to claim a span keeps it.
-_TABLE: list[tuple[re.Pattern, str, str, frozenset]] = [
+_TABLE: list[tuple[Folded, str, str, frozenset]] = [
     (_p(r"fail(?:ed|s|ing)?\s+to\s+(?:\w+\s+)?(?:captur\w*|take|took|taking|push|pushing|break|breaking|advance|"
         r"recaptur\w*|retake|storm|seize|dislodge|penetrate|overrun|enter|reach|breach|hold|make\s+(?:any\s+)?"
         r"(?:gains|progress|headway))"), "repel", "failed_to", frozenset()),
@@ -85,17 +88,26 @@ _TABLE: list[tuple[re.Pattern, str, str, frozenset]] = [
     (_p(r"(?:took|take|takes|taken|taking|gain(?:ed|s|ing)?|wrest(?:ed|ing)?|assum(?:ed|ing)|seiz(?:ed|ing)|"
         r"impos(?:ed|ing|es|e)|establish(?:ed|ing|es)?|extend(?:ed|ing|s)?)\s+(?:full\s+|complete\s+|total\s+)?"
         r"control\s+(?:of|over)"), "capture", "verb", frozenset()),
-    (_p(r"captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|liberat(?:e|es|ed|ing)|overr(?:an|un|uns|unning)|"
+    (_p(r"restor(?:e|es|ed|ing)\s+(?:security\s+and\s+stability|stability\s+and\s+security|stability|security|control)"
+        r"(?=\s+(?:to|in|over)\s)"), "capture", "verb", frozenset()),
+    (_p(r"expand(?:ed|ing|s)?\s+(?:its|their|the)\s+(?:control|grip)"), "advance", "verb", frozenset()),
+    (_p(r"captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|liberat(?:e|es|ed|ing)|overr(?:an|un|uns|unning)|wrest(?:ed|ing|s)?|"
         r"conquer(?:ed|ing|s)?|expel(?:led|s|ling)?|oust(?:ed|ing|s)?"), "capture", "verb", frozenset()),
-    (_p(r"(?:pushed|push|pushes|pushing|drove|driven|beat|beaten|beating)\s+(?:[\w'-]+\s+){0,3}?back|"
+    (_p(r"(?:pushed|push|pushes|pushing|drove|driven|beat|beaten|beating|pinned|pin|pins|pinning)\s+(?:[\w'-]+\s+){0,3}?back|"
         r"(?:driven|forced|kicked|thrown|chased)\s+out"), "withdraw", "swap", frozenset({"pushed_back"})),
+    (_p(r"lost|lose|loses|losing"), "capture", "lost", frozenset({"direct"})),
+    (_p(r"ambush(?:ed|es|ing)?"), "attack", "verb", frozenset()),
+    (_p(r"(?:pushed|push|pushes|pushing|kicked|chased|flushed)(?=\s+(?:[\w'-]+\s+){0,4}?out\s+of\b)"), "capture", "verb",
+     frozenset()),
     (_p(r"(?:drove|driven|drive|drives|driving)(?=\s+(?:[\w'-]+\s+){0,4}?(?:out|from|away)\b)"), "capture", "verb",
      frozenset()),
     (_p(r"(?:fell|fallen|falls|falling)\s+to"), "capture", "swap", frozenset()),
     (_p(r"(?:came|come|comes|coming|fell|fallen|is|was|were|are|been|now)\s+(?:now\s+|fully\s+|completely\s+|"
         r"entirely\s+|firmly\s+)*under(?=\s+(?:the\s+)?(?:full\s+|complete\s+|total\s+)?"
         r"(?:[\w'’-]+\s+){0,3}?control\b)"), "capture", "passive", frozenset({"control"})),
-    (_p(r"took|take|takes|taken|taking|enter(?:ed|ing|s)?|secur(?:ed|ing|es)|clear(?:ed|ing)|occup(?:ied|ying)"),
+    (_p(r"enter(?:ed|ing|s)?|stormed\s+into|broke\s+into"), "advance", "verb", frozenset({"direct", "entry"})),
+    (_p(r"took|take|takes|taken|taking|secur(?:ed|ing|es)|clear(?:ed|ing)|occup(?:ied|ying)|"
+        r"claim(?:ed|ing|s)?(?=\s+(?:the\s+)?(?:towns?|city|villages?|district|area|base|airbase|hills?)\s+of\s)"),
      "capture", "verb", frozenset({"direct"})),
     (_p(r"forc(?:ed|ing|es|e)\s+(?:[\w'-]+\s+){1,4}?to\s+(?:retreat|withdraw|pull\s+(?:back|out)|fall\s+back|flee|"
         r"evacuate|abandon)"), "withdraw", "swap", frozenset()),
@@ -103,17 +115,19 @@ _TABLE: list[tuple[re.Pattern, str, str, frozenset]] = [
         r"foil(?:ed|s|ing)?|(?:held|hold|holds|holding)\s+off"), "repel", "verb", frozenset()),
     (_p(r"withdr(?:ew|aw|awn|aws|awing)|retreat(?:ed|s|ing)|pull(?:ed|s|ing)?\s+(?:out|back)|"
         r"(?:fell|fall|falls|falling)\s+back|abandon(?:ed|s|ing)|evacuat(?:ed|es|ing)"), "withdraw", "verb", frozenset()),
-    (_p(r"(?:push(?:ed|es|ing)?|thrust)(?=\s+(?:on\s+)?(?:towards?|into|deeper|forward|further|onto|on\s+to|within|"
-        r"through|north|south|east|west|[a-z]+wards?)\b)"), "advance", "verb", frozenset({"push"})),
+    (_p(r"left|leave|leaves|leaving|fled|flee|flees|fleeing"), "withdraw", "verb", frozenset({"direct"})),
+    (_p(r"(?:push(?:ed|es|ing)?|thrust|edg(?:ed|es|ing))(?=\s+(?:on\s+)?(?:towards?|into|deeper|forward|further|onto|"
+        r"on\s+to|within|through|closer|nearer|north|south|east|west|[a-z]+wards?)\b)"), "advance", "verb", frozenset({"push"})),
     (_p(r"(?:came|come|comes|coming)\s+(?:to\s+)?within"), "advance", "verb", frozenset({"near"})),
-    (_p(r"(?:press(?:ed|es|ing)?)\s+on|gain(?:ed|ing|s)?\s+ground|clos(?:ed|ing|es)\s+in\s+on|"
+    (_p(r"(?:press(?:ed|es|ing)?)\s+on|gain(?:ed|ing|s)?\s+ground|clos(?:ed|ing|es)\s+(?:in\s+)?on|"
+        r"converg(?:ed|ing|es?)\s+(?:up)?on|(?:broke|broken|break|breaks|breaking)\s+through|"
         r"(?:made|make|makes|making)\s+(?:[\w-]+\s+){0,2}?(?:gains|advances|progress|headway|inroads)|"
         r"(?:moved|moving|moves)\s+(?:towards?|into|closer)|progress(?:ed|ing)"), "advance", "verb", frozenset()),
     (_p(r"advanc(?:ed|ing)|reach(?:ed|es|ing)?|approach(?:ed|ing)|crossed|crossing(?=\s+(?:the|into|over)\b)"),
      "advance", "verb", frozenset()),
     (_p(r"(?:brought|bring|brings|bringing)(?=\s+(?:[\w'’-]+\s+){1,5}?(?:to|within|close\s+to|closer\s+to)\s)"),
      "advance", "swap", frozenset({"near"})),
-    (_p(r"encircl(?:e|es|ed|ing)|surround(?:ed|s|ing)?|cut(?:s|ting)?\s+off|isolat(?:e|es|ed|ing)|"
+    (_p(r"encircl(?:e|es|ed|ing)|surround(?:ed|s|ing)?|cut(?:s|ting)?\s+off|isolat(?:e|es|ed|ing)|cornered|trapped|"
         r"(?:complet\w+|clos\w+)\s+the\s+encirclement"), "encircle", "verb", frozenset()),
     (_p(r"air[\s-]?strikes?|air[\s-]?raids?|aerial\s+(?:bombardment|bombing|attacks?|strikes?)|air\s+attacks?|"
         r"bomb(?:ed|ing|ings)|bombard(?:ed|ing|ment|ments|s)?|sorties"), "airstrike", "nominal_free", frozenset()),
@@ -125,7 +139,7 @@ _TABLE: list[tuple[re.Pattern, str, str, frozenset]] = [
         r"capabilit\w*|strength|spirit|chance|fit))|fought|battl(?:ed|ing)|skirmish(?:es|ed|ing)?|firefights?|"
         r"exchang(?:ed|ing)\s+fire|engag(?:ed|ing)\s+(?:in\s+)?(?:battles?|fighting|clashes|combat)"),
      "clash", "nominal_free", frozenset()),
-    (_p(r"storm(?:ed|s|ing)|shell(?:ed|ing|s)|attack(?:ed|ing)|assault(?:ed|ing)|raid(?:ed|ing)|"
+    (_p(r"storm(?:ed|s|ing)|shell(?:ed|ing|s)|(?:counter-?)?attack(?:ed|ing)|(?:counter-?)?assault(?:ed|ing)|raid(?:ed|ing)|"
         r"(?:fired|firing|fire|fires)\s+(?:[\w-]+\s+){0,3}?(?:missiles?|rockets?|shells?|mortars?|artillery|projectiles?)"),
      "attack", "verb", frozenset()),
     # Nouns and bare verb forms, read as verbs only after a side ("ISIS attacks X") and as
@@ -156,26 +170,33 @@ _HEADS = [
     "besi",
     "reca re-c reto reta rega reen re-e took take taki won win recl",
     "took take taki gain wres assu seiz impo esta exte",
-    "capt seiz libe over conq expe oust",
-    "push drov driv beat forc kick thro chas",
+    "rest",
+    "expa",
+    "capt seiz libe over wres conq expe oust",
+    "push drov driv beat pinn pin pins forc kick thro chas",
+    "lost lose losi",
+    "ambu",
+    "push kick chas flus",
     "drov driv",
     "fell fall",
     "came come comi fell fall is was were are been now",
-    "took take taki ente secu clea occu",
+    "ente stor brok",
+    "took take taki secu clea occu clai",
     "forc",
     "repe repu foug figh beat thwa foil held hold",
     "with retr pull fell fall aban evac",
-    "push thru",
+    "left leav fled flee",
+    "push thru edge edgi",
     "came come comi",
-    "pres gain clos made make maki move movi prog",
+    "pres gain clos conv brok brea made make maki move movi prog",
     "adva reac appr cros",
     "brou brin",
-    "enci surr cut cuts cutt isol comp clos",
+    "enci surr cut cuts cutt isol corn trap comp clos",
     "air airs air- aeri bomb sort",
     "hit hits hitt stru stri poun targ dest",
     "link met meet join conn",
     "clas figh foug batt skir fire exch enga heav",
-    "stor shel atta assa raid fire firi",
+    "stor shel atta assa coun raid fire firi",
     "atta assa raid coun incu oper onsl",
     "offe coun push driv thru",
     "adva",
@@ -208,14 +229,21 @@ _SURROUNDING_ADJECTIVE = re.compile(r"\s+(?:countryside|area|areas|villages|town
                                     r"neighbou?rhoods?|farmland|farms|positions)\b", re.I)
 _NOUN_NEXT = re.compile(r"\s+(?:from|on|in|against|at|near|by|of|for|continued|resumed|were|was|have|has|had|"
                         r"and|or|that|which)\b", re.I)
-_ING_MODIFIER_BEFORE = re.compile(r"(?:(?<![\w-])(?:the|a|an|its|their|his|her)\s+(?:[\w-]+\s+)?|"
-                                  r"(?<![\w-])(?:forces|troops|units|columns|convoys?|fighters)\s+)$", re.I)
+# "the rapidly advancing troops" (an adjective between), not "the SDF advancing quickly".
+_ING_MODIFIER_BEFORE = re.compile(r"(?:(?<![\w-])(?i:the|a|an|its|their|his|her)\s+(?:[a-z][\w-]*\s+)?|"
+                                  r"(?<![\w-])(?i:forces|troops|units|columns|convoys?|fighters)\s+)$")
 _TRANSITIVE = frozenset({"capture", "recapture", "encircle", "siege"})
+_SUPPORTING_BEFORE = re.compile(r"(?<![\w-])(?:backed|supported|covered|aided|assisted|helped)\s+by\s+[^,;()]{0,50}$|"
+                                r"(?<![\w-])with\s+(?:the\s+)?(?:support|backing|help|cover)\s+of\s+[^,;()]{0,50}$", re.I)
+_INDEFINITE_BEFORE = re.compile(r"(?<![\w-])(?:a|an)\s+(?:[\w-]+\s+){0,1}$", re.I)
+_SPELL_BEFORE = re.compile(r"(?<![\w-])(?:after|following|despite|amid|since)\s+(?:more\s+than\s+|nearly\s+|almost\s+|over\s+)?"
+                           r"(?:(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|many|a\s+few|few)\s+)?"
+                           r"(?:and\s+a\s+half\s+)?(?:days|weeks|months|years|hours)\s+of\s+(?:[\w-]+\s+){0,2}$", re.I)
 _NO_OBJECT_AFTER = re.compile(r"\s*(?:[.;,)]|$|by\s)")
 _PARTICIPLE = re.compile(r"(?:ed|en|wn|ught|ook|ost|ut|un|an|eft)$", re.I)
 
 
-def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Trigger]:
+def find_triggers(text: str, start: int = 0, end: int | None = None, low: str | None = None) -> list[Trigger]:
     """Action triggers in ``text[start:end]`` (offsets into ``text``), in order.
 
     Where matches of several patterns overlap, the pattern earlier in the table wins.
@@ -224,7 +252,7 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Tri
     candidates: list[tuple[int, re.Match]] = []
     for word in _WORD.finditer(text, start, end):
         for index in _BY_HEAD.get(word.group(0)[:4].lower(), ()):
-            match = _TABLE[index][0].match(text, word.start(), end)
+            match = _TABLE[index][0].match(text, low, word.start(), end)
             if match:
                 candidates.append((index, match))
     candidates.sort(key=lambda item: (item[0], item[1].start()))
@@ -248,6 +276,9 @@ def _classify(text: str, floor: int, a: int, b: int, action: str, form: str, fla
     word = text[a:b]
     before = text[max(floor, a - 60):a]
     after = text[b:b + 60]
+    if action in ("clash", "attack", "airstrike", "siege") and _SPELL_BEFORE.search(before):
+        # "after weeks of fierce fighting": how the news came about, told as background.
+        return Trigger(a, b, action, "reference", flags)
     if form == "noun" or (word.lower() in ("push", "thrust") and _DETERMINER_BEFORE.search(before)):
         return _noun_or_verb(word, before, after, a, b, "attack", flags | {"offensive"}) if form != "noun" \
             else _noun_or_verb(word, before, after, a, b, action, flags)
@@ -255,7 +286,14 @@ def _classify(text: str, floor: int, a: int, b: int, action: str, form: str, fla
             _SURROUNDING_ADJECTIVE.match(after) or re.search(r"(?:the|its|their)\s+$", before, re.I)):
         return None
     if form == "nominal_free":
+        if _SUPPORTING_BEFORE.search(before):
+            # "X, supported by coalition airstrikes, took Y": the strikes are part of X's
+            # description; they neither end X's clause nor are X's action.
+            return Trigger(a, b, action, "modifier", flags)
         return Trigger(a, b, action, "nominal", flags)
+    if action in ("siege", "encircle") and form in ("modifier", "verb") and _INDEFINITE_BEFORE.search(before):
+        # "Qabun, a besieged district": a description of the place, not news.
+        return Trigger(a, b, action, "reference", flags)
     if form == "verb" and word.lower().endswith("ing") and " " not in word and _ING_MODIFIER_BEFORE.search(before):
         # "the advancing troops", "forces advancing along X": a description, not a new event.
         return Trigger(a, b, action, "reference", flags)

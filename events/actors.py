@@ -22,6 +22,8 @@ from pathlib import Path
 import yaml
 
 import settings
+from events.folding import Folded, lowered
+from events.spans import overlaps
 from events.vocabulary import FACTIONS
 
 FACTIONS_PATH = settings.DATA_DIR / "factions.yaml"
@@ -39,19 +41,26 @@ BACKERS = {
     "iranian": "government", "iran": "government", "pro-iranian": "government", "russian": "government",
     "hezbollah": "government",
 }
-_GENERIC_HEADS = (r"(?:militants?|militant\s+forces|militias?|forces|fighters|groups?|rebels?|mercenar(?:y|ies)"
-                  r"(?:\s+forces)?|troops|insurgents|proxies|factions|paramilitar(?:y|ies)(?:\s+units)?)")
+_GENERIC_HEADS = (r"(?:militants?|militant\s+forces|militias?|forces?|fighters|groups?|rebels?|alliance|units|"
+                  r"mercenar(?:y|ies)(?:\s+forces)?|troops|insurgents|proxies|factions|paramilitar(?:y|ies)(?:\s+units)?)")
 _BACKED = re.compile(
     r"(?<![\w-])(?P<backer>U\.S\.|US|American|Coalition|coalition|Western|Turkish|Turkey|Jordanian|Saudi|"
     r"Iranian|Iran|pro-Iranian|Russian|Hezbollah)-(?:backed|led|trained|aided|supported|sponsored)"
-    r"\s+(?:[a-z][\w-]*\s+){0,2}?" + _GENERIC_HEADS + r"(?![\w-])"
+    r"\s+(?:[A-Za-z][\w-]*\s+){0,2}?" + _GENERIC_HEADS + r"(?![\w-])"
 )
 _WORD = re.compile(r"(?<![\w'’-])[A-Za-z0-9][\w'’.-]*")
+# "US-backed forces" are the SDF where a report names the SDF near them, else rebels.
+_BACKED_WEST = re.compile(r"(?:U\.S\.|US|American|Coalition|Western)-(?:backed|trained|aided|supported|sponsored)\s", re.I)
+WESTERN_BACKED = ("rebels", "sdf")
+_GLOSS_GAP = re.compile(r"\s*\(")
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+# How many named sides on each side of a generic name are looked at (bounded work).
+CONTEXT_SIDES = 40
 _OTHER_PARTIES = re.compile(r"(?<![\w-])(?:Israeli|Israel|IDF|Jordanian|Lebanese\s+Army|Lebanese\s+army|Peshmerga|"
                             r"Iraqi\s+Kurdish)(?:\s+(?:Air\s+Force|air\s+force|army|Army|forces|jets|warplanes|"
                             r"aircraft|troops|military|Defense\s+Forces))?(?![\w-])")
-_PRONOUN = re.compile(r"(?<![\w-])(?:they|the\s+latter|the\s+former|it|its\s+(?:forces|troops|fighters|allies))(?![\w-])", re.I)
-_POSSESSED_GROUP = re.compile(r"(?<![\w-])(?:his|her)\s+(?:group|forces|men|fighters|unit|faction|militia)(?![\w-])", re.I)
+_PRONOUN = Folded(r"(?<![\w-])(?:they|the\s+latter|the\s+former|it|its\s+(?:forces|troops|fighters|allies))(?![\w-])")
+_POSSESSED_GROUP = Folded(r"(?<![\w-])(?:his|her)\s+(?:group|forces|men|fighters|unit|faction|militia)(?![\w-])")
 
 
 @dataclass(frozen=True)
@@ -75,10 +84,13 @@ class FactionTable:
     heads: frozenset[str]
     # The names by the first three letters of their first word: the pattern over only the
     # names that can start at a word (an alternation of hundreds of names is slow to try).
-    by_head: dict[str, re.Pattern] | None = None
+    by_head: dict[str, "re.Pattern | Folded"] | None = None
+    # Generic names ("militants") -> the factions they may stand for, the default first.
+    generic: dict[str, tuple[str, ...]] | None = None
 
     def lookup(self, text: str) -> tuple[str, bool] | None:
-        return self.faction_of.get(text) or self.faction_of.get(text.lower())
+        key = _key(text)
+        return self.faction_of.get(key) or self.faction_of.get(key.lower())
 
     @property
     def unit_names(self) -> list[str]:
@@ -89,32 +101,64 @@ def _is_acronym(name: str) -> bool:
     return len(name) <= 6 and name.isupper() and name.isalpha()
 
 
+_JOINERS = re.compile(r"[\s-]+")
+
+
+def _key(name: str) -> str:
+    """A name as looked up: curly apostrophes straight, hyphens and runs of spaces one space
+    ("Hay’at Tahrir al-Sham" = "Hay'at Tahrir al Sham")."""
+    return " ".join(_JOINERS.split(name.replace("’", "'").replace("‘", "'").strip()))
+
+
+def _head(word: str) -> str:
+    """The first three letters of a name's first word, as names are grouped by."""
+    return re.split(r"[^\w.]", word, maxsplit=1)[0][:3].lower()
+
+
+def _alternative(name: str) -> str:
+    if _is_acronym(name):
+        return f"(?-i:{re.escape(name)})"
+    return r"[\s-]+".join(re.escape(token).replace("'", "['’]") for token in _JOINERS.split(name))
+
+
 @lru_cache(maxsize=4)
 def load_factions(path: Path = FACTIONS_PATH) -> FactionTable:
     """Read a factions YAML (faction -> {names: [...], units: [...]}) into a ``FactionTable``."""
     with open(path, encoding="utf-8") as f:
         raw = yaml.safe_load(f)
     faction_of: dict[str, tuple[str, bool]] = {}
+    generic: dict[str, tuple[str, ...]] = {}
+    for name, candidates in (raw.pop("generic", None) or {}).items():
+        if not candidates or any(c not in FACTIONS for c in candidates):
+            raise ValueError(f"{path}: generic name {name!r} needs factions among {FACTIONS}")
+        generic[_key(name).lower()] = tuple(candidates)
+        faction_of[_key(name).lower()] = (candidates[0], False)
     for faction, lists in raw.items():
         if faction not in FACTIONS:
             raise ValueError(f"{path}: unknown faction {faction!r}")
         for key, is_unit in (("names", False), ("units", True)):
             for name in lists.get(key) or []:
+                name = _key(name)
                 faction_of[name if _is_acronym(name) else name.lower()] = (faction, is_unit)
                 faction_of.setdefault(name, (faction, is_unit))
     names = sorted({n for n in faction_of}, key=len, reverse=True)
-    alternatives = [f"(?-i:{re.escape(n)})" if _is_acronym(n) else re.escape(n).replace(r"\ ", r"\s+") for n in names]
+    alternatives = [_alternative(n) for n in names]
     pattern = _names_pattern(alternatives)
     grouped: dict[str, list[str]] = {}
     for name, alternative in zip(names, alternatives):
-        grouped.setdefault(name.split()[0][:3].lower(), []).append(alternative)
+        grouped.setdefault(_head(name), []).append(alternative)
     return FactionTable(faction_of, pattern, frozenset(grouped),
-                        {head: _names_pattern(group) for head, group in grouped.items()})
+                        {head: _names_pattern(group) for head, group in grouped.items()}, generic)
 
 
-def _names_pattern(alternatives: list[str]) -> re.Pattern:
+def _names_pattern(alternatives: list[str]) -> re.Pattern | Folded:
     # A name may end a possessive ("ISIL's siege") but not a longer word ("Hay'at").
-    return re.compile(r"(?<![\w'’-])(?:" + "|".join(alternatives) + r")(?=['’]s\b|[^\w'’]|$)", re.I)
+    body = r"(?<![\w'’-])(?:" + "|".join(alternatives) + r")(?=['’]s\b|[^\w'’]|$)"
+    if any("(?-i:" in alternative for alternative in alternatives):
+        return re.compile(body, re.I)  # acronyms match in capitals only
+    return Folded(body)
+
+
 
 
 def find_sides(text: str, table: FactionTable | None = None) -> list[SideMention]:
@@ -124,45 +168,93 @@ def find_sides(text: str, table: FactionTable | None = None) -> list[SideMention
     for match in _BACKED.finditer(text):
         found.append(SideMention(match.start(), match.end(), match.group(0),
                                  BACKERS[match.group("backer").lower()], None, "actor"))
-    taken = [(m.start, m.end) for m in found]
+    taken = sorted((m.start, m.end) for m in found)
+    low = lowered(text)
     last_end = 0
     for word in _WORD.finditer(text):
         # Only where a name could start: the first three characters of a name's first word.
-        head = word.group(0)[:3].lower()
+        text_of_word = word.group(0)
+        head = text_of_word[:3]
+        head = head.lower() if head.isalnum() else _head(text_of_word)
         if word.start() < last_end or head not in table.heads:
             continue
-        match = (table.by_head[head] if table.by_head else table.pattern).match(text, word.start())
+        pattern = table.by_head[head] if table.by_head else table.pattern
+        match = pattern.match(text, low, word.start()) if isinstance(pattern, Folded) else pattern.match(text, word.start())
         if match is None:
             continue
         start, end = match.span()
         last_end = end
-        if any(start < b and a < end for a, b in taken):
+        if overlaps(taken, start, end):
             continue
-        name = " ".join(match.group(0).split())
+        name = " ".join(text[start:end].split())
         entry = table.lookup(name)
         if entry is None:
             continue
         if _BACKER_SUFFIX.match(text, end) and not re.search(r"-(?:led|backed)\s", name):
             continue
         faction, is_unit = entry
-        found.append(SideMention(start, end, match.group(0), faction, name if is_unit else None,
+        found.append(SideMention(start, end, text[start:end], faction, name if is_unit else None,
                                  _role(text, start, end)))
     spans = sorted((m.start, m.end) for m in found)
-    for pattern, role in ((_OTHER_PARTIES, "other"), (_PRONOUN, "pronoun")):
-        for match in pattern.finditer(text):
-            if not _overlaps(spans, match.start(), match.end()):
-                found.append(SideMention(match.start(), match.end(), match.group(0), None, None, role))
-                bisect.insort(spans, match.span())
-    for match in _POSSESSED_GROUP.finditer(text):
-        found.append(SideMention(match.start(), match.end(), match.group(0), None, None, "speaker_group"))
+    # Other parties and pronouns never share a word, so each is checked against the named
+    # sides alone (one merge per pass rather than an insertion per match).
+    for matches, role in ((_OTHER_PARTIES.finditer(text), "other"), (_PRONOUN.finditer(text, low), "pronoun")):
+        for match in matches:
+            if not overlaps(spans, match.start(), match.end()):
+                found.append(SideMention(match.start(), match.end(), text[match.start():match.end()], None, None, role))
+    for match in _POSSESSED_GROUP.finditer(text, low):
+        found.append(SideMention(match.start(), match.end(), text[match.start():match.end()], None, None,
+                                 "speaker_group"))
     found.sort(key=lambda m: m.start)
-    return found
+    return _in_context(text, _without_glosses(text, found), table)
 
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether [start, end) overlaps one of the sorted, non-overlapping ``spans``."""
-    index = bisect.bisect_left(spans, (start, start))
-    return any(a < end and start < b for a, b in spans[max(0, index - 1):index + 1])
+def _without_glosses(text: str, found: list[SideMention]) -> list[SideMention]:
+    """"the Syrian Democratic Forces (SDF)": the bracketed acronym repeats the name before it."""
+    out: list[SideMention] = []
+    for mention in found:
+        if out and mention.faction and out[-1].faction == mention.faction and \
+                _GLOSS_GAP.fullmatch(text, out[-1].end, mention.start) and text[mention.end:mention.end + 1] == ")":
+            continue
+        out.append(mention)
+    return out
+
+
+def _in_context(text: str, found: list[SideMention], table: FactionTable) -> list[SideMention]:
+    """Generic names ("militants", "US-backed forces") given the faction of the nearest side
+    the report names among those they may stand for: before them in the paragraph, after
+    them in it, before them in the document, after them; else their default."""
+    generic = table.generic or {}
+    choices = [(i, _choices(m, generic)) for i, m in enumerate(found)]
+    choices = [(i, c) for i, c in choices if c]
+    if not choices:
+        return found
+    breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
+    paragraph = [bisect.bisect_right(breaks, m.start) for m in found]
+    named = [i for i, m in enumerate(found) if m.faction and m.role in ("actor", "held") and not _choices(m, generic)]
+    out = list(found)
+    for i, candidates in choices:
+        position = bisect.bisect_left(named, i)
+        before = [j for j in reversed(named[max(0, position - CONTEXT_SIDES):position])]
+        after = named[position:position + CONTEXT_SIDES]
+        faction = None
+        for pool in ([j for j in before if paragraph[j] == paragraph[i]], [j for j in after if paragraph[j] == paragraph[i]],
+                     before, after):
+            faction = next((found[j].faction for j in pool if found[j].faction in candidates), None)
+            if faction is not None:
+                break
+        if faction is not None and faction != found[i].faction:
+            m = found[i]
+            out[i] = SideMention(m.start, m.end, m.text, faction, m.unit, m.role)
+    return out
+
+
+def _choices(mention: SideMention, generic: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    if mention.faction is None:
+        return ()
+    if mention.unit is None and _BACKED_WEST.match(mention.text):
+        return WESTERN_BACKED
+    return generic.get(_key(mention.text).lower(), ())
 
 
 def _role(text: str, start: int, end: int) -> str:

@@ -14,37 +14,44 @@ from __future__ import annotations
 
 import re
 
-_DENIAL_AFTER = re.compile(
+from events.folding import Folded, lowered
+
+_DENIAL_AFTER = Folded(
     r"(?:appeared|appears|proved|proven|turned\s+out|seemed|seems|was|were|are|is)\s+(?:to\s+(?:be|have\s+been)\s+)?"
     r"(?:untrue|false|premature|incorrect|wrong|fake|baseless|unfounded|exaggerated|fabricated)"
     r"|(?:was|were)\s+(?:denied|refuted|debunked)",
-    re.I,
 )
-_DENIED_CLAIM_AFTER = re.compile(r"(?<![\w-])(?:claims?|allegations?|reports?|accusations?)\s+(?:\w+\s+){0,2}?"
-                                 r"(?:denied|rejected|refuted|dismissed)\s+by", re.I)
-_CLAIM_NOUN = re.compile(r"(?<![\w-])(?:claims?|allegations?|reports?|statements?|assertions?|announcements?|rumou?rs?)(?![\w-])", re.I)
-_DENIAL_BEFORE = re.compile(r"(?<![\w-])(?:denied|denies|deny|denying|refuted|refutes|rejected\s+(?:claims|reports)|"
-                            r"dismissed\s+(?:claims|reports))(?![\w-])", re.I)
-_REPORTED = re.compile(
+_DENIED_CLAIM_AFTER = Folded(r"(?<![\w-])(?:claims?|allegations?|reports?|accusations?)\s+(?:\w+\s+){0,2}?"
+                             r"(?:denied|rejected|refuted|dismissed)\s+by")
+_CLAIM_NOUN = Folded(r"(?<![\w-])(?:claims?|allegations?|reports?|statements?|assertions?|announcements?|rumou?rs?)(?![\w-])")
+_DENIAL_BEFORE = Folded(r"(?<![\w-])(?:denied|denies|deny|denying|refuted|refutes|rejected\s+(?:claims|reports)|"
+                        r"dismissed\s+(?:claims|reports))(?![\w-])")
+_REPORTED = Folded(
     r"(?<![\w-])(?:reportedly|allegedly|purportedly|apparently|reports\s+(?:say|said|indicate|indicated|suggest|"
     r"suggested|claim)|(?:it\s+(?:was|is|has\s+been)\s+)reported|(?:were|was|are|is|been)\s+reported|according\s+to|sources\s+(?:said|say|reported|claimed)|"
     r"(?:latest|unconfirmed|initial|local|media)\s+reports|activists\s+(?:said|say|reported))(?![\w-])",
-    re.I,
 )
-_SPEECH = re.compile(
+_SPEECH = Folded(
     r"(?<![\w-])(?:claimed|claims|claiming|claim|said|says|saying|stated|states|stating|announced|announces|"
     r"announcing|insisted|boasted|asserted|reported|declared|declaring|told|confirmed|confirming)(?![\w-])",
-    re.I,
 )
-_SPEECH_CLOSES = re.compile(
+_SPEECH_CLOSES = Folded(
     r",\s*(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,7}?(?:claimed|said|stated|announced|reported|declared|insisted|added|"
     r"told|confirmed)"
     r"(?:\s+[^,.;]{0,60})?\s*[.!]?\s*$",
-    re.I,
 )
 _REPORTS_BEFORE = re.compile(r"reports?\W*$", re.I)
 _NEUTRAL_SPEAKERS = re.compile(r"(?<![\w-])(?:SOHR|observatory|monitor|activists?|journalists?|media|reporters?|"
                                r"correspondents?|analysts?|experts?|sources?|residents?|witness(?:es)?)(?![\w-])", re.I)
+
+
+# A word stem every cue below contains (speech, claims, reports, denials).
+_ANY_CUE = re.compile(r"claim|said|says|saying|stat|announc|insist|boast|assert|report|declar|told|confirm|alleg|accus|"
+                      r"untrue|false|premature|incorrect|wrong|fake|baseless|unfounded|exaggerat|fabricat|deni|deny|"
+                      r"refut|debunk|rumou?r|reject|dismiss|purport|apparent|accord|source|activist|added|adding")
+
+
+_THOSE_CLAIMS = Folded(r"(?:these|those|the|such)\s+(?:\w+\s+){0,2}?(?:claims?|statements?|reports?|assertions?)")
 
 
 class SentenceCertainty:
@@ -57,18 +64,27 @@ class SentenceCertainty:
     def __init__(self, sentence: str, parties: list[tuple[int, int]]) -> None:
         self.sentence = sentence
         self.parties = parties
-        self.speech = list(_SPEECH.finditer(sentence))
-        self.denied_claims = [m.start() for m in _DENIED_CLAIM_AFTER.finditer(sentence)]
-        self.denials = [m.start() for m in _DENIAL_AFTER.finditer(sentence)]
-        self.claims = [m.start() for m in _CLAIM_NOUN.finditer(sentence)]
-        self.denials_before = [m.end() for m in _DENIAL_BEFORE.finditer(sentence)]
-        self.reported = bool(_REPORTED.search(sentence))
+        # Most sentences carry no cue at all: one scan tells, and spares the six below.
+        self.cued = bool(_ANY_CUE.search(sentence.lower()))
+        if not self.cued:
+            self.speech, self.denied_claims, self.denials, self.claims, self.denials_before = [], [], [], [], []
+            self.reported = False
+            return
+        self.low = low = lowered(sentence)
+        self.speech = list(_SPEECH.finditer(sentence, low))
+        self.denied_claims = [m.start() for m in _DENIED_CLAIM_AFTER.finditer(sentence, low)]
+        self.denials = [m.start() for m in _DENIAL_AFTER.finditer(sentence, low)]
+        self.claims = [m.start() for m in _CLAIM_NOUN.finditer(sentence, low)]
+        self.denials_before = [m.end() for m in _DENIAL_BEFORE.finditer(sentence, low)]
+        self.reported = bool(_REPORTED.search(sentence, low))
 
     def at(self, position: int) -> str:
+        if not self.cued:
+            return "stated"
         if self._denied(position):
             return "denied"
         speech = next((m for m in reversed(self.speech) if m.end() <= position), None)
-        closing = _SPEECH_CLOSES.search(self.sentence, position) if speech is None else None
+        closing = _SPEECH_CLOSES.search(self.sentence, self.low, position) if speech is None else None
         if closing is not None:
             return "reported" if _NEUTRAL_SPEAKERS.search(closing.group(0)) else "claimed"
         if speech is not None:
@@ -92,5 +108,5 @@ class SentenceCertainty:
 def denies_previous(sentence: str) -> bool:
     """Whether a sentence rejects the claims of the one before ("these statements appeared premature")."""
     head = sentence[:160]
-    return bool(re.search(r"(?:these|those|the|such)\s+(?:\w+\s+){0,2}?(?:claims?|statements?|reports?|assertions?)",
-                          head, re.I)) and bool(_DENIAL_AFTER.search(head))
+    low = lowered(head)
+    return bool(_DENIAL_AFTER.search(head, low)) and bool(_THOSE_CLAIMS.search(head, low))

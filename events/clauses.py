@@ -13,17 +13,18 @@ from __future__ import annotations
 
 import re
 
-_BOUNDARY = re.compile(
+from events.folding import Folded, lowered
+
+_BOUNDARY = Folded(
     r";|:(?=\s)|\s[–—]\s"
     r"|,?\s+(?:but|however,?|while|whereas|after\s+which|when|although|though|thus,?|so\s+that)\s+"
     r"|,?\s+so\s+(?:as\s+)?(?=to\s)|,\s+(?:which|as(?!\s+well\s+as\s)|and\s+then)\s+|,\s+(?=(?:after|before|following|despite|since)\s)",
-    re.I,
 )
-_SPEECH_BOUNDARY = re.compile(
+_SPEECH_BOUNDARY = Folded(
     r"(?<![\w-])(?<!was\s)(?<!were\s)(?<!been\s)(?<!is\s)(?<!are\s)(?:said|says|claimed|claims|claiming|stated|stating|announced|reported|added|warned|indicate|indicates|"
     r"indicated|believe|believes|suggest|suggests|denied|denies|denying)\s+(?:that\s+)?",
-    re.I,
 )
+_SPEECH_GATE = re.compile(r"said|says|claim|stat|announc|report|added|warn|indicat|believ|suggest|deni")
 _PARENTHESIS = re.compile(r"\(([^()]*)\)")
 _PAREN_MIN_WORDS = 5
 
@@ -41,16 +42,19 @@ _MODAL = re.compile(r"(?<![\w'’-])(?:will|would|could|can|(?-i:may)|might|shou
                     r"going\s+to)(?![\w-])(?:\s+[\w'’-]+){0,3}\s+$", re.I)
 _MODAL_AFTER = re.compile(r"[^,.;]{0,40}?(?<![\w-])(?:will|would|could|might|(?-i:may)|is\s+(?:expected|likely|set|about)\s+to)"
                           r"(?![\w-])", re.I)
-_IRREALIS_CUES = re.compile(
+_IRREALIS_CUES = Folded(
     r"(?<![\w'’-])(?:aim(?:s|ed|ing)?|goals?|objectives?|purpose|plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|intention|"
     r"(?:tasked|charged|entrusted)\s+with|expected|expects?|likely|"
     r"poised|set\s+to|prepar(?:e|es|ed|ing|ation)|ready\s+to|threaten(?:s|ed|ing)?|seek(?:s|ing)?|sought|"
     r"attempt(?:s|ed|ing)?|trying|tried|hop(?:e|es|ed|ing)|in\s+order\s+to|order\s+to|upcoming|future|"
     r"conditions\s+for|to\s+participate|wish(?:es|ed)?|want(?:s|ed)?|fears?|feared|question|whether|if|unless|"
     r"suggesting|vulnerable|susceptible|exposed\s+to|urg(?:ed|ing)|calls?\s+for|called\s+for|vow(?:s|ed)?|pledg(?:e|es|ed)|need\s+to|needs\s+to)(?![\w-])",
-    re.I,
 )
-_NEGATION = re.compile(r"(?<![\w'’-])(?:no|not|never|without|nor|neither|n['’]t|hardly|barely)\s+(?:[\w-]+\s+){0,2}$", re.I)
+# "not only X but also Y" states both.
+_TEMPORAL_OPENING = re.compile(r"^\W*(?:when|once|as\s+soon\s+as|after|until|unless)\s", re.I)
+_FUTURE = re.compile(r"(?:(?<![\w'’-])(?:will|shall|is\s+going\s+to|are\s+going\s+to)|(?<=\w)['’]ll)(?![\w-])", re.I)
+_NEGATION = re.compile(r"(?<![\w'’-])(?:no|not(?!\s+only\b)|never|without|nor|neither|n['’]t|hardly|barely)\s+"
+                       r"(?:[\w-]+\s+){0,2}$", re.I)
 _NEAR_MISS_BEFORE = re.compile(
     r"(?:close\s+to|closer\s+to|near(?:ly)?|almost|on\s+the\s+verge\s+of|brink\s+of|within\s+[^,;]{0,40}?\s+(?:of|from)"
     r"|short\s+of|kilomet(?:er|re)s?\s+from|km\s+from)\s+(?:completely\s+|fully\s+|effectively\s+)?"
@@ -60,14 +64,17 @@ _NEAR_MISS_BEFORE = re.compile(
 _GERUND_AFTER = re.compile(r"^[^,;.]{0,40}?(?:of|from|to)\s+(?:completely\s+|fully\s+)?[a-z]+ing\b", re.I)
 
 
-def boundaries(masked: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Clause boundaries in ``masked[start:end]`` as (begin, end) offsets, in order."""
-    found = [m.span() for m in _BOUNDARY.finditer(masked, start, end)]
-    found += [m.span() for m in _SPEECH_BOUNDARY.finditer(masked, start, end)]
-    for match in _PARENTHESIS.finditer(masked, start, end):
-        if len(match.group(1).split()) >= _PAREN_MIN_WORDS:
-            found.append((match.start(), match.start() + 1))
-            found.append((match.end() - 1, match.end()))
+def boundaries(masked: str, start: int, end: int, low: str | None = None) -> list[tuple[int, int]]:
+    """Clause boundaries in ``masked[start:end]`` as (begin, end) offsets, in order
+    (``low``: ``masked`` lower-cased, see events/folding.py)."""
+    found = [m.span() for m in _BOUNDARY.finditer(masked, low, start, end)]
+    if _SPEECH_GATE.search(masked[start:end].lower()):
+        found += [m.span() for m in _SPEECH_BOUNDARY.finditer(masked, low, start, end)]
+    if "(" in masked[start:end]:
+        for match in _PARENTHESIS.finditer(masked, start, end):
+            if len(match.group(1).split()) >= _PAREN_MIN_WORDS:
+                found.append((match.start(), match.start() + 1))
+                found.append((match.end() - 1, match.end()))
     return sorted(found)
 
 
@@ -87,9 +94,14 @@ def is_irrealis(masked: str, clause_begin: int, trigger_start: int, sentence_end
         head = before[:len(before) - len(infinitive.group(0))]
         if not _IMPLICATIVE.search(head[-40:]):
             return True
-    if _IRREALIS_CUES.search(before) or _MODAL.search(before[-60:]):
+    if _IRREALIS_CUES.search(before, lowered(before)) or _MODAL.search(before[-60:]):
         return True
-    return masked[trigger_start:sentence_end].rstrip().endswith("?")
+    if _FUTURE.search(before):
+        return True  # "We will continue until we ... drive them out of X"
+    after = masked[trigger_start:sentence_end]
+    if _TEMPORAL_OPENING.match(before) and _FUTURE.search(after):
+        return True  # "When they have taken X, the real battle will begin."
+    return after.rstrip().endswith("?")
 
 
 def is_irrealis_after(masked: str, trigger_end: int, sentence_end: int) -> bool:

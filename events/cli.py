@@ -10,7 +10,8 @@
   page's store by default); ``jsonl`` holds the accepted ones, those the map draws, one
   ``extract --json`` object per line: what ``--events FILE`` of the map commands reads.
 - ``evaluate [--oracle]``: precision and recall per seed document against the gold.
-- ``rebuild-defaults``: re-extract the committed seed events (data/events).
+- ``rebuild-defaults [--shared DIR]``: re-extract the committed default events (data/events)
+  from the reports of ``DIR/seeds`` and ``DIR/dev/docs``.
 """
 from __future__ import annotations
 
@@ -49,7 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     p = commands.add_parser("evaluate", help="precision/recall on the seed reports against the gold")
     p.add_argument("--oracle", action="store_true", help="use the gold place mentions instead of the gazetteer")
     p.add_argument("--shared", type=Path, help="folder with seeds/ and gold/ (default ../shared)")
-    p = commands.add_parser("rebuild-defaults", help="re-extract data/events from the seed reports")
+    p = commands.add_parser("rebuild-defaults", help="re-extract data/events from the seed and dev reports")
     p.add_argument("--shared", type=Path)
     return parser
 
@@ -154,11 +155,11 @@ def _evaluate(args) -> int:
 
 
 def _rebuild(args) -> int:
-    from events.defaults import EVENTS_DIR, rebuild_defaults
+    from events.defaults import EVENTS_DIR, default_folders, rebuild_defaults
 
     shared = _shared(args)
     if shared is None:
         return 2
-    events, documents = rebuild_defaults(shared / "seeds")
+    events, documents = rebuild_defaults(default_folders(shared))
     print(f"{events} event(s) from {documents} document(s) written to {EVENTS_DIR}")
     return 0

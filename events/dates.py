@@ -15,10 +15,13 @@ days ``week``, anything wider ``month``.
 """
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+
+from events.spans import overlaps
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -37,6 +40,17 @@ UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "hour": 1}
 # How far back "by 5 December" reaches when nothing earlier bounds it.
 BY_MAX_DAYS = 31
 WEEK_MAX_DAYS = 8
+# The years a report or its document date may speak of: the patterns read 1950-2099, and
+# a document date outside these (0001-01-01, 9999-12-31) is refused, so that no shift of a
+# few years or days around a date can leave the calendar.
+YEARS = (1900, 2100)
+# A report may name a day a little after its own date (a time zone, a date line written late).
+DOCUMENT_SLACK_DAYS = 2
+TEXT_DATE_SLACK_DAYS = 7
+
+
+def usable_year(year: int) -> bool:
+    return YEARS[0] <= year <= YEARS[1]
 
 _M = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
       r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
@@ -98,18 +112,32 @@ class DateContext:
     doc_date: date | None = None
     anchor: DateSpan | None = None
     year: int | None = None
+    # Whether ``doc_date`` is when the report was written (given, from metadata or URL), so
+    # that nothing it tells is later; a date only read from its text bounds nothing.
+    published: bool = True
 
     def infer_year(self, month: int, day: int = 1) -> int | None:
+        """The year of "7 May": the year in force (the next one when the running date is
+        late in a year and the month early), else the document's; never one that puts the
+        day after a published document's date (nor, for a date only read from the text,
+        more than a week after it)."""
         if self.year is not None:
+            year = self.year
             if self.anchor is not None and self.anchor.end.year == self.year and self.anchor.end.month - month > 6:
-                return self.year + 1
-            return self.year
+                year += 1
+            return self._not_after_document(year, month, day, DOCUMENT_SLACK_DAYS) if self.published else year
         if self.doc_date is not None:
-            year = self.doc_date.year
-            limit = self.doc_date + timedelta(days=7)
-            candidate = _safe(year, month, min(day, 28))
-            return year if candidate is not None and candidate <= limit else year - 1
+            slack = DOCUMENT_SLACK_DAYS if self.published else TEXT_DATE_SLACK_DAYS
+            return self._not_after_document(self.doc_date.year, month, day, slack)
         return None
+
+    def _not_after_document(self, year: int, month: int, day: int, slack: int) -> int:
+        if self.doc_date is None:
+            return year
+        limit = self.doc_date + timedelta(days=slack)
+        while year > YEARS[0] and (_safe(year, month, min(day, 28)) or limit) > limit:
+            year -= 1
+        return year
 
 
 def _safe(year: int, month: int, day: int) -> date | None:
@@ -175,6 +203,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"(?:(?P<n>{_N}|{_FEW})\s+)?(?P<u>days|weeks|day|week)\b",
         re.I)),
     ("later", re.compile(rf"\b(?P<n>{_N}|{_FEW})\s+(?P<u>days?|weeks?|months?)\s+later\b", re.I)),
+    ("earlier", re.compile(rf"\b(?P<n>{_N}|{_FEW})\s+(?P<u>days?|weeks?|months?)\s+(?:before|earlier|previously)\b", re.I)),
     ("later", re.compile(r"\b(?:the\s+)?(?P<n>next|following)\s+(?P<u>day|morning|night|week|month)\b", re.I)),
     ("later", re.compile(r"\b(?P<n>the\s+day\s+after|a\s+day\s+later|the\s+morning\s+after)\b", re.I)),
     ("same", re.compile(
@@ -190,7 +219,12 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("doc_recent", re.compile(r"\b(?:recently|for\s+(?:days|weeks)\s+now|in\s+recent\s+times)\b", re.I)),
     ("doc_this", re.compile(r"\b(?P<early>earlier\s+)?this\s+(?P<u>week|month|year)\b", re.I)),
     ("doc_prev", re.compile(r"\blast\s+(?P<u>week|month|year)\b", re.I)),
+    ("ago", re.compile(rf"\b(?:(?:almost|nearly|about|around|some|over|more\s+than|less\s+than|just|only)\s+)?"
+                       rf"(?P<n>{_N}|{_FEW})\s+(?P<u>days?|weeks?|months?|years?)\s+ago\b", re.I)),
     ("doc_day", re.compile(r"\b(?P<w>yesterday|today|tonight|this\s+morning)\b", re.I)),
+    ("weekend", re.compile(r"\b(?:over|during|at|on)\s+the\s+(?P<last>past\s+|last\s+)?weekend\b|\blast\s+weekend\b", re.I)),
+    ("overnight", re.compile(r"\bovernight\b", re.I)),
+    ("earlier", re.compile(r"\b(?:the\s+)?(?P<n>previous|preceding)\s+(?P<u>day|week)\b|\bthe\s+(?P<u2>day|night)\s+before\b", re.I)),
     ("year", re.compile(rf"\b(?i:in|since|during|by|until|of|from|before|after|early|late)\s+(?P<y>{_Y})(?![\w-])|\((?P<y2>{_Y})\s*[-–]\s*{_Y}\)")),
 ]
 
@@ -204,11 +238,12 @@ _WEEKDAY_WORDS = tuple(name.capitalize() for name in WEEKDAYS)
 _GATES = {
     "day_range": _MONTH_WORDS, "day_range_us": _MONTH_WORDS, "month_range": _MONTH_WORDS, "day": _MONTH_WORDS,
     "month": _MONTH_WORDS, "weekday": _WEEKDAY_WORDS, "iso": ("19", "20"), "week_of": _MONTH_WORDS,
-    "next_span": ("next", "following", "coming", "subsequent", "within"), "later": ("later", "next", "following", "after"),
+    "next_span": ("next", "following", "coming", "subsequent", "within"), "later": ("later", "next", "following", "after"), "earlier": ("before", "earlier", "previously", "previous",
+                                                                       "preceding"),
     "same": ("later", "that", "same", "end of", "midnight", "nightfall", "evening", "meanwhile", "meantime",
              "simultaneous", "concurrent", "during th", "at this", "at that"),
     "doc_last": ("last", "past"), "doc_recent": ("recent", "last", "past", "now"), "doc_this": ("this",),
-    "doc_prev": ("last",), "doc_day": ("yesterday", "today", "tonight", "this morning"),
+    "doc_prev": ("last",), "ago": ("ago",), "weekend": ("weekend",), "overnight": ("overnight",), "doc_day": ("yesterday", "today", "tonight", "this morning"),
     "year": ("19", "20"),
 }
 _CASED_GATES = {"day_range", "day_range_us", "month_range", "day", "month", "weekday", "year", "iso", "week_of"}
@@ -243,7 +278,7 @@ def find_dates(text: str, kinds: frozenset[str] | None = None) -> list[DateExpr]
 
     ``kinds`` limits the search to some pattern kinds (e.g. only full dates).
     """
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # sorted, non-overlapping
     found: list[DateExpr] = []
     present = _kinds_present(text)
     for kind, pattern in _PATTERNS:
@@ -251,12 +286,12 @@ def find_dates(text: str, kinds: frozenset[str] | None = None) -> list[DateExpr]
             continue
         for match in pattern.finditer(text):
             start, end = match.span()
-            if any(start < b and a < end for a, b in taken):
+            if overlaps(taken, start, end):
                 continue
             expr = _build(kind, match)
             if expr is None:
                 continue
-            taken.append((start, end))
+            bisect.insort(taken, (start, end))
             found.append(expr)
     found.sort(key=lambda e: e.start)
     return _with_bounds(text, found)
@@ -323,6 +358,18 @@ def _build(kind: str, m: re.Match) -> DateExpr | None:
         if count is None:
             return None
         return DateExpr(start, end, "after", (count * unit, count * unit))
+    if kind == "weekend":
+        return DateExpr(start, end, "weekend", ())
+    if kind == "overnight":
+        return DateExpr(start, end, "before_doc", (1,))
+    if kind == "earlier":
+        n = g["n"] or "one"
+        if n.lower() in ("previous", "preceding"):
+            n = "one"
+        unit = UNIT_DAYS[(g["u"] or g.get("u2") or "day").lower().rstrip("s").replace("night", "day")]
+        low, high = SEVERAL if re.match(_FEW, n, re.I) else ((_number(n) or 1),) * 2
+        slack = 0 if unit == 1 else (2 if unit == 7 else 10)
+        return DateExpr(start, end, "before", (low * unit - slack, high * unit + slack))
     if kind == "same":
         return DateExpr(start, end, "same", ())
     if kind == "doc_last":
@@ -339,6 +386,15 @@ def _build(kind: str, m: re.Match) -> DateExpr | None:
     if kind == "doc_recent":
         unit = (g.get("u") or g.get("u2") or "days").lower()
         return DateExpr(start, end, "before_doc", (27 if unit == "weeks" else SEVERAL[1],))
+    if kind == "ago":
+        n, unit_word = g["n"], g["u"].lower().rstrip("s")
+        if unit_word == "year":
+            return DateExpr(start, end, "years_ago", (_number(n) or 1,))
+        low, high = SEVERAL if re.match(_FEW, n, re.I) else ((_number(n) or 1),) * 2
+        days = {"day": 1, "week": 7, "month": 30}[unit_word]
+        # "a week ago" is a day or two either way; "a month ago" ten days.
+        slack = {"day": 0, "week": 2, "month": 10}[unit_word]
+        return DateExpr(start, end, "ago", (low * days - slack, high * days + slack))
     if kind == "doc_this":
         return DateExpr(start, end, "this", (g["u"].lower(),))
     if kind == "doc_prev":
@@ -377,7 +433,18 @@ def _with_bounds(text: str, found: list[DateExpr]) -> list[DateExpr]:
 
 
 def resolve(expr: DateExpr, ctx: DateContext) -> DateSpan | None:
-    """The span an expression means in ``ctx``, or None when the context cannot fix it."""
+    """The span an expression means in ``ctx``, or None when the context cannot fix it
+    (or it would fall outside ``YEARS``)."""
+    try:
+        span = _resolve(expr, ctx)
+    except (OverflowError, ValueError):
+        return None
+    if span is None or not (usable_year(span.start.year) and usable_year(span.end.year)):
+        return None
+    return span
+
+
+def _resolve(expr: DateExpr, ctx: DateContext) -> DateSpan | None:
     span = _resolve_plain(expr, ctx)
     if span is None:
         return None
@@ -435,6 +502,11 @@ def _resolve_plain(expr: DateExpr, ctx: DateContext) -> DateSpan | None:
             return None
         low, high = value
         return DateSpan(ctx.anchor.end + timedelta(days=low), ctx.anchor.end + timedelta(days=high))
+    if kind == "before":
+        if ctx.anchor is None:
+            return None
+        nearest, farthest = value
+        return DateSpan(ctx.anchor.start - timedelta(days=farthest), ctx.anchor.start - timedelta(days=max(0, nearest)))
     if kind == "same":
         return ctx.anchor
     if kind in ("before_doc", "before_doc_day"):
@@ -445,6 +517,22 @@ def _resolve_plain(expr: DateExpr, ctx: DateContext) -> DateSpan | None:
             day = ctx.doc_date - timedelta(days=back)
             return DateSpan(day, day)
         return DateSpan(ctx.doc_date - timedelta(days=back), ctx.doc_date)
+    if kind == "weekend":
+        if ctx.doc_date is None:
+            return None
+        # The Saturday and Sunday before the report (its own, when it is written on one).
+        sunday = ctx.doc_date - timedelta(days=(ctx.doc_date.weekday() + 1) % 7)
+        return DateSpan(sunday - timedelta(days=1), sunday)
+    if kind == "ago":
+        if ctx.doc_date is None:
+            return None
+        nearest, farthest = value
+        return DateSpan(ctx.doc_date - timedelta(days=farthest), ctx.doc_date - timedelta(days=max(0, nearest)))
+    if kind == "years_ago":
+        if ctx.doc_date is None:
+            return None
+        year = ctx.doc_date.year - value[0]
+        return DateSpan(date(year, 1, 1), date(year, 12, 31), background=True)
     if kind == "this":
         if ctx.doc_date is None:
             return None
@@ -544,12 +632,22 @@ def find_url_date(url: str) -> date | None:
 
 
 _FULL_DATE_KINDS = frozenset({"day_range", "day_range_us", "day", "iso"})
+_YEAR_WORD = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def latest_full_date(text: str) -> date | None:
     """The latest date in ``text`` written with day, month and year (None if there is none)."""
     latest = None
-    for expr in find_dates(text, _FULL_DATE_KINDS):
+    # A full date ends in its year, or starts with it (ISO): only the text around years is read.
+    windows: list[list[int]] = []
+    for year in _YEAR_WORD.finditer(text):
+        a, b = max(0, year.start() - 40), min(len(text), year.end() + 12)
+        if windows and a <= windows[-1][1]:
+            windows[-1][1] = b
+        else:
+            windows.append([a, b])
+    exprs = [e for a, b in windows for e in find_dates(text[a:b], _FULL_DATE_KINDS)]
+    for expr in exprs:
         if not expr.has_year or expr.kind not in ("day", "range"):
             continue
         span = resolve(replace(expr, bound="on", then=None), DateContext())

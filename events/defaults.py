@@ -1,12 +1,14 @@
-"""The embedded default events: the seed reports' events, committed as facts with references.
+"""The embedded default events: the events of the seed reports and the development corpus
+(``../shared/seeds`` and ``../shared/dev/docs``, 29 reports), committed as facts with references.
 
 ``data/events/seed_events.csv`` holds one row per event (document id, source URL, dates,
 action, sides, place and coordinates, character offsets, confidence) and never the
 report's text; ``data/events/documents.csv`` holds each seed document's title, URL and
 date. ``load_default_events()`` reads the CSV (no extraction at start-up);
 ``rebuild_defaults()`` (``python -m events rebuild-defaults``) re-extracts them from
-``../shared/seeds`` with the dates of ``data/events/document_dates.csv`` for documents
-whose text carries none.
+``DEFAULT_FOLDERS`` under ``../shared`` with the dates of ``data/events/document_dates.csv``
+for documents whose text carries none. A document's title is not kept: a headline is a
+sentence of the report.
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import Sequence
 from urllib.parse import urlsplit
 
 import settings
@@ -31,6 +34,8 @@ EVENT_COLUMNS = ("id", "doc", "date_start", "date_end", "date_precision", "actio
 # The publisher's host stands for the document's URL: the full URL is read from the report itself when it is
 # in the store, and a URL slug can repeat the report's headline, which the repository must not hold.
 DOCUMENT_COLUMNS = ("doc", "title", "source", "date", "date_source")
+# The report folders of the default, under ../shared, in this order.
+DEFAULT_FOLDERS = ("seeds", "dev/docs")
 
 
 def load_default_events(path: Path = SEED_EVENTS_PATH) -> list[Event]:
@@ -73,7 +78,7 @@ def event_row(event: Event) -> dict:
 
 
 def document_row(document: Document) -> dict:
-    return {"doc": document.name, "title": document.title or "", "source": urlsplit(document.url or "").hostname or "",
+    return {"doc": document.name, "title": "", "source": urlsplit(document.url or "").hostname or "",
             "date": document.date.isoformat() if document.date else "", "date_source": document.date_source}
 
 
@@ -85,13 +90,19 @@ def analyst_dates(path: Path = DOCUMENT_DATES_PATH) -> dict[str, date]:
         return {row["doc"]: date.fromisoformat(row["date"]) for row in csv.DictReader(f)}
 
 
-def extract_seeds(seeds_dir: Path, place_finder: PlaceFinder | None = None,
+def extract_seeds(folders: Path | Sequence[Path], place_finder: PlaceFinder | None = None,
                   dates_path: Path = DOCUMENT_DATES_PATH) -> tuple[list[dict], list[dict]]:
-    """(event rows, document rows) for every ``*.txt`` report in ``seeds_dir``, in file order."""
+    """(event rows, document rows) for every ``*.txt`` report in ``folders`` (one folder or
+    several), folder by folder in file order."""
     finder = place_finder or default_place_finder()
     given = analyst_dates(dates_path)
+    folders = [folders] if isinstance(folders, (str, Path)) else list(folders)
+    paths = [path for folder in folders for path in sorted(Path(folder).glob("*.txt"))]
+    names = [path.name for path in paths]
+    if len(set(names)) != len(names):
+        raise ValueError(f"two reports share a file name in {', '.join(map(str, folders))}")
     event_rows, document_rows = [], []
-    for path in sorted(Path(seeds_dir).glob("*.txt")):
+    for path in paths:
         document = read_document(path, given.get(path.name))
         if path.name in given:
             document = replace(document, date_source="analyst")
@@ -108,14 +119,19 @@ def write_rows(path: Path, columns: tuple[str, ...], rows: list[dict]) -> None:
         writer.writerows(rows)
 
 
-def rebuild_defaults(seeds_dir: Path | None = None, out_dir: Path = EVENTS_DIR,
+def default_folders(shared_dir: Path | None = None) -> list[Path]:
+    """The report folders of the default under ``shared_dir`` (default ``settings.SHARED_DIR``)."""
+    shared_dir = shared_dir or settings.SHARED_DIR
+    if shared_dir is None:
+        raise FileNotFoundError("../shared not found; set FRONTLINE_SHARED")
+    return [Path(shared_dir) / folder for folder in DEFAULT_FOLDERS]
+
+
+def rebuild_defaults(folders: Path | Sequence[Path] | None = None, out_dir: Path = EVENTS_DIR,
                      place_finder: PlaceFinder | None = None) -> tuple[int, int]:
-    """Re-extract the seed reports into ``out_dir``; return (events, documents) written."""
-    if seeds_dir is None:
-        if settings.SHARED_DIR is None:
-            raise FileNotFoundError("../shared/seeds not found; set FRONTLINE_SHARED")
-        seeds_dir = settings.SHARED_DIR / "seeds"
-    event_rows, document_rows = extract_seeds(Path(seeds_dir), place_finder)
+    """Re-extract the default reports (``default_folders()`` unless ``folders`` are given) into
+    ``out_dir``; return (events, documents) written."""
+    event_rows, document_rows = extract_seeds(folders if folders is not None else default_folders(), place_finder)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     write_rows(out_dir / SEED_EVENTS_PATH.name, EVENT_COLUMNS, event_rows)

@@ -140,3 +140,86 @@ def gold_place_finder(place_rows: Iterable[dict], doc: str):
         return sorted(found, key=lambda m: m.start)
 
     return find
+
+
+# --- a gold corpus folder (docs/*.txt + gold/*.json, as ../shared/dev) ------------------------
+
+# The shared scorer's (../shared/tools/score.py) classes: a relief is siege_lifted or linkup.
+SCORER_CLASS = {
+    "capture": "control", "recapture": "control", "siege_lifted": "relief", "linkup": "relief",
+    "advance": "advance", "attack": "fight", "clash": "fight", "repel": "fight",
+    "encircle": "encircle", "siege": "encircle", "withdraw": "withdraw", "airstrike": "airstrike",
+}
+
+
+@dataclass(frozen=True)
+class CorpusDoc:
+    """One gold document: its body (lines after ``source:``/``date:``), date and gold."""
+
+    name: str
+    body: str
+    date: date | None
+    places: dict[str, GoldPlace]
+    events: list[GoldEvent]
+
+
+def read_corpus(folder: Path, names: Iterable[str] | None = None) -> list[CorpusDoc]:
+    """The documents of a corpus folder (``docs/``, ``gold/``), optionally only those whose
+    file name starts with one of ``names`` (e.g. "03", "06")."""
+    import json
+
+    wanted = tuple(names) if names is not None else None
+    docs = []
+    for path in sorted((Path(folder) / "gold").glob("*.json")):
+        if wanted is not None and not path.name.startswith(wanted):
+            continue
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        lines = (Path(folder) / "docs" / gold["doc"]).read_text(encoding="utf-8").split("\n")
+        body_start, doc_date = 0, None
+        for index, line in enumerate(lines[:3]):
+            if line.startswith(("source:", "date:")):
+                body_start = index + 1
+            if line.startswith("date:"):
+                try:
+                    doc_date = date.fromisoformat(line.split(":", 1)[1].strip())
+                except ValueError:
+                    doc_date = None
+        places: dict[str, GoldPlace] = {}
+        for p in gold["places"]:
+            places.setdefault(p["canonical"], GoldPlace(float(p["lat"]), float(p["lon"]), float(p["tolerance_km"])))
+        events = [GoldEvent(gold["doc"], *_gold_range(e["date"]), e["place"], e["actor"], e["action"],
+                            e.get("target") or None) for e in gold["events"]]
+        docs.append(CorpusDoc(gold["doc"], "\n".join(lines[body_start:]), doc_date, places, events))
+    return docs
+
+
+def _gold_range(text: str) -> tuple[date, date]:
+    first, _, last = text.strip().partition("/")
+    return date.fromisoformat(first[:10]), date.fromisoformat((last or first)[:10])
+
+
+def scorer_matches(events: list[Event], doc: CorpusDoc) -> tuple[list[tuple[int, int]], list[int], list[int]]:
+    """The shared scorer's greedy matching: each gold event, in order, takes the first
+    unused extracted event of the same actor and class, within the gold place's tolerance,
+    whose dates overlap with a day of slack. -> (pairs, unmatched gold, unmatched events)."""
+    used: dict[int, int] = {}
+    missed = []
+    for j, g in enumerate(doc.events):
+        place = doc.places.get(g.place)
+        hit = None
+        for i, e in enumerate(events):
+            if i in used or place is None or e.lat is None:
+                continue
+            if e.actor != g.actor or SCORER_CLASS[e.action] != SCORER_CLASS[g.action]:
+                continue
+            if e.date_start > g.date_end + DATE_SLACK or e.date_end < g.date_start - DATE_SLACK:
+                continue
+            if geodesic((e.lat, e.lon), (place.lat, place.lon)).km > place.tolerance_km:
+                continue
+            hit = i
+            break
+        if hit is None:
+            missed.append(j)
+        else:
+            used[hit] = j
+    return sorted((i, j) for i, j in used.items()), missed, [i for i in range(len(events)) if i not in used]

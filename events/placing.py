@@ -23,6 +23,8 @@ from dataclasses import dataclass
 
 from geopy.distance import geodesic
 
+from events.folding import Folded
+
 from gazetteer.place import Mention, Place
 
 _RELATIVE_TEXT = re.compile(r"^(?:\d|within\b|about\b|around\b|some\b|approximately\b|roughly\b|nearly\b|almost\b|a\s+few\b|"
@@ -32,38 +34,46 @@ _DESCRIPTOR = (r"(?:areas?|regions?|districts?|villages?|towns?|city|countryside
                r"province|governorate|hills?|mountains?|chain|plains?|station|crossing|island|sector|front|axis|pocket)")
 _COORDINATED = re.compile(
     r"^\s*(?:" + _DESCRIPTOR + r"\s*)?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as|&)\s+|,\s*as\s+well\s+as\s+)"
-    r"(?:also\s+)?(?:(?:in|at|on|near|towards?|into)\s+)?(?:the\s+)?"
+    r"(?:also\s+)?(?:(?:in|at|on|near|towards?|into|around|outside|in\s+the\s+vicinity\s+of|on\s+the\s+outskirts\s+of)\s+)?"
+    r"(?:the\s+)?"
     r"(?:(?:villages?|towns?|cit(?:y|ies)|areas?|hills?|districts?|hilltops?)\s+of\s+(?:the\s+)?)?$",
     re.I,
 )
 # "X, Y" is a list only when the list goes on after Y ("X, Y and Z", "X, Y.").
-_LIST_GOES_ON = re.compile(r"\s*(?:[,;.)]|and\b|or\b|$)")
+_LIST_GOES_ON = re.compile(r"\s*(?:(?:towns|villages|cities|areas|districts|hills|settlements)\b\s*)?(?:[,;.)]|and\b|or\b|$)")
 # "the Homs–Palmyra highway", "the Damascus to Palmyra road": towns naming a road.
 _ROAD_AFTER = re.compile(r"\s*(?:[-–—]|to)\s*[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2}?\s+(?:highway|road|motorway|route)\b")
 _ROAD_END = re.compile(r"\s+(?:highway|road|motorway|route)\b")
-_OWN_PREPOSITION = re.compile(r"(?:and|or|,)\s+(?:also\s+)?(?:in|at|on|near|towards?|into)\s+(?:the\s+)?$", re.I)
+_OWN_PREPOSITION = re.compile(r"(?:and|or|,)\s+(?:also\s+)?(?:in|at|on|near|towards?|into|around|outside|"
+                              r"in\s+the\s+vicinity\s+of|on\s+the\s+outskirts\s+of)\s+(?:the\s+)?$", re.I)
 _APPOSITION = re.compile(r"^['’]s\s+(?:[\w-]+\s+){0,3}[\w-]+,\s*$")
 _APPROACH = re.compile(r"(?:overlooking|outskirts\s+of|gates\s+of|approaches\s+to|edge\s+of|doorstep\s+of)\s+"
                        r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
 _ORIGIN = re.compile(r"(?<![\w-])from\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+# "an offensive to drive the rebels from X": X is the goal, not where the attack came from.
+_EXPEL_FROM = re.compile(r"(?<![\w-])(?:driv\w*|drove|expel\w*|oust\w*|push\w*|clear\w*|evict\w*|dislodg\w*|"
+                         r"flush\w*|remov\w*)\s+(?:[\w'’-]+\s+){0,4}from\s", re.I)
+_BENEFICIARY = re.compile(r"(?<![\w-])[a-z]+\s+for\s+(?:the\s+)?(?:capital\s+|city\s+of\s+|town\s+of\s+)?$")
+_APPOSED = re.compile(r"\s*,\s*(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}(?:near|in|of|outside|around|south|north|east|west)\b",
+                      re.I)
+_LIST_RESUMES = re.compile(r"\s*,\s*(?:and\s+|as\s+well\s+as\s+)?(?:the\s+)?$", re.I)
+_DESCRIBES = re.compile(r"(?<![\w-])(?:which|that|who|where|lies|lying|located|situated|sits|part\s+of)(?![\w-])", re.I)
 _DISTANCE_BEFORE = re.compile(r"(?:kilomet(?:er|re)s?|km|miles?)\s+(?:\([^)]*\)\s+)?(?:from|of)\s+(?:the\s+)?$", re.I)
 _BETWEEN = re.compile(r"(?<![\w-])between\s+(?:the\s+)?(?:[\w-]+\s+){0,1}$", re.I)
 _AND = re.compile(r"^\s*(?:and|&)\s+(?:the\s+)?(?:[\w-]+\s+){0,1}$", re.I)
 
-_ANAPHOR = re.compile(
+_ANAPHOR = Folded(
     r"(?<![\w-])(?:the|this|that)\s+(?:(?:same|besieged|encircled|strategic|nearby|embattled|key|whole|entire|remaining|"
     r"[\w]+-held|[\w]+-controlled|ISIS|ISIL|IS|jihadist|rebel|militant|Syrian|northern|southern|eastern|western|central|"
     r"main|important|last|former|de\s+facto)\s+){0,3}"
     r"(?P<noun>city|town|village|stronghold|border|pocket|dam|airport|airbase|air\s+base|base|desert(?:\s+area)?|area|"
     r"district|neighbou?rhood|countryside|hilltop|hills|mountains|field|station|crossing|island|bridge|outskirts|enclave|"
-    r"province|governorate)(?![\w-])(?!\s+(?:town|city|village|crossing|post|area|region|guards?|strip|of\s+[A-Z]))",
-    re.I,
+    r"province|governorate)(?![\w-])(?!\s+(?:town|city|village|crossing|post|area|region|guards?|strip|of\s+[a-z]))",
 )
-_IT_OBJECT = re.compile(
+_IT_OBJECT = Folded(
     r"(?<![\w-])(?:capturing|captured|capture|cleared|clearing|seized|seizing|took|taking|retook|retaking|recaptured|"
     r"recapturing|encircled|encircling|surrounded|surrounding|stormed|storming|entered|entering|besieged|besieging|"
     r"isolated|isolating|encircle|surround|besiege|isolate)\s+(?P<it>it)(?![\w-])",
-    re.I,
 )
 _NAMED_AFTER = re.compile(r"\s+(?:of|around|near|in|at)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|"
                           r"August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|"
@@ -77,6 +87,16 @@ _KIND_NOUNS = {
     "hills": {"hill"}, "hilltop": {"hill"}, "mountains": {"hill"},
 }
 ANAPHOR_SENTENCES = 4
+PLURAL_SENTENCES = 2
+_PLURAL_ANAPHOR = Folded(
+    r"(?<![\w-])(?:both|(?:the|these|those|all|all\s+the|all\s+these|all\s+those)(?:\s+(?P<count>two|three|four|five|six))?)"
+    r"\s+(?P<noun>towns|villages|cities|settlements|places|localities|hamlets|districts|neighbou?rhoods|hills)(?![\w-])")
+_PLURAL_GATE = re.compile(r"towns|villages|cities|settlements|places|localities|hamlets|districts|neighbo|hills")
+_COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_SETTLEMENTS = frozenset({"city", "town", "village"})
+_PLURAL_KINDS = {"district": frozenset({"district"}), "neighbourhood": frozenset({"district"}),
+                 "neighborhood": frozenset({"district"}), "hill": frozenset({"hill"}),
+                 "place": frozenset({"city", "town", "village", "district", "site", "hill", "area"})}
 
 
 @dataclass(frozen=True)
@@ -93,8 +113,15 @@ class PlaceRef:
         return self.via == "name" and bool(_RELATIVE_TEXT.match(self.place.name))
 
 
+# "northern Syria", "central Syria": a part of the country is where a report's story is, not
+# where an event happened.
+_COUNTRY_PART = re.compile(r"(?i)^(?:(?:north|south|east|west)(?:ern)?|north-?(?:east|west)(?:ern)?|"
+                           r"south-?(?:east|west)(?:ern)?|central)\s+syria$")
+
+
 def usable_mentions(mentions: list[Mention], side_spans: list[tuple[int, int]]) -> list[PlaceRef]:
-    """Mentions that can be event places: no rivers, none inside a side's name, one per span.
+    """Mentions that can be event places: no rivers, no compass parts of the country, none
+    inside a side's name, one per span.
 
     Of a relative position and the place it is measured from, the position is kept when
     the text gives a distance ("25 km north of X": the event is there); a bare direction
@@ -104,7 +131,7 @@ def usable_mentions(mentions: list[Mention], side_spans: list[tuple[int, int]]) 
     side_spans = sorted(side_spans)
     side_starts = [a for a, _ in side_spans]
     for mention in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
-        if mention.place.kind == "river":
+        if mention.place.kind == "river" or _COUNTRY_PART.match(mention.place.name):
             continue
         nearby = side_spans[max(0, bisect.bisect_left(side_starts, mention.start) - 1):
                             bisect.bisect_left(side_starts, mention.end)]
@@ -120,13 +147,22 @@ def usable_mentions(mentions: list[Mention], side_spans: list[tuple[int, int]]) 
 
 
 def find_anaphors(masked: str, start: int, end: int, named: list[PlaceRef],
-                  history: list[tuple[int, PlaceRef]], sentence_index: int) -> list[PlaceRef]:
-    """"The city", "it"... in ``masked[start:end]`` resolved to the place they stand for."""
+                  history: list[tuple[int, PlaceRef]], sentence_index: int, low: str | None = None) -> list[PlaceRef]:
+    """"The city", "it"... in ``masked[start:end]`` resolved to the place they stand for
+    (``low``: ``masked`` lower-cased, see events/folding.py)."""
     found: list[PlaceRef] = []
-    spans = [(m.start(), m.end(), m.group("noun").lower()) for m in _ANAPHOR.finditer(masked, start, end)]
-    spans += [(m.start("it"), m.end("it"), "it") for m in _IT_OBJECT.finditer(masked, start, end)]
+    spans = [(m.start(), m.end(), m.group("noun").lower()) for m in _ANAPHOR.finditer(masked, low, start, end)]
+    here = masked[start:end].lower()
+    if " it" in here:
+        spans += [(m.start("it"), m.end("it"), "it") for m in _IT_OBJECT.finditer(masked, low, start, end)]
+    plurals = _PLURAL_ANAPHOR.finditer(masked, low, start, end) if _PLURAL_GATE.search(here) else ()
+    for match in plurals:
+        earlier = [(i, p) for i, p in history if i >= sentence_index - PLURAL_SENTENCES and p.start < match.start()]
+        earlier += [(sentence_index, p) for p in named if p.end <= match.start()]
+        found.extend(PlaceRef(match.start(), match.end(), place, "anaphor")
+                     for place in _antecedents(match.group("count"), match.group("noun"), earlier))
     for a, b, noun in sorted(spans):
-        if any(a < p.end and p.start < b for p in named):
+        if any(a < p.end and p.start < b for p in named) or any(a < p.end and p.start < b for p in found):
             continue
         if any(0 <= p.start - b <= 14 and _QUALIFIED.fullmatch(masked[b:p.start]) for p in named):
             continue
@@ -138,6 +174,24 @@ def find_anaphors(masked: str, start: int, end: int, named: list[PlaceRef],
         if place is not None:
             found.append(PlaceRef(a, b, place, "anaphor"))
     return found
+
+
+def _antecedents(count: str | None, noun: str, earlier: list[tuple[int, PlaceRef]]) -> list[Place]:
+    """The places "both towns", "those three villages", "these areas" stand for: the last
+    ``count`` fitting places named, or all those of the last sentence that named several."""
+    kinds = _PLURAL_KINDS.get(noun.lower().rstrip("s"), _SETTLEMENTS)
+    fitting: list[tuple[int, Place]] = []
+    for index, ref in sorted(earlier, key=lambda item: item[1].start):
+        if ref.via == "name" and ref.place.kind in kinds and all(p.name != ref.place.name for _, p in fitting):
+            fitting.append((index, ref.place))
+    wanted = _COUNTS.get((count or "").lower())
+    if wanted is not None:
+        return [p for _, p in fitting[-wanted:]] if len(fitting) >= wanted else []
+    if len(fitting) < 2:
+        return []
+    last = fitting[-1][0]
+    group = [p for i, p in fitting if i == last]
+    return group if len(group) >= 2 else []
 
 
 def _antecedent(noun: str, earlier: list[tuple[int, PlaceRef]]) -> Place | None:
@@ -165,6 +219,25 @@ def _antecedent(noun: str, earlier: list[tuple[int, PlaceRef]]) -> Place | None:
     return None
 
 
+# "Damascus said", "an ally of Damascus", "talks with Ankara": a capital standing for its
+# government is no battlefield.
+_SPEAKS_AFTER = re.compile(r"\s*(?:['’]s\s+(?:government|regime|ally|allies|decision|position)\b|,?\s+(?:has\s+|had\s+)?"
+                           r"(?:said|says|announced|accused|denied|claimed|insisted|agreed|rejected|warned|demanded|"
+                           r"considers|views|sees|wants|refused|negotiated|responded)\b)", re.I)
+_GOVERNMENT_BEFORE = re.compile(r"(?:ally\s+of|allies\s+of|allied\s+(?:to|with)|loyal\s+to|negotiat\w*\s+with|talks\s+with|"
+                                r"deal\s+with|agreement\s+with|pressure\s+on|backed\s+by|support\s+for|"
+                                r"government\s+in|regime\s+in|authorities\s+in|officials\s+in)\s+$", re.I)
+_CAPITAL_KINDS = frozenset({"city"})
+
+
+def metonymic(masked: str, ref: PlaceRef) -> bool:
+    """Whether a city's name stands for its government here rather than for the place."""
+    if ref.place.kind not in _CAPITAL_KINDS:
+        return False
+    return bool(_SPEAKS_AFTER.match(masked, ref.end) or
+                _GOVERNMENT_BEFORE.search(masked, max(0, ref.start - 30), ref.start))
+
+
 @dataclass(frozen=True)
 class Chosen:
     """An event place; ``approach``: ground next to it ("the outskirts of X"); ``destination``:
@@ -176,7 +249,7 @@ class Chosen:
 
 
 _LEFT_GAP = re.compile(r"(?<![\w-])(?:from|out\s+of|away\s+from)(?![\w-])", re.I)
-_DESTINATION_GAP = re.compile(r"(?<![\w-])(?:to|towards?|into|in|inside|behind|onto|as\s+far\s+as|back)\s+"
+_DESTINATION_GAP = re.compile(r"(?<![\w-])(?:to|towards?|into|in|inside|behind|onto|as\s+far\s+as|back|for)\s+"
                               r"(?:the\s+)?(?:[\w'’-]+\s+){0,4}$", re.I)
 
 
@@ -210,27 +283,40 @@ def choose(masked: str, region_start: int, refs: list[PlaceRef], action: str) ->
     previous_end = None
     previous_kept = False
     refs = [ref for ref in refs if not _ROAD_AFTER.match(masked, ref.end) and not _ROAD_END.match(masked, ref.end)]
+    previous_start = None
+    apposed: bool | None = None  # whether the list was going on before an apposition's locator
     for ref in refs:
+        if chosen and ref.start == previous_start and ref.end == previous_end:
+            # One plural anaphor ("both towns") standing for several places: all or none.
+            if previous_kept:
+                chosen.append(Chosen(ref, chosen[-1].approach))
+            continue
         gap = masked[(previous_end if previous_end is not None else region_start):ref.start]
-        previous_end = ref.end
+        previous_start, previous_end = ref.start, ref.end
         approach = bool(_APPROACH.search(gap))
         if not chosen:
             origin = action in ("advance", "attack", "airstrike") and _ORIGIN.search(gap) \
-                and not _DISTANCE_BEFORE.search(gap)
+                and not _DISTANCE_BEFORE.search(gap) and not _EXPEL_FROM.search(gap)
+            beneficiary = action in ("capture", "recapture") and _BENEFICIARY.search(gap)
+            if beneficiary:
+                continue  # "took the water source for the capital X": X is not what was taken
             if not origin:
                 chosen.append(Chosen(ref, approach))
             previous_kept = not origin
             continue
         coordinated = _APPOSITION.match(gap) or (_COORDINATED.match(gap) and (
             re.search(r"(?:and|or|as\s+well\s+as|&)\b", gap) or _LIST_GOES_ON.match(masked, ref.end)))
-        if ref.via == "relative":
-            keep = False
+        if ref.via == "relative" or _DESCRIBES.search(gap):
+            keep = False  # "X, a suburb which lies on the edge of Y": Y locates X
         elif approach:
             keep = True
         else:
             # A place listed with a locator ("south of X and Y") locates too, unless it opens a
-            # phrase of its own ("near X, east of Y, and in Z").
-            keep = bool(coordinated) and (previous_kept or bool(_OWN_PREPOSITION.search(gap)))
+            # phrase of its own ("near X, east of Y, and in Z"), or the locator sat in an
+            # apposition ("took X, a village near Y, and Z": the list goes on from X).
+            resumed = apposed is not None and _LIST_RESUMES.match(gap)
+            keep = bool(coordinated) and (previous_kept or bool(_OWN_PREPOSITION.search(gap)) or bool(resumed and apposed))
+        apposed = previous_kept if not keep and _APPOSED.match(gap) else None
         if keep:
             chosen.append(Chosen(ref, approach))
         previous_kept = keep
@@ -241,7 +327,8 @@ def choose_nearest(masked: str, refs: list[PlaceRef]) -> list[Chosen]:
     """The place just before a passive verb and those listed with it ("X and Y were taken")."""
     kept = [refs[-1]]
     for ref in reversed(refs[:-1]):
-        if not _COORDINATED.match(masked[ref.end:kept[-1].start]):
+        same = (ref.start, ref.end) == (kept[-1].start, kept[-1].end)  # "both towns"
+        if not same and not _COORDINATED.match(masked[ref.end:kept[-1].start]):
             break
         kept.append(ref)
     return [Chosen(ref) for ref in reversed(kept)]

@@ -25,8 +25,17 @@ ABBREVIATIONS = frozenset(
 _HEADING_MARKUP = re.compile(r"^\s*(?:=+[^=\n]+=+|#{1,6}\s+\S.*)\s*$")
 _ITEM = re.compile(r"^\s*(?:[-*•|]|\d{1,2}[.)])\s+", re.M)
 _FINAL = re.compile(r"[.!?…][\"”’')\]]*\s*$")
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]*_]*(?=\s+[\"“‘(*_]?[A-Z0-9ĀÂ])|[.!?…]+[\"”’')\]*_]*(?=\s*\n)")
+# A boundary starts only at the first mark of a run ("...", "?!") and takes the run whole
+# (possessive), so a run of 40,000 dots is one attempt, not 40,000 backtracking ones.
+_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"”’')\]*_]*+(?=[^\S\n]*+\n|\s++[\"“‘(*_]?[A-Z0-9ĀÂ])")
 _HEADING_MAX_WORDS = 15
+# The reader pairs the words of a sentence (sides, places, triggers, dates) with each other:
+# a longer "sentence" (a paste without full stops) is cut into windows of at most this many
+# characters, at a clause mark or a space, so that the work per window stays bounded.
+MAX_SENTENCE_CHARS = 1000
+_WINDOW_CUT = re.compile(r"[,;:)]\s|\s")
+# An abbreviation or initial is short: the word before a dot is looked at this far back.
+_ABBREVIATION_MAX = 12
 _BOLD = re.compile(r"(?:\*\*|__)[^*_\n]+(?:\*\*|__)[.!?]?")
 
 
@@ -119,13 +128,29 @@ def _split_run(masked: str, run: list[tuple[int, int]], paragraph: int) -> list[
     for match in _BOUNDARY.finditer(masked, start, end):
         if _is_abbreviation(masked, match.start(), start):
             continue
-        sentence = _trimmed(masked, cursor, match.end(), "text", paragraph)
-        if sentence is not None:
-            out.append(sentence)
+        out.extend(_windows(masked, cursor, match.end(), paragraph))
         cursor = match.end()
-    tail = _trimmed(masked, cursor, end, "text", paragraph)
-    if tail is not None:
-        out.append(tail)
+    out.extend(_windows(masked, cursor, end, paragraph))
+    return out
+
+
+def _windows(masked: str, start: int, end: int, paragraph: int) -> list[Sentence]:
+    """The sentence ``masked[start:end]`` trimmed, cut into windows of at most
+    ``MAX_SENTENCE_CHARS`` (at the last clause mark or space before the limit)."""
+    out: list[Sentence] = []
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        cut = None
+        for match in _WINDOW_CUT.finditer(masked, limit - MAX_SENTENCE_CHARS // 4, limit):
+            cut = match.end()
+        cut = cut if cut is not None and cut > start else limit
+        piece = _trimmed(masked, start, cut, "text", paragraph)
+        if piece is not None:
+            out.append(piece)
+        start = cut
+    piece = _trimmed(masked, start, end, "text", paragraph)
+    if piece is not None:
+        out.append(piece)
     return out
 
 
@@ -133,8 +158,11 @@ def _is_abbreviation(masked: str, dot: int, floor: int) -> bool:
     if masked[dot] != ".":
         return False
     word_start = dot
-    while word_start > floor and not masked[word_start - 1].isspace() and masked[word_start - 1] not in "(\"“":
+    reach = max(floor, dot - _ABBREVIATION_MAX)
+    while word_start > reach and not masked[word_start - 1].isspace() and masked[word_start - 1] not in "(\"“":
         word_start -= 1
+    if word_start == reach and word_start > floor and not masked[word_start - 1].isspace():
+        return False  # a long word, not an abbreviation
     word = masked[word_start:dot].lower()
     if not word:
         return False

@@ -38,8 +38,8 @@ from export.render import (
     ANIMATION_FORMATS, DEFAULT_FRAME_MS, FIGURE_FORMATS, RenderError, render, render_gif, render_many,
     render_mp4,
 )
-from layers.data import DataError, load, load_default, read_events_jsonl
-from layers.state import compute
+from control.data import DataError, load, load_default, read_events_jsonl
+from control.state import compute
 from layers.view import LAYER_NAMES, View
 
 ALL_FORMATS = FIGURE_FORMATS + DATA_FORMATS + ANIMATION_FORMATS

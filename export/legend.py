@@ -14,7 +14,7 @@ Pure functions of plain values; nothing here draws.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PIL import ImageColor
 from shapely.geometry import Point, box
@@ -22,21 +22,25 @@ from shapely.geometry import Point, box
 from events.vocabulary import ACTION_CLASS, FACTIONS
 from layers import advances, style
 from layers.event_markers import visible_events
-from layers.territory import CONTESTED_KM, RADIUS_KM
+from control.captures import CONTESTED_DAYS
+from layers import territory as territory_layer
 
 MUTED_INK = "#555555"
-# The fill of besieged ground, until the control package gives its own (issue 11).
-BESIEGED_COLOUR = getattr(style, "BESIEGED_COLOUR", style.ACTION_CLASS_STYLE["siege"]["halo"])
-BESIEGED_OPACITY = getattr(style, "BESIEGED_OPACITY", 0.5)
+# Contested ground is drawn in its holder's colour hatched with the rival's; the swatch shows a
+# neutral holder and rival.
+HATCH_GROUND = "#9E9E9E"
+HATCH_STRIPES = "#444444"
 
 
 @dataclass(frozen=True)
 class LegendEntry:
-    """One legend row: ``kind`` is 'area' (a ground swatch at ``opacity``), 'line' (front line),
+    """One legend row: ``kind`` is 'area' (a ground swatch at ``opacity``), 'hatch' (a ground
+    swatch striped in ``stripes``), 'ring' (ground edged in ``color``), 'line' (front line),
     'arrow' (advance), 'marker' (an event's halo of ``size_px`` around a dot) or 'note' (a
     remark in small print, no symbol). ``key`` names what the entry stands for
-    (``territory:<faction>``, ``contested``, ``besieged``, ``no_data``, ``front_line``,
-    ``advance:<faction>``, ``event:<action class>``), for tests and the page's markup."""
+    (``territory:<faction>``, ``stale``, ``contested``, ``besieged``, ``no_data``,
+    ``front_line``, ``advance:<faction>``, ``event:<action class>``), for tests and the page's
+    markup; in ``label``, ``{n}`` is the view's fading age in days."""
     label: str
     color: str
     kind: str
@@ -44,11 +48,14 @@ class LegendEntry:
     size_px: float = 14.0
     under: str | None = None    # the colour an area lies on in the map, so the swatch matches it
     key: str = ""
+    stripes: str | None = None
 
     @property
     def fill(self) -> str:
         """The swatch's fill as the map shows it (areas), else the entry's colour."""
-        return swatch_fill(self.color, self.opacity, self.under) if self.kind == "area" else self.color
+        if self.kind in ("area", "hatch"):
+            return swatch_fill(self.color, self.opacity, self.under)
+        return self.color
 
 
 @dataclass(frozen=True)
@@ -70,15 +77,17 @@ def catalogue() -> list[LegendSection]:
     """Every entry the map can show, in the legend's order; ``legend_sections`` (the exports) and
     the live map's legend (by the ``legend`` key of the features it draws) pick from it.
     The event section's heading names no window (``events_heading`` does)."""
+    under = style.BACKGROUND_COLOUR
     areas = [LegendEntry(style.faction_name(f), style.faction_colour(f), "area", style.TERRITORY_OPACITY,
-                         under=style.BACKGROUND_COLOUR, key=f"territory:{f}") for f in FACTIONS]
+                         under=under, key=f"territory:{f}") for f in FACTIONS]
     areas += [
-        LegendEntry(f"contested (rivals < {CONTESTED_KM:g} km apart)", style.CONTESTED_COLOUR, "area",
-                    style.CONTESTED_OPACITY, under=style.BACKGROUND_COLOUR, key="contested"),
-        LegendEntry("besieged", BESIEGED_COLOUR, "area", BESIEGED_OPACITY, under=style.BACKGROUND_COLOUR,
-                    key="besieged"),
-        LegendEntry(f"no data (> {RADIUS_KM:g} km from known places)", style.NO_DATA_COLOUR, "area",
-                    style.NO_DATA_OPACITY, under=style.BACKGROUND_COLOUR, key="no_data"),
+        LegendEntry(STALE_LABEL, HATCH_GROUND, "area", style.STALE_OPACITY, under=under, key="stale"),
+        LegendEntry(f"contested: the holder's colour, hatched in the rival's (rival claims within "
+                    f"{CONTESTED_DAYS} days)", HATCH_GROUND, "hatch", style.CONTESTED_OPACITY, under=under,
+                    key="contested", stripes=HATCH_STRIPES),
+        LegendEntry("besieged or cut off", style.BESIEGED_COLOUR, "ring", key="besieged"),
+        LegendEntry("no data (no knowledge of this ground)", style.NO_DATA_COLOUR, "area", style.NO_DATA_OPACITY,
+                    under=under, key="no_data"),
     ]
     lines = [LegendEntry("front line", style.FRONT_LINE_COLOUR, "line", key="front_line")]
     lines += [LegendEntry(f"{style.faction_name(f)} advance", style.faction_colour(f), "arrow", key=f"advance:{f}")
@@ -90,6 +99,7 @@ def catalogue() -> list[LegendSection]:
             LegendSection("Events", tuple(marks))]
 
 
+STALE_LABEL = "faded: last reported over {n} days ago"
 EVENT_NOTE = "ring: action; dot: the actor's colour"
 # The event section's heading by the window's length in days ("*": any other length).
 EVENT_HEADINGS = {"1": "Events, the day", "*": "Events, last {n} days"}
@@ -101,8 +111,7 @@ def events_heading(window_days: int) -> str:
 
 def present_keys(state, view, extent: tuple[float, float, float, float] | None = None) -> set[str]:
     """The keys of the catalogue's entries that the map of this view draws inside ``extent``
-    (west, south, east, north; None: anywhere). Besieged ground counts once the territory
-    carries it (``Territory.besieged``); the live map lists whatever its features say."""
+    (west, south, east, north; None: anywhere)."""
     seen = box(*extent) if extent else None
 
     def shown(geometry) -> bool:
@@ -115,13 +124,18 @@ def present_keys(state, view, extent: tuple[float, float, float, float] | None =
     keys = set()
     if "territory" in view.layers:
         keys |= {f"territory:{f}" for f, ground in territory.factions.items() if f in view.factions and shown(ground)}
-        if any(f in view.factions and shown(g) for f, g in territory.contested_sides.items()):
+        if any((holder in view.factions or rival in view.factions) and shown(g)
+               for (holder, rival), g in territory.contested_pairs.items()):
             keys.add("contested")
-        besieged = getattr(territory, "besieged", None)   # ground the control package may draw (issue 11)
-        if besieged is not None and shown(besieged):
+        if any(f in view.factions and shown(g) for f, g in territory.besieged.items()):
             keys.add("besieged")
         if shown(territory.no_data):
             keys.add("no_data")
+        if view.fade_days is not None and any(
+                day is not None and (state.date - day).days > view.fade_days and shown(ground)
+                for code, pieces in territory_layer.evidence_pieces(state).items() if FACTIONS[code] in view.factions
+                for (_, day, _), ground in pieces):
+            keys.add("stale")
     if "front_lines" in view.layers and any((a in view.factions or b in view.factions) and shown(g)
                                             for (a, b), g in territory.front_lines.items()):
         keys.add("front_line")
@@ -139,19 +153,25 @@ def legend_sections(state, view, extent: tuple[float, float, float, float] | Non
     """The catalogue's entries that the map of this view shows inside ``extent``, for a legend.
     Sections may be empty; drawers skip them."""
     keys = present_keys(state, view, extent)
-    sections = [LegendSection(section.heading, tuple(e for e in section.entries if e.key in keys))
+    sections = [LegendSection(section.heading, tuple(_for_view(e, view) for e in section.entries if e.key in keys))
                 for section in catalogue()]
     sections[-1] = LegendSection(events_heading(view.window_days), sections[-1].entries)
     return sections
 
 
+def _for_view(entry: LegendEntry, view) -> LegendEntry:
+    if "{n}" not in entry.label:
+        return entry
+    return replace(entry, label=entry.label.replace("{n}", str(view.fade_days)))
+
+
 def catalogue_json() -> list[dict]:
     """The catalogue for the live map's legend (``assets/frontline.js``): per section its
     heading (the events' by window length, as ``events_heading``) and entries (key, label, kind,
-    colour, swatch fill, size in px)."""
+    colour, swatch fill, size in px, stripes' colour; ``{n}`` in a label: the fading age)."""
     sections = [{"heading": section.heading,
                  "entries": [{"key": e.key, "label": e.label, "kind": e.kind, "colour": e.color, "fill": e.fill,
-                              "size": e.size_px} for e in section.entries]}
+                              "size": e.size_px, "stripes": e.stripes} for e in section.entries]}
                 for section in catalogue()]
     sections[-1]["headings"] = EVENT_HEADINGS
     return sections

@@ -236,11 +236,17 @@ def _legend_shapes_and_labels(frame: Frame, sections: list[LegendSection]) -> tu
             row_px += (len(label_lines) - 1) * LEGEND_LINE_PX / 2
             y_mid = frame.y_from_top(row_px)
             y_top, y_bot = frame.y_from_top(row_px - 7), frame.y_from_top(row_px + 7)
-            if entry.kind == "area":
+            if entry.kind in ("area", "hatch", "ring"):
                 shapes.append(dict(type="rect", xref="paper", yref="paper", layer="above",
                                    x0=frame.x(swatch_x0), x1=frame.x(swatch_x1), y0=y_bot, y1=y_top,
-                                   fillcolor=entry.fill,
+                                   fillcolor=PANEL_FILL if entry.kind == "ring" else entry.fill,
                                    line=dict(color=entry.color, width=2), name=f"legend-{entry.label}"))
+                if entry.kind == "hatch":   # three strokes of the rival's stripes across the swatch
+                    for k in range(3):
+                        left = swatch_x0 + 4 + 8 * k
+                        shapes.append(dict(type="line", xref="paper", yref="paper", layer="above",
+                                           x0=frame.x(left), x1=frame.x(left + 8), y0=y_bot, y1=y_top,
+                                           line=dict(color=entry.stripes, width=2)))
             elif entry.kind in ("line", "arrow"):
                 shapes.append(dict(type="line", xref="paper", yref="paper", layer="above",
                                    x0=frame.x(swatch_x0), x1=frame.x(swatch_x1), y0=y_mid, y1=y_mid,

@@ -3,7 +3,7 @@
 Every layer module has the same small interface (after kepler.gl's layer classes):
 ``NAME``; ``NEEDS`` (the fields it reads); ``DEFAULT_STYLE``; ``MISSING`` (how it shows a
 missing value); ``build(state, view) -> list of traces``. Data preparation is apart, in
-``layers.state.compute(data, date)`` (cached per date); ``layers.figure.make_figure`` assembles
+``control.state.compute(data, date)`` (cached per date); ``layers.figure.make_figure`` assembles
 the traces of the view's layers on the offline map style.
 
 Traces are made with plotly's ``_validate=False`` and numpy coordinate arrays: property

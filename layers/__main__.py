@@ -2,7 +2,11 @@
 
     python -m layers control --date YYYY-MM-DD [--json]
         who holds each place on the date; with --json one object per line:
-        {"place", "lat", "lon", "faction", "since", "contested", "besieged", "place_id", "last_event"}
+        {"place", "lat", "lon", "faction", "since", "contested", "besieged", "place_id", "last_event",
+         "evidence_date", "evidence"}
+        ``faction`` null: nobody known to hold it (no knowledge yet, before the baseline's date);
+        ``evidence``: what the state rests on (baseline, event, sweep, area, pocket; see
+        control.evidence), ``evidence_date`` its day, ``last_event`` the event behind it
     python -m layers territory --date YYYY-MM-DD --out FILE.geojson [--window-days N]
         territory polygons, contested ground, no-data ground, front lines and the events of the
         day (or of the N days up to it) as one GeoJSON FeatureCollection; the property ``layer``
@@ -25,8 +29,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from layers.data import DataError, load, load_default, read_events_jsonl
-from layers.state import compute
+from control.data import DataError, load, load_default, read_events_jsonl
+from control.state import compute
 import settings
 from events import store
 
@@ -108,7 +112,8 @@ def _control(data, args) -> int:
         else:
             flags = " ".join(f for f, on in (("contested", place.contested), ("besieged", place.besieged)) if on)
             since = place.since.isoformat() if place.since else "?"
-            out.write(f"{place.name:<40} {place.faction or 'unknown':<11} since {since:<10} {flags}\n")
+            seen = f"{place.evidence} {place.evidence_date.isoformat()}" if place.evidence_date else "no knowledge"
+            out.write(f"{place.name:<40} {place.faction or 'unknown':<11} since {since:<10} {seen:<22} {flags}\n")
     return 0
 
 
@@ -125,7 +130,7 @@ def _territory(data, args) -> int:
 
 
 def _area(data, args) -> int:
-    from layers.area import area_table, daily_dates
+    from control.area import area_table, daily_dates
 
     dates = list(args.date)
     if args.first or args.last:

@@ -18,10 +18,11 @@ from datetime import date, timedelta
 import numpy as np
 import plotly.graph_objects as go
 
+from control.geo import to_metric_xy, to_wgs84_xy
 from events.model import Event
 from events.vocabulary import FACTIONS
 from layers import style
-from layers.geo import join_parts, to_metric_xy, to_wgs84_xy
+from layers.geo import join_parts
 
 NAME = "advances"
 NEEDS = ("events.action", "events.actor", "events.lat", "events.lon", "events.date_start",
@@ -49,8 +50,8 @@ def arrows(state, view) -> list[dict]:
     lonlat = models.control.lonlat
     out = []
     for event in events:
-        indices, codes, _ = models.codes_at(event.date_start - timedelta(days=1))
-        held = indices[codes == FACTIONS.index(event.actor)]
+        codes = models.codes_at(event.date_start - timedelta(days=1))[:models.n_places]
+        held = np.flatnonzero(codes == FACTIONS.index(event.actor))
         if not len(held):
             continue
         target = to_metric_xy(np.array([event.lon]), np.array([event.lat]))[0]

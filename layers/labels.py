@@ -17,9 +17,9 @@ from html import escape
 import numpy as np
 import plotly.graph_objects as go
 
+from control.geo import to_metric_xy
+from control.model import MATCH_KM
 from layers import place_rank, style
-from layers.control import MATCH_KM
-from layers.geo import to_metric_xy
 
 NAME = "labels"
 NEEDS = ("data.places", "state.places")
@@ -65,10 +65,11 @@ def _label_places(data, models) -> tuple[tuple[str, float, float, int], ...]:
     label_xy = to_metric_xy(np.array([p.lon for p in data.places]), np.array([p.lat for p in data.places]))
     out = []
     control = models.control
+    places_xy = models.xy_m[:models.n_places]
     for p, (x, y) in zip(data.places, label_xy):
         index, text = -1, p.name
-        if len(models.xy_m):
-            d2 = ((models.xy_m - (x, y)) ** 2).sum(axis=1)
+        if len(places_xy):
+            d2 = ((places_xy - (x, y)) ** 2).sum(axis=1)
             nearest = int(d2.argmin())
             if d2[nearest] <= (MATCH_KM * 1000.0) ** 2:
                 index, text = nearest, control.name_of(nearest)

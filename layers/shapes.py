@@ -1,4 +1,4 @@
-"""Shapes into plotly map traces: filled polygons (holes kept) and lines.
+"""Shapes into plotly map traces: filled polygons (holes kept), lines, hatching.
 
 Filled areas use ``Choroplethmap`` rather than a ``Scattermap`` with ``fill="toself"``: the latter
 turns every ring into its own polygon, so a government enclave inside ISIL ground would be
@@ -12,6 +12,7 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 COORD_DECIMALS = 4   # ~10 m: finer than any place coordinate, and a smaller payload
+STRIPE_SPACING_DEG = 0.03   # ~3 km between the hatch lines of contested ground
 
 
 def polygon_trace(geometry: BaseGeometry, *, colour: str, opacity: float, name: str,
@@ -29,6 +30,37 @@ def polygon_trace(geometry: BaseGeometry, *, colour: str, opacity: float, name: 
         hoverinfo="skip" if hover is None else "text", text=[hover] if hover else None,
         meta=meta, _validate=False,
     )
+
+
+def polygons_trace(areas: list[tuple[BaseGeometry, str | None, float]], *, colour: str, name: str,
+                   meta: dict, showlegend: bool = False, legendgroup: str | None = None) -> go.Choroplethmap | None:
+    """Several filled areas of one colour in one trace, each with its own hover and opacity:
+    ``areas`` is a list of (geometry WGS84, hover text, opacity); empty geometries are left out."""
+    areas = [(g, hover, opacity) for g, hover, opacity in areas if g is not None and not g.is_empty]
+    if not areas:
+        return None
+    ids = [f"{name}:{k}" for k in range(len(areas))]
+    features = [{"type": "Feature", "id": i, "properties": {}, "geometry": geojson_geometry(g)}
+                for i, (g, _, _) in zip(ids, areas)]
+    return go.Choroplethmap(
+        geojson={"type": "FeatureCollection", "features": features},
+        locations=ids, z=[1] * len(ids), colorscale=[[0, colour], [1, colour]], showscale=False,
+        marker={"opacity": [opacity for _, _, opacity in areas], "line": {"width": 0}},
+        name=name, showlegend=showlegend, legendgroup=legendgroup or name, hoverinfo="text",
+        text=[hover for _, hover, _ in areas], meta=meta, _validate=False,
+    )
+
+
+def stripes(geometry: BaseGeometry, spacing_deg: float = STRIPE_SPACING_DEG) -> BaseGeometry:
+    """Diagonal lines across ``geometry`` (WGS84), ``spacing_deg`` apart, clipped to it: a hatch
+    drawn over one colour in another, for ground that two sides claim."""
+    if geometry is None or geometry.is_empty:
+        return shapely.MultiLineString()
+    west, south, east, north = geometry.bounds
+    span = (east - west) + (north - south)
+    lines = [shapely.LineString([(west + k, south), (west + k - (north - south), north)])
+             for k in np.arange(0.0, span + spacing_deg, spacing_deg)]
+    return shapely.intersection(shapely.MultiLineString(lines), geometry)
 
 
 def geojson_geometry(geometry: BaseGeometry) -> dict:

@@ -36,7 +36,11 @@ TERRITORY_OPACITY = 0.42
 NO_DATA_COLOUR = "#BDBDBD"          # ground farther than the radius from any known place
 NO_DATA_OPACITY = 0.18
 CONTESTED_COLOUR = "#CC79A7"        # reddish purple, kept out of the faction colours
-CONTESTED_OPACITY = 0.55
+CONTESTED_OPACITY = 0.55            # contested ground: its holder's colour, hatched with the rival's
+STRIPE_WIDTH_PX = 2.0
+STALE_OPACITY = 0.14                # ground whose evidence is older than the view's fade_days
+BESIEGED_COLOUR = "#882255"         # the siege halo of event markers
+BESIEGED_WIDTH_PX = 2.0
 FRONT_LINE_COLOUR = "#B2182B"
 FRONT_LINE_WIDTH_PX = 2.5
 

@@ -1,284 +1,141 @@
-"""Territory: who holds the ground, from who holds the places.
+"""The territory layer: who holds the ground, how old that knowledge is, and where it is disputed.
 
-Each held place claims its nearest-place cell (a Voronoi cell), clipped to Syria's outline and to
-``RADIUS_KM`` around the place; cells are dissolved by faction. Ground farther than the radius
-from every known place is *no data* (open desert with no reported settlement): it belongs to
-nobody and is drawn apart. Ground within ``CONTESTED_KM`` of places of two different factions, and
-around places marked contested, is *contested* and is cut out of both factions' areas. So the
-faction areas, the contested ground and the no-data ground never overlap and together make up
-Syria. (The oko project uses the same nearest-settlement-within-35-km and contested-within-7-km
-rules; road-network service areas would be a refinement.)
+The ground itself is computed by ``control.territory``; this module draws it:
 
-The Voronoi cells depend only on the set of places, not on who holds them, so they are computed
-once per place set (``Tessellation``) and only re-dissolved per date. Work is done in the
-equal-area metric projection of ``layers.geo``; results are returned in WGS84 (lon, lat).
+- each faction's ground in its colour, in pieces that share their evidence (its kind and day,
+  ``control.evidence``), each piece hovering "held by ISIL — last reported 1 May 2017
+  (baseline)"; with ``view.fade_days`` set, ground whose evidence is older than that many days
+  is drawn faint (``style.STALE_OPACITY``): old knowledge is not shown as news;
+- contested ground (rival claims within days) in its holder's colour hatched with the rival's;
+- besieged ground (a siege, a cut-off pocket) ringed in ``style.BESIEGED_COLOUR``;
+- ground nobody is known to hold (before the baseline's date, beyond every place's reach) in
+  ``style.NO_DATA_COLOUR``, hovering "no knowledge".
 """
 from __future__ import annotations
 
-from collections import OrderedDict
-from dataclasses import dataclass, field
-from functools import cached_property
+from datetime import date
+from html import escape
 
 import numpy as np
-import shapely
-from shapely.geometry import MultiPoint
-from shapely.geometry.base import BaseGeometry
+import plotly.graph_objects as go
 
+from control import evidence
+from control.territory import RADIUS_KM
 from events.vocabulary import FACTIONS
 from layers import style
-from layers.front_lines import lines_between, shared_edges
-from layers.geo import to_wgs84
-from layers.shapes import polygon_trace
+from layers.geo import lines_to_lonlat
+from layers.shapes import polygon_trace, polygons_trace, stripes
 
 NAME = "territory"
-NEEDS = ("territory.factions", "territory.contested", "territory.no_data", "territory.areas_km2")
-DEFAULT_STYLE = {"opacity": style.TERRITORY_OPACITY, "colours": style.FACTION_COLOURS}
+NEEDS = ("territory.factions", "territory.contested_pairs", "territory.besieged", "territory.no_data",
+         "points (evidence per point)")
+DEFAULT_STYLE = {"opacity": style.TERRITORY_OPACITY, "stale_opacity": style.STALE_OPACITY,
+                 "colours": style.FACTION_COLOURS}
 MISSING = "ground with no known holder is grey 'no data', counted for nobody"
-
-RADIUS_KM = 35.0
-CONTESTED_KM = 7.0
-GRID_M = 1.0   # cells and their parts are snapped to a 1 m grid so that they merge as a coverage
-_EMPTY = shapely.Polygon()
-_TESSELLATION_CACHE_SIZE = 16
-_TERRITORY_CACHE_SIZE = 1024
-_SPLIT_CACHE_SIZE = 200_000
-
-
-@dataclass(frozen=True, eq=False)
-class Territory:
-    """One date's territory. Geometries are WGS84 (lon, lat); areas in km² (equal-area).
-
-    ``factions``: faction id -> the ground it holds, contested ground removed, for the factions
-    holding any. ``contested_sides``: faction id -> the contested ground on its side of the
-    front (the part of the strip nearer to its places). ``no_data``: ground farther than the
-    radius from every known place. ``front_lines``: (faction a, faction b) sorted -> the lines
-    where their grounds meet. ``areas_km2``: per faction id, plus ``"contested"`` and
-    ``"no_data"``. All these areas are disjoint."""
-
-    factions: dict[str, BaseGeometry]
-    contested_sides: dict[str, BaseGeometry]
-    no_data: BaseGeometry
-    front_lines: dict[tuple[str, str], BaseGeometry]
-    areas_km2: dict[str, float] = field(default_factory=dict)
-    contested_sides_km2: dict[str, float] = field(default_factory=dict)
-
-    @cached_property
-    def contested(self) -> BaseGeometry:
-        """All contested ground as one geometry."""
-        parts = list(self.contested_sides.values())
-        return _polygonal(shapely.union_all(parts)) if parts else _EMPTY
-
-
-class Tessellation:
-    """Nearest-place cells of one set of places, clipped to the outline and the radius (metres)."""
-
-    def __init__(self, xy_m: np.ndarray, outline_m: BaseGeometry, *, radius_km: float = RADIUS_KM,
-                 contested_km: float = CONTESTED_KM) -> None:
-        self.n = len(xy_m)
-        self.outline_m = outline_m
-        self.contested_dist_m = contested_km * 1000.0
-        points = shapely.points(xy_m)
-        # Places at the same spot share one cell: the first of them owns it.
-        _, first, owner = np.unique(np.round(xy_m, 0), axis=0, return_index=True, return_inverse=True)
-        self.owner = first[owner.ravel()]
-        unique_idx = np.sort(first)
-        raw = np.full(self.n, _EMPTY, dtype=object)
-        if len(unique_idx) == 1:
-            raw[unique_idx] = shapely.box(*outline_m.buffer(radius_km * 1000.0).bounds)
-        elif len(unique_idx) > 1:
-            frame = outline_m.buffer(100_000.0)
-            cells = shapely.voronoi_polygons(MultiPoint(xy_m[unique_idx]), extend_to=frame, ordered=True)
-            raw[unique_idx] = np.array(cells.geoms, dtype=object)
-        discs = shapely.buffer(points[unique_idx], radius_km * 1000.0, quad_segs=8)
-        self.mask = shapely.intersection(shapely.union_all(discs), outline_m) if len(discs) else _EMPTY
-        self.no_data = shapely.difference(outline_m, self.mask)
-        self.no_data_wgs84 = _to_wgs84_polygonal(self.no_data)
-        # A cell meets the mask only within its own place's disc (points of the cell are nearer
-        # to its place than to any other), so cell ∩ mask = cell ∩ disc ∩ outline.
-        self.cells = np.array([_polygonal(c) for c in shapely.intersection(raw, self.mask, grid_size=GRID_M)],
-                              dtype=object)
-        self.edge_i, self.edge_j, self.edges = shared_edges(raw, unique_idx, self.mask)
-        # Directed pairs (i, j): the disc of place j reaches the cell of place i.
-        pairs = shapely.STRtree(points[unique_idx]).query(
-            points[unique_idx], predicate="dwithin", distance=2 * self.contested_dist_m)
-        i, j = unique_idx[pairs[0]], unique_idx[pairs[1]]
-        reaches = (i != j) & (shapely.distance(points[j], self.cells[i]) <= self.contested_dist_m)
-        self.reach_i, self.reach_j = i[reaches], j[reaches]
-        self._discs = np.full(self.n, _EMPTY, dtype=object)
-        self._discs[unique_idx] = shapely.buffer(points[unique_idx], self.contested_dist_m, quad_segs=8)
-        self._splits: dict[tuple, tuple[BaseGeometry, BaseGeometry]] = {}
-
-    def territory(self, codes: np.ndarray, contested: np.ndarray) -> Territory:
-        """Dissolve the cells by faction. ``codes``: per place, an index into FACTIONS (-1: none);
-        ``contested``: per place, whether its own state is contested."""
-        held_m, contested_m, fronts_m = self.dissolve(codes, contested)
-        return Territory(
-            factions={name: _to_wgs84_polygonal(g) for name, g in held_m.items()},
-            contested_sides={name: _to_wgs84_polygonal(g) for name, g in contested_m.items()},
-            no_data=self.no_data_wgs84,
-            front_lines={pair: to_wgs84(g) for pair, g in fronts_m.items()},
-            areas_km2=self.areas_km2(held_m, contested_m),
-            contested_sides_km2={name: g.area / 1e6 for name, g in contested_m.items()},
-        )
-
-    def dissolve(self, codes: np.ndarray, contested: np.ndarray):
-        """(faction -> held ground, faction -> contested ground on its side, pair -> front
-        lines), all in metres."""
-        codes = codes[self.owner]  # a shared cell follows its owner
-        ground_cells = self.cells.copy()
-        piece_cells = np.full(len(ground_cells), _EMPTY, dtype=object)
-        near = self._contested_near(codes, contested)
-        self._split_missing(near)
-        for i, key in near.items():
-            ground_cells[i], piece_cells[i] = self._splits[(i, key)]
-        held_m, contested_m = {}, {}
-        for code in np.unique(codes[codes >= 0]):
-            mine = codes == code
-            held = _merge_coverage(ground_cells[mine])
-            if not held.is_empty:
-                held_m[FACTIONS[code]] = held
-            pieces = piece_cells[mine]
-            pieces = pieces[~shapely.is_empty(pieces)]
-            if len(pieces):
-                contested_m[FACTIONS[code]] = _merge_coverage(pieces)
-        fronts_m = lines_between(self.edge_i, self.edge_j, self.edges, codes)
-        return held_m, contested_m, fronts_m
-
-    def areas_km2(self, held_m: dict, contested_m: dict) -> dict[str, float]:
-        areas = {name: g.area / 1e6 for name, g in held_m.items()}
-        areas["contested"] = sum(g.area for g in contested_m.values()) / 1e6
-        areas["no_data"] = self.no_data.area / 1e6
-        return areas
-
-    def _contested_near(self, codes: np.ndarray, contested: np.ndarray) -> dict[int, tuple[int, ...]]:
-        """For each cell with contested ground, the places whose discs make it contested.
-
-        Contested ground is the ground within ``CONTESTED_KM`` of places of two factions, plus
-        the ground that near a place marked contested. A point of place i's cell lies within that
-        distance of i whenever it lies within it of any place, so it is contested exactly when a
-        rival of i's holder has a place that near: the cell's piece depends only on which of its
-        neighbours are rivals."""
-        ci, cj = codes[self.reach_i], codes[self.reach_j]
-        rival = (ci >= 0) & (cj >= 0) & (ci != cj)
-        flagged = np.flatnonzero(contested & (codes >= 0))
-        ri = np.concatenate([self.reach_i[rival], flagged])   # a flagged place's own disc counts
-        rj = np.concatenate([self.reach_j[rival], flagged])
-        if not len(ri):
-            return {}
-        order = np.lexsort((rj, ri))
-        ri, rj = ri[order], rj[order]
-        bounds = np.flatnonzero(np.diff(ri)) + 1
-        heads = ri[np.r_[0, bounds]].tolist()
-        return {i: tuple(group.tolist()) for i, group in zip(heads, np.split(rj, bounds))}
-
-    def _split_missing(self, near: dict[int, tuple[int, ...]]) -> None:
-        """Split the cells whose (cell, rival discs) pair is new into (held, contested) parts,
-        snapped to the metre grid like the cells, so that neighbouring parts share their
-        vertices exactly and merge as a coverage. Batched: one vectorised overlay per date."""
-        missing = [(i, js) for i, js in near.items() if (i, js) not in self._splits]
-        if not missing:
-            return
-        if len(self._splits) + len(missing) > _SPLIT_CACHE_SIZE:
-            self._splits.clear()   # rare (a long session at large scale); rebuilt as needed
-        cells = self.cells[[i for i, _ in missing]]
-        discs = np.array([self._discs[js[0]] if len(js) == 1 else shapely.union_all(self._discs[list(js)])
-                          for _, js in missing], dtype=object)
-        held = shapely.difference(cells, discs, grid_size=GRID_M)
-        taken = shapely.intersection(cells, discs, grid_size=GRID_M)
-        for key, h, t in zip(missing, held, taken):
-            self._splits[key] = (_polygonal(h), _polygonal(t))
-
-
-def _merge_coverage(parts: np.ndarray) -> BaseGeometry:
-    """Union of cells that tile without overlap. A held cell's cut follows the same rival discs
-    as its same-side neighbour's, so the pieces share vertices and the fast coverage union
-    applies; should snapping ever leave a mismatch, fall back to the general union."""
-    try:
-        return _polygonal(shapely.coverage_union_all(parts))
-    except shapely.errors.GEOSException:
-        return _polygonal(shapely.union_all(parts, grid_size=GRID_M))
-
-
-def _to_wgs84_polygonal(geometry: BaseGeometry) -> BaseGeometry:
-    """A metric area in WGS84, repaired if the round trip of its coordinates crossed an edge."""
-    out = to_wgs84(geometry)
-    return out if out.is_valid else _polygonal(shapely.make_valid(out))
-
-
-def _polygonal(geometry: BaseGeometry) -> BaseGeometry:
-    """The polygons of an overlay result (snapping can leave slivers as lines or points)."""
-    if geometry.geom_type in ("Polygon", "MultiPolygon"):
-        return geometry
-    polygons = [p for p in shapely.get_parts(geometry) if p.geom_type == "Polygon" and not p.is_empty]
-    if not polygons:
-        return _EMPTY
-    return polygons[0] if len(polygons) == 1 else shapely.MultiPolygon(polygons)
-
-
-class TerritoryModel:
-    """Territory for any date from place positions; tessellations cached per place set."""
-
-    def __init__(self, xy_m: np.ndarray, outline_m: BaseGeometry, *, radius_km: float = RADIUS_KM,
-                 contested_km: float = CONTESTED_KM) -> None:
-        self.xy_m = np.asarray(xy_m, dtype=float).reshape(-1, 2)
-        self.outline_m = outline_m
-        self.radius_km = radius_km
-        self.contested_km = contested_km
-        self._cache: OrderedDict[bytes, Tessellation] = OrderedDict()
-        self._territories: OrderedDict[tuple, Territory] = OrderedDict()
-
-    def territory(self, present: np.ndarray, codes: np.ndarray, contested: np.ndarray) -> Territory:
-        """``present``: indices of the places that exist and have a holder; ``codes`` and
-        ``contested``: per place (all places), see ``Tessellation.territory``. Dates with the
-        same holders share one (cached) ``Territory``."""
-        present = np.asarray(present, dtype=int)
-        local_codes, local_contested = codes[present], contested[present]
-        key = (present.tobytes(), local_codes.astype(np.int8).tobytes(), np.packbits(local_contested).tobytes())
-        territory = self._territories.get(key)
-        if territory is None:
-            territory = self.tessellation(present).territory(local_codes, local_contested)
-            self._territories[key] = territory
-            if len(self._territories) > _TERRITORY_CACHE_SIZE:
-                self._territories.popitem(last=False)
-        else:
-            self._territories.move_to_end(key)
-        return territory
-
-    def tessellation(self, present: np.ndarray) -> Tessellation:
-        key = np.asarray(present, dtype=np.int64).tobytes()
-        tess = self._cache.get(key)
-        if tess is None:
-            tess = Tessellation(self.xy_m[present], self.outline_m, radius_km=self.radius_km,
-                                contested_km=self.contested_km)
-            self._cache[key] = tess
-            if len(self._cache) > _TESSELLATION_CACHE_SIZE:
-                self._cache.popitem(last=False)
-        else:
-            self._cache.move_to_end(key)
-        return tess
+MAX_PIECES = 80
+NO_DATA_HOVER = ("no knowledge: no report or baseline says who holds this ground on this date "
+                 f"(before the baseline's date, or beyond {RADIUS_KM:g} km of every known place)")
 
 
 def build(state, view) -> list:
-    """Filled areas: no-data ground, each shown faction's ground, contested ground on top."""
+    """Filled areas: no-data ground, each shown faction's ground, contested ground on top,
+    then the rings of besieged ground."""
     territory = state.territory
     traces = [polygon_trace(
         territory.no_data, colour=style.NO_DATA_COLOUR, opacity=style.NO_DATA_OPACITY,
-        name="no data", hover=f"no data: farther than {RADIUS_KM:g} km from any known place",
-        meta={"layer": NAME, "area": "no_data"})]
-    for faction in FACTIONS:
+        name="no data", hover=NO_DATA_HOVER, meta={"layer": NAME, "area": "no_data"})]
+    pieces = evidence_pieces(state)
+    fade_days = getattr(view, "fade_days", None)
+    for code, faction in enumerate(FACTIONS):
         if faction not in view.factions or faction not in territory.factions:
             continue
         km2 = territory.areas_km2.get(faction, 0.0)
-        traces.append(polygon_trace(
-            territory.factions[faction], colour=style.faction_colour(faction),
-            opacity=style.TERRITORY_OPACITY, name=style.faction_name(faction),
-            hover=f"{style.faction_name(faction)}: {km2:,.0f} km²", showlegend=True,
-            legendgroup=faction, meta={"layer": NAME, "area": faction}))
-    contested = [g for f, g in territory.contested_sides.items() if f in view.factions]
-    if contested:
-        traces.append(polygon_trace(
-            shapely.GeometryCollection(contested), colour=style.CONTESTED_COLOUR,
-            opacity=style.CONTESTED_OPACITY, name="contested",
-            hover=f"contested: within {CONTESTED_KM:g} km of rival places", showlegend=True,
-            meta={"layer": NAME, "area": "contested"}))
+        areas = []
+        for (kind, day, doc), ground in pieces.get(code, []):
+            stale = fade_days is not None and day is not None and (state.date - day).days > fade_days
+            hover = (f"{evidence.describe(style.faction_name(faction), kind, day, doc)}"
+                     f"<br>{escape(style.faction_name(faction))}: {km2:,.0f} km² in all")
+            areas.append((ground, hover, style.STALE_OPACITY if stale else style.TERRITORY_OPACITY))
+        traces.append(polygons_trace(areas, colour=style.faction_colour(faction), name=style.faction_name(faction),
+                                     showlegend=True, legendgroup=faction,
+                                     meta={"layer": NAME, "area": faction}))
+    for (holder, rival), ground in territory.contested_pairs.items():
+        if holder not in view.factions and rival not in view.factions:
+            continue
+        label = f"contested: {style.faction_name(holder)} holds, {style.faction_name(rival)} claims it"
+        traces.append(polygon_trace(ground, colour=style.faction_colour(holder), opacity=style.CONTESTED_OPACITY,
+                                    name="contested", hover=label,
+                                    meta={"layer": NAME, "area": "contested", "faction": holder, "rival": rival}))
+        lons, lats = lines_to_lonlat(stripes(ground))
+        if len(lons):
+            traces.append(go.Scattermap(
+                lon=lons, lat=lats, mode="lines", name="contested", showlegend=False, hoverinfo="text", text=label,
+                line={"color": style.faction_colour(rival), "width": style.STRIPE_WIDTH_PX},
+                meta={"layer": NAME, "area": "contested_stripes", "faction": rival}, _validate=False))
+    for faction, ground in territory.besieged.items():
+        if faction not in view.factions:
+            continue
+        lons, lats = lines_to_lonlat(ground)
+        if len(lons):
+            label = f"besieged: {style.faction_name(faction)} ground cut off or under siege"
+            traces.append(go.Scattermap(
+                lon=lons, lat=lats, mode="lines", name="besieged", showlegend=False, hoverinfo="text", text=label,
+                line={"color": style.BESIEGED_COLOUR, "width": style.BESIEGED_WIDTH_PX},
+                meta={"layer": NAME, "area": "besieged", "faction": faction}, _validate=False))
     return [t for t in traces if t is not None]
+
+
+def fade_key(state, view) -> tuple:
+    """What the drawing of ``state``'s ground depends on beyond its evidence: which pieces are
+    faded on the date (dates with the same key draw alike)."""
+    fade_days = getattr(view, "fade_days", None)
+    if fade_days is None:
+        return (None,)
+    return (fade_days,) + tuple(day is not None and (state.date - day).days > fade_days
+                                for pieces in evidence_pieces(state).values() for (_, day, _), _ in pieces)
+
+
+def evidence_pieces(state) -> dict[int, list[tuple[tuple, object]]]:
+    """Faction code -> [((evidence kind, day, doc), ground)], the faction's uncontested ground
+    in pieces of one evidence each (cached per replayed day)."""
+    snap = state.points
+    if snap is None:
+        return {}
+    cache = state.models.drawing_cache
+    key = ("evidence_pieces", id(snap))
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = _pieces(state.models, snap)
+    return found
+
+
+def _pieces(models, snap) -> dict[int, list[tuple[tuple, object]]]:
+    # One piece per (kind, day, event): pieces of the same evidence merge across the map. Where
+    # that would make more than MAX_PIECES pieces (a big map), evidence of one kind is grouped
+    # by week, then by month, and a piece is dated by its newest day.
+    kind = snap.ev_kind.astype(np.int64)
+    day = snap.ev_day.astype(np.int64)
+    held = (snap.codes >= 0) & ~snap.contested
+    for bucket in (1, 7, 30):
+        if bucket == 1:
+            keys = np.column_stack([kind, day, snap.ev_ref.astype(np.int64)])
+        else:
+            keys = np.column_stack([kind, np.where(day > 0, day // bucket, -1), np.full(len(day), -1)])
+        unique, group = np.unique(keys[held], axis=0, return_inverse=True)
+        if len(unique) <= MAX_PIECES:
+            break
+    groups = np.full(len(day), -1)
+    groups[held] = group.ravel()
+    newest = np.full(len(unique), -1, dtype=np.int64)
+    np.maximum.at(newest, groups[held], day[held])
+    grouped = models.tessellation.grouped(snap.codes, groups, mask=held)
+    events = models.control.events
+    out: dict[int, list] = {}
+    for (code, g), ground in grouped.items():
+        kind_g, _, ref = (int(v) for v in unique[g])
+        when = date.fromordinal(int(newest[g])) if newest[g] > 0 else None
+        doc = events[ref].doc if ref >= 0 else None
+        out.setdefault(code, []).append(((kind_g, when, doc), ground))
+    for pieces in out.values():
+        pieces.sort(key=lambda item: (item[0][1] is None, item[0][1] or date.min, item[0][0]))
+    return out

@@ -17,7 +17,9 @@ SYRIA_ZOOM = 5.6
 class View:
     """A map view. ``center`` is (lat, lon) in degrees; ``bbox`` is (west, south, east, north)
     in degrees and, when set, wins over ``center``/``zoom``. ``window_days`` is how far back
-    from ``date`` events and advances are shown (the window is (date - window_days, date])."""
+    from ``date`` events and advances are shown (the window is (date - window_days, date]).
+    ``fade_days``: ground whose last evidence is older than this many days is drawn faint
+    (None, the default: no fading)."""
 
     date: date
     factions: tuple[str, ...] = FACTIONS
@@ -28,6 +30,7 @@ class View:
     center: tuple[float, float] = SYRIA_CENTER
     zoom: float = SYRIA_ZOOM
     bbox: tuple[float, float, float, float] | None = None
+    fade_days: int | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.date, date):
@@ -38,6 +41,8 @@ class View:
         _check_subset("action", self.actions, ACTIONS)
         if not (isinstance(self.window_days, int) and self.window_days >= 1):
             raise ValueError(f"window_days must be a whole number of days >= 1, got {self.window_days!r}")
+        if self.fade_days is not None and not (isinstance(self.fade_days, int) and self.fade_days >= 1):
+            raise ValueError(f"fade_days must be None or a whole number of days >= 1, got {self.fade_days!r}")
         lat, lon = self.center
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
             raise ValueError(f"center must be (lat, lon) in degrees, got {self.center!r}")

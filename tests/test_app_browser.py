@@ -151,7 +151,7 @@ def _legend_keys(tab) -> list[str]:
 
 
 def test_the_legend_lists_what_the_map_shows_and_follows_the_layers_and_factions(page, server, model):
-    from layers.state import compute
+    from control.state import compute
 
     _open(page, server + "/")
     view = model.default_view()

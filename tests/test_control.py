@@ -6,8 +6,8 @@ from datetime import date
 import pytest
 
 from events.model import Event
-from layers.control import ControlModel, normalise_name
-from layers.data import ControlPoint
+from control.model import ControlModel, normalise_name
+from control.data import ControlPoint
 
 AS_OF = date(2017, 5, 1)
 TOWN_A = ("cu:town-a", "Town A", 35.00, 38.00)
@@ -155,12 +155,13 @@ def test_an_event_is_matched_to_a_baseline_place_within_three_km():
     assert len(model) == 1
 
 
-def test_a_control_event_at_a_new_place_creates_a_point_held_by_the_loser_before():
+def test_a_control_event_at_a_new_place_creates_a_point_held_by_the_loser_while_it_lasts():
     model = ControlModel([point(TOWN_A, "isil")], [
-        event("2017-06-01", "capture", "government", "isil", TOWN_B)])
+        event("2017-06-01", "capture", "government", "isil", TOWN_B, end="2017-06-06")])
     assert len(model) == 2
-    assert state(model, "2017-05-20", "Town B").faction == "isil"
-    assert state(model, "2017-06-01", "Town B").faction == "government"
+    assert state(model, "2017-05-20", "Town B") is None          # nothing said of it yet
+    assert state(model, "2017-06-03", "Town B").faction == "isil"
+    assert state(model, "2017-06-06", "Town B").faction == "government"
 
 
 def test_a_new_place_whose_loser_is_unknown_appears_only_from_its_event():
@@ -184,7 +185,7 @@ def test_a_non_control_event_at_an_unknown_place_creates_no_point():
     assert len(model) == 1
 
 
-def test_a_region_wide_event_flips_no_place():
+def test_a_region_wide_capture_flips_nothing_where_the_victor_holds_no_ground_near():
     region = ("cu:homs-east", "Homs Governorate (east)", 35.0, 38.01)
     model = ControlModel([point(TOWN_A, "isil")], [
         event("2017-06-28", "capture", "government", "isil", region, uncertainty_km=60.0)])

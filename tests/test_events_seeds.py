@@ -1,15 +1,10 @@
-"""The seed reports against the gold annotation, and the committed default events."""
+"""The seed reports against the gold annotation (the committed defaults: test_default_events.py)."""
 from __future__ import annotations
-
-import csv
-import re
-import time
 
 import pytest
 
 from events import evaluate
-from events.defaults import (DOCUMENTS_PATH, SEED_EVENTS_PATH, analyst_dates, extract_seeds,
-                             load_default_events)
+from events.defaults import analyst_dates
 from events.documents import read_document
 from events.extract import default_place_finder, extract
 
@@ -40,34 +35,3 @@ def test_matching_is_one_to_one(gold_events, gold_places):
 
     events = [Event(id="a", **twin), Event(id="b", **twin)]
     assert evaluate.score(events, gold, places)[-1].matched == 1
-
-
-def test_the_committed_seed_events_are_what_extraction_gives_now(shared_dir):
-    event_rows, document_rows = extract_seeds(shared_dir / "seeds")
-    with open(SEED_EVENTS_PATH, newline="", encoding="utf-8") as f:
-        committed = list(csv.DictReader(f))
-    with open(DOCUMENTS_PATH, newline="", encoding="utf-8") as f:
-        committed_documents = list(csv.DictReader(f))
-    hint = "stale: run `python -m events rebuild-defaults` and commit data/events"
-    assert committed == event_rows, hint
-    assert committed_documents == document_rows, hint
-
-
-def test_default_events_load_fast_without_extraction(seed_paths):
-    start = time.perf_counter()
-    events = load_default_events()
-    assert time.perf_counter() - start < 1.0
-    assert len(events) >= 80 and len({e.id for e in events}) == len(events)
-    assert {e.doc for e in events} == {p.name for p in seed_paths}
-    assert all(e.lat is not None and e.date_start <= e.date_end for e in events)
-
-
-def test_the_committed_files_hold_no_sentence_of_the_reports(seed_texts):
-    committed = (SEED_EVENTS_PATH.read_text(encoding="utf-8") + DOCUMENTS_PATH.read_text(encoding="utf-8"))
-    words = " ".join(committed.split())
-    for text in seed_texts.values():
-        tokens = text.split()
-        for i in range(0, len(tokens) - 8):
-            run = " ".join(tokens[i:i + 8])
-            if re.search(r"[a-z]", run):
-                assert run not in words, run

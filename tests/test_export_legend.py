@@ -12,8 +12,8 @@ from dashboard.map_sources import MapSources
 from export.legend import catalogue, catalogue_json, legend_sections, present_keys, swatch_fill
 from export.reports import report_label
 from layers import place_rank, style, surroundings
-from layers.data import load_default
-from layers.state import compute
+from control.data import load_default
+from control.state import compute
 from layers.view import View
 
 DAY = date(2017, 11, 19)
@@ -30,7 +30,7 @@ def test_the_catalogue_has_an_entry_for_every_faction_and_action_class_with_uniq
     assert len(keys) == len(set(keys))
     assert {f"territory:{f}" for f in style.FACTION_COLOURS} <= set(keys)
     assert {f"event:{c}" for c in style.ACTION_CLASS_STYLE} <= set(keys)
-    assert {"contested", "no_data", "front_line", "besieged"} <= set(keys)
+    assert {"contested", "no_data", "front_line", "besieged", "stale"} <= set(keys)
 
 
 def test_an_area_swatch_is_its_fill_over_the_background():
@@ -45,13 +45,16 @@ def test_the_export_legend_lists_what_its_extent_shows(state):
     around_abu_kamal = present_keys(state, View(DAY, window_days=7), extent=ABU_KAMAL_BOX)
     assert {"territory:government", "territory:isil", "territory:sdf", "territory:rebels"} <= everywhere
     assert around_abu_kamal < everywhere
-    # the desert around Abu Kamal: ISIL's ground and the contested town, no rebels, no SDF
-    assert {"territory:isil", "contested", "event:capture"} <= around_abu_kamal
-    assert not {"territory:rebels", "territory:sdf"} & around_abu_kamal
+    # around Abu Kamal, retaken that day: the government's ground, ISIL's desert, the capture
+    assert {"territory:government", "territory:isil", "event:capture"} <= around_abu_kamal
+    assert not {"territory:rebels", "territory:sdf", "territory:hts"} & around_abu_kamal
     no_events = present_keys(state, View(DAY, layers=("base", "territory")))
     assert not any(k.startswith(("event:", "advance:", "note:")) or k == "front_line" for k in no_events)
     only_isil = present_keys(state, View(DAY, factions=("isil",), layers=("territory",)))
     assert {k for k in only_isil if k.startswith("territory:")} == {"territory:isil"}
+    # ground whose last report is old is faded, and said so, only when the view fades it
+    assert "stale" not in everywhere
+    assert "stale" in present_keys(state, View(DAY, window_days=7, fade_days=30))
 
 
 def test_sections_keep_the_catalogues_order_and_name_the_window(state):
@@ -68,8 +71,8 @@ def test_the_live_legend_gets_the_catalogue_and_the_features_carry_its_keys(stat
     assert sections[-1]["headings"]["1"] == "Events, the day"
     catalogue_keys = {e["key"] for s in sections for e in s["entries"]}
     frame = MapSources(date(2017, 1, 1)).frame(state, View(DAY, window_days=30))
-    tagged = {f["properties"]["legend"] for pieces in frame.values() for p in pieces for f in json.loads(p.text)
-              if "legend" in f["properties"]}
+    tagged = {key for pieces in frame.values() for p in pieces for f in json.loads(p.text)
+              for key in f["properties"].get("legend", "").split()}
     assert tagged <= catalogue_keys
     assert tagged == present_keys(state, View(DAY, window_days=30, layers=("territory", "front_lines", "advances",
                                                                            "events"))) - {"note:events"}

@@ -12,9 +12,9 @@ import pytest
 from PIL import Image
 
 from layers import style
-from layers.data import load_default
+from control.data import load_default
 from layers.figure import make_figure
-from layers.state import compute
+from control.state import compute
 from layers.view import View
 from tests.conftest import CHROMIUM_ARGS
 
@@ -98,7 +98,7 @@ def test_territory_shows_the_holders_colour_at_its_places(browser, served):
     day = date(2017, 11, 20)
     figure = make_figure(compute(data, day), View(day, layers=("territory",)), size=SIZE)
     places = {p.name: p for p in data.baseline}
-    checks = {"Raqqa": "isil", "Al-Hasakah": "sdf", "Homs": "government"}
+    checks = {"Al-Hasakah": "sdf", "Homs": "government", "Mayadin": "government", "Idlib": "hts"}
     checks = {name: faction for name, faction in checks.items() if name in places}
     assert len(checks) >= 2
     image, _, _, pixels = render(browser, served, figure, "territory",
@@ -123,3 +123,20 @@ def test_place_labels_draw_text_without_a_glyph_server(browser, served):
     assert errors == []
     changed = (np.abs(labelled - plain).sum(axis=2) > 60).sum()
     assert changed > 500     # pixels of letters
+
+
+def test_ground_last_reported_long_ago_is_drawn_faint_when_the_view_fades_it(browser, served):
+    data = load_default()
+    day = date(2017, 11, 20)
+    state = compute(data, day)
+    places = {p.name: p for p in state.places}
+    old, new = places["Qamishli"], places["Abu Kamal"]        # baseline 1 May; reported 19 November
+    assert old.evidence == "baseline" and (day - old.evidence_date).days > 90
+    assert new.evidence == "event" and (day - new.evidence_date).days < 30
+    figure = make_figure(state, View(day, layers=("territory",), fade_days=90), size=SIZE)
+    image, _, errors, pixels = render(browser, served, figure, "faded", [(old.lon, old.lat), (new.lon, new.lat)])
+    assert errors == []
+    for (x, y), faction, opacity in zip(pixels, (old.faction, new.faction), (style.STALE_OPACITY, style.TERRITORY_OPACITY)):
+        patch = image[int(y) + 4:int(y) + 9, int(x) + 4:int(x) + 9].reshape(-1, 3)
+        expected = blend(style.faction_colour(faction), opacity)
+        assert np.abs(patch - expected).sum(axis=1).min() < 30, (faction, opacity, patch[0])

@@ -11,9 +11,9 @@ import layers
 from events.model import Event
 from events.vocabulary import ACTION_CLASS, ACTIONS, FACTIONS
 from layers import advances, event_markers, style
-from layers.data import ControlPoint, LabelPlace, MapData
+from control.data import ControlPoint, LabelPlace, MapData
 from layers.figure import make_figure, map_center_zoom
-from layers.state import compute
+from control.state import compute
 from layers.view import LAYER_NAMES, View
 
 AS_OF = date(2017, 5, 1)

@@ -9,9 +9,9 @@ import shapely
 from shapely.geometry import Point
 from shapely.ops import substring
 
-from layers.data import load_default
-from layers.geo import to_metric
-from layers.state import compute, models
+from control.data import load_default
+from control.geo import to_metric
+from control.state import compute, models
 
 
 @pytest.fixture(scope="module")

@@ -26,8 +26,8 @@ from export.data import export_data
 from export.page import HEADER_PX, make_frame, scale_bar, snapshot_figure
 from export.render import for_screenshot, render, render_gif, render_mp4, warm_renderer
 from layers import style
-from layers.data import load_default
-from layers.state import compute
+from control.data import load_default
+from control.state import compute
 from layers.view import View
 
 ABU_KAMAL = (34.45226, 40.91854)   # (lat, lon), GeoNames 174448

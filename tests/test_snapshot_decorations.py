@@ -47,9 +47,9 @@ def test_a_fitted_bbox_lies_inside_the_viewport_and_fills_one_side():
 
 
 def test_a_snapshot_of_an_on_screen_view_shows_the_extent_seen_on_screen():
-    from layers.data import load_default
+    from control.data import load_default
     from export.page import snapshot_figure
-    from layers.state import compute
+    from control.state import compute
 
     day = date(2017, 11, 19)
     view = View(day, center=(34.9, 40.5), zoom=7.0, layers=("territory",))

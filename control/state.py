@@ -1,37 +1,36 @@
 """One date's map state: who holds each place and the territory that follows; cached per date.
 
-This is the data-preparation half of the layers (kepler.gl's ``updateData``): everything here is
+This is the data-preparation half of the map (kepler.gl's ``updateData``): everything here is
 plain data, with no plotly; ``layers.figure`` turns a state and a ``View`` into traces.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy as np
 
+from control.data import MapData
+from control.model import ControlModel, PlaceControl, Snapshot
+from control.territory import Territory
 from events.model import Event
-from events.vocabulary import FACTIONS
-from layers.control import ControlModel, PlaceControl
-from layers.data import MapData
-from layers.geo import to_metric, to_metric_xy
-from layers.territory import Territory, TerritoryModel
-
-_CODE = {faction: code for code, faction in enumerate(FACTIONS)}
 
 
 @dataclass(frozen=True, eq=False)
 class MapState:
     """The map on ``date``: ``places`` (state of every known place, see ``PlaceControl``),
-    ``territory`` (ground per faction, contested, no data, front lines) and the inputs."""
+    ``territory`` (ground per faction, contested, besieged, no data, front lines), ``points``
+    (every point's state, with its evidence: ``control.model.Snapshot``; None before any
+    evidence) and the inputs."""
 
     date: date
     places: tuple[PlaceControl, ...]
     territory: Territory
     data: MapData
     models: "Models"
+    points: Snapshot | None = None
 
     def events_between(self, first: date, last: date) -> tuple[Event, ...]:
         """Events whose date range overlaps [first, last] (both inclusive), by date_end."""
@@ -39,18 +38,20 @@ class MapState:
 
 
 class Models:
-    """The precomputed timelines and tessellations behind every date of one ``MapData``."""
+    """The replay and the cells behind every date of one ``MapData``."""
 
     def __init__(self, data: MapData) -> None:
-        self.control = ControlModel(data.baseline, data.events)
-        lonlat = self.control.lonlat
-        self.xy_m = to_metric_xy(lonlat[:, 0], lonlat[:, 1]) if len(lonlat) else np.zeros((0, 2))
-        self.territory = TerritoryModel(self.xy_m, to_metric(data.outline))
+        self.control = ControlModel(data.baseline, data.events, outline=data.outline, rivers=data.rivers,
+                                    document_dates=data.document_dates)
+        self.tessellation = self.control.tessellation
+        self.xy_m = self.control.points.xy
+        self.n_places = self.control.points.n_places
         self._events = sorted(data.events, key=lambda e: (e.date_end, e.date_start, e.id))
         self._ends = [e.date_end for e in self._events]
         self._longest = max(((e.date_end - e.date_start) for e in self._events), default=timedelta(0))
-        # Per instance, so that two models never evict each other's days.
-        self.codes_at = lru_cache(maxsize=128)(self._codes_at)
+        # What the drawing layers keep per replayed day (keyed by the day's snapshot), kept as
+        # long as the models: a slider or playback comes back to the same days.
+        self.drawing_cache: dict = {}
 
     def events_between(self, first: date, last: date) -> tuple[Event, ...]:
         """Events whose date range overlaps [first, last] (both inclusive), sorted by date_end.
@@ -59,12 +60,21 @@ class Models:
         hi = bisect_right(self._ends, last + self._longest)
         return tuple(e for e in self._events[lo:hi] if e.date_start <= last)
 
-    def _codes_at(self, day: date) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(indices of the known places, their faction codes (-1: none), contested flags)."""
-        indices, places = self.control.at_indexed(day)
-        codes = np.array([_CODE.get(p.faction, -1) for p in places], dtype=int)
-        contested = np.array([p.contested for p in places], dtype=bool)
-        return indices, codes, contested
+    def codes_at(self, day: date) -> np.ndarray:
+        """Every point's holder on ``day`` (an index into FACTIONS; -1: none known)."""
+        snap = self.control.snapshot(day)
+        return snap.codes if snap is not None else np.full(len(self.xy_m), -1, dtype=np.int8)
+
+    def territory_at(self, day: date) -> Territory:
+        snap = self.control.snapshot(day)
+        if snap is None:
+            return self.tessellation.territory(np.full(len(self.xy_m), -1, dtype=np.int8))
+        return self.tessellation.territory(snap.codes, snap.contested, snap.rivals, snap.besieged)
+
+    @cached_property
+    def key_days(self) -> list[date]:
+        """Days on which the territory may change (every other day shares the day before's)."""
+        return self.control.change_days()
 
 
 @lru_cache(maxsize=4)
@@ -88,12 +98,5 @@ def _compute(data: MapData, day: date) -> MapState:
 
 def build(data: MapData, m: Models, day: date) -> MapState:
     """The state on ``day`` from ``data``'s models, without the per-date cache of ``compute``."""
-    indices, places = m.control.at_indexed(day)
-    _, codes, contested = m.codes_at(day)
-    held = codes >= 0
-    all_codes = np.full(len(m.xy_m), -1, dtype=int)
-    all_contested = np.zeros(len(m.xy_m), dtype=bool)
-    all_codes[indices] = codes
-    all_contested[indices] = contested
-    territory = m.territory.territory(indices[held], all_codes, all_contested)
-    return MapState(day, places, territory, data, m)
+    _, places = m.control.at_indexed(day)
+    return MapState(day, places, m.territory_at(day), data, m, m.control.snapshot(day))

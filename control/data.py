@@ -1,48 +1,33 @@
-"""Everything the map layers are drawn from, read once: control baseline, events, base map, labels.
+"""Everything the map is made from, read once: control baseline, events and their reports'
+dates, base map, labels.
 
 Coordinates: ``ControlPoint`` and ``LabelPlace`` keep (lat, lon) fields like the gazetteer;
 the shapely geometries (outline, neighbours, rivers) are GeoJSON-ordered (lon, lat), WGS84.
 """
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
-import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Sequence
+from types import MappingProxyType
+from typing import Iterable, Mapping, Sequence
 
 from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
 import settings
+from control.baseline import ControlPoint, read_baseline
+from control.csvfiles import DataError, coordinate, read_csv
 from events.model import JSON_FIELDS, Event
-from events.vocabulary import FACTIONS
 
-BASELINE_COLUMNS = ("place_id", "name", "lat", "lon", "faction", "as_of", "source")
+__all__ = ["ControlPoint", "DataError", "LabelPlace", "MapData", "load", "load_default", "read_events_jsonl"]
+
 # Towns big enough to carry a label at the whole-country zoom.
 LABEL_MIN_POPULATION = 40_000
 LABEL_KINDS = ("city", "town")
-
-
-class DataError(ValueError):
-    """A data file is missing a column or holds a value that cannot be read."""
-
-
-@dataclass(frozen=True)
-class ControlPoint:
-    """One baseline row: ``faction`` held the place (``lat``, ``lon``) as of ``as_of``."""
-
-    place_id: str
-    name: str
-    lat: float
-    lon: float
-    faction: str
-    as_of: date
-    source: str
 
 
 @dataclass(frozen=True)
@@ -68,11 +53,15 @@ class MapData:
     rivers: tuple[tuple[str, BaseGeometry], ...] = ()       # (name, line)
     places: tuple[LabelPlace, ...] = ()                     # place labels
     governorates: tuple[LabelPlace, ...] = ()               # governorate labels
+    # doc id -> the report's date: an event cannot have happened after the report telling it.
+    document_dates: Mapping[str, date] = field(default_factory=lambda: MappingProxyType({}))
 
-    def with_events(self, events: Iterable[Event]) -> "MapData":
-        """The same map with another event list (e.g. after the analyst accepts new events)."""
-        return MapData(self.baseline, tuple(events), self.outline, self.neighbours, self.rivers,
-                       self.places, self.governorates)
+    def with_events(self, events: Iterable[Event], document_dates: Mapping[str, date] | None = None) -> "MapData":
+        """The same map with another event list (e.g. after the analyst accepts new events);
+        ``document_dates`` are added to the known reports' dates."""
+        dates = dict(self.document_dates)
+        dates.update(document_dates or {})
+        return replace(self, events=tuple(events), document_dates=MappingProxyType(dates))
 
     @property
     def event_span(self) -> tuple[date, date] | None:
@@ -86,12 +75,12 @@ class MapData:
 def load_default() -> MapData:
     """The committed data: ``data/control/baseline.csv``, the default seed events,
     ``data/basemap/*.geojson`` and the gazetteer's labels. Read once per process."""
-    from events.defaults import load_default_events  # the events package owns the seed events
+    from events.defaults import DOCUMENTS_PATH, load_default_events  # the events package reads them
 
-    return load(settings.DATA_DIR, load_default_events())
+    return load(settings.DATA_DIR, load_default_events(), read_document_dates(DOCUMENTS_PATH))
 
 
-def load(data_dir: Path, events: Sequence[Event]) -> MapData:
+def load(data_dir: Path, events: Sequence[Event], document_dates: Mapping[str, date] | None = None) -> MapData:
     basemap = data_dir / "basemap"
     gazetteer = data_dir / "gazetteer"
     places, governorates = read_label_places(
@@ -104,29 +93,28 @@ def load(data_dir: Path, events: Sequence[Event]) -> MapData:
         rivers=read_named_geometries(basemap / "rivers.geojson"),
         places=places,
         governorates=governorates,
+        document_dates=MappingProxyType(dict(document_dates or {})),
     )
 
 
-def read_baseline(path: Path) -> tuple[ControlPoint, ...]:
-    rows = _read_csv(path, BASELINE_COLUMNS)
-    points = []
-    for line, row in rows:
-        where = f"{path}:{line}"
-        faction = row["faction"].strip()
-        if faction not in FACTIONS:
-            raise DataError(f"{where}: unknown faction {faction!r}; expected one of {', '.join(FACTIONS)}")
-        try:
-            as_of = date.fromisoformat(row["as_of"].strip())
-        except ValueError:
-            raise DataError(f"{where}: as_of {row['as_of']!r} is not a YYYY-MM-DD date") from None
-        lat, lon = _coordinate(row, where)
-        points.append(ControlPoint(row["place_id"].strip(), row["name"].strip(), lat, lon,
-                                   faction, as_of, row["source"].strip()))
-    ids = [p.place_id for p in points if p.place_id]
-    if len(ids) != len(set(ids)):
-        duplicates = sorted({i for i in ids if ids.count(i) > 1})
-        raise DataError(f"{path}: place_id repeated: {', '.join(duplicates[:5])}")
-    return tuple(points)
+# Where a report's date comes from, when it can be trusted to bound its events: the reader's
+# other guess ("text": the latest full date it mentions) can lie before the events it tells.
+TRUSTED_DATE_SOURCES = ("metadata", "url", "analyst", "argument")
+
+
+def read_document_dates(path: Path) -> dict[str, date]:
+    """doc id -> date from a ``documents.csv`` (columns doc, date, date_source), for the dates
+    from a ``TRUSTED_DATE_SOURCES``."""
+    if not Path(path).exists():
+        return {}
+    out = {}
+    for line, row in read_csv(path, ("doc", "date", "date_source")):
+        if row["date"].strip() and row["date_source"].strip() in TRUSTED_DATE_SOURCES:
+            try:
+                out[row["doc"]] = date.fromisoformat(row["date"].strip())
+            except ValueError:
+                raise DataError(f"{path}:{line}: date {row['date']!r} is not a YYYY-MM-DD date") from None
+    return out
 
 
 def read_events_jsonl(path: Path) -> tuple[Event, ...]:
@@ -178,10 +166,10 @@ def read_label_places(paths: Sequence[Path]) -> tuple[tuple[LabelPlace, ...], tu
     for path in paths:
         if not path.exists():
             continue
-        for line, row in _read_csv(path, ("name", "lat", "lon", "kind")):
+        for line, row in read_csv(path, ("name", "lat", "lon", "kind")):
             if row.get("country", "SY") not in ("SY", ""):
                 continue
-            lat, lon = _coordinate(row, f"{path}:{line}")
+            lat, lon = coordinate(row, f"{path}:{line}")
             population = int(float(row.get("population") or 0))
             kind = row["kind"]
             name = row["name"].strip()
@@ -199,25 +187,3 @@ def _features(path: Path) -> list[dict]:
     except (OSError, ValueError) as error:
         raise DataError(f"{path}: cannot read GeoJSON: {error}") from None
     return collection.get("features", [])
-
-
-def _read_csv(path: Path, required: Sequence[str]) -> list[tuple[int, dict[str, str]]]:
-    try:
-        with open(path, newline="", encoding="utf-8") as f:
-            reader = csv.DictReader(f)
-            missing = [c for c in required if c not in (reader.fieldnames or ())]
-            if missing:
-                raise DataError(f"{path}: missing column(s) {', '.join(missing)}")
-            return [(reader.line_num, row) for row in reader]
-    except OSError as error:
-        raise DataError(f"{path}: cannot read: {error}") from None
-
-
-def _coordinate(row: dict[str, str], where: str) -> tuple[float, float]:
-    try:
-        lat, lon = float(row["lat"]), float(row["lon"])
-    except (TypeError, ValueError):
-        raise DataError(f"{where}: lat/lon {row.get('lat')!r}, {row.get('lon')!r} are not numbers") from None
-    if not (math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90 and -180 <= lon <= 180):
-        raise DataError(f"{where}: lat/lon {lat}, {lon} out of range")
-    return lat, lon

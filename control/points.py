@@ -1,0 +1,281 @@
+"""The points the control model tracks: the places, and ground points between them.
+
+- **Places** (*primary* points) are the baseline's rows and the places that control events name
+  and the baseline lacks. A place is what a report can be about: its state comes only from
+  evidence about it (the baseline, an event, or a rule that swept it).
+- **Ground points** fill the open country where places are sparse: a hexagonal grid every
+  ``GROUND_SPACING_KM``, kept where no place lies within ``GROUND_CLEAR_KM`` (later also the
+  communities of the gazetteer, see ``ground_points``). A ground point takes the state of the
+  ground it stands on — its nearest place's, when that place lies within the place's radius —
+  unless a rule gave it newer evidence of its own (a swept corridor, an area statement, a
+  pocket). So rules work on ground, not only on the few places a desert has, and a corridor
+  swept across open desert is held as a band, not as a few dots.
+- **Radius of a place** (how far its holder is taken to reach): ``RADIUS_FACTOR`` times the
+  mean distance to its ``RADIUS_NEIGHBOURS`` nearest places, within ``RADIUS_MIN_KM`` ..
+  ``RADIUS_MAX_KM``: a village among villages speaks for a few km, a desert town for tens.
+  Ground no known place reaches is *no data*.
+- **River sides.** The Euphrates splits Syria in two (``BARRIER_RIVERS``); each point knows
+  its side. A rule that moves ground across open country (a sweep, an area statement) stays on
+  the side of the river its event is on: in 2017 the river was a front line in its own right,
+  and the banks changed hands apart.
+
+Which place an event is about: by ``place_id``, else by name (the one of that name nearest the
+event when several share it), else by the nearest place within ``MATCH_KM``. An event about a
+*part* of a place ("Mayadin (west edge)", "Raqqa (south part)": the gazetteer's name for a part
+of a town) is about that part, not the town: it is matched by its own name only, or to a point
+within ``PART_MATCH_KM``, so that a capture of a town's edge does not hand over the town. A control event
+at a place none of these finds creates a place there, held before the event by the loser (the
+target; the actor of a withdrawal); with no loser named, the place exists only from its first
+event. An event vaguer than ``REGION_KM`` (a region, a border segment, a reach of a river) is
+about an area, not a place, unless its ``place_id`` is one (``control.areas`` reads it).
+
+All coordinates are metres of ``control.geo``'s equal-area projection unless named ``lonlat``.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+import numpy as np
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+from control.baseline import ControlPoint
+from control.geo import to_metric, to_metric_xy, to_wgs84_xy
+from events.model import Event
+from gazetteer.directional import URBAN_PARTS
+
+REGION_KM = 15.0
+MATCH_KM = 3.0
+PART_MATCH_KM = 1.0
+GROUND_SPACING_KM = 10.0
+GROUND_CLEAR_KM = 6.0
+RADIUS_NEIGHBOURS = 3
+RADIUS_FACTOR = 3.0
+RADIUS_MIN_KM = 15.0
+RADIUS_MAX_KM = 60.0
+BARRIER_RIVERS = ("Euphrates",)
+RIVER_GAP_M = 500.0     # the river's line is thickened by this much to close gaps in its chain
+_ARTICLES = {"al", "el", "ar", "as", "ash", "at", "ad", "az", "an", "the"}
+
+
+@dataclass(frozen=True)
+class NewPlace:
+    """A place a control event names that the baseline lacks; ``loser`` held it before."""
+
+    place_id: str
+    name: str
+    lat: float
+    lon: float
+    loser: str | None
+
+
+class PointSet:
+    """Places first (baseline rows in order, then new places), then ground points.
+
+    ``xy``: (n, 2) metres; ``lonlat``: (n, 2) degrees; ``n_places``: how many are places;
+    ``names``/``place_ids``: per place; ``radius_m``: per place; ``nearest_place``: per point,
+    the nearest place (a place is its own); ``reach``: per point, whether that place's radius
+    reaches it; ``side``: per point, its river side (-1: on no side); ``is_place``: per point,
+    whether it is a place."""
+
+    def __init__(self, baseline: Sequence[ControlPoint], new_places: Sequence[NewPlace],
+                 outline: BaseGeometry, *, rivers: Iterable[tuple[str, BaseGeometry]] = (),
+                 extra_ground_lonlat: np.ndarray | None = None,
+                 spacing_km: float = GROUND_SPACING_KM) -> None:
+        self.baseline = tuple(baseline)
+        self.new_places = tuple(new_places)
+        self.names = [p.name for p in self.baseline] + [p.name for p in self.new_places]
+        self.place_ids = [p.place_id for p in self.baseline] + [p.place_id for p in self.new_places]
+        place_lonlat = np.array([(p.lon, p.lat) for p in self.baseline] + [(p.lon, p.lat) for p in self.new_places],
+                                dtype=float).reshape(-1, 2)
+        self.n_places = len(place_lonlat)
+        place_xy = to_metric_xy(place_lonlat[:, 0], place_lonlat[:, 1]) if self.n_places else np.zeros((0, 2))
+        self.outline_m = to_metric(outline)
+        ground_xy = ground_points(place_xy, self.outline_m, spacing_km, extra_ground_lonlat)
+        self.xy = np.vstack([place_xy, ground_xy]) if len(ground_xy) else place_xy
+        lon, lat = to_wgs84_xy(self.xy) if len(self.xy) else (np.zeros(0), np.zeros(0))
+        self.lonlat = np.column_stack([lon, lat]) if len(self.xy) else np.zeros((0, 2))
+        self.lonlat[:self.n_places] = place_lonlat
+        self.radius_m = place_radii(place_xy)
+        self.nearest_place, distance = nearest(place_xy, self.xy)
+        self.reach = distance <= self.radius_m[self.nearest_place] if self.n_places else np.zeros(len(self.xy), bool)
+        self.side = river_sides(self.xy, self.outline_m, rivers)
+        self.is_place = np.arange(len(self.xy)) < self.n_places
+
+    def __len__(self) -> int:
+        return len(self.xy)
+
+
+def ground_points(place_xy: np.ndarray, outline_m: BaseGeometry, spacing_km: float,
+                  extra_lonlat: np.ndarray | None = None) -> np.ndarray:
+    """Ground points inside the outline farther than ``GROUND_CLEAR_KM`` from every place:
+    ``extra_lonlat`` points first (the communities people live in shape the cells better than
+    a grid), then hexagonal grid points where no kept extra point lies within that distance."""
+    spacing = spacing_km * 1000.0
+    west, south, east, north = outline_m.bounds
+    ys = np.arange(south + spacing / 2, north, spacing * np.sqrt(3) / 2)
+    rows = []
+    for k, y in enumerate(ys):
+        xs = np.arange(west + (spacing / 2 if k % 2 else 0.0), east, spacing)
+        rows.append(np.column_stack([xs, np.full(len(xs), y)]))
+    grid = np.vstack(rows) if rows else np.zeros((0, 2))
+    extra = (to_metric_xy(extra_lonlat[:, 0], extra_lonlat[:, 1]) if extra_lonlat is not None and len(extra_lonlat)
+             else np.zeros((0, 2)))
+    kept = []
+    for points in (extra, grid):
+        if not len(points):
+            continue
+        points = points[shapely.contains_xy(outline_m, points[:, 0], points[:, 1])]
+        for clear in [place_xy, *kept[:1]]:
+            if len(clear) and len(points):
+                _, d = nearest(clear, points)
+                points = points[d > GROUND_CLEAR_KM * 1000.0]
+        kept.append(points)
+    return np.vstack(kept) if kept else np.zeros((0, 2))
+
+
+def nearest(targets: np.ndarray, points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(index of the nearest target, distance in m) for each point."""
+    if not len(targets) or not len(points):
+        return np.zeros(len(points), dtype=int), np.full(len(points), np.inf)
+    tree = shapely.STRtree(shapely.points(targets))
+    index = tree.query_nearest(shapely.points(points), all_matches=False, return_distance=True)
+    (which, target), distance = index
+    out = np.zeros(len(points), dtype=int)
+    dist = np.full(len(points), np.inf)
+    out[which] = target
+    dist[which] = distance
+    return out, dist
+
+
+def place_radii(place_xy: np.ndarray) -> np.ndarray:
+    """Each place's radius in metres (see the module docstring)."""
+    n = len(place_xy)
+    if n < 2:
+        return np.full(n, RADIUS_MAX_KM * 1000.0)
+    k = min(RADIUS_NEIGHBOURS, n - 1)
+    tree = shapely.STRtree(shapely.points(place_xy))
+    means = np.empty(n)
+    for i, (x, y) in enumerate(place_xy):
+        # The k nearest others: widen the search until they are in it.
+        radius = 20_000.0
+        while True:
+            found = tree.query(shapely.Point(x, y).buffer(radius))
+            if len(found) > k or radius > 400_000.0:
+                break
+            radius *= 2
+        d = np.sort(np.hypot(*(place_xy[found] - (x, y)).T))[1:k + 1]
+        means[i] = d.mean() if len(d) else RADIUS_MAX_KM * 1000.0
+    return np.clip(RADIUS_FACTOR * means, RADIUS_MIN_KM * 1000.0, RADIUS_MAX_KM * 1000.0)
+
+
+def river_sides(xy: np.ndarray, outline_m: BaseGeometry, rivers: Iterable[tuple[str, BaseGeometry]]) -> np.ndarray:
+    """Per point, the index of the part of the outline it lies in once the barrier rivers cut
+    it (a point on the river itself: the nearest part's)."""
+    lines = [to_metric(geometry) for name, geometry in rivers if name in BARRIER_RIVERS]
+    if not lines or not len(xy):
+        return np.zeros(len(xy), dtype=int)
+    cut = shapely.difference(outline_m, shapely.buffer(shapely.union_all(lines), RIVER_GAP_M))
+    parts = [p for p in shapely.get_parts(cut) if p.area > 1e8]    # > 100 km²: no slivers
+    if len(parts) < 2:
+        return np.zeros(len(xy), dtype=int)
+    index, _ = nearest_polygon(parts, xy)
+    return index
+
+
+def nearest_polygon(polygons: list, xy: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    tree = shapely.STRtree(polygons)
+    (which, polygon), distance = tree.query_nearest(shapely.points(xy), all_matches=False, return_distance=True)
+    out = np.full(len(xy), -1, dtype=int)
+    out[which] = polygon
+    return out, distance
+
+
+# --- which place an event is about ------------------------------------------------------------
+
+def normalise_name(name: str) -> str:
+    """Lower case, no accents or punctuation, no Arabic article: "Al-Mayadin" -> "mayadin"."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    words = re.sub(r"[^a-z0-9]+", " ", text).split()
+    while len(words) > 1 and words[0] in _ARTICLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+_PART_NAME = re.compile(r"^.+ \((?:[a-z]+[ -])*(?P<part>[a-z]+)\)$")
+
+
+def is_part(name: str) -> bool:
+    """Whether a place name is the gazetteer's name for a part of a place: "Raqqa (south part)"."""
+    found = _PART_NAME.match(name.strip().lower())
+    return bool(found) and found.group("part") in URBAN_PARTS
+
+
+def is_region(event: Event, region_km: float = REGION_KM) -> bool:
+    return event.uncertainty_km is not None and event.uncertainty_km > region_km
+
+
+def assign(baseline: Sequence[ControlPoint], events: Sequence[Event], *, region_km: float = REGION_KM,
+           match_km: float = MATCH_KM) -> tuple[list[NewPlace], dict[str, int]]:
+    """(new places, event id -> index of the place it is about) for ``events`` in order; events
+    about no place (regions, unplaced non-control events) are left out of the mapping."""
+    names = [p.name for p in baseline]
+    lonlat = [(p.lon, p.lat) for p in baseline]
+    by_id = {p.place_id: i for i, p in enumerate(baseline) if p.place_id}
+    by_name: dict[str, list[int]] = {}
+    for i, p in enumerate(baseline):
+        by_name.setdefault(normalise_name(p.name), []).append(i)
+    base_xy = to_metric_xy(*np.array(lonlat, dtype=float).reshape(-1, 2).T) if lonlat else np.zeros((0, 2))
+    tree = shapely.STRtree(shapely.points(base_xy)) if len(base_xy) else None
+    new_places: list[NewPlace] = []
+    new_xy: list[np.ndarray] = []
+    match_m = match_km * 1000.0
+    out: dict[str, int] = {}
+    for event in events:
+        part = is_part(event.place)
+        place_id = "" if part else (event.place_id or "")   # a part carries its whole place's id
+        index = by_id.get(place_id) if place_id else None
+        if index is None and not is_region(event, region_km):
+            here = to_metric_xy(np.array([event.lon]), np.array([event.lat]))[0] if event.lat is not None else None
+            index = _by_name(by_name.get(normalise_name(event.place), []), here, base_xy, new_xy)
+            within = PART_MATCH_KM * 1000.0 if part else match_m
+            if index is None and here is not None:
+                if tree is not None:
+                    near = tree.query_nearest(shapely.Point(here), max_distance=within)
+                    index = int(near[0]) if len(near) else None
+                if index is None and new_xy:
+                    d = np.hypot(*(np.array(new_xy) - here).T)
+                    if d.min() <= within:
+                        index = len(baseline) + int(d.argmin())
+                if index is None and event.changes_control:
+                    index = len(baseline) + len(new_places)
+                    new_places.append(NewPlace(place_id, event.place, event.lat, event.lon, _loser_before(event)))
+                    new_xy.append(here)
+                    if place_id:
+                        by_id[place_id] = index
+                    by_name.setdefault(normalise_name(event.place), []).append(index)
+        if index is not None:
+            out[event.id] = index
+    return new_places, out
+
+
+def _loser_before(event: Event) -> str | None:
+    """Who held a new place before the control event that names it: the target of a capture,
+    the actor of a withdrawal (None when that is not known or is the winner itself)."""
+    if event.action == "withdraw":
+        return event.actor if event.target != event.actor else None
+    return event.target if event.target != event.actor else None
+
+
+def _by_name(candidates: list[int], here, base_xy: np.ndarray, new_xy: list) -> int | None:
+    """The one place of that name; of several, the nearest to the event (when it has a
+    position), else none: a name shared by two villages does not say which."""
+    if len(candidates) == 1:
+        return candidates[0]
+    if not candidates or here is None:
+        return None
+    xy = np.array([base_xy[i] if i < len(base_xy) else new_xy[i - len(base_xy)] for i in candidates])
+    return candidates[int(np.argmin(((xy - here) ** 2).sum(axis=1)))]

@@ -1,0 +1,53 @@
+"""Case-insensitive patterns run at case-sensitive speed.
+
+Python's ``re`` with IGNORECASE tries each alternative of a long alternation character by
+character in both cases; on lower-cased text the same pattern, lower-cased, runs several
+times faster. A ``Folded`` pattern keeps both: the fast one on the lower-cased text when
+lower-casing keeps every offset (it does for all but a few non-ASCII letters), the
+IGNORECASE one on the text itself otherwise. Matches give offsets, not the text's case.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+
+def lowered(text: str) -> str | None:
+    """``text.lower()`` when it has the same offsets as ``text``, else None."""
+    low = text.lower()
+    return low if len(low) == len(text) else None
+
+
+def _lower_pattern(pattern: str) -> str:
+    out, index = [], 0
+    while index < len(pattern):
+        if pattern[index] == "\\":
+            out.append(pattern[index:index + 2])  # \S, \W, \B keep their meaning
+            index += 2
+            continue
+        out.append(pattern[index].lower())
+        index += 1
+    return "".join(out).replace("(?p<", "(?P<").replace("(?p=", "(?P=")
+
+
+class Folded:
+    """A pattern matched without regard to case (no ``(?-i:...)`` inside)."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.ignoring = re.compile(pattern, flags | re.I)
+        self.plain = re.compile(_lower_pattern(pattern), flags & ~re.I)
+
+    def _pick(self, text: str, low: str | None) -> tuple[re.Pattern, str]:
+        return (self.plain, low) if low is not None else (self.ignoring, text)
+
+    def finditer(self, text: str, low: str | None, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
+        pattern, haystack = self._pick(text, low)
+        return pattern.finditer(haystack, pos, len(haystack) if endpos is None else endpos)
+
+    def search(self, text: str, low: str | None, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+        pattern, haystack = self._pick(text, low)
+        return pattern.search(haystack, pos, len(haystack) if endpos is None else endpos)
+
+    def match(self, text: str, low: str | None, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+        pattern, haystack = self._pick(text, low)
+        return pattern.match(haystack, pos, len(haystack) if endpos is None else endpos)
