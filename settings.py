@@ -12,10 +12,26 @@ through this module so that tests and the command line can override one place.
   ``store_to_read`` says which store a command reads.
 - ``ONLINE_GEOCODER`` (bool): ``$FRONTLINE_ONLINE=1`` enables the Nominatim
   fallback of the gazetteer; off by default and never in tests.
+
+Limits on one report, the same at every entry point (the page's upload and paste,
+``python -m events extract`` and ``ingest``, ``python -m gazetteer geoparse``):
+
+- ``MAX_REPORT_BYTES`` (int): 5 MiB, a report's size as stored (UTF-8 for a paste);
+  a news report is 5-50 KB, a long campaign summary a few hundred. Bigger files are
+  refused before they are read; split them.
+- ``REPORT_TIME_BUDGET_S`` (float): 60 s (``$FRONTLINE_REPORT_BUDGET_S``) of reading
+  for one report, after which the reader is stopped and the report keeps nothing
+  (see ``events/worker.py``). A news report reads in well under a second; megabytes of
+  real text take tens of seconds (``python bench/adversarial.py``).
+- ``EARLIEST_DOCUMENT_DATE``, ``LATEST_DOCUMENT_DATE`` (date): 1900-01-01 and
+  2100-12-31, the document dates accepted (``--date``, the page's date field, a
+  report's own date line, meta tag, URL or text); a date outside is an error when
+  typed and is ignored with a warning when read from the report.
 """
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path
 
 REPO_ROOT: Path = Path(__file__).resolve().parent
@@ -33,6 +49,11 @@ def _find_shared() -> Path | None:
 SHARED_DIR: Path | None = _find_shared()
 STORE_PATH: Path = Path(os.environ.get("FRONTLINE_DB", REPO_ROOT / "frontline.db"))
 ONLINE_GEOCODER: bool = os.environ.get("FRONTLINE_ONLINE") == "1"
+
+MAX_REPORT_BYTES: int = 5 * 1024 * 1024
+REPORT_TIME_BUDGET_S: float = float(os.environ.get("FRONTLINE_REPORT_BUDGET_S", "60"))
+EARLIEST_DOCUMENT_DATE: date = date(1900, 1, 1)
+LATEST_DOCUMENT_DATE: date = date(2100, 12, 31)
 
 
 def store_to_read(path: str | Path | None = None) -> Path | None:

@@ -12,6 +12,7 @@ from dash import dash_table, dcc, html
 
 from dashboard import ids
 from dashboard.timeline import FADE_DAYS, SPEEDS_DAYS, WINDOWS_DAYS, month_marks, to_offset
+from report_text import limit_text
 
 LAYER_LABELS = {
     "territory": "Territory",
@@ -31,7 +32,6 @@ MAP_CONFIG = {
     "displaylogo": False,
     "modeBarButtonsToRemove": ["toImage", "lasso2d", "select2d"],
 }
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 EXPORT_LABEL = "Download"
 EXPORT_RUNNING_LABEL = "Making the file…"
 EXPORT_RUNNING_TEXT = "Drawing the map page… (about 2 s; the first image of a session starts a browser)"
@@ -184,10 +184,10 @@ def _events_tab() -> html.Div:
 def _review_tab() -> html.Div:
     return html.Div(className="tab-body", children=[
         dcc.Upload(
+            # No ``accept``: a file of another kind is sent too and gets a message, not silence.
             id=ids.UPLOAD, className="upload", max_size=-1, multiple=False,
-            accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html",
             children=html.Div(["Drop a report here or ", html.A("choose a file"),
-                               html.Div(".txt, .md or .html, up to 5 MB", className="muted")]),
+                               html.Div(f".txt, .md or .html, up to {limit_text()}", className="muted")]),
         ),
         html.Div("or paste its text:", className="muted"),
         dcc.Textarea(id=ids.PASTE, className="paste", placeholder="Paste a report…"),

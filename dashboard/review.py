@@ -16,12 +16,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Sequence
 
-from events.documents import DocumentError, parse_document
+from events.documents import DocumentError, checked_date, parse_document
 from events.vocabulary import ACTIONS, CERTAINTIES, FACTIONS
+# Reports are read in a worker process: hostile text cannot stall the other users' callbacks.
+from events.worker import shared_reader
+from report_text import over_limit, pasted_report
 
 log = logging.getLogger(__name__)
 
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 PASTED_NAME = "pasted-report.txt"
 SENTENCE_PREVIEW_CHARS = 400
 
@@ -49,17 +51,16 @@ class SaveOutcome:
         return f"Saved {len(self.accepted)} events to the store and the map; {self.rejected} rejected."
 
 
-def decode_upload(contents: str | None, max_bytes: int = MAX_UPLOAD_BYTES) -> bytes:
+def decode_upload(contents: str | None, max_bytes: int | None = None) -> bytes:
     """The bytes of a ``dcc.Upload`` data URL (``data:<type>;base64,<payload>``).
     Raises ``DocumentError`` with a message for the user."""
-    if not contents or "," not in contents:
+    if not isinstance(contents, str) or "," not in contents:
         raise DocumentError("the upload is empty")
     header, payload = contents.split(",", 1)
     # base64 is 4 characters per 3 bytes: refuse before decoding a huge payload.
-    if len(payload) * 3 // 4 > max_bytes + 3:
-        size_mb = len(payload) * 3 / 4 / 1024 / 1024
-        raise DocumentError(f"the file is {size_mb:.1f} MB, over the {max_bytes // 1024 // 1024} MB "
-                            "limit for the page; use `python -m events ingest` for big files")
+    too_big = over_limit(len(payload.rstrip("=")) * 3 // 4, max_bytes)
+    if too_big:
+        raise DocumentError(too_big)
     try:
         return base64.b64decode(payload, validate=False) if ";base64" in header else payload.encode()
     except (binascii.Error, ValueError):
@@ -67,14 +68,16 @@ def decode_upload(contents: str | None, max_bytes: int = MAX_UPLOAD_BYTES) -> by
 
 
 def parse_day(text: str | None) -> date | None:
-    """A YYYY-MM-DD date typed by the analyst, None when blank; ValueError when malformed."""
-    text = (text or "").strip()
+    """A YYYY-MM-DD date typed by the analyst, None when blank; ValueError when malformed
+    or impossible (``DocumentError`` from ``checked_date``)."""
+    text = (text or "").strip() if isinstance(text, str) or text is None else repr(text)
     if not text:
         return None
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"{text!r} is not a date of the form YYYY-MM-DD") from None
+        raise ValueError(f"{text[:40]!r} is not a date of the form YYYY-MM-DD") from None
+    return checked_date(day, "the date")
 
 
 SPAN_DASH = " – "
@@ -178,31 +181,29 @@ class Review:
         return cls(store_path, _read_references(DOCUMENTS_PATH))
 
     def from_upload(self, contents: str | None, filename: str | None, doc_date: str | None) -> ReviewResult:
-        name = filename or "upload.txt"
+        name = filename if isinstance(filename, str) and filename else "upload.txt"
         try:
             raw = decode_upload(contents)
-            return self._extract(parse_document(raw, name, doc_date=parse_day(doc_date),
-                                                is_html=name.lower().endswith((".html", ".htm"))))
+            return self._extract(shared_reader().parse(raw, name, parse_day(doc_date),
+                                                       is_html=name.lower().endswith((".html", ".htm"))))
         except (DocumentError, ValueError) as error:
             return ReviewResult(None, error=_with_name(str(error), name))
 
     def from_text(self, text: str | None, doc_date: str | None) -> ReviewResult:
-        if not (text or "").strip():
+        if text is None or isinstance(text, str) and not text.strip():
             return ReviewResult(None, error="Paste a report's text first (or drop a file above).")
-        raw = text.encode("utf-8")
-        if len(raw) > MAX_UPLOAD_BYTES:
-            return ReviewResult(None, error=f"The pasted text is over {MAX_UPLOAD_BYTES // 1024 // 1024} MB.")
         try:
-            document = parse_document(raw, PASTED_NAME, doc_date=parse_day(doc_date))
+            document = shared_reader().parse(pasted_report(text, PASTED_NAME), PASTED_NAME, parse_day(doc_date))
         except (DocumentError, ValueError) as error:
             return ReviewResult(None, error=str(error))
         # Pasted reports have no file name: the text's hash tells them apart.
         return self._extract(replace(document, name=f"pasted-{document.content_hash[:12]}.txt"))
 
     def _extract(self, document) -> ReviewResult:
-        from events.extract import extract_events
-
-        events = extract_events(document)
+        try:
+            events = list(shared_reader().read(document).events)
+        except DocumentError as error:
+            return ReviewResult(None, error=str(error))
         if not events:
             return ReviewResult(None, error=(
                 f"No events found in {document.name}: no sentence names a side, an action and a "

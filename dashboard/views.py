@@ -20,9 +20,9 @@ MAX_EVENT_ROWS = 300
 
 
 def error_message(error: Exception) -> str:
-    """One line for the page; the traceback stays in the server log."""
-    text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-    return f"Something went wrong: {text[:300]}. The view was left as it was."
+    """One line for the page; the error and its traceback stay in the server log (an
+    exception's text is the program's, not the user's: it can leak internals)."""
+    return "Something went wrong on the server (the details are in its log). The view was left as it was."
 
 
 def export_status(filename: str, size_bytes: int, seconds: float) -> str:

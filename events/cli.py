@@ -2,8 +2,9 @@
 
 - ``extract FILE... [--date YYYY-MM-DD] [--json]``: the events of report files; with
   ``--json`` one JSON object per line per event (``Event.to_json()``, the evaluation
-  contract), else a readable table. A file that cannot be read gets an error on stderr and
-  a non-zero exit status; the other files are still read.
+  contract), else a readable table. A file that cannot be read, or whose reading fails or
+  runs over ``settings.REPORT_TIME_BUDGET_S`` (events/worker.py), gets an error on stderr
+  and a non-zero exit status; the other files are still read.
 - ``ingest PATH... [--db FILE] [--date YYYY-MM-DD]``: add files or folders of reports to
   the store, with a progress bar and a closing summary.
 - ``export OUTPUT [--db FILE] [--format csv|geojson|gpkg|jsonl]``: the stored events (of the
@@ -21,12 +22,14 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from events.documents import DocumentError, read_document
+from events.documents import DocumentError, checked_date, read_document
 
 
 def _date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        return checked_date(date.fromisoformat(text), "--date")
+    except DocumentError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
@@ -67,19 +70,17 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _extract(args) -> int:
-    from events.extract import default_place_finder, extract
+    from events.worker import shared_reader
 
     status = 0
-    finder = None
     for path in args.files:
         try:
-            document = read_document(path, args.date)
+            document = shared_reader().parse_file(path, args.date)
+            extraction = shared_reader().read(document)
         except DocumentError as error:
             print(f"error: {error}", file=sys.stderr)
             status = 1
             continue
-        finder = finder or default_place_finder()
-        extraction = extract(document, finder)
         for warning in extraction.warnings:
             print(f"warning: {warning}", file=sys.stderr)
         if args.json:

@@ -1,9 +1,15 @@
 """Reading a report file: .txt / .md / .html to plain text plus title, URL and date.
 
 The text kept is what every character offset (sentence spans, event ``start``/``end``)
-refers to; for HTML it is the visible text, not the markup. Files that cannot be a
-report (empty, binary, not UTF-8, over ``MAX_BYTES``) raise ``DocumentError`` with a
-message meant for the user; nothing is guessed about them.
+refers to; for HTML it is the visible text, not the markup. The bytes are read and decoded
+by ``report_text`` (the size limit and the encodings every entry point shares); a file that
+cannot be a report raises ``DocumentError`` (``report_text.ReportError``) with a message
+meant for the user; nothing is guessed about it.
+
+A document date outside ``settings.EARLIEST_DOCUMENT_DATE``..``LATEST_DOCUMENT_DATE`` is
+refused when it is given (``checked_date``: ``--date``, the page's date field) and ignored,
+with a warning in ``Document.warnings``, when the report states it (date line, meta tag, URL,
+text).
 """
 from __future__ import annotations
 
@@ -15,15 +21,14 @@ from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
+import settings
 from events.dates import find_url_date, latest_full_date
+from report_text import ReportError, decode_report, read_report_bytes
 
-MAX_BYTES = 50 * 1024 * 1024
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".text")
 _TITLE_MAX_CHARS = 120
 
-
-class DocumentError(ValueError):
-    """A file that cannot be read as a report; ``str(error)`` names the file and the reason."""
+DocumentError = ReportError
 
 
 @dataclass(frozen=True)
@@ -32,7 +37,8 @@ class Document:
 
     ``name`` is the document id used in events (the file name); ``content_hash`` is the
     SHA-256 of ``text`` and the store's key. ``date_source`` says where ``date`` came
-    from: argument, metadata, url, text or none.
+    from: argument, metadata, url, text or none. ``warnings`` are for the user (a date
+    the report states that cannot be its date).
     """
 
     name: str
@@ -42,48 +48,33 @@ class Document:
     date: date | None
     date_source: str
     content_hash: str
+    warnings: tuple[str, ...] = ()
 
 
 def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def checked_date(value: date, name: str = "the report") -> date:
+    """``value`` if a report can be dated so, else ``DocumentError`` naming ``name``."""
+    if not settings.EARLIEST_DOCUMENT_DATE <= value <= settings.LATEST_DOCUMENT_DATE:
+        raise DocumentError(f"{name}: {value.isoformat()} cannot be a report's date "
+                            f"(dates from {settings.EARLIEST_DOCUMENT_DATE} to {settings.LATEST_DOCUMENT_DATE})")
+    return value
+
+
 def read_document(path: str | Path, doc_date: date | None = None) -> Document:
     """Read one report file; ``doc_date`` (e.g. from ``--date``) overrides any date found."""
     path = Path(path)
-    try:
-        size = path.stat().st_size
-    except OSError as error:
-        raise DocumentError(f"{path}: cannot read ({error.strerror or error})") from None
-    if not path.is_file():
-        raise DocumentError(f"{path}: not a file (a folder? `ingest` reads folders)")
-    if size > MAX_BYTES:
-        raise DocumentError(
-            f"{path}: file is {size / 1024 / 1024:.1f} MB, over the {MAX_BYTES // 1024 // 1024} MB limit "
-            "for one report; split it into smaller files"
-        )
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise DocumentError(f"{path}: cannot read ({error.strerror or error})") from None
+    raw = read_report_bytes(path)
     return parse_document(raw, path.name, doc_date=doc_date, is_html=path.suffix.lower() in (".html", ".htm"))
 
 
 def parse_document(raw: bytes, name: str, doc_date: date | None = None, is_html: bool | None = None) -> Document:
-    """Decode and parse report bytes (an upload or a file's content)."""
-    if len(raw) > MAX_BYTES:
-        raise DocumentError(f"{name}: {len(raw) / 1024 / 1024:.1f} MB is over the {MAX_BYTES // 1024 // 1024} MB limit")
-    if not raw.strip():
-        raise DocumentError(f"{name}: the file is empty")
-    if b"\x00" in raw[:8192]:
-        raise DocumentError(f"{name}: a binary file, not a text report (.txt, .md or .html)")
-    try:
-        decoded = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise DocumentError(
-            f"{name}: not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start}); "
-            "convert it to UTF-8 first, e.g. iconv -f cp1252 -t utf-8"
-        ) from None
+    """Decode and parse report bytes (an upload or a file's content). A given ``doc_date`` is
+    taken as it is: the entry points refuse an impossible one first (``checked_date``), and the
+    reader ignores one it cannot count from, with a warning."""
+    decoded = decode_report(raw, name)
     decoded = decoded.replace("\r\n", "\n").replace("\r", "\n")
     if is_html is None:
         is_html = bool(re.match(r"\s*(<!doctype html|<html|<head|<body)", decoded[:500], re.I))
@@ -93,28 +84,33 @@ def parse_document(raw: bytes, name: str, doc_date: date | None = None, is_html:
         text, meta = decoded, _text_metadata(decoded)
     if not text.strip():
         raise DocumentError(f"{name}: no text in the file")
-    date_value, date_source = _document_date(text, meta, doc_date)
+    warnings: list[str] = []
+    date_value, date_source = _document_date(name, text, meta, doc_date, warnings)
     return Document(
         name=name, text=text, title=meta.get("title"), url=meta.get("url"),
-        date=date_value, date_source=date_source, content_hash=content_hash(text),
+        date=date_value, date_source=date_source, content_hash=content_hash(text), warnings=tuple(warnings),
     )
 
 
-def _document_date(text: str, meta: dict, doc_date: date | None) -> tuple[date | None, str]:
+def _document_date(name: str, text: str, meta: dict, doc_date: date | None,
+                   warnings: list[str]) -> tuple[date | None, str]:
     if doc_date is not None:
         return doc_date, "argument"
-    if meta.get("date") is not None:
-        return meta["date"], "metadata"
-    if meta.get("url"):
-        found = find_url_date(meta["url"])
-        if found is not None:
-            return found, "url"
-    found = latest_full_date(text)
-    if found is not None:
-        return found, "text"
+    stated = (("metadata", lambda: meta.get("date")),
+              ("url", lambda: find_url_date(meta["url"]) if meta.get("url") else None),
+              ("text", lambda: latest_full_date(text)))
+    for source, find in stated:
+        found = find()
+        if found is None:
+            continue
+        try:
+            return checked_date(found, name), source
+        except DocumentError as error:
+            warnings.append(f"{error}; the date found in its {_SOURCE_NAMES[source]} is ignored")
     return None, "none"
 
 
+_SOURCE_NAMES = {"metadata": "date line or meta tag", "url": "URL", "text": "text"}
 _URL_LINE = re.compile(r"^\s*(https?://\S+)\s*$", re.M)
 _DATE_LINE = re.compile(r"^\W{0,3}(?:date|published|posted)\s*[:=]?\s*(\d{4})-(\d{2})-(\d{2})\b", re.I | re.M)
 _HEADING_LINE = re.compile(r"^\s*(?:#{1,6}\s+(.+?)\s*#*|=+\s*(.+?)\s*=+)\s*$")
@@ -215,8 +211,9 @@ class _TextExtractor(HTMLParser):
             self.meta.setdefault("time", value)
 
     def result(self) -> tuple[str, dict]:
-        text = "".join(self.parts)
-        text = re.sub(r"[ \t\f\v\u00a0]*\n[ \t\f\v\u00a0]*", "\n", text)
+        # Lines stripped one by one: a regex around "\n" would rescan a long run of spaces
+        # from each of its characters.
+        text = "\n".join(line.strip(" \t\f\v\u00a0") for line in "".join(self.parts).split("\n"))
         text = re.sub(r"[ \t\f\v]{2,}", " ", text)
         text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
         meta: dict = {}
@@ -233,7 +230,12 @@ class _TextExtractor(HTMLParser):
 
 def _html_to_text(html: str) -> tuple[str, dict]:
     parser = _TextExtractor()
-    parser.feed(html)
+    # After the last ">" no tag can end, but html.parser (Python < 3.11.13) would scan from
+    # each "<" there to the end of the text: quadratic on "<a/" repeated. Escaped, the tail
+    # reads as the same text in linear time.
+    cut = html.rfind(">") + 1
+    parser.feed(html[:cut])
+    parser.feed(html[cut:].replace("<", "&lt;"))
     parser.close()
     text, meta = parser.result()
     if "date" not in meta or meta["date"] is None:
@@ -244,12 +246,16 @@ def _html_to_text(html: str) -> tuple[str, dict]:
     return text, meta
 
 
-def report_paths(paths: list[str | Path]) -> list[Path]:
-    """The report files named or contained (recursively) in ``paths``, in a stable order."""
+def report_paths(paths: list[str | Path]) -> tuple[list[Path], list[Path]]:
+    """``(reports, skipped)``: the files named in ``paths`` and the report files (by suffix,
+    ``TEXT_SUFFIXES``) in its folders, recursively, in a stable order; and the other files
+    found in those folders, which are not read but named to the user."""
     found: list[Path] = []
+    skipped: list[Path] = []
     for item in map(Path, paths):
         if item.is_dir():
-            found.extend(sorted(p for p in item.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES))
+            for path in sorted(p for p in item.rglob("*") if p.is_file()):
+                (found if path.suffix.lower() in TEXT_SUFFIXES else skipped).append(path)
         else:
             found.append(item)
-    return found
+    return found, skipped

@@ -1,11 +1,21 @@
 """Adding report files to the store: read, extract, store, one document at a time.
 
-A file that cannot be read (empty, binary, not UTF-8, too large) or that fails to extract
-is reported in the summary and skipped; the store keeps everything else. A document
-already stored (same text) is not extracted again.
+What ingest promises (tests/test_ingest.py keeps it):
+- each document is committed whole (its text and all its events) or not at all;
+- an interrupted ingest (Ctrl-C, kill -9, a full disk) leaves every document it had
+  committed and nothing of the one it was on: run it again and it adds exactly the
+  documents still missing;
+- ingests running at the same time on the same store neither fail nor store a document
+  twice, and each one's summary counts what it stored itself ("already in the store" counts
+  what another had stored first);
+- a file that cannot be read (empty, binary, another encoding, over the size limit) or
+  whose reading fails or runs over its time budget is named in the summary and skipped;
+  so is every file of a folder that is not a report (.txt, .md, .html);
+- a document already stored (same text) is not extracted again.
 """
 from __future__ import annotations
 
+import sqlite3
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -15,8 +25,11 @@ from pathlib import Path
 from tqdm import tqdm
 
 from events import store
-from events.documents import DocumentError, read_document, report_paths
-from events.extract import PlaceFinder, default_place_finder, extract
+from events.documents import TEXT_SUFFIXES, DocumentError, report_paths
+from events.extract import PlaceFinder
+from events.worker import ReportReader, shared_reader
+
+_SKIPPED_NAMED = 20
 
 
 @dataclass
@@ -27,6 +40,7 @@ class IngestSummary:
     unresolved: Counter = field(default_factory=Counter)
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         out = [f"documents: {self.documents_added} added, {self.documents_already_stored} already in the store, "
@@ -37,6 +51,11 @@ class IngestSummary:
             out.append(f"unresolved place names: {sum(self.unresolved.values())} ({names})")
         else:
             out.append("unresolved place names: 0")
+        if self.skipped:
+            named = ", ".join(self.skipped[:_SKIPPED_NAMED])
+            more = f" and {len(self.skipped) - _SKIPPED_NAMED} more" if len(self.skipped) > _SKIPPED_NAMED else ""
+            out.append(f"warning: {len(self.skipped)} file(s) skipped, not reports "
+                       f"({', '.join(TEXT_SUFFIXES)}): {named}{more}")
         out.extend(f"warning: {w}" for w in self.warnings)
         out.extend(f"error: {e}" for e in self.errors)
         return out
@@ -44,28 +63,43 @@ class IngestSummary:
 
 def ingest(paths: list[str | Path], db: str | Path | None = None, place_finder: PlaceFinder | None = None,
            doc_date: date | None = None, progress: bool = True) -> IngestSummary:
-    """Ingest files and folders of .txt/.md/.html reports into the store at ``db``."""
+    """Ingest files and folders of .txt/.md/.html reports into the store at ``db``.
+
+    ``place_finder`` must be picklable (it runs in the reader's worker process, see
+    events/worker.py); None is the project gazetteer."""
     summary = IngestSummary()
-    files = report_paths(paths)
-    finder = place_finder
-    for path in tqdm(files, desc="ingest", unit="doc", file=sys.stderr, disable=not progress):
-        try:
-            document = read_document(path, doc_date)
-        except DocumentError as error:
-            summary.errors.append(str(error))
-            continue
+    files, skipped = report_paths(paths)
+    summary.skipped = [str(path) for path in skipped]
+    reader = ReportReader(place_finder) if place_finder is not None else shared_reader()
+    reader.start()  # before the progress bar's thread
+    try:
+        for path in tqdm(files, desc="ingest", unit="doc", file=sys.stderr, disable=not progress):
+            _ingest_one(path, db, reader, doc_date, summary)
+    finally:
+        if place_finder is not None:
+            reader.close()
+    return summary
+
+
+def _ingest_one(path: Path, db, reader: ReportReader, doc_date: date | None, summary: IngestSummary) -> None:
+    try:
+        document = reader.parse_file(path, doc_date)
         if store.has_document(document.content_hash, db):
             summary.documents_already_stored += 1
-            continue
-        try:
-            finder = finder or default_place_finder()
-            extraction = extract(document, finder)
-            added = store.add_document(document, extraction.events, db)
-        except Exception as error:  # one bad document must not stop the batch
-            summary.errors.append(f"{path}: extraction failed ({type(error).__name__}: {error})")
-            continue
-        summary.documents_added += 1
-        summary.events_added += added
-        summary.unresolved.update(extraction.unresolved)
-        summary.warnings.extend(extraction.warnings)
-    return summary
+            return
+        extraction = reader.read(document)
+    except DocumentError as error:
+        summary.errors.append(str(error))
+        return
+    try:
+        added = store.add_document(document, extraction.events, db)
+    except sqlite3.Error as error:  # e.g. a full disk: this document is not stored, the others are
+        summary.errors.append(f"{path}: not stored ({error})")
+        return
+    if added is None:  # another ingest stored it meanwhile
+        summary.documents_already_stored += 1
+        return
+    summary.documents_added += 1
+    summary.events_added += added
+    summary.unresolved.update(extraction.unresolved)
+    summary.warnings.extend(extraction.warnings)

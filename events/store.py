@@ -5,7 +5,8 @@
 - ``events``: every ``Event`` field, ``doc_id`` pointing at its document;
 - ``decisions``: the analyst's accepted / rejected / corrected verdicts on events, with the
   corrected fields as JSON; the latest decision on an event is the one that counts.
-Each document is added in one transaction: a failure half-way leaves the store as it was.
+Each document is added in one transaction: a failure half-way leaves the store as it was,
+and writers at the same time wait for each other (up to ``BUSY_TIMEOUT_S``) rather than fail.
 Functions take the database path (default ``settings.STORE_PATH``).
 """
 from __future__ import annotations
@@ -22,6 +23,7 @@ import settings
 from events.documents import Document
 from events.model import Event
 
+BUSY_TIMEOUT_S = 60.0
 DECISIONS = ("accepted", "rejected", "corrected")
 _EVENT_COLUMNS = [f.name for f in fields(Event)]
 _SCHEMA = """
@@ -75,7 +77,7 @@ def connect(path: str | Path | None = None) -> sqlite3.Connection:
     """Open (and create if needed) the store at ``path``."""
     path = Path(path or settings.STORE_PATH)
     path.parent.mkdir(parents=True, exist_ok=True)
-    connection = sqlite3.connect(path, isolation_level=None)
+    connection = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_S)
     connection.execute("PRAGMA foreign_keys = ON")
     connection.executescript(_SCHEMA)
     return connection
@@ -86,10 +88,10 @@ def has_document(content_hash: str, path: str | Path | None = None) -> bool:
         return connection.execute("SELECT 1 FROM documents WHERE id = ?", (content_hash,)).fetchone() is not None
 
 
-def add_document(document: Document, events: Iterable[Event], path: str | Path | None = None) -> int:
+def add_document(document: Document, events: Iterable[Event], path: str | Path | None = None) -> int | None:
     """Store a document and its events in one transaction; return the number of events added.
 
-    A document already in the store (same text) adds nothing and returns 0; any error
+    A document already in the store (same text) adds nothing and returns None; any error
     while writing rolls the whole document back and is raised again.
     """
     with closing(connect(path)) as connection:
@@ -98,7 +100,7 @@ def add_document(document: Document, events: Iterable[Event], path: str | Path |
             exists = connection.execute("SELECT 1 FROM documents WHERE id = ?", (document.content_hash,)).fetchone()
             if exists:
                 connection.execute("ROLLBACK")
-                return 0
+                return None
             connection.execute(
                 "INSERT INTO documents (id, name, title, url, date, date_source, content_hash, text, ingested_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -8,6 +8,22 @@
   document text (or resolved places) used to choose among same-named places.
 - ``suggest(name, n=5) -> list[str]``: gazetteer names that look like ``name``.
 - ``geoparse(text, context=None) -> list[Mention]``: the place mentions of a text.
+- ``report_governorates(text) -> list[(governorate, share)]``: which governorates a report is
+  about, most mentioned first.
+
+Administrative areas (``gazetteer.areas``, polygons from ``data/admin``): ``areas(level)``,
+``area(pcode)``, ``area_of(place)``, ``area_at(lat, lon, level)``, ``areas_at(lat, lon)``,
+``part(area, direction)``, ``footprint(place)`` (the polygon a place covers, for area
+statements such as "full control of the eastern Hama countryside"). A ``Place`` of kind
+governorate, district or subdistrict carries its OCHA P-code as ``id``; a community OCHA lists
+has its P-code as ``pcode`` (and as ``id`` when no other source has it).
+
+Analysts' corrections (``gazetteer.corrections``): ``load()``, ``write(name, lat, lon, ...)``
+keep corrected points in ``data/gazetteer/corrections.csv``, which the gazetteer loads before
+any other source.
+
+Places the data lack but a report locates ("X hills south of Sukhna") are geoparsed as kind
+``inferred`` (``gazetteer.inferred``), their ``source`` saying how they were placed.
 
 The module functions use one ``Gazetteer`` built on first use from ``data/gazetteer``
 (``Gazetteer.default()``); build your own ``Gazetteer`` for other data. Coordinates are
@@ -16,14 +32,17 @@ The module functions use one ``Gazetteer`` built on first use from ``data/gazett
 """
 from __future__ import annotations
 
+from gazetteer import areas
+from gazetteer.areas import Area, area, area_at, area_of, areas_at, footprint
 from gazetteer.context import Context
 from gazetteer.online import GeocoderUnavailable
 from gazetteer.place import KINDS, Mention, Place
 from gazetteer.resolver import ContextLike, Gazetteer
 
 __all__ = [
-    "Context", "Gazetteer", "GeocoderUnavailable", "KINDS", "Mention", "Place",
-    "default", "geoparse", "resolve", "suggest",
+    "Area", "Context", "Gazetteer", "GeocoderUnavailable", "KINDS", "Mention", "Place",
+    "area", "area_at", "area_of", "areas", "areas_at", "default", "footprint", "geoparse",
+    "report_governorates", "resolve", "suggest",
 ]
 
 
@@ -42,3 +61,7 @@ def suggest(name: str, n: int = 5) -> list[str]:
 
 def geoparse(text: str, context: ContextLike = None) -> list[Mention]:
     return default().geoparse(text, context)
+
+
+def report_governorates(text: str) -> list[tuple[str, float]]:
+    return default().report_governorates(text)

@@ -7,30 +7,37 @@
 ``{"query", "name", "lat", "lon", "kind", "governorate", "source", "uncertainty_km", "score"}``;
 an unresolved name has every key but ``query`` null and adds ``"suggestions": [...]``.
 With no NAME it reads names from standard input, one per line, and answers each in order.
+Each name is resolved by itself, unless ``--context TEXT`` gives the text it comes from (which
+also places a whole border or river near the text's places) or ``--as-list`` says the names
+are one report's, in its order: each is then resolved with the places its neighbours in the
+list (``LIST_WINDOW`` either side) name surely as context, which tells homonyms apart. A
+list of unrelated names must not use it: a neighbour would pull a homonym towards itself.
 
 ``geoparse`` prints one object per place mention:
 ``{"doc", "start", "end", "text", "name", "lat", "lon", "kind", "uncertainty_km", "score"}``
 where ``doc`` is the file's name and ``start``/``end`` are character offsets into its text
 (HTML tags are blanked out, not removed, so offsets still index the file). A missing,
-binary or undecodable file is reported on standard error and skipped; the exit status is
-then 1. Everything runs offline unless ``--online`` is given.
+empty, binary or undecodable file, or one over ``settings.MAX_REPORT_BYTES``, is reported
+on standard error and skipped; the exit status is then 1. Everything runs offline unless
+``--online`` is given.
 """
 from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from pathlib import Path
 from typing import Iterable, TextIO
 
+from gazetteer.context import Context
 from gazetteer.online import GeocoderUnavailable
 from gazetteer.place import Mention, Place
 from gazetteer.resolver import Gazetteer
+from report_text import ReportError, blank_markup, decode_report, read_report_bytes
 
+LIST_WINDOW = 5
 RESOLVE_KEYS = ("query", "name", "lat", "lon", "kind", "governorate", "source", "uncertainty_km", "score")
 GEOPARSE_KEYS = ("doc", "start", "end", "text", "name", "lat", "lon", "kind", "uncertainty_km", "score")
-_TAG_RE = re.compile(r"<(?:script|style)\b.*?</(?:script|style)>|<[^>]*>", re.IGNORECASE | re.DOTALL)
 
 
 class BadFile(Exception):
@@ -61,24 +68,14 @@ def mention_record(doc: str, mention: Mention) -> dict:
 
 
 def read_report(path: Path) -> str:
-    """A report's text, HTML tags blanked to spaces; ``BadFile`` when it is not text."""
+    """A report's text, HTML tags blanked to spaces; ``BadFile`` when it is not text (the
+    size limit and the decoder every entry point shares: ``report_text``)."""
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise BadFile(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise BadFile(f"{path}: is a directory") from None
-    except OSError as error:
-        raise BadFile(f"{path}: cannot read ({error.strerror or error})") from None
-    encoding = "utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
-    if encoding == "utf-8-sig" and b"\x00" in data[:8192]:
-        raise BadFile(f"{path}: binary file (not a text report)")
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError as error:
-        raise BadFile(f"{path}: not UTF-8 text (byte {error.start}: {data[error.start:error.start + 1]!r})") from None
+        text = decode_report(read_report_bytes(path), str(path))
+    except ReportError as error:
+        raise BadFile(str(error)) from None
     if path.suffix.lower() in (".html", ".htm") or text.lstrip()[:15].lower().startswith(("<!doctype", "<html")):
-        text = _TAG_RE.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+        text = blank_markup(text)
     return text
 
 
@@ -97,13 +94,38 @@ def _names(args_names: list[str], stdin: TextIO) -> list[str]:
     return [line.strip() for line in stdin if line.strip()]
 
 
+def list_contexts(gaz: Gazetteer, names: list[str]) -> list[Context | None]:
+    """For each name of a list, the context of its neighbours' sure answers (or None)."""
+    sure = {}
+    for name in dict.fromkeys(names):
+        if name.strip() and not gaz.stop.is_stop(name.strip()):
+            found = gaz.resolve_detail(name.strip(), None)
+            sure[name] = found.place if found.sure else None
+    out = []
+    for k in range(len(names)):
+        window = names[max(0, k - LIST_WINDOW):k] + names[k + 1:k + 1 + LIST_WINDOW]
+        places = [sure[n] for n in window if n != names[k] and sure.get(n) is not None]
+        context = Context.of_places(places)
+        out.append(context if context else None)
+    return out
+
+
 def run_resolve(args, gaz: Gazetteer, out: TextIO, err: TextIO, stdin: TextIO) -> int:
-    context = gaz.context_of(args.context) if args.context else None
+    names = _names(args.names, stdin)
+    if args.context:
+        contexts = [gaz.context_of(args.context)] * len(names)
+    elif not args.as_list or len(names) < 2:
+        contexts = [None] * len(names)
+    else:
+        contexts = list_contexts(gaz, names)
     status = 0
     rows = []
-    for name in _names(args.names, stdin):
+    for name, context in zip(names, contexts):
         try:
-            place = gaz.resolve(name, context, online=True if args.online else None)
+            # A list's neighbours tell homonyms apart; they do not say which stretch of a
+            # border or river a name means, as a sentence's places do.
+            place = gaz.resolve(name, context, online=True if args.online else None,
+                                lines_near_context=bool(args.context))
         except GeocoderUnavailable as error:
             err.write(f"gazetteer: online geocoder unavailable: {error}\n")
             place, status = gaz.resolve(name, context, online=False), 1
@@ -151,6 +173,8 @@ def parser() -> argparse.ArgumentParser:
     resolve.add_argument("names", nargs="*", metavar="NAME", help="names; none: read one per line from stdin")
     resolve.add_argument("--json", action="store_true", help="one JSON object per line")
     resolve.add_argument("--context", metavar="TEXT", help="document text used to choose among same-named places")
+    resolve.add_argument("--as-list", action="store_true",
+                         help="the names are one report's, in order: each neighbour's sure place is context")
     resolve.add_argument("--online", action="store_true", help="ask Nominatim for names not found offline (cached)")
     geoparse = commands.add_parser("geoparse", help="find and resolve the place mentions of report files")
     geoparse.add_argument("files", nargs="+", metavar="FILE")

@@ -3,12 +3,29 @@
 Several places share a name (Hamidiyah is a Tartus town and a Deir ez-Zor district). A
 candidate's rank adds three things to how well its name matched:
 
-- a prior (0-1) from kind and population, with a premium for Syrian and curated rows,
-  because reports on this war name Syrian places and the curated rows exist for them;
+- a prior from kind and population, with a premium for Syrian and curated rows (and more
+  for an analyst's correction), because reports on this war name Syrian places and the
+  curated rows exist for them;
 - a context bonus (0-1): the candidate lies in a governorate the document names, or near
   the places the document names unambiguously;
 - agreement with a descriptor ("Arak field" wants a site, "Homs province" a governorate);
 - a small premium when the name is the entry's main name rather than an alias.
+
+Then ``choose`` refuses rather than guesses (a wrong point draws a false front):
+
+- an inexact match (spelling key, skeleton, fuzzy) that lies more than ``FOCUS_KM`` from
+  every other place the document pins down, and outside the governorates it names, is
+  refused, unless it is a big place (``is_big``): "Palmyra" in a report on Hama is still
+  Palmyra; so is one of several far-apart homonyms, or a village (a name many places share,
+  most of them missing from any list), that far from the focus of a document that has one
+  (its places within ``FOCUS_SPREAD_KM`` of their mean);
+- a big town called so exactly wins over a village or city quarter of the same name, unless
+  it lies far from the focus;
+- a city quarter is refused in a text that is not about its city (and ranks low without one);
+- an administrative district or subdistrict ranks below the town it is named after unless
+  the text says "district" or "subdistrict";
+- far-apart candidates whose ranks differ by less than ``AMBIGUOUS_GAP`` are a coin toss when
+  the match is inexact: refused.
 
 Distances here use an equirectangular approximation: they only rank candidates.
 """
@@ -33,6 +50,19 @@ MAIN_NAME_BONUS = 0.08
 # Far-apart places whose ranks differ by less than this are a coin toss: refuse.
 AMBIGUOUS_GAP = 0.04
 FAR_APART_KM = 30.0
+# Farther than this from every place a document pins down, an uncertain answer is refused.
+FOCUS_KM = 75.0
+SELF_KM = 1.0
+FOCUS_SPREAD_KM = 150.0
+# A city quarter's name ("Tishreen", "Baath", "Andalus" are quarters of many cities) means that
+# quarter only in a text about its city, or written as one ("the Jobar district").
+QUARTER_KM = 20.0
+QUARTER_PENALTY = 0.12
+# An administrative area is named after its centre: a bare name means the town.
+AREA_PENALTY = 0.1
+MINOR_POPULATION = 5_000
+BIG_POPULATION = 20_000
+_INEXACT = frozenset({"spell", "skeleton", "fuzzy", "core-fuzzy"})
 
 
 def approx_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -46,7 +76,8 @@ def prior(entry: Entry) -> float:
     population = min(math.log10(entry.population + 1) / 6.5, 1.0)
     value = 0.55 * _KIND_WEIGHT.get(entry.kind, 0.5) + 0.25 * population
     value += 0.1 if entry.country == "SY" else 0.0
-    value += 0.1 if entry.source == "curated" else 0.0
+    value += 0.25 if entry.source == "curated" else 0.0  # rows made for this war's places
+    value += 0.4 if entry.source == "correction" else 0.0  # the analyst has checked it
     return value
 
 
@@ -60,39 +91,87 @@ class Context:
     governorates: frozenset[str] = frozenset()
     points: tuple[tuple[float, float], ...] = field(default=())  # one per mention: repeats count
     distinct: tuple[tuple[float, float], ...] = field(default=(), compare=False)
+    named: frozenset[str] = frozenset()  # governorates the text names as areas ("Hama province")
+    regions: tuple[tuple[float, float, float], ...] = ()  # (lat, lon, radius km) of the areas it names
 
     def __post_init__(self) -> None:
         if not self.distinct and self.points:
             object.__setattr__(self, "distinct", tuple(dict.fromkeys(self.points)))
 
     def merged(self, other: "Context") -> "Context":
-        return Context(self.governorates | other.governorates, self.points + other.points)
+        return Context(self.governorates | other.governorates, self.points + other.points,
+                       named=self.named | other.named, regions=self.regions + other.regions)
 
     @classmethod
     def of_places(cls, places: Iterable) -> "Context":
         """Context from resolved places (anything with lat, lon, kind, governorate, name)."""
         governorates: set[str] = set()
+        named: set[str] = set()
+        regions: list[tuple[float, float, float]] = []
         points: list[tuple[float, float]] = []
         for place in places:
             if place.kind == "governorate":
                 governorates.add(place.governorate or place.name)
             elif place.governorate:
                 governorates.add(place.governorate)
-            if place.kind in ("city", "town", "village", "district", "site", "hill") and place.score >= 0.8:
+            if place.kind in ("governorate", "region", "subdistrict") and place.governorate:
+                named.add(place.governorate)
+                if place.uncertainty_km <= 120:
+                    regions.append((place.lat, place.lon, place.uncertainty_km))
+            # Places abroad (a dateline's Beirut, Mosul) say nothing of where in Syria a report is.
+            if place.kind in ("city", "town", "village", "district", "site", "hill") and place.score >= 0.8 \
+                    and getattr(place, "country", "SY") == "SY":
                 points.append((place.lat, place.lon))
-        return cls(frozenset(governorates), tuple(points))
+        return cls(frozenset(governorates), tuple(points), named=frozenset(named),
+                   regions=tuple(dict.fromkeys(regions)))
 
     def __bool__(self) -> bool:
         return bool(self.governorates or self.points)
+
+    def nearest_km(self, lat: float, lon: float, other_than_itself: bool = False) -> float:
+        """Distance to the nearest place the document pins down (inf without any); with
+        ``other_than_itself``, places within 1 km of (lat, lon), the place itself, are skipped."""
+        distances = (approx_km(lat, lon, a, b) for a, b in self.distinct)
+        return min((d for d in distances if not other_than_itself or d > SELF_KM), default=math.inf)
 
     def bonus(self, entry: Entry) -> float:
         value = 0.0
         if entry.governorate and entry.governorate in self.governorates:
             value += 0.5
         if self.distinct:
-            nearest_km = min(approx_km(entry.lat, entry.lon, lat, lon) for lat, lon in self.distinct)
-            value += 0.5 * math.exp(-nearest_km / 60.0)
+            value += 0.5 * math.exp(-self.nearest_km(entry.lat, entry.lon) / 60.0)
         return value
+
+    @property
+    def focused(self) -> bool:
+        """Whether the document is about one area: the places it pins down lie within
+        ``FOCUS_SPREAD_KM`` of their mean, or it pins down few but names its area (a report
+        ranging over the country has no focus)."""
+        cached = self.__dict__.get("_focused")
+        if cached is None:
+            if len(self.distinct) < 3:
+                # One or two places are no focus to refuse others by, unless the text also
+                # names the area it is about ("in southern Idlib").
+                cached = bool(self.regions)
+            else:
+                lat = sum(p[0] for p in self.distinct) / len(self.distinct)
+                lon = sum(p[1] for p in self.distinct) / len(self.distinct)
+                cached = max(approx_km(lat, lon, a, b) for a, b in self.distinct) <= FOCUS_SPREAD_KM
+            object.__setattr__(self, "_focused", cached)
+        return cached
+
+    def far(self, entry: Entry, km: float = None) -> bool:
+        """Outside what the document is about: farther than ``km`` (``FOCUS_KM``) from its other
+        places and outside the governorates it names as areas (a document naming no place is
+        about nowhere)."""
+        if not self.distinct and not self.regions:
+            return False
+        if entry.governorate and entry.governorate in self.named:
+            return False
+        if any(approx_km(entry.lat, entry.lon, a, b) <= r + 0.5 * FOCUS_KM for a, b, r in self.regions):
+            return False
+        nearest = self.nearest_km(entry.lat, entry.lon, other_than_itself=True)
+        return (math.isfinite(nearest) or bool(self.regions)) and nearest > (km or FOCUS_KM)
 
 
 @dataclass(frozen=True)
@@ -129,25 +208,76 @@ def rank(candidates: list[Candidate], index, context: Context | None) -> list[Ra
         if context:
             value += 0.3 * context.bonus(entry)
         value += descriptor_fit(candidate, entry, index.groups[candidate.position])
+        if candidate.descriptor is None and entry.level in ("district", "subdistrict"):
+            value -= AREA_PENALTY
+        if entry.level == "neighbourhood" and not _quarter_fits(candidate, entry, context):
+            value -= QUARTER_PENALTY  # (a curated quarter is there for this war: no penalty)
         out.append(Ranked(candidate, entry, value))
     out.sort(key=lambda r: -r.rank)
     return out
 
 
-def choose(ranked: list[Ranked]) -> tuple[Ranked, float] | None:
-    """The best candidate and a confidence in (0, 1]; None when a guess would be a coin toss.
+def _apart(a: Entry, b: Entry) -> bool:
+    """Two candidates that are different places: farther apart than ``FAR_APART_KM`` and than
+    either one's extent (a subdistrict is no rival of the town it is named after)."""
+    distance = approx_km(a.lat, a.lon, b.lat, b.lon)
+    return distance > max(FAR_APART_KM, a.uncertainty_km, b.uncertainty_km)
 
-    Exact-name ties are settled by rank (the bigger place wins, as a reader would assume);
-    only inexact (fuzzy) matches to far-apart places with close ranks are refused.
+
+def is_big(entry: Entry) -> bool:
+    """A place readers know by name: a city, a governorate, a region, a town of 20,000+."""
+    return entry.kind in ("city", "governorate", "region", "river") or entry.population >= BIG_POPULATION
+
+
+def is_inexact(candidate: Candidate) -> bool:
+    return candidate.tier in _INEXACT
+
+
+def is_quarter(entry: Entry) -> bool:
+    """A city quarter: an OCHA neighbourhood or a curated district of a city."""
+    return entry.level == "neighbourhood" or (entry.kind == "district" and not entry.level)
+
+
+def is_minor(entry: Entry) -> bool:
+    """A village or hamlet: its name is likely shared by a place the gazetteer lacks."""
+    return entry.kind == "village" and entry.population < MINOR_POPULATION
+
+
+def _quarter_fits(candidate: Candidate, entry: Entry, context: "Context | None") -> bool:
+    if candidate.descriptor is not None and candidate.descriptor.family == "district":
+        return True
+    return bool(context) and context.nearest_km(entry.lat, entry.lon, other_than_itself=True) <= QUARTER_KM
+
+
+def choose(ranked: list[Ranked], context: Context | None = None) -> tuple[Ranked, float] | None:
+    """The best candidate and a confidence in (0, 1]; None when a guess would be a coin toss
+    or lands far from what the document is about (see the module docstring).
+
+    Exact-name ties are settled by rank (the bigger place wins, as a reader would assume).
     """
     if not ranked:
         return None
     best = ranked[0]
-    rivals = [r for r in ranked[1:]
-              if approx_km(r.entry.lat, r.entry.lon, best.entry.lat, best.entry.lon) > FAR_APART_KM]
+    if not is_big(best.entry) and not is_inexact(best.candidate):
+        # A big town called so exactly wins over a village or quarter of the same name near
+        # the focus, as long as it is not far from the focus itself ("al-Thawrah" in a report
+        # on Raqqa is Tabqa, not Raqqa's al-Thawrah quarter).
+        big = next((r for r in ranked[1:] if is_big(r.entry) and r.entry.kind in ("city", "town")
+                    and not is_inexact(r.candidate) and r.candidate.main
+                    and not (context and context.far(r.entry))), None)
+        if big is not None:
+            best = big
+            ranked = [big] + [r for r in ranked if r is not big]
+    rivals = [r for r in ranked[1:] if _apart(r.entry, best.entry)]
+    inexact = is_inexact(best.candidate)
+    if context and not is_big(best.entry) and (
+            ((inexact or ((rivals or is_minor(best.entry)) and context.focused)) and context.far(best.entry))
+            or (is_quarter(best.entry) and not _quarter_fits(best.candidate, best.entry, context)
+                and context.distinct)):
+        return None
     if not rivals:
         return best, 1.0
     gap = best.rank - rivals[0].rank
-    if gap < AMBIGUOUS_GAP and best.candidate.tier in ("fuzzy", "skeleton"):
-        return None
+    if gap < AMBIGUOUS_GAP and (inexact or (is_minor(best.entry) and is_minor(rivals[0].entry))):
+        return None  # a coin toss between far-apart places
     return best, 0.6 + 0.4 * min(1.0, gap / 0.3)

@@ -38,6 +38,7 @@ _SUFFIXES = {
                  "ammunition depot", "weapons depots", "warehouses", "battalion base"],
         "building": ["prison", "hospital", "stadium", "castle", "citadel", "airport road"],
         "mine": ["phosphate mine", "mine", "mines", "phosphate mines"],
+        "industry": ["industrial zone", "industrial area", "industrial city", "industrial estate"],
     },
     "hill": {"hill": ["hill", "hills", "hilltop", "mountain", "mountains", "mountain chain",
                       "mountain range", "range", "heights", "ridge", "peak"]},
@@ -95,6 +96,9 @@ SUFFIXES: dict[tuple[str, ...], Descriptor] = _table(_SUFFIXES)
 PREFIXES: dict[tuple[str, ...], Descriptor] = _table(_PREFIXES)
 SUFFIX_WORDS = frozenset(w for phrase in SUFFIXES for w in phrase)
 MAX_SUFFIX_TOKENS = max(len(p) for p in SUFFIXES)
+_MAX_PREFIX_TOKENS = max(len(p) for p in PREFIXES)
+_SUFFIX_LAST_WORDS = frozenset(p[-1] for p in SUFFIXES)
+_PREFIX_FIRST_WORDS = frozenset(p[0] for p in PREFIXES)
 
 
 def split_suffix(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], Descriptor | None, int]:
@@ -102,16 +106,20 @@ def split_suffix(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], Descriptor |
 
     The whole name is never a descriptor: "Station" alone stays a name.
     """
-    for phrase, descriptor in SUFFIXES.items():
-        n = len(phrase)
-        if len(tokens) > n and tokens[-n:] == phrase:
+    if not tokens or tokens[-1] not in _SUFFIX_LAST_WORDS:
+        return tokens, None, 0
+    for n in range(min(MAX_SUFFIX_TOKENS, len(tokens) - 1), 0, -1):
+        descriptor = SUFFIXES.get(tokens[-n:])
+        if descriptor is not None:
             return tokens[:-n], descriptor, n
     return tokens, None, 0
 
 
 def split_prefix(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], Descriptor | None, int]:
-    for phrase, descriptor in PREFIXES.items():
-        n = len(phrase)
-        if len(tokens) > n and tokens[:n] == phrase:
+    if not tokens or tokens[0] not in _PREFIX_FIRST_WORDS:
+        return tokens, None, 0
+    for n in range(min(_MAX_PREFIX_TOKENS, len(tokens) - 1), 0, -1):
+        descriptor = PREFIXES.get(tokens[:n])
+        if descriptor is not None:
             return tokens[n:], descriptor, n
     return tokens, None, 0

@@ -146,14 +146,15 @@ def region(anchor: Place, direction: str, part: str | None = None, governorate: 
 
 
 def _enclosing_governorate(gazetteer, place: Place) -> Place:
-    """For a governorate that is one city (narrower than ``WIDE_KM``), the nearest wider
-    governorate whose radius covers it; else ``place``."""
+    """For a governorate that is one city (narrower than ``WIDE_KM``), the governorate around
+    it (Rif Dimashq around Damascus, from the polygons); else ``place``."""
     if place.kind != "governorate" or place.uncertainty_km >= WIDE_KM:
         return place
-    around = [(approx_km(place.lat, place.lon, e.lat, e.lon), e) for e in gazetteer.entries
-              if e.kind == "governorate" and e.uncertainty_km >= WIDE_KM]
-    around = [(d, e) for d, e in around if d <= e.uncertainty_km]
-    return min(around, key=lambda pair: pair[0])[1].to_place(place.score) if around else place
+    from gazetteer import areas
+    own = areas.area(place.id) if place.id else None
+    around = areas.surrounding(own) if own is not None else None
+    entry = gazetteer.by_id.get(around.pcode) if around is not None else None
+    return entry.to_place(place.score) if entry is not None else place
 
 
 def _named_part(gazetteer, base: Place, direction: str) -> Place | None:
@@ -209,9 +210,14 @@ def _governorate_named(gazetteer, mention: Mention) -> Place | None:
 
 def apply(gazetteer, text: str, mentions: list[Mention]) -> list[Mention]:
     """Mentions widened into directional regions by the words around them ("eastern X",
-    "the western countryside of X", "X's southern suburbs"), plus "northeastern Syria"."""
+    "the western countryside of X", "X's southern suburbs", "the Old City of X"), plus
+    "northeastern Syria"."""
     out = []
     for mention in mentions:
+        centre = old_city(text, mention) if "ld" in text[max(0, mention.start - 24):mention.end + 16] else None
+        if centre is not None:
+            out.append(centre)
+            continue
         window_start = max(0, mention.start - _WINDOW)
         match = None
         if _LAST_WORD_RE.search(text, max(0, mention.start - 24), mention.start):
@@ -244,13 +250,37 @@ def apply(gazetteer, text: str, mentions: list[Mention]) -> list[Mention]:
     return sorted(out + _syria_regions(text, out), key=lambda m: (m.start, -m.end))
 
 
+# "the Old City of Raqqa", "Old Raqqa", "Raqqa's Old City": the historic centre of a city.
+_OLD_BEFORE_RE = re.compile(r"\bOld[ \t\u00a0]+(?:(?:City|Town|Quarter)[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?)?$")
+_OLD_AFTER_RE = re.compile(r"['’]s[ \t\u00a0]+[Oo]ld[ \t\u00a0]+(?:[Cc]ity|[Tt]own|[Qq]uarter)\b")
+
+
+def old_city(text: str, mention: Mention) -> Mention | None:
+    """The old city of a city the mention names, as a mention of its own, or None."""
+    place = mention.place
+    if place.kind not in ("city", "town"):
+        return None
+    before = _OLD_BEFORE_RE.search(text, max(0, mention.start - 24), mention.start)
+    after = _OLD_AFTER_RE.match(text, mention.end) if before is None else None
+    if before is None and after is None:
+        return None
+    start, end = (before.start(), mention.end) if before else (mention.start, after.end())
+    centre = Place(name=f"{place.name} (old city)", lat=place.lat, lon=place.lon, kind="district",
+                   governorate=place.governorate, source=f"{place.source} + old city",
+                   uncertainty_km=round(place.uncertainty_km + 1.5, 1), score=round(place.score * 0.9, 3),
+                   id=place.id, country=place.country, raw={"anchor": _summary(place), "part": "old city"})
+    return Mention(start, end, text[start:end], centre)
+
+
 def _syria_regions(text: str, mentions: list[Mention]) -> list[Mention]:
     """ "north-eastern Syria", "the southern part of Syria" when the gazetteer lacks them."""
     if "Syria" not in text:
         return []
+    from gazetteer.lines import Spans
+    taken = Spans(mentions)
     out = []
     for match in SYRIA_RE.finditer(text):
-        if not any(m.start < match.end() and match.start() < m.end for m in mentions):
+        if not taken.overlaps(match.start(), match.end()):
             place = region(SYRIA, match.group("dir"), match.group("part"))
             out.append(Mention(match.start(), match.end(), match.group(), place))
     return out

@@ -33,22 +33,36 @@ A capitalised name the index lacks is still tried, fuzzily, when the text says i
   The anchor keeps its own mention, listed first, so a mention list may nest only in that
   case.
 
+Spans grow by the phonetic key and by the spelling key (``gazetteer.spelling``), but a span
+found only by its spelling key (Kafr Nabudah for OCHA's Kafr Nabutha) is taken only when the
+text writes it as a place: a generic word of place names in it (Tal, Kafr, Jabal, Bir, Rasm...),
+"the village(s) of" before it, a descriptor or an apposition after it ("X district", "X, the
+neighbourhood next to..."), or a list with such a place or with an exactly matched one
+("Tadef, Bazaa and Qabaseen"). So "Teams" or "Party" never become villages.
+
 Names are resolved twice: first alone, then with the context of the places the first pass
-pinned down (governorates and points), which settles names that several places share.
+pinned down surely (``Resolution.sure``: exact, unrivalled or big; and the regions they make),
+which settles names that several places share and refuses guesses far from the report's focus
+(``context.choose``). Names written as places that nothing matches, and villages or inexact
+matches that a relation in the text contradicts, are placed from that relation or their
+sentence as kind ``inferred`` (``inferred``). A dateline abroad ("BEIRUT, LEBANON (…) –") is
+not a mention.
 Per-call work is linear in the text: one regex pass, dictionary look-ups per token, and a
 resolution per distinct span (memoised).
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from gazetteer import administrative, directional, lines, relative
+from gazetteer import administrative, directional, inferred, lines, relative
 from gazetteer.context import Context
 from gazetteer.descriptors import Descriptor, SUFFIXES, MAX_SUFFIX_TOKENS
+from gazetteer.match import INEXACT_TIERS, SPELL_MIN_CONSONANTS
 from gazetteer.normalize import ARTICLES, ENGLISH_ARTICLES, fold, token_key
 from gazetteer.place import Mention, Place
+from gazetteer.spelling import consonants, word_keys
 
 MAX_SPAN_TOKENS = 10
 SHORT_KEY = 4
@@ -70,15 +84,37 @@ responded warned""".split())
 # "border with Iraq". Whether they do is up to the gazetteer's keys.
 START_WORDS = directional.DIRECTION_WORDS | {"border", "upper", "lower", "middle"}
 # "the village of X": X is a place even if the index knows it only misspelt.
-SETTLEMENT_CUE_RE = re.compile(r"\b(?:town|towns|village|villages|city|hamlet|district|neighbou?rhood)\s+of\s+$", re.IGNORECASE)
+SETTLEMENT_CUE_RE = re.compile(r"\b(?:town|towns|village|villages|city|hamlet|hamlets|district|districts|"
+                               r"neighbou?rhoods?|quarters?|hills?|farms?|settlements?|localit(?:y|ies))\s+of\s+$",
+                               re.IGNORECASE)
+# After a name, an apposition that says it is a place: "Hatin, the neighbourhood next to...".
+APPOSITION_RE = re.compile(r"\s*,\s*(?:(?:the|a|an)\s+(?:\w+\s+){0,2}?(?:town|village|city|hamlet|neighbou?rhood|"
+                           r"district|quarter|suburb|hill|hilltop|mountain|area|region|settlement)s?\b|"
+                           r"which\s+(?:lies|sits|is\s+located|is\s+situated))", re.IGNORECASE)
+# Capitalised words that begin no place name ("Several Other Villages", "Key Town").
+NOT_NAME_WORDS = frozenset("""several other others some many few numerous various nearby surrounding both
+all two three four five six seven eight nine ten dozens dozen key strategic important main major small
+large remaining neighbouring neighboring adjacent more most these those its their rebel rebels
+opposition government regime frontline front captured liberated""".split())
+# Between two names of one list: "A, B and C", "A and B", "A/B".
+LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*/\s*)(?:the\s+)?")
+# Words that begin or make up place names and hardly anything else ("Tal Abu Qul", "Kafr
+# Nabudah", "Khirbet Ghazaleh"): a name with one is written as a place.
+GENERIC_WORDS = frozenset("""tal tall tell tel tallat tulul kafr kfar kefr kafar kfr jabal jebel jabel jbel
+jabal bir bi'r beer bier khirbet khirbat kherbet khirbit kharbet khirbeh ain ayn ein aïn deir dayr dair
+umm um ras wadi qasr rasm rajm beit bayt jubb jeb jib marj hawsh hosh mazraat mazraa mazraet qalaat
+qalat qal'at hawijat hawija hawijet maarat maarrat ma'arrat jisr nahr birket qaryat mughayr
+mazra'at""".split())
 FUZZY_MIN_SCORE = 0.72
 # Words before a person's name.
 TITLE_WORDS = frozenset("""gen general maj major lt lieutenant col colonel brig brigadier capt captain
 sgt sheikh shaykh sheik dr mr mrs ms president minister commander spokesman spokeswoman
 spokesperson leader emir imam king prince senator ambassador envoy governor mayor journalist
-analyst correspondent""".split())
+analyst correspondent fighter fighters militant activist resident soldier officer reporter
+photographer witness""".split())
 # Words before an operation's name, which may run on with "of": "Operation Wrath of Euphrates".
-OPERATION_WORDS = frozenset({"operation", "codenamed", "dubbed"})
+OPERATION_WORDS = frozenset({"operation", "codenamed", "dubbed", "wilayat", "wilayah", "vilayet"})
+_WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)[ \u00a0]+$")
 # Between such a word and the name: "Gen. X", "codenamed \"X", "code-named X".
 _CUE_GAP_RE = re.compile(r"\.?[ \u00a0]+[\"“‘']?")
 # Capitalised words that do not make the word before them a given name ("Hajin From ...").
@@ -170,6 +206,11 @@ class _Span:
     in_unit: bool = False  # inside a unit name: kept only if the place is a big one
     before_capital: bool = False  # followed by another capitalised word ("Dana Stroul")
     fuzzy: bool = False  # not an index name, but cued as a place: resolve fuzzily
+    after_capital: bool = False  # after a capitalised word no place name holds ("Talas Salama")
+    loose: bool = False  # written as a place: the spelling-key tier may match it
+    pending: bool = False  # only a spelling-key match, not yet cued: kept if its list is
+    unknown: bool = False  # written as a place: placed from its context if nothing matches
+    listed_only: bool = False  # a place only for being listed with places: placed only if no place has its name
 
 
 class _Finder:
@@ -185,6 +226,8 @@ class _Finder:
         self.index = gazetteer.index
         self.stop = gazetteer.stop
         self.stop_first = _stop_first_words(gazetteer)
+        self._headlines: dict[int, bool] = {}
+        self.name_words = _name_words(gazetteer)
 
     def can_start(self, i: int) -> bool:
         tok = self.tokens[i]
@@ -197,23 +240,48 @@ class _Finder:
             return nxt.capital
         return tok.folded in START_WORDS
 
-    def longest_name(self, i: int) -> int | None:
-        """Last token of the longest gazetteer name starting at token ``i``."""
-        toks, prefixes, by_key = self.tokens, self.index.key_prefixes, self.index.by_key
-        key = ""
-        best = None
+    def longest_name(self, i: int) -> tuple[int | None, int | None]:
+        """Last tokens of the longest gazetteer names starting at token ``i``: (by phonetic key,
+        ``NameIndex.by_key``; by spelling key, ``by_spell``), each None if there is none."""
+        toks, index = self.tokens, self.index
+        prefixes, by_key = index.key_prefixes, index.by_key
+        spell_prefixes, by_spell = index.spell_prefixes, index.by_spell
+        key = spell = ""
+        first_word = True
+        best = best_spell = None
         j = i
         while j < len(toks) and j - i < MAX_SPAN_TOKENS:
             if j > i and self.run[j - 1] != self.run[j]:
                 break
-            piece = toks[j].piece
-            key += piece
-            if piece and key in by_key and not toks[j].article:
-                best = j
-            if key and key not in prefixes:
+            tok = toks[j]
+            key += tok.piece
+            as_last, as_inner = word_keys(tok.folded, first_word) if not tok.article else ("", "")
+            if not tok.article:
+                first_word = False
+            whole = spell + as_last
+            if tok.piece and not tok.article:
+                if key in by_key:
+                    best = j
+                if whole in by_spell and consonants(whole) >= SPELL_MIN_CONSONANTS:
+                    best_spell = j
+            spell += as_inner
+            if key and key not in prefixes and spell not in spell_prefixes and whole not in spell_prefixes:
                 break
             j += 1
-        return best
+        return best, best_spell
+
+    def longest_exact(self, i: int) -> int | None:
+        return self.longest_name(i)[0]
+
+    def cued(self, first: int, last: int) -> bool:
+        """Whether the text says tokens ``first..last`` are a place: a generic word of place
+        names among them ("Tal", "Kafr", "Jabal"), "the village of" before, or a descriptor
+        after ("X district", "X area")."""
+        if any(self.tokens[k].folded in GENERIC_WORDS for k in range(first, last + 1)):
+            return True
+        if SETTLEMENT_CUE_RE.search(self.text, max(0, self.tokens[first].start - 24), self.tokens[first].start):
+            return True
+        return self.descriptor_after(last) is not None or APPOSITION_RE.match(self.text, self.tokens[last].end) is not None
 
     def longest_stop(self, i: int) -> int | None:
         toks = self.tokens
@@ -257,7 +325,8 @@ class _Finder:
             if self.word_before(i) in OPERATION_WORDS:
                 i = self.end_of_run(i, particles=("of", "the", "al")) + 1
                 continue
-            name_last = self.longest_name(i)
+            exact_last, spell_last = self.longest_name(i)
+            name_last = max((x for x in (exact_last, spell_last) if x is not None), default=None)
             stop_last = self.longest_stop(i)
             if stop_last is not None and (name_last is None or stop_last >= name_last):
                 phrase = " ".join(t.folded for t in toks[i:stop_last + 1])
@@ -269,8 +338,13 @@ class _Finder:
                 if name_last is None:
                     i += 1
                     continue
+            generic = self.generic_name(i, exact_last)
+            if generic is not None:
+                out.append(generic)
+                i = generic.last + 1
+                continue
             if name_last is None:
-                guess = self.described_unknown(i)
+                guess = self.described_unknown(i) if i > unit_end else None
                 if guess is not None:
                     out.append(guess)
                     i = guess.last + 1
@@ -280,34 +354,135 @@ class _Finder:
             if self.second_of_compound(i, out):
                 i += 1
                 continue
-            if self.after_title(i) or (name_last == i and self.surname_follows(i)):
+            if self.after_title(i) or (name_last == i and self.surname_follows(i)) or self.after_given_name(i):
                 i = self.end_of_run(i) + 1  # a person: "Gen. Issam Zahreddine", "Jassim al-Saleh"
                 continue
+            loose = pending = False
+            if i <= unit_end or (i == spell_last and toks[i].folded in self.stop.phrases):
+                # Inside a unit's name, and for a word that is itself no place ("Syrian"), only
+                # an exact name counts.
+                if exact_last is None:
+                    i += 1
+                    continue
+                spell_last = None
+            if spell_last is not None and (exact_last is None or spell_last > exact_last):
+                # Longer only by its spelling key: taken as written for a place if the text says
+                # it is one, else the exact name if there is one, else pending its list's say.
+                loose = self.cued(i, spell_last)
+                if loose:
+                    name_last = spell_last
+                elif exact_last is not None:
+                    name_last = exact_last
+                else:
+                    pending = True
+            else:
+                loose = self.cued(i, name_last)
             described = self.descriptor_after(name_last)
+            if described and self.ends_list(out, i, name_last, described[0]):
+                described = None  # "eastern Homs and western Deir ez-Zor Provinces": the list's word
             last = described[0] if described else name_last
             span = _Span(i, last, in_unit=i <= unit_end,
-                         before_capital=not described and self.capital_follows(last))
+                         before_capital=not described and self.capital_follows(last),
+                         after_capital=self.after_unknown_capital(i),
+                         loose=loose, pending=pending, unknown=loose)
             out.append(span)
             i = span.last + 1
-        return out
+        return self.listed(out)
+
+    def ends_list(self, found: list[_Span], i: int, name_last: int, end: int) -> bool:
+        """Whether a plural descriptor after tokens ``i..name_last`` ("... and B provinces")
+        belongs to the whole list the name ends rather than to the name alone."""
+        if not found or not self.tokens[end].folded.endswith("s"):
+            return False
+        previous = self.tokens[found[-1].last]
+        return LIST_GAP_RE.fullmatch(self.text, previous.end, self.tokens[i].start) is not None
+
+    def listed(self, spans: list[_Span]) -> list[_Span]:
+        """Spans in one list ("Tadef, Bazaa and Qabaseen", "the villages of A, B and C") share
+        what the text says of any of them: if one is cued, or matched exactly, all are written
+        as places (loose); pending spans in no such list are dropped."""
+        out = list(spans)
+        k = 0
+        while k < len(out):
+            j = k
+            while j + 1 < len(out) and LIST_GAP_RE.fullmatch(
+                    self.text, self.tokens[out[j].last].end, self.tokens[out[j + 1].first].start):
+                j += 1
+            group = range(k, j + 1)
+            if j > k and any(out[g].loose or out[g].fuzzy or not out[g].pending for g in group):
+                # Cued as places ("the villages of A, B and C") or only listed with one ("Hawija
+                # and Raqqa"): a name only listed with a place is placed only if nothing has it.
+                strong = any(out[g].loose or out[g].fuzzy for g in group)
+                for g in group:
+                    if not out[g].loose:
+                        out[g] = replace(out[g], loose=True, pending=False, unknown=out[g].pending,
+                                         listed_only=out[g].pending and not strong)
+            k = j + 1
+        return [span for span in out if not span.pending]
+
+    def generic_name(self, i: int, exact_last: int | None) -> _Span | None:
+        """"Tal Abu Qul", "Jabal al-Bishri", "Bir Ghabaghib": a generic word of place names and
+        the capitalised words after it, as one name, when the index has no longer name there
+        than the generic word alone (or none). Resolved loosely; placed from context if unknown."""
+        tok = self.tokens[i]
+        if tok.folded not in GENERIC_WORDS or not tok.capital or (exact_last is not None and exact_last > i):
+            return None
+        last = i
+        while (last - i < 4 and (nxt := self.next_token(last)) is not None
+               and (nxt.capital or (nxt.article and (after := self.next_token(last + 1)) is not None and after.capital)
+                    or nxt.folded in ("abu", "abou", "umm", "um", "bin", "ibn"))):
+            last += 1
+        if last == i:
+            return None
+        if self.tokens[last].article:
+            last -= 1
+        described = self.descriptor_after(last)
+        return _Span(i, described[0] if described else last, fuzzy=True, loose=True, unknown=True)
 
     def described_unknown(self, i: int) -> _Span | None:
         """A capitalised name the index does not hold, which the text says is a place: "the
-        village of Xyz", "Khalhala airport". Resolved fuzzily; None if no such cue."""
+        village of Xyz", "Khalhala airport", "al-Xyz, the neighbourhood next to...". Resolved
+        fuzzily, else placed from its context (``inferred``); None if no such cue. A name of no
+        cue is kept pending: a list of places may still make it one (``listed``)."""
         tok = self.tokens[i]
-        if not tok.capital or tok.article or tok.folded in self.stop.phrases or tok.folded in FUNCTION_WORDS:
+        if tok.article:
+            nxt = self.next_token(i)
+            if nxt is None or not nxt.capital:
+                return None
+            head = nxt
+        else:
+            head = tok
+        if (not head.capital or head.folded in self.stop.phrases or head.folded in FUNCTION_WORDS
+                or head.folded in NOT_NAME_WORDS or self.headline(tok.start)):
             return None
-        last = i
+        last = i if not tok.article else i + 1
         while (last - i < 2 and (nxt := self.next_token(last)) is not None and (nxt.capital or nxt.article)
-               and self.longest_name(last + 1) is None):
+               and self.longest_exact(last + 1) is None and nxt.folded not in NOT_NAME_WORDS):
             last += 1
+        if self.tokens[last].article:
+            last -= 1
         described = self.descriptor_after(last)
-        # "Xyz dam" cues a place; "the Xyz area" does not ("the Kurdish area").
-        if described and described[1].family in ("site", "hill", "area", "settlement") and described[1].group != "vicinity":
-            return _Span(i, described[0], fuzzy=True)
-        if SETTLEMENT_CUE_RE.search(self.text, max(0, tok.start - 20), tok.start):
-            return _Span(i, last, fuzzy=True)
-        return None
+        # "Xyz dam" cues a place; so does "the Hiri area", but not "the Kurdish area" (a
+        # demonym is a stop name, refused above).
+        if described and described[1].family in ("site", "hill", "area", "settlement", "district"):
+            return _Span(i, described[0], fuzzy=True, loose=True, unknown=True)
+        if SETTLEMENT_CUE_RE.search(self.text, max(0, tok.start - 24), tok.start) or \
+                APPOSITION_RE.match(self.text, self.tokens[last].end):
+            return _Span(i, last, fuzzy=True, loose=True, unknown=True)
+        # A capitalised unknown word in a list of places: kept for ``listed`` to judge.
+        return _Span(i, last, pending=True, unknown=True)
+
+    def headline(self, position: int) -> bool:
+        """Whether ``position`` is in a title-case line ("Syrian Army Captures Strategic
+        Village Of Abu Dali"), where capitals say nothing about names."""
+        start = self.text.rfind("\n", 0, position) + 1
+        known = self._headlines.get(start)
+        if known is None:
+            end = self.text.find("\n", position)
+            words = re.findall(r"[^\W\d_][\w'’-]*", self.text[start:end if end >= 0 else len(self.text)][:400])
+            capitals = sum(1 for w in words if w[0].isupper())
+            known = self._headlines[start] = len(words) >= 4 and capitals >= 0.7 * len(words)
+        return known
 
     def second_of_compound(self, i: int, found: list[_Span]) -> bool:
         """"Abdul-Mahdi", "pro-Assad": a word hyphenated to a capitalised word that is not
@@ -328,6 +503,24 @@ class _Finder:
 
     def after_title(self, i: int) -> bool:
         return self.word_before(i) in TITLE_WORDS
+
+    def after_unknown_capital(self, i: int) -> bool:
+        """Whether token ``i`` follows, after a space, a capitalised word no place name holds."""
+        if i == 0 or self.run[i - 1] != self.run[i]:
+            return False
+        prev = self.tokens[i - 1]
+        return not (not prev.capital or prev.article or prev.folded in self.name_words or prev.folded in FUNCTION_WORDS
+                    or prev.folded in self.stop.phrases or " " not in self.text[prev.end:self.tokens[i].start])
+
+    def after_given_name(self, i: int) -> bool:
+        """"SDF fighter Berkhdan Qamishli": a word no place name holds, capitalised inside a
+        sentence, just before the place's name makes the two a person's name (before a
+        village's name, anywhere: see ``_resolve_spans``)."""
+        if not self.after_unknown_capital(i):
+            return False
+        prev = self.tokens[i - 1]
+        before = _WORD_BEFORE_RE.search(self.text, max(0, prev.start - 40), prev.start)
+        return before is not None and before.group(1)[0].islower()
 
     def next_token(self, i: int) -> _Token | None:
         j = i + 1
@@ -365,7 +558,7 @@ def _name_words(gazetteer) -> frozenset[str]:
     cached = getattr(gazetteer, "_name_words", None)
     if cached is not None and cached[0] is gazetteer.index:
         return cached[1]
-    words = {w for e in gazetteer.entries for n in e.names for w in fold(n).split()}
+    words = {w for folded in gazetteer.index.by_fold for w in folded.split()}
     words |= {w for p in gazetteer.stop.phrases for w in p.split()}
     words |= {w for phrase in SUFFIXES for w in phrase} | START_WORDS | ARTICLES | TITLE_WORDS | OPERATION_WORDS
     result = frozenset(words)
@@ -395,27 +588,45 @@ def _is_metonym(text: str, mention_end: int, folded_name: str) -> bool:
 
 
 def _resolve_spans(gazetteer, text: str, spans: list[_Span], tokens: list[_Token],
-                   context: Context | None, memo: dict[str, tuple[Place | None, bool]]) -> list[Mention]:
-    """Mentions of the spans that resolve. ``memo`` maps a written name to (place, whether
-    context could change it); names that context cannot change are not resolved again."""
+                   context: Context | None, memo: dict, unknown: list | None = None,
+                   checkable: set | None = None, refused: list | None = None) -> list[Mention]:
+    """Mentions of the spans that resolve. ``memo`` maps a written name to its
+    ``Resolution``; names that context cannot change are not resolved again. Spans written as
+    places that nothing matched go to ``unknown`` (character spans); the starts of mentions of
+    villages and inexact matches, which a relation in the text may contradict, to ``checkable``."""
     out = []
     for span in spans:
+        if unknown is not None and span.unknown:
+            unknown.append(span)
         start, end = tokens[span.first].start, tokens[span.last].end
         written = text[start:end]
-        known = memo.get(written)
+        memo_key = (written, span.loose, span.fuzzy)
+        known = memo.get(memo_key)
         if known is None or (known[1] and context):
-            memo[written] = gazetteer.resolve_detail(written, context, fuzzy=span.fuzzy)
-        place = memo[written][0]
+            memo[memo_key] = gazetteer.resolve_detail(written, context, fuzzy=span.fuzzy, spelling=span.loose)
+        memo[written] = memo[memo_key]
+        place = memo[memo_key][0]
+        if unknown is not None and span.listed_only and place is None and memo[memo_key].contextual:
+            unknown.pop()  # "Hawija and Raqqa": a known name refused here names a place elsewhere
+        if refused is not None and place is None and memo[memo_key].contextual and not span.unknown:
+            refused.append((start, end))  # the wrong homonym: a relation after it may place it
         if span.fuzzy and place is not None and place.score < FUZZY_MIN_SCORE:
             continue
         if place is None or _is_metonym(text, end, fold(written)):
             continue
         if span.in_unit and place.kind not in _NAMING_KINDS and place.population < 10_000:
             continue
-        if span.first == span.last and len(tokens[span.first].piece) <= SHORT_KEY and place.score < 0.98:
+        if span.first == span.last and len(tokens[span.first].piece) <= SHORT_KEY and memo[memo_key].tier not in ("fold", "bare"):
             continue  # "Ali" only sounds like Aley: short words must be spelt as the gazetteer does
-        if span.first == span.last and span.before_capital and _is_minor(place):
-            continue  # "Dana Stroul": a small village's name before another name is a person's
+        if span.first == span.last and (span.before_capital or span.after_capital) and _is_minor(place):
+            continue  # "Dana Stroul", "Talas Salama": a small village's name beside another name is a person's
+        if unknown is not None and span.unknown:
+            unknown.pop()
+        if checkable is not None and (
+                memo[memo_key].tier in INEXACT_TIERS or "(named after)" in place.source
+                or place.kind == "village" or (place.kind == "town" and place.population < 20_000
+                                               and not place.source.startswith("curated"))):
+            checkable.add(start)
         out.append(Mention(start, end, written, place))
     return out
 
@@ -428,8 +639,19 @@ def _is_minor(place: Place) -> bool:
 def document_context(gazetteer, text: str) -> Context:
     """The governorates and unambiguous places a document names (first pass, no context)."""
     finder = _Finder(gazetteer, text)
-    mentions = _resolve_spans(gazetteer, text, finder.spans(), finder.tokens, None, {})
-    return Context.of_places(m.place for m in mentions)
+    memo: dict = {}
+    mentions = _resolve_spans(gazetteer, text, finder.spans(), finder.tokens, None, memo)
+    return _sure_context(mentions, memo, gazetteer, text)
+
+
+def _sure_context(mentions: list[Mention], memo: dict, gazetteer=None, text: str = "") -> Context:
+    """Context from the mentions resolved surely (exact, unrivalled or big): a guess among
+    homonyms or a misspelling must not decide where the document is. With the text, the
+    regions its sure names make ("southern Idlib") count too."""
+    sure = [m for m in mentions if memo[m.text].sure]
+    if gazetteer is not None and sure:
+        sure = directional.apply(gazetteer, text, sure)
+    return Context.of_places(m.place for m in sure)
 
 
 def geoparse(gazetteer, text: str, context: Context | None = None, relative_phrases: bool = True) -> list[Mention]:
@@ -439,10 +661,14 @@ def geoparse(gazetteer, text: str, context: Context | None = None, relative_phra
     spans = finder.spans()
     memo: dict[str, tuple[Place | None, bool]] = {}
     first = _resolve_spans(gazetteer, text, spans, finder.tokens, context, memo)
-    doc_context = Context.of_places(m.place for m in first)
+    doc_context = _sure_context(first, memo, gazetteer, text)
     if context:
         doc_context = doc_context.merged(context)
-    mentions = _resolve_spans(gazetteer, text, spans, finder.tokens, doc_context, memo)
+    unknown_spans: list[_Span] = []
+    checkable: set[int] = set()
+    refused: list[tuple[int, int]] = []
+    mentions = _resolve_spans(gazetteer, text, spans, finder.tokens, doc_context, memo, unknown_spans, checkable, refused)
+    unknowns = [(finder.tokens[s.first].start, finder.tokens[s.last].end) for s in unknown_spans]
     if not relative_phrases:
         return administrative.apply(gazetteer, text, directional.apply(gazetteer, text,
                                                                        lines.apply(gazetteer, text, mentions)))
@@ -452,7 +678,24 @@ def geoparse(gazetteer, text: str, context: Context | None = None, relative_phra
     with_relative = _ordered(mentions + relative.find(text, mentions))
     names = [m for m in lines.apply(gazetteer, text, with_relative) if not relative.is_relative(m.place)]
     names = administrative.apply(gazetteer, text, directional.apply(gazetteer, text, names))
+    taken = lines.Spans(names)
+    unknowns = [(a, b) for a, b in unknowns if not taken.overlaps(a, b)]
+    refused = [(a, b) for a, b in refused if not taken.overlaps(a, b)]
+    names = inferred.resolve(text, names, unknowns, checkable, refused)
+    names = [m for m in names if not _foreign_dateline(text, m)]
     return _ordered(names + relative.find(text, names))
+
+
+# "BEIRUT, LEBANON (8:10 P.M.) –", "AMMAN (AFP) -": where the report was filed, at a line's start.
+_DATELINE_AFTER_RE = re.compile(r"(?:,[ \u00a0]*[A-Z][A-Za-z]+)*[ \u00a0]*(?:\([^)\n]{0,40}\)[ \u00a0]*)?[-–—:,]")
+
+
+def _foreign_dateline(text: str, mention: Mention) -> bool:
+    """A dateline outside Syria says where the reporter was, not where anything happened."""
+    if mention.place.country == "SY" or not mention.text.isupper():
+        return False
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    return not text[line_start:mention.start].strip() and _DATELINE_AFTER_RE.match(text, mention.end) is not None
 
 
 def _ordered(mentions: list[Mention]) -> list[Mention]:

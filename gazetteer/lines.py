@@ -152,13 +152,13 @@ def _neighbour(mentions: list[Mention], position: int, text: str, points: list[M
 _BARE_BORDER_WORDS = frozenset({"the", "syrian", "syria", "s", "border", "borders", "frontier"})
 
 
-def _is_bare_border(written: str) -> bool:
+def is_bare_border(written: str) -> bool:
     words = fold(written).split()
     return "border" in words and set(words) <= _BARE_BORDER_WORDS
 
 
 # Stands for "the Syrian border" until the text says which stretch; never returned as is.
-_SYRIA_BORDER = Place(name="Syria border", lat=35.0, lon=38.5, kind="area", governorate=None,
+SYRIA_BORDER = Place(name="Syria border", lat=35.0, lon=38.5, kind="area", governorate=None,
                       source="basemap", uncertainty_km=450.0, score=0.7)
 _BARE_BORDER_RE = re.compile(r"\b(?:Syrian|Syria['’]s)\s+borders?\b")
 
@@ -195,13 +195,35 @@ def _unnamed_borders(text: str, mentions: list[Mention]) -> list[Mention]:
         return out
     found = [(m, None) for m in _BARE_BORDER_RE.finditer(text)]
     found += [(m, _neighbour_named(m.group())) for m in _NAMED_BORDER_RE.finditer(text)]
-    for match, neighbour in found:
-        if any(m.start < match.end() and match.start() < m.end for m in mentions + out):
+    taken = Spans(mentions)
+    last_end = -1
+    for match, neighbour in sorted(found, key=lambda f: f[0].start()):
+        if match.start() < last_end or taken.overlaps(match.start(), match.end()):
             continue
-        place = _SYRIA_BORDER if neighbour is None else _border_place(neighbour, _DEFAULT_BASEMAP)
+        place = SYRIA_BORDER if neighbour is None else _border_place(neighbour, _DEFAULT_BASEMAP)
         if place is not None:
             out.append(Mention(match.start(), match.end(), match.group(), place))
+            last_end = match.end()
     return out
+
+
+class Spans:
+    """The character spans of some mentions, asked whether a span overlaps any of them in
+    O(log n): sorted starts and the running maximum of the ends (so a long text with many
+    mentions stays linear)."""
+
+    def __init__(self, mentions) -> None:
+        ordered = sorted((m.start, m.end) for m in mentions)
+        self.starts = [s for s, _ in ordered]
+        self.max_end = []
+        running = -1
+        for _, end in ordered:
+            running = max(running, end)
+            self.max_end.append(running)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect.bisect_left(self.starts, end)  # spans starting before ``end``
+        return k > 0 and self.max_end[k - 1] > start
 
 
 def _neighbour_named(written: str) -> str | None:
@@ -225,7 +247,7 @@ def apply(gazetteer, text: str, mentions: list[Mention]) -> list[Mention]:
     starts = [m.start for m in points]
     for position, mention in enumerate(mentions):
         place = mention.place
-        if _is_bare_border(mention.text) and last_border is not None:
+        if is_bare_border(mention.text) and last_border is not None:
             place = replace(last_border, score=min(place.score, last_border.score))
         else:
             line = line_of(place)
@@ -239,7 +261,7 @@ def apply(gazetteer, text: str, mentions: list[Mention]) -> list[Mention]:
                         lon=round(lon, 5), uncertainty_km=round(min(place.uncertainty_km, 20.0 + gap_km / 2), 1),
                         source=f"{place.source} + nearest point of the line",
                     )
-        if place is _SYRIA_BORDER:
+        if place is SYRIA_BORDER:
             continue
         if "border" in fold(place.name).split():
             last_border = place

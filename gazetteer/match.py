@@ -10,13 +10,16 @@ fold       1.00   the same letters ("Al-Tanf" ~ "al tanf")
 bare       0.98   the same without the article ("Tanf")
 key        0.95   the same phonetic key ("Mayadeen" ~ "Al Mayādīn")
 glued      0.93   the key once an article glued to a word is split off ("Alhasakah")
+spell      ≤0.92  the same spelling key (``gazetteer.spelling``: "Kafr Nabudah" ~ "Kafr Nabutha" ~
+                  كفر نبودة), kept only if the spelling is close enough (``spelling_checked``)
 core       0.90   the same name once a descriptor is set aside ("T-2 Station", "Helba area")
 skeleton   ≤0.85  the same consonants, and a fuzzy score ≥ 75 ("Khanasser" ~ "Khanasir")
 fuzzy      ≤0.85  a rapidfuzz ratio over keys above a length-dependent cutoff
 =========  =====  ===================================================================
 
 Short names never match fuzzily: a four-letter key must match exactly, because at that length
-one letter changes the place.
+one letter changes the place. Tiers from ``spell`` down are inexact (``INEXACT_TIERS``): the
+resolver refuses their answers when they lie far from what the rest of the text is about.
 """
 from __future__ import annotations
 
@@ -24,14 +27,27 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from gazetteer.descriptors import Descriptor
+from gazetteer.descriptors import Descriptor, split_suffix
 from gazetteer.index import NameIndex, core_of, token_keys
 from gazetteer.normalize import (
-    fold, fold_arabic, is_arabic, skeleton, strip_articles, unglue_al,
+    fold, fold_arabic, is_arabic, name_key, skeleton, strip_articles, unglue_al,
 )
+from gazetteer.spelling import arabic_key, consonants, latin_key
 
 _LEADING_WORDS = ("the ",)
 SUGGESTION_CUTOFF = 65.0
+INEXACT_TIERS = frozenset({"spell", "skeleton", "fuzzy", "core-fuzzy"})
+# A spelling key holds few letters: a name that shares it must also be spelt alike (rapidfuzz
+# ratio of the phonetic keys) to be kept, and not much worse than the best that shares it.
+SPELL_MIN_RATIO = 60.0
+SPELL_BEST_MARGIN = 15.0
+SPELL_MIN_CONSONANTS = 3
+# An Arabic-script name has no vowels to compare: a Latin name is never kept for its Arabic
+# name's key alone (English words would meet village names: "Territory" ~ دير الزور); an Arabic
+# query matched through one is a good match, through a Latin name a weak one.
+ARABIC_SPELL_RATIO = 0.0
+ARABIC_QUERY_RATIO = 85.0
+WEAK_ARABIC_RATIO = 62.0
 
 
 @dataclass(frozen=True)
@@ -68,9 +84,12 @@ def _marked(index: NameIndex, positions: list[int] | None, match: float, tier: s
     return [Candidate(p, match, tier, None, query_form in index.main_forms[p][form]) for p in positions or ()]
 
 
-def candidates(index: NameIndex, name: str, fuzzy: bool = True) -> list[Candidate]:
+def candidates(index: NameIndex, name: str, fuzzy: bool = True, spelling: bool = True) -> list[Candidate]:
+    """Entries ``name`` may mean, from the first tier that matches; ``spelling`` and ``fuzzy``
+    allow the spelling-key and the fuzzy tiers."""
     if is_arabic(name):
-        return _tier(index.by_arabic.get(fold_arabic(name)), 1.0, "fold")
+        found = _tier(index.by_arabic.get(fold_arabic(name)), 1.0, "fold")
+        return found or (spelling_checked(index, name, arabic_key(name)) if spelling else [])
     folded = fold(name)
     for word in _LEADING_WORDS:
         if folded.startswith(word):
@@ -92,10 +111,21 @@ def candidates(index: NameIndex, name: str, fuzzy: bool = True) -> list[Candidat
         if found:
             return found
     core, descriptor = core_of(bare)
+    if spelling and not descriptor:
+        found = spelling_checked(index, name, latin_key(name))
+        if found:
+            return found
     if descriptor and core:
         found = _tier(_core_positions(index, core), 0.90, "core", descriptor)
         if not found and unglued != bare:
             found = _tier(_core_positions(index, core_of(unglued)[0]), 0.88, "core", descriptor)
+        if not found and spelling:
+            # "Barzeh district": the name before the descriptor by its spelling key.
+            words = bare.split()
+            _, _, n = split_suffix(tuple(words))
+            if n:
+                name_part = " ".join(words[:-n])
+                found = spelling_checked(index, name_part, latin_key(name_part), descriptor)
         if found:
             return found
     if not fuzzy:
@@ -106,6 +136,30 @@ def candidates(index: NameIndex, name: str, fuzzy: bool = True) -> list[Candidat
     if fuzzy_cutoff(len(probe)) is None:
         return []
     return _near(index, probe, descriptor, choices, table)
+
+
+def spelling_checked(index: NameIndex, name: str, spell: str, descriptor: Descriptor | None = None) -> list[Candidate]:
+    """Entries whose spelling key is ``spell`` and whose spelling is close to ``name``'s."""
+    if consonants(spell) < SPELL_MIN_CONSONANTS:
+        return []
+    positions = index.by_spell.get(spell)
+    if not positions:
+        return []
+    probe = "" if is_arabic(name) else name_key(name)
+    scored = []
+    for position in positions:
+        best = 0.0
+        for other in index.entries[position].names:
+            if is_arabic(other):
+                if arabic_key(other) == spell:
+                    best = max(best, ARABIC_SPELL_RATIO if probe else ARABIC_QUERY_RATIO)
+            elif latin_key(other) == spell:
+                best = max(best, fuzz.ratio(probe, name_key(other)) if probe else WEAK_ARABIC_RATIO)
+        scored.append((best, position))
+    top = max(score for score, _ in scored)
+    return sorted((Candidate(p, round(0.78 + 0.14 * score / 100, 4), "spell", descriptor)
+                   for score, p in scored if score >= max(SPELL_MIN_RATIO, top - SPELL_BEST_MARGIN)),
+                  key=lambda c: -c.match)
 
 
 def _core_positions(index: NameIndex, core: str) -> list[int]:
@@ -135,7 +189,7 @@ def _near(index: NameIndex, probe: str, descriptor: Descriptor | None, choices: 
         best = max((fuzz.ratio(probe, k) for k in keys), default=0)
         if best >= 80:
             found[position] = Candidate(position, 0.85 * best / 100, "skeleton", descriptor)
-    for choice, score, _ in process.extract(probe, choices, scorer=fuzz.ratio,
+    for choice, score, _ in process.extract(probe, index.near_choices(choices, probe), scorer=fuzz.ratio,
                                             score_cutoff=cutoff, limit=6):
         for position in table[choice]:
             match = 0.85 * score / 100

@@ -40,9 +40,14 @@ _GLUED_SUN_RE = re.compile(r"^[ae](?:(t|th|d|dh|r|z|s|sh|n)\1)(?=[a-z]{2})")
 _GLUED_AL_RE = re.compile(r"^(?:al|el)(?=[a-z]{4})")
 
 
+_ASCII_NON_WORD_RE = re.compile(r"[^0-9a-z]+")
+
+
 @lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Lower case ASCII (and Arabic letters) with single spaces: "Qa'im" -> "qaim"."""
+    if text.isascii():
+        return _ASCII_NON_WORD_RE.sub(" ", text.lower().replace("'", "").replace("`", "")).strip()
     text = _APOSTROPHE_RE.sub("", text)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))

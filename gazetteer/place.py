@@ -10,7 +10,7 @@ from typing import Any, Mapping
 
 KINDS = (
     "city", "town", "village", "district", "site", "hill", "area",
-    "region", "governorate", "river",
+    "region", "governorate", "river", "subdistrict", "inferred",
 )
 
 
@@ -21,6 +21,11 @@ class Place:
     ``score`` (0-1) is how sure the resolver is that this is the place meant;
     ``uncertainty_km`` is how far the true location may lie from (lat, lon).
     ``raw`` keeps the gazetteer row it came from and is left out of comparisons.
+    ``id`` is the row's id: ``gn:<geonameid>``, ``cu:<slug>``, OCHA's P-code for a place only
+    OCHA lists (``C1234``) and for an administrative area (``SY0203``); ``pcode`` is OCHA's
+    P-code of any place OCHA lists, whatever its id. Kind ``subdistrict`` is an OCHA nahiya;
+    ``inferred`` a place the gazetteer lacks, placed from what the text says around it
+    (``source`` tells how).
     """
 
     name: str
@@ -35,6 +40,7 @@ class Place:
     population: int = 0
     country: str = "SY"
     raw: Mapping[str, Any] | None = field(default=None, compare=False, repr=False)
+    pcode: str = ""
 
     def __post_init__(self) -> None:
         if not (math.isfinite(self.lat) and math.isfinite(self.lon)):

@@ -46,7 +46,7 @@ DISTANCE_RE = re.compile(
     rf"[ \t\u00a0]+(?P<rel>of|from|away[ \t\u00a0]+from|outside(?:[ \t\u00a0]+of)?|short[ \t\u00a0]+of){_TAIL}",
     re.IGNORECASE,
 )
-DIRECTION_RE = re.compile(rf"\b(?:to[ \t\u00a0]+the[ \t\u00a0]+)?(?P<dir>{_DIR})(?:ward|wards)?[ \t\u00a0]+of{_TAIL}", re.IGNORECASE)
+DIRECTION_RE = re.compile(rf"\b(?:to[ \t\u00a0]+the[ \t\u00a0]+)?(?P<dir>{_DIR})(?:ward|wards)?[ \t\u00a0]+(?:of|from){_TAIL}", re.IGNORECASE)
 OUTSKIRTS_RE = re.compile(rf"\b(?:the[ \t\u00a0]+)?outskirts[ \t\u00a0]+of{_TAIL}", re.IGNORECASE)
 _WINDOW = 90
 # Every phrase ends in one of these words just before its anchor: a cheap first test.

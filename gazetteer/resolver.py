@@ -10,13 +10,14 @@ online fallback, only when it is switched on.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 import settings
 from gazetteer import descriptors, lines, stopnames
-from gazetteer.context import Context, choose, rank
+from gazetteer.context import Context, choose, is_big, is_inexact, is_minor, is_quarter, rank
 from gazetteer.index import NameIndex
 from gazetteer.match import candidates, suggestions
 from gazetteer.normalize import fold, is_arabic, strip_articles
@@ -27,6 +28,22 @@ ContextLike = Context | str | Iterable[Place] | None
 # Words without which a name cannot be a relative or directional phrase (a cheap first test).
 _PHRASE_CUE_RE = re.compile(r"\d|\b(?:north|south|east|west|central|of|from|within|outskirts|bank|border)|['’]s\b",
                             re.IGNORECASE)
+
+
+# Tiers whose answer may pin a document's context down: the name as written, not a feature
+# named after a place ("X hills") nor a spelling guess.
+SURE_TIERS = frozenset({"fold", "bare", "key", "glued"})
+
+
+class Resolution(NamedTuple):
+    """One written name resolved: the place (or None), whether the document's context could
+    change the answer (several candidates, or an inexact match), and whether the answer is
+    sure enough to pin the document's context down (an exact match, unrivalled or big)."""
+
+    place: Place | None
+    contextual: bool
+    sure: bool
+    tier: str = ""  # the ``match`` tier of the answer ("fold", "key", "spell"...)
 
 
 class Gazetteer:
@@ -70,18 +87,41 @@ class Gazetteer:
             cache[text] = document_context(self, text)
         return cache[text]
 
-    def resolve(self, name: str, context: ContextLike = None, online: bool | None = None) -> Place | None:
-        """The place ``name`` most likely means, or None; see the module docstring."""
+    def resolve(self, name: str, context: ContextLike = None, online: bool | None = None,
+                lines_near_context: bool = True) -> Place | None:
+        """The place ``name`` most likely means, or None; see the module docstring. With
+        ``lines_near_context`` false the context only tells homonyms apart: a whole river or
+        border is not moved to the stretch near the context's places."""
         name = (name or "").strip()
         if not name or self.stop.is_stop(name):
             return None
         context = self.context_of(context)
-        place = self.resolve_name(name, context)
+        if context is None and not (settings.ONLINE_GEOCODER if online is None else online):
+            # Without context an answer depends on the name alone: remembered (``add`` forgets).
+            cache = self.__dict__.setdefault("_alone", {})
+            if name not in cache:
+                if len(cache) >= 50_000:
+                    cache.clear()
+                cache[name] = self._resolve(name, None, online, lines_near_context)
+            return cache[name]
+        return self._resolve(name, context, online, lines_near_context)
+
+    def _resolve(self, name: str, context: Context | None, online: bool | None,
+                 lines_near_context: bool) -> Place | None:
+        # A name as written first; a phrase ("the eastern countryside of X") before a fuzzy
+        # guess at the whole phrase as a name.
+        place = self.resolve_name(name, context, fuzzy=False, spelling=True)
+        if place is None:
+            place = self._resolve_phrase(name, context)
+        if place is None:
+            place = self.resolve_name(name, context)
         if place is not None:
-            return lines.near_context(place, context) if context else place
-        place = self._resolve_phrase(name, context)
-        if place is not None:
-            return place
+            return lines.near_context(place, context) if context and lines_near_context else place
+        if context and lines_near_context and lines.is_bare_border(name):
+            # "the Syrian border" in a text about Abu Kamal: Syria's outline where it is nearest.
+            place = lines.near_context(lines.SYRIA_BORDER, context)
+            if place is not lines.SYRIA_BORDER:
+                return replace(place, name="Syria border", source="basemap (Natural Earth outline) + nearest point of the line")
         use_online = settings.ONLINE_GEOCODER if online is None else online
         if not use_online:
             return None
@@ -94,11 +134,15 @@ class Gazetteer:
         self.add(entry)
         return entry.to_place(0.7)
 
-    def add(self, entry: Entry) -> None:
-        """Make a new entry (an online answer) resolvable offline from now on."""
-        self.entries = [*self.entries, entry]
+    def add(self, entry: Entry, first: bool = False) -> None:
+        """Make a new entry (an online answer, an analyst's correction) resolvable from now on;
+        ``first`` puts it ahead of the others (a correction replaces one of the same id)."""
+        others = [e for e in self.entries if e.id != entry.id]
+        self.entries = [entry, *others] if first else [*others, entry]
         self.index = NameIndex.build(self.entries)
         self.__dict__.pop("_contexts", None)
+        self.__dict__.pop("_alone", None)
+        self.__dict__.pop("by_id", None)
 
     def _resolve_phrase(self, phrase: str, context: Context | None) -> Place | None:
         """A phrase such as "25 km north of X" or "the eastern countryside of X": the place of
@@ -111,23 +155,28 @@ class Gazetteer:
         covering = [m for m in mentions if len(m.text) >= len(core.strip(" .,;:"))]
         return covering[0].place if covering else None
 
-    def resolve_name(self, name: str, context: Context | None = None, fuzzy: bool = True) -> Place | None:
-        """Offline lookup of one written name (no stop list, no online fallback)."""
-        return self.resolve_detail(name, context, fuzzy)[0]
+    def resolve_name(self, name: str, context: Context | None = None, fuzzy: bool = True,
+                     spelling: bool | None = None) -> Place | None:
+        """Offline lookup of one written name (no stop list, no online fallback); ``fuzzy``
+        and ``spelling`` (default: as ``fuzzy``) allow the inexact tiers of ``match``."""
+        return self.resolve_detail(name, context, fuzzy, spelling).place
 
-    def resolve_detail(self, name: str, context: Context | None = None,
-                       fuzzy: bool = True) -> tuple[Place | None, bool]:
-        """(``resolve_name``'s answer, whether several candidates competed for it)."""
-        found = candidates(self.index, name, fuzzy=fuzzy)
+    def resolve_detail(self, name: str, context: Context | None = None, fuzzy: bool = True,
+                       spelling: bool | None = None) -> Resolution:
+        """``resolve_name``'s answer, whether context could change it and whether it is sure."""
+        found = candidates(self.index, name, fuzzy=fuzzy, spelling=fuzzy if spelling is None else spelling)
         if not found:
-            return None, False
-        return self._chosen(name, found, context), len(found) > 1
-
-    def _chosen(self, name: str, found: list, context: Context | None) -> Place | None:
-        chosen = choose(rank(found, self.index, context))
+            return Resolution(None, False, False)
+        chosen = choose(rank(found, self.index, context), context)
         if chosen is None:
-            return None
+            return Resolution(None, True, False)
         best, confidence = chosen
+        place = self._place(name, best, confidence)
+        sure = best.candidate.tier in SURE_TIERS and (confidence >= 0.8 or is_big(best.entry))
+        contextual = len(found) > 1 or is_inexact(best.candidate) or is_minor(best.entry) or is_quarter(best.entry)
+        return Resolution(place, contextual, sure, best.candidate.tier)
+
+    def _place(self, name: str, best, confidence: float) -> Place:
         score = best.candidate.match * confidence
         descriptor = best.candidate.descriptor
         if descriptor and descriptors.family_of_kind(best.entry.kind) != descriptor.family:
@@ -157,6 +206,17 @@ class Gazetteer:
         from gazetteer.geoparser import geoparse
         return geoparse(self, text, self.context_of(context))
 
+    def report_governorates(self, text: str) -> list[tuple[str, float]]:
+        """The governorates a report is about, as (governorate, share of its place mentions),
+        most mentioned first; places outside Syria and country-wide regions are left out."""
+        counts: dict[str, int] = {}
+        for mention in self.geoparse(text):
+            place = mention.place
+            if place.governorate and place.country == "SY":
+                counts[place.governorate] = counts.get(place.governorate, 0) + 1
+        total = sum(counts.values())
+        return sorted(((g, round(n / total, 3)) for g, n in counts.items()), key=lambda x: (-x[1], x[0]))
+
     def suggest(self, name: str, n: int = 5) -> list[str]:
         """Names in the gazetteer that look like ``name`` (for a failed lookup); none for a
         known non-place ("Tiger Forces")."""
@@ -166,4 +226,11 @@ class Gazetteer:
 
     @cached_property
     def by_id(self) -> dict[str, Entry]:
-        return {e.id: e for e in self.entries}
+        """Entries by id, and by the ids of rows folded into them (``sources.merge_same``)."""
+        out = {}
+        for e in self.entries:
+            old = (e.raw or {}).get("same_as_id")
+            if old:
+                out.setdefault(old, e)
+        out.update({e.id: e for e in self.entries})
+        return out

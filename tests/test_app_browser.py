@@ -234,7 +234,8 @@ def test_moving_the_slider_repaints_the_territory_and_a_faction_switched_off_dis
     _open(page, f"{server}/?date={before}&layers=territory&lat={lat}&lon={lon}&zoom={ZOOM}")
     assert _wait_for_faction(page, palette, holder_before) == holder_before, place
 
-    page.locator("body").click(position={"x": 700, "y": 450})  # focus the page, not a control
+    # Focus the page, not a control; not the map either: a click on the ground opens its evidence.
+    page.locator(f"#{ids.DATE_LABEL}").click()
     for _ in range((after - before).days):
         page.keyboard.press("ArrowRight")
     page.wait_for_function(

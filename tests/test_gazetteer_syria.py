@@ -1,0 +1,344 @@
+"""All of Syria in the gazetteer (issue #9): OCHA communities and areas, one spelling key, context
+that refuses far guesses, unknown names placed from their context, corrections.
+
+Report sentences are never copied here: the sentences below are made up; the gold of the seed
+and development corpora is read from ../shared.
+"""
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+
+import gazetteer
+import settings
+from gazetteer import Gazetteer, areas, corrections, geoparse, resolve
+from gazetteer.spelling import arabic_key, latin_key, spelling_key
+
+
+def km(a, b) -> float:
+    (la1, lo1), (la2, lo2) = a, b
+    x = math.radians(lo2 - lo1) * math.cos(math.radians((la1 + la2) / 2))
+    return 6371.0 * math.hypot(x, math.radians(la2 - la1))
+
+
+def at(place) -> tuple[float, float]:
+    return place.lat, place.lon
+
+
+# -- one spelling key -----------------------------------------------------------------------
+
+# The press spelling, OCHA's spelling and OCHA's Arabic name of one community each.
+SPELLING_PAIRS = [
+    ("Dabiq", "Dabeq", "دابق", "C1597"),
+    ("Busra al-Harir", "Bisr Elharir", "بصر الحرير", "C6105"),
+    ("Kafr Nabudah", "Kafr Nabutha", "كفر نبودة", "C3209"),
+    ("Al-Lataminah", "Latmana", "اللطامنة", "C3458"),
+    ("al-Hobeit", "Hbeit", "حبيت", "C3718"),
+    ("Maleehat al-Atash", "Mlihet Elatash", "مليحة العطش", "C6108"),
+    ("Jisr al-Shughur", "Jisr-Ash-Shugur", "جسر الشغور", "C4199"),
+    ("Jubb al-Jarrah", "Jeb Ej-Jarrah", "جب الجراح", "C2947"),
+    ("Ayn Tarma", "Ein Terma", "عين ترما", "C2315"),
+    ("Uqayribat", "Oqeirbat", "عقيربات", "C3315"),
+]
+
+
+@pytest.mark.parametrize("press, ocha, arabic, pcode", SPELLING_PAIRS, ids=[p[0] for p in SPELLING_PAIRS])
+def test_press_ocha_and_arabic_spellings_share_one_key(press, ocha, arabic, pcode):
+    assert latin_key(press) == latin_key(ocha) == arabic_key(arabic)
+
+
+# Lataminah shares its spelling with two other villages of Hama: its neighbours tell.
+NEIGHBOURS = {"C3458": "Kafr Zita and Morek"}
+
+
+@pytest.mark.parametrize("names", [
+    ["al-Tanf", "el-Tanf", "At Tanf", "Tanf"],
+    ["Tal Abyad", "Tall Abyad", "Tell Abiad"],
+    ["Jubb Ramla", "Jeb Ramleh", "Jib Ramla"],
+    ["Bir Qassab", "Bi'r Qasab", "Beer Kasab"],
+    ["Kafr Zita", "Kfar Zeita", "Kafar Zayta"],
+    ["Deir ez-Zor", "Dayr az-Zawr", "Deir Ezzor", "دير الزور"],
+    ["Khan Shaykhun", "Khan Sheikhoun", "خان شيخون"],
+])
+def test_spelling_conventions_meet(names):
+    keys = {spelling_key(n) for n in names}
+    assert len(keys) == 1, {n: spelling_key(n) for n in names}
+
+
+@pytest.mark.parametrize("a, b", [("Hama", "Homs"), ("Amud", "Amudiyeh"), ("Tal Abyad", "Tal Bayda"),
+                                  ("Ain", "Nin"), ("Yabroud", "Barzeh"), ("Raqqa", "Rastan")])
+def test_different_names_keep_different_keys(a, b):
+    assert latin_key(a) != latin_key(b)
+
+
+@pytest.mark.parametrize("press, ocha, arabic, pcode", SPELLING_PAIRS, ids=[p[0] for p in SPELLING_PAIRS])
+def test_a_press_spelling_resolves_to_the_ocha_community(press, ocha, arabic, pcode):
+    gaz = gazetteer.default()
+    # A report about the place's own area (the neighbour is the next-listed community).
+    neighbour = NEIGHBOURS.get(pcode, ocha)
+    place = gaz.resolve(press, gaz.context_of(f"Clashes were reported near {neighbour}."))
+    community = gaz.by_id.get(pcode) or next(e for e in gaz.entries if e.pcode == pcode)
+    assert place is not None and "OCHA" in place.source and place.pcode in place.source
+    assert place.pcode == pcode or km(at(place), at(community)) < 10, place
+
+
+def test_the_spelling_key_merges_few_distinct_names():
+    """Precision of the key on OCHA's own names: communities whose Arabic names differ share a
+    key only in a minority of cases (the matcher then checks the spelling itself)."""
+    from gazetteer.normalize import fold_arabic
+    rows = [e for e in gazetteer.default().entries if e.source == "ocha" and not e.level]
+    by_key: dict[str, set[str]] = {}
+    for entry in rows:
+        arabic = next((n for n in entry.names if any("\u0600" <= c <= "\u06ff" for c in n)), "")
+        by_key.setdefault(latin_key(entry.name), set()).add(fold_arabic(arabic))
+    distinct = {a for names in by_key.values() for a in names}
+    merged = sum(len(names) - 1 for names in by_key.values())
+    assert merged / len(distinct) < 0.35, (merged, len(distinct))
+
+
+# -- coverage -------------------------------------------------------------------------------
+
+def test_every_ocha_community_is_in_the_gazetteer_once():
+    gaz = gazetteer.default()
+    pcodes = [e.pcode for e in gaz.entries if e.pcode.startswith("C") and "-" not in e.pcode]
+    assert len(pcodes) == len(set(pcodes))
+    assert len(pcodes) == 5251
+
+
+def test_a_geonames_town_and_its_ocha_record_are_one_place():
+    place = resolve("Manbij")
+    assert place.id.startswith("gn:") and place.pcode.startswith("C")
+    assert "geonames" in place.source and place.pcode in place.source
+
+
+@pytest.mark.parametrize("name, pcode", [("Dabiq", "C1597"), ("Misraba", "C2344"), ("Akash", "C3260")])
+def test_villages_only_ocha_lists_resolve_with_their_pcode_as_id(name, pcode):
+    place = resolve(name)
+    assert place is not None and place.id == pcode and place.source == f"OCHA {pcode}"
+
+
+def test_named_districts_and_subdistricts_resolve_to_the_area():
+    district = resolve("Jisr al-Shughur district")
+    assert district.kind == "district" and district.id == "SY0704"
+    assert 10 <= district.uncertainty_km <= 40  # from its size
+    sub = resolve("Oqeirbat subdistrict")
+    assert sub.kind == "subdistrict" and sub.id.startswith("SY05")
+    town = resolve("Jisr al-Shughur")
+    assert town.kind == "town"  # the bare name is the town the district is named after
+
+
+def test_damascus_quarters_resolve_in_a_text_about_damascus():
+    mentions = geoparse("Government forces shelled Jobar and Qaboun on the eastern edge of Damascus.")
+    found = {m.text: m.place for m in mentions}
+    assert found["Jobar"].kind == "district" and km(at(found["Jobar"]), (33.52, 36.33)) < 3
+    assert found["Qaboun"].kind == "district"
+
+
+def test_which_governorates_a_report_is_about():
+    text = "The army took Kafr Zita and Morek, north of Hama, after clashes near Khan Shaykhun in Idlib province."
+    shares = gazetteer.report_governorates(text)
+    assert shares[0][0] in ("Hama", "Idlib")
+    assert {g for g, _ in shares} <= {"Hama", "Idlib"}
+
+
+# -- context that refuses -------------------------------------------------------------------
+
+def test_far_fuzzy_guesses_are_refused_or_placed_right():
+    sukhna = geoparse("Troops advanced from al-Sukhnah towards Bir Ghabaghib in the desert east of Palmyra.")
+    bir = [m for m in sukhna if m.text.startswith("Bir")]
+    assert not bir or km(at(bir[0].place), (34.88, 38.87)) < 100  # never Ghabaghib in Daraa, 390 km away
+    ithriyah = geoparse("The army entered Marina village southeast of Ithriyah town.")
+    marina = [m for m in ithriyah if m.text.startswith("Marina")]
+    assert marina and marina[0].place.kind == "inferred"  # not Mari' or Maarin far away
+    assert km(at(marina[0].place), (35.37, 37.79)) < 40
+    aleppo = geoparse("Rebels shelled the Fardous and Sheikh Saeed districts of Aleppo.")
+    fardous = [m for m in aleppo if m.text.startswith("Fardous")]
+    assert fardous and km(at(fardous[0].place), (36.2, 37.16)) < 10  # Aleppo's quarter, not Fadous
+    hama = geoparse("Rebels captured Soran and Taibat al-Imam north of Hama.")
+    soran = [m for m in hama if m.text == "Soran"]
+    assert soran and km(at(soran[0].place), (35.29, 36.74)) < 10  # Suran in Hama
+
+
+def test_homonyms_are_told_apart_by_the_report_s_other_places():
+    idlib = geoparse("The army captured Abu Dali after taking Tamanah and Khan Shaykhun in southern Idlib.")
+    hama = geoparse("The army took Abu Dali near Uqayribat and Salamiyah in the eastern Hama countryside.")
+    idlib_place = next(m.place for m in idlib if m.text == "Abu Dali")
+    hama_place = next(m.place for m in hama if m.text == "Abu Dali")
+    assert idlib_place.governorate == "Idlib" and hama_place.governorate == "Hama"
+    assert km(at(idlib_place), at(hama_place)) > 50
+
+
+def test_a_big_town_called_so_still_wins_far_from_the_focus():
+    mentions = geoparse("After Morek and Kafr Zita fell north of Hama, the army sent reinforcements from Palmyra.")
+    palmyra = next(m.place for m in mentions if m.text == "Palmyra")
+    assert palmyra.name == "Palmyra"
+
+
+def test_the_seed_gold_homonym_hamidiyah_is_the_deir_ez_zor_district(gold_places, seed_texts):
+    row = next(r for r in gold_places if r["mention"] == "Hamidiyah")
+    mentions = geoparse(seed_texts[row["doc"]])
+    place = next(m.place for m in mentions if m.text == "Hamidiyah")
+    assert km(at(place), (float(row["lat"]), float(row["lon"]))) <= float(row["tolerance_km"])
+
+
+# -- non-places -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["Tiger Forces", "Liwa al-Quds", "Bashar al-Assad", "Springfield",
+                                  "xqzzyvv", "Hayat Tahrir al-Sham", "Brigade", "Monday"])
+def test_non_places_resolve_to_nothing(name):
+    assert resolve(name) is None
+
+
+def test_an_unknown_name_that_nothing_anchors_is_not_placed():
+    assert geoparse("The village of Qurtubaniyeh was calm.") == []
+    assert [m.place.kind for m in geoparse("Springfield was calm after the talks.")] == []
+
+
+# -- unknown names placed from their context ------------------------------------------------
+
+def test_a_name_given_relative_to_a_town_is_inferred_there():
+    mentions = geoparse("Government forces took the al-Meleh hills south of Sukhna on Monday.")
+    hills = next(m for m in mentions if m.text.startswith("al-Meleh"))
+    assert hills.place.kind == "inferred" and "south of Sukhna" in hills.place.source
+    sukhna = resolve("Sukhnah")
+    assert hills.place.lat < sukhna.lat and 10 <= hills.place.uncertainty_km <= 25
+
+
+def test_a_list_of_unknown_villages_is_placed_near_the_places_of_its_sentence():
+    mentions = geoparse("The army captured the villages of Tal Abu Qul, Rasm Abaykah and Rajm al-Qun near Ithriyah.")
+    inferred = [m for m in mentions if m.place.kind == "inferred"]
+    assert [m.text for m in inferred] == ["Tal Abu Qul", "Rasm Abaykah", "Rajm al-Qun"]
+    ithriyah = resolve("Ithriyah")
+    assert all(km(at(m.place), at(ithriyah)) <= m.place.uncertainty_km for m in inferred)
+    assert all("Ithriyah" in m.place.source for m in inferred)
+
+
+def test_a_back_reference_to_the_town_anchors_a_name():
+    mentions = geoparse("The army entered Maskanah. ISIS still held Rajm Kabir, east of the town.")
+    rajm = next(m for m in mentions if m.text == "Rajm Kabir")
+    maskanah = resolve("Maskanah")
+    assert rajm.place.kind == "inferred" and rajm.place.lon > maskanah.lon
+
+
+def test_a_village_the_relation_contradicts_is_replaced_by_the_point_it_gives():
+    # Al-Mazlum in the gazetteer is near Raqqa; "east of Deir ez-Zor" means another one.
+    mentions = geoparse("The army retook Marrat and Mazloum to the east of the city of Deir ez-Zor.")
+    mazloum = next(m for m in mentions if m.text == "Mazloum")
+    deir = resolve("Deir ez-Zor")
+    assert km(at(mazloum.place), at(deir)) < 30 and mazloum.place.lon > deir.lon
+
+
+def _dev_gold(shared_dir):
+    for path in sorted((shared_dir / "dev" / "gold").glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        text = (shared_dir / "dev" / "docs" / gold["doc"]).read_text(encoding="utf-8")
+        yield gold, "\n".join(text.split("\n")[2:])
+
+
+def test_inferred_places_of_the_dev_corpus_lie_within_their_uncertainty_of_the_gold(shared_dir):
+    checked = 0
+    misses = []
+    for gold, body in _dev_gold(shared_dir):
+        for mention in geoparse(body):
+            if mention.place.kind != "inferred":
+                continue
+            for row in gold["places"]:
+                if row["mention"].lower() == mention.text.lower():
+                    checked += 1
+                    distance = km(at(mention.place), (row["lat"], row["lon"]))
+                    if distance > mention.place.uncertainty_km:
+                        misses.append((gold["doc"][:2], mention.text, round(distance), mention.place.uncertainty_km))
+                    break
+    assert checked >= 5
+    assert len(misses) <= checked // 5, misses
+
+
+# -- areas ----------------------------------------------------------------------------------
+
+def test_areas_of_every_level():
+    assert len(areas.areas("governorate")) == 14
+    assert len(areas.areas("district")) == 62
+    assert len(areas.areas("subdistrict")) == 272
+    assert all(a.geometry.is_valid and not a.geometry.is_empty for level in areas.LEVELS for a in areas.areas(level))
+
+
+def test_areas_nest_and_contain_their_representative_points():
+    for sub in areas.areas("subdistrict"):
+        assert sub.contains(sub.lat, sub.lon)
+        district = areas.area(sub.parent_pcode)
+        assert district is not None and district.level == "district"
+        assert areas.area(district.parent_pcode).level == "governorate"
+
+
+def test_the_area_containing_a_point():
+    chain = areas.areas_at(35.95, 39.01)  # Raqqa
+    assert [a.level for a in chain][:3] == ["governorate", "district", "subdistrict"]
+    assert chain[0].governorate == "Raqqa"
+    assert areas.area_at(40.0, 30.0, "governorate") is None  # Turkey
+
+
+def test_the_area_of_a_place_and_of_a_directional_region():
+    hama = resolve("Hama province")
+    assert areas.area_of(hama).pcode == "SY05"
+    east = next(m.place for m in geoparse("ISIS lost ground in the eastern Hama countryside.")
+                if "Hama" in m.place.name)
+    whole = areas.area("SY05").geometry
+    part = areas.footprint(east)
+    assert part is not None and 0.2 * whole.area < part.area < 0.8 * whole.area
+    assert part.centroid.x > whole.centroid.x
+    assert areas.footprint(resolve("Manbij")) is None
+
+
+def test_a_city_governorate_s_surrounding_governorate():
+    assert areas.surrounding(areas.area("SY01")).pcode == "SY03"  # Rif Dimashq around Damascus
+
+
+# -- corrections ----------------------------------------------------------------------------
+
+def test_a_correction_is_kept_in_the_file_and_used_at_once(tmp_path):
+    path = tmp_path / "corrections.csv"
+    gaz = Gazetteer.from_dir(settings.DATA_DIR)
+    assert gaz.resolve("Tal Abu Qul") is None
+    corrections.write("Tal Abu Qul", 34.72, 38.61, uncertainty_km=2, kind="hill", governorate="Homs",
+                      note="checked on imagery", path=path, gazetteer=gaz)
+    place = gaz.resolve("Tall Abu Qoul")
+    assert place is not None and (place.lat, place.lon) == (34.72, 38.61) and place.source == "correction"
+    kept = corrections.load(path)
+    assert [(c.name, c.kind, c.note) for c in kept] == [("Tal Abu Qul", "hill", "checked on imagery")]
+    corrections.write("Tal Abu Qul", 34.73, 38.62, path=path, gazetteer=gaz)
+    assert [(c.lat, c.lon) for c in corrections.load(path)] == [(34.73, 38.62)]
+    assert corrections.remove("Tal Abu Qul", path) and corrections.load(path) == []
+
+
+@pytest.mark.parametrize("lat, lon, kind", [(95.0, 38.0, "village"), (float("nan"), 38.0, "village"),
+                                            (34.0, 38.0, "castle")])
+def test_a_bad_correction_is_refused_and_the_file_left_alone(tmp_path, lat, lon, kind):
+    path = tmp_path / "corrections.csv"
+    corrections.write("Tal Abu Qul", 34.72, 38.61, path=path, gazetteer=Gazetteer([]))
+    with pytest.raises(ValueError):
+        corrections.write("Rajm al-Qun", lat, lon, kind=kind, path=path, gazetteer=Gazetteer([]))
+    assert [c.name for c in corrections.load(path)] == ["Tal Abu Qul"]
+
+
+# -- linear in the text ---------------------------------------------------------------------
+
+def test_geoparse_of_long_repetitive_place_text_grows_linearly():
+    import time
+    unit = ("Fighting near the Turkish border and the Syrian border at al-Bab, Manbij and Raqqa; "
+            "the villages of Tal Abu Qul and Rasm Abaykah east of the town. ")
+
+    def seconds(n_chars: int) -> float:
+        text = (unit * (n_chars // len(unit) + 1))[:n_chars]
+        best = math.inf
+        for _ in range(2):
+            start = time.process_time()
+            gazetteer.geoparse(text)
+            best = min(best, time.process_time() - start)
+        return best
+
+    gazetteer.geoparse(unit)  # caches warm
+    small, large = seconds(50_000), seconds(200_000)
+    # Four times the text: linear work takes ~4x; a quadratic step would take ~16x.
+    assert large < 10 * small + 0.5, (small, large)
