@@ -146,6 +146,17 @@ def test_the_page_loads_with_the_map_the_date_and_the_controls(page, server, mod
     assert page.locator(".error-banner:not(.hidden)").count() == 0
 
 
+def _hover_the_centre(tab) -> tuple[str, float, float]:
+    """(the hover label's text, x, y) with the pointer brought to the map's centre."""
+    box = tab.locator(f"#{ids.MAP}").bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    tab.mouse.move(x - 40, y - 40)
+    tab.mouse.move(x, y)
+    tip = tab.locator(".map-tip:not(.hidden)")
+    tip.wait_for(timeout=TIMEOUT_MS)
+    return tip.inner_text(), x, y
+
+
 def _legend_keys(tab) -> list[str]:
     return tab.evaluate("[...document.querySelectorAll('#legend-body [data-key]')].map(row => row.dataset.key)")
 
@@ -245,13 +256,8 @@ def test_moving_the_slider_repaints_the_territory_and_a_faction_switched_off_dis
     page.locator(f"#{ids.FACTIONS} label", has_text=model.faction_names[holder_after]).click()
     assert _wait_for_faction(page, palette, holder_after, present=False) != holder_after
     # its ground still says whose it is, and that it is switched off
-    box = page.locator(f"#{ids.MAP}").bounding_box()
-    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
-    page.mouse.move(x - 30, y - 30)
-    page.mouse.move(x, y)
-    tip = page.locator(".map-tip:not(.hidden)")
-    tip.wait_for(timeout=TIMEOUT_MS)
-    assert model.faction_names[holder_after] in tip.inner_text() and "switched off" in tip.inner_text()
+    tip = _hover_the_centre(page)[0]
+    assert model.faction_names[holder_after] in tip and "switched off" in tip
 
 
 def test_the_online_street_map_switched_off_restores_the_offline_map_and_asks_nothing_outside(
@@ -342,13 +348,8 @@ def lone_event(model):
 def test_hovering_an_event_names_it_and_clicking_it_opens_its_source(page, server, model, lone_event):
     event = lone_event
     _open(page, f"{server}/?date={event.date_end}&layers=events&lat={event.lat}&lon={event.lon}&zoom={ZOOM}")
-    box = page.locator(f"#{ids.MAP}").bounding_box()
-    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
-    page.mouse.move(x - 40, y - 40)
-    page.mouse.move(x, y)
-    tip = page.locator(".map-tip:not(.hidden)")
-    tip.wait_for(timeout=TIMEOUT_MS)
-    assert event.place in tip.inner_text()
+    tip, x, y = _hover_the_centre(page)
+    assert event.place in tip
     page.mouse.click(x, y)
     page.locator(".source h3", has_text=event.place).wait_for(timeout=TIMEOUT_MS)
     source = page.locator(".source").inner_text()
