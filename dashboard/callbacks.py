@@ -301,9 +301,8 @@ def _register_review(app, model: DashboardModel) -> None:
         for row in rows or []:
             if row["id"] in before and row.get("place") != before[row["id"]]:
                 place, _ = model.find_place(row.get("place") or "")
-                row.update(lat=place.lat if place else None, lon=place.lon if place else None, found=int(bool(place)),
-                           where=views.where_text(place.lat, place.lon, place.uncertainty_km) if place
-                           else views.where_text(None, None, None))
+                lat, lon, km = (place.lat, place.lon, place.uncertainty_km) if place else (None, None, None)
+                row.update(lat=lat, lon=lon, found=int(place is not None), where=views.where_text(lat, lon, km))
                 changed = True
         if not changed:
             raise PreventUpdate

@@ -235,7 +235,7 @@ def _review_dialog(spec: PageSpec) -> html.Div:
         html.Div("Edit a cell to correct it (a new place name is looked up at once); click a place to see "
                  "it on the map. Lowest confidence first; click a column's arrows to sort by it.",
                  className="muted"),
-        dash_table.DataTable(
+        html.Div(className="review-table", children=dash_table.DataTable(
             id=ids.REVIEW_TABLE, columns=columns, data=[], editable=True, sort_action="native",
             sort_by=[{"column_id": "confidence", "direction": "asc"}], page_action="none",
             dropdown={key: {"options": values, "clearable": False} for key, values in options.items()},
@@ -256,7 +256,7 @@ def _review_dialog(spec: PageSpec) -> html.Div:
             ],
             style_header={"fontWeight": "700", "backgroundColor": "#f6f8fa"},
             css=[{"selector": ".Select-menu-outer", "rule": "display: block !important"}],
-        ),
+        )),
         html.Div(className="row", children=[
             html.Button("Save decisions", id=ids.REVIEW_ACCEPT, n_clicks=0, className="button primary"),
             html.Button("Reject all", id=ids.REVIEW_REJECT, n_clicks=0, className="button"),
