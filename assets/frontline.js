@@ -451,10 +451,11 @@
       var o = Math.min(state.offset + k * stride, state.span);
       if (!(String(o) in frames.dates)) {
         var asked = state.asked;
-        if (asked && asked.key === frames.key && asked.offset === o && asked.stride === stride && asked.frames === frames) {
+        if (asked && asked.key === frames.key && asked.offset === o && asked.stride === stride &&
+            asked.received === frames.received) {
           return;   // already asked, and no answer since
         }
-        state.asked = {key: frames.key, offset: o, stride: stride, frames: frames};
+        state.asked = {key: frames.key, offset: o, stride: stride, received: frames.received};
         window.dash_clientside.set_props(FRAME_REQUEST, {data: {
           key: frames.key, offset: o, stride: stride, have: Object.keys(frames.dates).map(Number),
           bytes: storeBytes(frames)
@@ -657,8 +658,20 @@
     },
 
     // Frames arrived from the server.
-    frames: function (frames) {
-      state.want.frames = frames;
+    // Frames arrived from the server: a chunk of the pieces and dates the browser lacks, or a
+    // fresh set (new filters or data). They are kept here, and the store that brought them is
+    // emptied: Dash walks every store's data at each update of the page, and the frames of a
+    // big map weigh megabytes.
+    frames: function (chunk) {
+      if (!chunk) { return; }
+      var held = state.want.frames;
+      if (chunk.fresh || !held || held.key !== chunk.key) {
+        held = state.want.frames = {key: chunk.key, pieces: {}, dates: {}, received: 0};
+      }
+      Object.assign(held.pieces, chunk.pieces);
+      Object.assign(held.dates, chunk.dates);
+      held.received += 1;
+      window.dash_clientside.set_props("frames", {data: null});
       apply();
     },
 

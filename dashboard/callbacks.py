@@ -166,16 +166,10 @@ def _register_map(app, model: DashboardModel) -> None:
         frames = cache.frames(key, wanted, build, FRAME_BUDGET_S)
         cache.ahead(key, wanted_offsets(at, stride, model.span_days, FRAMES_AHEAD), build)
         if fresh:
-            return {"key": key, **pack(frames)}
+            return {"key": key, "fresh": True, **pack(frames)}
         if not frames:
             raise PreventUpdate
-        chunk = pack(frames, known=cache.known(key, have))
-        patch = Patch()
-        for digest, text in chunk["pieces"].items():
-            patch["pieces"][digest] = text
-        for day_offset, sources in chunk["dates"].items():
-            patch["dates"][day_offset] = sources
-        return patch
+        return {"key": key, "fresh": False, **pack(frames, known=cache.known(key, have))}
 
     @app.callback(
         Output(ids.AREA_CHART, "figure"), Output(ids.AREA_POLL, "disabled"),
