@@ -13,12 +13,15 @@ from dash import Dash
 from dashboard.callbacks import register_callbacks, show_error
 from dashboard.layout import build_layout
 from dashboard.model import DashboardModel
+from export.render import start_renderer
 
 
 def create_app(model: DashboardModel | None = None) -> Dash:
     """The Dash app over ``model`` (the embedded default data when None). The data load in
     the background; the first page request waits for them."""
     model = model or DashboardModel.default()
+    # Exports share one warm chromium with the command line's renderer, kept for the app's life.
+    start_renderer()
     app = Dash(__name__, title="The front-line map", update_title=None, on_error=show_error,
                serve_locally=True)
     app.layout = lambda: build_layout(model.page_spec())

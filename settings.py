@@ -8,7 +8,8 @@ through this module so that tests and the command line can override one place.
 - ``SHARED_DIR`` (Path | None): the shared folder with ``seeds/`` and ``gold/``;
   ``$FRONTLINE_SHARED`` if set, else ``REPO_ROOT/../shared``, else ``/work/shared``.
 - ``STORE_PATH`` (Path): the SQLite event store; ``$FRONTLINE_DB`` or
-  ``REPO_ROOT / "frontline.db"`` (not committed).
+  ``REPO_ROOT / "frontline.db"`` (not committed). The page writes accepted events there;
+  ``store_to_read`` says which store a command reads.
 - ``ONLINE_GEOCODER`` (bool): ``$FRONTLINE_ONLINE=1`` enables the Nominatim
   fallback of the gazetteer; off by default and never in tests.
 
@@ -53,3 +54,15 @@ MAX_REPORT_BYTES: int = 5 * 1024 * 1024
 REPORT_TIME_BUDGET_S: float = float(os.environ.get("FRONTLINE_REPORT_BUDGET_S", "60"))
 EARLIEST_DOCUMENT_DATE: date = date(1900, 1, 1)
 LATEST_DOCUMENT_DATE: date = date(2100, 12, 31)
+
+
+def store_to_read(path: str | Path | None = None) -> Path | None:
+    """The store a command reads events from, the same as the page's by default: ``path``
+    (``--db``), else ``STORE_PATH`` when it exists (``$FRONTLINE_DB`` or ``frontline.db``),
+    else None (the committed defaults alone). Reading never creates a store; a ``path`` that
+    does not exist is a ValueError (a mistyped ``--db``)."""
+    if path is not None:
+        if not Path(path).is_file():
+            raise ValueError(f"--db {path}: no such store (the page's is {STORE_PATH})")
+        return Path(path)
+    return STORE_PATH if STORE_PATH.is_file() else None

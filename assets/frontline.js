@@ -22,6 +22,9 @@
   var PLAY = "play-button";
   var DATE_LABEL = "date-label";
   var FRAME_REQUEST = "frame-request";
+  var LEGEND_BODY = "legend-body";
+  // Features' style layers that belong to another layer's toggle.
+  var GROUP_OF = {territory_lines: "territory"};
   // Frames to keep ready ahead of the current date, counted in steps of the playback speed.
   var LOOKAHEAD_STEPS = 8;
   // Upper bound of the playback rate; the real rate is also limited by drawing time.
@@ -46,9 +49,10 @@
     waiting: false, lastAdvance: 0, hooked: null, paintCount: 0,
     synced: null, lastSync: 0, syncTimer: null,
     // what the page asks the map to show
-    want: {frames: null, base: null, factions: null, layers: null},
+    want: {frames: null, base: null, factions: null, layers: null, window: null, fade: null, review: null},
+    legendShown: null, cursorRetry: null, cursorTries: 0,
     // what the map shows
-    map: null, shown: {}, shownBase: null, shownFactions: null, shownLayers: null,
+    map: null, shown: {}, shownBase: null, shownFactions: null, shownLayers: null, shownReview: null,
     parsed: {}, pending: null, asked: null, paintedOffset: null, holding: null, fresh: true, unread: {},
     retry: null,
     tip: null, hoverAt: null
@@ -130,7 +134,7 @@
     });
     state.shown = {};
     state.unread = {};
-    state.shownBase = state.shownFactions = state.shownLayers = null;
+    state.shownBase = state.shownFactions = state.shownLayers = state.shownReview = null;
     state.fresh = true;   // until the map draws: its sources ask for their tiles when it draws
     return true;
   }
@@ -142,18 +146,26 @@
   }
 
   // A piece's features, with their hover texts kept here and a key to them (``tip``) in their
-  // place: MapLibre's worker would copy every text into every tile it builds.
+  // place: MapLibre's worker would copy every text into every tile it builds. ``legend`` lists
+  // the legend entries the piece draws, once each: [layer, legend key, faction, a, b].
   function parsePiece(digest, text) {
     var features = JSON.parse(text);
     var tips = [];
+    var legend = {};
     features.forEach(function (feature, i) {
-      if (feature.properties.hover) {
-        tips[i] = feature.properties.hover;
-        delete feature.properties.hover;
-        feature.properties.tip = digest + ":" + i;
+      var p = feature.properties;
+      if (p.hover) {
+        tips[i] = p.hover;
+        delete p.hover;
+        p.tip = digest + ":" + i;
+      }
+      if (p.legend) {   // a feature may stand for more than one entry, space-separated
+        p.legend.split(" ").forEach(function (key) {
+          legend[[p.layer, key, p.faction, p.a, p.b].join("|")] = [p.layer, key, p.faction, p.a, p.b];
+        });
       }
     });
-    return {features: features, tips: tips};
+    return {features: features, tips: tips, legend: Object.keys(legend).map(function (k) { return legend[k]; })};
   }
 
   function hoverText(properties) {
@@ -200,6 +212,11 @@
       changed.push("fl-base");
       state.shownBase = want.base.base;
     }
+    if (want.review !== state.shownReview && map.getSource("fl-review")) {
+      map.getSource("fl-review").setData(want.review || EMPTY);
+      state.shownReview = want.review;
+      restyled = true;
+    }
     if (!sameList(want.layers, state.shownLayers)) {
       want.base.layers.forEach(function (layer) {
         var group = layer.metadata.group;
@@ -212,7 +229,12 @@
     }
     if (!sameList(want.factions, state.shownFactions)) {
       want.base.layers.forEach(function (layer) {
-        if (layer.metadata.factions) {
+        if (layer.metadata.fade) {
+          // Hidden ground is drawn clear rather than left out, so that its hover still says
+          // whose it is (and that it is switched off) instead of what lies under it.
+          map.setPaintProperty(layer.id, layer.metadata.fade, ["case",
+            factionFilter(layer.metadata.factions, want.factions), ["get", "opacity"], 0]);
+        } else if (layer.metadata.factions) {
           map.setFilter(layer.id, ["all", layer.filter, factionFilter(layer.metadata.factions, want.factions)]);
         }
       });
@@ -233,6 +255,7 @@
       });
       state.parsed = parsed;   // the pieces on the map, whose hover texts the tooltip reads
     }
+    showLegend();
     ask();
     var pending = state.pending;
     if (!changed.length && !restyled && !pending && frame && state.paintedOffset === state.offset) {
@@ -252,6 +275,89 @@
       checkLoaded();
     } else if (!changed.length && !restyled && pending.complete) {
       painted(pending);   // the map already shows what this date draws
+    }
+  }
+
+  // --- the legend -------------------------------------------------------------------------------
+
+  // The legend lists the catalogue's entries (export/legend.py) whose keys the features on the
+  // map carry, in the layers switched on and for the factions shown, as the layers' filters
+  // show them: a faction's features by their ``faction``, a front line by either side.
+  function shownKeys() {
+    var want = state.want;
+    var keys = {};
+    Object.keys(state.parsed).forEach(function (digest) {
+      state.parsed[digest].legend.forEach(function (entry) {
+        var layer = GROUP_OF[entry[0]] || entry[0], faction = entry[2], a = entry[3], b = entry[4];
+        if (want.layers.indexOf(layer) < 0) { return; }
+        var shown = layer === "front_lines"
+          ? want.factions.indexOf(a) >= 0 || want.factions.indexOf(b) >= 0
+          : faction === undefined || faction === null || want.factions.indexOf(faction) >= 0;
+        if (shown) { keys[entry[1]] = true; }
+      });
+    });
+    if (Object.keys(keys).some(function (key) { return key.indexOf("event:") === 0; })) { keys["note:events"] = true; }
+    return keys;
+  }
+
+  function legendKey(entry) {
+    var key = document.createElement("span");
+    key.className = "key";
+    var mark = document.createElement("span");
+    mark.className = "key-" + entry.kind;
+    if (entry.kind === "area" || entry.kind === "hatch") {
+      mark.style.background = entry.kind === "hatch"
+        ? "repeating-linear-gradient(135deg, " + entry.stripes + " 0 2px, " + entry.fill + " 2px 6px)" : entry.fill;
+      mark.style.borderColor = entry.colour;
+    } else if (entry.kind === "ring") {
+      mark.className = "key-area";
+      mark.style.background = "#fff";
+      mark.style.borderColor = entry.colour;
+    } else if (entry.kind === "marker") {
+      mark.style.width = mark.style.height = entry.size + "px";
+      mark.style.background = entry.colour;
+    } else {
+      mark.style.color = mark.style.borderTopColor = entry.colour;
+    }
+    key.appendChild(mark);
+    return key;
+  }
+
+  function showLegend() {
+    var body = document.getElementById(LEGEND_BODY);
+    var catalogue = state.want.base && state.want.base.legend;
+    if (!body || !catalogue || !state.want.frames || !state.want.frames.dates[String(state.offset)]) { return; }
+    var keys = shownKeys();
+    var days = state.want.window;
+    var signature = Object.keys(keys).sort().join(",") + "|" + days + "|" + state.want.fade;
+    if (signature === state.legendShown) { return; }
+    state.legendShown = signature;
+    body.textContent = "";
+    catalogue.forEach(function (section) {
+      var entries = section.entries.filter(function (entry) { return keys[entry.key]; });
+      if (!entries.length) { return; }
+      var head = document.createElement("div");
+      head.className = "legend-head";
+      var headings = section.headings;
+      head.textContent = headings && days
+        ? (headings[String(days)] || headings["*"]).replace("{n}", String(days)) : section.heading;
+      body.appendChild(head);
+      entries.forEach(function (entry) {
+        var row = document.createElement("div");
+        row.className = entry.kind === "note" ? "legend-note" : "legend-row";
+        row.setAttribute("data-key", entry.key);
+        if (entry.kind !== "note") { row.appendChild(legendKey(entry)); }
+        var label = document.createElement("span");
+        label.textContent = entry.label.replace("{n}", String(state.want.fade));
+        row.appendChild(label);
+        body.appendChild(row);
+      });
+    });
+    if (!body.childNodes.length) {
+      var none = document.createElement("div");
+      none.className = "muted";
+      none.textContent = "Nothing drawn: switch on a layer or a faction.";
+      body.appendChild(none);
     }
   }
 
@@ -345,10 +451,11 @@
       var o = Math.min(state.offset + k * stride, state.span);
       if (!(String(o) in frames.dates)) {
         var asked = state.asked;
-        if (asked && asked.key === frames.key && asked.offset === o && asked.stride === stride && asked.frames === frames) {
+        if (asked && asked.key === frames.key && asked.offset === o && asked.stride === stride &&
+            asked.received === frames.received) {
           return;   // already asked, and no answer since
         }
-        state.asked = {key: frames.key, offset: o, stride: stride, frames: frames};
+        state.asked = {key: frames.key, offset: o, stride: stride, received: frames.received};
         window.dash_clientside.set_props(FRAME_REQUEST, {data: {
           key: frames.key, offset: o, stride: stride, have: Object.keys(frames.dates).map(Number),
           bytes: storeBytes(frames)
@@ -385,6 +492,9 @@
   function hook(map) {
     state.map = map;
     quietTileErrors(map);
+    // The arrow keys step the date (see the keydown listener below); MapLibre's own keyboard
+    // handler would pan the map on the same keys once the map has focus.
+    if (map.keyboard) { map.keyboard.disable(); }
     // Labels appear and go at once: their fade-in would keep the map redrawing for 300 ms
     // after a date. (Plotly makes the map, so the option cannot be passed.)
     map._fadeDuration = 0;
@@ -442,6 +552,10 @@
     var lines = String(hoverText(feature.properties)).split(/<br\s*\/?>/i).map(function (line) {
       return new DOMParser().parseFromString(line, "text/html").body.textContent;
     });
+    var faction = feature.properties.faction;
+    if (faction && state.want.factions && state.want.factions.indexOf(faction) < 0) {
+      lines.push("(switched off in Factions)");
+    }
     var end = feature.properties.end;
     if (end !== undefined && end !== null) {
       lines.push(Math.max(0, state.offset - end) + " days before the map date");
@@ -531,19 +645,33 @@
     },
 
     // A date from the slider (dragged, or set from the address), or factions and layers switched.
-    paint: function (offset, factions, layers) {
+    paint: function (offset, factions, layers, windowDays, fadeDays) {
       // The slider echoing a date this file gave it is no news (the map may be further on).
       if (offset !== undefined && offset !== null && offset !== state.synced) {
         state.offset = state.synced = offset;
       }
       state.want.factions = factions || [];
       state.want.layers = layers || [];
+      state.want.window = windowDays || null;
+      state.want.fade = fadeDays || null;
       apply();
     },
 
     // Frames arrived from the server.
-    frames: function (frames) {
-      state.want.frames = frames;
+    // Frames arrived from the server: a chunk of the pieces and dates the browser lacks, or a
+    // fresh set (new filters or data). They are kept here, and the store that brought them is
+    // emptied: Dash walks every store's data at each update of the page, and the frames of a
+    // big map weigh megabytes.
+    frames: function (chunk) {
+      if (!chunk) { return; }
+      var held = state.want.frames;
+      if (chunk.fresh || !held || held.key !== chunk.key) {
+        held = state.want.frames = {key: chunk.key, pieces: {}, dates: {}, received: 0};
+      }
+      Object.assign(held.pieces, chunk.pieces);
+      Object.assign(held.dates, chunk.dates);
+      held.received += 1;
+      window.dash_clientside.set_props("frames", {data: null});
       apply();
     },
 
@@ -601,16 +729,50 @@
       }
     },
 
-    // Move the area chart's date cursor without rebuilding the chart.
+    // The area chart's date cursor: a line over the chart, placed from its date axis (moving a
+    // shape of the chart would have plotly redraw the chart at every step).
     cursor: function (offset, figure, span) {
       var outer = document.getElementById("area-chart");
       var gd = outer ? outer.querySelector(".js-plotly-plot") : null;
-      if (!gd || !span || !gd.layout || !gd.layout.shapes || !gd.layout.shapes.length) { return; }
+      var full = gd && gd._fullLayout;
+      var line = outer && outer.querySelector(".area-cursor");
+      if (outer && !line) {
+        line = document.createElement("div");
+        line.className = "area-cursor";
+        outer.appendChild(line);
+      }
+      if (!line) { return; }
+      var xa = full && full.xaxis, ya = full && full.yaxis;
+      if (!span || !xa || !ya || !xa.visible || !(gd.data || []).length) {
+        line.style.display = "none";
+        // the chart may still be drawing its new figure
+        clearTimeout(state.cursorRetry);
+        state.cursorRetry = setTimeout(function () {
+          if (state.cursorTries++ < 20) { window.dash_clientside.frontline.cursor(offset, figure, span); }
+        }, 250);
+        return;
+      }
+      state.cursorTries = 0;
       var parts = span.first.split("-").map(Number);
-      var day = new Date(Date.UTC(parts[0], parts[1] - 1, parts[2]) + offset * 86400000);
-      var iso = day.toISOString().slice(0, 10);
-      if (String(gd.layout.shapes[0].x0).slice(0, 10) === iso) { return; }
-      window.Plotly.relayout(gd, {"shapes[0].x0": iso, "shapes[0].x1": iso});
+      var iso = new Date(Date.UTC(parts[0], parts[1] - 1, parts[2]) + offset * 86400000).toISOString().slice(0, 10);
+      var x = xa._offset + xa.l2p(xa.d2l(iso));
+      line.style.display = x >= xa._offset && x <= xa._offset + xa._length ? "block" : "none";
+      line.style.left = x + "px";
+      line.style.top = ya._offset + "px";
+      line.style.height = ya._length + "px";
+    },
+
+    // The rows of the review table as numbered pins on the map.
+    reviewPins: function (rows) {
+      var features = (rows || []).filter(function (row) { return row.lat !== null && row.lat !== undefined; })
+        .map(function (row) {
+          return {type: "Feature", geometry: {type: "Point", coordinates: [row.lon, row.lat]},
+                  properties: {layer: "review_pins", number: row.number,
+                               hover: "#" + row.number + " under review: " + row.place + "<br>" +
+                                      String(row.action).replace(/_/g, " ") + ", " + row.date}};
+        });
+      state.want.review = {type: "FeatureCollection", features: features};
+      apply();
     },
 
     closeError: function (clicks) {

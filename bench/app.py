@@ -13,13 +13,18 @@ For each scale it serves the app on a free local port, opens it in Debian's chro
   every frame already in the browser (the browser's share alone);
 - playback: frames painted per second while playing at 1 day per frame;
 - server: the time to build and pack one date's frame (the work behind a frames request),
-  median over dates: after a jump, day after day, and on a second visit.
+  median over dates: after a jump, day after day, and on a second visit;
+- the browser's CPU time (all chromium processes) per step and per playback frame: what a
+  drawing costs, whatever else the machine runs;
+- exports (seed scale): seconds from a click on the Export tab's Download to the file in the
+  browser, per format, the first of a session and the following ones (median).
 
 The 100x scale is the layers benchmark's synthetic theatre (5,000 places, 50,000 events).
 """
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -32,6 +37,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from werkzeug.serving import make_server  # noqa: E402
+
+from bench_cpu import child_cpu_s  # noqa: E402  (bench/, the script's folder)
 
 from dashboard.frames import pack  # noqa: E402
 from dashboard.model import DashboardModel  # noqa: E402
@@ -112,8 +119,9 @@ def _steps(page, key: str, count: int) -> list[dict]:
     return out
 
 
-def browser_figures(url: str, steps: int) -> tuple[list[dict], list[dict], float]:
-    """(forward steps, steps back over the same dates, playback frames per second)."""
+def browser_figures(url: str, steps: int) -> tuple[list[dict], list[dict], float, dict[str, float]]:
+    """(forward steps, steps back over the same dates, playback frames per second, the
+    browser's CPU ms per step back and per playback frame)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -123,14 +131,45 @@ def browser_figures(url: str, steps: int) -> tuple[list[dict], list[dict], float
         page.wait_for_function("window.frontline && window.frontline.paintCount > 0", timeout=120_000)
         page.wait_for_timeout(1500)
         forward = _steps(page, "ArrowRight", steps)
+        cpu = child_cpu_s()
         back = _steps(page, "ArrowLeft", steps)
-        before = page.evaluate("window.frontline.paintCount")
+        cpu_ms = {"step": (child_cpu_s() - cpu) * 1000 / steps}
+        before, cpu = page.evaluate("window.frontline.paintCount"), child_cpu_s()
         page.locator("#play-button").click()
         page.wait_for_timeout(PLAY_SECONDS * 1000)
         page.locator("#play-button").click()
-        fps = (page.evaluate("window.frontline.paintCount") - before) / PLAY_SECONDS
+        painted = page.evaluate("window.frontline.paintCount") - before
+        fps = painted / PLAY_SECONDS
+        cpu_ms["frame"] = (child_cpu_s() - cpu) * 1000 / max(painted, 1)
         browser.close()
-    return forward, back, fps
+    return forward, back, fps, cpu_ms
+
+
+def export_seconds(url: str, repeats: int = 3) -> dict[str, list[float]]:
+    """Click-to-file seconds of the page's exports: the first one of each format, then repeats."""
+    from playwright.sync_api import sync_playwright
+
+    out: dict[str, list[float]] = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page.goto(url)
+        page.wait_for_function("window.frontline && window.frontline.paintCount > 0", timeout=120_000)
+        page.locator(".tab", has_text="Export").click()
+        page.wait_for_timeout(4000)   # a user's pause to choose: the renderer warms meanwhile
+        for fmt in ("png", "svg", "pdf"):
+            page.locator("#export-format label", has_text=fmt.upper()).click()
+            times = []
+            for _ in range(1 + repeats):
+                started = time.perf_counter()
+                with page.expect_download(timeout=120_000) as download:
+                    page.locator("#export-button").click()
+                download.value.path()
+                times.append(time.perf_counter() - started)
+                page.wait_for_timeout(USER_PAUSE_MS)
+            out[fmt] = times
+        browser.close()
+    return out
 
 
 def _summary(steps: list[dict]) -> str:
@@ -145,7 +184,7 @@ def _summary(steps: list[dict]) -> str:
     return text
 
 
-def run(name: str, model: DashboardModel, steps: int) -> None:
+def run(name: str, model: DashboardModel, steps: int, exports: bool = False) -> None:
     started = time.perf_counter()
     model.wait()
     print(f"[{name}] data loaded in {time.perf_counter() - started:.1f} s: "
@@ -159,12 +198,19 @@ def run(name: str, model: DashboardModel, steps: int) -> None:
     try:
         # From ``steps`` days before the busiest 30 days end: steps that change the map.
         start = max(model.first_date, model.busiest_day(30) - timedelta(days=steps))
-        forward, back, fps = browser_figures(f"{url}/?date={start.isoformat()}", steps)
+        forward, back, fps, cpu_ms = browser_figures(f"{url}/?date={start.isoformat()}", steps)
+        exported = export_seconds(url) if exports else {}
     finally:
         httpd.shutdown()
     print(f"[{name}] step -> repaint, forward: {_summary(forward)}", flush=True)
     print(f"[{name}] step -> repaint, back over frames already loaded: {_summary(back)}", flush=True)
     print(f"[{name}] playback: {fps:.1f} frames/s", flush=True)
+    print(f"[{name}] browser CPU (all its processes): {cpu_ms['step']:.0f} ms a step back (with the page's "
+          f"updates after it), {cpu_ms['frame']:.0f} ms a playback frame; load average {os.getloadavg()[0]:.1f}",
+          flush=True)
+    for fmt, times in exported.items():
+        print(f"[{name}] page export {fmt.upper()} (scale 2, click to file): first {times[0]:.2f} s, "
+              f"then median {statistics.median(times[1:]):.2f} s over {len(times) - 1}", flush=True)
 
 
 def synthetic_model(store_path: Path) -> DashboardModel:
@@ -191,10 +237,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--steps", type=int, default=40)
     parser.add_argument("--scale", choices=("seed", "100x", "both"), default="both")
+    parser.add_argument("--no-exports", action="store_true", help="skip the page's export timings")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         if args.scale in ("seed", "both"):
-            run("seed", DashboardModel.default(store_path=Path(tmp) / "seed.db"), args.steps)
+            run("seed", DashboardModel.default(store_path=Path(tmp) / "seed.db"), args.steps,
+                exports=not args.no_exports)
         if args.scale in ("100x", "both"):
             run("100x", synthetic_model(Path(tmp) / "synthetic.db"), args.steps)
 

@@ -7,16 +7,17 @@ browser (``assets/frontline.js``) from frames this module sends ahead.
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import replace
 
-from dash import ALL, ClientsideFunction, Input, Output, Patch, State, ctx, no_update, set_props
+from dash import ALL, ClientsideFunction, Input, Output, Patch, State, ctx, html, no_update, set_props
 from dash.exceptions import PreventUpdate
 
-from dashboard import ids, views
+from dashboard import ids, layout, views
 from dashboard.frames import MAX_CLIENT_BYTES, FrameCache, frame_key, pack, wanted_offsets
 from dashboard.model import DashboardModel
-from dashboard.timeline import to_date, to_offset
-from dashboard.url_state import from_query, to_query
+from dashboard.timeline import month_marks, to_date, to_offset
+from dashboard.url_state import date_notice, from_query, to_query
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +68,8 @@ def _register_browser_side(app) -> None:
     # figure among its inputs would wait for every pending callback that may change them.
     _clientside(app, "figure", Output(ids.MAP, "figure"), [Input(ids.BASE_FIGURE, "data")])
     _clientside(app, "paint", [],
-                [Input(ids.DATE_SLIDER, "value"), Input(ids.FACTIONS, "value"), Input(ids.LAYERS, "value")])
+                [Input(ids.DATE_SLIDER, "value"), Input(ids.FACTIONS, "value"), Input(ids.LAYERS, "value"),
+                 Input(ids.WINDOW, "value"), Input(ids.FADE, "value")])
     _clientside(app, "frames", [], [Input(ids.FRAMES, "data")])
     _clientside(app, "step", [],
                 [Input(ids.STEP_BACK_WEEK, "n_clicks"), Input(ids.STEP_BACK_DAY, "n_clicks"),
@@ -84,6 +86,7 @@ def _register_browser_side(app) -> None:
     _clientside(app, "showUrl", [], [Input(ids.URL_QUERY, "data")])
     _clientside(app, "cursor", [],
                 [Input(ids.DATE_SLIDER, "value"), Input(ids.AREA_CHART, "figure")], [State(ids.SPAN, "data")])
+    _clientside(app, "reviewPins", [], [Input(ids.REVIEW_TABLE, "data")])
     _clientside(app, "closeError", Output(ids.ERROR, "className", allow_duplicate=True),
                 [Input(ids.ERROR_CLOSE, "n_clicks")], prevent_initial_call=True)
 
@@ -100,13 +103,15 @@ def _register_url(app, model: DashboardModel) -> None:
     @app.callback(
         Output(ids.DATE_SLIDER, "value"), Output(ids.FACTIONS, "value"), Output(ids.LAYERS, "value"),
         Output(ids.WINDOW, "value"), Output(ids.CERTAINTIES, "value"), Output(ids.ACTIONS, "value"),
-        Output(ids.VIEWPORT, "data"),
+        Output(ids.VIEWPORT, "data"), Output(ids.NOTICE, "children"),
         Input(ids.LOCATION, "search"),
     )
     def apply_url(search):
-        view = from_query(search, model.default_view(), model.choices())
+        choices = model.choices()
+        view = from_query(search, model.default_view(), choices)
         return (to_offset(view.date, model.first_date), list(view.factions), list(view.layers),
-                view.window_days, list(view.certainties), list(view.actions), _viewport(view))
+                view.window_days, list(view.certainties), list(view.actions), _viewport(view),
+                date_notice(search, view.date, choices))
 
     @app.callback(
         Output(ids.URL_QUERY, "data"),
@@ -149,10 +154,11 @@ def _register_map(app, model: DashboardModel) -> None:
         def build(day_offset: int):
             return model.frame(replace(view, date=to_date(day_offset, model.first_date, model.last_date)))
 
-        asked = ctx.triggered_id == ids.FRAME_REQUEST
-        if asked and (not request or request.get("key") != key):
-            raise PreventUpdate     # asked for frames of filters that have changed since
-        fresh = not asked or request.get("bytes", 0) > MAX_CLIENT_BYTES
+        asked = ctx.triggered_id == ids.FRAME_REQUEST and bool(request)
+        # A request under filters (or data) that have changed since gets a fresh store of the
+        # current ones: the answer to the change itself may have been dropped by the browser,
+        # which keeps only the latest answer of a callback.
+        fresh = not asked or request.get("key") != key or request.get("bytes", 0) > MAX_CLIENT_BYTES
         have = [] if fresh else [int(o) for o in request.get("have", [])]
         at = int(request["offset"]) if asked else int(offset or 0)
         stride = int(request.get("stride") or 1) if asked else (int(speed or 1) if playing else 1)
@@ -160,26 +166,18 @@ def _register_map(app, model: DashboardModel) -> None:
         frames = cache.frames(key, wanted, build, FRAME_BUDGET_S)
         cache.ahead(key, wanted_offsets(at, stride, model.span_days, FRAMES_AHEAD), build)
         if fresh:
-            return {"key": key, **pack(frames)}
+            return {"key": key, "fresh": True, **pack(frames)}
         if not frames:
             raise PreventUpdate
-        chunk = pack(frames, known=cache.known(key, have))
-        patch = Patch()
-        for digest, text in chunk["pieces"].items():
-            patch["pieces"][digest] = text
-        for day_offset, sources in chunk["dates"].items():
-            patch["dates"][day_offset] = sources
-        return patch
+        return {"key": key, "fresh": False, **pack(frames, known=cache.known(key, have))}
 
     @app.callback(
         Output(ids.AREA_CHART, "figure"), Output(ids.AREA_POLL, "disabled"),
         Input(ids.FACTIONS, "value"), Input(ids.DATA_VERSION, "data"), Input(ids.AREA_POLL, "n_intervals"),
-        State(ids.DATE_SLIDER, "value"),
     )
-    def area_chart(factions, version, polls, offset):
+    def area_chart(factions, version, polls):
         # Until the background computation is done, the poll asks again every few seconds.
-        day = to_date(offset or 0, model.first_date, model.last_date)
-        return model.area_figure(factions or [], day), model.area_ready
+        return model.area_figure(factions or []), model.area_ready
 
     @app.callback(Output(ids.STATUS, "children"), Input(ids.DATA_VERSION, "data"))
     def status(version):
@@ -200,7 +198,8 @@ def _register_sources(app, model: DashboardModel) -> None:
             raise PreventUpdate
         view = model.view_state(offset, factions, [], window_days, certainties, actions, {})
         rows = model.events_in_window(view)
-        return views.event_table(rows, selected, model.faction_colours), views.event_count(rows, view)
+        return (views.event_table(rows, selected, model.faction_colours, model.faction_names),
+                views.event_count(rows, view))
 
     @app.callback(
         Output(ids.SELECTED_EVENT, "data"),
@@ -274,43 +273,104 @@ def _register_review(app, model: DashboardModel) -> None:
             result = model.review.from_text(pasted, doc_date)
         return result.doc, views.review_message(result)
 
-    @app.callback(Output(ids.REVIEW_TABLE, "children"), Input(ids.REVIEW_DOC, "data"))
+    @app.callback(
+        Output(ids.REVIEW_TABLE, "data"), Output(ids.REVIEW_DIALOG, "className"), Output(ids.REVIEW_TITLE, "children"),
+        Input(ids.REVIEW_DOC, "data"),
+    )
     def review_table(doc):
-        return views.review_table(doc, model.faction_names) if doc else None
+        if not doc:
+            return [], "panel review-dialog hidden", ""
+        return views.review_rows(doc), "panel review-dialog", views.review_title(doc)
+
+    @app.callback(
+        Output(ids.REVIEW_TABLE, "data", allow_duplicate=True),
+        Input(ids.REVIEW_TABLE, "data_timestamp"),
+        State(ids.REVIEW_TABLE, "data"), State(ids.REVIEW_TABLE, "data_previous"),
+        prevent_initial_call=True,
+    )
+    def look_up_edited_places(timestamp, rows, previous):
+        # A corrected place name is looked up at once, so the analyst sees where it is.
+        before = {row["id"]: row.get("place") for row in previous or []}
+        changed = False
+        for row in rows or []:
+            if row["id"] in before and row.get("place") != before[row["id"]]:
+                place, _ = model.find_place(row.get("place") or "")
+                lat, lon, km = (place.lat, place.lon, place.uncertainty_km) if place else (None, None, None)
+                row.update(lat=lat, lon=lon, found=int(place is not None), where=views.where_text(lat, lon, km))
+                changed = True
+        if not changed:
+            raise PreventUpdate
+        return rows
+
+    @app.callback(
+        Output(ids.BASE_FIGURE, "data", allow_duplicate=True),
+        Input(ids.REVIEW_TABLE, "active_cell"), State(ids.REVIEW_TABLE, "data"), State(ids.BASE_FIGURE, "data"),
+        prevent_initial_call=True,
+    )
+    def show_reviewed_place(cell, rows, base):
+        row = next((r for r in rows or [] if cell and r["id"] == cell.get("row_id")), None)
+        if row is None or row.get("lat") is None or not base or cell.get("column_id") not in ("place", "where", "number"):
+            raise PreventUpdate
+        return _centre_patch(row["lat"], row["lon"], zoom=8.0)
 
     @app.callback(
         Output(ids.REVIEW_MESSAGE, "children", allow_duplicate=True),
         Output(ids.DATA_VERSION, "data"), Output(ids.REVIEW_DOC, "data", allow_duplicate=True),
+        Output(ids.SPAN, "data"), Output(ids.DATE_SLIDER, "max"), Output(ids.DATE_SLIDER, "marks"),
+        Output(ids.DATE_SLIDER, "value", allow_duplicate=True),
         Input(ids.REVIEW_ACCEPT, "n_clicks"), Input(ids.REVIEW_REJECT, "n_clicks"),
-        State(ids.REVIEW_DOC, "data"),
-        State({"type": "review-decision", "index": ALL}, "value"),
-        State({"type": "review-place", "index": ALL}, "value"),
-        State({"type": "review-date", "index": ALL}, "value"),
-        State({"type": "review-actor", "index": ALL}, "value"),
+        State(ids.REVIEW_DOC, "data"), State(ids.REVIEW_TABLE, "data"),
         prevent_initial_call=True,
     )
-    def save(accept_clicks, reject_clicks, doc, decisions, places, dates, actors):
+    def save(accept_clicks, reject_clicks, doc, rows):
+        rejecting = ctx.triggered_id == ids.REVIEW_REJECT
         if not doc:
-            raise PreventUpdate
-        if ctx.triggered_id == ids.REVIEW_REJECT:
-            decisions = ["reject"] * len(doc["events"])
-        outcome = model.review.save(doc, decisions, places, dates, actors)
-        if outcome.accepted:
-            model.add_events(outcome.accepted)
-        return views.save_message(outcome), model.version, None
+            return (views.nothing_to_review("reject" if rejecting else "save"),) + (no_update,) * 6
+        rows = [dict(row, decision="reject") for row in rows or []] if rejecting else rows or []
+        outcome = model.review.save(doc, rows)
+        if outcome.errors:
+            return (views.save_message(outcome),) + (no_update,) * 6
+        if not outcome.accepted:
+            return views.save_message(outcome), no_update, None, no_update, no_update, no_update, no_update
+        model.add_events(outcome.accepted)
+        # The map goes to the saved events (the latest of their days); the slider spans the store.
+        shown = max(e.date_end for e in outcome.accepted)
+        span = {"first": model.first_date.isoformat(), "days": model.span_days}
+        return (views.save_message(outcome, shown), model.version, None, span, model.span_days,
+                month_marks(model.first_date, model.last_date), to_offset(shown, model.first_date))
+
+    @app.callback(
+        Output(ids.REVIEW_DOC, "data", allow_duplicate=True),
+        Output(ids.REVIEW_MESSAGE, "children", allow_duplicate=True),
+        Input(ids.REVIEW_CLOSE, "n_clicks"), prevent_initial_call=True,
+    )
+    def close_review(clicks):
+        return None, html.Div("Review closed; nothing was saved.", className="muted")
 
 
 def _register_export(app, model: DashboardModel) -> None:
+    @app.callback(Input(ids.TAB_PANEL, "value"), State(ids.EXPORT_SCALE, "value"), prevent_initial_call=True)
+    def warm_up(tab, scale):
+        # The renderer's browser starts while the user picks a format.
+        if tab == "export":
+            model.prewarm_export(scale or 1)
+
     @app.callback(
-        Output(ids.EXPORT_DOWNLOAD, "data"),
+        Output(ids.EXPORT_DOWNLOAD, "data"), Output(ids.EXPORT_STATUS, "children"),
         Input(ids.EXPORT_BUTTON, "n_clicks"),
         State(ids.EXPORT_FORMAT, "value"), State(ids.EXPORT_SCALE, "value"),
         State(ids.DATE_SLIDER, "value"), State(ids.FACTIONS, "value"), State(ids.LAYERS, "value"),
         State(ids.WINDOW, "value"), State(ids.CERTAINTIES, "value"), State(ids.ACTIONS, "value"),
-        State(ids.VIEWPORT, "data"),
+        State(ids.VIEWPORT, "data"), State(ids.FADE, "value"),
+        running=[(Output(ids.EXPORT_BUTTON, "disabled"), True, False),
+                 (Output(ids.EXPORT_BUTTON, "children"), layout.EXPORT_RUNNING_LABEL, layout.EXPORT_LABEL),
+                 (Output(ids.EXPORT_PROGRESS, "className"), layout.EXPORT_RUNNING_CLASS, layout.EXPORT_IDLE_CLASS)],
         prevent_initial_call=True,
     )
-    def export(clicks, fmt, scale, offset, factions, layers, window_days, certainties, actions, viewport):
-        view = model.view_state(offset, factions, layers, window_days, certainties, actions, viewport or {})
+    def export(clicks, fmt, scale, offset, factions, layers, window_days, certainties, actions, viewport, fade):
+        started = time.perf_counter()
+        view = replace(model.view_state(offset, factions, layers, window_days, certainties, actions, viewport or {}),
+                       fade_days=int(fade) if fade else None)
         content, filename = model.export(view, fmt, scale or 1)
-        return {"content": views.b64(content), "filename": filename, "base64": True}
+        status = views.export_status(filename, len(content), time.perf_counter() - started)
+        return {"content": views.b64(content), "filename": filename, "base64": True}, status

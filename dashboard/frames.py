@@ -1,15 +1,17 @@
 """Per-date map frames for the slider and playback, sent ahead so that the browser paints without asking.
 
-A frame is what one date draws under one set of filters (window, certainties, actions): for
-each dynamic source of ``dashboard.map_sources``, its pieces (``Piece``). Frames reach the
-browser in chunks and stay in a ``dcc.Store`` as ``{"key", "pieces": {digest: JSON text},
-"dates": {offset: {source: [digest, ...]}}}`` (offsets as strings, JSON keys being
-strings), so a piece that many dates share (a territory that lasts, a day's events) is sent once.
+A frame is what one date draws under one set of filters (window, certainties, actions, fading):
+for each dynamic source of ``dashboard.map_sources``, its pieces (``Piece``). Frames reach the
+browser in chunks ``{"key", "fresh", "pieces": {digest: JSON text}, "dates": {offset: {source:
+[digest, ...]}}}`` (offsets as strings, JSON keys being strings) through a ``dcc.Store`` that the
+browser empties once it has merged the chunk into its own copy (``assets/frontline.js``: Dash
+walks every store's data at each update of the page), so a piece that many dates share (a
+territory that lasts, a day's events) is sent once.
 
 The browser asks with ``{"key", "offset", "stride", "have": [offsets it holds], "bytes": size
-of its pieces}``: never with the store itself, which may hold megabytes. The answer is a
-``Patch`` with the missing dates and the pieces the dates it holds do not have, or a fresh store
-once it holds more than ``MAX_CLIENT_BYTES``.
+of its pieces}``. The answer holds the missing dates and the pieces the dates it holds do not
+have; or it is ``fresh`` (the browser drops what it held) when the key changed since, or once
+the browser holds more than ``MAX_CLIENT_BYTES``.
 
 ``FrameCache`` keeps the frames the server built (up to ``MAX_CACHE_BYTES`` of pieces) and goes
 on building the frames ahead of the last request in a background thread, so that the next

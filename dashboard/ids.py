@@ -10,6 +10,7 @@ ERROR = "error-banner"
 ERROR_TEXT = "error-text"
 ERROR_CLOSE = "error-close"
 STATUS = "status-line"
+NOTICE = "url-notice"              # a word on a link's date the map could not show
 
 # time
 DATE_SLIDER = "date-slider"
@@ -38,6 +39,10 @@ BASE_FIGURE = "base-figure"        # store: {"layout", "base", "sources", "layer
 FRAMES = "frames"                  # store: {"key", "pieces", "dates"}
 FRAME_REQUEST = "frame-request"    # store: {"key", "offset", "stride", "have", "bytes"} from the browser
 
+# the legend on the map: its body is drawn by assets/frontline.js from the base figure's catalogue
+LEGEND = "legend"
+LEGEND_BODY = "legend-body"
+
 # sources
 EVENT_TABLE = "event-table"
 EVENT_COUNT = "event-count"
@@ -59,17 +64,22 @@ PASTE = "paste-text"
 PASTE_DATE = "paste-date"
 EXTRACT = "extract-button"
 REVIEW_MESSAGE = "review-message"
-REVIEW_TABLE = "review-table"
+REVIEW_DIALOG = "review-dialog"     # the wide panel holding the review table
+REVIEW_TITLE = "review-title"
+REVIEW_TABLE = "review-table"       # DataTable: a row per extracted event, editable
 REVIEW_ACCEPT = "review-accept"
 REVIEW_REJECT = "review-reject"
+REVIEW_CLOSE = "review-close"
 REVIEW_DOC = "review-doc"          # store: the document under review
 DATA_VERSION = "data-version"      # store: bumps when the store gains events
 
 # panels
 TAB_PANEL = "side-tabs"
 
-# export (functions from layers.snapshot)
+# export (the export package)
 EXPORT_FORMAT = "export-format"
 EXPORT_SCALE = "export-scale"
 EXPORT_BUTTON = "export-button"
 EXPORT_DOWNLOAD = "export-download"
+EXPORT_PROGRESS = "export-progress"  # shown while an export is being made
+EXPORT_STATUS = "export-status"      # what the last export made, and in how long

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from dash import dcc, html
+from dash import dash_table, dcc, html
 
 from dashboard import ids
 from dashboard.timeline import FADE_DAYS, SPEEDS_DAYS, WINDOWS_DAYS, month_marks, to_offset
@@ -32,13 +32,21 @@ MAP_CONFIG = {
     "displaylogo": False,
     "modeBarButtonsToRemove": ["toImage", "lasso2d", "select2d"],
 }
+EXPORT_LABEL = "Download"
+EXPORT_RUNNING_LABEL = "Making the file…"
+EXPORT_RUNNING_TEXT = "Drawing the map page… (about 2 s; the first image of a session starts a browser)"
+EXPORT_IDLE_CLASS = "progress hidden"
+EXPORT_RUNNING_CLASS = "progress"
 
 
 @dataclass(frozen=True)
 class FactionStyle:
+    """A faction's name and colours: ``colour`` its own (lines, dots), ``fill`` its ground as
+    the map shows it (``export.legend.swatch_fill``)."""
     id: str
     name: str
     colour: str
+    fill: str = ""
 
 
 @dataclass(frozen=True)
@@ -57,8 +65,10 @@ class PageSpec:
     export_formats: tuple[str, ...] = ()
 
 
-def _swatch(colour: str) -> html.Span:
-    return html.Span(className="swatch", style={"backgroundColor": colour})
+def _swatch(faction: FactionStyle) -> html.Span:
+    """The faction's ground as the map fills it, edged in its own colour (as in the legend)."""
+    return html.Span(className="swatch", style={"backgroundColor": faction.fill or faction.colour,
+                                                "borderColor": faction.colour})
 
 
 def _time_bar(spec: PageSpec) -> html.Div:
@@ -93,12 +103,13 @@ def _header() -> html.Div:
         html.Div("The front-line map", className="title"),
         html.Div(id=ids.DATE_LABEL, className="date-label"),
         html.Div(id=ids.STATUS, className="status"),
+        html.Div(id=ids.NOTICE, className="notice"),
     ])
 
 
 def _filters(spec: PageSpec) -> html.Div:
     faction_options = [
-        {"label": html.Span([_swatch(f.colour), f.name]), "value": f.id} for f in spec.factions
+        {"label": html.Span([_swatch(f), f.name]), "value": f.id} for f in spec.factions
     ]
     return html.Div(className="tab-body", children=[
         html.Div(className="section", children=[
@@ -186,7 +197,66 @@ def _review_tab() -> html.Div:
             html.Button("Find events", id=ids.EXTRACT, n_clicks=0, className="button primary"),
         ]),
         dcc.Loading(html.Div(id=ids.REVIEW_MESSAGE, className="message"), type="dot"),
-        html.Div(id=ids.REVIEW_TABLE),
+        html.Div("The events found open in a table over the map: check each one's place (its pin on "
+                 "the map), date, side, action and certainty, then save.", className="muted"),
+    ])
+
+
+REVIEW_COLUMNS = (
+    ("decision", "Decision", "dropdown"), ("confidence", "Confidence", "numeric"), ("action", "Action", "dropdown"),
+    ("actor", "Side", "dropdown"), ("place", "Place", "text"), ("where", "Where (lat, lon ± km)", None),
+    ("date", "Date", "text"), ("certainty", "Certainty", "dropdown"), ("sentence", "Sentence in the report", None),
+)
+
+
+def _review_dialog(spec: PageSpec) -> html.Div:
+    """The review table: wide, over the map, one editable row per event found (see
+    ``dashboard.views.review_rows``); the pins on the map carry the rows' numbers."""
+    columns = []
+    for key, name, kind in REVIEW_COLUMNS:
+        column = {"id": key, "name": name, "editable": kind is not None and kind != "numeric"}
+        if kind == "dropdown":
+            column["presentation"] = "dropdown"
+        if kind == "numeric":
+            column.update(type="numeric", format={"specifier": ".2f"})
+        columns.append(column)
+    columns.insert(0, {"id": "number", "name": "#", "editable": False})
+    options = {
+        "decision": [{"label": "accept", "value": "accept"}, {"label": "reject", "value": "reject"}],
+        "action": [{"label": a.replace("_", " "), "value": a} for a in spec.actions],
+        "actor": [{"label": f.name, "value": f.id} for f in spec.factions],
+        "certainty": [{"label": CERTAINTY_LABELS.get(c, c), "value": c} for c in spec.certainties],
+    }
+    return html.Div(id=ids.REVIEW_DIALOG, className="panel review-dialog hidden", children=[
+        html.Div(className="review-head", children=[
+            html.Div(id=ids.REVIEW_TITLE, className="review-title"),
+            html.Button("×", id=ids.REVIEW_CLOSE, n_clicks=0, className="icon-button", title="Close (nothing saved)"),
+        ]),
+        html.Div("Edit a cell to correct it (a new place name is looked up at once); click a place to see "
+                 "it on the map. Lowest confidence first; click a column's arrows to sort by it.",
+                 className="muted"),
+        html.Div(className="review-table", children=dash_table.DataTable(
+            id=ids.REVIEW_TABLE, columns=columns, data=[], editable=True, sort_action="native",
+            sort_by=[{"column_id": "confidence", "direction": "asc"}], page_action="none",
+            dropdown={key: {"options": values, "clearable": False} for key, values in options.items()},
+            style_table={"overflowX": "auto", "maxHeight": "42vh", "overflowY": "auto"},
+            style_cell={"textAlign": "left", "whiteSpace": "normal", "height": "auto", "padding": "3px 6px",
+                        "fontFamily": "inherit", "fontSize": "12px", "minWidth": "70px"},
+            style_cell_conditional=[
+                {"if": {"column_id": "sentence"}, "minWidth": "260px", "maxWidth": "520px", "color": "#57606a"},
+                {"if": {"column_id": "place"}, "minWidth": "150px"},
+                {"if": {"column_id": "where"}, "minWidth": "150px", "color": "#57606a"},
+                {"if": {"column_id": "date"}, "minWidth": "110px"},
+                {"if": {"column_id": "actor"}, "minWidth": "190px"},
+                {"if": {"column_id": "number"}, "minWidth": "24px", "width": "24px"},
+            ],
+            style_data_conditional=[
+                {"if": {"filter_query": "{decision} = reject"}, "color": "#8c959f", "textDecoration": "line-through"},
+                {"if": {"filter_query": "{found} = 0", "column_id": "where"}, "color": "#b42318"},
+            ],
+            style_header={"fontWeight": "700", "backgroundColor": "#f6f8fa"},
+            css=[{"selector": ".Select-menu-outer", "rule": "display: block !important"}],
+        )),
         html.Div(className="row", children=[
             html.Button("Save decisions", id=ids.REVIEW_ACCEPT, n_clicks=0, className="button primary"),
             html.Button("Reject all", id=ids.REVIEW_REJECT, n_clicks=0, className="button"),
@@ -206,8 +276,15 @@ def _export_tab(spec: PageSpec) -> html.Div:
             html.Span("PNG pixel ratio", className="muted"),
             dcc.Dropdown(id=ids.EXPORT_SCALE, clearable=False, searchable=False, className="scale",
                          options=[{"label": f"{s}×", "value": s} for s in (1, 2, 3)], value=2),
-            html.Button("Download", id=ids.EXPORT_BUTTON, n_clicks=0, className="button primary"),
+            html.Button(EXPORT_LABEL, id=ids.EXPORT_BUTTON, n_clicks=0, className="button primary"),
         ]),
+        html.Div(id=ids.EXPORT_PROGRESS, className=EXPORT_IDLE_CLASS, role="status", children=[
+            html.Span(className="spinner"), html.Span(EXPORT_RUNNING_TEXT),
+        ]),
+        html.Div(id=ids.EXPORT_STATUS, className="muted"),
+        html.Div("PNG, SVG and PDF are the view as a report page (title, date, legend, scale bar, "
+                 "credits); HTML is that page, zoomable and offline; GeoJSON and CSV hold the data "
+                 "of all Syria on the date.", className="muted note"),
         dcc.Download(id=ids.EXPORT_DOWNLOAD),
     ])
 
@@ -234,6 +311,15 @@ def _detail_panel() -> html.Div:
     ])
 
 
+def _legend() -> html.Details:
+    """The map's legend, collapsible; ``assets/frontline.js`` fills its body with the entries of
+    what the map shows (``export.legend``'s catalogue)."""
+    return html.Details(id=ids.LEGEND, className="panel legend", open=True, children=[
+        html.Summary("Legend"),
+        html.Div(id=ids.LEGEND_BODY, className="legend-body"),
+    ])
+
+
 def build_layout(spec: PageSpec) -> html.Main:
     return html.Main(className="app", children=[
         dcc.Location(id=ids.LOCATION, refresh=False),
@@ -253,6 +339,8 @@ def build_layout(spec: PageSpec) -> html.Main:
         _header(),
         _side_panel(spec),
         _detail_panel(),
+        _legend(),
+        _review_dialog(spec),
         _time_bar(spec),
         html.Div(id=ids.ERROR, className="error-banner hidden", children=[
             html.Span(id=ids.ERROR_TEXT),

@@ -9,8 +9,9 @@ Features carry their own paint values (``colour``, ``opacity``, ``width``, ``rad
 ``text``, ``hover``) as properties, read from the traces the ``layers`` package builds, so the
 dashboard draws what the snapshots draw. A faction's features carry ``faction`` (``a`` and
 ``b`` for the two sides of a front line) so that the browser shows and hides factions with a
-layer filter, without new data. Coordinates are GeoJSON (lon, lat), rounded to
-``COORD_DECIMALS``.
+layer filter, without new data. Every feature a legend entry stands for carries that entry's
+``legend`` key (``export.legend``): the browser's legend lists the entries of the features on
+screen. Coordinates are GeoJSON (lon, lat), rounded to ``COORD_DECIMALS``.
 
 A layer's features come in pieces (``Piece``: a digest of the features' JSON text, and the text)
 that dates share: the territory and front lines of one ``Territory`` (``layers.territory``
@@ -29,8 +30,8 @@ from typing import Any, Iterable, Sequence
 
 import numpy as np
 
-from events.vocabulary import FACTIONS
-from layers import advances, base, event_markers, front_lines, labels, style, territory
+from events.vocabulary import ACTION_CLASS, FACTIONS
+from layers import advances, base, event_markers, front_lines, labels, style, surroundings, territory
 from layers.view import View
 
 COORD_DECIMALS = 4      # ~10 m, finer than any place coordinate
@@ -42,6 +43,7 @@ SOURCE_OF = {"territory": "territory", "front_lines": "territory", "advances": "
              "events": "activity", "labels": "labels"}
 SOURCES = tuple(dict.fromkeys(SOURCE_OF.values()))
 BASE = "base"           # the base map's source, sent once
+REVIEW = "review"       # the places of the events under review, set by the browser from the review table
 PREFIX = "fl-"          # of every source and layer id the dashboard adds to the map
 _BUCKET_CACHE_SIZE = 20_000
 
@@ -183,18 +185,34 @@ def _territory_features(state, view: View) -> list[Feature]:
         meta = raw["meta"]
         faction = meta.get("faction", meta["area"])
         extra = {"faction": faction} if faction in FACTIONS else {}
+        extra["legend"] = _legend_key(meta["area"])
         if raw.get("type") == "choroplethmap":
-            out += _tagged("territory", polygon_features(raw, **extra))
+            out += _tagged("territory", _faded(polygon_features(raw, **extra)))
         else:
             out += _tagged("territory_lines", line_features(raw, **extra))
     return out
+
+
+def _legend_key(area: str) -> str:
+    """The legend entry (``export.legend``) of a territory trace's ``meta["area"]``."""
+    if area in FACTIONS:
+        return f"territory:{area}"
+    return {"contested_stripes": "contested"}.get(area, area)
+
+
+def _faded(features: list[Feature]) -> list[Feature]:
+    """Ground drawn faint for its old evidence also stands for the legend's faded entry."""
+    for feature in features:
+        if feature["properties"].get("opacity") == style.STALE_OPACITY:
+            feature["properties"]["legend"] += " stale"
+    return features
 
 
 def _front_line_features(state, view: View) -> list[Feature]:
     out = []
     for trace in front_lines.build(state, view):
         a, b = trace.meta["factions"]
-        out += trace_features(trace, a=a, b=b)
+        out += trace_features(trace, a=a, b=b, legend="front_line")
     return out
 
 
@@ -206,7 +224,8 @@ def _event_features(events: Sequence) -> list[Feature]:
         out.append({
             "type": "Feature", "geometry": {"type": "Point", "coordinates": _coords([event.lon, event.lat])},
             "properties": _props(
-                id=event.id, faction=event.actor, colour=style.faction_colour(event.actor),
+                id=event.id, faction=event.actor, legend=f"event:{ACTION_CLASS[event.action]}",
+                colour=style.faction_colour(event.actor),
                 radius=style.EVENT_DOT_SIZE_PX / 2, halo=halo["halo"], halo_radius=halo["size_px"] / 2,
                 opacity=style.CERTAINTY_OPACITY[event.certainty], hover=event_markers.hover_text(event)),
         })
@@ -234,7 +253,8 @@ def _advance_features(arrows: Iterable[dict], opacity: float, first_date: date) 
         when = event.date_start.isoformat()
         if event.date_end != event.date_start:
             when += f" – {event.date_end.isoformat()}"
-        props = _props(faction=event.actor, colour=style.faction_colour(event.actor), width=style.ADVANCE_WIDTH_PX,
+        props = _props(faction=event.actor, legend=f"advance:{event.actor}",
+                       colour=style.faction_colour(event.actor), width=style.ADVANCE_WIDTH_PX,
                        opacity=round(opacity, 3), end=(event.date_end - first_date).days,
                        hover=f"{style.faction_name(event.actor)} {event.action}: {event.place}<br>{when}")
         out.append({"type": "Feature", "properties": props,
@@ -265,7 +285,7 @@ class MapSources:
             "territory": self._territory_pieces(state, view),
             "activity": [self._bucket(layer, k, buckets[k], state, view)
                          for layer in ("advances", "events") for k in keys],
-            "labels": [piece(_tagged("labels", [f for t in labels.build(state, view) for f in trace_features(t)]))],
+            "labels": [piece(_tagged("labels", _ranked([f for t in labels.build(state, view) for f in trace_features(t)])))],
         }
         return {name: [p for p in pieces if p.text != "[]"] for name, pieces in out.items()}
 
@@ -299,12 +319,23 @@ class MapSources:
 
     @staticmethod
     def base(state, view: View) -> dict:
-        """The base map as one FeatureCollection: neighbours, outline, rivers, governorate names."""
-        layer_of = {"neighbours": "neighbours", "outline": "outline", "river": "rivers",
-                    "governorate_labels": "governorates"}
-        features = [f for trace in base.build_under(state, view) + base.build_over(state, view)
-                    for f in _tagged(layer_of[trace.meta["part"]], trace_features(trace))]
+        """The base map as one FeatureCollection: the land around, neighbours, outline, rivers,
+        governorate boundaries and names, neighbouring countries' names."""
+        layer_of = {"context": "context", "neighbours": "neighbours", "outline": "outline", "river": "rivers",
+                    "governorate_labels": "governorates", "governorate_lines": "governorate_lines",
+                    "country_labels": "countries"}
+        traces = (surroundings.build_under(state, view) + base.build_under(state, view) + base.build_over(state, view)
+                  + surroundings.build_over(state, view))
+        features = [f for trace in traces for f in _tagged(layer_of[trace.meta["part"]], trace_features(trace))]
         return {"type": "FeatureCollection", "features": features}
+
+
+def _ranked(features: list[Feature]) -> list[Feature]:
+    """Labels with their rank (``rank``, their order: ``layers.labels`` puts the most important
+    places first), which MapLibre places in, so that they win where labels collide."""
+    for i, feature in enumerate(features):
+        feature["properties"]["rank"] = i
+    return features
 
 
 def _tagged(layer: str, features: list[Feature]) -> list[Feature]:
@@ -321,16 +352,19 @@ def _get(name: str) -> list:
 
 
 def _layer(name: str, kind: str, paint: dict, layout: dict | None = None, *, source: str | None = None,
-           group: str | None = None, factions: str | None = None, hover: bool = False,
-           click: bool = False, feature_layer: str | None = None) -> dict:
-    """A MapLibre layer drawing the features tagged ``feature_layer`` (default ``name``) of its
+           group: str | None = None, factions: str | None = None, fade: str | None = None, hover: bool = False,
+           click: bool = False, feature_layer: str | list[str] | None = None) -> dict:
+    """A MapLibre layer drawing the features tagged ``feature_layer`` (default ``name``; a list:
+    any of them) of its
     source (default: the source of its ``group``, else the base map's). ``metadata`` tells the
     browser its toggle (``group``, one of ``DYNAMIC``), how it filters factions (``"faction"``
-    or ``"pair"``) and whether it answers hover and click."""
+    or ``"pair"``; ``fade``: by setting this paint property to 0 rather than by a filter) and
+    whether it answers hover and click."""
     source = source or SOURCE_OF.get(group, BASE)
+    tags = feature_layer if isinstance(feature_layer, list) else [feature_layer or name]
     spec = {"id": PREFIX + name, "type": kind, "source": PREFIX + source, "paint": paint,
-            "filter": ["==", _get("layer"), feature_layer or name],
-            "metadata": _props(group=group, factions=factions, hover=hover or None, click=click or None)}
+            "filter": ["in", _get("layer"), ["literal", tags]],
+            "metadata": _props(group=group, factions=factions, fade=fade, hover=hover or None, click=click or None)}
     if layout:
         spec["layout"] = layout
     return spec
@@ -342,25 +376,35 @@ def source_options() -> dict[str, dict]:
     simplification (1 px instead of 0.375) of the territory, which MapLibre re-tiles on every date
     it changes (at 100x scale, every date)."""
     return {PREFIX + "territory": {"buffer": 32, "tolerance": 1.0}, PREFIX + "activity": {"buffer": 32},
-            PREFIX + "labels": {}, PREFIX + BASE: {"buffer": 32}}
+            PREFIX + "labels": {}, PREFIX + BASE: {"buffer": 32}, PREFIX + REVIEW: {}}
 
 
 def style_layers() -> list[dict]:
     """Every layer the dashboard adds, bottom to top: the base map under the territory, the
     territory, the rest of the base map, then front lines, advances, events and labels (the
-    order of ``layers.figure``)."""
+    order of ``layers.figure``). MapLibre places labels from the top layer down and drops those
+    that collide with one placed: place names go first (most important first, beside their
+    dot rather than on it), then governorate and country names; an invisible mark over each
+    event keeps every label off the event markers."""
     font = [part.strip() for part in style.FONT_FAMILY.split(",")]
     fill = {"fill-color": _get("colour"), "fill-opacity": _get("opacity")}
+    # Land is drawn without MapLibre's antialiasing pass (a line along every edge, at every
+    # redraw): its coasts and borders meet the background in two pale tones, where a pixel's
+    # stair does not show, and Syria's outline is a line of its own.
+    land = {**fill, "fill-antialias": False}
     line = {"line-color": _get("colour"), "line-width": _get("width")}
     round_line = {"line-join": "round", "line-cap": "round"}
     text = {"text-field": _get("text"), "text-size": _get("text_size"), "text-font": font}
+    halo = {"text-halo-color": LABEL_HALO, "text-halo-width": 1.4}
     return [
-        _layer("neighbours", "fill", fill),
-        _layer("territory", "fill", fill, group="territory", factions="faction", hover=True),
+        _layer("land", "fill", land, feature_layer=["context", "neighbours"]),
+        _layer("territory", "fill", fill, group="territory", factions="faction", fade="fill-opacity", hover=True),
         _layer("territory_lines", "line", line, round_line, group="territory", factions="faction", hover=True),
         _layer("outline", "line", line, round_line),
+        _layer("governorate_lines", "line", {**line, "line-dasharray": [3, 2]}, round_line),
         _layer("rivers", "line", line, round_line, hover=True),
-        _layer("governorates", "symbol", {"text-color": _get("text_colour")}, text),
+        _layer("governorates", "symbol", {"text-color": _get("text_colour"), **halo}, text),
+        _layer("countries", "symbol", {"text-color": _get("text_colour")}, {**text, "text-letter-spacing": 0.2}),
         _layer("front_lines", "line", line, round_line, group="front_lines", factions="pair", hover=True),
         _layer("advances", "line", {**line, "line-opacity": _get("opacity")}, round_line,
                group="advances", factions="faction", hover=True),
@@ -373,6 +417,30 @@ def style_layers() -> list[dict]:
                group="events", factions="faction", hover=True, click=True),
         _layer("label_dots", "circle", {"circle-radius": _get("radius"), "circle-color": _get("colour")},
                group="labels", hover=True, feature_layer="labels"),
-        _layer("labels", "symbol", {"text-color": _get("text_colour")},
-               {**text, "text-anchor": "bottom-left", "text-offset": [0.3, -0.1]}, group="labels"),
+        _layer("labels", "symbol", {"text-color": _get("text_colour"), **halo},
+               {**text, "symbol-sort-key": _get("rank"), "text-variable-anchor": LABEL_ANCHORS,
+                "text-radial-offset": LABEL_OFFSET_EM, "text-justify": "auto"}, group="labels"),
+        # Placed first (the top layer) and never hidden, each event's blank mark, as wide as
+        # its halo, takes the room labels would otherwise take over it.
+        _layer("event_room", "symbol", {"text-opacity": 0},
+               {"text-field": EVENT_ROOM_GLYPH, "text-font": font, "text-size": ["*", 2, _get("halo_radius")],
+                "text-padding": 0, "text-allow-overlap": True, "text-ignore-placement": False},
+               group="events", factions="faction", feature_layer="events"),
+        # The events of a report under review, numbered as in the review table.
+        _layer("review_pins", "circle", {"circle-radius": 9, "circle-color": "#ffffff", "circle-stroke-width": 2.5,
+                                         "circle-stroke-color": REVIEW_INK}, source=REVIEW, hover=True),
+        _layer("review_numbers", "symbol", {"text-color": REVIEW_INK},
+               {"text-field": ["to-string", _get("number")], "text-size": 11, "text-font": font,
+                "text-allow-overlap": True, "text-ignore-placement": True}, source=REVIEW, feature_layer="review_pins"),
     ]
+
+
+REVIEW_INK = "#0b5cad"
+
+
+LABEL_HALO = "rgba(255, 255, 255, 0.85)"
+# Where a place name may sit around its dot, in order of preference, and how far from it: past
+# the largest event halo (17 px across), so that a town with an event on it keeps its name.
+LABEL_OFFSET_EM = 0.85
+LABEL_ANCHORS = ["bottom-left", "top-left", "bottom-right", "top-right", "left", "right"]
+EVENT_ROOM_GLYPH = "\u25cf"   # a disc, for its box

@@ -19,6 +19,7 @@ from typing import Callable, Sequence
 import plotly.graph_objects as go
 
 import settings
+from events import store
 from dashboard import history as place_history
 from dashboard.frames import Frame
 from dashboard.map_sources import DYNAMIC, MapSources, source_options, style_layers
@@ -104,10 +105,7 @@ class DashboardModel:
         try:
             data = self._load()
             self.review = Review.open(self._store_path, self._shared_dir)
-            stored = self.review.accepted_events()
-            if stored:
-                data = data.with_events(_merge_events(data.events, stored))
-            self._set_data(data)
+            self._set_data(data.with_events(store.with_accepted(data.events, self._store_path)))
         except BaseException as error:  # shown on the page, not swallowed
             log.exception("loading the map data failed")
             self._error = error
@@ -167,15 +165,20 @@ class DashboardModel:
 
     def page_spec(self) -> PageSpec:
         self.wait()
-        from layers import snapshot
+        from export.data import DATA_FORMATS
+        from export.legend import swatch_fill
+        from export.render import FIGURE_FORMATS
+        from layers import style
 
         return PageSpec(
             first_date=self.first_date, last_date=self.last_date,
-            factions=tuple(FactionStyle(f, self.faction_names[f], self.faction_colours[f]) for f in FACTIONS),
+            factions=tuple(FactionStyle(f, self.faction_names[f], self.faction_colours[f],
+                                        swatch_fill(self.faction_colours[f], style.TERRITORY_OPACITY))
+                           for f in FACTIONS),
             layers=TOGGLEABLE_LAYERS, actions=ACTIONS, certainties=CERTAINTIES,
             default_layers=DEFAULT_LAYERS, default_certainties=DEFAULT_CERTAINTIES,
             default_window_days=DEFAULT_WINDOW_DAYS,
-            export_formats=tuple(snapshot.FIGURE_FORMATS) + tuple(snapshot.DATA_FORMATS),
+            export_formats=FIGURE_FORMATS + DATA_FORMATS,
         )
 
     def choices(self) -> Choices:
@@ -230,12 +233,14 @@ class DashboardModel:
 
     # the map ---------------------------------------------------------------------------------
     def base_figure(self, viewport: dict, *, online_tiles: bool) -> dict:
-        """``{"layout", "base", "sources", "layers", "online_source"}``: the map figure's layout
-        (the view and the map style, no data), the base map as GeoJSON, the options of the
-        MapLibre sources and the layers the browser adds (``dashboard.map_sources``) and the id
-        of the online tile source, as plain JSON data."""
+        """``{"layout", "base", "sources", "layers", "online_source", "legend"}``: the map figure's
+        layout (the view and the map style, no data), the base map as GeoJSON, the options of the
+        MapLibre sources and the layers the browser adds (``dashboard.map_sources``), the id of
+        the online tile source and the legend's catalogue (``export.legend``), as plain JSON data."""
+        from export.legend import catalogue_json
         from layers.figure import make_figure
         from control.state import compute
+        from layers.surroundings import PAN_BOUNDS
 
         self.wait()
         view = self._layers_view(self.view_state(0, FACTIONS, (), DEFAULT_WINDOW_DAYS, (), (), viewport), ("base",))
@@ -245,10 +250,13 @@ class DashboardModel:
         style = _react_safe_style(layout["map"]["style"])
         layout["map"]["style"] = online_style(style) if online_tiles else style
         layout["map"]["uirevision"] = "map"
+        # The view stays where the base map has land to show (layers.surroundings).
+        west, south, east, north = PAN_BOUNDS
+        layout["map"]["bounds"] = {"west": west, "south": south, "east": east, "north": north}
         layout.update(uirevision="map", autosize=True, margin={"l": 0, "r": 0, "t": 0, "b": 0},
                       showlegend=False, dragmode="pan")
         return {"layout": layout, "base": MapSources.base(state, view), "sources": source_options(),
-                "layers": style_layers(), "online_source": ONLINE_SOURCE}
+                "layers": style_layers(), "online_source": ONLINE_SOURCE, "legend": catalogue_json()}
 
     def frame(self, view: ViewState) -> Frame:
         """The pieces of each map source on ``view.date`` (all factions: the browser filters
@@ -293,8 +301,10 @@ class DashboardModel:
     def area_ready(self) -> bool:
         return self._area_series is not None
 
-    def area_figure(self, factions: Sequence[str], day: date) -> go.Figure:
-        """The stacked area chart, or an empty one saying it is being computed."""
+    def area_figure(self, factions: Sequence[str]) -> go.Figure:
+        """The stacked area chart, or an empty one saying it is being computed. The date's
+        cursor is drawn over it by the browser (``assets/frontline.js``): moving a shape of the
+        chart would have plotly redraw the whole chart at every slider step."""
         figure = go.Figure()
         if self._area_series is None:
             figure.update_layout(margin={"l": 8, "r": 8, "t": 24, "b": 8}, height=170,
@@ -316,8 +326,6 @@ class DashboardModel:
             title={"text": "Area held (thousand km²)", "font": {"size": 12}, "x": 0.02, "y": 0.97},
             plot_bgcolor="#ffffff", paper_bgcolor="rgba(0,0,0,0)", hovermode="x unified",
             xaxis={"showgrid": False}, yaxis={"gridcolor": "#eaeef2"},
-            shapes=[{"type": "line", "x0": day, "x1": day, "y0": 0, "y1": 1, "yref": "paper",
-                     "line": {"color": "#1f2328", "width": 1.5}}],
         )
         return figure
 
@@ -371,26 +379,39 @@ class DashboardModel:
 
     # export ------------------------------------------------------------------------------------
     def export(self, view: ViewState, fmt: str, scale: int) -> tuple[bytes, str]:
-        from layers import snapshot
+        """The view as a file: ``(bytes, file name)``. Images come from the warm renderer the app
+        keeps (``export.render``), the one the command line uses."""
         from control.state import compute
+        from export.data import DATA_FORMATS, export_data
+        from export.page import snapshot_figure
+        from export.render import FIGURE_FORMATS, render
 
         state = compute(self.data, view.date)
         layers_view = self._layers_view(view, ["base", *view.layers])
         stem = f"front-line-map-{view.date.isoformat()}"
-        if fmt in snapshot.DATA_FORMATS:
-            return snapshot.export_data(state, layers_view, fmt), f"{stem}.{fmt}"
-        if fmt not in snapshot.FIGURE_FORMATS:
+        if fmt in DATA_FORMATS:
+            return export_data(state, layers_view, fmt), f"{stem}.{fmt}"
+        if fmt not in FIGURE_FORMATS:
             raise ValueError(f"unknown export format {fmt!r}")
-        figure = snapshot.snapshot_figure(state, layers_view, sources=self._sources(view))
-        return snapshot.render(figure, fmt, scale=scale), f"{stem}.{fmt}"
+        figure = snapshot_figure(state, layers_view, sources=self._sources(view))
+        return render(figure, fmt, scale=scale), f"{stem}.{fmt}"
+
+    def prewarm_export(self, scale: float) -> None:
+        """Start the export renderer's browser for images of pixel ratio ``scale``."""
+        from export.render import prewarm
+
+        prewarm(scale)
 
     def _sources(self, view: ViewState) -> tuple[str, ...]:
-        docs = {e.doc for e in self.events_in_window(view)}
-        titles = []
-        for doc in sorted(docs):
-            document = self.document(doc) or {}
-            titles.append(document.get("url") or document.get("title") or doc)
-        return tuple(titles)
+        return tuple(self.report_label(doc) for doc in sorted({e.doc for e in self.events_in_window(view)}))
+
+    def report_label(self, doc: str) -> str:
+        """The report as a reader would name it (publisher or title, and date)."""
+        from export.reports import report_label
+
+        document = self.document(doc) or {}
+        return report_label(doc, title=document.get("title"), source=document.get("source"),
+                            day=document.get("date"))
 
     def first_handover(self):
         """(place name, lat, lon, day before, holder, day after, holder) for the first place the

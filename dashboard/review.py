@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import binascii
 import logging
+import re
 import threading
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -16,7 +17,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from events.documents import DocumentError, checked_date, parse_document
-from events.vocabulary import FACTIONS
+from events.vocabulary import ACTIONS, CERTAINTIES, FACTIONS
 # Reports are read in a worker process: hostile text cannot stall the other users' callbacks.
 from events.worker import shared_reader
 from report_text import over_limit, pasted_report
@@ -79,6 +80,33 @@ def parse_day(text: str | None) -> date | None:
     return checked_date(day, "the date")
 
 
+SPAN_DASH = " – "
+
+
+def span_text(first: date | str, last: date | str) -> str:
+    """How the review table writes an event's days: ``2018-03-02``, or ``2018-03-01 – 2018-03-07``."""
+    first, last = str(first), str(last)
+    return first if first == last else f"{first}{SPAN_DASH}{last}"
+
+
+def parse_span(text: str | None) -> tuple[date, date] | None:
+    """The days of a date cell: one YYYY-MM-DD day, or two joined by a dash; None when blank.
+    ValueError when malformed or backwards."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    parts = [part.strip() for part in re.split(r"\s+[–-]\s+|\s*–\s*|\s*\.\.\s*", text)]
+    if len(parts) == 1:
+        day = parse_day(parts[0])
+        return day, day
+    if len(parts) != 2:
+        raise ValueError(f"{text!r} is not a day (YYYY-MM-DD) or a span of days (YYYY-MM-DD – YYYY-MM-DD)")
+    first, last = parse_day(parts[0]), parse_day(parts[1])
+    if last < first:
+        raise ValueError(f"{text!r} ends before it starts")
+    return first, last
+
+
 def review_rows(events: Sequence, text: str) -> list[dict[str, Any]]:
     """The review table's rows: each event's contract JSON, its id and its sentence."""
     rows = []
@@ -90,10 +118,12 @@ def review_rows(events: Sequence, text: str) -> list[dict[str, Any]]:
     return rows
 
 
-def corrected_event(event, decision: str, place: str | None, day: str | None, actor: str | None, resolve):
+def corrected_event(event, decision: str, place: str | None, day: str | None, actor: str | None, resolve,
+                    *, action: str | None = None, certainty: str | None = None):
     """``(event as the analyst left it, the changed fields)``: ``(None, {})`` if rejected, else
-    the corrections applied and ``status`` accepted or corrected. ``resolve(name)`` gives a
-    gazetteer place for a corrected place name. Raises ValueError for a bad correction."""
+    the corrections applied and ``status`` accepted or corrected. ``day`` is a day or a span of
+    days (``parse_span``). ``resolve(name)`` gives a gazetteer place for a corrected place name.
+    Raises ValueError for a bad correction."""
     if decision == "reject":
         return None, {}
     changes: dict[str, Any] = {}
@@ -104,15 +134,24 @@ def corrected_event(event, decision: str, place: str | None, day: str | None, ac
             raise ValueError(f"place {place!r} is not in the gazetteer")
         changes.update(place=found.name, lat=found.lat, lon=found.lon,
                        uncertainty_km=found.uncertainty_km, place_id=found.id or None)
-    new_day = parse_day(day)
-    if new_day is not None and (new_day != event.date_start or new_day != event.date_end):
-        changes.update(date_start=new_day, date_end=new_day, date_precision="day")
+    days = parse_span(day)
+    if days is not None and days != (event.date_start, event.date_end):
+        first, last = days
+        changes.update(date_start=first, date_end=last, date_precision="day" if first == last else "week")
     if actor and actor != event.actor:
         if actor not in FACTIONS:
             raise ValueError(f"unknown actor {actor!r}")
         changes["actor"] = actor
         if event.target == actor:
             changes["target"] = None
+    if action and action != event.action:
+        if action not in ACTIONS:
+            raise ValueError(f"unknown action {action!r}")
+        changes["action"] = action
+    if certainty and certainty != event.certainty:
+        if certainty not in CERTAINTIES:
+            raise ValueError(f"unknown certainty {certainty!r}")
+        changes["certainty"] = certainty
     return event.with_changes(status="corrected" if changes else "accepted", **changes), changes
 
 
@@ -179,10 +218,11 @@ class Review:
         return ReviewResult(doc, note=f"{len(events)} events found in {document.name}{dated}. "
                                       "Review them below, then save.")
 
-    def save(self, doc: dict, decisions: Sequence, places: Sequence, dates: Sequence,
-             actors: Sequence, resolve=None) -> SaveOutcome:
-        """Apply the analyst's decisions: the document and its events go to the store, each
-        event with its verdict. Any bad correction stores nothing and says which row."""
+    def save(self, doc: dict, rows: Sequence[dict], resolve=None) -> SaveOutcome:
+        """Apply the analyst's decisions, one table row per event (``index`` of the event, and
+        ``decision``, ``place``, ``date``, ``actor``, ``action``, ``certainty``; a missing row
+        accepts its event as found): the document and its events go to the store, each event
+        with its verdict. Any bad correction stores nothing and says which row."""
         from events import store
 
         with self._lock:
@@ -193,13 +233,16 @@ class Review:
         if resolve is None:
             from gazetteer import resolve
         document, events = pending
+        by_index = {int(row["index"]): row for row in rows if row.get("index") is not None}
         verdicts, errors = [], []
         for i, event in enumerate(events):
+            row = by_index.get(i, {})
             try:
-                verdicts.append(corrected_event(event, _at(decisions, i, "accept"), _at(places, i),
-                                                _at(dates, i), _at(actors, i), resolve))
+                verdicts.append(corrected_event(event, row.get("decision") or "accept", row.get("place"),
+                                                row.get("date"), row.get("actor"), resolve,
+                                                action=row.get("action"), certainty=row.get("certainty")))
             except ValueError as error:
-                errors.append(f"row {i + 1}: {error}")
+                errors.append(f"row {i + 1} ({event.place}): {error}")
         if errors:
             return SaveOutcome(errors=errors)
         store.add_document(document, events, self._path)
@@ -210,11 +253,6 @@ class Review:
             self._pending.pop(document.content_hash, None)
         return SaveOutcome(accepted=[r for r, _ in verdicts if r is not None],
                            rejected=sum(r is None for r, _ in verdicts))
-
-    def accepted_events(self) -> list:
-        from events import store
-
-        return [e for e in store.load_events(self._path) if e.status in ("accepted", "corrected")]
 
     def document(self, doc_name: str) -> dict | None:
         """Title, URL, date and (when the store has it) the text of the document named
@@ -243,10 +281,6 @@ def _read_references(path: Path) -> dict[str, dict]:
 
 def _stored(changes: dict) -> dict:
     return {k: v.isoformat() if isinstance(v, date) else v for k, v in changes.items()}
-
-
-def _at(values: Sequence, i: int, default=None):
-    return values[i] if values is not None and i < len(values) else default
 
 
 def _with_name(message: str, name: str) -> str:

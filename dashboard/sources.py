@@ -5,6 +5,7 @@ Pure functions on plain values; the callbacks turn the results into page compone
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # ACLED's time_precision: 1 the day is known, 2 the week, 3 only the month.
@@ -31,7 +32,8 @@ class Excerpt:
 
 def excerpt(text: str, start: int, end: int, context_chars: int = 400) -> Excerpt:
     """The span ``text[start:end]`` with up to ``context_chars`` of context either side,
-    cut at whitespace so that no word is split. Offsets outside the text are clamped."""
+    cut at whitespace so that no word is split, wiki markup taken out (``readable``). Offsets
+    outside the text are clamped."""
     start = min(max(int(start), 0), len(text))
     end = min(max(int(end), start), len(text))
     left = max(start - context_chars, 0)
@@ -43,9 +45,30 @@ def excerpt(text: str, start: int, end: int, context_chars: int = 400) -> Excerp
         space = text.rfind(" ", end, right)
         right = space if space != -1 else right
     return Excerpt(
-        before=text[left:start], marked=text[start:end], after=text[end:right],
+        before=readable(text[left:start]), marked=readable(text[start:end]), after=readable(text[end:right]),
         clipped_start=left > 0, clipped_end=right < len(text),
     )
+
+
+# Wiki markup that reports copied from Wikipedia and its mirrors carry, as (pattern, replacement):
+# footnote marks ("[12]", "[citation needed]"), section headings ("== The campaign =="), links
+# ("[[Raqqa|the city]]"), bold/italic quotes, templates and <ref> notes.
+_MARKUP = [
+    (re.compile(r"\[(?:\d{1,3}|[a-z]|note \d+|citation needed|clarification needed|better source needed|"
+                r"failed verification|when\?|who\?|which\?|edit|dubious[^\]]{0,20})\]"), ""),
+    (re.compile(r"^[ \t]*=+[ \t]*(.*?)[ \t]*=+[ \t]*$", re.M), r"\1"),
+    (re.compile(r"\[\[(?:[^|\]]*\|)?([^\]]*)\]\]"), r"\1"),
+    (re.compile(r"'{2,}"), ""),
+    (re.compile(r"\{\{[^{}]*\}\}"), ""),
+    (re.compile(r"<ref[^>]*/>|<ref[^>]*>.*?</ref>", re.S), ""),
+]
+
+
+def readable(text: str) -> str:
+    """``text`` without wiki markup, for reading in the page (offsets are not kept)."""
+    for pattern, replacement in _MARKUP:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 def date_precision_label(precision: str | None) -> str:

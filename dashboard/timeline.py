@@ -25,15 +25,24 @@ def to_date(offset: int | float, first: date, last: date) -> date:
     return min(max(day, first), last)
 
 
+# Months between slider marks by the span's length in months: the marks stay readable on a
+# laptop screen (about 20 at most).
+MARK_STEPS_MONTHS = ((20, 1), (40, 2), (60, 3), (120, 6))
+
+
 def month_marks(first: date, last: date) -> dict[int, str]:
-    """Slider marks at each month start within [first, last]; January shows the year."""
+    """Slider marks at month starts within [first, last] (every month, or every 2, 3 or 6 months
+    on long spans, January always among them); January and the first mark show the year."""
+    months = (last.year - first.year) * 12 + last.month - first.month
+    every = next((k for limit, k in MARK_STEPS_MONTHS if months <= limit), 12)
     marks: dict[int, str] = {}
     month = date(first.year, first.month, 1)
     if month < first:
         month = _next_month(month)
     while month <= last:
-        label = month.strftime("%b %Y") if month.month == 1 or not marks else month.strftime("%b")
-        marks[to_offset(month, first)] = label
+        if (month.month - 1) % every == 0:
+            label = month.strftime("%b %Y") if month.month == 1 or not marks else month.strftime("%b")
+            marks[to_offset(month, first)] = label
         month = _next_month(month)
     return marks
 

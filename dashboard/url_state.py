@@ -130,5 +130,26 @@ def from_query(search: str | None, default: ViewState, choices: Choices) -> View
     return state
 
 
+def date_notice(search: str | None, shown: date, choices: Choices) -> str | None:
+    """What to tell the user when the link's date is not the one shown: malformed, or outside
+    the span of the reports (the map then shows the nearest day it has)."""
+    raw = _first(parse_qs((search or "").lstrip("?"), keep_blank_values=False), "date")
+    if not raw:
+        return None
+    try:
+        asked = date.fromisoformat(raw)
+    except ValueError:
+        return f"The link's date {raw!r} is not a day of the form YYYY-MM-DD; showing {_day(shown)}."
+    if asked < choices.first_date:
+        return f"The link asks for {_day(asked)}, before the first report ({_day(choices.first_date)}); showing that day."
+    if asked > choices.last_date:
+        return f"The link asks for {_day(asked)}, after the last report ({_day(choices.last_date)}); showing that day."
+    return None
+
+
+def _day(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
 def clamp_date(day: date, first: date, last: date) -> date:
     return min(max(day, first), last)

@@ -12,7 +12,8 @@ from typing import Any, Sequence
 from dash import dcc, html
 
 from dashboard.history import Period
-from dashboard.sources import date_precision_label, date_span_label, excerpt, geo_precision_label
+from dashboard.sources import date_precision_label, date_span_label, excerpt, geo_precision_label, readable
+from export.reports import readable_name, report_label
 
 # The event list shows the newest rows first and stops here; the count says how many more.
 MAX_EVENT_ROWS = 300
@@ -22,6 +23,10 @@ def error_message(error: Exception) -> str:
     """One line for the page; the error and its traceback stay in the server log (an
     exception's text is the program's, not the user's: it can leak internals)."""
     return "Something went wrong on the server (the details are in its log). The view was left as it was."
+
+
+def export_status(filename: str, size_bytes: int, seconds: float) -> str:
+    return f"{filename}: {size_bytes / 1024:,.0f} KB, made in {seconds:.1f} s."
 
 
 def b64(content: bytes) -> str:
@@ -38,7 +43,8 @@ def event_count(rows: Sequence, view) -> str:
     return f"{len(rows)} events in the {view.window_days} days to {view.date.isoformat()}{more}"
 
 
-def event_table(rows: Sequence, selected: str | None, colours: dict[str, str]) -> html.Table | html.Div:
+def event_table(rows: Sequence, selected: str | None, colours: dict[str, str],
+                names: dict[str, str]) -> html.Table | html.Div:
     if not rows:
         return html.Div("No events in this window with these filters.", className="muted")
     newest_first = sorted(rows, key=lambda e: (e.date_end, e.date_start), reverse=True)[:MAX_EVENT_ROWS]
@@ -49,7 +55,7 @@ def event_table(rows: Sequence, selected: str | None, colours: dict[str, str]) -
             title="Show the source and centre the map",
             children=[
                 html.Td(date_span_label(e.date_start.isoformat(), e.date_end.isoformat())),
-                html.Td([_dot(colours.get(e.actor, "#888")), e.actor]),
+                html.Td([_dot(colours.get(e.actor, "#888")), names.get(e.actor, e.actor)]),
                 html.Td(e.action.replace("_", " ")),
                 html.Td(e.place),
             ],
@@ -86,8 +92,11 @@ def _link(url: str | None):
     return html.A(url, href=url, target="_blank", rel="noopener noreferrer")
 
 
-def _report_label(title: str | None, name: str) -> str:
-    return f"{title} ({name})" if title and title != name else name
+def _report(doc: str, document: dict) -> str:
+    """The report as a reader would name it, and its file when it has a readable name."""
+    label = report_label(doc, title=document.get("title"), source=document.get("source"), day=document.get("date"))
+    name = readable_name(doc)
+    return label if name != doc or name in label else f"{label} · file {name}"
 
 
 def source_panel(event, document: dict | None, names: dict[str, str]) -> html.Div:
@@ -103,8 +112,7 @@ def source_panel(event, document: dict | None, names: dict[str, str]) -> html.Di
         ("Unit", event.unit),
         ("Certainty", event.certainty),
         ("Confidence", f"{event.confidence:.2f}"),
-        ("Report", _report_label((document or {}).get("title"), event.doc)),
-        ("Report date", (document or {}).get("date")),
+        ("Report", _report(event.doc, document or {})),
         ("Source", _link((document or {}).get("url"))),
     ])
     text = (document or {}).get("text")
@@ -151,7 +159,7 @@ def place_panel(place, history, day: date, names: dict[str, str], colours: dict[
         html.Tbody([
             html.Tr(id={"type": "event-row", "index": e.id}, n_clicks=0, className="event-row", children=[
                 html.Td(date_span_label(e.date_start.isoformat(), e.date_end.isoformat())),
-                html.Td([_dot(colours.get(e.actor, "#888")), e.actor]),
+                html.Td([_dot(colours.get(e.actor, "#888")), names.get(e.actor, e.actor)]),
                 html.Td(e.action.replace("_", " ")),
             ])
             for e in history.events
@@ -174,30 +182,44 @@ def review_message(result) -> html.Div:
     return html.Div(result.note, className="ok")
 
 
-def save_message(outcome) -> html.Div:
-    return html.Div(outcome.note, className="error" if outcome.errors else "ok")
+def save_message(outcome, shown: date | None = None) -> html.Div:
+    if outcome.errors:
+        return html.Div(outcome.note, className="error")
+    where = f" The map now shows {shown.day} {shown:%B %Y}, the latest of them." if shown else ""
+    return html.Div(outcome.note + where, className="ok")
 
 
-def review_table(doc: dict, names: dict[str, str]) -> html.Table:
-    """One row per extracted event: decision, place, date, actor (editable) and the sentence."""
-    actor_options = [{"label": label, "value": key} for key, label in names.items()]
+def nothing_to_review(action: str) -> html.Div:
+    return html.Div(f"Nothing to {action}: no report is under review. Drop a report or paste its text, "
+                    "then \u201cFind events\u201d.", className="error")
+
+
+def where_text(lat: float | None, lon: float | None, uncertainty_km: float | None) -> str:
+    """A place's coordinates and how far off they may be, or why there are none."""
+    if lat is None or lon is None:
+        return "not in the gazetteer: type a known name"
+    return f"{lat:.4f}, {lon:.4f} ± {uncertainty_km or 0:g} km"
+
+
+def review_rows(doc: dict) -> list[dict]:
+    """The review table's data: a row per event found (``id`` and ``index``: its position in
+    the report), in the report's order; the table sorts them."""
+    from dashboard.review import span_text
+
     rows = []
     for i, event in enumerate(doc["events"]):
-        rows.append(html.Tr([
-            html.Td(dcc.RadioItems(
-                id={"type": "review-decision", "index": i}, value="accept",
-                options=[{"label": "accept", "value": "accept"}, {"label": "reject", "value": "reject"}],
-            )),
-            html.Td([
-                dcc.Input(id={"type": "review-place", "index": i}, value=event["place"], debounce=True),
-                html.Div(event["action"].replace("_", " ")
-                         + ("" if event["lat"] is not None else " · place not found"), className="quote"),
-            ]),
-            html.Td(dcc.Input(id={"type": "review-date", "index": i}, value=event["date_start"],
-                              debounce=True, placeholder="YYYY-MM-DD")),
-            html.Td(dcc.Dropdown(id={"type": "review-actor", "index": i}, options=actor_options,
-                                 value=event["actor"], clearable=False, searchable=False)),
-            html.Td(event.get("sentence", "")[:240], className="quote"),
-        ]))
-    head = html.Tr([html.Th(h) for h in ("Decision", "Place", "Date", "Actor", "Sentence")])
-    return html.Table(className="review-table", children=[html.Thead(head), html.Tbody(rows)])
+        rows.append({
+            "id": i, "index": i, "number": i + 1, "decision": "accept", "confidence": round(event["confidence"], 2),
+            "action": event["action"], "actor": event["actor"], "place": event["place"],
+            "where": where_text(event["lat"], event["lon"], event["uncertainty_km"]),
+            "found": int(event["lat"] is not None), "lat": event["lat"], "lon": event["lon"],
+            "date": span_text(event["date_start"], event["date_end"]), "certainty": event["certainty"],
+            "sentence": " ".join(readable(event.get("sentence") or "").split()),
+        })
+    return rows
+
+
+def review_title(doc: dict) -> str:
+    count = len(doc["events"])
+    name = report_label(doc["name"], source=doc["name"], day=doc.get("date"))
+    return f"{count} event{'s' if count != 1 else ''} found in {name}"

@@ -7,7 +7,9 @@
   and a non-zero exit status; the other files are still read.
 - ``ingest PATH... [--db FILE] [--date YYYY-MM-DD]``: add files or folders of reports to
   the store, with a progress bar and a closing summary.
-- ``export OUTPUT [--db FILE] [--format csv|geojson|gpkg]``: the stored events.
+- ``export OUTPUT [--db FILE] [--format csv|geojson|gpkg|jsonl]``: the stored events (of the
+  page's store by default); ``jsonl`` holds the accepted ones, those the map draws, one
+  ``extract --json`` object per line: what ``--events FILE`` of the map commands reads.
 - ``evaluate [--oracle]``: precision and recall per seed document against the gold.
 - ``rebuild-defaults [--shared DIR]``: re-extract the committed default events (data/events)
   from the reports of ``DIR/seeds`` and ``DIR/dev/docs``.
@@ -43,10 +45,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", type=Path)
     p.add_argument("--db", type=Path, help="store file (default settings.STORE_PATH)")
     p.add_argument("--date", type=_date, help="the reports' date (else read from each report)")
-    p = commands.add_parser("export", help="write the stored events as CSV, GeoJSON or GeoPackage")
+    p = commands.add_parser("export", help="write the stored events as CSV, GeoJSON, GeoPackage or JSON lines")
     p.add_argument("output", type=Path)
-    p.add_argument("--db", type=Path)
-    p.add_argument("--format", choices=("csv", "geojson", "gpkg"))
+    p.add_argument("--db", type=Path, help="store file (default: the page's, settings.STORE_PATH)")
+    p.add_argument("--format", choices=("csv", "geojson", "gpkg", "jsonl"),
+                   help="default: from the file's extension; jsonl: the accepted events, for --events")
     p = commands.add_parser("evaluate", help="precision/recall on the seed reports against the gold")
     p.add_argument("--oracle", action="store_true", help="use the gold place mentions instead of the gazetteer")
     p.add_argument("--shared", type=Path, help="folder with seeds/ and gold/ (default ../shared)")
@@ -111,7 +114,9 @@ def _export(args) -> int:
     from events.export import export
 
     try:
-        count = export(store.load_events(args.db), args.output, args.format)
+        fmt = args.format or args.output.suffix.lstrip(".").lower()
+        events = store.accepted_events(args.db) if fmt == "jsonl" else store.load_events(args.db)
+        count = export(events, args.output, fmt)
     except ValueError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

@@ -1,4 +1,4 @@
-"""Writing events out: CSV, GeoJSON and GeoPackage (for QGIS).
+"""Writing events out: CSV, GeoJSON, GeoPackage (for QGIS) and JSON lines.
 
 CSV and GeoPackage rows carry every event field; GeoJSON features carry them as
 properties with a Point geometry in GeoJSON's (lon, lat) order, or a null geometry for an
@@ -16,7 +16,7 @@ from typing import Iterable
 from events.model import Event
 
 COLUMNS = [f.name for f in fields(Event)]
-FORMATS = ("csv", "geojson", "gpkg")
+FORMATS = ("csv", "geojson", "gpkg", "jsonl")
 
 
 def _row(event: Event) -> dict:
@@ -57,10 +57,20 @@ def to_geopackage(events: Iterable[Event], path: str | Path, layer: str = "event
     return len(rows)
 
 
+def to_jsonl(events: Iterable[Event], path: str | Path) -> int:
+    """One ``events extract --json`` object per line, with the event's ``id``, ``place_id`` and
+    ``status``: the format ``--events FILE`` of the map commands reads."""
+    lines = [json.dumps({**e.to_json(), "id": e.id, "place_id": e.place_id, "status": e.status}, ensure_ascii=False)
+             for e in events]
+    Path(path).write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    return len(lines)
+
+
 def export(events: Iterable[Event], path: str | Path, fmt: str | None = None) -> int:
     """Write ``events`` to ``path`` in ``fmt`` (else from the suffix); return the count written."""
     fmt = (fmt or Path(path).suffix.lstrip(".")).lower()
-    writers = {"csv": to_csv, "geojson": to_geojson, "json": to_geojson, "gpkg": to_geopackage}
+    writers = {"csv": to_csv, "geojson": to_geojson, "json": to_geojson, "gpkg": to_geopackage,
+               "jsonl": to_jsonl}
     if fmt not in writers:
         raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
     return writers[fmt](list(events), path)

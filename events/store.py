@@ -158,6 +158,22 @@ def load_events(path: str | Path | None = None) -> list[Event]:
     return events
 
 
+def accepted_events(path: str | Path | None = None) -> list[Event]:
+    """The stored events the analyst accepted (as corrected, if so): the ones the map draws."""
+    return [e for e in load_events(path) if e.status in ("accepted", "corrected")]
+
+
+def with_accepted(events: Iterable[Event], path: str | Path | None) -> list[Event]:
+    """``events`` (the committed defaults) and the accepted events of the store at ``path``
+    (none when None); a stored event replaces one of the same id. What the page and every
+    command that reads events draw (see ``settings.store_to_read``)."""
+    by_id = {e.id: e for e in events}
+    if path is not None:
+        for event in accepted_events(path):
+            by_id[event.id] = event
+    return list(by_id.values())
+
+
 def list_documents(path: str | Path | None = None) -> list[dict]:
     """The stored documents (without their text), newest date first."""
     with closing(connect(path)) as connection:

@@ -14,13 +14,16 @@
     python -m layers area --date YYYY-MM-DD [--date ...] [--from D --to D --every N]
         km² and share of Syria per faction, as CSV
 
-``--events FILE`` replaces the default events by those of a JSON-lines file in the format of
-``python -m events extract --json``.
+The events are the committed defaults plus those accepted into the page's store (``--db FILE``,
+else ``$FRONTLINE_DB``, else ``frontline.db`` when it exists: ``settings.store_to_read``);
+``--events FILE`` replaces them all by those of a JSON-lines file in the format of
+``python -m events extract --json`` (or ``python -m events export --format jsonl``).
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from datetime import date
@@ -29,6 +32,7 @@ from pathlib import Path
 from control.data import DataError, load, load_default, read_events_jsonl
 from control.state import compute
 import settings
+from events import store
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -36,8 +40,15 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         data = load(settings.DATA_DIR, read_events_jsonl(args.events)) if args.events else load_default()
+        if not args.events:
+            data = data.with_events(store.with_accepted(data.events, settings.store_to_read(args.db)))
         return args.run(data, args)
-    except (DataError, OSError) as error:
+    except BrokenPipeError:
+        # Output piped into head & co., which stopped reading: stop quietly. The rest of the
+        # output goes nowhere, or Python's exit would report the pipe again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except (DataError, OSError, ValueError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
 
@@ -66,7 +77,10 @@ def _parser() -> argparse.ArgumentParser:
     area.set_defaults(run=_area)
 
     for sub in (control, territory, area):
-        sub.add_argument("--events", type=Path, help="events as JSON lines instead of the defaults")
+        sources = sub.add_mutually_exclusive_group()
+        sources.add_argument("--events", type=Path, help="events as JSON lines instead of the defaults and the store")
+        sources.add_argument("--db", type=Path, help="the store whose accepted events join the defaults "
+                                                     "(default: the page's, when it exists)")
     return parser
 
 

@@ -19,7 +19,7 @@ import plotly.graph_objects as go
 
 from control.geo import to_metric_xy
 from control.model import MATCH_KM
-from layers import style
+from layers import place_rank, style
 
 NAME = "labels"
 NEEDS = ("data.places", "state.places")
@@ -44,6 +44,7 @@ def build(state, view) -> list[go.Scattermap]:
             seen.add(place.name)
     if not rows:
         return []
+    rows.sort(key=lambda row: place_rank.rank(row[1], row[2]))   # kept first where labels collide
     hover = [f"{escape(text)}<br>held by: {style.faction_name(faction) if faction else 'holder unknown'}"
              for text, _, _, faction in rows]
     return [go.Scattermap(

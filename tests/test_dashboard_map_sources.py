@@ -86,6 +86,25 @@ def test_the_territory_puts_each_place_in_the_ground_of_its_holder(data, sources
     assert holders == ["rebels"]
 
 
+def test_the_territorys_rings_are_wound_as_maplibre_reads_them_and_match_the_states_ground(data, sources):
+    state = compute(data, DAY)
+    areas = _features(sources.frame(state, View(DAY)), "territory", "territory")
+    for feature in areas:
+        geometry = feature["geometry"]
+        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+        for polygon in polygons:
+            assert _signed_area(polygon[0]) > 0 and all(_signed_area(hole) < 0 for hole in polygon[1:])
+    pieces: dict[str, list] = {}
+    for f in areas:
+        if f["properties"].get("legend", "").startswith("territory:"):
+            pieces.setdefault(f["properties"]["faction"], []).append(shape(f["geometry"]))
+    for faction, ground in state.territory.factions.items():
+        # a faction's pieces (one per evidence) make up its ground; coordinates are rounded to
+        # 1e-4 degrees, so the outlines move by less than that
+        held = shapely.union_all(pieces[faction])
+        assert held.symmetric_difference(ground).area < ground.length * 1e-4
+
+
 def test_every_faction_area_and_contested_side_carries_its_faction_so_the_browser_can_hide_it(data, sources):
     state = compute(data, DAY)
     areas = _features(sources.frame(state, View(DAY)), "territory", "territory")
@@ -151,7 +170,7 @@ def test_dates_with_the_same_holders_and_overlapping_windows_share_their_pieces(
 def test_every_feature_is_tagged_with_a_layer_some_style_layer_draws(data, sources):
     state = compute(data, DAY)
     frame = sources.frame(state, View(DAY))
-    drawn_tags = {layer["filter"][2] for layer in style_layers()}
+    drawn_tags = {tag for layer in style_layers() for tag in layer["filter"][2][1]}
     features = [f for source in map_sources.SOURCES for f in _features(frame, source)]
     features += MapSources.base(state, View(DAY))["features"]
     assert {f["properties"]["layer"] for f in features} <= drawn_tags
@@ -160,9 +179,9 @@ def test_every_feature_is_tagged_with_a_layer_some_style_layer_draws(data, sourc
 
 def test_style_layers_draw_the_base_under_the_territory_and_the_rest_above_in_the_figures_order():
     ids = [layer["id"].removeprefix(map_sources.PREFIX) for layer in style_layers()]
-    order = ["neighbours", "territory", "outline", "front_lines", "advances", "events", "labels"]
+    order = ["land", "territory", "outline", "front_lines", "advances", "events", "labels"]
     assert [i for i in ids if i in order] == order
     groups = {layer["metadata"].get("group") for layer in style_layers()} - {None}
     assert groups == set(map_sources.DYNAMIC)
-    assert all(layer["source"] in (map_sources.PREFIX + s for s in (*map_sources.SOURCES, map_sources.BASE))
-               for layer in style_layers())
+    sources = (*map_sources.SOURCES, map_sources.BASE, map_sources.REVIEW)
+    assert all(layer["source"] in (map_sources.PREFIX + s for s in sources) for layer in style_layers())

@@ -27,6 +27,15 @@ def test_month_marks_fall_on_month_starts_and_name_the_year_in_january():
     assert len(marks) == 11
 
 
+def test_a_long_span_is_marked_every_few_months_with_each_january():
+    first, last = date(2016, 3, 26), date(2018, 9, 16)
+    marks = month_marks(first, last)
+    assert len(marks) <= 20
+    assert marks[to_offset(date(2017, 1, 1), first)] == "Jan 2017"
+    assert marks[to_offset(date(2018, 1, 1), first)] == "Jan 2018"
+    assert to_offset(date(2017, 2, 1), first) not in marks
+
+
 def test_steps_stay_on_the_slider():
     span = to_offset(LAST, FIRST)
     assert step(3, -7, span) == 0

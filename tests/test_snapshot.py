@@ -21,7 +21,11 @@ import shapely
 from PIL import Image, ImageColor
 from shapely.geometry import Point
 
-from layers import decorations, snapshot, style
+from export.cli import bbox_around
+from export.data import export_data
+from export.page import HEADER_PX, make_frame, scale_bar, snapshot_figure
+from export.render import for_screenshot, render, render_gif, render_mp4, warm_renderer
+from layers import style
 from control.data import load_default
 from control.state import compute
 from layers.view import View
@@ -34,8 +38,8 @@ TOLERANCE = 12                      # per RGB channel, for antialiasing and roun
 
 @pytest.fixture(scope="module")
 def warm_chromium(chromium_path):
-    """One kaleido chromium for the module's renders (kaleido finds Debian's chromium itself)."""
-    with snapshot.warm_renderer():
+    """One chromium for the module's renders."""
+    with warm_renderer():
         yield
 
 
@@ -50,7 +54,7 @@ def state_nov_19(data):
 
 
 def around_abu_kamal(day=NOV_19, **changes):
-    return View(day, bbox=snapshot.bbox_around(*ABU_KAMAL, 80), **changes)
+    return View(day, bbox=bbox_around(*ABU_KAMAL, 80), **changes)
 
 
 def png_pixels(png: bytes) -> np.ndarray:
@@ -108,8 +112,8 @@ def test_abu_kamal_on_19_november_2017_is_filled_as_government_ground_not_isil_g
         expected = blended(style.CONTESTED_COLOUR, style.CONTESTED_OPACITY)
 
     view = around_abu_kamal(layers=("base", "territory"))
-    figure = snapshot.snapshot_figure(state_nov_19, view, size="a4-landscape")
-    pixels = png_pixels(snapshot.render(figure, "png", scale=2))
+    figure = snapshot_figure(state_nov_19, view, size="a4-landscape")
+    pixels = png_pixels(render(figure, "png", scale=2))
     x, y = page_px(figure, *ABU_KAMAL, scale=2)
     drawn = median_around(pixels, x, y)
     assert np.abs(drawn - expected).max() <= TOLERANCE, (drawn, expected)
@@ -118,20 +122,20 @@ def test_abu_kamal_on_19_november_2017_is_filled_as_government_ground_not_isil_g
 
 
 def test_government_ground_is_drawn_in_the_governments_colour(state_nov_19, warm_chromium):
-    figure = snapshot.snapshot_figure(state_nov_19, View(NOV_19, layers=("base", "territory")), size="square")
+    figure = snapshot_figure(state_nov_19, View(NOV_19, layers=("base", "territory")), size="square")
     assert state_nov_19.territory.factions["government"].contains(Point(PALMYRA[1], PALMYRA[0]))
-    pixels = png_pixels(snapshot.render(figure, "png"))
+    pixels = png_pixels(render(figure, "png"))
     drawn = median_around(pixels, *page_px(figure, *PALMYRA, scale=1))
     expected = blended(style.faction_colour("government"), style.TERRITORY_OPACITY)
     assert np.abs(drawn - expected).max() <= TOLERANCE, (drawn, expected)
 
 
 def test_snapshot_png_has_the_legend_colours_the_date_and_the_pixel_ratio_asked_for(state_nov_19, warm_chromium):
-    figure = snapshot.snapshot_figure(state_nov_19, around_abu_kamal(), title="Abu Kamal", size="slide-16x9")
-    image = Image.open(io.BytesIO(snapshot.render(figure, "png", scale=2)))
+    figure = snapshot_figure(state_nov_19, around_abu_kamal(), title="Abu Kamal", size="slide-16x9")
+    image = Image.open(io.BytesIO(render(figure, "png", scale=2)))
     assert image.size == (2560, 1440)
     pixels = np.asarray(image.convert("RGB").resize((1280, 720))).astype(int)
-    frame = decorations.make_frame("slide-16x9")
+    frame = make_frame("slide-16x9")
     legend = pixels[:, frame.width_px - frame.legend_px:]
     for faction in ("government", "isil"):
         assert has_colour(legend, style.faction_colour(faction)), f"no {faction} swatch in the legend"
@@ -147,10 +151,10 @@ def test_snapshot_png_has_the_legend_colours_the_date_and_the_pixel_ratio_asked_
 def test_pixel_ratio_2_draws_the_map_sharper_not_just_larger(state_nov_19, warm_chromium):
     """At scale 2 the map itself is drawn with twice the pixels: it holds much more fine detail
     (edges, letters) than the scale-1 map blown up to the same size."""
-    figure = snapshot.snapshot_figure(state_nov_19, around_abu_kamal(), size=(640, 480))
-    one = Image.open(io.BytesIO(snapshot.render(figure, "png", scale=1))).convert("L")
-    two = Image.open(io.BytesIO(snapshot.render(figure, "png", scale=2))).convert("L")
-    frame = decorations.make_frame((640, 480))
+    figure = snapshot_figure(state_nov_19, around_abu_kamal(), size=(640, 480))
+    one = Image.open(io.BytesIO(render(figure, "png", scale=1))).convert("L")
+    two = Image.open(io.BytesIO(render(figure, "png", scale=2))).convert("L")
+    frame = make_frame((640, 480))
     box = (0, frame.header_px, frame.map_px[0], frame.header_px + frame.map_px[1])
     sharp = two.crop(tuple(2 * v for v in box))
     blown_up = one.crop(box).resize(sharp.size, Image.BILINEAR)
@@ -166,8 +170,8 @@ def detail(image) -> float:
 # --- SVG, PDF, HTML ----------------------------------------------------------------------------
 
 def test_svg_is_valid_xml_with_the_map_raster_the_date_and_the_title(state_nov_19, warm_chromium):
-    figure = snapshot.snapshot_figure(state_nov_19, around_abu_kamal(), title="Abu Kamal <retaken>")
-    svg = snapshot.render(figure, "svg")
+    figure = snapshot_figure(state_nov_19, around_abu_kamal(), title="Abu Kamal <retaken>")
+    svg = render(figure, "svg")
     root = ET.fromstring(svg)
     assert root.tag.endswith("svg")
     assert (root.get("width"), root.get("height")) == ("1123", "794")
@@ -180,8 +184,8 @@ def test_svg_is_valid_xml_with_the_map_raster_the_date_and_the_title(state_nov_1
 
 
 def test_pdf_is_a_one_page_document_in_the_page_shape(state_nov_19, warm_chromium):
-    figure = snapshot.snapshot_figure(state_nov_19, around_abu_kamal(), size="a4-landscape")
-    pdf = snapshot.render(figure, "pdf")
+    figure = snapshot_figure(state_nov_19, around_abu_kamal(), size="a4-landscape")
+    pdf = render(figure, "pdf")
     assert pdf.startswith(b"%PDF-")
     assert pdf.rstrip().endswith(b"%%EOF")
     pages = [m for m in pdf.split(b"/Type /Page") if not m.startswith(b"s")]
@@ -193,7 +197,7 @@ def test_pdf_is_a_one_page_document_in_the_page_shape(state_nov_19, warm_chromiu
 
 
 def test_html_inlines_plotly_js_and_loads_no_script_from_elsewhere(state_nov_19):
-    page = snapshot.render(snapshot.snapshot_figure(state_nov_19, around_abu_kamal()), "html").decode()
+    page = render(snapshot_figure(state_nov_19, around_abu_kamal()), "html").decode()
     assert re.search(r"<script[^>]+src=", page) is None
     assert "plotly.js v" in page and len(page) > 3_000_000
     assert "19 November 2017" in page
@@ -204,9 +208,9 @@ def test_html_opens_from_disk_offline_and_draws_the_map(state_nov_19, tmp_path, 
     from playwright.sync_api import sync_playwright
     from tests.conftest import CHROMIUM_ARGS
 
-    figure = snapshot.snapshot_figure(state_nov_19, around_abu_kamal(layers=("base", "territory")))
+    figure = snapshot_figure(state_nov_19, around_abu_kamal(layers=("base", "territory")))
     path = tmp_path / "snapshot.html"
-    path.write_bytes(snapshot.render(figure, "html"))
+    path.write_bytes(render(figure, "html"))
     refused = []
 
     def only_local(route):
@@ -245,19 +249,19 @@ def test_html_opens_from_disk_offline_and_draws_the_map(state_nov_19, tmp_path, 
     drawn = median_around(pixels, x, y)
     background = np.array(ImageColor.getrgb(style.BACKGROUND_COLOUR))
     assert np.abs(drawn - background).max() > TOLERANCE, "the map shows no territory at Abu Kamal"
-    map_area = pixels[decorations.HEADER_PX:700, :800].reshape(-1, 3)
+    map_area = pixels[HEADER_PX:700, :800].reshape(-1, 3)
     assert len(np.unique(map_area // 8, axis=0)) > 5
     center = (figure.layout.map.center.lat, figure.layout.map.center.lon)
-    assert label == decorations.scale_bar(center, zoom, max_px=figure.layout.meta["scale_bar"]["max_px"]).label
-    assert label != decorations.scale_bar(center, zoom - 1.5, max_px=figure.layout.meta["scale_bar"]["max_px"]).label
+    assert label == scale_bar(center, zoom, max_px=figure.layout.meta["scale_bar"]["max_px"]).label
+    assert label != scale_bar(center, zoom - 1.5, max_px=figure.layout.meta["scale_bar"]["max_px"]).label
 
 
 # --- GIF ---------------------------------------------------------------------------------------
 
 def test_a_four_date_gif_has_four_distinct_frames(data, chromium_path):
     days = [date(2017, 10, 1), date(2017, 10, 15), date(2017, 11, 1), date(2017, 11, 19)]
-    figures = [snapshot.snapshot_figure(compute(data, d), View(d), size=(640, 480)) for d in days]
-    gif = Image.open(io.BytesIO(snapshot.render_gif(figures, frame_ms=500)))
+    figures = [snapshot_figure(compute(data, d), View(d), size=(640, 480)) for d in days]
+    gif = Image.open(io.BytesIO(render_gif(figures, frame_ms=500)))
     assert gif.n_frames == 4
     frames = []
     for i in range(4):
@@ -271,9 +275,9 @@ def test_a_four_date_gif_has_four_distinct_frames(data, chromium_path):
 
 def test_an_mp4_holds_a_frame_per_date_and_holds_the_last(data, chromium_path, tmp_path):
     days = [date(2017, 10, 1), date(2017, 11, 1), date(2017, 11, 19)]
-    figures = [snapshot.snapshot_figure(compute(data, d), View(d), size=(641, 480)) for d in days]
+    figures = [snapshot_figure(compute(data, d), View(d), size=(641, 480)) for d in days]
     path = tmp_path / "campaign.mp4"
-    path.write_bytes(snapshot.render_mp4(figures, frame_ms=500))
+    path.write_bytes(render_mp4(figures, frame_ms=500))
     reader = imageio_ffmpeg.read_frames(str(path))
     meta = next(reader)
     assert meta["size"] == (642, 480) and meta["fps"] == pytest.approx(2)
@@ -288,7 +292,7 @@ def test_an_mp4_holds_a_frame_per_date_and_holds_the_last(data, chromium_path, t
 def test_geojson_reads_back_with_geopandas_with_the_same_polygons(state_nov_19, tmp_path):
     view = around_abu_kamal(window_days=30)
     path = tmp_path / "state.geojson"
-    path.write_bytes(snapshot.export_data(state_nov_19, view, "geojson"))
+    path.write_bytes(export_data(state_nov_19, view, "geojson"))
     frame = gpd.read_file(path)
     territory = state_nov_19.territory
     polygons = frame[frame.geometry.geom_type.isin(["Polygon", "MultiPolygon"])]
@@ -305,8 +309,8 @@ def test_geojson_reads_back_with_geopandas_with_the_same_polygons(state_nov_19, 
 
 def test_data_export_keeps_to_the_chosen_factions_and_csv_carries_wkt(state_nov_19):
     view = around_abu_kamal(factions=("government", "isil"), window_days=30)
-    collection = json.loads(snapshot.export_data(state_nov_19, view, "geojson"))
-    table = pd.read_csv(io.BytesIO(snapshot.export_data(state_nov_19, view, "csv")))
+    collection = json.loads(export_data(state_nov_19, view, "geojson"))
+    table = pd.read_csv(io.BytesIO(export_data(state_nov_19, view, "csv")))
     assert len(table) == len(collection["features"])
     assert set(table.loc[table["layer"] == "territory", "faction"]) == {"government", "isil"}
     assert set(table.loc[table["layer"] == "event", "actor"]) <= {"government", "isil"}
@@ -315,9 +319,9 @@ def test_data_export_keeps_to_the_chosen_factions_and_csv_carries_wkt(state_nov_
 
 
 def test_a_still_image_keeps_every_line_point_and_the_labels_in_view_but_drops_far_labels(state_nov_19):
-    figure = snapshot.snapshot_figure(state_nov_19, around_abu_kamal(), size="a4-landscape")
+    figure = snapshot_figure(state_nov_19, around_abu_kamal(), size="a4-landscape")
     traces = [trace.to_plotly_json() for trace in figure.data]
-    still = snapshot._for_screenshot(traces, figure.layout.to_plotly_json(), 1123, 794)["data"]
+    still = for_screenshot(traces, figure.layout.to_plotly_json(), 1123, 794)["data"]
 
     def line_points(items):
         return sum(sum(lat is not None for lat in t["lat"]) for t in items if t.get("mode") == "lines")

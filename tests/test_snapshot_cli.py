@@ -1,4 +1,4 @@
-"""The ``python -m layers.snapshot`` command line: what it writes, and how it refuses bad input."""
+"""The snapshot command line (``python -m export``, also ``python -m layers.snapshot``): what it writes, and how it refuses bad input."""
 from __future__ import annotations
 
 import json
@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 
 import settings
-from layers import snapshot
+from export import cli as snapshot
 
 
 def run_cli(capsys, *args):

@@ -7,10 +7,10 @@ from datetime import date, timedelta
 import plotly.graph_objects as go
 import pytest
 
-from layers import decorations
-from layers.decorations import LegendEntry, LegendSection
+from export import page as decorations
+from export.legend import LegendEntry, LegendSection
 from layers.figure import map_center_zoom
-from layers.snapshot import UsageError, bbox_around, parse_bbox, parse_every, parse_factions, series_dates
+from export.cli import UsageError, bbox_around, parse_bbox, parse_every, parse_factions, series_dates
 from layers.view import View
 
 EQUATOR_KM_PER_DEGREE = 40075.016686 / 360
@@ -48,7 +48,7 @@ def test_a_fitted_bbox_lies_inside_the_viewport_and_fills_one_side():
 
 def test_a_snapshot_of_an_on_screen_view_shows_the_extent_seen_on_screen():
     from control.data import load_default
-    from layers.snapshot import snapshot_figure
+    from export.page import snapshot_figure
     from control.state import compute
 
     day = date(2017, 11, 19)

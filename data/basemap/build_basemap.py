@@ -1,4 +1,4 @@
-"""Derive the base-map GeoJSON (Syria's outline, its neighbours, rivers) from Natural Earth.
+"""Derive the base-map GeoJSON (Syria's outline, its neighbours, rivers, the land around) from Natural Earth.
 
 Run from the repository root:  python data/basemap/build_basemap.py
 
@@ -26,6 +26,11 @@ PLOTLY = "plotly.js@4.1.1"
 # (lon_min, lat_min, lon_max, lat_max): Syria with a margin wide enough for the Iraqi and
 # Turkish theatres of the same campaigns; anything outside is cut to keep the files small.
 FRAME = (33.0, 29.0, 45.0, 40.0)
+# The land drawn around FRAME (coarser, Natural Earth 1:50m), so that the map has no edge within
+# the views the dashboard allows (its pan bounds are this frame).
+CONTEXT_FRAME = (20.0, 18.0, 60.0, 48.0)
+CONTEXT_SIMPLIFY_DEG = 0.01
+CONTEXT_DECIMALS = 3
 SYRIA_ISO_N3 = "760"
 COORD_DECIMALS = 5
 # River-to-town distances are measured in this equal-area projection centred on Syria (metres).
@@ -73,23 +78,23 @@ def read_topojson(path: Path, layer: str) -> gpd.GeoDataFrame:
     return gpd.read_file(path, layer=layer).set_crs(4326)
 
 
-def rounded(geom) -> dict:
+def rounded(geom, decimals: int = COORD_DECIMALS) -> dict:
     """GeoJSON geometry with coordinates snapped to the output grid, still valid."""
-    snapped = shapely.set_precision(geom, 10 ** -COORD_DECIMALS)
+    snapped = shapely.set_precision(geom, 10 ** -decimals)
 
     def walk(coords):
         if isinstance(coords[0], (int, float)):
-            return [round(c, COORD_DECIMALS) for c in coords]
+            return [round(c, decimals) for c in coords]
         return [walk(c) for c in coords]
 
     as_dict = mapping(snapped)
     return {"type": as_dict["type"], "coordinates": walk(as_dict["coordinates"])}
 
 
-def write_geojson(path: Path, features: list[tuple[dict, object]]) -> None:
+def write_geojson(path: Path, features: list[tuple[dict, object]], decimals: int = COORD_DECIMALS) -> None:
     """Write (properties, geometry) pairs as a FeatureCollection, one feature per line, sorted by name."""
     lines = [
-        json.dumps({"type": "Feature", "properties": props, "geometry": rounded(geom)},
+        json.dumps({"type": "Feature", "properties": props, "geometry": rounded(geom, decimals)},
                    ensure_ascii=False, separators=(",", ":"))
         for props, geom in sorted(features, key=lambda f: (f[0]["name"], f[0].get("iso_n3", ""), f[1].bounds))
     ]
@@ -119,6 +124,15 @@ def country_features(countries: gpd.GeoDataFrame) -> tuple[list, list]:
         iso_n3 = row["id"] if isinstance(row["id"], str) else ""
         neighbours.append(({"name": row["name"], "iso_n3": iso_n3}, polygonal(clipped)))
     return syria_features, neighbours
+
+
+def context_features(land: gpd.GeoDataFrame) -> list:
+    """The land within CONTEXT_FRAME but outside FRAME, as one simplified feature."""
+    wide, frame = box(*CONTEXT_FRAME), box(*FRAME)
+    parts = [shapely.make_valid(part) for geom in land.geometry for part in shapely.get_parts(geom)]
+    around = shapely.union_all([part.intersection(wide) for part in parts if part.intersects(wide)])
+    simplified = shapely.make_valid(around.difference(frame).simplify(CONTEXT_SIMPLIFY_DEG))
+    return [({"name": "land"}, polygonal(simplified))]
 
 
 def chains(lines: list) -> list:
@@ -172,7 +186,9 @@ def main() -> None:
         write_geojson(OUT_DIR / "syria.geojson", syria)
         write_geojson(OUT_DIR / "neighbours.geojson", neighbours)
         write_geojson(OUT_DIR / "rivers.geojson", river_features(rivers))
-    for name in ("syria", "neighbours", "rivers"):
+        land = read_topojson(atlas / "land-50m.json", "land")
+        write_geojson(OUT_DIR / "context.geojson", context_features(land), decimals=CONTEXT_DECIMALS)
+    for name in ("syria", "neighbours", "rivers", "context"):
         path = OUT_DIR / f"{name}.geojson"
         print(f"{path.relative_to(OUT_DIR.parent.parent)}: {len(gpd.read_file(path))} features, "
               f"{path.stat().st_size / 1024:.0f} KiB")

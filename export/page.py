@@ -1,4 +1,7 @@
-"""What turns a map figure into a report-ready page: frame, title, date, legend, scale bar, credits.
+"""A snapshot's page: the map laid out for a report, with frame, title, date, legend, scale bar, credits.
+
+``snapshot_figure(state, view, ...)`` is the page the exports render (``export.render``):
+``layers.figure.make_figure``'s map with the decorations below.
 
 A snapshot page is laid out in CSS pixels and drawn with layout annotations and shapes in
 paper coordinates, so the same figure exports to PNG, SVG, PDF and HTML alike:
@@ -26,7 +29,11 @@ from dataclasses import dataclass
 from html import escape
 
 from geopy.distance import geodesic
-from PIL import ImageColor
+
+from export.legend import MUTED_INK, LegendEntry, LegendSection, legend_sections
+from export.reports import report_label
+from layers import surroundings
+from layers.figure import make_figure, map_center_zoom
 
 TILE_SIZE_PX = 512
 
@@ -41,7 +48,6 @@ DEFAULT_SIZE = "a4-landscape"
 
 FONT_FAMILY = "DejaVu Sans, Liberation Sans, Arial, sans-serif"
 INK = "#222222"
-MUTED_INK = "#555555"
 PANEL_FILL = "#ffffff"
 PANEL_EDGE = "#bbbbbb"
 
@@ -192,38 +198,10 @@ def make_frame(size: str | tuple[int, int] | None, caption: str | None = None) -
 
 # --- legend --------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class LegendEntry:
-    """One legend row: ``kind`` is 'area' (territory swatch at ``opacity``), 'line' (front
-    line), 'arrow' (advance), 'marker' (an event's halo of ``size_px`` around a dot) or 'note'
-    (a remark in small print, no symbol)."""
-    label: str
-    color: str
-    kind: str
-    opacity: float = 1.0
-    size_px: float = 14.0
-    under: str | None = None    # the colour an area lies on in the map, so the swatch matches it
-
-
-@dataclass(frozen=True)
-class LegendSection:
-    heading: str
-    entries: tuple[LegendEntry, ...]
-
-
 def _text(x, y, text, *, size, color=INK, xanchor="left", yanchor="middle", bold=False, name=None):
     return dict(x=x, y=y, xref="paper", yref="paper", text=f"<b>{text}</b>" if bold else text,
                 showarrow=False, xanchor=xanchor, yanchor=yanchor, align=xanchor if xanchor != "center" else "center",
                 font=dict(size=size, color=color, family=FONT_FAMILY), name=name)
-
-
-def _fill(color: str, alpha: float, under: str | None) -> str:
-    """``color`` at ``alpha`` as it looks over ``under`` (opaque), or translucent without it."""
-    top = ImageColor.getrgb(color)[:3]
-    if under is None:
-        return f"rgba({top[0]},{top[1]},{top[2]},{alpha:g})"
-    mixed = (round(alpha * t + (1 - alpha) * u) for t, u in zip(top, ImageColor.getrgb(under)[:3]))
-    return "rgb({},{},{})".format(*mixed)
 
 
 def _marker_shapes(frame: Frame, x_px: float, y_px: float, entry: LegendEntry) -> list[dict]:
@@ -258,11 +236,17 @@ def _legend_shapes_and_labels(frame: Frame, sections: list[LegendSection]) -> tu
             row_px += (len(label_lines) - 1) * LEGEND_LINE_PX / 2
             y_mid = frame.y_from_top(row_px)
             y_top, y_bot = frame.y_from_top(row_px - 7), frame.y_from_top(row_px + 7)
-            if entry.kind == "area":
+            if entry.kind in ("area", "hatch", "ring"):
                 shapes.append(dict(type="rect", xref="paper", yref="paper", layer="above",
                                    x0=frame.x(swatch_x0), x1=frame.x(swatch_x1), y0=y_bot, y1=y_top,
-                                   fillcolor=_fill(entry.color, entry.opacity, entry.under),
+                                   fillcolor=PANEL_FILL if entry.kind == "ring" else entry.fill,
                                    line=dict(color=entry.color, width=2), name=f"legend-{entry.label}"))
+                if entry.kind == "hatch":   # three strokes of the rival's stripes across the swatch
+                    for k in range(3):
+                        left = swatch_x0 + 4 + 8 * k
+                        shapes.append(dict(type="line", xref="paper", yref="paper", layer="above",
+                                           x0=frame.x(left), x1=frame.x(left + 8), y0=y_bot, y1=y_top,
+                                           line=dict(color=entry.stripes, width=2)))
             elif entry.kind in ("line", "arrow"):
                 shapes.append(dict(type="line", xref="paper", yref="paper", layer="above",
                                    x0=frame.x(swatch_x0), x1=frame.x(swatch_x1), y0=y_mid, y1=y_mid,
@@ -382,3 +366,34 @@ def decorate(fig, *, date: dt.date, frame: Frame, title: str | None, legend: lis
     )
     fig.update_layout(map=dict(domain=frame.map_domain, center=dict(lat=center[0], lon=center[1]), zoom=zoom))
     return fig
+
+
+def snapshot_figure(state, view, *, title: str | None = None, caption: str | None = None,
+                    size=None, sources: list[str] | None = None, seen_px: tuple[int, int] | None = None):
+    """The view's map laid out as a report page.
+
+    A view with a bbox is fitted into the page's map. A view with a centre and zoom keeps them,
+    unless ``seen_px`` gives the (width, height) of the map it was looking at (the dashboard's):
+    then the page shows the same extent, whatever its own size. ``sources`` names the reports
+    for the attribution line (default: the reports of the events up to the date)."""
+    frame = make_frame(size, caption)
+    if view.bbox is None and seen_px is not None:
+        view = view.replace(bbox=viewport_bbox(view.center, view.zoom, seen_px))
+    center, zoom = map_center_zoom(view, frame.map_px)
+    figure = make_figure(state, view, size=frame.map_px)
+    if "base" in view.layers:   # the land past the base map's frame, and the countries' names
+        drawn, under = len(figure.data), surroundings.build_under(state, view)
+        figure.add_traces(under + surroundings.build_over(state, view))
+        traces = figure.data
+        figure.data = traces[drawn:drawn + len(under)] + traces[:drawn] + traces[drawn + len(under):]
+    legend = legend_sections(state, view, extent=viewport_bbox(center, zoom, frame.map_px))
+    return decorate(figure, date=view.date, frame=frame, title=title, legend=legend,
+                    sources=report_sources(state) if sources is None else list(sources),
+                    center=center, zoom=zoom)
+
+
+def report_sources(state) -> list[str]:
+    """The reports behind the events up to the state's date, as a reader would name them
+    (``export.reports.report_label``)."""
+    docs = sorted({e.doc for e in state.data.events if e.date_start <= state.date and e.doc})
+    return [report_label(doc) for doc in docs]
