@@ -124,6 +124,18 @@ class NameIndex:
     key_prefixes: frozenset[str]
     spell_prefixes: frozenset[str]
     _buckets: dict = field(default_factory=dict, compare=False, repr=False)
+    _priors: list = field(default_factory=list, compare=False, repr=False)
+
+    def prior(self, position: int) -> float:
+        """``context.prior`` of the entry at ``position``, computed once."""
+        priors = self._priors
+        if not priors:
+            priors.extend([None] * len(self.entries))
+        value = priors[position]
+        if value is None:
+            from gazetteer.context import prior
+            value = priors[position] = prior(self.entries[position])
+        return value
 
     def near_choices(self, choices: list[str], probe: str) -> list[str]:
         """The keys of ``choices`` that could reach a fuzzy cutoff of 84+ against ``probe``:

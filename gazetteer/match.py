@@ -97,12 +97,14 @@ def candidates(index: NameIndex, name: str, fuzzy: bool = True, spelling: bool =
     if not folded:
         return []
     found = _marked(index, index.by_fold.get(folded), 1.0, "fold", 0, folded)
+    if found:
+        return found
     bare = strip_articles(folded)
-    if not found:
-        found = _marked(index, index.by_bare.get(bare), 0.98, "bare", 1, bare)
+    found = _marked(index, index.by_bare.get(bare), 0.98, "bare", 1, bare)
+    if found:
+        return found
     key = "".join(token_keys(bare))
-    if not found:
-        found = _marked(index, index.by_key.get(key), 0.95, "key", 2, key)
+    found = _marked(index, index.by_key.get(key), 0.95, "key", 2, key)
     if found:
         return found
     unglued = " ".join(unglue_al(t) for t in bare.split())
