@@ -214,7 +214,7 @@ def rank(candidates: list[Candidate], index, context: Context | None) -> list[Ra
         value = candidate.match + 0.15 * index.prior(candidate.position) + (MAIN_NAME_BONUS if candidate.main else 0.0)
         if context:
             value += 0.3 * context.bonus(entry)
-        value += descriptor_fit(candidate, entry, index.groups[candidate.position])
+        value += descriptor_fit(candidate, entry, index.groups(candidate.position))
         if candidate.descriptor is None and entry.level in ("district", "subdistrict"):
             value -= AREA_PENALTY
         if entry.level == "neighbourhood" and not _quarter_fits(candidate, entry, context):

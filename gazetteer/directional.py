@@ -147,13 +147,12 @@ def region(anchor: Place, direction: str, part: str | None = None, governorate: 
 
 def _enclosing_governorate(gazetteer, place: Place) -> Place:
     """For a governorate that is one city (narrower than ``WIDE_KM``), the governorate around
-    it (Rif Dimashq around Damascus, from the polygons); else ``place``."""
+    it (Rif Dimashq around Damascus: the areas' ``enclosed_by``); else ``place``."""
     if place.kind != "governorate" or place.uncertainty_km >= WIDE_KM:
         return place
-    from gazetteer import areas
-    own = areas.area(place.id) if place.id else None
-    around = areas.surrounding(own) if own is not None else None
-    entry = gazetteer.by_id.get(around.pcode) if around is not None else None
+    own = gazetteer.by_id.get(place.id) if place.id else None
+    around = (own.raw or {}).get("enclosed_by") if own is not None else None  # data/admin/areas.csv
+    entry = gazetteer.by_id.get(around) if around else None
     return entry.to_place(place.score) if entry is not None else place
 
 

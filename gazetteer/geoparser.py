@@ -556,13 +556,13 @@ class _Finder:
 def _name_words(gazetteer) -> frozenset[str]:
     """Every folded word of every gazetteer name, stop name and descriptor (cached per index)."""
     cached = getattr(gazetteer, "_name_words", None)
-    if cached is not None and cached[0] is gazetteer.index:
-        return cached[1]
-    words = {w for folded in gazetteer.index.by_fold for w in folded.split()}
+    if cached is not None and cached[0] is gazetteer.index and cached[1] == gazetteer.index.version:
+        return cached[2]
+    words = set(gazetteer.index.words())
     words |= {w for p in gazetteer.stop.phrases for w in p.split()}
     words |= {w for phrase in SUFFIXES for w in phrase} | START_WORDS | ARTICLES | TITLE_WORDS | OPERATION_WORDS
     result = frozenset(words)
-    gazetteer._name_words = (gazetteer.index, result)
+    gazetteer._name_words = (gazetteer.index, gazetteer.index.version, result)
     return result
 
 

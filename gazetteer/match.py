@@ -25,8 +25,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
-
 from gazetteer.descriptors import Descriptor, split_suffix
 from gazetteer.index import NameIndex, core_of, token_keys
 from gazetteer.normalize import (
@@ -81,7 +79,7 @@ def _marked(index: NameIndex, positions: list[int] | None, match: float, tier: s
             query_form: str) -> list[Candidate]:
     """Candidates of an exact tier, marked when one of the entry's main names (not an alias)
     has the query's form (``form``: 0 folded, 1 bare, 2 key)."""
-    return [Candidate(p, match, tier, None, query_form in index.main_forms[p][form]) for p in positions or ()]
+    return [Candidate(p, match, tier, None, query_form in index.main_forms(p)[form]) for p in positions or ()]
 
 
 def candidates(index: NameIndex, name: str, fuzzy: bool = True, spelling: bool = True) -> list[Candidate]:
@@ -147,6 +145,7 @@ def spelling_checked(index: NameIndex, name: str, spell: str, descriptor: Descri
     positions = index.by_spell.get(spell)
     if not positions:
         return []
+    from rapidfuzz import fuzz  # loaded with the first inexact look-up
     probe = "" if is_arabic(name) else name_key(name)
     scored = []
     for position in positions:
@@ -183,6 +182,7 @@ def _keys_of(entry_names, with_core: bool) -> list[str]:
 
 def _near(index: NameIndex, probe: str, descriptor: Descriptor | None, choices: list[str],
           table: dict[str, list[int]]) -> list[Candidate]:
+    from rapidfuzz import fuzz, process
     cutoff = fuzzy_cutoff(len(probe))
     found: dict[int, Candidate] = {}
     sk = skeleton(probe)
@@ -202,6 +202,7 @@ def _near(index: NameIndex, probe: str, descriptor: Descriptor | None, choices: 
 
 def suggestions(index: NameIndex, name: str, n: int = 5) -> list[str]:
     """Up to ``n`` entry names that look like ``name``, best first, for a failed lookup."""
+    from rapidfuzz import fuzz, process
     if is_arabic(name):
         return []
     probe = "".join(token_keys(strip_articles(fold(name))))

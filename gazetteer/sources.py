@@ -216,13 +216,27 @@ class CsvSource:
 def default_sources(data_dir: Path) -> list[Source]:
     """The offline sources, most trusted first: the analyst's corrections, curated rows,
     GeoNames, OCHA's communities and administrative areas, then the online cache."""
+    first, last = runtime_sources(data_dir)
+    return [first, *static_sources(data_dir), last]
+
+
+def static_sources(data_dir: Path) -> list[CsvSource]:
+    """The sources that change only with a commit (their index is built ahead: ``compiled``)."""
     folder = Path(data_dir) / "gazetteer"
     return [
-        CsvSource(folder / "corrections.csv", "correction", "co:"),
         CsvSource(folder / "curated.csv", "curated", "cu:"),
         CsvSource(folder / "geonames_base.csv", "geonames", "gn:"),
         CsvSource(folder / "ocha_communities.csv", "ocha", "oc:"),
         CsvSource(Path(data_dir) / "admin" / "areas.csv", "ocha-admin", "ad:"),
+    ]
+
+
+def runtime_sources(data_dir: Path) -> list[CsvSource]:
+    """The sources the running program writes to: the analyst's corrections and the online
+    fallback's cache (read at every start-up)."""
+    folder = Path(data_dir) / "gazetteer"
+    return [
+        CsvSource(folder / "corrections.csv", "correction", "co:"),
         CsvSource(folder / "nominatim_cache.csv", "nominatim", "nm:"),
     ]
 
