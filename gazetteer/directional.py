@@ -27,6 +27,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from gazetteer.context import approx_km
 from gazetteer.normalize import fold, is_arabic
@@ -72,6 +73,7 @@ PART_KINDS = frozenset({"region", "area"})
 _LAST_WORD_RE = re.compile(rf"\b(?:{_DIR}|of|the)[ \t\u00a0]+$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1024)
 def bearing_of(word: str) -> float | None:
     """Degrees from north for "southeastern", "south-east", "North"...; None for "central"."""
     word = re.sub(r"[ \t\u00a0-]", "", word.lower())
@@ -162,6 +164,16 @@ def _named_part(gazetteer, base: Place, direction: str) -> Place | None:
     label = _label(direction)
     if label == "around":
         return None
+    memo = gazetteer.__dict__.setdefault("_named_parts", {})  # the answer depends on the data only
+    memo_key = (base.id, base.name, base.governorate, base.lat, base.lon, base.uncertainty_km, label)
+    if memo_key not in memo:
+        if len(memo) > 10_000:
+            memo.clear()
+        memo[memo_key] = _find_named_part(gazetteer, base, label)
+    return memo[memo_key]
+
+
+def _find_named_part(gazetteer, base: Place, label: str) -> Place | None:
     forms = ("central",) if label == "central" else (label + "ern", label)
     entry = gazetteer.by_id.get(base.id) if base.id else None
     names, seen = [], set()

@@ -105,6 +105,7 @@ def core_of(bare: str) -> tuple[str, descriptors.Descriptor | None]:
 
 
 _UNSEEN = object()
+IS_PREFIX, IS_FORM = 1, 2  # ``Postings.probe``
 
 
 class Postings:
@@ -121,6 +122,7 @@ class Postings:
         self._own: dict[str, list[int]] = {}  # forms changed since loading ([] = none left)
         self._cache: dict[str, list[int] | None] = {}  # forms read from the lines
         self._sorted: list[str] | None = None
+        self._probes: dict[str, int] = {}
 
     def get(self, form: str, default=None):
         value = self._own.get(form)
@@ -163,11 +165,24 @@ class Postings:
             self._sorted = forms
         return self._sorted
 
-    def has_prefix(self, prefix: str) -> bool:
-        """Whether some form begins with ``prefix``."""
-        lines = self._lines if not self._own else self.keys()
-        k = bisect.bisect_left(lines, prefix)
-        return k < len(lines) and lines[k].startswith(prefix)
+    def probe(self, text: str) -> int:
+        """``IS_PREFIX`` if some form begins with ``text``, plus ``IS_FORM`` if ``text`` is one
+        (one binary search answers both; remembered)."""
+        known = self._probes.get(text)
+        if known is None:
+            if self._own:
+                keys = self.keys()
+                k = bisect.bisect_left(keys, text)
+                known = (IS_PREFIX if k < len(keys) and keys[k].startswith(text) else 0) | (IS_FORM if self.get(text) else 0)
+            else:
+                lines = self._lines
+                k = bisect.bisect_left(lines, text)
+                line = lines[k] if k < len(lines) else ""
+                known = (IS_PREFIX if line.startswith(text) else 0) | (IS_FORM if line.startswith(text + "\t") else 0)
+            if len(self._probes) > 200_000:
+                self._probes.clear()
+            self._probes[text] = known
+        return known
 
     def add(self, form: str, position: int) -> None:
         if form:
@@ -184,26 +199,18 @@ class Postings:
     def _changed(self, form: str, bucket: list[int]) -> None:
         if form not in self._own or not bucket or not self._own[form]:
             self._sorted = None
+            self._probes.clear()
         self._own[form] = bucket
 
 
 class Prefixes:
-    """Whether a string begins any form of a table (remembered answers)."""
+    """Whether a string begins any form of a table: ``"dir" in index.key_prefixes``."""
 
     def __init__(self, table: Postings) -> None:
         self.table = table
-        self._known: dict[str, bool] = {}
 
     def __contains__(self, prefix: str) -> bool:
-        known = self._known.get(prefix)
-        if known is None:
-            if len(self._known) > 200_000:
-                self._known.clear()
-            known = self._known[prefix] = self.table.has_prefix(prefix)
-        return known
-
-    def forget(self) -> None:
-        self._known.clear()
+        return bool(self.table.probe(prefix) & IS_PREFIX)
 
 
 class NameIndex:
@@ -260,8 +267,6 @@ class NameIndex:
             same = (entry.raw or {}).get("same_as_id")
             if same:
                 ids.setdefault(same, position)
-        self.key_prefixes.forget()
-        self.spell_prefixes.forget()
         self._fuzzy.clear()
         self._buckets.clear()
         self.version += 1

@@ -157,8 +157,8 @@ class Gazetteer:
         it replaces an entry of the same id (an earlier correction of the name). A correction
         outranks other sources by its prior (``context.prior``), not by its position."""
         self.index.add(entry)
-        self.__dict__.pop("_contexts", None)
-        self.__dict__.pop("_alone", None)
+        for cache in ("_contexts", "_alone", "_named_parts"):
+            self.__dict__.pop(cache, None)
 
     def _resolve_phrase(self, phrase: str, context: Context | None) -> Place | None:
         """A phrase such as "25 km north of X" or "the eastern countryside of X": the place of
@@ -166,7 +166,7 @@ class Gazetteer:
         if not _PHRASE_CUE_RE.search(phrase):
             return None
         from gazetteer.geoparser import geoparse
-        mentions = geoparse(self, phrase, context)
+        mentions = geoparse(self, phrase, context, generic_too=True)
         core = phrase[4:] if phrase.lower().startswith("the ") else phrase
         covering = [m for m in mentions if len(m.text) >= len(core.strip(" .,;:"))]
         return covering[0].place if covering else None
