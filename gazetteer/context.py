@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from gazetteer.descriptors import family_of_kind
 from gazetteer.match import Candidate
@@ -181,8 +181,7 @@ class Context:
         return (math.isfinite(nearest) or bool(self.regions)) and nearest > (km or FOCUS_KM)
 
 
-@dataclass(frozen=True)
-class Ranked:
+class Ranked(NamedTuple):
     candidate: Candidate
     entry: Entry
     rank: float
@@ -214,8 +213,9 @@ def rank(candidates: list[Candidate], index, context: Context | None) -> list[Ra
         value = candidate.match + 0.15 * index.prior(candidate.position) + (MAIN_NAME_BONUS if candidate.main else 0.0)
         if context:
             value += 0.3 * context.bonus(entry)
-        value += descriptor_fit(candidate, entry, index.groups(candidate.position))
-        if candidate.descriptor is None and entry.level in ("district", "subdistrict"):
+        if candidate.descriptor is not None:
+            value += descriptor_fit(candidate, entry, index.groups(candidate.position))
+        elif entry.level in ("district", "subdistrict"):
             value -= AREA_PENALTY
         if entry.level == "neighbourhood" and not _quarter_fits(candidate, entry, context):
             value -= QUARTER_PENALTY  # (a curated quarter is there for this war: no penalty)

@@ -58,6 +58,7 @@ BEFORE_RE = re.compile(
 # Text just after a mention: "'s eastern countryside", "'s outskirts".
 AFTER_RE = re.compile(rf"['’]s[ \t\u00a0]+(?:(?P<dir>{_DIR})[ \t\u00a0]+)?(?P<part>{_PART})\b", re.IGNORECASE)
 SYRIA_RE = re.compile(rf"\b(?P<dir>{_DIR})[ \t\u00a0]+(?:(?P<part>{_PART})[ \t\u00a0]+of[ \t\u00a0]+)?Syria\b(?![a-z])", re.IGNORECASE)
+_SYRIA_WORD_RE = re.compile(r"\bSyria\b(?![a-z])", re.IGNORECASE)
 # Syria as an anchor for directions only (never a mention): the middle of its outline and
 # a radius reaching its borders (~450 x 750 km).
 SYRIA = Place(name="Syria", lat=35.0, lon=38.5, kind="region", governorate=None,
@@ -288,10 +289,17 @@ def _syria_regions(text: str, mentions: list[Mention]) -> list[Mention]:
     if "Syria" not in text:
         return []
     from gazetteer.lines import Spans
-    taken = Spans(mentions)
+    taken = None
     out = []
-    for match in SYRIA_RE.finditer(text):
+    last_end = 0
+    for syria in _SYRIA_WORD_RE.finditer(text):
+        # The phrase ends at the word: look for it in a window before, not across the whole text.
+        match = SYRIA_RE.search(text, max(last_end, syria.start() - _WINDOW), syria.end())
+        if match is None or match.end() != syria.end():
+            continue
+        taken = taken or Spans(mentions)
         if not taken.overlaps(match.start(), match.end()):
             place = region(SYRIA, match.group("dir"), match.group("part"))
             out.append(Mention(match.start(), match.end(), match.group(), place))
+        last_end = match.end()
     return out

@@ -127,9 +127,10 @@ their his her our we they he she it which who whom whose where when while amid d
 per than then also not no yes all some any each every both either neither up down out off""".split())
 # Places big enough that a unit named after them still names them ("Homs Province").
 _NAMING_KINDS = frozenset({"city", "governorate", "region", "river"})
+_SUFFIX_FIRST_WORDS = frozenset(phrase[0] for phrase in SUFFIXES)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Token:
     start: int
     end: int
@@ -143,7 +144,7 @@ class _Token:
 def _word(word: str, name_words: frozenset[str]) -> tuple:
     """(folded, phonetic key piece, starts with a capital or an Arabic letter) of a word that
     may belong to a name, () for one that may not."""
-    folded = fold(word)
+    folded = word.lower() if word.isascii() and word.isalnum() else fold(word)  # fold's answer, sooner
     first = word[0]
     capital = first.isupper() or "\u0600" <= first <= "\u06ff"
     if not folded or not (capital or folded in name_words or first.isdigit()):
@@ -198,6 +199,8 @@ def _tokens(text: str, name_words: frozenset[str]) -> list[_Token]:
 def _gap_ok(text: str, left: _Token, right: _Token) -> bool:
     if right.start == left.end:
         return False
+    if right.start == left.end + 1 and text[left.end] == " ":
+        return True
     return GAP_RE.fullmatch(text, left.end, right.start) is not None
 
 
@@ -313,6 +316,8 @@ class _Finder:
 
     def descriptor_after(self, last: int) -> tuple[int, Descriptor] | None:
         toks = self.tokens
+        if last + 1 >= len(toks) or toks[last + 1].folded not in _SUFFIX_FIRST_WORDS:
+            return None
         for n in range(MAX_SUFFIX_TOKENS, 0, -1):
             end = last + n
             if end >= len(toks):
@@ -334,11 +339,11 @@ class _Finder:
             if not self.can_start(i):
                 i += 1
                 continue
-            if self.word_before(i) in OPERATION_WORDS:
+            if self.word_before(i, OPERATION_WORDS):
                 i = self.end_of_run(i, particles=("of", "the", "al")) + 1
                 continue
             exact_last, spell_last = self.longest_name(i)
-            name_last = max((x for x in (exact_last, spell_last) if x is not None), default=None)
+            name_last = exact_last if spell_last is None or (exact_last is not None and exact_last >= spell_last) else spell_last
             stop_last = self.longest_stop(i)
             if stop_last is not None and (name_last is None or stop_last >= name_last):
                 phrase = " ".join(t.folded for t in toks[i:stop_last + 1])
@@ -506,15 +511,16 @@ class _Finder:
             return False
         return not (found and found[-1].last == i - 1)
 
-    def word_before(self, i: int) -> str | None:
-        """The folded word just before token ``i`` across a space (and a dot or a quote)."""
+    def word_before(self, i: int, among: frozenset[str]) -> bool:
+        """Whether the folded word just before token ``i``, across a space (and a dot or a
+        quote), is one of ``among``."""
         if i == 0:
-            return None
+            return False
         prev = self.tokens[i - 1]
-        return prev.folded if _CUE_GAP_RE.fullmatch(self.text, prev.end, self.tokens[i].start) else None
+        return prev.folded in among and _CUE_GAP_RE.fullmatch(self.text, prev.end, self.tokens[i].start) is not None
 
     def after_title(self, i: int) -> bool:
-        return self.word_before(i) in TITLE_WORDS
+        return self.word_before(i, TITLE_WORDS)
 
     def after_unknown_capital(self, i: int) -> bool:
         """Whether token ``i`` follows, after a space, a capitalised word no place name holds."""

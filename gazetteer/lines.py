@@ -49,9 +49,18 @@ class Polyline:
 
     def __init__(self, parts: list[list[tuple[float, float]]]) -> None:
         self.parts = [p for p in parts if len(p) >= 2]
+        self._nearest: dict[tuple[float, float], tuple[float, float]] = {}
 
     def nearest(self, lat: float, lon: float) -> tuple[float, float]:
-        """(lat, lon) of the point of the line nearest (lat, lon)."""
+        """(lat, lon) of the point of the line nearest (lat, lon) (remembered)."""
+        found = self._nearest.get((lat, lon))
+        if found is None:
+            if len(self._nearest) > 10_000:
+                self._nearest.clear()
+            found = self._nearest[lat, lon] = self._find_nearest(lat, lon)
+        return found
+
+    def _find_nearest(self, lat: float, lon: float) -> tuple[float, float]:
         scale = math.cos(math.radians(lat))
         best, best_d = (lat, lon), math.inf
         for part in self.parts:
@@ -59,7 +68,8 @@ class Polyline:
             for x2, y2 in part[1:]:
                 dx, dy = (x2 - x1) * scale, y2 - y1
                 length2 = dx * dx + dy * dy
-                t = 0.0 if not length2 else max(0.0, min(1.0, (((lon - x1) * scale) * dx + (lat - y1) * dy) / length2))
+                t = (((lon - x1) * scale) * dx + (lat - y1) * dy) / length2 if length2 else 0.0
+                t = 0.0 if t < 0.0 else 1.0 if t > 1.0 else t
                 px, py = x1 + (x2 - x1) * t, y1 + dy * t
                 d = ((lon - px) * scale) ** 2 + (lat - py) ** 2
                 if d < best_d:

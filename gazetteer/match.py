@@ -23,7 +23,7 @@ resolver refuses their answers when they lie far from what the rest of the text 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from gazetteer.descriptors import Descriptor, split_suffix
 from gazetteer.index import NameIndex, core_of, token_keys
@@ -48,8 +48,7 @@ ARABIC_QUERY_RATIO = 85.0
 WEAK_ARABIC_RATIO = 62.0
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     """An entry (by position in the index) that a written name may mean."""
 
     position: int
