@@ -32,12 +32,23 @@ The module functions use one ``Gazetteer`` built on first use from ``data/gazett
 """
 from __future__ import annotations
 
-from gazetteer import areas
-from gazetteer.areas import Area, area, area_at, area_of, areas_at, footprint
 from gazetteer.context import Context
-from gazetteer.online import GeocoderUnavailable
 from gazetteer.place import KINDS, Mention, Place
 from gazetteer.resolver import ContextLike, Gazetteer
+
+# Imported on first use (a resolve needs neither the polygons nor the online client).
+_LAZY = {"areas": "gazetteer.areas", "Area": "gazetteer.areas", "area": "gazetteer.areas",
+         "area_at": "gazetteer.areas", "area_of": "gazetteer.areas", "areas_at": "gazetteer.areas",
+         "footprint": "gazetteer.areas", "GeocoderUnavailable": "gazetteer.online"}
+
+
+def __getattr__(name: str):
+    module_name = _LAZY.get(name)
+    if module_name is None:
+        raise AttributeError(f"module 'gazetteer' has no attribute {name!r}")
+    import importlib
+    module = importlib.import_module(module_name)
+    return module if name == "areas" else getattr(module, name)
 
 __all__ = [
     "Area", "Context", "Gazetteer", "GeocoderUnavailable", "KINDS", "Mention", "Place",

@@ -32,9 +32,8 @@ Distances here use an equirectangular approximation: they only rank candidates.
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from gazetteer.descriptors import family_of_kind
 from gazetteer.match import Candidate
@@ -71,7 +70,6 @@ def approx_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * math.hypot(x, y)
 
 
-@lru_cache(maxsize=None)
 def prior(entry: Entry) -> float:
     population = min(math.log10(entry.population + 1) / 6.5, 1.0)
     value = 0.55 * _KIND_WEIGHT.get(entry.kind, 0.5) + 0.25 * population
@@ -130,9 +128,18 @@ class Context:
 
     def nearest_km(self, lat: float, lon: float, other_than_itself: bool = False) -> float:
         """Distance to the nearest place the document pins down (inf without any); with
-        ``other_than_itself``, places within 1 km of (lat, lon), the place itself, are skipped."""
-        distances = (approx_km(lat, lon, a, b) for a, b in self.distinct)
-        return min((d for d in distances if not other_than_itself or d > SELF_KM), default=math.inf)
+        ``other_than_itself``, places within 1 km of (lat, lon), the place itself, are skipped.
+        Remembered per point: a document's candidates are asked about again and again."""
+        memo = self.__dict__.get("_nearest")
+        if memo is None:
+            memo = {}
+            object.__setattr__(self, "_nearest", memo)
+        found = memo.get((lat, lon, other_than_itself))
+        if found is None:
+            distances = (approx_km(lat, lon, a, b) for a, b in self.distinct)
+            found = memo[lat, lon, other_than_itself] = min(
+                (d for d in distances if not other_than_itself or d > SELF_KM), default=math.inf)
+        return found
 
     def bonus(self, entry: Entry) -> float:
         value = 0.0
@@ -174,8 +181,7 @@ class Context:
         return (math.isfinite(nearest) or bool(self.regions)) and nearest > (km or FOCUS_KM)
 
 
-@dataclass(frozen=True)
-class Ranked:
+class Ranked(NamedTuple):
     candidate: Candidate
     entry: Entry
     rank: float
@@ -204,11 +210,12 @@ def rank(candidates: list[Candidate], index, context: Context | None) -> list[Ra
     out = []
     for candidate in candidates:
         entry = index.entries[candidate.position]
-        value = candidate.match + 0.15 * prior(entry) + (MAIN_NAME_BONUS if candidate.main else 0.0)
+        value = candidate.match + 0.15 * index.prior(candidate.position) + (MAIN_NAME_BONUS if candidate.main else 0.0)
         if context:
             value += 0.3 * context.bonus(entry)
-        value += descriptor_fit(candidate, entry, index.groups[candidate.position])
-        if candidate.descriptor is None and entry.level in ("district", "subdistrict"):
+        if candidate.descriptor is not None:
+            value += descriptor_fit(candidate, entry, index.groups(candidate.position))
+        elif entry.level in ("district", "subdistrict"):
             value -= AREA_PENALTY
         if entry.level == "neighbourhood" and not _quarter_fits(candidate, entry, context):
             value -= QUARTER_PENALTY  # (a curated quarter is there for this war: no penalty)

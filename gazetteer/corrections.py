@@ -155,4 +155,4 @@ def _apply(correction: Correction, gazetteer, path: Path) -> None:
         gazetteer = Gazetteer.default()
     entry = CsvSource(path, "correction").entry_of(correction.row())
     if entry is not None:
-        gazetteer.add(entry, first=True)
+        gazetteer.add(entry)

@@ -27,6 +27,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from gazetteer.context import approx_km
 from gazetteer.normalize import fold, is_arabic
@@ -57,6 +58,7 @@ BEFORE_RE = re.compile(
 # Text just after a mention: "'s eastern countryside", "'s outskirts".
 AFTER_RE = re.compile(rf"['’]s[ \t\u00a0]+(?:(?P<dir>{_DIR})[ \t\u00a0]+)?(?P<part>{_PART})\b", re.IGNORECASE)
 SYRIA_RE = re.compile(rf"\b(?P<dir>{_DIR})[ \t\u00a0]+(?:(?P<part>{_PART})[ \t\u00a0]+of[ \t\u00a0]+)?Syria\b(?![a-z])", re.IGNORECASE)
+_SYRIA_WORD_RE = re.compile(r"\bSyria\b(?![a-z])", re.IGNORECASE)
 # Syria as an anchor for directions only (never a mention): the middle of its outline and
 # a radius reaching its borders (~450 x 750 km).
 SYRIA = Place(name="Syria", lat=35.0, lon=38.5, kind="region", governorate=None,
@@ -72,6 +74,7 @@ PART_KINDS = frozenset({"region", "area"})
 _LAST_WORD_RE = re.compile(rf"\b(?:{_DIR}|of|the)[ \t\u00a0]+$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1024)
 def bearing_of(word: str) -> float | None:
     """Degrees from north for "southeastern", "south-east", "North"...; None for "central"."""
     word = re.sub(r"[ \t\u00a0-]", "", word.lower())
@@ -147,13 +150,12 @@ def region(anchor: Place, direction: str, part: str | None = None, governorate: 
 
 def _enclosing_governorate(gazetteer, place: Place) -> Place:
     """For a governorate that is one city (narrower than ``WIDE_KM``), the governorate around
-    it (Rif Dimashq around Damascus, from the polygons); else ``place``."""
+    it (Rif Dimashq around Damascus: the areas' ``enclosed_by``); else ``place``."""
     if place.kind != "governorate" or place.uncertainty_km >= WIDE_KM:
         return place
-    from gazetteer import areas
-    own = areas.area(place.id) if place.id else None
-    around = areas.surrounding(own) if own is not None else None
-    entry = gazetteer.by_id.get(around.pcode) if around is not None else None
+    own = gazetteer.by_id.get(place.id) if place.id else None
+    around = (own.raw or {}).get("enclosed_by") if own is not None else None  # data/admin/areas.csv
+    entry = gazetteer.by_id.get(around) if around else None
     return entry.to_place(place.score) if entry is not None else place
 
 
@@ -163,6 +165,16 @@ def _named_part(gazetteer, base: Place, direction: str) -> Place | None:
     label = _label(direction)
     if label == "around":
         return None
+    memo = gazetteer.__dict__.setdefault("_named_parts", {})  # the answer depends on the data only
+    memo_key = (base.id, base.name, base.governorate, base.lat, base.lon, base.uncertainty_km, label)
+    if memo_key not in memo:
+        if len(memo) > 10_000:
+            memo.clear()
+        memo[memo_key] = _find_named_part(gazetteer, base, label)
+    return memo[memo_key]
+
+
+def _find_named_part(gazetteer, base: Place, label: str) -> Place | None:
     forms = ("central",) if label == "central" else (label + "ern", label)
     entry = gazetteer.by_id.get(base.id) if base.id else None
     names, seen = [], set()
@@ -277,10 +289,17 @@ def _syria_regions(text: str, mentions: list[Mention]) -> list[Mention]:
     if "Syria" not in text:
         return []
     from gazetteer.lines import Spans
-    taken = Spans(mentions)
+    taken = None
     out = []
-    for match in SYRIA_RE.finditer(text):
+    last_end = 0
+    for syria in _SYRIA_WORD_RE.finditer(text):
+        # The phrase ends at the word: look for it in a window before, not across the whole text.
+        match = SYRIA_RE.search(text, max(last_end, syria.start() - _WINDOW), syria.end())
+        if match is None or match.end() != syria.end():
+            continue
+        taken = taken or Spans(mentions)
         if not taken.overlaps(match.start(), match.end()):
             place = region(SYRIA, match.group("dir"), match.group("part"))
             out.append(Mention(match.start(), match.end(), match.group(), place))
+        last_end = match.end()
     return out

@@ -46,9 +46,10 @@ which settles names that several places share and refuses guesses far from the r
 (``context.choose``). Names written as places that nothing matches, and villages or inexact
 matches that a relation in the text contradicts, are placed from that relation or their
 sentence as kind ``inferred`` (``inferred``). A dateline abroad ("BEIRUT, LEBANON (…) –") is
-not a mention.
-Per-call work is linear in the text: one regex pass, dictionary look-ups per token, and a
-resolution per distinct span (memoised).
+not a mention, nor is a compass part of the whole country ("northern Syria") or a border named
+in passing ("Mayadin near the Iraq border", ``generic``).
+Per-call work is linear in the text: one regex pass, look-ups per token, and a resolution per
+distinct span (memoised).
 """
 from __future__ import annotations
 
@@ -56,9 +57,10 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from gazetteer import administrative, directional, inferred, lines, relative
+from gazetteer import administrative, directional, generic, inferred, lines, relative
 from gazetteer.context import Context
 from gazetteer.descriptors import Descriptor, SUFFIXES, MAX_SUFFIX_TOKENS
+from gazetteer.index import IS_FORM, IS_PREFIX
 from gazetteer.match import INEXACT_TIERS, SPELL_MIN_CONSONANTS
 from gazetteer.normalize import ARTICLES, ENGLISH_ARTICLES, fold, token_key
 from gazetteer.place import Mention, Place
@@ -66,7 +68,7 @@ from gazetteer.spelling import consonants, word_keys
 
 MAX_SPAN_TOKENS = 10
 SHORT_KEY = 4
-TOKEN_RE = re.compile(r"[^\W_](?:[^\W_]|['’‘ʿʾ`](?=[^\W_])(?![sS]\b))*")
+TOKEN_RE = re.compile(r"[^\W_]+(?:['’‘ʿʾ`](?![sS]\b)[^\W_]+)*")
 # What may separate two words of one name: a space, a hyphen or dash, or an apostrophe
 # standing for an ayn ("Sab‘ Biyār").
 GAP_RE = re.compile(r"[ \u00a0]|[ \u00a0]?[-‐‑–—][ \u00a0]?|['’‘ʿʾ`][ \u00a0]?")
@@ -125,9 +127,10 @@ their his her our we they he she it which who whom whose where when while amid d
 per than then also not no yes all some any each every both either neither up down out off""".split())
 # Places big enough that a unit named after them still names them ("Homs Province").
 _NAMING_KINDS = frozenset({"city", "governorate", "region", "river"})
+_SUFFIX_FIRST_WORDS = frozenset(phrase[0] for phrase in SUFFIXES)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Token:
     start: int
     end: int
@@ -138,13 +141,15 @@ class _Token:
     article: bool
 
 
-@lru_cache(maxsize=100_000)
-def _word(word: str) -> tuple[str, str, bool]:
-    """(folded, phonetic key piece, starts with a capital or an Arabic letter) of one word."""
-    folded = fold(word)
-    piece = "".join(token_key(t) for t in folded.split())
+def _word(word: str, name_words: frozenset[str]) -> tuple:
+    """(folded, phonetic key piece, starts with a capital or an Arabic letter) of a word that
+    may belong to a name, () for one that may not."""
+    folded = word.lower() if word.isascii() and word.isalnum() else fold(word)  # fold's answer, sooner
     first = word[0]
-    return folded, piece, first.isupper() or "\u0600" <= first <= "\u06ff"
+    capital = first.isupper() or "\u0600" <= first <= "\u06ff"
+    if not folded or not (capital or folded in name_words or first.isdigit()):
+        return ()
+    return folded, "".join(token_key(t) for t in folded.split()), capital
 
 
 _KEPT: dict[frozenset[str], dict[str, tuple]] = {}
@@ -172,9 +177,7 @@ def _tokens(text: str, name_words: frozenset[str]) -> list[_Token]:
         word = match.group()
         known = kept.get(word)
         if known is None:
-            folded, piece, capital = _word(word)
-            known = kept[word] = (folded, piece, capital) if folded and (
-                capital or folded in name_words or word[0].isdigit()) else ()
+            known = kept[word] = _word(word, name_words)
         if not known:
             continue
         folded, piece, capital = known
@@ -196,6 +199,8 @@ def _tokens(text: str, name_words: frozenset[str]) -> list[_Token]:
 def _gap_ok(text: str, left: _Token, right: _Token) -> bool:
     if right.start == left.end:
         return False
+    if right.start == left.end + 1 and text[left.end] == " ":
+        return True
     return GAP_RE.fullmatch(text, left.end, right.start) is not None
 
 
@@ -211,6 +216,7 @@ class _Span:
     pending: bool = False  # only a spelling-key match, not yet cued: kept if its list is
     unknown: bool = False  # written as a place: placed from its context if nothing matches
     listed_only: bool = False  # a place only for being listed with places: placed only if no place has its name
+    group: int = -1  # for a listed span, the position of its list's first span
 
 
 class _Finder:
@@ -227,6 +233,7 @@ class _Finder:
         self.stop = gazetteer.stop
         self.stop_first = _stop_first_words(gazetteer)
         self._headlines: dict[int, bool] = {}
+        self._longest: dict[int, tuple[int | None, int | None]] = {}
         self.name_words = _name_words(gazetteer)
 
     def can_start(self, i: int) -> bool:
@@ -243,32 +250,40 @@ class _Finder:
     def longest_name(self, i: int) -> tuple[int | None, int | None]:
         """Last tokens of the longest gazetteer names starting at token ``i``: (by phonetic key,
         ``NameIndex.by_key``; by spelling key, ``by_spell``), each None if there is none."""
-        toks, index = self.tokens, self.index
-        prefixes, by_key = index.key_prefixes, index.by_key
-        spell_prefixes, by_spell = index.spell_prefixes, index.by_spell
+        found = self._longest.get(i)
+        if found is not None:
+            return found
+        toks, run = self.tokens, self.run
+        key_probe, spell_probe = self.index.by_key.probe, self.index.by_spell.probe
         key = spell = ""
         first_word = True
         best = best_spell = None
         j = i
         while j < len(toks) and j - i < MAX_SPAN_TOKENS:
-            if j > i and self.run[j - 1] != self.run[j]:
+            if j > i and run[j - 1] != run[j]:
                 break
             tok = toks[j]
             key += tok.piece
-            as_last, as_inner = word_keys(tok.folded, first_word) if not tok.article else ("", "")
-            if not tok.article:
+            if tok.article:
+                as_last = as_inner = ""
+            else:
+                as_last, as_inner = word_keys(tok.folded, first_word)
                 first_word = False
             whole = spell + as_last
-            if tok.piece and not tok.article:
-                if key in by_key:
-                    best = j
-                if whole in by_spell and consonants(whole) >= SPELL_MIN_CONSONANTS:
-                    best_spell = j
             spell += as_inner
-            if key and key not in prefixes and spell not in spell_prefixes and whole not in spell_prefixes:
+            key_found = key_probe(key) if key else IS_PREFIX
+            whole_found = spell_probe(whole) if whole else IS_PREFIX
+            if tok.piece and not tok.article:
+                if key_found & IS_FORM:
+                    best = j
+                if whole_found & IS_FORM and consonants(whole) >= SPELL_MIN_CONSONANTS:
+                    best_spell = j
+            if key and not key_found & IS_PREFIX and not whole_found & IS_PREFIX \
+                    and not spell_probe(spell) & IS_PREFIX:
                 break
             j += 1
-        return best, best_spell
+        found = self._longest[i] = (best, best_spell)
+        return found
 
     def longest_exact(self, i: int) -> int | None:
         return self.longest_name(i)[0]
@@ -301,6 +316,8 @@ class _Finder:
 
     def descriptor_after(self, last: int) -> tuple[int, Descriptor] | None:
         toks = self.tokens
+        if last + 1 >= len(toks) or toks[last + 1].folded not in _SUFFIX_FIRST_WORDS:
+            return None
         for n in range(MAX_SUFFIX_TOKENS, 0, -1):
             end = last + n
             if end >= len(toks):
@@ -322,11 +339,11 @@ class _Finder:
             if not self.can_start(i):
                 i += 1
                 continue
-            if self.word_before(i) in OPERATION_WORDS:
+            if self.word_before(i, OPERATION_WORDS):
                 i = self.end_of_run(i, particles=("of", "the", "al")) + 1
                 continue
             exact_last, spell_last = self.longest_name(i)
-            name_last = max((x for x in (exact_last, spell_last) if x is not None), default=None)
+            name_last = exact_last if spell_last is None or (exact_last is not None and exact_last >= spell_last) else spell_last
             stop_last = self.longest_stop(i)
             if stop_last is not None and (name_last is None or stop_last >= name_last):
                 phrase = " ".join(t.folded for t in toks[i:stop_last + 1])
@@ -416,7 +433,7 @@ class _Finder:
                 for g in group:
                     if not out[g].loose:
                         out[g] = replace(out[g], loose=True, pending=False, unknown=out[g].pending,
-                                         listed_only=out[g].pending and not strong)
+                                         listed_only=out[g].pending and not strong, group=k)
             k = j + 1
         return [span for span in out if not span.pending]
 
@@ -494,15 +511,16 @@ class _Finder:
             return False
         return not (found and found[-1].last == i - 1)
 
-    def word_before(self, i: int) -> str | None:
-        """The folded word just before token ``i`` across a space (and a dot or a quote)."""
+    def word_before(self, i: int, among: frozenset[str]) -> bool:
+        """Whether the folded word just before token ``i``, across a space (and a dot or a
+        quote), is one of ``among``."""
         if i == 0:
-            return None
+            return False
         prev = self.tokens[i - 1]
-        return prev.folded if _CUE_GAP_RE.fullmatch(self.text, prev.end, self.tokens[i].start) else None
+        return prev.folded in among and _CUE_GAP_RE.fullmatch(self.text, prev.end, self.tokens[i].start) is not None
 
     def after_title(self, i: int) -> bool:
-        return self.word_before(i) in TITLE_WORDS
+        return self.word_before(i, TITLE_WORDS)
 
     def after_unknown_capital(self, i: int) -> bool:
         """Whether token ``i`` follows, after a space, a capitalised word no place name holds."""
@@ -556,13 +574,13 @@ class _Finder:
 def _name_words(gazetteer) -> frozenset[str]:
     """Every folded word of every gazetteer name, stop name and descriptor (cached per index)."""
     cached = getattr(gazetteer, "_name_words", None)
-    if cached is not None and cached[0] is gazetteer.index:
-        return cached[1]
-    words = {w for folded in gazetteer.index.by_fold for w in folded.split()}
+    if cached is not None and cached[0] is gazetteer.index and cached[1] == gazetteer.index.version:
+        return cached[2]
+    words = set(gazetteer.index.words())
     words |= {w for p in gazetteer.stop.phrases for w in p.split()}
     words |= {w for phrase in SUFFIXES for w in phrase} | START_WORDS | ARTICLES | TITLE_WORDS | OPERATION_WORDS
     result = frozenset(words)
-    gazetteer._name_words = (gazetteer.index, result)
+    gazetteer._name_words = (gazetteer.index, gazetteer.index.version, result)
     return result
 
 
@@ -631,6 +649,30 @@ def _resolve_spans(gazetteer, text: str, spans: list[_Span], tokens: list[_Token
     return out
 
 
+def _among_villages(unknown: list[_Span], spans: list[_Span], mentions: list[Mention],
+                    tokens: list[_Token]) -> list[_Span]:
+    """Unknown names kept only for being listed with places, less those listed with big places
+    alone ("Hawija and Raqqa"): the press lists like with like, and a place as well known as a
+    city that the gazetteer lacks lies abroad; a name listed with villages ("Tadef, Bazaa and
+    Qabaseen") is a village the lists lack."""
+    if not any(s.listed_only for s in unknown):
+        return unknown
+    place_at = {m.start: m.place for m in mentions}
+    out = []
+    for span in unknown:
+        if span.listed_only:
+            partners = [place_at.get(tokens[s.first].start) for s in spans if s.group == span.group and s is not span]
+            partners = [p for p in partners if p is not None]
+            if partners and all(_is_big(p) for p in partners):
+                continue
+        out.append(span)
+    return out
+
+
+def _is_big(place: Place) -> bool:
+    return place.kind in ("city", "governorate", "region") or place.population >= 20_000
+
+
 def _is_minor(place: Place) -> bool:
     """A village or small town: its name may well be someone's given name."""
     return place.population < 50_000 and place.kind in ("village", "town")
@@ -654,9 +696,11 @@ def _sure_context(mentions: list[Mention], memo: dict, gazetteer=None, text: str
     return Context.of_places(m.place for m in sure)
 
 
-def geoparse(gazetteer, text: str, context: Context | None = None, relative_phrases: bool = True) -> list[Mention]:
+def geoparse(gazetteer, text: str, context: Context | None = None, relative_phrases: bool = True,
+             generic_too: bool = False) -> list[Mention]:
     """Place mentions in ``text`` in text order (a relative phrase's mention right after its
-    anchor's); see the module docstring."""
+    anchor's); see the module docstring. ``generic_too`` keeps what ``generic`` drops (for
+    reading a phrase asked for on its own: "north-eastern Syria")."""
     finder = _Finder(gazetteer, text)
     spans = finder.spans()
     memo: dict[str, tuple[Place | None, bool]] = {}
@@ -668,6 +712,7 @@ def geoparse(gazetteer, text: str, context: Context | None = None, relative_phra
     checkable: set[int] = set()
     refused: list[tuple[int, int]] = []
     mentions = _resolve_spans(gazetteer, text, spans, finder.tokens, doc_context, memo, unknown_spans, checkable, refused)
+    unknown_spans = _among_villages(unknown_spans, spans, mentions, finder.tokens)
     unknowns = [(finder.tokens[s.first].start, finder.tokens[s.last].end) for s in unknown_spans]
     if not relative_phrases:
         return administrative.apply(gazetteer, text, directional.apply(gazetteer, text,
@@ -683,6 +728,8 @@ def geoparse(gazetteer, text: str, context: Context | None = None, relative_phra
     refused = [(a, b) for a, b in refused if not taken.overlaps(a, b)]
     names = inferred.resolve(text, names, unknowns, checkable, refused)
     names = [m for m in names if not _foreign_dateline(text, m)]
+    if not generic_too:
+        names = generic.drop(text, names)
     return _ordered(names + relative.find(text, names))
 
 

@@ -9,20 +9,18 @@ the last place named before it in the same sentence, else one named right after 
 border near al-Tanf"), else the last place named in the 600 characters before. A bare "border" ("the Syrian border") means the border last mentioned.
 
 Lines come from the base map (``data/basemap``): named Natural Earth rivers, and each
-border as Syria's outline where it touches a neighbour's. Shapely works in (lon, lat);
-everything this module returns is (lat, lon).
+border as the stretches of Syria's outline that a neighbour's outline shares. The files are in
+GeoJSON's (lon, lat); everything this module returns is (lat, lon).
 """
 from __future__ import annotations
 
 import bisect
 import json
+import math
 import re
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
-
-from shapely.geometry import Point, shape
-from shapely.ops import nearest_points
 
 import settings
 from gazetteer.context import approx_km
@@ -43,57 +41,136 @@ _LOOKBACK_CHARS = 600
 _FOLLOWING_CHARS = 30  # "the border near al-Tanf"
 
 
+class Polyline:
+    """A line as parts of (lon, lat) vertices, GeoJSON's order. Nearest points are found in a
+    plane where a degree of longitude is shortened by the cosine of the latitude, which at
+    Syria's latitudes is within a few hundred metres of the geodesic answer: plain Python,
+    so a report naming a river does not load shapely."""
+
+    def __init__(self, parts: list[list[tuple[float, float]]]) -> None:
+        self.parts = [p for p in parts if len(p) >= 2]
+        self._nearest: dict[tuple[float, float], tuple[float, float]] = {}
+
+    def nearest(self, lat: float, lon: float) -> tuple[float, float]:
+        """(lat, lon) of the point of the line nearest (lat, lon) (remembered)."""
+        found = self._nearest.get((lat, lon))
+        if found is None:
+            if len(self._nearest) > 10_000:
+                self._nearest.clear()
+            found = self._nearest[lat, lon] = self._find_nearest(lat, lon)
+        return found
+
+    def _find_nearest(self, lat: float, lon: float) -> tuple[float, float]:
+        scale = math.cos(math.radians(lat))
+        best, best_d = (lat, lon), math.inf
+        for part in self.parts:
+            (x1, y1) = part[0]
+            for x2, y2 in part[1:]:
+                dx, dy = (x2 - x1) * scale, y2 - y1
+                length2 = dx * dx + dy * dy
+                t = (((lon - x1) * scale) * dx + (lat - y1) * dy) / length2 if length2 else 0.0
+                t = 0.0 if t < 0.0 else 1.0 if t > 1.0 else t
+                px, py = x1 + (x2 - x1) * t, y1 + dy * t
+                d = ((lon - px) * scale) ** 2 + (lat - py) ** 2
+                if d < best_d:
+                    best, best_d = (py, px), d
+                x1, y1 = x2, y2
+        return best
+
+    def length_km(self) -> float:
+        return sum(approx_km(a[1], a[0], b[1], b[0]) for part in self.parts for a, b in zip(part, part[1:]))
+
+    def middle(self) -> tuple[float, float]:
+        """(lat, lon) of the point of the line nearest its centroid (the average of its
+        segments' midpoints, weighted by their lengths)."""
+        total = lat = lon = 0.0
+        for part in self.parts:
+            for a, b in zip(part, part[1:]):
+                weight = approx_km(a[1], a[0], b[1], b[0])
+                total += weight
+                lat += weight * (a[1] + b[1]) / 2
+                lon += weight * (a[0] + b[0]) / 2
+        return self.nearest(lat / total, lon / total) if total else (self.parts[0][0][1], self.parts[0][0][0])
+
+
+def _parts(geometry: dict) -> list[list[tuple[float, float]]]:
+    coordinates = geometry["coordinates"]
+    if geometry["type"] == "LineString":
+        coordinates = [coordinates]
+    return [[(x, y) for x, y, *_ in part] for part in coordinates]
+
+
+def _shared_stretches(outline: list[tuple[float, float]], vertices: set) -> list[list[tuple[float, float]]]:
+    """The stretches of a closed ring whose vertices are all in ``vertices``: a border Syria
+    shares with a neighbour (one source draws both outlines, so shared borders share
+    vertices)."""
+    ring = outline[:-1] if outline[0] == outline[-1] else outline
+    shared = [v in vertices for v in ring]
+    if all(shared):
+        return [outline]
+    start = shared.index(False)  # walk the ring from a vertex off the border
+    stretches, current = [], []
+    for k in range(1, len(ring) + 1):
+        vertex = ring[(start + k) % len(ring)]
+        if shared[(start + k) % len(ring)]:
+            current.append(vertex)
+        elif current:
+            stretches.append(current)
+            current = []
+    return [s for s in stretches if len(s) >= 2]
+
+
 @lru_cache(maxsize=1)
-def _geometry(basemap_dir: str) -> dict[str, object]:
-    """Named lines, (lon, lat): "river:<name>", "border:<Neighbour>", "border:all"."""
+def _geometry(basemap_dir: str) -> dict[str, Polyline]:
+    """Named lines: "river:<name>", "border:<Neighbour>", "border:all"."""
     folder = Path(basemap_dir)
-    out: dict[str, object] = {}
+    out: dict[str, Polyline] = {}
     try:
         rivers = json.loads((folder / "rivers.geojson").read_text(encoding="utf-8"))
         for feature in rivers["features"]:
-            out[f"river:{fold(feature['properties']['name'])}"] = shape(feature["geometry"])
-        syria = shape(json.loads((folder / "syria.geojson").read_text(encoding="utf-8"))["features"][0]["geometry"])
+            out[f"river:{fold(feature['properties']['name'])}"] = Polyline(_parts(feature["geometry"]))
+        syria = json.loads((folder / "syria.geojson").read_text(encoding="utf-8"))["features"][0]["geometry"]
         neighbours = json.loads((folder / "neighbours.geojson").read_text(encoding="utf-8"))
     except (OSError, KeyError, IndexError, ValueError):
         return out
-    outline = syria.boundary
-    out["border:all"] = outline
+    polygons = syria["coordinates"] if syria["type"] == "MultiPolygon" else [syria["coordinates"]]
+    rings = [[(x, y) for x, y, *_ in ring] for polygon in polygons for ring in polygon]
+    out["border:all"] = Polyline(rings)
     for feature in neighbours["features"]:
         name = feature["properties"].get("name")
         if name in _NEIGHBOURS.values():
-            shared = outline.intersection(shape(feature["geometry"]).buffer(0.02))
-            if not shared.is_empty:
-                out[f"border:{name}"] = shared
+            geometry = feature["geometry"]
+            theirs = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+            vertices = {(x, y) for polygon in theirs for ring in polygon for x, y, *_ in ring}
+            stretches = [s for ring in rings for s in _shared_stretches(ring, vertices)]
+            if stretches:
+                out[f"border:{name}"] = Polyline(stretches)
     return out
 
 
-def line_of(place: Place, basemap_dir: Path | None = None):
+def line_of(place: Place, basemap_dir: Path | None = None) -> Polyline | None:
     """The line a place row stands for, or None (segments and other places have none)."""
     if place.uncertainty_km < WHOLE_LINE_KM or place.source.startswith("relative:"):
         return None
-    geometry = _geometry(str(basemap_dir) if basemap_dir else _DEFAULT_BASEMAP)
     words = fold(place.name).split()
+    if place.kind != "river" and "border" not in words:
+        return None
+    geometry = _geometry(str(basemap_dir) if basemap_dir else _DEFAULT_BASEMAP)
     if place.kind == "river":
         for word in words:
             if f"river:{word}" in geometry:
                 return geometry[f"river:{word}"]
         return None
-    if "border" in words:
-        for word in words:
-            if word in _NEIGHBOURS and f"border:{_NEIGHBOURS[word]}" in geometry:
-                return geometry[f"border:{_NEIGHBOURS[word]}"]
-        if "syria" in words:
-            return geometry.get("border:all")
-    if place.source.startswith("basemap") and "border" in words:
-        for word in words:
-            if word.capitalize() in _NEIGHBOURS.values():
-                return geometry.get(f"border:{word.capitalize()}")
+    for word in words:
+        if word in _NEIGHBOURS and f"border:{_NEIGHBOURS[word]}" in geometry:
+            return geometry[f"border:{_NEIGHBOURS[word]}"]
+    if "syria" in words:
+        return geometry.get("border:all")
     return None
 
 
-def nearest_on_line(line, lat: float, lon: float) -> tuple[float, float]:
-    point = nearest_points(line, Point(lon, lat))[0]
-    return point.y, point.x
+def nearest_on_line(line: Polyline, lat: float, lon: float) -> tuple[float, float]:
+    return line.nearest(lat, lon)
 
 
 def near_context(place: Place, context) -> Place:
@@ -178,13 +255,10 @@ def _border_place(neighbour: str, basemap_dir: str) -> Place | None:
     line = _geometry(basemap_dir).get(f"border:{neighbour}")
     if line is None:
         return None
-    middle_lat, middle_lon = nearest_on_line(line, line.centroid.y, line.centroid.x)
-    parts = getattr(line, "geoms", [line])
-    length_km = sum(approx_km(a[1], a[0], b[1], b[0]) for part in parts
-                    for a, b in zip(part.coords[:-1], part.coords[1:]) if hasattr(part, "coords"))
+    middle_lat, middle_lon = line.middle()
     return Place(name=f"Syria-{neighbour} border", lat=round(middle_lat, 5), lon=round(middle_lon, 5),
                  kind="area", governorate=None, source="basemap (Natural Earth outline)",
-                 uncertainty_km=round(max(WHOLE_LINE_KM, length_km / 2), 1), score=0.9)
+                 uncertainty_km=round(max(WHOLE_LINE_KM, line.length_km() / 2), 1), score=0.9)
 
 
 def _unnamed_borders(text: str, mentions: list[Mention]) -> list[Mention]:

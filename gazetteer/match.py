@@ -23,9 +23,7 @@ resolver refuses their answers when they lie far from what the rest of the text 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from rapidfuzz import fuzz, process
+from typing import NamedTuple
 
 from gazetteer.descriptors import Descriptor, split_suffix
 from gazetteer.index import NameIndex, core_of, token_keys
@@ -50,8 +48,7 @@ ARABIC_QUERY_RATIO = 85.0
 WEAK_ARABIC_RATIO = 62.0
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     """An entry (by position in the index) that a written name may mean."""
 
     position: int
@@ -81,7 +78,7 @@ def _marked(index: NameIndex, positions: list[int] | None, match: float, tier: s
             query_form: str) -> list[Candidate]:
     """Candidates of an exact tier, marked when one of the entry's main names (not an alias)
     has the query's form (``form``: 0 folded, 1 bare, 2 key)."""
-    return [Candidate(p, match, tier, None, query_form in index.main_forms[p][form]) for p in positions or ()]
+    return [Candidate(p, match, tier, None, query_form in index.main_forms(p)[form]) for p in positions or ()]
 
 
 def candidates(index: NameIndex, name: str, fuzzy: bool = True, spelling: bool = True) -> list[Candidate]:
@@ -97,12 +94,14 @@ def candidates(index: NameIndex, name: str, fuzzy: bool = True, spelling: bool =
     if not folded:
         return []
     found = _marked(index, index.by_fold.get(folded), 1.0, "fold", 0, folded)
+    if found:
+        return found
     bare = strip_articles(folded)
-    if not found:
-        found = _marked(index, index.by_bare.get(bare), 0.98, "bare", 1, bare)
+    found = _marked(index, index.by_bare.get(bare), 0.98, "bare", 1, bare)
+    if found:
+        return found
     key = "".join(token_keys(bare))
-    if not found:
-        found = _marked(index, index.by_key.get(key), 0.95, "key", 2, key)
+    found = _marked(index, index.by_key.get(key), 0.95, "key", 2, key)
     if found:
         return found
     unglued = " ".join(unglue_al(t) for t in bare.split())
@@ -145,6 +144,7 @@ def spelling_checked(index: NameIndex, name: str, spell: str, descriptor: Descri
     positions = index.by_spell.get(spell)
     if not positions:
         return []
+    from rapidfuzz import fuzz  # loaded with the first inexact look-up
     probe = "" if is_arabic(name) else name_key(name)
     scored = []
     for position in positions:
@@ -181,6 +181,7 @@ def _keys_of(entry_names, with_core: bool) -> list[str]:
 
 def _near(index: NameIndex, probe: str, descriptor: Descriptor | None, choices: list[str],
           table: dict[str, list[int]]) -> list[Candidate]:
+    from rapidfuzz import fuzz, process
     cutoff = fuzzy_cutoff(len(probe))
     found: dict[int, Candidate] = {}
     sk = skeleton(probe)
@@ -200,6 +201,7 @@ def _near(index: NameIndex, probe: str, descriptor: Descriptor | None, choices: 
 
 def suggestions(index: NameIndex, name: str, n: int = 5) -> list[str]:
     """Up to ``n`` entry names that look like ``name``, best first, for a failed lookup."""
+    from rapidfuzz import fuzz, process
     if is_arabic(name):
         return []
     probe = "".join(token_keys(strip_articles(fold(name))))

@@ -103,36 +103,44 @@ def unglue_al(token: str) -> str:
     return _GLUED_AL_RE.sub("", token)
 
 
-# Ordered rewrites making a token phonetic; applied after folding and article removal.
-_KEY_REWRITES = [
-    (re.compile(r"^(?:abu|abou|albu|bou|abo)(?=[a-z]{3})"), "bu"),  # Abu Kamal = Albu Kamal = Boukamal
-    (re.compile(r"^(?:abu|abou|albu|bou|abo)$"), "bu"),
-    (re.compile(r"q"), "k"),
-    (re.compile(r"ck"), "k"),
-    (re.compile(r"dh"), "z"),
-    (re.compile(r"th"), "t"),
-    (re.compile(r"ph"), "f"),
-    (re.compile(r"ch"), "sh"),
-    (re.compile(r"dj"), "j"),
-    (re.compile(r"(?<=[aeiou])h$"), ""),             # final -ah / -eh
-    (re.compile(r"(?:ay|ai|ei|ey)(?=[^aeiou]|$)"), "i"),  # Dayr = Deir = Dir
-    (re.compile(r"(?:aw|au)(?=[^aeiou]|$)"), "u"),       # Zawr = Zour = Zor
-    (re.compile(r"ou|oo|o"), "u"),
-    (re.compile(r"ee|i"), "i"),
-    (re.compile(r"e$"), "a"),                       # Meskene ~ Maskana
-    (re.compile(r"e"), "i"),                        # Khanasser ~ Khanasir
-    (re.compile(r"w(?=[^aeiou]|$)"), "u"),
-    (re.compile(r"(.)\1+"), r"\1"),                 # Raqqa = Raqa, Mayadeen = Mayadin
-]
+# Ordered rewrites making a token phonetic; applied after folding and article removal:
+# "Abu"/"Albu"/"Bou" -> "bu" (Abu Kamal = Albu Kamal = Boukamal); q=k, dh=z, th=t, ph=f,
+# ch=sh, dj=j; a final -ah/-eh dropped; ay/ai/ei/ey -> i (Dayr = Deir = Dir); aw/au -> u
+# (Zawr = Zour = Zor); o -> u; ee -> i; a final e -> a (Meskene ~ Maskana), any other e -> i
+# (Khanasser ~ Khanasir); w before a consonant -> u; doubled letters once (Raqqa = Raqa).
+# Literal rewrites are ``str.replace`` and each pattern runs only when its letters occur: the
+# geoparser keys every word of a report.
+_ABU_RE = re.compile(r"^(?:abu|abou|albu|bou|abo)(?=[a-z]{3}|$)")
+_LITERAL_REWRITES = (("q", "k"), ("ck", "k"), ("dh", "z"), ("th", "t"), ("ph", "f"), ("ch", "sh"), ("dj", "j"))
+_FINAL_H_RE = re.compile(r"(?<=[aeiou])h$")
+_DIPHTHONG_I_RE = re.compile(r"(?:ay|ai|ei|ey)(?=[^aeiou]|$)")
+_DIPHTHONG_U_RE = re.compile(r"(?:aw|au)(?=[^aeiou]|$)")
+_W_RE = re.compile(r"w(?=[^aeiou]|$)")
+_DOUBLED_RE = re.compile(r"(.)\1+")
 
 
 @lru_cache(maxsize=200_000)
 def token_key(token: str) -> str:
     """The phonetic key of one folded, article-free token."""
     out = _unglue(token)
-    for pattern, repl in _KEY_REWRITES:
-        out = pattern.sub(repl, out)
-    return out
+    if out[:1] in ("a", "b"):
+        out = _ABU_RE.sub("bu", out)
+    for old, new in _LITERAL_REWRITES:
+        if old in out:
+            out = out.replace(old, new)
+    if out.endswith("h"):
+        out = _FINAL_H_RE.sub("", out)
+    if "a" in out or "e" in out:
+        out = _DIPHTHONG_I_RE.sub("i", out)
+        out = _DIPHTHONG_U_RE.sub("u", out)
+    # "ou", "oo" and "o" all become "u": a doubled "u" is made single below.
+    out = out.replace("o", "u").replace("ee", "i")
+    if out.endswith("e"):
+        out = out[:-1] + "a"
+    out = out.replace("e", "i")
+    if "w" in out:
+        out = _W_RE.sub("u", out)
+    return _DOUBLED_RE.sub(r"\1", out)
 
 
 @lru_cache(maxsize=200_000)

@@ -68,18 +68,26 @@ def _number(text: str) -> float:
     return NUMBER_WORDS[text] if text in NUMBER_WORDS else float(text)
 
 
+_DIGIT_RE = re.compile(r"\d")
+_UNIT_WORDS = ("km", "kilomet", "mile", "meter", "metre")
+_DIRECTION_WORDS = ("north", "south", "east", "west")
+
+
 def parse(phrase_before_anchor: str) -> tuple[Relation, int] | None:
     """The relation stated by text ending just before an anchor, and where it starts."""
-    match = DISTANCE_RE.search(phrase_before_anchor)
+    lower = phrase_before_anchor.lower()
+    # Cheap tests first: a distance needs a unit or a figure, a direction its word.
+    distance = any(w in lower for w in _UNIT_WORDS) or _DIGIT_RE.search(lower) is not None
+    match = DISTANCE_RE.search(phrase_before_anchor) if distance else None
     if match:
         distance_km = _number(match.group("num")) * KM_PER_UNIT[match.group("unit").lower()]
         bearing = bearing_of(match.group("dir")) if match.group("dir") else None
         within = bearing is None
         return Relation(distance_km, bearing, within=within), match.start("num") if not match.group("lead").strip() else match.start()
-    match = DIRECTION_RE.search(phrase_before_anchor)
+    match = DIRECTION_RE.search(phrase_before_anchor) if any(w in lower for w in _DIRECTION_WORDS) else None
     if match:
         return Relation(None, bearing_of(match.group("dir"))), match.start("dir")
-    match = OUTSKIRTS_RE.search(phrase_before_anchor)
+    match = OUTSKIRTS_RE.search(phrase_before_anchor) if "outskirts" in lower else None
     if match:
         return Relation(None, None, outskirts=True), match.start()
     return None

@@ -11,18 +11,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, NamedTuple
+from typing import Iterable, Mapping, NamedTuple
 
 import settings
-from gazetteer import descriptors, lines, stopnames
+from gazetteer import descriptors, stopnames
 from gazetteer.context import Context, choose, is_big, is_inexact, is_minor, is_quarter, rank
 from gazetteer.index import NameIndex
 from gazetteer.match import candidates, suggestions
 from gazetteer.normalize import fold, is_arabic, strip_articles
 from gazetteer.place import Place
-from gazetteer.sources import DEFAULT_UNCERTAINTY_KM, Entry, default_sources, load_entries
+from gazetteer.sources import DEFAULT_UNCERTAINTY_KM, Entry, load_entries, runtime_sources, static_sources
 
 ContextLike = Context | str | Iterable[Place] | None
 # Words without which a name cannot be a relative or directional phrase (a cheap first test).
@@ -50,16 +50,30 @@ class Gazetteer:
     """Offline name resolution over a fixed list of entries."""
 
     def __init__(self, entries: list[Entry], stop: stopnames.StopNames | None = None,
-                 online=None) -> None:
-        self.entries = entries
-        self.index = NameIndex.build(entries)
+                 online=None, index: NameIndex | None = None) -> None:
+        self.index = index if index is not None else NameIndex.build(entries)
         self.stop = stop if stop is not None else stopnames.StopNames.empty()
         self.online = online  # an ``online.OnlineGeocoder`` or None
 
+    @property
+    def entries(self):
+        """Every entry, in the index's order (a sequence; entries of a loaded index are made
+        as they are read)."""
+        return self.index.entries
+
     @classmethod
     def from_dir(cls, data_dir: Path, online=None) -> "Gazetteer":
-        entries = load_entries(default_sources(data_dir))
-        return cls(entries, stopnames.StopNames.load(data_dir), online)
+        """The gazetteer over a data folder: the index built ahead (``compiled``) when it is
+        current, else built from the sources; then the corrections and the online cache."""
+        from gazetteer import compiled
+        data_dir = Path(data_dir)
+        index = compiled.load(data_dir / "gazetteer" / "index.tsv", data_dir)
+        if index is None:
+            index = NameIndex.build(load_entries(static_sources(data_dir)))
+        for source in runtime_sources(data_dir):
+            for entry in source.entries():
+                index.add(entry)
+        return cls([], stopnames.StopNames.load(data_dir), online, index)
 
     @staticmethod
     @lru_cache(maxsize=1)
@@ -115,8 +129,12 @@ class Gazetteer:
             place = self._resolve_phrase(name, context)
         if place is None:
             place = self.resolve_name(name, context)
+        if context and lines_near_context:
+            from gazetteer import lines  # only a context says which stretch of a line is meant
+            if place is not None:
+                return lines.near_context(place, context)
         if place is not None:
-            return lines.near_context(place, context) if context and lines_near_context else place
+            return place
         if context and lines_near_context and lines.is_bare_border(name):
             # "the Syrian border" in a text about Abu Kamal: Syria's outline where it is nearest.
             place = lines.near_context(lines.SYRIA_BORDER, context)
@@ -134,15 +152,13 @@ class Gazetteer:
         self.add(entry)
         return entry.to_place(0.7)
 
-    def add(self, entry: Entry, first: bool = False) -> None:
+    def add(self, entry: Entry) -> None:
         """Make a new entry (an online answer, an analyst's correction) resolvable from now on;
-        ``first`` puts it ahead of the others (a correction replaces one of the same id)."""
-        others = [e for e in self.entries if e.id != entry.id]
-        self.entries = [entry, *others] if first else [*others, entry]
-        self.index = NameIndex.build(self.entries)
-        self.__dict__.pop("_contexts", None)
-        self.__dict__.pop("_alone", None)
-        self.__dict__.pop("by_id", None)
+        it replaces an entry of the same id (an earlier correction of the name). A correction
+        outranks other sources by its prior (``context.prior``), not by its position."""
+        self.index.add(entry)
+        for cache in ("_contexts", "_alone", "_named_parts"):
+            self.__dict__.pop(cache, None)
 
     def _resolve_phrase(self, phrase: str, context: Context | None) -> Place | None:
         """A phrase such as "25 km north of X" or "the eastern countryside of X": the place of
@@ -150,7 +166,7 @@ class Gazetteer:
         if not _PHRASE_CUE_RE.search(phrase):
             return None
         from gazetteer.geoparser import geoparse
-        mentions = geoparse(self, phrase, context)
+        mentions = geoparse(self, phrase, context, generic_too=True)
         core = phrase[4:] if phrase.lower().startswith("the ") else phrase
         covering = [m for m in mentions if len(m.text) >= len(core.strip(" .,;:"))]
         return covering[0].place if covering else None
@@ -224,13 +240,26 @@ class Gazetteer:
             return []
         return suggestions(self.index, name, n)
 
-    @cached_property
-    def by_id(self) -> dict[str, Entry]:
+    @property
+    def by_id(self) -> "EntriesById":
         """Entries by id, and by the ids of rows folded into them (``sources.merge_same``)."""
-        out = {}
-        for e in self.entries:
-            old = (e.raw or {}).get("same_as_id")
-            if old:
-                out.setdefault(old, e)
-        out.update({e.id: e for e in self.entries})
-        return out
+        return EntriesById(self.index)
+
+
+class EntriesById(Mapping):
+    """A read-only view of an index's entries by id (see ``Gazetteer.by_id``)."""
+
+    def __init__(self, index: NameIndex) -> None:
+        self.index = index
+
+    def __getitem__(self, entry_id: str) -> Entry:
+        position = self.index.position_of(entry_id)
+        if position is None:
+            raise KeyError(entry_id)
+        return self.index.entries[position]
+
+    def __iter__(self):
+        return (e.id for e in self.index.entries)
+
+    def __len__(self) -> int:
+        return len(self.index.entries)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import csv
 import math
 import re
+import warnings
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Protocol
@@ -112,6 +113,11 @@ class Entry:
             return f"OCHA {self.pcode}"
         return f"{self.source}; OCHA {self.pcode}"
 
+    def __post_init__(self) -> None:
+        # Checked once here, so that ``to_place`` need not check again on every look-up.
+        Place.checked_already({"name": self.name, "lat": self.lat, "lon": self.lon, "kind": self.kind,
+                               "uncertainty_km": self.uncertainty_km}).__post_init__()
+
     def to_place(self, score: float = 1.0, **changes: Any) -> Place:
         values = dict(
             name=self.name, lat=self.lat, lon=self.lon, kind=self.kind,
@@ -120,8 +126,10 @@ class Entry:
             id=self.id, population=self.population, country=self.country, raw=self.raw,
             pcode=self.pcode,
         )
-        values.update(changes)
-        return Place(**values)
+        if changes:
+            values.update(changes)
+            return Place(**values)
+        return Place.checked_already(values)
 
 
 class Source(Protocol):
@@ -165,7 +173,16 @@ class CsvSource:
             return []
         with open(self.path, newline="", encoding="utf-8") as f:
             rows = list(csv.DictReader(f))
-        return [entry for number, row in enumerate(rows) if (entry := self._entry(row, number))]
+        out = []
+        for number, row in enumerate(rows):
+            try:
+                entry = self._entry(row, number)
+            except ValueError as error:  # an impossible point or kind: the row is left out, loudly
+                warnings.warn(f"{self.path.name} row {number + 2}: {error}")
+                continue
+            if entry is not None:
+                out.append(entry)
+        return out
 
     def entry_of(self, row: Mapping[str, str]) -> Entry | None:
         """One row (as the CSV would hold it) as an entry; None without a name or a point."""
@@ -216,13 +233,27 @@ class CsvSource:
 def default_sources(data_dir: Path) -> list[Source]:
     """The offline sources, most trusted first: the analyst's corrections, curated rows,
     GeoNames, OCHA's communities and administrative areas, then the online cache."""
+    first, last = runtime_sources(data_dir)
+    return [first, *static_sources(data_dir), last]
+
+
+def static_sources(data_dir: Path) -> list[CsvSource]:
+    """The sources that change only with a commit (their index is built ahead: ``compiled``)."""
     folder = Path(data_dir) / "gazetteer"
     return [
-        CsvSource(folder / "corrections.csv", "correction", "co:"),
         CsvSource(folder / "curated.csv", "curated", "cu:"),
         CsvSource(folder / "geonames_base.csv", "geonames", "gn:"),
         CsvSource(folder / "ocha_communities.csv", "ocha", "oc:"),
         CsvSource(Path(data_dir) / "admin" / "areas.csv", "ocha-admin", "ad:"),
+    ]
+
+
+def runtime_sources(data_dir: Path) -> list[CsvSource]:
+    """The sources the running program writes to: the analyst's corrections and the online
+    fallback's cache (read at every start-up)."""
+    folder = Path(data_dir) / "gazetteer"
+    return [
+        CsvSource(folder / "corrections.csv", "correction", "co:"),
         CsvSource(folder / "nominatim_cache.csv", "nominatim", "nm:"),
     ]
 

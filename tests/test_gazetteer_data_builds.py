@@ -6,9 +6,9 @@ import importlib.util
 import json
 
 import settings
-from gazetteer import formcache
-from gazetteer.index import matchable_names
-from gazetteer.sources import default_sources, load_entries
+from gazetteer import compiled
+from gazetteer.index import TABLES, NameIndex
+from gazetteer.sources import load_entries, static_sources
 
 
 def _module(path):
@@ -66,18 +66,35 @@ def test_the_admin_geojson_keeps_the_contract_and_stays_small():
     assert total < 2_000_000
 
 
-def test_the_name_forms_cache_is_current_and_complete():
-    forms = formcache.load()
-    assert forms, "data/gazetteer/name_forms.tsv is stale: run python -m gazetteer.formcache"
-    entries = load_entries(default_sources(settings.DATA_DIR))
-    names = {n for e in entries for n in matchable_names(e)
-             if e.source not in ("correction", "nominatim") and "\n" not in n and "\t" not in n}
-    missing = sorted(n for n in names if n not in forms)
-    assert not missing, f"{len(missing)} names lack forms (e.g. {missing[:3]}): run python -m gazetteer.formcache"
+def test_the_committed_index_is_current():
+    assert compiled.load() is not None, "data/gazetteer/index.tsv is stale: run python -m gazetteer.compiled"
 
 
-def test_the_cached_forms_are_the_computed_ones():
-    from gazetteer.index import name_forms
-    forms = formcache.load()
-    sample = sorted(forms)[::500]
-    assert all(forms[n] == tuple(name_forms(n)) for n in sample)
+def test_the_committed_index_is_the_one_the_sources_make(tmp_path):
+    built = NameIndex.build(load_entries(static_sources(settings.DATA_DIR)))
+    loaded = compiled.load()
+    assert [e.id for e in loaded.entries] == [e.id for e in built.entries]
+    sample = range(0, len(built.entries), 97)
+    for position in sample:
+        a, b = loaded.entries[position], built.entries[position]
+        assert (a.name, a.names, a.main_names, a.lat, a.lon, a.kind, a.governorate, a.population, a.pcode,
+                a.uncertainty_km, a.level) == (b.name, b.names, b.main_names, b.lat, b.lon, b.kind, b.governorate,
+                                              b.population, b.pcode, b.uncertainty_km, b.level)
+        assert loaded.groups(position) == built.groups(position)
+    for name in TABLES:
+        built_table, loaded_table = built._tables[name], loaded._tables[name]
+        assert loaded_table.keys() == built_table.keys(), name
+        for form in built_table.keys()[::53]:
+            assert loaded_table[form] == built_table[form], (name, form)
+
+
+def test_an_entry_added_to_a_loaded_index_is_found_and_replaces_its_namesake():
+    from gazetteer.sources import CsvSource
+    index = compiled.load()
+    row = {"id": "co:test-place", "name": "Tal Qwertzuiop", "lat": "35.1", "lon": "38.2", "kind": "hill"}
+    position = index.add(CsvSource(settings.DATA_DIR / "none.csv", "correction").entry_of(row))
+    from gazetteer.spelling import latin_key
+    assert index.by_fold.get("tal qwertzuiop") == [position] and latin_key("Tal Qwertz") in index.spell_prefixes
+    moved = {**row, "name": "Tal Asdfghjkl"}
+    assert index.add(CsvSource(settings.DATA_DIR / "none.csv", "correction").entry_of(moved)) == position
+    assert index.by_fold.get("tal qwertzuiop") is None and index.by_fold.get("tal asdfghjkl") == [position]

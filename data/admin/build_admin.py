@@ -51,7 +51,7 @@ DECIMALS = 4
 LAEA_SYRIA = "+proj=laea +lat_0=35 +lon_0=38.5 +datum=WGS84 +units=m +no_defs"
 CITATION_OCHA = "OCHA Syria COD-AB 2020-12-17 (HDX, CC BY 3.0 IGO)"
 CITATION_OPENSYRIA = "OpenSyria data-geography (CC BY 4.0)"
-CSV_COLUMNS = ["pcode", "level", "name", "name_ar", "aliases", "parent_pcode", "governorate", "lat",
+CSV_COLUMNS = ["pcode", "level", "name", "name_ar", "aliases", "parent_pcode", "governorate", "enclosed_by", "lat",
                "lon", "radius_km", "area_km2", "same_as", "source"]
 # The project's governorate names (as in the GeoNames base) and the curated row of each.
 GOVERNORATES = {
@@ -97,6 +97,12 @@ def _areas_km2(geometries) -> list[float]:
     return [round(a / 1e6, 1) for a in projected.area]
 
 
+def _lines(value: str) -> list[str]:
+    """The distinct lines of a name field: one OCHA neighbourhood's Arabic name is its name
+    three times over, on three lines."""
+    return list(dict.fromkeys(line.strip() for line in value.splitlines() if line.strip()))
+
+
 def _records(level: str, frame, pcode_col: str, name_col: str, name_ar_col: str, parent_col: str | None,
              geometries, aliases: dict[str, list[str]]) -> list[dict]:
     out = []
@@ -105,8 +111,9 @@ def _records(level: str, frame, pcode_col: str, name_col: str, name_ar_col: str,
         pcode = row[pcode_col]
         governorate_pcode = row["adm1_pcode"] if "adm1_pcode" in row else pcode
         lat, lon, radius = _point_and_radius(geometry, area)
-        name, name_ar = row[name_col].strip(), (row[name_ar_col] or "").strip()
-        extra = [a for a in aliases.get(pcode, []) if a.casefold() not in (name.casefold(), name_ar)]
+        name, *more = _lines(row[name_col])
+        name_ar, *more_ar = _lines(row[name_ar_col] or "") or [""]
+        extra = [a for a in [*more, *more_ar, *aliases.get(pcode, [])] if a.casefold() not in (name.casefold(), name_ar)]
         out.append({
             "pcode": pcode, "level": level, "name": name, "name_ar": name_ar,
             "aliases": list(dict.fromkeys(extra)), "parent_pcode": row[parent_col] if parent_col else "SY",
@@ -142,7 +149,20 @@ def build(shared_dir: Path) -> dict[str, list[dict]]:
     levels["neighbourhood"] = _records("neighbourhood", hood, "neighbor_2", "neighborho", "neighbor_1", "adm4_pcode",
                                        hood_geoms, {})
     levels["city_area"] = _city_areas(hood, hood_geoms)
+    for level in ("governorate", "district", "subdistrict"):
+        _mark_enclaves(levels[level])
     return levels
+
+
+def _mark_enclaves(records: list[dict]) -> None:
+    """``enclosed_by``: the P-code of the area of the same level whose outline (holes filled)
+    holds an area's representative point, the area around an enclave (Rif Dimashq around
+    Damascus); "" for the others."""
+    for record in records:
+        point = shapely.Point(record["lon"], record["lat"])
+        around = [other["pcode"] for other in records if other is not record and any(
+            shapely.Polygon(part.exterior).covers(point) for part in getattr(other["geometry"], "geoms", [other["geometry"]]))]
+        record["enclosed_by"] = around[0] if around else ""
 
 
 def _city_areas(hood, geometries) -> list[dict]:
