@@ -332,12 +332,16 @@ class ControlModel:
     ``outline``: the country (WGS84; without one, a box around the places); ``rivers``: (name,
     line) pairs, for the river sides; ``document_dates``: doc id -> report date; ``areas``: an
     ``AreaIndex`` (default: ``areas.default_areas``); ``ground_lonlat``: extra ground points
-    (e.g. communities)."""
+    (e.g. communities); ``banks``: areas (key -> WGS84 polygon) that say which bank of the river
+    a point near it is on, ``place_banks`` place id -> the key of the area its record names
+    (``points.river_sides``)."""
 
     def __init__(self, baseline: Sequence[ControlPoint], events: Iterable[Event], *,
                  outline: BaseGeometry | None = None, rivers: Iterable[tuple[str, BaseGeometry]] = (),
                  document_dates: Mapping[str, date] | None = None, areas: "area_rule.AreaIndex | None" = None,
-                 ground_lonlat: np.ndarray | None = None, contested_days: int = CONTESTED_DAYS,
+                 ground_lonlat: np.ndarray | None = None, banks: Mapping[str, BaseGeometry] | None = None,
+                 place_banks: Mapping[str, str] | None = None,
+                 contested_days: int = CONTESTED_DAYS,
                  pocket_days: int = pockets.POCKET_DAYS) -> None:
         self.contested_days = contested_days
         baseline = tuple(baseline)
@@ -346,7 +350,8 @@ class ControlModel:
         events = sorted((e for e in events if _believable(e, document_dates or {})), key=_event_order)
         self.events = tuple(events)
         new_places, self._place_of = assign(baseline, events)
-        self.points = PointSet(baseline, new_places, outline, rivers=rivers, extra_ground_lonlat=ground_lonlat)
+        self.points = PointSet(baseline, new_places, outline, rivers=rivers, extra_ground_lonlat=ground_lonlat,
+                               banks=banks or {}, place_banks=place_banks or {})
         self.tessellation = Tessellation(self.points.xy, self.points.outline_m)
         self.areas = areas or area_rule.default_areas(outline)
         self._days: list[int] = []
@@ -597,16 +602,17 @@ class ControlModel:
         if e.action in LIFT_ACTIONS:
             target_xy = self.points.xy[place] if place is not None else _xy(e)
             index = place if place is not None else world.point_of_xy(target_xy)
+            relieved, besieger = self._relief_sides(world, e, index, before)
             if w >= weights.SWEEP_MIN:
-                sweep.sweep(world, k, actor, _CODE.get(e.target), target_xy, int(self.points.side[index]),
+                sweep.sweep(world, k, relieved, besieger, target_xy, int(self.points.side[index]),
                             before, mode="link")
             codes = world.effective_codes()
-            if codes[index] == actor:
+            if codes[index] == relieved:
                 joined = np.flatnonzero(world.component_mask(index, codes))
                 world.set_siege(joined, False)
                 world.relieve(joined)
-                if place is not None:   # the report says the actor holds the place
-                    world.set_state([place], actor, evidence.EVENT, k)
+                if place is not None:   # the report says the relieved side holds the place
+                    world.set_state([place], relieved, evidence.EVENT, k)
             return
         if place is None:   # an area encircled or besieged
             area = self.areas.area_m(e)
@@ -629,6 +635,18 @@ class ControlModel:
             # Ground already besieged is told again, not newly cut off: it keeps its siege.
             self._pockets_encircle(world, members, int(holder), actor, k,
                                    stated_siege=bool(world.besieged_before[place]))
+
+    @staticmethod
+    def _relief_sides(world: World, e: Event, index: int, before: np.ndarray) -> tuple[int, int | None]:
+        """(the side a siege lifted or a link-up relieves, the besieger it loses ground to).
+        Only the besieged are relieved: when the place was besieged the day before and its
+        holder is not the actor, the report names the besieger ("the lifting of ISIL's siege
+        of the city"), and the holder is the side relieved."""
+        holder = int(before[index])
+        actor = _CODE[e.actor]
+        if holder >= 0 and holder != actor and world.besieged_before[index]:
+            return holder, actor
+        return actor, _CODE.get(e.target) if e.target != e.actor else None
 
     def _pockets_encircle(self, world, members, loser, encircler, k, *, stated_siege: bool) -> None:
         if stated_siege:

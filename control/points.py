@@ -17,7 +17,11 @@
 - **River sides.** The Euphrates splits Syria in two (``BARRIER_RIVERS``); each point knows
   its side. A rule that moves ground across open country (a sweep, an area statement) stays on
   the side of the river its event is on: in 2017 the river was a front line in its own right,
-  and the banks changed hands apart.
+  and the banks changed hands apart. The river's line is generalised (it runs 1.5–5.5 km off
+  the valley towns), so a point within ``RIVER_NEAR_KM`` of it takes the bank of the
+  administrative area it lies in (OCHA's subdistricts, whose borders follow the river through
+  the valley) when that area lies at least ``BANK_SHARE`` on one side of the line: Al-Quriyah
+  and Hajin sit on the banks their subdistricts say, not on the side a coarse line puts them.
 
 Which place an event is about: by ``place_id``, else by name (the one of that name nearest the
 event when several share it), else by the nearest place within ``MATCH_KM``. An event about a
@@ -36,7 +40,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 import shapely
@@ -58,6 +62,8 @@ RADIUS_MIN_KM = 15.0
 RADIUS_MAX_KM = 60.0
 BARRIER_RIVERS = ("Euphrates",)
 RIVER_GAP_M = 500.0     # the river's line is thickened by this much to close gaps in its chain
+RIVER_NEAR_KM = 8.0
+BANK_SHARE = 0.9
 _ARTICLES = {"al", "el", "ar", "as", "ash", "at", "ad", "az", "an", "the"}
 
 
@@ -84,7 +90,8 @@ class PointSet:
     def __init__(self, baseline: Sequence[ControlPoint], new_places: Sequence[NewPlace],
                  outline: BaseGeometry, *, rivers: Iterable[tuple[str, BaseGeometry]] = (),
                  extra_ground_lonlat: np.ndarray | None = None,
-                 spacing_km: float = GROUND_SPACING_KM) -> None:
+                 spacing_km: float = GROUND_SPACING_KM, banks: Mapping[str, BaseGeometry] | None = None,
+                 place_banks: Mapping[str, str] | None = None) -> None:
         self.baseline = tuple(baseline)
         self.new_places = tuple(new_places)
         self.names = [p.name for p in self.baseline] + [p.name for p in self.new_places]
@@ -102,7 +109,13 @@ class PointSet:
         self.radius_m = place_radii(place_xy)
         self.nearest_place, distance = nearest(place_xy, self.xy)
         self.reach = distance <= self.radius_m[self.nearest_place] if self.n_places else np.zeros(len(self.xy), bool)
-        self.side = river_sides(self.xy, self.outline_m, rivers)
+        banks = dict(banks or {})
+        keys = list(banks)
+        named = {key: k for k, key in enumerate(keys)}
+        bank_of = np.full(len(self.xy), -1)
+        for k, place_id in enumerate(self.place_ids):
+            bank_of[k] = named.get((place_banks or {}).get(place_id), -1)
+        self.side = river_sides(self.xy, self.outline_m, rivers, [banks[key] for key in keys], bank_of)
         self.is_place = np.arange(len(self.xy)) < self.n_places
 
     def __len__(self) -> int:
@@ -172,17 +185,38 @@ def place_radii(place_xy: np.ndarray) -> np.ndarray:
     return np.clip(RADIUS_FACTOR * means, RADIUS_MIN_KM * 1000.0, RADIUS_MAX_KM * 1000.0)
 
 
-def river_sides(xy: np.ndarray, outline_m: BaseGeometry, rivers: Iterable[tuple[str, BaseGeometry]]) -> np.ndarray:
+def river_sides(xy: np.ndarray, outline_m: BaseGeometry, rivers: Iterable[tuple[str, BaseGeometry]],
+                banks: Sequence[BaseGeometry] = (), bank_of: np.ndarray | None = None) -> np.ndarray:
     """Per point, the index of the part of the outline it lies in once the barrier rivers cut
-    it (a point on the river itself: the nearest part's)."""
+    it (a point on the river itself: the nearest part's); near the river, the part of the
+    ``banks`` area (WGS84 polygons) its record names (``bank_of``: an index into ``banks``, -1
+    for none) or else it lies in, when that area lies on one side (see the module docstring)."""
     lines = [to_metric(geometry) for name, geometry in rivers if name in BARRIER_RIVERS]
     if not lines or not len(xy):
         return np.zeros(len(xy), dtype=int)
-    cut = shapely.difference(outline_m, shapely.buffer(shapely.union_all(lines), RIVER_GAP_M))
+    river = shapely.union_all(lines)
+    cut = shapely.difference(outline_m, shapely.buffer(river, RIVER_GAP_M))
     parts = [p for p in shapely.get_parts(cut) if p.area > 1e8]    # > 100 km²: no slivers
     if len(parts) < 2:
         return np.zeros(len(xy), dtype=int)
     index, _ = nearest_polygon(parts, xy)
+    near = np.flatnonzero(shapely.dwithin(shapely.points(xy), river, RIVER_NEAR_KM * 1000.0))
+    if not len(near) or not len(banks):
+        return index
+    banks_m = np.array([to_metric(b) for b in banks], dtype=object)
+    side_of = np.full(len(banks_m), -1)
+    for k in np.flatnonzero(shapely.dwithin(banks_m, river, RIVER_NEAR_KM * 1000.0)):
+        share = np.array([shapely.area(shapely.intersection(banks_m[k], part)) for part in parts])
+        if share.sum() > 0 and share.max() >= BANK_SHARE * share.sum():
+            side_of[k] = int(share.argmax())
+    bank = np.full(len(near), -1)
+    point, found = shapely.STRtree(banks_m).query(shapely.points(xy[near]), predicate="within")
+    bank[point] = found
+    if bank_of is not None:
+        own = np.asarray(bank_of)[near]
+        bank = np.where(own >= 0, own, bank)
+    sided = (bank >= 0) & (side_of[np.maximum(bank, 0)] >= 0)
+    index[near[sided]] = side_of[bank[sided]]
     return index
 
 
