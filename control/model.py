@@ -117,6 +117,7 @@ class World:
         self.rivals = np.full(n, -1, np.int8)
         self.day = 0
         self.besieged_before = np.zeros(n, bool)   # yesterday's besieged points
+        self.fresh_pocket = np.zeros(n, bool)      # yesterday's points in a pocket with a clock
         self.day_start_codes = self.code
         self._trees_day, self._trees = None, {}
         self._components: dict[bytes, np.ndarray] = {}
@@ -125,7 +126,7 @@ class World:
         self._pending: list[int] = []
         self._effective: Snapshot | None = None
         self._known = np.zeros(points.n_places, dtype=bool)
-        self._static_dist = np.hypot(*(points.xy - points.xy[points.nearest_place]).T)
+        self._static_dist = np.where(points.reach, np.hypot(*(points.xy - points.xy[points.nearest_place]).T), np.inf)
         self._follow_near = np.arange(n)
         self._follow_dist = np.full(n, np.inf)
         self._follow_near_reach = np.zeros(n, dtype=bool)
@@ -149,13 +150,13 @@ class World:
         return self.effective().codes
 
     def _followed(self) -> tuple[np.ndarray, np.ndarray]:
-        """(the nearest known place, whether its radius reaches) per point, kept up to date as
-        places become known (``_know``)."""
+        """(the nearest known place whose radius reaches it, whether there is one) per point,
+        kept up to date as places become known (``_know``)."""
         return self._follow_near, self._follow_near_reach
 
     def _know(self, places: np.ndarray) -> bool:
-        """Places just become known: the ground points they are now the nearest known place of
-        follow them. Returns whether any place was new."""
+        """Places just become known: the ground points they are now the nearest known place
+        reaching of follow them. Returns whether any place was new."""
         p = self.points
         places = places[~self._known[places]]
         if not len(places):
@@ -170,6 +171,8 @@ class World:
             ground = ~p.is_place[point]
             place, point = place[ground], point[ground]
             d = np.hypot(*(p.xy[point] - p.xy[place]).T)
+            reaches = d <= p.radius_m[place]     # only a place whose radius reaches is followed
+            place, point, d = place[reaches], point[reaches], d[reaches]
             order = np.argsort(d)[::-1]          # nearest last, so that it wins the assignment
             place, point, d = place[order], point[order], d[order]
             closer = d < self._follow_dist[point]
@@ -177,10 +180,7 @@ class World:
             near[point[closer]] = place[closer]
             dist[point[closer]] = d[closer]
             self._follow_near, self._follow_dist = near, dist
-        followed = self._follow_near < p.n_places
-        radius = np.zeros(len(p.xy))
-        radius[followed] = p.radius_m[self._follow_near[followed]]
-        self._follow_near_reach = followed & (self._follow_dist <= radius)
+        self._follow_near_reach = (self._follow_near < p.n_places) & np.isfinite(self._follow_dist)
         self._followers = None
         return True
 

@@ -11,7 +11,7 @@
   within ``ENCIRCLE_KM`` of it (or, for an area, inside it) a pocket from that day, cut off or
   not; a ``siege`` marks the place besieged (``control.model``) without a clock.
 - **The fall.** A pocket passes whole to its encircler (cut off by several sides: each point
-  to the side whose ground is nearest to it) when E captures one of its points or L
+  to the side whose ground on the same bank of the river is nearest to it) when E captures one of its points or L
   withdraws from one (the pocket was taken, cleared or evacuated), else ``POCKET_DAYS`` after it
   was cut off or encircled, if it still is: a pocket that cannot be resupplied does not hold out
   long (the 2017 pockets — Qaryatayn, Uqayribat, Mayadin — fell within weeks), and its ground
@@ -193,9 +193,13 @@ class Pockets:
             pocket.alive = False
         self.pockets = [pocket for pocket in self.pockets if pocket.alive]
         besieged = np.zeros(len(codes), dtype=bool)
+        falling = np.zeros(len(codes), dtype=bool)
         codes = world.effective_codes()
         for pocket in self.pockets:
-            besieged[pocket.members[codes[pocket.members] == pocket.loser]] = True
+            held = pocket.members[codes[pocket.members] == pocket.loser]
+            besieged[held] = True
+            falling[held] = pocket.falls is not None
+        world.fresh_pocket = falling
         return besieged
 
 
@@ -204,15 +208,19 @@ def _nearest_side(world, points: np.ndarray, sides, codes: np.ndarray) -> list[t
     sides = [int(s) for s in sides]
     if len(sides) == 1 or not len(points):
         return [(sides[0], points)] if len(points) else []
-    xy = world.points.xy
     best = np.full(len(points), np.inf)
     pick = np.full(len(points), sides[0])
+    bank = world.points.side
     for side in sides:
-        theirs = np.flatnonzero(codes == side)
-        if not len(theirs):
-            continue
-        tree = shapely.STRtree(world.geoms[theirs])
-        _, d = tree.query_nearest(world.geoms[points], return_distance=True, all_matches=False)
-        closer = d < best
-        best[closer], pick[closer] = d[closer], side
+        for part in np.unique(bank[points]):
+            # Over land: a side across the river is nearer in km but not in reach.
+            here = points[bank[points] == part]
+            theirs = np.flatnonzero((codes == side) & (bank == part))
+            if not len(theirs):
+                continue
+            _, d = shapely.STRtree(world.geoms[theirs]).query_nearest(world.geoms[here], return_distance=True,
+                                                                      all_matches=False)
+            k = np.flatnonzero(bank[points] == part)
+            closer = d < best[k]
+            best[k[closer]], pick[k[closer]] = d[closer], side
     return [(side, points[pick == side]) for side in sides if (pick == side).any()]

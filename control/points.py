@@ -6,14 +6,15 @@
 - **Ground points** fill the open country where places are sparse: a hexagonal grid every
   ``GROUND_SPACING_KM``, kept where no place lies within ``GROUND_CLEAR_KM`` (later also the
   communities of the gazetteer, see ``ground_points``). A ground point takes the state of the
-  ground it stands on — its nearest place's, when that place lies within the place's radius —
+  ground it stands on — that of the nearest place whose radius reaches it —
   unless a rule gave it newer evidence of its own (a swept corridor, an area statement, a
   pocket). So rules work on ground, not only on the few places a desert has, and a corridor
   swept across open desert is held as a band, not as a few dots.
 - **Radius of a place** (how far its holder is taken to reach): ``RADIUS_FACTOR`` times the
   mean distance to its ``RADIUS_NEIGHBOURS`` nearest places, within ``RADIUS_MIN_KM`` ..
   ``RADIUS_MAX_KM``: a village among villages speaks for a few km, a desert town for tens.
-  Ground no known place reaches is *no data*.
+  Ground no known place reaches is *no data* (a town's close-packed districts reach a few km,
+  but the countryside past them still follows the village beyond whose radius reaches it).
 - **River sides.** The Euphrates splits Syria in two (``BARRIER_RIVERS``); each point knows
   its side. A rule that moves ground across open country (a sweep, an area statement) stays on
   the side of the river its event is on: in 2017 the river was a front line in its own right,
@@ -83,8 +84,8 @@ class PointSet:
 
     ``xy``: (n, 2) metres; ``lonlat``: (n, 2) degrees; ``n_places``: how many are places;
     ``names``/``place_ids``: per place; ``radius_m``: per place; ``nearest_place``: per point,
-    the nearest place (a place is its own); ``reach``: per point, whether that place's radius
-    reaches it; ``side``: per point, its river side (-1: on no side); ``is_place``: per point,
+    the nearest place whose radius reaches it (a place is its own; a point none reaches, its
+    own index); ``reach``: per point, whether some place's radius reaches it; ``side``: per point, its river side (-1: on no side); ``is_place``: per point,
     whether it is a place."""
 
     def __init__(self, baseline: Sequence[ControlPoint], new_places: Sequence[NewPlace],
@@ -107,8 +108,8 @@ class PointSet:
         self.lonlat = np.column_stack([lon, lat]) if len(self.xy) else np.zeros((0, 2))
         self.lonlat[:self.n_places] = place_lonlat
         self.radius_m = place_radii(place_xy)
-        self.nearest_place, distance = nearest(place_xy, self.xy)
-        self.reach = distance <= self.radius_m[self.nearest_place] if self.n_places else np.zeros(len(self.xy), bool)
+        self.nearest_place, distance = nearest_reaching(place_xy, self.radius_m, self.xy)
+        self.reach = np.isfinite(distance)
         banks = dict(banks or {})
         keys = list(banks)
         named = {key: k for k, key in enumerate(keys)}
@@ -161,6 +162,30 @@ def nearest(targets: np.ndarray, points: np.ndarray) -> tuple[np.ndarray, np.nda
     dist = np.full(len(points), np.inf)
     out[which] = target
     dist[which] = distance
+    return out, dist
+
+
+def nearest_reaching(place_xy: np.ndarray, radius_m: np.ndarray, points: np.ndarray,
+                     places: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """(index of the nearest of ``places`` (default: all) whose radius reaches it, distance in
+    m) for each point; (its own index, inf) for a point no place reaches."""
+    out = np.arange(len(points))
+    dist = np.full(len(points), np.inf)
+    places = np.arange(len(place_xy)) if places is None else np.asarray(places, dtype=int)
+    if not len(places) or not len(points):
+        return out, dist
+    tree = shapely.STRtree(shapely.points(points))
+    pair_place, pair_point = tree.query(shapely.points(place_xy[places]), predicate="dwithin",
+                                        distance=float(radius_m[places].max()))
+    place = places[pair_place]
+    d = np.hypot(*(points[pair_point] - place_xy[place]).T)
+    ok = d <= radius_m[place]
+    place, point, d = place[ok], pair_point[ok], d[ok]
+    order = np.lexsort((d, point))
+    point, place, d = point[order], place[order], d[order]
+    first = np.flatnonzero(np.r_[True, point[1:] != point[:-1]]) if len(point) else point
+    out[point[first]] = place[first]
+    dist[point[first]] = d[first]
     return out, dist
 
 

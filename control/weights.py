@@ -8,7 +8,9 @@ rules do not trust every event alike:
   weighs nothing, a one-side claim 0.6 of a statement);
 - × ``MISMATCH_FACTOR`` when the event names a loser (its target) that did not hold the place
   but holds ground within ``TARGET_NEAR_KM`` of it: either the map is stale there or the event
-  is misread, and a weak event should not decide. A target holding nothing near is a loose
+  is misread, and a weak event should not decide (a stated capture of the reader's usual
+  confidence still does: the actor's gain is told even when the loser is misnamed). A target
+  holding nothing near is a loose
   name for the place's holder (rebels "backed by the US-led coalition") and the holder loses;
 - the bars: a place changes hands from ``POINT_MIN``; a capture sweeps the ground behind it
   (``control.sweep``) from ``SWEEP_MIN``; a statement about an area flips ground from
@@ -25,7 +27,7 @@ from typing import Mapping
 from events.model import Event
 
 CERTAINTY_WEIGHT = {"stated": 1.0, "reported": 0.85, "claimed": 0.6, "denied": 0.0}
-MISMATCH_FACTOR = 0.4
+MISMATCH_FACTOR = 0.6
 TARGET_NEAR_KM = 50.0
 POINT_MIN = 0.35
 SWEEP_MIN = 0.45
