@@ -122,7 +122,7 @@ class World:
         self._trees_day, self._trees = None, {}
         self._components: dict[bytes, np.ndarray] = {}
         self._named_keys = np.zeros(0, dtype=np.int64)   # place << 32 | day of its own events
-        self._relieved = np.zeros(n, dtype=bool)   # points a report relieved (a siege lifted...)
+        self._relieved_on = np.full(n, _NO_DAY, np.int32)   # the day a report relieved a point
         self._pending: list[int] = []
         self._effective: Snapshot | None = None
         self._known = np.zeros(points.n_places, dtype=bool)
@@ -274,8 +274,10 @@ class World:
     def inside_country(self, xy: np.ndarray) -> bool:
         return bool(shapely.contains_xy(self.points.outline_m, float(xy[0]), float(xy[1])))
 
-    def relieved(self, indices: np.ndarray) -> bool:
-        return bool(self._relieved[np.asarray(indices, dtype=int).ravel()].any())
+    def relieved(self, indices: np.ndarray, since: int | None = None) -> bool:
+        """Whether a report relieved any of ``indices`` (on or after the day ``since``)."""
+        days = self._relieved_on[np.asarray(indices, dtype=int).ravel()]
+        return bool((days >= (since if since is not None else 0)).any()) if len(days) else False
 
     # --- what the rules write ---------------------------------------------------------------
     def set_state(self, indices, code: int, kind: int, ref: int) -> None:
@@ -312,7 +314,7 @@ class World:
         self._patch(indices)
 
     def relieve(self, indices) -> None:
-        self._relieved[np.atleast_1d(np.asarray(indices, dtype=int))] = True
+        self._relieved_on[np.atleast_1d(np.asarray(indices, dtype=int))] = self.day
 
     def schedule(self, day: int) -> None:
         """Replay ``day`` too (a pocket's default fall, a contested spell's end)."""

@@ -20,8 +20,9 @@
   Ghouta, Fua and Kafraya, the Rastan pocket) has held for years: it is besieged but has no
   clock; only reports make it fall.
 - A pocket that reconnects to its side's ground (a break-out, a relief, a link-up) is no
-  longer one; its clock stops. Ground a report has just relieved (a siege lifted, a link-up)
-  is not a fresh pocket even while the map's corridor to it is still thin.
+  longer one; its clock stops. A pocket a report relieves (a siege lifted, a link-up) is over,
+  and ground a report relieved is no pocket even while the map's corridor to it is still thin
+  or missing (only a new report of a siege besieges it again).
 """
 from __future__ import annotations
 
@@ -164,8 +165,10 @@ class Pockets:
             hit = pocket.members[taken_today[pocket.members]]
             taken = [captured[int(k)] for k in hit[:1]]
             held = pocket.members[codes[pocket.members] == pocket.loser]
-            if pocket.stated:
-                pocket.alive = len(held) > 0 and not world.relieved(held)
+            if world.relieved(held, since=pocket.formed):
+                pocket.alive = False          # a report lifted the siege: it is over
+            elif pocket.stated:
+                pocket.alive = len(held) > 0
             else:
                 parts = {int(k) for k in np.unique(owner[held]) if k >= 0 and found[k][2][0] == pocket.encircler}
                 pocket.alive = bool(parts)
@@ -178,9 +181,9 @@ class Pockets:
         for k, (members, loser, encirclers) in enumerate(found):
             if k in matched:
                 continue
-            # A standing enclave, or one a report has just relieved, is not a fresh pocket.
-            standing = baseline_day or world.relieved(members)
-            falls = None if standing else world.day + self.days
+            if world.relieved(members):
+                continue      # relieved by a report: the corridor may be thinner than the map
+            falls = None if baseline_day else world.day + self.days
             self.pockets.append(Pocket(members, loser, int(encirclers[0]), world.day, falls))
             if falls is not None:
                 world.schedule(falls)

@@ -110,7 +110,11 @@ def test_nothing_is_swept_from_ground_too_far_away():
 def test_a_capture_that_would_take_many_unnamed_places_in_one_stride_sweeps_nothing():
     villages = [town(f"Village {k}", 35.0 + 0.02 * (k % 2), 37.45 + 0.09 * k, "isil")
                 for k in range(sweep.MAX_SWEPT_PLACES + 2)]
-    m = model([town("Westown", 35.0, 37.3, "government"), *villages, town("Eastown", 35.0, 38.6, "isil")],
+    # Westown's neighbours keep its reach short: no government ground lies near Eastown.
+    west = [town("Westown", 35.0, 37.3, "government")] + [
+        town(f"Westown {k}", 35.0 + dlat, 37.3 + dlon, "government")
+        for k, (dlat, dlon) in enumerate([(0.06, 0.0), (-0.06, 0.0), (0.0, -0.07), (0.04, -0.05), (-0.04, -0.05)])]
+    m = model([*west, *villages, town("Eastown", 35.0, 38.6, "isil")],
               [event("2017-06-10", "capture", "government", "isil", 35.0, 38.6, place="Eastown")])
     assert holder(m, "Eastown", "2017-06-10").faction == "government"
     assert {holder(m, v.name, "2017-06-10").faction for v in villages} == {"isil"}
@@ -267,11 +271,12 @@ def test_a_stated_siege_has_no_clock_and_a_lift_ends_it():
 def test_a_capture_naming_a_loser_who_holds_ground_nearby_but_not_the_place_needs_a_sure_report():
     baseline = [town("Rebel town", 35.0, 38.5, "rebels"), town("ISIL village", 35.0, 38.7, "isil")]
     weak = model(baseline, [event("2017-06-01", "capture", "government", "isil", 35.0, 38.5, place="Rebel town",
-                                  confidence=0.8)])
+                                  confidence=0.5)])
+    assert 0.5 * weights.MISMATCH_FACTOR < weights.POINT_MIN <= 0.5
     assert holder(weak, "Rebel town", "2017-06-02").faction == "rebels"
     sure = model(baseline, [event("2017-06-01", "capture", "government", "isil", 35.0, 38.5, place="Rebel town",
-                                  confidence=1.0)])
-    assert 1.0 * weights.MISMATCH_FACTOR >= weights.POINT_MIN
+                                  confidence=0.8)])
+    assert 0.8 * weights.MISMATCH_FACTOR >= weights.POINT_MIN
     assert holder(sure, "Rebel town", "2017-06-02").faction == "government"
 
 
@@ -315,7 +320,10 @@ def test_a_ground_point_follows_its_nearest_place_unless_its_own_evidence_is_new
     points = PointSet(desert(), [], OUTLINE, rivers=[RIVER])
     assert points.n_places == 4 and len(points) > 100
     ground = ~points.is_place
-    assert (points.nearest_place[ground] < points.n_places).all()
+    assert (points.nearest_place[ground & points.reach] < points.n_places).all()
+    assert 0 < points.reach[ground].mean() < 1                      # beyond every radius: no data
+    far = np.flatnonzero(ground & ~points.reach)
+    assert (points.nearest_place[far] == far).all()
     m = model(desert(), [event("2017-06-10", "capture", "government", "isil", 35.0, 38.6, place="Eastown"),
                          event("2017-07-01", "recapture", "isil", "government", 35.0, 38.0, place="Midway")])
     assert ground_at(m, 35.0, 38.1, "2017-06-20") == (GOV, 2)      # swept on 10 June
