@@ -38,8 +38,8 @@ from shapely.geometry.base import BaseGeometry
 from control import areas as area_rule
 from control import evidence, pockets, sweep, weights
 from control.baseline import ControlPoint
-from control.captures import (CONTESTED_DAYS, LIFT_ACTIONS, NO_CHANGE, contested_on, settle_day, winner,
-                              without_summaries)
+from control.captures import (CITY_BATTLE_DAYS, CITY_LAPSE_DAYS, CONTESTED_DAYS, LIFT_ACTIONS, NO_CHANGE, contested_on, in_parts,
+                              settle_day, winner, without_summaries)
 from control.geo import to_metric_xy
 from control.points import MATCH_KM, RADIUS_MAX_KM, REGION_KM, PointSet, assign, is_region, normalise_name
 from control.territory import Tessellation
@@ -118,6 +118,8 @@ class World:
         self.day = 0
         self.besieged_before = np.zeros(n, bool)   # yesterday's besieged points
         self.fresh_pocket = np.zeros(n, bool)      # yesterday's points in a pocket with a clock
+        self.city = np.zeros(n, bool)              # places the map knows in parts (captures.in_parts)
+        self.city[:points.n_places] = in_parts(points)
         self.day_start_codes = self.code
         self._trees_day, self._trees = None, {}
         self._components: dict[bytes, np.ndarray] = {}
@@ -359,6 +361,7 @@ class ControlModel:
         self._days: list[int] = []
         self._snapshots: list[Snapshot] = []
         self._control_days: set[int] = set()
+        self._battles: dict[int, tuple[str, int, int]] = {}   # place -> (claimant, first day, last day)
         self._replay(baseline, new_places, pocket_days)
         self.at_indexed = lru_cache(maxsize=256)(self._at_indexed)
 
@@ -545,6 +548,7 @@ class ControlModel:
             holder_start = _name(before[place])
             holder, reversal = settle_day(holder_start, [w for w, _ in results])
             ref = results[-1][1]
+            holder = self._battle(world, place, holder_start, holder)
             world.set_state([place], _CODE.get(holder, -1), evidence.EVENT, ref)
             claims[place].extend((world.day, w) for w, _ in results)
             if holder != holder_start:
@@ -656,12 +660,46 @@ class ControlModel:
         else:
             self._pocket_rule.encircle(world, members, loser, encircler, k)
 
+    def _battle(self, world: World, place: int, holder_start: str | None, holder: str | None) -> str | None:
+        """Who holds a city known in parts after a report gives it to ``holder`` (see
+        ``captures``: cities known in parts fall by degrees); flags the battle contested."""
+        battles = self._battles
+        if place in battles and holder == holder_start and holder is not None:
+            del battles[place]                            # the holder's own report: it holds the city
+            world.contested[place], world.rivals[place] = False, -1
+            return holder
+        if not world.city[place] or holder_start is None or holder in (None, holder_start):
+            return holder
+        claim = battles.get(place)
+        if claim is not None and claim[0] == holder and world.day - claim[1] >= CITY_BATTLE_DAYS:
+            del battles[place]
+            world.contested[place], world.rivals[place] = False, -1
+            return holder                                 # the claim held: the city passes
+        if claim is None or claim[0] != holder or world.day - claim[2] > CITY_LAPSE_DAYS:
+            battles[place] = (holder, world.day, world.day)
+        else:
+            battles[place] = (holder, claim[1], world.day)
+        world.contested[place], world.rivals[place] = True, _CODE[holder]
+        world.schedule(world.day + CITY_LAPSE_DAYS + 1)
+        return holder_start
+
+    def _battles_lapse(self, world: World) -> None:
+        """A city's battle whose claim was not renewed within ``CITY_LAPSE_DAYS`` is over."""
+        for place, (_, _, last) in list(self._battles.items()):
+            if world.day - last > CITY_LAPSE_DAYS:
+                del self._battles[place]
+                world.contested[place], world.rivals[place] = False, -1
+                world._patch(np.array([place]))
+
     def _contested(self, world: World, claims) -> None:
+        self._battles_lapse(world)
         # Only places with a claim in the window, or flagged, can change: old claims are let go.
         for place in [p for p, c in claims.items() if c and c[-1][0] <= world.day - self.contested_days
                       and not world.contested[p]]:
             del claims[place]
         for place, place_claims in claims.items():
+            if place in self._battles:
+                continue
             on, rival = contested_on(place_claims, world.day, self.contested_days)
             if on != bool(world.contested[place]) or (on and _CODE.get(rival, -1) != world.rivals[place]):
                 world.contested[place] = on

@@ -16,6 +16,9 @@
   was cut off or encircled, if it still is: a pocket that cannot be resupplied does not hold out
   long (the 2017 pockets — Qaryatayn, Uqayribat, Mayadin — fell within weeks), and its ground
   shows the fall as evidence of its own, dated, so it reads as inferred.
+- **Cities hold out.** A pocket holding a city the map knows in parts (``control.captures``:
+  Raqqa, Deir ez-Zor) has no clock: a besieged city held for months (Raqqa, June–October 2017)
+  and falls to reports, district by district.
 - **Standing enclaves.** A part already cut off on the baseline's date (Deir ez-Zor, Eastern
   Ghouta, Fua and Kafraya, the Rastan pocket) has held for years: it is besieged but has no
   clock; only reports make it fall.
@@ -138,9 +141,11 @@ class Pockets:
 
     def encircle(self, world, members: np.ndarray, loser: int, encircler: int, event: int) -> None:
         if len(members):
-            self.pockets.append(Pocket(np.asarray(members), loser, encircler, world.day, world.day + self.days,
+            falls = None if world.city[members].any() else world.day + self.days
+            self.pockets.append(Pocket(np.asarray(members), loser, encircler, world.day, falls,
                                        stated=True, event=event))
-            world.schedule(world.day + self.days)
+            if falls is not None:
+                world.schedule(falls)
 
     def update(self, world, captured: dict[int, int], *, baseline_day: bool) -> np.ndarray:
         """Find today's pockets, let those that fall today fall; return the besieged mask.
@@ -183,7 +188,7 @@ class Pockets:
                 continue
             if world.relieved(members):
                 continue      # relieved by a report: the corridor may be thinner than the map
-            falls = None if baseline_day else world.day + self.days
+            falls = None if baseline_day or world.city[members].any() else world.day + self.days
             self.pockets.append(Pocket(members, loser, int(encirclers[0]), world.day, falls))
             if falls is not None:
                 world.schedule(falls)
