@@ -550,6 +550,11 @@ class ControlModel:
             ref = results[-1][1]
             holder = self._battle(world, place, holder_start, holder)
             world.set_state([place], _CODE.get(holder, -1), evidence.EVENT, ref)
+            if world.city[place]:
+                battle = self._battles.get(place)
+                world.contested[place] = battle is not None
+                world.rivals[place] = _CODE[battle[0]] if battle is not None else -1
+                world._patch(np.array([place]))
             claims[place].extend((world.day, w) for w, _ in results)
             if holder != holder_start:
                 captured[place] = ref
@@ -662,24 +667,21 @@ class ControlModel:
 
     def _battle(self, world: World, place: int, holder_start: str | None, holder: str | None) -> str | None:
         """Who holds a city known in parts after a report gives it to ``holder`` (see
-        ``captures``: cities known in parts fall by degrees); flags the battle contested."""
+        ``captures``: cities known in parts fall by degrees); keeps ``_battles`` up to date."""
         battles = self._battles
         if place in battles and holder == holder_start and holder is not None:
             del battles[place]                            # the holder's own report: it holds the city
-            world.contested[place], world.rivals[place] = False, -1
             return holder
         if not world.city[place] or holder_start is None or holder in (None, holder_start):
             return holder
         claim = battles.get(place)
         if claim is not None and claim[0] == holder and world.day - claim[1] >= CITY_BATTLE_DAYS:
             del battles[place]
-            world.contested[place], world.rivals[place] = False, -1
             return holder                                 # the claim held: the city passes
         if claim is None or claim[0] != holder or world.day - claim[2] > CITY_LAPSE_DAYS:
             battles[place] = (holder, world.day, world.day)
         else:
             battles[place] = (holder, claim[1], world.day)
-        world.contested[place], world.rivals[place] = True, _CODE[holder]
         world.schedule(world.day + CITY_LAPSE_DAYS + 1)
         return holder_start
 
