@@ -3,7 +3,7 @@
 - **Cut off.** Each day, a side's ground splits into connected parts (points whose cells share
   an edge on the same side of the Euphrates, or across it where the side holds both banks;
   ground nobody is known to hold joins the parts it touches, since who holds it is not known
-  and it may be a way through). A part is *cut off* when it reaches no border of Syria (a
+  and it may be a way through, and so does an ally's, ``ALLIES``). A part is *cut off* when it reaches no border of Syria (a
   side can be supplied across a border) and all its edges over land meet other sides' ground
   (the river facing a rival is a wall); its encircler is the side with the longest common
   edge. Its points are *besieged*.
@@ -41,6 +41,9 @@ from events.vocabulary import FACTIONS
 
 POCKET_DAYS = 30
 ENCIRCLE_KM = 5.0
+# Sides that do not besiege each other: in 2017 Idlib the FSA groups and HTS shared the
+# opposition's rear (Bab al-Hawa), fighting each other only at times.
+ALLIES = (("rebels", "hts"),)
 
 
 @dataclass
@@ -93,19 +96,25 @@ def cut_off(world, codes: np.ndarray) -> list[tuple[np.ndarray, int, np.ndarray]
     # edges out all meet rivals. Most parts touch no unknown ground and are their own group.
     nf = len(FACTIONS)
     unknown = code_of < 0
-    known_pair = ~unknown[a] & ~unknown[b]
-    sides = np.bincount(a[known_pair] * nf + code_of[b[known_pair]], weights=length[known_pair],
+    ally = np.zeros((nf, nf), dtype=bool)
+    for one, other in ALLIES:
+        ally[FACTIONS.index(one), FACTIONS.index(other)] = ally[FACTIONS.index(other), FACTIONS.index(one)] = True
+    # Rivals only: an ally's ground is not a ring (and, like unknown ground, may be a way out).
+    rival_pair = ~unknown[a] & ~unknown[b]
+    rival_pair[rival_pair] = ~ally[code_of[a[rival_pair]], code_of[b[rival_pair]]]
+    sides = np.bincount(a[rival_pair] * nf + code_of[b[rival_pair]], weights=length[rival_pair],
                         minlength=size * nf).reshape(size, nf)
-    touches_unknown = np.bincount(a[unknown[b] & ~unknown[a]], minlength=size) > 0
-    cut = ~unknown & ~border & ~touches_unknown & (sides.sum(axis=1) > 0)
+    passable = ~unknown[a] & ~rival_pair & (code_of[a] != code_of[b])   # unknown or allied ground next door
+    touches_passable = np.bincount(a[passable], minlength=size) > 0
+    cut = ~unknown & ~border & ~touches_passable & (sides.sum(axis=1) > 0)
     group = np.where(cut, np.arange(size), -1)         # the group each cut-off part belongs to
     weight = {int(c): sides[c] for c in np.flatnonzero(cut)}
-    for holder in np.unique(code_of[touches_unknown]):
-        member = (code_of == holder) | unknown
+    for holder in np.unique(code_of[touches_passable]):
+        member = (code_of == holder) | unknown | (~unknown & ally[holder][np.maximum(code_of, 0)])
         inner = member[a] & member[b]
         groups = connected_components(coo_matrix((np.ones(int(inner.sum()), dtype=np.int8), (a[inner], b[inner])),
                                                  shape=(size, size)), directed=False)[1]
-        mine = (code_of == holder) & touches_unknown
+        mine = (code_of == holder) & touches_passable
         if not mine.any():
             continue
         n_groups = groups.max() + 1

@@ -3,9 +3,10 @@
 - **Places** (*primary* points) are the baseline's rows and the places that control events name
   and the baseline lacks. A place is what a report can be about: its state comes only from
   evidence about it (the baseline, an event, or a rule that swept it).
-- **Ground points** fill the open country where places are sparse: a hexagonal grid every
-  ``GROUND_SPACING_KM``, kept where no place lies within ``GROUND_CLEAR_KM`` (later also the
-  communities of the gazetteer, see ``ground_points``). A ground point takes the state of the
+- **Ground points** fill the country between the places: the communities people live in
+  (OCHA's, ``MapData.communities_lonlat``) where no place or other kept community lies within
+  ``GROUND_CLEAR_KM``, then a hexagonal grid every ``GROUND_SPACING_KM`` where neither does
+  (``ground_points``): cells follow where people live, and open desert still has ground. A ground point takes the state of the
   ground it stands on — that of the nearest place whose radius reaches it —
   unless a rule gave it newer evidence of its own (a swept corridor, an area statement, a
   pocket). So rules work on ground, not only on the few places a desert has, and a corridor
@@ -139,7 +140,7 @@ def ground_points(place_xy: np.ndarray, outline_m: BaseGeometry, spacing_km: flo
     extra = (to_metric_xy(extra_lonlat[:, 0], extra_lonlat[:, 1]) if extra_lonlat is not None and len(extra_lonlat)
              else np.zeros((0, 2)))
     kept = []
-    for points in (extra, grid):
+    for points in (thinned(extra, GROUND_CLEAR_KM * 1000.0), grid):
         if not len(points):
             continue
         points = points[shapely.contains_xy(outline_m, points[:, 0], points[:, 1])]
@@ -149,6 +150,21 @@ def ground_points(place_xy: np.ndarray, outline_m: BaseGeometry, spacing_km: flo
                 points = points[d > GROUND_CLEAR_KM * 1000.0]
         kept.append(points)
     return np.vstack(kept) if kept else np.zeros((0, 2))
+
+
+def thinned(xy: np.ndarray, spacing_m: float) -> np.ndarray:
+    """``xy`` without the points that lie within ``spacing_m`` of an earlier kept one (in
+    order: a village among villages adds a cell no report will tell apart)."""
+    kept: list[int] = []
+    buckets: dict[tuple[int, int], list[int]] = {}
+    for k, (x, y) in enumerate(xy):
+        cx, cy = int(x // spacing_m), int(y // spacing_m)
+        near = (j for dx in (-1, 0, 1) for dy in (-1, 0, 1) for j in buckets.get((cx + dx, cy + dy), ()))
+        if any((xy[j, 0] - x) ** 2 + (xy[j, 1] - y) ** 2 <= spacing_m ** 2 for j in near):
+            continue
+        kept.append(k)
+        buckets.setdefault((cx, cy), []).append(k)
+    return xy[kept]
 
 
 def nearest(targets: np.ndarray, points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
