@@ -26,7 +26,8 @@ loser's ground that lies wholly inside the area:
   ("secured the entire eastern Hama countryside" clears the pocket there). Ground besieged with
   no clock (a standing enclave such as Eastern Ghouta inside "Rif Dimashq", a stated siege)
   falls only to a report about it.
-- **River.** Only the side of the Euphrates the event's point is on (``control.points``).
+- **River.** Only the side of the Euphrates the area is on: the bank its name gives ("west
+  bank"), else the side of the event's point (``control.points``).
 - **Places told better give way.** A place inside the area that a report names in a control or
   siege event of its own within ``TOLD_BETTER_DAYS`` after the statement keeps to that report:
   "dozens of villages of the Maskanah plains" does not hand over Maskanah, whose own fall is
@@ -171,17 +172,34 @@ def default_areas(outline: BaseGeometry) -> AreaIndex:
     return AdminAreas(admin, discs, places=places, resolve=gazetteer.resolve)
 
 
-def inside(world, area_m: BaseGeometry, event_xy: np.ndarray) -> np.ndarray:
-    """Indices of the points inside ``area_m`` on the river side of ``event_xy``."""
+_BANK = re.compile(r"\b(west|south|east|north)(?:ern)?\s+bank\b", re.I)
+
+
+def bank_of(world, event_xy: np.ndarray, name: str = "") -> int:
+    """The river side an area event is about: the bank its name gives ("the west bank": the
+    side lying furthest that way), else the side of its point."""
+    found = _BANK.search(name)
+    sides = world.points.side
+    if found:
+        present = np.unique(sides[sides >= 0])
+        if len(present) > 1:
+            centre = np.array([world.points.xy[sides == k].mean(axis=0) for k in present])
+            axis, sign = {"west": (0, -1), "east": (0, 1), "south": (1, -1), "north": (1, 1)}[found.group(1).lower()]
+            return int(present[np.argmax(sign * centre[:, axis])])
+    return int(sides[world.point_of_xy(event_xy)])
+
+
+def inside(world, area_m: BaseGeometry, event_xy: np.ndarray, name: str = "") -> np.ndarray:
+    """Indices of the points inside ``area_m`` on the river side the event is about."""
     found = world.tree.query(area_m, predicate="intersects")
-    side = world.points.side[world.point_of_xy(event_xy)]
+    side = bank_of(world, event_xy, name)
     return found[world.points.side[found] == side] if len(found) else found
 
 
 def flip_area(world, event_index: int, faction: int, loser: int | None, area_m: BaseGeometry,
-              event_xy: np.ndarray) -> int:
+              event_xy: np.ndarray, name: str = "") -> int:
     """Apply the rule to one capture of an area; return how many points changed hands."""
-    found = inside(world, area_m, event_xy)
+    found = inside(world, area_m, event_xy, name)
     if not len(found):
         return 0
     codes = world.effective_codes()
@@ -213,7 +231,7 @@ def wholly_inside(world, codes: np.ndarray, loser: int, found: np.ndarray, candi
     return total[labels[candidates]] == within[labels[candidates]]
 
 
-def members(world, area_m: BaseGeometry, event_xy: np.ndarray, loser: int) -> np.ndarray:
+def members(world, area_m: BaseGeometry, event_xy: np.ndarray, loser: int, name: str = "") -> np.ndarray:
     """The loser's points inside the area (for an encircled or besieged area)."""
-    found = inside(world, area_m, event_xy)
+    found = inside(world, area_m, event_xy, name)
     return found[world.effective_codes()[found] == loser] if len(found) else found

@@ -525,7 +525,12 @@ class ControlModel:
             # fight with it there), else whoever held the place.
             target_near = e.target not in (None, e.actor) and (e.target == holder or (k, place) in near_targets)
             mismatch = e.changes_control and target_near and holder is not None and holder not in (e.target, e.actor)
-            w = weights.weight(e) * (weights.MISMATCH_FACTOR if mismatch else 1.0)
+            if mismatch:
+                shown = world.effective()
+                age = world.day - int(shown.ev_day[place]) if shown.ev_day[place] >= 0 else None
+                w = weights.weight(e) * weights.mismatch_factor(int(shown.ev_kind[place]), age)
+            else:
+                w = weights.weight(e)
             if w < weights.POINT_MIN:
                 continue
             loser = e.target if target_near else holder
@@ -575,8 +580,9 @@ class ControlModel:
 
     def _targets_near(self, world: World, day_events: list[int], before: np.ndarray) -> set[tuple[int, int]]:
         """(event, place) for the day's events whose target, not the place's holder, held a
-        point within ``TARGET_NEAR_KM`` of the place at the start of the day: a target that
-        holds nothing near is a loose name for the local holder."""
+        point within ``TARGET_NEAR_KM`` of the place at the start of the day, or may have (less
+        than ``weights.KNOWN_AROUND`` of the points there known): a target that holds nothing
+        near on a map that knows the surroundings is a loose name for the local holder."""
         asked: dict[int, list[tuple[int, int]]] = defaultdict(list)
         for k in day_events:
             e = self.events[k]
@@ -586,11 +592,19 @@ class ControlModel:
         out = set()
         for faction, pairs in asked.items():
             _, tree = world.faction_points(faction)
-            if tree is None:
-                continue
-            hit, _ = tree.query(world.geoms[[p for _, p in pairs]], predicate="dwithin",
-                                distance=weights.TARGET_NEAR_KM * 1000.0)
-            out |= {pairs[h] for h in np.unique(hit).tolist()}
+            if tree is not None:
+                hit, _ = tree.query(world.geoms[[p for _, p in pairs]], predicate="dwithin",
+                                    distance=weights.TARGET_NEAR_KM * 1000.0)
+                out |= {pairs[h] for h in np.unique(hit).tolist()}
+            # Where the map knows little around the place (before the baseline's date), that
+            # the target holds nothing known near it says nothing: it may well be there.
+            rest = [pair for pair in pairs if pair not in out]
+            if rest:
+                around, point = world.tree.query(world.geoms[[p for _, p in rest]], predicate="dwithin",
+                                                 distance=weights.TARGET_NEAR_KM * 1000.0)
+                known = np.bincount(around, weights=(before[point] >= 0).astype(float), minlength=len(rest))
+                total = np.bincount(around, minlength=len(rest))
+                out |= {pair for pair, k, n in zip(rest, known, total) if k < weights.KNOWN_AROUND * n}
         return out
 
     def _area(self, world: World, k: int) -> None:
@@ -601,7 +615,7 @@ class ControlModel:
         if area is None or area.is_empty:
             return
         area_rule.flip_area(world, k, _CODE[e.actor], _CODE.get(e.target) if e.target != e.actor else None,
-                            area, _xy(e))
+                            area, _xy(e), e.place)
 
     def _siege(self, world: World, k: int, place: int | None, before: np.ndarray) -> None:
         e = self.events[k]
@@ -615,7 +629,8 @@ class ControlModel:
             index = place if place is not None else world.point_of_xy(target_xy)
             relieved, besieger = self._relief_sides(world, e, index, before)
             if w >= weights.SWEEP_MIN:
-                sweep.sweep(world, k, relieved, besieger, target_xy, int(self.points.side[index]),
+                bank = int(self.points.side[index]) if place is not None else sweep.ORIGIN_SIDE
+                sweep.sweep(world, k, relieved, besieger, target_xy, bank,
                             before, mode="link")
             codes = world.effective_codes()
             if codes[index] == relieved:
@@ -630,7 +645,7 @@ class ControlModel:
             loser = _CODE.get(e.target) if e.target not in (None, e.actor) else None
             if area is None or loser is None:
                 return
-            members = area_rule.members(world, area, _xy(e), loser)
+            members = area_rule.members(world, area, _xy(e), loser, e.place)
             self._pockets_encircle(world, members, loser, actor, k, stated_siege=e.action == "siege")
             return
         holder = codes[place]

@@ -272,12 +272,21 @@ def test_a_capture_naming_a_loser_who_holds_ground_nearby_but_not_the_place_need
     baseline = [town("Rebel town", 35.0, 38.5, "rebels"), town("ISIL village", 35.0, 38.7, "isil")]
     weak = model(baseline, [event("2017-06-01", "capture", "government", "isil", 35.0, 38.5, place="Rebel town",
                                   confidence=0.5)])
-    assert 0.5 * weights.MISMATCH_FACTOR < weights.POINT_MIN <= 0.5
+    assert 0.5 * weights.STALE_MISMATCH_FACTOR < weights.POINT_MIN <= 0.5
     assert holder(weak, "Rebel town", "2017-06-02").faction == "rebels"
     sure = model(baseline, [event("2017-06-01", "capture", "government", "isil", 35.0, 38.5, place="Rebel town",
                                   confidence=0.8)])
-    assert 0.8 * weights.MISMATCH_FACTOR >= weights.POINT_MIN
+    assert 0.8 * weights.STALE_MISMATCH_FACTOR >= weights.POINT_MIN
     assert holder(sure, "Rebel town", "2017-06-02").faction == "government"
+
+
+def test_a_misnamed_loser_weighs_more_against_a_fresh_report_than_against_old_knowledge():
+    baseline = [town("Rebel town", 35.0, 38.5, "isil"), town("ISIL village", 35.0, 38.7, "isil")]
+    taken = event("2017-06-01", "capture", "rebels", "isil", 35.0, 38.5, place="Rebel town")
+    misread = event("2017-06-05", "capture", "government", "isil", 35.0, 38.5, place="Rebel town", confidence=0.8)
+    m = model(baseline, [taken, misread])
+    assert 0.8 * weights.MISMATCH_FACTOR < weights.POINT_MIN
+    assert holder(m, "Rebel town", "2017-06-06").faction == "rebels"     # four days after a report
 
 
 def test_a_loser_who_holds_nothing_near_is_a_loose_name_for_the_holder():
