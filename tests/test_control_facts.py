@@ -147,11 +147,20 @@ def test_15_september_2017_isil_share_is_within_five_points_of_jusoor(data):
     assert abs(shares(data, [day])[(day, "isil")] - JUSOOR["2017-09-15"]["isil"]) <= TOLERANCE_POINTS
 
 
-@pytest.mark.xfail(strict=True, reason="as for 15 September: the ground no report covers stays ISIL's, faded, at ~15 %")
-def test_31_december_2017_isil_holds_under_ten_per_cent_and_the_government_over_half(data):
+def test_31_december_2017_the_government_holds_over_half(data):
     day = date(2017, 12, 31)
-    got = shares(data, [day])
-    assert got[(day, "isil")] < 10 and got[(day, "government")] > 50
+    assert shares(data, [day])[(day, "government")] > 50
+
+
+@pytest.mark.xfail(strict=True, reason="ISIL keeps about 11 %: the east bank of the Euphrates below Deir ez-Zor (about 4 %, "
+                                       "taken by the SDF from September to December; 17_rudaw and 19_syriatoday tell the "
+                                       "offensive's aims, no report its gains) and the desert pocket 004 reports besieged "
+                                       "on 17 December (about 7 %, its size untold until 2018); a report of the SDF's "
+                                       "gains on the east bank (al-Omar field, 22 October; the Iraqi border, 3 December "
+                                       "2017) would tell it")
+def test_31_december_2017_isil_holds_under_ten_per_cent(data):
+    day = date(2017, 12, 31)
+    assert shares(data, [day])[(day, "isil")] < 10
 
 
 def test_the_governments_share_rises_and_isils_falls_month_by_month_from_the_baseline(data):
