@@ -10,8 +10,10 @@ written at the top of the module that applies it:
 - ``control.pockets``: ground cut off or encircled falls to the encircler;
 - sieges (here): a ``siege`` or ``encircle`` by a faction other than the holder marks the place
   besieged, until it changes hands, the holder itself captures there (it broke out or cleared
-  the place), or a ``siege_lifted``/``linkup`` by the holder is reported there (which also
-  relieves every point of the holder's ground joined to it);
+  the place), or a ``siege_lifted``/``linkup`` is reported there (which also relieves every
+  point of the holder's ground joined to it, and ends its pocket). Only the besieged are
+  relieved: a lift at a place besieged the day before whose actor is not its holder names the
+  besieger ("the lifting of ISIL's siege of Deir ez-Zor"), and relieves the holder;
 - ``control.weights``: how much each event is believed, and the bar each rule sets;
 - ``control.evidence``: what each state rests on. Newer evidence wins; before the first
   evidence about a point (the baseline's date, for most) nothing is known of it.
