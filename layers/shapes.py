@@ -85,9 +85,9 @@ def geojson_geometry(geometry: BaseGeometry) -> dict:
 
 
 def _geojson_geometry(geometry: BaseGeometry) -> dict:
-    polygons = [p for p in shapely.get_parts(geometry) for p in shapely.get_parts(p)
-                if p.geom_type == "Polygon" and not p.is_empty]
-    if not polygons:
+    parts = shapely.get_parts(shapely.get_parts(geometry))     # a collection's multipolygons too
+    polygons = parts[(shapely.get_type_id(parts) == 3) & ~shapely.is_empty(parts)]
+    if not len(polygons):
         return {"type": "MultiPolygon", "coordinates": []}
     _, coords, (ring_offsets, polygon_offsets) = shapely.to_ragged_array(polygons)
     rings = np.split(coords.round(COORD_DECIMALS), ring_offsets[1:-1])
