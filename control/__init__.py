@@ -11,14 +11,15 @@ Modules, in that order:
 
 - ``baseline``: the baseline rows (``data/control/baseline.csv``), evidence dated ``as_of``;
 - ``data``: ``MapData`` and the readers of the committed data and of ``--events`` files;
-- ``points``: the places and the ground points between them, radii, river sides, which place
-  an event is about;
+- ``points``: the places and the ground points between them (communities, a grid), radii, river
+  sides (banks from the administrative areas), which place an event is about;
 - ``weights``: how much an event is believed, and the bar each rule sets;
 - ``evidence``: the kinds of evidence a state rests on;
-- ``captures``: reports about a place itself, summaries, same-day reversals, contested places;
+- ``captures``: reports about a place itself, summaries, same-day reversals, contested places,
+  cities known in parts;
 - ``sweep``: an advance takes the ground it crossed;
 - ``areas``: a report that an area was taken flips the ground inside it (``AreaIndex``);
-- ``pockets``: ground cut off or encircled falls to the encircler; standing enclaves;
+- ``pockets``: ground cut off or encircled falls to the encircler; standing enclaves, allies;
 - ``model``: the replay (and sieges), ``PlaceControl``, per-day snapshots;
 - ``territory``: nearest-point cells dissolved by holder; contested, besieged, no data;
 - ``front_lines``: where two sides' grounds meet;

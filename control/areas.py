@@ -4,18 +4,30 @@
 Homs province", "secured the whole west bank between Mayadin and Abu Kamal": the reader gives
 these as a capture whose place is an area (vaguer than ``control.points.REGION_KM``). Such a
 capture by F, believed at least ``weights.AREA_MIN``, passes to F the loser's points inside the
-area's polygon that lie within ``REACH_KM`` of a place F held before it:
+area's polygon that lie within ``REACH_KM`` of a place F held before it, and every part of the
+loser's ground that lies wholly inside the area:
 
-- **The area** comes from an ``AreaIndex``: the administrative polygon the event's place stands
-  for (a governorate, district or subdistrict; a directional part of one, "eastern Homs", as
-  the part of the polygon on that side of its centre), else a disc of the event's uncertainty
-  around its point, inside Syria. ``AdminAreas`` reads the gazetteer's polygons (OCHA's
-  governorates, districts and subdistricts), ``DiscAreas`` gives the discs, ``PolygonAreas``
-  named polygons; ``default_areas`` picks the gazetteer's when it has them.
-- **Reach.** The reader cannot tell "took full control of" from "captured more ground in": an
-  area statement moves F's ground across the area from where F stood, ``REACH_KM`` deep,
-  rather than handing over its far side; repeated statements move it further.
-- **River.** Only the side of the Euphrates the event's point is on (``control.points``).
+- **The area** comes from an ``AreaIndex``. ``AdminAreas`` asks the gazetteer: the polygon its
+  place covers (``gazetteer.areas.footprint``: a governorate, district or subdistrict, or a
+  directional part of one — "eastern Hama" as the part of Hama governorate east of its centre),
+  else, for a stretch named by its two ends ("Euphrates west bank (Mayadin-Abu Kamal)",
+  "between Mayadin and Abu Kamal"), a band ``LINE_HALF_WIDTH_KM`` either side of the line
+  joining them, else a disc of the event's uncertainty around its point, inside Syria
+  (``DiscAreas``); ``PolygonAreas`` takes named polygons; ``default_areas`` picks the
+  gazetteer's when it has them.
+- **Reach.** The reader cannot tell "took full control of" from "captured more ground in": where
+  the loser's ground runs on beyond the area, the statement moves F's ground across the area
+  from where F stood, ``REACH_KM`` deep, rather than handing over its far side; repeated
+  statements move it further.
+- **Pockets inside the area pass whole.** A pocket of the loser's (cut off or encircled, with
+  its clock running: ``control.pockets``) whose part of the loser's ground (connected ground of
+  one side, ``control.pockets.components``) lies wholly inside the area passes to F whatever
+  its distance: the report says the area was taken, and nothing of that part lies beyond it
+  ("secured the entire eastern Hama countryside" clears the pocket there). Ground besieged with
+  no clock (a standing enclave such as Eastern Ghouta inside "Rif Dimashq", a stated siege)
+  falls only to a report about it.
+- **River.** Only the side of the Euphrates the area is on: the bank its name gives ("west
+  bank"), else the side of the event's point (``control.points``).
 - **Places told better give way.** A place inside the area that a report names in a control or
   siege event of its own within ``TOLD_BETTER_DAYS`` after the statement keeps to that report:
   "dozens of villages of the Maskanah plains" does not hand over Maskanah, whose own fall is
@@ -41,6 +53,7 @@ from events.model import Event
 
 REACH_KM = 30.0
 TOLD_BETTER_DAYS = 14
+LINE_HALF_WIDTH_KM = 10.0
 
 
 class AreaIndex(Protocol):
@@ -80,75 +93,145 @@ class PolygonAreas:
 
 class AdminAreas:
     """The gazetteer's administrative polygons (``gazetteer.areas``, or a stand-in with its
-    ``area(pcode)``, ``area_at(lat, lon, level)`` and ``part(area, direction)``): the area an
-    event's ``place_id`` names (a P-code), else the governorate, district or subdistrict its
-    point lies in when its name says it is one ("Homs Governorate (east)"), cut to the
-    direction its name gives ("(east)", "(western desert)") and to the fallback's area (the
-    disc of the event's uncertainty): the polygon keeps a statement inside the area it names,
-    the disc keeps it near where the report places it. Any other event: the fallback's."""
+    ``area(pcode)``, ``area_at(lat, lon, level)``, ``part(area, direction)`` and optionally
+    ``footprint(place)``). ``places``: place id -> the gazetteer's entry (kind, name,
+    governorate), ``resolve``: name -> a place with ``lat``/``lon`` (for a stretch's ends).
+
+    An event's area: the footprint of its place (by ``place_id``), else a stretch named by its
+    ends, else the area its ``place_id`` names (a P-code), else the governorate, district or
+    subdistrict its point lies in when its name says it is one ("Homs Governorate (east)"), cut
+    to the direction its name gives and to the fallback's area (the disc of the event's
+    uncertainty: a name the gazetteer has no row for is kept near where the report places it);
+    else the fallback's."""
 
     _LEVELS = (("subdistrict", "subdistrict"), ("district", "district"), ("governorate", "governorate"),
                ("province", "governorate"))
     _DIRECTION = re.compile(r"\((north|south|east|west|northeast|northwest|southeast|southwest|central)", re.I)
+    _STRETCH = (re.compile(r"\(([^()]+?)\s*[-\u2013]\s*([^()]+?)\)\s*$"),
+                re.compile(r"\bbetween\s+(.+?)\s+and\s+(.+?)\s*$", re.I))
 
-    def __init__(self, admin, fallback: AreaIndex | None = None) -> None:
+    def __init__(self, admin, fallback: AreaIndex | None = None, *, places: Mapping | None = None,
+                 resolve=None) -> None:
         self.admin = admin
         self.fallback = fallback
+        self.places = places or {}
+        self.resolve = resolve
 
     def area_m(self, event: Event) -> BaseGeometry | None:
-        found = self.admin.area(event.place_id) if event.place_id else None
+        entry = self.places.get(event.place_id) if event.place_id else None
+        footprint = getattr(self.admin, "footprint", None)
+        found = footprint(entry) if entry is not None and footprint is not None else None
+        if found is not None and not found.is_empty:
+            return to_metric(found)
+        stretch = self._stretch(event)
+        if stretch is not None:
+            return stretch
+        area = self.admin.area(event.place_id) if event.place_id else None
         name = event.place.lower()
-        if found is None and event.lat is not None:
+        if area is None and event.lat is not None:
             level = next((level for word, level in self._LEVELS if word in name), None)
-            found = self.admin.area_at(event.lat, event.lon, level) if level else None
-        if found is None:
+            area = self.admin.area_at(event.lat, event.lon, level) if level else None
+        if area is None:
             return self.fallback.area_m(event) if self.fallback is not None else None
         direction = self._DIRECTION.search(event.place)
-        geometry = to_metric(self.admin.part(found, direction.group(1).lower()) if direction else found.geometry)
+        geometry = to_metric(self.admin.part(area, direction.group(1).lower()) if direction else area.geometry)
         near = self.fallback.area_m(event) if self.fallback is not None else None
         return geometry if near is None or near.is_empty else shapely.intersection(geometry, near)
+
+    def _stretch(self, event: Event) -> BaseGeometry | None:
+        """A band along the line between the two places a name gives as a stretch's ends."""
+        if self.resolve is None:
+            return None
+        for pattern in self._STRETCH:
+            found = pattern.search(event.place)
+            if not found:
+                continue
+            ends = [self.resolve(name.strip()) for name in found.groups()]
+            if any(end is None or getattr(end, "kind", "") in _AREA_KINDS for end in ends):
+                return None
+            xy = to_metric_xy(np.array([e.lon for e in ends]), np.array([e.lat for e in ends]))
+            band = shapely.LineString(xy).buffer(LINE_HALF_WIDTH_KM * 1000.0)
+            outline = getattr(self.fallback, "outline_m", None)
+            return band if outline is None else shapely.intersection(band, outline)
+        return None
+
+
+_AREA_KINDS = ("governorate", "district", "subdistrict", "region", "area", "river")
 
 
 def default_areas(outline: BaseGeometry) -> AreaIndex:
     """The gazetteer's administrative polygons where the gazetteer has them, else discs."""
     discs = DiscAreas(outline)
     try:
+        import gazetteer
         from gazetteer import areas as admin
         admin.areas("governorate")
+        places = gazetteer.default().by_id
     except (ImportError, OSError, ValueError):
         return discs
-    return AdminAreas(admin, discs)
+    return AdminAreas(admin, discs, places=places, resolve=gazetteer.resolve)
 
 
-def inside(world, area_m: BaseGeometry, event_xy: np.ndarray) -> np.ndarray:
-    """Indices of the points inside ``area_m`` on the river side of ``event_xy``."""
+_BANK = re.compile(r"\b(west|south|east|north)(?:ern)?\s+bank\b", re.I)
+
+
+def bank_of(world, event_xy: np.ndarray, name: str = "") -> int:
+    """The river side an area event is about: the bank its name gives ("the west bank": the
+    side lying furthest that way), else the side of its point."""
+    found = _BANK.search(name)
+    sides = world.points.side
+    if found:
+        present = np.unique(sides[sides >= 0])
+        if len(present) > 1:
+            centre = np.array([world.points.xy[sides == k].mean(axis=0) for k in present])
+            axis, sign = {"west": (0, -1), "east": (0, 1), "south": (1, -1), "north": (1, 1)}[found.group(1).lower()]
+            return int(present[np.argmax(sign * centre[:, axis])])
+    return int(sides[world.point_of_xy(event_xy)])
+
+
+def inside(world, area_m: BaseGeometry, event_xy: np.ndarray, name: str = "") -> np.ndarray:
+    """Indices of the points inside ``area_m`` on the river side the event is about."""
     found = world.tree.query(area_m, predicate="intersects")
-    side = world.points.side[world.point_of_xy(event_xy)]
+    side = bank_of(world, event_xy, name)
     return found[world.points.side[found] == side] if len(found) else found
 
 
 def flip_area(world, event_index: int, faction: int, loser: int | None, area_m: BaseGeometry,
-              event_xy: np.ndarray) -> int:
+              event_xy: np.ndarray, name: str = "") -> int:
     """Apply the rule to one capture of an area; return how many points changed hands."""
-    found = inside(world, area_m, event_xy)
+    found = inside(world, area_m, event_xy, name)
     if not len(found):
         return 0
     codes = world.effective_codes()
     loser = world.loser_among(found, faction) if loser is None else loser
     if loser is None:
         return 0
-    candidates = found[(codes[found] == loser) & ~world.reported_today(found) & ~world.told_soon(found)]
+    standing = world.besieged_before[found] & ~world.fresh_pocket[found]
+    candidates = found[(codes[found] == loser) & ~world.reported_today(found) & ~world.told_soon(found) & ~standing]
     places = np.flatnonzero((codes == faction) & world.points.is_place)
     if not len(candidates) or not len(places):
         return 0
     tree = shapely.STRtree(world.geoms[places])
     near = tree.query(world.geoms[candidates], predicate="dwithin", distance=REACH_KM * 1000.0)
-    taken = np.unique(candidates[near[0]])
+    reached = np.zeros(len(candidates), dtype=bool)
+    reached[near[0]] = True
+    taken = candidates[reached | (world.fresh_pocket[candidates] & wholly_inside(world, codes, loser, found,
+                                                                                 candidates))]
     world.set_state(taken, faction, evidence.AREA, event_index)
     return len(taken)
 
 
-def members(world, area_m: BaseGeometry, event_xy: np.ndarray, loser: int) -> np.ndarray:
+def wholly_inside(world, codes: np.ndarray, loser: int, found: np.ndarray, candidates: np.ndarray) -> np.ndarray:
+    """Per candidate, whether the part of the loser's ground it belongs to lies wholly among
+    ``found`` (the area's points)."""
+    labels = world.components(codes)
+    theirs = np.flatnonzero(codes == loser)
+    total = np.bincount(labels[theirs], minlength=labels.max() + 1)
+    within = np.bincount(labels[found[codes[found] == loser]], minlength=labels.max() + 1)
+    return total[labels[candidates]] == within[labels[candidates]]
+
+
+def members(world, area_m: BaseGeometry, event_xy: np.ndarray, loser: int, name: str = "") -> np.ndarray:
     """The loser's points inside the area (for an encircled or besieged area)."""
-    found = inside(world, area_m, event_xy)
+    found = inside(world, area_m, event_xy, name)
     return found[world.effective_codes()[found] == loser] if len(found) else found

@@ -18,16 +18,30 @@
   largely retaken "late that day"), the place goes to the side that changed the status quo that
   day, marked contested: a same-day counter-attack is a fight still going, and the next day's
   reports settle it.
+- **Cities known in parts fall by degrees.** A report that F took a place the map knows
+  district by district (``CITY_PARTS`` other places within ``CITY_KM``: Raqqa, Deir ez-Zor)
+  from its holder H opens a battle: the city stays H's, contested by F, until a report at
+  least ``CITY_BATTLE_DAYS`` after F's first claim still gives it to F, and then passes; a
+  claim not renewed within ``CITY_LAPSE_DAYS`` lapses, and H's own report there ends it. "Entered Raqqa", "seized a district of
+  Raqqa" reach the reader as captures of Raqqa, and a city fell in weeks of street fighting: a
+  first report hands over a district, not the city.
 - **Contested** only where rivals' claims conflict: a place is contested on D when its control
   events of the last ``CONTESTED_DAYS`` days (D included) name more than one winner. A plain
   capture is not contested: it changed hands.
 """
 from __future__ import annotations
 
+import numpy as np
+import shapely
+
 from events.model import Event
 from events.vocabulary import SIEGE_ACTIONS
 
 CONTESTED_DAYS = 3
+CITY_PARTS = 5
+CITY_KM = 4.0
+CITY_BATTLE_DAYS = 30
+CITY_LAPSE_DAYS = 120
 LIFT_ACTIONS = frozenset({"siege_lifted", "linkup"})
 _NO_CHANGE = object()
 
@@ -88,3 +102,14 @@ def contested_on(claims: list[tuple[int, str | None]], day: int, days: int = CON
     last = recent[-1]
     rival = next(w for w in reversed(recent) if w != last)
     return True, rival
+
+
+def in_parts(points) -> np.ndarray:
+    """Per place (of a ``control.points.PointSet``), whether the map knows it in parts: at least
+    ``CITY_PARTS`` other places within ``CITY_KM``."""
+    xy = points.xy[:points.n_places]
+    if not len(xy):
+        return np.zeros(0, dtype=bool)
+    here, _ = shapely.STRtree(shapely.points(xy)).query(shapely.points(xy), predicate="dwithin",
+                                                         distance=CITY_KM * 1000.0)
+    return np.bincount(here, minlength=len(xy)) - 1 >= CITY_PARTS

@@ -55,6 +55,13 @@ class MapData:
     governorates: tuple[LabelPlace, ...] = ()               # governorate labels
     # doc id -> the report's date: an event cannot have happened after the report telling it.
     document_dates: Mapping[str, date] = field(default_factory=lambda: MappingProxyType({}))
+    # Administrative areas (subdistricts, (lon, lat)) that say which bank of the river a point
+    # near it is on (control.points), and the communities people live in, (lon, lat), as
+    # ground points between the places (control.points.ground_points).
+    # ``place_subdistricts``: place id -> the subdistrict OCHA's record of it names.
+    river_banks: Mapping[str, BaseGeometry] = field(default_factory=lambda: MappingProxyType({}))
+    place_subdistricts: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    communities_lonlat: tuple[tuple[float, float], ...] = ()
 
     def with_events(self, events: Iterable[Event], document_dates: Mapping[str, date] | None = None) -> "MapData":
         """The same map with another event list (e.g. after the analyst accepts new events);
@@ -94,7 +101,31 @@ def load(data_dir: Path, events: Sequence[Event], document_dates: Mapping[str, d
         places=places,
         governorates=governorates,
         document_dates=MappingProxyType(dict(document_dates or {})),
+        river_banks=MappingProxyType(read_areas(data_dir / "admin" / "subdistricts.geojson")),
+        **_communities(gazetteer / "ocha_communities.csv"),
     )
+
+
+def read_areas(path: Path) -> dict[str, BaseGeometry]:
+    """P-code -> polygon of an administrative GeoJSON (``data/admin``); empty if absent."""
+    if not Path(path).exists():
+        return {}
+    return {f["properties"]["pcode"]: shape(f["geometry"]) for f in _features(path)}
+
+
+def _communities(path: Path) -> dict:
+    """``communities_lonlat`` and ``place_subdistricts`` from ``ocha_communities.csv`` (its
+    ``id``/``same_as`` ids and ``subdistrict_pcode``); empty if absent."""
+    if not Path(path).exists():
+        return {}
+    lonlat, subdistricts = [], {}
+    for line, row in read_csv(path, ("id", "lat", "lon", "subdistrict_pcode", "same_as")):
+        lat, lon = coordinate(row, f"{path}:{line}")
+        lonlat.append((lon, lat))
+        for key in (row["id"], row["same_as"]):
+            if key.strip() and row["subdistrict_pcode"].strip():
+                subdistricts[key.strip()] = row["subdistrict_pcode"].strip()
+    return {"communities_lonlat": tuple(lonlat), "place_subdistricts": MappingProxyType(subdistricts)}
 
 
 # Where a report's date comes from, when it can be trusted to bound its events: the reader's

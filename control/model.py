@@ -10,8 +10,10 @@ written at the top of the module that applies it:
 - ``control.pockets``: ground cut off or encircled falls to the encircler;
 - sieges (here): a ``siege`` or ``encircle`` by a faction other than the holder marks the place
   besieged, until it changes hands, the holder itself captures there (it broke out or cleared
-  the place), or a ``siege_lifted``/``linkup`` by the holder is reported there (which also
-  relieves every point of the holder's ground joined to it);
+  the place), or a ``siege_lifted``/``linkup`` is reported there (which also relieves every
+  point of the holder's ground joined to it, and ends its pocket). Only the besieged are
+  relieved: a lift at a place besieged the day before whose actor is not its holder names the
+  besieger ("the lifting of ISIL's siege of Deir ez-Zor"), and relieves the holder;
 - ``control.weights``: how much each event is believed, and the bar each rule sets;
 - ``control.evidence``: what each state rests on. Newer evidence wins; before the first
   evidence about a point (the baseline's date, for most) nothing is known of it.
@@ -38,8 +40,8 @@ from shapely.geometry.base import BaseGeometry
 from control import areas as area_rule
 from control import evidence, pockets, sweep, weights
 from control.baseline import ControlPoint
-from control.captures import (CONTESTED_DAYS, LIFT_ACTIONS, NO_CHANGE, contested_on, settle_day, winner,
-                              without_summaries)
+from control.captures import (CITY_BATTLE_DAYS, CITY_LAPSE_DAYS, CONTESTED_DAYS, LIFT_ACTIONS, NO_CHANGE, contested_on, in_parts,
+                              settle_day, winner, without_summaries)
 from control.geo import to_metric_xy
 from control.points import MATCH_KM, RADIUS_MAX_KM, REGION_KM, PointSet, assign, is_region, normalise_name
 from control.territory import Tessellation
@@ -117,15 +119,18 @@ class World:
         self.rivals = np.full(n, -1, np.int8)
         self.day = 0
         self.besieged_before = np.zeros(n, bool)   # yesterday's besieged points
+        self.fresh_pocket = np.zeros(n, bool)      # yesterday's points in a pocket with a clock
+        self.city = np.zeros(n, bool)              # places the map knows in parts (captures.in_parts)
+        self.city[:points.n_places] = in_parts(points)
         self.day_start_codes = self.code
         self._trees_day, self._trees = None, {}
         self._components: dict[bytes, np.ndarray] = {}
         self._named_keys = np.zeros(0, dtype=np.int64)   # place << 32 | day of its own events
-        self._relieved = np.zeros(n, dtype=bool)   # points a report relieved (a siege lifted...)
+        self._relieved_on = np.full(n, _NO_DAY, np.int32)   # the day a report relieved a point
         self._pending: list[int] = []
         self._effective: Snapshot | None = None
         self._known = np.zeros(points.n_places, dtype=bool)
-        self._static_dist = np.hypot(*(points.xy - points.xy[points.nearest_place]).T)
+        self._static_dist = np.where(points.reach, np.hypot(*(points.xy - points.xy[points.nearest_place]).T), np.inf)
         self._follow_near = np.arange(n)
         self._follow_dist = np.full(n, np.inf)
         self._follow_near_reach = np.zeros(n, dtype=bool)
@@ -149,13 +154,13 @@ class World:
         return self.effective().codes
 
     def _followed(self) -> tuple[np.ndarray, np.ndarray]:
-        """(the nearest known place, whether its radius reaches) per point, kept up to date as
-        places become known (``_know``)."""
+        """(the nearest known place whose radius reaches it, whether there is one) per point,
+        kept up to date as places become known (``_know``)."""
         return self._follow_near, self._follow_near_reach
 
     def _know(self, places: np.ndarray) -> bool:
-        """Places just become known: the ground points they are now the nearest known place of
-        follow them. Returns whether any place was new."""
+        """Places just become known: the ground points they are now the nearest known place
+        reaching of follow them. Returns whether any place was new."""
         p = self.points
         places = places[~self._known[places]]
         if not len(places):
@@ -170,6 +175,8 @@ class World:
             ground = ~p.is_place[point]
             place, point = place[ground], point[ground]
             d = np.hypot(*(p.xy[point] - p.xy[place]).T)
+            reaches = d <= p.radius_m[place]     # only a place whose radius reaches is followed
+            place, point, d = place[reaches], point[reaches], d[reaches]
             order = np.argsort(d)[::-1]          # nearest last, so that it wins the assignment
             place, point, d = place[order], point[order], d[order]
             closer = d < self._follow_dist[point]
@@ -177,10 +184,7 @@ class World:
             near[point[closer]] = place[closer]
             dist[point[closer]] = d[closer]
             self._follow_near, self._follow_dist = near, dist
-        followed = self._follow_near < p.n_places
-        radius = np.zeros(len(p.xy))
-        radius[followed] = p.radius_m[self._follow_near[followed]]
-        self._follow_near_reach = followed & (self._follow_dist <= radius)
+        self._follow_near_reach = (self._follow_near < p.n_places) & np.isfinite(self._follow_dist)
         self._followers = None
         return True
 
@@ -274,8 +278,10 @@ class World:
     def inside_country(self, xy: np.ndarray) -> bool:
         return bool(shapely.contains_xy(self.points.outline_m, float(xy[0]), float(xy[1])))
 
-    def relieved(self, indices: np.ndarray) -> bool:
-        return bool(self._relieved[np.asarray(indices, dtype=int).ravel()].any())
+    def relieved(self, indices: np.ndarray, since: int | None = None) -> bool:
+        """Whether a report relieved any of ``indices`` (on or after the day ``since``)."""
+        days = self._relieved_on[np.asarray(indices, dtype=int).ravel()]
+        return bool((days >= (since if since is not None else 0)).any()) if len(days) else False
 
     # --- what the rules write ---------------------------------------------------------------
     def set_state(self, indices, code: int, kind: int, ref: int) -> None:
@@ -312,7 +318,7 @@ class World:
         self._patch(indices)
 
     def relieve(self, indices) -> None:
-        self._relieved[np.atleast_1d(np.asarray(indices, dtype=int))] = True
+        self._relieved_on[np.atleast_1d(np.asarray(indices, dtype=int))] = self.day
 
     def schedule(self, day: int) -> None:
         """Replay ``day`` too (a pocket's default fall, a contested spell's end)."""
@@ -332,12 +338,16 @@ class ControlModel:
     ``outline``: the country (WGS84; without one, a box around the places); ``rivers``: (name,
     line) pairs, for the river sides; ``document_dates``: doc id -> report date; ``areas``: an
     ``AreaIndex`` (default: ``areas.default_areas``); ``ground_lonlat``: extra ground points
-    (e.g. communities)."""
+    (e.g. communities); ``banks``: areas (key -> WGS84 polygon) that say which bank of the river
+    a point near it is on, ``place_banks`` place id -> the key of the area its record names
+    (``points.river_sides``)."""
 
     def __init__(self, baseline: Sequence[ControlPoint], events: Iterable[Event], *,
                  outline: BaseGeometry | None = None, rivers: Iterable[tuple[str, BaseGeometry]] = (),
                  document_dates: Mapping[str, date] | None = None, areas: "area_rule.AreaIndex | None" = None,
-                 ground_lonlat: np.ndarray | None = None, contested_days: int = CONTESTED_DAYS,
+                 ground_lonlat: np.ndarray | None = None, banks: Mapping[str, BaseGeometry] | None = None,
+                 place_banks: Mapping[str, str] | None = None,
+                 contested_days: int = CONTESTED_DAYS,
                  pocket_days: int = pockets.POCKET_DAYS) -> None:
         self.contested_days = contested_days
         baseline = tuple(baseline)
@@ -346,12 +356,14 @@ class ControlModel:
         events = sorted((e for e in events if _believable(e, document_dates or {})), key=_event_order)
         self.events = tuple(events)
         new_places, self._place_of = assign(baseline, events)
-        self.points = PointSet(baseline, new_places, outline, rivers=rivers, extra_ground_lonlat=ground_lonlat)
+        self.points = PointSet(baseline, new_places, outline, rivers=rivers, extra_ground_lonlat=ground_lonlat,
+                               banks=banks or {}, place_banks=place_banks or {})
         self.tessellation = Tessellation(self.points.xy, self.points.outline_m)
         self.areas = areas or area_rule.default_areas(outline)
         self._days: list[int] = []
         self._snapshots: list[Snapshot] = []
         self._control_days: set[int] = set()
+        self._battles: dict[int, tuple[str, int, int]] = {}   # place -> (claimant, first day, last day)
         self._replay(baseline, new_places, pocket_days)
         self.at_indexed = lru_cache(maxsize=256)(self._at_indexed)
 
@@ -515,7 +527,12 @@ class ControlModel:
             # fight with it there), else whoever held the place.
             target_near = e.target not in (None, e.actor) and (e.target == holder or (k, place) in near_targets)
             mismatch = e.changes_control and target_near and holder is not None and holder not in (e.target, e.actor)
-            w = weights.weight(e) * (weights.MISMATCH_FACTOR if mismatch else 1.0)
+            if mismatch:
+                shown = world.effective()
+                age = world.day - int(shown.ev_day[place]) if shown.ev_day[place] >= 0 else None
+                w = weights.weight(e) * weights.mismatch_factor(int(shown.ev_kind[place]), age)
+            else:
+                w = weights.weight(e)
             if w < weights.POINT_MIN:
                 continue
             loser = e.target if target_near else holder
@@ -538,7 +555,13 @@ class ControlModel:
             holder_start = _name(before[place])
             holder, reversal = settle_day(holder_start, [w for w, _ in results])
             ref = results[-1][1]
+            holder = self._battle(world, place, holder_start, holder)
             world.set_state([place], _CODE.get(holder, -1), evidence.EVENT, ref)
+            if world.city[place]:
+                battle = self._battles.get(place)
+                world.contested[place] = battle is not None
+                world.rivals[place] = _CODE[battle[0]] if battle is not None else -1
+                world._patch(np.array([place]))
             claims[place].extend((world.day, w) for w, _ in results)
             if holder != holder_start:
                 captured[place] = ref
@@ -559,8 +582,9 @@ class ControlModel:
 
     def _targets_near(self, world: World, day_events: list[int], before: np.ndarray) -> set[tuple[int, int]]:
         """(event, place) for the day's events whose target, not the place's holder, held a
-        point within ``TARGET_NEAR_KM`` of the place at the start of the day: a target that
-        holds nothing near is a loose name for the local holder."""
+        point within ``TARGET_NEAR_KM`` of the place at the start of the day, or may have (less
+        than ``weights.KNOWN_AROUND`` of the points there known): a target that holds nothing
+        near on a map that knows the surroundings is a loose name for the local holder."""
         asked: dict[int, list[tuple[int, int]]] = defaultdict(list)
         for k in day_events:
             e = self.events[k]
@@ -570,11 +594,19 @@ class ControlModel:
         out = set()
         for faction, pairs in asked.items():
             _, tree = world.faction_points(faction)
-            if tree is None:
-                continue
-            hit, _ = tree.query(world.geoms[[p for _, p in pairs]], predicate="dwithin",
-                                distance=weights.TARGET_NEAR_KM * 1000.0)
-            out |= {pairs[h] for h in np.unique(hit).tolist()}
+            if tree is not None:
+                hit, _ = tree.query(world.geoms[[p for _, p in pairs]], predicate="dwithin",
+                                    distance=weights.TARGET_NEAR_KM * 1000.0)
+                out |= {pairs[h] for h in np.unique(hit).tolist()}
+            # Where the map knows little around the place (before the baseline's date), that
+            # the target holds nothing known near it says nothing: it may well be there.
+            rest = [pair for pair in pairs if pair not in out]
+            if rest:
+                around, point = world.tree.query(world.geoms[[p for _, p in rest]], predicate="dwithin",
+                                                 distance=weights.TARGET_NEAR_KM * 1000.0)
+                known = np.bincount(around, weights=(before[point] >= 0).astype(float), minlength=len(rest))
+                total = np.bincount(around, minlength=len(rest))
+                out |= {pair for pair, k, n in zip(rest, known, total) if k < weights.KNOWN_AROUND * n}
         return out
 
     def _area(self, world: World, k: int) -> None:
@@ -585,7 +617,7 @@ class ControlModel:
         if area is None or area.is_empty:
             return
         area_rule.flip_area(world, k, _CODE[e.actor], _CODE.get(e.target) if e.target != e.actor else None,
-                            area, _xy(e))
+                            area, _xy(e), e.place)
 
     def _siege(self, world: World, k: int, place: int | None, before: np.ndarray) -> None:
         e = self.events[k]
@@ -597,23 +629,25 @@ class ControlModel:
         if e.action in LIFT_ACTIONS:
             target_xy = self.points.xy[place] if place is not None else _xy(e)
             index = place if place is not None else world.point_of_xy(target_xy)
+            relieved, besieger = self._relief_sides(world, e, index, before)
             if w >= weights.SWEEP_MIN:
-                sweep.sweep(world, k, actor, _CODE.get(e.target), target_xy, int(self.points.side[index]),
+                bank = int(self.points.side[index]) if place is not None else sweep.ORIGIN_SIDE
+                sweep.sweep(world, k, relieved, besieger, target_xy, bank,
                             before, mode="link")
             codes = world.effective_codes()
-            if codes[index] == actor:
+            if codes[index] == relieved:
                 joined = np.flatnonzero(world.component_mask(index, codes))
                 world.set_siege(joined, False)
                 world.relieve(joined)
-                if place is not None:   # the report says the actor holds the place
-                    world.set_state([place], actor, evidence.EVENT, k)
+                if place is not None:   # the report says the relieved side holds the place
+                    world.set_state([place], relieved, evidence.EVENT, k)
             return
         if place is None:   # an area encircled or besieged
             area = self.areas.area_m(e)
             loser = _CODE.get(e.target) if e.target not in (None, e.actor) else None
             if area is None or loser is None:
                 return
-            members = area_rule.members(world, area, _xy(e), loser)
+            members = area_rule.members(world, area, _xy(e), loser, e.place)
             self._pockets_encircle(world, members, loser, actor, k, stated_siege=e.action == "siege")
             return
         holder = codes[place]
@@ -630,18 +664,61 @@ class ControlModel:
             self._pockets_encircle(world, members, int(holder), actor, k,
                                    stated_siege=bool(world.besieged_before[place]))
 
+    @staticmethod
+    def _relief_sides(world: World, e: Event, index: int, before: np.ndarray) -> tuple[int, int | None]:
+        """(the side a siege lifted or a link-up relieves, the besieger it loses ground to).
+        Only the besieged are relieved: when the place was besieged the day before and its
+        holder is not the actor, the report names the besieger ("the lifting of ISIL's siege
+        of the city"), and the holder is the side relieved."""
+        holder = int(before[index])
+        actor = _CODE[e.actor]
+        if holder >= 0 and holder != actor and world.besieged_before[index]:
+            return holder, actor
+        return actor, _CODE.get(e.target) if e.target != e.actor else None
+
     def _pockets_encircle(self, world, members, loser, encircler, k, *, stated_siege: bool) -> None:
         if stated_siege:
             world.set_siege(members, True)
         else:
             self._pocket_rule.encircle(world, members, loser, encircler, k)
 
+    def _battle(self, world: World, place: int, holder_start: str | None, holder: str | None) -> str | None:
+        """Who holds a city known in parts after a report gives it to ``holder`` (see
+        ``captures``: cities known in parts fall by degrees); keeps ``_battles`` up to date."""
+        battles = self._battles
+        if place in battles and holder == holder_start and holder is not None:
+            del battles[place]                            # the holder's own report: it holds the city
+            return holder
+        if not world.city[place] or holder_start is None or holder in (None, holder_start):
+            return holder
+        claim = battles.get(place)
+        if claim is not None and claim[0] == holder and world.day - claim[1] >= CITY_BATTLE_DAYS:
+            del battles[place]
+            return holder                                 # the claim held: the city passes
+        if claim is None or claim[0] != holder or world.day - claim[2] > CITY_LAPSE_DAYS:
+            battles[place] = (holder, world.day, world.day)
+        else:
+            battles[place] = (holder, claim[1], world.day)
+        world.schedule(world.day + CITY_LAPSE_DAYS + 1)
+        return holder_start
+
+    def _battles_lapse(self, world: World) -> None:
+        """A city's battle whose claim was not renewed within ``CITY_LAPSE_DAYS`` is over."""
+        for place, (_, _, last) in list(self._battles.items()):
+            if world.day - last > CITY_LAPSE_DAYS:
+                del self._battles[place]
+                world.contested[place], world.rivals[place] = False, -1
+                world._patch(np.array([place]))
+
     def _contested(self, world: World, claims) -> None:
+        self._battles_lapse(world)
         # Only places with a claim in the window, or flagged, can change: old claims are let go.
         for place in [p for p, c in claims.items() if c and c[-1][0] <= world.day - self.contested_days
                       and not world.contested[p]]:
             del claims[place]
         for place, place_claims in claims.items():
+            if place in self._battles:
+                continue
             on, rival = contested_on(place_claims, world.day, self.contested_days)
             if on != bool(world.contested[place]) or (on and _CODE.get(rival, -1) != world.rivals[place]):
                 world.contested[place] = on

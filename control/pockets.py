@@ -3,7 +3,7 @@
 - **Cut off.** Each day, a side's ground splits into connected parts (points whose cells share
   an edge on the same side of the Euphrates, or across it where the side holds both banks;
   ground nobody is known to hold joins the parts it touches, since who holds it is not known
-  and it may be a way through). A part is *cut off* when it reaches no border of Syria (a
+  and it may be a way through, and so does an ally's, ``ALLIES``). A part is *cut off* when it reaches no border of Syria (a
   side can be supplied across a border) and all its edges over land meet other sides' ground
   (the river facing a rival is a wall); its encircler is the side with the longest common
   edge. Its points are *besieged*.
@@ -11,17 +11,21 @@
   within ``ENCIRCLE_KM`` of it (or, for an area, inside it) a pocket from that day, cut off or
   not; a ``siege`` marks the place besieged (``control.model``) without a clock.
 - **The fall.** A pocket passes whole to its encircler (cut off by several sides: each point
-  to the side whose ground is nearest to it) when E captures one of its points or L
+  to the side whose ground on the same bank of the river is nearest to it) when E captures one of its points or L
   withdraws from one (the pocket was taken, cleared or evacuated), else ``POCKET_DAYS`` after it
   was cut off or encircled, if it still is: a pocket that cannot be resupplied does not hold out
   long (the 2017 pockets — Qaryatayn, Uqayribat, Mayadin — fell within weeks), and its ground
   shows the fall as evidence of its own, dated, so it reads as inferred.
+- **Cities hold out.** A pocket holding a city the map knows in parts (``control.captures``:
+  Raqqa, Deir ez-Zor) has no clock: a besieged city held for months (Raqqa, June–October 2017)
+  and falls to reports, district by district.
 - **Standing enclaves.** A part already cut off on the baseline's date (Deir ez-Zor, Eastern
   Ghouta, Fua and Kafraya, the Rastan pocket) has held for years: it is besieged but has no
   clock; only reports make it fall.
 - A pocket that reconnects to its side's ground (a break-out, a relief, a link-up) is no
-  longer one; its clock stops. Ground a report has just relieved (a siege lifted, a link-up)
-  is not a fresh pocket even while the map's corridor to it is still thin.
+  longer one; its clock stops. A pocket a report relieves (a siege lifted, a link-up) is over,
+  and ground a report relieved is no pocket even while the map's corridor to it is still thin
+  or missing (only a new report of a siege besieges it again).
 """
 from __future__ import annotations
 
@@ -37,6 +41,9 @@ from events.vocabulary import FACTIONS
 
 POCKET_DAYS = 30
 ENCIRCLE_KM = 5.0
+# Sides that do not besiege each other: in 2017 Idlib the FSA groups and HTS shared the
+# opposition's rear (Bab al-Hawa), fighting each other only at times.
+ALLIES = (("rebels", "hts"),)
 
 
 @dataclass
@@ -89,19 +96,25 @@ def cut_off(world, codes: np.ndarray) -> list[tuple[np.ndarray, int, np.ndarray]
     # edges out all meet rivals. Most parts touch no unknown ground and are their own group.
     nf = len(FACTIONS)
     unknown = code_of < 0
-    known_pair = ~unknown[a] & ~unknown[b]
-    sides = np.bincount(a[known_pair] * nf + code_of[b[known_pair]], weights=length[known_pair],
+    ally = np.zeros((nf, nf), dtype=bool)
+    for one, other in ALLIES:
+        ally[FACTIONS.index(one), FACTIONS.index(other)] = ally[FACTIONS.index(other), FACTIONS.index(one)] = True
+    # Rivals only: an ally's ground is not a ring (and, like unknown ground, may be a way out).
+    rival_pair = ~unknown[a] & ~unknown[b]
+    rival_pair[rival_pair] = ~ally[code_of[a[rival_pair]], code_of[b[rival_pair]]]
+    sides = np.bincount(a[rival_pair] * nf + code_of[b[rival_pair]], weights=length[rival_pair],
                         minlength=size * nf).reshape(size, nf)
-    touches_unknown = np.bincount(a[unknown[b] & ~unknown[a]], minlength=size) > 0
-    cut = ~unknown & ~border & ~touches_unknown & (sides.sum(axis=1) > 0)
+    passable = ~unknown[a] & ~rival_pair & (code_of[a] != code_of[b])   # unknown or allied ground next door
+    touches_passable = np.bincount(a[passable], minlength=size) > 0
+    cut = ~unknown & ~border & ~touches_passable & (sides.sum(axis=1) > 0)
     group = np.where(cut, np.arange(size), -1)         # the group each cut-off part belongs to
     weight = {int(c): sides[c] for c in np.flatnonzero(cut)}
-    for holder in np.unique(code_of[touches_unknown]):
-        member = (code_of == holder) | unknown
+    for holder in np.unique(code_of[touches_passable]):
+        member = (code_of == holder) | unknown | (~unknown & ally[holder][np.maximum(code_of, 0)])
         inner = member[a] & member[b]
         groups = connected_components(coo_matrix((np.ones(int(inner.sum()), dtype=np.int8), (a[inner], b[inner])),
                                                  shape=(size, size)), directed=False)[1]
-        mine = (code_of == holder) & touches_unknown
+        mine = (code_of == holder) & touches_passable
         if not mine.any():
             continue
         n_groups = groups.max() + 1
@@ -137,9 +150,11 @@ class Pockets:
 
     def encircle(self, world, members: np.ndarray, loser: int, encircler: int, event: int) -> None:
         if len(members):
-            self.pockets.append(Pocket(np.asarray(members), loser, encircler, world.day, world.day + self.days,
+            falls = None if world.city[members].any() else world.day + self.days
+            self.pockets.append(Pocket(np.asarray(members), loser, encircler, world.day, falls,
                                        stated=True, event=event))
-            world.schedule(world.day + self.days)
+            if falls is not None:
+                world.schedule(falls)
 
     def update(self, world, captured: dict[int, int], *, baseline_day: bool) -> np.ndarray:
         """Find today's pockets, let those that fall today fall; return the besieged mask.
@@ -164,8 +179,10 @@ class Pockets:
             hit = pocket.members[taken_today[pocket.members]]
             taken = [captured[int(k)] for k in hit[:1]]
             held = pocket.members[codes[pocket.members] == pocket.loser]
-            if pocket.stated:
-                pocket.alive = len(held) > 0 and not world.relieved(held)
+            if world.relieved(held, since=pocket.formed):
+                pocket.alive = False          # a report lifted the siege: it is over
+            elif pocket.stated:
+                pocket.alive = len(held) > 0
             else:
                 parts = {int(k) for k in np.unique(owner[held]) if k >= 0 and found[k][2][0] == pocket.encircler}
                 pocket.alive = bool(parts)
@@ -178,9 +195,9 @@ class Pockets:
         for k, (members, loser, encirclers) in enumerate(found):
             if k in matched:
                 continue
-            # A standing enclave, or one a report has just relieved, is not a fresh pocket.
-            standing = baseline_day or world.relieved(members)
-            falls = None if standing else world.day + self.days
+            if world.relieved(members):
+                continue      # relieved by a report: the corridor may be thinner than the map
+            falls = None if baseline_day or world.city[members].any() else world.day + self.days
             self.pockets.append(Pocket(members, loser, int(encirclers[0]), world.day, falls))
             if falls is not None:
                 world.schedule(falls)
@@ -193,9 +210,13 @@ class Pockets:
             pocket.alive = False
         self.pockets = [pocket for pocket in self.pockets if pocket.alive]
         besieged = np.zeros(len(codes), dtype=bool)
+        falling = np.zeros(len(codes), dtype=bool)
         codes = world.effective_codes()
         for pocket in self.pockets:
-            besieged[pocket.members[codes[pocket.members] == pocket.loser]] = True
+            held = pocket.members[codes[pocket.members] == pocket.loser]
+            besieged[held] = True
+            falling[held] = pocket.falls is not None
+        world.fresh_pocket = falling
         return besieged
 
 
@@ -204,15 +225,19 @@ def _nearest_side(world, points: np.ndarray, sides, codes: np.ndarray) -> list[t
     sides = [int(s) for s in sides]
     if len(sides) == 1 or not len(points):
         return [(sides[0], points)] if len(points) else []
-    xy = world.points.xy
     best = np.full(len(points), np.inf)
     pick = np.full(len(points), sides[0])
+    bank = world.points.side
     for side in sides:
-        theirs = np.flatnonzero(codes == side)
-        if not len(theirs):
-            continue
-        tree = shapely.STRtree(world.geoms[theirs])
-        _, d = tree.query_nearest(world.geoms[points], return_distance=True, all_matches=False)
-        closer = d < best
-        best[closer], pick[closer] = d[closer], side
+        for part in np.unique(bank[points]):
+            # Over land: a side across the river is nearer in km but not in reach.
+            here = points[bank[points] == part]
+            theirs = np.flatnonzero((codes == side) & (bank == part))
+            if not len(theirs):
+                continue
+            _, d = shapely.STRtree(world.geoms[theirs]).query_nearest(world.geoms[here], return_distance=True,
+                                                                      all_matches=False)
+            k = np.flatnonzero(bank[points] == part)
+            closer = d < best[k]
+            best[k[closer]], pick[k[closer]] = d[closer], side
     return [(side, points[pick == side]) for side in sides if (pick == side).any()]

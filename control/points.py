@@ -3,21 +3,27 @@
 - **Places** (*primary* points) are the baseline's rows and the places that control events name
   and the baseline lacks. A place is what a report can be about: its state comes only from
   evidence about it (the baseline, an event, or a rule that swept it).
-- **Ground points** fill the open country where places are sparse: a hexagonal grid every
-  ``GROUND_SPACING_KM``, kept where no place lies within ``GROUND_CLEAR_KM`` (later also the
-  communities of the gazetteer, see ``ground_points``). A ground point takes the state of the
-  ground it stands on — its nearest place's, when that place lies within the place's radius —
+- **Ground points** fill the country between the places: the communities people live in
+  (OCHA's, ``MapData.communities_lonlat``) where no place or other kept community lies within
+  ``GROUND_CLEAR_KM``, then a hexagonal grid every ``GROUND_SPACING_KM`` where neither does
+  (``ground_points``): cells follow where people live, and open desert still has ground. A ground point takes the state of the
+  ground it stands on — that of the nearest place whose radius reaches it —
   unless a rule gave it newer evidence of its own (a swept corridor, an area statement, a
   pocket). So rules work on ground, not only on the few places a desert has, and a corridor
   swept across open desert is held as a band, not as a few dots.
 - **Radius of a place** (how far its holder is taken to reach): ``RADIUS_FACTOR`` times the
   mean distance to its ``RADIUS_NEIGHBOURS`` nearest places, within ``RADIUS_MIN_KM`` ..
   ``RADIUS_MAX_KM``: a village among villages speaks for a few km, a desert town for tens.
-  Ground no known place reaches is *no data*.
+  Ground no known place reaches is *no data* (a town's close-packed districts reach a few km,
+  but the countryside past them still follows the village beyond whose radius reaches it).
 - **River sides.** The Euphrates splits Syria in two (``BARRIER_RIVERS``); each point knows
   its side. A rule that moves ground across open country (a sweep, an area statement) stays on
   the side of the river its event is on: in 2017 the river was a front line in its own right,
-  and the banks changed hands apart.
+  and the banks changed hands apart. The river's line is generalised (it runs 1.5–5.5 km off
+  the valley towns), so a point within ``RIVER_NEAR_KM`` of it takes the bank of the
+  administrative area it lies in (OCHA's subdistricts, whose borders follow the river through
+  the valley) when that area lies at least ``BANK_SHARE`` on one side of the line: Al-Quriyah
+  and Hajin sit on the banks their subdistricts say, not on the side a coarse line puts them.
 
 Which place an event is about: by ``place_id``, else by name (the one of that name nearest the
 event when several share it), else by the nearest place within ``MATCH_KM``. An event about a
@@ -36,7 +42,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 import shapely
@@ -58,6 +64,8 @@ RADIUS_MIN_KM = 15.0
 RADIUS_MAX_KM = 60.0
 BARRIER_RIVERS = ("Euphrates",)
 RIVER_GAP_M = 500.0     # the river's line is thickened by this much to close gaps in its chain
+RIVER_NEAR_KM = 8.0
+BANK_SHARE = 0.9
 _ARTICLES = {"al", "el", "ar", "as", "ash", "at", "ad", "az", "an", "the"}
 
 
@@ -77,14 +85,15 @@ class PointSet:
 
     ``xy``: (n, 2) metres; ``lonlat``: (n, 2) degrees; ``n_places``: how many are places;
     ``names``/``place_ids``: per place; ``radius_m``: per place; ``nearest_place``: per point,
-    the nearest place (a place is its own); ``reach``: per point, whether that place's radius
-    reaches it; ``side``: per point, its river side (-1: on no side); ``is_place``: per point,
+    the nearest place whose radius reaches it (a place is its own; a point none reaches, its
+    own index); ``reach``: per point, whether some place's radius reaches it; ``side``: per point, its river side (-1: on no side); ``is_place``: per point,
     whether it is a place."""
 
     def __init__(self, baseline: Sequence[ControlPoint], new_places: Sequence[NewPlace],
                  outline: BaseGeometry, *, rivers: Iterable[tuple[str, BaseGeometry]] = (),
                  extra_ground_lonlat: np.ndarray | None = None,
-                 spacing_km: float = GROUND_SPACING_KM) -> None:
+                 spacing_km: float = GROUND_SPACING_KM, banks: Mapping[str, BaseGeometry] | None = None,
+                 place_banks: Mapping[str, str] | None = None) -> None:
         self.baseline = tuple(baseline)
         self.new_places = tuple(new_places)
         self.names = [p.name for p in self.baseline] + [p.name for p in self.new_places]
@@ -100,9 +109,15 @@ class PointSet:
         self.lonlat = np.column_stack([lon, lat]) if len(self.xy) else np.zeros((0, 2))
         self.lonlat[:self.n_places] = place_lonlat
         self.radius_m = place_radii(place_xy)
-        self.nearest_place, distance = nearest(place_xy, self.xy)
-        self.reach = distance <= self.radius_m[self.nearest_place] if self.n_places else np.zeros(len(self.xy), bool)
-        self.side = river_sides(self.xy, self.outline_m, rivers)
+        self.nearest_place, distance = nearest_reaching(place_xy, self.radius_m, self.xy)
+        self.reach = np.isfinite(distance)
+        banks = dict(banks or {})
+        keys = list(banks)
+        named = {key: k for k, key in enumerate(keys)}
+        bank_of = np.full(len(self.xy), -1)
+        for k, place_id in enumerate(self.place_ids):
+            bank_of[k] = named.get((place_banks or {}).get(place_id), -1)
+        self.side = river_sides(self.xy, self.outline_m, rivers, [banks[key] for key in keys], bank_of)
         self.is_place = np.arange(len(self.xy)) < self.n_places
 
     def __len__(self) -> int:
@@ -125,7 +140,7 @@ def ground_points(place_xy: np.ndarray, outline_m: BaseGeometry, spacing_km: flo
     extra = (to_metric_xy(extra_lonlat[:, 0], extra_lonlat[:, 1]) if extra_lonlat is not None and len(extra_lonlat)
              else np.zeros((0, 2)))
     kept = []
-    for points in (extra, grid):
+    for points in (thinned(extra, GROUND_CLEAR_KM * 1000.0), grid):
         if not len(points):
             continue
         points = points[shapely.contains_xy(outline_m, points[:, 0], points[:, 1])]
@@ -135,6 +150,21 @@ def ground_points(place_xy: np.ndarray, outline_m: BaseGeometry, spacing_km: flo
                 points = points[d > GROUND_CLEAR_KM * 1000.0]
         kept.append(points)
     return np.vstack(kept) if kept else np.zeros((0, 2))
+
+
+def thinned(xy: np.ndarray, spacing_m: float) -> np.ndarray:
+    """``xy`` without the points that lie within ``spacing_m`` of an earlier kept one (in
+    order: a village among villages adds a cell no report will tell apart)."""
+    kept: list[int] = []
+    buckets: dict[tuple[int, int], list[int]] = {}
+    for k, (x, y) in enumerate(xy):
+        cx, cy = int(x // spacing_m), int(y // spacing_m)
+        near = (j for dx in (-1, 0, 1) for dy in (-1, 0, 1) for j in buckets.get((cx + dx, cy + dy), ()))
+        if any((xy[j, 0] - x) ** 2 + (xy[j, 1] - y) ** 2 <= spacing_m ** 2 for j in near):
+            continue
+        kept.append(k)
+        buckets.setdefault((cx, cy), []).append(k)
+    return xy[kept]
 
 
 def nearest(targets: np.ndarray, points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -148,6 +178,30 @@ def nearest(targets: np.ndarray, points: np.ndarray) -> tuple[np.ndarray, np.nda
     dist = np.full(len(points), np.inf)
     out[which] = target
     dist[which] = distance
+    return out, dist
+
+
+def nearest_reaching(place_xy: np.ndarray, radius_m: np.ndarray, points: np.ndarray,
+                     places: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """(index of the nearest of ``places`` (default: all) whose radius reaches it, distance in
+    m) for each point; (its own index, inf) for a point no place reaches."""
+    out = np.arange(len(points))
+    dist = np.full(len(points), np.inf)
+    places = np.arange(len(place_xy)) if places is None else np.asarray(places, dtype=int)
+    if not len(places) or not len(points):
+        return out, dist
+    tree = shapely.STRtree(shapely.points(points))
+    pair_place, pair_point = tree.query(shapely.points(place_xy[places]), predicate="dwithin",
+                                        distance=float(radius_m[places].max()))
+    place = places[pair_place]
+    d = np.hypot(*(points[pair_point] - place_xy[place]).T)
+    ok = d <= radius_m[place]
+    place, point, d = place[ok], pair_point[ok], d[ok]
+    order = np.lexsort((d, point))
+    point, place, d = point[order], place[order], d[order]
+    first = np.flatnonzero(np.r_[True, point[1:] != point[:-1]]) if len(point) else point
+    out[point[first]] = place[first]
+    dist[point[first]] = d[first]
     return out, dist
 
 
@@ -172,17 +226,38 @@ def place_radii(place_xy: np.ndarray) -> np.ndarray:
     return np.clip(RADIUS_FACTOR * means, RADIUS_MIN_KM * 1000.0, RADIUS_MAX_KM * 1000.0)
 
 
-def river_sides(xy: np.ndarray, outline_m: BaseGeometry, rivers: Iterable[tuple[str, BaseGeometry]]) -> np.ndarray:
+def river_sides(xy: np.ndarray, outline_m: BaseGeometry, rivers: Iterable[tuple[str, BaseGeometry]],
+                banks: Sequence[BaseGeometry] = (), bank_of: np.ndarray | None = None) -> np.ndarray:
     """Per point, the index of the part of the outline it lies in once the barrier rivers cut
-    it (a point on the river itself: the nearest part's)."""
+    it (a point on the river itself: the nearest part's); near the river, the part of the
+    ``banks`` area (WGS84 polygons) its record names (``bank_of``: an index into ``banks``, -1
+    for none) or else it lies in, when that area lies on one side (see the module docstring)."""
     lines = [to_metric(geometry) for name, geometry in rivers if name in BARRIER_RIVERS]
     if not lines or not len(xy):
         return np.zeros(len(xy), dtype=int)
-    cut = shapely.difference(outline_m, shapely.buffer(shapely.union_all(lines), RIVER_GAP_M))
+    river = shapely.union_all(lines)
+    cut = shapely.difference(outline_m, shapely.buffer(river, RIVER_GAP_M))
     parts = [p for p in shapely.get_parts(cut) if p.area > 1e8]    # > 100 km²: no slivers
     if len(parts) < 2:
         return np.zeros(len(xy), dtype=int)
     index, _ = nearest_polygon(parts, xy)
+    near = np.flatnonzero(shapely.dwithin(shapely.points(xy), river, RIVER_NEAR_KM * 1000.0))
+    if not len(near) or not len(banks):
+        return index
+    banks_m = np.array([to_metric(b) for b in banks], dtype=object)
+    side_of = np.full(len(banks_m), -1)
+    for k in np.flatnonzero(shapely.dwithin(banks_m, river, RIVER_NEAR_KM * 1000.0)):
+        share = np.array([shapely.area(shapely.intersection(banks_m[k], part)) for part in parts])
+        if share.sum() > 0 and share.max() >= BANK_SHARE * share.sum():
+            side_of[k] = int(share.argmax())
+    bank = np.full(len(near), -1)
+    point, found = shapely.STRtree(banks_m).query(shapely.points(xy[near]), predicate="within")
+    bank[point] = found
+    if bank_of is not None:
+        own = np.asarray(bank_of)[near]
+        bank = np.where(own >= 0, own, bank)
+    sided = (bank >= 0) & (side_of[np.maximum(bank, 0)] >= 0)
+    index[near[sided]] = side_of[bank[sided]]
     return index
 
 

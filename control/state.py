@@ -42,7 +42,9 @@ class Models:
 
     def __init__(self, data: MapData) -> None:
         self.control = ControlModel(data.baseline, data.events, outline=data.outline, rivers=data.rivers,
-                                    document_dates=data.document_dates)
+                                    document_dates=data.document_dates, banks=data.river_banks,
+                                    place_banks=data.place_subdistricts,
+                                    ground_lonlat=np.array(data.communities_lonlat, dtype=float).reshape(-1, 2))
         self.tessellation = self.control.tessellation
         self.xy_m = self.control.points.xy
         self.n_places = self.control.points.n_places

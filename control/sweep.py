@@ -12,8 +12,9 @@ it opened is F's.
   faction holding most of the corridor's other points). Only the loser's points change hands:
   a sweep never takes a third side's ground.
 - When Q and P lie on the same side of the Euphrates, only that side is swept
-  (``control.points``: river sides); a capture across the river sweeps both banks of its
-  segment.
+  (``control.points``: river sides); a capture of a place across the river sweeps both banks
+  of its segment. A link-up or relief at an area rather than a place ("the west bank between
+  Mayadin and Abu Kamal") stays on Q's side: it names no crossing.
 - Points a report named that same day keep what the report says, and so do places whose own
   control event follows soon (``control.areas``: places told better): a direct statement
   outweighs an inference.
@@ -42,6 +43,7 @@ LINK_SWEEP_KM = 250.0
 ADVANCE_KM = 15.0
 ADVANCE_STOP_KM = 5.0
 MAX_SWEPT_PLACES = 10
+ORIGIN_SIDE = -2     # a target's river side: "the origin's" (an unnamed point has no bank of its own)
 
 
 def origins(world, codes: np.ndarray, faction: int, targets_xy: np.ndarray, *, max_km: float,
@@ -104,6 +106,7 @@ def plan(world, requests: list[tuple[int, int, int | None, np.ndarray, int, str]
             if length > ADVANCE_KM * 1000.0:
                 ends[n] = starts[n] + (goals[n] - starts[n]) * (ADVANCE_KM * 1000.0 / length)
     sides = np.array([requests[k][4] for k in live], dtype=int)
+    sides = np.where(sides == ORIGIN_SIDE, world.points.side[q[live]], sides) if live else sides
     same_side = world.points.side[q[live]] == sides if live else np.zeros(0, bool)
     out = []
     for n, (k, found) in enumerate(zip(live, corridors(world, starts, ends, same_side, sides))):

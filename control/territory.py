@@ -19,6 +19,7 @@ border) for the pocket rule. Work is done in the equal-area metric projection of
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -50,7 +51,7 @@ class Territory:
     (faction a, faction b) sorted -> the lines where their grounds meet. ``areas_km2``: per
     faction id, plus ``"contested"`` and ``"no_data"``; these areas are disjoint."""
 
-    factions: dict[str, BaseGeometry]
+    factions: Mapping[str, BaseGeometry]   # merged on first use per faction
     contested_sides: dict[str, BaseGeometry]
     no_data: BaseGeometry
     front_lines: dict[tuple[str, str], BaseGeometry]
@@ -141,9 +142,8 @@ class Tessellation:
         held_m, contested_m, pairs_m, besieged_m = {}, {}, {}, {}
         for code in np.unique(codes[codes >= 0]):
             mine = own & (codes == code)
-            ground = _merge_coverage(self.cells[mine & ~contested])
-            if not ground.is_empty:
-                held_m[FACTIONS[code]] = ground
+            if (mine & ~contested).any():
+                held_m[FACTIONS[code]] = self.cells[mine & ~contested]
             disputed = mine & contested
             if disputed.any():
                 contested_m[FACTIONS[code]] = _merge_coverage(self.cells[disputed])
@@ -158,7 +158,7 @@ class Tessellation:
         fronts_m = lines_between(self.edge_i, self.edge_j, self.edges, codes)
         areas = self.areas_km2(codes, contested)
         return Territory(
-            factions={name: _to_wgs84_polygonal(g) for name, g in held_m.items()},
+            factions=_LazyGround(held_m),
             contested_sides={name: _to_wgs84_polygonal(g) for name, g in contested_m.items()},
             no_data=_to_wgs84_polygonal(no_data_m),
             front_lines={pair: to_wgs84(g) for pair, g in fronts_m.items()},
@@ -187,6 +187,31 @@ class Tessellation:
         """The ground (WGS84) of the cells of the points in ``mask``."""
         mask = np.asarray(mask, bool) & (self.owner == np.arange(self.n))
         return _to_wgs84_polygonal(_merge_coverage(self.cells[mask]))
+
+
+class _LazyGround(Mapping):
+    """Faction -> its ground (WGS84), each merged from its cells when first asked for: the
+    map draws the ground in pieces of one evidence (``layers.territory``) and seldom needs the
+    whole."""
+
+    def __init__(self, cells: dict[str, np.ndarray]) -> None:
+        self._cells = cells
+        self._merged: dict[str, BaseGeometry] = {}
+
+    def __getitem__(self, faction: str) -> BaseGeometry:
+        found = self._merged.get(faction)
+        if found is None:
+            found = self._merged[faction] = _to_wgs84_polygonal(_merge_coverage(self._cells[faction]))
+        return found
+
+    def __contains__(self, faction) -> bool:
+        return faction in self._cells
+
+    def __iter__(self):
+        return iter(self._cells)
+
+    def __len__(self) -> int:
+        return len(self._cells)
 
 
 def _merge_coverage(parts: np.ndarray) -> BaseGeometry:

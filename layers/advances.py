@@ -17,6 +17,7 @@ from datetime import date, timedelta
 
 import numpy as np
 import plotly.graph_objects as go
+from scipy.spatial import cKDTree
 
 from control.geo import to_metric_xy, to_wgs84_xy
 from events.model import Event
@@ -35,6 +36,7 @@ MAX_ORIGIN_KM = 150.0
 MIN_LENGTH_KM = 2.0
 HEAD_KM = 6.0
 HEAD_ANGLE_DEG = 28.0
+NEAR_CANDIDATES = 32
 OPACITY_LEVELS = 4   # arrows are grouped into this many age steps (one trace per faction and step)
 
 
@@ -48,24 +50,38 @@ def arrows(state, view) -> list[dict]:
         return []
     models = state.models
     lonlat = models.control.lonlat
-    out = []
-    for event in events:
+    targets = to_metric_xy(np.array([e.lon for e in events]), np.array([e.lat for e in events]))
+    # The arrow starts at the actor's nearest place the day before: among the nearest few
+    # places of every target at once (one tree per map), then, for the rare target none of
+    # those serves, among all the actor's places.
+    tree = models.drawing_cache.get("places_tree")
+    if tree is None:
+        tree = models.drawing_cache["places_tree"] = cKDTree(models.xy_m[:models.n_places])
+    k_near = min(NEAR_CANDIDATES, models.n_places)
+    dist, near = tree.query(targets, k=k_near)
+    dist, near = dist.reshape(len(events), -1), near.reshape(len(events), -1)
+    origin = np.full(len(events), -1)
+    distance_km = np.full(len(events), np.inf)
+    for k, event in enumerate(events):
         codes = models.codes_at(event.date_start - timedelta(days=1))[:models.n_places]
-        held = np.flatnonzero(codes == FACTIONS.index(event.actor))
-        if not len(held):
-            continue
-        target = to_metric_xy(np.array([event.lon]), np.array([event.lat]))[0]
-        d2 = ((models.xy_m[held] - target) ** 2).sum(axis=1)
-        nearest = int(np.argmin(d2))
-        distance_km = math.sqrt(d2[nearest]) / 1000.0
-        if not (MIN_LENGTH_KM <= distance_km <= MAX_ORIGIN_KM):
+        actor = FACTIONS.index(event.actor)
+        mine = np.flatnonzero(codes[near[k]] == actor)
+        if len(mine):
+            origin[k], distance_km[k] = near[k, mine[0]], dist[k, mine[0]] / 1000.0
+        elif k_near < models.n_places:
+            held = np.flatnonzero(codes == actor)
+            if len(held):
+                d2 = ((models.xy_m[held] - targets[k]) ** 2).sum(axis=1)
+                origin[k], distance_km[k] = held[int(np.argmin(d2))], math.sqrt(d2.min()) / 1000.0
+    out = []
+    for k, event in enumerate(events):
+        if origin[k] < 0 or not (MIN_LENGTH_KM <= distance_km[k] <= MAX_ORIGIN_KM):
             continue
         age_days = max(0, (view.date - min(event.date_end, view.date)).days)
         fade = age_days / max(1, view.window_days - 1)
         opacity = 1.0 - (1.0 - style.ADVANCE_MIN_OPACITY) * min(1.0, fade)
-        origin_index = int(held[nearest])
-        out.append({"event": event, "origin": tuple(lonlat[origin_index]),
-                    "origin_xy_m": models.xy_m[origin_index], "target_xy_m": target,
+        out.append({"event": event, "origin": tuple(lonlat[origin[k]]),
+                    "origin_xy_m": models.xy_m[origin[k]], "target_xy_m": targets[k],
                     "age_days": age_days, "opacity": opacity})
     return out
 

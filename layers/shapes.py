@@ -6,6 +6,8 @@ painted over instead of cut out.
 """
 from __future__ import annotations
 
+from collections import OrderedDict
+
 import numpy as np
 import plotly.graph_objects as go
 import shapely
@@ -63,12 +65,29 @@ def stripes(geometry: BaseGeometry, spacing_deg: float = STRIPE_SPACING_DEG) -> 
     return shapely.intersection(shapely.MultiLineString(lines), geometry)
 
 
+_GEOJSON_CACHE: OrderedDict[int, tuple[BaseGeometry, dict]] = OrderedDict()
+_GEOJSON_CACHE_SIZE = 2048
+
+
 def geojson_geometry(geometry: BaseGeometry) -> dict:
     """A GeoJSON MultiPolygon with numpy rings (plotly copies those fast), rounded to
-    ``COORD_DECIMALS``; a collection contributes its polygons."""
-    polygons = [p for p in shapely.get_parts(geometry) for p in shapely.get_parts(p)
-                if p.geom_type == "Polygon" and not p.is_empty]
-    if not polygons:
+    ``COORD_DECIMALS``; a collection contributes its polygons. Remembered for the last
+    geometries asked (the same territory pieces come back as the slider moves)."""
+    found = _GEOJSON_CACHE.get(id(geometry))
+    if found is not None and found[0] is geometry:
+        _GEOJSON_CACHE.move_to_end(id(geometry))
+        return found[1]
+    out = _geojson_geometry(geometry)
+    _GEOJSON_CACHE[id(geometry)] = (geometry, out)
+    if len(_GEOJSON_CACHE) > _GEOJSON_CACHE_SIZE:
+        _GEOJSON_CACHE.popitem(last=False)
+    return out
+
+
+def _geojson_geometry(geometry: BaseGeometry) -> dict:
+    parts = shapely.get_parts(shapely.get_parts(geometry))     # a collection's multipolygons too
+    polygons = parts[(shapely.get_type_id(parts) == 3) & ~shapely.is_empty(parts)]
+    if not len(polygons):
         return {"type": "MultiPolygon", "coordinates": []}
     _, coords, (ring_offsets, polygon_offsets) = shapely.to_ragged_array(polygons)
     rings = np.split(coords.round(COORD_DECIMALS), ring_offsets[1:-1])

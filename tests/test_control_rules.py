@@ -110,7 +110,11 @@ def test_nothing_is_swept_from_ground_too_far_away():
 def test_a_capture_that_would_take_many_unnamed_places_in_one_stride_sweeps_nothing():
     villages = [town(f"Village {k}", 35.0 + 0.02 * (k % 2), 37.45 + 0.09 * k, "isil")
                 for k in range(sweep.MAX_SWEPT_PLACES + 2)]
-    m = model([town("Westown", 35.0, 37.3, "government"), *villages, town("Eastown", 35.0, 38.6, "isil")],
+    # Westown's neighbours keep its reach short: no government ground lies near Eastown.
+    west = [town("Westown", 35.0, 37.3, "government")] + [
+        town(f"Westown {k}", 35.0 + dlat, 37.3 + dlon, "government")
+        for k, (dlat, dlon) in enumerate([(0.06, 0.0), (-0.06, 0.0), (0.0, -0.07), (0.04, -0.05), (-0.04, -0.05)])]
+    m = model([*west, *villages, town("Eastown", 35.0, 38.6, "isil")],
               [event("2017-06-10", "capture", "government", "isil", 35.0, 38.6, place="Eastown")])
     assert holder(m, "Eastown", "2017-06-10").faction == "government"
     assert {holder(m, v.name, "2017-06-10").faction for v in villages} == {"isil"}
@@ -267,12 +271,22 @@ def test_a_stated_siege_has_no_clock_and_a_lift_ends_it():
 def test_a_capture_naming_a_loser_who_holds_ground_nearby_but_not_the_place_needs_a_sure_report():
     baseline = [town("Rebel town", 35.0, 38.5, "rebels"), town("ISIL village", 35.0, 38.7, "isil")]
     weak = model(baseline, [event("2017-06-01", "capture", "government", "isil", 35.0, 38.5, place="Rebel town",
-                                  confidence=0.8)])
+                                  confidence=0.5)])
+    assert 0.5 * weights.STALE_MISMATCH_FACTOR < weights.POINT_MIN <= 0.5
     assert holder(weak, "Rebel town", "2017-06-02").faction == "rebels"
     sure = model(baseline, [event("2017-06-01", "capture", "government", "isil", 35.0, 38.5, place="Rebel town",
-                                  confidence=1.0)])
-    assert 1.0 * weights.MISMATCH_FACTOR >= weights.POINT_MIN
+                                  confidence=0.8)])
+    assert 0.8 * weights.STALE_MISMATCH_FACTOR >= weights.POINT_MIN
     assert holder(sure, "Rebel town", "2017-06-02").faction == "government"
+
+
+def test_a_misnamed_loser_weighs_more_against_a_fresh_report_than_against_old_knowledge():
+    baseline = [town("Rebel town", 35.0, 38.5, "isil"), town("ISIL village", 35.0, 38.7, "isil")]
+    taken = event("2017-06-01", "capture", "rebels", "isil", 35.0, 38.5, place="Rebel town")
+    misread = event("2017-06-05", "capture", "government", "isil", 35.0, 38.5, place="Rebel town", confidence=0.8)
+    m = model(baseline, [taken, misread])
+    assert 0.8 * weights.MISMATCH_FACTOR < weights.POINT_MIN
+    assert holder(m, "Rebel town", "2017-06-06").faction == "rebels"     # four days after a report
 
 
 def test_a_loser_who_holds_nothing_near_is_a_loose_name_for_the_holder():
@@ -315,7 +329,10 @@ def test_a_ground_point_follows_its_nearest_place_unless_its_own_evidence_is_new
     points = PointSet(desert(), [], OUTLINE, rivers=[RIVER])
     assert points.n_places == 4 and len(points) > 100
     ground = ~points.is_place
-    assert (points.nearest_place[ground] < points.n_places).all()
+    assert (points.nearest_place[ground & points.reach] < points.n_places).all()
+    assert 0 < points.reach[ground].mean() < 1                      # beyond every radius: no data
+    far = np.flatnonzero(ground & ~points.reach)
+    assert (points.nearest_place[far] == far).all()
     m = model(desert(), [event("2017-06-10", "capture", "government", "isil", 35.0, 38.6, place="Eastown"),
                          event("2017-07-01", "recapture", "isil", "government", 35.0, 38.0, place="Midway")])
     assert ground_at(m, 35.0, 38.1, "2017-06-20") == (GOV, 2)      # swept on 10 June
@@ -329,3 +346,161 @@ def test_the_replay_is_the_same_whatever_the_order_of_the_events_given():
     a, b = model(desert(), events), model(desert(), events[::-1])
     for day in ("2017-06-15", "2017-07-05", "2017-08-01"):
         assert np.array_equal(a.snapshot(date.fromisoformat(day)).codes, b.snapshot(date.fromisoformat(day)).codes)
+
+
+# --- second shift: sieges, banks, areas, cities, allies ------------------------------------------
+
+def test_a_siege_lifted_that_names_the_besieger_as_actor_relieves_the_besieged_holder():
+    # "the lifting of ISIL's siege of the city": the reader makes ISIL the actor.
+    m = model(ringed("government", "isil"), [
+        event("2017-06-01", "siege", "isil", "government", 35.0, 38.5, place="Pocket town"),
+        event("2017-09-05", "siege_lifted", "isil", "government", 35.0, 38.5, place="Pocket town")])
+    assert holder(m, "Pocket town", "2017-09-04").besieged
+    after = holder(m, "Pocket town", "2017-09-05")
+    assert after.faction == "government" and not after.besieged
+    assert not holder(m, "Pocket town", "2017-10-20").besieged
+
+
+def test_a_point_near_the_river_takes_the_bank_of_the_area_it_lies_in():
+    # The river's line runs along 35.5 N, but the north-bank subdistrict reaches 35.47 N: a
+    # village at 35.485 N lies on the north bank, as the area says.
+    north = box(37.0, 35.47, 40.0, 36.0)
+    south = box(37.0, 34.0, 40.0, 35.47)
+    baseline = [town("Riverside", 35.485, 38.0, "isil"), town("Far north", 35.9, 38.0, "isil"),
+                town("Far south", 34.5, 38.0, "isil")]
+    plain = PointSet(baseline, [], OUTLINE, rivers=[RIVER])
+    banked = PointSet(baseline, [], OUTLINE, rivers=[RIVER], banks={"N": north, "S": south})
+    assert plain.side[0] == plain.side[2] != plain.side[1]
+    assert banked.side[0] == banked.side[1] != banked.side[2]
+    named = PointSet(baseline, [], OUTLINE, rivers=[RIVER], banks={"N": north, "S": south},
+                     place_banks={"cu:far north": "S"})
+    assert named.side[1] == banked.side[1]                       # far from the river: the line decides
+
+
+def test_an_area_named_by_the_gazetteer_is_its_footprint():
+    class Admin(_Admin):
+        def footprint(self, place):
+            return box(38.5, 34.0, 40.0, 36.0) if place.kind == "region" else None
+
+    class Entry:
+        kind, name, governorate = "region", "Eastgov (east)", "Eastgov"
+
+    areas = AdminAreas(Admin(), DiscAreas(OUTLINE), places={"cu:eastgov-east": Entry()})
+    got = areas.area_m(event("2017-06-10", "capture", "government", "isil", 35.0, 39.6, place="Eastgov (east)",
+                             place_id="cu:eastgov-east", uncertainty_km=30.0))
+    from control.geo import to_metric
+    assert got.contains(to_metric(shapely.Point(39.9, 35.9)))        # beyond the 30 km disc: the footprint
+
+
+def test_a_stretch_named_by_its_two_ends_is_a_band_along_the_line_between_them():
+    class Place:
+        def __init__(self, lat, lon):
+            self.lat, self.lon, self.kind = lat, lon, "town"
+
+    ends = {"Upton": Place(35.2, 38.0), "Downton": Place(34.6, 39.0)}
+    areas = AdminAreas(_Admin(), DiscAreas(OUTLINE), resolve=ends.get)
+    from control.geo import to_metric
+    for name in ("River bank (Upton-Downton)", "between Upton and Downton"):
+        got = areas.area_m(event("2017-06-10", "capture", "government", "isil", 34.9, 38.5, place=name,
+                                 uncertainty_km=60.0))
+        assert got.contains(to_metric(shapely.Point(38.5, 34.9)))       # on the line
+        assert not got.contains(to_metric(shapely.Point(38.5, 35.3)))   # 40 km off it
+
+
+def test_an_area_statement_clears_a_pocket_lying_wholly_inside_the_area():
+    baseline = ringed()
+    baseline[4] = town("R3", 35.0, 38.32, "isil")
+    baseline.append(town("Pocket east", 35.0, 38.62, "isil"))
+    areas = PolygonAreas({"cu:pocketland": box(38.2, 34.7, 38.8, 35.3)}, DiscAreas(OUTLINE))
+    m = model(baseline, [event("2017-06-01", "capture", "government", "isil", 35.0, 38.32, place="R3"),
+                         event("2017-06-10", "capture", "government", "isil", 35.0, 38.5, place="Pocketland",
+                               place_id="cu:pocketland", uncertainty_km=40.0)], areas=areas)
+    assert holder(m, "Pocket east", "2017-06-09").besieged
+    for name in ("Pocket town", "Pocket east"):
+        cleared = holder(m, name, "2017-06-10")
+        assert cleared.faction == "government" and cleared.evidence in ("area", "pocket"), name
+
+
+def test_an_area_statement_leaves_a_standing_enclave_to_reports_about_it():
+    areas = PolygonAreas({"cu:everywhere": OUTLINE}, DiscAreas(OUTLINE))
+    m = model(ringed("rebels", "government"),
+              [event("2017-06-10", "capture", "government", "rebels", 35.0, 38.5, place="Everywhere",
+                     place_id="cu:everywhere", uncertainty_km=100.0)], areas=areas)
+    enclave = holder(m, "Pocket town", "2017-06-11")
+    assert enclave.faction == "rebels" and enclave.besieged
+
+
+def test_ground_beyond_its_nearest_places_reach_follows_a_place_whose_reach_does():
+    # A close-packed town reaches a few km; the countryside past it follows the far village.
+    town_parts = [town(f"Quarter {k}", 35.0 + 0.01 * (k % 3), 38.0 + 0.01 * (k // 3), "government") for k in range(9)]
+    baseline = [*town_parts, town("Far village", 35.0, 38.6, "isil")]
+    m = model(baseline, [])
+    code, kind = ground_at(m, 35.0, 38.3, "2017-05-02")               # 27 km from the town
+    assert (code, kind) == (ISIL, 0)
+
+
+def city(faction="isil", besieger="sdf"):
+    parts = [town(f"District {k}", 35.0 + 0.015 * dy, 38.5 + 0.018 * dx, faction)
+             for k, (dx, dy) in enumerate([(-1, 0), (1, 0), (0, -1), (0, 1), (1, 1), (-1, -1)])]
+    return [town("Big city", 35.0, 38.5, faction), *parts, town("Outpost", 35.0, 38.0, besieger)]
+
+
+def test_a_city_known_in_parts_is_contested_by_a_first_capture_report_and_falls_when_it_is_renewed():
+    m = model(city(), [event("2017-06-07", "capture", "sdf", "isil", 35.0, 38.5, place="Big city"),
+                       event("2017-06-11", "capture", "sdf", "isil", 35.0, 38.5, place="Big city"),
+                       event("2017-07-20", "capture", "sdf", "isil", 35.0, 38.5, place="Big city")])
+    june = holder(m, "Big city", "2017-06-20")
+    assert june.faction == "isil" and june.contested
+    taken = holder(m, "Big city", "2017-07-20")
+    assert taken.faction == "sdf" and not taken.contested
+
+
+def test_a_citys_battle_lapses_without_a_new_claim_and_ends_with_the_holders_report():
+    from control.captures import CITY_LAPSE_DAYS
+    m = model(city("government", "isil"), [event("2017-06-07", "recapture", "isil", "government", 35.0, 38.5,
+                                                 place="Big city")])
+    assert holder(m, "Big city", "2017-06-08").contested
+    over = date(2017, 6, 7) + timedelta(days=CITY_LAPSE_DAYS + 1)
+    assert not holder(m, "Big city", over.isoformat()).contested
+    assert holder(m, "Big city", over.isoformat()).faction == "government"
+    ended = model(city("government", "isil"), [
+        event("2017-06-07", "recapture", "isil", "government", 35.0, 38.5, place="Big city"),
+        event("2017-06-20", "capture", "government", "isil", 35.0, 38.5, place="Big city")])
+    assert not holder(ended, "Big city", "2017-06-21").contested
+
+
+def test_an_encircled_city_known_in_parts_has_no_clock():
+    m = model(city(), [event("2017-06-01", "encircle", "sdf", "isil", 35.0, 38.5, place="Big city")])
+    later = date(2017, 6, 1) + timedelta(days=3 * pockets.POCKET_DAYS)
+    assert holder(m, "Big city", later.isoformat()).faction == "isil"
+
+
+def test_allies_do_not_besiege_each_other():
+    ring = ringed("rebels", "hts")
+    ring[-1] = town("Far west", 34.5, 37.2, "government")
+    m = model(ring, [event("2017-06-01", "capture", "hts", "government", 34.5, 37.2, place="Far west")])
+    later = date(2017, 6, 1) + timedelta(days=2 * pockets.POCKET_DAYS)
+    pocket = holder(m, "Pocket town", later.isoformat())
+    assert pocket.faction == "rebels" and not pocket.besieged
+
+
+def test_communities_are_ground_points_a_ground_spacing_apart():
+    from control.points import GROUND_CLEAR_KM, ground_points
+    from control.geo import to_metric, to_metric_xy
+    villages = np.array([(38.0 + 0.01 * k, 35.2) for k in range(20)])     # 20 villages ~1 km apart
+    places = to_metric_xy(np.array([37.3]), np.array([35.0]))
+    got = ground_points(places, to_metric(OUTLINE), 10.0, villages)
+    near = got[np.hypot(*(got - to_metric_xy(np.array([38.1]), np.array([35.2]))[0]).T) < 15_000]
+    d = np.hypot(*(near[:, None, :] - near[None, :, :]).T)
+    assert (d[np.triu_indices(len(near), 1)] > GROUND_CLEAR_KM * 1000).all()
+    assert any(np.hypot(*(near - to_metric_xy(np.array([38.0]), np.array([35.2]))[0]).T) < 100)   # a village kept
+
+
+def test_an_area_on_a_named_bank_is_that_bank_whatever_side_its_point_falls():
+    areas = PolygonAreas({"cu:banks": box(38.2, 35.3, 38.8, 35.7)}, DiscAreas(OUTLINE))
+    baseline = [town("North village", 35.6, 38.5, "isil"), town("South village", 35.4, 38.5, "isil"),
+                town("Govtown", 35.4, 38.25, "government"), town("Govnorth", 35.6, 38.25, "government")]
+    m = model(baseline, [event("2017-06-10", "capture", "government", "isil", 35.52, 38.5, place="Banks (south bank)",
+                               place_id="cu:banks", uncertainty_km=30.0)], areas=areas)
+    assert holder(m, "South village", "2017-06-10").faction == "government"
+    assert holder(m, "North village", "2017-06-10").faction == "isil"
