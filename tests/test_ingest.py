@@ -11,14 +11,15 @@ from ingest_runs import kill_ingest_after, start_ingest, stored_contents, summar
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    """60 reports and the store one uninterrupted ingest makes of them."""
+    """150 reports (far more than the last kill point: small reports go fast, and a kill lands
+    some documents after the count it waited for) and the store one uninterrupted ingest makes of them."""
     root = tmp_path_factory.mktemp("ingest")
-    folder = write_reports(root / "reports", 60)
+    folder = write_reports(root / "reports", 150)
     reference = root / "reference.db"
     done = start_ingest(folder, reference)
     out, err = done.communicate(timeout=600)
     assert done.returncode == 0, err
-    assert summary_counts(out) == (60, 0)
+    assert summary_counts(out) == (150, 0)
     return folder, stored_contents(reference)
 
 
