@@ -8,8 +8,9 @@
   (the river facing a rival is a wall); its encircler is the side with the longest common
   edge. Its points are *besieged*.
 - **Encircled.** A report that E encircled (``encircle``) a place held by L makes L's points
-  within ``ENCIRCLE_KM`` of it (or, for an area, inside it) a pocket from that day, cut off or
-  not; a ``siege`` marks the place besieged (``control.model``) without a clock.
+  within ``ENCIRCLE_KM`` of it on its bank of the Euphrates (or, for an area, inside it) a
+  pocket from that day, cut off or not: the town across the river is another front (Abu Kamal's
+  ring is not Baghuz's); a ``siege`` marks the place besieged (``control.model``) without a clock.
 - **The fall.** A pocket passes whole to its encircler (cut off by several sides: each point
   to the side whose ground on the same bank of the river is nearest to it) when E captures one of its points or L
   withdraws from one (the pocket was taken, cleared or evacuated), else ``POCKET_DAYS`` after it

@@ -257,6 +257,20 @@ def test_a_stated_encirclement_is_a_pocket_with_a_clock():
     assert holder(m, "Eastown", fall.isoformat()).faction == "government"
 
 
+def test_an_encircled_riverside_town_takes_no_ground_across_the_river_with_it():
+    # A town by the river, a village facing it on the other bank within the ring's reach: the
+    # encirclement and the capture that ends the pocket are the south bank's; the village is
+    # another front.
+    m = model([town("Westown", 35.3, 37.3, "government"), town("Riverside", 35.485, 38.5, "isil"),
+               town("Across", 35.515, 38.5, "isil"), town("North town", 35.8, 38.5, "isil")],
+              [event("2017-06-01", "encircle", "government", "isil", 35.485, 38.5, place="Riverside"),
+               event("2017-06-03", "capture", "government", "isil", 35.485, 38.5, place="Riverside")])
+    assert 0.03 * 111 < pockets.ENCIRCLE_KM                   # the village is within the ring's reach
+    assert holder(m, "Riverside", "2017-06-02").besieged and not holder(m, "Across", "2017-06-02").besieged
+    assert holder(m, "Riverside", "2017-06-03").faction == "government"
+    assert holder(m, "Across", "2017-06-03").faction == "isil"
+
+
 def test_a_stated_siege_has_no_clock_and_a_lift_ends_it():
     m = model(ringed("government", "isil"), [
         event("2017-06-01", "siege", "isil", "government", 35.0, 38.5, place="Pocket town"),
