@@ -22,7 +22,9 @@
   and falls to reports, district by district.
 - **Standing enclaves.** A part already cut off on the baseline's date (Deir ez-Zor, Eastern
   Ghouta, Fua and Kafraya, the Rastan pocket) has held for years: it is besieged but has no
-  clock; only reports make it fall.
+  clock, and it does not fall whole when one of its places is taken or evacuated (Qaboun's
+  evacuation in May 2017 left Douma and the rest of Eastern Ghouta rebel until April 2018):
+  it loses what reports name and what their sweeps and area statements take.
 - A pocket that reconnects to its side's ground (a break-out, a relief, a link-up) is no
   longer one; its clock stops. A pocket a report relieves (a siege lifted, a link-up) is over,
   and ground a report relieved is no pocket even while the map's corridor to it is still thin
@@ -55,6 +57,7 @@ class Pocket:
     formed: int                  # ordinal day
     falls: int | None            # ordinal day of the default fall; None: a standing enclave
     stated: bool = False         # encircled by a report (not found by the cut-off test)
+    standing: bool = False       # cut off already on the baseline's date
     event: int = -1              # the event that encircled it, if any
     alive: bool = field(default=True)
 
@@ -191,6 +194,7 @@ class Pockets:
                     matched |= parts
                     pocket.members = np.concatenate([found[k][0] for k in sorted(parts)])
                     sides_of[id(pocket)] = np.unique(np.concatenate([found[k][2] for k in parts]))
+            taken = [] if pocket.standing else taken
             if pocket.alive and (taken or (pocket.falls is not None and world.day >= pocket.falls)):
                 falling.append((pocket, taken[0] if taken else pocket.event))
         for k, (members, loser, encirclers) in enumerate(found):
@@ -199,7 +203,7 @@ class Pockets:
             if world.relieved(members):
                 continue      # relieved by a report: the corridor may be thinner than the map
             falls = None if baseline_day or world.city[members].any() else world.day + self.days
-            self.pockets.append(Pocket(members, loser, int(encirclers[0]), world.day, falls))
+            self.pockets.append(Pocket(members, loser, int(encirclers[0]), world.day, falls, standing=baseline_day))
             if falls is not None:
                 world.schedule(falls)
         for pocket, event in falling:

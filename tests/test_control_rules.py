@@ -250,6 +250,18 @@ def test_an_enclave_already_cut_off_on_the_baselines_date_is_besieged_but_does_n
     assert enclave.faction == "government" and enclave.besieged
 
 
+def test_a_standing_enclave_loses_the_place_a_report_names_not_the_whole_enclave():
+    baseline = ringed("rebels", "government")
+    baseline.append(town("Enclave district", 35.0, 38.56, "rebels"))
+    m = model(baseline, [event("2017-06-01", "withdraw", "rebels", "government", 35.0, 38.56,
+                               place="Enclave district")])
+    assert holder(m, "Pocket town", "2017-05-31").besieged
+    assert holder(m, "Enclave district", "2017-06-01").faction == "government"
+    kept = holder(m, "Pocket town", "2017-06-01")
+    assert kept.faction == "rebels" and kept.besieged
+    assert holder(m, "Pocket town", "2017-12-31").faction == "rebels"
+
+
 def test_a_stated_encirclement_is_a_pocket_with_a_clock():
     m = model(desert(), [event("2017-06-01", "encircle", "government", "isil", 35.0, 38.6, place="Eastown")])
     assert holder(m, "Eastown", "2017-06-02").besieged
