@@ -26,6 +26,9 @@ loser's ground that lies wholly inside the area:
   ("secured the entire eastern Hama countryside" clears the pocket there). Ground besieged with
   no clock (a standing enclave such as Eastern Ghouta inside "Rif Dimashq", a stated siege)
   falls only to a report about it.
+- **Cities stand apart.** A city the map knows in parts (its districts too: ``control.captures``)
+  is not taken by a statement about the region around it: it falls to reports about it, by
+  degrees ("ISIL re-entered most of the desert" does not reach into Deir ez-Zor's districts).
 - **River.** Only the side of the Euphrates the area is on: the bank its name gives ("west
   bank"), else the side of the event's point (``control.points``).
 - **Places told better give way.** A place inside the area that a report names in a control or
@@ -207,7 +210,8 @@ def flip_area(world, event_index: int, faction: int, loser: int | None, area_m: 
     if loser is None:
         return 0
     standing = world.besieged_before[found] & ~world.fresh_pocket[found]
-    candidates = found[(codes[found] == loser) & ~world.reported_today(found) & ~world.told_soon(found) & ~standing]
+    candidates = found[(codes[found] == loser) & ~world.reported_today(found) & ~world.told_soon(found) & ~standing
+                       & ~world.city[found]]
     places = np.flatnonzero((codes == faction) & world.points.is_place)
     if not len(candidates) or not len(places):
         return 0

@@ -456,6 +456,16 @@ def test_an_area_statement_leaves_a_standing_enclave_to_reports_about_it():
     assert enclave.faction == "rebels" and enclave.besieged
 
 
+def test_an_area_statement_leaves_a_city_known_in_parts_to_reports_about_it():
+    areas = PolygonAreas({"cu:everywhere": OUTLINE}, DiscAreas(OUTLINE))
+    m = model([*city("government", "isil"), town("Desert post", 35.0, 38.2, "government"),
+               town("ISIL post", 35.1, 38.3, "isil")],                   # within reach of the city
+              [event("2017-06-10", "recapture", "isil", "government", 35.0, 38.3, place="Everywhere",
+                     place_id="cu:everywhere", uncertainty_km=100.0)], areas=areas)
+    assert holder(m, "Desert post", "2017-06-10").faction == "isil"      # the open country is taken
+    assert {holder(m, p.name, "2017-06-10").faction for p in city()[:-1]} == {"government"}
+
+
 def test_ground_beyond_its_nearest_places_reach_follows_a_place_whose_reach_does():
     # A close-packed town reaches a few km; the countryside past it follows the far village.
     town_parts = [town(f"Quarter {k}", 35.0 + 0.01 * (k % 3), 38.0 + 0.01 * (k // 3), "government") for k in range(9)]
