@@ -181,7 +181,7 @@ class Pockets:
             if not pocket.alive:
                 continue
             hit = pocket.members[taken_today[pocket.members]]
-            taken = [captured[int(k)] for k in hit[:1]]
+            taken = [] if pocket.standing else [captured[int(k)] for k in hit[:1]]
             held = pocket.members[codes[pocket.members] == pocket.loser]
             if world.relieved(held, since=pocket.formed):
                 pocket.alive = False          # a report lifted the siege: it is over
@@ -194,7 +194,6 @@ class Pockets:
                     matched |= parts
                     pocket.members = np.concatenate([found[k][0] for k in sorted(parts)])
                     sides_of[id(pocket)] = np.unique(np.concatenate([found[k][2] for k in parts]))
-            taken = [] if pocket.standing else taken
             if pocket.alive and (taken or (pocket.falls is not None and world.day >= pocket.falls)):
                 falling.append((pocket, taken[0] if taken else pocket.event))
         for k, (members, loser, encirclers) in enumerate(found):
