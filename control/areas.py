@@ -17,8 +17,10 @@ loser's ground that lies wholly inside the area:
   gazetteer's when it has them.
 - **Reach.** The reader cannot tell "took full control of" from "captured more ground in": where
   the loser's ground runs on beyond the area, the statement moves F's ground across the area
-  from where F stood, ``REACH_KM`` deep, rather than handing over its far side; repeated
-  statements move it further.
+  from where F stood on the area's bank of the river, ``REACH_KM`` deep, rather than handing
+  over its far side; repeated statements move it further. F's places across the river are near
+  in km but not in reach (ISIL's east-bank towns do not carry its desert statement into the
+  west bank's valley).
 - **Pockets inside the area pass whole.** A pocket of the loser's (cut off or encircled, with
   its clock running: ``control.pockets``) whose part of the loser's ground (connected ground of
   one side, ``control.pockets.components``) lies wholly inside the area passes to F whatever
@@ -212,8 +214,11 @@ def flip_area(world, event_index: int, faction: int, loser: int | None, area_m: 
     standing = world.besieged_before[found] & ~world.fresh_pocket[found]
     candidates = found[(codes[found] == loser) & ~world.reported_today(found) & ~world.told_soon(found) & ~standing
                        & ~world.city[found]]
-    places = np.flatnonzero((codes == faction) & world.points.is_place)
-    if not len(candidates) or not len(places):
+    if not len(candidates):
+        return 0
+    bank = world.points.side == world.points.side[candidates[0]]     # the area's points share one
+    places = np.flatnonzero((codes == faction) & world.points.is_place & bank)
+    if not len(places):
         return 0
     tree = shapely.STRtree(world.geoms[places])
     near = tree.query(world.geoms[candidates], predicate="dwithin", distance=REACH_KM * 1000.0)

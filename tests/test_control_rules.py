@@ -466,6 +466,17 @@ def test_an_area_statement_leaves_a_city_known_in_parts_to_reports_about_it():
     assert {holder(m, p.name, "2017-06-10").faction for p in city()[:-1]} == {"government"}
 
 
+def test_an_area_statement_reaches_from_the_victors_places_on_its_own_bank_only():
+    areas = PolygonAreas({"cu:south": box(37.0, 34.0, 40.0, 35.5)}, DiscAreas(OUTLINE))
+    m = model([town("North town", 35.62, 38.5, "isil"), town("Valley village", 35.42, 38.5, "government"),
+               town("Desert town", 35.0, 37.6, "isil"), town("Desert post", 35.0, 37.8, "government"),
+               town("Westown", 35.3, 37.1, "government")],
+              [event("2017-06-10", "recapture", "isil", "government", 35.0, 38.0, place="South",
+                     place_id="cu:south", uncertainty_km=100.0)], areas=areas)
+    assert holder(m, "Desert post", "2017-06-10").faction == "isil"         # 18 km from the desert town
+    assert holder(m, "Valley village", "2017-06-10").faction == "government"  # 22 km, but across the river
+
+
 def test_ground_beyond_its_nearest_places_reach_follows_a_place_whose_reach_does():
     # A close-packed town reaches a few km; the countryside past it follows the far village.
     town_parts = [town(f"Quarter {k}", 35.0 + 0.01 * (k % 3), 38.0 + 0.01 * (k // 3), "government") for k in range(9)]
