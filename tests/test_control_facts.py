@@ -153,8 +153,8 @@ def test_15_september_2017_isil_share_is_within_five_points_of_jusoor(data):
 @pytest.mark.xfail(strict=True, reason="the government holds about 49 %: the south-eastern desert beyond al-Tanf's 55 km "
                                        "zone (about 2 %, along the Jordanian border and around al-Zakf) stays the FSA's "
                                        "from the baseline, the last report of that front being of 13 July (000), and the "
-                                       "desert pocket (about 5 %) stays ISIL's; a report of the government's gains there "
-                                       "from August 2017 would tell it")
+                                       "desert west of the Euphrates (about 7 %, 5 % of it the pocket besieged) stays "
+                                       "ISIL's; a report of the government's gains there from August 2017 would tell it")
 def test_31_december_2017_the_government_holds_over_half(data):
     day = date(2017, 12, 31)
     assert shares(data, [day])[(day, "government")] > 50
