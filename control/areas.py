@@ -17,8 +17,10 @@ loser's ground that lies wholly inside the area:
   gazetteer's when it has them.
 - **Reach.** The reader cannot tell "took full control of" from "captured more ground in": where
   the loser's ground runs on beyond the area, the statement moves F's ground across the area
-  from where F stood, ``REACH_KM`` deep, rather than handing over its far side; repeated
-  statements move it further.
+  from where F stood on the area's bank of the river, ``REACH_KM`` deep, rather than handing
+  over its far side; repeated statements move it further. F's places across the river are near
+  in km but not in reach (ISIL's east-bank towns do not carry its desert statement into the
+  west bank's valley).
 - **Pockets inside the area pass whole.** A pocket of the loser's (cut off or encircled, with
   its clock running: ``control.pockets``) whose part of the loser's ground (connected ground of
   one side, ``control.pockets.components``) lies wholly inside the area passes to F whatever
@@ -26,6 +28,9 @@ loser's ground that lies wholly inside the area:
   ("secured the entire eastern Hama countryside" clears the pocket there). Ground besieged with
   no clock (a standing enclave such as Eastern Ghouta inside "Rif Dimashq", a stated siege)
   falls only to a report about it.
+- **Cities stand apart.** A city the map knows in parts (its districts too: ``control.captures``)
+  is not taken by a statement about the region around it: it falls to reports about it, by
+  degrees ("ISIL re-entered most of the desert" does not reach into Deir ez-Zor's districts).
 - **River.** Only the side of the Euphrates the area is on: the bank its name gives ("west
   bank"), else the side of the event's point (``control.points``).
 - **Places told better give way.** A place inside the area that a report names in a control or
@@ -207,9 +212,13 @@ def flip_area(world, event_index: int, faction: int, loser: int | None, area_m: 
     if loser is None:
         return 0
     standing = world.besieged_before[found] & ~world.fresh_pocket[found]
-    candidates = found[(codes[found] == loser) & ~world.reported_today(found) & ~world.told_soon(found) & ~standing]
-    places = np.flatnonzero((codes == faction) & world.points.is_place)
-    if not len(candidates) or not len(places):
+    candidates = found[(codes[found] == loser) & ~world.reported_today(found) & ~world.told_soon(found) & ~standing
+                       & ~world.city[found]]
+    if not len(candidates):
+        return 0
+    bank = world.points.side == world.points.side[candidates[0]]     # the area's points share one
+    places = np.flatnonzero((codes == faction) & world.points.is_place & bank)
+    if not len(places):
         return 0
     tree = shapely.STRtree(world.geoms[places])
     near = tree.query(world.geoms[candidates], predicate="dwithin", distance=REACH_KM * 1000.0)

@@ -659,7 +659,8 @@ class ControlModel:
         else:
             found = world.tree.query(world.geoms[place], predicate="dwithin",
                                      distance=pockets.ENCIRCLE_KM * 1000.0)
-            members = found[codes[found] == holder]
+            # The ring is on the place's bank: across the river is another front.
+            members = found[(codes[found] == holder) & (self.points.side[found] == self.points.side[place])]
             # Ground already besieged is told again, not newly cut off: it keeps its siege.
             self._pockets_encircle(world, members, int(holder), actor, k,
                                    stated_siege=bool(world.besieged_before[place]))

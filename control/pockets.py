@@ -8,8 +8,9 @@
   (the river facing a rival is a wall); its encircler is the side with the longest common
   edge. Its points are *besieged*.
 - **Encircled.** A report that E encircled (``encircle``) a place held by L makes L's points
-  within ``ENCIRCLE_KM`` of it (or, for an area, inside it) a pocket from that day, cut off or
-  not; a ``siege`` marks the place besieged (``control.model``) without a clock.
+  within ``ENCIRCLE_KM`` of it on its bank of the Euphrates (or, for an area, inside it) a
+  pocket from that day, cut off or not: the town across the river is another front (Abu Kamal's
+  ring is not Baghuz's); a ``siege`` marks the place besieged (``control.model``) without a clock.
 - **The fall.** A pocket passes whole to its encircler (cut off by several sides: each point
   to the side whose ground on the same bank of the river is nearest to it) when E captures one of its points or L
   withdraws from one (the pocket was taken, cleared or evacuated), else ``POCKET_DAYS`` after it
@@ -21,7 +22,9 @@
   and falls to reports, district by district.
 - **Standing enclaves.** A part already cut off on the baseline's date (Deir ez-Zor, Eastern
   Ghouta, Fua and Kafraya, the Rastan pocket) has held for years: it is besieged but has no
-  clock; only reports make it fall.
+  clock, and it does not fall whole when one of its places is taken or evacuated (Qaboun's
+  evacuation in May 2017 left Douma and the rest of Eastern Ghouta rebel until April 2018):
+  it loses what reports name and what their sweeps and area statements take.
 - A pocket that reconnects to its side's ground (a break-out, a relief, a link-up) is no
   longer one; its clock stops. A pocket a report relieves (a siege lifted, a link-up) is over,
   and ground a report relieved is no pocket even while the map's corridor to it is still thin
@@ -54,6 +57,7 @@ class Pocket:
     formed: int                  # ordinal day
     falls: int | None            # ordinal day of the default fall; None: a standing enclave
     stated: bool = False         # encircled by a report (not found by the cut-off test)
+    standing: bool = False       # cut off already on the baseline's date
     event: int = -1              # the event that encircled it, if any
     alive: bool = field(default=True)
 
@@ -177,7 +181,7 @@ class Pockets:
             if not pocket.alive:
                 continue
             hit = pocket.members[taken_today[pocket.members]]
-            taken = [captured[int(k)] for k in hit[:1]]
+            taken = [] if pocket.standing else [captured[int(k)] for k in hit[:1]]
             held = pocket.members[codes[pocket.members] == pocket.loser]
             if world.relieved(held, since=pocket.formed):
                 pocket.alive = False          # a report lifted the siege: it is over
@@ -198,7 +202,7 @@ class Pockets:
             if world.relieved(members):
                 continue      # relieved by a report: the corridor may be thinner than the map
             falls = None if baseline_day or world.city[members].any() else world.day + self.days
-            self.pockets.append(Pocket(members, loser, int(encirclers[0]), world.day, falls))
+            self.pockets.append(Pocket(members, loser, int(encirclers[0]), world.day, falls, standing=baseline_day))
             if falls is not None:
                 world.schedule(falls)
         for pocket, event in falling:

@@ -26,7 +26,9 @@
   and Hajin sit on the banks their subdistricts say, not on the side a coarse line puts them.
 
 Which place an event is about: by ``place_id``, else by name (the one of that name nearest the
-event when several share it), else by the nearest place within ``MATCH_KM``. An event about a
+event when several share it), else by the nearest place within ``MATCH_KM`` and within the
+event's own uncertainty (at least ``PART_MATCH_KM``): Qaboun, located to 0.9 km, is not Irbin
+2.6 km away, nor al-Manshiyah (0.6 km) the whole of Daraa 1.2 km away. An event about a
 *part* of a place ("Mayadin (west edge)", "Raqqa (south part)": the gazetteer's name for a part
 of a town) is about that part, not the town: it is matched by its own name only, or to a point
 within ``PART_MATCH_KM``, so that a capture of a town's edge does not hand over the town. A control event
@@ -316,7 +318,10 @@ def assign(baseline: Sequence[ControlPoint], events: Sequence[Event], *, region_
         if index is None and not is_region(event, region_km):
             here = to_metric_xy(np.array([event.lon]), np.array([event.lat]))[0] if event.lat is not None else None
             index = _by_name(by_name.get(normalise_name(event.place), []), here, base_xy, new_xy)
-            within = PART_MATCH_KM * 1000.0 if part else match_m
+            # A place the gazetteer locates more closely than the distance to the nearest
+            # known place is another place (a district beside a town, not the town).
+            own_m = max(event.uncertainty_km or match_km, PART_MATCH_KM) * 1000.0
+            within = PART_MATCH_KM * 1000.0 if part else min(match_m, own_m)
             if index is None and here is not None:
                 if tree is not None:
                     near = tree.query_nearest(shapely.Point(here), max_distance=within)

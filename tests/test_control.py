@@ -155,6 +155,16 @@ def test_an_event_is_matched_to_a_baseline_place_within_three_km():
     assert len(model) == 1
 
 
+def test_a_place_located_more_closely_than_the_nearest_known_place_is_another_place():
+    # A district 2.2 km from the town, its position known to 0.9 km: the town keeps its holder.
+    model = ControlModel([point(TOWN_A, "rebels")], [
+        event("2017-06-01", "withdraw", "rebels", "government", place_id="N1", name="A district",
+              lat=35.02, lon=38.0, uncertainty_km=0.9)])
+    assert len(model) == 2
+    assert state(model, "2017-06-02").faction == "rebels"
+    assert state(model, "2017-06-02", "A district").faction == "government"
+
+
 def test_a_control_event_at_a_new_place_creates_a_point_held_by_the_loser_while_it_lasts():
     model = ControlModel([point(TOWN_A, "isil")], [
         event("2017-06-01", "capture", "government", "isil", TOWN_B, end="2017-06-06")])

@@ -250,11 +250,37 @@ def test_an_enclave_already_cut_off_on_the_baselines_date_is_besieged_but_does_n
     assert enclave.faction == "government" and enclave.besieged
 
 
+def test_a_standing_enclave_loses_the_place_a_report_names_not_the_whole_enclave():
+    baseline = ringed("rebels", "government")
+    baseline.append(town("Enclave district", 35.0, 38.56, "rebels"))
+    m = model(baseline, [event("2017-06-01", "withdraw", "rebels", "government", 35.0, 38.56,
+                               place="Enclave district")])
+    assert holder(m, "Pocket town", "2017-05-31").besieged
+    assert holder(m, "Enclave district", "2017-06-01").faction == "government"
+    kept = holder(m, "Pocket town", "2017-06-01")
+    assert kept.faction == "rebels" and kept.besieged
+    assert holder(m, "Pocket town", "2017-12-31").faction == "rebels"
+
+
 def test_a_stated_encirclement_is_a_pocket_with_a_clock():
     m = model(desert(), [event("2017-06-01", "encircle", "government", "isil", 35.0, 38.6, place="Eastown")])
     assert holder(m, "Eastown", "2017-06-02").besieged
     fall = date(2017, 6, 1) + timedelta(days=pockets.POCKET_DAYS)
     assert holder(m, "Eastown", fall.isoformat()).faction == "government"
+
+
+def test_an_encircled_riverside_town_takes_no_ground_across_the_river_with_it():
+    # A town by the river, a village facing it on the other bank within the ring's reach: the
+    # encirclement and the capture that ends the pocket are the south bank's; the village is
+    # another front.
+    m = model([town("Westown", 35.3, 37.3, "government"), town("Riverside", 35.485, 38.5, "isil"),
+               town("Across", 35.515, 38.5, "isil"), town("North town", 35.8, 38.5, "isil")],
+              [event("2017-06-01", "encircle", "government", "isil", 35.485, 38.5, place="Riverside"),
+               event("2017-06-03", "capture", "government", "isil", 35.485, 38.5, place="Riverside")])
+    assert 0.03 * 111 < pockets.ENCIRCLE_KM                   # the village is within the ring's reach
+    assert holder(m, "Riverside", "2017-06-02").besieged and not holder(m, "Across", "2017-06-02").besieged
+    assert holder(m, "Riverside", "2017-06-03").faction == "government"
+    assert holder(m, "Across", "2017-06-03").faction == "isil"
 
 
 def test_a_stated_siege_has_no_clock_and_a_lift_ends_it():
@@ -428,6 +454,27 @@ def test_an_area_statement_leaves_a_standing_enclave_to_reports_about_it():
                      place_id="cu:everywhere", uncertainty_km=100.0)], areas=areas)
     enclave = holder(m, "Pocket town", "2017-06-11")
     assert enclave.faction == "rebels" and enclave.besieged
+
+
+def test_an_area_statement_leaves_a_city_known_in_parts_to_reports_about_it():
+    areas = PolygonAreas({"cu:everywhere": OUTLINE}, DiscAreas(OUTLINE))
+    m = model([*city("government", "isil"), town("Desert post", 35.0, 38.2, "government"),
+               town("ISIL post", 35.1, 38.3, "isil")],                   # within reach of the city
+              [event("2017-06-10", "recapture", "isil", "government", 35.0, 38.3, place="Everywhere",
+                     place_id="cu:everywhere", uncertainty_km=100.0)], areas=areas)
+    assert holder(m, "Desert post", "2017-06-10").faction == "isil"      # the open country is taken
+    assert {holder(m, p.name, "2017-06-10").faction for p in city()[:-1]} == {"government"}
+
+
+def test_an_area_statement_reaches_from_the_victors_places_on_its_own_bank_only():
+    areas = PolygonAreas({"cu:south": box(37.0, 34.0, 40.0, 35.5)}, DiscAreas(OUTLINE))
+    m = model([town("North town", 35.62, 38.5, "isil"), town("Valley village", 35.42, 38.5, "government"),
+               town("Desert town", 35.0, 37.6, "isil"), town("Desert post", 35.0, 37.8, "government"),
+               town("Westown", 35.3, 37.1, "government")],
+              [event("2017-06-10", "recapture", "isil", "government", 35.0, 38.0, place="South",
+                     place_id="cu:south", uncertainty_km=100.0)], areas=areas)
+    assert holder(m, "Desert post", "2017-06-10").faction == "isil"         # 18 km from the desert town
+    assert holder(m, "Valley village", "2017-06-10").faction == "government"  # 22 km, but across the river
 
 
 def test_ground_beyond_its_nearest_places_reach_follows_a_place_whose_reach_does():
