@@ -29,6 +29,7 @@ import traceback
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Callable
 
 import settings
 from events.documents import Document, DocumentError
@@ -70,6 +71,9 @@ class _Worker:
         self.process.start()
         child_end.close()
         self.ready = False
+        # A worker being warmed in the background and a report that takes it meanwhile wait for
+        # the one "ready" message together.
+        self._ready_lock = threading.Lock()
 
     def call(self, task: str, args: tuple, name: str, budget_s: float, total_s: float):
         """``task`` ("parse" or "extract") on ``args`` in the worker: its result, or
@@ -94,11 +98,12 @@ class _Worker:
         return value
 
     def wait_ready(self, name: str) -> None:
-        if not self.ready:
-            failure = f"{name}: the reader could not start; nothing was kept"
-            if self._receive(START_TIMEOUT_S, failure) is None:
-                raise ReaderFailed(failure)
-            self.ready = True
+        with self._ready_lock:
+            if not self.ready:
+                failure = f"{name}: the reader could not start; nothing was kept"
+                if self._receive(START_TIMEOUT_S, failure) is None:
+                    raise ReaderFailed(failure)
+                self.ready = True
 
     def _receive(self, timeout_s: float, failure: str):
         """The worker's next message; None after ``timeout_s`` (the worker is then killed);
@@ -182,6 +187,40 @@ class ReportReader:
         """Start a worker now, e.g. before the caller starts threads of its own (see ``_context``)."""
         worker = self._take()
         self._give_back(worker)
+
+    def warm(self, after: Callable[[], object] | None = None) -> threading.Thread:
+        """Start a worker and wait for its reader to load (~5-15 s: the imports and the
+        gazetteer) in a background thread, so that the first report does not pay for it; a
+        report sent meanwhile waits for this worker rather than starting another. With
+        ``after``, the worker starts once ``after()`` has returned, in that thread (the page's
+        own data load: the two need not share the start-up's CPU); its failure is the caller's
+        to show, the warming goes on. Without, it starts before ``warm`` returns."""
+        def start() -> _Worker:
+            worker = self._take()
+            self._give_back(worker)
+            return worker
+
+        def run(worker: _Worker | None) -> None:
+            if worker is None:
+                try:
+                    after()
+                except Exception:
+                    pass
+                worker = start()
+            try:
+                worker.wait_ready("warming the reader")
+            except DocumentError as error:  # the next report starts another worker
+                log.warning("%s", error)
+
+        thread = threading.Thread(target=run, args=(None if after else start(),), name="report-reader-warm",
+                                  daemon=True)
+        thread.start()
+        return thread
+
+    def ready_workers(self) -> list[int]:
+        """The process ids of the idle workers whose reader is loaded."""
+        with self._lock:
+            return [w.process.pid for w in self._idle if w.ready and w.alive]
 
     def close(self) -> None:
         with self._lock:
