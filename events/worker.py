@@ -15,7 +15,8 @@ of it is stored or shown. A reader that fails on a report raises
 ``ReaderFailed``; the traceback goes to the log, never to the user. Both are
 ``DocumentError``, the error every entry point already reports.
 
-Used by ``python -m events extract`` and ``ingest`` and by the page's "Add report".
+Used by ``python -m events extract`` and ``ingest`` and by the page's "Add report", whose
+worker the app starts and loads in the background once the page's data are in (``warm``).
 """
 from __future__ import annotations
 
@@ -185,35 +186,29 @@ class ReportReader:
 
     def start(self) -> None:
         """Start a worker now, e.g. before the caller starts threads of its own (see ``_context``)."""
-        worker = self._take()
-        self._give_back(worker)
+        self._start_idle()
 
     def warm(self, after: Callable[[], object] | None = None) -> threading.Thread:
-        """Start a worker and wait for its reader to load (~5-15 s: the imports and the
+        """Start a worker and wait for its reader to load (seconds: the imports and the
         gazetteer) in a background thread, so that the first report does not pay for it; a
         report sent meanwhile waits for this worker rather than starting another. With
         ``after``, the worker starts once ``after()`` has returned, in that thread (the page's
         own data load: the two need not share the start-up's CPU); its failure is the caller's
         to show, the warming goes on. Without, it starts before ``warm`` returns."""
-        def start() -> _Worker:
-            worker = self._take()
-            self._give_back(worker)
-            return worker
-
         def run(worker: _Worker | None) -> None:
             if worker is None:
                 try:
                     after()
                 except Exception:
                     pass
-                worker = start()
+                worker = self._start_idle()
             try:
                 worker.wait_ready("warming the reader")
             except DocumentError as error:  # the next report starts another worker
                 log.warning("%s", error)
 
-        thread = threading.Thread(target=run, args=(None if after else start(),), name="report-reader-warm",
-                                  daemon=True)
+        thread = threading.Thread(target=run, args=(None if after else self._start_idle(),),
+                                  name="report-reader-warm", daemon=True)
         thread.start()
         return thread
 
@@ -233,6 +228,12 @@ class ReportReader:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+    def _start_idle(self) -> _Worker:
+        """An idle worker, started if there is none."""
+        worker = self._take()
+        self._give_back(worker)
+        return worker
 
     def _take(self) -> _Worker:
         with self._lock:
