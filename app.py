@@ -13,15 +13,19 @@ from dash import Dash
 from dashboard.callbacks import register_callbacks, show_error
 from dashboard.layout import build_layout
 from dashboard.model import DashboardModel
+from events.worker import shared_reader
 from export.render import start_renderer
 
 
 def create_app(model: DashboardModel | None = None) -> Dash:
     """The Dash app over ``model`` (the embedded default data when None). The data load in
-    the background; the first page request waits for them."""
+    the background; the first page request waits for them. Then the worker that reads added
+    reports starts, also in the background."""
     model = model or DashboardModel.default()
     # Exports share one warm chromium with the command line's renderer, kept for the app's life.
     start_renderer()
+    # The report reader's worker loads once the page's data have (the first paste need not wait).
+    shared_reader().warm(after=model.wait)
     app = Dash(__name__, title="The front-line map", update_title=None, on_error=show_error,
                serve_locally=True)
     app.layout = lambda: build_layout(model.page_spec())

@@ -1,21 +1,26 @@
 """The page under load, and another user's callbacks while a hostile report is read.
 
     python bench/load.py [--clients 20] [--moves 100] [--paste-kb 5120]
-                         [--shape "dots after a sentence"] [--probe-s 60]
+                         [--shape "dots after a sentence"] [--probe-s 90] [--first-paste-s 10]
 
 Serves the app (``python app.py``, its own process, a throwaway store) on a free loopback
 port and talks to it as the browser does (POST /_dash-update-component), with the callbacks
 and their inputs read from the page itself (/_dash-dependencies, /_dash-layout), so it
 follows the page as it changes:
 
+0. first paste: ``--first-paste-s`` after the page's first answer (a user opening the "Add
+   report" tab), a one-sentence report is pasted, then another: how long each took. The
+   app warms its reader in the background at start-up, so the first should cost what the
+   second does, not the reader's start-up.
 1. load: ``--clients`` threads each move the date slider ``--moves`` times to random dates;
    each move fires every server callback the slider feeds. Prints requests, errors (not a
    200/204 or a failed connection), and the latency of one request and of one whole move:
-   median, p95, max.
+   median, p95, max (``--clients 0``: skipped).
 2. hostile paste: one client pastes ``--paste-kb`` of an adversarial shape (tests/hostile.py)
    and presses "Find events", while another moves the slider once every 0.2 s. Prints that
    other client's latency before and during the paste (median, p95, max), how long the paste
-   took and what the page answered (at most ``settings.REPORT_TIME_BUDGET_S`` of reading).
+   took and what the page answered (at most ``settings.REPORT_TIME_BUDGET_S`` of reading;
+   ``--paste-kb 0``: skipped).
 """
 from __future__ import annotations
 
@@ -113,12 +118,25 @@ def load(callbacks: Callbacks, slider: list[dict], clients: int, moves: int) -> 
     print(f"  per move:    {figures(move_seconds)}")
 
 
+def paste_body(callbacks: Callbacks, text: str) -> bytes:
+    [extract] = callbacks.fed_by(ids.EXTRACT, "n_clicks")
+    return callbacks.body(extract, {(ids.EXTRACT, "n_clicks"): 1, (ids.PASTE, "value"): text,
+                                    (ids.UPLOAD, "contents"): None}, f"{ids.EXTRACT}.n_clicks")
+
+
+def first_pastes(callbacks: Callbacks, after_s: float) -> None:
+    time.sleep(after_s)
+    took = []
+    for day in (3, 4):
+        text = f"On {day} June 2017 the Syrian army captured Palmyra from ISIS.\n"
+        ok, seconds, _ = callbacks.post(paste_body(callbacks, text))
+        took.append(f"{seconds:.2f} s{'' if ok else ' FAILED'}")
+    print(f"first paste {after_s:g} s after the page's first answer: {took[0]}; the next: {took[1]}")
+
+
 def hostile_paste(callbacks: Callbacks, slider: list[dict], shape: str, size_kb: int, probe_s: float) -> None:
     make, _ = SHAPES[shape]
-    text = make(size_kb * 1024).decode("utf-8")
-    [extract] = callbacks.fed_by(ids.EXTRACT, "n_clicks")
-    body = callbacks.body(extract, {(ids.EXTRACT, "n_clicks"): 1, (ids.PASTE, "value"): text,
-                                    (ids.UPLOAD, "contents"): None}, f"{ids.EXTRACT}.n_clicks")
+    body = paste_body(callbacks, make(size_kb * 1024).decode("utf-8"))
     rng = random.Random(7)
 
     def probe(seconds: float, stop: threading.Event | None = None) -> list[float]:
@@ -161,16 +179,22 @@ def main() -> None:
     parser.add_argument("--paste-kb", type=int, default=5120)
     parser.add_argument("--shape", default="dots after a sentence", choices=sorted(SHAPES))
     parser.add_argument("--probe-s", type=float, default=90.0, help="longest the other client probes the paste")
+    parser.add_argument("--first-paste-s", type=float, default=10.0,
+                        help="seconds after start-up the first report is pasted (negative: skip)")
     args = parser.parse_args()
     print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     with tempfile.TemporaryDirectory() as folder:
         server, url = start_server(Path(folder) / "load.db")
         try:
             callbacks = Callbacks(url)
+            if args.first_paste_s >= 0:
+                first_pastes(callbacks, args.first_paste_s)
             slider = callbacks.fed_by(ids.DATE_SLIDER, "value")
             slider_move(callbacks, slider, random.Random(0))  # the first frames are built once
-            load(callbacks, slider, args.clients, args.moves)
-            hostile_paste(callbacks, slider, args.shape, args.paste_kb, args.probe_s)
+            if args.clients:
+                load(callbacks, slider, args.clients, args.moves)
+            if args.paste_kb:
+                hostile_paste(callbacks, slider, args.shape, args.paste_kb, args.probe_s)
         finally:
             server.kill()
             server.wait()

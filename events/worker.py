@@ -15,7 +15,8 @@ of it is stored or shown. A reader that fails on a report raises
 ``ReaderFailed``; the traceback goes to the log, never to the user. Both are
 ``DocumentError``, the error every entry point already reports.
 
-Used by ``python -m events extract`` and ``ingest`` and by the page's "Add report".
+Used by ``python -m events extract`` and ``ingest`` and by the page's "Add report", whose
+worker the app starts and loads in the background once the page's data are in (``warm``).
 """
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ import traceback
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Callable
 
 import settings
 from events.documents import Document, DocumentError
@@ -70,6 +72,9 @@ class _Worker:
         self.process.start()
         child_end.close()
         self.ready = False
+        # A worker being warmed in the background and a report that takes it meanwhile wait for
+        # the one "ready" message together.
+        self._ready_lock = threading.Lock()
 
     def call(self, task: str, args: tuple, name: str, budget_s: float, total_s: float):
         """``task`` ("parse" or "extract") on ``args`` in the worker: its result, or
@@ -94,11 +99,12 @@ class _Worker:
         return value
 
     def wait_ready(self, name: str) -> None:
-        if not self.ready:
-            failure = f"{name}: the reader could not start; nothing was kept"
-            if self._receive(START_TIMEOUT_S, failure) is None:
-                raise ReaderFailed(failure)
-            self.ready = True
+        with self._ready_lock:
+            if not self.ready:
+                failure = f"{name}: the reader could not start; nothing was kept"
+                if self._receive(START_TIMEOUT_S, failure) is None:
+                    raise ReaderFailed(failure)
+                self.ready = True
 
     def _receive(self, timeout_s: float, failure: str):
         """The worker's next message; None after ``timeout_s`` (the worker is then killed);
@@ -180,8 +186,36 @@ class ReportReader:
 
     def start(self) -> None:
         """Start a worker now, e.g. before the caller starts threads of its own (see ``_context``)."""
-        worker = self._take()
-        self._give_back(worker)
+        self._start_idle()
+
+    def warm(self, after: Callable[[], object] | None = None) -> threading.Thread:
+        """Start a worker and wait for its reader to load (seconds: the imports and the
+        gazetteer) in a background thread, so that the first report does not pay for it; a
+        report sent meanwhile waits for this worker rather than starting another. With
+        ``after``, the worker starts once ``after()`` has returned, in that thread (the page's
+        own data load: the two need not share the start-up's CPU); its failure is the caller's
+        to show, the warming goes on. Without, it starts before ``warm`` returns."""
+        def run(worker: _Worker | None) -> None:
+            if worker is None:
+                try:
+                    after()
+                except Exception:
+                    pass
+                worker = self._start_idle()
+            try:
+                worker.wait_ready("warming the reader")
+            except DocumentError as error:  # the next report starts another worker
+                log.warning("%s", error)
+
+        thread = threading.Thread(target=run, args=(None if after else self._start_idle(),),
+                                  name="report-reader-warm", daemon=True)
+        thread.start()
+        return thread
+
+    def ready_workers(self) -> list[int]:
+        """The process ids of the idle workers whose reader is loaded."""
+        with self._lock:
+            return [w.process.pid for w in self._idle if w.ready and w.alive]
 
     def close(self) -> None:
         with self._lock:
@@ -194,6 +228,12 @@ class ReportReader:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+    def _start_idle(self) -> _Worker:
+        """An idle worker, started if there is none."""
+        worker = self._take()
+        self._give_back(worker)
+        return worker
 
     def _take(self) -> _Worker:
         with self._lock:

@@ -10,9 +10,11 @@ import threading
 import pytest
 from werkzeug.serving import make_server
 
+import settings
 from dash_client import Callbacks
 from dashboard import ids, views
 from dashboard.model import DashboardModel
+from report_text import over_limit
 from tests.conftest import CHROMIUM_ARGS
 
 pytestmark = pytest.mark.browser
@@ -98,6 +100,22 @@ def test_a_dropped_picture_gets_a_message(page):
     message = page.locator(f"#{ids.REVIEW_MESSAGE} .error", has_text="map.png")
     message.wait_for(timeout=TIMEOUT_MS)
     assert "a binary file, not a text report" in message.inner_text()
+
+
+def test_a_file_or_paste_over_the_size_limit_gets_the_message_every_entry_point_gives(page, server):
+    too_big = settings.MAX_REPORT_BYTES + 1
+    reason = over_limit(too_big)
+    page.locator(".tab", has_text="Add report").click()
+    page.locator(f"#{ids.UPLOAD} input[type=file]").set_input_files(
+        files=[{"name": "huge.txt", "mimeType": "text/plain", "buffer": b"x" * too_big}])
+    message = page.locator(f"#{ids.REVIEW_MESSAGE} .error", has_text="huge.txt")
+    message.wait_for(timeout=TIMEOUT_MS)
+    assert message.inner_text().strip() == f"huge.txt: {reason}"
+    callbacks = Callbacks(server)  # a paste that big is sent as the page sends it
+    answer = _answer(callbacks, ids.EXTRACT, "n_clicks", {(ids.EXTRACT, "n_clicks"): 1,
+                                                          (ids.PASTE, "value"): "x" * too_big})
+    assert json.loads(answer)["response"][ids.REVIEW_MESSAGE]["children"]["props"]["children"].endswith(
+        f".txt: {reason}")
 
 
 def _answer(callbacks: Callbacks, component: str, prop: str, values: dict) -> str:

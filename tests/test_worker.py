@@ -116,3 +116,59 @@ def test_a_process_with_threads_spawns_its_worker_and_reads_as_well():
         stop.set()
         other.join()
     assert [(e.action, e.place) for e in extraction.events] == [("capture", "Kafr Nabl")]
+
+
+def test_a_warmed_reader_serves_the_first_report_with_the_worker_it_loaded_ahead():
+    with ReportReader(finder) as reader:
+        reader.warm().join(60)
+        [warm] = reader.ready_workers()
+        extraction = reader.read(reader.parse(REPORT, "first.txt"))
+        assert [(e.action, e.place) for e in extraction.events] == [("capture", "Kafr Nabl")]
+        assert reader.ready_workers() == [warm]  # no second, cold worker was started for it
+
+
+def test_a_report_sent_while_the_reader_warms_waits_for_that_worker_rather_than_starting_another():
+    with ReportReader(finder) as reader:
+        warming = reader.warm()
+        extraction = reader.read(reader.parse(REPORT, "early.txt"))
+        warming.join(60)
+        assert len(extraction.events) == 1 and len(reader.ready_workers()) == 1
+
+
+def _reader_processes() -> set[int]:
+    import multiprocessing
+
+    return {p.pid for p in multiprocessing.active_children() if p.name == "report-reader"}
+
+
+def test_the_app_warms_the_pages_reader_after_its_data_load_and_the_first_paste_uses_it(monkeypatch, tmp_path):
+    """The page answers first (the data load is not shared with the reader's start-up); then the
+    worker loads without any report, and the first paste is read by it."""
+    from app import create_app
+    from control.data import load_default
+    from dashboard.model import DashboardModel
+    from events import worker
+
+    monkeypatch.setattr(worker, "_shared", None)
+    reader = worker.shared_reader()
+    before = _reader_processes()
+    during_load = []
+
+    def slow_load():
+        time.sleep(1.0)  # create_app has returned to its caller's wait for the page's data
+        during_load.append(_reader_processes() - before)
+        return load_default()
+
+    model = DashboardModel(slow_load, store_path=tmp_path / "s.db")
+    try:
+        create_app(model)
+        assert during_load == [set()]
+        deadline = time.monotonic() + worker.START_TIMEOUT_S
+        while not reader.ready_workers() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        [warm] = reader.ready_workers()
+        result = model.review.from_text("On 3 June 2017 the Syrian army captured Palmyra from ISIS.\n", "2017-06-05")
+        assert result.error is None and [row["place"] for row in result.doc["events"]] == ["Palmyra"]
+        assert reader.ready_workers() == [warm]
+    finally:
+        reader.close()
