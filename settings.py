@@ -27,6 +27,9 @@ Limits on one report, the same at every entry point (the page's upload and paste
   2100-12-31, the document dates accepted (``--date``, the page's date field, a
   report's own date line, meta tag, URL or text); a date outside is an error when
   typed and is ignored with a warning when read from the report.
+- ``MAX_PLACE_QUERY_CHARS`` (int): 200, the longest name the page's place search looks
+  up (the longest Syrian place name is under 60 characters); a longer one is refused
+  with a word, not searched (a megabyte query would hold the server for seconds).
 """
 from __future__ import annotations
 
@@ -54,6 +57,7 @@ MAX_REPORT_BYTES: int = 5 * 1024 * 1024
 REPORT_TIME_BUDGET_S: float = float(os.environ.get("FRONTLINE_REPORT_BUDGET_S", "60"))
 EARLIEST_DOCUMENT_DATE: date = date(1900, 1, 1)
 LATEST_DOCUMENT_DATE: date = date(2100, 12, 31)
+MAX_PLACE_QUERY_CHARS: int = 200
 
 
 def store_to_read(path: str | Path | None = None) -> Path | None:

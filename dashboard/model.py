@@ -331,9 +331,12 @@ class DashboardModel:
 
     # places ------------------------------------------------------------------------------------
     def find_place(self, name: str):
-        """(the gazetteer's place for ``name`` or None, suggestions when there is none)."""
+        """(the gazetteer's place for ``name`` or None, suggestions when there is none).
+        A name longer than ``settings.MAX_PLACE_QUERY_CHARS`` is no place: it is not searched."""
         import gazetteer
 
+        if len(name.strip()) > settings.MAX_PLACE_QUERY_CHARS:
+            return None, []
         place = gazetteer.resolve(name.strip())
         if place is not None:
             return place, []

@@ -11,6 +11,7 @@ from typing import Any, Sequence
 
 from dash import dcc, html
 
+import settings
 from dashboard.history import Period
 from dashboard.sources import date_precision_label, date_span_label, excerpt, geo_precision_label, readable
 from export.reports import readable_name, report_label
@@ -131,6 +132,13 @@ def source_panel(event, document: dict | None, names: dict[str, str]) -> html.Di
 
 
 def place_not_found(name: str, suggestions: Sequence[str]) -> html.Div:
+    name = name.strip()
+    if len(name) > settings.MAX_PLACE_QUERY_CHARS:
+        return html.Div(className="place-history", children=[
+            html.H3(name[:40] + "…"),
+            html.Div(f"Not searched: a place name is at most {settings.MAX_PLACE_QUERY_CHARS} characters "
+                     f"(this one has {len(name):,}).", className="muted"),
+        ])
     hint = f" Did you mean: {', '.join(suggestions[:6])}?" if suggestions else ""
     return html.Div(className="place-history", children=[
         html.H3(name), html.Div(f"No place of that name in the gazetteer.{hint}", className="muted"),
