@@ -1356,9 +1356,9 @@ class _Reader:
                 held = self.holders.setdefault(key, [])
                 if draft.action == "capture" and draft.actor in held and held[-1] != draft.actor:
                     draft.action = "recapture"
-                held.append(draft.actor)
+                _hold(held, draft.actor)
             elif draft.action == "withdraw" and draft.target and not chosen.destination:
-                self.holders.setdefault(key, []).append(draft.target)
+                _hold(self.holders.setdefault(key, []), draft.target)
 
     def _remember_holders(self, view: _SentenceView) -> None:
         for side in view.sides:
@@ -1451,6 +1451,14 @@ class _Reader:
             uncertainty_km=round(uncertainty_km, 1), unit=draft.unit, certainty=draft.certainty,
             start=draft.start, end=draft.end, confidence=confidence, place_id=place_id,
         )
+
+
+def _hold(held: list[str], faction: str) -> None:
+    """``faction`` is the latest holder: the sides that held a place, each once, the latest
+    last (a place taken a thousand times keeps a list as short as the sides)."""
+    if faction in held:
+        held.remove(faction)
+    held.append(faction)
 
 
 def _within_spans(spans: list[tuple[int, int]], sentence: Sentence) -> list[tuple[int, int]]:
