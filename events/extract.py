@@ -116,9 +116,10 @@ _MEMBERS_OF = Folded(r"(?<![\w-])(?:(?:members|fighters|militants|supporters|rem
                          r"(?:[\w'’-]+\s+)?|(?:^|[.;:,]\s*|(?<![\w-])(?:and|but|while|as|after)\s+)(?:at\s+least\s+|about\s+|"
                          r"some\s+|more\s+than\s+)?\d[\d,]*\s+)$")
 _AUXILIARIES = re.compile(r"(?:\s+(?:forces|troops|fighters|units|militants|soldiers))?\s*(?:\s(?:have|has|had|were|was|is|are|"
-                          r"also|then|finally|reportedly|later|now|once\s+more|again|still|quickly|eventually|[a-z]+ly))*\s+")
+                          r"also|then|finally|reportedly|later|now|once\s+more|again|still|already|quickly|eventually|[a-z]+ly))*\s+")
 _FEATURE = re.compile(r"(?<![\w-])its\s+(?:(?:nearby|adjacent|neighbouring|neighboring|main|military|strategic)\s+)?"
                       r"(?P<feature>dam|airport|airbase|air\s+base|castle|citadel)(?![\w-])", re.I)
+_COORDINATED_SUBJECT_BEFORE = re.compile(r"(?:,|(?<![\w-])and)\s+(?:then\s+|later\s+)?(?:the\s+)?$", re.I)
 _CLAUSE_AFTER = re.compile(r"\s*[,;:]")
 _ENTRY = re.compile(r"(?:enter|entered|entering|stormed\s+into|broke\s+into)$", re.I)
 _AGAIN_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,6}?(?:again|once\s+again|once\s+more)\b", re.I)
@@ -603,7 +604,7 @@ class _Reader:
                 continue
             if clauses.is_near_miss(self.masked, begin, trigger.start, trigger.end, "near" in trigger.flags):
                 continue
-            if clauses.is_irrealis(self.masked, begin, trigger.start, sentence.end) or (
+            if clauses.is_irrealis(self.masked, self._own_subject(view, begin, trigger), trigger.start, sentence.end) or (
                     trigger.form == "nominal" and clauses.is_irrealis_after(self.masked, trigger.end, sentence.end)):
                 if trigger.action == "siege_lifted":
                     live.append((trigger, "siege"))
@@ -622,6 +623,21 @@ class _Reader:
                 and not (t.form == "nominal" and i > 0 and live[i - 1][0].form == "passive"
                          and live[i - 1][0].action in ("attack", "airstrike")
                          and _AGENT_NOUN_GAP.fullmatch(self.masked, live[i - 1][0].end, t.start))]
+
+    def _own_subject(self, view: _SentenceView, begin: int, trigger: Trigger) -> int:
+        """Where the trigger's own coordinated clause begins when a side opens it right before
+        the verb ("X were preparing to enter Y, and the army had secured Z": the plan is
+        another subject's), else ``begin``."""
+        for side in reversed(view.sides):
+            if side.end > trigger.start:
+                continue
+            if side.start < begin:
+                break
+            if side.faction and _COORDINATED_SUBJECT_BEFORE.search(self.masked, begin, side.start) \
+                    and _AUXILIARIES.fullmatch(self.masked, side.end, trigger.start):
+                return side.start
+            break
+        return begin
 
     def _place_follows(self, view: _SentenceView, trigger: Trigger) -> bool:
         for ref in view.refs:

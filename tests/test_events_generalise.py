@@ -164,6 +164,21 @@ def test_a_capture_told_twice_is_one_event():
     assert summary(events) == [("government", "recapture", "Qaryatayn")]
 
 
+def test_a_flag_raised_over_a_place_is_its_capture():
+    [event] = read("Kurdish fighters raised their flag over the town of Tell Abyad on Thursday.")
+    assert (event.actor, event.action, event.place, event.date_start) == ("sdf", "capture", "Tell Abyad",
+                                                                          date(2017, 6, 8))
+
+
+def test_a_plan_does_not_govern_a_coordinated_clause_with_its_own_subject():
+    # The aim belongs to the first subject; the army's clause states a capture.
+    assert summary(read("Engineers were preparing to reach Qaryatayn, and the army had secured control of "
+                        "the town.")) == [("government", "capture", "Qaryatayn")]
+    assert summary(read("The rebels hope to take Kafr Nabl, and ISIS has already fled Raqqa.")) == \
+        [("isil", "withdraw", "Raqqa")]
+    assert read("The army plans to attack Raqqa and the rebels to capture Kafr Nabl.") == []
+
+
 # --- claims and reversals ---------------------------------------------------------------------
 
 def test_a_counter_attack_is_an_attack_not_a_recapture():
