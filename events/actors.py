@@ -96,6 +96,9 @@ class FactionTable:
     # forces", "Assad's army"): the pattern and each affiliation's faction (lower-cased).
     composed: re.Pattern | None = None
     affiliation: dict[str, str] | None = None
+    # Governorate -> the factions a generic name most likely stands for there, when the
+    # report names none of those it may stand for ("militants" in Idlib: HTS).
+    theatres: dict[str, tuple[str, ...]] | None = None
 
     def lookup(self, text: str) -> tuple[str, bool] | None:
         key = _key(text)
@@ -138,6 +141,9 @@ def load_factions(path: Path = FACTIONS_PATH) -> FactionTable:
     faction_of: dict[str, tuple[str, bool]] = {}
     generic: dict[str, tuple[str, ...]] = {}
     composed_raw = raw.pop("composed", None)
+    theatres = {name: tuple(factions) for name, factions in (raw.pop("theatres", None) or {}).items()}
+    if any(f not in FACTIONS for factions in theatres.values() for f in factions):
+        raise ValueError(f"{path}: theatres need factions among {FACTIONS}")
     for name, candidates in (raw.pop("generic", None) or {}).items():
         if not candidates or any(c not in FACTIONS for c in candidates):
             raise ValueError(f"{path}: generic name {name!r} needs factions among {FACTIONS}")
@@ -160,7 +166,7 @@ def load_factions(path: Path = FACTIONS_PATH) -> FactionTable:
     composed, affiliation = _composed(composed_raw, path)
     return FactionTable(faction_of, pattern, frozenset(grouped),
                         {head: _names_pattern(group) for head, group in grouped.items()}, generic,
-                        composed, affiliation)
+                        composed, affiliation, theatres)
 
 
 def _composed(raw: dict | None, path: Path) -> tuple[re.Pattern | None, dict[str, str]]:
@@ -294,6 +300,11 @@ def _in_context(text: str, found: list[SideMention], table: FactionTable) -> lis
             m = found[i]
             out[i] = SideMention(m.start, m.end, m.text, faction, m.unit, m.role)
     return out
+
+
+def generic_choices(mention: SideMention, table: FactionTable) -> tuple[str, ...]:
+    """The factions a generic side ("militants", "US-backed forces") may stand for; () for a named one."""
+    return _choices(mention, table.generic or {})
 
 
 def _choices(mention: SideMention, generic: dict[str, tuple[str, ...]]) -> tuple[str, ...]:

@@ -33,7 +33,7 @@ from typing import Callable, Sequence
 
 from events import clauses
 from events.actions import Trigger, find_triggers
-from events.actors import FactionTable, SideMention, find_sides, load_factions
+from events.actors import FactionTable, SideMention, find_sides, generic_choices, load_factions
 from events.certainty import SentenceCertainty, denies_previous
 from events.dates import YEARS, DateContext, DateExpr, DateSpan, find_dates, resolve, usable_year
 from events.documents import Document
@@ -141,6 +141,8 @@ _CLAUSE_INITIAL = re.compile(r",\s*(?:the\s+)?$")
 _FRONTED_RECALL = re.compile(r"\s*(?:Following|After|Since|In\s+the\s+wake\s+of|On\s+the\s+heels\s+of)\s", re.I)
 # A recalled event with no date of its own ends before the next date the text names.
 RECALL_WINDOW_DAYS = 30
+# How far from a generic side its theatre's place may be named (the same sentence, roughly).
+THEATRE_CHARS = 200
 _SPEECH_VERB = re.compile(r"^\s+(?:\([^()]{1,30}\)\s+)?(?:[\w'’-]+\s+){0,3}?(?:said|says|claimed|claims|stated|announced|reported|insisted|"
                           r"declared|confirmed)\b", re.I)
 _NOT_TERRITORY = re.compile(
@@ -304,6 +306,9 @@ class _Reader:
         sides = find_sides(self.masked, self.factions)
         mentions = recurring(self.masked, list(self.place_finder(self.masked)), [(s.start, s.end) for s in sides])
         self.mention_spans = sorted((m.start, m.end) for m in mentions)
+        refs = [r for r in usable_mentions(mentions, [(s.start, s.end) for s in sides if s.faction])
+                if not metonymic(self.masked, r)]
+        sides = self._in_theatre(sides, refs)
         self.named_in_report: dict[str, int] = {}
         self.named_in_paragraph: dict[int, dict[str, int]] = {}
         for sentence in sentences:
@@ -316,8 +321,6 @@ class _Reader:
             for side in _within(sides, self.box.start, self.box.end):
                 if side.faction and side.role in ("actor", "held"):
                     self.named_in_report[side.faction] = self.named_in_report.get(side.faction, 0) + 1
-        refs = [r for r in usable_mentions(mentions, [(s.start, s.end) for s in sides if s.faction])
-                if not metonymic(self.masked, r)]
         text_sentences = [s for s in sentences if s.kind == "text"]
         self.sentence_dates = {s.start: find_dates(self.masked[s.start:s.end]) for s in text_sentences}
         self.narrative = self._is_narrative()
@@ -339,6 +342,29 @@ class _Reader:
         events = self._events()
         return Extraction(self.doc, tuple(events), len(text_sentences), tuple(dict.fromkeys(self.unresolved)),
                           tuple(self.warnings))
+
+    def _in_theatre(self, sides: list[SideMention], refs: list[PlaceRef]) -> list[SideMention]:
+        """Generic names ("militants") the report gives no named side to stand for: the side
+        of the theatre (data/factions.yaml) of the nearest place in their sentence."""
+        theatres = self.factions.theatres or {}
+        if not theatres:
+            return sides
+        named = {s.faction for s in sides if s.faction and not generic_choices(s, self.factions)}
+        out = list(sides)
+        starts = [r.start for r in refs]
+        for i, side in enumerate(sides):
+            choices = generic_choices(side, self.factions)
+            if not choices or named.intersection(choices):
+                continue
+            position = bisect.bisect_left(starts, side.start)
+            near = [r for r in refs[max(0, position - 2):position + 2] if abs(r.start - side.start) <= THEATRE_CHARS]
+            if not near:
+                continue
+            place = min(near, key=lambda r: abs(r.start - side.start)).place
+            faction = next((f for f in theatres.get(place.governorate or "", ()) if f in choices), None)
+            if faction is not None and faction != side.faction:
+                out[i] = SideMention(side.start, side.end, side.text, faction, side.unit, side.role)
+        return out
 
     def _box_sentences(self, sentences: list[Sentence]) -> list[Sentence]:
         """The page's sentences with its infobox's rows left out but for its result lines,

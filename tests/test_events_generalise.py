@@ -92,6 +92,31 @@ def test_generic_names_take_the_faction_named_near_them():
     assert [e.actor for e in hts] == ["hts"] and [e.actor for e in isil] == ["isil"]
 
 
+def test_generic_names_the_report_leaves_open_take_the_side_of_the_theatre():
+    from gazetteer.place import Mention, Place
+
+    places = {"Khan Shaykhun": ("Idlib", 35.44, 36.65), "Daraa": ("Daraa", 32.62, 36.10),
+              "Qaryatayn": ("Homs", 34.23, 37.24)}
+
+    def governorate_finder(text: str) -> list[Mention]:
+        found = []
+        for name, (governorate, lat, lon) in places.items():
+            for at in [i for i in range(len(text)) if text.startswith(name, i)]:
+                found.append(Mention(at, at + len(name), name, Place(name, lat, lon, "town", governorate, "test", 2.0,
+                                                                     id=f"t:{name}")))
+        return sorted(found, key=lambda m: m.start)
+
+    def actors(text: str) -> list[str]:
+        doc = parse_document(text.encode("utf-8"), "report.txt", doc_date=date(2017, 6, 10))
+        return [e.actor for e in extract(doc, governorate_finder).events]
+
+    assert actors("On 3 June militants attacked army posts near Khan Shaykhun.") == ["hts"]
+    assert actors("On 3 June gunmen attacked a checkpoint in Daraa.") == ["rebels"]
+    assert actors("On 3 June militants attacked Qaryatayn.") == ["isil"]  # elsewhere: the default
+    # A side the report names still decides.
+    assert actors("ISIS still holds villages nearby. On 3 June militants attacked Khan Shaykhun.") == ["isil"]
+
+
 def test_us_backed_forces_are_the_sdf_where_the_report_names_it():
     assert [e.actor for e in read("On 3 June US-backed forces seized Tell Abyad. The SDF said ISIS fled.")
             if e.action == "capture"] == ["sdf"]
