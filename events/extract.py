@@ -349,11 +349,11 @@ class _Reader:
         theatres = self.factions.theatres or {}
         if not theatres:
             return sides
-        named = {s.faction for s in sides if s.faction and not generic_choices(s, self.factions)}
+        choices_of = [generic_choices(s, self.factions) for s in sides]
+        named = {s.faction for s, choices in zip(sides, choices_of) if s.faction and not choices}
         out = list(sides)
         starts = [r.start for r in refs]
-        for i, side in enumerate(sides):
-            choices = generic_choices(side, self.factions)
+        for i, (side, choices) in enumerate(zip(sides, choices_of)):
             if not choices or named.intersection(choices):
                 continue
             position = bisect.bisect_left(starts, side.start)
