@@ -122,6 +122,32 @@ def _key(name: str) -> str:
     return " ".join(_JOINERS.split(name.replace("’", "'").replace("‘", "'").strip()))
 
 
+# Transliterations of the Arabic words group names are built of, any one standing for the
+# others ("Jaish al-Islam" = "Jaysh al-Islam", "Faylaq al-Sham" = "Failaq al-Sham").
+_SPELLING_FAMILIES = [("jaysh", "jaish", "jeish"), ("faylaq", "failaq"), ("kataib", "kata'ib", "kataeb"),
+                      ("liwa", "liwaa", "liwa'"), ("ibn", "bin"), ("jabhat", "jabhet"), ("quwat", "quwwat"),
+                      ("harakat", "harakah", "haraka")]
+_SPELLING = {word: family for family in _SPELLING_FAMILIES for word in family}
+
+
+def _spellings(name: str) -> list[str]:
+    """``name`` and its other transliterations (each listed word of a family swapped for
+    the family's other spellings, its capital kept)."""
+    out = [name]
+    for index, token in enumerate(name.split(" ")):
+        family = _SPELLING.get(token.lower())
+        if not family:
+            continue
+        variants = []
+        for spelled in out:
+            tokens = spelled.split(" ")
+            for other in family:
+                tokens[index] = other.capitalize() if token[:1].isupper() else other
+                variants.append(" ".join(tokens))
+        out = list(dict.fromkeys(out + variants))
+    return out
+
+
 def _head(word: str) -> str:
     """The first three letters of a name's first word, as names are grouped by."""
     return re.split(r"[^\w.]", word, maxsplit=1)[0][:3].lower()
@@ -141,7 +167,7 @@ def load_factions(path: Path = FACTIONS_PATH) -> FactionTable:
     faction_of: dict[str, tuple[str, bool]] = {}
     generic: dict[str, tuple[str, ...]] = {}
     composed_raw = raw.pop("composed", None)
-    theatres = {name: tuple(factions) for name, factions in (raw.pop("theatres", None) or {}).items()}
+    theatres = {name.lower(): tuple(factions) for name, factions in (raw.pop("theatres", None) or {}).items()}
     if any(f not in FACTIONS for factions in theatres.values() for f in factions):
         raise ValueError(f"{path}: theatres need factions among {FACTIONS}")
     for name, candidates in (raw.pop("generic", None) or {}).items():
@@ -153,10 +179,10 @@ def load_factions(path: Path = FACTIONS_PATH) -> FactionTable:
         if faction not in FACTIONS:
             raise ValueError(f"{path}: unknown faction {faction!r}")
         for key, is_unit in (("names", False), ("units", True)):
-            for name in lists.get(key) or []:
-                name = _key(name)
-                faction_of[name if _is_acronym(name) else name.lower()] = (faction, is_unit)
-                faction_of.setdefault(name, (faction, is_unit))
+            for listed in lists.get(key) or []:
+                for name in _spellings(_key(listed)):
+                    faction_of[name if _is_acronym(name) else name.lower()] = (faction, is_unit)
+                    faction_of.setdefault(name, (faction, is_unit))
     names = sorted({n for n in faction_of}, key=len, reverse=True)
     alternatives = [_alternative(n) for n in names]
     pattern = _names_pattern(alternatives)

@@ -361,7 +361,7 @@ class _Reader:
             if not near:
                 continue
             place = min(near, key=lambda r: abs(r.start - side.start)).place
-            faction = next((f for f in theatres.get(place.governorate or "", ()) if f in choices), None)
+            faction = next((f for f in theatres.get((place.governorate or "").lower(), ()) if f in choices), None)
             if faction is not None and faction != side.faction:
                 out[i] = SideMention(side.start, side.end, side.text, faction, side.unit, side.role)
         return out

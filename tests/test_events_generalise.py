@@ -117,6 +117,14 @@ def test_generic_names_the_report_leaves_open_take_the_side_of_the_theatre():
     assert actors("ISIS still holds villages nearby. On 3 June militants attacked Khan Shaykhun.") == ["isil"]
 
 
+@pytest.mark.parametrize("name, faction", [
+    ("Jeish al-Islam", "rebels"), ("Failaq al-Rahman", "rebels"), ("Jaish Khalid ibn al-Walid", "isil"),
+    ("Kata'ib Hezbollah", "government"), ("Quwat Shahid Ahmad al-Abdo", "rebels"), ("the PKK", "sdf"),
+])
+def test_groups_under_other_transliterations_and_names(name, faction):
+    assert [e.actor for e in read(f"On 3 June {name} fighters attacked Kafr Nabl.")] == [faction]
+
+
 def test_us_backed_forces_are_the_sdf_where_the_report_names_it():
     assert [e.actor for e in read("On 3 June US-backed forces seized Tell Abyad. The SDF said ISIS fled.")
             if e.action == "capture"] == ["sdf"]
