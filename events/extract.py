@@ -42,8 +42,9 @@ from events.infobox import find_infobox
 from events.model import Event
 from events.vocabulary import ACTION_CLASS
 from events.placing import (ANAPHOR_SENTENCES, Chosen, PlaceRef, choose, choose_nearest, find_anaphors, metonymic,
-                            recurring, usable_mentions, withdrawal_places)
+                            recurring, speaks_after, usable_mentions, withdrawal_places)
 from events.sentences import Sentence, mask, split_sentences
+from events.spans import overlaps
 from gazetteer.place import Mention
 
 PlaceFinder = Callable[[str], Sequence[Mention]]
@@ -66,6 +67,9 @@ CONTEXT_ACTIONS = frozenset({"clash", "repel", "withdraw"})
 # Wider than a region for the control model (layers/control.py REGION_KM): a withdrawal
 # towards a place is drawn near it but hands nothing over.
 DESTINATION_UNCERTAINTY_KM = 25.0
+# The capitals whose names reports use for their governments ("Damascus said").
+CAPITAL_SIDES = {"Damascus": "government"}
+_CAPITAL = re.compile(r"(?<![\w-])(?:" + "|".join(CAPITAL_SIDES) + r")(?![\w-])")
 PRIOR_ENEMY = {"government": "isil", "sdf": "isil", "coalition": "isil", "rebels": "government",
                "hts": "government", "isil": "government"}
 ALLIES = {frozenset({"coalition", "sdf"}), frozenset({"coalition", "rebels"})}
@@ -308,7 +312,7 @@ class _Reader:
         self.mention_spans = sorted((m.start, m.end) for m in mentions)
         refs = [r for r in usable_mentions(mentions, [(s.start, s.end) for s in sides if s.faction])
                 if not metonymic(self.masked, r)]
-        sides = self._in_theatre(sides, refs)
+        sides = self._in_theatre(self._capitals_speaking(sides), refs)
         self.named_in_report: dict[str, int] = {}
         self.named_in_paragraph: dict[int, dict[str, int]] = {}
         for sentence in sentences:
@@ -342,6 +346,15 @@ class _Reader:
         events = self._events()
         return Extraction(self.doc, tuple(events), len(text_sentences), tuple(dict.fromkeys(self.unresolved)),
                           tuple(self.warnings))
+
+    def _capitals_speaking(self, sides: list[SideMention]) -> list[SideMention]:
+        """"Damascus said its forces...": a capital speaking for its government is that side
+        (whom "its" goes back to), not a place."""
+        taken = sorted((s.start, s.end) for s in sides)
+        speaking = [SideMention(m.start(), m.end(), m.group(0), CAPITAL_SIDES[m.group(0)], None, "actor")
+                    for m in _CAPITAL.finditer(self.masked)
+                    if speaks_after(self.masked, m.end()) and not overlaps(taken, m.start(), m.end())]
+        return sorted(sides + speaking, key=lambda s: s.start) if speaking else sides
 
     def _in_theatre(self, sides: list[SideMention], refs: list[PlaceRef]) -> list[SideMention]:
         """Generic names ("militants") the report gives no named side to stand for: the side

@@ -125,6 +125,10 @@ def test_groups_under_other_transliterations_and_names(name, faction):
     assert [e.actor for e in read(f"On 3 June {name} fighters attacked Kafr Nabl.")] == [faction]
 
 
+def test_the_capital_speaking_is_the_government_its_pronoun_goes_back_to():
+    assert summary(read("Damascus said its forces had captured Qaryatayn.")) == [("government", "capture", "Qaryatayn")]
+
+
 def test_us_backed_forces_are_the_sdf_where_the_report_names_it():
     assert [e.actor for e in read("On 3 June US-backed forces seized Tell Abyad. The SDF said ISIS fled.")
             if e.action == "capture"] == ["sdf"]
