@@ -72,6 +72,8 @@ CAPITAL_SIDES = {"Damascus": "government"}
 _CAPITAL = re.compile(r"(?<![\w-])(?:" + "|".join(CAPITAL_SIDES) + r")(?![\w-])")
 PRIOR_ENEMY = {"government": "isil", "sdf": "isil", "coalition": "isil", "rebels": "government",
                "hts": "government", "isil": "government"}
+# The sides with an air arm of their own (Turkish jets, the rebels' ally, are named when they strike).
+AIR_SIDES = frozenset({"government", "coalition"})
 ALLIES = {frozenset({"coalition", "sdf"}), frozenset({"coalition", "rebels"})}
 AIR_NATIONALITY = {"russian": "government", "syrian": "government", "regime": "government", "us": "coalition",
                    "u.s.": "coalition", "american": "coalition", "coalition": "coalition", "french": "coalition",
@@ -752,6 +754,12 @@ class _Reader:
             # "air strikes on opposition-held positions" told after an opposition attack: the
             # side holding the target is not the one striking it.
             target, actor, unit = actor, self.enemies.get(actor) or PRIOR_ENEMY[actor], None
+        if action == "airstrike" and actor not in AIR_SIDES and actor_from in ("running", "sentence", "right"):
+            # Strikes told without whose they are ("struck by hundreds of air strikes"): not
+            # the ground side the text was following, but an air arm fighting it.
+            air = next((s for s in (self.enemies.get(actor), PRIOR_ENEMY.get(actor)) if s in AIR_SIDES), None)
+            if air is not None:
+                target, actor, unit = actor, air, None
         if target is None and action != "linkup":
             target = self._fallback_target(actor, places)
         if target == actor:

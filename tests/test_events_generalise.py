@@ -129,6 +129,12 @@ def test_the_capital_speaking_is_the_government_its_pronoun_goes_back_to():
     assert summary(read("Damascus said its forces had captured Qaryatayn.")) == [("government", "capture", "Qaryatayn")]
 
 
+def test_strikes_told_without_their_side_are_an_air_arm_s_not_the_ground_side_followed():
+    events = read("On 3 June hundreds of rebel fighters left Kafr Nabl. The town had been hit by air strikes "
+                  "for weeks.")
+    assert [(e.actor, e.target) for e in events if e.action == "airstrike"] == [("government", "rebels")]
+
+
 def test_us_backed_forces_are_the_sdf_where_the_report_names_it():
     assert [e.actor for e in read("On 3 June US-backed forces seized Tell Abyad. The SDF said ISIS fled.")
             if e.action == "capture"] == ["sdf"]
