@@ -1546,7 +1546,7 @@ _ACTOR_CONFIDENCE = {"subject": 1.0, "agent": 1.0, "object": 1.0, "sentence": 0.
 _PLACE_CONFIDENCE = {"object": 1.0, "subject": 0.8, "answered": 0.85, "shared": 0.85, "borrowed": 0.75, "scene": 0.6,
                      "context": 0.55, "none": 0.5}
 _KIND_CONFIDENCE = {"governorate": 0.6, "region": 0.8}
-_ACTION_CONFIDENCE = {"clash": 0.8, "withdraw": 0.85, "attack": 0.9}
+_ACTION_CONFIDENCE = {"clash": 0.8, "withdraw": 0.6, "attack": 0.9}
 _DATE_CONFIDENCE = {"own": 1.0, "speech": 0.9, "running": 0.9, "default": 0.8}
 _CERTAINTY_CONFIDENCE = {"stated": 1.0, "reported": 0.9, "claimed": 0.85, "denied": 0.8}
 
