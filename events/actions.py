@@ -112,6 +112,9 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
     (_p(r"(?:came|come|comes|coming|fell|fallen|is|was|were|are|been|now)\s+(?:now\s+|fully\s+|completely\s+|"
         r"entirely\s+|firmly\s+)*under(?=\s+(?:the\s+)?(?:full\s+|complete\s+|total\s+)?"
         r"(?:[\w'’-]+\s+){0,3}?control\b)"), "capture", "passive", frozenset({"control"})),
+    # Hoisting one's flag over a place is the usual way a capture is announced.
+    (_p(r"(?:rais|hoist|plant)(?:ed|ing|es|s|e)?\s+(?:the\s+|their\s+|its\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?flags?"
+        r"(?=\s+(?:over|above|on|atop|in)\s)"), "capture", "verb", frozenset()),
     (_p(r"enter(?:ed|ing|s)?|stormed\s+into|broke\s+into"), "advance", "verb", frozenset({"direct", "entry"})),
     (_p(r"took|take|takes|taken|taking|secur(?:e|ed|ing|es)|clear(?:ed|ing)|occup(?:ied|ying)|"
         r"claim(?:ed|ing|s)?(?=\s+(?:the\s+)?(?:towns?|city|villages?|district|area|base|airbase|hills?)\s+of\s)"),
@@ -193,6 +196,7 @@ _HEADS = [
     "fell fall",
     "is are was were",
     "came come comi fell fall is was were are been now",
+    "rais hois plan",
     "ente stor brok",
     "took take taki secu clea occu clai",
     "forc",

@@ -96,6 +96,9 @@ class FactionTable:
     # forces", "Assad's army"): the pattern and each affiliation's faction (lower-cased).
     composed: re.Pattern | None = None
     affiliation: dict[str, str] | None = None
+    # Governorate -> the factions a generic name most likely stands for there, when the
+    # report names none of those it may stand for ("militants" in Idlib: HTS).
+    theatres: dict[str, tuple[str, ...]] | None = None
 
     def lookup(self, text: str) -> tuple[str, bool] | None:
         key = _key(text)
@@ -119,6 +122,32 @@ def _key(name: str) -> str:
     return " ".join(_JOINERS.split(name.replace("’", "'").replace("‘", "'").strip()))
 
 
+# Transliterations of the Arabic words group names are built of, any one standing for the
+# others ("Jaish al-Islam" = "Jaysh al-Islam", "Faylaq al-Sham" = "Failaq al-Sham").
+_SPELLING_FAMILIES = [("jaysh", "jaish", "jeish"), ("faylaq", "failaq"), ("kataib", "kata'ib", "kataeb"),
+                      ("liwa", "liwaa", "liwa'"), ("ibn", "bin"), ("jabhat", "jabhet"), ("quwat", "quwwat"),
+                      ("harakat", "harakah", "haraka")]
+_SPELLING = {word: family for family in _SPELLING_FAMILIES for word in family}
+
+
+def _spellings(name: str) -> list[str]:
+    """``name`` and its other transliterations (each listed word of a family swapped for
+    the family's other spellings, its capital kept)."""
+    out = [name]
+    for index, token in enumerate(name.split(" ")):
+        family = _SPELLING.get(token.lower())
+        if not family:
+            continue
+        variants = []
+        for spelled in out:
+            tokens = spelled.split(" ")
+            for other in family:
+                tokens[index] = other.capitalize() if token[:1].isupper() else other
+                variants.append(" ".join(tokens))
+        out = list(dict.fromkeys(out + variants))
+    return out
+
+
 def _head(word: str) -> str:
     """The first three letters of a name's first word, as names are grouped by."""
     return re.split(r"[^\w.]", word, maxsplit=1)[0][:3].lower()
@@ -138,6 +167,9 @@ def load_factions(path: Path = FACTIONS_PATH) -> FactionTable:
     faction_of: dict[str, tuple[str, bool]] = {}
     generic: dict[str, tuple[str, ...]] = {}
     composed_raw = raw.pop("composed", None)
+    theatres = {name.lower(): tuple(factions) for name, factions in (raw.pop("theatres", None) or {}).items()}
+    if any(f not in FACTIONS for factions in theatres.values() for f in factions):
+        raise ValueError(f"{path}: theatres need factions among {FACTIONS}")
     for name, candidates in (raw.pop("generic", None) or {}).items():
         if not candidates or any(c not in FACTIONS for c in candidates):
             raise ValueError(f"{path}: generic name {name!r} needs factions among {FACTIONS}")
@@ -147,10 +179,10 @@ def load_factions(path: Path = FACTIONS_PATH) -> FactionTable:
         if faction not in FACTIONS:
             raise ValueError(f"{path}: unknown faction {faction!r}")
         for key, is_unit in (("names", False), ("units", True)):
-            for name in lists.get(key) or []:
-                name = _key(name)
-                faction_of[name if _is_acronym(name) else name.lower()] = (faction, is_unit)
-                faction_of.setdefault(name, (faction, is_unit))
+            for listed in lists.get(key) or []:
+                for name in _spellings(_key(listed)):
+                    faction_of[name if _is_acronym(name) else name.lower()] = (faction, is_unit)
+                    faction_of.setdefault(name, (faction, is_unit))
     names = sorted({n for n in faction_of}, key=len, reverse=True)
     alternatives = [_alternative(n) for n in names]
     pattern = _names_pattern(alternatives)
@@ -160,7 +192,7 @@ def load_factions(path: Path = FACTIONS_PATH) -> FactionTable:
     composed, affiliation = _composed(composed_raw, path)
     return FactionTable(faction_of, pattern, frozenset(grouped),
                         {head: _names_pattern(group) for head, group in grouped.items()}, generic,
-                        composed, affiliation)
+                        composed, affiliation, theatres)
 
 
 def _composed(raw: dict | None, path: Path) -> tuple[re.Pattern | None, dict[str, str]]:
@@ -294,6 +326,11 @@ def _in_context(text: str, found: list[SideMention], table: FactionTable) -> lis
             m = found[i]
             out[i] = SideMention(m.start, m.end, m.text, faction, m.unit, m.role)
     return out
+
+
+def generic_choices(mention: SideMention, table: FactionTable) -> tuple[str, ...]:
+    """The factions a generic side ("militants", "US-backed forces") may stand for; () for a named one."""
+    return _choices(mention, table.generic or {})
 
 
 def _choices(mention: SideMention, generic: dict[str, tuple[str, ...]]) -> tuple[str, ...]:

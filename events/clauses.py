@@ -56,7 +56,7 @@ _IRREALIS_CUES = Folded(
     r"unable|incapable)(?![\w-])",
 )
 # "not only X but also Y" states both.
-_TEMPORAL_OPENING = re.compile(r"^\W*(?:when|once|as\s+soon\s+as|after|until|unless)\s", re.I)
+_TEMPORAL_OPENING = re.compile(r"\W*(?:when|once|as\s+soon\s+as|after|until|unless)\s", re.I)
 _FUTURE = re.compile(r"(?:(?<![\w'’-])(?:will|shall|is\s+going\s+to|are\s+going\s+to)|(?<=\w)['’]ll)(?![\w-])", re.I)
 _NEGATION = re.compile(r"(?:(?<![\w'’-])(?:no|not(?!\s+only\b)|never|without|nor|neither|hardly|barely)|(?<=\w)n['’]t)\s+"
                        r"(?:[\w-]+\s+){0,2}$", re.I)
@@ -92,8 +92,13 @@ def clause_start(bounds: list[tuple[int, int]], sentence_start: int, position: i
     return begin
 
 
+IRREALIS_REACH = 200
+
+
 def is_irrealis(masked: str, clause_begin: int, trigger_start: int, sentence_end: int) -> bool:
-    before = masked[clause_begin:trigger_start]
+    # A cue this far before the trigger belongs to another statement; looking no further
+    # keeps a long clause of many triggers from being read once per trigger.
+    before = masked[max(clause_begin, trigger_start - IRREALIS_REACH):trigger_start]
     infinitive = _INFINITIVE.search(before[-40:])
     if infinitive and _GERUND.match(masked, trigger_start):
         infinitive = None  # "in addition to re-capturing X", "led to seizing X": no infinitive
@@ -105,10 +110,12 @@ def is_irrealis(masked: str, clause_begin: int, trigger_start: int, sentence_end
         return True
     if _FUTURE.search(before):
         return True  # "We will continue until we ... drive them out of X"
-    after = masked[trigger_start:sentence_end]
-    if _TEMPORAL_OPENING.match(before) and _FUTURE.search(after):
+    if _TEMPORAL_OPENING.match(masked, clause_begin, trigger_start) and _FUTURE.search(masked, trigger_start, sentence_end):
         return True  # "When they have taken X, the real battle will begin."
-    return after.rstrip().endswith("?")
+    last = sentence_end
+    while last > trigger_start and masked[last - 1].isspace():
+        last -= 1
+    return last > trigger_start and masked[last - 1] == "?"
 
 
 def is_irrealis_after(masked: str, trigger_end: int, sentence_end: int) -> bool:

@@ -222,7 +222,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"approximately)\s+)?(?:(?P<n>{_N}|{_FEW})\s+(?P<half>and\s+a\s+half\s+)?)?(?P<u>days|weeks|months)\b(?!\s+(?:now|ago))",
         re.I)),
     ("doc_this", re.compile(r"\b(?P<early>earlier\s+)?this\s+(?P<u>week|month|year)\b", re.I)),
-    ("doc_prev", re.compile(r"\blast\s+(?P<u>week|month|year)\b", re.I)),
+    ("doc_prev", re.compile(rf"\b(?:(?P<part>{_PART})[\s-]+)?last\s+(?P<u>week|month|year)\b", re.I)),
     ("ago", re.compile(rf"\b(?:(?:almost|nearly|about|around|some|over|more\s+than|less\s+than|just|only)\s+)?"
                        rf"(?P<n>{_N}|{_FEW})\s+(?P<u>days?|weeks?|months?|years?)\s+ago\b", re.I)),
     ("doc_day", re.compile(r"\b(?P<w>yesterday|today|tonight|this\s+morning)\b", re.I)),
@@ -412,7 +412,8 @@ def _build(kind: str, m: re.Match) -> DateExpr | None:
         unit = g["u"].lower()
         if unit == "year":
             return DateExpr(start, end, "year_prev", ())
-        return DateExpr(start, end, "prev", (unit,))
+        # "late last month": that part of the previous month
+        return DateExpr(start, end, "prev", (unit, _part(g.get("part")) if unit == "month" else None))
     if kind == "doc_day":
         word = " ".join(g["w"].lower().split())
         return DateExpr(start, end, "before_doc_day", (1 if word == "yesterday" else 0,))
@@ -563,7 +564,7 @@ def _resolve_plain(expr: DateExpr, ctx: DateContext) -> DateSpan | None:
         if value[0] == "week":
             return DateSpan(today - timedelta(days=7), today)
         last_of_previous = today.replace(day=1) - timedelta(days=1)
-        return DateSpan(last_of_previous.replace(day=1), last_of_previous)
+        return _month_span(last_of_previous.year, last_of_previous.month, value[1] if len(value) > 1 else None, ctx)
     if kind == "year_prev":
         if ctx.doc_date is None:
             return None

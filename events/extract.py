@@ -33,7 +33,7 @@ from typing import Callable, Sequence
 
 from events import clauses
 from events.actions import Trigger, find_triggers
-from events.actors import FactionTable, SideMention, find_sides, load_factions
+from events.actors import FactionTable, SideMention, find_sides, generic_choices, load_factions
 from events.certainty import SentenceCertainty, denies_previous
 from events.dates import YEARS, DateContext, DateExpr, DateSpan, find_dates, resolve, usable_year
 from events.documents import Document
@@ -42,8 +42,9 @@ from events.infobox import find_infobox
 from events.model import Event
 from events.vocabulary import ACTION_CLASS
 from events.placing import (ANAPHOR_SENTENCES, Chosen, PlaceRef, choose, choose_nearest, find_anaphors, metonymic,
-                            recurring, usable_mentions, withdrawal_places)
+                            recurring, speaks_after, usable_mentions, withdrawal_places)
 from events.sentences import Sentence, mask, split_sentences
+from events.spans import overlaps
 from gazetteer.place import Mention
 
 PlaceFinder = Callable[[str], Sequence[Mention]]
@@ -66,8 +67,13 @@ CONTEXT_ACTIONS = frozenset({"clash", "repel", "withdraw"})
 # Wider than a region for the control model (layers/control.py REGION_KM): a withdrawal
 # towards a place is drawn near it but hands nothing over.
 DESTINATION_UNCERTAINTY_KM = 25.0
+# The capitals whose names reports use for their governments ("Damascus said").
+CAPITAL_SIDES = {"Damascus": "government"}
+_CAPITAL = re.compile(r"(?<![\w-])(?:" + "|".join(CAPITAL_SIDES) + r")(?![\w-])")
 PRIOR_ENEMY = {"government": "isil", "sdf": "isil", "coalition": "isil", "rebels": "government",
                "hts": "government", "isil": "government"}
+# The sides with an air arm of their own (Turkish jets, the rebels' ally, are named when they strike).
+AIR_SIDES = frozenset({"government", "coalition"})
 ALLIES = {frozenset({"coalition", "sdf"}), frozenset({"coalition", "rebels"})}
 AIR_NATIONALITY = {"russian": "government", "syrian": "government", "regime": "government", "us": "coalition",
                    "u.s.": "coalition", "american": "coalition", "coalition": "coalition", "french": "coalition",
@@ -116,9 +122,10 @@ _MEMBERS_OF = Folded(r"(?<![\w-])(?:(?:members|fighters|militants|supporters|rem
                          r"(?:[\w'’-]+\s+)?|(?:^|[.;:,]\s*|(?<![\w-])(?:and|but|while|as|after)\s+)(?:at\s+least\s+|about\s+|"
                          r"some\s+|more\s+than\s+)?\d[\d,]*\s+)$")
 _AUXILIARIES = re.compile(r"(?:\s+(?:forces|troops|fighters|units|militants|soldiers))?\s*(?:\s(?:have|has|had|were|was|is|are|"
-                          r"also|then|finally|reportedly|later|now|once\s+more|again|still|quickly|eventually|[a-z]+ly))*\s+")
+                          r"also|then|finally|reportedly|later|now|once\s+more|again|still|already|quickly|eventually|[a-z]+ly))*\s+")
 _FEATURE = re.compile(r"(?<![\w-])its\s+(?:(?:nearby|adjacent|neighbouring|neighboring|main|military|strategic)\s+)?"
                       r"(?P<feature>dam|airport|airbase|air\s+base|castle|citadel)(?![\w-])", re.I)
+_COORDINATED_SUBJECT_BEFORE = re.compile(r"(?:,|(?<![\w-])and)\s+(?:then\s+|later\s+)?(?:the\s+)?$", re.I)
 _CLAUSE_AFTER = re.compile(r"\s*[,;:]")
 _ENTRY = re.compile(r"(?:enter|entered|entering|stormed\s+into|broke\s+into)$", re.I)
 _AGAIN_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,6}?(?:again|once\s+again|once\s+more)\b", re.I)
@@ -140,6 +147,8 @@ _CLAUSE_INITIAL = re.compile(r",\s*(?:the\s+)?$")
 _FRONTED_RECALL = re.compile(r"\s*(?:Following|After|Since|In\s+the\s+wake\s+of|On\s+the\s+heels\s+of)\s", re.I)
 # A recalled event with no date of its own ends before the next date the text names.
 RECALL_WINDOW_DAYS = 30
+# How far from a generic side its theatre's place may be named (the same sentence, roughly).
+THEATRE_CHARS = 200
 _SPEECH_VERB = re.compile(r"^\s+(?:\([^()]{1,30}\)\s+)?(?:[\w'’-]+\s+){0,3}?(?:said|says|claimed|claims|stated|announced|reported|insisted|"
                           r"declared|confirmed)\b", re.I)
 _NOT_TERRITORY = re.compile(
@@ -303,6 +312,9 @@ class _Reader:
         sides = find_sides(self.masked, self.factions)
         mentions = recurring(self.masked, list(self.place_finder(self.masked)), [(s.start, s.end) for s in sides])
         self.mention_spans = sorted((m.start, m.end) for m in mentions)
+        refs = [r for r in usable_mentions(mentions, [(s.start, s.end) for s in sides if s.faction])
+                if not metonymic(self.masked, r)]
+        sides = self._in_theatre(self._capitals_speaking(sides), refs)
         self.named_in_report: dict[str, int] = {}
         self.named_in_paragraph: dict[int, dict[str, int]] = {}
         for sentence in sentences:
@@ -315,8 +327,6 @@ class _Reader:
             for side in _within(sides, self.box.start, self.box.end):
                 if side.faction and side.role in ("actor", "held"):
                     self.named_in_report[side.faction] = self.named_in_report.get(side.faction, 0) + 1
-        refs = [r for r in usable_mentions(mentions, [(s.start, s.end) for s in sides if s.faction])
-                if not metonymic(self.masked, r)]
         text_sentences = [s for s in sentences if s.kind == "text"]
         self.sentence_dates = {s.start: find_dates(self.masked[s.start:s.end]) for s in text_sentences}
         self.narrative = self._is_narrative()
@@ -338,6 +348,38 @@ class _Reader:
         events = self._events()
         return Extraction(self.doc, tuple(events), len(text_sentences), tuple(dict.fromkeys(self.unresolved)),
                           tuple(self.warnings))
+
+    def _capitals_speaking(self, sides: list[SideMention]) -> list[SideMention]:
+        """"Damascus said its forces...": a capital speaking for its government is that side
+        (whom "its" goes back to), not a place."""
+        taken = sorted((s.start, s.end) for s in sides)
+        speaking = [SideMention(m.start(), m.end(), m.group(0), CAPITAL_SIDES[m.group(0)], None, "actor")
+                    for m in _CAPITAL.finditer(self.masked)
+                    if speaks_after(self.masked, m.end()) and not overlaps(taken, m.start(), m.end())]
+        return sorted(sides + speaking, key=lambda s: s.start) if speaking else sides
+
+    def _in_theatre(self, sides: list[SideMention], refs: list[PlaceRef]) -> list[SideMention]:
+        """Generic names ("militants") the report gives no named side to stand for: the side
+        of the theatre (data/factions.yaml) of the nearest place in their sentence."""
+        theatres = self.factions.theatres or {}
+        if not theatres:
+            return sides
+        choices_of = [generic_choices(s, self.factions) for s in sides]
+        named = {s.faction for s, choices in zip(sides, choices_of) if s.faction and not choices}
+        out = list(sides)
+        starts = [r.start for r in refs]
+        for i, (side, choices) in enumerate(zip(sides, choices_of)):
+            if not choices or named.intersection(choices):
+                continue
+            position = bisect.bisect_left(starts, side.start)
+            near = [r for r in refs[max(0, position - 2):position + 2] if abs(r.start - side.start) <= THEATRE_CHARS]
+            if not near:
+                continue
+            place = min(near, key=lambda r: abs(r.start - side.start)).place
+            faction = next((f for f in theatres.get((place.governorate or "").lower(), ()) if f in choices), None)
+            if faction is not None and faction != side.faction:
+                out[i] = SideMention(side.start, side.end, side.text, faction, side.unit, side.role)
+        return out
 
     def _box_sentences(self, sentences: list[Sentence]) -> list[Sentence]:
         """The page's sentences with its infobox's rows left out but for its result lines,
@@ -603,7 +645,7 @@ class _Reader:
                 continue
             if clauses.is_near_miss(self.masked, begin, trigger.start, trigger.end, "near" in trigger.flags):
                 continue
-            if clauses.is_irrealis(self.masked, begin, trigger.start, sentence.end) or (
+            if clauses.is_irrealis(self.masked, self._own_subject(view, begin, trigger), trigger.start, sentence.end) or (
                     trigger.form == "nominal" and clauses.is_irrealis_after(self.masked, trigger.end, sentence.end)):
                 if trigger.action == "siege_lifted":
                     live.append((trigger, "siege"))
@@ -622,6 +664,21 @@ class _Reader:
                 and not (t.form == "nominal" and i > 0 and live[i - 1][0].form == "passive"
                          and live[i - 1][0].action in ("attack", "airstrike")
                          and _AGENT_NOUN_GAP.fullmatch(self.masked, live[i - 1][0].end, t.start))]
+
+    def _own_subject(self, view: _SentenceView, begin: int, trigger: Trigger) -> int:
+        """Where the trigger's own coordinated clause begins when a side opens it right before
+        the verb ("X were preparing to enter Y, and the army had secured Z": the plan is
+        another subject's), else ``begin``."""
+        for side in reversed(view.sides):
+            if side.end > trigger.start:
+                continue
+            if side.start < begin:
+                break
+            if side.faction and _COORDINATED_SUBJECT_BEFORE.search(self.masked, begin, side.start) \
+                    and _AUXILIARIES.fullmatch(self.masked, side.end, trigger.start):
+                return side.start
+            break
+        return begin
 
     def _place_follows(self, view: _SentenceView, trigger: Trigger) -> bool:
         for ref in view.refs:
@@ -697,6 +754,12 @@ class _Reader:
             # "air strikes on opposition-held positions" told after an opposition attack: the
             # side holding the target is not the one striking it.
             target, actor, unit = actor, self.enemies.get(actor) or PRIOR_ENEMY[actor], None
+        if action == "airstrike" and actor not in AIR_SIDES and actor_from in ("running", "sentence", "right"):
+            # Strikes told without whose they are ("struck by hundreds of air strikes"): not
+            # the ground side the text was following, but an air arm fighting it.
+            air = next((s for s in (self.enemies.get(actor), PRIOR_ENEMY.get(actor)) if s in AIR_SIDES), None)
+            if air is not None:
+                target, actor, unit = actor, air, None
         if target is None and action != "linkup":
             target = self._fallback_target(actor, places)
         if target == actor:
@@ -1356,9 +1419,9 @@ class _Reader:
                 held = self.holders.setdefault(key, [])
                 if draft.action == "capture" and draft.actor in held and held[-1] != draft.actor:
                     draft.action = "recapture"
-                held.append(draft.actor)
+                _hold(held, draft.actor)
             elif draft.action == "withdraw" and draft.target and not chosen.destination:
-                self.holders.setdefault(key, []).append(draft.target)
+                _hold(self.holders.setdefault(key, []), draft.target)
 
     def _remember_holders(self, view: _SentenceView) -> None:
         for side in view.sides:
@@ -1453,6 +1516,14 @@ class _Reader:
         )
 
 
+def _hold(held: list[str], faction: str) -> None:
+    """``faction`` is the latest holder: the sides that held a place, each once, the latest
+    last (a place taken a thousand times keeps a list as short as the sides)."""
+    if faction in held:
+        held.remove(faction)
+    held.append(faction)
+
+
 def _within_spans(spans: list[tuple[int, int]], sentence: Sentence) -> list[tuple[int, int]]:
     first = bisect.bisect_left(spans, (sentence.start, -1))
     last = bisect.bisect_left(spans, (sentence.end, -1))
@@ -1475,7 +1546,7 @@ _ACTOR_CONFIDENCE = {"subject": 1.0, "agent": 1.0, "object": 1.0, "sentence": 0.
 _PLACE_CONFIDENCE = {"object": 1.0, "subject": 0.8, "answered": 0.85, "shared": 0.85, "borrowed": 0.75, "scene": 0.6,
                      "context": 0.55, "none": 0.5}
 _KIND_CONFIDENCE = {"governorate": 0.6, "region": 0.8}
-_ACTION_CONFIDENCE = {"clash": 0.8, "withdraw": 0.85, "attack": 0.9}
+_ACTION_CONFIDENCE = {"clash": 0.8, "withdraw": 0.6, "attack": 0.9}
 _DATE_CONFIDENCE = {"own": 1.0, "speech": 0.9, "running": 0.9, "default": 0.8}
 _CERTAINTY_CONFIDENCE = {"stated": 1.0, "reported": 0.9, "claimed": 0.85, "denied": 0.8}
 

@@ -292,6 +292,11 @@ _GOVERNMENT_BEFORE = re.compile(r"(?:ally\s+of|allies\s+of|allied\s+(?:to|with)|
 _CAPITAL_KINDS = frozenset({"city"})
 
 
+def speaks_after(masked: str, end: int) -> bool:
+    """Whether a name ending at ``end`` is the subject of a verb of saying ("Damascus said")."""
+    return bool(_SPEAKS_AFTER.match(masked, end))
+
+
 def metonymic(masked: str, ref: PlaceRef) -> bool:
     """Whether a city's name stands for its government here rather than for the place."""
     if ref.place.kind not in _CAPITAL_KINDS:

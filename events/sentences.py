@@ -32,7 +32,7 @@ _HEADING_MAX_WORDS = 15
 # The reader pairs the words of a sentence (sides, places, triggers, dates) with each other:
 # a longer "sentence" (a paste without full stops) is cut into windows of at most this many
 # characters, at a clause mark or a space, so that the work per window stays bounded.
-MAX_SENTENCE_CHARS = 1000
+MAX_SENTENCE_CHARS = 600
 _WINDOW_CUT = re.compile(r"[,;:)]\s|\s")
 # An abbreviation or initial is short: the word before a dot is looked at this far back.
 _ABBREVIATION_MAX = 12

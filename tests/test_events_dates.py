@@ -112,6 +112,9 @@ def test_since_a_date_runs_to_the_report_date():
     ("In recent days the rebels retreated.", (date(2017, 5, 24), date(2017, 5, 30), "week")),
     ("Earlier this month the rebels retreated.", (date(2017, 5, 1), date(2017, 5, 30), "month")),
     ("Yesterday the rebels retreated.", (date(2017, 5, 29), date(2017, 5, 29), "day")),
+    ("Last month the rebels retreated.", (date(2017, 4, 1), date(2017, 4, 30), "month")),
+    ("Late last month the rebels retreated.", (date(2017, 4, 21), date(2017, 4, 30), "month")),
+    ("In early last month the rebels retreated.", (date(2017, 4, 1), date(2017, 4, 10), "month")),
 ])
 def test_spans_counted_back_from_the_report_date(text, expected):
     assert span_of(text, doc_date=date(2017, 5, 30)) == expected

@@ -92,6 +92,49 @@ def test_generic_names_take_the_faction_named_near_them():
     assert [e.actor for e in hts] == ["hts"] and [e.actor for e in isil] == ["isil"]
 
 
+def test_generic_names_the_report_leaves_open_take_the_side_of_the_theatre():
+    from gazetteer.place import Mention, Place
+
+    places = {"Khan Shaykhun": ("Idlib", 35.44, 36.65), "Daraa": ("Daraa", 32.62, 36.10),
+              "Qaryatayn": ("Homs", 34.23, 37.24)}
+
+    def governorate_finder(text: str) -> list[Mention]:
+        found = []
+        for name, (governorate, lat, lon) in places.items():
+            for at in [i for i in range(len(text)) if text.startswith(name, i)]:
+                found.append(Mention(at, at + len(name), name, Place(name, lat, lon, "town", governorate, "test", 2.0,
+                                                                     id=f"t:{name}")))
+        return sorted(found, key=lambda m: m.start)
+
+    def actors(text: str) -> list[str]:
+        doc = parse_document(text.encode("utf-8"), "report.txt", doc_date=date(2017, 6, 10))
+        return [e.actor for e in extract(doc, governorate_finder).events]
+
+    assert actors("On 3 June militants attacked army posts near Khan Shaykhun.") == ["hts"]
+    assert actors("On 3 June gunmen attacked a checkpoint in Daraa.") == ["rebels"]
+    assert actors("On 3 June militants attacked Qaryatayn.") == ["isil"]  # elsewhere: the default
+    # A side the report names still decides.
+    assert actors("ISIS still holds villages nearby. On 3 June militants attacked Khan Shaykhun.") == ["isil"]
+
+
+@pytest.mark.parametrize("name, faction", [
+    ("Jeish al-Islam", "rebels"), ("Failaq al-Rahman", "rebels"), ("Jaish Khalid ibn al-Walid", "isil"),
+    ("Kata'ib Hezbollah", "government"), ("Quwat Shahid Ahmad al-Abdo", "rebels"), ("the PKK", "sdf"),
+])
+def test_groups_under_other_transliterations_and_names(name, faction):
+    assert [e.actor for e in read(f"On 3 June {name} fighters attacked Kafr Nabl.")] == [faction]
+
+
+def test_the_capital_speaking_is_the_government_its_pronoun_goes_back_to():
+    assert summary(read("Damascus said its forces had captured Qaryatayn.")) == [("government", "capture", "Qaryatayn")]
+
+
+def test_strikes_told_without_their_side_are_an_air_arm_s_not_the_ground_side_followed():
+    events = read("On 3 June hundreds of rebel fighters left Kafr Nabl. The town had been hit by air strikes "
+                  "for weeks.")
+    assert [(e.actor, e.target) for e in events if e.action == "airstrike"] == [("government", "rebels")]
+
+
 def test_us_backed_forces_are_the_sdf_where_the_report_names_it():
     assert [e.actor for e in read("On 3 June US-backed forces seized Tell Abyad. The SDF said ISIS fled.")
             if e.action == "capture"] == ["sdf"]
@@ -162,6 +205,21 @@ def test_an_advance_that_ends_in_a_capture_is_one_event():
 def test_a_capture_told_twice_is_one_event():
     events = read("On 3 June the army recaptured Qaryatayn. Government forces took control of Qaryatayn on 3 June.")
     assert summary(events) == [("government", "recapture", "Qaryatayn")]
+
+
+def test_a_flag_raised_over_a_place_is_its_capture():
+    [event] = read("Kurdish fighters raised their flag over the town of Tell Abyad on Thursday.")
+    assert (event.actor, event.action, event.place, event.date_start) == ("sdf", "capture", "Tell Abyad",
+                                                                          date(2017, 6, 8))
+
+
+def test_a_plan_does_not_govern_a_coordinated_clause_with_its_own_subject():
+    # The aim belongs to the first subject; the army's clause states a capture.
+    assert summary(read("Engineers were preparing to reach Qaryatayn, and the army had secured control of "
+                        "the town.")) == [("government", "capture", "Qaryatayn")]
+    assert summary(read("The rebels hope to take Kafr Nabl, and ISIS has already fled Raqqa.")) == \
+        [("isil", "withdraw", "Raqqa")]
+    assert read("The army plans to attack Raqqa and the rebels to capture Kafr Nabl.") == []
 
 
 # --- claims and reversals ---------------------------------------------------------------------
