@@ -613,6 +613,8 @@ def _resolve_spans(gazetteer, text: str, spans: list[_Span], tokens: list[_Token
     places that nothing matched go to ``unknown`` (character spans); the starts of mentions of
     villages and inexact matches, which a relation in the text may contradict, to ``checkable``."""
     out = []
+    # Within one call the context is fixed: a name written again gets the same answer.
+    this_call: set = set()
     for span in spans:
         if unknown is not None and span.unknown:
             unknown.append(span)
@@ -620,8 +622,9 @@ def _resolve_spans(gazetteer, text: str, spans: list[_Span], tokens: list[_Token
         written = text[start:end]
         memo_key = (written, span.loose, span.fuzzy)
         known = memo.get(memo_key)
-        if known is None or (known[1] and context):
+        if known is None or (known[1] and context and memo_key not in this_call):
             memo[memo_key] = gazetteer.resolve_detail(written, context, fuzzy=span.fuzzy, spelling=span.loose)
+            this_call.add(memo_key)
         memo[written] = memo[memo_key]
         place = memo[memo_key][0]
         if unknown is not None and span.listed_only and place is None and memo[memo_key].contextual:

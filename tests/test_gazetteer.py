@@ -271,3 +271,24 @@ def test_desert_places_resolve_in_syria_not_to_a_look_alike_abroad(name, lat, lo
 def test_a_homonym_row_answers_to_its_name_without_the_qualifier():
     assert resolve("Sukkariyah").id == resolve("As-Sukkariyah (Abu Kamal)").id
     assert resolve("Al-Abbas", context="Fighting near Abu Kamal.").id == resolve("Al-Abbas (Deir ez-Zor)").id
+
+
+def test_a_document_naming_thousands_of_places_judges_candidates_as_a_short_one_would():
+    # Beyond a few dozen places the context searches a grid, not every place: its answers
+    # (the nearest place, whether a point lies in a named area) must be the plain scan's.
+    import math
+    import random
+
+    from gazetteer.context import FOCUS_KM, Context, approx_km
+
+    rng = random.Random(7)
+    points = tuple((rng.uniform(32.3, 37.3), rng.uniform(35.7, 42.3)) for _ in range(3000))
+    regions = tuple((rng.uniform(32.3, 37.3), rng.uniform(35.7, 42.3), rng.uniform(5, 120)) for _ in range(200))
+    context = Context(points=points, regions=regions)
+    for _ in range(400):
+        lat, lon = rng.choice(points) if rng.random() < 0.5 else (rng.uniform(28, 42), rng.uniform(30, 48))
+        for itself in (False, True):
+            plain = min((d for d in (approx_km(lat, lon, a, b) for a, b in points) if not itself or d > 1.0),
+                        default=math.inf)
+            assert context.nearest_km(lat, lon, other_than_itself=itself) == plain
+        assert context.in_region(lat, lon) == any(approx_km(lat, lon, a, b) <= r + FOCUS_KM / 2 for a, b, r in regions)
