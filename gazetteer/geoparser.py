@@ -54,6 +54,7 @@ distinct span (memoised).
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -67,6 +68,17 @@ from gazetteer.place import Mention, Place
 from gazetteer.spelling import consonants, word_keys
 
 MAX_SPAN_TOKENS = 10
+# Loop turns between looks at the clock when a deadline is set.
+_CLOCK_EVERY = 256
+
+
+class OverBudget(Exception):
+    """Geoparsing passed its deadline (``geoparse(..., deadline=)``); nothing was returned."""
+
+
+def _check(deadline: float | None) -> None:
+    if deadline is not None and time.monotonic() > deadline:
+        raise OverBudget
 SHORT_KEY = 4
 TOKEN_RE = re.compile(r"[^\W_]+(?:['’‘ʿʾ`](?![sS]\b)[^\W_]+)*")
 # What may separate two words of one name: a space, a hyphen or dash, or an apostrophe
@@ -330,12 +342,16 @@ class _Finder:
                 return end, descriptor
         return None
 
-    def spans(self) -> list[_Span]:
+    def spans(self, deadline: float | None = None) -> list[_Span]:
         out: list[_Span] = []
         toks = self.tokens
         i = 0
         unit_end = -1  # last token of the unit name being read, if inside one
+        turns = 0
         while i < len(toks):
+            turns += 1
+            if turns % _CLOCK_EVERY == 0:
+                _check(deadline)
             if not self.can_start(i):
                 i += 1
                 continue
@@ -607,7 +623,8 @@ def _is_metonym(text: str, mention_end: int, folded_name: str) -> bool:
 
 def _resolve_spans(gazetteer, text: str, spans: list[_Span], tokens: list[_Token],
                    context: Context | None, memo: dict, unknown: list | None = None,
-                   checkable: set | None = None, refused: list | None = None) -> list[Mention]:
+                   checkable: set | None = None, refused: list | None = None,
+                   deadline: float | None = None) -> list[Mention]:
     """Mentions of the spans that resolve. ``memo`` maps a written name to its
     ``Resolution``; names that context cannot change are not resolved again. Spans written as
     places that nothing matched go to ``unknown`` (character spans); the starts of mentions of
@@ -615,7 +632,9 @@ def _resolve_spans(gazetteer, text: str, spans: list[_Span], tokens: list[_Token
     out = []
     # Within one call the context is fixed: a name written again gets the same answer.
     this_call: set = set()
-    for span in spans:
+    for turn, span in enumerate(spans):
+        if turn % _CLOCK_EVERY == 0:
+            _check(deadline)
         if unknown is not None and span.unknown:
             unknown.append(span)
         start, end = tokens[span.first].start, tokens[span.last].end
@@ -700,21 +719,27 @@ def _sure_context(mentions: list[Mention], memo: dict, gazetteer=None, text: str
 
 
 def geoparse(gazetteer, text: str, context: Context | None = None, relative_phrases: bool = True,
-             generic_too: bool = False) -> list[Mention]:
+             generic_too: bool = False, deadline: float | None = None) -> list[Mention]:
     """Place mentions in ``text`` in text order (a relative phrase's mention right after its
     anchor's); see the module docstring. ``generic_too`` keeps what ``generic`` drops (for
-    reading a phrase asked for on its own: "north-eastern Syria")."""
+    reading a phrase asked for on its own: "north-eastern Syria"). Past ``deadline`` (a
+    ``time.monotonic()`` value) it raises ``OverBudget``, looking at the clock every few
+    hundred words and between steps: the mentions found so far are not returned, since a
+    name's answer depends on what the rest of the text says."""
+    _check(deadline)
     finder = _Finder(gazetteer, text)
-    spans = finder.spans()
+    _check(deadline)
+    spans = finder.spans(deadline)
     memo: dict[str, tuple[Place | None, bool]] = {}
-    first = _resolve_spans(gazetteer, text, spans, finder.tokens, context, memo)
+    first = _resolve_spans(gazetteer, text, spans, finder.tokens, context, memo, deadline=deadline)
     doc_context = _sure_context(first, memo, gazetteer, text)
     if context:
         doc_context = doc_context.merged(context)
     unknown_spans: list[_Span] = []
     checkable: set[int] = set()
     refused: list[tuple[int, int]] = []
-    mentions = _resolve_spans(gazetteer, text, spans, finder.tokens, doc_context, memo, unknown_spans, checkable, refused)
+    mentions = _resolve_spans(gazetteer, text, spans, finder.tokens, doc_context, memo, unknown_spans, checkable,
+                              refused, deadline)
     unknown_spans = _among_villages(unknown_spans, spans, mentions, finder.tokens)
     unknowns = [(finder.tokens[s.first].start, finder.tokens[s.last].end) for s in unknown_spans]
     if not relative_phrases:
@@ -724,12 +749,16 @@ def geoparse(gazetteer, text: str, context: Context | None = None, relative_phra
     # border"), and a projected border or river anchors relative and directional phrases
     # better ("the eastern bank of the Euphrates"): lines first, then the phrases around names.
     with_relative = _ordered(mentions + relative.find(text, mentions))
+    _check(deadline)
     names = [m for m in lines.apply(gazetteer, text, with_relative) if not relative.is_relative(m.place)]
+    _check(deadline)
     names = administrative.apply(gazetteer, text, directional.apply(gazetteer, text, names))
+    _check(deadline)
     taken = lines.Spans(names)
     unknowns = [(a, b) for a, b in unknowns if not taken.overlaps(a, b)]
     refused = [(a, b) for a, b in refused if not taken.overlaps(a, b)]
     names = inferred.resolve(text, names, unknowns, checkable, refused)
+    _check(deadline)
     names = [m for m in names if not _foreign_dateline(text, m)]
     if not generic_too:
         names = generic.drop(text, names)

@@ -217,10 +217,11 @@ class Gazetteer:
                               uncertainty_km=max(entry.uncertainty_km, floor_km),
                               source=f"{entry.source} (named after)")
 
-    def geoparse(self, text: str, context: ContextLike = None) -> list:
-        """Place mentions in ``text`` (see ``gazetteer.geoparser``)."""
+    def geoparse(self, text: str, context: ContextLike = None, deadline: float | None = None) -> list:
+        """Place mentions in ``text`` (see ``gazetteer.geoparser``); past ``deadline`` (a
+        ``time.monotonic()`` value) ``geoparser.OverBudget`` is raised and nothing returned."""
         from gazetteer.geoparser import geoparse
-        return geoparse(self, text, self.context_of(context))
+        return geoparse(self, text, self.context_of(context), deadline=deadline)
 
     def report_governorates(self, text: str) -> list[tuple[str, float]]:
         """The governorates a report is about, as (governorate, share of its place mentions),
