@@ -10,8 +10,9 @@ fuzzy), geoparse throughput and its growth with text length, the spelling key's 
   exact (gazetteer names as written, those the index matches), variant (the same names respelt: article forms,
   doubled letters, -ah/-a, ou/u, q/k), fuzzy (a letter dropped or doubled, or two swapped);
 - geoparse: the seed and development reports (docs/s, chars/s; cold = normalisation caches
-  just cleared, warm = a second pass), and reports made of them repeated, 10 KB to ``--max-mb``
-  MB: time per KB must stay flat (linear work);
+  just cleared, warm = a second pass), and, 10 KB to ``--max-mb`` MB, reports made of them
+  repeated and a report naming thousands of different places: CPU time per KB of geoparse and
+  of a resolve with the text as context must stay flat (linear work);
 - spelling key (``gazetteer.spelling``): recall = share of GeoNames/OCHA pairs of one place
   (same Arabic name, < 5 km apart) whose Latin spellings share a key; precision = share of OCHA
   communities whose key no community of another Arabic name shares, and the number of other
@@ -138,17 +139,29 @@ def main() -> None:
               f"({len(docs)} docs, {chars:,} chars)")
 
     corpus = "\n\n".join(docs)
+    # Repeated reports name the same places again and again; a report naming thousands of
+    # different places (the communities' own names, in sentences) tests that the context
+    # each candidate is judged by costs the same however many places came before.
+    names = [e.name for e in gaz.entries if e.id.startswith("C") and e.name.isascii()]
+    rng.shuffle(names)
+    many = "".join(f"The army took {a} and the village of {b}. " for a, b in zip(names[::2], names[1::2]))
     sizes = [n for n in (10_000, 40_000, 160_000, 640_000, 2_560_000) if n < args.max_mb * 1_000_000]
-    for size in [*sizes, int(args.max_mb * 1_000_000)]:
-        text = (corpus * (size // len(corpus) + 1))[:size]
-        times = []
-        for _ in range(1 if size > 1_000_000 else max(1, args.repeats // 2)):
-            cpu = time.process_time()
-            mentions = geoparse(gaz, text)
-            times.append(time.process_time() - cpu)
-        seconds = statistics.median(times)
-        print(f"geoparse {size / 1000:>6,.0f} KB: {seconds * 1e6 / (size / 1000):7,.0f} us CPU per KB "
-              f"({seconds:.2f} s, {len(mentions):,} mentions)")
+    for label, source in (("seeds+dev repeated", corpus), ("thousands of places", many)):
+        for size in [*sizes, int(args.max_mb * 1_000_000)]:
+            text = (source * (size // len(source) + 1))[:size]
+            times, context_times = [], []
+            for _ in range(1 if size > 1_000_000 else max(1, args.repeats // 2)):
+                cpu = time.process_time()
+                mentions = geoparse(gaz, text)
+                times.append(time.process_time() - cpu)
+                gaz.__dict__.pop("_contexts", None)  # the text's context computed afresh
+                cpu = time.process_time()
+                gaz.resolve("Hamidiyah", text)
+                context_times.append(time.process_time() - cpu)
+            seconds, context_s = statistics.median(times), statistics.median(context_times)
+            print(f"{label}: geoparse {size / 1000:>6,.0f} KB: {seconds * 1e6 / (size / 1000):7,.0f} us CPU per KB "
+                  f"({seconds:.2f} s, {len(mentions):,} mentions); resolve with it as context "
+                  f"{context_s * 1e6 / (size / 1000):7,.0f} us CPU per KB")
 
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:

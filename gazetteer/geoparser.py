@@ -359,6 +359,9 @@ class _Finder:
                 i = self.end_of_run(i, particles=("of", "the", "al")) + 1
                 continue
             exact_last, spell_last = self.longest_name(i)
+            if self.overlapped(i, exact_last, spell_last):
+                i += 1
+                continue
             name_last = exact_last if spell_last is None or (exact_last is not None and exact_last >= spell_last) else spell_last
             stop_last = self.longest_stop(i)
             if stop_last is not None and (name_last is None or stop_last >= name_last):
@@ -421,6 +424,18 @@ class _Finder:
             out.append(span)
             i = span.last + 1
         return self.listed(out)
+
+    def overlapped(self, i: int, exact_last: int | None, spell_last: int | None) -> bool:
+        """Whether the name at token ``i``, a direction word, gives way to the direction and
+        a name after it: to a longer one ("Eastern Deir", a village, in "eastern Deir ez-Zor",
+        the city), and a mere spelling guess ("Western Daraa" ~ some "Western Dara") to any
+        exact one ("Daraa")."""
+        if self.tokens[i].folded not in directional.DIRECTION_WORDS or self.next_token(i) is None:
+            return False
+        after = self.longest_name(i + 1)
+        if exact_last is None:
+            return spell_last is not None and after[0] is not None
+        return max((k for k in after if k is not None), default=-1) > exact_last
 
     def ends_list(self, found: list[_Span], i: int, name_last: int, end: int) -> bool:
         """Whether a plural descriptor after tokens ``i..name_last`` ("... and B provinces")

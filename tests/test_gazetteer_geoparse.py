@@ -259,3 +259,15 @@ def test_compass_parts_of_the_whole_country_are_no_mentions():
 def test_a_border_is_a_mention_only_where_the_report_locates_something_on_it(text, kept):
     borders = [m for m in geoparse(text) if "border" in m.text.lower() and "town" not in m.text.lower()]
     assert bool(borders) == kept, [m.text for m in geoparse(text)]
+
+
+@pytest.mark.parametrize("text, governorate", [
+    ("Clashes continued in eastern Deir ez-Zor on Monday.", "Deir ez-Zor"),
+    ("Rebels attacked positions in western Daraa.", "Daraa"),
+])
+def test_a_direction_before_a_city_is_a_region_even_where_a_village_begins_with_the_direction(text, governorate):
+    # OCHA lists a village "Eastern Deir": the phrase still means the east of the governorate.
+    mentions = geoparse(text)
+    assert len(mentions) == 1
+    assert mentions[0].place.kind == "region" and mentions[0].place.governorate == governorate
+    assert mentions[0].text.split()[0] in ("eastern", "western")
