@@ -25,7 +25,8 @@ Then ``choose`` refuses rather than guesses (a wrong point draws a false front):
 - an administrative district or subdistrict ranks below the town it is named after unless
   the text says "district" or "subdistrict";
 - far-apart candidates whose ranks differ by less than ``AMBIGUOUS_GAP`` are a coin toss when
-  the match is inexact: refused.
+  the match is inexact, or between villages or city quarters ("Andalus district" is a quarter
+  of Aleppo, Hama and Raqqa): refused.
 
 Distances here use an equirectangular approximation: they only rank candidates.
 """
@@ -358,6 +359,11 @@ def is_minor(entry: Entry) -> bool:
     return entry.kind == "village" and entry.population < MINOR_POPULATION
 
 
+def _small(entry: Entry) -> bool:
+    """A village or a city quarter: one of many of its name, as likely as another."""
+    return is_minor(entry) or is_quarter(entry)
+
+
 def _quarter_fits(candidate: Candidate, entry: Entry, context: "Context | None") -> bool:
     if candidate.descriptor is not None and candidate.descriptor.family == "district":
         return True
@@ -393,6 +399,6 @@ def choose(ranked: list[Ranked], context: Context | None = None) -> tuple[Ranked
     if not rivals:
         return best, 1.0
     gap = best.rank - rivals[0].rank
-    if gap < AMBIGUOUS_GAP and (inexact or (is_minor(best.entry) and is_minor(rivals[0].entry))):
+    if gap < AMBIGUOUS_GAP and (inexact or (_small(best.entry) and _small(rivals[0].entry))):
         return None  # a coin toss between far-apart places
     return best, 0.6 + 0.4 * min(1.0, gap / 0.3)

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from gazetteer.descriptors import Descriptor, split_prefix, split_suffix
+from gazetteer.descriptors import Descriptor, family_of_kind, split_prefix, split_suffix
 from gazetteer.index import NameIndex, core_of, token_keys
 from gazetteer.normalize import (
     fold, fold_arabic, is_arabic, name_key, skeleton, strip_articles, unglue_al,
@@ -115,9 +115,9 @@ def candidates(index: NameIndex, name: str, fuzzy: bool = True, spelling: bool =
         if found:
             return found
     if descriptor and core:
-        found = _tier(_core_positions(index, core), 0.90, "core", descriptor)
+        found = _fitting(index, _tier(_core_positions(index, core), 0.90, "core", descriptor))
         if not found and unglued != bare:
-            found = _tier(_core_positions(index, core_of(unglued)[0]), 0.88, "core", descriptor)
+            found = _fitting(index, _tier(_core_positions(index, core_of(unglued)[0]), 0.88, "core", descriptor))
         if not found and spelling:
             # "Barzeh district": the name before the descriptor by its spelling key.
             words = bare.split()
@@ -140,6 +140,22 @@ def candidates(index: NameIndex, name: str, fuzzy: bool = True, spelling: bool =
         kept, found_descriptor, _ = split_suffix(tokens)
         words = token_keys(" ".join(kept if found_descriptor else split_prefix(tokens)[0]))
     return _near(index, probe, descriptor, choices, table, words[0] if len(words) > 1 else "")
+
+
+# Features that are no other family's place: "Tishreen district" is not the Tishreen dam.
+_FEATURE_FAMILIES = frozenset({"site", "river"})
+# Descriptors of the land around anything ("the Helba area", "the Tanf countryside").
+_VICINITY_FAMILIES = frozenset({"area", "region"})
+
+
+def _fitting(index: NameIndex, found: list[Candidate]) -> list[Candidate]:
+    """Candidates of a name with a descriptor less the features of another family: a dam, an
+    air base or a river named like the place is not the district, hill or town the text says."""
+    def fits(candidate: Candidate) -> bool:
+        wanted = candidate.descriptor.family
+        got = family_of_kind(index.entries[candidate.position].kind)
+        return got == wanted or got not in _FEATURE_FAMILIES or wanted in _VICINITY_FAMILIES
+    return [c for c in found if fits(c)]
 
 
 def spelling_checked(index: NameIndex, name: str, spell: str, descriptor: Descriptor | None = None) -> list[Candidate]:

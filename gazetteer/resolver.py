@@ -35,6 +35,14 @@ _PHRASE_CUE_RE = re.compile(r"\d|\b(?:north|south|east|west|central|of|from|with
 SURE_TIERS = frozenset({"fold", "bare", "key", "glued"})
 
 
+def _own_descriptor(best) -> bool:
+    """A name found with the descriptor of its own kind ("Raqqa city", "Tabqa dam"): as sure as
+    the bare name."""
+    descriptor = best.candidate.descriptor
+    return (best.candidate.tier == "core" and descriptor is not None
+            and descriptors.family_of_kind(best.entry.kind) == descriptor.family)
+
+
 class Resolution(NamedTuple):
     """One written name resolved: the place (or None), whether the document's context could
     change the answer (several candidates, or an inexact match), and whether the answer is
@@ -188,7 +196,7 @@ class Gazetteer:
             return Resolution(None, True, False)
         best, confidence = chosen
         place = self._place(name, best, confidence)
-        sure = best.candidate.tier in SURE_TIERS and (confidence >= 0.8 or is_big(best.entry))
+        sure = (best.candidate.tier in SURE_TIERS or _own_descriptor(best)) and (confidence >= 0.8 or is_big(best.entry))
         contextual = len(found) > 1 or is_inexact(best.candidate) or is_minor(best.entry) or is_quarter(best.entry)
         return Resolution(place, contextual, sure, best.candidate.tier)
 

@@ -271,3 +271,15 @@ def test_a_direction_before_a_city_is_a_region_even_where_a_village_begins_with_
     assert len(mentions) == 1
     assert mentions[0].place.kind == "region" and mentions[0].place.governorate == governorate
     assert mentions[0].text.split()[0] in ("eastern", "western")
+
+
+def test_a_quarter_many_cities_have_is_the_one_of_the_city_the_text_is_about():
+    # OCHA lists an Andalus and a Tishrine quarter in several cities; "Raqqa city" (a name
+    # with its own kind's descriptor) says which, as surely as "Raqqa" would.
+    assert resolve("Andalus district") is None and resolve("Tishreen district") is None
+    for city in ("Raqqa city", "Hama"):
+        mentions = geoparse(f"In {city}, shelling hit the Andalus district and the Tishreen district.")
+        quarters = [m.place for m in mentions if "district" in m.text]
+        assert len(quarters) == 2
+        assert {q.governorate for q in quarters} == {city.split()[0]}
+        assert all(q.kind == "district" for q in quarters)  # a quarter, not the Tishreen dam
