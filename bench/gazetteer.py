@@ -2,6 +2,7 @@
 fuzzy), geoparse throughput and its growth with text length, the spelling key's precision/recall.
 
     python bench/gazetteer.py [--repeats 5] [--max-mb 4]
+    python bench/gazetteer.py --hostile [--max-mb 4]   # CPU time per KB on adversarial shapes
 
 - load: reading every CSV of ``data/gazetteer`` and ``data/admin`` and building the index
   (aim: < 0.5 s; wall and CPU time, the machine's load average beside them);
@@ -94,8 +95,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--max-mb", type=float, default=4.0, help="longest synthetic report, MB")
+    parser.add_argument("--hostile", action="store_true",
+                        help="only the CPU time per KB of geoparse and resolve on tests/hostile.py's shapes")
     args = parser.parse_args()
     rng = random.Random(2017)
+    if args.hostile:
+        hostile_figures(args.max_mb)
+        return
 
     print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())} (2 cores shared)")
     load_s, load_cpu = [], []
@@ -162,6 +168,42 @@ def main() -> None:
             print(f"{label}: geoparse {size / 1000:>6,.0f} KB: {seconds * 1e6 / (size / 1000):7,.0f} us CPU per KB "
                   f"({seconds:.2f} s, {len(mentions):,} mentions); resolve with it as context "
                   f"{context_s * 1e6 / (size / 1000):7,.0f} us CPU per KB")
+
+
+def hostile_figures(max_mb: float) -> None:
+    """CPU milliseconds per KB of geoparse and of resolve (the text as a name, then as the
+    context of "Raqqa", as ``bench/adversarial.py`` does) on each adversarial shape, 1 KB to
+    ``max_mb`` MB. CPU time, not wall time: on a machine shared by several busy processes the
+    wall clock measures the others; the growth (largest ms/KB over the least at a smaller
+    size, from 16 KB) shows whether the work is linear."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+    from hostile import SHAPES
+    from report_text import blank_markup
+
+    gaz = Gazetteer.default()
+    sizes = [kb for kb in (1, 4, 16, 64, 256, 1024, 4096) if kb <= max_mb * 1024]
+    print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}; CPU ms per KB by size (KB)")
+    print(f"{'shape':<48} {'stage':<9}" + "".join(f"{kb:>8}" for kb in sizes) + f"{'growth':>8}")
+    for name, (make, is_html) in SHAPES.items():
+        texts = {kb: make(kb * 1024).decode("utf-8") for kb in sizes}
+        for stage in ("geoparse", "resolve"):
+            per_kb = {}
+            for kb in [sizes[0], *sizes]:  # the first, untimed: lazy tables loaded on first use
+                text = blank_markup(texts[kb]) if is_html else texts[kb]
+                for cache in ("_contexts", "_alone"):
+                    gaz.__dict__.pop(cache, None)
+                cpu = time.process_time()
+                if stage == "geoparse":
+                    gaz.geoparse(text)
+                else:
+                    gaz.resolve(text)
+                    gaz.resolve("Raqqa", text)
+                per_kb[kb] = (time.process_time() - cpu) * 1000 / kb
+            later = [kb for kb in sizes if kb >= 16]
+            rise = max((per_kb[b] / min(per_kb[a] for a in later if a < b) for b in later[1:]
+                        if min(per_kb[a] for a in later if a < b) > 0), default=None)
+            print(f"{name[:48]:<48} {stage:<9}" + "".join(f"{per_kb[kb]:>8.2f}" for kb in sizes)
+                  + (f"{rise:>8.1f}" if rise is not None else f"{'-':>8}"), flush=True)
 
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
