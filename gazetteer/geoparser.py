@@ -504,8 +504,10 @@ class _Finder:
                 or head.folded in NOT_NAME_WORDS or self.headline(tok.start)):
             return None
         last = i if not tok.article else i + 1
+        # Up to a descriptor, even a capitalised one ("Jirah Military Airport").
         while (last - i < 2 and (nxt := self.next_token(last)) is not None and (nxt.capital or nxt.article)
-               and self.longest_exact(last + 1) is None and nxt.folded not in NOT_NAME_WORDS):
+               and self.longest_exact(last + 1) is None and nxt.folded not in NOT_NAME_WORDS
+               and self.descriptor_after(last) is None):
             last += 1
         if self.tokens[last].article:
             last -= 1

@@ -283,3 +283,9 @@ def test_a_quarter_many_cities_have_is_the_one_of_the_city_the_text_is_about():
         assert len(quarters) == 2
         assert {q.governorate for q in quarters} == {city.split()[0]}
         assert all(q.kind == "district" for q in quarters)  # a quarter, not the Tishreen dam
+
+
+def test_a_capitalised_descriptor_ends_a_name_the_index_knows_only_with_its_feature():
+    # No place is called "Jirah" alone; "Jirah airbase" is a feature's name.
+    mentions = geoparse("Shelling hit Jirah Military Airport at dawn.")
+    assert [(m.text, m.place.kind) for m in mentions] == [("Jirah Military Airport", "site")]
