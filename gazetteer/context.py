@@ -148,6 +148,16 @@ class Context:
             memo[lat, lon, other_than_itself] = found
         return found
 
+    def point_counts(self) -> dict[tuple[float, float], int]:
+        """How many times the document names each place it pins down (counted once)."""
+        counts = self.__dict__.get("_counts")
+        if counts is None:
+            counts = {}
+            for point in self.points:
+                counts[point] = counts.get(point, 0) + 1
+            object.__setattr__(self, "_counts", counts)
+        return counts
+
     def _grid(self) -> "_Grid":
         grid = self.__dict__.get("_points_grid")
         if grid is None:
