@@ -40,6 +40,10 @@ text writes it as a place: a generic word of place names in it (Tal, Kafr, Jabal
 neighbourhood next to..."), or a list with such a place or with an exactly matched one
 ("Tadef, Bazaa and Qabaseen"). So "Teams" or "Party" never become villages.
 
+A direction word that begins a name gives way to the direction and a name right after it:
+"eastern Deir ez-Zor" is the east of the governorate, though OCHA lists a village "Eastern
+Deir". An unknown capitalised name ends at a descriptor ("Jirah Military Airport").
+
 Names are resolved twice: first alone, then with the context of the places the first pass
 pinned down surely (``Resolution.sure``: exact, unrivalled or big; and the regions they make),
 which settles names that several places share and refuses guesses far from the report's focus
