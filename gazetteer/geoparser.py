@@ -72,6 +72,7 @@ from gazetteer.place import Mention, Place
 from gazetteer.spelling import consonants, word_keys
 
 MAX_SPAN_TOKENS = 10
+_HEADLINE_CHARS = 400  # the longest line read as a title-case headline (or a dateline's line)
 # Loop turns between looks at the clock when a deadline is set.
 _CLOCK_EVERY = 256
 
@@ -529,11 +530,16 @@ class _Finder:
     def headline(self, position: int) -> bool:
         """Whether ``position`` is in a title-case line ("Syrian Army Captures Strategic
         Village Of Abu Dali"), where capitals say nothing about names."""
-        start = self.text.rfind("\n", 0, position) + 1
+        # Only the characters near ``position`` are looked at: a line longer than a headline
+        # can be is none, and a text without line breaks is not scanned back to its start.
+        window = max(0, position - _HEADLINE_CHARS)
+        start = self.text.rfind("\n", window, position) + 1
+        if not start and window:
+            return False
         known = self._headlines.get(start)
         if known is None:
-            end = self.text.find("\n", position)
-            words = re.findall(r"[^\W\d_][\w'’-]*", self.text[start:end if end >= 0 else len(self.text)][:400])
+            end = self.text.find("\n", position, start + _HEADLINE_CHARS)
+            words = re.findall(r"[^\W\d_][\w'’-]*", self.text[start:end if end >= 0 else start + _HEADLINE_CHARS])
             capitals = sum(1 for w in words if w[0].isupper())
             known = self._headlines[start] = len(words) >= 4 and capitals >= 0.7 * len(words)
         return known
@@ -794,7 +800,10 @@ def _foreign_dateline(text: str, mention: Mention) -> bool:
     """A dateline outside Syria says where the reporter was, not where anything happened."""
     if mention.place.country == "SY" or not mention.text.isupper():
         return False
-    line_start = text.rfind("\n", 0, mention.start) + 1
+    window = max(0, mention.start - _HEADLINE_CHARS)
+    line_start = text.rfind("\n", window, mention.start) + 1
+    if not line_start and window:
+        return False  # far from any line break: no dateline
     return not text[line_start:mention.start].strip() and _DATELINE_AFTER_RE.match(text, mention.end) is not None
 
 
