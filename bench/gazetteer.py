@@ -181,10 +181,17 @@ def hostile_figures(max_mb: float) -> None:
     from report_text import blank_markup
 
     gaz = Gazetteer.default()
+    shapes = dict(SHAPES)
+    # The gazetteer's own hazards: blank stretches between names (a list's gap is never
+    # matched over them), and two names far apart on one line.
+    shapes["names apart by blank runs"] = (lambda size: (("Raqqa" + " " * 20_000 + "Homs\n") * (size // 20_010 + 1))
+                                           [:size].encode("utf-8"), False)
+    shapes["names on one line, no breaks"] = (lambda size: (("Deir Hafer, Al Bab and Tell Abyad " * (size // 34 + 1))
+                                              [:size]).encode("utf-8"), False)
     sizes = [kb for kb in (1, 4, 16, 64, 256, 1024, 4096) if kb <= max_mb * 1024]
     print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}; CPU ms per KB by size (KB)")
     print(f"{'shape':<48} {'stage':<9}" + "".join(f"{kb:>8}" for kb in sizes) + f"{'growth':>8}")
-    for name, (make, is_html) in SHAPES.items():
+    for name, (make, is_html) in shapes.items():
         texts = {kb: make(kb * 1024).decode("utf-8") for kb in sizes}
         for stage in ("geoparse", "resolve"):
             per_kb = {}

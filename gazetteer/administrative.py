@@ -20,6 +20,8 @@ _PAIR_GAP = re.compile(r"\s*(?:[-–—/]|\s+and\s+|\s+to\s+)\s*")
 _BORDER_AFTER = re.compile(r"\s*(?:administrative\s+|provincial\s+|governorate\s+|province\s+)?"
                            r"(?:borders?|boundary|boundaries|frontier|demarcation\s+line)\b", re.I)
 _DISTRICT_OF = re.compile(r"\s*,?\s*(?:in|of)\s+(?:the\s+)?(?:city\s+of\s+)?")
+# Longer gaps are not matched (two optional runs of spaces backtrack over a long blank stretch).
+MAX_GAP_CHARS = 40
 _CAPITAL_KINDS = frozenset({"city", "town"})
 _SAME_CITY_KM = 15.0
 
@@ -33,7 +35,7 @@ def apply(gazetteer, text: str, mentions: list[Mention]) -> list[Mention]:
             out[i] = _as_governorate(gazetteer, mention) or mention
     for i in range(len(out) - 1):
         left, right = out[i], out[i + 1]
-        gap = _PAIR_GAP.fullmatch(text, left.end, right.start)
+        gap = right.start - left.end <= MAX_GAP_CHARS and _PAIR_GAP.fullmatch(text, left.end, right.start)
         if gap and _BORDER_AFTER.match(text, right.end):
             out[i] = _as_governorate(gazetteer, left) or left
             out[i + 1] = _as_governorate(gazetteer, right) or right
@@ -41,7 +43,7 @@ def apply(gazetteer, text: str, mentions: list[Mention]) -> list[Mention]:
     for i in range(len(out) - 1):
         district, city = out[i], out[i + 1]
         if district.place.kind == "district" and city.place.kind in _CAPITAL_KINDS and \
-                _DISTRICT_OF.fullmatch(text, district.end, city.start) and \
+                city.start - district.end <= MAX_GAP_CHARS and _DISTRICT_OF.fullmatch(text, district.end, city.start) and \
                 approx_km(district.place.lat, district.place.lon, city.place.lat, city.place.lon) > _SAME_CITY_KM:
             dropped.add(i)
     return [m for i, m in enumerate(out) if i not in dropped]

@@ -116,6 +116,9 @@ all two three four five six seven eight nine ten dozens dozen key strategic impo
 large remaining neighbouring neighboring adjacent more most these those its their rebel rebels
 opposition government regime frontline front captured liberated""".split())
 # Between two names of one list: "A, B and C", "A and B", "A/B".
+# A list's or a pair's gap is a few characters; longer ones are not matched at all (a regex
+# with two optional runs of spaces would backtrack over a long blank stretch).
+MAX_GAP_CHARS = 40
 LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*/\s*)(?:the\s+)?")
 # Words that begin or make up place names and hardly anything else ("Tal Abu Qul", "Kafr
 # Nabudah", "Khirbet Ghazaleh"): a name with one is written as a place.
@@ -448,7 +451,7 @@ class _Finder:
         if not found or not self.tokens[end].folded.endswith("s"):
             return False
         previous = self.tokens[found[-1].last]
-        return LIST_GAP_RE.fullmatch(self.text, previous.end, self.tokens[i].start) is not None
+        return _list_gap(self.text, previous.end, self.tokens[i].start)
 
     def listed(self, spans: list[_Span]) -> list[_Span]:
         """Spans in one list ("Tadef, Bazaa and Qabaseen", "the villages of A, B and C") share
@@ -458,7 +461,7 @@ class _Finder:
         k = 0
         while k < len(out):
             j = k
-            while j + 1 < len(out) and LIST_GAP_RE.fullmatch(
+            while j + 1 < len(out) and _list_gap(
                     self.text, self.tokens[out[j].last].end, self.tokens[out[j + 1].first].start):
                 j += 1
             group = range(k, j + 1)
@@ -612,6 +615,11 @@ class _Finder:
             if nxt.capital:
                 last = j
         return last
+
+
+def _list_gap(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` separates two names of one list ("A, B and C")."""
+    return end - start <= MAX_GAP_CHARS and LIST_GAP_RE.fullmatch(text, start, end) is not None
 
 
 def _name_words(gazetteer) -> frozenset[str]:
