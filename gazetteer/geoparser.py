@@ -89,7 +89,8 @@ TOKEN_RE = re.compile(r"[^\W_]+(?:['’‘ʿʾ`](?![sS]\b)[^\W_]+)*")
 # What may separate two words of one name: a space, a hyphen or dash, or an apostrophe
 # standing for an ayn ("Sab‘ Biyār").
 GAP_RE = re.compile(r"[ \u00a0]|[ \u00a0]?[-‐‑–—][ \u00a0]?|['’‘ʿʾ`][ \u00a0]?")
-URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+# An e-mail address's parts are bounded and hold no "@": "\S+@\S+" backtracked over "a@a@a@...".
+URL_RE = re.compile(r"(?:https?://|www\.)\S+|[^\s@]{1,64}@[^\s@]{1,255}\.\w+")
 _HYPHEN_RE = re.compile(r"[-‐‑–—]")
 # "Damascus" standing for the government: followed by a word that only a government does.
 CAPITALS = frozenset({"damascus", "baghdad", "amman", "beirut", "ankara", "moscow", "tehran"})
