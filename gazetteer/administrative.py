@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from gazetteer.context import approx_km
+from gazetteer.inferred import MAX_GAP_CHARS
 from gazetteer.place import Mention, Place
 
 _PROVINCE_BEFORE = re.compile(r"(?:province|governorate|muhafazah)\s+of\s+(?:the\s+)?$", re.I)
@@ -20,8 +21,6 @@ _PAIR_GAP = re.compile(r"\s*(?:[-–—/]|\s+and\s+|\s+to\s+)\s*")
 _BORDER_AFTER = re.compile(r"\s*(?:administrative\s+|provincial\s+|governorate\s+|province\s+)?"
                            r"(?:borders?|boundary|boundaries|frontier|demarcation\s+line)\b", re.I)
 _DISTRICT_OF = re.compile(r"\s*,?\s*(?:in|of)\s+(?:the\s+)?(?:city\s+of\s+)?")
-# Longer gaps are not matched (two optional runs of spaces backtrack over a long blank stretch).
-MAX_GAP_CHARS = 40
 _CAPITAL_KINDS = frozenset({"city", "town"})
 _SAME_CITY_KM = 15.0
 

@@ -66,6 +66,7 @@ from gazetteer import administrative, directional, generic, inferred, lines, rel
 from gazetteer.context import Context
 from gazetteer.descriptors import Descriptor, SUFFIXES, MAX_SUFFIX_TOKENS
 from gazetteer.index import IS_FORM, IS_PREFIX
+from gazetteer.inferred import MAX_GAP_CHARS
 from gazetteer.match import INEXACT_TIERS, SPELL_MIN_CONSONANTS
 from gazetteer.normalize import ARTICLES, ENGLISH_ARTICLES, fold, token_key
 from gazetteer.place import Mention, Place
@@ -117,9 +118,6 @@ all two three four five six seven eight nine ten dozens dozen key strategic impo
 large remaining neighbouring neighboring adjacent more most these those its their rebel rebels
 opposition government regime frontline front captured liberated""".split())
 # Between two names of one list: "A, B and C", "A and B", "A/B".
-# A list's or a pair's gap is a few characters; longer ones are not matched at all (a regex
-# with two optional runs of spaces would backtrack over a long blank stretch).
-MAX_GAP_CHARS = 40
 LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*/\s*)(?:the\s+)?")
 # Words that begin or make up place names and hardly anything else ("Tal Abu Qul", "Kafr
 # Nabudah", "Khirbet Ghazaleh"): a name with one is written as a place.
