@@ -2,6 +2,7 @@
 fuzzy), geoparse throughput and its growth with text length, the spelling key's precision/recall.
 
     python bench/gazetteer.py [--repeats 5] [--max-mb 4]
+    python bench/gazetteer.py --hostile [--max-mb 4]   # CPU time per KB on adversarial shapes
 
 - load: reading every CSV of ``data/gazetteer`` and ``data/admin`` and building the index
   (aim: < 0.5 s; wall and CPU time, the machine's load average beside them);
@@ -10,8 +11,9 @@ fuzzy), geoparse throughput and its growth with text length, the spelling key's 
   exact (gazetteer names as written, those the index matches), variant (the same names respelt: article forms,
   doubled letters, -ah/-a, ou/u, q/k), fuzzy (a letter dropped or doubled, or two swapped);
 - geoparse: the seed and development reports (docs/s, chars/s; cold = normalisation caches
-  just cleared, warm = a second pass), and reports made of them repeated, 10 KB to ``--max-mb``
-  MB: time per KB must stay flat (linear work);
+  just cleared, warm = a second pass), and, 10 KB to ``--max-mb`` MB, reports made of them
+  repeated and a report naming thousands of different places: CPU time per KB of geoparse and
+  of a resolve with the text as context must stay flat (linear work);
 - spelling key (``gazetteer.spelling``): recall = share of GeoNames/OCHA pairs of one place
   (same Arabic name, < 5 km apart) whose Latin spellings share a key; precision = share of OCHA
   communities whose key no community of another Arabic name shares, and the number of other
@@ -93,8 +95,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--max-mb", type=float, default=4.0, help="longest synthetic report, MB")
+    parser.add_argument("--hostile", action="store_true",
+                        help="only the CPU time per KB of geoparse and resolve on tests/hostile.py's shapes")
     args = parser.parse_args()
     rng = random.Random(2017)
+    if args.hostile:
+        hostile_figures(args.max_mb)
+        return
 
     print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())} (2 cores shared)")
     load_s, load_cpu = [], []
@@ -138,17 +145,72 @@ def main() -> None:
               f"({len(docs)} docs, {chars:,} chars)")
 
     corpus = "\n\n".join(docs)
+    # Repeated reports name the same places again and again; a report naming thousands of
+    # different places (the communities' own names, in sentences) tests that the context
+    # each candidate is judged by costs the same however many places came before.
+    names = [e.name for e in gaz.entries if e.id.startswith("C") and e.name.isascii()]
+    rng.shuffle(names)
+    many = "".join(f"The army took {a} and the village of {b}. " for a, b in zip(names[::2], names[1::2]))
     sizes = [n for n in (10_000, 40_000, 160_000, 640_000, 2_560_000) if n < args.max_mb * 1_000_000]
-    for size in [*sizes, int(args.max_mb * 1_000_000)]:
-        text = (corpus * (size // len(corpus) + 1))[:size]
-        times = []
-        for _ in range(1 if size > 1_000_000 else max(1, args.repeats // 2)):
-            cpu = time.process_time()
-            mentions = geoparse(gaz, text)
-            times.append(time.process_time() - cpu)
-        seconds = statistics.median(times)
-        print(f"geoparse {size / 1000:>6,.0f} KB: {seconds * 1e6 / (size / 1000):7,.0f} us CPU per KB "
-              f"({seconds:.2f} s, {len(mentions):,} mentions)")
+    for label, source in (("seeds+dev repeated", corpus), ("thousands of places", many)):
+        for size in [*sizes, int(args.max_mb * 1_000_000)]:
+            text = (source * (size // len(source) + 1))[:size]
+            times, context_times = [], []
+            for _ in range(1 if size > 1_000_000 else max(1, args.repeats // 2)):
+                cpu = time.process_time()
+                mentions = geoparse(gaz, text)
+                times.append(time.process_time() - cpu)
+                gaz.__dict__.pop("_contexts", None)  # the text's context computed afresh
+                cpu = time.process_time()
+                gaz.resolve("Hamidiyah", text)
+                context_times.append(time.process_time() - cpu)
+            seconds, context_s = statistics.median(times), statistics.median(context_times)
+            print(f"{label}: geoparse {size / 1000:>6,.0f} KB: {seconds * 1e6 / (size / 1000):7,.0f} us CPU per KB "
+                  f"({seconds:.2f} s, {len(mentions):,} mentions); resolve with it as context "
+                  f"{context_s * 1e6 / (size / 1000):7,.0f} us CPU per KB")
+
+
+def hostile_figures(max_mb: float) -> None:
+    """CPU milliseconds per KB of geoparse and of resolve (the text as a name, then as the
+    context of "Raqqa", as ``bench/adversarial.py`` does) on each adversarial shape, 1 KB to
+    ``max_mb`` MB. CPU time, not wall time: on a machine shared by several busy processes the
+    wall clock measures the others; the growth (largest ms/KB over the least at a smaller
+    size, from 16 KB) shows whether the work is linear."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+    from hostile import SHAPES
+    from report_text import blank_markup
+
+    gaz = Gazetteer.default()
+    shapes = dict(SHAPES)
+    # The gazetteer's own hazards: blank stretches between names (a list's gap is never
+    # matched over them), and two names far apart on one line.
+    shapes["names apart by blank runs"] = (lambda size: (("Raqqa" + " " * 20_000 + "Homs\n") * (size // 20_010 + 1))
+                                           [:size].encode("utf-8"), False)
+    shapes["names on one line, no breaks"] = (lambda size: (("Deir Hafer, Al Bab and Tell Abyad " * (size // 34 + 1))
+                                              [:size]).encode("utf-8"), False)
+    sizes = [kb for kb in (1, 4, 16, 64, 256, 1024, 4096) if kb <= max_mb * 1024]
+    print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}; CPU ms per KB by size (KB)")
+    print(f"{'shape':<48} {'stage':<9}" + "".join(f"{kb:>8}" for kb in sizes) + f"{'growth':>8}")
+    for name, (make, is_html) in shapes.items():
+        texts = {kb: make(kb * 1024).decode("utf-8") for kb in sizes}
+        for stage in ("geoparse", "resolve"):
+            per_kb = {}
+            for kb in [sizes[0], *sizes]:  # the first, untimed: lazy tables loaded on first use
+                text = blank_markup(texts[kb]) if is_html else texts[kb]
+                for cache in ("_contexts", "_alone"):
+                    gaz.__dict__.pop(cache, None)
+                cpu = time.process_time()
+                if stage == "geoparse":
+                    gaz.geoparse(text)
+                else:
+                    gaz.resolve(text)
+                    gaz.resolve("Raqqa", text)
+                per_kb[kb] = (time.process_time() - cpu) * 1000 / kb
+            later = [kb for kb in sizes if kb >= 16]
+            rise = max((per_kb[b] / min(per_kb[a] for a in later if a < b) for b in later[1:]
+                        if min(per_kb[a] for a in later if a < b) > 0), default=None)
+            print(f"{name[:48]:<48} {stage:<9}" + "".join(f"{per_kb[kb]:>8.2f}" for kb in sizes)
+                  + (f"{rise:>8.1f}" if rise is not None else f"{'-':>8}"), flush=True)
 
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:

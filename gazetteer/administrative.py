@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from gazetteer.context import approx_km
+from gazetteer.inferred import MAX_GAP_CHARS
 from gazetteer.place import Mention, Place
 
 _PROVINCE_BEFORE = re.compile(r"(?:province|governorate|muhafazah)\s+of\s+(?:the\s+)?$", re.I)
@@ -33,7 +34,7 @@ def apply(gazetteer, text: str, mentions: list[Mention]) -> list[Mention]:
             out[i] = _as_governorate(gazetteer, mention) or mention
     for i in range(len(out) - 1):
         left, right = out[i], out[i + 1]
-        gap = _PAIR_GAP.fullmatch(text, left.end, right.start)
+        gap = right.start - left.end <= MAX_GAP_CHARS and _PAIR_GAP.fullmatch(text, left.end, right.start)
         if gap and _BORDER_AFTER.match(text, right.end):
             out[i] = _as_governorate(gazetteer, left) or left
             out[i + 1] = _as_governorate(gazetteer, right) or right
@@ -41,7 +42,7 @@ def apply(gazetteer, text: str, mentions: list[Mention]) -> list[Mention]:
     for i in range(len(out) - 1):
         district, city = out[i], out[i + 1]
         if district.place.kind == "district" and city.place.kind in _CAPITAL_KINDS and \
-                _DISTRICT_OF.fullmatch(text, district.end, city.start) and \
+                city.start - district.end <= MAX_GAP_CHARS and _DISTRICT_OF.fullmatch(text, district.end, city.start) and \
                 approx_km(district.place.lat, district.place.lon, city.place.lat, city.place.lon) > _SAME_CITY_KM:
             dropped.add(i)
     return [m for i, m in enumerate(out) if i not in dropped]

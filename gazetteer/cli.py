@@ -18,17 +18,22 @@ list of unrelated names must not use it: a neighbour would pull a homonym toward
 where ``doc`` is the file's name and ``start``/``end`` are character offsets into its text
 (HTML tags are blanked out, not removed, so offsets still index the file). A missing,
 empty, binary or undecodable file, or one over ``settings.MAX_REPORT_BYTES``, is reported
-on standard error and skipped; the exit status is then 1. Everything runs offline unless
-``--online`` is given.
+on standard error and skipped; the exit status is then 1. So is a file whose reading takes
+longer than ``settings.REPORT_TIME_BUDGET_S`` seconds: it is stopped, the message names it,
+and nothing of it is printed (the mentions found before the stop are not sound: each name's
+answer depends on the places the whole text names); the next file is read. Everything runs
+offline unless ``--online`` is given.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+import time
 from pathlib import Path
 from typing import Iterable, TextIO
 
+import settings
 from gazetteer.context import Context
 from gazetteer.online import GeocoderUnavailable
 from gazetteer.place import Mention, Place
@@ -145,6 +150,7 @@ def run_resolve(args, gaz: Gazetteer, out: TextIO, err: TextIO, stdin: TextIO) -
 
 
 def run_geoparse(args, gaz: Gazetteer, out: TextIO, err: TextIO) -> int:
+    from gazetteer.geoparser import OverBudget
     status = 0
     rows = []
     for name in args.files:
@@ -155,7 +161,15 @@ def run_geoparse(args, gaz: Gazetteer, out: TextIO, err: TextIO) -> int:
             err.write(f"gazetteer: {error}\n")
             status = 1
             continue
-        for mention in gaz.geoparse(text):
+        budget_s = settings.REPORT_TIME_BUDGET_S
+        try:
+            mentions = gaz.geoparse(text, deadline=time.monotonic() + budget_s)
+        except OverBudget:
+            err.write(f"gazetteer: {path}: stopped after the time budget of {budget_s:g} s for one report "
+                      "(settings.REPORT_TIME_BUDGET_S); nothing was kept from this file: split it\n")
+            status = 1
+            continue
+        for mention in mentions:
             record = mention_record(path.name, mention)
             if args.json:
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")

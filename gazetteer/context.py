@@ -25,7 +25,8 @@ Then ``choose`` refuses rather than guesses (a wrong point draws a false front):
 - an administrative district or subdistrict ranks below the town it is named after unless
   the text says "district" or "subdistrict";
 - far-apart candidates whose ranks differ by less than ``AMBIGUOUS_GAP`` are a coin toss when
-  the match is inexact: refused.
+  the match is inexact, or between villages or city quarters ("Andalus district" is a quarter
+  of Aleppo, Hama and Raqqa): refused.
 
 Distances here use an equirectangular approximation: they only rank candidates.
 """
@@ -129,17 +130,50 @@ class Context:
     def nearest_km(self, lat: float, lon: float, other_than_itself: bool = False) -> float:
         """Distance to the nearest place the document pins down (inf without any); with
         ``other_than_itself``, places within 1 km of (lat, lon), the place itself, are skipped.
-        Remembered per point: a document's candidates are asked about again and again."""
+        Remembered per point: a document's candidates are asked about again and again. A
+        document naming thousands of places is searched through a grid (``_Grid``), so each
+        question costs the same however long the document is."""
         memo = self.__dict__.get("_nearest")
         if memo is None:
             memo = {}
             object.__setattr__(self, "_nearest", memo)
         found = memo.get((lat, lon, other_than_itself))
         if found is None:
-            distances = (approx_km(lat, lon, a, b) for a, b in self.distinct)
-            found = memo[lat, lon, other_than_itself] = min(
-                (d for d in distances if not other_than_itself or d > SELF_KM), default=math.inf)
+            skip_km = SELF_KM if other_than_itself else -1.0
+            if len(self.distinct) > _GRID_FROM:
+                found = self._grid().nearest_km(lat, lon, skip_km)
+            else:
+                found = min((d for d in (approx_km(lat, lon, a, b) for a, b in self.distinct) if d > skip_km),
+                            default=math.inf)
+            memo[lat, lon, other_than_itself] = found
         return found
+
+    def point_counts(self) -> dict[tuple[float, float], int]:
+        """How many times the document names each place it pins down (counted once)."""
+        counts = self.__dict__.get("_counts")
+        if counts is None:
+            counts = {}
+            for point in self.points:
+                counts[point] = counts.get(point, 0) + 1
+            object.__setattr__(self, "_counts", counts)
+        return counts
+
+    def _grid(self) -> "_Grid":
+        grid = self.__dict__.get("_points_grid")
+        if grid is None:
+            grid = _Grid(self.distinct)
+            object.__setattr__(self, "_points_grid", grid)
+        return grid
+
+    def in_region(self, lat: float, lon: float) -> bool:
+        """Whether (lat, lon) lies within half ``FOCUS_KM`` of an area the document names."""
+        if len(self.regions) <= _GRID_FROM:
+            return any(approx_km(lat, lon, a, b) <= r + 0.5 * FOCUS_KM for a, b, r in self.regions)
+        grid = self.__dict__.get("_regions_grid")
+        if grid is None:
+            grid = _Grid([(a, b) for a, b, _ in self.regions], [r for _, _, r in self.regions])
+            object.__setattr__(self, "_regions_grid", grid)
+        return grid.within(lat, lon, 0.5 * FOCUS_KM)
 
     def bonus(self, entry: Entry) -> float:
         value = 0.0
@@ -175,10 +209,95 @@ class Context:
             return False
         if entry.governorate and entry.governorate in self.named:
             return False
-        if any(approx_km(entry.lat, entry.lon, a, b) <= r + 0.5 * FOCUS_KM for a, b, r in self.regions):
+        if self.regions and self.in_region(entry.lat, entry.lon):
             return False
         nearest = self.nearest_km(entry.lat, entry.lon, other_than_itself=True)
         return (math.isfinite(nearest) or bool(self.regions)) and nearest > (km or FOCUS_KM)
+
+
+# Up to this many points a plain scan is as quick as the grid.
+_GRID_FROM = 48
+_KM_PER_DEG = 6371.0 * math.pi / 180.0
+
+
+class _Grid:
+    """Points bucketed in square cells holding about two points each (0.1 to 1 degree a side):
+    the nearest one to a query is found by looking at rings of cells outwards, stopping once no
+    farther ring can hold a nearer point. Rings are clipped to the points' extent, so a query
+    costs at most that extent's cells (a few thousand for all of Syria), and a handful where
+    places are dense, however many points there are. With ``radii`` (one per point),
+    ``within`` asks whether a query lies within some point's radius plus a margin."""
+
+    def __init__(self, points, radii=None) -> None:
+        self.points = list(points)
+        self.radii = list(radii) if radii is not None else [0.0] * len(self.points)
+        lats = [lat for lat, _ in self.points] or [0.0]
+        lons = [lon for _, lon in self.points] or [0.0]
+        area = (max(lats) - min(lats)) * (max(lons) - min(lons))
+        self.cell_deg = min(1.0, max(0.1, math.sqrt(2.0 * area / max(1, len(self.points)))))
+        self.cells: dict[tuple[int, int], list[int]] = {}
+        for k, (lat, lon) in enumerate(self.points):
+            self.cells.setdefault(self._cell(lat, lon), []).append(k)
+        rows = [c[0] for c in self.cells] or [0]
+        cols = [c[1] for c in self.cells] or [0]
+        self.bounds = (min(rows), max(rows), min(cols), max(cols))
+        self.widest_lat = max((abs(lat) for lat, _ in self.points), default=0.0) + self.cell_deg
+        self.max_radius = max(self.radii, default=0.0)
+
+    def _cell(self, lat: float, lon: float) -> tuple[int, int]:
+        return math.floor(lat / self.cell_deg), math.floor(lon / self.cell_deg)
+
+    def _ring(self, row: int, col: int, r: int):
+        """Indices of the points in the cells at Chebyshev distance ``r`` from (row, col)."""
+        low_row, high_row, low_col, high_col = self.bounds
+        for i in range(max(row - r, low_row), min(row + r, high_row) + 1):
+            if abs(i - row) == r:
+                cols = range(max(col - r, low_col), min(col + r, high_col) + 1)
+            else:
+                cols = [c for c in (col - r, col + r) if low_col <= c <= high_col]
+            for j in cols:
+                yield from self.cells.get((i, j), ())
+
+    def _cell_km(self, lat: float) -> float:
+        """The least width of a cell between (lat, ...) and any point: a degree of longitude
+        shrinks with the cosine of the latitude (``approx_km`` takes the mean of the two)."""
+        widest = min(89.0, max(self.widest_lat, abs(lat)))
+        return self.cell_deg * _KM_PER_DEG * max(0.01, math.cos(math.radians(widest)))
+
+    def _rings(self, row: int, col: int) -> int:
+        """How many rings from (row, col) reach every cell of the points' extent."""
+        low_row, high_row, low_col, high_col = self.bounds
+        return max(abs(row - low_row), abs(row - high_row), abs(col - low_col), abs(col - high_col))
+
+    def nearest_km(self, lat: float, lon: float, skip_km: float = -1.0) -> float:
+        """Distance to the nearest point farther than ``skip_km`` (inf if none)."""
+        row, col = self._cell(lat, lon)
+        best = math.inf
+        cell_km = self._cell_km(lat)
+        for r in range(self._rings(row, col) + 1):
+            # A point in ring r lies at least (r - 1) cell widths away.
+            if best <= (r - 1) * cell_km:
+                break
+            for k in self._ring(row, col, r):
+                a, b = self.points[k]
+                d = approx_km(lat, lon, a, b)
+                if skip_km < d < best:
+                    best = d
+        return best
+
+    def within(self, lat: float, lon: float, margin_km: float) -> bool:
+        """Whether some point lies within its radius plus ``margin_km`` of (lat, lon)."""
+        row, col = self._cell(lat, lon)
+        reach = self.max_radius + margin_km
+        cell_km = self._cell_km(lat)
+        for r in range(self._rings(row, col) + 1):
+            if (r - 1) * cell_km > reach:
+                break
+            for k in self._ring(row, col, r):
+                a, b = self.points[k]
+                if approx_km(lat, lon, a, b) <= self.radii[k] + margin_km:
+                    return True
+        return False
 
 
 class Ranked(NamedTuple):
@@ -250,6 +369,11 @@ def is_minor(entry: Entry) -> bool:
     return entry.kind == "village" and entry.population < MINOR_POPULATION
 
 
+def _small(entry: Entry) -> bool:
+    """A village or a city quarter: one of many of its name, as likely as another."""
+    return is_minor(entry) or is_quarter(entry)
+
+
 def _quarter_fits(candidate: Candidate, entry: Entry, context: "Context | None") -> bool:
     if candidate.descriptor is not None and candidate.descriptor.family == "district":
         return True
@@ -285,6 +409,6 @@ def choose(ranked: list[Ranked], context: Context | None = None) -> tuple[Ranked
     if not rivals:
         return best, 1.0
     gap = best.rank - rivals[0].rank
-    if gap < AMBIGUOUS_GAP and (inexact or (is_minor(best.entry) and is_minor(rivals[0].entry))):
+    if gap < AMBIGUOUS_GAP and (inexact or (_small(best.entry) and _small(rivals[0].entry))):
         return None  # a coin toss between far-apart places
     return best, 0.6 + 0.4 * min(1.0, gap / 0.3)

@@ -40,6 +40,10 @@ text writes it as a place: a generic word of place names in it (Tal, Kafr, Jabal
 neighbourhood next to..."), or a list with such a place or with an exactly matched one
 ("Tadef, Bazaa and Qabaseen"). So "Teams" or "Party" never become villages.
 
+A direction word that begins a name gives way to the direction and a name right after it:
+"eastern Deir ez-Zor" is the east of the governorate, though OCHA lists a village "Eastern
+Deir". An unknown capitalised name ends at a descriptor ("Jirah Military Airport").
+
 Names are resolved twice: first alone, then with the context of the places the first pass
 pinned down surely (``Resolution.sure``: exact, unrivalled or big; and the regions they make),
 which settles names that several places share and refuses guesses far from the report's focus
@@ -54,6 +58,7 @@ distinct span (memoised).
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -61,18 +66,32 @@ from gazetteer import administrative, directional, generic, inferred, lines, rel
 from gazetteer.context import Context
 from gazetteer.descriptors import Descriptor, SUFFIXES, MAX_SUFFIX_TOKENS
 from gazetteer.index import IS_FORM, IS_PREFIX
+from gazetteer.inferred import MAX_GAP_CHARS
 from gazetteer.match import INEXACT_TIERS, SPELL_MIN_CONSONANTS
 from gazetteer.normalize import ARTICLES, ENGLISH_ARTICLES, fold, token_key
 from gazetteer.place import Mention, Place
 from gazetteer.spelling import consonants, word_keys
 
 MAX_SPAN_TOKENS = 10
+_HEADLINE_CHARS = 400  # the longest line read as a title-case headline (or a dateline's line)
+# Loop turns between looks at the clock when a deadline is set.
+_CLOCK_EVERY = 256
+
+
+class OverBudget(Exception):
+    """Geoparsing passed its deadline (``geoparse(..., deadline=)``); nothing was returned."""
+
+
+def _check(deadline: float | None) -> None:
+    if deadline is not None and time.monotonic() > deadline:
+        raise OverBudget
 SHORT_KEY = 4
 TOKEN_RE = re.compile(r"[^\W_]+(?:['’‘ʿʾ`](?![sS]\b)[^\W_]+)*")
 # What may separate two words of one name: a space, a hyphen or dash, or an apostrophe
 # standing for an ayn ("Sab‘ Biyār").
 GAP_RE = re.compile(r"[ \u00a0]|[ \u00a0]?[-‐‑–—][ \u00a0]?|['’‘ʿʾ`][ \u00a0]?")
-URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+# An e-mail address's parts are bounded and hold no "@": "\S+@\S+" backtracked over "a@a@a@...".
+URL_RE = re.compile(r"(?:https?://|www\.)\S+|[^\s@]{1,64}@[^\s@]{1,255}\.\w+")
 _HYPHEN_RE = re.compile(r"[-‐‑–—]")
 # "Damascus" standing for the government: followed by a word that only a government does.
 CAPITALS = frozenset({"damascus", "baghdad", "amman", "beirut", "ankara", "moscow", "tehran"})
@@ -330,12 +349,16 @@ class _Finder:
                 return end, descriptor
         return None
 
-    def spans(self) -> list[_Span]:
+    def spans(self, deadline: float | None = None) -> list[_Span]:
         out: list[_Span] = []
         toks = self.tokens
         i = 0
         unit_end = -1  # last token of the unit name being read, if inside one
+        turns = 0
         while i < len(toks):
+            turns += 1
+            if turns % _CLOCK_EVERY == 0:
+                _check(deadline)
             if not self.can_start(i):
                 i += 1
                 continue
@@ -343,6 +366,9 @@ class _Finder:
                 i = self.end_of_run(i, particles=("of", "the", "al")) + 1
                 continue
             exact_last, spell_last = self.longest_name(i)
+            if self.overlapped(i, exact_last, spell_last):
+                i += 1
+                continue
             name_last = exact_last if spell_last is None or (exact_last is not None and exact_last >= spell_last) else spell_last
             stop_last = self.longest_stop(i)
             if stop_last is not None and (name_last is None or stop_last >= name_last):
@@ -406,13 +432,25 @@ class _Finder:
             i = span.last + 1
         return self.listed(out)
 
+    def overlapped(self, i: int, exact_last: int | None, spell_last: int | None) -> bool:
+        """Whether the name at token ``i``, a direction word, gives way to the direction and
+        a name after it: to a longer one ("Eastern Deir", a village, in "eastern Deir ez-Zor",
+        the city), and a mere spelling guess ("Western Daraa" ~ some "Western Dara") to any
+        exact one ("Daraa")."""
+        if self.tokens[i].folded not in directional.DIRECTION_WORDS or self.next_token(i) is None:
+            return False
+        after = self.longest_name(i + 1)
+        if exact_last is None:
+            return spell_last is not None and after[0] is not None
+        return max((k for k in after if k is not None), default=-1) > exact_last
+
     def ends_list(self, found: list[_Span], i: int, name_last: int, end: int) -> bool:
         """Whether a plural descriptor after tokens ``i..name_last`` ("... and B provinces")
         belongs to the whole list the name ends rather than to the name alone."""
         if not found or not self.tokens[end].folded.endswith("s"):
             return False
         previous = self.tokens[found[-1].last]
-        return LIST_GAP_RE.fullmatch(self.text, previous.end, self.tokens[i].start) is not None
+        return _list_gap(self.text, previous.end, self.tokens[i].start)
 
     def listed(self, spans: list[_Span]) -> list[_Span]:
         """Spans in one list ("Tadef, Bazaa and Qabaseen", "the villages of A, B and C") share
@@ -422,7 +460,7 @@ class _Finder:
         k = 0
         while k < len(out):
             j = k
-            while j + 1 < len(out) and LIST_GAP_RE.fullmatch(
+            while j + 1 < len(out) and _list_gap(
                     self.text, self.tokens[out[j].last].end, self.tokens[out[j + 1].first].start):
                 j += 1
             group = range(k, j + 1)
@@ -473,8 +511,10 @@ class _Finder:
                 or head.folded in NOT_NAME_WORDS or self.headline(tok.start)):
             return None
         last = i if not tok.article else i + 1
+        # Up to a descriptor, even a capitalised one ("Jirah Military Airport").
         while (last - i < 2 and (nxt := self.next_token(last)) is not None and (nxt.capital or nxt.article)
-               and self.longest_exact(last + 1) is None and nxt.folded not in NOT_NAME_WORDS):
+               and self.longest_exact(last + 1) is None and nxt.folded not in NOT_NAME_WORDS
+               and self.descriptor_after(last) is None):
             last += 1
         if self.tokens[last].article:
             last -= 1
@@ -492,11 +532,16 @@ class _Finder:
     def headline(self, position: int) -> bool:
         """Whether ``position`` is in a title-case line ("Syrian Army Captures Strategic
         Village Of Abu Dali"), where capitals say nothing about names."""
-        start = self.text.rfind("\n", 0, position) + 1
+        # Only the characters near ``position`` are looked at: a line longer than a headline
+        # can be is none, and a text without line breaks is not scanned back to its start.
+        window = max(0, position - _HEADLINE_CHARS)
+        start = self.text.rfind("\n", window, position) + 1
+        if not start and window:
+            return False
         known = self._headlines.get(start)
         if known is None:
-            end = self.text.find("\n", position)
-            words = re.findall(r"[^\W\d_][\w'’-]*", self.text[start:end if end >= 0 else len(self.text)][:400])
+            end = self.text.find("\n", position, start + _HEADLINE_CHARS)
+            words = re.findall(r"[^\W\d_][\w'’-]*", self.text[start:end if end >= 0 else start + _HEADLINE_CHARS])
             capitals = sum(1 for w in words if w[0].isupper())
             known = self._headlines[start] = len(words) >= 4 and capitals >= 0.7 * len(words)
         return known
@@ -571,6 +616,11 @@ class _Finder:
         return last
 
 
+def _list_gap(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` separates two names of one list ("A, B and C")."""
+    return end - start <= MAX_GAP_CHARS and LIST_GAP_RE.fullmatch(text, start, end) is not None
+
+
 def _name_words(gazetteer) -> frozenset[str]:
     """Every folded word of every gazetteer name, stop name and descriptor (cached per index)."""
     cached = getattr(gazetteer, "_name_words", None)
@@ -607,21 +657,27 @@ def _is_metonym(text: str, mention_end: int, folded_name: str) -> bool:
 
 def _resolve_spans(gazetteer, text: str, spans: list[_Span], tokens: list[_Token],
                    context: Context | None, memo: dict, unknown: list | None = None,
-                   checkable: set | None = None, refused: list | None = None) -> list[Mention]:
+                   checkable: set | None = None, refused: list | None = None,
+                   deadline: float | None = None) -> list[Mention]:
     """Mentions of the spans that resolve. ``memo`` maps a written name to its
     ``Resolution``; names that context cannot change are not resolved again. Spans written as
     places that nothing matched go to ``unknown`` (character spans); the starts of mentions of
     villages and inexact matches, which a relation in the text may contradict, to ``checkable``."""
     out = []
-    for span in spans:
+    # Within one call the context is fixed: a name written again gets the same answer.
+    this_call: set = set()
+    for turn, span in enumerate(spans):
+        if turn % _CLOCK_EVERY == 0:
+            _check(deadline)
         if unknown is not None and span.unknown:
             unknown.append(span)
         start, end = tokens[span.first].start, tokens[span.last].end
         written = text[start:end]
         memo_key = (written, span.loose, span.fuzzy)
         known = memo.get(memo_key)
-        if known is None or (known[1] and context):
+        if known is None or (known[1] and context and memo_key not in this_call):
             memo[memo_key] = gazetteer.resolve_detail(written, context, fuzzy=span.fuzzy, spelling=span.loose)
+            this_call.add(memo_key)
         memo[written] = memo[memo_key]
         place = memo[memo_key][0]
         if unknown is not None and span.listed_only and place is None and memo[memo_key].contextual:
@@ -697,21 +753,27 @@ def _sure_context(mentions: list[Mention], memo: dict, gazetteer=None, text: str
 
 
 def geoparse(gazetteer, text: str, context: Context | None = None, relative_phrases: bool = True,
-             generic_too: bool = False) -> list[Mention]:
+             generic_too: bool = False, deadline: float | None = None) -> list[Mention]:
     """Place mentions in ``text`` in text order (a relative phrase's mention right after its
     anchor's); see the module docstring. ``generic_too`` keeps what ``generic`` drops (for
-    reading a phrase asked for on its own: "north-eastern Syria")."""
+    reading a phrase asked for on its own: "north-eastern Syria"). Past ``deadline`` (a
+    ``time.monotonic()`` value) it raises ``OverBudget``, looking at the clock every few
+    hundred words and between steps: the mentions found so far are not returned, since a
+    name's answer depends on what the rest of the text says."""
+    _check(deadline)
     finder = _Finder(gazetteer, text)
-    spans = finder.spans()
+    _check(deadline)
+    spans = finder.spans(deadline)
     memo: dict[str, tuple[Place | None, bool]] = {}
-    first = _resolve_spans(gazetteer, text, spans, finder.tokens, context, memo)
+    first = _resolve_spans(gazetteer, text, spans, finder.tokens, context, memo, deadline=deadline)
     doc_context = _sure_context(first, memo, gazetteer, text)
     if context:
         doc_context = doc_context.merged(context)
     unknown_spans: list[_Span] = []
     checkable: set[int] = set()
     refused: list[tuple[int, int]] = []
-    mentions = _resolve_spans(gazetteer, text, spans, finder.tokens, doc_context, memo, unknown_spans, checkable, refused)
+    mentions = _resolve_spans(gazetteer, text, spans, finder.tokens, doc_context, memo, unknown_spans, checkable,
+                              refused, deadline)
     unknown_spans = _among_villages(unknown_spans, spans, mentions, finder.tokens)
     unknowns = [(finder.tokens[s.first].start, finder.tokens[s.last].end) for s in unknown_spans]
     if not relative_phrases:
@@ -721,12 +783,16 @@ def geoparse(gazetteer, text: str, context: Context | None = None, relative_phra
     # border"), and a projected border or river anchors relative and directional phrases
     # better ("the eastern bank of the Euphrates"): lines first, then the phrases around names.
     with_relative = _ordered(mentions + relative.find(text, mentions))
+    _check(deadline)
     names = [m for m in lines.apply(gazetteer, text, with_relative) if not relative.is_relative(m.place)]
+    _check(deadline)
     names = administrative.apply(gazetteer, text, directional.apply(gazetteer, text, names))
+    _check(deadline)
     taken = lines.Spans(names)
     unknowns = [(a, b) for a, b in unknowns if not taken.overlaps(a, b)]
     refused = [(a, b) for a, b in refused if not taken.overlaps(a, b)]
     names = inferred.resolve(text, names, unknowns, checkable, refused)
+    _check(deadline)
     names = [m for m in names if not _foreign_dateline(text, m)]
     if not generic_too:
         names = generic.drop(text, names)
@@ -741,7 +807,10 @@ def _foreign_dateline(text: str, mention: Mention) -> bool:
     """A dateline outside Syria says where the reporter was, not where anything happened."""
     if mention.place.country == "SY" or not mention.text.isupper():
         return False
-    line_start = text.rfind("\n", 0, mention.start) + 1
+    window = max(0, mention.start - _HEADLINE_CHARS)
+    line_start = text.rfind("\n", window, mention.start) + 1
+    if not line_start and window:
+        return False  # far from any line break: no dateline
     return not text[line_start:mention.start].strip() and _DATELINE_AFTER_RE.match(text, mention.end) is not None
 
 

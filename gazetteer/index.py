@@ -34,7 +34,7 @@ from typing import Callable, Iterable, Sequence
 
 from gazetteer import descriptors
 from gazetteer.normalize import (
-    fold, fold_arabic, is_arabic, skeleton, strip_articles, token_key,
+    compass_first, fold, fold_arabic, is_arabic, skeleton, strip_articles, token_key,
 )
 from gazetteer.spelling import arabic_key, latin_key
 from gazetteer.sources import Entry
@@ -52,10 +52,13 @@ TABLES = ("fold", "bare", "key", "core", "skeleton", "arabic", "spell")
 
 
 def matchable_names(entry: Entry) -> tuple[str, ...]:
-    """The names of ``entry`` the index holds."""
+    """The names of ``entry`` the index holds: its names, and those with an Arabic compass
+    adjective after the noun also in English order ("Eastern Ghutah" for "al Ghutah ash
+    Sharqiyah", ``normalize.compass_first``)."""
     if entry.country != "SY" and entry.source == "geonames" and entry.population < FOREIGN_ALIAS_MIN_POPULATION:
         return entry.main_names + tuple(a for a in entry.aliases if is_arabic(a))
-    return entry.names
+    reordered = tuple(dict.fromkeys(r for r in map(compass_first, entry.names) if r and not is_arabic(r)))
+    return entry.names + reordered if reordered else entry.names
 
 
 ARABIC = "@ar"  # first field of an Arabic name's forms (no folded name has an "@")

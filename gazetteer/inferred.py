@@ -59,6 +59,9 @@ _DIR = r"(?:north|south)[ \t\u00a0-]?(?:east|west)|north|south|east|west"
 # "east of the town": a relation to the town last named.
 _BACK_RE = re.compile(rf"(?:to[ \t\u00a0]+the[ \t\u00a0]+)?(?P<dir>{_DIR})(?:ern)?[ \t\u00a0]+(?:of|from)[ \t\u00a0]+the[ \t\u00a0]+"
                       rf"(?P<what>town|city|village)\b(?![ \t\u00a0]+of\b)", re.IGNORECASE)
+# The longest gap between two names of one list or pair ("A, B and C", "A-B"): a longer one is
+# not matched at all (a gap regex with two optional runs of spaces backtracks over a blank stretch).
+MAX_GAP_CHARS = 40
 _LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?")
 # How far a relation's stated direction and distance may be off before it contradicts a place.
 ANGLE_SLACK_DEG = 67.5
@@ -189,7 +192,8 @@ def consistent(place: Place, relation: relative.Relation, anchor: Place) -> bool
 def _list_before(text: str, spans: list[tuple[int, int]], k: int) -> list[int]:
     """Indices of the spans forming one list that ends with span ``k`` ("Marrat and Mazloum")."""
     out = [k]
-    while out[-1] > 0 and _LIST_GAP_RE.fullmatch(text, spans[out[-1] - 1][1], spans[out[-1]][0]):
+    while out[-1] > 0 and spans[out[-1]][0] - spans[out[-1] - 1][1] <= MAX_GAP_CHARS and \
+            _LIST_GAP_RE.fullmatch(text, spans[out[-1] - 1][1], spans[out[-1]][0]):
         out.append(out[-1] - 1)
     return out
 

@@ -182,11 +182,8 @@ def near_context(place: Place, context) -> Place:
     line = line_of(place)
     if line is None or not context.points:
         return place
-    counts: dict[tuple[float, float], int] = {}
-    for point in context.points:
-        counts[point] = counts.get(point, 0) + 1
     best = None
-    for (lat, lon), count in counts.items():
+    for (lat, lon), count in context.point_counts().items():
         on_lat, on_lon = nearest_on_line(line, lat, lon)
         gap_km = approx_km(lat, lon, on_lat, on_lon)
         if gap_km <= 50 and (best is None or (count, -gap_km) > best[0]):

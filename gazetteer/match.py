@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from gazetteer.descriptors import Descriptor, split_suffix
+from gazetteer.descriptors import Descriptor, family_of_kind, split_prefix, split_suffix
 from gazetteer.index import NameIndex, core_of, token_keys
 from gazetteer.normalize import (
     fold, fold_arabic, is_arabic, name_key, skeleton, strip_articles, unglue_al,
@@ -115,9 +115,9 @@ def candidates(index: NameIndex, name: str, fuzzy: bool = True, spelling: bool =
         if found:
             return found
     if descriptor and core:
-        found = _tier(_core_positions(index, core), 0.90, "core", descriptor)
+        found = _fitting(index, _tier(_core_positions(index, core), 0.90, "core", descriptor))
         if not found and unglued != bare:
-            found = _tier(_core_positions(index, core_of(unglued)[0]), 0.88, "core", descriptor)
+            found = _fitting(index, _tier(_core_positions(index, core_of(unglued)[0]), 0.88, "core", descriptor))
         if not found and spelling:
             # "Barzeh district": the name before the descriptor by its spelling key.
             words = bare.split()
@@ -134,7 +134,28 @@ def candidates(index: NameIndex, name: str, fuzzy: bool = True, spelling: bool =
     probe, choices, table = (core, index.fuzzy_cores, index.by_core) if descriptor and core else (key, index.fuzzy_keys, index.by_key)
     if fuzzy_cutoff(len(probe)) is None:
         return []
-    return _near(index, probe, descriptor, choices, table)
+    words = token_keys(bare)
+    if descriptor and core:
+        tokens = tuple(bare.split())
+        kept, found_descriptor, _ = split_suffix(tokens)
+        words = token_keys(" ".join(kept if found_descriptor else split_prefix(tokens)[0]))
+    return _near(index, probe, descriptor, choices, table, words[0] if len(words) > 1 else "")
+
+
+# Features that are no other family's place: "Tishreen district" is not the Tishreen dam.
+_FEATURE_FAMILIES = frozenset({"site", "river"})
+# Descriptors of the land around anything ("the Helba area", "the Tanf countryside").
+_VICINITY_FAMILIES = frozenset({"area", "region"})
+
+
+def _fitting(index: NameIndex, found: list[Candidate]) -> list[Candidate]:
+    """Candidates of a name with a descriptor less the features of another family: a dam, an
+    air base or a river named like the place is not the district, hill or town the text says."""
+    def fits(candidate: Candidate) -> bool:
+        wanted = candidate.descriptor.family
+        got = family_of_kind(index.entries[candidate.position].kind)
+        return got == wanted or got not in _FEATURE_FAMILIES or wanted in _VICINITY_FAMILIES
+    return [c for c in found if fits(c)]
 
 
 def spelling_checked(index: NameIndex, name: str, spell: str, descriptor: Descriptor | None = None) -> list[Candidate]:
@@ -179,8 +200,22 @@ def _keys_of(entry_names, with_core: bool) -> list[str]:
     return out
 
 
+def _rest_alike(probe: str, choice: str, first: str) -> bool:
+    """Whether two keys that begin with the same word ``first`` are also alike after it:
+    "Western Qalamoun" is not "Western Khaltan", nor "Tal Abyad" "Tal Aswad", however much of
+    the whole the shared word makes up."""
+    if not first or not choice.startswith(first):
+        return True
+    rest, other = probe[len(first):], choice[len(first):]
+    cutoff = fuzzy_cutoff(len(rest))
+    from rapidfuzz import fuzz
+    return rest == other if cutoff is None else fuzz.ratio(rest, other) >= cutoff
+
+
 def _near(index: NameIndex, probe: str, descriptor: Descriptor | None, choices: list[str],
-          table: dict[str, list[int]]) -> list[Candidate]:
+          table: dict[str, list[int]], first: str = "") -> list[Candidate]:
+    """Fuzzy candidates of the key ``probe``; ``first`` is its first word's key when it has
+    several words (a match must be alike after a shared first word too)."""
     from rapidfuzz import fuzz, process
     cutoff = fuzzy_cutoff(len(probe))
     found: dict[int, Candidate] = {}
@@ -192,6 +227,8 @@ def _near(index: NameIndex, probe: str, descriptor: Descriptor | None, choices: 
             found[position] = Candidate(position, 0.85 * best / 100, "skeleton", descriptor)
     for choice, score, _ in process.extract(probe, index.near_choices(choices, probe), scorer=fuzz.ratio,
                                             score_cutoff=cutoff, limit=6):
+        if not _rest_alike(probe, choice, first):
+            continue
         for position in table[choice]:
             match = 0.85 * score / 100
             if position not in found or found[position].match < match:

@@ -157,3 +157,21 @@ def skeleton(key: str) -> str:
         return key
     head = "a" if key[0] in "aeiouy" else key[0]
     return head + re.sub(r"[aeiouy]", "", key[1:])
+
+
+# Arabic puts the compass adjective after the noun ("al-Ghuta ash-Sharqiya", "Qasr al-Hayr
+# al-Gharbi"), English before it ("Eastern Ghouta"). Stems, as folded words, to the English word.
+_COMPASS_ADJECTIVES = {"sharq": "eastern", "gharb": "western", "shamal": "northern", "janub": "southern"}
+_COMPASS_AFTER_RE = re.compile(r"^(?P<core>.+?) (?:(?:al|el|ash|esh|ech|as)[ ]?)?(?P<stem>sharq|gharb|shamal|janub)"
+                               r"(?:i|iy|iya|iyah|iyeh|iyya|iyyah|ieh|ia|iah)$")
+
+
+@lru_cache(maxsize=100_000)
+def compass_first(name: str) -> str | None:
+    """ "eastern al ghutah" for "al Ghutah ash Sharqiyah": a name with an Arabic compass
+    adjective after its noun in English word order (folded), or None. The noun must be more
+    than an article ("Al Gharbi" is a name of its own)."""
+    match = _COMPASS_AFTER_RE.match(fold(name))
+    if match is None or len(strip_articles(match.group("core")).replace(" ", "")) < 4:
+        return None
+    return f"{_COMPASS_ADJECTIVES[match.group('stem')]} {match.group('core')}"

@@ -35,6 +35,14 @@ _PHRASE_CUE_RE = re.compile(r"\d|\b(?:north|south|east|west|central|of|from|with
 SURE_TIERS = frozenset({"fold", "bare", "key", "glued"})
 
 
+def _own_descriptor(best) -> bool:
+    """A name found with the descriptor of its own kind ("Raqqa city", "Tabqa dam"): as sure as
+    the bare name."""
+    descriptor = best.candidate.descriptor
+    return (best.candidate.tier == "core" and descriptor is not None
+            and descriptors.family_of_kind(best.entry.kind) == descriptor.family)
+
+
 class Resolution(NamedTuple):
     """One written name resolved: the place (or None), whether the document's context could
     change the answer (several candidates, or an inexact match), and whether the answer is
@@ -188,7 +196,7 @@ class Gazetteer:
             return Resolution(None, True, False)
         best, confidence = chosen
         place = self._place(name, best, confidence)
-        sure = best.candidate.tier in SURE_TIERS and (confidence >= 0.8 or is_big(best.entry))
+        sure = (best.candidate.tier in SURE_TIERS or _own_descriptor(best)) and (confidence >= 0.8 or is_big(best.entry))
         contextual = len(found) > 1 or is_inexact(best.candidate) or is_minor(best.entry) or is_quarter(best.entry)
         return Resolution(place, contextual, sure, best.candidate.tier)
 
@@ -217,10 +225,11 @@ class Gazetteer:
                               uncertainty_km=max(entry.uncertainty_km, floor_km),
                               source=f"{entry.source} (named after)")
 
-    def geoparse(self, text: str, context: ContextLike = None) -> list:
-        """Place mentions in ``text`` (see ``gazetteer.geoparser``)."""
+    def geoparse(self, text: str, context: ContextLike = None, deadline: float | None = None) -> list:
+        """Place mentions in ``text`` (see ``gazetteer.geoparser``); past ``deadline`` (a
+        ``time.monotonic()`` value) ``geoparser.OverBudget`` is raised and nothing returned."""
         from gazetteer.geoparser import geoparse
-        return geoparse(self, text, self.context_of(context))
+        return geoparse(self, text, self.context_of(context), deadline=deadline)
 
     def report_governorates(self, text: str) -> list[tuple[str, float]]:
         """The governorates a report is about, as (governorate, share of its place mentions),

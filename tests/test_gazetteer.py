@@ -271,3 +271,49 @@ def test_desert_places_resolve_in_syria_not_to_a_look_alike_abroad(name, lat, lo
 def test_a_homonym_row_answers_to_its_name_without_the_qualifier():
     assert resolve("Sukkariyah").id == resolve("As-Sukkariyah (Abu Kamal)").id
     assert resolve("Al-Abbas", context="Fighting near Abu Kamal.").id == resolve("Al-Abbas (Deir ez-Zor)").id
+
+
+def test_a_document_naming_thousands_of_places_judges_candidates_as_a_short_one_would():
+    # Beyond a few dozen places the context searches a grid, not every place: its answers
+    # (the nearest place, whether a point lies in a named area) must be the plain scan's.
+    import math
+    import random
+
+    from gazetteer.context import FOCUS_KM, Context, approx_km
+
+    rng = random.Random(7)
+    points = tuple((rng.uniform(32.3, 37.3), rng.uniform(35.7, 42.3)) for _ in range(3000))
+    regions = tuple((rng.uniform(32.3, 37.3), rng.uniform(35.7, 42.3), rng.uniform(5, 120)) for _ in range(200))
+    context = Context(points=points, regions=regions)
+    for _ in range(400):
+        lat, lon = rng.choice(points) if rng.random() < 0.5 else (rng.uniform(28, 42), rng.uniform(30, 48))
+        for itself in (False, True):
+            plain = min((d for d in (approx_km(lat, lon, a, b) for a, b in points) if not itself or d > 1.0),
+                        default=math.inf)
+            assert context.nearest_km(lat, lon, other_than_itself=itself) == plain
+        assert context.in_region(lat, lon) == any(approx_km(lat, lon, a, b) <= r + FOCUS_KM / 2 for a, b, r in regions)
+
+
+def test_a_fuzzy_match_must_be_alike_beyond_a_shared_first_word():
+    # Two names sharing "Western" or "Tal" are mostly alike by that word alone.
+    entries = [Entry("cu:w", "Western Khaltan", (), 36.5, 36.7, "village", "Aleppo", "SY", 0, 2.0, "curated"),
+               Entry("cu:t", "Tal Aswad", (), 36.0, 38.0, "village", "Raqqa", "SY", 0, 2.0, "curated")]
+    gaz = Gazetteer(entries)
+    assert gaz.resolve("Western Qalamoun") is None
+    assert gaz.resolve("Tal Abyad") is None
+    assert gaz.resolve("Western Khaltann").id == "cu:w"
+    assert gaz.resolve("Tall Aswadd").id == "cu:t"
+
+
+def test_an_arabic_compass_adjective_after_the_name_meets_the_english_order():
+    entry = Entry("cu:k", "Kuwayris Sharqi", ("Kuwayris ash-Sharqiyah",), 36.2, 37.6, "village", "Aleppo", "SY", 0,
+                  2.0, "curated")
+    gaz = Gazetteer([entry])
+    assert gaz.resolve("Eastern Kuwayris").id == "cu:k"
+    assert gaz.resolve("Western Kuwayris") is None
+
+
+def test_eastern_ghouta_is_the_region_east_of_damascus_not_a_far_homonym():
+    ghouta, douma = resolve("Eastern Ghouta"), resolve("Douma")
+    assert ghouta.governorate == "Rif Dimashq" and ghouta.kind == "region"
+    assert geodesic((ghouta.lat, ghouta.lon), (douma.lat, douma.lon)).km <= ghouta.uncertainty_km

@@ -96,3 +96,19 @@ def test_geoparse_reads_html_reports_keeping_offsets(tmp_path):
     text = page.read_text(encoding="utf-8")
     assert [r["text"] for r in rows] == ["Mayadin"]
     assert text[rows[0]["start"]:rows[0]["end"]] == "Mayadin"
+
+
+def test_geoparse_stops_a_report_past_its_time_budget_naming_it_and_reads_the_next(tmp_path):
+    import os
+
+    huge = tmp_path / "huge.txt"
+    huge.write_text("Deir Hafer Al Bab Tell Abyad Abu Kamal " * 50_000, encoding="utf-8")  # ~2 MB: tens of seconds
+    short = tmp_path / "short.txt"
+    short.write_text("The army entered Mayadin.", encoding="utf-8")
+    env = dict(os.environ, FRONTLINE_REPORT_BUDGET_S="2")
+    result = subprocess.run([sys.executable, "-m", "gazetteer", "geoparse", str(huge), str(short), "--json"],
+                            cwd=settings.REPO_ROOT, capture_output=True, text=True, timeout=120, env=env)
+    assert result.returncode == 1
+    assert "huge.txt" in result.stderr and "time budget" in result.stderr and "nothing was kept" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert [(r["doc"], r["text"]) for r in lines_of(result)] == [("short.txt", "Mayadin")]

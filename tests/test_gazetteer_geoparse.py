@@ -259,3 +259,33 @@ def test_compass_parts_of_the_whole_country_are_no_mentions():
 def test_a_border_is_a_mention_only_where_the_report_locates_something_on_it(text, kept):
     borders = [m for m in geoparse(text) if "border" in m.text.lower() and "town" not in m.text.lower()]
     assert bool(borders) == kept, [m.text for m in geoparse(text)]
+
+
+@pytest.mark.parametrize("text, governorate", [
+    ("Clashes continued in eastern Deir ez-Zor on Monday.", "Deir ez-Zor"),
+    ("Rebels attacked positions in western Daraa.", "Daraa"),
+])
+def test_a_direction_before_a_city_is_a_region_even_where_a_village_begins_with_the_direction(text, governorate):
+    # OCHA lists a village "Eastern Deir": the phrase still means the east of the governorate.
+    mentions = geoparse(text)
+    assert len(mentions) == 1
+    assert mentions[0].place.kind == "region" and mentions[0].place.governorate == governorate
+    assert mentions[0].text.split()[0] in ("eastern", "western")
+
+
+def test_a_quarter_many_cities_have_is_the_one_of_the_city_the_text_is_about():
+    # OCHA lists an Andalus and a Tishrine quarter in several cities; "Raqqa city" (a name
+    # with its own kind's descriptor) says which, as surely as "Raqqa" would.
+    assert resolve("Andalus district") is None and resolve("Tishreen district") is None
+    for city in ("Raqqa city", "Hama"):
+        mentions = geoparse(f"In {city}, shelling hit the Andalus district and the Tishreen district.")
+        quarters = [m.place for m in mentions if "district" in m.text]
+        assert len(quarters) == 2
+        assert {q.governorate for q in quarters} == {city.split()[0]}
+        assert all(q.kind == "district" for q in quarters)  # a quarter, not the Tishreen dam
+
+
+def test_a_capitalised_descriptor_ends_a_name_the_index_knows_only_with_its_feature():
+    # No place is called "Jirah" alone; "Jirah airbase" is a feature's name.
+    mentions = geoparse("Shelling hit Jirah Military Airport at dawn.")
+    assert [(m.text, m.place.kind) for m in mentions] == [("Jirah Military Airport", "site")]
