@@ -63,7 +63,16 @@ REACT_SCRIPT = """async ([figureJson, width, height]) => {
   Object.assign(layout, {width: width, height: height, autosize: false});
   const held = gd.layout && gd.layout.map && gd.layout.map.style;
   if (held && layout.map && JSON.stringify(held) === JSON.stringify(layout.map.style)) layout.map.style = held;
-  await Plotly.react(gd, figure.data || [], layout, {staticPlot: true, displayModeBar: false});
+  const config = {staticPlot: true, displayModeBar: false};
+  try {
+    await Plotly.react(gd, figure.data || [], layout, config);
+  } catch (error) {
+    // MapLibre refuses some updates of the map's layers in place (going back to a date whose
+    // layers differ: 'Map error' from removeLayer); a new plot draws the figure from scratch.
+    Plotly.purge(gd);
+    layout.map && held && layout.map.style === held && (layout.map.style = JSON.parse(JSON.stringify(held)));
+    await Plotly.newPlot(gd, figure.data || [], layout, config);
+  }
   const maps = ((gd._fullLayout._subplots || {}).map || []).map(id => gd._fullLayout[id]._subplot.map);
   await Promise.all(maps.map(map => new Promise(resolve => { map.once('idle', resolve); map.triggerRepaint(); })));
 }"""

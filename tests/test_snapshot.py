@@ -10,7 +10,7 @@ import json
 import math
 import re
 import xml.etree.ElementTree as ET
-from datetime import date
+from datetime import date, timedelta
 
 import geopandas as gpd
 import imageio_ffmpeg
@@ -181,6 +181,16 @@ def test_svg_is_valid_xml_with_the_map_raster_the_date_and_the_title(state_nov_1
     images = [e for e in root.iter() if e.tag.endswith("image")]
     hrefs = [e.get("{http://www.w3.org/1999/xlink}href") or e.get("href") or "" for e in images]
     assert any(h.startswith("data:image/png;base64,") and len(h) > 10_000 for h in hrefs), "no map raster"
+
+
+def test_the_warm_renderer_draws_a_series_of_dates_back_and_forth_as_svg(data, warm_chromium):
+    """One chromium renders date after date; going back to a date whose map layers differ once
+    made MapLibre refuse the update in place ('Map error'), so the export failed."""
+    days = [date(2017, 11, 1) + timedelta(days=3 * i) for i in range(5)]
+    for day in days + days[:1]:
+        figure = snapshot_figure(compute(data, day), around_abu_kamal(day), size="a4-landscape")
+        text = " ".join(ET.fromstring(render(figure, "svg")).itertext())
+        assert f"{day.day} November 2017" in text
 
 
 def test_pdf_is_a_one_page_document_in_the_page_shape(state_nov_19, warm_chromium):
