@@ -216,7 +216,9 @@ def _composed(raw: dict | None, path: Path) -> tuple[Folded | None, dict[str, st
     modifiers = alternation(raw.get("modifiers") or ["allied"])
     body = (rf"(?<![\w'’-])(?P<affiliation>{affil})(?:\s+(?:and|&)\s+(?:{affil}))?"
             rf"(?:,?\s+and\s+allied)?(?:\s+(?:{modifiers})){{0,2}}\s+(?:{alternation(raw['heads'])})(?![\w'’-])")
-    return Folded(body), affiliation  # no acronym among them: matched on the lower-cased text
+    if "(?-i:" in body:  # an acronym matches in capitals only, which the lower-cased text cannot tell
+        raise ValueError(f"{path}: composed names are matched regardless of case; no acronym among them")
+    return Folded(body), affiliation
 
 
 def _names_pattern(alternatives: list[str]) -> re.Pattern | Folded:
