@@ -22,7 +22,7 @@ from pathlib import Path
 import yaml
 
 import settings
-from events.folding import Folded, lowered
+from events.folding import Folded, guarded, lowered
 from events.spans import overlaps
 from events.vocabulary import FACTIONS
 
@@ -44,8 +44,8 @@ BACKERS = {
 _GENERIC_HEADS = (r"(?:militants?|militant\s+forces|militias?|forces?|fighters|groups?|rebels?|alliance|units|"
                   r"mercenar(?:y|ies)(?:\s+forces)?|troops|insurgents|proxies|factions|paramilitar(?:y|ies)(?:\s+units)?)")
 _BACKED = re.compile(
-    r"(?<![\w-])(?P<backer>U\.S\.|US|American|Coalition|coalition|Western|Turkish|Turkey|Jordanian|Saudi|"
-    r"Iranian|Iran|pro-Iranian|Russian|Hezbollah)-(?:backed|led|trained|aided|supported|sponsored)"
+    r"(?P<backer>" + guarded(r"U\.S\.|US|American|Coalition|coalition|Western|Turkish|Turkey|Jordanian|Saudi|"
+                             r"Iranian|Iran|pro-Iranian|Russian|Hezbollah") + r")-(?:backed|led|trained|aided|supported|sponsored)"
     r"\s+(?:[A-Za-z][\w-]*\s+){0,2}?" + _GENERIC_HEADS + r"(?![\w-])"
 )
 _WORD = re.compile(r"(?<![\w'’-])[A-Za-z0-9][\w'’.-]*")
@@ -56,15 +56,15 @@ _GLOSS_GAP = re.compile(r"\s*\(")
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 # How many named sides on each side of a generic name are looked at (bounded work).
 CONTEXT_SIDES = 40
-_OTHER_PARTIES = re.compile(r"(?<![\w-])(?:Israeli|Israel|IDF|Jordanian|Lebanese\s+Army|Lebanese\s+army|Peshmerga|"
-                            r"Iraqi\s+Kurdish)(?:\s+(?:Air\s+Force|air\s+force|army|Army|forces|jets|warplanes|"
+_OTHER_PARTIES = re.compile(guarded(r"Israeli|Israel|IDF|Jordanian|Lebanese\s+Army|Lebanese\s+army|Peshmerga|"
+                                    r"Iraqi\s+Kurdish") + r"(?:\s+(?:Air\s+Force|air\s+force|army|Army|forces|jets|warplanes|"
                             r"aircraft|troops|military|Defense\s+Forces))?(?![\w-])")
 # Civilians named as a clause's subject ("a group of civilians managed to reach X"): no side acts.
-_CIVILIANS = Folded(r"(?<![\w-])(?:civilians|residents|refugees|displaced\s+(?:people|persons|families)|children|"
-                    r"journalists|aid\s+workers|locals|villagers|townspeople)(?![\w-])")
-_PRONOUN = Folded(r"(?<![\w-])(?:they|the\s+latter|the\s+former|it|its\s+(?:forces|troops|fighters|allies))(?![\w-])")
+_CIVILIANS = Folded(guarded(r"civilians|residents|refugees|displaced\s+(?:people|persons|families)|children|"
+                            r"journalists|aid\s+workers|locals|villagers|townspeople") + r"(?![\w-])")
+_PRONOUN = Folded(guarded(r"they|the\s+latter|the\s+former|it|its\s+(?:forces|troops|fighters|allies)") + r"(?![\w-])")
 # "his group", and in a quotation "our forces": the speaker's side.
-_POSSESSED_GROUP = Folded(r"(?<![\w-])(?:his|her|our)\s+(?:(?:own|armed|brave|heroic)\s+)?(?:group|forces|men|fighters|"
+_POSSESSED_GROUP = Folded(guarded("his|her|our") + r"\s+(?:(?:own|armed|brave|heroic)\s+)?(?:group|forces|men|fighters|"
                           r"units?|faction|militia|troops|army|soldiers)(?![\w-])")
 
 
@@ -94,7 +94,7 @@ class FactionTable:
     generic: dict[str, tuple[str, ...]] | None = None
     # A side named by whose it is and a generic word for armed men ("Syrian and allied
     # forces", "Assad's army"): the pattern and each affiliation's faction (lower-cased).
-    composed: re.Pattern | None = None
+    composed: Folded | None = None
     affiliation: dict[str, str] | None = None
     # Governorate -> the factions a generic name most likely stands for there, when the
     # report names none of those it may stand for ("militants" in Idlib: HTS).
@@ -195,7 +195,7 @@ def load_factions(path: Path = FACTIONS_PATH) -> FactionTable:
                         composed, affiliation, theatres)
 
 
-def _composed(raw: dict | None, path: Path) -> tuple[re.Pattern | None, dict[str, str]]:
+def _composed(raw: dict | None, path: Path) -> tuple[Folded | None, dict[str, str]]:
     """The pattern of composed side names: an affiliation (or two, "Syrian and Russian"),
     optional "allied" / neutral modifiers, and a generic head ("forces", "army", "jets")."""
     if not raw:
@@ -216,7 +216,9 @@ def _composed(raw: dict | None, path: Path) -> tuple[re.Pattern | None, dict[str
     modifiers = alternation(raw.get("modifiers") or ["allied"])
     body = (rf"(?<![\w'’-])(?P<affiliation>{affil})(?:\s+(?:and|&)\s+(?:{affil}))?"
             rf"(?:,?\s+and\s+allied)?(?:\s+(?:{modifiers})){{0,2}}\s+(?:{alternation(raw['heads'])})(?![\w'’-])")
-    return re.compile(body, re.I), affiliation
+    if "(?-i:" in body:  # an acronym matches in capitals only, which the lower-cased text cannot tell
+        raise ValueError(f"{path}: composed names are matched regardless of case; no acronym among them")
+    return Folded(body), affiliation
 
 
 def _names_pattern(alternatives: list[str]) -> re.Pattern | Folded:
@@ -268,10 +270,10 @@ def find_sides(text: str, table: FactionTable | None = None) -> list[SideMention
                                  _role(text, start, end)))
     spans = sorted((m.start, m.end) for m in found)
     if table.composed is not None:
-        composed = [m for m in table.composed.finditer(text) if not overlaps(spans, m.start(), m.end())]
+        composed = [m for m in table.composed.finditer(text, low) if not overlaps(spans, m.start(), m.end())]
         for match in composed:
             faction = table.affiliation[_key(match.group("affiliation")).lower()]
-            found.append(SideMention(match.start(), match.end(), match.group(0), faction, None,
+            found.append(SideMention(match.start(), match.end(), text[match.start():match.end()], faction, None,
                                      _role(text, match.start(), match.end())))
         if composed:
             spans = sorted((m.start, m.end) for m in found)

@@ -26,6 +26,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import itertools
+import operator
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -1530,10 +1531,13 @@ def _within_spans(spans: list[tuple[int, int]], sentence: Sentence) -> list[tupl
     return spans[first:last]
 
 
+_START = operator.attrgetter("start")
+
+
 def _within(items: list, start: int, end: int) -> list:
     """The items (sorted by ``start``) lying inside [start, end)."""
-    first = bisect.bisect_left(items, start, key=lambda item: item.start)
-    last = bisect.bisect_left(items, end, key=lambda item: item.start)
+    first = bisect.bisect_left(items, start, key=_START)
+    last = bisect.bisect_left(items, end, key=_START)
     return [item for item in items[first:last] if item.end <= end]
 
 

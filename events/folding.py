@@ -51,3 +51,35 @@ class Folded:
     def match(self, text: str, low: str | None, pos: int = 0, endpos: int | None = None) -> re.Match | None:
         pattern, haystack = self._pick(text, low)
         return pattern.match(haystack, pos, len(haystack) if endpos is None else endpos)
+
+
+def guarded(alternatives: str, behind: str = r"[\w-]") -> str:
+    """``(?<!behind)(?:alternatives)`` with the look-behind put after each alternative's first
+    letter: the same matches, but a pattern opening on letters lets ``re`` skip straight to
+    where one of them occurs instead of trying the look-behind at every position. Each
+    top-level alternative must open with a plain letter."""
+    parts, depth, start, index, in_class = [], 0, 0, 0, False
+    while index < len(alternatives):
+        char = alternatives[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(alternatives[start:index])
+            start = index + 1
+        index += 1
+    parts.append(alternatives[start:])
+    out = []
+    for part in parts:
+        if not part[:1].isalpha() or part[1:2] in ("?", "*", "+", "{"):
+            raise ValueError(f"guarded: {part!r} does not open with a plain letter")
+        out.append(f"{part[0]}(?<!{behind}{part[0]}){part[1:]}")
+    return "(?:" + "|".join(out) + ")"
