@@ -98,6 +98,45 @@ def test_the_spelling_key_merges_few_distinct_names():
     assert merged / len(distinct) < 0.35, (merged, len(distinct))
 
 
+def _ocha_build():
+    import importlib.util
+    path = settings.DATA_DIR / "gazetteer" / "build_ocha_communities.py"
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_an_ocha_gh_for_an_ayn_meets_the_spelling_without_it():
+    """OCHA writes the ayn of بزاعة as "gh" (Bazagha); the spelling that drops it resolves there."""
+    place = resolve("Bazaa")
+    assert place is not None and place.pcode == "C1188", place
+    assert resolve("Bazagha").pcode == "C1188"
+
+
+def test_a_gh_is_read_as_an_ayn_only_where_the_arabic_writes_one():
+    ayn_form = _ocha_build().ayn_form
+    assert ayn_form("Bazagha", "بزاعة") == "Baza'a"
+    assert ayn_form("Ghabaghib", "غباغب") is None  # a real ghain
+    assert ayn_form("Ein Ghazal", "عين غزال") is None  # a ghain beside an ayn: not told apart
+    assert ayn_form("Bab", "الباب") is None
+
+
+def test_ayn_forms_meet_no_other_community():
+    """Precision of the ayn rule: no alias it adds is another community's name."""
+    ayn_form = _ocha_build().ayn_form
+    from gazetteer.normalize import fold
+    rows = [e for e in gazetteer.default().entries if e.source == "ocha" and not e.level]
+    arabic = {e.pcode: next((n for n in e.names if any("\u0600" <= c <= "\u06ff" for c in n)), "") for e in rows}
+    names: dict[str, set[str]] = {}
+    for entry in rows:
+        for name in entry.names:
+            names.setdefault(fold(name), set()).add(entry.pcode)
+    added = [(e.pcode, form) for e in rows if (form := ayn_form(e.name, arabic[e.pcode]))]
+    assert added, "the rule no longer applies to any community"
+    assert all(names[fold(form)] == {pcode} for pcode, form in added)
+
+
 # -- coverage -------------------------------------------------------------------------------
 
 def test_every_ocha_community_is_in_the_gazetteer_once():

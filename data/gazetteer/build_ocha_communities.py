@@ -17,6 +17,9 @@ Quirks of the source handled here:
   ("Tal Elthahab Qameshli"): the name without it is an alias ("Tal Elthahab");
 - parts of one village are told apart by a qualifier ("Eastern Kwaires", "جب ابيض شمالي"): the
   name without it is an alias too, as the press often drops it;
+- OCHA now and then writes an ayn as "gh" ("Bazagha", بزاعة), the letter of the ghain: where the
+  Arabic name has an ayn and no ghain, the name with an apostrophe for each "gh" is an alias, so
+  the spellings that drop the ayn ("Bazaa") meet it (``ayn_form``);
 - OCHA spells with its own convention (Idleb, Dar'a, "El"/"Ej" glued articles, Jeb for Jubb): the
   gazetteer's spelling key (``gazetteer.spelling``) makes other spellings meet, so no press
   spelling is added here.
@@ -116,6 +119,17 @@ def unqualified(name: str, props: dict) -> str | None:
     return None
 
 
+_GH_RE = re.compile("gh", re.IGNORECASE)
+
+
+def ayn_form(name: str, arabic: str) -> str | None:
+    """The name with an apostrophe for a "gh" that renders the Arabic name's ayn, or None: only
+    when that name has an ayn and no ghain, so a real ghain ("Ghazal", غزال) keeps its letter."""
+    if "gh" not in name.lower() or "ع" not in arabic or "غ" in arabic:
+        return None
+    return _GH_RE.sub("'", name)
+
+
 def names_of(props: dict) -> tuple[str, str, list[str], list[str]]:
     """(name, Arabic name, other names, those of them that are the record's own names: the
     parts of a compound record and the name without OCHA's district suffix) of one record."""
@@ -137,6 +151,7 @@ def names_of(props: dict) -> tuple[str, str, list[str], list[str]]:
         others += arabic_parts
     # "Eastern Kwaires" is also "Kwaires" (as is its western neighbour: the context decides).
     others += [q for form in (name, *parts, arabic, *arabic_parts) if (q := without_qualifiers(form))]
+    others += [a for form in (name, *parts) if (a := ayn_form(form, arabic))]
     seen = {name.casefold(), arabic}
     kept = []
     for other in others:
