@@ -299,7 +299,6 @@ def assign(baseline: Sequence[ControlPoint], events: Sequence[Event], *, region_
            match_km: float = MATCH_KM) -> tuple[list[NewPlace], dict[str, int]]:
     """(new places, event id -> index of the place it is about) for ``events`` in order; events
     about no place (regions, unplaced non-control events) are left out of the mapping."""
-    names = [p.name for p in baseline]
     lonlat = [(p.lon, p.lat) for p in baseline]
     by_id = {p.place_id: i for i, p in enumerate(baseline) if p.place_id}
     by_name: dict[str, list[int]] = {}

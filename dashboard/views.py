@@ -9,7 +9,7 @@ import base64
 from datetime import date
 from typing import Any, Sequence
 
-from dash import dcc, html
+from dash import html
 
 import settings
 from dashboard.history import Period

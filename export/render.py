@@ -70,7 +70,6 @@ REACT_SCRIPT = """async ([figureJson, width, height]) => {
     // MapLibre refuses some updates of the map's layers in place (going back to a date whose
     // layers differ: 'Map error' from removeLayer); a new plot draws the figure from scratch.
     Plotly.purge(gd);
-    layout.map && held && layout.map.style === held && (layout.map.style = JSON.parse(JSON.stringify(held)));
     await Plotly.newPlot(gd, figure.data || [], layout, config);
   }
   const maps = ((gd._fullLayout._subplots || {}).map || []).map(id => gd._fullLayout[id]._subplot.map);

@@ -60,7 +60,6 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from gazetteer import administrative, directional, generic, inferred, lines, relative
 from gazetteer.context import Context

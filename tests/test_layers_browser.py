@@ -71,7 +71,7 @@ def render(browser, served, figure, name, points=()):
         " const m = gd._fullLayout.map._subplot.map; const box = m.getCanvas().getBoundingClientRect();"
         " return pts.map(p => { const q = m.project(p); return [q.x + box.left, q.y + box.top]; }); }",
         [list(p) for p in points])
-    shot = page.screenshot(path=str(folder / f"{name}.png"))
+    page.screenshot(path=str(folder / f"{name}.png"))
     page.close()
     image = np.asarray(Image.open(folder / f"{name}.png").convert("RGB")).astype(int)
     return image, requests, errors, pixels
