@@ -163,6 +163,7 @@ class _Browser:
         self._pages: dict[float, object] = {}
         self._sessions: dict[object, object] = {}
         self._print_page = None
+        _before_worker_threads_end(self.close)
 
     def submit(self, fn, *args) -> Future:
         if self._worker is None:
@@ -366,10 +367,26 @@ def _plotly_js() -> bytes:
 
 # --- the renderer's life -----------------------------------------------------------------------
 
+def _before_worker_threads_end(close) -> None:
+    """Run ``close`` at interpreter exit while the worker thread can still take a job.
+    ``atexit`` runs only after concurrent.futures has ended its threads, so the browser could no
+    longer be closed on its own thread, and the Playwright greenlets left on a finished thread
+    can abort the process at exit ("terminate called without an active exception"). Hooks
+    registered with threading's exit list run in reverse order, so this one (registered after
+    concurrent.futures' at its import) runs first."""
+    register = getattr(threading, "_register_atexit", None)
+    if register is None:
+        atexit.register(close)
+        return
+    try:
+        register(close)
+    except RuntimeError:   # already shutting down: nothing more can be scheduled anyway
+        pass
+
+
 _browser = _Browser()
 _render_lock = threading.Lock()
 _warm_users = 0
-atexit.register(_browser.close)
 
 
 def start_renderer() -> None:
