@@ -35,7 +35,8 @@ def test_mentions_are_exact_slices_of_the_text(parsed, seed_texts):
 
 
 # The seed gold annotates compass parts of the whole country ("northern Syria"); the development
-# corpus, whose conventions the project is measured by, does not, and neither does the geoparser.
+# corpus, whose conventions the project is measured by, does not, and neither does the geoparser
+# unless the part is written as a proper name ("Eastern Syria" in running text).
 COUNTRY_PART_RE = re.compile(r"^(?:the\s+)?(?:(?:north|south|east|west|central)\w*[\s-]*)+(?:parts?\s+of\s+)?Syria$", re.I)
 
 
@@ -245,6 +246,16 @@ def test_a_district_placed_in_a_far_city_is_not_that_district():
 def test_compass_parts_of_the_whole_country_are_no_mentions():
     text = "Turkish forces advanced in northern Syria, while fighting went on in north-eastern Syria near Hasakah."
     assert [m.text for m in geoparse(text)] == ["Hasakah"]
+
+
+def test_a_compass_part_written_as_a_proper_name_is_a_wide_region():
+    text = "The Eastern Syria campaign followed the army's summer offensive in the desert near Palmyra."
+    found = [m for m in geoparse(text) if "Syria" in m.text]
+    assert [m.text for m in found] == ["Eastern Syria"]
+    assert found[0].place.kind == "region" and found[0].place.uncertainty_km >= 100
+    assert 39.0 < found[0].place.lon < 41.5  # the east, not the country's middle
+    headline = "Army Advances Across Eastern Syria Toward Mayadin"
+    assert "Eastern Syria" not in [m.text for m in geoparse(headline)]
 
 
 @pytest.mark.parametrize("text, kept", [
