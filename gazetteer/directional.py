@@ -9,9 +9,13 @@ is the answer. A governorate that is a single city (Damascus) has no countryside
 own: its directional regions are those of the governorate around it (Rif Dimashq). Otherwise
 the region is computed from its anchor:
 
-- a governorate, region or other wide anchor (uncertainty >= 20 km): the point half its
-  radius from its centre towards the direction, with 0.6 of its radius; "central" keeps the
-  centre with half the radius;
+- a governorate, district or subdistrict with a polygon (``areas``): the centroid of the
+  part of the polygon on that side of the line square to the direction through its
+  representative point (the footprint an area statement flips), with the radius of a circle
+  of that part's size;
+- a region or other wide anchor (uncertainty >= 20 km): the point half its radius from its
+  centre towards the direction, with 0.6 of its radius; "central" keeps the centre with half
+  the radius;
 - a city that gives its name to a governorate ("eastern Aleppo", "the Raqqa countryside"):
   the same, from the governorate, unless the phrase names a part of the city itself
   ("the eastern parts of the city of X", "the outskirts of X");
@@ -205,7 +209,34 @@ def part_of(gazetteer, anchor: Place, direction: str | None, part: str | None = 
         named = _named_part(gazetteer, base, direction)
         if named is not None:
             return replace(named, score=round(min(named.score, anchor.score) * 0.95, 3))
-    return region(base, direction, part)
+    return _polygon_part(base, direction, part) or region(base, direction, part)
+
+
+_AREA_KINDS = frozenset({"governorate", "district", "subdistrict"})
+
+
+def _polygon_part(base: Place, direction: str | None, part: str | None) -> Place | None:
+    """The part of an administrative area towards ``direction``, from its polygon: the area
+    cut square to the direction through its representative point (``areas.part``, the same
+    footprint an area statement flips), placed at that piece's centroid (its representative
+    point if the centroid falls outside), with the radius of a circle of the piece's size.
+    None for other anchors or no direction."""
+    if not direction or base.kind not in _AREA_KINDS or bearing_of(direction) is None:
+        return None
+    from gazetteer import areas
+    target = areas.area_of(base)
+    if target is None:
+        return None
+    piece = areas.part(target, direction)
+    if piece.is_empty:
+        return None
+    point = piece.centroid if piece.covers(piece.centroid) else piece.representative_point()
+    piece_km2 = target.area_km2 * piece.area / target.geometry.area
+    uncertainty_km = max(5.0, math.sqrt(piece_km2 / math.pi))
+    computed = region(base, direction, part)
+    return replace(computed, lat=round(point.y, 5), lon=round(point.x, 5), uncertainty_km=round(uncertainty_km, 1),
+                   source=f"{base.source} + {_label(direction)} part of its polygon",
+                   raw={**computed.raw, "anchor": {**computed.raw["anchor"], "id": target.pcode}})
 
 
 def _summary(place: Place) -> dict:
