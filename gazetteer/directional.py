@@ -290,7 +290,7 @@ def apply(gazetteer, text: str, mentions: list[Mention]) -> list[Mention]:
                             _governorate_named(gazetteer, mention))
             start = match.start()
             out.append(Mention(start, mention.end, text[start:mention.end], place))
-    return sorted(out + _syria_regions(text, out), key=lambda m: (m.start, -m.end))
+    return sorted(out + _syria_regions(text, out, gazetteer), key=lambda m: (m.start, -m.end))
 
 
 # "the Old City of Raqqa", "Old Raqqa", "Raqqa's Old City": the historic centre of a city.
@@ -315,13 +315,38 @@ def old_city(text: str, mention: Mention) -> Mention | None:
     return Mention(start, end, text[start:end], centre)
 
 
-def _syria_regions(text: str, mentions: list[Mention]) -> list[Mention]:
-    """ "north-eastern Syria", "the southern part of Syria" when the gazetteer lacks them."""
+# "Syria's southeastern desert": a part of the Syrian Desert, not of the country.
+_SYRIA_DESERT_RE = re.compile(rf"\bSyria['’]s[ \t\u00a0]+(?P<dir>{_DIR})[ \t\u00a0]+(?:desert|steppe|Badia)\b")
+
+
+def _desert_parts(gazetteer, text: str, taken) -> list[Mention]:
+    """ "Syria's eastern desert", "Syria's southeastern steppe": that part of the Syrian Desert,
+    the region the gazetteer names ("southeastern Syrian desert") or one computed from it."""
+    out = []
+    for match in _SYRIA_DESERT_RE.finditer(text):
+        start, end = match.start("dir"), match.end()
+        if taken.overlaps(start, end):
+            continue
+        place = gazetteer.resolve_name(f"{match.group('dir')} Syrian desert", None, fuzzy=False)
+        if place is None or place.kind not in PART_KINDS:
+            desert = gazetteer.resolve_name("Syrian Desert", None, fuzzy=False)
+            if desert is None:
+                continue
+            place = region(desert, match.group("dir"), "desert")
+        out.append(Mention(start, end, text[start:end], place))
+    return out
+
+
+def _syria_regions(text: str, mentions: list[Mention], gazetteer=None) -> list[Mention]:
+    """ "north-eastern Syria", "the southern part of Syria" when the gazetteer lacks them, and
+    "Syria's eastern desert"."""
     if "Syria" not in text:
         return []
     from gazetteer.lines import Spans
     taken = None
     out = []
+    if gazetteer is not None and ("Syria's" in text or "Syria’s" in text):
+        out += _desert_parts(gazetteer, text, Spans(mentions))
     last_end = 0
     for syria in _SYRIA_WORD_RE.finditer(text):
         # The phrase ends at the word: look for it in a window before, not across the whole text.

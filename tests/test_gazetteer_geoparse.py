@@ -300,3 +300,14 @@ def test_a_capitalised_descriptor_ends_a_name_the_index_knows_only_with_its_feat
     # No place is called "Jirah" alone; "Jirah airbase" is a feature's name.
     mentions = geoparse("Shelling hit Jirah Military Airport at dawn.")
     assert [(m.text, m.place.kind) for m in mentions] == [("Jirah Military Airport", "site")]
+
+
+@pytest.mark.parametrize("text, direction_lon", [
+    ("Rebel units in Syria's southeastern desert cut the road.", (38.0, 40.0)),
+    ("Patrols crossed Syria’s eastern steppe at night.", (38.8, 41.0)),
+])
+def test_a_compass_part_of_the_syrian_desert_is_a_region_mention(text, direction_lon):
+    found = [m for m in geoparse(text) if m.place.kind == "region"]
+    assert len(found) == 1 and "Syria" not in found[0].text
+    place = found[0].place
+    assert direction_lon[0] < place.lon < direction_lon[1] and place.uncertainty_km >= 50
