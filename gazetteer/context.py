@@ -362,10 +362,9 @@ def admissible(candidate: Candidate, entry: Entry, written: str, context: Contex
     """Whether a place known only from the war map may be what ``written`` means. Its labels
     are the press's own spellings, and thousands of them are short words: only the name as
     written (no spelling guess: "border" is no "Bayr al-Dayr"), with no descriptor of another
-    kind of feature. A label in ordinary English
-    ("Communication Tower") only written as a name ("the Communication Tower", not "a
-    communication tower") in a document with a place it pins down within ``GENERIC_KM``.
-    Every other entry is admissible."""
+    kind of feature. A label in ordinary English ("Communication Tower") only when written as
+    a name ("the Communication Tower", not "a communication tower") in a document with a place
+    it pins down within ``GENERIC_KM``. Every other entry is admissible."""
     if entry.source != "wpmodule":
         return True
     if candidate.tier in _INEXACT:

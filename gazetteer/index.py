@@ -63,7 +63,7 @@ def _as_written_only(entry: Entry) -> frozenset[str] | None:
     war-map labels folded into another place, or none (an empty set)."""
     if entry.source == "wpmodule":
         return None
-    labels = (entry.raw or {}).get("wpmodule_labels") if entry.raw else None
+    labels = entry.raw.get("wpmodule_labels") if entry.raw else None
     return frozenset(labels.split("|")) if labels else frozenset()
 
 

@@ -17,7 +17,7 @@ from typing import Iterable, Mapping, NamedTuple
 
 import settings
 from gazetteer import descriptors, stopnames
-from gazetteer.context import Context, choose, admissible, is_big, is_inexact, is_minor, is_quarter, rank
+from gazetteer.context import Context, admissible, choose, is_big, is_inexact, is_minor, is_quarter, rank
 from gazetteer.index import NameIndex
 from gazetteer.match import candidates, suggestions
 from gazetteer.normalize import fold, is_arabic, strip_articles
