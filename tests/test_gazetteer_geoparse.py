@@ -92,6 +92,10 @@ def test_damascus_standing_for_the_government_is_not_a_place():
 def test_places_outside_syria_and_its_border_strips_are_ignored_but_border_towns_kept():
     texts = [m.text for m in geoparse("From Mosul and Baghdad they drove to Al-Qa'im and on to Abu Kamal.")]
     assert texts == ["Al-Qa'im", "Abu Kamal"]
+    # The region's cities beyond the strip answer to their names, not to a Syrian look-alike.
+    for name in ("Mosul", "Kirkuk", "Baghdad"):
+        place = resolve(name)
+        assert place is not None and place.country == "IQ", place
 
 
 def test_descriptors_join_the_mention_and_choose_the_feature():
