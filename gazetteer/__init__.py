@@ -18,6 +18,13 @@ statements such as "full control of the eastern Hama countryside"). A ``Place`` 
 governorate, district or subdistrict carries its OCHA P-code as ``id``; a community OCHA lists
 has its P-code as ``pcode`` (and as ``id`` when no other source has it).
 
+Sources (``data/gazetteer``, README.md there): curated rows, GeoNames, OCHA's communities,
+the markers of Wikipedia's 2017 detailed war map (``wpmodule_places.csv``: a marker of a place
+another source holds is folded into it; the others are places of their own, ``source``
+``wpmodule:<label>``, found by their names as written), OCHA's administrative areas. A place on
+the 2017 war map outranks an unmarked homonym when nothing in the report tells them apart
+(``gazetteer.context``).
+
 Analysts' corrections (``gazetteer.corrections``): ``load()``, ``write(name, lat, lon, ...)``
 keep corrected points in ``data/gazetteer/corrections.csv``, which the gazetteer loads before
 any other source.

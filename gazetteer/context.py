@@ -9,7 +9,15 @@ candidate's rank adds three things to how well its name matched:
 - a context bonus (0-1): the candidate lies in a governorate the document names, or near
   the places the document names unambiguously;
 - agreement with a descriptor ("Arak field" wants a site, "Homs province" a governorate);
-- a small premium when the name is the entry's main name rather than an alias.
+- a small premium when the name is the entry's main name rather than an alias;
+- a prominence premium (``MARKED_BONUS``) for a place that is a marker of the 2017 war map
+  (Wikipedia's detailed map module, ``data/gazetteer/wpmodule_places.csv``): a war report
+  naming a village means one the war reached more often than an unmarked homonym. The
+  tie-break order among same-name candidates is thus: how well the name matched (exact
+  before inexact), then the document's context (0-0.3: its governorates, its nearby places),
+  then a big town's exact name (below), then the war-map mark (0.05, more than
+  ``AMBIGUOUS_GAP``: a marked village against an unmarked one is no coin toss), then kind,
+  population and source. Two marked homonyms, or two unmarked ones, stay a coin toss;
 
 Then ``choose`` refuses rather than guesses (a wrong point draws a false front):
 
@@ -47,6 +55,11 @@ _KIND_WEIGHT = {
 # A place called so outright beats one that has the name only as an alias ("Khalkhalah" is the
 # village; the air base is also called that).
 MAIN_NAME_BONUS = 0.08
+# A marker of the 2017 war map outranks an unmarked place of the same name (module docstring).
+MARKED_BONUS = 0.05
+# A war-map marker labelled in ordinary English ("Communication Tower") is answered only this
+# near (km) a place the document pins down, and only when written as a name (capitalised).
+GENERIC_KM = 15.0
 # Far-apart places whose ranks differ by less than this are a coin toss: refuse.
 AMBIGUOUS_GAP = 0.04
 FAR_APART_KM = 30.0
@@ -330,6 +343,8 @@ def rank(candidates: list[Candidate], index, context: Context | None) -> list[Ra
     for candidate in candidates:
         entry = index.entries[candidate.position]
         value = candidate.match + 0.15 * index.prior(candidate.position) + (MAIN_NAME_BONUS if candidate.main else 0.0)
+        if entry.marked:
+            value += MARKED_BONUS
         if context:
             value += 0.3 * context.bonus(entry)
         if candidate.descriptor is not None:
@@ -341,6 +356,30 @@ def rank(candidates: list[Candidate], index, context: Context | None) -> list[Ra
         out.append(Ranked(candidate, entry, value))
     out.sort(key=lambda r: -r.rank)
     return out
+
+
+def admissible(candidate: Candidate, entry: Entry, written: str, context: Context | None) -> bool:
+    """Whether a place known only from the war map may be what ``written`` means. Its labels
+    are the press's own spellings, and thousands of them are short words: only the name as
+    written (no spelling guess: "border" is no "Bayr al-Dayr"), with no descriptor of another
+    kind of feature. A label in ordinary English ("Communication Tower") only when written as
+    a name ("the Communication Tower", not "a communication tower") in a document with a place
+    it pins down within ``GENERIC_KM``. Every other entry is admissible."""
+    if entry.source != "wpmodule":
+        return True
+    if candidate.tier in _INEXACT:
+        return False
+    if candidate.descriptor is not None and family_of_kind(entry.kind) != candidate.descriptor.family:
+        return False  # "Tishrin district" is no district named after the village of Tishrin
+    if not entry.generic:
+        return True
+    words = [w for w in written.split() if w[:1].isalpha() and w.lower() not in _SMALL_WORDS]
+    if not words or not all(w[0].isupper() for w in words):
+        return False
+    return bool(context) and context.nearest_km(entry.lat, entry.lon) <= GENERIC_KM
+
+
+_SMALL_WORDS = frozenset({"the", "of", "and", "on", "to", "at", "in", "by", "for", "a", "an"})
 
 
 def _apart(a: Entry, b: Entry) -> bool:

@@ -9,9 +9,13 @@ is the answer. A governorate that is a single city (Damascus) has no countryside
 own: its directional regions are those of the governorate around it (Rif Dimashq). Otherwise
 the region is computed from its anchor:
 
-- a governorate, region or other wide anchor (uncertainty >= 20 km): the point half its
-  radius from its centre towards the direction, with 0.6 of its radius; "central" keeps the
-  centre with half the radius;
+- a governorate, district or subdistrict with a polygon (``areas``): the centroid of the
+  part of the polygon on that side of the line square to the direction through its
+  representative point (the footprint an area statement flips), with the radius of a circle
+  of that part's size;
+- a region or other wide anchor (uncertainty >= 20 km): the point half its radius from its
+  centre towards the direction, with 0.6 of its radius; "central" keeps the centre with half
+  the radius;
 - a city that gives its name to a governorate ("eastern Aleppo", "the Raqqa countryside"):
   the same, from the governorate, unless the phrase names a part of the city itself
   ("the eastern parts of the city of X", "the outskirts of X");
@@ -205,7 +209,34 @@ def part_of(gazetteer, anchor: Place, direction: str | None, part: str | None = 
         named = _named_part(gazetteer, base, direction)
         if named is not None:
             return replace(named, score=round(min(named.score, anchor.score) * 0.95, 3))
-    return region(base, direction, part)
+    return _polygon_part(base, direction, part) or region(base, direction, part)
+
+
+_AREA_KINDS = frozenset({"governorate", "district", "subdistrict"})
+
+
+def _polygon_part(base: Place, direction: str | None, part: str | None) -> Place | None:
+    """The part of an administrative area towards ``direction``, from its polygon: the area
+    cut square to the direction through its representative point (``areas.part``, the same
+    footprint an area statement flips), placed at that piece's centroid (its representative
+    point if the centroid falls outside), with the radius of a circle of the piece's size.
+    None for other anchors or no direction."""
+    if not direction or base.kind not in _AREA_KINDS or bearing_of(direction) is None:
+        return None
+    from gazetteer import areas
+    target = areas.area_of(base)
+    if target is None:
+        return None
+    piece = areas.part(target, direction)
+    if piece.is_empty:
+        return None
+    point = piece.centroid if piece.covers(piece.centroid) else piece.representative_point()
+    piece_km2 = target.area_km2 * piece.area / target.geometry.area
+    uncertainty_km = max(5.0, math.sqrt(piece_km2 / math.pi))
+    computed = region(base, direction, part)
+    return replace(computed, lat=round(point.y, 5), lon=round(point.x, 5), uncertainty_km=round(uncertainty_km, 1),
+                   source=f"{base.source} + {_label(direction)} part of its polygon",
+                   raw={**computed.raw, "anchor": {**computed.raw["anchor"], "id": target.pcode}})
 
 
 def _summary(place: Place) -> dict:
@@ -259,7 +290,7 @@ def apply(gazetteer, text: str, mentions: list[Mention]) -> list[Mention]:
                             _governorate_named(gazetteer, mention))
             start = match.start()
             out.append(Mention(start, mention.end, text[start:mention.end], place))
-    return sorted(out + _syria_regions(text, out), key=lambda m: (m.start, -m.end))
+    return sorted(out + _syria_regions(text, out, gazetteer), key=lambda m: (m.start, -m.end))
 
 
 # "the Old City of Raqqa", "Old Raqqa", "Raqqa's Old City": the historic centre of a city.
@@ -284,13 +315,38 @@ def old_city(text: str, mention: Mention) -> Mention | None:
     return Mention(start, end, text[start:end], centre)
 
 
-def _syria_regions(text: str, mentions: list[Mention]) -> list[Mention]:
-    """ "north-eastern Syria", "the southern part of Syria" when the gazetteer lacks them."""
+# "Syria's southeastern desert": a part of the Syrian Desert, not of the country.
+_SYRIA_DESERT_RE = re.compile(rf"\bSyria['’]s[ \t\u00a0]+(?P<dir>{_DIR})[ \t\u00a0]+(?:desert|steppe|Badia)\b")
+
+
+def _desert_parts(gazetteer, text: str, taken) -> list[Mention]:
+    """ "Syria's eastern desert", "Syria's southeastern steppe": that part of the Syrian Desert,
+    the region the gazetteer names ("southeastern Syrian desert") or one computed from it."""
+    out = []
+    for match in _SYRIA_DESERT_RE.finditer(text):
+        start, end = match.start("dir"), match.end()
+        if taken.overlaps(start, end):
+            continue
+        place = gazetteer.resolve_name(f"{match.group('dir')} Syrian desert", None, fuzzy=False)
+        if place is None or place.kind not in PART_KINDS:
+            desert = gazetteer.resolve_name("Syrian Desert", None, fuzzy=False)
+            if desert is None:
+                continue
+            place = region(desert, match.group("dir"), "desert")
+        out.append(Mention(start, end, text[start:end], place))
+    return out
+
+
+def _syria_regions(text: str, mentions: list[Mention], gazetteer=None) -> list[Mention]:
+    """ "north-eastern Syria", "the southern part of Syria" when the gazetteer lacks them, and
+    "Syria's eastern desert"."""
     if "Syria" not in text:
         return []
     from gazetteer.lines import Spans
     taken = None
     out = []
+    if gazetteer is not None and ("Syria's" in text or "Syria’s" in text):
+        out += _desert_parts(gazetteer, text, Spans(mentions))
     last_end = 0
     for syria in _SYRIA_WORD_RE.finditer(text):
         # The phrase ends at the word: look for it in a window before, not across the whole text.

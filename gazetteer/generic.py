@@ -4,9 +4,14 @@ The geoparser finds them, and they still serve while it works (a border places a
 village "near the Turkish border"; "northern Syria" may anchor a direction); this module
 decides, last, which of them are reported, by the conventions the project is measured on:
 
-- a compass part of the whole country ("northern Syria", "the eastern part of Syria",
-  "north-eastern Syria", "central Syria") is never a mention: hundreds of kilometres wide, it
-  would put a point in the middle of nowhere;
+- a compass part of the whole country written as a description ("northern Syria", "the
+  eastern part of Syria", "north-eastern Syria", "central Syria") is no mention: hundreds of
+  kilometres wide, it would put a point in the middle of nowhere. Written as a proper name
+  (its compass word capitalised in running text: "the Eastern Syria campaign", "Northern
+  Syria's federation") it names a region and is a mention of kind region with that region's
+  large uncertainty (100-250 km). Capitals in a title-case line say nothing, so there it
+  stays a description; at a sentence's start the capital is ambiguous, but the region is
+  named all the same;
 - a border is a mention when the report locates something on it ("reached the Iraqi border",
   "outposts near the Syrian-Jordanian border", "within 50 km of the border with Iraq"), not
   when it is named in passing:
@@ -58,6 +63,25 @@ def country_part(mention: Mention) -> bool:
     return bool(head) and all(w in DIRECTION_WORDS or w in compass for w in head)
 
 
+# In the lines that capitalise most words (headlines) capitals are no sign of a name.
+_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+_LINE_CHARS = 400
+
+
+def _title_case_line(text: str, position: int) -> bool:
+    start = text.rfind("\n", max(0, position - _LINE_CHARS), position) + 1
+    end = text.find("\n", position, position + _LINE_CHARS)
+    words = _WORD_RE.findall(text[start:end if end >= 0 else position + _LINE_CHARS])
+    return len(words) >= 4 and sum(1 for w in words if w[0].isupper()) >= 0.7 * len(words)
+
+
+def named_country_part(text: str, mention: Mention) -> bool:
+    """Whether a compass part of the country is written as a proper name (module docstring)."""
+    if not mention.text[:1].isupper():
+        return False
+    return not _title_case_line(text, mention.start)
+
+
 def is_border(mention: Mention) -> bool:
     place = mention.place
     words = fold(mention.text).split()
@@ -92,7 +116,7 @@ def drop(text: str, mentions: list[Mention]) -> list[Mention]:
     out = []
     previous = None
     for mention in mentions:
-        if country_part(mention):
+        if country_part(mention) and not (mention.place.kind == "region" and named_country_part(text, mention)):
             continue
         if is_border(mention) and border_in_passing(text, mention, previous):
             continue

@@ -773,6 +773,7 @@ def geoparse(gazetteer, text: str, context: Context | None = None, relative_phra
     refused: list[tuple[int, int]] = []
     mentions = _resolve_spans(gazetteer, text, spans, finder.tokens, doc_context, memo, unknown_spans, checkable,
                               refused, deadline)
+    mentions = [m for m in mentions if not _off_the_map(m)]  # nor a neighbour that places a border
     unknown_spans = _among_villages(unknown_spans, spans, mentions, finder.tokens)
     unknowns = [(finder.tokens[s.first].start, finder.tokens[s.last].end) for s in unknown_spans]
     if not relative_phrases:
@@ -811,6 +812,14 @@ def _foreign_dateline(text: str, mention: Mention) -> bool:
     if not line_start and window:
         return False  # far from any line break: no dateline
     return not text[line_start:mention.start].strip() and _DATELINE_AFTER_RE.match(text, mention.end) is not None
+
+
+def _off_the_map(mention: Mention) -> bool:
+    """A city of the region beyond Syria's border strip (Mosul, Erbil; ``abroad`` in the
+    GeoNames base): it claims its name from Syrian look-alikes but is no mention, nor the
+    place that says which stretch of a border a report means."""
+    raw = mention.place.raw
+    return mention.place.country != "SY" and bool(raw) and raw.get("abroad") == "1"
 
 
 def _ordered(mentions: list[Mention]) -> list[Mention]:

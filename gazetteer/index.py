@@ -49,6 +49,22 @@ def token_keys(bare: str) -> tuple[str, ...]:
 # words and given names ("Sara", "Serkan", "Lodi") and are never how reports name it.
 FOREIGN_ALIAS_MIN_POPULATION = 20_000
 TABLES = ("fold", "bare", "key", "core", "skeleton", "arabic", "spell")
+# Tables of spelling guesses and sound-alike keys (with or without a descriptor: "core"), which
+# a war-map label is not in (a place known only from the war map, or a label folded into another
+# source's place): the labels are the press's own spellings, found as written; thousands of
+# short ones would otherwise meet English words by their consonants ("border" and "Bayr
+# al-Dayr"), and a sound-alike label would outrank, by its tier, the spelling of the place the
+# report is about.
+_GUESS_TABLES = frozenset({"key", "core", "skeleton", "spell"})
+
+
+def _as_written_only(entry: Entry) -> frozenset[str] | None:
+    """The names of ``entry`` indexed only as written: all of a war-map place's (None), the
+    war-map labels folded into another place, or none (an empty set)."""
+    if entry.source == "wpmodule":
+        return None
+    labels = entry.raw.get("wpmodule_labels") if entry.raw else None
+    return frozenset(labels.split("|")) if labels else frozenset()
 
 
 def matchable_names(entry: Entry) -> tuple[str, ...]:
@@ -259,8 +275,12 @@ class NameIndex:
                     self._tables[table].discard(form, position)
             self.entries[position] = entry
             self._main_forms[position] = self._priors[position] = self._groups[position] = None
+        written_only = _as_written_only(entry)
         for name in matchable_names(entry):
+            as_written = written_only is None or name in written_only
             for table, form in table_forms(name):
+                if as_written and table in _GUESS_TABLES:
+                    continue
                 self._tables[table].add(form, position)
                 if table == "fold" and self._words is not None:
                     self._words.update(form.split())

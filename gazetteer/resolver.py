@@ -17,7 +17,7 @@ from typing import Iterable, Mapping, NamedTuple
 
 import settings
 from gazetteer import descriptors, stopnames
-from gazetteer.context import Context, choose, is_big, is_inexact, is_minor, is_quarter, rank
+from gazetteer.context import Context, admissible, choose, is_big, is_inexact, is_minor, is_quarter, rank
 from gazetteer.index import NameIndex
 from gazetteer.match import candidates, suggestions
 from gazetteer.normalize import fold, is_arabic, strip_articles
@@ -189,6 +189,9 @@ class Gazetteer:
                        spelling: bool | None = None) -> Resolution:
         """``resolve_name``'s answer, whether context could change it and whether it is sure."""
         found = candidates(self.index, name, fuzzy=fuzzy, spelling=fuzzy if spelling is None else spelling)
+        if found:
+            entries = self.index.entries
+            found = [c for c in found if admissible(c, entries[c.position], name, context)]
         if not found:
             return Resolution(None, False, False)
         chosen = choose(rank(found, self.index, context), context)

@@ -96,6 +96,18 @@ class Entry:
     level: str = ""  # for an administrative area: governorate, district, subdistrict, neighbourhood
 
     @property
+    def marked(self) -> bool:
+        """Whether the place is on the 2017 war map: a marker of it (``wpmodule_places.csv``),
+        on its own or folded into this entry, or a curated row (made for this war's places)."""
+        return self.source == "curated" or bool(self.raw and self.raw.get("wpmodule"))
+
+    @property
+    def generic(self) -> bool:
+        """A war-map marker whose label is ordinary English ("Communication Tower"): answered
+        only near a report's other places (``context``)."""
+        return self.source == "wpmodule" and bool(self.raw) and str(self.raw.get("generic")) == "1"
+
+    @property
     def names(self) -> tuple[str, ...]:
         return (self.name, *self.aliases)
 
@@ -107,6 +119,8 @@ class Entry:
     @property
     def source_text(self) -> str:
         """``Place.source``: the source's label, and OCHA's P-code when the place has one."""
+        if self.source == "wpmodule":  # a marker of the 2017 war map, cited by its label
+            return f"wpmodule:{self.name}"
         if not self.pcode:
             return self.source
         if self.source.startswith("ocha"):
@@ -159,8 +173,8 @@ class CsvSource:
     A row's own ``source`` column (a citation) is kept in ``raw``; ``Place.source`` is this
     adapter's ``label``.
 
-    A point feature named with a qualifier that tells it from a homonym ("Al-Abbas (Deir
-    ez-Zor)") is also known by the name alone, which reports use.
+    A point feature named (or aliased) with a qualifier that tells it from a homonym ("Al-Abbas
+    (Deir ez-Zor)") is also known by the name alone, which reports use.
     """
 
     def __init__(self, path: Path, label: str, id_prefix: str = "") -> None:
@@ -206,7 +220,8 @@ class CsvSource:
         main_aliases = [(row.get("geonames_name") or "").strip()]
         main_aliases += [a.strip() for a in (row.get("main_aliases") or "").split("|")]
         if kind in POINT_KINDS:
-            main_aliases.append(unqualified(name))
+            # The name alone of a qualified name or alias ("Sukkariyah (Abu Kamal)").
+            main_aliases += [unqualified(n) for n in (name, *aliases) if n.endswith(")")]
         main_aliases = [a for a in dict.fromkeys(main_aliases) if a and a != name]
         if main_aliases:
             known = {x.casefold() for x in aliases}
@@ -232,7 +247,9 @@ class CsvSource:
 
 def default_sources(data_dir: Path) -> list[Source]:
     """The offline sources, most trusted first: the analyst's corrections, curated rows,
-    GeoNames, OCHA's communities and administrative areas, then the online cache."""
+    GeoNames, OCHA's communities, the 2017 war map's markers (``wpmodule_places.csv``: a
+    marker of a place another source holds is folded into it, ``same_as``), OCHA's
+    administrative areas, then the online cache."""
     first, last = runtime_sources(data_dir)
     return [first, *static_sources(data_dir), last]
 
@@ -244,6 +261,7 @@ def static_sources(data_dir: Path) -> list[CsvSource]:
         CsvSource(folder / "curated.csv", "curated", "cu:"),
         CsvSource(folder / "geonames_base.csv", "geonames", "gn:"),
         CsvSource(folder / "ocha_communities.csv", "ocha", "oc:"),
+        CsvSource(folder / "wpmodule_places.csv", "wpmodule", "wm:"),
         CsvSource(Path(data_dir) / "admin" / "areas.csv", "ocha-admin", "ad:"),
     ]
 
@@ -283,11 +301,17 @@ def _folded(into: Entry, other: Entry) -> Entry:
     """``into`` with ``other``'s names and P-code; an administrative area keeps its own id."""
     known = {n.casefold() for n in into.names}
     extra = tuple(n for n in other.names if n.casefold() not in known)
-    main = tuple(n for n in other.main_names if n.casefold() not in {m.casefold() for m in into.main_names})
+    # A war-map label is the press's spelling of the place: an alias, not one of its own names.
+    main = () if other.source == "wpmodule" else tuple(
+        n for n in other.main_names if n.casefold() not in {m.casefold() for m in into.main_names})
     admin = other if other.level else into if into.level else None
+    raw = {**other.raw, **into.raw, "same_as_id": other.id}
+    if other.source == "wpmodule" and extra:
+        # Found as written only (``index``): the labels the war map adds.
+        raw["wpmodule_labels"] = "|".join(filter(None, [into.raw.get("wpmodule_labels", ""), *extra]))
     changes: dict[str, Any] = dict(
         aliases=into.aliases + extra, main_aliases=into.main_aliases + main,
-        pcode=into.pcode or other.pcode, raw={**other.raw, **into.raw, "same_as_id": other.id},
+        pcode=into.pcode or other.pcode, raw=raw,
     )
     if into.kind == "village" and other.kind in ("town", "city"):
         changes["kind"] = other.kind  # OCHA's seat of a district or subdistrict is a town

@@ -35,7 +35,8 @@ def test_mentions_are_exact_slices_of_the_text(parsed, seed_texts):
 
 
 # The seed gold annotates compass parts of the whole country ("northern Syria"); the development
-# corpus, whose conventions the project is measured by, does not, and neither does the geoparser.
+# corpus, whose conventions the project is measured by, does not, and neither does the geoparser
+# unless the part is written as a proper name ("Eastern Syria" in running text).
 COUNTRY_PART_RE = re.compile(r"^(?:the\s+)?(?:(?:north|south|east|west|central)\w*[\s-]*)+(?:parts?\s+of\s+)?Syria$", re.I)
 
 
@@ -91,6 +92,10 @@ def test_damascus_standing_for_the_government_is_not_a_place():
 def test_places_outside_syria_and_its_border_strips_are_ignored_but_border_towns_kept():
     texts = [m.text for m in geoparse("From Mosul and Baghdad they drove to Al-Qa'im and on to Abu Kamal.")]
     assert texts == ["Al-Qa'im", "Abu Kamal"]
+    # The region's cities beyond the strip answer to their names, not to a Syrian look-alike.
+    for name in ("Mosul", "Kirkuk", "Baghdad"):
+        place = resolve(name)
+        assert place is not None and place.country == "IQ", place
 
 
 def test_descriptors_join_the_mention_and_choose_the_feature():
@@ -247,6 +252,16 @@ def test_compass_parts_of_the_whole_country_are_no_mentions():
     assert [m.text for m in geoparse(text)] == ["Hasakah"]
 
 
+def test_a_compass_part_written_as_a_proper_name_is_a_wide_region():
+    text = "The Eastern Syria campaign followed the army's summer offensive in the desert near Palmyra."
+    found = [m for m in geoparse(text) if "Syria" in m.text]
+    assert [m.text for m in found] == ["Eastern Syria"]
+    assert found[0].place.kind == "region" and found[0].place.uncertainty_km >= 100
+    assert 39.0 < found[0].place.lon < 41.5  # the east, not the country's middle
+    headline = "Army Advances Across Eastern Syria Toward Mayadin"
+    assert "Eastern Syria" not in [m.text for m in geoparse(headline)]
+
+
 @pytest.mark.parametrize("text, kept", [
     ("Government troops reached the Iraqi border east of Palmyra on Friday.", True),
     ("Jets struck positions near the Syrian-Jordanian border.", True),
@@ -289,3 +304,14 @@ def test_a_capitalised_descriptor_ends_a_name_the_index_knows_only_with_its_feat
     # No place is called "Jirah" alone; "Jirah airbase" is a feature's name.
     mentions = geoparse("Shelling hit Jirah Military Airport at dawn.")
     assert [(m.text, m.place.kind) for m in mentions] == [("Jirah Military Airport", "site")]
+
+
+@pytest.mark.parametrize("text, direction_lon", [
+    ("Rebel units in Syria's southeastern desert cut the road.", (38.0, 40.0)),
+    ("Patrols crossed Syria’s eastern steppe at night.", (38.8, 41.0)),
+])
+def test_a_compass_part_of_the_syrian_desert_is_a_region_mention(text, direction_lon):
+    found = [m for m in geoparse(text) if m.place.kind == "region"]
+    assert len(found) == 1 and "Syria" not in found[0].text
+    place = found[0].place
+    assert direction_lon[0] < place.lon < direction_lon[1] and place.uncertainty_km >= 50

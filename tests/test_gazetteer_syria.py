@@ -381,3 +381,19 @@ def test_geoparse_of_long_repetitive_place_text_grows_linearly():
     small, large = seconds(50_000), seconds(200_000)
     # Four times the text: linear work takes ~4x; a quadratic step would take ~16x.
     assert large < 10 * small + 0.5, (small, large)
+
+
+@pytest.mark.parametrize("phrase, direction", [
+    ("southern Daraa", "south"), ("the northern Idlib countryside", "north"),
+    ("western Aleppo province", "west"), ("the southern part of Raqqa governorate", "south"),
+])
+def test_a_directional_part_of_a_governorate_is_that_part_of_its_polygon(phrase, direction):
+    found = [m for m in geoparse(f"Fighting went on in {phrase} on Monday.") if m.place.kind == "region"]
+    assert len(found) == 1, found
+    place = found[0].place
+    whole = areas.area_of(place)
+    assert whole is not None and whole.level == "governorate"
+    piece = areas.part(whole, direction)
+    from shapely.geometry import Point
+    assert piece.buffer(0.01).covers(Point(place.lon, place.lat))  # inside that part, not just nearby
+    assert 5 <= place.uncertainty_km < whole.radius_km  # narrower than the whole governorate

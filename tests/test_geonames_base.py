@@ -131,16 +131,22 @@ def test_kind_follows_population_or_capital_rule(rows, by_id):
     assert by_id["gn:163808"]["kind"] == "town"
 
 
-def test_neighbour_rows_lie_in_the_border_strip_only(rows):
+def test_neighbour_rows_lie_in_the_border_strip_or_are_the_regions_cities_abroad(rows):
     outline_m = gpd.read_file(settings.DATA_DIR / "basemap" / "syria.geojson").to_crs(LAEA_SYRIA).union_all()
     foreign = [r for r in rows if r["country"] != "SY"]
     assert {r["country"] for r in foreign} == {"IQ", "JO", "LB", "TR"}
     points_m = gpd.GeoSeries([Point(float(r["lon"]), float(r["lat"])) for r in foreign],
                              crs=4326).to_crs(LAEA_SYRIA)
-    assert points_m.distance(outline_m).max() <= 60_000
+    for row, distance_m in zip(foreign, points_m.distance(outline_m)):
+        if row["abroad"]:  # beyond the strip: a city of the region, no nearer than the strip
+            assert 60_000 < distance_m <= 420_000 and int(row["population"]) >= 100_000, row["id"]
+        else:
+            assert distance_m <= 60_000, row["id"]
+    assert not any(r["abroad"] for r in rows if r["country"] == "SY")
     names = {n for r in foreign for n in names_of(r)}
-    assert "Al Qa'im" in names  # the Iraqi border town facing Abu Kamal
-    assert "Baghdad" not in names and "Ankara" not in names
+    abroad = {n for r in foreign if r["abroad"] for n in names_of(r)}
+    assert "Al Qa'im" in names and "Al Qa'im" not in abroad  # the Iraqi border town facing Abu Kamal
+    assert {"Mosul", "Baghdad", "Erbil"} <= abroad and "Ankara" not in names
 
 
 def test_committed_csv_is_what_the_build_script_writes(rows):

