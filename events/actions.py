@@ -89,7 +89,7 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
     (_p(r"(?:recaptur(?:e|es|ed|ing)|re-captur(?:e|es|ed|ing)|retook|retake|retakes|retaken|retaking|"
         r"regain(?:ed|s|ing)?(?:\s+control\s+(?:of|over))?|re-?enter(?:ed|ing|s)?|(?:took|taken|take|takes|taking)\s+back|"
         r"won\s+back|win\s+back|reclaim(?:ed|s|ing)?)"), "recapture", "verb", frozenset({"again"})),
-    (_p(r"(?:took|take|takes|taken|taking|gain(?:ed|s|ing)?|wrest(?:ed|ing)?|assum(?:ed|ing)|seiz(?:ed|ing)|"
+    (_p(r"(?:took|take|takes|taken|taking|gain(?:ed|s|ing)?|won|win|wins|winning|wrest(?:ed|ing)?|assum(?:ed|ing)|seiz(?:ed|ing)|"
         r"impos(?:ed|ing|es|e)|establish(?:ed|ing|es)?|extend(?:ed|ing|s)?)\s+(?:full\s+|complete\s+|total\s+)?"
         r"control\s+(?:of|over)"), "capture", "verb", frozenset()),
     (_p(r"restor(?:e|es|ed|ing)\s+(?:security\s+and\s+stability|stability\s+and\s+security|stability|security|control)"
@@ -99,13 +99,14 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
         r"conquer(?:ed|ing|s)?|expel(?:led|s|ling)?|oust(?:ed|ing|s)?"), "capture", "verb", frozenset()),
     (_p(r"(?:pushed|push|pushes|pushing|drove|driven|beat|beaten|beating|pinned|pin|pins|pinning)\s+(?:[\w'-]+\s+){0,3}?back|"
         r"(?:driven|forced|kicked|thrown|chased)\s+out"), "withdraw", "swap", frozenset({"pushed_back"})),
-    (_p(r"lost|lose|loses|losing"), "capture", "lost", frozenset({"direct"})),
+    (_p(r"lost|lose|loses|losing|hand(?:ed|s|ing)?\s+over|surrender(?:ed|s|ing)?|ced(?:ed|es|ing|e)"), "capture", "lost",
+     frozenset({"direct"})),
     (_p(r"ambush(?:ed|es|ing)?"), "attack", "verb", frozenset()),
     (_p(r"(?:pushed|push|pushes|pushing|kicked|chased|flushed)(?=\s+(?:[\w'-]+\s+){0,4}?out\s+of\b)"), "capture", "verb",
      frozenset()),
     (_p(r"(?:drove|driven|drive|drives|driving)(?=\s+(?:[\w'-]+\s+){0,4}?(?:out|from|away)\b)"), "capture", "verb",
      frozenset()),
-    (_p(r"(?:fell|fallen|falls|falling)\s+to"), "capture", "swap", frozenset()),
+    (_p(r"(?:fell|fallen|falls|falling)\s+(?:(?:in)?to\s+(?:the\s+)?hands\s+of|to)"), "capture", "swap", frozenset()),
     # "are now in full control of X": the subject holds X (told as news, a capture).
     (_p(r"(?:is|are|was|were)\s+(?:now\s+)?in\s+(?:full\s+|complete\s+|total\s+)?control\s+of"), "capture", "verb",
      frozenset()),
@@ -127,12 +128,14 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
         r"(?:fell|fall|falls|falling)\s+back|abandon(?:ed|s|ing)|evacuat(?:ed|es|ing)"), "withdraw", "verb", frozenset()),
     (_p(r"left|leave|leaves|leaving|fled|flee|flees|fleeing"), "withdraw", "verb", frozenset({"direct"})),
     (_p(r"(?:push(?:ed|es|ing)?|thrust|edg(?:ed|es|ing))(?=\s+(?:on\s+)?(?:towards?|into|deeper|forward|further|onto|"
-        r"on\s+to|within|through|closer|nearer|north|south|east|west|[a-z]+wards?)\b)"), "advance", "verb", frozenset({"push"})),
+        r"on\s+to|within|through|closer|nearer|north|south|east|west|[a-z]+wards?|to\s+(?:the\s+)?(?:edges?|outskirts|gates|"
+        r"doorstep|fringes|perimeter|entrances?|walls|vicinity))\b)"), "advance", "verb", frozenset({"push"})),
     (_p(r"(?:came|come|comes|coming)\s+(?:to\s+)?within"), "advance", "verb", frozenset({"near"})),
     (_p(r"(?:press(?:ed|es|ing)?)\s+on|gain(?:ed|ing|s)?\s+ground|clos(?:ed|ing|es)\s+(?:in\s+)?on|"
         r"converg(?:ed|ing|es?)\s+(?:up)?on|(?:broke|broken|break|breaks|breaking)\s+through|"
         r"(?:made|make|makes|making)\s+(?:[\w-]+\s+){0,2}?(?:gains|advances|progress|headway|inroads)|"
-        r"(?:moved|moving|moves)\s+(?:towards?|into|closer)|progress(?:ed|ing)"), "advance", "verb", frozenset()),
+        r"(?:moved|moving|moves)\s+(?:towards?|into|closer)|progress(?:ed|ing)|"
+        r"(?:swept|rolled)\s+(?:through|into|across)"), "advance", "verb", frozenset()),
     (_p(r"advanc(?:ed|ing)|reach(?:ed|es|ing)?|approach(?:ed|ing)|crossed|crossing(?=\s+(?:the|into|over)\b)"),
      "advance", "verb", frozenset()),
     (_p(r"(?:brought|bring|brings|bringing)(?=\s+(?:[\w'’-]+\s+){1,5}?(?:to|within|close\s+to|closer\s+to)\s)"),
@@ -144,12 +147,13 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
     # Bombing is an airstrike when an air arm is named, else (an army's bombardment) an attack.
     (_p(r"bomb(?:ed|ing|ings)|bombard(?:ed|ing|ment|ments|s)?"), "attack", "nominal_free", frozenset({"air"})),
     (_p(r"hit|hits|hitting|struck|strike|strikes|striking|pounded|pounding|targeted|targeting|target|targets|"
-        r"destroyed|destroying"),
+        r"destroyed|destroying|hammer(?:ed|ing|s)?|pummel(?:l?ed|l?ing|s)?|blast(?:ed|ing)|"
+        r"(?:dropp(?:ed|ing)|drops?|rain(?:ed|ing|s)?)\s+(?:[\w-]+\s+){0,2}?(?:bombs|barrels|munitions|missiles|rockets)"),
      "attack", "verb", frozenset({"air"})),
     (_p(r"link(?:ed|s|ing)?\s+up|link-?ups?|met\s+up|meet(?:s|ing)?\s+up|join(?:ed|s|ing)?\s+up|"
         r"(?:linked|connected)\s+(?:up\s+)?with"), "linkup", "verb", frozenset()),
     (_p(r"clash(?:es|ed|ing)?|(?<!infantry\s)fighting(?!\s+(?:vehicles?|positions|season|forces?|men|age|units|"
-        r"capabilit\w*|strength|spirit|chance|fit))|fought|battl(?:ed|ing)|skirmish(?:es|ed|ing)?|firefights?|"
+        r"capabilit\w*|strength|spirit|chance|fit))|fought|battl(?:ed|ing|es)|skirmish(?:es|ed|ing)?|firefights?|"
         r"exchang(?:ed|ing)\s+fire|engag(?:ed|ing)\s+(?:in\s+)?(?:battles?|fighting|clashes|combat)"),
      "clash", "nominal_free", frozenset()),
     (_p(r"storm(?:ed|s|ing)|shell(?:ed|ing|s)?|(?:counter-?)?attack(?:ed|ing)|(?:counter-?)?assault(?:ed|ing)|raid(?:ed|ing)|"
@@ -184,12 +188,12 @@ _HEADS = [
     "laid lay lays layi impo esta tigh main unde",
     "besi",
     "reca re-c reto reta rega reen re-e took take taki won win recl",
-    "took take taki gain wres assu seiz impo esta exte",
+    "took take taki gain won win wins winn wres assu seiz impo esta exte",
     "rest",
     "expa",
     "capt seiz libe over wres conq expe oust",
     "push drov driv beat pinn pin pins forc kick thro chas",
-    "lost lose losi",
+    "lost lose losi hand surr cede ced cedi",
     "ambu",
     "push kick chas flus",
     "drov driv",
@@ -205,13 +209,13 @@ _HEADS = [
     "left leav fled flee",
     "push thru edge edgi",
     "came come comi",
-    "pres gain clos conv brok brea made make maki move movi prog",
+    "pres gain clos conv brok brea made make maki move movi prog swep swee roll",
     "adva reac appr cros",
     "brou brin",
     "enci surr cut cuts cutt isol corn trap comp clos",
     "air airs air- aeri sort",
     "bomb",
-    "hit hits hitt stru stri poun targ dest",
+    "hit hits hitt stru stri poun targ dest hamm pumm blas drop drops rain",
     "link met meet join conn",
     "clas figh foug batt skir fire exch enga heav",
     "stor shel atta assa coun raid fire firi",
@@ -266,6 +270,10 @@ _INDEFINITE_BEFORE = re.compile(r"(?<![\w-])(?:a|an)\s+(?:[\w-]+\s+){0,1}$", re.
 _SPELL_BEFORE = re.compile(r"(?<![\w-])(?:after|following|despite|amid|since)\s+(?:more\s+than\s+|nearly\s+|almost\s+|over\s+)?"
                            r"(?:(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|many|a\s+few|few)\s+)?"
                            r"(?:and\s+a\s+half\s+)?(?:days|weeks|months|years|hours)\s+of\s+(?:[\w-]+\s+){0,2}$", re.I)
+# "was driven out after violent battles": how the news came about, not a fight of its own;
+# "Thursday's battles": a fight told before, named by its day.
+_AFTER_FIGHT_BEFORE = re.compile(r"(?:(?<![\w-])(?:after|following|amid|despite)\s+(?:[“\"]?[a-z-]+\s+){0,2}[“\"]?|"
+                                 r"(?:day|night|yesterday|week|weekend)['’]s\s+)$", re.I)
 _DESCRIBED_BEFORE = re.compile(r"(?<![\w-])(?:the|its|their|his|her|a|an|this|these|those)\s+$", re.I)
 _LEFT_CASUALTIES = re.compile(r"[^,.;]{0,50}?\b(?:dead|killed|wounded|injured|casualties|homeless|behind)\b", re.I)
 _PLACED_AFTER = re.compile(r"\s+(?:in|around|near|on|against|at|inside|along|outside|(?:north|south|east|west)\w*\s+of|"
@@ -311,7 +319,8 @@ def _classify(text: str, floor: int, a: int, b: int, action: str, form: str, fla
     word = text[a:b]
     before = text[max(floor, a - 60):a]
     after = text[b:b + 60]
-    if action in ("clash", "attack", "airstrike", "siege") and _SPELL_BEFORE.search(before):
+    if action in ("clash", "attack", "airstrike", "siege") and _SPELL_BEFORE.search(before) or \
+            action == "clash" and _AFTER_FIGHT_BEFORE.search(before):
         # "after weeks of fierce fighting": how the news came about, told as background.
         return Trigger(a, b, action, "reference", flags)
     if form == "noun" or (word.lower() in ("push", "thrust") and _DETERMINER_BEFORE.search(before)):

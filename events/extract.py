@@ -81,6 +81,7 @@ AIR_NATIONALITY = {"russian": "government", "syrian": "government", "regime": "g
                    "british": "coalition"}
 
 _AIR_WORDS = re.compile(r"(?<![\w-])(?:air|aerial|airstrikes?|air-strikes?|warplanes?|jets?|aircraft|helicopters?|drones?|"
+                        r"(?:air)?planes?|barrel\s+bombs?|"
                         r"(?<!suicide\s)(?<!car\s)bombers?|aerospace|sorties|gunships?|airpower|air\s+force|aviation|airforce|SyAAF|RuAF|VKS)(?![\w-])",
                         re.I)
 _PREPOSITION_BEFORE = Folded(r"(?<![\w-])(?:with|against|on|upon|from|alongside|of|to|towards?|at|by|between|"
@@ -158,6 +159,9 @@ _NOT_TERRITORY = re.compile(
     r"commanders?|leaders?|trucks?|cars?|missiles?|rockets?|launchers?|guns?|rifles|cash|money|loot|booty|"
     r"militiamen|gunmen|jihadists|suspects|civilians)\b(?!\s+(?:positions?|base|hill|"
     r"headquarters|held|controlled))", re.I)
+# "drove IS fighters from X", "pushed the militants out of X": the men are driven, the ground is taken.
+_DRIVEN_FROM = re.compile(r"(?:drove|driven|drive|drives|driving|push\w*|kick\w*|chas\w*|flush\w*|expel\w*|oust\w*|"
+                          r"evict\w*|dislodg\w*|clear\w*)\s+(?:[\w'’-]+\s+){1,4}?(?:from|out\s+of)\s", re.I)
 _CONSEQUENCE_BEFORE = re.compile(r",?\s*(?:which|that)\s+(?:[\w'’-]+\s+){0,6}?(?:led|leading|resulted|resulting|allowed|"
                                  r"enabled|helped)\s+(?:it\s+|them\s+)?(?:to|in)\s+(?:[\w'’-]+\s+){0,8}?$", re.I)
 # "broke the siege and (then) managed to reach X": a second verb of the same subject.
@@ -723,7 +727,8 @@ class _Reader:
             elif trigger.noun is None and self.masked[trigger.start:trigger.end].lower().startswith("destroy"):
                 return None
         if action in ("capture", "recapture") and trigger.form == "verb" and \
-                _NOT_TERRITORY.match(self.masked, trigger.end, min(object_end, trigger.end + 60)):
+                _NOT_TERRITORY.match(self.masked, trigger.end, min(object_end, trigger.end + 60)) and \
+                not _DRIVEN_FROM.match(self.masked, trigger.start, min(object_end, trigger.end + 60)):
             return None  # "seized a shipment of arms in X", "captured 20 fighters": no ground taken
         places, place_from = self._places(view, trigger, subject_start, object_end, action)
         if places and all(c.ref.place.kind in WIDE_KINDS for c in places) and \

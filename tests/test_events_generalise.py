@@ -681,3 +681,41 @@ def test_the_villages_of_named_places_are_those_places():
     events = read("On 2 June the army took Sabkhah and Ma'dan. On 3 June rebels attacked the villages of Kafr Nabl "
                   "and Qaryatayn.")
     assert sorted(e.place for e in events if e.action == "attack") == ["Kafr Nabl", "Qaryatayn"]
+
+
+# --- general forms beyond the tuned phrasing (session 16) -----------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 3 June government forces hammered Kafr Nabl.", ("government", "attack", "Kafr Nabl")),
+    ("On 3 June Syrian warplanes pummelled Kafr Nabl.", ("government", "airstrike", "Kafr Nabl")),
+    ("On 3 June Russian planes bombed Idlib.", ("government", "airstrike", "Idlib")),
+    ("On 3 June coalition planes struck ISIS positions in Raqqa.", ("coalition", "airstrike", "Raqqa")),
+    ("On 3 June army helicopters dropped barrel bombs on Kafr Nabl.", ("government", "airstrike", "Kafr Nabl")),
+])
+def test_bombardment_verbs_and_air_arms(text, expected):
+    assert expected in summary(read(text))
+
+
+def test_battles_between_two_named_sides_are_a_clash_but_battles_after_which_a_side_left_are_not():
+    assert ("isil", "clash", "Sabkhah") in summary(read("On 3 June fierce battles between ISIS and the army raged "
+                                                         "around Sabkhah."))
+    assert [e.action for e in read("On 3 June ISIS was driven out of Sabkhah after violent battles.")] == ["withdraw"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 3 June Raqqa fell into the hands of the SDF.", ("sdf", "capture", "Raqqa")),
+    ("On 3 June the rebels handed over Kafr Nabl to the army.", ("government", "capture", "Kafr Nabl")),
+    ("On 3 June the rebels surrendered Kafr Nabl to the army.", ("government", "capture", "Kafr Nabl")),
+    ("On 3 June the army won control of Kafr Nabl.", ("government", "capture", "Kafr Nabl")),
+    ("On 3 June Kurdish forces drove ISIS fighters from Raqqa.", ("sdf", "capture", "Raqqa")),
+    ("On 3 June the army swept into Kafr Nabl.", ("government", "advance", "Kafr Nabl")),
+    ("On 3 June the army pushed to the edge of Kafr Nabl.", ("government", "advance", "Kafr Nabl")),
+    ("On 3 June forces loyal to President Bashar al-Assad captured Kafr Nabl.", ("government", "capture", "Kafr Nabl")),
+    ("On 3 June militias allied to the Syrian regime captured Kafr Nabl.", ("government", "capture", "Kafr Nabl")),
+])
+def test_capture_and_advance_forms_with_the_actor_in_any_position(text, expected):
+    assert expected in summary(read(text))
+
+
+def test_men_taken_prisoner_are_still_no_ground_taken():
+    assert read("On 3 June the army captured 20 ISIS fighters near Raqqa.") == []
