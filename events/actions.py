@@ -249,7 +249,11 @@ _LIGHT_AFTER = re.compile(
     r"(?:has\s+|have\s+|had\s+)?(?:continued|resumed|intensified|began|started|were\s+launched|was\s+launched|"
     r"left|killed|wounded|injured)|(?:launched|mounted|staged|begun|started)\s+(?:on|in|last|earlier|this)\b|"
     r"(?:[^,.;:()]{0,50}?\s)?(?:is|are|was|were)\s+(?:now\s+|still\s+)?(?:continuing|underway|under\s+way|ongoing|"
-    r"in\s+progress|progressing|proceeding|gaining))\b",
+    r"in\s+progress|progressing|proceeding|gaining)|"
+    # "the army's assault on X began / killed ...": the noun and its aim, then what it did
+    r"(?:on|against|towards?|near|around|to\s+(?:capture|take|retake|recapture|seize|storm|liberate|encircle|besiege|clear))"
+    r"\s[^,.;:()]{0,50}?\s(?:has\s+|have\s+|had\s+)?(?:continued|resumed|intensified|"
+    r"began|begun|started|killed|wounded|left|got\s+under\s*way|kicked\s+off|(?:was|were)\s+launched))\b",
     re.I,
 )
 _VERB_SUBJECT_BEFORE = re.compile(r"(?:forces|troops|units|fighters|militants|militias|rebels|they|jihadists|"

@@ -159,6 +159,7 @@ _NOT_TERRITORY = re.compile(
     r"commanders?|leaders?|trucks?|cars?|missiles?|rockets?|launchers?|guns?|rifles|cash|money|loot|booty|"
     r"militiamen|gunmen|jihadists|suspects|civilians)\b(?!\s+(?:positions?|base|hill|"
     r"headquarters|held|controlled))", re.I)
+_EVACUATION = re.compile(r"(?i:evacuat|leav|left|bus|transfer|deport|relocat)")
 # "drove IS fighters from X", "pushed the militants out of X": the men are driven, the ground is taken.
 _DRIVEN_FROM = re.compile(r"(?:drove|driven|drive|drives|driving|push\w*|kick\w*|chas\w*|flush\w*|expel\w*|oust\w*|"
                           r"evict\w*|dislodg\w*|clear\w*)\s+(?:[\w'’-]+\s+){1,4}?(?:from|out\s+of)\s", re.I)
@@ -566,6 +567,12 @@ class _Reader:
             if draft.actor_from in ("subject", "agent", "object", "sentence") and (
                     not draft.places or (draft.action == "withdraw" and all(c.destination for c in draft.places))):
                 self._place_from_context(draft)
+            if draft.action == "withdraw" and any(c.destination for c in draft.places) and (
+                    _EVACUATION.match(self.masked, draft.trigger.start, draft.trigger.end)
+                    or sum(c.destination for c in draft.places) > 1):
+                # "were evacuated to X", "withdrew to the towns of A, B and C": fighters sent far
+                # away under a deal, or back into ground they hold; no front line moved there.
+                draft.places = [c for c in draft.places if not c.destination]
             if not draft.places:
                 # A placeless statement still tells who is acting, if the text names them.
                 if draft.actor_from in ("subject", "agent", "object"):
@@ -970,8 +977,9 @@ class _Reader:
             if agent is not None:
                 return agent.faction, agent.unit, "agent", agent.faction
         if trigger.form == "nominal":
-            adjacent = next((s for s in view.sides if s.faction and 0 <= trigger.start - s.end <= 2
-                             and s.role in ("actor", "held")), None)
+            adjacent = next((s for s in view.sides if s.faction and s.role in ("actor", "held") and (
+                0 <= trigger.start - s.end <= 2 or  # "the army's assault on X"
+                _POSSESSIVE_AFTER.match(self.masked[s.end:s.end + 3]) and 3 <= trigger.start - s.end <= 4)), None)
             if adjacent is not None:
                 return adjacent.faction, adjacent.unit, "subject", adjacent.faction
         has_subject = any(subject_start <= s.start and s.end <= trigger.start and self._usable_subject(s)

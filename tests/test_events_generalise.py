@@ -719,3 +719,18 @@ def test_capture_and_advance_forms_with_the_actor_in_any_position(text, expected
 
 def test_men_taken_prisoner_are_still_no_ground_taken():
     assert read("On 3 June the army captured 20 ISIS fighters near Raqqa.") == []
+
+
+def test_a_noun_owned_by_a_side_and_aimed_at_a_place_is_that_side_s_event():
+    assert ("government", "attack", "Kafr Nabl") in summary(read("On 3 June the army's assault on Kafr Nabl began."))
+    assert ("isil", "attack", "Sabkhah") in summary(read("On 3 June ISIS attacks on army positions near Sabkhah "
+                                                          "continued."))
+    assert ("government", "attack", "Kafr Nabl") in summary(read("On 3 June a government offensive to retake Kafr Nabl "
+                                                                  "got under way."))
+
+
+def test_fighters_sent_away_under_a_deal_withdraw_from_where_they_were_not_where_they_go():
+    events = read("On 3 June the army besieged Kafr Nabl.\n\nOn 4 June the rebels agreed to leave for Idlib.")
+    assert ("rebels", "withdraw", "Idlib") not in summary(events)
+    events = read("On 3 June the SDF took Raqqa. ISIS fighters withdrew to the towns of Sabkhah and Ma'dan.")
+    assert not [e for e in events if e.action == "withdraw" and e.place in ("Sabkhah", "Ma'dan")]
