@@ -134,7 +134,7 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
     (_p(r"(?:press(?:ed|es|ing)?)\s+on|gain(?:ed|ing|s)?\s+ground|clos(?:ed|ing|es)\s+(?:in\s+)?on|"
         r"converg(?:ed|ing|es?)\s+(?:up)?on|(?:broke|broken|break|breaks|breaking)\s+through|"
         r"(?:made|make|makes|making)\s+(?:[\w-]+\s+){0,2}?(?:gains|advances|progress|headway|inroads)|"
-        r"(?:moved|moving|moves)\s+(?:towards?|into|closer)|progress(?:ed|ing)|"
+        r"(?:moved|moving|moves)\s+(?:on\s+to|on|towards?|into|closer)|progress(?:ed|ing)|"
         r"(?:swept|rolled)\s+(?:through|into|across)"), "advance", "verb", frozenset()),
     (_p(r"advanc(?:ed|ing)|reach(?:ed|es|ing)?|approach(?:ed|ing)|crossed|crossing(?=\s+(?:the|into|over)\b)"),
      "advance", "verb", frozenset()),
@@ -235,6 +235,8 @@ _LIGHT_BEFORE = re.compile(
     r"sustain(?:ed|ing|s)?|step(?:ped|ping|s)?\s+up|continu(?:ed|ing|es|e)|renew(?:ed|ing|s)?|resum(?:ed|ing|es|e)|"
     r"open(?:ed|ing|s)?|unleash(?:ed|ing|es)?|undert(?:ook|ake|aken|aking)|made|make|makes|making|led|lead|leading|"
     r"spearhead(?:ed|ing|s)?|intensif(?:ied|ying|y)|repeated|executed|perform(?:ed|ing)|"
+    r"press(?:ed|es|ing)?(?:\s+(?:on|ahead)\s+with)?|push(?:ed|es|ing)?\s+(?:on|ahead)\s+with|kept\s+up|keep(?:s|ing)?\s+up|"
+    r"escalat(?:ed|es|ing|e)|expand(?:ed|s|ing)?|"
     r"(?:commencement|start|launch|beginning|launching)\s+of|responsibility(?:\s+[\w-]+){0,3}?\s+for)"
     r"(?:\s+(?:[\w'’-]+)){0,4}\s*$",
     re.I,

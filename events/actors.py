@@ -34,7 +34,9 @@ _SOURCE_AFTER = re.compile(r"\s+(?:sources?|media|activists?|outlets?|officials?
                            r"commanders?|statements?|channels?|news|agency|reports?|correspondents?)\b", re.I)
 _SOURCE_BEFORE = re.compile(r"(?:according\s+to|citing|cited\s+by|told)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,2}$", re.I)
 _HELD_BEFORE = re.compile(r"(?:held\s+by|controlled\s+by|under|in)\s+(?:the\s+)?$", re.I)
-_HELD_AFTER = re.compile(r"^\s+(?:control|hands)\b", re.I)
+# "the remaining rebel districts", "an ISIS enclave": ground named by the side holding it.
+_HELD_AFTER = re.compile(r"^\s+(?:control|hands|districts|neighbou?rhoods|areas|territor(?:y|ies)|enclaves?|pockets?|"
+                         r"strongholds?|bastions?)\b", re.I)
 BACKERS = {
     "us": "rebels", "u.s.": "rebels", "american": "rebels", "coalition": "rebels", "western": "rebels",
     "turkish": "rebels", "turkey": "rebels", "jordanian": "rebels", "saudi": "rebels",
@@ -331,7 +333,9 @@ def _in_context(text: str, found: list[SideMention], table: FactionTable) -> lis
         faction = None
         for pool in ([j for j in before if paragraph[j] == paragraph[i]], [j for j in after if paragraph[j] == paragraph[i]],
                      before, after):
-            faction = next((found[j].faction for j in pool if found[j].faction in candidates), None)
+            # An air arm is not of the side holding the ground it strikes ("rebel-held districts").
+            faction = next((found[j].faction for j in pool if found[j].faction in candidates
+                            and not (found[j].role == "held" and "coalition" in candidates)), None)
             if faction is not None:
                 break
         if faction is not None and faction != found[i].faction:

@@ -734,3 +734,18 @@ def test_fighters_sent_away_under_a_deal_withdraw_from_where_they_were_not_where
     assert ("rebels", "withdraw", "Idlib") not in summary(events)
     events = read("On 3 June the SDF took Raqqa. ISIS fighters withdrew to the towns of Sabkhah and Ma'dan.")
     assert not [e for e in events if e.action == "withdraw" and e.place in ("Sabkhah", "Ma'dan")]
+
+
+def test_an_air_arm_named_without_its_country_is_not_the_side_holding_the_ground_it_strikes():
+    [strike] = read("On 3 June warplanes pounded the remaining rebel districts of Idlib.")
+    assert (strike.actor, strike.action, strike.target) == ("government", "airstrike", "rebels")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 3 June the army pressed its assault on Kafr Nabl.", ("government", "attack", "Kafr Nabl")),
+    ("On 3 June the army took Sabkhah and then moved on to Ma'dan.", ("government", "advance", "Ma'dan")),
+    ("On 3 June the Islamic Front captured Kafr Nabl.", ("rebels", "capture", "Kafr Nabl")),
+    ("On 3 June the Revolutionary Guards captured Sabkhah.", ("government", "capture", "Sabkhah")),
+])
+def test_more_light_verbs_motion_verbs_and_sides(text, expected):
+    assert expected in summary(read(text))
