@@ -116,7 +116,7 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
     # Hoisting one's flag over a place is the usual way a capture is announced.
     (_p(r"(?:rais|hoist|plant)(?:ed|ing|es|s|e)?\s+(?:the\s+|their\s+|its\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?flags?"
         r"(?=\s+(?:over|above|on|atop|in)\s)"), "capture", "verb", frozenset()),
-    (_p(r"enter(?:ed|ing|s)?|stormed\s+into|broke\s+into"), "advance", "verb", frozenset({"direct", "entry"})),
+    (_p(r"enter(?:ed|ing|s)?|stormed\s+into|broke\s+into|breach(?:ed|es|ing)?"), "advance", "verb", frozenset({"direct", "entry"})),
     (_p(r"took|take|takes|taken|taking|secur(?:e|ed|ing|es)|clear(?:ed|ing)|occup(?:ied|ying)|"
         r"claim(?:ed|ing|s)?(?=\s+(?:the\s+)?(?:towns?|city|villages?|district|area|base|airbase|hills?)\s+of\s)"),
      "capture", "verb", frozenset({"direct"})),
@@ -201,7 +201,7 @@ _HEADS = [
     "is are was were",
     "came come comi fell fall is was were are been now",
     "rais hois plan",
-    "ente stor brok",
+    "ente stor brok brea",
     "took take taki secu clea occu clai",
     "forc",
     "repe repu foug figh beat thwa foil held hold",

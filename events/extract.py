@@ -159,6 +159,7 @@ _NOT_TERRITORY = re.compile(
     r"commanders?|leaders?|trucks?|cars?|missiles?|rockets?|launchers?|guns?|rifles|cash|money|loot|booty|"
     r"militiamen|gunmen|jihadists|suspects|civilians)\b(?!\s+(?:positions?|base|hill|"
     r"headquarters|held|controlled))", re.I)
+_RELATIVE_OPEN = re.compile(r",\s*(?:which|who|that|where)\s", re.I)
 _EVACUATION = re.compile(r"(?i:evacuat|leav|left|bus|transfer|deport|relocat)")
 # "drove IS fighters from X", "pushed the militants out of X": the men are driven, the ground is taken.
 _DRIVEN_FROM = re.compile(r"(?:drove|driven|drive|drives|driving|push\w*|kick\w*|chas\w*|flush\w*|expel\w*|oust\w*|"
@@ -1146,6 +1147,12 @@ class _Reader:
         scene = self._scene_end(view)
         if trigger.form in ("passive", "swap") and action == "capture" and "fell" in self.masked[trigger.start:trigger.end].lower():
             object_refs, subject_refs = subject_refs, object_refs
+        if trigger.form == "passive" and not subject_refs and not object_refs:
+            # "X, which the army took last year, was attacked": the patient is named before the
+            # relative clause that holds the other trigger.
+            relative = _RELATIVE_OPEN.search(self.masked, view.sentence.start, subject_start)
+            if relative is not None:
+                subject_refs = [r for r in view.refs if view.sentence.start <= r.start and r.end <= relative.start()]
         if trigger.form == "passive" and subject_refs and (
                 not object_refs or _CLAUSE_AFTER.match(self.masked, trigger.end)):
             # "X was taken", "With X taken, ...": the patient is named before the verb.

@@ -749,3 +749,13 @@ def test_an_air_arm_named_without_its_country_is_not_the_side_holding_the_ground
 ])
 def test_more_light_verbs_motion_verbs_and_sides(text, expected):
     assert expected in summary(read(text))
+
+
+def test_a_place_named_before_a_relative_clause_is_the_patient_of_the_passive_after_it():
+    events = read("Kafr Nabl, which the army captured last year, was attacked by rebels on 3 June.")
+    assert summary(events) == [("rebels", "attack", "Kafr Nabl")]
+
+
+def test_the_alliance_is_the_alliance_the_report_follows_and_a_breach_gets_in():
+    events = read("On 3 June the SDF breached the walls of Raqqa. On 5 June the alliance captured Sabkhah.")
+    assert ("sdf", "advance", "Raqqa") in summary(events) and ("sdf", "capture", "Sabkhah") in summary(events)
