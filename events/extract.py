@@ -24,6 +24,7 @@ chronicle; an undated sentence continues the date of the one before).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import hashlib
 import itertools
 import operator
@@ -159,6 +160,15 @@ _NOT_TERRITORY = re.compile(
     r"commanders?|leaders?|trucks?|cars?|missiles?|rockets?|launchers?|guns?|rifles|cash|money|loot|booty|"
     r"militiamen|gunmen|jihadists|suspects|civilians)\b(?!\s+(?:positions?|base|hill|"
     r"headquarters|held|controlled))", re.I)
+# Between "A on 14 October" and "B on 9 November": a date phrase, then "and" (", then").
+_GAPPED_BEFORE = re.compile(r"\s+(?:on|in|by|late\s+on|early\s+on)\s+[^,;.()]{2,30}?,?\s+(?:and|then|before)\s+"
+                            r"(?:then\s+|later\s+|finally\s+)?(?:the\s+(?:town|city|village|district)\s+of\s+)?", re.I)
+_DATE_LEAD = re.compile(r"\s*(?:(?:on|in|by|late\s+on|early\s+on)\s+)?", re.I)
+_COUNTED_GROUND = re.compile(r"\s+(?:(?:control\s+(?:of|over)\s+)?(?:more\s+than|over|about|around|nearly|almost|some|at\s+least|"
+                             r"another|a\s+further|further)\s+)?(?:\d[\d,.]*|a\s+dozen|dozens\s+of|several|many|scores\s+of|"
+                             r"two|three|four|five|six|seven|eight|nine|ten|a\s+number\s+of|a\s+series\s+of|a\s+string\s+of)"
+                             r"\s+(?:[\w-]+\s+){0,1}?(?:villages|towns|hamlets|hills|hilltops|square\s+kilometres|square\s+kilometers|"
+                             r"sq\.?\s+km|km2|km²|square\s+miles|positions|farms|points|areas|districts|neighbou?rhoods)\b", re.I)
 _RELATIVE_OPEN = re.compile(r",\s*(?:which|who|that|where)\s", re.I)
 _EVACUATION = re.compile(r"(?i:evacuat|leav|left|bus|transfer|deport|relocat)")
 # "drove IS fighters from X", "pushed the militants out of X": the men are driven, the ground is taken.
@@ -498,10 +508,37 @@ class _Reader:
                 found.append(PlaceRef(match.start(), match.end(), place, "anaphor"))
         return found
 
+    def _gapped(self, view: _SentenceView, draft: _Draft) -> list[_Draft]:
+        """"took A on 14 October and B on 9 November": the verb is left out before B, which has
+        a date of its own; one more event, at B on its date."""
+        if draft.date_from != "own" or not draft.places or draft.action in ("withdraw", "linkup", "clash"):
+            return []
+        last = max(c.ref.end for c in draft.places)
+        dates = [(expr, span) for expr, span, _, speech in view.dates if span is not None and not speech]
+        if not any(draft.trigger.end < expr.start < view.sentence.end and expr.end <= last + 40 for expr, _ in dates):
+            return []
+        out = []
+        for ref in view.refs:
+            if ref.start <= last:
+                continue
+            gap = self.masked[last:ref.start]
+            if not _GAPPED_BEFORE.fullmatch(gap) or any(last <= a < ref.start for a, _ in self.trigger_spans):
+                break
+            own = next((span for expr, span in dates if expr.start >= ref.end
+                        and _DATE_LEAD.fullmatch(self.masked, ref.end, expr.start)), None)
+            if own is None or own == draft.span or not any(last <= expr.start < ref.start for expr, _ in dates):
+                break
+            out.append(dataclasses.replace(draft, places=[Chosen(ref)], span=own, date_from="own"))
+            last = ref.end
+        return out
+
     def _place_from_context(self, draft: _Draft) -> None:
         """"... are now engaged in street clashes with ISIS": a statement naming no place goes
-        on where the same sides were just fighting (the sentences before, same paragraph)."""
-        if draft.action not in CONTEXT_ACTIONS:
+        on where the same sides were just fighting (the sentences before, same paragraph);
+        so does ground counted, not named ("have taken 12 villages / 250 square kilometres")."""
+        counted = draft.action not in CONTEXT_ACTIONS
+        if counted and not (draft.action in ("capture", "recapture") and
+                            _COUNTED_GROUND.match(self.masked, draft.trigger.end, draft.trigger.end + 80)):
             return
         sides = {draft.actor, draft.target}
         for earlier in reversed(self.drafts):
@@ -510,7 +547,9 @@ class _Reader:
                 return
             if earlier.removed or not sides & {earlier.actor, earlier.target}:
                 continue
-            places = [Chosen(c.ref) for c in earlier.places if not c.destination]
+            # (villages counted lie somewhere in a region, not in the town just named)
+            places = [Chosen(c.ref) for c in earlier.places if not c.destination
+                      and (not counted or c.ref.place.kind in WIDE_KINDS)]
             if places:
                 # "... the terrorists who fled towards X": they left where the fight just was
                 draft.places, draft.place_from = places + draft.places, "context"
@@ -551,6 +590,7 @@ class _Reader:
             draft = self._draft(view, trigger, converted, cuts, resumes, live, made)
             if draft is not None:
                 made.append(draft)
+                made.extend(self._gapped(view, draft))
         self._borrow_places(view, made)
         self._merge_repels(view, made)
         self._place_in_scene(view, made)
@@ -663,7 +703,8 @@ class _Reader:
                 if trigger.action == "siege_lifted":
                     live.append((trigger, "siege"))
                 continue
-            if "direct" in trigger.flags and not self._place_follows(view, trigger):
+            if "direct" in trigger.flags and not self._place_follows(view, trigger) and not (
+                    trigger.action == "capture" and _COUNTED_GROUND.match(self.masked, trigger.end, trigger.end + 80)):
                 continue
             live.append((trigger, None))
         # "Russian air strikes hit X", "ISIS attacks targeted Y": the noun is the subject of

@@ -759,3 +759,16 @@ def test_a_place_named_before_a_relative_clause_is_the_patient_of_the_passive_af
 def test_the_alliance_is_the_alliance_the_report_follows_and_a_breach_gets_in():
     events = read("On 3 June the SDF breached the walls of Raqqa. On 5 June the alliance captured Sabkhah.")
     assert ("sdf", "advance", "Raqqa") in summary(events) and ("sdf", "capture", "Sabkhah") in summary(events)
+
+
+def test_a_verb_left_out_before_a_second_place_with_its_own_date():
+    events = read("The army took Sabkhah on 3 May and Ma'dan on 9 May.")
+    assert sorted((e.place, e.date_start) for e in events if e.action == "capture") == [
+        ("Ma'dan", date(2017, 5, 9)), ("Sabkhah", date(2017, 5, 3))]
+
+
+def test_ground_counted_not_named_is_taken_in_the_region_just_fought_in_not_the_town():
+    events = read("On 3 June the army launched an offensive in Hama Governorate. It captured 12 villages on 5 June.")
+    assert ("government", "capture", "Hama Governorate") in summary(events)
+    events = read("On 3 June ISIS attacked Sabkhah. On 4 June it recaptured two villages.")
+    assert [e.place for e in events if e.action in ("capture", "recapture")] == []
