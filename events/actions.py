@@ -85,7 +85,7 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
     (_p(r"siege\s+(?:of|on)"), "siege", "nominal_of", frozenset()),
     (_p(r"(?:laid|lay|lays|laying|impos\w+|establish\w*|tighten\w*|maintain\w*)\s+(?:a\s+|the\s+)?siege|under\s+siege"),
      "siege", "verb", frozenset()),
-    (_p(r"besieg(?:e|es|ed|ing)"), "siege", "verb", frozenset()),
+    (_p(r"besieg(?:e|es|ed|ing)|blockad(?:e|es|ed|ing)"), "siege", "verb", frozenset()),
     (_p(r"(?:recaptur(?:e|es|ed|ing)|re-captur(?:e|es|ed|ing)|retook|retake|retakes|retaken|retaking|"
         r"regain(?:ed|s|ing)?(?:\s+control\s+(?:of|over))?|re-?enter(?:ed|ing|s)?|(?:took|taken|take|takes|taking)\s+back|"
         r"won\s+back|win\s+back|reclaim(?:ed|s|ing)?)"), "recapture", "verb", frozenset({"again"})),
@@ -96,23 +96,38 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
         r"(?=\s+(?:to|in|over)\s)"), "capture", "verb", frozenset()),
     (_p(r"expand(?:ed|ing|s)?\s+(?:its|their|the)\s+(?:control|grip)"), "advance", "verb", frozenset()),
     (_p(r"captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|liberat(?:e|es|ed|ing)|overr(?:an|un|uns|unning)|wrest(?:ed|ing|s)?|"
-        r"conquer(?:ed|ing|s)?|expel(?:led|s|ling)?|oust(?:ed|ing|s)?"), "capture", "verb", frozenset()),
+        r"conquer(?:ed|ing|s)?|expel(?:led|s|ling)?|oust(?:ed|ing|s)?|rout(?:ed|ing|s)?|dislodg(?:e|ed|es|ing)|"
+        r"evict(?:ed|ing|s)?|mop(?:ped|ping|s)?\s+up|defeat(?:ed|ing)"), "capture", "verb", frozenset()),
     (_p(r"(?:pushed|push|pushes|pushing|drove|driven|beat|beaten|beating|pinned|pin|pins|pinning)\s+(?:[\w'-]+\s+){0,3}?back|"
         r"(?:driven|forced|kicked|thrown|chased)\s+out"), "withdraw", "swap", frozenset({"pushed_back"})),
-    (_p(r"lost|lose|loses|losing|hand(?:ed|s|ing)?\s+over|surrender(?:ed|s|ing)?|ced(?:ed|es|ing|e)"), "capture", "lost",
+    (_p(r"lost|lose|loses|losing|hand(?:ed|s|ing)?\s+over|surrender(?:ed|s|ing)?|ced(?:ed|es|ing|e)|(?:gave|give|gives|giving)\s+up"), "capture", "lost",
      frozenset({"direct"})),
     (_p(r"ambush(?:ed|es|ing)?"), "attack", "verb", frozenset()),
     (_p(r"(?:pushed|push|pushes|pushing|kicked|chased|flushed)(?=\s+(?:[\w'-]+\s+){0,4}?out\s+of\b)"), "capture", "verb",
      frozenset()),
     (_p(r"(?:drove|driven|drive|drives|driving)(?=\s+(?:[\w'-]+\s+){0,4}?(?:out|from|away)\b)"), "capture", "verb",
      frozenset()),
-    (_p(r"(?:fell|fallen|falls|falling)\s+(?:(?:in)?to\s+(?:the\s+)?hands\s+of|to)"), "capture", "swap", frozenset()),
+    (_p(r"(?:fell|fallen|falls|falling)\s+(?:(?:in)?to\s+(?:the\s+)?hands\s+of|to)|"
+        r"(?:is|are|was|were)\s+(?:now\s+)?in\s+the\s+hands\s+of"), "capture", "swap", frozenset()),
     # "are now in full control of X": the subject holds X (told as news, a capture).
     (_p(r"(?:is|are|was|were)\s+(?:now\s+)?in\s+(?:full\s+|complete\s+|total\s+)?control\s+of"), "capture", "verb",
      frozenset()),
     (_p(r"(?:came|come|comes|coming|fell|fallen|is|was|were|are|been|now)\s+(?:now\s+|fully\s+|completely\s+|"
         r"entirely\s+|firmly\s+)*under(?=\s+(?:the\s+)?(?:full\s+|complete\s+|total\s+)?"
         r"(?:[\w'’-]+\s+){0,3}?control\b)"), "capture", "passive", frozenset({"control"})),
+    # "declared X free of terrorists", "X was declared secure": a capture announced.
+    (_p(r"declar(?:ed|es|ing)\s+(?:fully\s+|completely\s+)?(?:free|clear|cleared|secure|secured|liberated)|"
+        r"declar(?:ed|es|ing)(?=\s+[^,.;]{2,40}?\s+(?:fully\s+|completely\s+)?(?:free|clear|cleared|secure|secured|liberated)\b)"),
+     "capture", "verb", frozenset()),
+    # "brought X under (its) control"
+    (_p(r"(?:brought|bring|brings|bringing)(?=\s+[^,.;]{2,40}?\s+under\s+(?:its\s+|their\s+|the\s+)?(?:full\s+|complete\s+)?"
+        r"(?:[\w'’-]+\s+)?control\b)"), "capture", "verb", frozenset()),
+    # "returned to government control"
+    (_p(r"return(?:ed|s|ing)?\s+to(?=\s+(?:the\s+)?(?:full\s+|complete\s+)?(?:[\w'’-]+\s+){0,3}?control\b)"),
+     "capture", "passive", frozenset({"control"})),
+    # "gained a foothold in X", "established positions inside X": ground got into
+    (_p(r"(?:gain(?:ed|s|ing)?|establish(?:ed|es|ing)?|secur(?:ed|es|ing))\s+(?:a\s+)?(?:foothold|positions|presence)"
+        r"(?=\s+(?:in|inside|within|on)\s)"), "advance", "verb", frozenset({"entry"})),
     # Hoisting one's flag over a place is the usual way a capture is announced.
     (_p(r"(?:rais|hoist|plant)(?:ed|ing|es|s|e)?\s+(?:the\s+|their\s+|its\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?flags?"
         r"(?=\s+(?:over|above|on|atop|in)\s)"), "capture", "verb", frozenset()),
@@ -122,7 +137,8 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
      "capture", "verb", frozenset({"direct"})),
     (_p(r"forc(?:ed|ing|es|e)\s+(?:[\w'-]+\s+){1,4}?to\s+(?:retreat|withdraw|pull\s+(?:back|out)|fall\s+back|flee|"
         r"evacuate|abandon)"), "withdraw", "swap", frozenset()),
-    (_p(r"repel(?:led|s|ling)?|repuls(?:e|ed|es|ing)|fought\s+off|fight(?:s|ing)?\s+off|beat\s+off|thwart(?:ed|s|ing)?|"
+    (_p(r"defeat(?:ed|ing|s)?(?=\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:attacks?|assaults?|offensives?|"
+        r"counter-?attacks?|counter-?offensives?|attempts?|incursions?)\b)|repel(?:led|s|ling)?|repuls(?:e|ed|es|ing)|fought\s+off|fight(?:s|ing)?\s+off|beat\s+off|thwart(?:ed|s|ing)?|"
         r"foil(?:ed|s|ing)?|(?:held|hold|holds|holding)\s+off"), "repel", "verb", frozenset()),
     (_p(r"withdr(?:ew|aw|awn|aws|awing)|retreat(?:ed|s|ing)|pull(?:ed|s|ing)?\s+(?:out|back)|"
         r"(?:fell|fall|falls|falling)\s+back|abandon(?:ed|s|ing)|evacuat(?:ed|es|ing)"), "withdraw", "verb", frozenset()),
@@ -141,12 +157,13 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
     (_p(r"(?:brought|bring|brings|bringing)(?=\s+(?:[\w'’-]+\s+){1,5}?(?:to|within|close\s+to|closer\s+to)\s)"),
      "advance", "swap", frozenset({"near"})),
     (_p(r"encircl(?:e|es|ed|ing)|surround(?:ed|s|ing)?|cut(?:s|ting)?\s+off|isolat(?:e|es|ed|ing)|cornered|trapped|"
-        r"(?:complet\w+|clos\w+)\s+the\s+encirclement"), "encircle", "verb", frozenset()),
+        r"(?:complet\w+|clos\w+)\s+the\s+encirclement|tighten(?:ed|ing|s)?\s+(?:the|its|their)\s+(?:noose|cordon|encirclement|"
+        r"ring)\s+(?:around|on)"), "encircle", "verb", frozenset()),
     (_p(r"air[\s-]?strikes?|air[\s-]?raids?|aerial\s+(?:bombardment|bombing|attacks?|strikes?)|air\s+attacks?|"
         r"sorties"), "airstrike", "nominal_free", frozenset()),
     # Bombing is an airstrike when an air arm is named, else (an army's bombardment) an attack.
     (_p(r"bomb(?:ed|ing|ings)|bombard(?:ed|ing|ment|ments|s)?"), "attack", "nominal_free", frozenset({"air"})),
-    (_p(r"hit|hits|hitting|struck|strike|strikes|striking|pounded|pounding|targeted|targeting|target|targets|"
+    (_p(r"hit|hits|hitting|struck|strike|strikes|striking|pounded|pounding|pound|pounds|targeted|targeting|target|targets|"
         r"destroyed|destroying|hammer(?:ed|ing|s)?|pummel(?:l?ed|l?ing|s)?|blast(?:ed|ing)|"
         r"(?:dropp(?:ed|ing)|drops?|rain(?:ed|ing|s)?)\s+(?:[\w-]+\s+){0,2}?(?:bombs|barrels|munitions|missiles|rockets)"),
      "attack", "verb", frozenset({"air"})),
@@ -157,7 +174,8 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
         r"exchang(?:ed|ing)\s+fire|engag(?:ed|ing)\s+(?:in\s+)?(?:battles?|fighting|clashes|combat)"),
      "clash", "nominal_free", frozenset()),
     (_p(r"storm(?:ed|s|ing)|shell(?:ed|ing|s)?|(?:counter-?)?attack(?:ed|ing)|(?:counter-?)?assault(?:ed|ing)|raid(?:ed|ing)|"
-        r"(?:fired|firing|fire|fires)\s+(?:[\w-]+\s+){0,3}?(?:missiles?|rockets?|shells?|mortars?|artillery|projectiles?)"),
+        r"infiltrat(?:ed|es|ing)|"
+        r"(?:fired|firing|fire|fires|launch(?:ed|es|ing)?|lobb(?:ed|ing))\s+(?:[\w-]+\s+){0,3}?(?:missiles?|rockets?|shells?|mortars?|artillery|projectiles?)"),
      "attack", "verb", frozenset()),
     # Nouns and bare verb forms, read as verbs only after a side ("ISIS attacks X") and as
     # events only with a light verb otherwise (see ``_noun_or_verb``).
@@ -186,25 +204,29 @@ _HEADS = [
     "enci surr isol",
     "sieg",
     "laid lay lays layi impo esta tigh main unde",
-    "besi",
+    "besi bloc",
     "reca re-c reto reta rega reen re-e took take taki won win recl",
     "took take taki gain won win wins winn wres assu seiz impo esta exte",
     "rest",
     "expa",
-    "capt seiz libe over wres conq expe oust",
+    "capt seiz libe over wres conq expe oust rout disl evic mop mopp mops defe",
     "push drov driv beat pinn pin pins forc kick thro chas",
-    "lost lose losi hand surr cede ced cedi",
+    "lost lose losi hand surr cede ced cedi gave give givi",
     "ambu",
     "push kick chas flus",
     "drov driv",
-    "fell fall",
+    "fell fall is are was were",
     "is are was were",
     "came come comi fell fall is was were are been now",
+    "decl",
+    "brou brin",
+    "retu",
+    "gain esta secu",
     "rais hois plan",
     "ente stor brok brea",
     "took take taki secu clea occu clai",
     "forc",
-    "repe repu foug figh beat thwa foil held hold",
+    "defe repe repu foug figh beat thwa foil held hold",
     "with retr pull fell fall aban evac",
     "left leav fled flee",
     "push thru edge edgi",
@@ -212,13 +234,13 @@ _HEADS = [
     "pres gain clos conv brok brea made make maki move movi prog swep swee roll",
     "adva reac appr cros",
     "brou brin",
-    "enci surr cut cuts cutt isol corn trap comp clos",
+    "enci surr cut cuts cutt isol corn trap comp clos tigh",
     "air airs air- aeri sort",
     "bomb",
     "hit hits hitt stru stri poun targ dest hamm pumm blas drop drops rain",
     "link met meet join conn",
     "clas figh foug batt skir fire exch enga heav",
-    "stor shel atta assa coun raid fire firi",
+    "stor shel atta assa coun raid fire firi infi laun lobb",
     "atta assa raid coun incu oper onsl",
     "offe coun push driv thru",
     "adva",

@@ -1186,7 +1186,8 @@ class _Reader:
         object_refs = [r for r in view.refs if trigger.start <= r.start and r.end <= object_end]
         subject_refs = [r for r in view.refs if subject_start <= r.start and r.end <= trigger.start]
         scene = self._scene_end(view)
-        if trigger.form in ("passive", "swap") and action == "capture" and "fell" in self.masked[trigger.start:trigger.end].lower():
+        if trigger.form in ("passive", "swap") and action == "capture" and \
+                re.search(r"fell|hands", self.masked[trigger.start:trigger.end], re.I):
             object_refs, subject_refs = subject_refs, object_refs
         if trigger.form == "passive" and not subject_refs and not object_refs:
             # "X, which the army took last year, was attacked": the patient is named before the

@@ -772,3 +772,28 @@ def test_ground_counted_not_named_is_taken_in_the_region_just_fought_in_not_the_
     assert ("government", "capture", "Hama Governorate") in summary(events)
     events = read("On 3 June ISIS attacked Sabkhah. On 4 June it recaptured two villages.")
     assert [e.place for e in events if e.action in ("capture", "recapture")] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 3 June the army declared Kafr Nabl free of terrorists.", ("government", "capture", "Kafr Nabl")),
+    ("On 3 June Kafr Nabl was declared secure by the army.", ("government", "capture", "Kafr Nabl")),
+    ("On 3 June the army brought Kafr Nabl under its control.", ("government", "capture", "Kafr Nabl")),
+    ("On 3 June Kafr Nabl returned to government control.", ("government", "capture", "Kafr Nabl")),
+    ("On 3 June Raqqa was in the hands of the SDF.", ("sdf", "capture", "Raqqa")),
+    ("On 3 June the army gained a foothold in Kafr Nabl.", ("government", "advance", "Kafr Nabl")),
+    ("On 3 June the army mopped up the last pockets of resistance in Kafr Nabl.", ("government", "capture", "Kafr Nabl")),
+    ("On 3 June the army routed ISIS from Sabkhah.", ("government", "capture", "Sabkhah")),
+    ("On 3 June the army dislodged the rebels from Kafr Nabl.", ("government", "capture", "Kafr Nabl")),
+    ("On 3 June the rebels gave up Kafr Nabl.", ("government", "capture", "Kafr Nabl")),
+    ("On 3 June the army blockaded Kafr Nabl.", ("government", "siege", "Kafr Nabl")),
+    ("On 3 June the army tightened the noose around Kafr Nabl.", ("government", "encircle", "Kafr Nabl")),
+    ("On 3 June the rebels infiltrated Kafr Nabl.", ("rebels", "attack", "Kafr Nabl")),
+    ("On 3 June the rebels launched rockets at Kafr Nabl.", ("rebels", "attack", "Kafr Nabl")),
+])
+def test_announced_returned_routed_and_besieging_forms(text, expected):
+    assert expected in summary(read(text))
+
+
+def test_a_defeat_named_as_a_noun_is_no_capture():
+    assert [e for e in read("On 3 June the militias took part in the defeat of ISIS near Sabkhah.")
+            if e.action == "capture"] == []
