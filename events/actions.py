@@ -81,6 +81,9 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
         r"positions|troops|forces|defenders|airbase|air\s+base|stronghold)\b)"), "siege", "modifier", frozenset()),
     (_p(r"(?:capture|fall|liberation|seizure|storming|takeover)\s+of"), "capture", "nominal_of", frozenset()),
     (_p(r"recapture\s+of"), "recapture", "nominal_of", frozenset()),
+    # "Tabqa's capture by the SDF": the place owns the noun, the agent follows.
+    (_p(r"(?<=['’]s\s)(?:capture|fall|liberation|seizure|takeover|loss)(?!\s+of)(?=\s+(?:by|to|at\s+the\s+hands\s+of)\s)"),
+     "capture", "passive", frozenset()),
     (_p(r"(?:encirclement|surrounding|isolation)\s+of"), "encircle", "nominal_of", frozenset()),
     (_p(r"siege\s+(?:of|on)"), "siege", "nominal_of", frozenset()),
     (_p(r"(?:laid|lay|lays|laying|impos\w+|establish\w*|tighten\w*|maintain\w*)\s+(?:a\s+|the\s+)?siege|under\s+siege"),
@@ -201,6 +204,7 @@ _HEADS = [
     "long besi",
     "capt fall libe seiz stor take",
     "reca",
+    "capt fall libe seiz take loss",
     "enci surr isol",
     "sieg",
     "laid lay lays layi impo esta tigh main unde",

@@ -703,7 +703,7 @@ class _Reader:
                 if trigger.action == "siege_lifted":
                     live.append((trigger, "siege"))
                 continue
-            if "direct" in trigger.flags and not self._place_follows(view, trigger) and not (
+            if "direct" in trigger.flags and trigger.form != "passive" and not self._place_follows(view, trigger) and not (
                     trigger.action == "capture" and _COUNTED_GROUND.match(self.masked, trigger.end, trigger.end + 80)):
                 continue
             live.append((trigger, None))

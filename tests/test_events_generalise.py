@@ -797,3 +797,10 @@ def test_announced_returned_routed_and_besieging_forms(text, expected):
 def test_a_defeat_named_as_a_noun_is_no_capture():
     assert [e for e in read("On 3 June the militias took part in the defeat of ISIS near Sabkhah.")
             if e.action == "capture"] == []
+
+
+def test_a_place_owning_its_capture_and_a_passive_take_of_the_town_just_named():
+    assert ("sdf", "capture", "Raqqa") in summary(read("On 3 June Raqqa's capture by the SDF was announced."))
+    events = read("On 3 June the army attacked Kafr Nabl. On 4 June the town was taken.")
+    assert ("government", "capture", "Kafr Nabl") in summary(events)
+    assert read("On 3 June ten soldiers were taken prisoner.") == []
