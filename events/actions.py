@@ -112,6 +112,9 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
      frozenset()),
     (_p(r"(?:fell|fallen|falls|falling)\s+(?:(?:in)?to\s+(?:the\s+)?hands\s+of|to)|"
         r"(?:is|are|was|were)\s+(?:now\s+)?in\s+the\s+hands\s+of"), "capture", "swap", frozenset()),
+    # "the town fell on Tuesday": a capture told of the place (a passive needs its place before).
+    (_p(r"(?:fell|fallen|falls)(?=\s*(?:[,.;]|$|on\s|in\s|after\s|late\s|early\s|overnight|yesterday|today|last\s|this\s|"
+        r"shortly\s|days?\s|weeks?\s|completely|entirely|quickly))"), "capture", "passive", frozenset()),
     # "are now in full control of X": the subject holds X (told as news, a capture).
     (_p(r"(?:is|are|was|were)\s+(?:now\s+)?in\s+(?:full\s+|complete\s+|total\s+)?control\s+of"), "capture", "verb",
      frozenset()),
@@ -220,6 +223,7 @@ _HEADS = [
     "push kick chas flus",
     "drov driv",
     "fell fall is are was were",
+    "fell fall",
     "is are was were",
     "came come comi fell fall is was were are been now",
     "decl",

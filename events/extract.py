@@ -775,9 +775,10 @@ class _Reader:
                 action = "airstrike"
             elif trigger.noun is None and self.masked[trigger.start:trigger.end].lower().startswith("destroy"):
                 return None
-        if action in ("capture", "recapture") and trigger.form == "verb" and \
-                _NOT_TERRITORY.match(self.masked, trigger.end, min(object_end, trigger.end + 60)) and \
-                not _DRIVEN_FROM.match(self.masked, trigger.start, min(object_end, trigger.end + 60)):
+        goods = _NOT_TERRITORY.match(self.masked, trigger.end, min(object_end, trigger.end + 60)) \
+            if action in ("capture", "recapture") and trigger.form == "verb" else None
+        if goods is not None and not _DRIVEN_FROM.match(self.masked, trigger.start, min(object_end, trigger.end + 60)) \
+                and not any(trigger.end <= r.start < goods.end() for r in view.refs):  # "took X, where 3 soldiers..."
             return None  # "seized a shipment of arms in X", "captured 20 fighters": no ground taken
         places, place_from = self._places(view, trigger, subject_start, object_end, action)
         if places and all(c.ref.place.kind in WIDE_KINDS for c in places) and \

@@ -804,3 +804,11 @@ def test_a_place_owning_its_capture_and_a_passive_take_of_the_town_just_named():
     events = read("On 3 June the army attacked Kafr Nabl. On 4 June the town was taken.")
     assert ("government", "capture", "Kafr Nabl") in summary(events)
     assert read("On 3 June ten soldiers were taken prisoner.") == []
+
+
+def test_a_town_that_fell_was_taken_by_the_side_attacking_it_and_men_near_a_place_are_no_goods():
+    events = read("On 3 June the army attacked Kafr Nabl. On 4 June the town fell.")
+    assert ("government", "capture", "Kafr Nabl") in summary(events)
+    assert read("On 3 June oil prices fell.") == []
+    assert ("government", "capture", "Kafr Nabl") in summary(read("On 3 June the army took Kafr Nabl, where three "
+                                                                   "soldiers died."))
