@@ -474,6 +474,10 @@ class _Reader:
         anaphors = find_anaphors(self.masked, sentence.start, sentence.end, view.refs, self.history, view.index,
                                  self.low, salient)
         anaphors += self._features(view, anaphors)
+        if anaphors and any(s.role == "pronoun" for s in view.sides):
+            # "It was captured": the pronoun stands for the place, not for a side
+            view.sides = [s for s in view.sides if s.role != "pronoun"
+                          or not any(r.start <= s.start < r.end for r in anaphors)]
         view.refs = sorted(view.refs + anaphors, key=lambda r: r.start)
         self._resolve_dates(view)
         live = self._live_triggers(view)

@@ -812,3 +812,8 @@ def test_a_town_that_fell_was_taken_by_the_side_attacking_it_and_men_near_a_plac
     assert read("On 3 June oil prices fell.") == []
     assert ("government", "capture", "Kafr Nabl") in summary(read("On 3 June the army took Kafr Nabl, where three "
                                                                    "soldiers died."))
+
+
+def test_it_as_the_patient_of_a_capture_is_the_place_just_fought_at():
+    events = read("On 3 June the army attacked Kafr Nabl. On 4 June it was captured.")
+    assert ("government", "capture", "Kafr Nabl") in summary(events)
