@@ -307,7 +307,8 @@ _SPELL_BEFORE = re.compile(r"(?<![\w-])(?:after|following|despite|amid|since)\s+
                            r"(?:(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|many|a\s+few|few)\s+)?"
                            r"(?:and\s+a\s+half\s+)?(?:days|weeks|months|years|hours)\s+of\s+(?:[\w-]+\s+){0,2}$", re.I)
 # "was driven out after violent battles": how the news came about, not a fight of its own;
-# "Thursday's battles": a fight told before, named by its day.
+# "Thursday's battles": a fight told before, named by its day. (Plural "battles" only: the
+# older clash words keep their earlier reading.)
 _AFTER_FIGHT_BEFORE = re.compile(r"(?:(?<![\w-])(?:after|following|amid|despite)\s+(?:[“\"]?[a-z-]+\s+){0,2}[“\"]?|"
                                  r"(?:day|night|yesterday|week|weekend)['’]s\s+)$", re.I)
 _DESCRIBED_BEFORE = re.compile(r"(?<![\w-])(?:the|its|their|his|her|a|an|this|these|those)\s+$", re.I)
@@ -356,7 +357,7 @@ def _classify(text: str, floor: int, a: int, b: int, action: str, form: str, fla
     before = text[max(floor, a - 60):a]
     after = text[b:b + 60]
     if action in ("clash", "attack", "airstrike", "siege") and _SPELL_BEFORE.search(before) or \
-            action == "clash" and _AFTER_FIGHT_BEFORE.search(before):
+            action == "clash" and word.lower() == "battles" and _AFTER_FIGHT_BEFORE.search(before):
         # "after weeks of fierce fighting": how the news came about, told as background.
         return Trigger(a, b, action, "reference", flags)
     if form == "noun" or (word.lower() in ("push", "thrust") and _DETERMINER_BEFORE.search(before)):
