@@ -311,6 +311,9 @@ _SPELL_BEFORE = re.compile(r"(?<![\w-])(?:after|following|despite|amid|since)\s+
 # older clash words keep their earlier reading.)
 _AFTER_FIGHT_BEFORE = re.compile(r"(?:(?<![\w-])(?:after|following|amid|despite)\s+(?:[“\"]?[a-z-]+\s+){0,2}[“\"]?|"
                                  r"(?:day|night|yesterday|week|weekend)['’]s\s+)$", re.I)
+# What is handed over, surrendered, ceded or given up is ground when a name follows.
+_HANDED_PLACE = re.compile(r"\s+(?:(?:full\s+)?control\s+(?:of|over)\s+)?(?:the\s+(?:town|city|village|district|base|airbase|"
+                           r"airport|area|hill|neighbou?rhood)s?\s+of\s+)?(?:the\s+)?[A-Z]")
 _DESCRIBED_BEFORE = re.compile(r"(?<![\w-])(?:the|its|their|his|her|a|an|this|these|those)\s+$", re.I)
 _LEFT_CASUALTIES = re.compile(r"[^,.;]{0,50}?\b(?:dead|killed|wounded|injured|casualties|homeless|behind)\b", re.I)
 _PLACED_AFTER = re.compile(r"\s+(?:in|around|near|on|against|at|inside|along|outside|(?:north|south|east|west)\w*\s+of|"
@@ -387,6 +390,8 @@ def _classify(text: str, floor: int, a: int, b: int, action: str, form: str, fla
     if form == "verb" and action in _TRANSITIVE and word.lower().endswith("ed") and _NO_OBJECT_AFTER.match(after):
         # "... and the pocket completely encircled.": a transitive verb with no object is passive.
         return Trigger(a, b, action, "passive", flags)
+    if form == "lost" and not word.lower().startswith("los") and not _HANDED_PLACE.match(after):
+        return None  # "gave up their weapons", "surrendered to the army": no ground handed over
     if action == "withdraw" and word.lower() in ("left", "leave", "leaves", "leaving") and _LEFT_CASUALTIES.match(after):
         return None  # "the assault left 15 fighters dead": casualties, no withdrawal
     if word.lower() in ("shell", "shells") and _DETERMINER_BEFORE.search(before):

@@ -169,6 +169,8 @@ _COUNTED_GROUND = re.compile(r"\s+(?:(?:control\s+(?:of|over)\s+)?(?:more\s+than
                              r"two|three|four|five|six|seven|eight|nine|ten|a\s+number\s+of|a\s+series\s+of|a\s+string\s+of)"
                              r"\s+(?:[\w-]+\s+){0,1}?(?:villages|towns|hamlets|hills|hilltops|square\s+kilometres|square\s+kilometers|"
                              r"sq\.?\s+km|km2|km²|square\s+miles|positions|farms|points|areas|districts|neighbou?rhoods)\b", re.I)
+_BARE_FELL = re.compile(r"(?i:fell|fallen|falls)")
+_FELL_GAP = re.compile(r"\s+(?:(?:has|had|have)\s+)?(?:(?:now|finally|eventually|quickly|also|then|soon)\s+)*", re.I)
 _RELATIVE_OPEN = re.compile(r",\s*(?:which|who|that|where)\s", re.I)
 _EVACUATION = re.compile(r"(?i:evacuat|leav|left|bus|transfer|deport|relocat)")
 # "drove IS fighters from X", "pushed the militants out of X": the men are driven, the ground is taken.
@@ -1191,6 +1193,10 @@ class _Reader:
         object_refs = [r for r in view.refs if trigger.start <= r.start and r.end <= object_end]
         subject_refs = [r for r in view.refs if subject_start <= r.start and r.end <= trigger.start]
         scene = self._scene_end(view)
+        if trigger.form == "passive" and _BARE_FELL.fullmatch(self.masked, trigger.start, trigger.end):
+            # "the town fell": only the place right before the verb; shells and soldiers fall too
+            right_before = [r for r in subject_refs if _FELL_GAP.fullmatch(self.masked, r.end, trigger.start)]
+            return ([Chosen(right_before[-1])], "subject") if right_before else ([], "none")
         if trigger.form in ("passive", "swap") and action == "capture" and \
                 re.search(r"fell|hands", self.masked[trigger.start:trigger.end], re.I):
             object_refs, subject_refs = subject_refs, object_refs

@@ -817,3 +817,12 @@ def test_a_town_that_fell_was_taken_by_the_side_attacking_it_and_men_near_a_plac
 def test_it_as_the_patient_of_a_capture_is_the_place_just_fought_at():
     events = read("On 3 June the army attacked Kafr Nabl. On 4 June it was captured.")
     assert ("government", "capture", "Kafr Nabl") in summary(events)
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 June the army attacked Sabkhah. On 4 June three soldiers fell in Kafr Nabl.",
+    "On 3 June the army attacked Sabkhah. On 4 June shells fell on Kafr Nabl.",
+    "On 3 June the army attacked Sabkhah. On 4 June the rebels gave up their weapons in Kafr Nabl.",
+])
+def test_what_falls_or_is_given_up_is_not_always_ground(text):
+    assert [e for e in read(text) if e.place == "Kafr Nabl"] == []
