@@ -137,7 +137,9 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
     # Hoisting one's flag over a place is the usual way a capture is announced.
     (_p(r"(?:rais|hoist|plant)(?:ed|ing|es|s|e)?\s+(?:the\s+|their\s+|its\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?flags?"
         r"(?=\s+(?:over|above|on|atop|in)\s)"), "capture", "verb", frozenset()),
-    (_p(r"enter(?:ed|ing|s)?|stormed\s+into|broke\s+into|breach(?:ed|es|ing)?"), "advance", "verb", frozenset({"direct", "entry"})),
+    (_p(r"enter(?:ed|ing|s)?|stormed\s+into|broke\s+into|breach(?:ed|es|ing)?(?!\s+(?:of\s+)?(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
+        r"(?:[\w-]+\s+)?(?:ceasefire|cease-fire|truce|agreement|deal|accord|de-?escalation|terms|sovereignty|airspace)\b)"),
+     "advance", "verb", frozenset({"direct", "entry"})),
     (_p(r"took|take|takes|taken|taking|secur(?:e|ed|ing|es)|clear(?:ed|ing)|occup(?:ied|ying)|"
         r"claim(?:ed|ing|s)?(?=\s+(?:the\s+)?(?:towns?|city|villages?|district|area|base|airbase|hills?)\s+of\s)"),
      "capture", "verb", frozenset({"direct"})),
@@ -170,7 +172,7 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
     # Bombing is an airstrike when an air arm is named, else (an army's bombardment) an attack.
     (_p(r"bomb(?:ed|ing|ings)|bombard(?:ed|ing|ment|ments|s)?"), "attack", "nominal_free", frozenset({"air"})),
     (_p(r"hit|hits|hitting|struck|strike|strikes|striking|pounded|pounding|pound|pounds|targeted|targeting|target|targets|"
-        r"destroyed|destroying|hammer(?:ed|ing|s)?|pummel(?:l?ed|l?ing|s)?|blast(?:ed|ing)|"
+        r"destroyed|destroying|hammer(?:ed|ing|s)?(?!\s+out)|pummel(?:l?ed|l?ing|s)?|blast(?:ed|ing)|"
         r"(?:dropp(?:ed|ing)|drops?|rain(?:ed|ing|s)?)\s+(?:[\w-]+\s+){0,2}?(?:bombs|barrels|munitions|missiles|rockets)"),
      "attack", "verb", frozenset({"air"})),
     (_p(r"link(?:ed|s|ing)?\s+up|link-?ups?|met\s+up|meet(?:s|ing)?\s+up|join(?:ed|s|ing)?\s+up|"

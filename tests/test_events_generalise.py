@@ -823,6 +823,8 @@ def test_it_as_the_patient_of_a_capture_is_the_place_just_fought_at():
     "On 3 June the army attacked Sabkhah. On 4 June three soldiers fell in Kafr Nabl.",
     "On 3 June the army attacked Sabkhah. On 4 June shells fell on Kafr Nabl.",
     "On 3 June the army attacked Sabkhah. On 4 June the rebels gave up their weapons in Kafr Nabl.",
+    "On 3 June the army attacked Sabkhah. On 4 June the rebels breached the ceasefire in Kafr Nabl.",
+    "On 3 June the army attacked Sabkhah. On 4 June the army hammered out a deal in Kafr Nabl.",
 ])
 def test_what_falls_or_is_given_up_is_not_always_ground(text):
     assert [e for e in read(text) if e.place == "Kafr Nabl"] == []
