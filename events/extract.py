@@ -172,7 +172,7 @@ _COUNTED_GROUND = re.compile(r"\s+(?:(?:control\s+(?:of|over)\s+)?(?:more\s+than
 _BARE_FELL = re.compile(r"(?i:fell|fallen|falls)")
 _FELL_GAP = re.compile(r"\s+(?:(?:has|had|have)\s+)?(?:(?:now|finally|eventually|quickly|also|then|soon)\s+)*", re.I)
 _RELATIVE_OPEN = re.compile(r",\s*(?:which|who|that|where)\s", re.I)
-_EVACUATION = re.compile(r"(?i:evacuat|leav|left|bus|transfer|deport|relocat)")
+_EVACUATION = re.compile(r"(?i:evacuat|leav|left)")
 # "drove IS fighters from X", "pushed the militants out of X": the men are driven, the ground is taken.
 _DRIVEN_FROM = re.compile(r"(?:drove|driven|drive|drives|driving|push\w*|kick\w*|chas\w*|flush\w*|expel\w*|oust\w*|"
                           r"evict\w*|dislodg\w*|clear\w*)\s+(?:[\w'’-]+\s+){1,4}?(?:from|out\s+of)\s", re.I)
