@@ -34,7 +34,9 @@ _SOURCE_AFTER = re.compile(r"\s+(?:sources?|media|activists?|outlets?|officials?
                            r"commanders?|statements?|channels?|news|agency|reports?|correspondents?)\b", re.I)
 _SOURCE_BEFORE = re.compile(r"(?:according\s+to|citing|cited\s+by|told)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,2}$", re.I)
 _HELD_BEFORE = re.compile(r"(?:held\s+by|controlled\s+by|under|in)\s+(?:the\s+)?$", re.I)
-_HELD_AFTER = re.compile(r"^\s+(?:control|hands)\b", re.I)
+# "the remaining rebel districts", "an ISIS enclave": ground named by the side holding it.
+_HELD_AFTER = re.compile(r"^\s+(?:control|hands|districts|neighbou?rhoods|areas|territor(?:y|ies)|enclaves?|pockets?|"
+                         r"strongholds?|bastions?)\b", re.I)
 BACKERS = {
     "us": "rebels", "u.s.": "rebels", "american": "rebels", "coalition": "rebels", "western": "rebels",
     "turkish": "rebels", "turkey": "rebels", "jordanian": "rebels", "saudi": "rebels",
@@ -214,8 +216,12 @@ def _composed(raw: dict | None, path: Path) -> tuple[Folded | None, dict[str, st
 
     affil = alternation(affiliation)
     modifiers = alternation(raw.get("modifiers") or ["allied"])
-    body = (rf"(?<![\w'’-])(?P<affiliation>{affil})(?:\s+(?:and|&)\s+(?:{affil}))?"
-            rf"(?:,?\s+and\s+allied)?(?:\s+(?:{modifiers})){{0,2}}\s+(?:{alternation(raw['heads'])})(?![\w'’-])")
+    heads = alternation(raw['heads'])
+    # or the head first: "forces loyal to (President Bashar) al-Assad", "militias allied to the regime"
+    body = (rf"(?<![\w'’-])(?:(?P<affiliation>{affil})(?:\s+(?:and|&)\s+(?:{affil}))?"
+            rf"(?:,?\s+and\s+allied)?(?:\s+(?:{modifiers})){{0,2}}\s+(?:{heads})|"
+            rf"(?:{modifiers}\s+)?(?:{heads})\s+(?:loyal|allied|affiliated)\s+to\s+(?:the\s+)?"
+            rf"(?:(?:syrian\s+)?president\s+)?(?:bashar\s+)?(?:al-)?(?P<loyal>{affil}))(?![\w'’-])")
     if "(?-i:" in body:  # an acronym matches in capitals only, which the lower-cased text cannot tell
         raise ValueError(f"{path}: composed names are matched regardless of case; no acronym among them")
     return Folded(body), affiliation
@@ -270,9 +276,15 @@ def find_sides(text: str, table: FactionTable | None = None) -> list[SideMention
                                  _role(text, start, end)))
     spans = sorted((m.start, m.end) for m in found)
     if table.composed is not None:
-        composed = [m for m in table.composed.finditer(text, low) if not overlaps(spans, m.start(), m.end())]
+        every = list(table.composed.finditer(text, low))
+        # "forces loyal to the Syrian regime": the whole is the side; a name inside it is no other side.
+        loyal = [m for m in every if m.group("loyal")]
+        if loyal:
+            found = [f for f in found if not any(m.start() <= f.start and f.end <= m.end() for m in loyal)]
+            spans = sorted((m.start, m.end) for m in found)
+        composed = [m for m in every if not overlaps(spans, m.start(), m.end())]
         for match in composed:
-            faction = table.affiliation[_key(match.group("affiliation")).lower()]
+            faction = table.affiliation[_key(match.group("affiliation") or match.group("loyal")).lower()]
             found.append(SideMention(match.start(), match.end(), text[match.start():match.end()], faction, None,
                                      _role(text, match.start(), match.end())))
         if composed:
@@ -321,7 +333,9 @@ def _in_context(text: str, found: list[SideMention], table: FactionTable) -> lis
         faction = None
         for pool in ([j for j in before if paragraph[j] == paragraph[i]], [j for j in after if paragraph[j] == paragraph[i]],
                      before, after):
-            faction = next((found[j].faction for j in pool if found[j].faction in candidates), None)
+            # An air arm is not of the side holding the ground it strikes ("rebel-held districts").
+            faction = next((found[j].faction for j in pool if found[j].faction in candidates
+                            and not (found[j].role == "held" and "coalition" in candidates)), None)
             if faction is not None:
                 break
         if faction is not None and faction != found[i].faction:

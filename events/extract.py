@@ -24,6 +24,7 @@ chronicle; an undated sentence continues the date of the one before).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import hashlib
 import itertools
 import operator
@@ -81,6 +82,7 @@ AIR_NATIONALITY = {"russian": "government", "syrian": "government", "regime": "g
                    "british": "coalition"}
 
 _AIR_WORDS = re.compile(r"(?<![\w-])(?:air|aerial|airstrikes?|air-strikes?|warplanes?|jets?|aircraft|helicopters?|drones?|"
+                        r"(?:air)?planes?|barrel\s+bombs?|"
                         r"(?<!suicide\s)(?<!car\s)bombers?|aerospace|sorties|gunships?|airpower|air\s+force|aviation|airforce|SyAAF|RuAF|VKS)(?![\w-])",
                         re.I)
 _PREPOSITION_BEFORE = Folded(r"(?<![\w-])(?:with|against|on|upon|from|alongside|of|to|towards?|at|by|between|"
@@ -158,6 +160,22 @@ _NOT_TERRITORY = re.compile(
     r"commanders?|leaders?|trucks?|cars?|missiles?|rockets?|launchers?|guns?|rifles|cash|money|loot|booty|"
     r"militiamen|gunmen|jihadists|suspects|civilians)\b(?!\s+(?:positions?|base|hill|"
     r"headquarters|held|controlled))", re.I)
+# Between "A on 14 October" and "B on 9 November": a date phrase, then "and" (", then").
+_GAPPED_BEFORE = re.compile(r"\s+(?:on|in|by|late\s+on|early\s+on)\s+[^,;.()]{2,30}?,?\s+(?:and|then|before)\s+"
+                            r"(?:then\s+|later\s+|finally\s+)?(?:the\s+(?:town|city|village|district)\s+of\s+)?", re.I)
+_DATE_LEAD = re.compile(r"\s*(?:(?:on|in|by|late\s+on|early\s+on)\s+)?", re.I)
+_COUNTED_GROUND = re.compile(r"\s+(?:(?:control\s+(?:of|over)\s+)?(?:more\s+than|over|about|around|nearly|almost|some|at\s+least|"
+                             r"another|a\s+further|further)\s+)?(?:\d[\d,.]*|a\s+dozen|dozens\s+of|several|many|scores\s+of|"
+                             r"two|three|four|five|six|seven|eight|nine|ten|a\s+number\s+of|a\s+series\s+of|a\s+string\s+of)"
+                             r"\s+(?:[\w-]+\s+){0,1}?(?:villages|towns|hamlets|hills|hilltops|square\s+kilometres|square\s+kilometers|"
+                             r"sq\.?\s+km|km2|km²|square\s+miles|positions|farms|points|areas|districts|neighbou?rhoods)\b", re.I)
+_BARE_FELL = re.compile(r"(?i:fell|fallen|falls)")
+_FELL_GAP = re.compile(r"\s+(?:(?:has|had|have)\s+)?(?:(?:now|finally|eventually|quickly|also|then|soon)\s+)*", re.I)
+_RELATIVE_OPEN = re.compile(r",\s*(?:which|who|that|where)\s", re.I)
+_EVACUATION = re.compile(r"(?i:evacuat|leav|left)")
+# "drove IS fighters from X", "pushed the militants out of X": the men are driven, the ground is taken.
+_DRIVEN_FROM = re.compile(r"(?:drove|driven|drive|drives|driving|push\w*|kick\w*|chas\w*|flush\w*|expel\w*|oust\w*|"
+                          r"evict\w*|dislodg\w*|clear\w*)\s+(?:[\w'’-]+\s+){1,4}?(?:from|out\s+of)\s", re.I)
 _CONSEQUENCE_BEFORE = re.compile(r",?\s*(?:which|that)\s+(?:[\w'’-]+\s+){0,6}?(?:led|leading|resulted|resulting|allowed|"
                                  r"enabled|helped)\s+(?:it\s+|them\s+)?(?:to|in)\s+(?:[\w'’-]+\s+){0,8}?$", re.I)
 # "broke the siege and (then) managed to reach X": a second verb of the same subject.
@@ -458,6 +476,10 @@ class _Reader:
         anaphors = find_anaphors(self.masked, sentence.start, sentence.end, view.refs, self.history, view.index,
                                  self.low, salient)
         anaphors += self._features(view, anaphors)
+        if anaphors and any(s.role == "pronoun" for s in view.sides):
+            # "It was captured": the pronoun stands for the place, not for a side
+            view.sides = [s for s in view.sides if s.role != "pronoun"
+                          or not any(r.start <= s.start < r.end for r in anaphors)]
         view.refs = sorted(view.refs + anaphors, key=lambda r: r.start)
         self._resolve_dates(view)
         live = self._live_triggers(view)
@@ -492,10 +514,37 @@ class _Reader:
                 found.append(PlaceRef(match.start(), match.end(), place, "anaphor"))
         return found
 
+    def _gapped(self, view: _SentenceView, draft: _Draft) -> list[_Draft]:
+        """"took A on 14 October and B on 9 November": the verb is left out before B, which has
+        a date of its own; one more event, at B on its date."""
+        if draft.date_from != "own" or not draft.places or draft.action in ("withdraw", "linkup", "clash"):
+            return []
+        last = max(c.ref.end for c in draft.places)
+        dates = [(expr, span) for expr, span, _, speech in view.dates if span is not None and not speech]
+        if not any(draft.trigger.end < expr.start < view.sentence.end and expr.end <= last + 40 for expr, _ in dates):
+            return []
+        out = []
+        for ref in view.refs:
+            if ref.start <= last:
+                continue
+            gap = self.masked[last:ref.start]
+            if not _GAPPED_BEFORE.fullmatch(gap) or any(last <= a < ref.start for a, _ in self.trigger_spans):
+                break
+            own = next((span for expr, span in dates if expr.start >= ref.end
+                        and _DATE_LEAD.fullmatch(self.masked, ref.end, expr.start)), None)
+            if own is None or own == draft.span or not any(last <= expr.start < ref.start for expr, _ in dates):
+                break
+            out.append(dataclasses.replace(draft, places=[Chosen(ref)], span=own, date_from="own"))
+            last = ref.end
+        return out
+
     def _place_from_context(self, draft: _Draft) -> None:
         """"... are now engaged in street clashes with ISIS": a statement naming no place goes
-        on where the same sides were just fighting (the sentences before, same paragraph)."""
-        if draft.action not in CONTEXT_ACTIONS:
+        on where the same sides were just fighting (the sentences before, same paragraph);
+        so does ground counted, not named ("have taken 12 villages / 250 square kilometres")."""
+        counted = draft.action not in CONTEXT_ACTIONS
+        if counted and not (draft.action in ("capture", "recapture") and
+                            _COUNTED_GROUND.match(self.masked, draft.trigger.end, draft.trigger.end + 80)):
             return
         sides = {draft.actor, draft.target}
         for earlier in reversed(self.drafts):
@@ -504,7 +553,9 @@ class _Reader:
                 return
             if earlier.removed or not sides & {earlier.actor, earlier.target}:
                 continue
-            places = [Chosen(c.ref) for c in earlier.places if not c.destination]
+            # (villages counted lie somewhere in a region, not in the town just named)
+            places = [Chosen(c.ref) for c in earlier.places if not c.destination
+                      and (not counted or c.ref.place.kind in WIDE_KINDS)]
             if places:
                 # "... the terrorists who fled towards X": they left where the fight just was
                 draft.places, draft.place_from = places + draft.places, "context"
@@ -545,6 +596,7 @@ class _Reader:
             draft = self._draft(view, trigger, converted, cuts, resumes, live, made)
             if draft is not None:
                 made.append(draft)
+                made.extend(self._gapped(view, draft))
         self._borrow_places(view, made)
         self._merge_repels(view, made)
         self._place_in_scene(view, made)
@@ -562,6 +614,12 @@ class _Reader:
             if draft.actor_from in ("subject", "agent", "object", "sentence") and (
                     not draft.places or (draft.action == "withdraw" and all(c.destination for c in draft.places))):
                 self._place_from_context(draft)
+            if draft.action == "withdraw" and any(c.destination for c in draft.places) and (
+                    _EVACUATION.match(self.masked, draft.trigger.start, draft.trigger.end)
+                    or sum(c.destination for c in draft.places) > 1):
+                # "were evacuated to X", "withdrew to the towns of A, B and C": fighters sent far
+                # away under a deal, or back into ground they hold; no front line moved there.
+                draft.places = [c for c in draft.places if not c.destination]
             if not draft.places:
                 # A placeless statement still tells who is acting, if the text names them.
                 if draft.actor_from in ("subject", "agent", "object"):
@@ -651,7 +709,8 @@ class _Reader:
                 if trigger.action == "siege_lifted":
                     live.append((trigger, "siege"))
                 continue
-            if "direct" in trigger.flags and not self._place_follows(view, trigger):
+            if "direct" in trigger.flags and trigger.form != "passive" and not self._place_follows(view, trigger) and not (
+                    trigger.action == "capture" and _COUNTED_GROUND.match(self.masked, trigger.end, trigger.end + 80)):
                 continue
             live.append((trigger, None))
         # "Russian air strikes hit X", "ISIS attacks targeted Y": the noun is the subject of
@@ -722,8 +781,10 @@ class _Reader:
                 action = "airstrike"
             elif trigger.noun is None and self.masked[trigger.start:trigger.end].lower().startswith("destroy"):
                 return None
-        if action in ("capture", "recapture") and trigger.form == "verb" and \
-                _NOT_TERRITORY.match(self.masked, trigger.end, min(object_end, trigger.end + 60)):
+        goods = _NOT_TERRITORY.match(self.masked, trigger.end, min(object_end, trigger.end + 60)) \
+            if action in ("capture", "recapture") and trigger.form == "verb" else None
+        if goods is not None and not _DRIVEN_FROM.match(self.masked, trigger.start, min(object_end, trigger.end + 60)) \
+                and not any(trigger.end <= r.start < goods.end() for r in view.refs):  # "took X, where 3 soldiers..."
             return None  # "seized a shipment of arms in X", "captured 20 fighters": no ground taken
         places, place_from = self._places(view, trigger, subject_start, object_end, action)
         if places and all(c.ref.place.kind in WIDE_KINDS for c in places) and \
@@ -965,8 +1026,9 @@ class _Reader:
             if agent is not None:
                 return agent.faction, agent.unit, "agent", agent.faction
         if trigger.form == "nominal":
-            adjacent = next((s for s in view.sides if s.faction and 0 <= trigger.start - s.end <= 2
-                             and s.role in ("actor", "held")), None)
+            adjacent = next((s for s in view.sides if s.faction and s.role in ("actor", "held") and (
+                0 <= trigger.start - s.end <= 2 or  # "the army's assault on X"
+                _POSSESSIVE_AFTER.match(self.masked[s.end:s.end + 3]) and 3 <= trigger.start - s.end <= 4)), None)
             if adjacent is not None:
                 return adjacent.faction, adjacent.unit, "subject", adjacent.faction
         has_subject = any(subject_start <= s.start and s.end <= trigger.start and self._usable_subject(s)
@@ -1131,8 +1193,19 @@ class _Reader:
         object_refs = [r for r in view.refs if trigger.start <= r.start and r.end <= object_end]
         subject_refs = [r for r in view.refs if subject_start <= r.start and r.end <= trigger.start]
         scene = self._scene_end(view)
-        if trigger.form in ("passive", "swap") and action == "capture" and "fell" in self.masked[trigger.start:trigger.end].lower():
+        if trigger.form == "passive" and _BARE_FELL.fullmatch(self.masked, trigger.start, trigger.end):
+            # "the town fell": only the place right before the verb; shells and soldiers fall too
+            right_before = [r for r in subject_refs if _FELL_GAP.fullmatch(self.masked, r.end, trigger.start)]
+            return ([Chosen(right_before[-1])], "subject") if right_before else ([], "none")
+        if trigger.form in ("passive", "swap") and action == "capture" and \
+                re.search(r"fell|hands", self.masked[trigger.start:trigger.end], re.I):
             object_refs, subject_refs = subject_refs, object_refs
+        if trigger.form == "passive" and not subject_refs and not object_refs:
+            # "X, which the army took last year, was attacked": the patient is named before the
+            # relative clause that holds the other trigger.
+            relative = _RELATIVE_OPEN.search(self.masked, view.sentence.start, subject_start)
+            if relative is not None:
+                subject_refs = [r for r in view.refs if view.sentence.start <= r.start and r.end <= relative.start()]
         if trigger.form == "passive" and subject_refs and (
                 not object_refs or _CLAUSE_AFTER.match(self.masked, trigger.end)):
             # "X was taken", "With X taken, ...": the patient is named before the verb.

@@ -80,6 +80,12 @@ _IT_OBJECT = Folded(
     r"recapturing|encircled|encircling|surrounded|surrounding|stormed|storming|entered|entering|besieged|besieging|"
     r"isolated|isolating|encircle|surround|besiege|isolate)\s+(?P<it>it)(?![\w-])",
 )
+# "It was captured on Tuesday": a place is what is captured, so the pronoun stands for one.
+_IT_PATIENT = Folded(
+    r"(?<![\w-])(?P<it>it)\s+(?:was|had\s+been|has\s+been|is)\s+(?:fully\s+|completely\s+|finally\s+|eventually\s+|"
+    r"reportedly\s+|later\s+)?(?:captured|taken|seized|retaken|recaptured|liberated|encircled|surrounded|besieged|cleared|"
+    r"overrun|stormed|secured)(?![\w-])",
+)
 _NAMED_AFTER = re.compile(r"\s+(?:of|around|near|in|at)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|"
                           r"August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|"
                           r"Saturday|Sunday)\b)[A-Z]")
@@ -211,6 +217,8 @@ def find_anaphors(masked: str, start: int, end: int, named: list[PlaceRef],
     here = masked[start:end].lower()
     if " it" in here:
         spans += [(m.start("it"), m.end("it"), "it") for m in _IT_OBJECT.finditer(masked, low, start, end)]
+    if "it " in here:
+        spans += [(m.start("it"), m.end("it"), "it") for m in _IT_PATIENT.finditer(masked, low, start, end)]
     plurals = _PLURAL_ANAPHOR.finditer(masked, low, start, end) if _PLURAL_GATE.search(here) else ()
     for match in plurals:
         if _NAMED_AFTER.match(masked, match.end()):

@@ -681,3 +681,150 @@ def test_the_villages_of_named_places_are_those_places():
     events = read("On 2 June the army took Sabkhah and Ma'dan. On 3 June rebels attacked the villages of Kafr Nabl "
                   "and Qaryatayn.")
     assert sorted(e.place for e in events if e.action == "attack") == ["Kafr Nabl", "Qaryatayn"]
+
+
+# --- general forms beyond the tuned phrasing (session 16) -----------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 3 June government forces hammered Kafr Nabl.", ("government", "attack", "Kafr Nabl")),
+    ("On 3 June Syrian warplanes pummelled Kafr Nabl.", ("government", "airstrike", "Kafr Nabl")),
+    ("On 3 June Russian planes bombed Idlib.", ("government", "airstrike", "Idlib")),
+    ("On 3 June coalition planes struck ISIS positions in Raqqa.", ("coalition", "airstrike", "Raqqa")),
+    ("On 3 June army helicopters dropped barrel bombs on Kafr Nabl.", ("government", "airstrike", "Kafr Nabl")),
+])
+def test_bombardment_verbs_and_air_arms(text, expected):
+    assert expected in summary(read(text))
+
+
+def test_battles_between_two_named_sides_are_a_clash_but_battles_after_which_a_side_left_are_not():
+    assert ("isil", "clash", "Sabkhah") in summary(read("On 3 June fierce battles between ISIS and the army raged "
+                                                         "around Sabkhah."))
+    assert [e.action for e in read("On 3 June ISIS was driven out of Sabkhah after violent battles.")] == ["withdraw"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 3 June Raqqa fell into the hands of the SDF.", ("sdf", "capture", "Raqqa")),
+    ("On 3 June the rebels handed over Kafr Nabl to the army.", ("government", "capture", "Kafr Nabl")),
+    ("On 3 June the rebels surrendered Kafr Nabl to the army.", ("government", "capture", "Kafr Nabl")),
+    ("On 3 June the army won control of Kafr Nabl.", ("government", "capture", "Kafr Nabl")),
+    ("On 3 June Kurdish forces drove ISIS fighters from Raqqa.", ("sdf", "capture", "Raqqa")),
+    ("On 3 June the army swept into Kafr Nabl.", ("government", "advance", "Kafr Nabl")),
+    ("On 3 June the army pushed to the edge of Kafr Nabl.", ("government", "advance", "Kafr Nabl")),
+    ("On 3 June forces loyal to President Bashar al-Assad captured Kafr Nabl.", ("government", "capture", "Kafr Nabl")),
+    ("On 3 June militias allied to the Syrian regime captured Kafr Nabl.", ("government", "capture", "Kafr Nabl")),
+])
+def test_capture_and_advance_forms_with_the_actor_in_any_position(text, expected):
+    assert expected in summary(read(text))
+
+
+def test_men_taken_prisoner_are_still_no_ground_taken():
+    assert read("On 3 June the army captured 20 ISIS fighters near Raqqa.") == []
+
+
+def test_a_noun_owned_by_a_side_and_aimed_at_a_place_is_that_side_s_event():
+    assert ("government", "attack", "Kafr Nabl") in summary(read("On 3 June the army's assault on Kafr Nabl began."))
+    assert ("isil", "attack", "Sabkhah") in summary(read("On 3 June ISIS attacks on army positions near Sabkhah "
+                                                          "continued."))
+    assert ("government", "attack", "Kafr Nabl") in summary(read("On 3 June a government offensive to retake Kafr Nabl "
+                                                                  "got under way."))
+
+
+def test_fighters_sent_away_under_a_deal_withdraw_from_where_they_were_not_where_they_go():
+    events = read("On 3 June the army besieged Kafr Nabl.\n\nOn 4 June the rebels agreed to leave for Idlib.")
+    assert ("rebels", "withdraw", "Idlib") not in summary(events)
+    events = read("On 3 June the SDF took Raqqa. ISIS fighters withdrew to the towns of Sabkhah and Ma'dan.")
+    assert not [e for e in events if e.action == "withdraw" and e.place in ("Sabkhah", "Ma'dan")]
+
+
+def test_an_air_arm_named_without_its_country_is_not_the_side_holding_the_ground_it_strikes():
+    [strike] = read("On 3 June warplanes pounded the remaining rebel districts of Idlib.")
+    assert (strike.actor, strike.action, strike.target) == ("government", "airstrike", "rebels")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 3 June the army pressed its assault on Kafr Nabl.", ("government", "attack", "Kafr Nabl")),
+    ("On 3 June the army took Sabkhah and then moved on to Ma'dan.", ("government", "advance", "Ma'dan")),
+    ("On 3 June the Islamic Front captured Kafr Nabl.", ("rebels", "capture", "Kafr Nabl")),
+    ("On 3 June the Revolutionary Guards captured Sabkhah.", ("government", "capture", "Sabkhah")),
+])
+def test_more_light_verbs_motion_verbs_and_sides(text, expected):
+    assert expected in summary(read(text))
+
+
+def test_a_place_named_before_a_relative_clause_is_the_patient_of_the_passive_after_it():
+    events = read("Kafr Nabl, which the army captured last year, was attacked by rebels on 3 June.")
+    assert summary(events) == [("rebels", "attack", "Kafr Nabl")]
+
+
+def test_the_alliance_is_the_alliance_the_report_follows_and_a_breach_gets_in():
+    events = read("On 3 June the SDF breached the walls of Raqqa. On 5 June the alliance captured Sabkhah.")
+    assert ("sdf", "advance", "Raqqa") in summary(events) and ("sdf", "capture", "Sabkhah") in summary(events)
+
+
+def test_a_verb_left_out_before_a_second_place_with_its_own_date():
+    events = read("The army took Sabkhah on 3 May and Ma'dan on 9 May.")
+    assert sorted((e.place, e.date_start) for e in events if e.action == "capture") == [
+        ("Ma'dan", date(2017, 5, 9)), ("Sabkhah", date(2017, 5, 3))]
+
+
+def test_ground_counted_not_named_is_taken_in_the_region_just_fought_in_not_the_town():
+    events = read("On 3 June the army launched an offensive in Hama Governorate. It captured 12 villages on 5 June.")
+    assert ("government", "capture", "Hama Governorate") in summary(events)
+    events = read("On 3 June ISIS attacked Sabkhah. On 4 June it recaptured two villages.")
+    assert [e.place for e in events if e.action in ("capture", "recapture")] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 3 June the army declared Kafr Nabl free of terrorists.", ("government", "capture", "Kafr Nabl")),
+    ("On 3 June Kafr Nabl was declared secure by the army.", ("government", "capture", "Kafr Nabl")),
+    ("On 3 June the army brought Kafr Nabl under its control.", ("government", "capture", "Kafr Nabl")),
+    ("On 3 June Kafr Nabl returned to government control.", ("government", "capture", "Kafr Nabl")),
+    ("On 3 June Raqqa was in the hands of the SDF.", ("sdf", "capture", "Raqqa")),
+    ("On 3 June the army gained a foothold in Kafr Nabl.", ("government", "advance", "Kafr Nabl")),
+    ("On 3 June the army mopped up the last pockets of resistance in Kafr Nabl.", ("government", "capture", "Kafr Nabl")),
+    ("On 3 June the army routed ISIS from Sabkhah.", ("government", "capture", "Sabkhah")),
+    ("On 3 June the army dislodged the rebels from Kafr Nabl.", ("government", "capture", "Kafr Nabl")),
+    ("On 3 June the rebels gave up Kafr Nabl.", ("government", "capture", "Kafr Nabl")),
+    ("On 3 June the army blockaded Kafr Nabl.", ("government", "siege", "Kafr Nabl")),
+    ("On 3 June the army tightened the noose around Kafr Nabl.", ("government", "encircle", "Kafr Nabl")),
+    ("On 3 June the rebels infiltrated Kafr Nabl.", ("rebels", "attack", "Kafr Nabl")),
+    ("On 3 June the rebels launched rockets at Kafr Nabl.", ("rebels", "attack", "Kafr Nabl")),
+])
+def test_announced_returned_routed_and_besieging_forms(text, expected):
+    assert expected in summary(read(text))
+
+
+def test_a_defeat_named_as_a_noun_is_no_capture():
+    assert [e for e in read("On 3 June the militias took part in the defeat of ISIS near Sabkhah.")
+            if e.action == "capture"] == []
+
+
+def test_a_place_owning_its_capture_and_a_passive_take_of_the_town_just_named():
+    assert ("sdf", "capture", "Raqqa") in summary(read("On 3 June Raqqa's capture by the SDF was announced."))
+    events = read("On 3 June the army attacked Kafr Nabl. On 4 June the town was taken.")
+    assert ("government", "capture", "Kafr Nabl") in summary(events)
+    assert read("On 3 June ten soldiers were taken prisoner.") == []
+
+
+def test_a_town_that_fell_was_taken_by_the_side_attacking_it_and_men_near_a_place_are_no_goods():
+    events = read("On 3 June the army attacked Kafr Nabl. On 4 June the town fell.")
+    assert ("government", "capture", "Kafr Nabl") in summary(events)
+    assert read("On 3 June oil prices fell.") == []
+    assert ("government", "capture", "Kafr Nabl") in summary(read("On 3 June the army took Kafr Nabl, where three "
+                                                                   "soldiers died."))
+
+
+def test_it_as_the_patient_of_a_capture_is_the_place_just_fought_at():
+    events = read("On 3 June the army attacked Kafr Nabl. On 4 June it was captured.")
+    assert ("government", "capture", "Kafr Nabl") in summary(events)
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 June the army attacked Sabkhah. On 4 June three soldiers fell in Kafr Nabl.",
+    "On 3 June the army attacked Sabkhah. On 4 June shells fell on Kafr Nabl.",
+    "On 3 June the army attacked Sabkhah. On 4 June the rebels gave up their weapons in Kafr Nabl.",
+    "On 3 June the army attacked Sabkhah. On 4 June the rebels breached the ceasefire in Kafr Nabl.",
+    "On 3 June the army attacked Sabkhah. On 4 June the army hammered out a deal in Kafr Nabl.",
+])
+def test_what_falls_or_is_given_up_is_not_always_ground(text):
+    assert [e for e in read(text) if e.place == "Kafr Nabl"] == []
