@@ -20,7 +20,6 @@ reading keeps it flat (issue 13).
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import statistics
 import sys
@@ -104,7 +103,6 @@ def _fresh_passes(work, passes: int) -> tuple[float, float]:
     lazily read index rows) never serves the next, as it could not for new reports."""
     if not hasattr(os, "fork"):
         return _timed(work, passes)
-    gc.freeze()  # the collector leaves the parent's objects be: fewer pages copied into each fork
     wall = cpu = 0.0
     for _ in range(passes):
         read, write = os.pipe()
