@@ -62,8 +62,10 @@ def main() -> None:
         for name, raw in corpus:
             extract(parse_document(raw, name), finder)
 
+    masked = [mask(raw.decode("utf-8")) for _, raw in corpus]
+
     def geoparse_all() -> None:
-        for text in [mask(raw.decode("utf-8")) for _, raw in corpus]:
+        for text in masked:
             finder(text)
 
     runs = [_fresh_passes(read_all, passes) for _ in range(args.repeats)]
