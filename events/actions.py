@@ -31,6 +31,10 @@ from dataclasses import dataclass
 
 from events.folding import Folded
 
+_PLACE_PREPOSITION_BEFORE = re.compile(r"(?i)(?:in|into|from|at|near|within|across)\s+the\s+$")
+_POSSESSIVE_BEFORE = re.compile(r"(?:the|its|their)\s+$", re.I)
+_OF_AFTER = re.compile(r"\s+of\s")
+
 _DET = (r"(?:a|an|the|this|these|that|those|its|their|his|her|our|any|every|another|such|no|further|new|"
         r"major|rapid|significant|latest|initial|first|second|final|renewed|recent|large-scale|massive|"
         r"slow-paced|fresh|limited|concentric|sustained|unsuccessful|failed|successful|brief|last)")
@@ -368,11 +372,11 @@ def _classify(text: str, floor: int, a: int, b: int, action: str, form: str, fla
     if form == "noun" or (word.lower() in ("push", "thrust") and _DETERMINER_BEFORE.search(before)):
         return _noun_or_verb(word, before, after, a, b, "attack", flags | {"offensive"}) if form != "noun" \
             else _noun_or_verb(word, before, after, a, b, action, flags)
-    if action == "encircle" and form == "nominal_of" and re.search(r"(?i)(?:in|into|from|at|near|within|across)\s+the\s+$",
+    if action == "encircle" and form == "nominal_of" and _PLACE_PREPOSITION_BEFORE.search(
                                                                    before):
         return None  # "fled in the surrounding of the village": its surroundings, no siege
     if action == "encircle" and word.lower() == "surrounding" and (
-            _SURROUNDING_ADJECTIVE.match(after) or re.search(r"(?:the|its|their)\s+$", before, re.I)):
+            _SURROUNDING_ADJECTIVE.match(after) or _POSSESSIVE_BEFORE.search(before)):
         return None
     if form == "nominal_free":
         if _SUPPORTING_BEFORE.search(before):
@@ -384,7 +388,7 @@ def _classify(text: str, floor: int, a: int, b: int, action: str, form: str, fla
         # "Qabun, a besieged district": a description of the place, not news.
         return Trigger(a, b, action, "reference", flags)
     if form == "verb" and word.lower().endswith("ing") and " " not in word and _ING_MODIFIER_BEFORE.search(before):
-        if _DETERMINER_BEFORE.search(before) and re.match(r"\s+of\s", after):
+        if _DETERMINER_BEFORE.search(before) and _OF_AFTER.match(after):
             # "intensified their shelling of X": a gerund as a noun, an event with a light verb
             return _noun_or_verb(word, before, after, a, b, action, flags)
         # "the advancing troops", "forces advancing along X": a description, not a new event.

@@ -26,6 +26,9 @@ from events.folding import Folded, guarded, lowered
 from events.spans import overlaps
 from events.vocabulary import FACTIONS
 
+_HEAD_END = re.compile(r"[^\w.]")
+_LED_OR_BACKED = re.compile(r"-(?:led|backed)\s")
+
 FACTIONS_PATH = settings.DATA_DIR / "factions.yaml"
 
 _HELD_SUFFIX = re.compile(r"-(?:held|controlled|controled|occupied|dominated|besieged|run)\b", re.I)
@@ -152,7 +155,7 @@ def _spellings(name: str) -> list[str]:
 
 def _head(word: str) -> str:
     """The first three letters of a name's first word, as names are grouped by."""
-    return re.split(r"[^\w.]", word, maxsplit=1)[0][:3].lower()
+    return _HEAD_END.split(word, maxsplit=1)[0][:3].lower()
 
 
 def _alternative(name: str) -> str:
@@ -269,7 +272,7 @@ def find_sides(text: str, table: FactionTable | None = None) -> list[SideMention
         entry = table.lookup(name)
         if entry is None:
             continue
-        if _BACKER_SUFFIX.match(text, end) and not re.search(r"-(?:led|backed)\s", name):
+        if _BACKER_SUFFIX.match(text, end) and not _LED_OR_BACKED.search(name):
             continue
         faction, is_unit = entry
         found.append(SideMention(start, end, text[start:end], faction, name if is_unit else None,

@@ -23,6 +23,11 @@ from datetime import date, timedelta
 
 from events.spans import overlaps
 
+_DIGITS = re.compile(r"\d+")
+_WORD_LINK = re.compile(r"\s(?:to|until|till|through|and)\s")
+_FROM_OR_BETWEEN = re.compile(r"(?i)(?:from|between)\s")
+_SPACES_OR_COMMAS = re.compile(r"[\s,]*")
+
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
@@ -58,6 +63,7 @@ _D = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _Y = r"(?:19[5-9]\d|20\d\d)"
 _N = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|twenty|thirty|a\s+couple\s+of|couple\s+of)"
 _FEW = r"(?:several|a\s+few|few|some)"
+_FEW_RE = re.compile(_FEW, re.I)
 _DASH = r"\s*(?:-|–|—|to|until|till|through)\s*"
 _PART = r"(?i:early|mid|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of|beginning\s+of|the\s+start\s+of|the\s+middle\s+of)"
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -152,7 +158,7 @@ def _month(name: str) -> int:
 
 
 def _day(text: str) -> int:
-    return int(re.match(r"\d+", text).group())
+    return int(_DIGITS.match(text).group())
 
 
 def _number(text: str) -> int | None:
@@ -314,8 +320,8 @@ def _build(kind: str, m: re.Match) -> DateExpr | None:
                         has_year=y2 is not None)
     if kind == "month_range":
         text = m.group(0)
-        word_link = re.search(r"\s(?:to|until|till|through|and)\s", text)
-        if word_link and not re.match(r"(?i)(?:from|between)\s", text) and not g.get("p1"):
+        word_link = _WORD_LINK.search(text)
+        if word_link and not _FROM_OR_BETWEEN.match(text) and not g.get("p1"):
             return None
         y2 = int(g["y2"]) if g.get("y2") else None
         y1 = int(g["y1"]) if g.get("y1") else None
@@ -348,7 +354,7 @@ def _build(kind: str, m: re.Match) -> DateExpr | None:
         if n is None:
             count = (1, 1) if not g["u"].lower().endswith("s") else SEVERAL
         else:
-            count = SEVERAL if re.match(_FEW, n, re.I) else (_number(n) or 1,) * 2
+            count = SEVERAL if _FEW_RE.match(n) else (_number(n) or 1,) * 2
         unit = UNIT_DAYS[g["u"].lower().rstrip("s")]
         return DateExpr(start, end, "after", (1, count[1] * unit))
     if kind == "later":
@@ -357,7 +363,7 @@ def _build(kind: str, m: re.Match) -> DateExpr | None:
         unit = UNIT_DAYS.get(unit_word, 1)
         if n in ("next", "following") or n.startswith(("the day after", "a day later", "the morning after")):
             return DateExpr(start, end, "after", (unit, unit))
-        if re.match(_FEW, n, re.I):
+        if _FEW_RE.match(n):
             return DateExpr(start, end, "after", (SEVERAL[0] * unit, SEVERAL[1] * unit))
         count = _number(n)
         if count is None:
@@ -372,7 +378,7 @@ def _build(kind: str, m: re.Match) -> DateExpr | None:
         if n.lower() in ("previous", "preceding"):
             n = "one"
         unit = UNIT_DAYS[(g["u"] or g.get("u2") or "day").lower().rstrip("s").replace("night", "day")]
-        low, high = SEVERAL if re.match(_FEW, n, re.I) else ((_number(n) or 1),) * 2
+        low, high = SEVERAL if _FEW_RE.match(n) else ((_number(n) or 1),) * 2
         slack = 0 if unit == 1 else (2 if unit == 7 else 10)
         return DateExpr(start, end, "before", (low * unit - slack, high * unit + slack))
     if kind == "same":
@@ -382,7 +388,7 @@ def _build(kind: str, m: re.Match) -> DateExpr | None:
         unit_word = g["u"].lower().rstrip("s")
         if n is None:
             count = 1
-        elif re.match(_FEW, n, re.I):
+        elif _FEW_RE.match(n):
             count = SEVERAL[1]
         else:
             count = _number(n) or 1
@@ -395,7 +401,7 @@ def _build(kind: str, m: re.Match) -> DateExpr | None:
         n, unit_word = g["n"], g["u"].lower().rstrip("s")
         if unit_word == "year":
             return DateExpr(start, end, "years_ago", (_number(n) or 1,))
-        low, high = SEVERAL if re.match(_FEW, n, re.I) else ((_number(n) or 1),) * 2
+        low, high = SEVERAL if _FEW_RE.match(n) else ((_number(n) or 1),) * 2
         days = {"day": 1, "week": 7, "month": 30}[unit_word]
         # "a week ago" is a day or two either way; "a month ago" ten days.
         slack = {"day": 0, "week": 2, "month": 10}[unit_word]
@@ -404,7 +410,7 @@ def _build(kind: str, m: re.Match) -> DateExpr | None:
         # "fought for three and a half months", "over a period of about 80 days": up to the
         # running date (the document's when none runs), as far back as it lasted.
         n, unit = g.get("n"), UNIT_DAYS[g["u"].lower().rstrip("s")]
-        count = SEVERAL[1] if n is None or re.match(_FEW, n, re.I) else (_number(n) or 1)
+        count = SEVERAL[1] if n is None or _FEW_RE.match(n) else (_number(n) or 1)
         return DateExpr(start, end, "lasting", (count * unit + (unit // 2 if g.get("half") else 0),))
     if kind == "doc_this":
         return DateExpr(start, end, "this", (g["u"].lower(),))
@@ -437,7 +443,7 @@ def _with_bounds(text: str, found: list[DateExpr]) -> list[DateExpr]:
                 if not (bound == "since" and word == "from" and expr.kind == "range"):
                     expr = replace(expr, start=before.start(), bound=bound)
         if bounded and expr.bound == "by" and bounded[-1].kind in ("after", "same") \
-                and re.fullmatch(r"[\s,]*", text[bounded[-1].end:expr.start]):
+                and _SPACES_OR_COMMAS.fullmatch(text[bounded[-1].end:expr.start]):
             previous = bounded.pop()
             expr = replace(previous, end=expr.end, then=expr)
         bounded.append(expr)

@@ -25,6 +25,12 @@ import settings
 from events.dates import find_url_date, latest_full_date
 from report_text import ReportError, decode_report, read_report_bytes
 
+_HTML_START = re.compile(r"\s*(<!doctype html|<html|<head|<body)", re.I)
+_PUNCTUATION_END = re.compile(r"[.!?:;,]$")
+_SPACE_RUN = re.compile(r"[ \t\f\v]{2,}")
+_BLANK_LINES = re.compile(r"\n{3,}")
+_ISO_STAMP = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})")
+
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".text")
 _TITLE_MAX_CHARS = 120
 
@@ -77,7 +83,7 @@ def parse_document(raw: bytes, name: str, doc_date: date | None = None, is_html:
     decoded = decode_report(raw, name)
     decoded = decoded.replace("\r\n", "\n").replace("\r", "\n")
     if is_html is None:
-        is_html = bool(re.match(r"\s*(<!doctype html|<html|<head|<body)", decoded[:500], re.I))
+        is_html = bool(_HTML_START.match(decoded[:500]))
     if is_html:
         text, meta = _html_to_text(decoded)
     else:
@@ -141,7 +147,7 @@ def _text_metadata(text: str) -> dict:
 
 
 def _is_short_heading(line: str) -> bool:
-    return 0 < len(line) <= _TITLE_MAX_CHARS and not re.search(r"[.!?:;,]$", line) and len(line.split()) >= 2
+    return 0 < len(line) <= _TITLE_MAX_CHARS and not _PUNCTUATION_END.search(line) and len(line.split()) >= 2
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -214,15 +220,15 @@ class _TextExtractor(HTMLParser):
         # Lines stripped one by one: a regex around "\n" would rescan a long run of spaces
         # from each of its characters.
         text = "\n".join(line.strip(" \t\f\v\u00a0") for line in "".join(self.parts).split("\n"))
-        text = re.sub(r"[ \t\f\v]{2,}", " ", text)
-        text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+        text = _SPACE_RUN.sub(" ", text)
+        text = _BLANK_LINES.sub("\n\n", text).strip() + "\n"
         meta: dict = {}
         title = unescape(" ".join("".join(self._title).split())) or self.meta.get("og_title")
         if title and len(title) <= _TITLE_MAX_CHARS:
             meta["title"] = title
         if self.meta.get("url"):
             meta["url"] = self.meta["url"]
-        stamp = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", self.meta.get("time", ""))
+        stamp = _ISO_STAMP.match(self.meta.get("time", ""))
         if stamp:
             meta["date"] = _safe_date(*map(int, stamp.groups()))
         return text, meta

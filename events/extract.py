@@ -49,6 +49,15 @@ from events.sentences import Sentence, mask, split_sentences
 from events.spans import overlaps
 from gazetteer.place import Mention
 
+_HANGING_BEFORE = re.compile(
+    r"(?:,\s*(?:\w+ly\s+)?(?:thus\s+)?|(?<![\w-])(?:in\s+addition\s+to|as\s+well\s+as|besides|along\s+with)\s+)$", re.I)
+_SAID = re.compile(r"(?:said|claimed|stated|told|announced)")
+_WORDS_AND_DOTS = re.compile(r"[\w.]+")
+_SCENE_OPENING = re.compile(r"\s*(?:In|Across|Throughout|Near|Around)\s+[^,]{2,60},")
+_CLAUSE_END_AFTER = re.compile(r"\s*(?:[,.;)]|$)")
+_IN_OR_DURING = re.compile(r"(?i)(?:in|during)\s")
+_IN_OR_DURING_BEFORE = re.compile(r"(?i)(?:in|during)\s+$")
+
 PlaceFinder = Callable[[str], Sequence[Mention]]
 
 WIDE_START = date(2011, 3, 15)
@@ -926,7 +935,7 @@ class _Reader:
         if side.role == "speaker_group":
             for other in view.sides:
                 if other.faction and other.start < side.start and other.role in ("actor", "source") and \
-                        re.search(r"(?:said|claimed|stated|told|announced)", self.masked[other.end:side.start]):
+                        _SAID.search(self.masked, other.end, side.start):
                     return other.faction, other.unit
             speaker = self._quoted_speaker(view, side)
             if speaker is not None:
@@ -1035,7 +1044,7 @@ class _Reader:
                           for s in view.sides)
         if not has_subject and trigger.form in ("nominal", "verb") and action in ("airstrike", "attack", "clash"):
             # The nearest of the three words before: "Russian air strikes", "coalition have pounded".
-            words = re.findall(r"[\w.]+", self.masked[max(0, trigger.start - 30):trigger.start])[-3:]
+            words = _WORDS_AND_DOTS.findall(self.masked[max(0, trigger.start - 30):trigger.start])[-3:]
             faction = next((AIR_NATIONALITY[w.lower()] for w in reversed(words) if w.lower() in AIR_NATIONALITY), None)
             if faction is not None:
                 return faction, None, "subject", faction
@@ -1092,9 +1101,7 @@ class _Reader:
         so has a clause that tells what an event led to (", which led to seizing X") when no
         side stands right before its "which"."""
         word = self.masked[trigger.start:trigger.end].split()[0].lower()
-        participle = word.endswith("ing") and re.search(
-            r"(?:,\s*(?:\w+ly\s+)?(?:thus\s+)?|(?<![\w-])(?:in\s+addition\s+to|as\s+well\s+as|besides|along\s+with)\s+)$",
-            self.masked[max(0, trigger.start - 20):trigger.start], re.I)
+        participle = word.endswith("ing") and _HANGING_BEFORE.search(self.masked[max(0, trigger.start - 20):trigger.start])
         consequence = _CONSEQUENCE_BEFORE.search(self.masked, max(view.sentence.start, trigger.start - 60), trigger.start)
         if consequence is not None and any(s.faction and 0 <= consequence.start() - s.end <= 3 for s in view.sides):
             consequence = None  # "the SDF, which went on to take X": the side
@@ -1226,7 +1233,7 @@ class _Reader:
     def _scene_end(self, view: _SentenceView) -> int:
         """End of a sentence-opening "In eastern Homs," (a scene, not the goal)."""
         sentence = view.sentence
-        opening = re.match(r"\s*(?:In|Across|Throughout|Near|Around)\s+[^,]{2,60},", self.masked[sentence.start:sentence.end])
+        opening = _SCENE_OPENING.match(self.masked[sentence.start:sentence.end])
         return sentence.start + opening.end() if opening else sentence.start
 
     def _date_for(self, view: _SentenceView, trigger: Trigger, live: list) -> tuple[DateSpan | None, str]:
@@ -1238,7 +1245,7 @@ class _Reader:
                 continue  # "took X, which they had held since 2012": the year is the holding's
             if (trigger.start < expr.start < next_start or (expr.bound == "since" and expr.start > trigger.start)) \
                     and expr.end > trigger.end and (
-                    not leading or re.match(r"\s*(?:[,.;)]|$)", self.masked[expr.end:expr.end + 2])):
+                    not leading or _CLAUSE_END_AFTER.match(self.masked[expr.end:expr.end + 2])):
                 return span, "own"
         before = [(e, s, lead) for e, s, lead in usable if e.end <= trigger.start]
         leading_before = [s for e, s, lead in before if lead]
@@ -1249,8 +1256,8 @@ class _Reader:
         for expr, span, leading, speech in view.dates:
             if span is None or not span.background:
                 continue
-            event_time = leading or re.match(r"(?i)(?:in|during)\s", self.masked[expr.start:expr.end]) \
-                or re.search(r"(?i)(?:in|during)\s+$", self.masked[max(0, expr.start - 8):expr.start])
+            event_time = leading or _IN_OR_DURING.match(self.masked[expr.start:expr.end]) \
+                or _IN_OR_DURING_BEFORE.search(self.masked[max(0, expr.start - 8):expr.start])
             if event_time and (expr.start < trigger.start if leading else trigger.end <= expr.start < next_start):
                 return span, "own"
         if view.speech_span is not None:

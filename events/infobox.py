@@ -18,6 +18,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+_DIGIT = re.compile(r"\d")
+_VICTORY = re.compile(r"(?i)\bvictory\b")
+
 FIELDS = frozenset({
     "conflict", "partof", "part of", "date", "dates", "place", "location", "locations", "result", "results",
     "outcome", "territorial changes", "combatant", "combatant1", "combatant2", "combatant3", "belligerents",
@@ -71,11 +74,11 @@ def find_infobox(text: str) -> Infobox | None:
         name = _name(row)
         end = following.start() if following is not None else _line_end(text, row.end())
         start, end = _strip(text, row.end(), end)
-        if name not in values or (name in DATE_FIELDS and not re.search(r"\d", text[slice(*values[name])])):
+        if name not in values or (name in DATE_FIELDS and not _DIGIT.search(text[slice(*values[name])])):
             values[name] = (start, end)  # a "date: unknown" header line is no campaign date
         if name in RESULT_FIELDS:
             lines = list(_lines(text, start, end))
-            if lines and victor is None and re.search(r"(?i)\bvictory\b", text[lines[0][0]:lines[0][1]]):
+            if lines and victor is None and _VICTORY.search(text[lines[0][0]:lines[0][1]]):
                 victor = lines[0]
             results.extend(lines)
     box_end = _line_end(text, rows[-1].end())

@@ -27,6 +27,9 @@ from events.folding import Folded
 
 from gazetteer.place import Mention, Place
 
+_STOP_BEFORE = re.compile(r"[.!?:;—–-]\s*$")
+_LIST_LINK = re.compile(r"(?:and|or|as\s+well\s+as|&)\b")
+
 _RELATIVE_TEXT = re.compile(r"^(?:\d|within\b|about\b|around\b|some\b|approximately\b|roughly\b|nearly\b|almost\b|a\s+few\b|"
                             r"several\b|(?:north|south|east|west)\w*\s+of\b)", re.I)
 _MEASURED = re.compile(r"^(?:about\s+|around\s+|some\s+|approximately\s+|roughly\s+|nearly\s+|almost\s+)?\d", re.I)
@@ -183,26 +186,46 @@ def recurring(masked: str, mentions: list[Mention], blocked: list[tuple[int, int
             names.setdefault(text, mention)
     if not names:
         return mentions
-    pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-                         + r")(?![\w'’-])")
     taken = sorted([(m.start, m.end) for m in mentions] + list(blocked))
     starts = [a for a, _ in taken]
     added: list[Mention] = []
-    for match in pattern.finditer(masked):
-        a, b = match.span()
+    for a, b in _occurrences(masked, names):
         index = bisect.bisect_left(starts, a)
         if any(x < b and a < y for x, y in taken[max(0, index - 1):index + 1]):
             continue
         before = _WORD_BEFORE.search(masked, max(0, a - 30), a)
         after = _WORD_AFTER.match(masked, b)
         if before and before.group(1)[0].isupper() and before.group(1) not in _OPEN_WORDS and \
-                not re.search(r"[.!?:;—–-]\s*$", masked[max(0, before.start() - 3):before.start() + 1]):
+                not _STOP_BEFORE.search(masked[max(0, before.start() - 3):before.start() + 1]):
             continue
         if after and after.group(1)[0].isupper():
             continue
-        source = names[match.group(0)]
-        added.append(Mention(a, b, match.group(0), source.place))
+        source = names[masked[a:b]]
+        added.append(Mention(a, b, masked[a:b], source.place))
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
+_NAME_CHAR = re.compile(r"[\w'’-]")
+
+
+def _occurrences(text: str, names) -> list[tuple[int, int]]:
+    """Where ``names`` occur in ``text`` as whole words, left to right, the longest at a
+    position, none overlapping the one before: what one alternation of them would match,
+    found without compiling a pattern for each report."""
+    found = []
+    for name in names:
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if not (at and _NAME_CHAR.match(text, at - 1)) and not _NAME_CHAR.match(text, end):
+                found.append((at, -end))
+            at = text.find(name, at + 1)
+    out, last_end = [], 0
+    for start, end in sorted(found):
+        if start >= last_end:
+            out.append((start, -end))
+            last_end = -end
+    return out
 
 
 def find_anaphors(masked: str, start: int, end: int, named: list[PlaceRef],
@@ -384,7 +407,7 @@ def choose(masked: str, region_start: int, refs: list[PlaceRef], action: str) ->
             previous_kept = not origin
             continue
         coordinated = _APPOSITION.match(gap) or (_COORDINATED.match(gap) and (
-            re.search(r"(?:and|or|as\s+well\s+as|&)\b", gap) or _LIST_GOES_ON.match(masked, ref.end)))
+            _LIST_LINK.search(gap) or _LIST_GOES_ON.match(masked, ref.end)))
         if ref.via == "relative" or _DESCRIBES.search(gap):
             keep = False  # "X, a suburb which lies on the edge of Y": Y locates X
         elif approach:

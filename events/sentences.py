@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+_INITIALS = re.compile(r"[a-z]|(?:[a-z]\.)+[a-z]")
+
 CITATION = re.compile(
     r"\[(?:\d{1,3}|[a-z]|note\s+\d+|citation needed|clarification needed|dubious[^\]\n]{0,30}|"
     r"not in citation given|failed verification|better source needed|when\?|who\?|which\?|"
@@ -169,4 +171,4 @@ def _is_abbreviation(masked: str, dot: int, floor: int) -> bool:
     if word in ABBREVIATIONS:
         return True
     # An initial ("A. Smith") or a dotted acronym ("U.S.").
-    return bool(re.fullmatch(r"[a-z]|(?:[a-z]\.)+[a-z]", word)) and masked[word_start].isupper()
+    return bool(_INITIALS.fullmatch(word)) and masked[word_start].isupper()

@@ -71,6 +71,9 @@ from gazetteer.normalize import ARTICLES, ENGLISH_ARTICLES, fold, token_key
 from gazetteer.place import Mention, Place
 from gazetteer.spelling import consonants, word_keys
 
+_HEADLINE_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+_WORD_AFTER_RE = re.compile(r"[ \u00a0]+([A-Za-z]+)")
+
 MAX_SPAN_TOKENS = 10
 _HEADLINE_CHARS = 400  # the longest line read as a title-case headline (or a dateline's line)
 # Loop turns between looks at the clock when a deadline is set.
@@ -540,7 +543,7 @@ class _Finder:
         known = self._headlines.get(start)
         if known is None:
             end = self.text.find("\n", position, start + _HEADLINE_CHARS)
-            words = re.findall(r"[^\W\d_][\w'’-]*", self.text[start:end if end >= 0 else start + _HEADLINE_CHARS])
+            words = _HEADLINE_WORD_RE.findall(self.text[start:end if end >= 0 else start + _HEADLINE_CHARS])
             capitals = sum(1 for w in words if w[0].isupper())
             known = self._headlines[start] = len(words) >= 4 and capitals >= 0.7 * len(words)
         return known
@@ -650,7 +653,7 @@ def _stop_first_words(gazetteer) -> dict[str, list[int]]:
 def _is_metonym(text: str, mention_end: int, folded_name: str) -> bool:
     if folded_name not in CAPITALS:
         return False
-    following = re.match(r"[ \u00a0]+([A-Za-z]+)", text[mention_end:mention_end + 30])
+    following = _WORD_AFTER_RE.match(text[mention_end:mention_end + 30])
     return bool(following) and following.group(1).lower() in _METONYM_NEXT
 
 
