@@ -1090,7 +1090,7 @@ class _Reader:
         # A fronted clause without a subject ("Following X, which broke the siege, the
         # Army began...") has the main clause's; else the side acting so far.
         right = next((s for s in view.sides if s.start >= trigger.end and s.faction
-                      and _CLAUSE_INITIAL.search(self.masked[s.start - 8:s.start]) and self._usable_subject(s)), None)
+                      and _CLAUSE_INITIAL.search(self.masked[max(0, s.start - 8):s.start]) and self._usable_subject(s)), None)
         if right is not None and trigger.form != "passive":
             return right.faction, right.unit, "right"
         running = self.running_actor or (None, None)
