@@ -317,3 +317,30 @@ def test_eastern_ghouta_is_the_region_east_of_damascus_not_a_far_homonym():
     ghouta, douma = resolve("Eastern Ghouta"), resolve("Douma")
     assert ghouta.governorate == "Rif Dimashq" and ghouta.kind == "region"
     assert geodesic((ghouta.lat, ghouta.lon), (douma.lat, douma.lon)).km <= ghouta.uncertainty_km
+
+
+@pytest.mark.parametrize("phrase, governorate", [
+    ("Deir ez-Zor countryside", "Deir ez-Zor"), ("Homs countryside", "Homs"), ("Hama countryside", "Hama")])
+def test_a_citys_countryside_is_its_governorate_not_a_desert_region_of_its_name(phrase, governorate):
+    """ "X countryside" is the land around X; a region called "X desert" is no countryside."""
+    from shapely.geometry import Point
+
+    from gazetteer import areas
+    place = resolve(phrase)
+    assert place is not None and place.kind == "governorate" and place.governorate == governorate
+    north = resolve("northern " + phrase)
+    assert north is not None and north.governorate == governorate
+    # The north part of the governorate's own polygon, not a direction applied to a region's part.
+    assert "(north)" in north.name and north.name.count("(") == 1
+    polygon = areas.area_of(place).geometry
+    assert polygon.covers(Point(north.lon, north.lat))
+    assert north.lat > place.lat
+
+
+@pytest.mark.parametrize("name, lat, lon", [
+    ("Jabal al-Zawiya", 35.73, 36.70), ("Jebel Zawiya", 35.73, 36.70), ("Jabal al-Akrad", 35.65, 36.20),
+    ("Golan Heights", 32.98, 35.75)])
+def test_highland_regions_resolve_to_the_region_not_a_village_named_alike(name, lat, lon):
+    place = resolve(name)
+    assert place is not None and place.kind in ("hill", "region")
+    assert km(place, lat, lon) <= 5

@@ -158,3 +158,14 @@ def test_the_reports_context_outranks_the_war_map_mark():
     entries = [_entry("wm:a", 35.5, 36.3, True, "wpmodule"), _entry("C9001", 36.6, 40.2, False)]
     found = Gazetteer(entries).resolve("Tall Qarqur", Context(points=((36.65, 40.25),)))
     assert found is not None and found.id == "C9001"
+
+
+def test_a_marked_village_does_not_outrank_a_town_of_its_name():
+    town = Entry("gn:1", "Tall Qarqur", (), 36.6, 40.2, "town", "Hasakah", "SY", 0, 3.0, "geonames")
+    marked = _entry("wm:a", 35.5, 36.3, True, "wpmodule")
+    for entries in ([marked, town], [town, marked]):
+        found = Gazetteer(entries).resolve("Tall Qarqur")
+        assert found is not None and found.id == "gn:1"
+    # ... while the report's context still picks the village it is about.
+    found = Gazetteer([marked, town]).resolve("Tall Qarqur", Context(points=((35.55, 36.35),)))
+    assert found is not None and found.id == "wm:a"
