@@ -16,8 +16,8 @@ candidate's rank adds three things to how well its name matched:
   tie-break order among same-name candidates is thus: how well the name matched (exact
   before inexact), then the document's context (0-0.3: its governorates, its nearby places),
   then a big town's exact name (below), then the war-map mark (0.05, more than
-  ``AMBIGUOUS_GAP``: a marked village against an unmarked one is no coin toss; a town or city
-  has that premium by itself, so a marked village never outranks a town of its name), then
+  ``AMBIGUOUS_GAP``: a marked village against an unmarked one is no coin toss; a Syrian town
+  or city has that premium by itself, so a marked village never outranks a town of its name), then
   kind, population and source. Two marked homonyms, or two unmarked ones, stay a coin toss;
 
 Then ``choose`` refuses rather than guesses (a wrong point draws a false front):
@@ -344,8 +344,8 @@ def rank(candidates: list[Candidate], index, context: Context | None) -> list[Ra
     for candidate in candidates:
         entry = index.entries[candidate.position]
         value = candidate.match + 0.15 * index.prior(candidate.position) + (MAIN_NAME_BONUS if candidate.main else 0.0)
-        if entry.marked or entry.kind in ("city", "town"):
-            value += MARKED_BONUS  # a town is prominent in itself: no marked village outranks it
+        if entry.marked or (entry.kind in ("city", "town") and entry.country == "SY"):
+            value += MARKED_BONUS  # a Syrian town is prominent in itself: no marked village outranks it
         if context:
             value += 0.3 * context.bonus(entry)
         if candidate.descriptor is not None:
