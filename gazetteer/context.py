@@ -365,9 +365,11 @@ def admissible(candidate: Candidate, entry: Entry, written: str, context: Contex
     written (no spelling guess: "border" is no "Bayr al-Dayr"), with no descriptor of another
     kind of feature. A label in ordinary English ("Communication Tower") only when written as
     a name ("the Communication Tower", not "a communication tower") in a document with a place
-    it pins down within ``GENERIC_KM``. Every other entry is admissible."""
+    it pins down within ``GENERIC_KM``. Every other entry is admissible, but for a city abroad
+    matched only by a spelling guess."""
     if entry.source != "wpmodule":
-        return True
+        # A city abroad (Mosul, Ramadi) is held to claim its own name: never a guess at another.
+        return not (candidate.tier in _INEXACT and entry.raw and entry.raw.get("abroad") == "1")
     if candidate.tier in _INEXACT:
         return False
     if candidate.descriptor is not None and family_of_kind(entry.kind) != candidate.descriptor.family:

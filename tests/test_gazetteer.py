@@ -344,3 +344,11 @@ def test_highland_regions_resolve_to_the_region_not_a_village_named_alike(name, 
     place = resolve(name)
     assert place is not None and place.kind in ("hill", "region")
     assert km(place, lat, lon) <= 5
+
+
+def test_a_city_abroad_claims_its_own_name_but_is_no_guess_at_another():
+    abroad = Entry("gn:1", "Ramadi", (), 33.42, 43.31, "city", "", "IQ", 300_000, 5.0, "geonames", raw={"abroad": "1"})
+    near = Entry("gn:2", "Ramadi", (), 33.42, 43.31, "city", "", "IQ", 300_000, 5.0, "geonames")
+    assert Gazetteer([abroad]).resolve("Ramadi").id == "gn:1"
+    assert Gazetteer([abroad]).resolve("Ramady") is None
+    assert Gazetteer([near]).resolve("Ramady").id == "gn:2"  # the guess is made: only the city abroad is barred
