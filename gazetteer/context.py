@@ -331,8 +331,8 @@ def descriptor_fit(candidate: Candidate, entry: Entry, groups: frozenset[str]) -
     if wanted is None:
         return 0.0
     got = family_of_kind(entry.kind)
-    if wanted.group in groups:
-        return 0.3
+    if wanted.group in groups or (wanted.group == "countryside" and got == "governorate"):
+        return 0.3  # ("the Hama countryside" is the governorate around the city, whatever the report's focus)
     if (got == wanted.family and not groups) or (wanted.family == "region" and got in ("governorate", "area")):
         return 0.2
     return 0.1 if got == "settlement" else 0.0

@@ -335,6 +335,11 @@ def test_a_citys_countryside_is_its_governorate_not_a_desert_region_of_its_name(
     polygon = areas.area_of(place).geometry
     assert polygon.covers(Point(north.lon, north.lat))
     assert north.lat > place.lat
+    # Read in a report about the city's surroundings, it is still the governorate's north.
+    city = resolve(governorate if governorate != "Deir ez-Zor" else "Deir ez-Zor city")
+    text = f"Fighting spread in the northern {phrase} on Monday, 20 km from {city.name}."
+    found = [m.place for m in gazetteer.geoparse(text) if phrase in m.text]
+    assert len(found) == 1 and found[0].name == north.name
 
 
 @pytest.mark.parametrize("name, lat, lon", [
