@@ -357,3 +357,12 @@ def test_a_city_abroad_claims_its_own_name_but_is_no_guess_at_another():
     assert Gazetteer([abroad]).resolve("Ramadi").id == "gn:1"
     assert Gazetteer([abroad]).resolve("Ramady") is None
     assert Gazetteer([near]).resolve("Ramady").id == "gn:2"  # the guess is made: only the city abroad is barred
+
+
+def test_a_two_consonant_spelling_is_taken_only_near_the_reports_places():
+    from gazetteer.context import Context
+    village = Entry("C1", "Baza'a", (), 36.38, 37.56, "village", "Aleppo", "SY", 0, 2.0, "ocha")
+    gazetteer_ = Gazetteer([village, Entry("C2", "Hasakah", (), 36.5, 40.7, "city", "Al-Hasakah", "SY", 0, 3.0, "ocha")])
+    assert gazetteer_.resolve("Bza'a") is None  # alone, too loose a key
+    assert gazetteer_.resolve("Bza'a", Context(points=((36.36, 37.52),))).id == "C1"  # ~4 km from a place of the report
+    assert gazetteer_.resolve("Bza'a", Context(points=((35.0, 38.5),))) is None  # ~170 km away
