@@ -213,7 +213,7 @@ FACILITY_WORDS = frozenset({"base", "military base", "barracks", "garrison", "ai
 _PLAIN_FACILITY = {"base": "base", "air": "airbase", "silo": "silos"}
 _UNIT_WORDS = frozenset({"brigade", "regiment", "battalion", "division", "corps"})
 # Words of the war map's facility labels that are no place's name either ("Signal army base").
-_PLAIN_WORDS = frozenset("""abandoned signal electronic corps camel regiment munitions""".split())
+_PLAIN_WORDS = frozenset("""abandoned signal electronic camel munitions""".split())
 # A facility's place name is its bare alias only if no other place of that name lies this near:
 # else a report's bare name means that place (the village the base is named after).
 ALIAS_FREE_KM = 15.0
@@ -236,12 +236,13 @@ def facility_alias(marker: dict, tables: tuple[dict[str, list], dict[str, list]]
     lead = 0
     while lead < len(core) and core[lead] in _PLAIN_WORDS:
         lead += 1
-    while len(core) > lead and core[-1] in ENGLISH | _PLAIN_WORDS:
+    ordinary = ENGLISH | _PLAIN_WORDS | _UNIT_WORDS
+    while len(core) > lead and core[-1] in ordinary:
         if core[-1] in _UNIT_WORDS:
             return ""  # a base named after a unit ("Badr Brigade Base"), not after a place
         core = core[:-1]
     alias, core = " ".join(words[lead:len(core)]), core[lead:]
-    if (not core or all(w in ENGLISH | _PLAIN_WORDS for w in core) or len(re.sub(r"\W", "", alias)) < 4
+    if (not core or all(w in ordinary for w in core) or len(re.sub(r"\W", "", alias)) < 4
             or re.search(r"[\d()&/]|\b[A-Z]{2,}\b", alias)):
         return ""
     by_name, by_key = tables
