@@ -16,8 +16,9 @@ candidate's rank adds three things to how well its name matched:
   tie-break order among same-name candidates is thus: how well the name matched (exact
   before inexact), then the document's context (0-0.3: its governorates, its nearby places),
   then a big town's exact name (below), then the war-map mark (0.05, more than
-  ``AMBIGUOUS_GAP``: a marked village against an unmarked one is no coin toss), then kind,
-  population and source. Two marked homonyms, or two unmarked ones, stay a coin toss;
+  ``AMBIGUOUS_GAP``: a marked village against an unmarked one is no coin toss; a Syrian town
+  or city has that premium by itself, so a marked village never outranks a town of its name), then
+  kind, population and source. Two marked homonyms, or two unmarked ones, stay a coin toss;
 
 Then ``choose`` refuses rather than guesses (a wrong point draws a false front):
 
@@ -330,8 +331,8 @@ def descriptor_fit(candidate: Candidate, entry: Entry, groups: frozenset[str]) -
     if wanted is None:
         return 0.0
     got = family_of_kind(entry.kind)
-    if wanted.group in groups:
-        return 0.3
+    if wanted.group in groups or (wanted.group == "countryside" and got == "governorate"):
+        return 0.3  # ("the Hama countryside" is the governorate around the city, whatever the report's focus)
     if (got == wanted.family and not groups) or (wanted.family == "region" and got in ("governorate", "area")):
         return 0.2
     return 0.1 if got == "settlement" else 0.0
@@ -343,8 +344,8 @@ def rank(candidates: list[Candidate], index, context: Context | None) -> list[Ra
     for candidate in candidates:
         entry = index.entries[candidate.position]
         value = candidate.match + 0.15 * index.prior(candidate.position) + (MAIN_NAME_BONUS if candidate.main else 0.0)
-        if entry.marked:
-            value += MARKED_BONUS
+        if entry.marked or (entry.kind in ("city", "town") and entry.country == "SY"):
+            value += MARKED_BONUS  # a Syrian town is prominent in itself: no marked village outranks it
         if context:
             value += 0.3 * context.bonus(entry)
         if candidate.descriptor is not None:
@@ -364,9 +365,11 @@ def admissible(candidate: Candidate, entry: Entry, written: str, context: Contex
     written (no spelling guess: "border" is no "Bayr al-Dayr"), with no descriptor of another
     kind of feature. A label in ordinary English ("Communication Tower") only when written as
     a name ("the Communication Tower", not "a communication tower") in a document with a place
-    it pins down within ``GENERIC_KM``. Every other entry is admissible."""
+    it pins down within ``GENERIC_KM``. Every other entry is admissible, but for a city abroad
+    matched only by a spelling guess."""
     if entry.source != "wpmodule":
-        return True
+        # A city abroad (Mosul, Ramadi) is held to claim its own name: never a guess at another.
+        return not (candidate.tier in _INEXACT and entry.raw and entry.raw.get("abroad") == "1")
     if candidate.tier in _INEXACT:
         return False
     if candidate.descriptor is not None and family_of_kind(entry.kind) != candidate.descriptor.family:

@@ -46,8 +46,11 @@ _SUFFIXES = {
              "plain": ["plain"],
              # "the Helba area", "the Tanf area": the land around a place, whatever it is.
              "vicinity": ["area", "areas"]},
-    "region": {"region": ["countryside", "desert", "steppe", "region", "plains", "valley", "pocket",
-                          "badia", "enclave", "salient", "basin"]},
+    "region": {"region": ["desert", "steppe", "region", "plains", "valley", "pocket",
+                          "badia", "enclave", "salient", "basin"],
+               # "the X countryside" is the land around X (its governorate), not a desert
+               # region that happens to be called "X desert".
+               "countryside": ["countryside"]},
     "governorate": {"governorate": ["province", "governorate", "provinces", "governorates",
                                     "muhafazah", "muhafazat"]},
     "district": {"district": ["district", "neighbourhood", "neighborhood", "quarter", "suburb",

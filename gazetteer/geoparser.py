@@ -128,6 +128,8 @@ jabal bir bi'r beer bier khirbet khirbat kherbet khirbit kharbet khirbeh ain ayn
 umm um ras wadi qasr rasm rajm beit bayt jubb jeb jib marj hawsh hosh mazraat mazraa mazraet qalaat
 qalat qal'at hawijat hawija hawijet maarat maarrat ma'arrat jisr nahr birket qaryat mughayr
 mazra'at""".split())
+# Titles of a hill written before its name ("Mount X"), which few index names begin with.
+HILL_TITLES = frozenset({"mount", "mt"})
 FUZZY_MIN_SCORE = 0.72
 # Words before a person's name.
 TITLE_WORDS = frozenset("""gen general maj major lt lieutenant col colonel brig brigadier capt captain
@@ -382,6 +384,14 @@ class _Finder:
                 unit_end = max(unit_end, stop_last)
                 if name_last is None:
                     i += 1
+                    continue
+            if (exact_last is None and spell_last in (None, i) and toks[i].folded in HILL_TITLES
+                    and self.next_token(i) is not None):
+                # "Mount X" where only X is a name: the whole is the hill (the resolver reads the title).
+                title_last = self.longest_name(i + 1)[0]
+                if title_last is not None:
+                    out.append(_Span(i, title_last, in_unit=i <= unit_end, loose=True, unknown=True))
+                    i = title_last + 1
                     continue
             generic = self.generic_name(i, exact_last)
             if generic is not None:
@@ -794,9 +804,10 @@ def geoparse(gazetteer, text: str, context: Context | None = None, relative_phra
     taken = lines.Spans(names)
     unknowns = [(a, b) for a, b in unknowns if not taken.overlaps(a, b)]
     refused = [(a, b) for a, b in refused if not taken.overlaps(a, b)]
+    # A dateline abroad is where the reporter sat: no mention, nor an anchor for unknown names.
+    names = [m for m in names if not _foreign_dateline(text, m)]
     names = inferred.resolve(text, names, unknowns, checkable, refused)
     _check(deadline)
-    names = [m for m in names if not _foreign_dateline(text, m)]
     if not generic_too:
         names = generic.drop(text, names)
     return _ordered(names + relative.find(text, names))

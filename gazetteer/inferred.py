@@ -146,8 +146,47 @@ def _mean(places: list[Place]) -> tuple[float, float]:
     return lat, lon
 
 
+# A quarter every city has ("the Old City", "the city centre"): a part of the city the report
+# is about, not of whatever else its sentence names.
+_CITY_PART_RE = re.compile(r"(?:the\s+)?(?:old\s+(?:city|town|quarter|souks?)|city\s+cent(?:re|er)|downtown)",
+                           re.IGNORECASE)
+CITY_PART_KM = 3.0  # added to the city's own uncertainty
+
+
+def _city_part(name: str, text: str, start: int, end: int, index: _Index) -> Place | None:
+    """A city quarter every city has, placed in the report's city: the Syrian city or town of
+    its sentence nearest to it, else the last one named before it, else the one the report
+    names most. None if the report names no Syrian city or town."""
+    def cities(mentions):
+        return [m for m in mentions if m.place.kind in ("city", "town") and m.place.country == "SY"
+                and _anchor_ok(m.place) and not (m.start < end and start < m.end)]
+    left, right = _sentence(text, start, end)
+    chosen, how = None, ""
+    here = cities(index.between(left, right))
+    if here:
+        chosen = min(here, key=lambda m: min(abs(m.start - end), abs(start - m.end))).place
+        how = "same sentence"
+    else:
+        before = cities(index.between(0, start))
+        if before:
+            chosen, how = before[-1].place, "named before"
+        else:
+            counts: dict[tuple, list[Place]] = {}
+            for m in cities(index.mentions):
+                counts.setdefault((m.place.lat, m.place.lon), []).append(m.place)
+            if counts:
+                chosen, how = max(counts.values(), key=len)[0], "the report's city"
+    if chosen is None:
+        return None
+    return _inferred(name, chosen.lat, chosen.lon, chosen.uncertainty_km + CITY_PART_KM, [chosen],
+                     f"in {chosen.name} ({how})")
+
+
 def near_context(name: str, text: str, start: int, end: int, index: _Index) -> Place | None:
-    """Placed by the other places of its sentence, else by the place named just before it."""
+    """Placed by the other places of its sentence, else by the place named just before it; a
+    quarter every city has by the report's city (``_city_part``)."""
+    if _CITY_PART_RE.fullmatch(name.strip()):
+        return _city_part(name, text, start, end, index)
     left, right = _sentence(text, start, end)
     around = [m for m in index.between(left, right) if not (m.start < end and start < m.end) and _anchor_ok(m.place)]
     points = [m for m in around if m.place.kind in POINT_KINDS and m.place.uncertainty_km <= 30]

@@ -158,9 +158,28 @@ def _fitting(index: NameIndex, found: list[Candidate]) -> list[Candidate]:
     return [c for c in found if fits(c)]
 
 
-def spelling_checked(index: NameIndex, name: str, spell: str, descriptor: Descriptor | None = None) -> list[Candidate]:
+# A key of two consonants ("Bza'a" ~ "Baza'a") is shared by too many names to be a guess
+# alone: it is one only for a place this near (km) a place the report pins down.
+SHORT_SPELL_KM = 20.0
+
+
+def short_spelling(index: NameIndex, name: str, near_km) -> list[Candidate]:
+    """Entries ``name`` may mean by a spelling key of two consonants, within ``SHORT_SPELL_KM``
+    of the report's places (``near_km(lat, lon)``: the distance to the nearest); [] otherwise."""
+    if is_arabic(name) or len(name.split()) != 1:
+        return []
+    spell = latin_key(name)
+    if consonants(spell) != SPELL_MIN_CONSONANTS - 1:
+        return []
+    found = spelling_checked(index, name, spell, min_consonants=SPELL_MIN_CONSONANTS - 1)
+    entries = index.entries
+    return [c for c in found if near_km(entries[c.position].lat, entries[c.position].lon) <= SHORT_SPELL_KM]
+
+
+def spelling_checked(index: NameIndex, name: str, spell: str, descriptor: Descriptor | None = None,
+                     min_consonants: int = SPELL_MIN_CONSONANTS) -> list[Candidate]:
     """Entries whose spelling key is ``spell`` and whose spelling is close to ``name``'s."""
-    if consonants(spell) < SPELL_MIN_CONSONANTS:
+    if consonants(spell) < min_consonants:
         return []
     positions = index.by_spell.get(spell)
     if not positions:

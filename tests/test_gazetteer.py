@@ -317,3 +317,52 @@ def test_eastern_ghouta_is_the_region_east_of_damascus_not_a_far_homonym():
     ghouta, douma = resolve("Eastern Ghouta"), resolve("Douma")
     assert ghouta.governorate == "Rif Dimashq" and ghouta.kind == "region"
     assert geodesic((ghouta.lat, ghouta.lon), (douma.lat, douma.lon)).km <= ghouta.uncertainty_km
+
+
+@pytest.mark.parametrize("phrase, governorate", [
+    ("Deir ez-Zor countryside", "Deir ez-Zor"), ("Homs countryside", "Homs"), ("Hama countryside", "Hama")])
+def test_a_citys_countryside_is_its_governorate_not_a_desert_region_of_its_name(phrase, governorate):
+    """ "X countryside" is the land around X; a region called "X desert" is no countryside."""
+    from shapely.geometry import Point
+
+    from gazetteer import areas
+    place = resolve(phrase)
+    assert place is not None and place.kind == "governorate" and place.governorate == governorate
+    north = resolve("northern " + phrase)
+    assert north is not None and north.governorate == governorate
+    # The north part of the governorate's own polygon, not a direction applied to a region's part.
+    assert "(north)" in north.name and north.name.count("(") == 1
+    polygon = areas.area_of(place).geometry
+    assert polygon.covers(Point(north.lon, north.lat))
+    assert north.lat > place.lat
+    # Read in a report about the city's surroundings, it is still the governorate's north.
+    city = resolve(governorate if governorate != "Deir ez-Zor" else "Deir ez-Zor city")
+    text = f"Fighting spread in the northern {phrase} on Monday, 20 km from {city.name}."
+    found = [m.place for m in gazetteer.geoparse(text) if phrase in m.text]
+    assert len(found) == 1 and found[0].name == north.name
+
+
+@pytest.mark.parametrize("name, lat, lon", [
+    ("Jabal al-Zawiya", 35.73, 36.70), ("Jebel Zawiya", 35.73, 36.70), ("Jabal al-Akrad", 35.65, 36.20),
+    ("Golan Heights", 32.98, 35.75)])
+def test_highland_regions_resolve_to_the_region_not_a_village_named_alike(name, lat, lon):
+    place = resolve(name)
+    assert place is not None and place.kind in ("hill", "region")
+    assert km(place, lat, lon) <= 5
+
+
+def test_a_city_abroad_claims_its_own_name_but_is_no_guess_at_another():
+    abroad = Entry("gn:1", "Ramadi", (), 33.42, 43.31, "city", "", "IQ", 300_000, 5.0, "geonames", raw={"abroad": "1"})
+    near = Entry("gn:2", "Ramadi", (), 33.42, 43.31, "city", "", "IQ", 300_000, 5.0, "geonames")
+    assert Gazetteer([abroad]).resolve("Ramadi").id == "gn:1"
+    assert Gazetteer([abroad]).resolve("Ramady") is None
+    assert Gazetteer([near]).resolve("Ramady").id == "gn:2"  # the guess is made: only the city abroad is barred
+
+
+def test_a_two_consonant_spelling_is_taken_only_near_the_reports_places():
+    from gazetteer.context import Context
+    village = Entry("C1", "Baza'a", (), 36.38, 37.56, "village", "Aleppo", "SY", 0, 2.0, "ocha")
+    gazetteer_ = Gazetteer([village, Entry("C2", "Hasakah", (), 36.5, 40.7, "city", "Al-Hasakah", "SY", 0, 3.0, "ocha")])
+    assert gazetteer_.resolve("Bza'a") is None  # alone, too loose a key
+    assert gazetteer_.resolve("Bza'a", Context(points=((36.36, 37.52),))).id == "C1"  # ~4 km from a place of the report
+    assert gazetteer_.resolve("Bza'a", Context(points=((35.0, 38.5),))) is None  # ~170 km away

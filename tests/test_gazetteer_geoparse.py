@@ -315,3 +315,26 @@ def test_a_compass_part_of_the_syrian_desert_is_a_region_mention(text, direction
     assert len(found) == 1 and "Syria" not in found[0].text
     place = found[0].place
     assert direction_lon[0] < place.lon < direction_lon[1] and place.uncertainty_km >= 50
+
+
+RAQQA = (35.95, 39.01)
+
+
+@pytest.mark.parametrize("text", [
+    "AMMAN (Reuters) - Fighters pushed into the Old City on Sunday.\n\nThe battle for Raqqa began in June.",
+    "BEIRUT, Lebanon (AP) - Troops reached the Old City, officials said.\n\nRaqqa has been besieged for weeks.",
+])
+def test_a_quarter_every_city_has_is_in_the_reports_city_not_at_a_foreign_dateline(text):
+    old = [m for m in geoparse(text) if m.text == "Old City"]
+    assert len(old) == 1 and old[0].place.country == "SY"
+    assert km(old[0].place, *RAQQA) <= old[0].place.uncertainty_km <= 10
+    assert all(m.place.country == "SY" for m in geoparse(text))  # the dateline is no mention
+
+
+@pytest.mark.parametrize("mark", ["'", "\u2019", "\u2018", "\u02bf", "\u02be", "`"])
+def test_a_hill_written_mount_x_is_the_hill_whatever_the_apostrophe(mark):
+    hill = resolve("Jabal Daba'a")
+    assert hill is not None and hill.kind == "hill"
+    found = [m for m in geoparse(f"The army took Mount Daba{mark}a after clashes near Sukhnah.") if "Daba" in m.text]
+    assert [m.text for m in found] == [f"Mount Daba{mark}a"]
+    assert km(found[0].place, hill.lat, hill.lon) <= 1

@@ -158,3 +158,45 @@ def test_the_reports_context_outranks_the_war_map_mark():
     entries = [_entry("wm:a", 35.5, 36.3, True, "wpmodule"), _entry("C9001", 36.6, 40.2, False)]
     found = Gazetteer(entries).resolve("Tall Qarqur", Context(points=((36.65, 40.25),)))
     assert found is not None and found.id == "C9001"
+
+
+def test_a_marked_village_does_not_outrank_a_town_of_its_name():
+    town = Entry("gn:1", "Tall Qarqur", (), 36.6, 40.2, "town", "Hasakah", "SY", 0, 3.0, "geonames")
+    marked = _entry("wm:a", 35.5, 36.3, True, "wpmodule")
+    for entries in ([marked, town], [town, marked]):
+        found = Gazetteer(entries).resolve("Tall Qarqur")
+        assert found is not None and found.id == "gn:1"
+    # ... while the report's context still picks the village it is about.
+    found = Gazetteer([marked, town]).resolve("Tall Qarqur", Context(points=((35.55, 36.35),)))
+    assert found is not None and found.id == "wm:a"
+
+
+def _marker(label, lat=35.0, lon=37.0):
+    return dict(label=label, lat=lat, lon=lon)
+
+
+@pytest.mark.parametrize("label, alias", [
+    ("Qasr Zahra Army Base", "Qasr Zahra|Qasr Zahra base"),
+    ("Abandoned Tall Bakr Military Airbase", "Tall Bakr|Tall Bakr airbase"),
+    ("Umm Rafa Grain Silos", "Umm Rafa|Umm Rafa silos"),
+    ("Jurat Haddad district", "Jurat Haddad"),
+    ("Qasr Zahra Checkpoint", ""),  # not a base, an air field, silos or a quarter
+    ("Signal army base", ""), ("Grain Silos", ""),  # ordinary words only
+    ("Hattin Brigade Base", ""),  # named after a unit
+])
+def test_a_facility_labels_place_name_is_its_alias(build, label, alias):
+    assert build.facility_alias(_marker(label), ({}, {}), {}) == alias
+
+
+def test_no_alias_where_another_place_of_the_name_lies_near(build):
+    village = Entry("C9", "Qasr Zahra", (), 35.05, 37.0, "village", "Hama", "SY", 0, 2.0, "ocha")
+    tables = build.key_table([village])  # ~6 km from the base
+    assert build.facility_alias(_marker("Qasr Zahra Army Base"), tables, {}) == ""
+    far = build.key_table([Entry("C9", "Qasr Zahra", (), 36.0, 37.0, "village", "Hama", "SY", 0, 2.0, "ocha")])
+    assert build.facility_alias(_marker("Qasr Zahra Army Base"), far, {}) == "Qasr Zahra|Qasr Zahra base"
+
+
+def test_the_bare_name_of_a_war_map_base_resolves_to_the_base():
+    for name in ("Rahbat Shuqaif", "the Rahbat Shuqaif base"):
+        found = resolve(name)
+        assert found is not None and found.kind == "site" and found.source.startswith("wpmodule:"), name

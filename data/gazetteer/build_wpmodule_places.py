@@ -21,6 +21,9 @@ CSV deterministically (same inputs, same bytes).
   ``LINK_KM`` of its point (as written, articles aside, else by spelling key) is that place:
   ``same_as`` names the row (the gazetteer then adds the label as an alias, not a main name,
   and marks the place as on the war map), and the marker adds no place of its own.
+- A new place whose label is a name and a facility or quarter word ("X Army Base", "X Grain
+  Silos", "X district") has that name as an alias, as written, when no other place of the
+  name lies within ``ALIAS_FREE_KM`` (``facility_alias``).
 - ``generic`` is 1 for a label made only of ordinary English words ("Communication Tower",
   "Old City", "Driving School"): a real place, but a name a report may write for another one,
   so the gazetteer answers it only near the report's other places (``gazetteer.context``).
@@ -201,6 +204,58 @@ def linked(marker: dict, tables: tuple[dict[str, list], dict[str, list]]):
     return None
 
 
+# The facility words after a place's name that make a base, an air field or silos of it
+# ("X Army Base", "X Airbase", "X Grain Silos"; the ordinary words between go too); these and
+# the quarter words ("X district") leave the place's name as an alias.
+FACILITY_WORDS = frozenset({"base", "military base", "barracks", "garrison", "airbase", "air base", "airport",
+                            "military airport", "military airbase", "airfield", "air field", "silos", "silo",
+                            "grain silos"})
+_PLAIN_FACILITY = {"base": "base", "air": "airbase", "silo": "silos"}
+_UNIT_WORDS = frozenset({"brigade", "regiment", "battalion", "division", "corps"})
+# Words of the war map's facility labels that are no place's name either ("Signal army base").
+_PLAIN_WORDS = frozenset("""abandoned signal electronic camel munitions""".split())
+# A facility's place name is its bare alias only if no other place of that name lies this near:
+# else a report's bare name means that place (the village the base is named after).
+ALIAS_FREE_KM = 15.0
+
+
+def facility_alias(marker: dict, tables: tuple[dict[str, list], dict[str, list]], markers: dict[str, list]) -> str:
+    """The name of a place the marker's label gives with a facility or quarter word after it
+    ("Rahbat al-Jandoul Army Base", "ar-Rafiqah district"), as written, when no other place
+    (of another source or of the war map) of that name lies within ``ALIAS_FREE_KM``: a
+    report calls the base by that name alone ("X"). For a base, an air field or silos, also
+    the name and the plain word ("X base", "X airbase", "X silos"). Else ""."""
+    from gazetteer.descriptors import split_suffix
+    words = marker["label"].split()
+    tokens = tuple(fold(marker["label"]).split())
+    if len(tokens) != len(words):
+        return ""
+    core, descriptor, n = split_suffix(tokens)
+    if descriptor is None or not (" ".join(tokens[-n:]) in FACILITY_WORDS or descriptor.family == "district"):
+        return ""
+    lead = 0
+    while lead < len(core) and core[lead] in _PLAIN_WORDS:
+        lead += 1
+    ordinary = ENGLISH | _PLAIN_WORDS | _UNIT_WORDS
+    while len(core) > lead and core[-1] in ordinary:
+        if core[-1] in _UNIT_WORDS:
+            return ""  # a base named after a unit ("Badr Brigade Base"), not after a place
+        core = core[:-1]
+    alias, core = " ".join(words[lead:len(core)]), core[lead:]
+    if (not core or all(w in ordinary for w in core) or len(re.sub(r"\W", "", alias)) < 4
+            or re.search(r"[\d()&/]|\b[A-Z]{2,}\b", alias)):
+        return ""
+    by_name, by_key = tables
+    bare, key = strip_articles(fold(alias)), spelling_key(alias)
+    rivals = [(e.lat, e.lon) for e in by_name.get(bare, []) + (by_key.get(key, []) if key else [])]
+    rivals += [(m["lat"], m["lon"]) for m in markers.get(bare, ()) if m is not marker]
+    if any(km(marker["lat"], marker["lon"], lat, lon) <= ALIAS_FREE_KM for lat, lon in rivals):
+        return ""
+    # Found as written only (README): "the X base" needs the name with the plain word too.
+    plain = _PLAIN_FACILITY.get(descriptor.group)
+    return f"{alias}|{alias} {plain}" if plain else alias
+
+
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "x"
 
@@ -209,8 +264,13 @@ def build() -> list[dict]:
     outline = Outline()
     table = key_table(other_entries())
     rows, ids = [], set()
-    for marker in usable(read_markers(), outline):
+    kept = usable(read_markers(), outline)
+    by_label: dict[str, list] = {}
+    for marker in kept:
+        by_label.setdefault(strip_articles(fold(marker["label"])), []).append(marker)
+    for marker in kept:
         target = linked(marker, table)
+        alias = facility_alias(marker, table, by_label) if target is None else ""
         found = areas.area_at(marker["lat"], marker["lon"], "governorate")
         row_id = base = f"wm:{slug(marker['label'])}"
         n = 2
@@ -218,7 +278,7 @@ def build() -> list[dict]:
             row_id, n = f"{base}-{n}", n + 1
         ids.add(row_id)
         rows.append(dict(
-            id=row_id, name=marker["label"], aliases="", lat=f"{marker['lat']:.5f}".rstrip("0").rstrip("."),
+            id=row_id, name=marker["label"], aliases=alias, lat=f"{marker['lat']:.5f}".rstrip("0").rstrip("."),
             lon=f"{marker['lon']:.5f}".rstrip("0").rstrip("."), kind=marker["kind"],
             governorate=found.governorate if found else "", uncertainty_km=marker["uncertainty_km"],
             generic=int(target is None and is_generic(marker["label"])), wpmodule=marker["mark"],
