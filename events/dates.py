@@ -284,11 +284,20 @@ _BOUND_WORD = {"by": "by", "before": "by", "until": "until", "till": "until", "u
                "since": "since", "from": "since", "as of": "on", "as at": "on"}
 
 
+# Letters that IGNORECASE matches as ASCII ones ("\u017fince" as "since", "unt\u0131l" as
+# "until") though lower-casing keeps them apart: read as those letters, a matched word is
+# always one the tables know (else a report naming one was lost to a KeyError).
+_TO_ASCII = str.maketrans({"\u017f": "s", "\u212a": "k", "\u0131": "i", "\u0130": "I"})
+_ASCII_LOOKALIKE = re.compile("[\u017f\u212a\u0131\u0130]")
+
+
 def find_dates(text: str, kinds: frozenset[str] | None = None) -> list[DateExpr]:
     """Date expressions in ``text`` (non-overlapping, in order), with "X, by D" pairs joined.
 
     ``kinds`` limits the search to some pattern kinds (e.g. only full dates).
     """
+    if _ASCII_LOOKALIKE.search(text):
+        text = text.translate(_TO_ASCII)  # same offsets; the words read are the tables' keys
     taken: list[tuple[int, int]] = []  # sorted, non-overlapping
     found: list[DateExpr] = []
     present = _kinds_present(text)

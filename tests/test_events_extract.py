@@ -337,3 +337,14 @@ def test_a_statement_naming_no_place_happens_in_the_opening_scene():
     event = one("In Hama Governorate, ISIS fighters tried to storm an army base on 2 June, but were repelled by the "
                 "Republican Guard.", action="repel", place="Hama Governorate", unit="Republican Guard")
     assert (event.actor, event.target) == ("government", "isil")
+
+
+def test_letters_ignorecase_reads_as_ascii_name_the_same_sides():
+    # "\u0130raqi forces": IGNORECASE matches the dotted capital I as "I", lower-casing does not.
+    from events.actors import find_sides
+
+    plain = find_sides("Iraqi forces and Syrian regime forces shelled the town.")
+    odd_text = "\u0130raqi forces and Syrian regime forces shelled the town."
+    odd = find_sides(odd_text)
+    assert [(m.start, m.end, m.faction, m.role) for m in odd] == [(m.start, m.end, m.faction, m.role) for m in plain]
+    assert all(m.text == odd_text[m.start:m.end] for m in odd)
