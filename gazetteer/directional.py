@@ -78,10 +78,15 @@ PART_KINDS = frozenset({"region", "area"})
 _LAST_WORD_RE = re.compile(rf"\b(?:{_DIR}|of|the)[ \t\u00a0]+$", re.IGNORECASE)
 
 
+# Letters that IGNORECASE matches as ASCII ones but that do not lower-case to them ("ſouth",
+# "kilometerſ"): a direction or unit a pattern matched is looked up by its ASCII spelling.
+ASCII_LOOKALIKES = str.maketrans({"\u017f": "s", "\u212a": "k", "\u0131": "i", "\u0130": "i"})
+
+
 @lru_cache(maxsize=1024)
 def bearing_of(word: str) -> float | None:
     """Degrees from north for "southeastern", "south-east", "North"...; None for "central"."""
-    word = re.sub(r"[ \t\u00a0-]", "", word.lower())
+    word = re.sub(r"[ \t\u00a0-]", "", word.translate(ASCII_LOOKALIKES).lower())
     word = word[:-3] if word.endswith("ern") else word
     return BEARING_DEG.get(word)
 

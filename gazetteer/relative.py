@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from gazetteer.directional import bearing_of, offset
+from gazetteer.directional import ASCII_LOOKALIKES, bearing_of, offset
 from gazetteer.place import Mention, Place
 
 NOMINAL_OFFSET_KM = 12.0
@@ -80,7 +80,7 @@ def parse(phrase_before_anchor: str) -> tuple[Relation, int] | None:
     distance = any(w in lower for w in _UNIT_WORDS) or _DIGIT_RE.search(lower) is not None
     match = DISTANCE_RE.search(phrase_before_anchor) if distance else None
     if match:
-        distance_km = _number(match.group("num")) * KM_PER_UNIT[match.group("unit").lower()]
+        distance_km = _number(match.group("num")) * KM_PER_UNIT[match.group("unit").translate(ASCII_LOOKALIKES).lower()]
         bearing = bearing_of(match.group("dir")) if match.group("dir") else None
         within = bearing is None
         return Relation(distance_km, bearing, within=within), match.start("num") if not match.group("lead").strip() else match.start()

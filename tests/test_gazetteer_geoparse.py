@@ -133,6 +133,17 @@ def test_relative_phrases_add_a_mention_at_the_computed_point_after_the_anchors(
     assert mentions[0].place.id == palmyra.id
 
 
+@pytest.mark.parametrize("phrase", ["30 kilometer\u017f ea\u017ft of", "30 k\u0131lometers east of",
+                                    "30 \u212am east of"])
+def test_letters_that_match_ascii_ones_only_when_case_is_ignored_still_give_the_relative_point(phrase):
+    mentions = geoparse(f"Troops dug in {phrase} Palmyra on Friday.")
+    relative = [m for m in mentions if m.place.source.startswith("relative:")]
+    assert len(relative) == 1
+    palmyra = resolve("Palmyra")
+    expected = geodesic(kilometers=30).destination((palmyra.lat, palmyra.lon), 90)
+    assert km(relative[0].place, expected.latitude, expected.longitude) <= 2
+
+
 def test_a_whole_border_is_placed_near_the_places_around_it():
     mentions = geoparse("Militias reached the Syrian-Iraqi border near Abu Kamal.")
     border = mentions[0].place
