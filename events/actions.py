@@ -57,6 +57,11 @@ class Trigger:
         return self.form not in ("modifier", "description")
 
 
+# What a side defeats when it repels rather than takes ground ("defeated an attack on X").
+_REPELLED_THING = (r"\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:attacks?|assaults?|offensives?|"
+                   r"counter-?attacks?|counter-?offensives?|attempts?|incursions?)\b")
+
+
 def _p(pattern: str) -> Folded:
     return Folded(r"(?<![\w-])(?:" + pattern + r")(?![\w-])")
 
@@ -104,7 +109,7 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
     (_p(r"expand(?:ed|ing|s)?\s+(?:its|their|the)\s+(?:control|grip)"), "advance", "verb", frozenset()),
     (_p(r"captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|liberat(?:e|es|ed|ing)|overr(?:an|un|uns|unning)|wrest(?:ed|ing|s)?|"
         r"conquer(?:ed|ing|s)?|expel(?:led|s|ling)?|oust(?:ed|ing|s)?|rout(?:ed|ing|s)?|dislodg(?:e|ed|es|ing)|"
-        r"evict(?:ed|ing|s)?|mop(?:ped|ping|s)?\s+up|defeat(?:ed|ing)"), "capture", "verb", frozenset()),
+        r"evict(?:ed|ing|s)?|mop(?:ped|ping|s)?\s+up|defeat(?:ed|ing)(?!" + _REPELLED_THING + r")"), "capture", "verb", frozenset()),
     (_p(r"(?:pushed|push|pushes|pushing|drove|driven|beat|beaten|beating|pinned|pin|pins|pinning)\s+(?:[\w'-]+\s+){0,3}?back|"
         r"(?:driven|forced|kicked|thrown|chased)\s+out"), "withdraw", "swap", frozenset({"pushed_back"})),
     (_p(r"lost|lose|loses|losing|hand(?:ed|s|ing)?\s+over|surrender(?:ed|s|ing)?|ced(?:ed|es|ing|e)|(?:gave|give|gives|giving)\s+up"), "capture", "lost",
@@ -149,8 +154,7 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
      "capture", "verb", frozenset({"direct"})),
     (_p(r"forc(?:ed|ing|es|e)\s+(?:[\w'-]+\s+){1,4}?to\s+(?:retreat|withdraw|pull\s+(?:back|out)|fall\s+back|flee|"
         r"evacuate|abandon)"), "withdraw", "swap", frozenset()),
-    (_p(r"defeat(?:ed|ing|s)?(?=\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:attacks?|assaults?|offensives?|"
-        r"counter-?attacks?|counter-?offensives?|attempts?|incursions?)\b)|repel(?:led|s|ling)?|repuls(?:e|ed|es|ing)|fought\s+off|fight(?:s|ing)?\s+off|beat\s+off|thwart(?:ed|s|ing)?|"
+    (_p(r"defeat(?:ed|ing|s)?(?=" + _REPELLED_THING + r")|repel(?:led|s|ling)?|repuls(?:e|ed|es|ing)|fought\s+off|fight(?:s|ing)?\s+off|beat\s+off|thwart(?:ed|s|ing)?|"
         r"foil(?:ed|s|ing)?|(?:held|hold|holds|holding)\s+off"), "repel", "verb", frozenset()),
     (_p(r"withdr(?:ew|aw|awn|aws|awing)|retreat(?:ed|s|ing)|pull(?:ed|s|ing)?\s+(?:out|back)|"
         r"(?:fell|fall|falls|falling)\s+back|abandon(?:ed|s|ing)|evacuat(?:ed|es|ing)"), "withdraw", "verb", frozenset()),
@@ -175,7 +179,7 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
         r"sorties"), "airstrike", "nominal_free", frozenset()),
     # Bombing is an airstrike when an air arm is named, else (an army's bombardment) an attack.
     (_p(r"bomb(?:ed|ing|ings)|bombard(?:ed|ing|ment|ments|s)?"), "attack", "nominal_free", frozenset({"air"})),
-    (_p(r"hit|hits|hitting|struck|strike|strikes|striking|pounded|pounding|pound|pounds|targeted|targeting|target|targets|"
+    (_p(r"hit|hits|hitting|struck|strike|strikes|striking|pounded|pounding|pound|(?<!\d\s)(?<!Syrian\s)pounds|targeted|targeting|target|targets|"
         r"destroyed|destroying|hammer(?:ed|ing|s)?(?!\s+out)|pummel(?:l?ed|l?ing|s)?|blast(?:ed|ing)|"
         r"(?:dropp(?:ed|ing)|drops?|rain(?:ed|ing|s)?)\s+(?:[\w-]+\s+){0,2}?(?:bombs|barrels|munitions|missiles|rockets)"),
      "attack", "verb", frozenset({"air"})),
@@ -271,7 +275,7 @@ _LIGHT_BEFORE = re.compile(
     r"sustain(?:ed|ing|s)?|step(?:ped|ping|s)?\s+up|continu(?:ed|ing|es|e)|renew(?:ed|ing|s)?|resum(?:ed|ing|es|e)|"
     r"open(?:ed|ing|s)?|unleash(?:ed|ing|es)?|undert(?:ook|ake|aken|aking)|made|make|makes|making|led|lead|leading|"
     r"spearhead(?:ed|ing|s)?|intensif(?:ied|ying|y)|repeated|executed|perform(?:ed|ing)|"
-    r"press(?:ed|es|ing)?(?:\s+(?:on|ahead)\s+with)?|push(?:ed|es|ing)?\s+(?:on|ahead)\s+with|kept\s+up|keep(?:s|ing)?\s+up|"
+    r"press(?:ed|es|ing)(?:\s+(?:on|ahead)\s+with)?|press\s+(?:on|ahead)\s+with|push(?:ed|es|ing)?\s+(?:on|ahead)\s+with|kept\s+up|keep(?:s|ing)?\s+up|"
     r"escalat(?:ed|es|ing|e)|expand(?:ed|s|ing)?|"
     r"(?:commencement|start|launch|beginning|launching)\s+of|responsibility(?:\s+[\w-]+){0,3}?\s+for)"
     r"(?:\s+(?:[\w'’-]+)){0,4}\s*$",
@@ -312,14 +316,15 @@ _INDEFINITE_BEFORE = re.compile(r"(?<![\w-])(?:a|an)\s+(?:[\w-]+\s+){0,1}$", re.
 _SPELL_BEFORE = re.compile(r"(?<![\w-])(?:after|following|despite|amid|since)\s+(?:more\s+than\s+|nearly\s+|almost\s+|over\s+)?"
                            r"(?:(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|many|a\s+few|few)\s+)?"
                            r"(?:and\s+a\s+half\s+)?(?:days|weeks|months|years|hours)\s+of\s+(?:[\w-]+\s+){0,2}$", re.I)
-# "was driven out after violent battles": how the news came about, not a fight of its own;
-# "Thursday's battles": a fight told before, named by its day. (Plural "battles" only: the
+# "left the town after heavy battles": how the news came about, not a fight of its own;
+# "Monday's battles": a fight told before, named by its day. (Plural "battles" only: the
 # older clash words keep their earlier reading.)
 _AFTER_FIGHT_BEFORE = re.compile(r"(?:(?<![\w-])(?:after|following|amid|despite)\s+(?:[“\"]?[a-z-]+\s+){0,2}[“\"]?|"
                                  r"(?:day|night|yesterday|week|weekend)['’]s\s+)$", re.I)
 # What is handed over, surrendered, ceded or given up is ground when a name follows.
 _HANDED_PLACE = re.compile(r"\s+(?:(?:full\s+)?control\s+(?:of|over)\s+)?(?:the\s+(?:town|city|village|district|base|airbase|"
-                           r"airport|area|hill|neighbou?rhood)s?\s+of\s+)?(?:the\s+)?[A-Z]")
+                           r"airport|area|hill|neighbou?rhood)s?\s+of\s+)?(?:the\s+)?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+                           r"August|September|October|November|December|ISIS|ISIL|IS|Daesh|SDF|YPG|HTS|FSA|Nusra)\b)[A-Z]")
 _DESCRIBED_BEFORE = re.compile(r"(?<![\w-])(?:the|its|their|his|her|a|an|this|these|those)\s+$", re.I)
 _LEFT_CASUALTIES = re.compile(r"[^,.;]{0,50}?\b(?:dead|killed|wounded|injured|casualties|homeless|behind)\b", re.I)
 _PLACED_AFTER = re.compile(r"\s+(?:in|around|near|on|against|at|inside|along|outside|(?:north|south|east|west)\w*\s+of|"

@@ -161,14 +161,13 @@ def test_a_chronicle_carries_its_running_date_across_paragraphs():
     assert events[-1].action == "capture" and events[-1].date_start == date(2017, 3, 12)
 
 
-@pytest.mark.parametrize("odd", ["\u017f", "\u212a", "\u0131", "\u0130"])
-def test_letters_ignorecase_reads_as_ascii_do_not_break_the_reader(odd):
-    # "\u017fince" matches "since" regardless of case but lower-cases to no word of the tables.
+@pytest.mark.parametrize("odd, letter", [("\u017f", "s"), ("\u212a", "k"), ("\u0131", "i"), ("\u0130", "I")])
+def test_letters_ignorecase_reads_as_ascii_do_not_break_the_reader(odd, letter):
+    # "\u017fince" matches "since" regardless of case but lower-cases to no word of the tables:
+    # each look-alike stands for its own ASCII letter, and the dates read are the plain ones.
     words = ("since 3 May", "until 4 May", "two weeks later", "in early June", "last week", "as of 5 May",
-             "the next day", "for three days", "on Monday")
+             "the next day", "for three days", "on Monday", "fighting since 3 May")
     for phrase in words:
-        for letter in "sSkKiI":
-            text = f"The army took the town {phrase.replace(letter, odd)}."
-            assert isinstance(find_dates(text), list)
-    plain, spelled = find_dates("fighting since 3 May"), find_dates("fighting \u017fince 3 May")
-    assert [(e.kind, e.value, e.bound) for e in spelled] == [(e.kind, e.value, e.bound) for e in plain]
+        plain = find_dates(f"The army took the town {phrase}.")
+        spelled = find_dates(f"The army took the town {phrase.replace(letter, odd)}.")
+        assert [(e.kind, e.value, e.bound) for e in spelled] == [(e.kind, e.value, e.bound) for e in plain], phrase
