@@ -25,6 +25,7 @@ import os
 import statistics
 import sys
 import time
+import traceback
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -116,17 +117,21 @@ def _fresh_passes(work, passes: int) -> tuple[float, float]:
         child = os.fork()
         if child == 0:
             os.close(read)
+            status = 1
             try:
                 begin, begin_cpu = time.perf_counter(), time.process_time()
                 work()
                 os.write(write, f"{time.perf_counter() - begin} {time.process_time() - begin_cpu}".encode())
+                status = 0
+            except BaseException:
+                traceback.print_exc()   # the child's own error, before its quick exit hides it
             finally:
-                os._exit(0)
+                os._exit(status)
         os.close(write)
         with os.fdopen(read) as pipe:
             reply = pipe.read().split()
-        os.waitpid(child, 0)
-        if len(reply) != 2:
+        _, status = os.waitpid(child, 0)
+        if status != 0 or len(reply) != 2:
             raise SystemExit("a benchmark pass failed")
         wall += float(reply[0])
         cpu += float(reply[1])
