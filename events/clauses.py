@@ -36,6 +36,15 @@ _IMPLICATIVE = re.compile(
     re.I,
 )
 # "allowing the SDF to besiege X": what an event let a side do, it did.
+# "advanced from the bank to take X on 3 May": a past move whose aim the text dates took place;
+# "advanced in a bid to take X" stays an aim.
+_COMPLETED_MOVE = re.compile(
+    r"(?<![\w-])(?:advanced|pushed|moved|marched|swept|stormed|drove|raced|rolled)(?![\w-])"
+    r"(?:(?!(?<![\w-])(?:bid|attempt|effort|order|aim|hope|plan|way|preparation)s?(?![\w-]))[^,;.:])*$", re.I)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATED_RESULT = re.compile(
+    r"[^,;.:]{0,100}?(?<![\w-])on\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day(?![\w-])|\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH +
+    r"|" + _MONTH + r"\s+\d{1,2}(?![\w-]))", re.I)
 _ENABLING = re.compile(r"(?<![\w-])(?:allowing|allowed|enabling|enabled|helping|helped)\s+(?:[\w'’-]+\s+){1,3}$", re.I)
 _GERUND = re.compile(r"[A-Za-z-]+ing\b")
 _INFINITIVE = re.compile(r"(?<![\w-])to\s+(?:(?:fully|completely|actually|quickly|eventually|finally|further|"
@@ -104,7 +113,8 @@ def is_irrealis(masked: str, clause_begin: int, trigger_start: int, sentence_end
         infinitive = None  # "in addition to re-capturing X", "led to seizing X": no infinitive
     if infinitive:
         head = before[:len(before) - len(infinitive.group(0))]
-        if not _IMPLICATIVE.search(head[-40:]) and not _ENABLING.search(head[-60:]):
+        if (not _IMPLICATIVE.search(head[-40:]) and not _ENABLING.search(head[-60:])
+                and not (_COMPLETED_MOVE.search(head[-80:]) and _DATED_RESULT.match(masked, trigger_start, sentence_end))):
             return True
     if _IRREALIS_CUES.search(before, lowered(before)) or _MODAL.search(before[-60:]):
         return True

@@ -842,3 +842,18 @@ def test_what_falls_or_is_given_up_is_not_always_ground(text):
 def test_words_the_new_forms_share_with_other_senses_are_not_events(text, expected):
     # defeating an attack repels it; a press release, prisoners handed over, a weekday and a price are no events
     assert summary(read(text)) == expected
+
+
+# --- a purpose infinitive told as done -----------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # a past move whose aim carries the date of the taking: the taking happened
+    ("The SDF advanced from the southern bank of the river to take Raqqa on March 26.", ("sdf", "capture", "Raqqa")),
+    ("The army pushed east from Sabkhah to capture Ma'dan on Sunday.", ("government", "capture", "Ma'dan")),
+    # an aim stays an aim: no dated result, or a goal word between
+    ("The SDF advanced from the southern bank of the river to take Raqqa.", ("sdf", "advance", "Raqqa")),
+    ("The SDF advanced from the southern bank in a bid to take Raqqa on March 26.", ("sdf", "advance", "Raqqa")),
+    ("The army pushed east from Sabkhah, aiming to capture Ma'dan on Sunday.", ("government", "advance", "Ma'dan")),
+])
+def test_a_dated_purpose_of_a_past_move_is_the_event(text, expected):
+    assert summary(read(text)) == [expected]
