@@ -97,6 +97,8 @@ _AIR_WORDS = re.compile(r"(?<![\w-])(?:air|aerial|airstrikes?|air-strikes?|warpl
 _PREPOSITION_BEFORE = Folded(r"(?<![\w-])(?:with|against|on|upon|from|alongside|of|to|towards?|at|by|between|"
                                  r"near|versus|vs\.?|under|for|over|into|than|and\s+against|among|amid)\s+"
                                  r"(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,1}$")
+_META_LINE = re.compile(r"\s*[A-Za-z_-]{2,20}:\s")
+_PAIR_AND = re.compile(r"\s+and\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?", re.I)
 _BETWEEN_SIDES = re.compile(r"\s+(?:[^,.;:()]{0,60}?\s)?(?:between|pitted|pitting|pits)\s+(\S)", re.I)
 _AGENT_BEFORE = re.compile(r"(?<![\w-])(?:by|to)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,1}$", re.I)
 _BY_BEFORE = re.compile(r"(?<![\w-])by\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
@@ -297,6 +299,7 @@ class _SentenceView:
 class _Reader:
     def __init__(self, document: Document, place_finder: PlaceFinder, factions: FactionTable) -> None:
         self.doc = document
+        self._headline: frozenset[str] | None = None
         self.masked = mask(document.text)
         self.low = lowered(self.masked)
         self.place_finder = place_finder
@@ -1016,6 +1019,16 @@ class _Reader:
             return faction_obj, unit_obj, "object", faction
         return faction, unit, how, faction
 
+    def _headline_factions(self) -> frozenset[str]:
+        """The sides the report's headline names (the side it follows)."""
+        if self._headline is None:
+            # The title, else the first line after the metadata lines ("date: ...") at the top.
+            lines = [self.doc.title or ""] + self.doc.text[:1500].split("\n")[:6]
+            title = next((line for line in lines if line.strip() and not _META_LINE.match(line)), "")
+            title = title if len(title) <= 200 else ""
+            self._headline = frozenset(s.faction for s in find_sides(title, self.factions) if s.faction)
+        return self._headline
+
     def _named_agent(self, view: _SentenceView, trigger: Trigger, subject_start: int, object_end: int,
                      action: str) -> tuple[str, str | None, str, str] | None:
         """A side the wording ties to the trigger itself: "clashes between X and Y", "the fall
@@ -1024,6 +1037,13 @@ class _Reader:
             pair = _BETWEEN_SIDES.match(self.masked, trigger.end)
             first = next((s for s in view.sides if pair and s.faction and 0 <= s.start - pair.start(1) <= 4), None)
             if first is not None:
+                # Fighting between two sides has no grammatical agent: the side the report
+                # follows (its headline's) acts when it is the second one named.
+                second = next((s for s in view.sides if s.faction and s.faction != first.faction and s.start > first.end
+                               and _PAIR_AND.fullmatch(self.masked, first.end, s.start)), None)
+                if second is not None and second.faction in self._headline_factions() \
+                        and first.faction not in self._headline_factions():
+                    return second.faction, second.unit, "subject", second.faction
                 return first.faction, first.unit, "subject", first.faction
         if trigger.form == "nominal_of":
             owner = next((s for s in view.sides if s.faction and 0 <= trigger.start - s.end <= 3

@@ -857,3 +857,22 @@ def test_words_the_new_forms_share_with_other_senses_are_not_events(text, expect
 ])
 def test_a_dated_purpose_of_a_past_move_is_the_event(text, expected):
     assert summary(read(text)) == [expected]
+
+
+# --- fighting between two sides: the side the report follows ------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # the headline follows the second side named: it acts
+    ("Army units hold the line near Idlib\n\nIn the north of Idlib, clashes between rebels and the army continued "
+     "on Sunday.", ("government", "clash", "rebels")),
+    ("date: 2017-06-10\nArmy units hold the line near Idlib\n\nIn the north of Idlib, clashes between rebels and "
+     "the army continued on Sunday.", ("government", "clash", "rebels")),
+    # a headline naming neither, or both, or none at all: the first side named
+    ("Heavy rain in the north\n\nIn the north of Idlib, clashes between rebels and the army continued on Sunday.",
+     ("rebels", "clash", "government")),
+    ("Rebels and army trade blame\n\nIn the north of Idlib, clashes between rebels and the army continued on Sunday.",
+     ("rebels", "clash", "government")),
+    ("In the north of Idlib, clashes between rebels and the army continued on Sunday.", ("rebels", "clash", "government")),
+])
+def test_fighting_between_two_sides_is_told_from_the_side_the_report_follows(text, expected):
+    assert [(e.actor, e.action, e.target) for e in read(text)] == [expected]
