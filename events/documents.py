@@ -118,6 +118,9 @@ def _document_date(name: str, text: str, meta: dict, doc_date: date | None,
 
 _SOURCE_NAMES = {"metadata": "date line or meta tag", "url": "URL", "text": "text"}
 _URL_LINE = re.compile(r"^\s*(https?://\S+)\s*$", re.M)
+# "source: URL" / "date: ..." lines at the top of a saved report: its metadata, never its title.
+_SOURCE_LINE = re.compile(r"^\W{0,3}(?:source|url|link)\s*[:=]\s*(https?://\S+)\s*$", re.I | re.M)
+_METADATA_LINE = re.compile(r"^\W{0,3}(?:source|url|link|date|published|posted|author|by)\s*[:=]", re.I)
 _DATE_LINE = re.compile(r"^\W{0,3}(?:date|published|posted)\s*[:=]?\s*(\d{4})-(\d{2})-(\d{2})\b", re.I | re.M)
 _HEADING_LINE = re.compile(r"^\s*(?:#{1,6}\s+(.+?)\s*#*|=+\s*(.+?)\s*=+)\s*$")
 
@@ -126,21 +129,22 @@ def _text_metadata(text: str) -> dict:
     """Title, URL and date from the top of a plain-text or Markdown report."""
     head = text[:3000]
     meta: dict = {}
-    url = _URL_LINE.search(head)
+    url = _SOURCE_LINE.search(head) or _URL_LINE.search(head)
     if url:
         meta["url"] = url.group(1)
     found = _DATE_LINE.search(head)
     if found:
         meta["date"] = _safe_date(*map(int, found.groups()))
-    for line in head.split("\n"):
-        if not line.strip():
-            continue
+    lines = [line for line in head.split("\n") if line.strip()]
+    while lines and _METADATA_LINE.match(lines[0]):
+        lines.pop(0)
+    for line in lines:
         heading = _HEADING_LINE.match(line)
         if heading:
             meta["title"] = (heading.group(1) or heading.group(2)).strip()
         break
     if "title" not in meta:
-        first = next((line.strip() for line in head.split("\n") if line.strip()), "")
+        first = lines[0].strip() if lines else ""
         if _is_short_heading(first) and not _URL_LINE.match(first) and not _DATE_LINE.match(first):
             meta["title"] = first
     return meta

@@ -20,6 +20,15 @@ def test_plain_text_keeps_its_text_and_finds_url_title_and_date(tmp_path):
     assert document.text == path.read_text(encoding="utf-8")
 
 
+def test_key_value_lines_at_the_top_are_metadata_not_the_title():
+    raw = ("source: https://example.org/news/army-takes-tell-example\ndate: 2017-05-03\n"
+           "Army takes Tell Example after clashes\nOn 3 May the army took Tell Example.\n").encode()
+    doc = parse_document(raw, "saved.txt")
+    assert doc.url == "https://example.org/news/army-takes-tell-example"
+    assert doc.title == "Army takes Tell Example after clashes"
+    assert doc.date == date(2017, 5, 3)
+
+
 def test_html_becomes_visible_text_with_its_metadata(tmp_path):
     path = tmp_path / "r.html"
     path.write_text(
