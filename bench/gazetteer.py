@@ -46,7 +46,7 @@ from gazetteer.resolver import Gazetteer  # noqa: E402
 
 _CACHED = [normalize.fold, normalize.fold_arabic, normalize.strip_articles, normalize.token_key,
            normalize.name_key, normalize.skeleton, spelling.latin_key, spelling.arabic_key,
-           spelling.word_keys, index_module.name_forms, index_module.token_keys, index_module.core_of]
+           spelling.word_keys, index_module.name_forms, index_module._main_name_forms, index_module.token_keys, index_module.core_of]
 
 
 def clear_caches() -> None:

@@ -97,6 +97,19 @@ def name_forms(name: str) -> tuple:
             skel if len(skel) >= 4 else "", latin_key(name))
 
 
+@lru_cache(maxsize=100_000)
+def _main_name_forms(name: str) -> tuple[str, str, str] | None:
+    """``name_forms(name)[:3]`` (folded, bare, key), None for Arabic script: the forms
+    ``NameIndex.main_forms`` compares, without the spelling key and core it does not use."""
+    if is_arabic(name):
+        return None
+    folded = fold(name)
+    if not folded:
+        return "", "", ""
+    bare = strip_articles(folded)
+    return folded, bare, "".join(token_keys(bare))
+
+
 def table_forms(name: str) -> Iterable[tuple[str, str]]:
     """(table, form) pairs under which ``name`` is indexed; the descriptor group aside."""
     forms = name_forms(name)
@@ -335,8 +348,7 @@ class NameIndex:
         """(folded, bare, key) forms of the main names of the entry at ``position``."""
         value = self._main_forms[position]
         if value is None:
-            forms = [name_forms(n) for n in self.entries[position].main_names]
-            forms = [f[:3] for f in forms if f[0] != ARABIC]
+            forms = [f for f in map(_main_name_forms, self.entries[position].main_names) if f is not None]
             value = self._main_forms[position] = tuple(frozenset(f[i] for f in forms) for i in range(3))
         return value
 

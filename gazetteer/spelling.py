@@ -91,8 +91,14 @@ _TASHKEEL_RE = re.compile(r"[\u064b-\u065f\u0670\u0640]")
 _ARABIC_FORMS = {"ابو": "بو", "أبو": "بو", "ابن": "بن", "بن": "بن", "ام": "أم", "أم": "أم"}
 
 
-@lru_cache(maxsize=200_000)
 def _latin_word(word: str, first: bool, last: bool) -> str:
+    return _latin_pair(word, first)[0 if last else 1]
+
+
+@lru_cache(maxsize=200_000)
+def _latin_pair(word: str, first: bool) -> tuple[str, str]:
+    """(key of ``word`` as a name's last word, key as an inner word): one reading of the word
+    for both, as they differ only by the construct -t dropped from an inner word."""
     if not first:
         word = _GLUED_ARTICLE_RE.sub("", word)
     word = _GLUED_SUN_RE.sub(lambda m: m.group(1), word)
@@ -116,12 +122,15 @@ def _latin_word(word: str, first: bool, last: bool) -> str:
             out.append(cls)
     # "Mlihet", "Kherbet", "Hawijat" before another word: the construct -t of a final ة,
     # which Arabic script does not write as a letter of its own ("Beit" keeps its t).
-    if (not last and own_final and len(units) > 2 and units[-1] == "t" and units[-2] in _VOWELS
+    as_last = "".join(out)
+    if (own_final and len(units) > 2 and units[-1] == "t" and units[-2] in _VOWELS
             and sum(1 for c in out if c != "a") > 2):
-        out.pop()
+        as_inner = as_last[:-1]
+    else:
+        as_inner = as_last
     if nisba:
-        out.append("y")
-    return "".join(out)
+        return as_last + "y", as_inner + "y"
+    return as_last, as_inner
 
 
 @lru_cache(maxsize=200_000)
@@ -137,7 +146,7 @@ def word_keys(folded_word: str, first: bool) -> tuple[str, str]:
     building a name's key word by word as the geoparser reads it; "" for an article."""
     if folded_word in ARTICLES:
         return "", ""
-    return _latin_word(folded_word, first, True), _latin_word(folded_word, first, False)
+    return _latin_pair(folded_word, first)
 
 
 def without_qualifiers(name: str) -> str | None:
