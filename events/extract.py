@@ -181,6 +181,7 @@ _COUNTED_GROUND = re.compile(r"\s+(?:(?:control\s+(?:of|over)\s+)?(?:more\s+than
                              r"\s+(?:[\w-]+\s+){0,1}?(?:villages|towns|hamlets|hills|hilltops|square\s+kilometres|square\s+kilometers|"
                              r"sq\.?\s+km|km2|km²|square\s+miles|positions|farms|points|areas|districts|neighbou?rhoods)\b", re.I)
 _BARE_FELL = re.compile(r"(?i:fell|fallen|falls)")
+_FELL_OR_HANDS = re.compile(r"fell|hands", re.I)
 _FELL_GAP = re.compile(r"\s+(?:(?:has|had|have)\s+)?(?:(?:now|finally|eventually|quickly|also|then|soon)\s+)*", re.I)
 _RELATIVE_OPEN = re.compile(r",\s*(?:which|who|that|where)\s", re.I)
 _EVACUATION = re.compile(r"(?i:evacuat|leav|left)")
@@ -1225,7 +1226,7 @@ class _Reader:
             right_before = [r for r in subject_refs if _FELL_GAP.fullmatch(self.masked, r.end, trigger.start)]
             return ([Chosen(right_before[-1])], "subject") if right_before else ([], "none")
         if trigger.form in ("passive", "swap") and action == "capture" and \
-                re.search(r"fell|hands", self.masked[trigger.start:trigger.end], re.I):
+                _FELL_OR_HANDS.search(self.masked, trigger.start, trigger.end):
             object_refs, subject_refs = subject_refs, object_refs
         if trigger.form == "passive" and not subject_refs and not object_refs:
             # "X, which the army took last year, was attacked": the patient is named before the
