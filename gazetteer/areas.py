@@ -186,12 +186,28 @@ _BEARINGS = {"north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0, 
              "southwest": 225.0, "west": 270.0, "northwest": 315.0}
 
 
+_PARTS: dict[tuple[int, str], tuple[Any, Any]] = {}
+
+
 def part(target: Area, direction: str):
     """The part of ``target`` towards ``direction`` ("east", "south-eastern", "northern"...):
     the area cut by the line through its representative point square to the direction, a
     shapely geometry; "central" is the area within half its radius of that point."""
-    from shapely.geometry import Point, Polygon
     word = direction.lower().replace("-", "").replace(" ", "").removesuffix("ern")
+    # Cutting a polygon costs a millisecond, and a report names the same parts again (each
+    # mention is widened twice by the geoparser); the cut is kept with its area's geometry.
+    known = _PARTS.get((id(target.geometry), word))
+    if known is not None and known[0] is target.geometry:
+        return known[1]
+    if len(_PARTS) > 2_000:
+        _PARTS.clear()
+    piece = _cut(target, word, direction)
+    _PARTS[(id(target.geometry), word)] = (target.geometry, piece)
+    return piece
+
+
+def _cut(target: Area, word: str, direction: str):
+    from shapely.geometry import Point, Polygon
     if word == "central":
         radius_deg = 0.5 * target.radius_km / 111.0
         return target.geometry.intersection(Point(target.lon, target.lat).buffer(radius_deg))

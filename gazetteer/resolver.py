@@ -165,7 +165,7 @@ class Gazetteer:
         it replaces an entry of the same id (an earlier correction of the name). A correction
         outranks other sources by its prior (``context.prior``), not by its position."""
         self.index.add(entry)
-        for cache in ("_contexts", "_alone", "_named_parts"):
+        for cache in ("_contexts", "_alone", "_named_parts", "_answers"):
             self.__dict__.pop(cache, None)
 
     def _resolve_phrase(self, phrase: str, context: Context | None) -> Place | None:
@@ -189,7 +189,29 @@ class Gazetteer:
                        spelling: bool | None = None) -> Resolution:
         """``resolve_name``'s answer, whether context could change it and whether it is sure."""
         spelling = fuzzy if spelling is None else spelling
-        found = candidates(self.index, name, fuzzy=fuzzy, spelling=spelling)
+        memo = self._memo()
+        if context is None:
+            # Without context the answer depends on the name alone: reports name the same places
+            # again and again, and the geoparser asks for every name once without context.
+            answer = memo.get((name, fuzzy, spelling))
+            if answer is None:
+                answer = memo[(name, fuzzy, spelling)] = self._resolve_detail(name, None, fuzzy, spelling, memo)
+            return answer
+        return self._resolve_detail(name, context, fuzzy, spelling, memo)
+
+    def _memo(self) -> dict:
+        """Answers that depend on the index alone, for its current version (``add`` changes it)."""
+        cached = self.__dict__.get("_answers")
+        if cached is None or cached[0] is not self.index or cached[1] != self.index.version or len(cached[2]) > 100_000:
+            cached = self._answers = (self.index, self.index.version, {})
+        return cached[2]
+
+    def _resolve_detail(self, name: str, context: Context | None, fuzzy: bool, spelling: bool,
+                        memo: dict) -> Resolution:
+        found = memo.get(("candidates", name, fuzzy, spelling))
+        if found is None:  # the same with any context: only their ranking depends on it
+            found = memo[("candidates", name, fuzzy, spelling)] = candidates(self.index, name, fuzzy=fuzzy,
+                                                                             spelling=spelling)
         if not found and spelling and context and context.points:
             found = short_spelling(self.index, name, context.nearest_km)
         if found:
