@@ -94,6 +94,9 @@ TOKEN_RE = re.compile(r"[^\W_]+(?:['’‘ʿʾ`](?![sS]\b)[^\W_]+)*")
 GAP_RE = re.compile(r"[ \u00a0]|[ \u00a0]?[-‐‑–—][ \u00a0]?|['’‘ʿʾ`][ \u00a0]?")
 # An e-mail address's parts are bounded and hold no "@": "\S+@\S+" backtracked over "a@a@a@...".
 URL_RE = re.compile(r"(?:https?://|www\.)\S+|[^\s@]{1,64}@[^\s@]{1,255}\.\w+")
+# The same without the e-mail part, for a text without "@" (which that part tries at every
+# character, reading up to 64 ahead).
+_WEB_ADDRESS_RE = re.compile(r"(?:https?://|www\.)\S+")
 _HYPHEN_RE = re.compile(r"[-‐‑–—]")
 # "Damascus" standing for the government: followed by a word that only a government does.
 CAPITALS = frozenset({"damascus", "baghdad", "amman", "beirut", "ankara", "moscow", "tehran"})
@@ -192,7 +195,8 @@ def _tokens(text: str, name_words: frozenset[str]) -> list[_Token]:
     """The words that may belong to a name: capitalised ones and the lower-case words that
     occur in some name (articles, "of", "bank", "dam"...). Others are left out; the gap
     check then stops any span at them."""
-    excluded = [m.span() for m in URL_RE.finditer(text)] if ("://" in text or "@" in text or "www." in text) else []
+    addresses = URL_RE if "@" in text else _WEB_ADDRESS_RE if ("://" in text or "www." in text) else None
+    excluded = [m.span() for m in addresses.finditer(text)] if addresses is not None else []
     out: list[_Token] = []
     e_index = 0
     kept = _kept_words(name_words)

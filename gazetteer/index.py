@@ -383,16 +383,21 @@ class NameIndex:
         return found
 
     def near_choices(self, choices: list[str], probe: str) -> list[str]:
-        """The keys of ``choices`` that could reach a fuzzy cutoff of 84+ against ``probe``:
-        the same first letter and a length within 2 (a longer gap caps rapidfuzz's ratio
-        below the cutoff). Buckets are built on first use."""
-        buckets = self._buckets.get(id(choices))
+        """The keys of ``choices`` (sorted: ``fuzzy_keys``, ``fuzzy_cores``) that could reach a
+        fuzzy cutoff of 84+ against ``probe``: the same first letter and a length within 2 (a
+        longer gap caps rapidfuzz's ratio below the cutoff). A letter's buckets are built on
+        its first use, from its stretch of the sorted keys."""
+        letter = probe[:1]
+        buckets = self._buckets.get((id(choices), letter))
         if buckets is None:
             buckets = {}
-            for key in choices:
-                buckets.setdefault((key[:1], len(key)), []).append(key)
-            self._buckets[id(choices)] = buckets
+            start = bisect.bisect_left(choices, letter) if letter else 0
+            end = (len(choices) if ord(letter) == 0x10FFFF else bisect.bisect_left(choices, chr(ord(letter) + 1))) \
+                if letter else 0
+            for key in choices[start:end]:
+                buckets.setdefault(len(key), []).append(key)
+            self._buckets[(id(choices), letter)] = buckets
         out: list[str] = []
         for length in range(len(probe) - 2, len(probe) + 3):
-            out.extend(buckets.get((probe[:1], length), ()))
+            out.extend(buckets.get(length, ()))
         return out
