@@ -273,9 +273,16 @@ _CASED_GATE = _gate(_CASED_GATES)
 _UNCASED_GATE = _gate(set(_GATES) - _CASED_GATES)
 
 
-def _kinds_present(text: str) -> set[str]:
+# Patterns of a kind that also need a word of their own, which the kind's gate does not ask
+# for ("three days later": "later"; "the first week of May": "week"): skipped without it.
+_OWN_WORDS = {pattern: (word,) for kind, pattern in _PATTERNS for word, needs in (("week", "(?i:week)\\s"),
+                                                                                 ("later", "\\s+later\\b"))
+              if needs in pattern.pattern and (kind, word) in (("week_of", "week"), ("later", "later"))}
+
+
+def _kinds_present(text: str, low: str | None = None) -> set[str]:
     present: set[str] = set()
-    for haystack, (pattern, kinds_of) in ((text, _CASED_GATE), (text.lower(), _UNCASED_GATE)):
+    for haystack, (pattern, kinds_of) in ((text, _CASED_GATE), (text.lower() if low is None else low, _UNCASED_GATE)):
         for match in pattern.finditer(haystack):
             present |= kinds_of[match.group(0)]
     return present
@@ -300,9 +307,13 @@ def find_dates(text: str, kinds: frozenset[str] | None = None) -> list[DateExpr]
         text = text.translate(_TO_ASCII)  # same offsets; the words read are the tables' keys
     taken: list[tuple[int, int]] = []  # sorted, non-overlapping
     found: list[DateExpr] = []
-    present = _kinds_present(text)
+    low = text.lower()
+    present = _kinds_present(text, low)
     for kind, pattern in _PATTERNS:
         if kind not in present or (kinds is not None and kind not in kinds):
+            continue
+        own = _OWN_WORDS.get(pattern)
+        if own is not None and not any(word in low for word in own):
             continue
         for match in pattern.finditer(text):
             start, end = match.span()
