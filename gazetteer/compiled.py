@@ -18,9 +18,7 @@ the data files it was built from), then sections, each opened by a line ``@<name
   citation, OCHA's district...: ``Entry.raw``);
 - ``@fold``, ``@bare``, ``@key``, ``@core``, ``@skeleton``, ``@arabic``, ``@spell``: the
   index's tables (``index.TABLES``), one form per line, sorted: the form, a tab, and the
-  ``|``-separated ids of the entries indexed under it, in entry order;
-- ``@words``: each word of the folded names, sorted, with the keys the geoparser reads it by
-  (``index.word_line``), so a report's words need not be keyed again in every process.
+  ``|``-separated ids of the entries indexed under it, in entry order.
 
 Postings name ids, not positions, so adding a row changes a few lines, not the whole file.
 Loading reads the sections into dictionaries of strings; an entry becomes an ``Entry``, and a
@@ -40,7 +38,7 @@ from pathlib import Path
 from typing import Iterator, Sequence
 
 import settings
-from gazetteer.index import TABLES, NameIndex, Postings, entry_groups, word_line
+from gazetteer.index import TABLES, NameIndex, Postings, entry_groups
 from gazetteer.sources import Entry, load_entries, static_sources
 
 PATH = settings.DATA_DIR / "gazetteer" / "index.tsv"
@@ -149,8 +147,6 @@ def write(entries: list[Entry], path: Path = PATH, data_dir: Path = settings.DAT
         lines.append("@" + name)
         table = index._tables[name]
         lines += sorted(f"{form}\t{'|'.join(ids[p] for p in table[form])}" for form in table)
-    lines.append("@words")
-    lines += sorted(word_line(word) for word in index.words())
     Path(path).write_text("\n".join(lines) + "\n", encoding="utf-8")
     return len(lines)
 
@@ -177,7 +173,7 @@ def load(path: Path = PATH, data_dir: Path = settings.DATA_DIR) -> NameIndex | N
         return [table(i) for i in ids.split("|")]
 
     tables = {name: Postings([line for line in sections.get(name, ()) if line], positions) for name in TABLES}
-    index = NameIndex(entries, tables, word_lines=[line for line in sections.get("words", ()) if line])
+    index = NameIndex(entries, tables)
     return index
 
 

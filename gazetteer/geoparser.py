@@ -64,12 +64,12 @@ from dataclasses import dataclass, replace
 from gazetteer import administrative, directional, generic, inferred, lines, relative
 from gazetteer.context import Context
 from gazetteer.descriptors import Descriptor, SUFFIXES, MAX_SUFFIX_TOKENS
-from gazetteer.index import IS_FORM, IS_PREFIX, WordKeys
+from gazetteer.index import IS_FORM, IS_PREFIX
 from gazetteer.inferred import MAX_GAP_CHARS
 from gazetteer.match import INEXACT_TIERS, SPELL_MIN_CONSONANTS
-from gazetteer.normalize import ARTICLES, ENGLISH_ARTICLES, fold
+from gazetteer.normalize import ARTICLES, ENGLISH_ARTICLES, fold, token_key
 from gazetteer.place import Mention, Place
-from gazetteer.spelling import consonants
+from gazetteer.spelling import consonants, word_keys
 
 _HEADLINE_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 _WORD_AFTER_RE = re.compile(r"[ \u00a0]+([A-Za-z]+)")
@@ -167,7 +167,7 @@ class _Token:
     article: bool
 
 
-def _word(word: str, name_words: frozenset[str], keys: WordKeys) -> tuple:
+def _word(word: str, name_words: frozenset[str]) -> tuple:
     """(folded, phonetic key piece, starts with a capital or an Arabic letter) of a word that
     may belong to a name, () for one that may not."""
     folded = word.lower() if word.isascii() and word.isalnum() else fold(word)  # fold's answer, sooner
@@ -175,7 +175,7 @@ def _word(word: str, name_words: frozenset[str], keys: WordKeys) -> tuple:
     capital = first.isupper() or "\u0600" <= first <= "\u06ff"
     if not folded or not (capital or folded in name_words or first.isdigit()):
         return ()
-    return folded, "".join(keys.key(t) for t in folded.split()), capital
+    return folded, "".join(token_key(t) for t in folded.split()), capital
 
 
 _KEPT: dict[frozenset[str], dict[str, tuple]] = {}
@@ -191,7 +191,7 @@ def _kept_words(name_words: frozenset[str]) -> dict[str, tuple]:
     return table
 
 
-def _tokens(text: str, name_words: frozenset[str], keys: WordKeys) -> list[_Token]:
+def _tokens(text: str, name_words: frozenset[str]) -> list[_Token]:
     """The words that may belong to a name: capitalised ones and the lower-case words that
     occur in some name (articles, "of", "bank", "dam"...). Others are left out; the gap
     check then stops any span at them."""
@@ -204,7 +204,7 @@ def _tokens(text: str, name_words: frozenset[str], keys: WordKeys) -> list[_Toke
         word = match.group()
         known = kept.get(word)
         if known is None:
-            known = kept[word] = _word(word, name_words, keys)
+            known = kept[word] = _word(word, name_words)
         if not known:
             continue
         folded, piece, capital = known
@@ -249,7 +249,7 @@ class _Span:
 class _Finder:
     def __init__(self, gazetteer, text: str) -> None:
         self.text = text
-        self.tokens = _tokens(text, _name_words(gazetteer), gazetteer.index.word_keys)
+        self.tokens = _tokens(text, _name_words(gazetteer))
         # Tokens k and k+1 may belong to one name iff run[k] == run[k + 1]; each gap is
         # checked once here rather than again by every span tried across it.
         self.run = [0] * len(self.tokens)
@@ -282,7 +282,6 @@ class _Finder:
             return found
         toks, run = self.tokens, self.run
         key_probe, spell_probe = self.index.by_key.probe, self.index.by_spell.probe
-        word_pair = self.index.word_keys.pair
         key = spell = ""
         first_word = True
         best = best_spell = None
@@ -295,7 +294,7 @@ class _Finder:
             if tok.article:
                 as_last = as_inner = ""
             else:
-                as_last, as_inner = word_pair(tok.folded, first_word)
+                as_last, as_inner = word_keys(tok.folded, first_word)
                 first_word = False
             whole = spell + as_last
             spell += as_inner

@@ -36,7 +36,7 @@ from gazetteer import descriptors
 from gazetteer.normalize import (
     compass_first, fold, fold_arabic, is_arabic, skeleton, strip_articles, token_key,
 )
-from gazetteer.spelling import arabic_key, latin_key, word_keys
+from gazetteer.spelling import arabic_key, latin_key
 from gazetteer.sources import Entry
 
 
@@ -235,59 +235,6 @@ class Postings:
         self._own[form] = bucket
 
 
-def word_forms(word: str) -> tuple[str, tuple[str, str], tuple[str, str]]:
-    """What the geoparser reads of one folded word of a report: (its phonetic key,
-    ``spelling.word_keys`` as a name's first word, as a later word)."""
-    return token_key(word), word_keys(word, True), word_keys(word, False)
-
-
-def word_line(word: str) -> str:
-    """``word_forms(word)`` as a line of ``compiled``'s ``@words``: the word and five keys, tab-separated."""
-    key, (last_first, inner_first), (last, inner) = word_forms(word)
-    return "\t".join((word, key, last_first, inner_first, last, inner))
-
-
-class WordKeys:
-    """``word_forms`` of the words a report is read in. Those of the words the index's names
-    are made of are read from ``compiled``'s ``@words`` (computed at build time: a report's
-    every word is keyed, and most of its place names' words are these); the others are
-    computed (and remembered by their functions)."""
-
-    def __init__(self, lines: list[str] | None = None) -> None:
-        self._lines = lines or []
-        self._known: dict[str, tuple | None] = {}
-
-    def key(self, word: str) -> str:
-        """``normalize.token_key(word)``."""
-        stored = self._stored(word)
-        return stored[0] if stored is not None else token_key(word)
-
-    def pair(self, word: str, first: bool) -> tuple[str, str]:
-        """``spelling.word_keys(word, first)``."""
-        stored = self._stored(word)
-        if stored is None:
-            return word_keys(word, first)
-        return stored[1] if first else stored[2]
-
-    def _stored(self, word: str) -> tuple | None:
-        known = self._known.get(word, _UNSEEN)
-        if known is _UNSEEN:
-            if len(self._known) > 200_000:
-                self._known.clear()
-            known = self._known[word] = self._read(word)
-        return known
-
-    def _read(self, word: str) -> tuple | None:
-        lines, probe = self._lines, word + "\t"
-        if not lines:
-            return None
-        k = bisect.bisect_left(lines, probe)
-        if k < len(lines) and lines[k].startswith(probe):
-            key, last_first, inner_first, last, inner = lines[k][len(probe):].split("\t")
-            return key, (last_first, inner_first), (last, inner)
-        return None
-
-
 class Prefixes:
     """Whether a string begins any form of a table: ``"dir" in index.key_prefixes``."""
 
@@ -302,9 +249,8 @@ class NameIndex:
     """The tables over ``entries`` (a sequence: a list, or ``compiled.Entries``)."""
 
     def __init__(self, entries: Sequence[Entry], tables: dict[str, Postings],
-                 words: Iterable[str] | None = None, word_lines: list[str] | None = None) -> None:
+                 words: Iterable[str] | None = None) -> None:
         self.entries = entries
-        self.word_keys = WordKeys(word_lines)
         self.by_fold, self.by_bare, self.by_key, self.by_core, self.by_skeleton, self.by_arabic, self.by_spell = (
             tables[name] for name in TABLES)
         self._tables = tables
