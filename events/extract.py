@@ -39,7 +39,7 @@ from events.actors import FactionTable, SideMention, find_sides, generic_choices
 from events.certainty import SentenceCertainty, denies_previous
 from events.dates import YEARS, DateContext, DateExpr, DateSpan, find_dates, resolve, usable_year
 from events.documents import Document
-from events.folding import Folded, lowered
+from events.folding import Folded, guarded, lowered
 from events.infobox import find_infobox
 from events.model import Event
 from events.vocabulary import ACTION_CLASS
@@ -80,7 +80,7 @@ CONTEXT_ACTIONS = frozenset({"clash", "repel", "withdraw"})
 DESTINATION_UNCERTAINTY_KM = 25.0
 # The capitals whose names reports use for their governments ("Damascus said").
 CAPITAL_SIDES = {"Damascus": "government"}
-_CAPITAL = re.compile(r"(?<![\w-])(?:" + "|".join(CAPITAL_SIDES) + r")(?![\w-])")
+_CAPITAL = re.compile(guarded("|".join(CAPITAL_SIDES)) + r"(?![\w-])")
 PRIOR_ENEMY = {"government": "isil", "sdf": "isil", "coalition": "isil", "rebels": "government",
                "hts": "government", "isil": "government"}
 # The sides with an air arm of their own (Turkish jets, the rebels' ally, are named when they strike).

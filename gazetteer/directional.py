@@ -63,6 +63,11 @@ BEFORE_RE = re.compile(
 AFTER_RE = re.compile(rf"['’]s[ \t\u00a0]+(?:(?P<dir>{_DIR})[ \t\u00a0]+)?(?P<part>{_PART})\b", re.IGNORECASE)
 SYRIA_RE = re.compile(rf"\b(?P<dir>{_DIR})[ \t\u00a0]+(?:(?P<part>{_PART})[ \t\u00a0]+of[ \t\u00a0]+)?Syria\b(?![a-z])", re.IGNORECASE)
 _SYRIA_WORD_RE = re.compile(r"\bSyria\b(?![a-z])", re.IGNORECASE)
+# The same in the lower-cased text: a literal the regex engine skips to, where IGNORECASE tries
+# the word at every character. Not for a text with a letter IGNORECASE reads as an ASCII one
+# ("ſyrıa") or whose lower case is longer (the offsets would move).
+_SYRIA_LOWER_RE = re.compile(r"syria(?<!\wsyria)(?!\w)")
+_LOOKALIKE_RE = re.compile("[\u017f\u212a\u0131\u0130]")
 # Syria as an anchor for directions only (never a mention): the middle of its outline and
 # a radius reaching its borders (~450 x 750 km).
 SYRIA = Place(name="Syria", lat=35.0, lon=38.5, kind="region", governorate=None,
@@ -353,7 +358,9 @@ def _syria_regions(text: str, mentions: list[Mention], gazetteer=None) -> list[M
     if gazetteer is not None and ("Syria's" in text or "Syria’s" in text):
         out += _desert_parts(gazetteer, text, Spans(mentions))
     last_end = 0
-    for syria in _SYRIA_WORD_RE.finditer(text):
+    low = text.lower() if not _LOOKALIKE_RE.search(text) else ""
+    words = _SYRIA_LOWER_RE.finditer(low) if len(low) == len(text) else _SYRIA_WORD_RE.finditer(text)
+    for syria in words:
         # The phrase ends at the word: look for it in a window before, not across the whole text.
         match = SYRIA_RE.search(text, max(last_end, syria.start() - _WINDOW), syria.end())
         if match is None or match.end() != syria.end():
