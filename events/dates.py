@@ -275,9 +275,9 @@ _UNCASED_GATE = _gate(set(_GATES) - _CASED_GATES)
 
 # Patterns of a kind that also need a word of their own, which the kind's gate does not ask
 # for ("three days later": "later"; "the first week of May": "week"): skipped without it.
-_OWN_WORDS = {pattern: (word,) for kind, pattern in _PATTERNS for word, needs in (("week", "(?i:week)\\s"),
-                                                                                 ("later", "\\s+later\\b"))
-              if needs in pattern.pattern and (kind, word) in (("week_of", "week"), ("later", "later"))}
+_OWN_WORDS = {**{pattern: ("week",) for kind, pattern in _PATTERNS if kind == "week_of"},
+              **{pattern: ("later",) for kind, pattern in _PATTERNS
+                 if kind == "later" and pattern.pattern.endswith(r"\s+later\b")}}
 
 
 def _kinds_present(text: str, low: str | None = None) -> set[str]:
