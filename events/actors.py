@@ -26,6 +26,7 @@ import settings
 from events.folding import Folded, guarded, lowered
 from events.spans import overlaps
 from events.vocabulary import FACTIONS
+from lookalikes import as_ascii, has_lookalike
 
 _HEAD_END = re.compile(r"[^\w.]")
 _LED_OR_BACKED = re.compile(r"-(?:led|backed)\s")
@@ -244,11 +245,11 @@ def _names_pattern(alternatives: list[str]) -> re.Pattern | Folded:
 def find_sides(text: str, table: FactionTable | None = None) -> list[SideMention]:
     """Every side named in ``text`` (offsets into ``text``), longest match first, in order."""
     table = table or load_factions()
-    if _ASCII_LOOKALIKE.search(text):
+    if has_lookalike(text):
         # Letters IGNORECASE matches as ASCII ones ("\u0130raqi" as "Iraqi") are read as those
         # letters (same offsets), so that a matched name is a key of the tables; the mentions
         # keep the text's own letters.
-        return [dataclasses.replace(m, text=text[m.start:m.end]) for m in find_sides(text.translate(_TO_ASCII), table)]
+        return [dataclasses.replace(m, text=text[m.start:m.end]) for m in find_sides(as_ascii(text), table)]
     found: list[SideMention] = []
     for match in _BACKED.finditer(text):
         found.append(SideMention(match.start(), match.end(), match.group(0),
@@ -309,10 +310,6 @@ def find_sides(text: str, table: FactionTable | None = None) -> list[SideMention
                                  "speaker_group"))
     found.sort(key=lambda m: m.start)
     return _in_context(text, _without_glosses(text, found), table)
-
-
-_TO_ASCII = str.maketrans({"\u017f": "s", "\u212a": "K", "\u0131": "i", "\u0130": "I"})
-_ASCII_LOOKALIKE = re.compile("[\u017f\u212a\u0131\u0130]")
 
 
 def _without_glosses(text: str, found: list[SideMention]) -> list[SideMention]:
