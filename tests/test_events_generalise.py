@@ -702,6 +702,20 @@ def test_battles_between_two_named_sides_are_a_clash_but_battles_after_which_a_s
     assert [e.action for e in read("On 3 June ISIS fighters were chased out of Sabkhah after heavy battles.")] == ["withdraw"]
 
 
+@pytest.mark.parametrize("fight", ["after heavy clashes", "amid fierce fighting", "following intense fighting",
+                                   "despite stiff skirmishes", "after a firefight", "after fierce battles"])
+def test_any_clash_word_after_which_a_side_left_is_how_the_news_came_about(fight):
+    assert [e.action for e in read(f"On 3 June ISIS fighters were chased out of Sabkhah {fight}.")] == ["withdraw"]
+    assert [e.action for e in read(f"On 3 June the army seized Kafr Nabl {fight} with the rebels.")] == ["capture"]
+
+
+@pytest.mark.parametrize("fight", ["clashes", "fighting", "battles", "skirmishes"])
+def test_a_fight_named_by_its_day_is_one_told_before(fight):
+    events = read(f"The army entered Kafr Nabl on 4 June. Saturday's {fight} with the rebels left dozens dead.")
+    assert [e.action for e in events] == ["advance"]
+    assert ("isil", "clash", "Sabkhah") in summary(read(f"On 3 June {fight} between ISIS and the army raged around Sabkhah."))
+
+
 @pytest.mark.parametrize("text, expected", [
     ("On 3 June Raqqa fell into the hands of the SDF.", ("sdf", "capture", "Raqqa")),
     ("On 3 June the rebels handed over Kafr Nabl to the army.", ("government", "capture", "Kafr Nabl")),
