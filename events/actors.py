@@ -106,6 +106,8 @@ class FactionTable:
     # Governorate -> the factions a generic name most likely stands for there, when the
     # report names none of those it may stand for ("militants" in Idlib: HTS).
     theatres: dict[str, tuple[str, ...]] | None = None
+    # Rulers' titles a person's name follows ("loyal to President X"), lower-cased.
+    titles: frozenset[str] = frozenset()
 
     def lookup(self, text: str) -> tuple[str, bool] | None:
         key = _key(text)
@@ -196,23 +198,28 @@ def load_factions(path: Path = FACTIONS_PATH) -> FactionTable:
     grouped: dict[str, list[str]] = {}
     for name, alternative in zip(names, alternatives):
         grouped.setdefault(_head(name), []).append(alternative)
-    composed, affiliation = _composed(composed_raw, path)
+    composed, affiliation, titles = _composed(composed_raw, path)
     return FactionTable(faction_of, pattern, frozenset(grouped),
                         {head: _names_pattern(group) for head, group in grouped.items()}, generic,
-                        composed, affiliation, theatres)
+                        composed, affiliation, theatres, titles)
 
 
-def _composed(raw: dict | None, path: Path) -> tuple[Folded | None, dict[str, str]]:
+def _composed(raw: dict | None, path: Path) -> tuple[Folded | None, dict[str, str], frozenset[str]]:
     """The pattern of composed side names: an affiliation (or two, "Syrian and Russian"),
     optional "allied" / neutral modifiers, and a generic head ("forces", "army", "jets")."""
     if not raw:
-        return None, {}
-    affiliation: dict[str, str] = {}
-    for faction, words in (raw.get("affiliations") or {}).items():
-        if faction not in FACTIONS:
-            raise ValueError(f"{path}: unknown faction {faction!r} in composed affiliations")
-        for word in words:
-            affiliation[_key(word).lower()] = faction
+        return None, {}, frozenset()
+
+    def faction_of(key: str) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for faction, words in (raw.get(key) or {}).items():
+            if faction not in FACTIONS:
+                raise ValueError(f"{path}: unknown faction {faction!r} in composed {key}")
+            out.update((_key(word).lower(), faction) for word in words)
+        return out
+
+    affiliation, titles = faction_of("affiliations"), faction_of("titles")
+    rulers = {**faction_of("rulers"), **titles}
     if not affiliation or not raw.get("heads"):
         raise ValueError(f"{path}: composed names need affiliations and heads")
 
@@ -220,16 +227,22 @@ def _composed(raw: dict | None, path: Path) -> tuple[Folded | None, dict[str, st
         return "|".join(_alternative(_key(w)) for w in sorted(words, key=len, reverse=True))
 
     affil = alternation(affiliation)
+    ruler = alternation(rulers) if rulers else r"(?!)"
+    title = alternation(titles) if titles else r"(?!)"
     modifiers = alternation(raw.get("modifiers") or ["allied"])
     heads = alternation(raw['heads'])
-    # or the head first: "forces loyal to (President Bashar) al-Assad", "militias allied to the regime"
+    # or the head first, then whom they follow: a named affiliation, with a title and given
+    # names before it ("loyal to (President) (Bashar) al-Assad"), or the rulers of a side,
+    # of a nation if one is named ("allied to the regime", "loyal to the (Turkish) government",
+    # "loyal to President <any name>", whose name ``_ruler_named`` adds).
     body = (rf"(?<![\w'’-])(?:(?P<affiliation>{affil})(?:\s+(?:and|&)\s+(?:{affil}))?"
             rf"(?:,?\s+and\s+allied)?(?:\s+(?:{modifiers})){{0,2}}\s+(?:{heads})|"
             rf"(?:{modifiers}\s+)?(?:{heads})\s+(?:loyal|allied|affiliated)\s+to\s+(?:the\s+)?"
-            rf"(?:(?:syrian\s+)?president\s+)?(?:bashar\s+)?(?:al-)?(?P<loyal>{affil}))(?![\w'’-])")
+            rf"(?:(?P<nation>{affil})\s+)?(?:(?:{title}\s+)?(?:\w+\s+)?(?:al-)?(?P<loyal>{affil})|"
+            rf"(?P<ruler>{ruler})))(?![\w'’-])")
     if "(?-i:" in body:  # an acronym matches in capitals only, which the lower-cased text cannot tell
         raise ValueError(f"{path}: composed names are matched regardless of case; no acronym among them")
-    return Folded(body), affiliation
+    return Folded(body), {**rulers, **affiliation}, frozenset(titles)
 
 
 def _names_pattern(alternatives: list[str]) -> re.Pattern | Folded:
@@ -288,15 +301,17 @@ def find_sides(text: str, table: FactionTable | None = None) -> list[SideMention
     if table.composed is not None:
         every = list(table.composed.finditer(text, low))
         # "forces loyal to the Syrian regime": the whole is the side; a name inside it is no other side.
-        loyal = [m for m in every if m.group("loyal")]
+        loyal = [m for m in every if not m.group("affiliation")]
         if loyal:
             found = [f for f in found if not any(m.start() <= f.start and f.end <= m.end() for m in loyal)]
             spans = sorted((m.start, m.end) for m in found)
         composed = [m for m in every if not overlaps(spans, m.start(), m.end())]
         for match in composed:
-            faction = table.affiliation[_key(match.group("affiliation") or match.group("loyal")).lower()]
-            found.append(SideMention(match.start(), match.end(), text[match.start():match.end()], faction, None,
-                                     _role(text, match.start(), match.end())))
+            named = match.group("affiliation") or match.group("nation") or match.group("loyal") or match.group("ruler")
+            faction = table.affiliation[_key(named).lower()]
+            end = _ruler_named(text, match, table.titles)
+            found.append(SideMention(match.start(), end, text[match.start():end], faction, None,
+                                     _role(text, match.start(), end)))
         if composed:
             spans = sorted((m.start, m.end) for m in found)
     # Other parties and pronouns never share a word, so each is checked against the named
@@ -310,6 +325,19 @@ def find_sides(text: str, table: FactionTable | None = None) -> list[SideMention
                                  "speaker_group"))
     found.sort(key=lambda m: m.start)
     return _in_context(text, _without_glosses(text, found), table)
+
+
+# The name after a ruler's title: capitalised words, with the particles of Arabic names.
+_PERSON_NAME = re.compile(r"(?:\s+(?:(?:al|el|bin|ibn|abu|Abu|Al)[\s-])?[A-Z][\w'’]*(?:-[A-Z][\w'’]*)?){1,4}")
+
+
+def _ruler_named(text: str, match: re.Match, titles: frozenset[str]) -> int:
+    """Where a composed side ends: after the name of a titled ruler ("loyal to President X Y")."""
+    end = match.end()
+    if match.group("ruler") and match.group("ruler").lower() in titles:
+        named = _PERSON_NAME.match(text, end)
+        return named.end() if named else end
+    return end
 
 
 def _without_glosses(text: str, found: list[SideMention]) -> list[SideMention]:

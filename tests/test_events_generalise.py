@@ -731,6 +731,30 @@ def test_capture_and_advance_forms_with_the_actor_in_any_position(text, expected
     assert expected in summary(read(text))
 
 
+@pytest.mark.parametrize("whom, faction", [
+    ("President Hafez al-Assad", "government"), ("President Nadim Karam Haddad", "government"),
+    ("the president", "government"), ("the regime", "government"), ("the government", "government"),
+    ("the state", "government"), ("Damascus", "government"), ("the Turkish government", "rebels"),
+    ("Ankara", "rebels"), ("the caliph Abu Omar al-Halabi", "isil"), ("the Syrian president", "government"),
+])
+def test_armed_men_loyal_to_a_side_s_rulers_are_that_side(whom, faction):
+    from events.actors import find_sides
+
+    sentence = f"On 3 June gunmen and fighters loyal to {whom} stormed Kafr Nabl."
+    [side] = [m for m in find_sides(sentence) if m.text.startswith("fighters")]
+    assert (side.text, side.faction) == (f"fighters loyal to {whom}", faction)
+    assert (faction, "attack", "Kafr Nabl") in summary(read(f"On 3 June troops allied to {whom} stormed Kafr Nabl."))
+
+
+def test_the_name_after_a_ruler_s_title_ends_at_its_last_capitalised_word():
+    from events.actors import find_sides
+
+    [side] = find_sides("Units loyal to President Samir Abu Khalil on Monday shelled the town.")
+    assert side.text == "Units loyal to President Samir Abu Khalil"
+    [side] = find_sides("Units loyal to the government on Monday shelled the town.")
+    assert side.text == "Units loyal to the government"
+
+
 def test_men_taken_prisoner_are_still_no_ground_taken():
     assert read("On 3 June the army captured 20 ISIS fighters near Raqqa.") == []
 
