@@ -185,6 +185,16 @@ _FELL_OR_HANDS = re.compile(r"fell|hands", re.I)
 _FELL_GAP = re.compile(r"\s+(?:(?:has|had|have)\s+)?(?:(?:now|finally|eventually|quickly|also|then|soon)\s+)*", re.I)
 _RELATIVE_OPEN = re.compile(r",\s*(?:which|who|that|where)\s", re.I)
 _EVACUATION = re.compile(r"(?i:evacuat|leav|left)")
+# Men sent away under a deal: a withdrawal "to X" then moves no front line at X.
+_SENT_AWAY = re.compile(r"(?<![\w-])(?:evacuat\w*|bus(?:es|ed|sed)?|bussed|deal|agreements?|accord|truce|"
+                        r"reconciliation|settlement|surrender\w*|transferr?(?:ed|ing|s)?|transported|ferried|"
+                        r"safe\s+(?:passage|conduct)|(?:allowed|permitted)\s+to\s+(?:leave|depart|go))(?![\w-])", re.I)
+# Fell back "to their territory in A and B", "to areas it still holds": into its own ground,
+# where no front line moved either.
+_OWN_GROUND = re.compile(r"(?<![\w-])(?:(?:their|its)\s+(?:own\s+|nearby\s+|remaining\s+|last\s+|main\s+|other\s+)*"
+                         r"(?:territor(?:y|ies)|ground|areas?|positions|strongholds?|lines|bases?|heartland|pocket|enclave)|"
+                         r"(?:areas?|territory|positions|towns|villages)\s+(?:that\s+)?(?:they|it)\s+(?:still\s+)?"
+                         r"(?:held|holds?|controll?e?d?s?))(?![\w-])", re.I)
 # "drove IS fighters from X", "pushed the militants out of X": the men are driven, the ground is taken.
 _DRIVEN_FROM = re.compile(r"(?:drove|driven|drive|drives|driving|push\w*|kick\w*|chas\w*|flush\w*|expel\w*|oust\w*|"
                           r"evict\w*|dislodg\w*|clear\w*)\s+(?:[\w'’-]+\s+){1,4}?(?:from|out\s+of)\s", re.I)
@@ -629,9 +639,12 @@ class _Reader:
                 self._place_from_context(draft)
             if draft.action == "withdraw" and any(c.destination for c in draft.places) and (
                     _EVACUATION.match(self.masked, draft.trigger.start, draft.trigger.end)
-                    or sum(c.destination for c in draft.places) > 1):
-                # "were evacuated to X", "withdrew to the towns of A, B and C": fighters sent far
-                # away under a deal, or back into ground they hold; no front line moved there.
+                    or _SENT_AWAY.search(self.masked, view.sentence.start, view.sentence.end)
+                    or _OWN_GROUND.search(self.masked, draft.trigger.end,
+                                          min(c.ref.start for c in draft.places if c.destination))):
+                # "were evacuated to X", "left for A and B on buses under the deal": fighters
+                # sent far away; "fell back to their territory in X": into their own ground. No
+                # front line moved there.
                 draft.places = [c for c in draft.places if not c.destination]
             if not draft.places:
                 # A placeless statement still tells who is acting, if the text names them.

@@ -755,6 +755,24 @@ def test_the_name_after_a_ruler_s_title_ends_at_its_last_capitalised_word():
     assert side.text == "Units loyal to the government"
 
 
+def test_a_withdrawal_to_two_places_keeps_both_destinations_unless_sent_away_or_into_own_ground():
+    events = read("On 3 June ISIS fighters withdrew to Sabkhah and Kafr Nabl.")
+    assert sorted(summary(events)) == [("isil", "withdraw", "Kafr Nabl"), ("isil", "withdraw", "Sabkhah")]
+    assert all(e.confidence < 0.5 for e in events)  # a destination: somewhere on the way
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 June rebel fighters withdrew to Sabkhah and Kafr Nabl under a deal with the army.",
+    "On 3 June rebel fighters withdrew to Sabkhah after an agreement was reached.",
+    "On 3 June hundreds of rebels were transferred on buses to Sabkhah and Kafr Nabl.",
+    "On 3 June the rebels, granted safe passage, withdrew to Sabkhah.",
+    "On 3 June ISIS fighters fell back to their positions in Sabkhah and Kafr Nabl.",
+    "On 3 June ISIS fighters retreated to areas they hold in Sabkhah.",
+])
+def test_men_sent_away_under_a_deal_or_back_into_their_ground_move_no_front_line(text):
+    assert read(text) == []
+
+
 def test_men_taken_prisoner_are_still_no_ground_taken():
     assert read("On 3 June the army captured 20 ISIS fighters near Raqqa.") == []
 
@@ -770,7 +788,7 @@ def test_a_noun_owned_by_a_side_and_aimed_at_a_place_is_that_side_s_event():
 def test_fighters_sent_away_under_a_deal_withdraw_from_where_they_were_not_where_they_go():
     events = read("On 3 June the army besieged Kafr Nabl.\n\nOn 4 June the rebels agreed to leave for Idlib.")
     assert ("rebels", "withdraw", "Idlib") not in summary(events)
-    events = read("On 3 June the SDF took Raqqa. ISIS fighters withdrew to the towns of Sabkhah and Ma'dan.")
+    events = read("On 3 June the SDF took Raqqa. Under the deal ISIS fighters withdrew to the towns of Sabkhah and Ma'dan.")
     assert not [e for e in events if e.action == "withdraw" and e.place in ("Sabkhah", "Ma'dan")]
 
 
