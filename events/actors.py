@@ -300,10 +300,15 @@ def find_sides(text: str, table: FactionTable | None = None) -> list[SideMention
     spans = sorted((m.start, m.end) for m in found)
     if table.composed is not None:
         every = list(table.composed.finditer(text, low))
-        # "forces loyal to the Syrian regime": the whole is the side; a name inside it is no other side.
+        # "forces loyal to the Syrian regime": the whole is the side; a name inside it is no other
+        # side; nor is a generic name a nation's name comes before ("Turkish drones").
         loyal = [m for m in every if not m.group("affiliation")]
-        if loyal:
-            found = [f for f in found if not any(m.start() <= f.start and f.end <= m.end() for m in loyal)]
+        owned = [m for m in every if m.group("affiliation")]
+        generic = table.generic or {}
+        inside = [f for f in found if any(m.start() <= f.start and f.end <= m.end() for m in loyal) or (
+            any(m.start() < f.start and f.end <= m.end() for m in owned) and _key(f.text).lower() in generic)]
+        if inside:
+            found = [f for f in found if f not in inside]
             spans = sorted((m.start, m.end) for m in found)
         composed = [m for m in every if not overlaps(spans, m.start(), m.end())]
         for match in composed:

@@ -1499,7 +1499,8 @@ class _Reader:
                 continue
             if answered is None:
                 continue
-            if draft.trigger.form in ("failed_ref",) or not draft.places or draft.actor_from == "running":
+            named = draft.actor_from in ("subject", "agent") and draft.actor != answered.actor
+            if draft.trigger.form in ("failed_ref",) or draft.actor_from == "running" or not (draft.places or named):
                 draft.actor, draft.target = (answered.target or draft.actor), answered.actor
             elif draft.target is None or draft.target == draft.actor:
                 draft.target = answered.actor

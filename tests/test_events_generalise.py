@@ -932,3 +932,19 @@ def test_a_dated_purpose_of_a_past_move_is_the_event(text, expected):
 ])
 def test_fighting_between_two_sides_is_told_from_the_side_the_report_follows(text, expected):
     assert [(e.actor, e.action, e.target) for e in read(text)] == [expected]
+
+
+def test_a_side_named_as_the_subject_of_a_repulse_keeps_it_whoever_else_the_report_names():
+    text = ("On 3 June the mercenaries stormed Kafr Nabl. Kurdish fighters repelled the attack.\n\n"
+            "The army later deployed near Raqqa.")
+    assert ("sdf", "repel", "Kafr Nabl") in summary(read(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 3 June Turkish drones struck Kafr Nabl.", ("rebels", "airstrike", "Kafr Nabl")),
+    ("On 3 June Russian helicopters struck Kafr Nabl.", ("government", "airstrike", "Kafr Nabl")),
+    ("On 3 June the Turkish occupation army and its mercenaries captured Kafr Nabl.", ("rebels", "capture", "Kafr Nabl")),
+    ("On 3 June the mercenaries shelled Kafr Nabl.", ("rebels", "attack", "Kafr Nabl")),
+])
+def test_a_nation_before_a_generic_air_arm_or_army_names_its_side(text, expected):
+    assert expected in summary(read(text))
