@@ -638,8 +638,6 @@ class _Reader:
             if draft.actor_from in ("subject", "agent", "object", "sentence") and (
                     not draft.places or (draft.action == "withdraw" and all(c.destination for c in draft.places))):
                 self._place_from_context(draft)
-                if draft.action == "withdraw":
-                    self._drop_taken(draft, made)
             if draft.action == "withdraw" and any(c.destination for c in draft.places) and (
                     _EVACUATION.match(self.masked, draft.trigger.start, draft.trigger.end)
                     or _SENT_AWAY.search(self.masked, view.sentence.start, view.sentence.end)
@@ -1393,17 +1391,6 @@ class _Reader:
             told = self.told.get((ACTION_CLASS[draft.action], draft.actor), {})
             draft.removed = draft.removed or any(c.ref.place.name in told for c in draft.places)
 
-    @staticmethod
-    def _drop_taken(withdrawal: _Draft, made: list[_Draft]) -> None:
-        """"took A and B after the militants withdrew from them": the withdrawal is the other
-        side of the capture, told once (unless it tells where they went: "withdrew to Y")."""
-        if any(c.destination for c in withdrawal.places):
-            return
-        taken = {c.ref.place.name for d in made if not d.removed and d.trigger.form != "modifier"
-                 and d.action in ("capture", "recapture") and d.actor != withdrawal.actor
-                 for c in d.places if not c.approach}
-        withdrawal.places = [c for c in withdrawal.places if c.ref.place.name not in taken]
-
     def _drop_redundant(self, made: list[_Draft]) -> None:
         """"reached the besieged garrison of X, ending the siege": the siege is the state the
         sentence ends, not news of its own."""
@@ -1421,10 +1408,6 @@ class _Reader:
                     and not draft.removed and draft.places:
                 # (so too "started operations to clear X, capturing ...")
                 draft.places = [c for c in draft.places if (draft.actor, c.ref.place.name) not in reached]
-                draft.removed = not draft.places
-        for draft in made:
-            if draft.action == "withdraw" and not draft.removed and draft.places:
-                self._drop_taken(draft, made)
                 draft.removed = not draft.places
         # "resumed operations north of X, targeting positions at Y": one statement of one
         # attack, at Y when the participle names a place, unless each telling has a date of its own.
