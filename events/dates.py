@@ -220,7 +220,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         r"|during\s+(?:this|that|the\s+same)\s+(?:time|period)|at\s+this\s+(?:point|time)|at\s+that\s+(?:point|time))\b",
         re.I)),
     ("doc_last", re.compile(
-        rf"\b(?:(?:in|over|during|within|for)\s+)?the\s+(?:last|past)\s+(?:(?P<n>{_N}|{_FEW})\s+)?(?P<u>hours?|days?|weeks?|months?)\b",
+        rf"\b(?:(?:in|over|during|within|for)\s+)?the\s+(?:last|past|(?=(?:previous|preceding)\s+(?:{_N}\s+)?hours?\b)"
+        rf"(?:previous|preceding))\s+(?:(?P<n>{_N}|{_FEW})\s+)?(?P<u>hours?|days?|weeks?|months?)\b",
         re.I)),
     ("doc_recent", re.compile(r"\b(?:(?:in|over|during)\s+)?(?:recent\s+(?P<u>days|weeks)|the\s+(?:last|past)\s+few\s+(?P<u2>days|weeks))\b", re.I)),
     ("doc_recent", re.compile(r"\b(?:recently|for\s+(?:days|weeks)\s+now|in\s+recent\s+times)\b", re.I)),
@@ -254,7 +255,7 @@ _GATES = {
                                                                        "preceding"),
     "same": ("later", "that", "same", "end of", "midnight", "nightfall", "evening", "meanwhile", "meantime",
              "simultaneous", "concurrent", "during th", "at this", "at that"),
-    "doc_last": ("last", "past"), "doc_recent": ("recent", "last", "past", "now"), "doc_this": ("this",),
+    "doc_last": ("last", "past", "previous", "preceding"), "doc_recent": ("recent", "last", "past", "now"), "doc_this": ("this",),
     "doc_prev": ("last",), "lasting": ("days", "weeks", "months"), "ago": ("ago",), "weekend": ("weekend",), "overnight": ("overnight",), "doc_day": ("yesterday", "today", "tonight", "this morning"),
     "year": ("19", "20"),
 }

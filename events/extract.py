@@ -90,7 +90,7 @@ AIR_NATIONALITY = {"russian": "government", "syrian": "government", "regime": "g
                    "u.s.": "coalition", "american": "coalition", "coalition": "coalition", "french": "coalition",
                    "british": "coalition"}
 
-_AIR_WORDS = re.compile(r"(?<![\w-])(?:air|aerial|airstrikes?|air-strikes?|warplanes?|jets?|aircraft|helicopters?|drones?|"
+_AIR_WORDS = re.compile(r"(?<![\w-])(?:air|aerial|airstrikes?|air-strikes?|warplanes?|jets?|aircraft|helicopters?|drones?|UAVs?|"
                         r"(?:air)?planes?|barrel\s+bombs?|"
                         r"(?<!suicide\s)(?<!car\s)bombers?|aerospace|sorties|gunships?|airpower|air\s+force|aviation|airforce|SyAAF|RuAF|VKS)(?![\w-])",
                         re.I)

@@ -48,6 +48,8 @@ def test_a_month_alone_is_a_month_range_and_history_keeps_its_own_time():
     ("three days ago", date(2017, 6, 7), date(2017, 6, 7)),
     ("over the weekend", date(2017, 6, 3), date(2017, 6, 4)),
     ("overnight", date(2017, 6, 9), date(2017, 6, 10)),
+    ("in the previous 24 hours", date(2017, 6, 9), date(2017, 6, 10)),
+    ("over the preceding 48 hours", date(2017, 6, 8), date(2017, 6, 10)),
 ])
 def test_dates_relative_to_the_report(phrase, start, end):
     [event] = read(f"The SDF entered Raqqa {phrase}.")
@@ -943,6 +945,7 @@ def test_a_side_named_as_the_subject_of_a_repulse_keeps_it_whoever_else_the_repo
 @pytest.mark.parametrize("text, expected", [
     ("On 3 June Turkish drones struck Kafr Nabl.", ("rebels", "airstrike", "Kafr Nabl")),
     ("On 3 June Russian helicopters struck Kafr Nabl.", ("government", "airstrike", "Kafr Nabl")),
+    ("On 3 June Turkish unmanned aerial vehicles hit army positions near Kafr Nabl.", ("rebels", "airstrike", "Kafr Nabl")),
     ("On 3 June the Turkish occupation army and its mercenaries captured Kafr Nabl.", ("rebels", "capture", "Kafr Nabl")),
     ("On 3 June the mercenaries shelled Kafr Nabl.", ("rebels", "attack", "Kafr Nabl")),
 ])
