@@ -69,7 +69,8 @@ _OTHER_PARTIES = re.compile(guarded(r"Israeli|Israel|IDF|Jordanian|Lebanese\s+Ar
 # Civilians named as a clause's subject ("a group of civilians managed to reach X"): no side acts.
 _CIVILIANS = Folded(guarded(r"civilians|residents|refugees|displaced\s+(?:people|persons|families)|children|"
                             r"journalists|aid\s+workers|locals|villagers|townspeople") + r"(?![\w-])")
-_PRONOUN = Folded(guarded(r"they|the\s+latter|the\s+former|it|its\s+(?:forces|troops|fighters|allies)") + r"(?![\w-])")
+_PRONOUN = Folded(guarded(r"they|the\s+latter|the\s+former|it|its\s+(?:forces|troops|fighters|allies|men|units)|"
+                          r"their\s+(?:forces|troops|fighters|allies|men|units)") + r"(?![\w-])")
 # "his group", and in a quotation "our forces": the speaker's side.
 _POSSESSED_GROUP = Folded(guarded("his|her|our") + r"\s+(?:(?:own|armed|brave|heroic)\s+)?(?:group|forces|men|fighters|"
                           r"units?|faction|militia|troops|army|soldiers)(?![\w-])")

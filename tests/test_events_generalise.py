@@ -962,3 +962,10 @@ def test_a_withdrawal_that_tells_where_the_men_went_is_news_of_its_own():
     events = read("On 3 June the SDF took Raqqa, and ISIS fighters withdrew south towards Sabkhah.")
     assert ("isil", "withdraw", "Raqqa") in summary(events)
     assert ("sdf", "capture", "Raqqa") in summary(events)
+
+
+def test_their_fighters_after_a_speaker_who_admits_are_the_speaker_s_side():
+    events = read("The army took Raqqa on 12 May. Rebel commanders admitted that their fighters had withdrawn from Raqqa.")
+    assert ("rebels", "withdraw", "Raqqa") in summary(events)
+    events = read("After ISIS attacked Sabkhah on 3 June, their fighters withdrew from Kafr Nabl.")
+    assert ("isil", "withdraw", "Kafr Nabl") in summary(events)
