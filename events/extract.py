@@ -186,6 +186,11 @@ _FELL_OR_HANDS = re.compile(r"fell|hands", re.I)
 _FELL_GAP = re.compile(r"\s+(?:(?:has|had|have)\s+)?(?:(?:now|finally|eventually|quickly|also|then|soon)\s+)*", re.I)
 _RELATIVE_OPEN = re.compile(r",\s*(?:which|who|that|where)\s", re.I)
 _EVACUATION = re.compile(r"(?i:evacuat|leav|left)")
+# "Clashes are still ongoing in X", "fighting continues around Y": told in the report's own
+# present, not at the date of the story told before it.
+_ONGOING = re.compile(r"(?<![\w-])(?:(?:is|are)\s+(?:also\s+|still\s+|now\s+)*(?:ongoing|continuing|under\s+way|raging)|"
+                      r"(?:continues?|remains?)\s+(?:to\s+)?(?:rage|be\s+(?:fought|contested))|continues?\s+(?:in|around|at|near|on)\s)"
+                      r"(?![\w-])", re.I)
 # Men sent away under a deal: a withdrawal "to X" then moves no front line at X.
 _SENT_AWAY = re.compile(r"(?<![\w-])(?:evacuat\w*|bus(?:es|ed|sed)?|bussed|deal|agreements?|accord|truce|"
                         r"reconciliation|settlement|surrender\w*|transferr?(?:ed|ing|s)?|transported|ferried|"
@@ -1297,7 +1302,8 @@ class _Reader:
                 return span, "own"
         if view.speech_span is not None:
             return view.speech_span, "speech"
-        if view.anchor_before is not None:
+        if view.anchor_before is not None and not (
+                self.doc_date is not None and _ONGOING.search(self.masked, view.sentence.start, view.sentence.end)):
             return view.anchor_before, "running"
         return None, "default"
 

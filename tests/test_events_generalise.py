@@ -969,3 +969,9 @@ def test_their_fighters_after_a_speaker_who_admits_are_the_speaker_s_side():
     assert ("rebels", "withdraw", "Raqqa") in summary(events)
     events = read("After ISIS attacked Sabkhah on 3 June, their fighters withdrew from Kafr Nabl.")
     assert ("isil", "withdraw", "Kafr Nabl") in summary(events)
+
+
+def test_fighting_told_as_still_going_on_is_of_the_report_s_present_not_the_story_before_it():
+    [capture, clash] = read("On 3 June the army took Raqqa. Clashes are still ongoing in Sabkhah.")
+    assert (capture.date_start, capture.date_end) == (date(2017, 6, 3), date(2017, 6, 3))
+    assert clash.action == "clash" and clash.date_end == date(2017, 6, 10) and clash.date_start > date(2017, 6, 3)
