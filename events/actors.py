@@ -330,7 +330,23 @@ def find_sides(text: str, table: FactionTable | None = None) -> list[SideMention
         found.append(SideMention(match.start(), match.end(), text[match.start():match.end()], None, None,
                                  "speaker_group"))
     found.sort(key=lambda m: m.start)
-    return _in_context(text, _without_glosses(text, found), table)
+    return _allied(text, _in_context(text, _without_glosses(text, found), table), table)
+
+
+# "the regime forces and their loyal gunmen": the generic name after "and its/their" is of the side before.
+_ALLIED_GAP = re.compile(r",?\s+(?:and|with|alongside|along\s+with|backed\s+by)\s+(?:its|their)\s+"
+                         r"(?:own\s+)?(?:loyal|allied|affiliated|local|auxiliary)?\s*", re.I)
+
+
+def _allied(text: str, found: list[SideMention], table: FactionTable) -> list[SideMention]:
+    out = list(found)
+    for i in range(1, len(out)):
+        before, mention = out[i - 1], out[i]
+        if before.faction and mention.faction and before.faction != mention.faction and \
+                _choices(mention, table.generic or {}) and \
+                _ALLIED_GAP.fullmatch(text, before.end, mention.start):
+            out[i] = dataclasses.replace(mention, faction=before.faction)
+    return out
 
 
 # The name after a ruler's title: capitalised words, with the particles of Arabic names.

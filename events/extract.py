@@ -195,6 +195,13 @@ _ONGOING = re.compile(r"(?<![\w-])(?:(?:is|are)\s+(?:also\s+|still\s+|now\s+)*(?
 _SENT_AWAY = re.compile(r"(?<![\w-])(?:evacuat\w*|bus(?:es|ed|sed)?|bussed|deal|agreements?|accord|truce|"
                         r"reconciliation|settlement|surrender\w*|transferr?(?:ed|ing|s)?|transported|ferried|"
                         r"safe\s+(?:passage|conduct)|(?:allowed|permitted)\s+to\s+(?:leave|depart|go))(?![\w-])", re.I)
+# Those who held a place leaving it under a deal: whoever enters it then has taken it.
+_HANDED_OVER = re.compile(r"(?<![\w-])(?:evacuat\w*|bus(?:es|ed|sed)?|bussed|departure|departed|surrender\w*|"
+                          r"reconciliation|safe\s+(?:passage|conduct)|hand(?:ed|ing)?[\s-]over|"
+                          r"(?:left|leave|leaving|withdrew|withdrawn|pulled\s+out)\s+(?:[\w-]+\s+){0,4}?under\s+(?:a|an|the)\s+"
+                          r"(?:[\w-]+\s+)?(?:deal|agreement|accord|truce)|(?:deal|agreement|accord)\s+(?:for|to|allowing|"
+                          r"under\s+which)\s+(?:[\w-]+\s+){0,4}?(?:leave|depart|evacuate|withdraw))(?![\w-])", re.I)
+HANDOVER_CHARS = 300  # how far before the entry the handover may be told (about a sentence)
 # Fell back "to their territory in A and B", "to areas it still holds": into its own ground,
 # where no front line moved either.
 _OWN_GROUND = re.compile(r"(?<![\w-])(?:(?:their|its)\s+(?:own\s+|nearby\s+|remaining\s+|last\s+|main\s+|other\s+)*"
@@ -643,6 +650,11 @@ class _Reader:
             if draft.actor_from in ("subject", "agent", "object", "sentence") and (
                     not draft.places or (draft.action == "withdraw" and all(c.destination for c in draft.places))):
                 self._place_from_context(draft)
+            if draft.action == "advance" and self.masked[draft.trigger.start:draft.trigger.start + 5].lower() == "enter" \
+                    and _HANDED_OVER.search(self.masked, max(0, view.sentence.start - HANDOVER_CHARS), view.sentence.end):
+                # "entered X after the last buses left", "... after the evacuation": the town
+                # was handed over (a deployment "under an agreement" with its holder is not).
+                draft.action = "capture"
             if draft.action == "withdraw" and any(c.destination for c in draft.places) and (
                     _EVACUATION.match(self.masked, draft.trigger.start, draft.trigger.end)
                     or _SENT_AWAY.search(self.masked, view.sentence.start, view.sentence.end)

@@ -975,3 +975,24 @@ def test_fighting_told_as_still_going_on_is_of_the_report_s_present_not_the_stor
     [capture, clash] = read("On 3 June the army took Raqqa. Clashes are still ongoing in Sabkhah.")
     assert (capture.date_start, capture.date_end) == (date(2017, 6, 3), date(2017, 6, 3))
     assert clash.action == "clash" and clash.date_end == date(2017, 6, 10) and clash.date_start > date(2017, 6, 3)
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 June the army entered Raqqa after the departure of the last convoy of rebels.",
+    "On 3 June the army entered Raqqa, after the last rebel fighters left under a deal with the governor.",
+    "On 2 June the last buses carrying ISIS members left Raqqa. On 3 June the army entered Raqqa.",
+    "On 3 June the rebels accepted a deal to leave for the north, and the army entered Raqqa.",
+])
+def test_entering_a_town_its_holders_left_under_a_deal_is_taking_it(text):
+    assert ("government", "capture", "Raqqa") in summary(read(text))
+
+
+def test_deploying_into_a_town_under_an_agreement_with_its_holder_is_an_advance():
+    events = read("On 3 June, under an agreement with the SDF, army units deployed along the border, entering Raqqa.")
+    assert ("government", "advance", "Raqqa") in summary(events)
+    assert ("government", "advance", "Raqqa") in summary(read("On 3 June the army entered Raqqa."))
+
+
+def test_a_generic_name_after_and_their_loyal_is_the_ally_of_the_side_before():
+    assert ("government", "advance", "Raqqa") in summary(read("On 3 June the regime forces and their loyal gunmen "
+                                                                 "entered Raqqa."))
