@@ -391,8 +391,17 @@ def _in_context(text: str, found: list[SideMention], table: FactionTable) -> lis
         before = [j for j in reversed(named[max(0, position - CONTEXT_SIDES):position])]
         after = named[position:position + CONTEXT_SIDES]
         faction = None
-        for pool in ([j for j in before if paragraph[j] == paragraph[i]], [j for j in after if paragraph[j] == paragraph[i]],
-                     before, after):
+        same_before = [j for j in before if paragraph[j] == paragraph[i]]
+        same_after = [j for j in after if paragraph[j] == paragraph[i]]
+        pools = (same_before, same_after, before, after)
+        if "coalition" in candidates:
+            # An air arm without its country ("warplanes") is the last named air arm's, else
+            # that of a side with an air force named near it (a side named after it is mostly
+            # the one struck; rebels fly only as a foreign army's allies, named as such).
+            flying = [j for j in before if _AIR_ARM.search(found[j].text)]
+            pools = (flying, same_before, before, same_after, after)
+            candidates = tuple(c for c in candidates if c != "rebels" or flying)
+        for pool in pools:
             # An air arm is not of the side holding the ground it strikes ("rebel-held districts").
             faction = next((found[j].faction for j in pool if found[j].faction in candidates
                             and not (found[j].role == "held" and "coalition" in candidates)), None)
@@ -402,6 +411,9 @@ def _in_context(text: str, found: list[SideMention], table: FactionTable) -> lis
             m = found[i]
             out[i] = SideMention(m.start, m.end, m.text, faction, m.unit, m.role)
     return out
+
+
+_AIR_ARM = re.compile(r"(?i:air\s*force|aircraft|warplanes|jets|planes|helicopters|drones|aviation|bombers|aerial)")
 
 
 def generic_choices(mention: SideMention, table: FactionTable) -> tuple[str, ...]:

@@ -996,3 +996,15 @@ def test_deploying_into_a_town_under_an_agreement_with_its_holder_is_an_advance(
 def test_a_generic_name_after_and_their_loyal_is_the_ally_of_the_side_before():
     assert ("government", "advance", "Raqqa") in summary(read("On 3 June the regime forces and their loyal gunmen "
                                                                  "entered Raqqa."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 3 June the army took Raqqa.\n\nThe rebels denied it.\n\nWarplanes struck Sabkhah. The rebels said they repelled "
+     "an attack near Sabkhah.", ("government", "airstrike", "Sabkhah")),
+    ("On 3 June Turkish warplanes struck Raqqa. The army deployed nearby.\n\nWarplanes also struck Sabkhah.",
+     ("rebels", "airstrike", "Sabkhah")),
+    ("On 3 June coalition jets struck Raqqa. The SDF advanced on Sabkhah. Warplanes also struck Sabkhah.",
+     ("coalition", "airstrike", "Sabkhah")),
+])
+def test_an_air_arm_without_its_country_is_the_last_named_air_arm_s_else_a_side_with_an_air_force(text, expected):
+    assert expected in summary(read(text))
