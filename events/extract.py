@@ -339,6 +339,7 @@ class _Reader:
         self.drafts: list[_Draft] = []
         self.history: list[tuple[int, PlaceRef]] = []
         self.running_actor: tuple[str, str | None] | None = None
+        self.running_withdrew = False
         # The running actor before a sentence without events named its subject.
         self.told_by: tuple[str, str | None] | None = None
         self.enemies: dict[str, str] = {}
@@ -921,6 +922,9 @@ class _Reader:
             subject = draft.target
         if subject and form != "passive":
             self.running_actor = (subject, draft.unit if subject == draft.actor else None)
+            # Who a later "X fell" / "X was taken" means when the side acting last is one
+            # pulling out: the side it withdrew from.
+            self.running_withdrew = draft.action == "withdraw" and subject == draft.actor
 
     # --- sides ----------------------------------------------------------------------------------
 
@@ -1041,6 +1045,9 @@ class _Reader:
                 if other is not None:
                     return other.faction, other.unit, "sentence", patient
                 return self.enemies.get(patient) or PRIOR_ENEMY[patient], None, "running", patient
+            if running[0] is not None and self.running_withdrew and patient is None and action in ("capture", "recapture"):
+                # "the rebels pulled out. X fell on 9 April": to the side they left it to.
+                return self.enemies.get(running[0]) or PRIOR_ENEMY[running[0]], None, "running", None
             return running[0], running[1], "running", patient
         if trigger.form == "swap":
             obj = next((s for s in view.sides if trigger.start < s.start < object_end and s.role in ("actor", "pronoun")),

@@ -1008,3 +1008,8 @@ def test_a_generic_name_after_and_their_loyal_is_the_ally_of_the_side_before():
 ])
 def test_an_air_arm_without_its_country_is_the_last_named_air_arm_s_else_a_side_with_an_air_force(text, expected):
     assert expected in summary(read(text))
+
+
+def test_a_place_that_fell_after_a_side_pulled_out_fell_to_the_side_it_left_it_to():
+    events = read("On 3 June the SDF took Raqqa. ISIS fighters withdrew from Sabkhah. Kafr Nabl fell on 5 June.")
+    assert ("sdf", "capture", "Kafr Nabl") in summary(events)
