@@ -316,9 +316,8 @@ _INDEFINITE_BEFORE = re.compile(r"(?<![\w-])(?:a|an)\s+(?:[\w-]+\s+){0,1}$", re.
 _SPELL_BEFORE = re.compile(r"(?<![\w-])(?:after|following|despite|amid|since)\s+(?:more\s+than\s+|nearly\s+|almost\s+|over\s+)?"
                            r"(?:(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|many|a\s+few|few)\s+)?"
                            r"(?:and\s+a\s+half\s+)?(?:days|weeks|months|years|hours)\s+of\s+(?:[\w-]+\s+){0,2}$", re.I)
-# "left the town after heavy battles": how the news came about, not a fight of its own;
-# "Monday's battles": a fight told before, named by its day. (Plural "battles" only: the
-# older clash words keep their earlier reading.)
+# "left the town after heavy battles", "amid fierce fighting": how the news came about, not
+# a fight of its own; "Monday's clashes": a fight told before, named by its day.
 _AFTER_FIGHT_BEFORE = re.compile(r"(?:(?<![\w-])(?:after|following|amid|despite)\s+(?:[“\"]?[a-z-]+\s+){0,2}[“\"]?|"
                                  r"(?:day|night|yesterday|week|weekend)['’]s\s+)$", re.I)
 # What is handed over, surrendered, ceded or given up is ground when a name follows.
@@ -371,7 +370,7 @@ def _classify(text: str, floor: int, a: int, b: int, action: str, form: str, fla
     before = text[max(floor, a - 60):a]
     after = text[b:b + 60]
     if action in ("clash", "attack", "airstrike", "siege") and _SPELL_BEFORE.search(before) or \
-            action == "clash" and word.lower() == "battles" and _AFTER_FIGHT_BEFORE.search(before):
+            action == "clash" and _AFTER_FIGHT_BEFORE.search(before):
         # "after weeks of fierce fighting": how the news came about, told as background.
         return Trigger(a, b, action, "reference", flags)
     if form == "noun" or (word.lower() in ("push", "thrust") and _DETERMINER_BEFORE.search(before)):

@@ -26,6 +26,7 @@ import settings
 from events.folding import Folded, guarded, lowered
 from events.spans import overlaps
 from events.vocabulary import FACTIONS
+from lookalikes import as_ascii, has_lookalike
 
 _HEAD_END = re.compile(r"[^\w.]")
 _LED_OR_BACKED = re.compile(r"-(?:led|backed)\s")
@@ -68,7 +69,8 @@ _OTHER_PARTIES = re.compile(guarded(r"Israeli|Israel|IDF|Jordanian|Lebanese\s+Ar
 # Civilians named as a clause's subject ("a group of civilians managed to reach X"): no side acts.
 _CIVILIANS = Folded(guarded(r"civilians|residents|refugees|displaced\s+(?:people|persons|families)|children|"
                             r"journalists|aid\s+workers|locals|villagers|townspeople") + r"(?![\w-])")
-_PRONOUN = Folded(guarded(r"they|the\s+latter|the\s+former|it|its\s+(?:forces|troops|fighters|allies)") + r"(?![\w-])")
+_PRONOUN = Folded(guarded(r"they|the\s+latter|the\s+former|it|its\s+(?:forces|troops|fighters|allies|men|units)|"
+                          r"their\s+(?:forces|troops|fighters|allies|men|units)") + r"(?![\w-])")
 # "his group", and in a quotation "our forces": the speaker's side.
 _POSSESSED_GROUP = Folded(guarded("his|her|our") + r"\s+(?:(?:own|armed|brave|heroic)\s+)?(?:group|forces|men|fighters|"
                           r"units?|faction|militia|troops|army|soldiers)(?![\w-])")
@@ -105,6 +107,8 @@ class FactionTable:
     # Governorate -> the factions a generic name most likely stands for there, when the
     # report names none of those it may stand for ("militants" in Idlib: HTS).
     theatres: dict[str, tuple[str, ...]] | None = None
+    # Rulers' titles a person's name follows ("loyal to President X"), lower-cased.
+    titles: frozenset[str] = frozenset()
 
     def lookup(self, text: str) -> tuple[str, bool] | None:
         key = _key(text)
@@ -195,23 +199,28 @@ def load_factions(path: Path = FACTIONS_PATH) -> FactionTable:
     grouped: dict[str, list[str]] = {}
     for name, alternative in zip(names, alternatives):
         grouped.setdefault(_head(name), []).append(alternative)
-    composed, affiliation = _composed(composed_raw, path)
+    composed, affiliation, titles = _composed(composed_raw, path)
     return FactionTable(faction_of, pattern, frozenset(grouped),
                         {head: _names_pattern(group) for head, group in grouped.items()}, generic,
-                        composed, affiliation, theatres)
+                        composed, affiliation, theatres, titles)
 
 
-def _composed(raw: dict | None, path: Path) -> tuple[Folded | None, dict[str, str]]:
+def _composed(raw: dict | None, path: Path) -> tuple[Folded | None, dict[str, str], frozenset[str]]:
     """The pattern of composed side names: an affiliation (or two, "Syrian and Russian"),
     optional "allied" / neutral modifiers, and a generic head ("forces", "army", "jets")."""
     if not raw:
-        return None, {}
-    affiliation: dict[str, str] = {}
-    for faction, words in (raw.get("affiliations") or {}).items():
-        if faction not in FACTIONS:
-            raise ValueError(f"{path}: unknown faction {faction!r} in composed affiliations")
-        for word in words:
-            affiliation[_key(word).lower()] = faction
+        return None, {}, frozenset()
+
+    def faction_of(key: str) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for faction, words in (raw.get(key) or {}).items():
+            if faction not in FACTIONS:
+                raise ValueError(f"{path}: unknown faction {faction!r} in composed {key}")
+            out.update((_key(word).lower(), faction) for word in words)
+        return out
+
+    affiliation, titles = faction_of("affiliations"), faction_of("titles")
+    rulers = {**faction_of("rulers"), **titles}
     if not affiliation or not raw.get("heads"):
         raise ValueError(f"{path}: composed names need affiliations and heads")
 
@@ -219,16 +228,22 @@ def _composed(raw: dict | None, path: Path) -> tuple[Folded | None, dict[str, st
         return "|".join(_alternative(_key(w)) for w in sorted(words, key=len, reverse=True))
 
     affil = alternation(affiliation)
+    ruler = alternation(rulers) if rulers else r"(?!)"
+    title = alternation(titles) if titles else r"(?!)"
     modifiers = alternation(raw.get("modifiers") or ["allied"])
     heads = alternation(raw['heads'])
-    # or the head first: "forces loyal to (President Bashar) al-Assad", "militias allied to the regime"
+    # or the head first, then whom they follow: a named affiliation, with a title and given
+    # names before it ("loyal to (President) (Bashar) al-Assad"), or the rulers of a side,
+    # of a nation if one is named ("allied to the regime", "loyal to the (Turkish) government",
+    # "loyal to President <any name>", whose name ``_ruler_named`` adds).
     body = (rf"(?<![\w'’-])(?:(?P<affiliation>{affil})(?:\s+(?:and|&)\s+(?:{affil}))?"
             rf"(?:,?\s+and\s+allied)?(?:\s+(?:{modifiers})){{0,2}}\s+(?:{heads})|"
             rf"(?:{modifiers}\s+)?(?:{heads})\s+(?:loyal|allied|affiliated)\s+to\s+(?:the\s+)?"
-            rf"(?:(?:syrian\s+)?president\s+)?(?:bashar\s+)?(?:al-)?(?P<loyal>{affil}))(?![\w'’-])")
+            rf"(?:(?P<nation>{affil})\s+)?(?:(?:{title}\s+)?(?:\w+\s+)?(?:al-)?(?P<loyal>{affil})|"
+            rf"(?P<ruler>{ruler})))(?![\w'’-])")
     if "(?-i:" in body:  # an acronym matches in capitals only, which the lower-cased text cannot tell
         raise ValueError(f"{path}: composed names are matched regardless of case; no acronym among them")
-    return Folded(body), affiliation
+    return Folded(body), {**rulers, **affiliation}, frozenset(titles)
 
 
 def _names_pattern(alternatives: list[str]) -> re.Pattern | Folded:
@@ -244,11 +259,11 @@ def _names_pattern(alternatives: list[str]) -> re.Pattern | Folded:
 def find_sides(text: str, table: FactionTable | None = None) -> list[SideMention]:
     """Every side named in ``text`` (offsets into ``text``), longest match first, in order."""
     table = table or load_factions()
-    if _ASCII_LOOKALIKE.search(text):
+    if has_lookalike(text):
         # Letters IGNORECASE matches as ASCII ones ("\u0130raqi" as "Iraqi") are read as those
         # letters (same offsets), so that a matched name is a key of the tables; the mentions
         # keep the text's own letters.
-        return [dataclasses.replace(m, text=text[m.start:m.end]) for m in find_sides(text.translate(_TO_ASCII), table)]
+        return [dataclasses.replace(m, text=text[m.start:m.end]) for m in find_sides(as_ascii(text), table)]
     found: list[SideMention] = []
     for match in _BACKED.finditer(text):
         found.append(SideMention(match.start(), match.end(), match.group(0),
@@ -286,16 +301,23 @@ def find_sides(text: str, table: FactionTable | None = None) -> list[SideMention
     spans = sorted((m.start, m.end) for m in found)
     if table.composed is not None:
         every = list(table.composed.finditer(text, low))
-        # "forces loyal to the Syrian regime": the whole is the side; a name inside it is no other side.
-        loyal = [m for m in every if m.group("loyal")]
-        if loyal:
-            found = [f for f in found if not any(m.start() <= f.start and f.end <= m.end() for m in loyal)]
+        # "forces loyal to the Syrian regime": the whole is the side; a name inside it is no other
+        # side; nor is a generic name a nation's name comes before ("Turkish drones").
+        loyal = [m for m in every if not m.group("affiliation")]
+        owned = [m for m in every if m.group("affiliation")]
+        generic = table.generic or {}
+        inside = [f for f in found if any(m.start() <= f.start and f.end <= m.end() for m in loyal) or (
+            any(m.start() < f.start and f.end <= m.end() for m in owned) and _key(f.text).lower() in generic)]
+        if inside:
+            found = [f for f in found if f not in inside]
             spans = sorted((m.start, m.end) for m in found)
         composed = [m for m in every if not overlaps(spans, m.start(), m.end())]
         for match in composed:
-            faction = table.affiliation[_key(match.group("affiliation") or match.group("loyal")).lower()]
-            found.append(SideMention(match.start(), match.end(), text[match.start():match.end()], faction, None,
-                                     _role(text, match.start(), match.end())))
+            named = match.group("affiliation") or match.group("nation") or match.group("loyal") or match.group("ruler")
+            faction = table.affiliation[_key(named).lower()]
+            end = _ruler_named(text, match, table.titles)
+            found.append(SideMention(match.start(), end, text[match.start():end], faction, None,
+                                     _role(text, match.start(), end)))
         if composed:
             spans = sorted((m.start, m.end) for m in found)
     # Other parties and pronouns never share a word, so each is checked against the named
@@ -308,11 +330,36 @@ def find_sides(text: str, table: FactionTable | None = None) -> list[SideMention
         found.append(SideMention(match.start(), match.end(), text[match.start():match.end()], None, None,
                                  "speaker_group"))
     found.sort(key=lambda m: m.start)
-    return _in_context(text, _without_glosses(text, found), table)
+    return _allied(text, _in_context(text, _without_glosses(text, found), table), table)
 
 
-_TO_ASCII = str.maketrans({"\u017f": "s", "\u212a": "K", "\u0131": "i", "\u0130": "I"})
-_ASCII_LOOKALIKE = re.compile("[\u017f\u212a\u0131\u0130]")
+# "the regime forces and their loyal gunmen": the generic name after "and its/their" is of the side before.
+_ALLIED_GAP = re.compile(r",?\s+(?:and|with|alongside|along\s+with|backed\s+by)\s+(?:its|their)\s+"
+                         r"(?:own\s+)?(?:loyal|allied|affiliated|local|auxiliary)?\s*", re.I)
+
+
+def _allied(text: str, found: list[SideMention], table: FactionTable) -> list[SideMention]:
+    out = list(found)
+    for i in range(1, len(out)):
+        before, mention = out[i - 1], out[i]
+        if before.faction and mention.faction and before.faction != mention.faction and \
+                _choices(mention, table.generic or {}) and \
+                _ALLIED_GAP.fullmatch(text, before.end, mention.start):
+            out[i] = dataclasses.replace(mention, faction=before.faction)
+    return out
+
+
+# The name after a ruler's title: capitalised words, with the particles of Arabic names.
+_PERSON_NAME = re.compile(r"(?:\s+(?:(?:al|el|bin|ibn|abu|Abu|Al)[\s-])?[A-Z][\w'’]*(?:-[A-Z][\w'’]*)?){1,4}")
+
+
+def _ruler_named(text: str, match: re.Match, titles: frozenset[str]) -> int:
+    """Where a composed side ends: after the name of a titled ruler ("loyal to President X Y")."""
+    end = match.end()
+    if match.group("ruler") and match.group("ruler").lower() in titles:
+        named = _PERSON_NAME.match(text, end)
+        return named.end() if named else end
+    return end
 
 
 def _without_glosses(text: str, found: list[SideMention]) -> list[SideMention]:
@@ -344,8 +391,17 @@ def _in_context(text: str, found: list[SideMention], table: FactionTable) -> lis
         before = [j for j in reversed(named[max(0, position - CONTEXT_SIDES):position])]
         after = named[position:position + CONTEXT_SIDES]
         faction = None
-        for pool in ([j for j in before if paragraph[j] == paragraph[i]], [j for j in after if paragraph[j] == paragraph[i]],
-                     before, after):
+        same_before = [j for j in before if paragraph[j] == paragraph[i]]
+        same_after = [j for j in after if paragraph[j] == paragraph[i]]
+        pools = (same_before, same_after, before, after)
+        if "coalition" in candidates:
+            # An air arm without its country ("warplanes") is the last named air arm's, else
+            # that of a side with an air force named near it (a side named after it is mostly
+            # the one struck; rebels fly only as a foreign army's allies, named as such).
+            flying = [j for j in before if _AIR_ARM.search(found[j].text)]
+            pools = (flying, same_before, before, same_after, after)
+            candidates = tuple(c for c in candidates if c != "rebels" or flying)
+        for pool in pools:
             # An air arm is not of the side holding the ground it strikes ("rebel-held districts").
             faction = next((found[j].faction for j in pool if found[j].faction in candidates
                             and not (found[j].role == "held" and "coalition" in candidates)), None)
@@ -355,6 +411,9 @@ def _in_context(text: str, found: list[SideMention], table: FactionTable) -> lis
             m = found[i]
             out[i] = SideMention(m.start, m.end, m.text, faction, m.unit, m.role)
     return out
+
+
+_AIR_ARM = re.compile(r"(?i:air\s*force|aircraft|warplanes|jets|planes|helicopters|drones|aviation|bombers|aerial)")
 
 
 def generic_choices(mention: SideMention, table: FactionTable) -> tuple[str, ...]:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from events.spans import overlaps
+from lookalikes import as_ascii
 
 _DIGITS = re.compile(r"\d+")
 _WORD_LINK = re.compile(r"\s(?:to|until|till|through|and)\s")
@@ -219,7 +220,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         r"|during\s+(?:this|that|the\s+same)\s+(?:time|period)|at\s+this\s+(?:point|time)|at\s+that\s+(?:point|time))\b",
         re.I)),
     ("doc_last", re.compile(
-        rf"\b(?:(?:in|over|during|within|for)\s+)?the\s+(?:last|past)\s+(?:(?P<n>{_N}|{_FEW})\s+)?(?P<u>hours?|days?|weeks?|months?)\b",
+        rf"\b(?:(?:in|over|during|within|for)\s+)?the\s+(?:last|past|(?=(?:previous|preceding)\s+(?:{_N}\s+)?hours?\b)"
+        rf"(?:previous|preceding))\s+(?:(?P<n>{_N}|{_FEW})\s+)?(?P<u>hours?|days?|weeks?|months?)\b",
         re.I)),
     ("doc_recent", re.compile(r"\b(?:(?:in|over|during)\s+)?(?:recent\s+(?P<u>days|weeks)|the\s+(?:last|past)\s+few\s+(?P<u2>days|weeks))\b", re.I)),
     ("doc_recent", re.compile(r"\b(?:recently|for\s+(?:days|weeks)\s+now|in\s+recent\s+times)\b", re.I)),
@@ -253,7 +255,7 @@ _GATES = {
                                                                        "preceding"),
     "same": ("later", "that", "same", "end of", "midnight", "nightfall", "evening", "meanwhile", "meantime",
              "simultaneous", "concurrent", "during th", "at this", "at that"),
-    "doc_last": ("last", "past"), "doc_recent": ("recent", "last", "past", "now"), "doc_this": ("this",),
+    "doc_last": ("last", "past", "previous", "preceding"), "doc_recent": ("recent", "last", "past", "now"), "doc_this": ("this",),
     "doc_prev": ("last",), "lasting": ("days", "weeks", "months"), "ago": ("ago",), "weekend": ("weekend",), "overnight": ("overnight",), "doc_day": ("yesterday", "today", "tonight", "this morning"),
     "year": ("19", "20"),
 }
@@ -291,20 +293,14 @@ _BOUND_WORD = {"by": "by", "before": "by", "until": "until", "till": "until", "u
                "since": "since", "from": "since", "as of": "on", "as at": "on"}
 
 
-# Letters that IGNORECASE matches as ASCII ones ("\u017fince" as "since", "unt\u0131l" as
-# "until") though lower-casing keeps them apart: read as those letters, a matched word is
-# always one the tables know (else a report naming one was lost to a KeyError).
-_TO_ASCII = str.maketrans({"\u017f": "s", "\u212a": "k", "\u0131": "i", "\u0130": "I"})
-_ASCII_LOOKALIKE = re.compile("[\u017f\u212a\u0131\u0130]")
-
-
 def find_dates(text: str, kinds: frozenset[str] | None = None) -> list[DateExpr]:
     """Date expressions in ``text`` (non-overlapping, in order), with "X, by D" pairs joined.
 
     ``kinds`` limits the search to some pattern kinds (e.g. only full dates).
     """
-    if _ASCII_LOOKALIKE.search(text):
-        text = text.translate(_TO_ASCII)  # same offsets; the words read are the tables' keys
+    # "\u017fince" read as "since": a matched word is always one the tables know (else a
+    # report naming one was lost to a KeyError); same offsets.
+    text = as_ascii(text)
     taken: list[tuple[int, int]] = []  # sorted, non-overlapping
     found: list[DateExpr] = []
     low = text.lower()

@@ -90,7 +90,7 @@ AIR_NATIONALITY = {"russian": "government", "syrian": "government", "regime": "g
                    "u.s.": "coalition", "american": "coalition", "coalition": "coalition", "french": "coalition",
                    "british": "coalition"}
 
-_AIR_WORDS = re.compile(r"(?<![\w-])(?:air|aerial|airstrikes?|air-strikes?|warplanes?|jets?|aircraft|helicopters?|drones?|"
+_AIR_WORDS = re.compile(r"(?<![\w-])(?:air|aerial|airstrikes?|air-strikes?|warplanes?|jets?|aircraft|helicopters?|drones?|UAVs?|"
                         r"(?:air)?planes?|barrel\s+bombs?|"
                         r"(?<!suicide\s)(?<!car\s)bombers?|aerospace|sorties|gunships?|airpower|air\s+force|aviation|airforce|SyAAF|RuAF|VKS)(?![\w-])",
                         re.I)
@@ -130,9 +130,10 @@ _CARRIES_ON = re.compile(r"\s*(?:It|They|He|She|The\s+(?:group|army|offensive|op
 # A side followed by its verb ("the army has said", "ISIS, which ..., lost"): the clause's subject.
 _SUBJECT_VERB = re.compile(r"(?:\s+(?:forces|troops|fighters|units|military|army))?\s+(?:(?:has|have|had|is|are|was|were|"
                            r"also|now|still|then|again|reportedly)\s+)*[a-z]+(?:ed|s)\b")
-_MEMBERS_OF = Folded(r"(?<![\w-])(?:(?:members|fighters|militants|supporters|remnants|units|elements|hundreds|thousands|"
+_MEMBERS_OF = Folded(r"(?<![\w-])(?:(?:members|fighters|militants|supporters|remnants|units|elements|factions|brigades|"
+                         r"battalions|cells|hundreds|thousands|"
                          r"dozens|tens|scores|columns|convoys?|most|some|many|all|remainder|rest|sum|number|groups?|batch|"
-                         r"batches|handful|few)\s+of\s+(?:the\s+)?(?:(?:at\s+least\s+|about\s+|some\s+)?\d[\d,]*\s+)?"
+                         r"batches|handful|few)\s+of\s+(?:the\s+)?[“\"]?(?:(?:at\s+least\s+|about\s+|some\s+)?\d[\d,]*\s+)?"
                          r"(?:[\w'’-]+\s+)?|(?:^|[.;:,]\s*|(?<![\w-])(?:and|but|while|as|after)\s+)(?:at\s+least\s+|about\s+|"
                          r"some\s+|more\s+than\s+)?\d[\d,]*\s+)$")
 _AUXILIARIES = re.compile(r"(?:\s+(?:forces|troops|fighters|units|militants|soldiers))?\s*(?:\s(?:have|has|had|were|was|is|are|"
@@ -164,7 +165,7 @@ RECALL_WINDOW_DAYS = 30
 # How far from a generic side its theatre's place may be named (the same sentence, roughly).
 THEATRE_CHARS = 200
 _SPEECH_VERB = re.compile(r"^\s+(?:\([^()]{1,30}\)\s+)?(?:[\w'’-]+\s+){0,3}?(?:said|says|claimed|claims|stated|announced|reported|insisted|"
-                          r"declared|confirmed)\b", re.I)
+                          r"declared|confirmed|admitted|acknowledged|conceded)\b", re.I)
 _NOT_TERRITORY = re.compile(
     r"\s+(?:[\w'’,-]+\s+){0,4}?(?:shipments?|weapons|arms|ammunition|ammo|munitions|vehicles?|tanks?|equipment|documents|"
     r"stash(?:es)?|caches?|supplies|drones?|prisoners?|hostages?|fighters|militants|members|soldiers|troops|bod(?:y|ies)|"
@@ -185,6 +186,28 @@ _FELL_OR_HANDS = re.compile(r"fell|hands", re.I)
 _FELL_GAP = re.compile(r"\s+(?:(?:has|had|have)\s+)?(?:(?:now|finally|eventually|quickly|also|then|soon)\s+)*", re.I)
 _RELATIVE_OPEN = re.compile(r",\s*(?:which|who|that|where)\s", re.I)
 _EVACUATION = re.compile(r"(?i:evacuat|leav|left)")
+# "Clashes are still ongoing in X", "fighting continues around Y": told in the report's own
+# present, not at the date of the story told before it.
+_ONGOING = re.compile(r"(?<![\w-])(?:(?:is|are)\s+(?:also\s+|still\s+|now\s+)*(?:ongoing|continuing|under\s+way|raging)|"
+                      r"(?:continues?|remains?)\s+(?:to\s+)?(?:rage|be\s+(?:fought|contested))|continues?\s+(?:in|around|at|near|on)\s)"
+                      r"(?![\w-])", re.I)
+# Men sent away under a deal: a withdrawal "to X" then moves no front line at X.
+_SENT_AWAY = re.compile(r"(?<![\w-])(?:evacuat\w*|bus(?:es|ed|sed)?|bussed|deal|agreements?|accord|truce|"
+                        r"reconciliation|settlement|surrender\w*|transferr?(?:ed|ing|s)?|transported|ferried|"
+                        r"safe\s+(?:passage|conduct)|(?:allowed|permitted)\s+to\s+(?:leave|depart|go))(?![\w-])", re.I)
+# Those who held a place leaving it under a deal: whoever enters it then has taken it.
+_HANDED_OVER = re.compile(r"(?<![\w-])(?:evacuat\w*|bus(?:es|ed|sed)?|bussed|departure|departed|surrender\w*|"
+                          r"reconciliation|safe\s+(?:passage|conduct)|hand(?:ed|ing)?[\s-]over|"
+                          r"(?:left|leave|leaving|withdrew|withdrawn|pulled\s+out)\s+(?:[\w-]+\s+){0,4}?under\s+(?:a|an|the)\s+"
+                          r"(?:[\w-]+\s+)?(?:deal|agreement|accord|truce)|(?:deal|agreement|accord)\s+(?:for|to|allowing|"
+                          r"under\s+which)\s+(?:[\w-]+\s+){0,4}?(?:leave|depart|evacuate|withdraw))(?![\w-])", re.I)
+HANDOVER_CHARS = 300  # how far before the entry the handover may be told (about a sentence)
+# Fell back "to their territory in A and B", "to areas it still holds": into its own ground,
+# where no front line moved either.
+_OWN_GROUND = re.compile(r"(?<![\w-])(?:(?:their|its)\s+(?:own\s+|nearby\s+|remaining\s+|last\s+|main\s+|other\s+)*"
+                         r"(?:territor(?:y|ies)|ground|areas?|positions|strongholds?|lines|bases?|heartland|pocket|enclave)|"
+                         r"(?:areas?|territory|positions|towns|villages)\s+(?:that\s+)?(?:they|it)\s+(?:still\s+)?"
+                         r"(?:held|holds?|controll?e?d?s?))(?![\w-])", re.I)
 # "drove IS fighters from X", "pushed the militants out of X": the men are driven, the ground is taken.
 _DRIVEN_FROM = re.compile(r"(?:drove|driven|drive|drives|driving|push\w*|kick\w*|chas\w*|flush\w*|expel\w*|oust\w*|"
                           r"evict\w*|dislodg\w*|clear\w*)\s+(?:[\w'’-]+\s+){1,4}?(?:from|out\s+of)\s", re.I)
@@ -316,6 +339,7 @@ class _Reader:
         self.drafts: list[_Draft] = []
         self.history: list[tuple[int, PlaceRef]] = []
         self.running_actor: tuple[str, str | None] | None = None
+        self.running_withdrew = False
         # The running actor before a sentence without events named its subject.
         self.told_by: tuple[str, str | None] | None = None
         self.enemies: dict[str, str] = {}
@@ -627,11 +651,19 @@ class _Reader:
             if draft.actor_from in ("subject", "agent", "object", "sentence") and (
                     not draft.places or (draft.action == "withdraw" and all(c.destination for c in draft.places))):
                 self._place_from_context(draft)
+            if draft.action == "advance" and self.masked[draft.trigger.start:draft.trigger.start + 5].lower() == "enter" \
+                    and _HANDED_OVER.search(self.masked, max(0, view.sentence.start - HANDOVER_CHARS), view.sentence.end):
+                # "entered X after the last buses left", "... after the evacuation": the town
+                # was handed over (a deployment "under an agreement" with its holder is not).
+                draft.action = "capture"
             if draft.action == "withdraw" and any(c.destination for c in draft.places) and (
                     _EVACUATION.match(self.masked, draft.trigger.start, draft.trigger.end)
-                    or sum(c.destination for c in draft.places) > 1):
-                # "were evacuated to X", "withdrew to the towns of A, B and C": fighters sent far
-                # away under a deal, or back into ground they hold; no front line moved there.
+                    or _SENT_AWAY.search(self.masked, view.sentence.start, view.sentence.end)
+                    or _OWN_GROUND.search(self.masked, draft.trigger.end,
+                                          min(c.ref.start for c in draft.places if c.destination))):
+                # "were evacuated to X", "left for A and B on buses under the deal": fighters
+                # sent far away; "fell back to their territory in X": into their own ground. No
+                # front line moved there.
                 draft.places = [c for c in draft.places if not c.destination]
             if not draft.places:
                 # A placeless statement still tells who is acting, if the text names them.
@@ -890,6 +922,9 @@ class _Reader:
             subject = draft.target
         if subject and form != "passive":
             self.running_actor = (subject, draft.unit if subject == draft.actor else None)
+            # Who a later "X fell" / "X was taken" means when the side acting last is one
+            # pulling out: the side it withdrew from.
+            self.running_withdrew = draft.action == "withdraw" and subject == draft.actor
 
     # --- sides ----------------------------------------------------------------------------------
 
@@ -1010,6 +1045,9 @@ class _Reader:
                 if other is not None:
                     return other.faction, other.unit, "sentence", patient
                 return self.enemies.get(patient) or PRIOR_ENEMY[patient], None, "running", patient
+            if running[0] is not None and self.running_withdrew and patient is None and action in ("capture", "recapture"):
+                # "the rebels pulled out. X fell on 9 April": to the side they left it to.
+                return self.enemies.get(running[0]) or PRIOR_ENEMY[running[0]], None, "running", None
             return running[0], running[1], "running", patient
         if trigger.form == "swap":
             obj = next((s for s in view.sides if trigger.start < s.start < object_end and s.role in ("actor", "pronoun")),
@@ -1283,7 +1321,8 @@ class _Reader:
                 return span, "own"
         if view.speech_span is not None:
             return view.speech_span, "speech"
-        if view.anchor_before is not None:
+        if view.anchor_before is not None and not (
+                self.doc_date is not None and _ONGOING.search(self.masked, view.sentence.start, view.sentence.end)):
             return view.anchor_before, "running"
         return None, "default"
 
@@ -1486,7 +1525,8 @@ class _Reader:
                 continue
             if answered is None:
                 continue
-            if draft.trigger.form in ("failed_ref",) or not draft.places or draft.actor_from == "running":
+            named = draft.actor_from in ("subject", "agent") and draft.actor != answered.actor
+            if draft.trigger.form in ("failed_ref",) or draft.actor_from == "running" or not (draft.places or named):
                 draft.actor, draft.target = (answered.target or draft.actor), answered.actor
             elif draft.target is None or draft.target == draft.actor:
                 draft.target = answered.actor

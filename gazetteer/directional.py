@@ -36,6 +36,8 @@ from functools import lru_cache
 from gazetteer.context import approx_km
 from gazetteer.normalize import fold, is_arabic
 from gazetteer.place import Mention, Place
+# "ſouth", "kilometerſ": a direction or unit a pattern matched is looked up by its ASCII spelling.
+from lookalikes import ASCII_LOOKALIKES
 
 EARTH_RADIUS_KM = 6371.0088
 
@@ -81,11 +83,6 @@ WIDE_KM = 20.0
 PART_KINDS = frozenset({"region", "area"})
 # The word before the anchor is a direction, "of" or an article: a cheap first test.
 _LAST_WORD_RE = re.compile(rf"\b(?:{_DIR}|of|the)[ \t\u00a0]+$", re.IGNORECASE)
-
-
-# Letters that IGNORECASE matches as ASCII ones but that do not lower-case to them ("ſouth",
-# "kilometerſ"): a direction or unit a pattern matched is looked up by its ASCII spelling.
-ASCII_LOOKALIKES = str.maketrans({"\u017f": "s", "\u212a": "k", "\u0131": "i", "\u0130": "i"})
 
 
 @lru_cache(maxsize=1024)

@@ -48,6 +48,8 @@ def test_a_month_alone_is_a_month_range_and_history_keeps_its_own_time():
     ("three days ago", date(2017, 6, 7), date(2017, 6, 7)),
     ("over the weekend", date(2017, 6, 3), date(2017, 6, 4)),
     ("overnight", date(2017, 6, 9), date(2017, 6, 10)),
+    ("in the previous 24 hours", date(2017, 6, 9), date(2017, 6, 10)),
+    ("over the preceding 48 hours", date(2017, 6, 8), date(2017, 6, 10)),
 ])
 def test_dates_relative_to_the_report(phrase, start, end):
     [event] = read(f"The SDF entered Raqqa {phrase}.")
@@ -702,6 +704,20 @@ def test_battles_between_two_named_sides_are_a_clash_but_battles_after_which_a_s
     assert [e.action for e in read("On 3 June ISIS fighters were chased out of Sabkhah after heavy battles.")] == ["withdraw"]
 
 
+@pytest.mark.parametrize("fight", ["after heavy clashes", "amid fierce fighting", "following intense fighting",
+                                   "despite stiff skirmishes", "after a firefight", "after fierce battles"])
+def test_any_clash_word_after_which_a_side_left_is_how_the_news_came_about(fight):
+    assert [e.action for e in read(f"On 3 June ISIS fighters were chased out of Sabkhah {fight}.")] == ["withdraw"]
+    assert [e.action for e in read(f"On 3 June the army seized Kafr Nabl {fight} with the rebels.")] == ["capture"]
+
+
+@pytest.mark.parametrize("fight", ["clashes", "fighting", "battles", "skirmishes"])
+def test_a_fight_named_by_its_day_is_one_told_before(fight):
+    events = read(f"The army entered Kafr Nabl on 4 June. Saturday's {fight} with the rebels left dozens dead.")
+    assert [e.action for e in events] == ["advance"]
+    assert ("isil", "clash", "Sabkhah") in summary(read(f"On 3 June {fight} between ISIS and the army raged around Sabkhah."))
+
+
 @pytest.mark.parametrize("text, expected", [
     ("On 3 June Raqqa fell into the hands of the SDF.", ("sdf", "capture", "Raqqa")),
     ("On 3 June the rebels handed over Kafr Nabl to the army.", ("government", "capture", "Kafr Nabl")),
@@ -715,6 +731,48 @@ def test_battles_between_two_named_sides_are_a_clash_but_battles_after_which_a_s
 ])
 def test_capture_and_advance_forms_with_the_actor_in_any_position(text, expected):
     assert expected in summary(read(text))
+
+
+@pytest.mark.parametrize("whom, faction", [
+    ("President Hafez al-Assad", "government"), ("President Nadim Karam Haddad", "government"),
+    ("the president", "government"), ("the regime", "government"), ("the government", "government"),
+    ("the state", "government"), ("Damascus", "government"), ("the Turkish government", "rebels"),
+    ("Ankara", "rebels"), ("the caliph Abu Omar al-Halabi", "isil"), ("the Syrian president", "government"),
+])
+def test_armed_men_loyal_to_a_side_s_rulers_are_that_side(whom, faction):
+    from events.actors import find_sides
+
+    sentence = f"On 3 June gunmen and fighters loyal to {whom} stormed Kafr Nabl."
+    [side] = [m for m in find_sides(sentence) if m.text.startswith("fighters")]
+    assert (side.text, side.faction) == (f"fighters loyal to {whom}", faction)
+    assert (faction, "attack", "Kafr Nabl") in summary(read(f"On 3 June troops allied to {whom} stormed Kafr Nabl."))
+
+
+def test_the_name_after_a_ruler_s_title_ends_at_its_last_capitalised_word():
+    from events.actors import find_sides
+
+    [side] = find_sides("Units loyal to President Samir Abu Khalil on Monday shelled the town.")
+    assert side.text == "Units loyal to President Samir Abu Khalil"
+    [side] = find_sides("Units loyal to the government on Monday shelled the town.")
+    assert side.text == "Units loyal to the government"
+
+
+def test_a_withdrawal_to_two_places_keeps_both_destinations_unless_sent_away_or_into_own_ground():
+    events = read("On 3 June ISIS fighters withdrew to Sabkhah and Kafr Nabl.")
+    assert sorted(summary(events)) == [("isil", "withdraw", "Kafr Nabl"), ("isil", "withdraw", "Sabkhah")]
+    assert all(e.confidence < 0.5 for e in events)  # a destination: somewhere on the way
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 June rebel fighters withdrew to Sabkhah and Kafr Nabl under a deal with the army.",
+    "On 3 June rebel fighters withdrew to Sabkhah after an agreement was reached.",
+    "On 3 June hundreds of rebels were transferred on buses to Sabkhah and Kafr Nabl.",
+    "On 3 June the rebels, granted safe passage, withdrew to Sabkhah.",
+    "On 3 June ISIS fighters fell back to their positions in Sabkhah and Kafr Nabl.",
+    "On 3 June ISIS fighters retreated to areas they hold in Sabkhah.",
+])
+def test_men_sent_away_under_a_deal_or_back_into_their_ground_move_no_front_line(text):
+    assert read(text) == []
 
 
 def test_men_taken_prisoner_are_still_no_ground_taken():
@@ -732,7 +790,7 @@ def test_a_noun_owned_by_a_side_and_aimed_at_a_place_is_that_side_s_event():
 def test_fighters_sent_away_under_a_deal_withdraw_from_where_they_were_not_where_they_go():
     events = read("On 3 June the army besieged Kafr Nabl.\n\nOn 4 June the rebels agreed to leave for Idlib.")
     assert ("rebels", "withdraw", "Idlib") not in summary(events)
-    events = read("On 3 June the SDF took Raqqa. ISIS fighters withdrew to the towns of Sabkhah and Ma'dan.")
+    events = read("On 3 June the SDF took Raqqa. Under the deal ISIS fighters withdrew to the towns of Sabkhah and Ma'dan.")
     assert not [e for e in events if e.action == "withdraw" and e.place in ("Sabkhah", "Ma'dan")]
 
 
@@ -876,3 +934,82 @@ def test_a_dated_purpose_of_a_past_move_is_the_event(text, expected):
 ])
 def test_fighting_between_two_sides_is_told_from_the_side_the_report_follows(text, expected):
     assert [(e.actor, e.action, e.target) for e in read(text)] == [expected]
+
+
+def test_a_side_named_as_the_subject_of_a_repulse_keeps_it_whoever_else_the_report_names():
+    text = ("On 3 June the mercenaries stormed Kafr Nabl. Kurdish fighters repelled the attack.\n\n"
+            "The army later deployed near Raqqa.")
+    assert ("sdf", "repel", "Kafr Nabl") in summary(read(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 3 June Turkish drones struck Kafr Nabl.", ("rebels", "airstrike", "Kafr Nabl")),
+    ("On 3 June Russian helicopters struck Kafr Nabl.", ("government", "airstrike", "Kafr Nabl")),
+    ("On 3 June Turkish unmanned aerial vehicles hit army positions near Kafr Nabl.", ("rebels", "airstrike", "Kafr Nabl")),
+    ("On 3 June the Turkish occupation army and its mercenaries captured Kafr Nabl.", ("rebels", "capture", "Kafr Nabl")),
+    ("On 3 June the mercenaries shelled Kafr Nabl.", ("rebels", "attack", "Kafr Nabl")),
+])
+def test_a_nation_before_a_generic_air_arm_or_army_names_its_side(text, expected):
+    assert expected in summary(read(text))
+
+
+def test_factions_of_a_named_group_are_that_group():
+    events = read("On 3 June the army took control of Sabkhah after factions of HTS withdrew from Kafr Nabl on Friday.")
+    assert ("hts", "withdraw", "Kafr Nabl") in summary(events)
+
+
+def test_a_withdrawal_that_tells_where_the_men_went_is_news_of_its_own():
+    events = read("On 3 June the SDF took Raqqa, and ISIS fighters withdrew south towards Sabkhah.")
+    assert ("isil", "withdraw", "Raqqa") in summary(events)
+    assert ("sdf", "capture", "Raqqa") in summary(events)
+
+
+def test_their_fighters_after_a_speaker_who_admits_are_the_speaker_s_side():
+    events = read("The army took Raqqa on 12 May. Rebel commanders admitted that their fighters had withdrawn from Raqqa.")
+    assert ("rebels", "withdraw", "Raqqa") in summary(events)
+    events = read("After ISIS attacked Sabkhah on 3 June, their fighters withdrew from Kafr Nabl.")
+    assert ("isil", "withdraw", "Kafr Nabl") in summary(events)
+
+
+def test_fighting_told_as_still_going_on_is_of_the_report_s_present_not_the_story_before_it():
+    [capture, clash] = read("On 3 June the army took Raqqa. Clashes are still ongoing in Sabkhah.")
+    assert (capture.date_start, capture.date_end) == (date(2017, 6, 3), date(2017, 6, 3))
+    assert clash.action == "clash" and clash.date_end == date(2017, 6, 10) and clash.date_start > date(2017, 6, 3)
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 June the army entered Raqqa after the departure of the last convoy of rebels.",
+    "On 3 June the army entered Raqqa, after the last rebel fighters left under a deal with the governor.",
+    "On 2 June the last buses carrying ISIS members left Raqqa. On 3 June the army entered Raqqa.",
+    "On 3 June the rebels accepted a deal to leave for the north, and the army entered Raqqa.",
+])
+def test_entering_a_town_its_holders_left_under_a_deal_is_taking_it(text):
+    assert ("government", "capture", "Raqqa") in summary(read(text))
+
+
+def test_deploying_into_a_town_under_an_agreement_with_its_holder_is_an_advance():
+    events = read("On 3 June, under an agreement with the SDF, army units deployed along the border, entering Raqqa.")
+    assert ("government", "advance", "Raqqa") in summary(events)
+    assert ("government", "advance", "Raqqa") in summary(read("On 3 June the army entered Raqqa."))
+
+
+def test_a_generic_name_after_and_their_loyal_is_the_ally_of_the_side_before():
+    assert ("government", "advance", "Raqqa") in summary(read("On 3 June the regime forces and their loyal gunmen "
+                                                                 "entered Raqqa."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 3 June the army took Raqqa.\n\nThe rebels denied it.\n\nWarplanes struck Sabkhah. The rebels said they repelled "
+     "an attack near Sabkhah.", ("government", "airstrike", "Sabkhah")),
+    ("On 3 June Turkish warplanes struck Raqqa. The army deployed nearby.\n\nWarplanes also struck Sabkhah.",
+     ("rebels", "airstrike", "Sabkhah")),
+    ("On 3 June coalition jets struck Raqqa. The SDF advanced on Sabkhah. Warplanes also struck Sabkhah.",
+     ("coalition", "airstrike", "Sabkhah")),
+])
+def test_an_air_arm_without_its_country_is_the_last_named_air_arm_s_else_a_side_with_an_air_force(text, expected):
+    assert expected in summary(read(text))
+
+
+def test_a_place_that_fell_after_a_side_pulled_out_fell_to_the_side_it_left_it_to():
+    events = read("On 3 June the SDF took Raqqa. ISIS fighters withdrew from Sabkhah. Kafr Nabl fell on 5 June.")
+    assert ("sdf", "capture", "Kafr Nabl") in summary(events)
