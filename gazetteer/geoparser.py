@@ -38,7 +38,9 @@ found only by its spelling key (Kafr Nabudah for OCHA's Kafr Nabutha) is taken o
 text writes it as a place: a generic word of place names in it (Tal, Kafr, Jabal, Bir, Rasm...),
 "the village(s) of" before it, a descriptor or an apposition after it ("X district", "X, the
 neighbourhood next to..."), or a list with such a place or with an exactly matched one
-("Tadef, Bazaa and Qabaseen"). So "Teams" or "Party" never become villages.
+("Tadef, Bazaa and Qabaseen"). So "Teams" or "Party" never become villages. A one-word name
+written so whose spelling key has two consonants only ("Bza'a") is resolved by it only within
+``match.SHORT_SPELL_KM`` of the places the first pass pinned down.
 
 A direction word that begins a name gives way to the direction and a name right after it:
 "eastern Deir ez-Zor" is the east of the governorate, though OCHA lists a village "Eastern
@@ -88,6 +90,10 @@ def _check(deadline: float | None) -> None:
     if deadline is not None and time.monotonic() > deadline:
         raise OverBudget
 SHORT_KEY = 4
+# Tiers a short word may match by: as written, or by a two-consonant spelling key, which the
+# resolver takes only near the report's places and the finder only for a name written as a
+# place (cued, or listed with places).
+_SHORT_OK_TIERS = frozenset({"fold", "bare", "short"})
 TOKEN_RE = re.compile(r"[^\W_]+(?:['’‘ʿʾ`](?![sS]\b)[^\W_]+)*")
 # What may separate two words of one name: a space, a hyphen or dash, or an apostrophe
 # standing for an ayn ("Sab‘ Biyār").
@@ -702,7 +708,7 @@ def _resolve_spans(gazetteer, text: str, spans: list[_Span], tokens: list[_Token
             continue
         if span.in_unit and place.kind not in _NAMING_KINDS and place.population < 10_000:
             continue
-        if span.first == span.last and len(tokens[span.first].piece) <= SHORT_KEY and memo[memo_key].tier not in ("fold", "bare"):
+        if span.first == span.last and len(tokens[span.first].piece) <= SHORT_KEY and memo[memo_key].tier not in _SHORT_OK_TIERS:
             continue  # "Ali" only sounds like Aley: short words must be spelt as the gazetteer does
         if span.first == span.last and (span.before_capital or span.after_capital) and _is_minor(place):
             continue  # "Dana Stroul", "Talas Salama": a small village's name beside another name is a person's

@@ -19,7 +19,7 @@ import settings
 from gazetteer import descriptors, stopnames
 from gazetteer.context import Context, admissible, choose, is_big, is_inexact, is_minor, is_quarter, rank
 from gazetteer.index import NameIndex
-from gazetteer.match import candidates, short_spelling, suggestions
+from gazetteer.match import candidates, has_short_spelling, short_spelling, suggestions
 from gazetteer.normalize import fold, is_arabic, strip_articles
 from gazetteer.place import Place
 from gazetteer.sources import DEFAULT_UNCERTAINTY_KM, Entry, load_entries, runtime_sources, static_sources
@@ -190,13 +190,15 @@ class Gazetteer:
         """``resolve_name``'s answer, whether context could change it and whether it is sure."""
         spelling = fuzzy if spelling is None else spelling
         found = candidates(self.index, name, fuzzy=fuzzy, spelling=spelling)
-        if not found and spelling and context and context.points:
+        short = not found and spelling and has_short_spelling(self.index, name)
+        if short and context and context.points:
             found = short_spelling(self.index, name, context.nearest_km)
         if found:
             entries = self.index.entries
             found = [c for c in found if admissible(c, entries[c.position], name, context)]
         if not found:
-            return Resolution(None, False, False)
+            # A two-consonant spelling ("Bza'a") may still be a place near the report's others.
+            return Resolution(None, bool(short) and not (context and context.points), False)
         chosen = choose(rank(found, self.index, context), context)
         if chosen is None:
             return Resolution(None, True, False)

@@ -349,3 +349,32 @@ def test_a_hill_written_mount_x_is_the_hill_whatever_the_apostrophe(mark):
     found = [m for m in geoparse(f"The army took Mount Daba{mark}a after clashes near Sukhnah.") if "Daba" in m.text]
     assert [m.text for m in found] == [f"Mount Daba{mark}a"]
     assert km(found[0].place, hill.lat, hill.lon) <= 1
+
+
+def _short_key_gazetteer():
+    from gazetteer.resolver import Gazetteer
+    from gazetteer.sources import Entry
+    return Gazetteer([
+        Entry("C1", "Baza'a", (), 36.38, 37.56, "village", "Aleppo", "SY", 0, 2.0, "ocha"),
+        Entry("C2", "Tadef", (), 36.35, 37.53, "town", "Aleppo", "SY", 12_000, 2.0, "ocha"),
+        Entry("C3", "Qabasin", (), 36.39, 37.68, "town", "Aleppo", "SY", 14_000, 2.0, "ocha"),
+        Entry("C4", "Qamishli", (), 37.05, 41.22, "city", "Al-Hasakah", "SY", 180_000, 4.0, "ocha"),
+        Entry("C5", "Amuda", (), 37.10, 40.93, "town", "Al-Hasakah", "SY", 26_000, 2.0, "ocha"),
+    ])
+
+
+@pytest.mark.parametrize("text", [
+    "Patrols went through Tadef, Bza'a and Qabasin at dawn.",  # listed with places
+    "Shells fell on the village of Bza'a, a few kilometres from Tadef and Qabasin.",  # written as a place
+])
+def test_a_two_consonant_spelling_written_as_a_place_is_found_near_the_reports_places(text):
+    found = [m for m in _short_key_gazetteer().geoparse(text) if m.text == "Bza'a"]
+    assert len(found) == 1 and found[0].place.id == "C1"
+
+
+@pytest.mark.parametrize("text", [
+    "Patrols went through Bza'a after leaving Tadef and Qabasin.",  # not written as a place: too loose a key
+    "Patrols went through Qamishli, Bza'a and Amuda at dawn.",  # 300 km from the report's places
+])
+def test_a_two_consonant_spelling_is_no_village_unless_written_as_a_place_near_the_reports_places(text):
+    assert all(m.place.id != "C1" for m in _short_key_gazetteer().geoparse(text))
