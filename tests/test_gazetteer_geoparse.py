@@ -378,3 +378,33 @@ def test_a_two_consonant_spelling_written_as_a_place_is_found_near_the_reports_p
 ])
 def test_a_two_consonant_spelling_is_no_village_unless_written_as_a_place_near_the_reports_places(text):
     assert all(m.place.id != "C1" for m in _short_key_gazetteer().geoparse(text))
+
+
+def test_a_direction_a_row_already_has_keeps_the_row_rather_than_shifting_it_again():
+    desert = resolve("Homs desert")  # a row that is the eastern part of Homs governorate
+    found = [m for m in geoparse("Patrols crossed the eastern Homs desert at night.") if "Homs" in m.text]
+    assert [m.text for m in found] == ["eastern Homs desert"]
+    assert km(found[0].place, desert.lat, desert.lon) <= 1
+    north = [m for m in geoparse("Patrols crossed the northern Homs desert at night.") if "Homs" in m.text]
+    assert north[0].place.lat > desert.lat + 0.2  # another direction is a part of that part
+
+
+@pytest.mark.parametrize("pair, compound", [
+    ("the southern eastern countryside of Hama", "the southeastern countryside of Hama"),
+    ("the eastern southern countryside of Hama", "the southeastern countryside of Hama"),
+    ("northern eastern Homs", "northeastern Homs"),
+    ("western northern Aleppo", "northwestern Aleppo"),
+])
+def test_two_square_direction_words_in_a_row_are_one_direction(pair, compound):
+    text = "Patrols crossed {} at night."
+    got = [m for m in geoparse(text.format(pair)) if m.place.kind == "region"]
+    want = [m for m in geoparse(text.format(compound)) if m.place.kind == "region"]
+    assert len(got) == 1 and len(want) == 1 and got[0].text == pair.removeprefix("the ")
+    assert km(got[0].place, want[0].place.lat, want[0].place.lon) <= 1
+
+
+def test_a_direction_before_a_proper_name_that_holds_one_is_a_part_of_that_place():
+    ghouta = resolve("Eastern Ghouta")
+    found = [m for m in geoparse("Shelling hit northern Eastern Ghouta again.") if "Ghouta" in m.text]
+    assert [m.text for m in found] == ["northern Eastern Ghouta"]
+    assert found[0].place.lat > ghouta.lat and km(found[0].place, ghouta.lat, ghouta.lon) < 30
