@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import json
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -38,6 +39,11 @@ BORDER_STRIP_KM = 60.0
 # spelt alike; the geoparser reports no mention of them (they are off the map).
 REGION_CITY_KM = 420.0
 REGION_CITY_MIN_POPULATION = 100_000
+# Smaller towns there are named too, in reports of the war next door (Tikrit, Anah, Rutbah):
+# towns of 20,000+ within the same distance. Not one whose name the gazetteer reads as a Syrian
+# place's, as written or misspelt (Soran for Hama's Suran, Izra for Daraa's Izra', Ma'an, Hit,
+# Hawija): in a report on Syria that name means the Syrian place (``names_a_syrian_place``).
+REGION_TOWN_MIN_POPULATION = 20_000
 # Distances are measured in this equal-area projection centred on Syria (metres); over the
 # few hundred km concerned its distance error stays well under 1%.
 LAEA_SYRIA = "+proj=laea +lat_0=35 +lon_0=38.5 +datum=WGS84 +units=m +no_defs"
@@ -207,6 +213,23 @@ def row_of(record: dict, english_names: dict[int, str], abroad: bool = False) ->
     }
 
 
+def syrian_gazetteer():
+    """The project's gazetteer of its Syrian places only (every source but this file's places
+    abroad), to ask what a name abroad would take from them."""
+    sys.path.insert(0, str(HERE.parent.parent))
+    import gazetteer
+    from gazetteer.resolver import Gazetteer
+    return Gazetteer([e for e in gazetteer.default().index.entries if e.country == "SY"])
+
+
+def names_a_syrian_place(names: set[str], syrian) -> bool:
+    """Whether the gazetteer reads one of ``names`` as a Syrian place, as written or as a guess:
+    in a report on Syria that name means the Syrian place, and a smaller town abroad must not
+    take it (the resolver asks the closest tier only, and a town outranks a village)."""
+    return any(syrian.resolve_detail(name).place is not None or syrian.resolve_detail(name).contextual
+               for name in names)
+
+
 def build_rows(cities: list[dict], outline_path: Path, english_names_path: Path = ENGLISH_NAMES_PATH) -> list[dict]:
     syrian = [r for r in cities if r["countrycode"] == "SY"]
     check_admin1_mapping(syrian)
@@ -214,9 +237,17 @@ def build_rows(cities: list[dict], outline_path: Path, english_names_path: Path 
     near = in_border_strip(candidates, outline_path, BORDER_STRIP_KM)
     big = [r for r, keep in zip(candidates, near) if not keep and (r["population"] or 0) >= REGION_CITY_MIN_POPULATION]
     regional = [r for r, keep in zip(big, in_border_strip(big, outline_path, REGION_CITY_KM)) if keep]
+    english_names = read_english_names(english_names_path)
+    smaller = [r for r, keep in zip(candidates, near) if not keep and r not in big
+               and (r["population"] or 0) >= REGION_TOWN_MIN_POPULATION]
+    smaller = [r for r, keep in zip(smaller, in_border_strip(smaller, outline_path, REGION_CITY_KM)) if keep]
+    if smaller:
+        syrian_places = syrian_gazetteer()
+        smaller = [r for r in smaller
+                   if not names_a_syrian_place({display_name(r, english_names), r["name"]}, syrian_places)]
+    regional += smaller
     abroad = {r["geonameid"] for r in regional}
     chosen = syrian + [r for r, keep in zip(candidates, near) if keep] + regional
-    english_names = read_english_names(english_names_path)
     unknown = set(english_names) - {r["geonameid"] for r in chosen}
     if unknown:
         raise ValueError(f"{english_names_path.name}: geonameids not in the base: {sorted(unknown)}")
