@@ -52,7 +52,8 @@ which settles names that several places share and refuses guesses far from the r
 (``context.choose``). Names written as places that nothing matches, and villages or inexact
 matches that a relation in the text contradicts, are placed from that relation or their
 sentence as kind ``inferred`` (``inferred``). A dateline abroad ("BEIRUT, LEBANON (…) –") is
-not a mention, nor is a compass part of the whole country ("northern Syria") or a border named
+not a mention, nor is a small Syrian place named in a scene set abroad ("In Iraq, ...",
+``scenes``), nor a compass part of the whole country ("northern Syria") or a border named
 in passing ("Mayadin near the Iraq border", ``generic``).
 Per-call work is linear in the text: one regex pass, look-ups per token, and a resolution per
 distinct span (memoised).
@@ -63,7 +64,7 @@ import re
 import time
 from dataclasses import dataclass, replace
 
-from gazetteer import administrative, directional, generic, inferred, lines, relative
+from gazetteer import administrative, directional, generic, inferred, lines, relative, scenes
 from gazetteer.context import Context
 from gazetteer.descriptors import Descriptor, SUFFIXES, MAX_SUFFIX_TOKENS
 from gazetteer.index import IS_FORM, IS_PREFIX
@@ -813,6 +814,7 @@ def geoparse(gazetteer, text: str, context: Context | None = None, relative_phra
     # A dateline abroad is where the reporter sat: no mention, nor an anchor for unknown names.
     names = [m for m in names if not _foreign_dateline(text, m)]
     names = inferred.resolve(text, names, unknowns, checkable, refused)
+    names = scenes.drop_abroad(text, names, _is_big)  # "In Iraq, ...": its villages are not Syria's
     _check(deadline)
     if not generic_too:
         names = generic.drop(text, names)

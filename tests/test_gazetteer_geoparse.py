@@ -408,3 +408,15 @@ def test_a_direction_before_a_proper_name_that_holds_one_is_a_part_of_that_place
     found = [m for m in geoparse("Shelling hit northern Eastern Ghouta again.") if "Ghouta" in m.text]
     assert [m.text for m in found] == ["northern Eastern Ghouta"]
     assert found[0].place.lat > ghouta.lat and km(found[0].place, ghouta.lat, ghouta.lon) < 30
+
+
+def test_a_scene_set_abroad_names_no_syrian_village_until_the_report_turns_back():
+    text = ("Government troops shelled Maskanah.\n"
+            "In Iraq, the army pushed on towards Dibsi Afnan. Later it neared Abu Kamal across the border.\n"
+            "Rebels shelled Dibsi Afnan at dawn.")
+    found = [(m.text, m.start) for m in geoparse(text) if m.place.kind != "area"]
+    second = text.rindex("Dibsi Afnan")
+    assert [t for t, _ in found] == ["Maskanah", "Abu Kamal", "Dibsi Afnan"]  # a Syrian town there still is one
+    assert found[-1][1] == second  # the next paragraph is in Syria again
+    back = "In Iraq, the army pushed on. Meanwhile, rebels shelled Dibsi Afnan."
+    assert [m.text for m in geoparse(back)] == ["Dibsi Afnan"]
