@@ -147,9 +147,10 @@ def test_neighbour_rows_lie_in_the_border_strip_or_are_the_regions_cities_abroad
     abroad = {n for r in foreign if r["abroad"] for n in names_of(r)}
     assert "Al Qa'im" in names and "Al Qa'im" not in abroad  # the Iraqi border town facing Abu Kamal
     assert {"Mosul", "Baghdad", "Erbil"} <= abroad and "Ankara" not in names
-    assert {"Tikrit", "Anah", "Ar Rutbah"} <= abroad  # towns of 20,000+ named in reports of the war next door
+    assert {"Tikrit", "Ar Rutbah"} <= abroad  # towns of 20,000+ named in reports of the war next door
     # ... but none whose name is a Syrian place's, as written or misspelt (Daraa's Izra', Hama's Suran)
     assert not {"Izra", "Soran", "Ma'an"} & abroad
+    assert "Salaheddin" not in abroad  # an alias of Iraq's Pirmam, and Aleppo's Salah ad-Din quarter
 
 
 def test_a_town_abroad_is_no_mention_and_takes_no_syrian_name():
@@ -157,6 +158,7 @@ def test_a_town_abroad_is_no_mention_and_takes_no_syrian_name():
     assert resolve("Tikrit").country == "IQ"
     assert [m.text for m in geoparse("Iraqi troops left Tikrit for Raqqa.")] == ["Raqqa"]
     assert resolve("Izra'").country == "SY" and resolve("Soran").country == "SY"
+    assert resolve("Salaheddin").country == "SY"  # a smaller town abroad answers to its names as written only
 
 
 def test_committed_csv_is_what_the_build_script_writes(rows):

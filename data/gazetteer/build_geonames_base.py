@@ -39,8 +39,8 @@ BORDER_STRIP_KM = 60.0
 # spelt alike; the geoparser reports no mention of them (they are off the map).
 REGION_CITY_KM = 420.0
 REGION_CITY_MIN_POPULATION = 100_000
-# Smaller towns there are named too, in reports of the war next door (Tikrit, Anah, Rutbah):
-# towns of 20,000+ within the same distance. Not one whose name the gazetteer reads as a Syrian
+# Smaller towns there are named too, in reports of the war next door (Tikrit, Rutbah):
+# towns of 20,000+ within the same distance. Not one whose name or Latin alias the gazetteer reads as a Syrian
 # place's, as written or misspelt (Soran for Hama's Suran, Izra for Daraa's Izra', Ma'an, Hit,
 # Hawija): in a report on Syria that name means the Syrian place (``names_a_syrian_place``).
 REGION_TOWN_MIN_POPULATION = 20_000
@@ -223,11 +223,20 @@ def syrian_gazetteer():
 
 
 def names_a_syrian_place(names: set[str], syrian) -> bool:
-    """Whether the gazetteer reads one of ``names`` as a Syrian place, as written or as a guess:
+    """Whether the gazetteer reads one of ``names`` (a town's name and Latin aliases) as a Syrian
+    place, as written or as a guess ("Salaheddin", an alias of Iraq's Pirmam, is Aleppo's quarter):
     in a report on Syria that name means the Syrian place, and a smaller town abroad must not
     take it (the resolver asks the closest tier only, and a town outranks a village)."""
-    return any(syrian.resolve_detail(name).place is not None or syrian.resolve_detail(name).contextual
-               for name in names)
+    for name in names:
+        if not is_arabic_name(name):
+            found = syrian.resolve_detail(name)
+            if found.place is not None or found.contextual:
+                return True
+    return False
+
+
+def is_arabic_name(name: str) -> bool:
+    return script_of(name) == "arabic"
 
 
 def build_rows(cities: list[dict], outline_path: Path, english_names_path: Path = ENGLISH_NAMES_PATH) -> list[dict]:
@@ -244,7 +253,7 @@ def build_rows(cities: list[dict], outline_path: Path, english_names_path: Path 
     if smaller:
         syrian_places = syrian_gazetteer()
         smaller = [r for r in smaller
-                   if not names_a_syrian_place({display_name(r, english_names), r["name"]}, syrian_places)]
+                   if not names_a_syrian_place({display_name(r, english_names), *aliases_of(r, "")}, syrian_places)]
     regional += smaller
     abroad = {r["geonameid"] for r in regional}
     chosen = syrian + [r for r, keep in zip(candidates, near) if keep] + regional
