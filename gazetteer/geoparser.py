@@ -284,8 +284,8 @@ class _Finder:
         if found is not None:
             return found
         toks, run = self.tokens, self.run
-        key_probe, spell_probe = self.index.by_key.probe, self.index.by_spell.probe
-        key = spell = ""
+        key_probe, spell_probe, fold_probe = self.index.by_key.probe, self.index.by_spell.probe, self.index.by_fold.probe
+        key = spell = folded = ""
         first_word = True
         best = best_spell = None
         j = i
@@ -294,6 +294,9 @@ class _Finder:
                 break
             tok = toks[j]
             key += tok.piece
+            # A name indexed as written only (a war-map label, a smaller town abroad) has no key
+            # of its own in the tables: its folded form is looked for too.
+            folded = f"{folded} {tok.folded}" if folded else tok.folded
             if tok.article:
                 as_last = as_inner = ""
             else:
@@ -303,13 +306,14 @@ class _Finder:
             spell += as_inner
             key_found = key_probe(key) if key else IS_PREFIX
             whole_found = spell_probe(whole) if whole else IS_PREFIX
+            fold_found = fold_probe(folded)
             if tok.piece and not tok.article:
-                if key_found & IS_FORM:
+                if key_found & IS_FORM or fold_found & IS_FORM:
                     best = j
                 if whole_found & IS_FORM and consonants(whole) >= SPELL_MIN_CONSONANTS:
                     best_spell = j
             if key and not key_found & IS_PREFIX and not whole_found & IS_PREFIX \
-                    and not spell_probe(spell) & IS_PREFIX:
+                    and not spell_probe(spell) & IS_PREFIX and not fold_found & IS_PREFIX:
                 break
             j += 1
         found = self._longest[i] = (best, best_spell)

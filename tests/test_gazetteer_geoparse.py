@@ -420,3 +420,13 @@ def test_a_scene_set_abroad_names_no_syrian_village_until_the_report_turns_back(
     assert found[-1][1] == second  # the next paragraph is in Syria again
     back = "In Iraq, the army pushed on. Meanwhile, rebels shelled Dibsi Afnan."
     assert [m.text for m in geoparse(back)] == ["Dibsi Afnan"]
+
+
+def test_a_name_indexed_as_written_only_is_found_in_running_text():
+    from gazetteer.resolver import Gazetteer
+    from gazetteer.sources import Entry
+    # A war-map label is matched only as written: it has no sound-alike key in the index.
+    label = Entry("wm:1", "Qarat al-Nimr", (), 35.74, 36.16, "village", "Latakia", "SY", 0, 2.5, "wpmodule")
+    town = Entry("C2", "Salma", (), 35.73, 36.19, "town", "Latakia", "SY", 0, 2.0, "ocha")
+    mentions = Gazetteer([label, town]).geoparse("The army took Qarat al-Nimr after clashes near Salma.")
+    assert [(m.text, m.place.id) for m in mentions] == [("Qarat al-Nimr", "wm:1"), ("Salma", "C2")]
