@@ -38,7 +38,9 @@ found only by its spelling key (Kafr Nabudah for OCHA's Kafr Nabutha) is taken o
 text writes it as a place: a generic word of place names in it (Tal, Kafr, Jabal, Bir, Rasm...),
 "the village(s) of" before it, a descriptor or an apposition after it ("X district", "X, the
 neighbourhood next to..."), or a list with such a place or with an exactly matched one
-("Tadef, Bazaa and Qabaseen"). So "Teams" or "Party" never become villages. A one-word name
+("Tadef, Bazaa and Qabaseen"); else, written as a name (every word capitalised, not a
+sentence's first word), only within ``NEAR_SPELL_KM`` of a place the report pins down
+("Hamdaniyeh" in a report on Aleppo). So "Teams" or "Party" never become villages. A one-word name
 written so whose spelling key has two consonants only ("Bza'a") is resolved by it only within
 ``match.SHORT_SPELL_KM`` of the places the first pass pinned down.
 
@@ -138,6 +140,9 @@ mazra'at""".split())
 # Titles of a hill written before its name ("Mount X"), which few index names begin with.
 HILL_TITLES = frozenset({"mount", "mt"})
 FUZZY_MIN_SCORE = 0.72
+# A name matched by its spelling key only, not written as a place, is one only this near (km)
+# a place the report pins down (as a two-consonant key is: ``match.SHORT_SPELL_KM``).
+NEAR_SPELL_KM = 20.0
 # Words before a person's name.
 TITLE_WORDS = frozenset("""gen general maj major lt lieutenant col colonel brig brigadier capt captain
 sgt sheikh shaykh sheik dr mr mrs ms president minister commander spokesman spokeswoman
@@ -246,6 +251,7 @@ class _Span:
     pending: bool = False  # only a spelling-key match, not yet cued: kept if its list is
     unknown: bool = False  # written as a place: placed from its context if nothing matches
     listed_only: bool = False  # a place only for being listed with places: placed only if no place has its name
+    near_only: bool = False  # a spelling-key match not written as a place: kept only near the report's places
     group: int = -1  # for a listed span, the position of its list's first span
 
 
@@ -423,7 +429,7 @@ class _Finder:
             if self.after_title(i) or (name_last == i and self.surname_follows(i)) or self.after_given_name(i):
                 i = self.end_of_run(i) + 1  # a person: "Gen. Issam Zahreddine", "Jassim al-Saleh"
                 continue
-            loose = pending = False
+            loose = pending = near = False
             if i <= unit_end or (i == spell_last and toks[i].folded in self.stop.phrases):
                 # Inside a unit's name, and for a word that is itself no place ("Syrian"), only
                 # an exact name counts.
@@ -440,7 +446,11 @@ class _Finder:
                 elif exact_last is not None:
                     name_last = exact_last
                 else:
+                    # Not written as a place: pending its list's say, else tried near the report's
+                    # places if it reads as a name (every word capitalised, not a sentence's first).
                     pending = True
+                    near = all(toks[k].capital or toks[k].article for k in range(i, spell_last + 1)) \
+                        and not _sentence_initial(self.text, toks[i].start)
             else:
                 loose = self.cued(i, name_last)
             described = self.descriptor_after(name_last)
@@ -450,7 +460,7 @@ class _Finder:
             span = _Span(i, last, in_unit=i <= unit_end,
                          before_capital=not described and self.capital_follows(last),
                          after_capital=self.after_unknown_capital(i),
-                         loose=loose, pending=pending, unknown=loose)
+                         loose=loose, pending=pending, unknown=loose, near_only=near)
             out.append(span)
             i = span.last + 1
         return self.listed(out)
@@ -493,10 +503,12 @@ class _Finder:
                 strong = any(out[g].loose or out[g].fuzzy for g in group)
                 for g in group:
                     if not out[g].loose:
-                        out[g] = replace(out[g], loose=True, pending=False, unknown=out[g].pending,
+                        out[g] = replace(out[g], loose=True, pending=False, unknown=out[g].pending, near_only=False,
                                          listed_only=out[g].pending and not strong, group=k)
             k = j + 1
-        return [span for span in out if not span.pending]
+        # A spelling match in no list is still tried, but kept only near the report's places.
+        return [replace(span, pending=False, loose=True) if span.near_only and span.pending else span
+                for span in out if not span.pending or span.near_only]
 
     def generic_name(self, i: int, exact_last: int | None) -> _Span | None:
         """"Tal Abu Qul", "Jabal al-Bishri", "Bir Ghabaghib": a generic word of place names and
@@ -639,6 +651,14 @@ class _Finder:
         return last
 
 
+def _sentence_initial(text: str, position: int) -> bool:
+    """Whether ``position`` begins a sentence or a line, where a capital says nothing."""
+    k = position - 1
+    while k >= 0 and text[k] in " \t\u00a0\"“‘'(":
+        k -= 1
+    return k < 0 or text[k] in ".!?:\n"
+
+
 def _list_gap(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` separates two names of one list ("A, B and C")."""
     return end - start <= MAX_GAP_CHARS and LIST_GAP_RE.fullmatch(text, start, end) is not None
@@ -709,6 +729,9 @@ def _resolve_spans(gazetteer, text: str, spans: list[_Span], tokens: list[_Token
             refused.append((start, end))  # the wrong homonym: a relation after it may place it
         if span.fuzzy and place is not None and place.score < FUZZY_MIN_SCORE:
             continue
+        if span.near_only and place is not None and memo[memo_key].tier in INEXACT_TIERS and not (
+                context and context.nearest_km(place.lat, place.lon, other_than_itself=True) <= NEAR_SPELL_KM):
+            continue  # "Hamdaniyeh" in a report on Aleppo is its quarter; "Teams" is no village
         if place is None or _is_metonym(text, end, fold(written)):
             continue
         if span.in_unit and place.kind not in _NAMING_KINDS and place.population < 10_000:

@@ -430,3 +430,23 @@ def test_a_name_indexed_as_written_only_is_found_in_running_text():
     town = Entry("C2", "Salma", (), 35.73, 36.19, "town", "Latakia", "SY", 0, 2.0, "ocha")
     mentions = Gazetteer([label, town]).geoparse("The army took Qarat al-Nimr after clashes near Salma.")
     assert [(m.text, m.place.id) for m in mentions] == [("Qarat al-Nimr", "wm:1"), ("Salma", "C2")]
+
+
+def _quarter_gazetteer():
+    from gazetteer.resolver import Gazetteer
+    from gazetteer.sources import Entry
+    return Gazetteer([
+        Entry("N1", "Hamadaniyeh", (), 36.18, 37.11, "district", "Aleppo", "SY", 0, 1.0, "ocha"),
+        Entry("C1", "Aleppo", (), 36.20, 37.16, "city", "Aleppo", "SY", 2_000_000, 8.0, "ocha"),
+        Entry("C2", "Qamishli", (), 37.05, 41.22, "city", "Al-Hasakah", "SY", 180_000, 4.0, "ocha"),
+    ])
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Rebels shelled Hamdaniyeh on Monday, three days after the army entered Aleppo.", True),
+    ("Rebels shelled Hamdaniyeh on Monday, three days after the army entered Qamishli.", False),  # far away
+    ("Hamdaniyeh was shelled on Monday, three days after the army entered Aleppo.", False),  # a sentence's capital
+])
+def test_a_spelling_match_not_written_as_a_place_is_kept_only_near_the_reports_places(text, kept):
+    found = [m.place.id for m in _quarter_gazetteer().geoparse(text) if m.text == "Hamdaniyeh"]
+    assert found == (["N1"] if kept else [])
