@@ -132,7 +132,7 @@ opposition government regime frontline front captured liberated""".split())
 LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*/\s*)(?:the\s+)?")
 # Words that begin or make up place names and hardly anything else ("Tal Abu Qul", "Kafr
 # Nabudah", "Khirbet Ghazaleh"): a name with one is written as a place.
-GENERIC_WORDS = frozenset("""tal tall tell tel tallat tulul kafr kfar kefr kafar kfr jabal jebel jabel jbel
+GENERIC_WORDS = frozenset("""tal tall tell tel til tallat tulul kafr kfar kefr kafar kfr jabal jebel jabel jbel
 jabal bir bi'r beer bier khirbet khirbat kherbet khirbit kharbet khirbeh ain ayn ein aïn deir dayr dair
 umm um ras wadi qasr rasm rajm beit bayt jubb jeb jib marj hawsh hosh mazraat mazraa mazraet qalaat
 qalat qal'at hawijat hawija hawijet maarat maarrat ma'arrat jisr nahr birket qaryat mughayr

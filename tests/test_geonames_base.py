@@ -168,3 +168,20 @@ def test_committed_csv_is_what_the_build_script_writes(rows):
     cities = list(json.loads(build.CITIES_PATH.read_text(encoding="utf-8")).values())
     rebuilt = build.build_rows(cities, build.SYRIA_OUTLINE)
     assert [{k: str(v) for k, v in r.items()} for r in rebuilt] == rows
+
+
+@pytest.mark.parametrize("kurdish, arabic", [
+    ("Serêkaniyê", "Ras al-Ayn"), ("Serê Kaniyê", "Ras al-Ayn"), ("Girê Spî", "Tell Abyad"), ("Til Temir", "Tell Tamer"),
+    ("Qamişlo", "Qamishli"), ("Dirbêsiyê", "Ad Darbasiyah")])  # not Efrîn: OCHA has a village Efrin
+def test_a_towns_kurdish_name_is_the_town(kurdish, arabic):
+    from gazetteer import geoparse, resolve
+    town = resolve(arabic)
+    assert resolve(kurdish).id == town.id
+    found = [m.place.id for m in geoparse(f"Fighters held out in {kurdish} on the eighth day of the assault.")]
+    assert found == [town.id]
+
+
+def test_kurdish_names_cite_one_article_each():
+    rows = list(csv.DictReader(open(settings.DATA_DIR / "gazetteer" / "kurdish_names.csv", encoding="utf-8")))
+    assert rows and all(r["source"].startswith("https://en.wikipedia.org/wiki/") and r["kurdish_names"] for r in rows)
+    assert len({r["geonameid"] for r in rows}) == len(rows)

