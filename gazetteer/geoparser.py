@@ -137,8 +137,8 @@ jabal bir bi'r beer bier khirbet khirbat kherbet khirbit kharbet khirbeh ain ayn
 umm um ras wadi qasr rasm rajm beit bayt jubb jeb jib marj hawsh hosh mazraat mazraa mazraet qalaat
 qalat qal'at hawijat hawija hawijet maarat maarrat ma'arrat jisr nahr birket qaryat mughayr
 mazra'at""".split())
-# Titles of a hill written before its name ("Mount X"), which few index names begin with.
-HILL_TITLES = frozenset({"mount", "mt"})
+# Titles written before a place's name ("Mount X", "Masaken X"), which few index names begin with.
+PLACE_TITLES = frozenset({"mount", "mt", "masaken", "masakin", "masaakin"})  # and a quarter's housing estate
 FUZZY_MIN_SCORE = 0.72
 # A name matched by its spelling key only, not written as a place, is one only this near (km)
 # a place the report pins down (as a two-consonant key is: ``match.SHORT_SPELL_KM``).
@@ -402,7 +402,7 @@ class _Finder:
                 if name_last is None:
                     i += 1
                     continue
-            if (exact_last is None and spell_last in (None, i) and toks[i].folded in HILL_TITLES
+            if (exact_last is None and spell_last in (None, i) and toks[i].folded in PLACE_TITLES
                     and self.next_token(i) is not None):
                 # "Mount X" where only X is a name: the whole is the hill (the resolver reads the title).
                 title_last = self.longest_name(i + 1)[0]

@@ -14,6 +14,8 @@ spell      ≤0.92  the same spelling key (``gazetteer.spelling``: "Kafr Nabudah
                   كفر نبودة), kept only if the spelling is close enough (``spelling_checked``)
 short      ≤0.92  a spelling key of two consonants ("Bza'a" ~ "Baza'a"), only near the report's
                   places (``short_spelling``, asked by the resolver when nothing else matched)
+near       ≤0.92  the spelling key, when every place of the name itself was refused as far from
+                  the report: only within ``SHORT_SPELL_KM`` of its places (``near_spelling``)
 core       0.90   the same name once a descriptor is set aside ("T-2 Station", "Helba area")
 skeleton   ≤0.85  the same consonants, and a fuzzy score ≥ 75 ("Khanasser" ~ "Khanasir")
 fuzzy      ≤0.85  a rapidfuzz ratio over keys above a length-dependent cutoff
@@ -190,6 +192,16 @@ def short_spelling(index: NameIndex, name: str, near_km) -> list[Candidate]:
     entries = index.entries
     return [c._replace(tier="short") for c in found
             if near_km(entries[c.position].lat, entries[c.position].lon) <= SHORT_SPELL_KM]
+
+
+def near_spelling(index: NameIndex, name: str, near_km, skip: set[int]) -> list[Candidate]:
+    """Entries ``name`` may mean by its spelling key, other than the positions in ``skip``,
+    within ``SHORT_SPELL_KM`` of the report's places (``near_km``, as for ``short_spelling``)."""
+    if is_arabic(name):
+        return []
+    entries = index.entries
+    return [c for c in spelling_checked(index, name, latin_key(name))
+            if c.position not in skip and near_km(entries[c.position].lat, entries[c.position].lon) <= SHORT_SPELL_KM]
 
 
 def spelling_checked(index: NameIndex, name: str, spell: str, descriptor: Descriptor | None = None,

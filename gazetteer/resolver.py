@@ -19,7 +19,7 @@ import settings
 from gazetteer import descriptors, stopnames
 from gazetteer.context import Context, admissible, choose, is_big, is_inexact, is_minor, is_quarter, rank
 from gazetteer.index import NameIndex
-from gazetteer.match import candidates, has_short_spelling, short_spelling, suggestions
+from gazetteer.match import candidates, has_short_spelling, near_spelling, short_spelling, suggestions
 from gazetteer.normalize import fold, is_arabic, strip_articles
 from gazetteer.place import Place
 from gazetteer.sources import DEFAULT_UNCERTAINTY_KM, Entry, load_entries, runtime_sources, static_sources
@@ -200,6 +200,11 @@ class Gazetteer:
             # A two-consonant spelling ("Bza'a") may still be a place near the report's others.
             return Resolution(None, bool(short) and not (context and context.points), False)
         chosen = choose(rank(found, self.index, context), context)
+        if chosen is None and context and context.points:
+            # Every place of that very name is refused (far from the report): one spelt alike near
+            # the report's places is meant ("Sheikh Saeed" in a report on Aleppo: its Sheikh Said).
+            near = near_spelling(self.index, name, context.nearest_km, {c.position for c in found})
+            chosen = choose(rank(near, self.index, context), context) if near else None
         if chosen is None:
             return Resolution(None, True, False)
         best, confidence = chosen

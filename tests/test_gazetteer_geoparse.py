@@ -450,3 +450,30 @@ def _quarter_gazetteer():
 def test_a_spelling_match_not_written_as_a_place_is_kept_only_near_the_reports_places(text, kept):
     found = [m.place.id for m in _quarter_gazetteer().geoparse(text) if m.text == "Hamdaniyeh"]
     assert found == (["N1"] if kept else [])
+
+
+def test_a_name_whose_namesakes_are_all_far_is_the_place_spelt_alike_near_the_report():
+    from gazetteer.resolver import Gazetteer
+    from gazetteer.sources import Entry
+    gazetteer_ = Gazetteer([
+        Entry("N1", "Sheikh Said", (), 36.165, 37.154, "district", "Aleppo", "SY", 0, 1.0, "ocha"),
+        Entry("C1", "Sheikh Saed", (), 34.91, 35.93, "village", "Tartus", "SY", 0, 2.0, "ocha"),
+        Entry("C2", "Sheikh Saed", (), 32.84, 36.03, "village", "Daraa", "SY", 0, 2.0, "ocha"),
+        Entry("C3", "Aleppo", (), 36.20, 37.16, "city", "Aleppo", "SY", 2_000_000, 8.0, "ocha"),
+        Entry("C4", "Ramouseh", (), 36.157, 37.129, "district", "Aleppo", "SY", 0, 1.0, "ocha"),
+    ])
+    text = "Rebels stormed Sheikh Saeed on Monday after the army had left Ramouseh in Aleppo."
+    assert [m.place.id for m in gazetteer_.geoparse(text) if m.text == "Sheikh Saeed"] == ["N1"]
+    far = "Rebels stormed Sheikh Saeed on Monday."  # nothing pins the report down: no guess
+    assert [m for m in gazetteer_.geoparse(far) if m.text == "Sheikh Saeed" and m.place.id == "N1"] == []
+
+
+def gazetteer_by_id(entry_id):
+    import gazetteer
+    return gazetteer.default().by_id[entry_id]
+
+
+def test_a_housing_estate_of_a_quarter_is_that_quarter():
+    hanano = gazetteer_by_id("N0129")  # the Aleppo quarter (OCHA), not the Raqqa village
+    found = [m for m in geoparse("Troops entered Masaken Hanano in eastern Aleppo on Saturday.") if "Hanano" in m.text]
+    assert [m.text for m in found] == ["Masaken Hanano"] and found[0].place.id == hanano.id == "N0129"
