@@ -271,6 +271,9 @@ class _Finder:
         self._headlines: dict[int, bool] = {}
         self._longest: dict[int, tuple[int | None, int | None]] = {}
         self.name_words = _name_words(gazetteer)
+        # Capitalised words after the first of the stop names read so far ("Observatory" of the
+        # Syrian Observatory for Human Rights): later alone, they are that name cut short.
+        self.named_words: set[str] = set()
 
     def can_start(self, i: int) -> bool:
         tok = self.tokens[i]
@@ -394,6 +397,7 @@ class _Finder:
             stop_last = self.longest_stop(i)
             if stop_last is not None and (name_last is None or stop_last >= name_last):
                 phrase = " ".join(t.folded for t in toks[i:stop_last + 1])
+                self.named_words.update(t.folded for t in toks[i + 1:stop_last + 1] if t.capital)
                 if phrase not in self.stop.soft:
                     i = stop_last + 1
                     continue
@@ -543,7 +547,7 @@ class _Finder:
         else:
             head = tok
         if (not head.capital or head.folded in self.stop.phrases or head.folded in FUNCTION_WORDS
-                or head.folded in NOT_NAME_WORDS or self.headline(tok.start)):
+                or head.folded in NOT_NAME_WORDS or head.folded in self.named_words or self.headline(tok.start)):
             return None
         last = i if not tok.article else i + 1
         # Up to a descriptor, even a capitalised one ("Jirah Military Airport").

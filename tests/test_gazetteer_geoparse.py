@@ -477,3 +477,10 @@ def test_a_housing_estate_of_a_quarter_is_that_quarter():
     hanano = gazetteer_by_id("N0129")  # the Aleppo quarter (OCHA), not the Raqqa village
     found = [m for m in geoparse("Troops entered Masaken Hanano in eastern Aleppo on Saturday.") if "Hanano" in m.text]
     assert [m.text for m in found] == ["Masaken Hanano"] and found[0].place.id == hanano.id == "N0129"
+
+
+def test_an_organisation_named_in_full_and_then_cut_short_is_no_place():
+    text = ("The Syrian Observatory for Human Rights reported clashes near Maskanah.\n"
+            "Troops took Tadef and Dibsi Afnan, the Observatory said.")
+    assert "Observatory" not in [m.text for m in geoparse(text)]
+    assert {"Tadef", "Dibsi Afnan"} <= {m.text for m in geoparse(text)}
