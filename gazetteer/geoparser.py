@@ -9,7 +9,7 @@ after it. Not places:
 
 - a stop name (person, group, country, calendar word) as long as or longer than the place
   at the same start: "Liwa al-Quds" never yields "Quds"; inside a unit's name only a city,
-  governorate or region counts ("the Deir ez-Zor Military Council");
+  or governorate counts ("the Deir ez-Zor Military Council"; not the region of "Qalamoun Shield");
 - a name after a title ("Gen.", "spokesman") or followed by a family name ("Jassim
   al-Saleh"), a small village's name before another capitalised word ("Dana Stroul"), the
   second half of a hyphenated name ("Abdul-Mahdi"), an operation's name ("Operation
@@ -161,7 +161,7 @@ been has have had will would can could may might must shall should this that the
 their his her our we they he she it which who whom whose where when while amid despite via
 per than then also not no yes all some any each every both either neither up down out off""".split())
 # Places big enough that a unit named after them still names them ("Homs Province").
-_NAMING_KINDS = frozenset({"city", "governorate", "region", "river"})
+_NAMING_KINDS = frozenset({"city", "governorate", "river"})
 _SUFFIX_FIRST_WORDS = frozenset(phrase[0] for phrase in SUFFIXES)
 
 

@@ -484,3 +484,14 @@ def test_an_organisation_named_in_full_and_then_cut_short_is_no_place():
             "Troops took Tadef and Dibsi Afnan, the Observatory said.")
     assert "Observatory" not in [m.text for m in geoparse(text)]
     assert {"Tadef", "Dibsi Afnan"} <= {m.text for m in geoparse(text)}
+
+
+@pytest.mark.parametrize("name, lat, lon", [
+    ("Lajat", 32.97, 36.45), ("the Lajat region", 32.97, 36.45), ("Qalamoun", 34.0, 36.82), ("Jabal Turkman", 35.78, 35.98)])
+def test_named_regions_of_the_war_resolve_to_the_region(name, lat, lon):
+    place = resolve(name)
+    assert place is not None and place.kind in ("region", "hill") and km(place, lat, lon) <= 5
+
+
+def test_a_unit_named_after_a_region_names_no_place():
+    assert [m.text for m in geoparse("Fighters of the Qalamoun Shield and the army took Tadef.")] == ["Tadef"]
