@@ -77,7 +77,7 @@ QUARTER_PENALTY = 0.12
 AREA_PENALTY = 0.1
 MINOR_POPULATION = 5_000
 BIG_POPULATION = 20_000
-_INEXACT = frozenset({"spell", "short", "skeleton", "fuzzy", "core-fuzzy"})
+_INEXACT = frozenset({"spell", "short", "near", "skeleton", "fuzzy", "core-fuzzy"})
 
 
 def approx_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

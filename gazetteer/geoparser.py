@@ -93,10 +93,9 @@ def _check(deadline: float | None) -> None:
     if deadline is not None and time.monotonic() > deadline:
         raise OverBudget
 SHORT_KEY = 4
-# Tiers a short word may match by: as written, or by a two-consonant spelling key, which the
-# resolver takes only near the report's places and the finder only for a name written as a
-# place (cued, or listed with places).
-_SHORT_OK_TIERS = frozenset({"fold", "bare", "short"})
+# Tiers a short word may match by: as written, or by a spelling key that the resolver takes
+# only near the report's places (two consonants, or a namesake's stand-in: ``match``).
+_SHORT_OK_TIERS = frozenset({"fold", "bare", "short", "near"})
 TOKEN_RE = re.compile(r"[^\W_]+(?:['’‘ʿʾ`](?![sS]\b)[^\W_]+)*")
 # What may separate two words of one name: a space, a hyphen or dash, or an apostrophe
 # standing for an ayn ("Sab‘ Biyār").

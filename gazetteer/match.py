@@ -15,7 +15,8 @@ spell      ≤0.92  the same spelling key (``gazetteer.spelling``: "Kafr Nabudah
 short      ≤0.92  a spelling key of two consonants ("Bza'a" ~ "Baza'a"), only near the report's
                   places (``short_spelling``, asked by the resolver when nothing else matched)
 near       ≤0.92  the spelling key, when every place of the name itself was refused as far from
-                  the report: only within ``SHORT_SPELL_KM`` of its places (``near_spelling``)
+                  the report, or is an unmarked village away from it: only within
+                  ``SHORT_SPELL_KM`` of its places (``near_spelling``)
 core       0.90   the same name once a descriptor is set aside ("T-2 Station", "Helba area")
 skeleton   ≤0.85  the same consonants, and a fuzzy score ≥ 75 ("Khanasser" ~ "Khanasir")
 fuzzy      ≤0.85  a rapidfuzz ratio over keys above a length-dependent cutoff
@@ -38,7 +39,7 @@ from gazetteer.spelling import arabic_key, consonants, latin_key
 
 _LEADING_WORDS = ("the ",)
 SUGGESTION_CUTOFF = 65.0
-INEXACT_TIERS = frozenset({"spell", "short", "skeleton", "fuzzy", "core-fuzzy"})
+INEXACT_TIERS = frozenset({"spell", "short", "near", "skeleton", "fuzzy", "core-fuzzy"})
 # A spelling key holds few letters: a name that shares it must also be spelt alike (rapidfuzz
 # ratio of the phonetic keys) to be kept, and not much worse than the best that shares it.
 SPELL_MIN_RATIO = 60.0
@@ -200,7 +201,7 @@ def near_spelling(index: NameIndex, name: str, near_km, skip: set[int]) -> list[
     if is_arabic(name):
         return []
     entries = index.entries
-    return [c for c in spelling_checked(index, name, latin_key(name))
+    return [c._replace(tier="near") for c in spelling_checked(index, name, latin_key(name))
             if c.position not in skip and near_km(entries[c.position].lat, entries[c.position].lon) <= SHORT_SPELL_KM]
 
 

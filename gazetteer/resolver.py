@@ -19,7 +19,7 @@ import settings
 from gazetteer import descriptors, stopnames
 from gazetteer.context import Context, admissible, choose, is_big, is_inexact, is_minor, is_quarter, rank
 from gazetteer.index import NameIndex
-from gazetteer.match import candidates, has_short_spelling, near_spelling, short_spelling, suggestions
+from gazetteer.match import SHORT_SPELL_KM, candidates, has_short_spelling, near_spelling, short_spelling, suggestions
 from gazetteer.normalize import fold, is_arabic, strip_articles
 from gazetteer.place import Place
 from gazetteer.sources import DEFAULT_UNCERTAINTY_KM, Entry, load_entries, runtime_sources, static_sources
@@ -205,6 +205,14 @@ class Gazetteer:
             # the report's places is meant ("Sheikh Saeed" in a report on Aleppo: its Sheikh Said).
             near = near_spelling(self.index, name, context.nearest_km, {c.position for c in found})
             chosen = choose(rank(near, self.index, context), context) if near else None
+        elif (chosen is not None and context and context.points and is_minor(chosen[0].entry) and not chosen[0].entry.marked
+              and not is_inexact(chosen[0].candidate)
+              and context.nearest_km(chosen[0].entry.lat, chosen[0].entry.lon, other_than_itself=True) > SHORT_SPELL_KM):
+            # A village of that very name away from the report's places, and one spelt alike
+            # among them ("Hbeit" in a report on southern Idlib is its Hbit, not Latakia's Hbeit).
+            near = near_spelling(self.index, name, context.nearest_km, {c.position for c in found})
+            closer = choose(rank(near, self.index, context), context) if near else None
+            chosen = closer or chosen
         if chosen is None:
             return Resolution(None, True, False)
         best, confidence = chosen

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 from geopy.distance import geodesic
@@ -495,3 +496,18 @@ def test_named_regions_of_the_war_resolve_to_the_region(name, lat, lon):
 
 def test_a_unit_named_after_a_region_names_no_place():
     assert [m.text for m in geoparse("Fighters of the Qalamoun Shield and the army took Tadef.")] == ["Tadef"]
+
+
+def test_an_unmarked_village_of_the_name_away_from_the_report_gives_way_to_one_spelt_alike_among_its_places():
+    from gazetteer.resolver import Gazetteer
+    from gazetteer.sources import Entry
+    places = [
+        Entry("C1", "Hbeit", (), 35.56, 36.02, "village", "Latakia", "SY", 0, 2.0, "ocha"),  # 50 km off
+        Entry("C2", "Hbit", (), 35.44, 36.54, "village", "Idlib", "SY", 0, 2.0, "ocha"),
+        Entry("C3", "Khan Shaykhun", (), 35.44, 36.65, "town", "Idlib", "SY", 35_000, 2.0, "ocha"),
+        Entry("C4", "Kafr Nabudah", (), 35.43, 36.49, "town", "Hama", "SY", 12_000, 2.0, "ocha"),
+    ]
+    text = "Jets struck Khan Shaykhun and Kafr Nabudah at dawn; later Hbeit was shelled too, activists said."
+    assert [m.place.id for m in Gazetteer(places).geoparse(text) if m.text == "Hbeit"] == ["C2"]
+    marked = [replace(places[0], raw={"wpmodule": "opp"}), *places[1:]]  # a war-map village keeps its name
+    assert [m.place.id for m in Gazetteer(marked).geoparse(text) if m.text == "Hbeit"] == ["C1"]
