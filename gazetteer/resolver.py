@@ -203,16 +203,13 @@ class Gazetteer:
         if chosen is None and context and context.points:
             # Every place of that very name is refused (far from the report): one spelt alike near
             # the report's places is meant ("Sheikh Saeed" in a report on Aleppo: its Sheikh Said).
-            near = near_spelling(self.index, name, context.nearest_km, {c.position for c in found})
-            chosen = choose(rank(near, self.index, context), context) if near else None
+            chosen = self._spelt_alike_near(name, context, found)
         elif (chosen is not None and context and context.points and is_minor(chosen[0].entry) and not chosen[0].entry.marked
               and not is_inexact(chosen[0].candidate)
               and context.nearest_km(chosen[0].entry.lat, chosen[0].entry.lon, other_than_itself=True) > SHORT_SPELL_KM):
             # A village of that very name away from the report's places, and one spelt alike
             # among them ("Hbeit" in a report on southern Idlib is its Hbit, not Latakia's Hbeit).
-            near = near_spelling(self.index, name, context.nearest_km, {c.position for c in found})
-            closer = choose(rank(near, self.index, context), context) if near else None
-            chosen = closer or chosen
+            chosen = self._spelt_alike_near(name, context, found) or chosen
         if chosen is None:
             return Resolution(None, True, False)
         best, confidence = chosen
@@ -220,6 +217,14 @@ class Gazetteer:
         sure = (best.candidate.tier in SURE_TIERS or _own_descriptor(best)) and (confidence >= 0.8 or is_big(best.entry))
         contextual = len(found) > 1 or is_inexact(best.candidate) or is_minor(best.entry) or is_quarter(best.entry)
         return Resolution(place, contextual, sure, best.candidate.tier)
+
+    def _spelt_alike_near(self, name: str, context: Context, found: list):
+        """``choose``'s answer among the places spelt like ``name`` (not ``found``) within
+        ``SHORT_SPELL_KM`` of the report's places, or None."""
+        entries = self.index.entries
+        near = [c for c in near_spelling(self.index, name, context.nearest_km, {c.position for c in found})
+                if admissible(c, entries[c.position], name, context)]
+        return choose(rank(near, self.index, context), context) if near else None
 
     def _place(self, name: str, best, confidence: float) -> Place:
         score = best.candidate.match * confidence
