@@ -28,8 +28,9 @@ Then ``choose`` refuses rather than guesses (a wrong point draws a false front):
   Palmyra; so is one of several far-apart homonyms, or a village (a name many places share,
   most of them missing from any list), that far from the focus of a document that has one
   (its places within ``FOCUS_SPREAD_KM`` of their mean);
-- a big town called so exactly wins over a village or city quarter of the same name, unless
-  it lies far from the focus;
+- a big town called so exactly (by its main name; a Syrian city by any of its names:
+  "Sweida" is As-Suwayda) wins over a village or city quarter of the same name, unless it lies
+  far from the focus;
 - a city quarter is refused in a text that is not about its city (and ranks low without one);
 - an administrative district or subdistrict ranks below the town it is named after unless
   the text says "district" or "subdistrict";
@@ -76,7 +77,7 @@ QUARTER_PENALTY = 0.12
 AREA_PENALTY = 0.1
 MINOR_POPULATION = 5_000
 BIG_POPULATION = 20_000
-_INEXACT = frozenset({"spell", "skeleton", "fuzzy", "core-fuzzy"})
+_INEXACT = frozenset({"spell", "short", "near", "skeleton", "fuzzy", "core-fuzzy"})
 
 
 def approx_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -397,6 +398,12 @@ def is_big(entry: Entry) -> bool:
     return entry.kind in ("city", "governorate", "region", "river") or entry.population >= BIG_POPULATION
 
 
+def _syrian_city(entry: Entry) -> bool:
+    """A Syrian city: one of its aliases is as much its name as the main one ("Sweida" is
+    As-Suwayda however GeoNames heads its row), so no village called so outright outranks it."""
+    return entry.kind == "city" and entry.country == "SY"
+
+
 def is_inexact(candidate: Candidate) -> bool:
     return candidate.tier in _INEXACT
 
@@ -436,7 +443,7 @@ def choose(ranked: list[Ranked], context: Context | None = None) -> tuple[Ranked
         # the focus, as long as it is not far from the focus itself ("al-Thawrah" in a report
         # on Raqqa is Tabqa, not Raqqa's al-Thawrah quarter).
         big = next((r for r in ranked[1:] if is_big(r.entry) and r.entry.kind in ("city", "town")
-                    and not is_inexact(r.candidate) and r.candidate.main
+                    and not is_inexact(r.candidate) and (r.candidate.main or _syrian_city(r.entry))
                     and not (context and context.far(r.entry))), None)
         if big is not None:
             best = big

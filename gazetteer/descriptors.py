@@ -66,7 +66,9 @@ _PREFIXES = {
     "hill": {"hill": ["tal", "tell", "tall", "jabal", "jebel", "jabel", "mount", "mt"]},
     "governorate": {"governorate": ["province of", "governorate of", "the province of",
                                     "the governorate of"]},
-    "district": {"district": ["district of", "neighbourhood of", "neighborhood of", "the district of"]},
+    "district": {"district": ["district of", "neighbourhood of", "neighborhood of", "the district of",
+                              # "Masaken Hanano": the housing estate of a city quarter, in Arabic's word
+                              "masaken", "masakin", "masaakin"]},
 }
 
 KIND_OF_FAMILY = {

@@ -24,6 +24,13 @@ the region is computed from its anchor:
 - a river ("the east bank of the Euphrates"): 3 km from the river point, which ``lines`` has
   already moved to the stretch the text is about.
 
+A direction applied to a row that is already the part of an area towards that direction
+("eastern Homs desert", the Homs desert being the curated east of Homs) keeps the row; another
+direction makes the part of that part ("northern Homs desert"). Two direction words square to
+each other in a row are one ("the southern eastern countryside", "northern eastern Homs" where
+"eastern Homs" is a row: the north-east of Homs). A proper name that holds a direction
+(Eastern Ghouta) is no directional row: "northern Eastern Ghouta" is its north.
+
 Bearings are degrees clockwise from north; offsets are great-circle steps on a sphere.
 """
 from __future__ import annotations
@@ -52,7 +59,10 @@ DIRECTION_WORDS = frozenset(
 URBAN_PARTS = frozenset("""part parts outskirts suburbs suburb side edge half corner neighbourhoods
 neighborhoods districts quarters bank banks tip""".split())
 
-_DIR = r"(?:north|south)[ \t\u00a0-]?(?:east|west)(?:ern)?|north(?:ern)?|south(?:ern)?|east(?:ern)?|west(?:ern)?|central"
+# Two adjacent direction words square to each other are one ("the southern eastern countryside",
+# word for word the Arabic الريف الجنوبي الشرقي: the south-east).
+_DIR = (r"(?:north|south)ern[ \t\u00a0]+(?:east|west)ern(?![a-z])|(?:east|west)ern[ \t\u00a0]+(?:north|south)ern(?![a-z])|"
+        r"(?:north|south)[ \t\u00a0-]?(?:east|west)(?:ern)?|north(?:ern)?|south(?:ern)?|east(?:ern)?|west(?:ern)?|central")
 _PART = (r"parts?|countryside|outskirts|suburbs?|side|edge|reaches|areas?|regions?|desert|sector|"
          r"fronts?|banks?|neighbou?rhoods|districts|quarters|half|corner|tip|flank|border[ \t\u00a0]+areas")
 # Text just before a mention: "eastern ", "the southeastern part of ", "the east bank of the city of ".
@@ -76,6 +86,10 @@ SYRIA = Place(name="Syria", lat=35.0, lon=38.5, kind="region", governorate=None,
               source="country outline", uncertainty_km=250.0)
 HALF_DIRECTION_RE = re.compile(r"\b(north|south)[ \t\u00a0-]$", re.IGNORECASE)
 _LEADING_EW_RE = re.compile(r"(east|west)(?:ern)?[ \t\u00a0]+", re.IGNORECASE)
+_LEADING_DIR_RE = re.compile(r"(?:north|south|east|west)(?:ern)?[ \t\u00a0]+", re.IGNORECASE)
+# A row that is itself the part of an area towards a direction: a curated "Homs Governorate
+# (east)" (alias "Homs desert") or one computed here ("... (south countryside)").
+_OWN_DIRECTION_RE = re.compile(r"\((?P<dir>(?:north|south)?(?:east|west)?)(?: [a-z ]+)?\)$")
 _WINDOW = 80
 # Anchors at least this wide (radius, km) are regions whose parts are regions.
 WIDE_KM = 20.0
@@ -85,12 +99,18 @@ PART_KINDS = frozenset({"region", "area"})
 _LAST_WORD_RE = re.compile(rf"\b(?:{_DIR}|of|the)[ \t\u00a0]+$", re.IGNORECASE)
 
 
+def _compass(word: str) -> str:
+    """ "southeast" for "South-Eastern", "southern eastern" or "eastern southern"."""
+    word = re.sub(r"[ \t\u00a0-]", "", word.translate(ASCII_LOOKALIKES).lower()).replace("ern", "")
+    if word[:4] in ("east", "west") and word[4:] in ("north", "south"):
+        word = word[4:] + word[:4]
+    return word
+
+
 @lru_cache(maxsize=1024)
 def bearing_of(word: str) -> float | None:
     """Degrees from north for "southeastern", "south-east", "North"...; None for "central"."""
-    word = re.sub(r"[ \t\u00a0-]", "", word.translate(ASCII_LOOKALIKES).lower())
-    word = word[:-3] if word.endswith("ern") else word
-    return BEARING_DEG.get(word)
+    return BEARING_DEG.get(_compass(word))
 
 
 def offset(lat: float, lon: float, bearing_deg: float, distance_km: float) -> tuple[float, float]:
@@ -112,7 +132,17 @@ def _label(direction: str | None) -> str:
         return "around"
     if bearing_of(direction) is None:
         return "central"
-    return re.sub(r"[ \t\u00a0-]", "", direction.lower()).removesuffix("ern")
+    return _compass(direction)
+
+
+def own_bearing(place: Place) -> float | None:
+    """The bearing of the direction a place is already the part of its area towards, None for a
+    place that is no directional part (Eastern Ghouta is a proper name, not a part of Ghouta)."""
+    direction = (place.raw or {}).get("direction") if place.raw else None
+    if not direction:
+        match = _OWN_DIRECTION_RE.search(place.name)
+        direction = match.group("dir") if match else None
+    return bearing_of(direction) if direction else None
 
 
 def _base(anchor: Place, direction: str | None, part: str | None, governorate: Place | None) -> Place:
@@ -209,6 +239,8 @@ def part_of(gazetteer, anchor: Place, direction: str | None, part: str | None = 
     of a governorate or region ("the southeastern part of Homs province") is land, not a
     quarter of a town."""
     part_word = part.lower().split()[0] if part else None
+    if direction and own_bearing(anchor) is not None and own_bearing(anchor) == bearing_of(direction):
+        return anchor  # "eastern Homs desert": the Homs desert is that part already, not its east
     if part_word in URBAN_PARTS and anchor.kind not in ("governorate", "region"):
         return region(anchor, direction, part, governorate)
     base = _enclosing_governorate(gazetteer, _base(anchor, direction, part, governorate))
@@ -234,7 +266,7 @@ def _polygon_part(base: Place, direction: str | None, part: str | None) -> Place
     target = areas.area_of(base)
     if target is None:
         return None
-    piece = areas.part(target, direction)
+    piece = areas.part(target, _label(direction))
     if piece.is_empty:
         return None
     point = piece.centroid if piece.covers(piece.centroid) else piece.representative_point()
@@ -286,6 +318,11 @@ def apply(gazetteer, text: str, mentions: list[Mention]) -> list[Mention]:
                                 _governorate_named(gazetteer, rest_mention))
                 out.append(Mention(half.start(), mention.end, text[half.start():mention.end], place))
                 continue
+        if match is not None and not match.group("part") and own_bearing(mention.place) is not None:
+            compound = _compound(gazetteer, text, match, mention)
+            if compound is not None:
+                out.append(compound)
+                continue
         if after is not None:
             place = part_of(gazetteer, mention.place, after.group("dir"), after.group("part"),
                             _governorate_named(gazetteer, mention))
@@ -298,6 +335,25 @@ def apply(gazetteer, text: str, mentions: list[Mention]) -> list[Mention]:
             start = match.start()
             out.append(Mention(start, mention.end, text[start:mention.end], place))
     return sorted(out + _syria_regions(text, out, gazetteer), key=lambda m: (m.start, -m.end))
+
+
+def _compound(gazetteer, text: str, match: re.Match, mention: Mention) -> Mention | None:
+    """ "northern eastern Homs", where "eastern Homs" is a row of its own: the two direction
+    words are one ("north-east"), applied to what follows them; None if they are not square
+    to each other or the rest is no name."""
+    lead = _LEADING_DIR_RE.match(mention.text)
+    if lead is None:
+        return None
+    direction = f"{match.group('dir')} {lead.group().strip()}"
+    if bearing_of(direction) is None or bearing_of(direction) % 90 == 0:
+        return None
+    rest = mention.text[lead.end():]
+    anchor = SYRIA if fold(rest) == "syria" else gazetteer.resolve_name(rest, None, fuzzy=False)
+    if anchor is None:
+        return None
+    rest_mention = Mention(mention.start + lead.end(), mention.end, rest, anchor)
+    place = part_of(gazetteer, anchor, direction, None, _governorate_named(gazetteer, rest_mention))
+    return Mention(match.start(), mention.end, text[match.start():mention.end], place)
 
 
 # "the Old City of Raqqa", "Old Raqqa", "Raqqa's Old City": the historic centre of a city.

@@ -9,7 +9,7 @@ after it. Not places:
 
 - a stop name (person, group, country, calendar word) as long as or longer than the place
   at the same start: "Liwa al-Quds" never yields "Quds"; inside a unit's name only a city,
-  governorate or region counts ("the Deir ez-Zor Military Council");
+  or governorate counts ("the Deir ez-Zor Military Council"; not the region of "Qalamoun Shield");
 - a name after a title ("Gen.", "spokesman") or followed by a family name ("Jassim
   al-Saleh"), a small village's name before another capitalised word ("Dana Stroul"), the
   second half of a hyphenated name ("Abdul-Mahdi"), an operation's name ("Operation
@@ -38,7 +38,11 @@ found only by its spelling key (Kafr Nabudah for OCHA's Kafr Nabutha) is taken o
 text writes it as a place: a generic word of place names in it (Tal, Kafr, Jabal, Bir, Rasm...),
 "the village(s) of" before it, a descriptor or an apposition after it ("X district", "X, the
 neighbourhood next to..."), or a list with such a place or with an exactly matched one
-("Tadef, Bazaa and Qabaseen"). So "Teams" or "Party" never become villages.
+("Tadef, Bazaa and Qabaseen"); else, written as a name (every word capitalised, not a
+sentence's first word), only within ``NEAR_SPELL_KM`` of a place the report pins down
+("Hamdaniyeh" in a report on Aleppo). So "Teams" or "Party" never become villages. A one-word name
+written so whose spelling key has two consonants only ("Bza'a") is resolved by it only within
+``match.SHORT_SPELL_KM`` of the places the first pass pinned down.
 
 A direction word that begins a name gives way to the direction and a name right after it:
 "eastern Deir ez-Zor" is the east of the governorate, though OCHA lists a village "Eastern
@@ -50,7 +54,8 @@ which settles names that several places share and refuses guesses far from the r
 (``context.choose``). Names written as places that nothing matches, and villages or inexact
 matches that a relation in the text contradicts, are placed from that relation or their
 sentence as kind ``inferred`` (``inferred``). A dateline abroad ("BEIRUT, LEBANON (…) –") is
-not a mention, nor is a compass part of the whole country ("northern Syria") or a border named
+not a mention, nor is a small Syrian place named in a scene set abroad ("In Iraq, ...",
+``scenes``), nor a compass part of the whole country ("northern Syria") or a border named
 in passing ("Mayadin near the Iraq border", ``generic``).
 Per-call work is linear in the text: one regex pass, look-ups per token, and a resolution per
 distinct span (memoised).
@@ -61,7 +66,7 @@ import re
 import time
 from dataclasses import dataclass, replace
 
-from gazetteer import administrative, directional, generic, inferred, lines, relative
+from gazetteer import administrative, directional, generic, inferred, lines, relative, scenes
 from gazetteer.context import Context
 from gazetteer.descriptors import Descriptor, SUFFIXES, MAX_SUFFIX_TOKENS
 from gazetteer.index import IS_FORM, IS_PREFIX
@@ -88,6 +93,9 @@ def _check(deadline: float | None) -> None:
     if deadline is not None and time.monotonic() > deadline:
         raise OverBudget
 SHORT_KEY = 4
+# Tiers a short word may match by: as written, or by a spelling key that the resolver takes
+# only near the report's places (two consonants, or a namesake's stand-in: ``match``).
+_SHORT_OK_TIERS = frozenset({"fold", "bare", "short", "near"})
 TOKEN_RE = re.compile(r"[^\W_]+(?:['’‘ʿʾ`](?![sS]\b)[^\W_]+)*")
 # What may separate two words of one name: a space, a hyphen or dash, or an apostrophe
 # standing for an ayn ("Sab‘ Biyār").
@@ -126,14 +134,17 @@ opposition government regime frontline front captured liberated""".split())
 LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*/\s*)(?:the\s+)?")
 # Words that begin or make up place names and hardly anything else ("Tal Abu Qul", "Kafr
 # Nabudah", "Khirbet Ghazaleh"): a name with one is written as a place.
-GENERIC_WORDS = frozenset("""tal tall tell tel tallat tulul kafr kfar kefr kafar kfr jabal jebel jabel jbel
+GENERIC_WORDS = frozenset("""tal tall tell tel til tallat tulul kafr kfar kefr kafar kfr jabal jebel jabel jbel
 jabal bir bi'r beer bier khirbet khirbat kherbet khirbit kharbet khirbeh ain ayn ein aïn deir dayr dair
 umm um ras wadi qasr rasm rajm beit bayt jubb jeb jib marj hawsh hosh mazraat mazraa mazraet qalaat
 qalat qal'at hawijat hawija hawijet maarat maarrat ma'arrat jisr nahr birket qaryat mughayr
 mazra'at""".split())
-# Titles of a hill written before its name ("Mount X"), which few index names begin with.
-HILL_TITLES = frozenset({"mount", "mt"})
+# Titles written before a place's name ("Mount X", "Masaken X"), which few index names begin with.
+PLACE_TITLES = frozenset({"mount", "mt", "masaken", "masakin", "masaakin"})  # and a quarter's housing estate
 FUZZY_MIN_SCORE = 0.72
+# A name matched by its spelling key only, not written as a place, is one only this near (km)
+# a place the report pins down (as a two-consonant key is: ``match.SHORT_SPELL_KM``).
+NEAR_SPELL_KM = 20.0
 # Words before a person's name.
 TITLE_WORDS = frozenset("""gen general maj major lt lieutenant col colonel brig brigadier capt captain
 sgt sheikh shaykh sheik dr mr mrs ms president minister commander spokesman spokeswoman
@@ -152,7 +163,7 @@ been has have had will would can could may might must shall should this that the
 their his her our we they he she it which who whom whose where when while amid despite via
 per than then also not no yes all some any each every both either neither up down out off""".split())
 # Places big enough that a unit named after them still names them ("Homs Province").
-_NAMING_KINDS = frozenset({"city", "governorate", "region", "river"})
+_NAMING_KINDS = frozenset({"city", "governorate", "river"})
 _SUFFIX_FIRST_WORDS = frozenset(phrase[0] for phrase in SUFFIXES)
 
 
@@ -243,6 +254,7 @@ class _Span:
     pending: bool = False  # only a spelling-key match, not yet cued: kept if its list is
     unknown: bool = False  # written as a place: placed from its context if nothing matches
     listed_only: bool = False  # a place only for being listed with places: placed only if no place has its name
+    near_only: bool = False  # a spelling-key match not written as a place: kept only near the report's places
     group: int = -1  # for a listed span, the position of its list's first span
 
 
@@ -262,6 +274,9 @@ class _Finder:
         self._headlines: dict[int, bool] = {}
         self._longest: dict[int, tuple[int | None, int | None]] = {}
         self.name_words = _name_words(gazetteer)
+        # Capitalised words after the first of the stop names read so far ("Observatory" of the
+        # Syrian Observatory for Human Rights): later alone, they are that name cut short.
+        self.named_words: set[str] = set()
 
     def can_start(self, i: int) -> bool:
         tok = self.tokens[i]
@@ -281,8 +296,8 @@ class _Finder:
         if found is not None:
             return found
         toks, run = self.tokens, self.run
-        key_probe, spell_probe = self.index.by_key.probe, self.index.by_spell.probe
-        key = spell = ""
+        key_probe, spell_probe, fold_probe = self.index.by_key.probe, self.index.by_spell.probe, self.index.by_fold.probe
+        key = spell = folded = ""
         first_word = True
         best = best_spell = None
         j = i
@@ -291,6 +306,9 @@ class _Finder:
                 break
             tok = toks[j]
             key += tok.piece
+            # A name indexed as written only (a war-map label, a smaller town abroad) has no key
+            # of its own in the tables: its folded form is looked for too.
+            folded = f"{folded} {tok.folded}" if folded else tok.folded
             if tok.article:
                 as_last = as_inner = ""
             else:
@@ -300,13 +318,14 @@ class _Finder:
             spell += as_inner
             key_found = key_probe(key) if key else IS_PREFIX
             whole_found = spell_probe(whole) if whole else IS_PREFIX
+            fold_found = fold_probe(folded)
             if tok.piece and not tok.article:
-                if key_found & IS_FORM:
+                if key_found & IS_FORM or fold_found & IS_FORM:
                     best = j
                 if whole_found & IS_FORM and consonants(whole) >= SPELL_MIN_CONSONANTS:
                     best_spell = j
             if key and not key_found & IS_PREFIX and not whole_found & IS_PREFIX \
-                    and not spell_probe(spell) & IS_PREFIX:
+                    and not spell_probe(spell) & IS_PREFIX and not fold_found & IS_PREFIX:
                 break
             j += 1
         found = self._longest[i] = (best, best_spell)
@@ -381,6 +400,7 @@ class _Finder:
             stop_last = self.longest_stop(i)
             if stop_last is not None and (name_last is None or stop_last >= name_last):
                 phrase = " ".join(t.folded for t in toks[i:stop_last + 1])
+                self.named_words.update(t.folded for t in toks[i + 1:stop_last + 1] if t.capital)
                 if phrase not in self.stop.soft:
                     i = stop_last + 1
                     continue
@@ -389,7 +409,7 @@ class _Finder:
                 if name_last is None:
                     i += 1
                     continue
-            if (exact_last is None and spell_last in (None, i) and toks[i].folded in HILL_TITLES
+            if (exact_last is None and spell_last in (None, i) and toks[i].folded in PLACE_TITLES
                     and self.next_token(i) is not None):
                 # "Mount X" where only X is a name: the whole is the hill (the resolver reads the title).
                 title_last = self.longest_name(i + 1)[0]
@@ -416,7 +436,7 @@ class _Finder:
             if self.after_title(i) or (name_last == i and self.surname_follows(i)) or self.after_given_name(i):
                 i = self.end_of_run(i) + 1  # a person: "Gen. Issam Zahreddine", "Jassim al-Saleh"
                 continue
-            loose = pending = False
+            loose = pending = near = False
             if i <= unit_end or (i == spell_last and toks[i].folded in self.stop.phrases):
                 # Inside a unit's name, and for a word that is itself no place ("Syrian"), only
                 # an exact name counts.
@@ -433,7 +453,11 @@ class _Finder:
                 elif exact_last is not None:
                     name_last = exact_last
                 else:
+                    # Not written as a place: pending its list's say, else tried near the report's
+                    # places if it reads as a name (every word capitalised, not a sentence's first).
                     pending = True
+                    near = all(toks[k].capital or toks[k].article for k in range(i, spell_last + 1)) \
+                        and not _sentence_initial(self.text, toks[i].start)
             else:
                 loose = self.cued(i, name_last)
             described = self.descriptor_after(name_last)
@@ -443,7 +467,7 @@ class _Finder:
             span = _Span(i, last, in_unit=i <= unit_end,
                          before_capital=not described and self.capital_follows(last),
                          after_capital=self.after_unknown_capital(i),
-                         loose=loose, pending=pending, unknown=loose)
+                         loose=loose, pending=pending, unknown=loose, near_only=near)
             out.append(span)
             i = span.last + 1
         return self.listed(out)
@@ -486,10 +510,12 @@ class _Finder:
                 strong = any(out[g].loose or out[g].fuzzy for g in group)
                 for g in group:
                     if not out[g].loose:
-                        out[g] = replace(out[g], loose=True, pending=False, unknown=out[g].pending,
+                        out[g] = replace(out[g], loose=True, pending=False, unknown=out[g].pending, near_only=False,
                                          listed_only=out[g].pending and not strong, group=k)
             k = j + 1
-        return [span for span in out if not span.pending]
+        # A spelling match in no list is still tried, but kept only near the report's places.
+        return [replace(span, pending=False, loose=True) if span.near_only and span.pending else span
+                for span in out if not span.pending or span.near_only]
 
     def generic_name(self, i: int, exact_last: int | None) -> _Span | None:
         """"Tal Abu Qul", "Jabal al-Bishri", "Bir Ghabaghib": a generic word of place names and
@@ -524,7 +550,7 @@ class _Finder:
         else:
             head = tok
         if (not head.capital or head.folded in self.stop.phrases or head.folded in FUNCTION_WORDS
-                or head.folded in NOT_NAME_WORDS or self.headline(tok.start)):
+                or head.folded in NOT_NAME_WORDS or head.folded in self.named_words or self.headline(tok.start)):
             return None
         last = i if not tok.article else i + 1
         # Up to a descriptor, even a capitalised one ("Jirah Military Airport").
@@ -632,6 +658,14 @@ class _Finder:
         return last
 
 
+def _sentence_initial(text: str, position: int) -> bool:
+    """Whether ``position`` begins a sentence or a line, where a capital says nothing."""
+    k = position - 1
+    while k >= 0 and text[k] in " \t\u00a0\"“‘'(":
+        k -= 1
+    return k < 0 or text[k] in ".!?:\n"
+
+
 def _list_gap(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` separates two names of one list ("A, B and C")."""
     return end - start <= MAX_GAP_CHARS and LIST_GAP_RE.fullmatch(text, start, end) is not None
@@ -702,11 +736,14 @@ def _resolve_spans(gazetteer, text: str, spans: list[_Span], tokens: list[_Token
             refused.append((start, end))  # the wrong homonym: a relation after it may place it
         if span.fuzzy and place is not None and place.score < FUZZY_MIN_SCORE:
             continue
+        if span.near_only and place is not None and memo[memo_key].tier in INEXACT_TIERS and not (
+                context and context.nearest_km(place.lat, place.lon, other_than_itself=True) <= NEAR_SPELL_KM):
+            continue  # "Hamdaniyeh" in a report on Aleppo is its quarter; "Teams" is no village
         if place is None or _is_metonym(text, end, fold(written)):
             continue
         if span.in_unit and place.kind not in _NAMING_KINDS and place.population < 10_000:
             continue
-        if span.first == span.last and len(tokens[span.first].piece) <= SHORT_KEY and memo[memo_key].tier not in ("fold", "bare"):
+        if span.first == span.last and len(tokens[span.first].piece) <= SHORT_KEY and memo[memo_key].tier not in _SHORT_OK_TIERS:
             continue  # "Ali" only sounds like Aley: short words must be spelt as the gazetteer does
         if span.first == span.last and (span.before_capital or span.after_capital) and _is_minor(place):
             continue  # "Dana Stroul", "Talas Salama": a small village's name beside another name is a person's
@@ -811,6 +848,7 @@ def geoparse(gazetteer, text: str, context: Context | None = None, relative_phra
     # A dateline abroad is where the reporter sat: no mention, nor an anchor for unknown names.
     names = [m for m in names if not _foreign_dateline(text, m)]
     names = inferred.resolve(text, names, unknowns, checkable, refused)
+    names = scenes.drop_abroad(text, names, _is_big)  # "In Iraq, ...": its villages are not Syria's
     _check(deadline)
     if not generic_too:
         names = generic.drop(text, names)

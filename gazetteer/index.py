@@ -58,10 +58,16 @@ TABLES = ("fold", "bare", "key", "core", "skeleton", "arabic", "spell")
 _GUESS_TABLES = frozenset({"key", "core", "skeleton", "spell"})
 
 
+# A town abroad smaller than this answers to its names as written only: its aliases' sound-alikes
+# are Syrian places' ("Selahedin", Iraq's Pirmam, for Aleppo's Salah ad-Din).
+ABROAD_GUESS_MIN_POPULATION = 100_000
+
+
 def _as_written_only(entry: Entry) -> frozenset[str] | None:
-    """The names of ``entry`` indexed only as written: all of a war-map place's (None), the
-    war-map labels folded into another place, or none (an empty set)."""
-    if entry.source == "wpmodule":
+    """The names of ``entry`` indexed only as written: all of a war-map place's or of a smaller
+    town abroad's (None), the war-map labels folded into another place, or none (an empty set)."""
+    if entry.source == "wpmodule" or (entry.raw and entry.raw.get("abroad") == "1"
+                                      and entry.population < ABROAD_GUESS_MIN_POPULATION):
         return None
     labels = entry.raw.get("wpmodule_labels") if entry.raw else None
     return frozenset(labels.split("|")) if labels else frozenset()

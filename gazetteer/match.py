@@ -12,6 +12,11 @@ key        0.95   the same phonetic key ("Mayadeen" ~ "Al Mayādīn")
 glued      0.93   the key once an article glued to a word is split off ("Alhasakah")
 spell      ≤0.92  the same spelling key (``gazetteer.spelling``: "Kafr Nabudah" ~ "Kafr Nabutha" ~
                   كفر نبودة), kept only if the spelling is close enough (``spelling_checked``)
+short      ≤0.92  a spelling key of two consonants ("Bza'a" ~ "Baza'a"), only near the report's
+                  places (``short_spelling``, asked by the resolver when nothing else matched)
+near       ≤0.92  the spelling key, when every place of the name itself was refused as far from
+                  the report, or is an unmarked village away from it: only within
+                  ``SHORT_SPELL_KM`` of its places (``near_spelling``)
 core       0.90   the same name once a descriptor is set aside ("T-2 Station", "Helba area")
 skeleton   ≤0.85  the same consonants, and a fuzzy score ≥ 75 ("Khanasser" ~ "Khanasir")
 fuzzy      ≤0.85  a rapidfuzz ratio over keys above a length-dependent cutoff
@@ -34,7 +39,7 @@ from gazetteer.spelling import arabic_key, consonants, latin_key
 
 _LEADING_WORDS = ("the ",)
 SUGGESTION_CUTOFF = 65.0
-INEXACT_TIERS = frozenset({"spell", "skeleton", "fuzzy", "core-fuzzy"})
+INEXACT_TIERS = frozenset({"spell", "short", "near", "skeleton", "fuzzy", "core-fuzzy"})
 # A spelling key holds few letters: a name that shares it must also be spelt alike (rapidfuzz
 # ratio of the phonetic keys) to be kept, and not much worse than the best that shares it.
 SPELL_MIN_RATIO = 60.0
@@ -163,17 +168,41 @@ def _fitting(index: NameIndex, found: list[Candidate]) -> list[Candidate]:
 SHORT_SPELL_KM = 20.0
 
 
+def _short_key(name: str) -> str:
+    """``name``'s spelling key if it is one word of two consonants, else ""."""
+    if is_arabic(name) or len(name.split()) != 1:
+        return ""
+    spell = latin_key(name)
+    return spell if consonants(spell) == SPELL_MIN_CONSONANTS - 1 else ""
+
+
+def has_short_spelling(index: NameIndex, name: str) -> bool:
+    """Whether some entry shares ``name``'s two-consonant spelling key (``short_spelling`` may
+    then find it, given the report's places)."""
+    spell = _short_key(name)
+    return bool(spell) and bool(index.by_spell.get(spell))
+
+
 def short_spelling(index: NameIndex, name: str, near_km) -> list[Candidate]:
     """Entries ``name`` may mean by a spelling key of two consonants, within ``SHORT_SPELL_KM``
     of the report's places (``near_km(lat, lon)``: the distance to the nearest); [] otherwise."""
-    if is_arabic(name) or len(name.split()) != 1:
-        return []
-    spell = latin_key(name)
-    if consonants(spell) != SPELL_MIN_CONSONANTS - 1:
+    spell = _short_key(name)
+    if not spell:
         return []
     found = spelling_checked(index, name, spell, min_consonants=SPELL_MIN_CONSONANTS - 1)
     entries = index.entries
-    return [c for c in found if near_km(entries[c.position].lat, entries[c.position].lon) <= SHORT_SPELL_KM]
+    return [c._replace(tier="short") for c in found
+            if near_km(entries[c.position].lat, entries[c.position].lon) <= SHORT_SPELL_KM]
+
+
+def near_spelling(index: NameIndex, name: str, near_km, skip: set[int]) -> list[Candidate]:
+    """Entries ``name`` may mean by its spelling key, other than the positions in ``skip``,
+    within ``SHORT_SPELL_KM`` of the report's places (``near_km``, as for ``short_spelling``)."""
+    if is_arabic(name):
+        return []
+    entries = index.entries
+    return [c._replace(tier="near") for c in spelling_checked(index, name, latin_key(name))
+            if c.position not in skip and near_km(entries[c.position].lat, entries[c.position].lon) <= SHORT_SPELL_KM]
 
 
 def spelling_checked(index: NameIndex, name: str, spell: str, descriptor: Descriptor | None = None,

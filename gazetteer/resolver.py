@@ -19,7 +19,7 @@ import settings
 from gazetteer import descriptors, stopnames
 from gazetteer.context import Context, admissible, choose, is_big, is_inexact, is_minor, is_quarter, rank
 from gazetteer.index import NameIndex
-from gazetteer.match import candidates, short_spelling, suggestions
+from gazetteer.match import SHORT_SPELL_KM, candidates, has_short_spelling, near_spelling, short_spelling, suggestions
 from gazetteer.normalize import fold, is_arabic, strip_articles
 from gazetteer.place import Place
 from gazetteer.sources import DEFAULT_UNCERTAINTY_KM, Entry, load_entries, runtime_sources, static_sources
@@ -212,14 +212,26 @@ class Gazetteer:
         if found is None:  # the same with any context: only their ranking depends on it
             found = memo[("candidates", name, fuzzy, spelling)] = candidates(self.index, name, fuzzy=fuzzy,
                                                                              spelling=spelling)
-        if not found and spelling and context and context.points:
+        short = not found and spelling and has_short_spelling(self.index, name)
+        if short and context and context.points:
             found = short_spelling(self.index, name, context.nearest_km)
         if found:
             entries = self.index.entries
             found = [c for c in found if admissible(c, entries[c.position], name, context)]
         if not found:
-            return Resolution(None, False, False)
+            # A two-consonant spelling ("Bza'a") may still be a place near the report's others.
+            return Resolution(None, bool(short) and not (context and context.points), False)
         chosen = choose(rank(found, self.index, context), context)
+        if chosen is None and context and context.points:
+            # Every place of that very name is refused (far from the report): one spelt alike near
+            # the report's places is meant ("Sheikh Saeed" in a report on Aleppo: its Sheikh Said).
+            chosen = self._spelt_alike_near(name, context, found)
+        elif (chosen is not None and context and context.points and is_minor(chosen[0].entry) and not chosen[0].entry.marked
+              and not is_inexact(chosen[0].candidate)
+              and context.nearest_km(chosen[0].entry.lat, chosen[0].entry.lon, other_than_itself=True) > SHORT_SPELL_KM):
+            # A village of that very name away from the report's places, and one spelt alike
+            # among them ("Hbeit" in a report on southern Idlib is its Hbit, not Latakia's Hbeit).
+            chosen = self._spelt_alike_near(name, context, found) or chosen
         if chosen is None:
             return Resolution(None, True, False)
         best, confidence = chosen
@@ -227,6 +239,14 @@ class Gazetteer:
         sure = (best.candidate.tier in SURE_TIERS or _own_descriptor(best)) and (confidence >= 0.8 or is_big(best.entry))
         contextual = len(found) > 1 or is_inexact(best.candidate) or is_minor(best.entry) or is_quarter(best.entry)
         return Resolution(place, contextual, sure, best.candidate.tier)
+
+    def _spelt_alike_near(self, name: str, context: Context, found: list):
+        """``choose``'s answer among the places spelt like ``name`` (not ``found``) within
+        ``SHORT_SPELL_KM`` of the report's places, or None."""
+        entries = self.index.entries
+        near = [c for c in near_spelling(self.index, name, context.nearest_km, {c.position for c in found})
+                if admissible(c, entries[c.position], name, context)]
+        return choose(rank(near, self.index, context), context) if near else None
 
     def _place(self, name: str, best, confidence: float) -> Place:
         score = best.candidate.match * confidence

