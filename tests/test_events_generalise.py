@@ -965,7 +965,7 @@ def test_a_withdrawal_that_tells_where_the_men_went_is_news_of_its_own():
 
 
 def test_their_fighters_after_a_speaker_who_admits_are_the_speaker_s_side():
-    events = read("The army took Raqqa on 12 May. Rebel commanders admitted that their fighters had withdrawn from Raqqa.")
+    events = read("The army took Raqqa on 12 May. A rebel spokesman conceded that their fighters had pulled out of Raqqa.")
     assert ("rebels", "withdraw", "Raqqa") in summary(events)
     events = read("After ISIS attacked Sabkhah on 3 June, their fighters withdrew from Kafr Nabl.")
     assert ("isil", "withdraw", "Kafr Nabl") in summary(events)
@@ -979,7 +979,7 @@ def test_fighting_told_as_still_going_on_is_of_the_report_s_present_not_the_stor
 
 @pytest.mark.parametrize("text", [
     "On 3 June the army entered Raqqa after the departure of the last convoy of rebels.",
-    "On 3 June the army entered Raqqa, after the last rebel fighters left under a deal with the governor.",
+    "On 3 June the army entered Raqqa once the remaining gunmen had left under a deal.",
     "On 2 June the last buses carrying ISIS members left Raqqa. On 3 June the army entered Raqqa.",
     "On 3 June the rebels accepted a deal to leave for the north, and the army entered Raqqa.",
 ])
