@@ -316,9 +316,10 @@ _INDEFINITE_BEFORE = re.compile(r"(?<![\w-])(?:a|an)\s+(?:[\w-]+\s+){0,1}$", re.
 _SPELL_BEFORE = re.compile(r"(?<![\w-])(?:after|following|despite|amid|since)\s+(?:more\s+than\s+|nearly\s+|almost\s+|over\s+)?"
                            r"(?:(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|many|a\s+few|few)\s+)?"
                            r"(?:and\s+a\s+half\s+)?(?:days|weeks|months|years|hours)\s+of\s+(?:[\w-]+\s+){0,2}$", re.I)
-# "left the town after heavy battles", "amid fierce fighting": how the news came about, not
-# a fight of its own; "Monday's clashes": a fight told before, named by its day.
-_AFTER_FIGHT_BEFORE = re.compile(r"(?:(?<![\w-])(?:after|following|amid|despite)\s+(?:[“\"]?[a-z-]+\s+){0,2}[“\"]?|"
+# "left the town after heavy battles": how the news came about, not a fight of its own;
+# "Monday's clashes": a fight told before, named by its day. Fighting "amid" or "despite"
+# which something happens goes on at the time: it stays news.
+_AFTER_FIGHT_BEFORE = re.compile(r"(?:(?<![\w-])(?:after|following)\s+(?:[“\"]?[a-z-]+\s+){0,2}[“\"]?|"
                                  r"(?:day|night|yesterday|week|weekend)['’]s\s+)$", re.I)
 # What is handed over, surrendered, ceded or given up is ground when a name follows.
 _HANDED_PLACE = re.compile(r"\s+(?:(?:full\s+)?control\s+(?:of|over)\s+)?(?:the\s+(?:town|city|village|district|base|airbase|"
