@@ -59,6 +59,7 @@ _WORD = re.compile(r"(?<![\w'’-])[A-Za-z0-9][\w'’.-]*")
 _BACKED_WEST = re.compile(r"(?:U\.S\.|US|American|Coalition|Western)-(?:backed|trained|aided|supported|sponsored)\s", re.I)
 WESTERN_BACKED = ("rebels", "sdf")
 _GLOSS_GAP = re.compile(r"\s*\(")
+_TURKISH = re.compile(r"Turk|TSK", re.I)
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 # How many named sides on each side of a generic name are looked at (bounded work).
 CONTEXT_SIDES = 40
@@ -68,7 +69,9 @@ _OTHER_PARTIES = re.compile(guarded(r"Israeli|Israel|IDF|Jordanian|Lebanese\s+Ar
 # Civilians named as a clause's subject ("a group of civilians managed to reach X"): no side acts.
 _CIVILIANS = Folded(guarded(r"civilians|residents|refugees|displaced\s+(?:people|persons|families)|children|"
                             r"journalists|aid\s+workers|locals|villagers|townspeople") + r"(?![\w-])")
-_PRONOUN = Folded(guarded(r"they|the\s+latter|the\s+former|it|its\s+(?:forces|troops|fighters|allies)") + r"(?![\w-])")
+_PRONOUN = Folded(guarded(r"they|the\s+latter|the\s+former|it|its\s+(?:forces|troops|fighters|allies)|"
+                                    r"their\s+(?:forces|troops|fighters|men|allies)")
+                  + r"(?![\w-])")
 # "his group", and in a quotation "our forces": the speaker's side.
 _POSSESSED_GROUP = Folded(guarded("his|her|our") + r"\s+(?:(?:own|armed|brave|heroic)\s+)?(?:group|forces|men|fighters|"
                           r"units?|faction|militia|troops|army|soldiers)(?![\w-])")
@@ -346,9 +349,12 @@ def _in_context(text: str, found: list[SideMention], table: FactionTable) -> lis
         faction = None
         for pool in ([j for j in before if paragraph[j] == paragraph[i]], [j for j in after if paragraph[j] == paragraph[i]],
                      before, after):
-            # An air arm is not of the side holding the ground it strikes ("rebel-held districts").
+            # An air arm is not of the side holding the ground it strikes ("rebel-held districts"),
+            # nor of a rebel group: the only air arm folded into the rebels is Turkey's.
+            air = "coalition" in candidates
             faction = next((found[j].faction for j in pool if found[j].faction in candidates
-                            and not (found[j].role == "held" and "coalition" in candidates)), None)
+                            and not (air and found[j].role == "held")
+                            and not (air and found[j].faction == "rebels" and not _TURKISH.search(found[j].text))), None)
             if faction is not None:
                 break
         if faction is not None and faction != found[i].faction:

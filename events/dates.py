@@ -39,6 +39,9 @@ NUMBERS = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "twenty": 20,
     "thirty": 30, "a couple of": 2, "couple of": 2,
 }
+# The months of a part of a year ("mid-2012": May-August) and of a season, as most reports mean them.
+YEAR_PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12), "spring": (3, 5), "summer": (6, 8), "autumn": (9, 11),
+              "fall": (9, 11)}
 # "several days later", "a few days later": two to six days, as the gold annotation reads them.
 SEVERAL = (2, 6)
 UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "hour": 1}
@@ -208,6 +211,14 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"\b(?:(?:over|in|during|within)\s+the\s+(?:next|following|coming|subsequent)|within)\s+"
         rf"(?:(?P<n>{_N}|{_FEW})\s+)?(?P<u>days|weeks|day|week)\b",
         re.I)),
+    # "later that month", "earlier in the same year", "the following month": the running
+    # date's calendar month or year, the part of it after (before) the running date, or the next
+    # (previous) one.
+    ("anchor_unit", re.compile(
+        r"\b(?:(?P<side>later|earlier)\s+(?:(?:on\s+)?in\s+|during\s+)?(?:that(?:\s+same)?|the\s+same)\s+(?P<u1>month|year)"
+        r"|(?:(?:in|during)\s+)?(?:that(?:\s+same)?|the\s+same)\s+(?P<u2>month|year)"
+        r"|(?:(?:in|during)\s+)?the\s+(?P<shift>following|next|previous|preceding)\s+(?P<u3>month|year)"
+        r"|(?:(?:in|during)\s+)?the\s+(?P<u4>month|year)\s+(?P<shift2>after|before))\b", re.I)),
     ("later", re.compile(rf"\b(?P<n>{_N}|{_FEW})\s+(?P<u>days?|weeks?|months?)\s+later\b", re.I)),
     ("earlier", re.compile(rf"\b(?P<n>{_N}|{_FEW})\s+(?P<u>days?|weeks?|months?)\s+(?:before|earlier|previously)\b", re.I)),
     ("later", re.compile(r"\b(?:the\s+)?(?P<n>next|following)\s+(?P<u>day|morning|night|week|month)\b", re.I)),
@@ -235,6 +246,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("weekend", re.compile(r"\b(?:over|during|at|on)\s+the\s+(?P<last>past\s+|last\s+)?weekend\b|\blast\s+weekend\b", re.I)),
     ("overnight", re.compile(r"\bovernight\b", re.I)),
     ("earlier", re.compile(r"\b(?:the\s+)?(?P<n>previous|preceding)\s+(?P<u>day|week)\b|\bthe\s+(?P<u2>day|night)\s+before\b", re.I)),
+    # "in mid-2012", "the summer of 2014": a part of a year, months wide.
+    ("year_part", re.compile(
+        rf"\b(?:(?i:the)\s+)?(?:(?P<part>(?i:early|mid|late|the\s+(?:start|beginning|middle|end)\s+of))[\s-]+|"
+        rf"(?P<season>(?i:spring|summer|autumn|fall))\s+(?:(?i:of)\s+)?)(?P<y>{_Y})(?![\w-])")),
     ("year", re.compile(rf"\b(?i:in|since|during|by|until|of|from|before|after|early|late)\s+(?P<y>{_Y})(?![\w-])|\((?P<y2>{_Y})\s*[-–]\s*{_Y}\)")),
 ]
 
@@ -249,15 +264,17 @@ _WEEKDAY_WORDS = tuple(name.capitalize() for name in WEEKDAYS)
 _GATES = {
     "day_range": _MONTH_WORDS, "day_range_us": _MONTH_WORDS, "month_range": _MONTH_WORDS, "day": _MONTH_WORDS,
     "month": _MONTH_WORDS, "weekday": _WEEKDAY_WORDS, "iso": ("19", "20"), "week_of": _MONTH_WORDS,
+    "anchor_unit": ("month", "year"),
     "next_span": ("next", "following", "coming", "subsequent", "within"), "later": ("later", "next", "following", "after"), "earlier": ("before", "earlier", "previously", "previous",
                                                                        "preceding"),
     "same": ("later", "that", "same", "end of", "midnight", "nightfall", "evening", "meanwhile", "meantime",
              "simultaneous", "concurrent", "during th", "at this", "at that"),
     "doc_last": ("last", "past"), "doc_recent": ("recent", "last", "past", "now"), "doc_this": ("this",),
     "doc_prev": ("last",), "lasting": ("days", "weeks", "months"), "ago": ("ago",), "weekend": ("weekend",), "overnight": ("overnight",), "doc_day": ("yesterday", "today", "tonight", "this morning"),
-    "year": ("19", "20"),
+    "year": ("19", "20"), "year_part": ("19", "20"),
 }
-_CASED_GATES = {"day_range", "day_range_us", "month_range", "day", "month", "weekday", "year", "iso", "week_of"}
+_CASED_GATES = {"day_range", "day_range_us", "month_range", "day", "month", "weekday", "year", "iso", "week_of",
+                "year_part"}
 
 
 def _gate(kinds: set[str]) -> tuple[re.Pattern, dict[str, set[str]]]:
@@ -378,6 +395,11 @@ def _build(kind: str, m: re.Match) -> DateExpr | None:
         if count is None:
             return None
         return DateExpr(start, end, "after", (count * unit, count * unit))
+    if kind == "anchor_unit":
+        unit = (g.get("u1") or g.get("u2") or g.get("u3") or g.get("u4")).lower()
+        shift_word = (g.get("shift") or g.get("shift2") or "").lower()
+        shift = 1 if shift_word in ("following", "next", "after") else -1 if shift_word else 0
+        return DateExpr(start, end, "anchor_unit", (unit, shift, (g.get("side") or "").lower() or None))
     if kind == "weekend":
         return DateExpr(start, end, "weekend", ())
     if kind == "overnight":
@@ -432,6 +454,10 @@ def _build(kind: str, m: re.Match) -> DateExpr | None:
     if kind == "doc_day":
         word = " ".join(g["w"].lower().split())
         return DateExpr(start, end, "before_doc_day", (1 if word == "yesterday" else 0,))
+    if kind == "year_part":
+        year = int(g["y"])
+        first, last = YEAR_PARTS[(g.get("season") or _part(g.get("part")) or "").lower()]
+        return DateExpr(start, end, "range", (("month", year, first, None), ("month", year, last, None)), has_year=True)
     if kind == "year":
         year = int(g.get("y") or g.get("y2"))
         return DateExpr(start, end, "year", (year,), has_year=True)
@@ -536,6 +562,8 @@ def _resolve_plain(expr: DateExpr, ctx: DateContext) -> DateSpan | None:
         return DateSpan(ctx.anchor.start - timedelta(days=farthest), ctx.anchor.start - timedelta(days=max(0, nearest)))
     if kind == "same":
         return ctx.anchor
+    if kind == "anchor_unit":
+        return _anchor_unit(value, ctx)
     if kind == "lasting":
         now = ctx.anchor.end if ctx.anchor is not None else ctx.doc_date
         if now is None:
@@ -591,6 +619,30 @@ def _resolve_plain(expr: DateExpr, ctx: DateContext) -> DateSpan | None:
     return None
 
 
+def _anchor_unit(value: tuple, ctx: DateContext) -> DateSpan | None:
+    unit, shift, side = value
+    if ctx.anchor is None:
+        return None
+    # A running date a month wide says only that much: "later that month" may be any of it.
+    wide = (ctx.anchor.end - ctx.anchor.start).days > WEEK_MAX_DAYS
+    at = ctx.anchor.start if side == "earlier" else ctx.anchor.end
+    if unit == "year":
+        year = at.year + shift
+        # a whole year is history, as an explicit year is; a part of one after a date is news
+        whole = DateSpan(date(year, 1, 1), date(year, 12, 31), background=side is None)
+    else:
+        month_index = at.year * 12 + at.month - 1 + shift
+        year, month = divmod(month_index, 12)
+        whole = DateSpan(date(year, month + 1, 1), date(year, month + 1, calendar.monthrange(year, month + 1)[1]))
+    if side == "later":
+        whole = DateSpan(max(whole.start, min(ctx.anchor.start if wide else ctx.anchor.end, whole.end)), whole.end)
+    elif side == "earlier":
+        whole = DateSpan(whole.start, min(whole.end, max(ctx.anchor.end if wide else ctx.anchor.start, whole.start)))
+    if ctx.published and ctx.doc_date is not None and whole.start <= ctx.doc_date < whole.end:
+        whole = DateSpan(whole.start, ctx.doc_date, whole.background)  # "later this year" has not happened yet
+    return whole
+
+
 def _day_span(value: tuple, ctx: DateContext) -> DateSpan | None:
     year, month, day = value[-3:]
     if year is None:
@@ -603,7 +655,8 @@ def _day_span(value: tuple, ctx: DateContext) -> DateSpan | None:
 
 def _month_span(year: int | None, month: int, part: str | None, ctx: DateContext) -> DateSpan | None:
     if year is None:
-        year = ctx.infer_year(month)
+        # "late March" in a report of 2 March is last year's: the part's first day decides.
+        year = ctx.infer_year(month, {"mid": 11, "late": 21}.get(part, 1))
     if year is None:
         return None
     last = calendar.monthrange(year, month)[1]

@@ -163,8 +163,10 @@ _FRONTED_RECALL = re.compile(r"\s*(?:Following|After|Since|In\s+the\s+wake\s+of|
 RECALL_WINDOW_DAYS = 30
 # How far from a generic side its theatre's place may be named (the same sentence, roughly).
 THEATRE_CHARS = 200
+# Date kinds counted from the running date (events/dates.py), not from the report's.
+_COUNTS_FROM_RUNNING = frozenset({"after", "before", "same", "anchor_unit"})
 _SPEECH_VERB = re.compile(r"^\s+(?:\([^()]{1,30}\)\s+)?(?:[\w'’-]+\s+){0,3}?(?:said|says|claimed|claims|stated|announced|reported|insisted|"
-                          r"declared|confirmed)\b", re.I)
+                          r"declared|confirmed|admitted|acknowledged|conceded)\b", re.I)
 _NOT_TERRITORY = re.compile(
     r"\s+(?:[\w'’,-]+\s+){0,4}?(?:shipments?|weapons|arms|ammunition|ammo|munitions|vehicles?|tanks?|equipment|documents|"
     r"stash(?:es)?|caches?|supplies|drones?|prisoners?|hostages?|fighters|militants|members|soldiers|troops|bod(?:y|ies)|"
@@ -652,7 +654,10 @@ class _Reader:
     def _resolve_dates(self, view: _SentenceView) -> None:
         sentence = view.sentence
         if self.recalled_restore is not None:
-            if not _CARRIES_ON.match(self.masked, sentence.start, sentence.end):
+            first = next(iter(self.sentence_dates[sentence.start]), None)
+            # "... three days later", "later that month": the sentence goes on in the recalled time.
+            counts_on = first is not None and first.kind in _COUNTS_FROM_RUNNING
+            if not counts_on and not _CARRIES_ON.match(self.masked, sentence.start, sentence.end):
                 self.ctx.anchor = self.recalled_restore[0]
             self.recalled_restore = None
         view.anchor_before = self.ctx.anchor
@@ -1010,6 +1015,13 @@ class _Reader:
                 if other is not None:
                     return other.faction, other.unit, "sentence", patient
                 return self.enemies.get(patient) or PRIOR_ENEMY[patient], None, "running", patient
+            if patient is None and action in ("capture", "recapture") and running[0] is not None:
+                # "Rebels pulled out of X. Y fell on 9 April": the side that last withdrew lost it.
+                last = next((d for d in reversed(made or self.drafts) if not d.removed), None)
+                if last is not None and last.action == "withdraw" and last.actor == running[0] and last.target:
+                    return last.target, None, "running", None
+                if last is not None and last.action in ("capture", "recapture") and last.trigger.form == "passive":
+                    return last.actor, last.unit, "running", None  # "A was taken in March, and B fell in April"
             return running[0], running[1], "running", patient
         if trigger.form == "swap":
             obj = next((s for s in view.sides if trigger.start < s.start < object_end and s.role in ("actor", "pronoun")),
@@ -1198,15 +1210,23 @@ class _Reader:
         if enemy and enemy != avoid:
             return enemy
         prior = PRIOR_ENEMY.get(actor)
+        here = self.named_in_paragraph.get(self.paragraph, {})
+        if prior is not None and prior != avoid and here.get(prior):
+            return prior
+        # An opponent the paragraph names beats the usual enemy named elsewhere in the report
+        # (the rebels attacking a town the SDF defends, in a report also naming the army).
+        opponent_here = self._named_opponent(actor, avoid, (here,))
+        if opponent_here is not None:
+            return opponent_here
         if prior is not None and (self.named_in_report.get(prior) or prior == avoid):
             return prior
         return self._named_opponent(actor, avoid) or prior
 
-    def _named_opponent(self, actor: str, avoid: str | None) -> str | None:
+    def _named_opponent(self, actor: str, avoid: str | None, pools: tuple[dict[str, int], ...] | None = None) -> str | None:
         """The opposing side the paragraph, else the report, names most, for a report that
         never names the side's usual enemy (the Army in a Douma report fights Jaish al-Islam,
         not ISIL)."""
-        for counts in (self.named_in_paragraph.get(self.paragraph, {}), self.named_in_report):
+        for counts in pools or (self.named_in_paragraph.get(self.paragraph, {}), self.named_in_report):
             ranked = sorted(((n, f) for f, n in counts.items() if f not in (actor, avoid)
                              and frozenset({f, actor}) not in ALLIES), reverse=True)
             if ranked:
@@ -1262,8 +1282,8 @@ class _Reader:
         next_start = min([s for s in live_starts if s > trigger.start] + [view.sentence.end])
         usable = [(e, s, lead) for e, s, lead, speech in view.dates if s is not None and not speech]
         for expr, span, leading in usable:
-            if span.background and any(trigger.end <= a < expr.start for a, _ in view.bounds):
-                continue  # "took X, which they had held since 2012": the year is the holding's
+            if (span.background or expr.bound == "since") and any(trigger.end <= a < expr.start for a, _ in view.bounds):
+                continue  # "took X, which they had held since (mid-)2012": the date is the holding's
             if (trigger.start < expr.start < next_start or (expr.bound == "since" and expr.start > trigger.start)) \
                     and expr.end > trigger.end and (
                     not leading or _CLAUSE_END_AFTER.match(self.masked[expr.end:expr.end + 2])):
