@@ -457,7 +457,7 @@ def _build(kind: str, m: re.Match) -> DateExpr | None:
     if kind == "year_part":
         year = int(g["y"])
         first, last = YEAR_PARTS[(g.get("season") or _part(g.get("part")) or "").lower()]
-        return DateExpr(start, end, "range", (("month", year, first, None), ("month", year, last, None)), has_year=True)
+        return DateExpr(start, end, "year_part", (("month", year, first, None), ("month", year, last, None)), has_year=True)
     if kind == "year":
         year = int(g.get("y") or g.get("y2"))
         return DateExpr(start, end, "year", (year,), has_year=True)
@@ -468,7 +468,7 @@ def _with_bounds(text: str, found: list[DateExpr]) -> list[DateExpr]:
     """Attach "by/until/since" read just before an expression, and join "over the next days, by 13 July"."""
     bounded: list[DateExpr] = []
     for expr in found:
-        if expr.bound == "on" and expr.kind in ("day", "range", "month", "weekday"):
+        if expr.bound == "on" and expr.kind in ("day", "range", "month", "weekday", "year_part"):
             before = _BOUND_BEFORE.search(text, max(0, expr.start - 12), expr.start)
             if before is None and _SINCE_EVENT.search(text, max(0, expr.start - 100), expr.start):
                 expr = replace(expr, bound="since")
@@ -535,7 +535,7 @@ def _resolve_plain(expr: DateExpr, ctx: DateContext) -> DateSpan | None:
         if rel and ctx.doc_date:
             year = ctx.doc_date.year - (1 if rel == "last" else 0)
         return _month_span(year, month, part, ctx)
-    if kind == "range":
+    if kind in ("range", "year_part"):
         return _range_span(value, ctx)
     if kind == "week_of":
         year, month, which = value

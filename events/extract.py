@@ -676,8 +676,10 @@ class _Reader:
             if speech:
                 view.speech_span = DateSpan(span.end - timedelta(days=REPORT_WINDOW_DAYS), span.end)
                 continue
-            if span.background or expr.kind == "lasting":
-                continue  # a year is history; "for three months" ends at the running date, moving nothing
+            if span.background or expr.kind == "lasting" or (expr.kind == "year_part" and expr.bound == "since"):
+                # a year is history; "for three months" and "since mid-2012" end at the running
+                # date or the report's, moving nothing
+                continue
             if expr.kind in ("day", "range"):
                 self.explicit_dates.append((expr.start, span))
             # "captured back on 8 October" in a December report dates its own sentence
