@@ -124,6 +124,8 @@ class DateContext:
     # Whether ``doc_date`` is when the report was written (given, from metadata or URL), so
     # that nothing it tells is later; a date only read from its text bounds nothing.
     published: bool = True
+    # The span a report's title says it covers ("Weekly summary, 18-24 August"), if any.
+    report_period: DateSpan | None = None
 
     def infer_year(self, month: int, day: int = 1) -> int | None:
         """The year of "7 May": the year in force (the next one when the running date is
@@ -223,6 +225,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("earlier", re.compile(rf"\b(?P<n>{_N}|{_FEW})\s+(?P<u>days?|weeks?|months?)\s+(?:before|earlier|previously)\b", re.I)),
     ("later", re.compile(r"\b(?:the\s+)?(?P<n>next|following)\s+(?P<u>day|morning|night|week|month)\b", re.I)),
     ("later", re.compile(r"\b(?P<n>the\s+day\s+after|a\s+day\s+later|the\s+morning\s+after)\b", re.I)),
+    # A weekly summary's "during this reporting period": the period its title names.
+    ("report_period", re.compile(r"\b(?:(?:during|in|over|throughout)\s+)?(?:this|the)\s+(?:reporting\s+)?period\b"
+                                 r"(?!\s+(?:of|from|between|since|before|after|when))", re.I)),
     ("same", re.compile(
         r"\b(?:later\s+(?:on\s+)?that\s+(?:day|night|evening)|late(?:r)?\s+that\s+(?:day|night)|(?:on\s+)?that\s+(?:same\s+)?(?:day|night|evening|morning)"
         r"|the\s+same\s+day|(?:towards?|by|at)\s+the\s+end\s+of\s+the\s+day|by\s+(?:midnight|nightfall|the\s+evening)"
@@ -264,7 +269,7 @@ _WEEKDAY_WORDS = tuple(name.capitalize() for name in WEEKDAYS)
 _GATES = {
     "day_range": _MONTH_WORDS, "day_range_us": _MONTH_WORDS, "month_range": _MONTH_WORDS, "day": _MONTH_WORDS,
     "month": _MONTH_WORDS, "weekday": _WEEKDAY_WORDS, "iso": ("19", "20"), "week_of": _MONTH_WORDS,
-    "anchor_unit": ("month", "year"),
+    "anchor_unit": ("month", "year"), "report_period": ("period",),
     "next_span": ("next", "following", "coming", "subsequent", "within"), "later": ("later", "next", "following", "after"), "earlier": ("before", "earlier", "previously", "previous",
                                                                        "preceding"),
     "same": ("later", "that", "same", "end of", "midnight", "nightfall", "evening", "meanwhile", "meantime",
@@ -414,6 +419,8 @@ def _build(kind: str, m: re.Match) -> DateExpr | None:
         return DateExpr(start, end, "before", (low * unit - slack, high * unit + slack))
     if kind == "same":
         return DateExpr(start, end, "same", ())
+    if kind == "report_period":
+        return DateExpr(start, end, "report_period", ())
     if kind == "doc_last":
         n = g.get("n")
         unit_word = g["u"].lower().rstrip("s")
@@ -562,6 +569,8 @@ def _resolve_plain(expr: DateExpr, ctx: DateContext) -> DateSpan | None:
         return DateSpan(ctx.anchor.start - timedelta(days=farthest), ctx.anchor.start - timedelta(days=max(0, nearest)))
     if kind == "same":
         return ctx.anchor
+    if kind == "report_period":
+        return ctx.report_period or ctx.anchor
     if kind == "anchor_unit":
         return _anchor_unit(value, ctx)
     if kind == "lasting":

@@ -365,6 +365,7 @@ class _Reader:
         self.sentence_dates = {s.start: find_dates(self.masked[s.start:s.end]) for s in text_sentences}
         self.narrative = self._is_narrative()
         self.ctx = DateContext(doc_date=self.doc_date, published=self.doc.date_source != "text")
+        self.ctx.report_period = self._report_period()
         self.default_span = self._default_span()
         self._read_box(refs, sides)
         for index, sentence in enumerate(sentences):
@@ -1037,12 +1038,24 @@ class _Reader:
     def _headline_factions(self) -> frozenset[str]:
         """The sides the report's headline names (the side it follows)."""
         if self._headline is None:
-            # The title, else the first line after the metadata lines ("date: ...") at the top.
-            lines = [self.doc.title or ""] + self.doc.text[:1500].split("\n")[:6]
-            title = next((line for line in lines if line.strip() and not _META_LINE.match(line)), "")
-            title = title if len(title) <= 200 else ""
-            self._headline = frozenset(s.faction for s in find_sides(title, self.factions) if s.faction)
+            self._headline = frozenset(s.faction for s in find_sides(self._title(), self.factions) if s.faction)
         return self._headline
+
+    def _title(self) -> str:
+        """The title, else the first line after the metadata lines ("date: ...") at the top."""
+        lines = [self.doc.title or ""] + self.doc.text[:1500].split("\n")[:6]
+        title = next((line for line in lines if line.strip() and not _META_LINE.match(line)), "")
+        return title if len(title) <= 200 else ""
+
+    def _report_period(self) -> DateSpan | None:
+        """The days a summary's title says it covers ("Weekly summary, August 18-24"): at most
+        a month, not after the report."""
+        for expr in find_dates(self._title()):
+            span = resolve(expr, self.ctx) if expr.kind == "range" else None
+            if span is not None and (span.end - span.start).days <= 31 and (
+                    self.doc_date is None or span.end <= self.doc_date + timedelta(days=1)):
+                return span
+        return None
 
     def _named_agent(self, view: _SentenceView, trigger: Trigger, subject_start: int, object_end: int,
                      action: str) -> tuple[str, str | None, str, str] | None:

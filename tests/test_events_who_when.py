@@ -120,3 +120,13 @@ def test_a_part_of_a_year_dates_history_in_its_own_time(phrase, start, end):
 def test_since_a_part_of_a_year_in_a_later_clause_dates_the_holding_not_the_capture():
     [event] = read("On 3 May the army took Kafr Nabl, which rebels had held since mid-2012.", date(2014, 5, 9))
     assert (event.actor, event.date_start, event.date_end) == ("government", date(2014, 5, 3), date(2014, 5, 3))
+
+
+def test_this_reporting_period_is_the_period_the_summarys_title_names():
+    events = read("Weekly summary, August 18-24, 2016\n\nThe SDF took Raqqa on 12 August. During this period the SDF "
+                  "advanced on Tell Abyad.", date(2016, 8, 25))
+    advance = [e for e in events if e.action == "advance"][0]
+    assert (advance.date_start, advance.date_end) == (date(2016, 8, 18), date(2016, 8, 24))
+    untitled = read("The SDF took Raqqa on 12 August. During this period the SDF advanced on Tell Abyad.",
+                    date(2016, 8, 25))
+    assert [(e.date_start, e.date_end) for e in untitled if e.action == "advance"] == [(date(2016, 8, 12),) * 2]
