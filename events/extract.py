@@ -163,6 +163,14 @@ _FRONTED_RECALL = re.compile(r"\s*(?:Following|After|Since|In\s+the\s+wake\s+of|
 RECALL_WINDOW_DAYS = 30
 # How far from a generic side its theatre's place may be named (the same sentence, roughly).
 THEATRE_CHARS = 200
+# "rebels including Nusra fighters stormed X": the group named inside the subject is part of it;
+# the subject's head acts (a mixed side is the one named first or as its leader).
+_MEMBER_OF_SUBJECT = re.compile(r"\b(?:including|such\s+as|among\s+them|among\s+whom|notably|in\s+particular|"
+                                r"led\s+by|alongside|along\s+with|together\s+with)\b", re.I)
+# A statement in the present tense ("clashes are ongoing", "fighting continues"): the report's day.
+_PRESENT = re.compile(r"\b(?:is|are)\s+(?:still\s+|also\s+|now\s+){0,2}(?:ongoing|continuing|under\s*way|raging)\b|"
+                      r"\b(?:continues|continue|rages|rage)\b(?!\s+(?:to|until|till|into)\b)(?=\s*(?:[,.;]|in\b|on\b|at\b|around\b|near\b|$))",
+                      re.I)
 # Date kinds counted from the running date (events/dates.py), not from the report's.
 _COUNTS_FROM_RUNNING = frozenset({"after", "before", "same", "anchor_unit"})
 _SPEECH_VERB = re.compile(r"^\s+(?:\([^()]{1,30}\)\s+)?(?:[\w'’-]+\s+){0,3}?(?:said|says|claimed|claims|stated|announced|reported|insisted|"
@@ -353,7 +361,8 @@ class _Reader:
         self.named_in_paragraph: dict[int, dict[str, int]] = {}
         for sentence in sentences:
             for side in _within(sides, sentence.start, sentence.end):
-                if side.faction and side.role in ("actor", "held"):
+                if side.faction and side.role in ("actor", "held") and \
+                        not _MEMBER_OF_SUBJECT.search(self.masked, max(sentence.start, side.start - 30), side.start):
                     self.named_in_report[side.faction] = self.named_in_report.get(side.faction, 0) + 1
                     counts = self.named_in_paragraph.setdefault(sentence.paragraph, {})
                     counts[side.faction] = counts.get(side.faction, 0) + 1
@@ -1118,7 +1127,8 @@ class _Reader:
                       and self._usable_subject(s) and not self._in_object(view, s)]
         # The side right before its verb ("..., pro-government forces advanced") is the subject
         # even when another is named earlier in the clause; else the clause's first side.
-        adjacent = [s for s in in_subject if s.faction and _AUXILIARIES.fullmatch(self.masked, s.end, trigger.start)]
+        adjacent = [s for s in in_subject if s.faction and _AUXILIARIES.fullmatch(self.masked, s.end, trigger.start)
+                    and not (in_subject[0] is not s and _MEMBER_OF_SUBJECT.search(self.masked, in_subject[0].end, s.start))]
         in_subject = adjacent[-1:] + in_subject if adjacent else in_subject
         if not in_subject:
             shared = self._shared_subject(view, trigger, made)
@@ -1211,7 +1221,9 @@ class _Reader:
                 return side.faction
         # A side named in a later clause ("..., while the army advanced on Y") is not this one's.
         others = [s for s in view.sides if s.faction and s.faction != actor and s.role in ("actor", "held")
-                  and frozenset({s.faction, actor}) not in ALLIES and s.start < object_end]
+                  and frozenset({s.faction, actor}) not in ALLIES and s.start < object_end
+                  and not (subject_start <= s.start < trigger.start
+                           and _MEMBER_OF_SUBJECT.search(self.masked, subject_start, s.start))]
         if others:
             return min(others, key=lambda s: abs(s.start - trigger.start)).faction
         return None
@@ -1318,6 +1330,11 @@ class _Reader:
                 return span, "own"
         if view.speech_span is not None:
             return view.speech_span, "speech"
+        if view.anchor_before is not None and self.doc_date is not None and self.doc.date_source != "text" and \
+                view.anchor_before.end < self.doc_date - timedelta(days=1) and _PRESENT.search(
+                    self.masked, max(view.sentence.start, trigger.start - 40), min(view.sentence.end, trigger.end + 40)):
+            # "Clashes are still ongoing in X" after a paragraph of background: now, not then.
+            return DateSpan(self.doc_date, self.doc_date), "own"
         if view.anchor_before is not None:
             return view.anchor_before, "running"
         return None, "default"

@@ -130,3 +130,24 @@ def test_this_reporting_period_is_the_period_the_summarys_title_names():
     untitled = read("The SDF took Raqqa on 12 August. During this period the SDF advanced on Tell Abyad.",
                     date(2016, 8, 25))
     assert [(e.date_start, e.date_end) for e in untitled if e.action == "advance"] == [(date(2016, 8, 12),) * 2]
+
+
+def test_a_group_named_inside_the_subject_is_part_of_the_side_that_acts():
+    events = read("On 22 November rebels including al-Nusra Front fighters stormed Kafr Nabl.", date(2013, 12, 1))
+    assert [(e.actor, e.target) for e in events] == [("rebels", "government")]
+
+
+@pytest.mark.parametrize("text, faction", [
+    ("Local Defense Forces advanced", "government"), ("armed gangs attacked", "rebels"),
+    ("Daesh gangs attacked", "isil"), ("the Turkish regime shelled", "rebels"), ("US Marines struck", "coalition"),
+    ("Jaish al-Muhajireen wal-Ansar fighters advanced", "hts"), ("the Self-Defense Forces entered", "sdf"),
+])
+def test_more_groups_of_2013_to_2020(text, faction):
+    assert sides(text)[-1][1] == faction
+
+
+def test_fighting_told_in_the_present_is_on_the_reports_day_not_the_running_date():
+    events = read("On 20 April the army took Raqqa. Clashes are still ongoing in Kafr Nabl.", date(2014, 5, 1))
+    assert [(e.date_start, e.date_end) for e in events if e.place == "Kafr Nabl"] == [(date(2014, 5, 1),) * 2]
+    past = read("On 20 April the army took Raqqa and clashes continued in Kafr Nabl.", date(2014, 5, 1))
+    assert [(e.date_start, e.date_end) for e in past if e.place == "Kafr Nabl"] == [(date(2014, 4, 20),) * 2]
