@@ -151,3 +151,12 @@ def test_fighting_told_in_the_present_is_on_the_reports_day_not_the_running_date
     assert [(e.date_start, e.date_end) for e in events if e.place == "Kafr Nabl"] == [(date(2014, 5, 1),) * 2]
     past = read("On 20 April the army took Raqqa and clashes continued in Kafr Nabl.", date(2014, 5, 1))
     assert [(e.date_start, e.date_end) for e in past if e.place == "Kafr Nabl"] == [(date(2014, 4, 20),) * 2]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("On 3 April Kafr Nabl was handed over to the army.", "government"),
+    ("On 3 April Tell Abyad was handed back to the SDF.", "sdf"),
+    ("On 3 April Kafr Nabl returned to state control.", "government"),
+])
+def test_a_place_handed_over_goes_to_the_side_named_after_it(text, actor):
+    assert [(e.actor, e.action) for e in read(text, date(2014, 5, 1))] == [(actor, "capture")]
