@@ -208,6 +208,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("month", re.compile(
         rf"\b(?:(?P<pre>(?i:in|during|since|by|until|till|throughout|from|before|after|of))\s+)?"
         rf"(?:(?P<part>{_PART})[\s-]+)?(?P<m>{_M})(?:,?\s+(?P<y>{_Y}))?(?:\s+(?P<rel>this|last)\s+year)?(?!\w)")),
+    # "during the night of Sunday-Monday", "between Monday and Wednesday": the days from one to the other.
+    ("weekday_pair", re.compile(
+        rf"\b(?:(?i:on|during|in|over|between|from)\s+)?(?:(?i:the)\s+)?(?:(?i:night)\s+(?i:of)\s+)?(?P<w1>{_WD})"
+        rf"\s*(?:-|–|/|\s(?i:to|and|into|through|until)\s)\s*(?P<w2>{_WD})(?!\w)")),
     ("weekday", re.compile(rf"\b(?P<q>(?i:on|last|this|since|by|until|late|early|earlier|on\s+the\s+night\s+of))\s+(?P<w>{_WD})(?!\w)")),
     ("next_span", re.compile(
         rf"\b(?:(?:over|in|during|within)\s+the\s+(?:next|following|coming|subsequent)|within)\s+"
@@ -268,7 +272,7 @@ _WEEKDAY_WORDS = tuple(name.capitalize() for name in WEEKDAYS)
 # carry no date: these substring tests spare them the regexes).
 _GATES = {
     "day_range": _MONTH_WORDS, "day_range_us": _MONTH_WORDS, "month_range": _MONTH_WORDS, "day": _MONTH_WORDS,
-    "month": _MONTH_WORDS, "weekday": _WEEKDAY_WORDS, "iso": ("19", "20"), "week_of": _MONTH_WORDS,
+    "month": _MONTH_WORDS, "weekday": _WEEKDAY_WORDS, "weekday_pair": _WEEKDAY_WORDS, "iso": ("19", "20"), "week_of": _MONTH_WORDS,
     "anchor_unit": ("month", "year"), "report_period": ("period",),
     "next_span": ("next", "following", "coming", "subsequent", "within"), "later": ("later", "next", "following", "after"), "earlier": ("before", "earlier", "previously", "previous",
                                                                        "preceding"),
@@ -279,7 +283,7 @@ _GATES = {
     "year": ("19", "20"), "year_part": ("19", "20"),
 }
 _CASED_GATES = {"day_range", "day_range_us", "month_range", "day", "month", "weekday", "year", "iso", "week_of",
-                "year_part"}
+                "year_part", "weekday_pair"}
 
 
 def _gate(kinds: set[str]) -> tuple[re.Pattern, dict[str, set[str]]]:
@@ -376,6 +380,8 @@ def _build(kind: str, m: re.Match) -> DateExpr | None:
         bound = _BOUND_WORD.get((g.get("pre") or "").lower(), "on")
         return DateExpr(start, end, "month", (year, _month(g["m"]), _part(g.get("part")), g.get("rel")),
                         bound=bound, has_year=year is not None)
+    if kind == "weekday_pair":
+        return DateExpr(start, end, "weekday_pair", (WEEKDAYS[g["w1"].lower()], WEEKDAYS[g["w2"].lower()]))
     if kind == "weekday":
         qualifier = " ".join(g["q"].lower().split())
         bound = _BOUND_WORD.get(qualifier, "on")
@@ -557,6 +563,11 @@ def _resolve_plain(expr: DateExpr, ctx: DateContext) -> DateSpan | None:
         back = (ctx.doc_date.weekday() - value[0]) % 7
         day = ctx.doc_date - timedelta(days=back)
         return DateSpan(day, day)
+    if kind == "weekday_pair":
+        if ctx.doc_date is None:
+            return None
+        last = ctx.doc_date - timedelta(days=(ctx.doc_date.weekday() - value[1]) % 7)
+        return DateSpan(last - timedelta(days=(value[1] - value[0]) % 7), last)
     if kind == "after":
         if ctx.anchor is None:
             return None

@@ -160,3 +160,12 @@ def test_fighting_told_in_the_present_is_on_the_reports_day_not_the_running_date
 ])
 def test_a_place_handed_over_goes_to_the_side_named_after_it(text, actor):
     assert [(e.actor, e.action) for e in read(text, date(2014, 5, 1))] == [(actor, "capture")]
+
+
+@pytest.mark.parametrize("phrase, start, end", [
+    ("during the night of Sunday-Monday", date(2018, 5, 20), date(2018, 5, 21)),
+    ("between Friday and Sunday", date(2018, 5, 18), date(2018, 5, 20)),
+])
+def test_two_weekdays_are_the_days_from_one_to_the_other(phrase, start, end):
+    [event] = read(f"ISIS fighters pulled out of Raqqa {phrase}.", date(2018, 5, 21))
+    assert (event.actor, event.date_start, event.date_end) == ("isil", start, end)
