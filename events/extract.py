@@ -171,6 +171,11 @@ _MEMBER_OF_SUBJECT = re.compile(r"\b(?:including|such\s+as|among\s+them|among\s+
 _PRESENT = re.compile(r"\b(?:is|are)\s+(?:still\s+|also\s+|now\s+){0,2}(?:ongoing|continuing|under\s*way|raging)\b|"
                       r"\b(?:continues|continue|rages|rage)\b(?!\s+(?:to|until|till|into)\b)(?=\s*(?:[,.;]|in\b|on\b|at\b|around\b|near\b|$))",
                       re.I)
+# "With the fall of X, the militants are now besieged": the main clause's side undergoes, it does
+# not act, so it is not the agent of the fronted clause's noun.
+_UNDERGOING_AFTER = re.compile(r"\s+(?:(?:are|is|were|was|remain(?:s|ed)?|have\s+been|has\s+been|had\s+been)\s+)"
+                               r"(?:now\s+|still\s+|also\s+|effectively\s+){0,2}(?:besieged|trapped|surrounded|"
+                               r"encircled|cut\s+off|isolated|left|confined|forced|pinned|pushed|squeezed|boxed)\b", re.I)
 # Date kinds counted from the running date (events/dates.py), not from the report's.
 _COUNTS_FROM_RUNNING = frozenset({"after", "before", "same", "anchor_unit"})
 _SPEECH_VERB = re.compile(r"^\s+(?:\([^()]{1,30}\)\s+)?(?:[\w'’-]+\s+){0,3}?(?:said|says|claimed|claims|stated|announced|reported|insisted|"
@@ -985,6 +990,17 @@ class _Reader:
     def _actor(self, view: _SentenceView, trigger: Trigger, subject_start: int, object_end: int,
                action: str, made: list[_Draft]) -> tuple[str | None, str | None, str, str | None]:
         """(actor, unit, where it came from, the grammatical subject's side)."""
+        found = self._actor_as_told(view, trigger, subject_start, object_end, action, made)
+        if found[2] == "running" and trigger.form == "nominal_of" and action in ("capture", "recapture") \
+                and found[0] is not None:
+            # "ISIS fighters withdrew. The fall of X ...": the side that withdrew lost it.
+            last = next((d for d in reversed(made or self.drafts) if not d.removed), None)
+            if last is not None and last.action == "withdraw" and last.actor == found[0] and last.target:
+                return last.target, None, "running", found[3]
+        return found
+
+    def _actor_as_told(self, view: _SentenceView, trigger: Trigger, subject_start: int, object_end: int,
+                       action: str, made: list[_Draft]) -> tuple[str | None, str | None, str, str | None]:
         named = self._named_agent(view, trigger, subject_start, object_end, action)
         if named is not None:
             return named
@@ -1148,7 +1164,8 @@ class _Reader:
         # A fronted clause without a subject ("Following X, which broke the siege, the
         # Army began...") has the main clause's; else the side acting so far.
         right = next((s for s in view.sides if s.start >= trigger.end and s.faction
-                      and _CLAUSE_INITIAL.search(self.masked[max(0, s.start - 8):s.start]) and self._usable_subject(s)), None)
+                      and _CLAUSE_INITIAL.search(self.masked[max(0, s.start - 8):s.start]) and self._usable_subject(s)
+                      and not _UNDERGOING_AFTER.match(self.masked, s.end)), None)
         if right is not None and trigger.form != "passive":
             return right.faction, right.unit, "right"
         running = self.running_actor or (None, None)

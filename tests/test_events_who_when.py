@@ -169,3 +169,12 @@ def test_a_place_handed_over_goes_to_the_side_named_after_it(text, actor):
 def test_two_weekdays_are_the_days_from_one_to_the_other(phrase, start, end):
     [event] = read(f"ISIS fighters pulled out of Raqqa {phrase}.", date(2018, 5, 21))
     assert (event.actor, event.date_start, event.date_end) == ("isil", start, end)
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 April the SDF took Raqqa after ISIS fighters withdrew. The fall of Tell Abyad cut the route.",
+    "On 3 April the SDF liberated Raqqa. With the liberation of Tell Abyad, the militants are now besieged in Sabkhah.",
+])
+def test_a_fall_told_without_its_agent_is_not_the_losing_sides(text):
+    events = read(text, date(2014, 5, 1))
+    assert [e.actor for e in events if e.place == "Tell Abyad"] == ["sdf"]
