@@ -548,7 +548,12 @@ def _resolve_plain(expr: DateExpr, ctx: DateContext) -> DateSpan | None:
         if rel and ctx.doc_date:
             year = ctx.doc_date.year - (1 if rel == "last" else 0)
         return _month_span(year, month, part, ctx)
-    if kind in ("range", "year_part"):
+    if kind == "year_part":
+        span = _range_span(value, ctx)
+        if span is not None and ctx.published and ctx.doc_date is not None and span.start <= ctx.doc_date < span.end:
+            span = DateSpan(span.start, ctx.doc_date)  # "early this year" has not ended yet
+        return span
+    if kind == "range":
         return _range_span(value, ctx)
     if kind == "week_of":
         year, month, which = value

@@ -178,3 +178,8 @@ def test_two_weekdays_are_the_days_from_one_to_the_other(phrase, start, end):
 def test_a_fall_told_without_its_agent_is_not_the_losing_sides(text):
     events = read(text, date(2014, 5, 1))
     assert [e.actor for e in events if e.place == "Tell Abyad"] == ["sdf"]
+
+
+def test_a_part_of_the_reports_own_year_ends_at_the_report():
+    [event] = read("In early 2017 ISIS attacked Qaryatayn.", date(2017, 2, 27))
+    assert (event.date_start, event.date_end) == (date(2017, 1, 1), date(2017, 2, 27))
