@@ -991,13 +991,22 @@ class _Reader:
                action: str, made: list[_Draft]) -> tuple[str | None, str | None, str, str | None]:
         """(actor, unit, where it came from, the grammatical subject's side)."""
         found = self._actor_as_told(view, trigger, subject_start, object_end, action, made)
-        if found[2] == "running" and trigger.form == "nominal_of" and action in ("capture", "recapture") \
-                and found[0] is not None:
-            # "ISIS fighters withdrew. The fall of X ...": the side that withdrew lost it.
-            last = next((d for d in reversed(made or self.drafts) if not d.removed), None)
-            if last is not None and last.action == "withdraw" and last.actor == found[0] and last.target:
-                return last.target, None, "running", found[3]
+        if found[2] == "running" and trigger.form == "nominal_of" and action in ("capture", "recapture"):
+            winner = self._withdrawn_from(made, found[0])  # "ISIS fighters withdrew. The fall of X ..."
+            if winner is not None:
+                return winner, None, "running", found[3]
         return found
+
+    def _last_draft(self, made: list[_Draft]) -> _Draft | None:
+        return next((d for d in reversed(made or self.drafts) if not d.removed), None)
+
+    def _withdrawn_from(self, made: list[_Draft], side: str | None) -> str | None:
+        """The side ``side`` withdrew from in the statement just read, if that is what it told:
+        a place falling next, told without its agent, fell to it."""
+        last = self._last_draft(made)
+        if side is not None and last is not None and last.action == "withdraw" and last.actor == side:
+            return last.target
+        return None
 
     def _actor_as_told(self, view: _SentenceView, trigger: Trigger, subject_start: int, object_end: int,
                        action: str, made: list[_Draft]) -> tuple[str | None, str | None, str, str | None]:
@@ -1045,9 +1054,10 @@ class _Reader:
                 return self.enemies.get(patient) or PRIOR_ENEMY[patient], None, "running", patient
             if patient is None and action in ("capture", "recapture") and running[0] is not None:
                 # "Rebels pulled out of X. Y fell on 9 April": the side that last withdrew lost it.
-                last = next((d for d in reversed(made or self.drafts) if not d.removed), None)
-                if last is not None and last.action == "withdraw" and last.actor == running[0] and last.target:
-                    return last.target, None, "running", None
+                winner = self._withdrawn_from(made, running[0])
+                if winner is not None:
+                    return winner, None, "running", None
+                last = self._last_draft(made)
                 if last is not None and last.action in ("capture", "recapture") and last.trigger.form == "passive":
                     return last.actor, last.unit, "running", None  # "A was taken in March, and B fell in April"
             return running[0], running[1], "running", patient
