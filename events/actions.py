@@ -120,7 +120,9 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
     (_p(r"(?:drove|driven|drive|drives|driving)(?=\s+(?:[\w'-]+\s+){0,4}?(?:out|from|away)\b)"), "capture", "verb",
      frozenset()),
     (_p(r"(?:fell|fallen|falls|falling)\s+(?:(?:in)?to\s+(?:the\s+)?hands\s+of|to)|"
-        r"(?:is|are|was|were)\s+(?:now\s+)?in\s+the\s+hands\s+of"), "capture", "swap", frozenset()),
+        r"(?:is|are|was|were)\s+(?:now\s+)?in\s+the\s+hands\s+of|"
+        # "the town was handed over to the army": the side it goes to takes it
+        r"(?:is|are|was|were|been)\s+handed\s+(?:back\s+)?(?:over\s+)?to"), "capture", "swap", frozenset()),
     # "the town fell on Tuesday": a capture told of the place (a passive needs its place before).
     (_p(r"(?:fell|fallen|falls)(?=\s*(?:[,.;]|$|on\s|in\s|after\s|late\s|early\s|overnight|yesterday|today|last\s|this\s|"
         r"shortly\s|days?\s|weeks?\s|completely|entirely|quickly))"), "capture", "passive", frozenset()),

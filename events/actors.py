@@ -60,6 +60,7 @@ _WORD = re.compile(r"(?<![\w'’-])[A-Za-z0-9][\w'’.-]*")
 _BACKED_WEST = re.compile(r"(?:U\.S\.|US|American|Coalition|Western)-(?:backed|trained|aided|supported|sponsored)\s", re.I)
 WESTERN_BACKED = ("rebels", "sdf")
 _GLOSS_GAP = re.compile(r"\s*\(")
+_TURKISH = re.compile(r"Turk|TSK", re.I)
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 # How many named sides on each side of a generic name are looked at (bounded work).
 CONTEXT_SIDES = 40
@@ -400,11 +401,15 @@ def _in_context(text: str, found: list[SideMention], table: FactionTable) -> lis
             # the one struck; rebels fly only as a foreign army's allies, named as such).
             flying = [j for j in before if _AIR_ARM.search(found[j].text)]
             pools = (flying, same_before, before, same_after, after)
-            candidates = tuple(c for c in candidates if c != "rebels" or flying)
+            turkish = any(found[j].faction == "rebels" and _TURKISH.search(found[j].text) for j in before)
+            candidates = tuple(c for c in candidates if c != "rebels" or flying or turkish)
+        air = "coalition" in candidates
         for pool in pools:
-            # An air arm is not of the side holding the ground it strikes ("rebel-held districts").
+            # An air arm is not of the side holding the ground it strikes ("rebel-held districts"),
+            # nor of a rebel group: the only air arm folded into the rebels is Turkey's.
             faction = next((found[j].faction for j in pool if found[j].faction in candidates
-                            and not (found[j].role == "held" and "coalition" in candidates)), None)
+                            and not (air and found[j].role == "held")
+                            and not (air and found[j].faction == "rebels" and not _TURKISH.search(found[j].text))), None)
             if faction is not None:
                 break
         if faction is not None and faction != found[i].faction:

@@ -40,6 +40,9 @@ NUMBERS = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "twenty": 20,
     "thirty": 30, "a couple of": 2, "couple of": 2,
 }
+# The months of a part of a year ("mid-2012": May-August) and of a season, as most reports mean them.
+YEAR_PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12), "spring": (3, 5), "summer": (6, 8), "autumn": (9, 11),
+              "fall": (9, 11)}
 # "several days later", "a few days later": two to six days, as the gold annotation reads them.
 SEVERAL = (2, 6)
 UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "hour": 1}
@@ -122,6 +125,8 @@ class DateContext:
     # Whether ``doc_date`` is when the report was written (given, from metadata or URL), so
     # that nothing it tells is later; a date only read from its text bounds nothing.
     published: bool = True
+    # The span a report's title says it covers ("Weekly summary, 18-24 August"), if any.
+    report_period: DateSpan | None = None
 
     def infer_year(self, month: int, day: int = 1) -> int | None:
         """The year of "7 May": the year in force (the next one when the running date is
@@ -204,15 +209,30 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("month", re.compile(
         rf"\b(?:(?P<pre>(?i:in|during|since|by|until|till|throughout|from|before|after|of))\s+)?"
         rf"(?:(?P<part>{_PART})[\s-]+)?(?P<m>{_M})(?:,?\s+(?P<y>{_Y}))?(?:\s+(?P<rel>this|last)\s+year)?(?!\w)")),
+    # "during the night of Sunday-Monday", "between Monday and Wednesday": the days from one to the other.
+    ("weekday_pair", re.compile(
+        rf"\b(?:(?i:on|during|in|over|between|from)\s+)?(?:(?i:the)\s+)?(?:(?i:night)\s+(?i:of)\s+)?(?P<w1>{_WD})"
+        rf"\s*(?:-|–|/|\s(?i:to|and|into|through|until)\s)\s*(?P<w2>{_WD})(?!\w)")),
     ("weekday", re.compile(rf"\b(?P<q>(?i:on|last|this|since|by|until|late|early|earlier|on\s+the\s+night\s+of))\s+(?P<w>{_WD})(?!\w)")),
     ("next_span", re.compile(
         rf"\b(?:(?:over|in|during|within)\s+the\s+(?:next|following|coming|subsequent)|within)\s+"
         rf"(?:(?P<n>{_N}|{_FEW})\s+)?(?P<u>days|weeks|day|week)\b",
         re.I)),
+    # "later that month", "earlier in the same year", "the following month": the running
+    # date's calendar month or year, the part of it after (before) the running date, or the next
+    # (previous) one.
+    ("anchor_unit", re.compile(
+        r"\b(?:(?P<side>later|earlier)\s+(?:(?:on\s+)?in\s+|during\s+)?(?:that(?:\s+same)?|the\s+same)\s+(?P<u1>month|year)"
+        r"|(?:(?:in|during)\s+)?(?:that(?:\s+same)?|the\s+same)\s+(?P<u2>month|year)"
+        r"|(?:(?:in|during)\s+)?the\s+(?P<shift>following|next|previous|preceding)\s+(?P<u3>month|year)"
+        r"|(?:(?:in|during)\s+)?the\s+(?P<u4>month|year)\s+(?P<shift2>after|before))\b", re.I)),
     ("later", re.compile(rf"\b(?P<n>{_N}|{_FEW})\s+(?P<u>days?|weeks?|months?)\s+later\b", re.I)),
     ("earlier", re.compile(rf"\b(?P<n>{_N}|{_FEW})\s+(?P<u>days?|weeks?|months?)\s+(?:before|earlier|previously)\b", re.I)),
     ("later", re.compile(r"\b(?:the\s+)?(?P<n>next|following)\s+(?P<u>day|morning|night|week|month)\b", re.I)),
     ("later", re.compile(r"\b(?P<n>the\s+day\s+after|a\s+day\s+later|the\s+morning\s+after)\b", re.I)),
+    # A weekly summary's "during this reporting period": the period its title names.
+    ("report_period", re.compile(r"\b(?:(?:during|in|over|throughout)\s+)?(?:this|the)\s+(?:reporting\s+)?period\b"
+                                 r"(?!\s+(?:of|from|between|since|before|after|when))", re.I)),
     ("same", re.compile(
         r"\b(?:later\s+(?:on\s+)?that\s+(?:day|night|evening)|late(?:r)?\s+that\s+(?:day|night)|(?:on\s+)?that\s+(?:same\s+)?(?:day|night|evening|morning)"
         r"|the\s+same\s+day|(?:towards?|by|at)\s+the\s+end\s+of\s+the\s+day|by\s+(?:midnight|nightfall|the\s+evening)"
@@ -237,6 +257,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("weekend", re.compile(r"\b(?:over|during|at|on)\s+the\s+(?P<last>past\s+|last\s+)?weekend\b|\blast\s+weekend\b", re.I)),
     ("overnight", re.compile(r"\bovernight\b", re.I)),
     ("earlier", re.compile(r"\b(?:the\s+)?(?P<n>previous|preceding)\s+(?P<u>day|week)\b|\bthe\s+(?P<u2>day|night)\s+before\b", re.I)),
+    # "in mid-2012", "the summer of 2014": a part of a year, months wide.
+    ("year_part", re.compile(
+        rf"\b(?:(?i:the)\s+)?(?:(?P<part>(?i:early|mid|late|the\s+(?:start|beginning|middle|end)\s+of))[\s-]+|"
+        rf"(?P<season>(?i:spring|summer|autumn|fall))\s+(?:(?i:of)\s+)?)(?P<y>{_Y})(?![\w-])")),
     ("year", re.compile(rf"\b(?i:in|since|during|by|until|of|from|before|after|early|late)\s+(?P<y>{_Y})(?![\w-])|\((?P<y2>{_Y})\s*[-–]\s*{_Y}\)")),
 ]
 
@@ -250,16 +274,18 @@ _WEEKDAY_WORDS = tuple(name.capitalize() for name in WEEKDAYS)
 # carry no date: these substring tests spare them the regexes).
 _GATES = {
     "day_range": _MONTH_WORDS, "day_range_us": _MONTH_WORDS, "month_range": _MONTH_WORDS, "day": _MONTH_WORDS,
-    "month": _MONTH_WORDS, "weekday": _WEEKDAY_WORDS, "iso": ("19", "20"), "week_of": _MONTH_WORDS,
+    "month": _MONTH_WORDS, "weekday": _WEEKDAY_WORDS, "weekday_pair": _WEEKDAY_WORDS, "iso": ("19", "20"), "week_of": _MONTH_WORDS,
+    "anchor_unit": ("month", "year"), "report_period": ("period",),
     "next_span": ("next", "following", "coming", "subsequent", "within"), "later": ("later", "next", "following", "after"), "earlier": ("before", "earlier", "previously", "previous",
                                                                        "preceding"),
     "same": ("later", "that", "same", "end of", "midnight", "nightfall", "evening", "meanwhile", "meantime",
              "simultaneous", "concurrent", "during th", "at this", "at that"),
     "doc_last": ("last", "past", "previous", "preceding"), "doc_recent": ("recent", "last", "past", "now"), "doc_this": ("this",),
     "doc_prev": ("last",), "lasting": ("days", "weeks", "months"), "ago": ("ago",), "weekend": ("weekend",), "overnight": ("overnight",), "doc_day": ("yesterday", "today", "tonight", "this morning"),
-    "year": ("19", "20"),
+    "year": ("19", "20"), "year_part": ("19", "20"),
 }
-_CASED_GATES = {"day_range", "day_range_us", "month_range", "day", "month", "weekday", "year", "iso", "week_of"}
+_CASED_GATES = {"day_range", "day_range_us", "month_range", "day", "month", "weekday", "year", "iso", "week_of",
+                "year_part", "weekday_pair"}
 
 
 def _gate(kinds: set[str]) -> tuple[re.Pattern, dict[str, set[str]]]:
@@ -361,6 +387,8 @@ def _build(kind: str, m: re.Match) -> DateExpr | None:
         bound = _BOUND_WORD.get((g.get("pre") or "").lower(), "on")
         return DateExpr(start, end, "month", (year, _month(g["m"]), _part(g.get("part")), g.get("rel")),
                         bound=bound, has_year=year is not None)
+    if kind == "weekday_pair":
+        return DateExpr(start, end, "weekday_pair", (WEEKDAYS[g["w1"].lower()], WEEKDAYS[g["w2"].lower()]))
     if kind == "weekday":
         qualifier = " ".join(g["q"].lower().split())
         bound = _BOUND_WORD.get(qualifier, "on")
@@ -385,6 +413,11 @@ def _build(kind: str, m: re.Match) -> DateExpr | None:
         if count is None:
             return None
         return DateExpr(start, end, "after", (count * unit, count * unit))
+    if kind == "anchor_unit":
+        unit = (g.get("u1") or g.get("u2") or g.get("u3") or g.get("u4")).lower()
+        shift_word = (g.get("shift") or g.get("shift2") or "").lower()
+        shift = 1 if shift_word in ("following", "next", "after") else -1 if shift_word else 0
+        return DateExpr(start, end, "anchor_unit", (unit, shift, (g.get("side") or "").lower() or None))
     if kind == "weekend":
         return DateExpr(start, end, "weekend", ())
     if kind == "overnight":
@@ -399,6 +432,8 @@ def _build(kind: str, m: re.Match) -> DateExpr | None:
         return DateExpr(start, end, "before", (low * unit - slack, high * unit + slack))
     if kind == "same":
         return DateExpr(start, end, "same", ())
+    if kind == "report_period":
+        return DateExpr(start, end, "report_period", ())
     if kind == "doc_last":
         n = g.get("n")
         unit_word = g["u"].lower().rstrip("s")
@@ -439,6 +474,10 @@ def _build(kind: str, m: re.Match) -> DateExpr | None:
     if kind == "doc_day":
         word = " ".join(g["w"].lower().split())
         return DateExpr(start, end, "before_doc_day", (1 if word == "yesterday" else 0,))
+    if kind == "year_part":
+        year = int(g["y"])
+        first, last = YEAR_PARTS[(g.get("season") or _part(g.get("part")) or "").lower()]
+        return DateExpr(start, end, "year_part", (("month", year, first, None), ("month", year, last, None)), has_year=True)
     if kind == "year":
         year = int(g.get("y") or g.get("y2"))
         return DateExpr(start, end, "year", (year,), has_year=True)
@@ -449,7 +488,7 @@ def _with_bounds(text: str, found: list[DateExpr]) -> list[DateExpr]:
     """Attach "by/until/since" read just before an expression, and join "over the next days, by 13 July"."""
     bounded: list[DateExpr] = []
     for expr in found:
-        if expr.bound == "on" and expr.kind in ("day", "range", "month", "weekday"):
+        if expr.bound == "on" and expr.kind in ("day", "range", "month", "weekday", "year_part"):
             before = _BOUND_BEFORE.search(text, max(0, expr.start - 12), expr.start)
             if before is None and _SINCE_EVENT.search(text, max(0, expr.start - 100), expr.start):
                 expr = replace(expr, bound="since")
@@ -516,6 +555,11 @@ def _resolve_plain(expr: DateExpr, ctx: DateContext) -> DateSpan | None:
         if rel and ctx.doc_date:
             year = ctx.doc_date.year - (1 if rel == "last" else 0)
         return _month_span(year, month, part, ctx)
+    if kind == "year_part":
+        span = _range_span(value, ctx)
+        if span is not None and ctx.published and ctx.doc_date is not None and span.start <= ctx.doc_date < span.end:
+            span = DateSpan(span.start, ctx.doc_date)  # "early this year" has not ended yet
+        return span
     if kind == "range":
         return _range_span(value, ctx)
     if kind == "week_of":
@@ -531,6 +575,11 @@ def _resolve_plain(expr: DateExpr, ctx: DateContext) -> DateSpan | None:
         back = (ctx.doc_date.weekday() - value[0]) % 7
         day = ctx.doc_date - timedelta(days=back)
         return DateSpan(day, day)
+    if kind == "weekday_pair":
+        if ctx.doc_date is None:
+            return None
+        last = ctx.doc_date - timedelta(days=(ctx.doc_date.weekday() - value[1]) % 7)
+        return DateSpan(last - timedelta(days=(value[1] - value[0]) % 7), last)
     if kind == "after":
         if ctx.anchor is None:
             return None
@@ -543,6 +592,10 @@ def _resolve_plain(expr: DateExpr, ctx: DateContext) -> DateSpan | None:
         return DateSpan(ctx.anchor.start - timedelta(days=farthest), ctx.anchor.start - timedelta(days=max(0, nearest)))
     if kind == "same":
         return ctx.anchor
+    if kind == "report_period":
+        return ctx.report_period or ctx.anchor
+    if kind == "anchor_unit":
+        return _anchor_unit(value, ctx)
     if kind == "lasting":
         now = ctx.anchor.end if ctx.anchor is not None else ctx.doc_date
         if now is None:
@@ -598,6 +651,30 @@ def _resolve_plain(expr: DateExpr, ctx: DateContext) -> DateSpan | None:
     return None
 
 
+def _anchor_unit(value: tuple, ctx: DateContext) -> DateSpan | None:
+    unit, shift, side = value
+    if ctx.anchor is None:
+        return None
+    # A running date a month wide says only that much: "later that month" may be any of it.
+    wide = (ctx.anchor.end - ctx.anchor.start).days > WEEK_MAX_DAYS
+    at = ctx.anchor.start if side == "earlier" else ctx.anchor.end
+    if unit == "year":
+        year = at.year + shift
+        # a whole year is history, as an explicit year is; a part of one after a date is news
+        whole = DateSpan(date(year, 1, 1), date(year, 12, 31), background=side is None)
+    else:
+        month_index = at.year * 12 + at.month - 1 + shift
+        year, month = divmod(month_index, 12)
+        whole = DateSpan(date(year, month + 1, 1), date(year, month + 1, calendar.monthrange(year, month + 1)[1]))
+    if side == "later":
+        whole = DateSpan(max(whole.start, min(ctx.anchor.start if wide else ctx.anchor.end, whole.end)), whole.end)
+    elif side == "earlier":
+        whole = DateSpan(whole.start, min(whole.end, max(ctx.anchor.end if wide else ctx.anchor.start, whole.start)))
+    if ctx.published and ctx.doc_date is not None and whole.start <= ctx.doc_date < whole.end:
+        whole = DateSpan(whole.start, ctx.doc_date, whole.background)  # "later this year" has not happened yet
+    return whole
+
+
 def _day_span(value: tuple, ctx: DateContext) -> DateSpan | None:
     year, month, day = value[-3:]
     if year is None:
@@ -610,7 +687,8 @@ def _day_span(value: tuple, ctx: DateContext) -> DateSpan | None:
 
 def _month_span(year: int | None, month: int, part: str | None, ctx: DateContext) -> DateSpan | None:
     if year is None:
-        year = ctx.infer_year(month)
+        # "late March" in a report of 2 March is last year's: the part's first day decides.
+        year = ctx.infer_year(month, {"mid": 11, "late": 21}.get(part, 1))
     if year is None:
         return None
     last = calendar.monthrange(year, month)[1]

@@ -164,6 +164,21 @@ _FRONTED_RECALL = re.compile(r"\s*(?:Following|After|Since|In\s+the\s+wake\s+of|
 RECALL_WINDOW_DAYS = 30
 # How far from a generic side its theatre's place may be named (the same sentence, roughly).
 THEATRE_CHARS = 200
+# "rebels including Nusra fighters stormed X": the group named inside the subject is part of it;
+# the subject's head acts (a mixed side is the one named first or as its leader).
+_MEMBER_OF_SUBJECT = re.compile(r"\b(?:including|such\s+as|among\s+them|among\s+whom|notably|in\s+particular|"
+                                r"led\s+by|alongside|along\s+with|together\s+with)\b", re.I)
+# A statement in the present tense ("clashes are ongoing", "fighting continues"): the report's day.
+_PRESENT = re.compile(r"\b(?:is|are)\s+(?:still\s+|also\s+|now\s+){0,2}(?:ongoing|continuing|under\s*way|raging)\b|"
+                      r"\b(?:continues|continue|rages|rage)\b(?!\s+(?:to|until|till|into)\b)(?=\s*(?:[,.;]|in\b|on\b|at\b|around\b|near\b|$))",
+                      re.I)
+# "With the fall of X, the militants are now besieged": the main clause's side undergoes, it does
+# not act, so it is not the agent of the fronted clause's noun.
+_UNDERGOING_AFTER = re.compile(r"\s+(?:(?:are|is|were|was|remain(?:s|ed)?|have\s+been|has\s+been|had\s+been)\s+)"
+                               r"(?:now\s+|still\s+|also\s+|effectively\s+){0,2}(?:besieged|trapped|surrounded|"
+                               r"encircled|cut\s+off|isolated|left|confined|forced|pinned|pushed|squeezed|boxed)\b", re.I)
+# Date kinds counted from the running date (events/dates.py), not from the report's.
+_COUNTS_FROM_RUNNING = frozenset({"after", "before", "same", "anchor_unit"})
 _SPEECH_VERB = re.compile(r"^\s+(?:\([^()]{1,30}\)\s+)?(?:[\w'’-]+\s+){0,3}?(?:said|says|claimed|claims|stated|announced|reported|insisted|"
                           r"declared|confirmed|admitted|acknowledged|conceded)\b", re.I)
 _NOT_TERRITORY = re.compile(
@@ -186,11 +201,6 @@ _FELL_OR_HANDS = re.compile(r"fell|hands", re.I)
 _FELL_GAP = re.compile(r"\s+(?:(?:has|had|have)\s+)?(?:(?:now|finally|eventually|quickly|also|then|soon)\s+)*", re.I)
 _RELATIVE_OPEN = re.compile(r",\s*(?:which|who|that|where)\s", re.I)
 _EVACUATION = re.compile(r"(?i:evacuat|leav|left)")
-# "Clashes are still ongoing in X", "fighting continues around Y": told in the report's own
-# present, not at the date of the story told before it.
-_ONGOING = re.compile(r"(?<![\w-])(?:(?:is|are)\s+(?:also\s+|still\s+|now\s+)*(?:ongoing|continuing|under\s+way|raging)|"
-                      r"(?:continues?|remains?)\s+(?:to\s+)?(?:rage|be\s+(?:fought|contested))|continues?\s+(?:in|around|at|near|on)\s)"
-                      r"(?![\w-])", re.I)
 # Men sent away under a deal: a withdrawal "to X" then moves no front line at X.
 _SENT_AWAY = re.compile(r"(?<![\w-])(?:evacuat\w*|bus(?:es|ed|sed)?|bussed|deal|agreements?|accord|truce|"
                         r"reconciliation|settlement|surrender\w*|transferr?(?:ed|ing|s)?|transported|ferried|"
@@ -339,7 +349,6 @@ class _Reader:
         self.drafts: list[_Draft] = []
         self.history: list[tuple[int, PlaceRef]] = []
         self.running_actor: tuple[str, str | None] | None = None
-        self.running_withdrew = False
         # The running actor before a sentence without events named its subject.
         self.told_by: tuple[str, str | None] | None = None
         self.enemies: dict[str, str] = {}
@@ -375,7 +384,8 @@ class _Reader:
         self.named_in_paragraph: dict[int, dict[str, int]] = {}
         for sentence in sentences:
             for side in _within(sides, sentence.start, sentence.end):
-                if side.faction and side.role in ("actor", "held"):
+                if side.faction and side.role in ("actor", "held") and \
+                        not _MEMBER_OF_SUBJECT.search(self.masked, max(sentence.start, side.start - 30), side.start):
                     self.named_in_report[side.faction] = self.named_in_report.get(side.faction, 0) + 1
                     counts = self.named_in_paragraph.setdefault(sentence.paragraph, {})
                     counts[side.faction] = counts.get(side.faction, 0) + 1
@@ -387,6 +397,7 @@ class _Reader:
         self.sentence_dates = {s.start: find_dates(self.masked[s.start:s.end]) for s in text_sentences}
         self.narrative = self._is_narrative()
         self.ctx = DateContext(doc_date=self.doc_date, published=self.doc.date_source != "text")
+        self.ctx.report_period = self._report_period()
         self.default_span = self._default_span()
         self._read_box(refs, sides)
         for index, sentence in enumerate(sentences):
@@ -684,7 +695,10 @@ class _Reader:
     def _resolve_dates(self, view: _SentenceView) -> None:
         sentence = view.sentence
         if self.recalled_restore is not None:
-            if not _CARRIES_ON.match(self.masked, sentence.start, sentence.end):
+            first = next(iter(self.sentence_dates[sentence.start]), None)
+            # "... three days later", "later that month": the sentence goes on in the recalled time.
+            counts_on = first is not None and first.kind in _COUNTS_FROM_RUNNING
+            if not counts_on and not _CARRIES_ON.match(self.masked, sentence.start, sentence.end):
                 self.ctx.anchor = self.recalled_restore[0]
             self.recalled_restore = None
         view.anchor_before = self.ctx.anchor
@@ -703,8 +717,10 @@ class _Reader:
             if speech:
                 view.speech_span = DateSpan(span.end - timedelta(days=REPORT_WINDOW_DAYS), span.end)
                 continue
-            if span.background or expr.kind == "lasting":
-                continue  # a year is history; "for three months" ends at the running date, moving nothing
+            if span.background or expr.kind == "lasting" or (expr.kind == "year_part" and expr.bound == "since"):
+                # a year is history; "for three months" and "since mid-2012" end at the running
+                # date or the report's, moving nothing
+                continue
             if expr.kind in ("day", "range"):
                 self.explicit_dates.append((expr.start, span))
             # "captured back on 8 October" in a December report dates its own sentence
@@ -922,9 +938,6 @@ class _Reader:
             subject = draft.target
         if subject and form != "passive":
             self.running_actor = (subject, draft.unit if subject == draft.actor else None)
-            # Who a later "X fell" / "X was taken" means when the side acting last is one
-            # pulling out: the side it withdrew from.
-            self.running_withdrew = draft.action == "withdraw" and subject == draft.actor
 
     # --- sides ----------------------------------------------------------------------------------
 
@@ -1003,6 +1016,26 @@ class _Reader:
     def _actor(self, view: _SentenceView, trigger: Trigger, subject_start: int, object_end: int,
                action: str, made: list[_Draft]) -> tuple[str | None, str | None, str, str | None]:
         """(actor, unit, where it came from, the grammatical subject's side)."""
+        found = self._actor_as_told(view, trigger, subject_start, object_end, action, made)
+        if found[2] == "running" and trigger.form == "nominal_of" and action in ("capture", "recapture"):
+            winner = self._withdrawn_from(made, found[0])  # "ISIS fighters withdrew. The fall of X ..."
+            if winner is not None:
+                return winner, None, "running", found[3]
+        return found
+
+    def _last_draft(self, made: list[_Draft]) -> _Draft | None:
+        return next((d for d in reversed(made or self.drafts) if not d.removed), None)
+
+    def _withdrawn_from(self, made: list[_Draft], side: str | None) -> str | None:
+        """The side ``side`` withdrew from in the statement just read, if that is what it told:
+        a place falling next, told without its agent, fell to it."""
+        last = self._last_draft(made)
+        if side is not None and last is not None and last.action == "withdraw" and last.actor == side:
+            return last.target
+        return None
+
+    def _actor_as_told(self, view: _SentenceView, trigger: Trigger, subject_start: int, object_end: int,
+                       action: str, made: list[_Draft]) -> tuple[str | None, str | None, str, str | None]:
         named = self._named_agent(view, trigger, subject_start, object_end, action)
         if named is not None:
             return named
@@ -1045,9 +1078,14 @@ class _Reader:
                 if other is not None:
                     return other.faction, other.unit, "sentence", patient
                 return self.enemies.get(patient) or PRIOR_ENEMY[patient], None, "running", patient
-            if running[0] is not None and self.running_withdrew and patient is None and action in ("capture", "recapture"):
-                # "the rebels pulled out. X fell on 9 April": to the side they left it to.
-                return self.enemies.get(running[0]) or PRIOR_ENEMY[running[0]], None, "running", None
+            if patient is None and action in ("capture", "recapture") and running[0] is not None:
+                # "Rebels pulled out of X. Y fell on 9 April": the side that last withdrew lost it.
+                winner = self._withdrawn_from(made, running[0])
+                if winner is not None:
+                    return winner, None, "running", None
+                last = self._last_draft(made)
+                if last is not None and last.action in ("capture", "recapture") and last.trigger.form == "passive":
+                    return last.actor, last.unit, "running", None  # "A was taken in March, and B fell in April"
             return running[0], running[1], "running", patient
         if trigger.form == "swap":
             obj = next((s for s in view.sides if trigger.start < s.start < object_end and s.role in ("actor", "pronoun")),
@@ -1061,12 +1099,24 @@ class _Reader:
     def _headline_factions(self) -> frozenset[str]:
         """The sides the report's headline names (the side it follows)."""
         if self._headline is None:
-            # The title, else the first line after the metadata lines ("date: ...") at the top.
-            lines = [self.doc.title or ""] + self.doc.text[:1500].split("\n")[:6]
-            title = next((line for line in lines if line.strip() and not _META_LINE.match(line)), "")
-            title = title if len(title) <= 200 else ""
-            self._headline = frozenset(s.faction for s in find_sides(title, self.factions) if s.faction)
+            self._headline = frozenset(s.faction for s in find_sides(self._title(), self.factions) if s.faction)
         return self._headline
+
+    def _title(self) -> str:
+        """The title, else the first line after the metadata lines ("date: ...") at the top."""
+        lines = [self.doc.title or ""] + self.doc.text[:1500].split("\n")[:6]
+        title = next((line for line in lines if line.strip() and not _META_LINE.match(line)), "")
+        return title if len(title) <= 200 else ""
+
+    def _report_period(self) -> DateSpan | None:
+        """The days a summary's title says it covers ("Weekly summary, August 18-24"): at most
+        a month, not after the report."""
+        for expr in find_dates(self._title()):
+            span = resolve(expr, self.ctx) if expr.kind == "range" else None
+            if span is not None and (span.end - span.start).days <= 31 and (
+                    self.doc_date is None or span.end <= self.doc_date + timedelta(days=1)):
+                return span
+        return None
 
     def _named_agent(self, view: _SentenceView, trigger: Trigger, subject_start: int, object_end: int,
                      action: str) -> tuple[str, str | None, str, str] | None:
@@ -1129,7 +1179,8 @@ class _Reader:
                       and self._usable_subject(s) and not self._in_object(view, s)]
         # The side right before its verb ("..., pro-government forces advanced") is the subject
         # even when another is named earlier in the clause; else the clause's first side.
-        adjacent = [s for s in in_subject if s.faction and _AUXILIARIES.fullmatch(self.masked, s.end, trigger.start)]
+        adjacent = [s for s in in_subject if s.faction and _AUXILIARIES.fullmatch(self.masked, s.end, trigger.start)
+                    and not (in_subject[0] is not s and _MEMBER_OF_SUBJECT.search(self.masked, in_subject[0].end, s.start))]
         in_subject = adjacent[-1:] + in_subject if adjacent else in_subject
         if not in_subject:
             shared = self._shared_subject(view, trigger, made)
@@ -1149,7 +1200,8 @@ class _Reader:
         # A fronted clause without a subject ("Following X, which broke the siege, the
         # Army began...") has the main clause's; else the side acting so far.
         right = next((s for s in view.sides if s.start >= trigger.end and s.faction
-                      and _CLAUSE_INITIAL.search(self.masked[max(0, s.start - 8):s.start]) and self._usable_subject(s)), None)
+                      and _CLAUSE_INITIAL.search(self.masked[max(0, s.start - 8):s.start]) and self._usable_subject(s)
+                      and not _UNDERGOING_AFTER.match(self.masked, s.end)), None)
         if right is not None and trigger.form != "passive":
             return right.faction, right.unit, "right"
         running = self.running_actor or (None, None)
@@ -1222,7 +1274,9 @@ class _Reader:
                 return side.faction
         # A side named in a later clause ("..., while the army advanced on Y") is not this one's.
         others = [s for s in view.sides if s.faction and s.faction != actor and s.role in ("actor", "held")
-                  and frozenset({s.faction, actor}) not in ALLIES and s.start < object_end]
+                  and frozenset({s.faction, actor}) not in ALLIES and s.start < object_end
+                  and not (subject_start <= s.start < trigger.start
+                           and _MEMBER_OF_SUBJECT.search(self.masked, subject_start, s.start))]
         if others:
             return min(others, key=lambda s: abs(s.start - trigger.start)).faction
         return None
@@ -1236,15 +1290,23 @@ class _Reader:
         if enemy and enemy != avoid:
             return enemy
         prior = PRIOR_ENEMY.get(actor)
+        here = self.named_in_paragraph.get(self.paragraph, {})
+        if prior is not None and prior != avoid and here.get(prior):
+            return prior
+        # An opponent the paragraph names beats the usual enemy named elsewhere in the report
+        # (the rebels attacking a town the SDF defends, in a report also naming the army).
+        opponent_here = self._named_opponent(actor, avoid, (here,))
+        if opponent_here is not None:
+            return opponent_here
         if prior is not None and (self.named_in_report.get(prior) or prior == avoid):
             return prior
         return self._named_opponent(actor, avoid) or prior
 
-    def _named_opponent(self, actor: str, avoid: str | None) -> str | None:
+    def _named_opponent(self, actor: str, avoid: str | None, pools: tuple[dict[str, int], ...] | None = None) -> str | None:
         """The opposing side the paragraph, else the report, names most, for a report that
         never names the side's usual enemy (the Army in a Douma report fights Jaish al-Islam,
         not ISIL)."""
-        for counts in (self.named_in_paragraph.get(self.paragraph, {}), self.named_in_report):
+        for counts in pools or (self.named_in_paragraph.get(self.paragraph, {}), self.named_in_report):
             ranked = sorted(((n, f) for f, n in counts.items() if f not in (actor, avoid)
                              and frozenset({f, actor}) not in ALLIES), reverse=True)
             if ranked:
@@ -1300,8 +1362,8 @@ class _Reader:
         next_start = min([s for s in live_starts if s > trigger.start] + [view.sentence.end])
         usable = [(e, s, lead) for e, s, lead, speech in view.dates if s is not None and not speech]
         for expr, span, leading in usable:
-            if span.background and any(trigger.end <= a < expr.start for a, _ in view.bounds):
-                continue  # "took X, which they had held since 2012": the year is the holding's
+            if (span.background or expr.bound == "since") and any(trigger.end <= a < expr.start for a, _ in view.bounds):
+                continue  # "took X, which they had held since (mid-)2012": the date is the holding's
             if (trigger.start < expr.start < next_start or (expr.bound == "since" and expr.start > trigger.start)) \
                     and expr.end > trigger.end and (
                     not leading or _CLAUSE_END_AFTER.match(self.masked[expr.end:expr.end + 2])):
@@ -1321,8 +1383,12 @@ class _Reader:
                 return span, "own"
         if view.speech_span is not None:
             return view.speech_span, "speech"
-        if view.anchor_before is not None and not (
-                self.doc_date is not None and _ONGOING.search(self.masked, view.sentence.start, view.sentence.end)):
+        if view.anchor_before is not None and self.doc_date is not None and self.doc.date_source != "text" and \
+                view.anchor_before.end < self.doc_date - timedelta(days=1) and _PRESENT.search(
+                    self.masked, max(view.sentence.start, trigger.start - 40), min(view.sentence.end, trigger.end + 40)):
+            # "Clashes are still ongoing in X" after a paragraph of background: now, not then.
+            return DateSpan(self.doc_date, self.doc_date), "own"
+        if view.anchor_before is not None:
             return view.anchor_before, "running"
         return None, "default"
 
