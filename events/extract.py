@@ -48,6 +48,8 @@ from events.placing import (ANAPHOR_SENTENCES, Chosen, PlaceRef, choose, choose_
 from events.sentences import Sentence, mask, split_sentences
 from events.spans import overlaps
 from gazetteer.place import Mention
+# "Over the border in Iraq, ...": what follows happens outside Syria, until "Meanwhile".
+from gazetteer.scenes import FOREIGN_SCENE_RE as _FOREIGN_SCENE, NEW_SCENE_RE as _NEW_SCENE
 
 _HANGING_BEFORE = re.compile(
     r"(?:,\s*(?:\w+ly\s+)?(?:thus\s+)?|(?<![\w-])(?:in\s+addition\s+to|as\s+well\s+as|besides|along\s+with)\s+)$", re.I)
@@ -112,15 +114,10 @@ _SPEECH_BEFORE = re.compile(r"(?<![\w-])(?<!was\s)(?<!were\s)(?<!been\s)(?:said|
 _SUPPORT_BEFORE = Folded(r"(?<![\w-])(?:(?:backed|supported|accompanied|aided|assisted|helped|covered|joined|"
                              r"reinforced|escorted)\s+by|with\s+(?:the\s+)?(?:(?:air|aerial)\s+)?(?:support|backing|help|assistance|cover|aid)\s+"
                              r"(?:of|from)|(?:air\s+)?support\s+from)\s[^,;()]*$")
-# "Over the border in Iraq, ...": what follows happens outside Syria.
 # A supporting side's air arm named right after it ("coalition airstrikes", "the coalition Air Force").
 _AIR_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:air[\s-]?strikes?|air\s+force|warplanes|jets|aircraft|air\s+support|"
                         r"air\s+cover|airpower|aviation|drones|helicopters|bombers)\b", re.I)
 _SUPPORTED_ACTIONS = frozenset({"capture", "recapture", "advance", "attack", "clash", "repel", "siege_lifted", "encircle"})
-_NEW_SCENE = re.compile(r"\s*(?:Meanwhile|Elsewhere|Back\s+in|Inside\s+Syria|In\s+Syria|Across\s+Syria)\b", re.I)
-_FOREIGN_SCENE = re.compile(r"\s*(?:(?:Meanwhile|Elsewhere|Across\s+the\s+border|Over\s+the\s+border),?\s+)?"
-                            r"(?:in\s+)?(?:neighbou?ring\s+)?(?:Iraq|Turkey|Lebanon|Jordan|Israel|Iran|Russia|Libya|Yemen)"
-                            r"\s*,", re.I)
 # "surrounding and then taking X", "besieged and eventually stormed X": one object for both verbs.
 _VERBS_SHARING = re.compile(r"\s*,?\s*(?:and|or)\s+(?:(?:then|later|finally|eventually|subsequently|also)\s+)?", re.I)
 # "battling ISIS", "fought the rebels": the side after is the object (not "clashes with X").

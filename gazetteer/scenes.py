@@ -16,10 +16,11 @@ import re
 
 from gazetteer.place import Mention
 
-# Kept in step with the reader's scene rule (events/extract.py): the same openings.
+# The reader's scene rule too (events/extract.py): one set of openings for both.
 NEW_SCENE_RE = re.compile(r"\s*(?:Meanwhile|Elsewhere|Back\s+in|Inside\s+Syria|In\s+Syria|Across\s+Syria)\b", re.I)
 FOREIGN_SCENE_RE = re.compile(r"\s*(?:(?:Meanwhile|Elsewhere|Across\s+the\s+border|Over\s+the\s+border),?\s+)?"
-                              r"(?:in\s+)?(?:neighbou?ring\s+)?(?:Iraq|Turkey|Lebanon|Jordan|Israel|Iran)\s*,", re.I)
+                              r"(?:in\s+)?(?:neighbou?ring\s+)?(?:Iraq|Turkey|Lebanon|Jordan|Israel|Iran|Russia|Libya|Yemen)\s*,",
+                              re.I)
 _SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]*[ \t\u00a0]+")
 
 
