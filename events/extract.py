@@ -196,6 +196,9 @@ _COUNTED_GROUND = re.compile(r"\s+(?:(?:control\s+(?:of|over)\s+)?(?:more\s+than
 _BARE_FELL = re.compile(r"(?i:fell|fallen|falls)")
 _FELL_OR_HANDS = re.compile(r"fell|hands", re.I)
 _FELL_GAP = re.compile(r"\s+(?:(?:has|had|have)\s+)?(?:(?:now|finally|eventually|quickly|also|then|soon)\s+)*", re.I)
+# Between a patient and its passive verb: "X fell", "X has fallen", "X was finally taken".
+_PATIENT_GAP = re.compile(r"\s+(?:(?:has|had|have)\s+)?(?:(?:was|were|is|are|been|got)\s+)?"
+                          r"(?:(?:now|finally|eventually|quickly|also|then|soon|fully|completely|later)\s+)*", re.I)
 _RELATIVE_OPEN = re.compile(r",\s*(?:which|who|that|where)\s", re.I)
 _EVACUATION = re.compile(r"(?i:evacuat|leav|left)")
 # Men sent away under a deal: a withdrawal "to X" then moves no front line at X.
@@ -349,6 +352,7 @@ class _Reader:
         # The running actor before a sentence without events named its subject.
         self.told_by: tuple[str, str | None] | None = None
         self.enemies: dict[str, str] = {}
+        self.passive_starts: list[int] = []  # where the current sentence's passive verbs begin
         self.holders: dict[str, list[str]] = {}
         self.paragraph = -1
         self.trigger_starts: list[int] = []  # the current sentence's
@@ -630,6 +634,8 @@ class _Reader:
                          | {b for _, b in view.bounds}
                          | {expr.end for expr, _, leading, _ in view.dates if leading})
         self.trigger_starts = [t.start for t, _ in live if t.cuts_regions]
+        self.passive_starts = [t.start for t, _ in live if t.form == "passive" or (
+            t.form == "swap" and _FELL_OR_HANDS.search(self.masked, t.start, t.end))]
         self.trigger_spans = [(t.start, t.end) for t, _ in live]
         view.object_starts = [t.end for t, _ in live if t.form != "passive" and (
             t.action != "clash" or _TRANSITIVE_CLASH.fullmatch(self.masked, t.start, t.end))]
@@ -1315,7 +1321,8 @@ class _Reader:
     def _places(self, view: _SentenceView, trigger: Trigger, subject_start: int, object_end: int,
                 action: str) -> tuple[list[Chosen], str]:
         # "the siege of X was lifted": a place inside the trigger's words is its object.
-        object_refs = [r for r in view.refs if trigger.start <= r.start and r.end <= object_end]
+        object_refs = [r for r in view.refs if trigger.start <= r.start and r.end <= object_end
+                       and not self._patient_of_later(r, trigger)]
         subject_refs = [r for r in view.refs if subject_start <= r.start and r.end <= trigger.start]
         scene = self._scene_end(view)
         if trigger.form == "passive" and _BARE_FELL.fullmatch(self.masked, trigger.start, trigger.end):
@@ -1347,6 +1354,12 @@ class _Reader:
         if not subject_refs:
             return [], "none"
         return choose_nearest(self.masked, subject_refs), "subject"
+
+    def _patient_of_later(self, ref: PlaceRef, trigger: Trigger) -> bool:
+        """A place right before a later passive verb is that verb's ("X was taken on 3 May, and Y
+        fell on 9 May": Y is not what was taken on 3 May)."""
+        return any(start >= trigger.end and _PATIENT_GAP.fullmatch(self.masked, ref.end, start)
+                   for start in self.passive_starts if start >= ref.end)
 
     def _scene_end(self, view: _SentenceView) -> int:
         """End of a sentence-opening "In eastern Homs," (a scene, not the goal)."""

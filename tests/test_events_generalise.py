@@ -224,6 +224,26 @@ def test_a_plan_does_not_govern_a_coordinated_clause_with_its_own_subject():
     assert read("The army plans to attack Raqqa and the rebels to capture Kafr Nabl.") == []
 
 
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tell Abyad was taken by the SDF on 3 May, and Raqqa fell to the SDF on 17 May.",
+     [("sdf", "capture", "Tell Abyad", 3), ("sdf", "capture", "Raqqa", 17)]),
+    ("Kafr Nabl was captured by the rebels on 3 May, and Raqqa was seized by the SDF on 17 May.",
+     [("rebels", "capture", "Kafr Nabl", 3), ("sdf", "capture", "Raqqa", 17)]),
+    ("The rebels took Kafr Nabl on 3 May, and Raqqa was finally captured by the SDF on 17 May.",
+     [("rebels", "capture", "Kafr Nabl", 3), ("sdf", "capture", "Raqqa", 17)]),
+])
+def test_a_place_before_a_later_passive_verb_is_that_verbs_own(text, expected):
+    # Each coordinated clause keeps its own patient: the place right before "fell" / "was
+    # seized" is not the object of the clause before it.
+    got = sorted((e.actor, e.action, e.place, e.date_start.day) for e in read(text))
+    assert got == sorted(expected)
+
+
+def test_a_list_before_one_passive_verb_stays_one_list():
+    assert summary(read("Kafr Nabl and Raqqa were taken by the SDF.")) == \
+        [("sdf", "capture", "Kafr Nabl"), ("sdf", "capture", "Raqqa")]
+
 # --- claims and reversals ---------------------------------------------------------------------
 
 def test_a_counter_attack_is_an_attack_not_a_recapture():
