@@ -140,7 +140,9 @@ _FEATURE = re.compile(r"(?<![\w-])its\s+(?:(?:nearby|adjacent|neighbouring|neigh
 _COORDINATED_SUBJECT_BEFORE = re.compile(r"(?:,|(?<![\w-])and)\s+(?:then\s+|later\s+)?(?:the\s+)?$", re.I)
 _CLAUSE_AFTER = re.compile(r"\s*[,;:]")
 _ENTRY = re.compile(r"(?:enter|entered|entering|stormed\s+into|broke\s+into)$", re.I)
-_AGAIN_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,6}?(?:again|once\s+again|once\s+more)\b", re.I)
+# ("took X before losing it again": the again is the loss's)
+_AGAIN_AFTER = re.compile(r"^\s+(?:(?!(?:before|after|until|but|then|only|and)\s)[\w-]+\s+){0,6}?"
+                          r"(?:again|once\s+again|once\s+more)\b", re.I)
 _DIRECT_GAP = re.compile(r"^[^,.;:()]{0,45}$")
 _POSSESSIVE_AFTER = re.compile(r"^['’]s\s", re.I)
 # "Four Russian soldiers and 40 attackers were killed", "ISIS members killed in the fighting"

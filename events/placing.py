@@ -81,8 +81,13 @@ _ANAPHOR = Folded(
 _IT_OBJECT = Folded(
     r"(?<![\w-])(?:capturing|captured|capture|cleared|clearing|seized|seizing|took|taking|retook|retaking|recaptured|"
     r"recapturing|encircled|encircling|surrounded|surrounding|stormed|storming|entered|entering|besieged|besieging|"
-    r"isolated|isolating|encircle|surround|besiege|isolate)\s+(?P<it>it)(?![\w-])",
+    r"isolated|isolating|encircle|surround|besiege|isolate|lost|losing|lose|loses)\s+(?P<it>it)(?![\w-])",
 )
+# A verb of taking right before a place: "recaptured X", "took control of X".
+_TAKEN_BEFORE = re.compile(
+    r"(?<![\w-])(?:captured|seized|took|taken|retook|retaken|recaptured|stormed|entered|overran|"
+    r"(?:took|taken|seized|gained|assumed)\s+(?:full\s+|complete\s+)?control\s+(?:of|over))\s+(?:the\s+(?:[\w-]+\s+){0,2}of\s+)?$",
+    re.I)
 # "It was captured on Tuesday": a place is what is captured, so the pronoun stands for one.
 _IT_PATIENT = Folded(
     r"(?<![\w-])(?P<it>it)\s+(?:was|had\s+been|has\s+been|is)\s+(?:fully\s+|completely\s+|finally\s+|eventually\s+|"
@@ -259,7 +264,11 @@ def find_anaphors(masked: str, start: int, end: int, named: list[PlaceRef],
             continue
         earlier = [(i, p) for i, p in history if i >= sentence_index - ANAPHOR_SENTENCES and p.start < a]
         earlier += [(sentence_index, p) for p in named if p.end <= a]
-        place = _antecedent(" ".join(noun.split()), earlier, salient)
+        # "took X ... before losing it": a place this sentence says was taken beats the places
+        # earlier sentences fought at.
+        taken_here = frozenset(p.place.name for p in named if p.end <= a and p.via == "name"
+                               and _TAKEN_BEFORE.search(masked, max(start, p.start - 30), p.start))
+        place = _antecedent(" ".join(noun.split()), earlier, taken_here or salient)
         if place is not None:
             found.append(PlaceRef(a, b, place, "anaphor"))
     return found

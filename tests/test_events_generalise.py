@@ -244,6 +244,27 @@ def test_a_list_before_one_passive_verb_stays_one_list():
     assert summary(read("Kafr Nabl and Raqqa were taken by the SDF.")) == \
         [("sdf", "capture", "Kafr Nabl"), ("sdf", "capture", "Raqqa")]
 
+
+@pytest.mark.parametrize("link", ["before losing it", "but lost it", "and then lost it"])
+def test_a_place_lost_again_is_read_as_the_other_sides_capture(link):
+    events = read(f"The rebels took Kafr Nabl on 4 May {link} to the army on 9 May.")
+    assert [(e.actor, e.action, e.place, e.date_start.day) for e in events] == \
+        [("rebels", "capture", "Kafr Nabl", 4), ("government", "capture", "Kafr Nabl", 9)]
+
+
+def test_again_after_a_later_verb_is_that_verbs():
+    # "again" belongs to the loss, so the first taking stays a plain capture.
+    events = read("ISIS seized Kafr Nabl in May before losing it again to the rebels in June.")
+    assert [(e.actor, e.action) for e in events][0] == ("isil", "capture")
+
+
+def test_it_is_the_place_this_sentence_says_was_taken():
+    # An earlier sentence fought at Idlib; "it" is the town taken in this sentence.
+    events = read("Jets struck Idlib on 2 May. On 4 May the rebels recaptured Kafr Nabl, near Idlib, "
+                  "before losing it to the army on 9 May.")
+    assert ("government", "capture", "Kafr Nabl") in summary(events)
+    assert ("government", "capture", "Idlib") not in summary(events)
+
 # --- claims and reversals ---------------------------------------------------------------------
 
 def test_a_counter_attack_is_an_attack_not_a_recapture():
