@@ -201,6 +201,7 @@ _FELL_GAP = re.compile(r"\s+(?:(?:has|had|have)\s+)?(?:(?:now|finally|eventually
 # Between a patient and its passive verb: "X fell", "X has fallen", "X was finally taken".
 _PATIENT_GAP = re.compile(r"\s+(?:(?:has|had|have)\s+)?(?:(?:was|were|is|are|been|got)\s+)?"
                           r"(?:(?:now|finally|eventually|quickly|also|then|soon|fully|completely|later)\s+)*", re.I)
+_THROUGH_BEFORE = re.compile(r"(?<![\w-])(?:through|via)\s+(?:the\s+)?$", re.I)
 _RELATIVE_OPEN = re.compile(r",\s*(?:which|who|that|where)\s", re.I)
 _EVACUATION = re.compile(r"(?i:evacuat|leav|left)")
 # Men sent away under a deal: a withdrawal "to X" then moves no front line at X.
@@ -1345,6 +1346,11 @@ class _Reader:
             # "X was taken", "With X taken, ...": the patient is named before the verb.
             return choose_nearest(self.masked, subject_refs), "subject"
         chosen = choose(self.masked, trigger.end, object_refs, action)
+        if action == "linkup":
+            # "linked up with the fighters in X through Y": the two sides met at Y.
+            through = [r for r in object_refs if _THROUGH_BEFORE.search(self.masked, max(trigger.end, r.start - 12), r.start)]
+            if through:
+                chosen = [Chosen(through[0])]
         if action == "withdraw":
             chosen = withdrawal_places(self.masked, trigger.end, object_refs, chosen)
         if chosen:

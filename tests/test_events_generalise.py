@@ -265,6 +265,15 @@ def test_it_is_the_place_this_sentence_says_was_taken():
     assert ("government", "capture", "Kafr Nabl") in summary(events)
     assert ("government", "capture", "Idlib") not in summary(events)
 
+
+@pytest.mark.parametrize("text, place", [
+    ("On 6 May the rebels broke through, linking up with their comrades in Idlib through Kafr Nabl.", "Kafr Nabl"),
+    ("The SDF linked up with the army in Raqqa via Tell Abyad on 3 May.", "Tell Abyad"),
+    ("The SDF linked up with the army in Raqqa on 3 May.", "Raqqa"),
+])
+def test_a_link_up_through_a_place_happens_there(text, place):
+    assert [(e.action, e.place) for e in read(text) if e.action == "linkup"] == [("linkup", place)]
+
 # --- claims and reversals ---------------------------------------------------------------------
 
 def test_a_counter_attack_is_an_attack_not_a_recapture():
