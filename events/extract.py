@@ -197,8 +197,7 @@ _COUNTED_GROUND = re.compile(r"\s+(?:(?:control\s+(?:of|over)\s+)?(?:more\s+than
                              r"sq\.?\s+km|km2|km²|square\s+miles|positions|farms|points|areas|districts|neighbou?rhoods)\b", re.I)
 _BARE_FELL = re.compile(r"(?i:fell|fallen|falls)")
 _FELL_OR_HANDS = re.compile(r"fell|hands", re.I)
-_FELL_GAP = re.compile(r"\s+(?:(?:has|had|have)\s+)?(?:(?:now|finally|eventually|quickly|also|then|soon)\s+)*", re.I)
-# Between a patient and its passive verb: "X fell", "X has fallen", "X was finally taken".
+# Between a patient and its passive verb: "X fell", "X has now fallen", "X was finally taken".
 _PATIENT_GAP = re.compile(r"\s+(?:(?:has|had|have)\s+)?(?:(?:was|were|is|are|been|got)\s+)?"
                           r"(?:(?:now|finally|eventually|quickly|also|then|soon|fully|completely|later)\s+)*", re.I)
 _THROUGH_BEFORE = re.compile(r"(?<![\w-])(?:through|via)\s+(?:the\s+)?$", re.I)
@@ -1330,7 +1329,7 @@ class _Reader:
         scene = self._scene_end(view)
         if trigger.form == "passive" and _BARE_FELL.fullmatch(self.masked, trigger.start, trigger.end):
             # "the town fell": only the place right before the verb; shells and soldiers fall too
-            right_before = [r for r in subject_refs if _FELL_GAP.fullmatch(self.masked, r.end, trigger.start)]
+            right_before = [r for r in subject_refs if _PATIENT_GAP.fullmatch(self.masked, r.end, trigger.start)]
             return ([Chosen(right_before[-1])], "subject") if right_before else ([], "none")
         if trigger.form in ("passive", "swap") and action == "capture" and \
                 _FELL_OR_HANDS.search(self.masked, trigger.start, trigger.end):
