@@ -112,6 +112,9 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
         r"evict(?:ed|ing|s)?|mop(?:ped|ping|s)?\s+up|defeat(?:ed|ing)(?!" + _REPELLED_THING + r")"), "capture", "verb", frozenset()),
     (_p(r"(?:pushed|push|pushes|pushing|drove|driven|beat|beaten|beating|pinned|pin|pins|pinning)\s+(?:[\w'-]+\s+){0,3}?back|"
         r"(?:driven|forced|kicked|thrown|chased)\s+out"), "withdraw", "swap", frozenset({"pushed_back"})),
+    # "negotiated the surrender of X": a deal that hands X over (deals are captures).
+    (_p(r"(?:negotiat|broker|arrang|obtain|accept)ed\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?surrenders?(?=\s+of\s)"), "capture", "verb",
+     frozenset()),
     (_p(r"lost|lose|loses|losing|hand(?:ed|s|ing)?\s+over|surrender(?:ed|s|ing)?|ced(?:ed|es|ing|e)|(?:gave|give|gives|giving)\s+up"), "capture", "lost",
      frozenset({"direct"})),
     (_p(r"ambush(?:ed|es|ing)?"), "attack", "verb", frozenset()),
@@ -230,6 +233,7 @@ _HEADS = [
     "expa",
     "capt seiz libe over wres conq expe oust rout disl evic mop mopp mops defe",
     "push drov driv beat pinn pin pins forc kick thro chas",
+    "nego brok arra obta acce",
     "lost lose losi hand surr cede cedi gave give givi",
     "ambu",
     "push kick chas flus",

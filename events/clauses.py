@@ -67,7 +67,7 @@ _IRREALIS_CUES = Folded(
 # "not only X but also Y" states both.
 _TEMPORAL_OPENING = re.compile(r"\W*(?:when|once|as\s+soon\s+as|after|until|unless)\s", re.I)
 _FUTURE = re.compile(r"(?:(?<![\w'’-])(?:will|shall|is\s+going\s+to|are\s+going\s+to)|(?<=\w)['’]ll)(?![\w-])", re.I)
-_NEGATION = re.compile(r"(?:(?<![\w'’-])(?:no|not(?!\s+only\b)|never|without|nor|neither|hardly|barely)|(?<=\w)n['’]t)\s+"
+_NEGATION = re.compile(r"(?:(?<![\w'’-])(?:no|not(?!\s+only\b)|never|without|nor|neither|hardly|barely|rather\s+than|instead\s+of)|(?<=\w)n['’]t)\s+"
                        r"(?:[\w-]+\s+){0,2}$", re.I)
 _NEAR_MISS_BEFORE = re.compile(
     r"(?:close\s+to|closer\s+to|near(?:ly)?|almost|on\s+the\s+verge\s+of|brink\s+of|within\s+[^,;]{0,40}?\s+(?:of|from)"

@@ -274,6 +274,18 @@ def test_it_is_the_place_this_sentence_says_was_taken():
 def test_a_link_up_through_a_place_happens_there(text, place):
     assert [(e.action, e.place) for e in read(text) if e.action == "linkup"] == [("linkup", place)]
 
+
+def test_a_negotiated_surrender_hands_over_the_towns_listed():
+    events = read("On 3 May the army negotiated the gradual surrender of villages such as Kafr Nabl and Tell Abyad.")
+    assert summary(events) == [("government", "capture", "Kafr Nabl"), ("government", "capture", "Tell Abyad")]
+    assert read("The army is negotiating the surrender of Kafr Nabl.") == []
+
+
+@pytest.mark.parametrize("text", ["The army took Kafr Nabl on 3 May rather than fighting for Tell Abyad.",
+                                  "Instead of storming Tell Abyad, the army took Kafr Nabl on 3 May."])
+def test_what_a_side_did_instead_of_is_not_an_event(text):
+    assert summary(read(text)) == [("government", "capture", "Kafr Nabl")]
+
 # --- claims and reversals ---------------------------------------------------------------------
 
 def test_a_counter_attack_is_an_attack_not_a_recapture():
