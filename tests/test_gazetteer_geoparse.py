@@ -511,3 +511,22 @@ def test_an_unmarked_village_of_the_name_away_from_the_report_gives_way_to_one_s
     assert [m.place.id for m in Gazetteer(places).geoparse(text) if m.text == "Hbeit"] == ["C2"]
     marked = [replace(places[0], raw={"wpmodule": "opp"}), *places[1:]]  # a war-map village keeps its name
     assert [m.place.id for m in Gazetteer(marked).geoparse(text) if m.text == "Hbeit"] == ["C1"]
+
+
+@pytest.mark.parametrize("phrase", ["east Aleppo", "southern Aleppo"])
+def test_a_side_of_a_city_named_like_its_governorate_is_the_citys_side_in_a_text_about_its_quarters(phrase):
+    text = f"In Aleppo, mortars hit the Hanano and Sakhour quarters; fighters in {phrase} held on."
+    side = next(m for m in geoparse(text) if m.text == phrase)
+    assert side.place.kind == "area" and side.place.uncertainty_km < 10
+    assert geodesic((side.place.lat, side.place.lon), (36.20, 37.16)).km < 8  # inside the city, not 50 km out
+    countryside = next(m for m in geoparse(text.replace(phrase, f"the {phrase.split()[0]} Aleppo countryside"))
+                       if "countryside" in m.text)
+    assert countryside.place.uncertainty_km > 20  # the land around the city stays the governorate's part
+    lone = next(m for m in geoparse(f"Fighters in {phrase} held on near Deir Hafer.") if m.text == phrase)
+    assert lone.place.uncertainty_km > 20  # no quarter named: the governorate's side
+
+
+def test_the_sector_of_a_citys_side_stays_in_the_city():
+    text = "In Aleppo, mortars hit the Hanano and Sakhour quarters and the northern sector of east Aleppo."
+    sector = next(m for m in geoparse(text) if m.text.startswith("northern sector"))
+    assert geodesic((sector.place.lat, sector.place.lon), (36.20, 37.16)).km < 10
