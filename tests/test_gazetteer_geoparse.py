@@ -181,7 +181,7 @@ def test_given_names_titles_and_operations_are_not_places():
 
 
 def test_sentence_initial_words_do_not_start_names():
-    assert [m.text for m in geoparse("The Deir ez-Zor road. In Raqqa city, calm.")] == ["Deir ez-Zor", "Raqqa city"]
+    assert [m.text for m in geoparse("The Deir ez-Zor road. In Raqqa city, calm.")] == ["Deir ez-Zor road", "Raqqa city"]
 
 
 def test_directions_after_a_name_and_compound_directions_make_regions():
@@ -530,3 +530,11 @@ def test_the_sector_of_a_citys_side_stays_in_the_city():
     text = "In Aleppo, mortars hit the Hanano and Sakhour quarters and the northern sector of east Aleppo."
     sector = next(m for m in geoparse(text) if m.text.startswith("northern sector"))
     assert geodesic((sector.place.lat, sector.place.lon), (36.20, 37.16)).km < 10
+
+
+def test_a_road_named_after_a_place_is_at_that_place_and_an_unknown_roads_name_is_never_a_misspelt_place():
+    text = "In Aleppo, the army cut the Ramouseh road by the Hamdaniyeh quarter."
+    road = next(m for m in geoparse(text) if m.text == "Ramouseh road")
+    assert geodesic((road.place.lat, road.place.lon), (36.157, 37.129)).km < 3
+    unknown = [m for m in geoparse("Near Saraqib, rebels cut the Zorvatello road.") if "road" in m.text]
+    assert all(m.place.kind == "inferred" for m in unknown)  # placed from the context, not a look-alike village
