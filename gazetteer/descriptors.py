@@ -33,6 +33,8 @@ _SUFFIXES = {
         "silo": ["silos", "silo", "grain silos"],
         "junction": ["triangle", "crossroads", "crossroad", "junction", "roundabout", "intersection"],
         "bridge": ["bridge"],
+        # "the Ramouseh road": the road at (through, out of) the place it is named after.
+        "road": ["road", "highway", "motorway"],
         "quarry": ["quarry", "quarries"],
         "base": ["base", "military base", "garrison", "camp", "barracks", "depot", "depots",
                  "ammunition depot", "weapons depots", "warehouses", "battalion base"],

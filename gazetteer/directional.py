@@ -162,7 +162,8 @@ def region(anchor: Place, direction: str, part: str | None = None, governorate: 
     """
     bearing = bearing_of(direction) if direction else None
     part_word = (part or "").lower().split()[0] if part else None
-    urban = part_word in URBAN_PARTS
+    # A sector of a city's part ("the northern sector of east X") is a part of the city too.
+    urban = part_word in URBAN_PARTS or (part_word == "sector" and anchor.kind == "area")
     base = _base(anchor, direction, part, governorate)
     label = _label(direction)
     if base.kind == "river":
@@ -290,11 +291,51 @@ def _governorate_named(gazetteer, mention: Mention) -> Place | None:
     return place if place is not None and place.kind == "governorate" else None
 
 
+# "east Aleppo", "the eastern Aleppo" as a whole mention: a direction and one name.
+_DIRECTION_AND_NAME_RE = re.compile(rf"^(?P<dir>{_DIR})[ \t\u00a0]+(?P<name>[^ \t\u00a0].*)$", re.IGNORECASE)
+# Words after such a mention that make it the land around the city ("eastern Aleppo countryside").
+_LAND_AFTER_RE = re.compile(r"^[ \t\u00a0]*(?:'s[ \t\u00a0]+)?(?:countryside|province|governorate|region|desert|plains?|"
+                            r"rural|villages|towns|farms)\b", re.IGNORECASE)
+# A city quarter counts as one of the city's when it lies this close to the city's point (km).
+_QUARTER_KM = 10.0
+
+
+def _quarters_of(place: Place, mentions: list[Mention]) -> int:
+    """How many distinct city quarters (kind ``district``, not an administrative district)
+    the text places in or at the edge of the city ``place``."""
+    names = {m.place.name for m in mentions
+             if m.place.kind == "district" and not (m.place.id or "").startswith("SY")
+             and approx_km(place.lat, place.lon, m.place.lat, m.place.lon) <= place.uncertainty_km + _QUARTER_KM}
+    return len(names)
+
+
+def city_side(gazetteer, text: str, mention: Mention, mentions: list[Mention]) -> Mention:
+    """"east Aleppo" read as the eastern part of the city rather than of the governorate named
+    like it, when the text is about the city: it places at least two of the city's quarters and
+    no land word ("countryside", "province") follows the phrase. Other mentions are unchanged."""
+    place = mention.place
+    if place.kind not in PART_KINDS or own_bearing(place) is None:
+        return mention
+    match = _DIRECTION_AND_NAME_RE.match(mention.text)
+    if match is None or _LAND_AFTER_RE.match(text, mention.end) or bearing_of(match.group("dir")) != own_bearing(place):
+        return mention
+    city = gazetteer.resolve_name(match.group("name"), None, fuzzy=False)
+    if city is None or city.kind != "city" or _quarters_of(city, mentions) < 2:
+        return mention
+    name_mention = Mention(mention.start + match.start("name"), mention.end, match.group("name"), city)
+    if _governorate_named(gazetteer, name_mention) is None:
+        return mention
+    return Mention(mention.start, mention.end, mention.text, region(city, match.group("dir"), "part"))
+
+
 def apply(gazetteer, text: str, mentions: list[Mention]) -> list[Mention]:
     """Mentions widened into directional regions by the words around them ("eastern X",
     "the western countryside of X", "X's southern suburbs", "the Old City of X"), plus
-    "northeastern Syria"."""
+    "northeastern Syria"; "east X" of a city X that names a governorate is the city's east in
+    a text about the city's quarters (``city_side``)."""
     out = []
+    if any(m.place.kind == "district" for m in mentions):
+        mentions = [city_side(gazetteer, text, m, mentions) for m in mentions]
     for mention in mentions:
         centre = old_city(text, mention) if "ld" in text[max(0, mention.start - 24):mention.end + 16] else None
         if centre is not None:
@@ -330,8 +371,12 @@ def apply(gazetteer, text: str, mentions: list[Mention]) -> list[Mention]:
         elif match is None or mention.place.kind == "river" and not match.group("part"):
             out.append(mention)
         else:
-            place = part_of(gazetteer, mention.place, match.group("dir"), match.group("part"),
-                            _governorate_named(gazetteer, mention))
+            governorate = _governorate_named(gazetteer, mention)
+            if (governorate is not None and not match.group("part") and mention.place.kind == "city"
+                    and not _LAND_AFTER_RE.match(text, mention.end) and _quarters_of(mention.place, mentions) >= 2):
+                place = region(mention.place, match.group("dir"), "part")  # the city's side, as city_side
+            else:
+                place = part_of(gazetteer, mention.place, match.group("dir"), match.group("part"), governorate)
             start = match.start()
             out.append(Mention(start, mention.end, text[start:mention.end], place))
     return sorted(out + _syria_regions(text, out, gazetteer), key=lambda m: (m.start, -m.end))

@@ -342,7 +342,9 @@ class _Finder:
             return True
         if SETTLEMENT_CUE_RE.search(self.text, max(0, self.tokens[first].start - 24), self.tokens[first].start):
             return True
-        return self.descriptor_after(last) is not None or APPOSITION_RE.match(self.text, self.tokens[last].end) is not None
+        described = self.descriptor_after(last)
+        return (described is not None and described[1].group != "road"
+                or APPOSITION_RE.match(self.text, self.tokens[last].end) is not None)
 
     def longest_stop(self, i: int) -> int | None:
         toks = self.tokens
@@ -563,8 +565,10 @@ class _Finder:
         described = self.descriptor_after(last)
         # "Xyz dam" cues a place; so does "the Hiri area", but not "the Kurdish area" (a
         # demonym is a stop name, refused above).
+        # A road's name is a place to infer from the context, never a misspelt other place:
+        # roads are named after restaurants, people, factories as often as after places.
         if described and described[1].family in ("site", "hill", "area", "settlement", "district"):
-            return _Span(i, described[0], fuzzy=True, loose=True, unknown=True)
+            return _Span(i, described[0], fuzzy=described[1].group != "road", loose=True, unknown=True)
         if SETTLEMENT_CUE_RE.search(self.text, max(0, tok.start - 24), tok.start) or \
                 APPOSITION_RE.match(self.text, self.tokens[last].end):
             return _Span(i, last, fuzzy=True, loose=True, unknown=True)

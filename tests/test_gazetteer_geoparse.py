@@ -181,7 +181,7 @@ def test_given_names_titles_and_operations_are_not_places():
 
 
 def test_sentence_initial_words_do_not_start_names():
-    assert [m.text for m in geoparse("The Deir ez-Zor road. In Raqqa city, calm.")] == ["Deir ez-Zor", "Raqqa city"]
+    assert [m.text for m in geoparse("The Deir ez-Zor road. In Raqqa city, calm.")] == ["Deir ez-Zor road", "Raqqa city"]
 
 
 def test_directions_after_a_name_and_compound_directions_make_regions():
@@ -511,3 +511,30 @@ def test_an_unmarked_village_of_the_name_away_from_the_report_gives_way_to_one_s
     assert [m.place.id for m in Gazetteer(places).geoparse(text) if m.text == "Hbeit"] == ["C2"]
     marked = [replace(places[0], raw={"wpmodule": "opp"}), *places[1:]]  # a war-map village keeps its name
     assert [m.place.id for m in Gazetteer(marked).geoparse(text) if m.text == "Hbeit"] == ["C1"]
+
+
+@pytest.mark.parametrize("phrase", ["east Aleppo", "southern Aleppo"])
+def test_a_side_of_a_city_named_like_its_governorate_is_the_citys_side_in_a_text_about_its_quarters(phrase):
+    text = f"In Aleppo, mortars hit the Hanano and Sakhour quarters; fighters in {phrase} held on."
+    side = next(m for m in geoparse(text) if m.text == phrase)
+    assert side.place.kind == "area" and side.place.uncertainty_km < 10
+    assert geodesic((side.place.lat, side.place.lon), (36.20, 37.16)).km < 8  # inside the city, not 50 km out
+    countryside = next(m for m in geoparse(text.replace(phrase, f"the {phrase.split()[0]} Aleppo countryside"))
+                       if "countryside" in m.text)
+    assert countryside.place.uncertainty_km > 20  # the land around the city stays the governorate's part
+    lone = next(m for m in geoparse(f"Fighters in {phrase} held on near Deir Hafer.") if m.text == phrase)
+    assert lone.place.uncertainty_km > 20  # no quarter named: the governorate's side
+
+
+def test_the_sector_of_a_citys_side_stays_in_the_city():
+    text = "In Aleppo, mortars hit the Hanano and Sakhour quarters and the northern sector of east Aleppo."
+    sector = next(m for m in geoparse(text) if m.text.startswith("northern sector"))
+    assert geodesic((sector.place.lat, sector.place.lon), (36.20, 37.16)).km < 10
+
+
+def test_a_road_named_after_a_place_is_at_that_place_and_an_unknown_roads_name_is_never_a_misspelt_place():
+    text = "In Aleppo, the army cut the Ramouseh road by the Hamdaniyeh quarter."
+    road = next(m for m in geoparse(text) if m.text == "Ramouseh road")
+    assert geodesic((road.place.lat, road.place.lon), (36.157, 37.129)).km < 3
+    unknown = [m for m in geoparse("Near Saraqib, rebels cut the Zorvatello road.") if "road" in m.text]
+    assert all(m.place.kind == "inferred" for m in unknown)  # placed from the context, not a look-alike village

@@ -175,6 +175,17 @@ def test_damascus_quarters_resolve_in_a_text_about_damascus():
     assert found["Qaboun"].kind == "district"
 
 
+def test_a_quarter_ocha_names_with_a_descriptor_is_found_by_its_own_name():
+    # OCHA's neighbourhood names wrap some quarters' names: "Ar-Ramouseh Indusrtial District"
+    # (sic), "Mokhayam Handarat" (the Handarat camp), "Beit Meheb / Jdeydeh" (two quarters).
+    found = {m.text: m.place for m in geoparse(
+        "Shelling hit Ramouseh and the Jdeydeh quarter of Aleppo; later the army entered Handarat camp "
+        "north of the city.")}
+    assert km(at(found["Ramouseh"]), (36.157, 37.129)) < 3 and found["Ramouseh"].kind == "district"
+    assert km(at(found["Jdeydeh quarter"]), (36.206, 37.158)) < 3
+    assert km(at(found["Handarat camp"]), (36.28, 37.18)) < 3
+
+
 def test_which_governorates_a_report_is_about():
     text = "The army took Kafr Zita and Morek, north of Hama, after clashes near Khan Shaykhun in Idlib province."
     shares = gazetteer.report_governorates(text)

@@ -63,6 +63,29 @@ GOVERNORATES = {
 _MACHINE_ROMANISATION_RE = re.compile(r"^[a-z ]+$")
 
 
+# OCHA's neighbourhood names that wrap the quarter's own name: "X Industrial District" (once misspelt
+# "Indusrtial"), "Mokhayam X" (Arabic for "X camp"), "A / B" (two quarters under one polygon).
+_INDUSTRIAL_DISTRICT_RE = re.compile(r"^(?P<name>.+?)\s+Indu[a-z]*ial\s+District$", re.IGNORECASE)
+_CAMP_RE = re.compile(r"^Mokhayam\s+(?P<name>.+)$", re.IGNORECASE)
+_COMPOSITE_RE = re.compile(r"\s*/\s*")
+
+
+def neighbourhood_aliases(name: str) -> list[str]:
+    """The names a report uses for a neighbourhood whose OCHA name wraps them: the quarter's
+    name alone and spelled-out descriptor ("Ar-Ramouseh Indusrtial District" -> "Ar-Ramouseh",
+    "Ar-Ramouseh Industrial District"; "Mokhayam Handarat" -> "Handarat camp"), and each half of
+    a name for two quarters ("Beit Meheb / Jdeydeh" -> "Beit Meheb", "Jdeydeh")."""
+    out = []
+    if m := _INDUSTRIAL_DISTRICT_RE.match(name):
+        out += [m["name"], f"{m['name']} Industrial District"]
+    if m := _CAMP_RE.match(name):
+        out += [f"{m['name']} camp", f"{m['name']} refugee camp"]
+    parts = _COMPOSITE_RE.split(name)
+    if len(parts) > 1 and all(len(re.sub(r"[^A-Za-z]", "", part)) >= 4 for part in parts):
+        out += parts
+    return [a for a in dict.fromkeys(out) if a != name]
+
+
 def curated_governorate_id(name: str) -> str:
     return "cu:" + re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") + "-governorate"
 
@@ -113,14 +136,17 @@ def _records(level: str, frame, pcode_col: str, name_col: str, name_ar_col: str,
         lat, lon, radius = _point_and_radius(geometry, area)
         name, *more = _lines(row[name_col])
         name_ar, *more_ar = _lines(row[name_ar_col] or "") or [""]
-        extra = [a for a in [*more, *more_ar, *aliases.get(pcode, [])] if a.casefold() not in (name.casefold(), name_ar)]
+        derived = neighbourhood_aliases(name) if level == "neighbourhood" else []
+        extra = [a for a in [*more, *more_ar, *aliases.get(pcode, []), *derived]
+                 if a.casefold() not in (name.casefold(), name_ar)]
         out.append({
             "pcode": pcode, "level": level, "name": name, "name_ar": name_ar,
             "aliases": list(dict.fromkeys(extra)), "parent_pcode": row[parent_col] if parent_col else "SY",
             "governorate": GOVERNORATES[governorate_pcode], "lat": lat, "lon": lon, "radius_km": radius,
             "area_km2": area, "geometry": geometry,
             "same_as": curated_governorate_id(GOVERNORATES[pcode]) if level == "governorate" else "",
-            "source": f"{CITATION_OCHA}, P-code {pcode}" + (f"; names also {CITATION_OPENSYRIA}" if extra else ""),
+            "source": f"{CITATION_OCHA}, P-code {pcode}" + (f"; names also {CITATION_OPENSYRIA}" if set(extra) - set(derived) else "")
+            + ("; names also from OCHA's own name" if derived else ""),
         })
     return out
 
