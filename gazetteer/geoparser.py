@@ -54,7 +54,8 @@ which settles names that several places share and refuses guesses far from the r
 (``context.choose``). Names written as places that nothing matches, and villages or inexact
 matches that a relation in the text contradicts, are placed from that relation or their
 sentence as kind ``inferred`` (``inferred``). A dateline abroad ("BEIRUT, LEBANON (…) –") is
-not a mention, nor is a small Syrian place named in a scene set abroad ("In Iraq, ...",
+not a mention, nor is a place abroad more than ``ABROAD_KM`` from Syria's outline (a "Beirut
+newsroom": neither in Syria nor on its border), nor a small Syrian place named in a scene set abroad ("In Iraq, ...",
 ``scenes``), nor a compass part of the whole country ("northern Syria") or a border named
 in passing ("Mayadin near the Iraq border", ``generic``).
 Per-call work is linear in the text: one regex pass, look-ups per token, and a resolution per
@@ -850,7 +851,7 @@ def geoparse(gazetteer, text: str, context: Context | None = None, relative_phra
     unknowns = [(a, b) for a, b in unknowns if not taken.overlaps(a, b)]
     refused = [(a, b) for a, b in refused if not taken.overlaps(a, b)]
     # A dateline abroad is where the reporter sat: no mention, nor an anchor for unknown names.
-    names = [m for m in names if not _foreign_dateline(text, m)]
+    names = [m for m in names if not _foreign_dateline(text, m) and not _far_abroad(m)]
     names = inferred.resolve(text, names, unknowns, checkable, refused)
     names = scenes.drop_abroad(text, names, _is_big)  # "In Iraq, ...": its villages are not Syria's
     _check(deadline)
@@ -872,6 +873,20 @@ def _foreign_dateline(text: str, mention: Mention) -> bool:
     if not line_start and window:
         return False  # far from any line break: no dateline
     return not text[line_start:mention.start].strip() and _DATELINE_AFTER_RE.match(text, mention.end) is not None
+
+
+# A place abroad farther than this (km) from Syria's outline is off the map: neither in Syria nor
+# on its border ("a Beirut newsroom", "talks in Amman"). Border towns (Al Qaim, Akcakale, Arsal)
+# lie within it.
+ABROAD_KM = 25.0
+
+
+def _far_abroad(mention: Mention) -> bool:
+    """A place outside Syria away from its border: no mention, nor an anchor for unknown names."""
+    place = mention.place
+    if place.country == "SY" or place.kind == "inferred":
+        return False
+    return lines.km_from_syria(place.lat, place.lon) > ABROAD_KM
 
 
 def _off_the_map(mention: Mention) -> bool:

@@ -148,6 +148,14 @@ def _geometry(basemap_dir: str) -> dict[str, Polyline]:
     return out
 
 
+def km_from_syria(lat: float, lon: float, basemap_dir: Path | None = None) -> float:
+    """Distance (km) from (lat, lon) to Syria's outline (0 without the basemap)."""
+    outline = _geometry(str(basemap_dir) if basemap_dir else _DEFAULT_BASEMAP).get("border:all")
+    if outline is None:
+        return 0.0
+    return approx_km(lat, lon, *outline.nearest(lat, lon))
+
+
 def line_of(place: Place, basemap_dir: Path | None = None) -> Polyline | None:
     """The line a place row stands for, or None (segments and other places have none)."""
     if place.uncertainty_km < WHOLE_LINE_KM or place.source.startswith("relative:"):

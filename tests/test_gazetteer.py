@@ -369,6 +369,18 @@ def test_a_city_abroad_claims_its_own_name_but_is_no_guess_at_another():
     assert Gazetteer([near]).resolve("Ramady").id == "gn:2"  # the guess is made: only the city abroad is barred
 
 
+def test_a_city_abroad_called_exactly_outranks_an_unmarked_village_away_from_the_report():
+    city = Entry("gn:1", "Ramadi", (), 33.42, 43.31, "city", "", "IQ", 300_000, 5.0, "geonames", raw={"abroad": "1"})
+    village = Entry("C1", "Ramadi", (), 34.65, 40.87, "village", "Deir ez-Zor", "SY", 0, 2.0, "ocha")
+    town = Entry("C2", "Mayadin", (), 35.02, 40.45, "town", "Deir ez-Zor", "SY", 40_000, 2.0, "ocha")
+    neighbour = Entry("C3", "Sayal", (), 34.61, 40.95, "village", "Deir ez-Zor", "SY", 0, 2.0, "ocha")
+    gaz = Gazetteer([city, village, town, neighbour])
+    # A report on Mayadin (60 km off) naming Ramadi means the Iraqi city, not the village...
+    assert gaz.resolve("Ramadi", [gaz.resolve("Mayadin")]).id == "gn:1"
+    # ...unless the report's places lie around the village.
+    assert gaz.resolve("Ramadi", [gaz.resolve("Sayal")]).id == "C1"
+
+
 def test_a_two_consonant_spelling_is_taken_only_near_the_reports_places():
     from gazetteer.context import Context
     village = Entry("C1", "Baza'a", (), 36.38, 37.56, "village", "Aleppo", "SY", 0, 2.0, "ocha")

@@ -93,6 +93,9 @@ def test_damascus_standing_for_the_government_is_not_a_place():
 def test_places_outside_syria_and_its_border_strips_are_ignored_but_border_towns_kept():
     texts = [m.text for m in geoparse("From Mosul and Baghdad they drove to Al-Qa'im and on to Abu Kamal.")]
     assert texts == ["Al-Qa'im", "Abu Kamal"]
+    # A city abroad inside the strip but away from the border is no mention either; a border town is.
+    texts = [m.text for m in geoparse("Envoys met in Beirut and Tripoli before the convoy left Arsal for Qusayr.")]
+    assert texts == ["Arsal", "Qusayr"]
     # The region's cities beyond the strip answer to their names, not to a Syrian look-alike.
     for name in ("Mosul", "Kirkuk", "Baghdad"):
         place = resolve(name)
