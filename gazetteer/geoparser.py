@@ -142,6 +142,9 @@ qalat qal'at hawijat hawija hawijet maarat maarrat ma'arrat jisr nahr birket qar
 mazra'at""".split())
 # Titles written before a place's name ("Mount X", "Masaken X"), which few index names begin with.
 PLACE_TITLES = frozenset({"mount", "mt", "masaken", "masakin", "masaakin"})  # and a quarter's housing estate
+# English titles of a hill's name: like Jabal, "Mount X" is a place even when X is unknown (in
+# lower case "mount" is as likely the verb: "mount Saturday raids").
+HILL_TITLES = frozenset({"mount", "mt"})
 FUZZY_MIN_SCORE = 0.72
 # A name matched by its spelling key only, not written as a place, is one only this near (km)
 # a place the report pins down (as a two-consonant key is: ``match.SHORT_SPELL_KM``).
@@ -525,7 +528,9 @@ class _Finder:
         the capitalised words after it, as one name, when the index has no longer name there
         than the generic word alone (or none). Resolved loosely; placed from context if unknown."""
         tok = self.tokens[i]
-        if tok.folded not in GENERIC_WORDS or not tok.capital or (exact_last is not None and exact_last > i):
+        if exact_last is not None and exact_last > i:
+            return None
+        if not tok.capital or tok.folded not in GENERIC_WORDS | HILL_TITLES:
             return None
         last = i
         while (last - i < 4 and (nxt := self.next_token(last)) is not None

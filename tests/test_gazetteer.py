@@ -381,6 +381,18 @@ def test_a_city_abroad_called_exactly_outranks_an_unmarked_village_away_from_the
     assert gaz.resolve("Ramadi", [gaz.resolve("Sayal")]).id == "C1"
 
 
+def test_a_town_spelt_otherwise_outranks_the_subdistrict_whose_alias_is_written():
+    # The area's alias has the press's spelling; the town it is named after matches only by key.
+    area = Entry("SY0702", "Maarrat Nouman", ("Kafr Zeita",), 35.66, 36.76, "subdistrict", "Idlib", "SY", 0, 11.0,
+                 "ocha-admin", level="subdistrict")
+    town = Entry("gn:1", "Ma'arrat an Nu'man", (), 35.65, 36.68, "town", "Idlib", "SY", 0, 2.0, "geonames")
+    gaz = Gazetteer([area, town])
+    assert gaz.resolve("Kafr Zeita") is not None and gaz.resolve("Kafr Zeita").id == "SY0702"  # no town of that name
+    area = replace(area, aliases=("Maarat al-Numan",))
+    gaz = Gazetteer([area, town])
+    assert gaz.resolve("Maarat al-Numan").id == "gn:1"
+
+
 def test_a_two_consonant_spelling_is_taken_only_near_the_reports_places():
     from gazetteer.context import Context
     village = Entry("C1", "Baza'a", (), 36.38, 37.56, "village", "Aleppo", "SY", 0, 2.0, "ocha")

@@ -541,3 +541,16 @@ def test_a_road_named_after_a_place_is_at_that_place_and_an_unknown_roads_name_i
     assert geodesic((road.place.lat, road.place.lon), (36.157, 37.129)).km < 3
     unknown = [m for m in geoparse("Near Saraqib, rebels cut the Zorvatello road.") if "road" in m.text]
     assert all(m.place.kind == "inferred" for m in unknown)  # placed from the context, not a look-alike village
+
+
+def test_mount_before_an_unknown_name_is_a_hill_placed_from_context_but_the_verb_is_no_place():
+    text = "The army took the villages of Kafr Sijna, Rumidin and Mount Zurqaya, then Mount Qurrat near Kafr Sijna."
+    found = {m.text: m.place for m in geoparse(text)}
+    assert {"Mount Zurqaya", "Mount Qurrat"} <= set(found), found
+    assert "Mount" not in found
+    village = found["Kafr Sijna"]
+    for name in ("Mount Zurqaya", "Mount Qurrat"):
+        place = found[name]
+        assert place.kind == "inferred"
+        assert geodesic((place.lat, place.lon), (village.lat, village.lon)).km <= place.uncertainty_km
+    assert [m.text for m in geoparse("Rebels will mount an attack near Kafr Sijna and mount ISIS raids.")] == ["Kafr Sijna"]
