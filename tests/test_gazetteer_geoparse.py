@@ -554,3 +554,16 @@ def test_mount_before_an_unknown_name_is_a_hill_placed_from_context_but_the_verb
         assert place.kind == "inferred"
         assert geodesic((place.lat, place.lon), (village.lat, village.lon)).km <= place.uncertainty_km
     assert [m.text for m in geoparse("Rebels will mount an attack near Kafr Sijna and mount ISIS raids.")] == ["Kafr Sijna"]
+
+
+def test_a_motorway_is_placed_at_its_stretch_near_the_sentences_town_and_a_rifle_is_no_road():
+    text = "Rebels carrying M4 rifles cut the M5 south of Khan Shaykhun. Near Jisr al-Shughur the M4 highway stayed shut."
+    found = {m.text: m.place for m in geoparse(text)}
+    assert "M4 rifles" not in found and "M4" not in found
+    m5, m4 = found["M5"], found["M4 highway"]
+    town = resolve("Khan Shaykhun")
+    assert geodesic((m5.lat, m5.lon), (town.lat, town.lon)).km <= 15
+    jisr = resolve("Jisr al-Shughur")
+    assert geodesic((m4.lat, m4.lon), (jisr.lat, jisr.lon)).km <= 5
+    # Without a town the name says only "somewhere on the road": its row's whole-line uncertainty.
+    assert resolve("the M5 motorway").uncertainty_km >= 200
