@@ -393,6 +393,17 @@ def test_a_town_spelt_otherwise_outranks_the_subdistrict_whose_alias_is_written(
     assert gaz.resolve("Maarat al-Numan").id == "gn:1"
 
 
+def test_of_two_villages_of_one_name_a_few_km_apart_the_one_near_the_reports_town_wins():
+    far = Entry("C1", "Frikat", (), 35.57, 36.25, "village", "Hama", "SY", 0, 2.0, "ocha")
+    near = Entry("C2", "Frikat", (), 35.76, 36.36, "village", "Idlib", "SY", 0, 2.0, "ocha")
+    town = Entry("C3", "Jisr Tahun", (), 35.81, 36.32, "town", "Idlib", "SY", 30_000, 2.0, "ocha")
+    hama = Entry("C4", "Suqaylat", (), 35.37, 36.39, "town", "Hama", "SY", 30_000, 2.0, "ocha")
+    gaz = Gazetteer([far, near, town, hama])
+    # The first, context-free reading of the name picks one; its own point must not then vote for it.
+    text = "Fighters left Jisr Tahun and Suqaylat. They attacked Frikat, south of Jisr Tahun."
+    assert [m.place.id for m in gaz.geoparse(text) if m.text == "Frikat"] == ["C2"]
+
+
 def test_a_two_consonant_spelling_is_taken_only_near_the_reports_places():
     from gazetteer.context import Context
     village = Entry("C1", "Baza'a", (), 36.38, 37.56, "village", "Aleppo", "SY", 0, 2.0, "ocha")
