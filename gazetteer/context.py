@@ -199,11 +199,7 @@ class Context:
         if entry.governorate and entry.governorate in self.governorates:
             value += 0.5
         if self.distinct:
-            # Near the document's other places: a village's own point (the first reading of its
-            # name put it there, over a homonym a few km off) is no evidence for itself. (A city's
-            # point still speaks for it against the governorate or quarter of its name.)
-            nearest = self.nearest_km(entry.lat, entry.lon, other_than_itself=entry.kind == "village")
-            value += 0.5 * math.exp(-nearest / 60.0) if math.isfinite(nearest) else 0.0
+            value += 0.5 * math.exp(-self.nearest_km(entry.lat, entry.lon) / 60.0)
         return value
 
     @property
