@@ -79,6 +79,9 @@ AREA_PENALTY = 0.1
 MINOR_POPULATION = 5_000
 BIG_POPULATION = 20_000
 ABROAD_CITY_POPULATION = 100_000
+# A place abroad called by one of its aliases as written ("Saida" for Sidon) ranks below a Syrian
+# place called so: reports on this war name Syria's places, and a place abroad by its common name.
+ABROAD_ALIAS_PENALTY = 0.05
 # An unmarked village this near (km) a place the report pins down keeps its name from a city abroad.
 NEAR_VILLAGE_KM = 20.0
 _INEXACT = frozenset({"spell", "short", "near", "skeleton", "fuzzy", "core-fuzzy"})
@@ -357,6 +360,8 @@ def rank(candidates: list[Candidate], index, context: Context | None) -> list[Ra
             value += descriptor_fit(candidate, entry, index.groups(candidate.position))
         elif entry.level in ("district", "subdistrict"):
             value -= AREA_PENALTY
+        if entry.country != "SY" and not candidate.main and candidate.tier in ("fold", "bare"):
+            value -= ABROAD_ALIAS_PENALTY
         if entry.level == "neighbourhood" and not _quarter_fits(candidate, entry, context):
             value -= QUARTER_PENALTY  # (a curated quarter is there for this war: no penalty)
         out.append(Ranked(candidate, entry, value))

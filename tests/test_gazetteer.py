@@ -404,6 +404,14 @@ def test_of_two_villages_of_one_name_a_few_km_apart_the_one_near_the_reports_tow
     assert [m.place.id for m in gaz.geoparse(text) if m.text == "Frikat"] == ["C2"]
 
 
+def test_a_city_abroad_called_by_an_alias_yields_to_a_syrian_town_called_so():
+    sidon = Entry("gn:1", "Sidon", ("Saida",), 33.56, 35.37, "city", "", "LB", 160_000, 3.0, "geonames")
+    sayda = Entry("C1", "Sayda", ("Saida",), 32.63, 36.23, "village", "Daraa", "SY", 0, 2.0, "ocha", raw={"wpmodule": "gov"})
+    gaz = Gazetteer([sidon, sayda])
+    assert gaz.resolve("Saida").id == "C1"
+    assert gaz.resolve("Sidon").id == "gn:1"  # by its own name it is itself
+
+
 def test_a_two_consonant_spelling_is_taken_only_near_the_reports_places():
     from gazetteer.context import Context
     village = Entry("C1", "Baza'a", (), 36.38, 37.56, "village", "Aleppo", "SY", 0, 2.0, "ocha")
