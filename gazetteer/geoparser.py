@@ -72,7 +72,7 @@ from gazetteer.context import Context
 from gazetteer.descriptors import Descriptor, SUFFIXES, MAX_SUFFIX_TOKENS
 from gazetteer.index import IS_FORM, IS_PREFIX
 from gazetteer.inferred import MAX_GAP_CHARS
-from gazetteer.match import INEXACT_TIERS, SPELL_MIN_CONSONANTS
+from gazetteer.match import INEXACT_TIERS, SPELL_MIN_CONSONANTS, candidates
 from gazetteer.normalize import ARTICLES, ENGLISH_ARTICLES, fold, token_key
 from gazetteer.place import Mention, Place
 from gazetteer.spelling import consonants, word_keys
@@ -456,14 +456,17 @@ class _Finder:
                 loose = self.cued(i, spell_last)
                 if loose:
                     name_last = spell_last
+                elif exact_last is not None and self.proper_name(i, spell_last) and self.spelt_place(i, spell_last):
+                    # "Qastal Jindo" (Qastal Jend) holds the name "Qastal": a proper name of several
+                    # words is the longer place, if that lies near the report's places.
+                    name_last, near = spell_last, True
                 elif exact_last is not None:
                     name_last = exact_last
                 else:
                     # Not written as a place: pending its list's say, else tried near the report's
                     # places if it reads as a name (every word capitalised, not a sentence's first).
                     pending = True
-                    near = all(toks[k].capital or toks[k].article for k in range(i, spell_last + 1)) \
-                        and not _sentence_initial(self.text, toks[i].start)
+                    near = self.proper_name(i, spell_last)
             else:
                 loose = self.cued(i, name_last)
             described = self.descriptor_after(name_last)
@@ -477,6 +480,18 @@ class _Finder:
             out.append(span)
             i = span.last + 1
         return self.listed(out)
+
+    def spelt_place(self, i: int, last: int) -> bool:
+        """Whether tokens ``i..last`` name a place of the index by their spelling key."""
+        phrase = self.text[self.tokens[i].start:self.tokens[last].end]
+        return bool(candidates(self.index, phrase, fuzzy=False))
+
+    def proper_name(self, i: int, last: int) -> bool:
+        """Whether tokens ``i..last`` read as a name: every word capitalised (or an article),
+        the first not a sentence's first word."""
+        toks = self.tokens
+        return all(toks[k].capital or toks[k].article for k in range(i, last + 1)) \
+            and not _sentence_initial(self.text, toks[i].start)
 
     def overlapped(self, i: int, exact_last: int | None, spell_last: int | None) -> bool:
         """Whether the name at token ``i``, a direction word, gives way to the direction and

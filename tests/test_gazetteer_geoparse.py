@@ -567,3 +567,10 @@ def test_a_motorway_is_placed_at_its_stretch_near_the_sentences_town_and_a_rifle
     assert geodesic((m4.lat, m4.lon), (jisr.lat, jisr.lon)).km <= 5
     # Without a town the name says only "somewhere on the road": its row's whole-line uncertainty.
     assert resolve("the M5 motorway").uncertainty_km >= 200
+
+
+def test_a_proper_name_longer_by_its_spelling_than_a_name_inside_it_is_the_longer_place():
+    # OCHA spells it "Qastal Jend"; "Qastal" alone is another place.
+    found = {m.text: m.place for m in geoparse("Troops took Sharan, Kafr Jana and Qastal Jindo last week.")}
+    assert "Qastal" not in found and "Jindo" not in found
+    assert found["Qastal Jindo"].pcode == "C1521", found
