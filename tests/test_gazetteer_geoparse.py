@@ -74,7 +74,7 @@ def test_precision_against_the_gold_mentions_of_each_document(parsed, seed_texts
 @pytest.mark.parametrize("text", [
     "The Tiger Forces and the Republican Guard, with Liwa al-Quds and the 5th Corps, regrouped.",
     "Suheil al-Hassan and Qasem Soleimani met Abu Bakr al-Baghdadi's envoys, Maria Zakharova said.",
-    "Fighters of the Islamic State of Iraq and the Levant and the Lions of the East Army clashed.",
+    "Islamic State of Iraq and the Levant fighters clashed with the Lions of the East Army.",
     "On Monday, Tuesday and Sunday in March, May and June nothing moved. Operation Big Dawn began.",
     "The Syrian Arab Army, the Free Syrian Army and the Syrian Democratic Forces all issued statements.",
     "Russia, Turkey, Iraq, Jordan and Syria met; the Russian Ministry of Defense and SOHR disagreed.",
