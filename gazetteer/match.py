@@ -129,7 +129,7 @@ def candidates(index: NameIndex, name: str, fuzzy: bool = True, spelling: bool =
             _, _, n = split_suffix(tuple(words))
             if n:
                 name_part = " ".join(words[:-n])
-                found = spelling_checked(index, name_part, latin_key(name_part), descriptor)
+                found = _fitting(index, spelling_checked(index, name_part, latin_key(name_part), descriptor))
         if found:
             return found
     if not fuzzy:
@@ -144,7 +144,8 @@ def candidates(index: NameIndex, name: str, fuzzy: bool = True, spelling: bool =
         tokens = tuple(bare.split())
         kept, found_descriptor, _ = split_suffix(tokens)
         words = token_keys(" ".join(kept if found_descriptor else split_prefix(tokens)[0]))
-    return _near(index, probe, descriptor, choices, table, words[0] if len(words) > 1 else "")
+    found = _near(index, probe, descriptor, choices, table, words[0] if len(words) > 1 else "")
+    return _fitting(index, found) if descriptor and core else found
 
 
 _AREA_LEVELS = frozenset({"district", "subdistrict"})
@@ -178,6 +179,8 @@ def _fitting(index: NameIndex, found: list[Candidate]) -> list[Candidate]:
     def fits(candidate: Candidate) -> bool:
         wanted = candidate.descriptor.family
         got = family_of_kind(index.entries[candidate.position].kind)
+        if wanted == "river":  # a river (or its bank, valley) is named for itself, not after a town
+            return got not in ("settlement", "district")  # ("Yarmouk River" is no river at the camp)
         return got == wanted or got not in _FEATURE_FAMILIES or wanted in _VICINITY_FAMILIES
     return [c for c in found if fits(c)]
 

@@ -412,6 +412,16 @@ def test_a_city_abroad_called_by_an_alias_yields_to_a_syrian_town_called_so():
     assert gaz.resolve("Sidon").id == "gn:1"  # by its own name it is itself
 
 
+def test_a_river_is_never_a_river_named_after_a_town():
+    camp = Entry("gn:1", "Yarmouk Camp", ("Yarmouk",), 33.47, 36.30, "town", "Damascus", "SY", 99_999, 2.0, "geonames")
+    village = Entry("C1", "Sijer", (), 35.93, 36.55, "village", "Idlib", "SY", 0, 2.0, "ocha")
+    gaz = Gazetteer([camp, village])
+    assert gaz.resolve("Yarmouk River") is None and gaz.resolve("Sajur river") is None
+    assert gaz.resolve("Yarmouk camp").id == "gn:1"  # other descriptors still name the town
+    river = Entry("cu:r", "Yarmouk River", (), 32.76, 35.84, "river", "Daraa", "SY", 0, 25.0, "curated")
+    assert Gazetteer([camp, river]).resolve("Yarmouk river").id == "cu:r"
+
+
 def test_a_two_consonant_spelling_is_taken_only_near_the_reports_places():
     from gazetteer.context import Context
     village = Entry("C1", "Baza'a", (), 36.38, 37.56, "village", "Aleppo", "SY", 0, 2.0, "ocha")
