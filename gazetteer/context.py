@@ -30,7 +30,8 @@ Then ``choose`` refuses rather than guesses (a wrong point draws a false front):
   (its places within ``FOCUS_SPREAD_KM`` of their mean);
 - a big town called so exactly (by its main name; a Syrian city by any of its names:
   "Sweida" is As-Suwayda) wins over a village or city quarter of the same name, unless it lies
-  far from the focus;
+  far from the focus; a city abroad called so exactly (Ramadi) wins over an unmarked village
+  unless the village lies within ``NEAR_VILLAGE_KM`` of the report's places;
 - a city quarter is refused in a text that is not about its city (and ranks low without one);
 - an administrative district or subdistrict ranks below the town it is named after unless
   the text says "district" or "subdistrict";
@@ -77,6 +78,12 @@ QUARTER_PENALTY = 0.12
 AREA_PENALTY = 0.1
 MINOR_POPULATION = 5_000
 BIG_POPULATION = 20_000
+ABROAD_CITY_POPULATION = 100_000
+# A place abroad called by one of its aliases as written ("Saida" for Sidon) ranks below a Syrian
+# place called so: reports on this war name Syria's places, and a place abroad by its common name.
+ABROAD_ALIAS_PENALTY = 0.05
+# An unmarked village this near (km) a place the report pins down keeps its name from a city abroad.
+NEAR_VILLAGE_KM = 20.0
 _INEXACT = frozenset({"spell", "short", "near", "skeleton", "fuzzy", "core-fuzzy"})
 
 
@@ -353,6 +360,8 @@ def rank(candidates: list[Candidate], index, context: Context | None) -> list[Ra
             value += descriptor_fit(candidate, entry, index.groups(candidate.position))
         elif entry.level in ("district", "subdistrict"):
             value -= AREA_PENALTY
+        if entry.country != "SY" and not candidate.main and candidate.tier in ("fold", "bare"):
+            value -= ABROAD_ALIAS_PENALTY
         if entry.level == "neighbourhood" and not _quarter_fits(candidate, entry, context):
             value -= QUARTER_PENALTY  # (a curated quarter is there for this war: no penalty)
         out.append(Ranked(candidate, entry, value))
@@ -396,6 +405,11 @@ def _apart(a: Entry, b: Entry) -> bool:
 def is_big(entry: Entry) -> bool:
     """A place readers know by name: a city, a governorate, a region, a town of 20,000+."""
     return entry.kind in ("city", "governorate", "region", "river") or entry.population >= BIG_POPULATION
+
+
+def _city_abroad(entry: Entry) -> bool:
+    """A city of a neighbouring country (100,000+ inhabitants)."""
+    return entry.country != "SY" and entry.population >= ABROAD_CITY_POPULATION
 
 
 def _syrian_city(entry: Entry) -> bool:
@@ -445,6 +459,12 @@ def choose(ranked: list[Ranked], context: Context | None = None) -> tuple[Ranked
         big = next((r for r in ranked[1:] if is_big(r.entry) and r.entry.kind in ("city", "town")
                     and not is_inexact(r.candidate) and (r.candidate.main or _syrian_city(r.entry))
                     and not (context and context.far(r.entry))), None)
+        if big is None and is_minor(best.entry) and not best.entry.marked and not (
+                context and context.nearest_km(best.entry.lat, best.entry.lon, other_than_itself=True) <= NEAR_VILLAGE_KM):
+            # A city abroad (Ramadi, Mosul) called so exactly is what a report on the war names,
+            # not an unmarked Syrian village of its name away from the report's places.
+            big = next((r for r in ranked[1:] if _city_abroad(r.entry) and r.candidate.main
+                        and not is_inexact(r.candidate)), None)
         if big is not None:
             best = big
             ranked = [big] + [r for r in ranked if r is not big]

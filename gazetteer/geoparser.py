@@ -54,7 +54,8 @@ which settles names that several places share and refuses guesses far from the r
 (``context.choose``). Names written as places that nothing matches, and villages or inexact
 matches that a relation in the text contradicts, are placed from that relation or their
 sentence as kind ``inferred`` (``inferred``). A dateline abroad ("BEIRUT, LEBANON (…) –") is
-not a mention, nor is a small Syrian place named in a scene set abroad ("In Iraq, ...",
+not a mention, nor is a place abroad more than ``ABROAD_KM`` from Syria's outline (a "Beirut
+newsroom": neither in Syria nor on its border), nor a small Syrian place named in a scene set abroad ("In Iraq, ...",
 ``scenes``), nor a compass part of the whole country ("northern Syria") or a border named
 in passing ("Mayadin near the Iraq border", ``generic``).
 Per-call work is linear in the text: one regex pass, look-ups per token, and a resolution per
@@ -71,7 +72,7 @@ from gazetteer.context import Context
 from gazetteer.descriptors import Descriptor, SUFFIXES, MAX_SUFFIX_TOKENS
 from gazetteer.index import IS_FORM, IS_PREFIX
 from gazetteer.inferred import MAX_GAP_CHARS
-from gazetteer.match import INEXACT_TIERS, SPELL_MIN_CONSONANTS
+from gazetteer.match import INEXACT_TIERS, SPELL_MIN_CONSONANTS, candidates
 from gazetteer.normalize import ARTICLES, ENGLISH_ARTICLES, fold, token_key
 from gazetteer.place import Mention, Place
 from gazetteer.spelling import consonants, word_keys
@@ -141,6 +142,9 @@ qalat qal'at hawijat hawija hawijet maarat maarrat ma'arrat jisr nahr birket qar
 mazra'at""".split())
 # Titles written before a place's name ("Mount X", "Masaken X"), which few index names begin with.
 PLACE_TITLES = frozenset({"mount", "mt", "masaken", "masakin", "masaakin"})  # and a quarter's housing estate
+# English titles of a hill's name: like Jabal, "Mount X" is a place even when X is unknown (in
+# lower case "mount" is as likely the verb: "mount Saturday raids").
+HILL_TITLES = frozenset({"mount", "mt"})
 FUZZY_MIN_SCORE = 0.72
 # A name matched by its spelling key only, not written as a place, is one only this near (km)
 # a place the report pins down (as a two-consonant key is: ``match.SHORT_SPELL_KM``).
@@ -452,14 +456,17 @@ class _Finder:
                 loose = self.cued(i, spell_last)
                 if loose:
                     name_last = spell_last
+                elif exact_last is not None and self.proper_name(i, spell_last) and self.spelt_place(i, spell_last):
+                    # "Qastal Jindo" (Qastal Jend) holds the name "Qastal": a proper name of several
+                    # words is the longer place, if that lies near the report's places.
+                    name_last, near = spell_last, True
                 elif exact_last is not None:
                     name_last = exact_last
                 else:
                     # Not written as a place: pending its list's say, else tried near the report's
                     # places if it reads as a name (every word capitalised, not a sentence's first).
                     pending = True
-                    near = all(toks[k].capital or toks[k].article for k in range(i, spell_last + 1)) \
-                        and not _sentence_initial(self.text, toks[i].start)
+                    near = self.proper_name(i, spell_last)
             else:
                 loose = self.cued(i, name_last)
             described = self.descriptor_after(name_last)
@@ -473,6 +480,18 @@ class _Finder:
             out.append(span)
             i = span.last + 1
         return self.listed(out)
+
+    def spelt_place(self, i: int, last: int) -> bool:
+        """Whether tokens ``i..last`` name a place of the index by their spelling key."""
+        phrase = self.text[self.tokens[i].start:self.tokens[last].end]
+        return bool(candidates(self.index, phrase, fuzzy=False))
+
+    def proper_name(self, i: int, last: int) -> bool:
+        """Whether tokens ``i..last`` read as a name: every word capitalised (or an article),
+        the first not a sentence's first word."""
+        toks = self.tokens
+        return all(toks[k].capital or toks[k].article for k in range(i, last + 1)) \
+            and not _sentence_initial(self.text, toks[i].start)
 
     def overlapped(self, i: int, exact_last: int | None, spell_last: int | None) -> bool:
         """Whether the name at token ``i``, a direction word, gives way to the direction and
@@ -524,7 +543,9 @@ class _Finder:
         the capitalised words after it, as one name, when the index has no longer name there
         than the generic word alone (or none). Resolved loosely; placed from context if unknown."""
         tok = self.tokens[i]
-        if tok.folded not in GENERIC_WORDS or not tok.capital or (exact_last is not None and exact_last > i):
+        if exact_last is not None and exact_last > i:
+            return None
+        if not tok.capital or tok.folded not in GENERIC_WORDS | HILL_TITLES:
             return None
         last = i
         while (last - i < 4 and (nxt := self.next_token(last)) is not None
@@ -850,7 +871,7 @@ def geoparse(gazetteer, text: str, context: Context | None = None, relative_phra
     unknowns = [(a, b) for a, b in unknowns if not taken.overlaps(a, b)]
     refused = [(a, b) for a, b in refused if not taken.overlaps(a, b)]
     # A dateline abroad is where the reporter sat: no mention, nor an anchor for unknown names.
-    names = [m for m in names if not _foreign_dateline(text, m)]
+    names = [m for m in names if not _foreign_dateline(text, m) and not _far_abroad(m)]
     names = inferred.resolve(text, names, unknowns, checkable, refused)
     names = scenes.drop_abroad(text, names, _is_big)  # "In Iraq, ...": its villages are not Syria's
     _check(deadline)
@@ -872,6 +893,20 @@ def _foreign_dateline(text: str, mention: Mention) -> bool:
     if not line_start and window:
         return False  # far from any line break: no dateline
     return not text[line_start:mention.start].strip() and _DATELINE_AFTER_RE.match(text, mention.end) is not None
+
+
+# A place abroad farther than this (km) from Syria's outline is off the map: neither in Syria nor
+# on its border ("a Beirut newsroom", "talks in Amman"). Border towns (Al Qaim, Akcakale, Arsal)
+# lie within it.
+ABROAD_KM = 25.0
+
+
+def _far_abroad(mention: Mention) -> bool:
+    """A place outside Syria away from its border: no mention, nor an anchor for unknown names."""
+    place = mention.place
+    if place.country == "SY" or place.kind == "inferred":
+        return False
+    return lines.km_from_syria(place.lat, place.lon) > ABROAD_KM
 
 
 def _off_the_map(mention: Mention) -> bool:

@@ -1,4 +1,4 @@
-"""Borders and rivers are lines: a mention of one means the stretch near the text's places.
+"""Borders, rivers and motorways are lines: a mention of one means the stretch near the text's places.
 
 "The Euphrates" in a paragraph about Raqqa is the river at Raqqa, and "the Syrian-Iraqi
 border" reached from al-Tanf is the border north-east of al-Tanf, not the 600 km line's
@@ -9,7 +9,8 @@ the last place named before it in the same sentence, else one named right after 
 border near al-Tanf"), else the last place named in the 600 characters before. A bare "border" ("the Syrian border") means the border last mentioned.
 
 Lines come from the base map (``data/basemap``): named Natural Earth rivers, and each
-border as the stretches of Syria's outline that a neighbour's outline shares. The files are in
+border as the stretches of Syria's outline that a neighbour's outline shares; motorways ("the
+M5") from ``data/gazetteer/roads.geojson``, by the id of their row. The files are in
 GeoJSON's (lon, lat); everything this module returns is (lat, lon).
 """
 from __future__ import annotations
@@ -122,7 +123,7 @@ def _shared_stretches(outline: list[tuple[float, float]], vertices: set) -> list
 
 @lru_cache(maxsize=1)
 def _geometry(basemap_dir: str) -> dict[str, Polyline]:
-    """Named lines: "river:<name>", "border:<Neighbour>", "border:all"."""
+    """Named lines: "river:<name>", "border:<Neighbour>", "border:all", "road:<row id>"."""
     folder = Path(basemap_dir)
     out: dict[str, Polyline] = {}
     try:
@@ -133,6 +134,12 @@ def _geometry(basemap_dir: str) -> dict[str, Polyline]:
         neighbours = json.loads((folder / "neighbours.geojson").read_text(encoding="utf-8"))
     except (OSError, KeyError, IndexError, ValueError):
         return out
+    try:  # the motorways (``data/gazetteer/roads.geojson``, built by its script), by row id
+        roads = json.loads((folder.parent / "gazetteer" / "roads.geojson").read_text(encoding="utf-8"))
+        for feature in roads["features"]:
+            out[f"road:{feature['properties']['id']}"] = Polyline(_parts(feature["geometry"]))
+    except (OSError, KeyError, ValueError):
+        pass
     polygons = syria["coordinates"] if syria["type"] == "MultiPolygon" else [syria["coordinates"]]
     rings = [[(x, y) for x, y, *_ in ring] for polygon in polygons for ring in polygon]
     out["border:all"] = Polyline(rings)
@@ -148,14 +155,25 @@ def _geometry(basemap_dir: str) -> dict[str, Polyline]:
     return out
 
 
+def km_from_syria(lat: float, lon: float, basemap_dir: Path | None = None) -> float:
+    """Distance (km) from (lat, lon) to Syria's outline (0 without the basemap)."""
+    outline = _geometry(str(basemap_dir) if basemap_dir else _DEFAULT_BASEMAP).get("border:all")
+    if outline is None:
+        return 0.0
+    return approx_km(lat, lon, *outline.nearest(lat, lon))
+
+
 def line_of(place: Place, basemap_dir: Path | None = None) -> Polyline | None:
     """The line a place row stands for, or None (segments and other places have none)."""
     if place.uncertainty_km < WHOLE_LINE_KM or place.source.startswith("relative:"):
         return None
+    geometry = _geometry(str(basemap_dir) if basemap_dir else _DEFAULT_BASEMAP)
+    road = geometry.get(f"road:{place.id}") if place.id else None
+    if road is not None:
+        return road
     words = fold(place.name).split()
     if place.kind != "river" and "border" not in words:
         return None
-    geometry = _geometry(str(basemap_dir) if basemap_dir else _DEFAULT_BASEMAP)
     if place.kind == "river":
         for word in words:
             if f"river:{word}" in geometry:

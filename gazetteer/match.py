@@ -98,14 +98,14 @@ def candidates(index: NameIndex, name: str, fuzzy: bool = True, spelling: bool =
             folded = folded[len(word):]
     if not folded:
         return []
+    bare = strip_articles(folded)
+    key = "".join(token_keys(bare))
     found = _marked(index, index.by_fold.get(folded), 1.0, "fold", 0, folded)
     if found:
-        return found
-    bare = strip_articles(folded)
+        return _and_settlements(index, found, bare, key)
     found = _marked(index, index.by_bare.get(bare), 0.98, "bare", 1, bare)
     if found:
-        return found
-    key = "".join(token_keys(bare))
+        return _and_settlements(index, found, bare, key)
     found = _marked(index, index.by_key.get(key), 0.95, "key", 2, key)
     if found:
         return found
@@ -129,7 +129,7 @@ def candidates(index: NameIndex, name: str, fuzzy: bool = True, spelling: bool =
             _, _, n = split_suffix(tuple(words))
             if n:
                 name_part = " ".join(words[:-n])
-                found = spelling_checked(index, name_part, latin_key(name_part), descriptor)
+                found = _fitting(index, spelling_checked(index, name_part, latin_key(name_part), descriptor))
         if found:
             return found
     if not fuzzy:
@@ -144,7 +144,27 @@ def candidates(index: NameIndex, name: str, fuzzy: bool = True, spelling: bool =
         tokens = tuple(bare.split())
         kept, found_descriptor, _ = split_suffix(tokens)
         words = token_keys(" ".join(kept if found_descriptor else split_prefix(tokens)[0]))
-    return _near(index, probe, descriptor, choices, table, words[0] if len(words) > 1 else "")
+    found = _near(index, probe, descriptor, choices, table, words[0] if len(words) > 1 else "")
+    return _fitting(index, found) if descriptor and core else found
+
+
+_AREA_LEVELS = frozenset({"district", "subdistrict"})
+
+
+def _and_settlements(index: NameIndex, found: list[Candidate], bare: str, key: str) -> list[Candidate]:
+    """An exact tier that found only districts or subdistricts (their aliases spell the name as
+    the press does: "Maarat al-Numan") also takes the settlements the lower exact tiers find:
+    the town an area is named after, spelt otherwise, is what the bare name means."""
+    entries = index.entries
+    if not all(entries[c.position].level in _AREA_LEVELS for c in found):
+        return found
+    seen = {c.position for c in found}
+    more = _marked(index, index.by_bare.get(bare), 0.98, "bare", 1, bare) + _marked(index, index.by_key.get(key), 0.95, "key", 2, key)
+    for candidate in more:
+        if candidate.position not in seen and entries[candidate.position].level not in _AREA_LEVELS:
+            seen.add(candidate.position)
+            found = found + [candidate]
+    return found
 
 
 # Features that are no other family's place: "Tishreen district" is not the Tishreen dam.
@@ -159,6 +179,8 @@ def _fitting(index: NameIndex, found: list[Candidate]) -> list[Candidate]:
     def fits(candidate: Candidate) -> bool:
         wanted = candidate.descriptor.family
         got = family_of_kind(index.entries[candidate.position].kind)
+        if wanted == "river":  # a river (or its bank, valley) is named for itself, not after a town
+            return got not in ("settlement", "district")  # ("Yarmouk River" is no river at the camp)
         return got == wanted or got not in _FEATURE_FAMILIES or wanted in _VICINITY_FAMILIES
     return [c for c in found if fits(c)]
 

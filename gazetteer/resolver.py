@@ -17,7 +17,7 @@ from typing import Iterable, Mapping, NamedTuple
 
 import settings
 from gazetteer import descriptors, stopnames
-from gazetteer.context import Context, admissible, choose, is_big, is_inexact, is_minor, is_quarter, rank
+from gazetteer.context import Context, admissible, approx_km, choose, is_big, is_inexact, is_minor, is_quarter, rank
 from gazetteer.index import NameIndex
 from gazetteer.match import SHORT_SPELL_KM, candidates, has_short_spelling, near_spelling, short_spelling, suggestions
 from gazetteer.normalize import fold, is_arabic, strip_articles
@@ -41,6 +41,23 @@ def _own_descriptor(best) -> bool:
     descriptor = best.candidate.descriptor
     return (best.candidate.tier == "core" and descriptor is not None
             and descriptors.family_of_kind(best.entry.kind) == descriptor.family)
+
+
+# Two places of one name closer than ``context.FAR_APART_KM`` are no rivals (one answer is as
+# good a point as the other), but farther than this (km) they are two villages: neither pins the
+# document's context down, or the first reading's pick would vote for itself.
+HOMONYM_KM = 5.0
+
+
+def _near_homonym(best, found, entries) -> bool:
+    """Whether another candidate of ``best``'s tier is a village of its own, a few km off."""
+    entry = best.entry
+    for candidate in found:
+        other = entries[candidate.position]
+        if (other is not entry and candidate.tier == best.candidate.tier and other.kind == "village"
+                and approx_km(entry.lat, entry.lon, other.lat, other.lon) > HOMONYM_KM):
+            return True
+    return False
 
 
 class Resolution(NamedTuple):
@@ -236,7 +253,8 @@ class Gazetteer:
             return Resolution(None, True, False)
         best, confidence = chosen
         place = self._place(name, best, confidence)
-        sure = (best.candidate.tier in SURE_TIERS or _own_descriptor(best)) and (confidence >= 0.8 or is_big(best.entry))
+        sure = ((best.candidate.tier in SURE_TIERS or _own_descriptor(best)) and (confidence >= 0.8 or is_big(best.entry))
+                and not (is_minor(best.entry) and _near_homonym(best, found, entries)))
         contextual = len(found) > 1 or is_inexact(best.candidate) or is_minor(best.entry) or is_quarter(best.entry)
         return Resolution(place, contextual, sure, best.candidate.tier)
 

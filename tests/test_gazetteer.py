@@ -369,6 +369,59 @@ def test_a_city_abroad_claims_its_own_name_but_is_no_guess_at_another():
     assert Gazetteer([near]).resolve("Ramady").id == "gn:2"  # the guess is made: only the city abroad is barred
 
 
+def test_a_city_abroad_called_exactly_outranks_an_unmarked_village_away_from_the_report():
+    city = Entry("gn:1", "Ramadi", (), 33.42, 43.31, "city", "", "IQ", 300_000, 5.0, "geonames", raw={"abroad": "1"})
+    village = Entry("C1", "Ramadi", (), 34.65, 40.87, "village", "Deir ez-Zor", "SY", 0, 2.0, "ocha")
+    town = Entry("C2", "Mayadin", (), 35.02, 40.45, "town", "Deir ez-Zor", "SY", 40_000, 2.0, "ocha")
+    neighbour = Entry("C3", "Sayal", (), 34.61, 40.95, "village", "Deir ez-Zor", "SY", 0, 2.0, "ocha")
+    gaz = Gazetteer([city, village, town, neighbour])
+    # A report on Mayadin (60 km off) naming Ramadi means the Iraqi city, not the village...
+    assert gaz.resolve("Ramadi", [gaz.resolve("Mayadin")]).id == "gn:1"
+    # ...unless the report's places lie around the village.
+    assert gaz.resolve("Ramadi", [gaz.resolve("Sayal")]).id == "C1"
+
+
+def test_a_town_spelt_otherwise_outranks_the_subdistrict_whose_alias_is_written():
+    # The area's alias has the press's spelling; the town it is named after matches only by key.
+    area = Entry("SY0702", "Maarrat Nouman", ("Kafr Zeita",), 35.66, 36.76, "subdistrict", "Idlib", "SY", 0, 11.0,
+                 "ocha-admin", level="subdistrict")
+    town = Entry("gn:1", "Ma'arrat an Nu'man", (), 35.65, 36.68, "town", "Idlib", "SY", 0, 2.0, "geonames")
+    gaz = Gazetteer([area, town])
+    assert gaz.resolve("Kafr Zeita") is not None and gaz.resolve("Kafr Zeita").id == "SY0702"  # no town of that name
+    area = replace(area, aliases=("Maarat al-Numan",))
+    gaz = Gazetteer([area, town])
+    assert gaz.resolve("Maarat al-Numan").id == "gn:1"
+
+
+def test_of_two_villages_of_one_name_a_few_km_apart_the_one_near_the_reports_town_wins():
+    far = Entry("C1", "Frikat", (), 35.57, 36.25, "village", "Hama", "SY", 0, 2.0, "ocha")
+    near = Entry("C2", "Frikat", (), 35.76, 36.36, "village", "Idlib", "SY", 0, 2.0, "ocha")
+    town = Entry("C3", "Jisr Tahun", (), 35.81, 36.32, "town", "Idlib", "SY", 30_000, 2.0, "ocha")
+    hama = Entry("C4", "Suqaylat", (), 35.37, 36.39, "town", "Hama", "SY", 30_000, 2.0, "ocha")
+    gaz = Gazetteer([far, near, town, hama])
+    # The first, context-free reading of the name picks one; its own point must not then vote for it.
+    text = "Fighters left Jisr Tahun and Suqaylat. They attacked Frikat, south of Jisr Tahun."
+    assert [m.place.id for m in gaz.geoparse(text) if m.text == "Frikat"] == ["C2"]
+
+
+def test_a_city_abroad_called_by_an_alias_yields_to_a_syrian_town_called_so():
+    sidon = Entry("gn:1", "Sidon", ("Saida",), 33.56, 35.37, "city", "", "LB", 160_000, 3.0, "geonames")
+    sayda = Entry("C1", "Sayda", ("Saida",), 32.63, 36.23, "village", "Daraa", "SY", 0, 2.0, "ocha", raw={"wpmodule": "gov"})
+    gaz = Gazetteer([sidon, sayda])
+    assert gaz.resolve("Saida").id == "C1"
+    assert gaz.resolve("Sidon").id == "gn:1"  # by its own name it is itself
+
+
+def test_a_river_is_never_a_river_named_after_a_town():
+    camp = Entry("gn:1", "Yarmouk Camp", ("Yarmouk",), 33.47, 36.30, "town", "Damascus", "SY", 99_999, 2.0, "geonames")
+    village = Entry("C1", "Sijer", (), 35.93, 36.55, "village", "Idlib", "SY", 0, 2.0, "ocha")
+    gaz = Gazetteer([camp, village])
+    assert gaz.resolve("Yarmouk River") is None and gaz.resolve("Sajur river") is None
+    assert gaz.resolve("Yarmouk camp").id == "gn:1"  # other descriptors still name the town
+    river = Entry("cu:r", "Yarmouk River", (), 32.76, 35.84, "river", "Daraa", "SY", 0, 25.0, "curated")
+    assert Gazetteer([camp, river]).resolve("Yarmouk river").id == "cu:r"
+
+
 def test_a_two_consonant_spelling_is_taken_only_near_the_reports_places():
     from gazetteer.context import Context
     village = Entry("C1", "Baza'a", (), 36.38, 37.56, "village", "Aleppo", "SY", 0, 2.0, "ocha")

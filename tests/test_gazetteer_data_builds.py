@@ -98,3 +98,17 @@ def test_an_entry_added_to_a_loaded_index_is_found_and_replaces_its_namesake():
     moved = {**row, "name": "Tal Asdfghjkl"}
     assert index.add(CsvSource(settings.DATA_DIR / "none.csv", "correction").entry_of(moved)) == position
     assert index.by_fold.get("tal qwertzuiop") is None and index.by_fold.get("tal asdfghjkl") == [position]
+
+
+def test_the_roads_are_what_their_build_script_writes_and_their_rows_sit_at_the_middle():
+    build = _module(settings.DATA_DIR / "gazetteer" / "build_roads.py")
+    roads = build.build()
+    assert json.dumps(roads, ensure_ascii=False, indent=1) + "\n" == \
+        (settings.DATA_DIR / "gazetteer" / "roads.geojson").read_text(encoding="utf-8")
+    with open(settings.DATA_DIR / "gazetteer" / "curated.csv", newline="", encoding="utf-8") as f:
+        curated = {r["id"]: r for r in csv.DictReader(f)}
+    for feature in roads["features"]:
+        row = curated[feature["properties"]["id"]]
+        assert [float(row["lat"]), float(row["lon"])] == feature["properties"]["middle"]
+        # A road's row stands for the whole line: as uncertain as half its length.
+        assert abs(float(row["uncertainty_km"]) - feature["properties"]["length_km"] / 2) <= 1
