@@ -50,6 +50,7 @@ class Polyline:
     def __init__(self, parts: list[list[tuple[float, float]]]) -> None:
         self.parts = [p for p in parts if len(p) >= 2]
         self._nearest: dict[tuple[float, float], tuple[float, float]] = {}
+        self._runs_made: list[tuple[list[tuple[float, float]], tuple[float, float, float, float]]] | None = None
 
     def nearest(self, lat: float, lon: float) -> tuple[float, float]:
         """(lat, lon) of the point of the line nearest (lat, lon) (remembered)."""
@@ -82,7 +83,7 @@ class Polyline:
     def _runs(self) -> list[tuple[list[tuple[float, float]], tuple[float, float, float, float]]]:
         """The line's segments in runs of ``_RUN_SEGMENTS`` (vertices, and their bounding box
         min lon, max lon, min lat, max lat), in the line's order; made on first use."""
-        runs = self.__dict__.get("_runs_made")
+        runs = self._runs_made
         if runs is None:
             runs = []
             for part in self.parts:
