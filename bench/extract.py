@@ -92,10 +92,13 @@ def main() -> None:
           f"{n / statistics.median(c for _, c in warm):.1f} documents/s CPU; not the target figure)")
 
 
-# A made-up report (no report's sentence): it touches the lazily loaded parts of the reader.
+# A made-up report (no report's sentence): it touches the lazily loaded parts of the reader,
+# among them the sorted keys a fuzzy look-up reads (a village named with a generic word, "Tell
+# X", is compared with names' cores; a town with no such word, with whole names' keys), built
+# once per process.
 WARM_UP = ("On 3 May 2017 the Syrian Army captured the village of Tell Example, 20 km east of Aleppo in "
            "the southern Idlib countryside, near the Euphrates and the Iraqi border, after clashes with ISIS. "
-           "Russian warplanes struck the area.").encode("utf-8")
+           "Russian warplanes struck the area and the town of Exampleton.").encode("utf-8")
 
 
 def _timed(work, passes: int) -> tuple[float, float]:

@@ -311,8 +311,8 @@ _OWN_WORDS = {**{pattern: ("week",) for kind, pattern in _PATTERNS if kind == "w
 def _kinds_present(text: str, low: str | None = None) -> set[str]:
     present: set[str] = set()
     for haystack, (pattern, kinds_of) in ((text, _CASED_GATE), (text.lower() if low is None else low, _UNCASED_GATE)):
-        for match in pattern.finditer(haystack):
-            present |= kinds_of[match.group(0)]
+        for word in set(pattern.findall(haystack)):  # a word met again adds no kind
+            present |= kinds_of[word]
     return present
 _BOUND_BEFORE = re.compile(r"\b(by|until|till|up\s+to|since|as\s+of|as\s+at|before|from)\s+$", re.I)
 _BOUND_WORD = {"by": "by", "before": "by", "until": "until", "till": "until", "up to": "until",

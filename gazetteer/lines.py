@@ -51,6 +51,7 @@ class Polyline:
     def __init__(self, parts: list[list[tuple[float, float]]]) -> None:
         self.parts = [p for p in parts if len(p) >= 2]
         self._nearest: dict[tuple[float, float], tuple[float, float]] = {}
+        self._runs_made: list[tuple[list[tuple[float, float]], tuple[float, float, float, float]]] | None = None
 
     def nearest(self, lat: float, lon: float) -> tuple[float, float]:
         """(lat, lon) of the point of the line nearest (lat, lon) (remembered)."""
@@ -62,21 +63,37 @@ class Polyline:
         return found
 
     def _find_nearest(self, lat: float, lon: float) -> tuple[float, float]:
+        # Runs of segments in bounding boxes: the segments of the box nearest the point bound the
+        # least distance, and a box farther than that bound is skipped. The others are scanned in
+        # the line's order with the same arithmetic, so the answer is the one a scan of every
+        # segment gives (the first segment at the least distance), only sooner.
         scale = math.cos(math.radians(lat))
+        runs = self._runs()
+        floors = [_box_floor(box, lat, lon, scale) for _, box in runs]
+        nearest_box = min(range(len(runs)), key=floors.__getitem__, default=None)
+        if nearest_box is None:
+            return (lat, lon)
+        bound = _scan(runs[nearest_box][0], lat, lon, scale, (lat, lon), math.inf)[1]
+        bound = bound * (1 + 1e-9) + 1e-18  # room for rounding between a box's floor and its segments
         best, best_d = (lat, lon), math.inf
-        for part in self.parts:
-            (x1, y1) = part[0]
-            for x2, y2 in part[1:]:
-                dx, dy = (x2 - x1) * scale, y2 - y1
-                length2 = dx * dx + dy * dy
-                t = (((lon - x1) * scale) * dx + (lat - y1) * dy) / length2 if length2 else 0.0
-                t = 0.0 if t < 0.0 else 1.0 if t > 1.0 else t
-                px, py = x1 + (x2 - x1) * t, y1 + dy * t
-                d = ((lon - px) * scale) ** 2 + (lat - py) ** 2
-                if d < best_d:
-                    best, best_d = (py, px), d
-                x1, y1 = x2, y2
+        for (points, _), floor in zip(runs, floors):
+            if floor <= bound:
+                best, best_d = _scan(points, lat, lon, scale, best, best_d)
         return best
+
+    def _runs(self) -> list[tuple[list[tuple[float, float]], tuple[float, float, float, float]]]:
+        """The line's segments in runs of ``_RUN_SEGMENTS`` (vertices, and their bounding box
+        min lon, max lon, min lat, max lat), in the line's order; made on first use."""
+        runs = self._runs_made
+        if runs is None:
+            runs = []
+            for part in self.parts:
+                for k in range(0, len(part) - 1, _RUN_SEGMENTS):
+                    points = part[k:k + _RUN_SEGMENTS + 1]
+                    xs, ys = [x for x, _ in points], [y for _, y in points]
+                    runs.append((points, (min(xs), max(xs), min(ys), max(ys))))
+            self._runs_made = runs
+        return runs
 
     def length_km(self) -> float:
         return sum(approx_km(a[1], a[0], b[1], b[0]) for part in self.parts for a, b in zip(part, part[1:]))
@@ -92,6 +109,35 @@ class Polyline:
                 lat += weight * (a[1] + b[1]) / 2
                 lon += weight * (a[0] + b[0]) / 2
         return self.nearest(lat / total, lon / total) if total else (self.parts[0][0][1], self.parts[0][0][0])
+
+
+_RUN_SEGMENTS = 8
+
+
+def _box_floor(box: tuple[float, float, float, float], lat: float, lon: float, scale: float) -> float:
+    """The least squared distance (in ``Polyline``'s plane) from (lat, lon) to a point of ``box``."""
+    min_x, max_x, min_y, max_y = box
+    dx = (min_x - lon if lon < min_x else lon - max_x if lon > max_x else 0.0) * scale
+    dy = min_y - lat if lat < min_y else lat - max_y if lat > max_y else 0.0
+    return dx * dx + dy * dy
+
+
+def _scan(points: list[tuple[float, float]], lat: float, lon: float, scale: float,
+          best: tuple[float, float], best_d: float) -> tuple[tuple[float, float], float]:
+    """(best, best_d) after the segments between ``points``: the nearest point so far, (lat, lon),
+    and its squared distance; a segment replaces it only if strictly nearer."""
+    (x1, y1) = points[0]
+    for x2, y2 in points[1:]:
+        dx, dy = (x2 - x1) * scale, y2 - y1
+        length2 = dx * dx + dy * dy
+        t = (((lon - x1) * scale) * dx + (lat - y1) * dy) / length2 if length2 else 0.0
+        t = 0.0 if t < 0.0 else 1.0 if t > 1.0 else t
+        px, py = x1 + (x2 - x1) * t, y1 + dy * t
+        d = ((lon - px) * scale) ** 2 + (lat - py) ** 2
+        if d < best_d:
+            best, best_d = (py, px), d
+        x1, y1 = x2, y2
+    return best, best_d
 
 
 def _parts(geometry: dict) -> list[list[tuple[float, float]]]:
