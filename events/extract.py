@@ -827,6 +827,13 @@ class _Reader:
             actor, unit, actor_from = owner.faction, owner.unit, "subject"
         if actor is None:
             return None
+        followed = self._headline_factions()
+        side_of_clash = None
+        if action == "clash" and actor_from == "running" and len(followed) == 1 and actor not in followed \
+                and not any(s.faction and s.start < trigger.end + 40 for s in view.sides):
+            # "Fighting continued in X", no side named: fighting has no agent, so it is the
+            # side the report follows (its headline's) fighting the one that acted last.
+            side_of_clash, (actor,), unit = actor, followed, None
         if trigger.form == "passive" and actor_from != "agent" and action in ("capture", "recapture") and \
                 _BACKGROUND_PASSIVE.search(self.masked, max(subject_start, trigger.start - 30), trigger.start):
             # "..., after being expelled from X last month": history told of the patient, by
@@ -837,7 +844,7 @@ class _Reader:
         elif trigger.form in ("failed_to", "lost"):
             target = actor
         else:
-            target = self._target_in(view, trigger, subject_start, object_end, actor, action)
+            target = self._target_in(view, trigger, subject_start, object_end, actor, action) or side_of_clash
         if action == "attack" and "air" not in trigger.flags and self._air_subject(subject_start, trigger):
             action = "airstrike"  # "Russian jets attacked X", "the aviation of the alliance shelled X"
         if action == "attack" and "air" in trigger.flags:

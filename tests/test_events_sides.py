@@ -1,0 +1,34 @@
+"""Who acts on whom, and what wording makes an event, in reports of other years and places
+(sentences written for these tests, not taken from any report)."""
+from __future__ import annotations
+
+from datetime import date
+
+from events.documents import parse_document
+from events.extract import extract
+from tests.test_events_extract import PLACES, finder_of
+
+finder = finder_of({**PLACES, "Homs": (34.73, 36.71, "city"), "Bab Amr": (34.72, 36.69, "district"),
+                    "Khalidiyeh": (34.74, 36.71, "district"), "Sukhnah": (34.89, 38.87, "town"),
+                    "Palmyra": (34.56, 38.28, "city")})
+
+
+def read(text: str, when: date | None = date(2012, 5, 20)):
+    return list(extract(parse_document(text.encode("utf-8"), "report.txt", doc_date=when), finder).events)
+
+
+def told(events, place: str) -> list[tuple[str, str, str | None]]:
+    return [(e.actor, e.action, e.target) for e in events if e.place == place]
+
+
+def test_fighting_told_without_a_side_is_the_headline_sides_against_the_last_actor():
+    events = read("Syrian army tightens its grip on Homs\n\nOn Monday the army shelled Homs. Rebel fighters hit back at "
+                  "an army post near Homs on Tuesday.\n\nFighting also went on in Bab Amr and at Khalidiyeh.")
+    assert told(events, "Bab Amr") == [("government", "clash", "rebels")]
+    assert told(events, "Khalidiyeh") == [("government", "clash", "rebels")]
+
+
+def test_fighting_a_side_is_named_in_stays_with_the_named_side():
+    events = read("Syrian army tightens its grip on Homs\n\nOn Monday the army shelled Homs. Rebels battled "
+                  "soldiers in Bab Amr on Tuesday.")
+    assert told(events, "Bab Amr") == [("rebels", "clash", "government")]
