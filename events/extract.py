@@ -81,6 +81,8 @@ CONTEXT_ACTIONS = frozenset({"clash", "repel", "withdraw"})
 # towards a place is drawn near it but hands nothing over.
 DESTINATION_UNCERTAINTY_KM = 25.0
 # The capitals whose names reports use for their governments ("Damascus said").
+# ISIL took its first Syrian ground (Raqqa) in January 2014; before it, a generic name is not ISIL's.
+ISIL_GROUND = date(2014, 1, 1)
 CAPITAL_SIDES = {"Damascus": "government"}
 _CAPITAL = re.compile(guarded("|".join(CAPITAL_SIDES)) + r"(?![\w-])")
 PRIOR_ENEMY = {"government": "isil", "sdf": "isil", "coalition": "isil", "rebels": "government",
@@ -347,6 +349,9 @@ class _Reader:
             self.warnings.append(f"{document.name}: document date {document.date} is outside the years "
                                  f"{YEARS[0]}..{YEARS[1]} and was ignored; pass --date")
             self.doc_date = None
+        # Before ISIL held ground, the army's usual enemy was the armed opposition.
+        self.prior_enemy = {**PRIOR_ENEMY, "government": "rebels"} \
+            if self.doc_date is not None and self.doc_date < ISIL_GROUND else PRIOR_ENEMY
         self.unresolved: list[str] = []
         self.drafts: list[_Draft] = []
         self.history: list[tuple[int, PlaceRef]] = []
@@ -382,7 +387,7 @@ class _Reader:
         self.mention_spans = sorted((m.start, m.end) for m in mentions)
         refs = [r for r in usable_mentions(mentions, [(s.start, s.end) for s in sides if s.faction])
                 if not metonymic(self.masked, r)]
-        sides = self._in_theatre(self._capitals_speaking(sides), refs)
+        sides = self._before_isil(self._in_theatre(self._capitals_speaking(sides), refs))
         self.named_in_report: dict[str, int] = {}
         self.named_in_paragraph: dict[int, dict[str, int]] = {}
         for sentence in sentences:
@@ -450,6 +455,15 @@ class _Reader:
             if faction is not None and faction != side.faction:
                 out[i] = SideMention(side.start, side.end, side.text, faction, side.unit, side.role)
         return out
+
+    def _before_isil(self, sides: list[SideMention]) -> list[SideMention]:
+        """Generic names ("terrorists", "militants") in a report from before ISIL held ground in
+        Syria stand for the armed opposition, unless the report names ISIL itself."""
+        if self.doc_date is None or self.doc_date >= ISIL_GROUND or \
+                any(s.faction == "isil" and not generic_choices(s, self.factions) for s in sides):
+            return sides
+        return [dataclasses.replace(s, faction="rebels") if s.faction == "isil"
+                and "rebels" in generic_choices(s, self.factions) else s for s in sides]
 
     def _box_sentences(self, sentences: list[Sentence]) -> list[Sentence]:
         """The page's sentences with its infobox's rows left out but for its result lines,
@@ -1301,7 +1315,7 @@ class _Reader:
         enemy = self.enemies.get(actor)
         if enemy and enemy != avoid:
             return enemy
-        prior = PRIOR_ENEMY.get(actor)
+        prior = self.prior_enemy.get(actor)
         here = self.named_in_paragraph.get(self.paragraph, {})
         if prior is not None and prior != avoid and here.get(prior):
             return prior

@@ -32,3 +32,28 @@ def test_fighting_a_side_is_named_in_stays_with_the_named_side():
     events = read("Syrian army tightens its grip on Homs\n\nOn Monday the army shelled Homs. Rebels battled "
                   "soldiers in Bab Amr on Tuesday.")
     assert told(events, "Bab Amr") == [("rebels", "clash", "government")]
+
+
+def test_the_black_flag_raised_over_a_town_is_isil_taking_it():
+    events = read("The army held Sukhnah through the spring. On 12 May the black flag was raised over Sukhnah.")
+    assert told(events, "Sukhnah") == [("isil", "capture", "government")]
+    flown = read("Islamic State fighters attacked Palmyra on Tuesday. On Friday the black flag flew over Palmyra.")
+    assert ("isil", "capture", "government") in told(flown, "Palmyra")
+
+
+def test_a_flag_flying_for_years_is_no_event():
+    assert read("The flag of the republic flew over Sukhnah for decades.") == []
+
+
+def test_generic_names_before_isil_held_ground_are_the_opposition():
+    text = "On Monday the armed forces killed dozens of terrorists near Homs, and the terrorists fled Homs."
+    early = read(text, when=date(2012, 11, 3))
+    assert {(e.actor, e.action) for e in early} >= {("rebels", "withdraw")}
+    assert all("isil" not in (e.actor, e.target) for e in early)
+    named = read("ISIS fighters are active in the area. " + text, when=date(2013, 11, 3))
+    assert ("isil", "withdraw") in {(e.actor, e.action) for e in named}
+
+
+def test_state_medias_armed_forces_are_the_government():
+    events = read("Units of the armed forces on Tuesday restored security and stability to Homs.")
+    assert told(events, "Homs") == [("government", "capture", "rebels")]
