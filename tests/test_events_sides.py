@@ -57,3 +57,10 @@ def test_generic_names_before_isil_held_ground_are_the_opposition():
 def test_state_medias_armed_forces_are_the_government():
     events = read("Units of the armed forces on Tuesday restored security and stability to Homs.")
     assert told(events, "Homs") == [("government", "capture", "rebels")]
+
+
+def test_an_alliance_of_armed_groups_is_not_the_us_led_coalition():
+    events = read("Jabhat al-Nusra leads the assault in the north. The militant coalition captured Idlib on 28 March.")
+    assert told(events, "Idlib") == [("hts", "capture", "government")]
+    rebel = read("The rebel coalition seized Kafr Nabl on Monday.")
+    assert [e.actor for e in rebel] == ["rebels"]
