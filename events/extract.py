@@ -182,6 +182,8 @@ _UNDERGOING_AFTER = re.compile(r"\s+(?:(?:are|is|were|was|remain(?:s|ed)?|have\s
 _COUNTS_FROM_RUNNING = frozenset({"after", "before", "same", "anchor_unit"})
 _SPEECH_VERB = re.compile(r"^\s+(?:\([^()]{1,30}\)\s+)?(?:[\w'’-]+\s+){0,3}?(?:said|says|claimed|claims|stated|announced|reported|insisted|"
                           r"declared|confirmed|admitted|acknowledged|conceded)\b", re.I)
+# "X told our correspondent they...": no side named between the speaker and the pronoun.
+_TOLD_GAP = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?(?:(?:had|have|has)\s+)?(?:told|tells|telling)\s+(?:[\w'’-]+\s+){0,3}?(?:that\s+)?", re.I)
 _NOT_TERRITORY = re.compile(
     r"\s+(?:[\w'’,-]+\s+){0,4}?(?:shipments?|weapons|arms|ammunition|ammo|munitions|vehicles?|tanks?|equipment|documents|"
     r"stash(?:es)?|caches?|supplies|drones?|prisoners?|hostages?|fighters|militants|members|soldiers|troops|bod(?:y|ies)|"
@@ -998,7 +1000,10 @@ class _Reader:
         if side.faction is not None:
             return side.faction, side.unit
         if side.role == "pronoun":
-            for other in reversed([o for o in view.sides if o.faction and o.end <= side.start]):
+            told = [o for o in view.sides if o.faction and o.end <= side.start]
+            if told and _TOLD_GAP.fullmatch(self.masked, told[-1].end, side.start):
+                return told[-1].faction, told[-1].unit  # "rebel commanders told reporters they withdrew"
+            for other in reversed(told):
                 if _SPEECH_VERB.match(self.masked[other.end:side.start]):
                     return other.faction, other.unit
             earlier = [d for d in made if d.trigger.end <= side.start and d.trigger.form not in ("passive", "swap")]

@@ -64,3 +64,9 @@ def test_an_alliance_of_armed_groups_is_not_the_us_led_coalition():
     assert told(events, "Idlib") == [("hts", "capture", "government")]
     rebel = read("The rebel coalition seized Kafr Nabl on Monday.")
     assert [e.actor for e in rebel] == ["rebels"]
+
+
+def test_they_after_a_speaker_told_someone_is_the_speakers_side():
+    events = read("The army shelled Kafr Nabl on Sunday. Rebel commanders told a reporter they pulled back "
+                  "from Kafr Nabl on Monday.")
+    assert ("rebels", "withdraw", "government") in told(events, "Kafr Nabl")
