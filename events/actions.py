@@ -38,7 +38,7 @@ _OF_AFTER = re.compile(r"\s+of\s")
 _DET = (r"(?:a|an|the|this|these|that|those|its|their|his|her|our|any|every|another|such|no|further|new|"
         r"major|rapid|significant|latest|initial|first|second|final|renewed|recent|large-scale|massive|"
         r"slow-paced|fresh|limited|concentric|sustained|unsuccessful|failed|successful|brief|last)")
-_BE = r"(?:was|were|been|being|is|are|be|got|get|gets)"
+_BE = r"(?:was|were|been|being|is|are|be|got|get|gets|remain|remains|remained|remaining)"
 _ADVERB = r"(?:\s+(?:fully|completely|reportedly|eventually|finally|quickly|later|also|then|partially|largely|"
 _ADVERB += r"successfully|again|once\s+again|effectively|entirely|almost|virtually|now|already|totally|mostly|yet|long))*"
 

@@ -70,3 +70,16 @@ def test_they_after_a_speaker_told_someone_is_the_speakers_side():
     events = read("The army shelled Kafr Nabl on Sunday. Rebel commanders told a reporter they pulled back "
                   "from Kafr Nabl on Monday.")
     assert ("rebels", "withdraw", "government") in told(events, "Kafr Nabl")
+
+
+def test_bare_troops_are_the_armys_men():
+    events = read("Islamic State fighters attacked the Jirah airbase on Monday. State television said troops had "
+                  "regrouped after evacuating the Jirah airbase.")
+    assert ("government", "withdraw", "isil") in told(events, "Jirah airbase")
+    assert ("isil", "withdraw", "government") not in told(events, "Jirah airbase")
+
+
+def test_men_who_remain_trapped_are_the_ones_encircled():
+    events = read("Rebels seized Kafr Nabl on Monday. A group of soldiers remains trapped in the hospital of "
+                  "Kafr Nabl, which is now surrounded by militants.")
+    assert ("government", "encircle", "rebels") not in told(events, "Kafr Nabl")
