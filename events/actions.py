@@ -344,6 +344,9 @@ _NO_OBJECT_AFTER = re.compile(r"[^\S\n]*(?:[.;,)]|$|\n|by\s)")
 # Verbs whose object is the side that leaves ("expelled ISIS from X").
 _EXPEL = re.compile(r"(?i:expelled|ousted|evicted|dislodged|driven\s+out|kicked\s+out|flushed\s+out|chased\s+out)")
 _FROM_AFTER = re.compile(r"\s+(?:completely\s+|fully\s+)?(?:from|of)\s", re.I)
+# Verbs that are nouns too ("the capture"), when no "of" follows (that is nominal_of).
+_NOUN_TOO = frozenset({"capture", "captures", "recapture", "recaptures"})
+_THE_BEFORE = re.compile(r"(?<![\w-])(?:the|this|that|its|their)\s+$", re.I)
 _PARTICIPLE = re.compile(r"(?:ed|en|wn|ught|ook|ost|ut|un|an|eft)$", re.I)
 
 
@@ -424,6 +427,9 @@ def _classify(text: str, floor: int, a: int, b: int, action: str, form: str, fla
             and _DESCRIBED_BEFORE.search(before):
         # "an attack on positions in the liberated al-Barid neighbourhood": a description of the place
         return Trigger(a, b, action, "description", flags)
+    if form == "verb" and word.lower() in _NOUN_TOO and _THE_BEFORE.search(before):
+        # "The capture crowns ...": the noun names an event told before; no new one.
+        return Trigger(a, b, action, "reference", flags)
     if form in ("verb", "swap") and _PASSIVE_BEFORE.search(before):
         last = word.split()[0]
         if _PARTICIPLE.search(last) or last.lower() in ("hit", "cut", "struck", "beaten", "taken", "retaken"):

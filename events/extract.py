@@ -640,6 +640,13 @@ class _Reader:
                     self.told_by = self.running_actor
                 self.running_actor = (side.faction, side.unit)
             return
+        named = {(s.faction, s.unit) for s in view.sides if s.faction and s.role == "actor"}
+        if len(named) == 1 and self.running_actor is not None and next(iter(named))[0] != self.running_actor[0]:
+            # "The capture crowns a summer of gains for the jihadists": the one side a sentence
+            # without an event names is who it is about, whom a "they" after it means.
+            if self.told_by is None:
+                self.told_by = self.running_actor
+            self.running_actor = next(iter(named))
 
     def _read_triggers(self, view: _SentenceView, live: list[tuple[Trigger, str | None]]) -> None:
         """Drafts for the live triggers of a sentence, merged and remembered."""

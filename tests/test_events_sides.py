@@ -83,3 +83,14 @@ def test_men_who_remain_trapped_are_the_ones_encircled():
     events = read("Rebels seized Kafr Nabl on Monday. A group of soldiers remains trapped in the hospital of "
                   "Kafr Nabl, which is now surrounded by militants.")
     assert ("government", "encircle", "rebels") not in told(events, "Kafr Nabl")
+
+
+def test_they_after_a_sentence_about_one_side_is_that_side():
+    events = read("Government jets bombed the desert near Sukhnah on Sunday. The summer has brought one gain after "
+                  "another for the jihadists. Last week they overran the army's depot at Sukhnah.")
+    assert told(events, "Sukhnah")[-1] == ("isil", "capture", "government")
+
+
+def test_the_capture_told_again_as_a_noun_is_no_new_event():
+    events = read("Rebels seized Kafr Nabl on Monday. The capture gives the rebels a road to Idlib.")
+    assert [(e.actor, e.action, e.place) for e in events] == [("rebels", "capture", "Kafr Nabl")]
