@@ -94,3 +94,9 @@ def test_they_after_a_sentence_about_one_side_is_that_side():
 def test_the_capture_told_again_as_a_noun_is_no_new_event():
     events = read("Rebels seized Kafr Nabl on Monday. The capture gives the rebels a road to Idlib.")
     assert [(e.actor, e.action, e.place) for e in events] == [("rebels", "capture", "Kafr Nabl")]
+
+
+def test_a_place_taken_in_a_relative_clause_is_the_verbs_object():
+    events = read("Government forces pushed east towards Ma'dan, which they captured on 16 May.")
+    assert ("government", "capture") in [(e.actor, e.action) for e in events if e.place == "Ma'dan"]
+    assert [e.date_start for e in events if e.action == "capture"] == [date(2012, 5, 16)]
