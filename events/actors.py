@@ -331,7 +331,7 @@ def find_sides(text: str, table: FactionTable | None = None) -> list[SideMention
         found.append(SideMention(match.start(), match.end(), text[match.start():match.end()], None, None,
                                  "speaker_group"))
     found.sort(key=lambda m: m.start)
-    return _allied(text, _in_context(text, _without_glosses(text, found), table), table)
+    return _of_named(text, _allied(text, _in_context(text, _without_glosses(text, found), table), table), table)
 
 
 # "the regime forces and their loyal gunmen": the generic name after "and its/their" is of the side before.
@@ -347,6 +347,20 @@ def _allied(text: str, found: list[SideMention], table: FactionTable) -> list[Si
                 _choices(mention, table.generic or {}) and \
                 _ALLIED_GAP.fullmatch(text, before.end, mention.start):
             out[i] = dataclasses.replace(mention, faction=before.faction)
+    return out
+
+
+_OF_GAP = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?", re.I)
+
+
+def _of_named(text: str, found: list[SideMention], table: FactionTable) -> list[SideMention]:
+    """"militants of Hayat Tahrir al-Sham", "fighters from the YPG": the generic name is the named side's."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        mention, named = out[i], out[i + 1]
+        if named.faction and mention.faction != named.faction and not _choices(named, table.generic or {}) and \
+                _choices(mention, table.generic or {}) and _OF_GAP.fullmatch(text, mention.end, named.start):
+            out[i] = dataclasses.replace(mention, faction=named.faction)
     return out
 
 

@@ -363,6 +363,9 @@ class _Reader:
         self.running_actor: tuple[str, str | None] | None = None
         # The running actor before a sentence without events named its subject.
         self.told_by: tuple[str, str | None] | None = None
+        # The one side a sentence without events named, when it named no subject: whom a
+        # "they" after it means ("... gains for the jihadists. Last week they overran X").
+        self.about: tuple[str, str | None] | None = None
         self.enemies: dict[str, str] = {}
         self.passive_starts: list[int] = []  # where the current sentence's passive verbs begin
         self.holders: dict[str, list[str]] = {}
@@ -561,8 +564,8 @@ class _Reader:
             live = []  # the scene abroad goes on to the end of its paragraph
         if live:
             self._read_triggers(view, live)
-        else:
-            self._sentence_subject(view)
+        if not live or not any(d.sentence == view.index for d in self.drafts[-len(live):]):
+            self._sentence_subject(view)  # nothing it told was an event: who it is about
         self._remember_holders(view)
 
     def _features(self, view: _SentenceView, anaphors: list[PlaceRef]) -> list[PlaceRef]:
@@ -641,15 +644,13 @@ class _Reader:
             if _SUBJECT_VERB.match(self.masked, side.end, min(sentence.end, side.end + 60)):
                 if self.told_by is None:
                     self.told_by = self.running_actor
-                self.running_actor = (side.faction, side.unit)
-            return
+                self.running_actor, self.about = (side.faction, side.unit), None
+                return
+            break
+        # Else the one side it names, if one ("... gains for the jihadists"), is whom a "they" means.
         named = {(s.faction, s.unit) for s in view.sides if s.faction and s.role == "actor"}
-        if len(named) == 1 and self.running_actor is not None and next(iter(named))[0] != self.running_actor[0]:
-            # "The capture crowns a summer of gains for the jihadists": the one side a sentence
-            # without an event names is who it is about, whom a "they" after it means.
-            if self.told_by is None:
-                self.told_by = self.running_actor
-            self.running_actor = next(iter(named))
+        if len(named) == 1 and next(iter(named))[0] != (self.running_actor or (None,))[0]:
+            self.about = next(iter(named))
 
     def _read_triggers(self, view: _SentenceView, live: list[tuple[Trigger, str | None]]) -> None:
         """Drafts for the live triggers of a sentence, merged and remembered."""
@@ -969,7 +970,7 @@ class _Reader:
 
     def _subject_memory(self, draft: _Draft) -> None:
         """The side that acted last, as a later "they" or "the city was taken" means it."""
-        self.told_by = None
+        self.told_by = self.about = None
         form = draft.trigger.form
         subject = draft.subject if form == "swap" else draft.actor
         if form in ("failed_to", "lost"):
@@ -1033,6 +1034,8 @@ class _Reader:
             speaker = self._quoted_speaker(view, side)
             if speaker is not None:
                 return speaker.faction, speaker.unit
+        if side.role == "pronoun" and self.about is not None:
+            return self.about
         if self.running_actor:
             return self.running_actor
         return None, None

@@ -100,3 +100,14 @@ def test_a_place_taken_in_a_relative_clause_is_the_verbs_object():
     events = read("Government forces pushed east towards Ma'dan, which they captured on 16 May.")
     assert ("government", "capture") in [(e.actor, e.action) for e in events if e.place == "Ma'dan"]
     assert [e.date_start for e in events if e.action == "capture"] == [date(2012, 5, 16)]
+
+
+def test_a_generic_name_of_a_named_group_is_that_group():
+    events = read("Rebels hold the south.\n\nThe offensive by militants of Jabhat al-Nusra began on 12 May "
+                  "from the hills. They entered Idlib on 14 May.")
+    assert [(e.actor, e.place) for e in events if e.action in ("advance", "capture")] == [("hts", "Idlib")]
+
+
+def test_they_after_a_sentence_naming_one_side_without_its_verb():
+    events = read("Rebels hold the south. They entered Idlib on 14 May.")
+    assert [(e.actor, e.place) for e in events] == [("rebels", "Idlib")]
