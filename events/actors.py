@@ -5,6 +5,7 @@ A ``SideMention`` also says what role its wording gives it:
 - ``held``: a holder adjective ("rebel-held villages", "ISIS-held town", "under SDF control");
 - ``source``: a speaker rather than a fighter ("according to local sources", "pro-government media");
 - ``pronoun``: "they", "the latter"... (faction None: the reader resolves it);
+- ``defender``: "the defenders", "the garrison" (faction None: the side the text's actor fights);
 - ``other``: an armed party outside the vocabulary (Israel, Jordan, the Peshmerga), or
   civilians: their actions are nobody's in the vocabulary, so they make no event.
 "X-backed militants" takes the faction of what the backer stands behind (US-backed
@@ -75,6 +76,10 @@ _PRONOUN = Folded(guarded(r"they|the\s+latter|the\s+former|it|its\s+(?:forces|tr
 # "his group", and in a quotation "our forces": the speaker's side.
 _POSSESSED_GROUP = Folded(guarded("his|her|our") + r"\s+(?:(?:own|armed|brave|heroic)\s+)?(?:group|forces|men|fighters|"
                           r"units?|faction|militia|troops|army|soldiers)(?![\w-])")
+
+
+# "the city's defenders", "the garrison": whoever holds the ground the side the text follows attacks.
+_DEFENDERS = Folded(guarded(r"the|its|their") + r"\s+(?:[\w'’-]+\s+)?(?:defenders|garrison)(?![\w-])")
 
 
 @dataclass(frozen=True)
@@ -330,6 +335,9 @@ def find_sides(text: str, table: FactionTable | None = None) -> list[SideMention
     for match in _POSSESSED_GROUP.finditer(text, low):
         found.append(SideMention(match.start(), match.end(), text[match.start():match.end()], None, None,
                                  "speaker_group"))
+    for match in _DEFENDERS.finditer(text, low):
+        if not overlaps(spans, match.start(), match.end()):
+            found.append(SideMention(match.start(), match.end(), text[match.start():match.end()], None, None, "defender"))
     found.sort(key=lambda m: m.start)
     return _of_named(text, _allied(text, _in_context(text, _without_glosses(text, found), table), table), table)
 

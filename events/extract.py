@@ -320,6 +320,7 @@ class _Draft:
     removed: bool = False
     subject: str | None = None
     background: bool = False
+    defender: bool = False  # told of "the defenders": the text still follows their attacker
 
 
 @dataclass
@@ -932,6 +933,8 @@ class _Reader:
                        sentence.start, sentence.end, view.index, sentence.paragraph, 0.0, actor_from,
                        place_from, date_from, entry, subject=subject_side,
                        background=date_from in ("running", "default") and self._in_fronted_recall(view, trigger))
+        draft.defender = actor_from == "subject" and any(
+            side.role == "defender" and subject_start <= side.start < trigger.start for side in view.sides)
         return draft
 
     def _unknown_name(self, start: int, end: int, view: _SentenceView) -> bool:
@@ -975,7 +978,7 @@ class _Reader:
         subject = draft.subject if form == "swap" else draft.actor
         if form in ("failed_to", "lost"):
             subject = draft.target
-        if subject and form != "passive":
+        if subject and form != "passive" and not draft.defender:
             self.running_actor = (subject, draft.unit if subject == draft.actor else None)
 
     # --- sides ----------------------------------------------------------------------------------
@@ -987,7 +990,7 @@ class _Reader:
         return known
 
     def _could_be_subject(self, side: SideMention) -> bool:
-        if side.role not in ("actor", "pronoun", "speaker_group", "other"):
+        if side.role not in ("actor", "pronoun", "speaker_group", "other", "defender"):
             return False
         support = _SUPPORT_BEFORE.search(self.masked, self.low, max(0, side.start - 60), side.start)
         if support and not any(support.start() < t < side.start for t in self.trigger_starts):
@@ -1026,6 +1029,9 @@ class _Reader:
                 return usable[0].faction, usable[0].unit  # "HTS fighters killed 20 of ISIS while they were..."
             if named and self.running_actor is None:
                 return named[-1].faction, named[-1].unit  # the report's first statement: the side just named
+        if side.role == "defender" and self.running_actor is not None:
+            attacker = self.running_actor[0]
+            return self.enemies.get(attacker) or self.prior_enemy.get(attacker), None
         if side.role == "speaker_group":
             for other in view.sides:
                 if other.faction and other.start < side.start and other.role in ("actor", "source") and \

@@ -111,3 +111,10 @@ def test_a_generic_name_of_a_named_group_is_that_group():
 def test_they_after_a_sentence_naming_one_side_without_its_verb():
     events = read("Rebels hold the south. They entered Idlib on 14 May.")
     assert [(e.actor, e.place) for e in events] == [("rebels", "Idlib")]
+
+
+def test_the_defenders_are_the_side_the_attacker_fights_and_the_text_still_follows_the_attacker():
+    events = read("Islamic State fighters stormed the outskirts of Palmyra on 14 May. The town's defenders "
+                  "pulled out of Palmyra on 16 May. Sukhnah fell on 18 May.")
+    assert ("government", "withdraw", "isil") in told(events, "Palmyra")
+    assert told(events, "Sukhnah") == [("isil", "capture", "government")]
