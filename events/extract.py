@@ -1029,6 +1029,8 @@ class _Reader:
                 return usable[0].faction, usable[0].unit  # "HTS fighters killed 20 of ISIS while they were..."
             if named and self.running_actor is None:
                 return named[-1].faction, named[-1].unit  # the report's first statement: the side just named
+            if self.about is not None and not named:
+                return self.about
         if side.role == "defender" and self.running_actor is not None:
             attacker = self.running_actor[0]
             return self.enemies.get(attacker) or self.prior_enemy.get(attacker), None
@@ -1040,8 +1042,6 @@ class _Reader:
             speaker = self._quoted_speaker(view, side)
             if speaker is not None:
                 return speaker.faction, speaker.unit
-        if side.role == "pronoun" and self.about is not None:
-            return self.about
         if self.running_actor:
             return self.running_actor
         return None, None
