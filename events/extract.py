@@ -210,13 +210,14 @@ _TRANSITIVE_ACTIONS = frozenset({"capture", "recapture", "encircle", "siege"})
 _THROUGH_BEFORE = re.compile(r"(?<![\w-])(?:through|via)\s+(?:the\s+)?$", re.I)
 _RELATIVE_OPEN = re.compile(r",\s*(?:which|who|that|where)\s", re.I)
 _EVACUATION = re.compile(r"(?i:evacuat|leav|left)")
+# Leaving under terms: the words both a withdrawal far away and a handover are told in.
+_UNDER_TERMS = r"evacuat\w*|bus(?:es|ed|sed)?|surrender\w*|reconciliation|safe\s+(?:passage|conduct)"
 # Men sent away under a deal: a withdrawal "to X" then moves no front line at X.
-_SENT_AWAY = re.compile(r"(?<![\w-])(?:evacuat\w*|bus(?:es|ed|sed)?|bussed|deal|agreements?|accord|truce|"
-                        r"reconciliation|settlement|surrender\w*|transferr?(?:ed|ing|s)?|transported|ferried|"
-                        r"safe\s+(?:passage|conduct)|(?:allowed|permitted)\s+to\s+(?:leave|depart|go))(?![\w-])", re.I)
+_SENT_AWAY = re.compile(r"(?<![\w-])(?:" + _UNDER_TERMS + r"|deal|agreements?|accord|truce|settlement|"
+                        r"transferr?(?:ed|ing|s)?|transported|ferried|(?:allowed|permitted)\s+to\s+(?:leave|depart|go))"
+                        r"(?![\w-])", re.I)
 # Those who held a place leaving it under a deal: whoever enters it then has taken it.
-_HANDED_OVER = re.compile(r"(?<![\w-])(?:evacuat\w*|bus(?:es|ed|sed)?|bussed|departure|departed|surrender\w*|"
-                          r"reconciliation|safe\s+(?:passage|conduct)|hand(?:ed|ing)?[\s-]over|"
+_HANDED_OVER = re.compile(r"(?<![\w-])(?:" + _UNDER_TERMS + r"|departure|departed|hand(?:ed|ing)?[\s-]over|"
                           r"(?:left|leave|leaving|withdrew|withdrawn|pulled\s+out)\s+(?:[\w-]+\s+){0,4}?under\s+(?:a|an|the)\s+"
                           r"(?:[\w-]+\s+)?(?:deal|agreement|accord|truce)|(?:deal|agreement|accord)\s+(?:for|to|allowing|"
                           r"under\s+which)\s+(?:[\w-]+\s+){0,4}?(?:leave|depart|evacuate|withdraw))(?![\w-])", re.I)
@@ -1067,8 +1068,11 @@ class _Reader:
                action: str, made: list[_Draft]) -> tuple[str | None, str | None, str, str | None]:
         """(actor, unit, where it came from, the grammatical subject's side)."""
         found = self._actor_as_told(view, trigger, subject_start, object_end, action, made)
-        if found[2] == "running" and trigger.form == "nominal_of" and action in ("capture", "recapture"):
-            winner = self._withdrawn_from(made, found[0])  # "ISIS fighters withdrew. The fall of X ..."
+        if found[2] == "running" and action in ("capture", "recapture") and (
+                trigger.form == "nominal_of" or trigger.form == "passive" and found[3] is None):
+            # "ISIS fighters withdrew. The fall of X ...", "Rebels pulled out of X. Y fell on 9
+            # April": told without its agent, it fell to the side the one that withdrew left.
+            winner = self._withdrawn_from(made, found[0])
             if winner is not None:
                 return winner, None, "running", found[3]
         return found
@@ -1129,10 +1133,6 @@ class _Reader:
                     return other.faction, other.unit, "sentence", patient
                 return self.enemies.get(patient) or PRIOR_ENEMY[patient], None, "running", patient
             if patient is None and action in ("capture", "recapture") and running[0] is not None:
-                # "Rebels pulled out of X. Y fell on 9 April": the side that last withdrew lost it.
-                winner = self._withdrawn_from(made, running[0])
-                if winner is not None:
-                    return winner, None, "running", None
                 last = self._last_draft(made)
                 if last is not None and last.action in ("capture", "recapture") and last.trigger.form == "passive":
                     return last.actor, last.unit, "running", None  # "A was taken in March, and B fell in April"
