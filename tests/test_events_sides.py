@@ -118,3 +118,10 @@ def test_the_defenders_are_the_side_the_attacker_fights_and_the_text_still_follo
                   "pulled out of Palmyra on 16 May. Sukhnah fell on 18 May.")
     assert ("government", "withdraw", "isil") in told(events, "Palmyra")
     assert told(events, "Sukhnah") == [("isil", "capture", "government")]
+
+
+def test_only_to_lose_it_again_is_a_loss_that_happened():
+    events = read("The army shelled Kafr Nabl on 12 May. Rebels took Kafr Nabl on 14 May, only to lose it again "
+                  "on 16 May.")
+    assert ("government", "recapture", "rebels") in told(events, "Kafr Nabl")
+    assert read("The army shelled Kafr Nabl on 12 May. Rebels hoped only to hold Kafr Nabl.")[-1].action == "attack"
