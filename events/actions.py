@@ -337,6 +337,9 @@ _HANDED_PLACE = re.compile(r"\s+(?:(?:full\s+)?control\s+(?:of|over)\s+)?(?:the\
                            r"August|September|October|November|December|ISIS|ISIL|IS|Daesh|SDF|YPG|HTS|FSA|Nusra)\b)[A-Z]")
 _DESCRIBED_BEFORE = re.compile(r"(?<![\w-])(?:the|its|their|his|her|a|an|this|these|those)\s+$", re.I)
 _LEFT_CASUALTIES = re.compile(r"[^,.;]{0,50}?\b(?:dead|killed|wounded|injured|casualties|homeless|behind)\b", re.I)
+_OTHERS_EVACUATED = re.compile(r"\s+(?:the\s+|some\s+|hundreds\s+of\s+|thousands\s+of\s+|dozens\s+of\s+|\d[\d,]*\s+)?"
+                               r"(?:[\w-]+\s+)?(?:civilians|residents|families|wounded|injured|sick|patients|children|"
+                               r"women|people|inhabitants|villagers|staff|workers|detainees|prisoners|hostages)\b", re.I)
 _PLACED_AFTER = re.compile(r"\s+(?:in|around|near|on|against|at|inside|along|outside|(?:north|south|east|west)\w*\s+of|"
                            r"to\s+(?:clear|capture|take|retake|recapture|seize|storm|liberate|expel|drive|encircle|besiege))\s",
                            re.I)
@@ -418,6 +421,8 @@ def _classify(text: str, floor: int, a: int, b: int, action: str, form: str, fla
         return None  # "gave up their weapons", "surrendered to the army": no ground handed over
     if action == "withdraw" and word.lower() in ("left", "leave", "leaves", "leaving") and _LEFT_CASUALTIES.match(after):
         return None  # "the assault left 15 fighters dead": casualties, no withdrawal
+    if action == "withdraw" and word.lower().startswith("evacuat") and _OTHERS_EVACUATED.match(after):
+        return None  # "began evacuating civilians from X": others taken out, the side stays
     if word.lower() in ("shell", "shells") and _DETERMINER_BEFORE.search(before):
         return None  # "a shell from an airstrike": the noun, no attack of its own
     if form == "verb" and _EXPEL.fullmatch(word) and _FROM_AFTER.match(after):

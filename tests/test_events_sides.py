@@ -125,3 +125,9 @@ def test_only_to_lose_it_again_is_a_loss_that_happened():
                   "on 16 May.")
     assert ("government", "recapture", "rebels") in told(events, "Kafr Nabl")
     assert read("The army shelled Kafr Nabl on 12 May. Rebels hoped only to hold Kafr Nabl.")[-1].action == "attack"
+
+
+def test_evacuating_civilians_is_no_withdrawal():
+    events = read("Rebels attacked Idlib on 12 May. On 14 May the army began evacuating civilians from Idlib.")
+    assert ("government", "withdraw") not in [(e.actor, e.action) for e in events]
+    assert [(e.actor, e.action) for e in read("On 14 May the army evacuated Idlib.")] == [("government", "withdraw")]
