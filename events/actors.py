@@ -42,7 +42,7 @@ _SOURCE_BEFORE = re.compile(r"(?:according\s+to|citing|cited\s+by|told)\s+(?:the
 _HELD_BEFORE = re.compile(r"(?:held\s+by|controlled\s+by|under|in)\s+(?:the\s+)?$", re.I)
 # "the remaining rebel districts", "an ISIS enclave": ground named by the side holding it.
 _HELD_AFTER = re.compile(r"^\s+(?:control|hands|districts|neighbou?rhoods|areas|territor(?:y|ies)|enclaves?|pockets?|"
-                         r"strongholds?|bastions?)\b", re.I)
+                         r"strongholds?|bastions?|positions|targets|outposts|posts|checkpoints|lines)\b", re.I)
 BACKERS = {
     "us": "rebels", "u.s.": "rebels", "american": "rebels", "coalition": "rebels", "western": "rebels",
     "turkish": "rebels", "turkey": "rebels", "jordanian": "rebels", "saudi": "rebels",

@@ -131,3 +131,11 @@ def test_evacuating_civilians_is_no_withdrawal():
     events = read("Rebels attacked Idlib on 12 May. On 14 May the army began evacuating civilians from Idlib.")
     assert ("government", "withdraw") not in [(e.actor, e.action) for e in events]
     assert [(e.actor, e.action) for e in read("On 14 May the army evacuated Idlib.")] == [("government", "withdraw")]
+
+
+def test_a_sides_positions_are_its_ground_not_its_men():
+    from events.actors import find_sides
+    assert [(m.faction, m.role) for m in find_sides("Jets struck Syrian army positions and ISIS checkpoints.")
+            if m.faction in ("government", "isil") and m.text != "Jets"] == [("government", "held"), ("isil", "held")]
+    events = read("Rebels shelled SDF outposts near Tell Abyad on 14 May.")
+    assert told(events, "Tell Abyad") == [("rebels", "attack", "sdf")]
