@@ -905,8 +905,10 @@ class _Reader:
         if span is not None and span.background:
             return None
         if action == "attack" and "offensive" in trigger.flags and places and \
-                _OFFENSIVE_AIM.search(self.masked[trigger.end:places[0].ref.start]):
-            action = "advance"
+                _OFFENSIVE_AIM.search(self.masked[trigger.end:places[0].ref.start]) and \
+                not any(trigger.end <= other.start < places[0].ref.start and other.action == "attack"
+                        for other in view.triggers):
+            action = "advance"  # an offensive on / towards X ("began with attacks on X": attacks)
         if action in ("capture", "recapture") and _AGAIN_AFTER.match(self.masked[trigger.end:object_end + 30]):
             action = "recapture"
         certainty = view.certainty.at(trigger.start - sentence.start)

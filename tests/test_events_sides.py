@@ -139,3 +139,10 @@ def test_a_sides_positions_are_its_ground_not_its_men():
             if m.faction in ("government", "isil") and m.text != "Jets"] == [("government", "held"), ("isil", "held")]
     events = read("Rebels shelled SDF outposts near Tell Abyad on 14 May.")
     assert told(events, "Tell Abyad") == [("rebels", "attack", "sdf")]
+
+
+def test_an_offensive_opening_with_attacks_on_a_place_is_an_attack_there():
+    events = read("The army launched its offensive on 15 May with attacks on the hills around Kafr Nabl.")
+    assert told(events, "Kafr Nabl") == [("government", "attack", "rebels")]
+    aimed = read("The army launched an offensive towards Kafr Nabl on 15 May.")
+    assert told(aimed, "Kafr Nabl") == [("government", "advance", "rebels")]
