@@ -340,6 +340,11 @@ _LEFT_CASUALTIES = re.compile(r"[^,.;]{0,50}?\b(?:dead|killed|wounded|injured|ca
 _OTHERS_EVACUATED = re.compile(r"\s+(?:the\s+|some\s+|hundreds\s+of\s+|thousands\s+of\s+|dozens\s+of\s+|\d[\d,]*\s+)?"
                                r"(?:[\w-]+\s+)?(?:civilians|residents|families|wounded|injured|sick|patients|children|"
                                r"women|people|inhabitants|villagers|staff|workers|detainees|prisoners|hostages)\b", re.I)
+# "the advance left X (, ...,) cut off": X is encircled, no one withdrew (not "left X after it was
+# surrounded", a state told in a clause of its own).
+_LEFT_ISOLATED = re.compile(r"(?:(?!(?<![\w-])(?:after|before|when|as|because|since|following|while|until|once|was|"
+                            r"were|is|are|had|has|have|been)\s)[^.;]){0,140}?(?<![\w-])(?:cut\s+off|isolated|encircled|"
+                            r"besieged|surrounded|trapped|stranded)\b", re.I)
 _PLACED_AFTER = re.compile(r"\s+(?:in|around|near|on|against|at|inside|along|outside|(?:north|south|east|west)\w*\s+of|"
                            r"to\s+(?:clear|capture|take|retake|recapture|seize|storm|liberate|expel|drive|encircle|besiege))\s",
                            re.I)
@@ -419,6 +424,9 @@ def _classify(text: str, floor: int, a: int, b: int, action: str, form: str, fla
         return Trigger(a, b, action, "passive", flags)
     if form == "lost" and not word.lower().startswith("los") and not _HANDED_PLACE.match(after):
         return None  # "gave up their weapons", "surrendered to the army": no ground handed over
+    if action == "withdraw" and word.lower() in ("left", "leave", "leaves", "leaving") and \
+            _LEFT_ISOLATED.match(text, b, min(len(text), b + 160)):
+        return Trigger(a, b, "encircle", form, flags)  # "the advance left X (...) cut off": X encircled
     if action == "withdraw" and word.lower() in ("left", "leave", "leaves", "leaving") and _LEFT_CASUALTIES.match(after):
         return None  # "the assault left 15 fighters dead": casualties, no withdrawal
     if action == "withdraw" and word.lower().startswith("evacuat") and _OTHERS_EVACUATED.match(after):

@@ -146,3 +146,12 @@ def test_an_offensive_opening_with_attacks_on_a_place_is_an_attack_there():
     assert told(events, "Kafr Nabl") == [("government", "attack", "rebels")]
     aimed = read("The army launched an offensive towards Kafr Nabl on 15 May.")
     assert told(aimed, "Kafr Nabl") == [("government", "advance", "rebels")]
+
+
+def test_an_advance_that_left_a_town_cut_off_encircled_it():
+    events = read("The army advanced east of Idlib on 14 May. The advance left Idlib, the last big town the rebels "
+                  "hold there, cut off from the north.")
+    assert ("government", "encircle", "rebels") in told(events, "Idlib")
+    assert ("government", "withdraw") not in [(e.actor, e.action) for e in events]
+    left = read("Rebels left Idlib on 14 May after it was surrounded.")
+    assert ("rebels", "withdraw", "government") in told(left, "Idlib")
