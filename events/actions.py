@@ -157,6 +157,10 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
     (_p(r"enter(?:ed|ing|s)?|stormed\s+into|broke\s+into|breach(?:ed|es|ing)?(?!\s+(?:of\s+)?(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
         r"(?:[\w-]+\s+)?(?:ceasefire|cease-fire|truce|agreement|deal|accord|de-?escalation|terms|sovereignty|airspace)\b)"),
      "advance", "verb", frozenset({"direct", "entry"})),
+    # State media: "cleansed X of terrorists", "purged X of the militants".
+    (_p(r"(?:cleans(?:ed|ing|es|e)|purg(?:ed|ing|es|e)|rid(?:ded|ding|s)?|clear(?:ed|ing|s)?)(?=[\"”’']?\s+[^,.;]{2,60}?\s+of\s+"
+        r"(?:the\s+|all\s+)?(?:[\w-]+\s+)?(?:terrorists?|militants?|gunmen|rebels|insurgents|jihadists|mercenaries|extremists|"
+        r"ISIS|ISIL|IS|Daesh|Nusra|remnants|militias?)\b)"), "capture", "verb", frozenset()),
     (_p(r"took|take|takes|taken|taking|secur(?:e|ed|ing|es)|clear(?:ed|ing)|occup(?:ied|ying)|"
         r"claim(?:ed|ing|s)?(?=\s+(?:the\s+)?(?:towns?|city|villages?|district|area|base|airbase|hills?)\s+of\s)"),
      "capture", "verb", frozenset({"direct"})),
@@ -252,6 +256,7 @@ _HEADS = [
     "rais hois plan",
     "was were had flew flie flow flyi flut went",
     "ente stor brok brea",
+    "clea purg rid ridd rids",
     "took take taki secu clea occu clai",
     "forc",
     "defe repe repu foug figh beat thwa foil held hold",

@@ -155,3 +155,9 @@ def test_an_advance_that_left_a_town_cut_off_encircled_it():
     assert ("government", "withdraw") not in [(e.actor, e.action) for e in events]
     left = read("Rebels left Idlib on 14 May after it was surrounded.")
     assert ("rebels", "withdraw", "government") in told(left, "Idlib")
+
+
+def test_state_media_cleansing_a_place_of_terrorists_is_a_capture():
+    events = read('State television said troops had "cleansed" Homs of terrorists on 17 May.')
+    assert told(events, "Homs") == [("government", "capture", "rebels")]
+    assert read("Army units purged Homs of the militants on 17 May.")[0].action == "capture"
