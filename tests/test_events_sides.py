@@ -73,8 +73,8 @@ def test_they_after_a_speaker_told_someone_is_the_speakers_side():
 
 
 def test_bare_troops_are_the_armys_men():
-    events = read("Islamic State fighters attacked the Jirah airbase on Monday. State television said troops had "
-                  "regrouped after evacuating the Jirah airbase.")
+    events = read("Islamic State fighters attacked the Jirah airbase on Monday. The defence ministry said that "
+                  "troops pulled out of the Jirah airbase to new lines.")
     assert ("government", "withdraw", "isil") in told(events, "Jirah airbase")
     assert ("isil", "withdraw", "government") not in told(events, "Jirah airbase")
 
