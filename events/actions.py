@@ -38,7 +38,7 @@ _OF_AFTER = re.compile(r"\s+of\s")
 _DET = (r"(?:a|an|the|this|these|that|those|its|their|his|her|our|any|every|another|such|no|further|new|"
         r"major|rapid|significant|latest|initial|first|second|final|renewed|recent|large-scale|massive|"
         r"slow-paced|fresh|limited|concentric|sustained|unsuccessful|failed|successful|brief|last)")
-_BE = r"(?:was|were|been|being|is|are|be|got|get|gets)"
+_BE = r"(?:was|were|been|being|is|are|be|got|get|gets|remain|remains|remained|remaining)"
 _ADVERB = r"(?:\s+(?:fully|completely|reportedly|eventually|finally|quickly|later|also|then|partially|largely|"
 _ADVERB += r"successfully|again|once\s+again|effectively|entirely|almost|virtually|now|already|totally|mostly|yet|long))*"
 
@@ -151,9 +151,16 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
     # Hoisting one's flag over a place is the usual way a capture is announced.
     (_p(r"(?:rais|hoist|plant)(?:ed|ing|es|s|e)?\s+(?:the\s+|their\s+|its\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?flags?"
         r"(?=\s+(?:over|above|on|atop|in)\s)"), "capture", "verb", frozenset()),
+    # "the black flag flew over X": the flag's side (data/factions.yaml) took it.
+    (_p(r"(?:(?<=flag\s)|(?<=flags\s))(?:(?:was|were|had\s+been)\s+(?:raised|hoisted|planted)|(?:flew|flies|flown|flying|"
+        r"fluttered|fluttering|went\s+up))(?=\s+(?:over|above|atop)\s)"), "capture", "verb", frozenset()),
     (_p(r"enter(?:ed|ing|s)?|stormed\s+into|broke\s+into|breach(?:ed|es|ing)?(?!\s+(?:of\s+)?(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
         r"(?:[\w-]+\s+)?(?:ceasefire|cease-fire|truce|agreement|deal|accord|de-?escalation|terms|sovereignty|airspace)\b)"),
      "advance", "verb", frozenset({"direct", "entry"})),
+    # State media: "cleansed X of terrorists", "purged X of the militants".
+    (_p(r"(?:cleans(?:ed|ing|es|e)|purg(?:ed|ing|es|e)|rid(?:ded|ding|s)?|clear(?:ed|ing|s)?)(?=[\"”’']?\s+[^,.;]{2,60}?\s+of\s+"
+        r"(?:the\s+|all\s+)?(?:[\w-]+\s+)?(?:terrorists?|militants?|gunmen|rebels|insurgents|jihadists|mercenaries|extremists|"
+        r"ISIS|ISIL|IS|Daesh|Nusra|remnants|militias?)\b)"), "capture", "verb", frozenset()),
     (_p(r"took|take|takes|taken|taking|secur(?:e|ed|ing|es)|clear(?:ed|ing)|occup(?:ied|ying)|"
         r"claim(?:ed|ing|s)?(?=\s+(?:the\s+)?(?:towns?|city|villages?|district|area|base|airbase|hills?)\s+of\s)"),
      "capture", "verb", frozenset({"direct"})),
@@ -247,7 +254,9 @@ _HEADS = [
     "retu",
     "gain esta secu",
     "rais hois plan",
+    "was were had flew flie flow flyi flut went",
     "ente stor brok brea",
+    "clea purg rid ridd rids",
     "took take taki secu clea occu clai",
     "forc",
     "defe repe repu foug figh beat thwa foil held hold",
@@ -333,6 +342,14 @@ _HANDED_PLACE = re.compile(r"\s+(?:(?:full\s+)?control\s+(?:of|over)\s+)?(?:the\
                            r"August|September|October|November|December|ISIS|ISIL|IS|Daesh|SDF|YPG|HTS|FSA|Nusra)\b)[A-Z]")
 _DESCRIBED_BEFORE = re.compile(r"(?<![\w-])(?:the|its|their|his|her|a|an|this|these|those)\s+$", re.I)
 _LEFT_CASUALTIES = re.compile(r"[^,.;]{0,50}?\b(?:dead|killed|wounded|injured|casualties|homeless|behind)\b", re.I)
+_OTHERS_EVACUATED = re.compile(r"\s+(?:the\s+|some\s+|hundreds\s+of\s+|thousands\s+of\s+|dozens\s+of\s+|\d[\d,]*\s+)?"
+                               r"(?:[\w-]+\s+)?(?:civilians|residents|families|wounded|injured|sick|patients|children|"
+                               r"women|people|inhabitants|villagers|staff|workers|detainees|prisoners|hostages)\b", re.I)
+# "the advance left X (, ...,) cut off": X is encircled, no one withdrew (not "left X after it was
+# surrounded", a state told in a clause of its own).
+_LEFT_ISOLATED = re.compile(r"(?:(?!(?<![\w-])(?:after|before|when|as|because|since|following|while|until|once|was|"
+                            r"were|is|are|had|has|have|been)\s)[^.;]){0,140}?(?<![\w-])(?:cut\s+off|isolated|encircled|"
+                            r"besieged|surrounded|trapped|stranded)\b", re.I)
 _PLACED_AFTER = re.compile(r"\s+(?:in|around|near|on|against|at|inside|along|outside|(?:north|south|east|west)\w*\s+of|"
                            r"to\s+(?:clear|capture|take|retake|recapture|seize|storm|liberate|expel|drive|encircle|besiege))\s",
                            re.I)
@@ -340,6 +357,9 @@ _NO_OBJECT_AFTER = re.compile(r"[^\S\n]*(?:[.;,)]|$|\n|by\s)")
 # Verbs whose object is the side that leaves ("expelled ISIS from X").
 _EXPEL = re.compile(r"(?i:expelled|ousted|evicted|dislodged|driven\s+out|kicked\s+out|flushed\s+out|chased\s+out)")
 _FROM_AFTER = re.compile(r"\s+(?:completely\s+|fully\s+)?(?:from|of)\s", re.I)
+# Verbs that are nouns too ("the capture"), when no "of" follows (that is nominal_of).
+_NOUN_TOO = frozenset({"capture", "captures", "recapture", "recaptures"})
+_THE_BEFORE = re.compile(r"(?<![\w-])(?:the|this|that|its|their)\s+$", re.I)
 _PARTICIPLE = re.compile(r"(?:ed|en|wn|ught|ook|ost|ut|un|an|eft)$", re.I)
 
 
@@ -409,8 +429,13 @@ def _classify(text: str, floor: int, a: int, b: int, action: str, form: str, fla
         return Trigger(a, b, action, "passive", flags)
     if form == "lost" and not word.lower().startswith("los") and not _HANDED_PLACE.match(after):
         return None  # "gave up their weapons", "surrendered to the army": no ground handed over
+    if action == "withdraw" and word.lower() in ("left", "leave", "leaves", "leaving") and \
+            _LEFT_ISOLATED.match(text, b, min(len(text), b + 160)):
+        return Trigger(a, b, "encircle", form, flags)  # "the advance left X (...) cut off": X encircled
     if action == "withdraw" and word.lower() in ("left", "leave", "leaves", "leaving") and _LEFT_CASUALTIES.match(after):
         return None  # "the assault left 15 fighters dead": casualties, no withdrawal
+    if action == "withdraw" and word.lower().startswith("evacuat") and _OTHERS_EVACUATED.match(after):
+        return None  # "began evacuating civilians from X": others taken out, the side stays
     if word.lower() in ("shell", "shells") and _DETERMINER_BEFORE.search(before):
         return None  # "a shell from an airstrike": the noun, no attack of its own
     if form == "verb" and _EXPEL.fullmatch(word) and _FROM_AFTER.match(after):
@@ -420,6 +445,9 @@ def _classify(text: str, floor: int, a: int, b: int, action: str, form: str, fla
             and _DESCRIBED_BEFORE.search(before):
         # "an attack on positions in the liberated al-Barid neighbourhood": a description of the place
         return Trigger(a, b, action, "description", flags)
+    if form == "verb" and word.lower() in _NOUN_TOO and _THE_BEFORE.search(before):
+        # "The capture crowns ...": the noun names an event told before; no new one.
+        return Trigger(a, b, action, "reference", flags)
     if form in ("verb", "swap") and _PASSIVE_BEFORE.search(before):
         last = word.split()[0]
         if _PARTICIPLE.search(last) or last.lower() in ("hit", "cut", "struck", "beaten", "taken", "retaken"):

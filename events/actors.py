@@ -5,6 +5,7 @@ A ``SideMention`` also says what role its wording gives it:
 - ``held``: a holder adjective ("rebel-held villages", "ISIS-held town", "under SDF control");
 - ``source``: a speaker rather than a fighter ("according to local sources", "pro-government media");
 - ``pronoun``: "they", "the latter"... (faction None: the reader resolves it);
+- ``defender``: "the defenders", "the garrison" (faction None: the side the text's actor fights);
 - ``other``: an armed party outside the vocabulary (Israel, Jordan, the Peshmerga), or
   civilians: their actions are nobody's in the vocabulary, so they make no event.
 "X-backed militants" takes the faction of what the backer stands behind (US-backed
@@ -41,7 +42,7 @@ _SOURCE_BEFORE = re.compile(r"(?:according\s+to|citing|cited\s+by|told)\s+(?:the
 _HELD_BEFORE = re.compile(r"(?:held\s+by|controlled\s+by|under|in)\s+(?:the\s+)?$", re.I)
 # "the remaining rebel districts", "an ISIS enclave": ground named by the side holding it.
 _HELD_AFTER = re.compile(r"^\s+(?:control|hands|districts|neighbou?rhoods|areas|territor(?:y|ies)|enclaves?|pockets?|"
-                         r"strongholds?|bastions?)\b", re.I)
+                         r"strongholds?|bastions?|positions|targets|outposts|posts|checkpoints|lines)\b", re.I)
 BACKERS = {
     "us": "rebels", "u.s.": "rebels", "american": "rebels", "coalition": "rebels", "western": "rebels",
     "turkish": "rebels", "turkey": "rebels", "jordanian": "rebels", "saudi": "rebels",
@@ -75,6 +76,10 @@ _PRONOUN = Folded(guarded(r"they|the\s+latter|the\s+former|it|its\s+(?:forces|tr
 # "his group", and in a quotation "our forces": the speaker's side.
 _POSSESSED_GROUP = Folded(guarded("his|her|our") + r"\s+(?:(?:own|armed|brave|heroic)\s+)?(?:group|forces|men|fighters|"
                           r"units?|faction|militia|troops|army|soldiers)(?![\w-])")
+
+
+# "the city's defenders", "the garrison": whoever holds the ground the side the text follows attacks.
+_DEFENDERS = Folded(guarded(r"the|its|their") + r"\s+(?:[\w'’-]+\s+)?(?:defenders|garrison)(?![\w-])")
 
 
 @dataclass(frozen=True)
@@ -330,8 +335,11 @@ def find_sides(text: str, table: FactionTable | None = None) -> list[SideMention
     for match in _POSSESSED_GROUP.finditer(text, low):
         found.append(SideMention(match.start(), match.end(), text[match.start():match.end()], None, None,
                                  "speaker_group"))
+    for match in _DEFENDERS.finditer(text, low):
+        if not overlaps(spans, match.start(), match.end()):
+            found.append(SideMention(match.start(), match.end(), text[match.start():match.end()], None, None, "defender"))
     found.sort(key=lambda m: m.start)
-    return _allied(text, _in_context(text, _without_glosses(text, found), table), table)
+    return _of_named(text, _allied(text, _in_context(text, _without_glosses(text, found), table), table), table)
 
 
 # "the regime forces and their loyal gunmen": the generic name after "and its/their" is of the side before.
@@ -347,6 +355,20 @@ def _allied(text: str, found: list[SideMention], table: FactionTable) -> list[Si
                 _choices(mention, table.generic or {}) and \
                 _ALLIED_GAP.fullmatch(text, before.end, mention.start):
             out[i] = dataclasses.replace(mention, faction=before.faction)
+    return out
+
+
+_OF_GAP = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?", re.I)
+
+
+def _of_named(text: str, found: list[SideMention], table: FactionTable) -> list[SideMention]:
+    """"militants of Hayat Tahrir al-Sham", "fighters from the YPG": the generic name is the named side's."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        mention, named = out[i], out[i + 1]
+        if named.faction and mention.faction != named.faction and not _choices(named, table.generic or {}) and \
+                _choices(mention, table.generic or {}) and _OF_GAP.fullmatch(text, mention.end, named.start):
+            out[i] = dataclasses.replace(mention, faction=named.faction)
     return out
 
 

@@ -31,7 +31,9 @@ _PAREN_MIN_WORDS = 5
 _IMPLICATIVE = re.compile(
     r"(?<![\w-])(?:managed|managing|manages|succeeded|succeeding|opted|decided|chose|began|begun|begins|beginning|"
     r"started|starting|continued|continues|continuing|proceeded|went\s+on|moved|able|forced|helped|used|"
-    r"led|leading|resulted|went\s+on|allowing|allowed|enabling|enabled)"
+    r"led|leading|resulted|went\s+on|allowing|allowed|enabling|enabled|"
+    # "took X, only to lose it again": what came of it, not an aim
+    r"only)"
     r"(?:\s+(?:in|on))?\s+$",
     re.I,
 )

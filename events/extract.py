@@ -81,6 +81,8 @@ CONTEXT_ACTIONS = frozenset({"clash", "repel", "withdraw"})
 # towards a place is drawn near it but hands nothing over.
 DESTINATION_UNCERTAINTY_KM = 25.0
 # The capitals whose names reports use for their governments ("Damascus said").
+# ISIL took its first Syrian ground (Raqqa) in January 2014; before it, a generic name is not ISIL's.
+ISIL_GROUND = date(2014, 1, 1)
 CAPITAL_SIDES = {"Damascus": "government"}
 _CAPITAL = re.compile(guarded("|".join(CAPITAL_SIDES)) + r"(?![\w-])")
 PRIOR_ENEMY = {"government": "isil", "sdf": "isil", "coalition": "isil", "rebels": "government",
@@ -180,6 +182,8 @@ _UNDERGOING_AFTER = re.compile(r"\s+(?:(?:are|is|were|was|remain(?:s|ed)?|have\s
 _COUNTS_FROM_RUNNING = frozenset({"after", "before", "same", "anchor_unit"})
 _SPEECH_VERB = re.compile(r"^\s+(?:\([^()]{1,30}\)\s+)?(?:[\w'’-]+\s+){0,3}?(?:said|says|claimed|claims|stated|announced|reported|insisted|"
                           r"declared|confirmed|admitted|acknowledged|conceded)\b", re.I)
+# "X told our correspondent they...": no side named between the speaker and the pronoun.
+_TOLD_GAP = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?(?:(?:had|have|has)\s+)?(?:told|tells|telling)\s+(?:[\w'’-]+\s+){0,3}?(?:that\s+)?", re.I)
 _NOT_TERRITORY = re.compile(
     r"\s+(?:[\w'’,-]+\s+){0,4}?(?:shipments?|weapons|arms|ammunition|ammo|munitions|vehicles?|tanks?|equipment|documents|"
     r"stash(?:es)?|caches?|supplies|drones?|prisoners?|hostages?|fighters|militants|members|soldiers|troops|bod(?:y|ies)|"
@@ -200,16 +204,20 @@ _FELL_OR_HANDS = re.compile(r"fell|hands", re.I)
 # Between a patient and its passive verb: "X fell", "X has now fallen", "X was finally taken".
 _PATIENT_GAP = re.compile(r"\s+(?:(?:has|had|have)\s+)?(?:(?:was|were|is|are|been|got)\s+)?"
                           r"(?:(?:now|finally|eventually|quickly|also|then|soon|fully|completely|later)\s+)*", re.I)
+_RELATIVE_OBJECT = re.compile(r",\s*which\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}?(?:(?:had|have|has|then|later|finally|"
+                              r"eventually|also)\s+)*$", re.I)
+_TRANSITIVE_ACTIONS = frozenset({"capture", "recapture", "encircle", "siege"})
 _THROUGH_BEFORE = re.compile(r"(?<![\w-])(?:through|via)\s+(?:the\s+)?$", re.I)
 _RELATIVE_OPEN = re.compile(r",\s*(?:which|who|that|where)\s", re.I)
 _EVACUATION = re.compile(r"(?i:evacuat|leav|left)")
+# Leaving under terms: the words both a withdrawal far away and a handover are told in.
+_UNDER_TERMS = r"evacuat\w*|bus(?:es|ed|sed)?|surrender\w*|reconciliation|safe\s+(?:passage|conduct)"
 # Men sent away under a deal: a withdrawal "to X" then moves no front line at X.
-_SENT_AWAY = re.compile(r"(?<![\w-])(?:evacuat\w*|bus(?:es|ed|sed)?|bussed|deal|agreements?|accord|truce|"
-                        r"reconciliation|settlement|surrender\w*|transferr?(?:ed|ing|s)?|transported|ferried|"
-                        r"safe\s+(?:passage|conduct)|(?:allowed|permitted)\s+to\s+(?:leave|depart|go))(?![\w-])", re.I)
+_SENT_AWAY = re.compile(r"(?<![\w-])(?:" + _UNDER_TERMS + r"|deal|agreements?|accord|truce|settlement|"
+                        r"transferr?(?:ed|ing|s)?|transported|ferried|(?:allowed|permitted)\s+to\s+(?:leave|depart|go))"
+                        r"(?![\w-])", re.I)
 # Those who held a place leaving it under a deal: whoever enters it then has taken it.
-_HANDED_OVER = re.compile(r"(?<![\w-])(?:evacuat\w*|bus(?:es|ed|sed)?|bussed|departure|departed|surrender\w*|"
-                          r"reconciliation|safe\s+(?:passage|conduct)|hand(?:ed|ing)?[\s-]over|"
+_HANDED_OVER = re.compile(r"(?<![\w-])(?:" + _UNDER_TERMS + r"|departure|departed|hand(?:ed|ing)?[\s-]over|"
                           r"(?:left|leave|leaving|withdrew|withdrawn|pulled\s+out)\s+(?:[\w-]+\s+){0,4}?under\s+(?:a|an|the)\s+"
                           r"(?:[\w-]+\s+)?(?:deal|agreement|accord|truce)|(?:deal|agreement|accord)\s+(?:for|to|allowing|"
                           r"under\s+which)\s+(?:[\w-]+\s+){0,4}?(?:leave|depart|evacuate|withdraw))(?![\w-])", re.I)
@@ -313,6 +321,7 @@ class _Draft:
     removed: bool = False
     subject: str | None = None
     background: bool = False
+    defender: bool = False  # told of "the defenders": the text still follows their attacker
 
 
 @dataclass
@@ -347,12 +356,18 @@ class _Reader:
             self.warnings.append(f"{document.name}: document date {document.date} is outside the years "
                                  f"{YEARS[0]}..{YEARS[1]} and was ignored; pass --date")
             self.doc_date = None
+        # Before ISIL held ground, the army's usual enemy was the armed opposition.
+        self.prior_enemy = {**PRIOR_ENEMY, "government": "rebels"} \
+            if self.doc_date is not None and self.doc_date < ISIL_GROUND else PRIOR_ENEMY
         self.unresolved: list[str] = []
         self.drafts: list[_Draft] = []
         self.history: list[tuple[int, PlaceRef]] = []
         self.running_actor: tuple[str, str | None] | None = None
         # The running actor before a sentence without events named its subject.
         self.told_by: tuple[str, str | None] | None = None
+        # The one side a sentence without events named, when it named no subject: whom a
+        # "they" after it means ("... gains for the jihadists. Last week they overran X").
+        self.about: tuple[str, str | None] | None = None
         self.enemies: dict[str, str] = {}
         self.passive_starts: list[int] = []  # where the current sentence's passive verbs begin
         self.holders: dict[str, list[str]] = {}
@@ -382,7 +397,7 @@ class _Reader:
         self.mention_spans = sorted((m.start, m.end) for m in mentions)
         refs = [r for r in usable_mentions(mentions, [(s.start, s.end) for s in sides if s.faction])
                 if not metonymic(self.masked, r)]
-        sides = self._in_theatre(self._capitals_speaking(sides), refs)
+        sides = self._before_isil(self._in_theatre(self._capitals_speaking(sides), refs))
         self.named_in_report: dict[str, int] = {}
         self.named_in_paragraph: dict[int, dict[str, int]] = {}
         for sentence in sentences:
@@ -450,6 +465,15 @@ class _Reader:
             if faction is not None and faction != side.faction:
                 out[i] = SideMention(side.start, side.end, side.text, faction, side.unit, side.role)
         return out
+
+    def _before_isil(self, sides: list[SideMention]) -> list[SideMention]:
+        """Generic names ("terrorists", "militants") in a report from before ISIL held ground in
+        Syria stand for the armed opposition, unless the report names ISIL itself."""
+        if self.doc_date is None or self.doc_date >= ISIL_GROUND or \
+                any(s.faction == "isil" and not generic_choices(s, self.factions) for s in sides):
+            return sides
+        return [dataclasses.replace(s, faction="rebels") if s.faction == "isil"
+                and "rebels" in generic_choices(s, self.factions) else s for s in sides]
 
     def _box_sentences(self, sentences: list[Sentence]) -> list[Sentence]:
         """The page's sentences with its infobox's rows left out but for its result lines,
@@ -542,8 +566,8 @@ class _Reader:
             live = []  # the scene abroad goes on to the end of its paragraph
         if live:
             self._read_triggers(view, live)
-        else:
-            self._sentence_subject(view)
+        if not live or not any(d.sentence == view.index for d in self.drafts[-len(live):]):
+            self._sentence_subject(view)  # nothing it told was an event: who it is about
         self._remember_holders(view)
 
     def _features(self, view: _SentenceView, anaphors: list[PlaceRef]) -> list[PlaceRef]:
@@ -622,8 +646,13 @@ class _Reader:
             if _SUBJECT_VERB.match(self.masked, side.end, min(sentence.end, side.end + 60)):
                 if self.told_by is None:
                     self.told_by = self.running_actor
-                self.running_actor = (side.faction, side.unit)
-            return
+                self.running_actor, self.about = (side.faction, side.unit), None
+                return
+            break
+        # Else the one side it names, if one ("... gains for the jihadists"), is whom a "they" means.
+        named = {(s.faction, s.unit) for s in view.sides if s.faction and s.role == "actor"}
+        if len(named) == 1 and next(iter(named))[0] != (self.running_actor or (None,))[0]:
+            self.about = next(iter(named))
 
     def _read_triggers(self, view: _SentenceView, live: list[tuple[Trigger, str | None]]) -> None:
         """Drafts for the live triggers of a sentence, merged and remembered."""
@@ -827,6 +856,13 @@ class _Reader:
             actor, unit, actor_from = owner.faction, owner.unit, "subject"
         if actor is None:
             return None
+        followed = self._headline_factions()
+        side_of_clash = None
+        if action == "clash" and actor_from == "running" and len(followed) == 1 and actor not in followed \
+                and not any(s.faction and s.start < trigger.end + 40 for s in view.sides):
+            # "Fighting continued in X", no side named: fighting has no agent, so it is the
+            # side the report follows (its headline's) fighting the one that acted last.
+            side_of_clash, (actor,), unit = actor, followed, None
         if trigger.form == "passive" and actor_from != "agent" and action in ("capture", "recapture") and \
                 _BACKGROUND_PASSIVE.search(self.masked, max(subject_start, trigger.start - 30), trigger.start):
             # "..., after being expelled from X last month": history told of the patient, by
@@ -837,7 +873,7 @@ class _Reader:
         elif trigger.form in ("failed_to", "lost"):
             target = actor
         else:
-            target = self._target_in(view, trigger, subject_start, object_end, actor, action)
+            target = self._target_in(view, trigger, subject_start, object_end, actor, action) or side_of_clash
         if action == "attack" and "air" not in trigger.flags and self._air_subject(subject_start, trigger):
             action = "airstrike"  # "Russian jets attacked X", "the aviation of the alliance shelled X"
         if action == "attack" and "air" in trigger.flags:
@@ -869,8 +905,10 @@ class _Reader:
         if span is not None and span.background:
             return None
         if action == "attack" and "offensive" in trigger.flags and places and \
-                _OFFENSIVE_AIM.search(self.masked[trigger.end:places[0].ref.start]):
-            action = "advance"
+                _OFFENSIVE_AIM.search(self.masked[trigger.end:places[0].ref.start]) and \
+                not any(trigger.end <= other.start < places[0].ref.start and other.action == "attack"
+                        for other in view.triggers):
+            action = "advance"  # an offensive on / towards X ("began with attacks on X": attacks)
         if action in ("capture", "recapture") and _AGAIN_AFTER.match(self.masked[trigger.end:object_end + 30]):
             action = "recapture"
         certainty = view.certainty.at(trigger.start - sentence.start)
@@ -898,6 +936,8 @@ class _Reader:
                        sentence.start, sentence.end, view.index, sentence.paragraph, 0.0, actor_from,
                        place_from, date_from, entry, subject=subject_side,
                        background=date_from in ("running", "default") and self._in_fronted_recall(view, trigger))
+        draft.defender = actor_from == "subject" and any(
+            side.role == "defender" and subject_start <= side.start < trigger.start for side in view.sides)
         return draft
 
     def _unknown_name(self, start: int, end: int, view: _SentenceView) -> bool:
@@ -936,12 +976,12 @@ class _Reader:
 
     def _subject_memory(self, draft: _Draft) -> None:
         """The side that acted last, as a later "they" or "the city was taken" means it."""
-        self.told_by = None
+        self.told_by = self.about = None
         form = draft.trigger.form
         subject = draft.subject if form == "swap" else draft.actor
         if form in ("failed_to", "lost"):
             subject = draft.target
-        if subject and form != "passive":
+        if subject and form != "passive" and not draft.defender:
             self.running_actor = (subject, draft.unit if subject == draft.actor else None)
 
     # --- sides ----------------------------------------------------------------------------------
@@ -953,7 +993,7 @@ class _Reader:
         return known
 
     def _could_be_subject(self, side: SideMention) -> bool:
-        if side.role not in ("actor", "pronoun", "speaker_group", "other"):
+        if side.role not in ("actor", "pronoun", "speaker_group", "other", "defender"):
             return False
         support = _SUPPORT_BEFORE.search(self.masked, self.low, max(0, side.start - 60), side.start)
         if support and not any(support.start() < t < side.start for t in self.trigger_starts):
@@ -977,7 +1017,10 @@ class _Reader:
         if side.faction is not None:
             return side.faction, side.unit
         if side.role == "pronoun":
-            for other in reversed([o for o in view.sides if o.faction and o.end <= side.start]):
+            told = [o for o in view.sides if o.faction and o.end <= side.start]
+            if told and _TOLD_GAP.fullmatch(self.masked, told[-1].end, side.start):
+                return told[-1].faction, told[-1].unit  # "rebel commanders told reporters they withdrew"
+            for other in reversed(told):
                 if _SPEECH_VERB.match(self.masked[other.end:side.start]):
                     return other.faction, other.unit
             earlier = [d for d in made if d.trigger.end <= side.start and d.trigger.form not in ("passive", "swap")]
@@ -989,6 +1032,11 @@ class _Reader:
                 return usable[0].faction, usable[0].unit  # "HTS fighters killed 20 of ISIS while they were..."
             if named and self.running_actor is None:
                 return named[-1].faction, named[-1].unit  # the report's first statement: the side just named
+            if self.about is not None and not named:
+                return self.about
+        if side.role == "defender" and self.running_actor is not None:
+            attacker = self.running_actor[0]
+            return self.enemies.get(attacker) or self.prior_enemy.get(attacker), None
         if side.role == "speaker_group":
             for other in view.sides:
                 if other.faction and other.start < side.start and other.role in ("actor", "source") and \
@@ -1022,8 +1070,11 @@ class _Reader:
                action: str, made: list[_Draft]) -> tuple[str | None, str | None, str, str | None]:
         """(actor, unit, where it came from, the grammatical subject's side)."""
         found = self._actor_as_told(view, trigger, subject_start, object_end, action, made)
-        if found[2] == "running" and trigger.form == "nominal_of" and action in ("capture", "recapture"):
-            winner = self._withdrawn_from(made, found[0])  # "ISIS fighters withdrew. The fall of X ..."
+        if found[2] == "running" and action in ("capture", "recapture") and (
+                trigger.form == "nominal_of" or trigger.form == "passive" and found[3] is None):
+            # "ISIS fighters withdrew. The fall of X ...", "Rebels pulled out of X. Y fell on 9
+            # April": told without its agent, it fell to the side the one that withdrew left.
+            winner = self._withdrawn_from(made, found[0])
             if winner is not None:
                 return winner, None, "running", found[3]
         return found
@@ -1084,10 +1135,6 @@ class _Reader:
                     return other.faction, other.unit, "sentence", patient
                 return self.enemies.get(patient) or PRIOR_ENEMY[patient], None, "running", patient
             if patient is None and action in ("capture", "recapture") and running[0] is not None:
-                # "Rebels pulled out of X. Y fell on 9 April": the side that last withdrew lost it.
-                winner = self._withdrawn_from(made, running[0])
-                if winner is not None:
-                    return winner, None, "running", None
                 last = self._last_draft(made)
                 if last is not None and last.action in ("capture", "recapture") and last.trigger.form == "passive":
                     return last.actor, last.unit, "running", None  # "A was taken in March, and B fell in April"
@@ -1294,7 +1341,7 @@ class _Reader:
         enemy = self.enemies.get(actor)
         if enemy and enemy != avoid:
             return enemy
-        prior = PRIOR_ENEMY.get(actor)
+        prior = self.prior_enemy.get(actor)
         here = self.named_in_paragraph.get(self.paragraph, {})
         if prior is not None and prior != avoid and here.get(prior):
             return prior
@@ -1354,6 +1401,13 @@ class _Reader:
             chosen = withdrawal_places(self.masked, trigger.end, object_refs, chosen)
         if chosen:
             return chosen, "object"
+        if trigger.form == "verb" and action in _TRANSITIVE_ACTIONS:
+            # "advanced on X, which they took on 24 July": the relative pronoun is the object.
+            relative = _RELATIVE_OBJECT.search(self.masked, max(view.sentence.start, trigger.start - 40), trigger.start)
+            antecedent = [r for r in view.refs if relative is not None and r.end <= relative.start()
+                          and relative.start() - r.end <= 1]
+            if antecedent:
+                return [Chosen(antecedent[-1])], "object"
         if subject_start in self.trigger_ends and trigger.form != "passive":
             # What follows the trigger before is that trigger's object, not this one's scene.
             return [], "none"

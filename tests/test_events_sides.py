@@ -1,0 +1,163 @@
+"""Who acts on whom, and what wording makes an event, in reports of other years and places
+(sentences written for these tests, not taken from any report)."""
+from __future__ import annotations
+
+from datetime import date
+
+from events.documents import parse_document
+from events.extract import extract
+from tests.test_events_extract import PLACES, finder_of
+
+finder = finder_of({**PLACES, "Homs": (34.73, 36.71, "city"), "Bab Amr": (34.72, 36.69, "district"),
+                    "Khalidiyeh": (34.74, 36.71, "district"), "Sukhnah": (34.89, 38.87, "town"),
+                    "Palmyra": (34.56, 38.28, "city")})
+
+
+def read(text: str, when: date | None = date(2012, 5, 20)):
+    return list(extract(parse_document(text.encode("utf-8"), "report.txt", doc_date=when), finder).events)
+
+
+def told(events, place: str) -> list[tuple[str, str, str | None]]:
+    return [(e.actor, e.action, e.target) for e in events if e.place == place]
+
+
+def test_fighting_told_without_a_side_is_the_headline_sides_against_the_last_actor():
+    events = read("Syrian army tightens its grip on Homs\n\nOn Monday the army shelled Homs. Rebel fighters hit back at "
+                  "an army post near Homs on Tuesday.\n\nFighting also went on in Bab Amr and at Khalidiyeh.")
+    assert told(events, "Bab Amr") == [("government", "clash", "rebels")]
+    assert told(events, "Khalidiyeh") == [("government", "clash", "rebels")]
+
+
+def test_fighting_a_side_is_named_in_stays_with_the_named_side():
+    events = read("Syrian army tightens its grip on Homs\n\nOn Monday the army shelled Homs. Rebels battled "
+                  "soldiers in Bab Amr on Tuesday.")
+    assert told(events, "Bab Amr") == [("rebels", "clash", "government")]
+
+
+def test_the_black_flag_raised_over_a_town_is_isil_taking_it():
+    events = read("The army held Sukhnah through the spring. On 12 May the black flag was raised over Sukhnah.")
+    assert told(events, "Sukhnah") == [("isil", "capture", "government")]
+    flown = read("Islamic State fighters attacked Palmyra on Tuesday. On Friday the black flag flew over Palmyra.")
+    assert ("isil", "capture", "government") in told(flown, "Palmyra")
+
+
+def test_a_flag_flying_for_years_is_no_event():
+    assert read("The flag of the republic flew over Sukhnah for decades.") == []
+
+
+def test_generic_names_before_isil_held_ground_are_the_opposition():
+    text = "On Monday the armed forces killed dozens of terrorists near Homs, and the terrorists fled Homs."
+    early = read(text, when=date(2012, 11, 3))
+    assert {(e.actor, e.action) for e in early} >= {("rebels", "withdraw")}
+    assert all("isil" not in (e.actor, e.target) for e in early)
+    named = read("ISIS fighters are active in the area. " + text, when=date(2013, 11, 3))
+    assert ("isil", "withdraw") in {(e.actor, e.action) for e in named}
+
+
+def test_state_medias_armed_forces_are_the_government():
+    events = read("Units of the armed forces on Tuesday restored security and stability to Homs.")
+    assert told(events, "Homs") == [("government", "capture", "rebels")]
+
+
+def test_an_alliance_of_armed_groups_is_not_the_us_led_coalition():
+    events = read("Jabhat al-Nusra leads the assault in the north. The militant coalition captured Idlib on 28 March.")
+    assert told(events, "Idlib") == [("hts", "capture", "government")]
+    rebel = read("The rebel coalition seized Kafr Nabl on Monday.")
+    assert [e.actor for e in rebel] == ["rebels"]
+
+
+def test_they_after_a_speaker_told_someone_is_the_speakers_side():
+    events = read("The army shelled Kafr Nabl on Sunday. Rebel commanders told a reporter they pulled back "
+                  "from Kafr Nabl on Monday.")
+    assert ("rebels", "withdraw", "government") in told(events, "Kafr Nabl")
+
+
+def test_bare_troops_are_the_armys_men():
+    events = read("Islamic State fighters attacked the Jirah airbase on Monday. The defence ministry said that "
+                  "troops pulled out of the Jirah airbase to new lines.")
+    assert ("government", "withdraw", "isil") in told(events, "Jirah airbase")
+    assert ("isil", "withdraw", "government") not in told(events, "Jirah airbase")
+
+
+def test_men_who_remain_trapped_are_the_ones_encircled():
+    events = read("Rebels seized Kafr Nabl on Monday. A group of soldiers remains trapped in the hospital of "
+                  "Kafr Nabl, which is now surrounded by militants.")
+    assert ("government", "encircle", "rebels") not in told(events, "Kafr Nabl")
+
+
+def test_they_after_a_sentence_about_one_side_is_that_side():
+    events = read("Government jets bombed the desert near Sukhnah on Sunday. The summer has brought one gain after "
+                  "another for the jihadists. Last week they overran the army's depot at Sukhnah.")
+    assert told(events, "Sukhnah")[-1] == ("isil", "capture", "government")
+
+
+def test_the_capture_told_again_as_a_noun_is_no_new_event():
+    events = read("Rebels seized Kafr Nabl on Monday. The capture gives the rebels a road to Idlib.")
+    assert [(e.actor, e.action, e.place) for e in events] == [("rebels", "capture", "Kafr Nabl")]
+
+
+def test_a_place_taken_in_a_relative_clause_is_the_verbs_object():
+    events = read("Government forces pushed east towards Ma'dan, which they captured on 16 May.")
+    assert ("government", "capture") in [(e.actor, e.action) for e in events if e.place == "Ma'dan"]
+    assert [e.date_start for e in events if e.action == "capture"] == [date(2012, 5, 16)]
+
+
+def test_a_generic_name_of_a_named_group_is_that_group():
+    events = read("Rebels hold the south.\n\nThe offensive by militants of Jabhat al-Nusra began on 12 May "
+                  "from the hills. They entered Idlib on 14 May.")
+    assert [(e.actor, e.place) for e in events if e.action in ("advance", "capture")] == [("hts", "Idlib")]
+
+
+def test_they_after_a_sentence_naming_one_side_without_its_verb():
+    events = read("Rebels hold the south. They entered Idlib on 14 May.")
+    assert [(e.actor, e.place) for e in events] == [("rebels", "Idlib")]
+
+
+def test_the_defenders_are_the_side_the_attacker_fights_and_the_text_still_follows_the_attacker():
+    events = read("Islamic State fighters stormed the outskirts of Palmyra on 14 May. The town's defenders "
+                  "pulled out of Palmyra on 16 May. Sukhnah fell on 18 May.")
+    assert ("government", "withdraw", "isil") in told(events, "Palmyra")
+    assert told(events, "Sukhnah") == [("isil", "capture", "government")]
+
+
+def test_only_to_lose_it_again_is_a_loss_that_happened():
+    events = read("The army shelled Kafr Nabl on 12 May. Rebels took Kafr Nabl on 14 May, only to lose it again "
+                  "on 16 May.")
+    assert ("government", "recapture", "rebels") in told(events, "Kafr Nabl")
+    assert read("The army shelled Kafr Nabl on 12 May. Rebels hoped only to hold Kafr Nabl.")[-1].action == "attack"
+
+
+def test_evacuating_civilians_is_no_withdrawal():
+    events = read("Rebels attacked Idlib on 12 May. On 14 May the army began evacuating civilians from Idlib.")
+    assert ("government", "withdraw") not in [(e.actor, e.action) for e in events]
+    assert [(e.actor, e.action) for e in read("On 14 May the army evacuated Idlib.")] == [("government", "withdraw")]
+
+
+def test_a_sides_positions_are_its_ground_not_its_men():
+    from events.actors import find_sides
+    assert [(m.faction, m.role) for m in find_sides("Jets struck Syrian army positions and ISIS checkpoints.")
+            if m.faction in ("government", "isil") and m.text != "Jets"] == [("government", "held"), ("isil", "held")]
+    events = read("Rebels shelled SDF outposts near Tell Abyad on 14 May.")
+    assert told(events, "Tell Abyad") == [("rebels", "attack", "sdf")]
+
+
+def test_an_offensive_opening_with_attacks_on_a_place_is_an_attack_there():
+    events = read("The army launched its offensive on 15 May with attacks on the hills around Kafr Nabl.")
+    assert told(events, "Kafr Nabl") == [("government", "attack", "rebels")]
+    aimed = read("The army launched an offensive towards Kafr Nabl on 15 May.")
+    assert told(aimed, "Kafr Nabl") == [("government", "advance", "rebels")]
+
+
+def test_an_advance_that_left_a_town_cut_off_encircled_it():
+    events = read("The army advanced east of Idlib on 14 May. The advance left Idlib, the last big town the rebels "
+                  "hold there, cut off from the north.")
+    assert ("government", "encircle", "rebels") in told(events, "Idlib")
+    assert ("government", "withdraw") not in [(e.actor, e.action) for e in events]
+    left = read("Rebels left Idlib on 14 May after it was surrounded.")
+    assert ("rebels", "withdraw", "government") in told(left, "Idlib")
+
+
+def test_state_media_cleansing_a_place_of_terrorists_is_a_capture():
+    events = read('State television said troops had "cleansed" Homs of terrorists on 17 May.')
+    assert told(events, "Homs") == [("government", "capture", "rebels")]
+    assert read("Army units purged Homs of the militants on 17 May.")[0].action == "capture"
