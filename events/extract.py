@@ -1688,9 +1688,18 @@ class _Reader:
 
     def _events(self) -> list[Event]:
         events: list[Event] = []
+        # A province (or a region a phrase stands for) is an event's place only when its
+        # sentence names no concrete place for the same side's same kind of action ("took A,
+        # B and C in the Hama countryside, ... the whole pocket"): there it says where A-C lie.
+        # A region named for itself ("secured the west bank after seizing A") is told of.
+        concrete = {(d.start, d.actor, ACTION_CLASS[d.action]) for d in self.drafts if not d.removed
+                    for c in d.places if c.ref.place.kind not in WIDE_KINDS and not c.destination}
         for draft in self.drafts:
             if draft.removed:
                 continue
+            if (draft.start, draft.actor, ACTION_CLASS[draft.action]) in concrete:
+                draft.places = [c for c in draft.places if c.ref.place.kind not in WIDE_KINDS
+                                or (c.ref.place.kind == "region" and c.ref.via == "name")]
             if draft.background:
                 draft.span = self._before_next_date(draft)
             action = draft.action

@@ -67,6 +67,9 @@ _APPOSED = re.compile(r"\s*,\s*(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}(?:near|in|o
 _LIST_RESUMES = re.compile(r"\s*,\s*(?:and\s+|as\s+well\s+as\s+)?(?:the\s+)?$", re.I)
 _DESCRIBES = re.compile(r"(?<![\w-])(?:which|that|who|where|lies|lying|located|situated|sits|part\s+of)(?![\w-])", re.I)
 _DISTANCE_BEFORE = re.compile(r"(?:kilomet(?:er|re)s?|km|miles?)\s+(?:\([^)]*\)\s+)?(?:from|of)\s+(?:the\s+)?$", re.I)
+# Between a place and the province that locates it: "X, on the edge of Y", "X in western Y".
+_LOCATES_BEFORE = re.compile(r"\s*,?\s*(?:(?:on|at)\s+the\s+(?:edge|fringes?|border|outskirts)\s+of|in|of|inside)\s+"
+                             r"(?:the\s+)?(?:[\w-]+\s+){0,2}", re.I)
 _BETWEEN = re.compile(r"(?<![\w-])between\s+(?:the\s+)?(?:[\w-]+\s+){0,1}$", re.I)
 _AND = re.compile(r"^\s*(?:and|&)\s+(?:the\s+)?(?:[\w-]+\s+){0,1}$", re.I)
 
@@ -436,6 +439,9 @@ def choose(masked: str, region_start: int, refs: list[PlaceRef], action: str) ->
 
 def choose_nearest(masked: str, refs: list[PlaceRef]) -> list[Chosen]:
     """The place just before a passive verb and those listed with it ("X and Y were taken")."""
+    if len(refs) > 1 and refs[-1].place.kind == "governorate" and refs[-2].place.kind != "governorate" and \
+            _LOCATES_BEFORE.fullmatch(masked, refs[-2].end, refs[-1].start):
+        refs = refs[:-1]  # "attacks on X, on the edge of Y province, were repelled": Y only says where X is
     kept = [refs[-1]]
     for ref in reversed(refs[:-1]):
         same = (ref.start, ref.end) == (kept[-1].start, kept[-1].end)  # "both towns"
