@@ -60,6 +60,11 @@ _CLAUSE_END_AFTER = re.compile(r"\s*(?:[,.;)]|$)")
 _IN_OR_DURING = re.compile(r"(?i)(?:in|during)\s")
 _IN_OR_DURING_BEFORE = re.compile(r"(?i)(?:in|during)\s+$")
 
+_BACKGROUND_HEADING = re.compile(r"\W*(?:Background|Prelude|Context|History|Origins?|Historical\s+background)\W*", re.I)
+
+# A section's title on a line of its own, opening the sentence the splitter joined it to.
+_HEADING_LINE = re.compile(r"([^\n.!?:;,]{1,40})\n")
+
 PlaceFinder = Callable[[str], Sequence[Mention]]
 
 WIDE_START = date(2011, 3, 15)
@@ -403,8 +408,18 @@ class _Reader:
         self.ctx.report_period = self._report_period()
         self.default_span = self._default_span()
         self._read_box(refs, sides)
+        background_year: tuple[int | None] | None = None
         for index, sentence in enumerate(sentences):
             view = self._view(index, sentence, sides, refs)
+            heading = _HEADING_LINE.match(self.masked, sentence.start, sentence.end)
+            if sentence.kind == "heading" or heading:
+                # A page's "Background" section tells earlier years: the sections after it go
+                # on in the year the page was in before it ("On 20 January" of the campaign).
+                if background_year is not None:
+                    self.ctx.year, background_year = background_year[0], None
+                if _BACKGROUND_HEADING.fullmatch(self.masked, sentence.start,
+                                                 heading.end(1) if heading else sentence.end):
+                    background_year = (self.ctx.year,)
             if sentence.kind == "text":
                 self._read(view)
             elif self.told_by is not None:

@@ -79,7 +79,7 @@ _ANAPHOR = Folded(
     r"main|important|last|former|de\s+facto)\s+){0,3}"
     r"(?P<noun>city|town|village|stronghold|border|pocket|dam|airport|airbase|air\s+base|base|desert(?:\s+area)?|area|"
     r"district|neighbou?rhood|countryside|hilltop|hills|mountains|field|station|crossing|island|bridge|outskirts|enclave|"
-    r"province|governorate)(?![\w-])(?!\s+(?:town|city|village|crossing|post|area|region|guards?|strip|of\s+[a-z]))",
+    r"province|governorate|prison|camp|academy|silos|hospital)(?![\w-])(?!\s+(?:town|city|village|crossing|post|area|region|guards?|strip|of\s+[a-z]))",
 )
 _IT_OBJECT = Folded(
     r"(?<![\w-])(?:capturing|captured|capture|cleared|clearing|seized|seizing|took|taking|retook|retaking|recaptured|"
@@ -186,6 +186,14 @@ def recurring(masked: str, mentions: list[Mention], blocked: list[tuple[int, int
     finder left out: a report naming a place once names the same place by the same name
     (one sense per report), and a finder may know a rare name only where its context
     placed it. Not inside a side's name (``blocked``) nor next to another capitalised word."""
+    first_guess: dict[str, Mention] = {}
+    for index, mention in enumerate(mentions):
+        if mention.place.kind == "inferred":
+            # A name the finder only guessed from its context: the first guess, which the
+            # report's lead gives (one sense per report), not one per sentence's neighbours.
+            first = first_guess.setdefault(mention.text, mention)
+            if first is not mention:
+                mentions[index] = Mention(mention.start, mention.end, mention.text, first.place)
     names: dict[str, Mention] = {}
     for mention in mentions:
         text = mention.text

@@ -2,6 +2,7 @@
 (all sentences written for these tests, with other places and years than the corpora's)."""
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from events.documents import parse_document
@@ -34,3 +35,51 @@ def test_a_province_is_the_place_when_nothing_more_concrete_is_named():
     events = read("The rebels captured Palmyra on 3 May. Fighting continued across Homs Governorate.", date(2019, 5, 10))
     assert ("rebels", "capture", "Palmyra") in places(events)
     assert any(e.place == "Homs Governorate" and e.action == "clash" for e in events), places(events)
+
+
+# --- dates -------------------------------------------------------------------------------------
+
+def test_a_background_section_does_not_lend_its_years_to_the_timeline_after_it():
+    page = ("Siege of Sarmin (2021)\n\nThe siege of Sarmin was fought in Idlib Governorate in March 2021.\n\n"
+            "Background\nThe army had taken Binnish in May 2018. Sarmin had seen protests in 2019.\n\n"
+            "Timeline\nOn 4 March, the army captured Taftanaz.\n")
+    events = read(page, None)
+    taftanaz = [e for e in events if e.place == "Taftanaz"]
+    assert [(e.date_start, e.date_end) for e in taftanaz] == [(date(2021, 3, 4), date(2021, 3, 4))], places(events)
+    binnish = [e for e in events if e.place == "Binnish"]
+    assert [(e.date_start, e.date_end) for e in binnish] == [(date(2018, 5, 1), date(2018, 5, 31))], places(events)
+
+
+# --- places: sites named again -------------------------------------------------------------------
+
+def test_the_camp_named_again_is_the_camp_named_before():
+    local = finder_of({**PLACES, **EXTRA, "Khan Eshieh camp": (33.37, 36.09, "site")})
+    text = ("Rebels have held Khan Eshieh camp since 2013. On 9 October the army shelled the camp for hours. "
+            "On 11 October government troops stormed the camp.")
+    events = list(extract(parse_document(text.encode(), "report.txt", doc_date=date(2016, 10, 12)), local).events)
+    assert [(e.action, e.place, e.date_start) for e in events if e.actor == "government"] == [
+        ("attack", "Khan Eshieh camp", date(2016, 10, 9)), ("attack", "Khan Eshieh camp", date(2016, 10, 11))]
+
+
+def test_an_unknown_name_guessed_from_its_context_keeps_its_first_guess():
+    from gazetteer.place import Mention, Place
+
+    def guess(text: str) -> list[Mention]:
+        # A finder placing an unknown name near whichever town its sentence names.
+        found = []
+        for name, (lat, lon) in {"Sarmin": (35.9, 36.72), "Palmyra": (34.55, 38.27)}.items():
+            found += [Mention(m.start(), m.end(), name, Place(name, lat, lon, "town", None, "test", 2.0))
+                      for m in re.finditer(name, text)]
+        for m in re.finditer("Qasr al-Banat", text):
+            near = min(("Sarmin", "Palmyra"), key=lambda n: min((abs(x.start() - m.start()) for x in re.finditer(n, text)),
+                                                              default=len(text)))
+            lat, lon = {"Sarmin": (35.9, 36.72), "Palmyra": (34.55, 38.27)}[near]
+            found.append(Mention(m.start(), m.end(), "Qasr al-Banat",
+                                 Place("Qasr al-Banat", lat, lon, "inferred", None, f"near {near}", 30.0)))
+        return sorted(found, key=lambda m: m.start)
+
+    text = ("Rebels besieged Qasr al-Banat near Sarmin on 2 March. Militants also shelled Palmyra that week, "
+            "far to the south. On 6 March the army broke through to Qasr al-Banat.")
+    events = list(extract(parse_document(text.encode(), "report.txt", doc_date=date(2019, 3, 8)), guess).events)
+    banat = [e for e in events if e.place == "Qasr al-Banat"]
+    assert banat and all((e.lat, e.lon) == (35.9, 36.72) for e in banat), [(e.action, e.lat) for e in banat]
