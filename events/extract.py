@@ -37,7 +37,7 @@ from events import clauses
 from events.actions import Trigger, find_triggers
 from events.actors import FactionTable, SideMention, find_sides, generic_choices, load_factions
 from events.certainty import SentenceCertainty, denies_previous
-from events.dates import YEARS, DateContext, DateExpr, DateSpan, find_dates, resolve, usable_year
+from events.dates import NUMBERS, UNIT_DAYS, YEARS, DateContext, DateExpr, DateSpan, find_dates, resolve, usable_year
 from events.documents import Document
 from events.folding import Folded, guarded, lowered
 from events.infobox import find_infobox
@@ -64,6 +64,14 @@ _BACKGROUND_HEADING = re.compile(r"\W*(?:Background|Prelude|Context|History|Orig
 
 # A section's title on a line of its own, opening the sentence the splitter joined it to.
 _HEADING_LINE = re.compile(r"([^\n.!?:;,]{1,40})\n")
+
+# A fight of a counted length that a capture ended: "after a five-day assault", "following
+# four days of heavy clashes", "followed a weeklong siege".
+_LEAD_UP = re.compile(
+    r"(?<![\w-])(?:after|following|followed)\s+(?:a\s+|an\s+)?(?:(?:(?P<count>\d{1,2}|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|twelve|fourteen)[\s-](?P<unit>day|week|month)|(?P<week>week[\s-]?long))|(?P<count2>\d{1,2}|two|three|"
+    r"four|five|six|seven|eight|nine|ten|twelve|fourteen)\s+(?P<unit2>days|weeks|months)\s+of)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?P<noun>assaults?|attacks?|offensive|clashes|fighting|battles?|combat)(?![\w-])", re.I)
 
 PlaceFinder = Callable[[str], Sequence[Mention]]
 
@@ -580,6 +588,24 @@ class _Reader:
                 found.append(PlaceRef(match.start(), match.end(), place, "anaphor"))
         return found
 
+    def _lead_up(self, view: _SentenceView, draft: _Draft) -> list[_Draft]:
+        """"took X on 24 May after a five-day assault", "... after four days of heavy clashes":
+        the fight that won X is an event of its own, at X, over the days counted back from the
+        capture's date (a fight told without its length is only how the news came about)."""
+        if draft.action not in ("capture", "recapture") or draft.date_from not in ("own", "running") or not draft.places:
+            return []
+        match = _LEAD_UP.search(self.masked, draft.trigger.end, min(view.sentence.end, draft.trigger.end + 200))
+        if match is None or any(draft.trigger.end < a < match.start() for a, _ in self.trigger_spans):
+            return []
+        count = match.group("count") or match.group("count2") or "1"
+        number = int(count) if count.isdigit() else NUMBERS.get(count.lower(), 1)
+        unit = (match.group("unit") or match.group("unit2") or "week").lower().rstrip("s")
+        days = number * UNIT_DAYS.get(unit, 1)
+        action = "clash" if match.group("noun").lower().startswith(("clash", "fight", "battl", "combat")) else "attack"
+        end = draft.span.end
+        return [dataclasses.replace(draft, action=action, span=DateSpan(end - timedelta(days=days), end),
+                                    places=[c for c in draft.places if not c.destination])]
+
     def _gapped(self, view: _SentenceView, draft: _Draft) -> list[_Draft]:
         """"took A on 14 October and B on 9 November": the verb is left out before B, which has
         a date of its own; one more event, at B on its date."""
@@ -665,6 +691,7 @@ class _Reader:
             if draft is not None:
                 made.append(draft)
                 made.extend(self._gapped(view, draft))
+                made.extend(self._lead_up(view, draft))
         self._borrow_places(view, made)
         self._merge_repels(view, made)
         self._place_in_scene(view, made)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+import pytest
+
 from events.documents import parse_document
 from events.extract import extract
 from tests.test_events_extract import PLACES, finder_of
@@ -83,3 +85,20 @@ def test_an_unknown_name_guessed_from_its_context_keeps_its_first_guess():
     events = list(extract(parse_document(text.encode(), "report.txt", doc_date=date(2019, 3, 8)), guess).events)
     banat = [e for e in events if e.place == "Qasr al-Banat"]
     assert banat and all((e.lat, e.lon) == (35.9, 36.72) for e in banat), [(e.action, e.lat) for e in banat]
+
+
+@pytest.mark.parametrize("text, action, start", [
+    ("HTS fighters took Sarmin on 14 March after a three-day assault on its eastern edge.", "attack", date(2019, 3, 11)),
+    ("HTS fighters took Sarmin on 14 March after two weeks of fierce clashes with the army.", "clash", date(2019, 2, 28)),
+    ("HTS fighters took Sarmin on 14 March, following a week-long offensive.", "attack", date(2019, 3, 7)),
+])
+def test_the_counted_fight_a_capture_ended_is_dated_back_from_the_capture(text, action, start):
+    events = read(text)
+    assert ("hts", "capture", "Sarmin") in places(events)
+    [fight] = [e for e in events if e.action == action]
+    assert (fight.actor, fight.place, fight.date_start, fight.date_end) == ("hts", "Sarmin", start, date(2019, 3, 14))
+
+
+def test_a_fight_of_no_counted_length_before_a_capture_is_no_event_of_its_own():
+    events = read("HTS fighters took Sarmin on 14 March after weeks of fierce fighting.")
+    assert places(events) == [("hts", "capture", "Sarmin")]
