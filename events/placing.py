@@ -67,6 +67,10 @@ _APPOSED = re.compile(r"\s*,\s*(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}(?:near|in|o
 _LIST_RESUMES = re.compile(r"\s*,\s*(?:and\s+|as\s+well\s+as\s+)?(?:the\s+)?$", re.I)
 _DESCRIBES = re.compile(r"(?<![\w-])(?:which|that|who|where|lies|lying|located|situated|sits|part\s+of)(?![\w-])", re.I)
 _DISTANCE_BEFORE = re.compile(r"(?:kilomet(?:er|re)s?|km|miles?)\s+(?:\([^)]*\)\s+)?(?:from|of)\s+(?:the\s+)?$", re.I)
+_INCLUDING_BEFORE = re.compile(r",?\s*(?:including|such\s+as|among\s+them|among\s+which|notably)\s+(?:the\s+(?:villages?|towns?|"
+                               r"districts?|neighbou?rhoods?)\s+of\s+)?$", re.I)
+_LOCATIVE_BEFORE = re.compile(r"(?<![\w-])(?:around|near|outside|across|throughout|(?:north|south|east|west)(?:ern)?\s+of|"
+                              r"(?:north|south)-?(?:east|west)\s+of)\s+(?:the\s+)?$", re.I)
 # Between a place and the province that locates it: "X, on the edge of Y", "X in western Y".
 _LOCATES_BEFORE = re.compile(r"\s*,?\s*(?:(?:on|at)\s+the\s+(?:edge|fringes?|border|outskirts)\s+of|in|of|inside)\s+"
                              r"(?:the\s+)?(?:[\w-]+\s+){0,2}", re.I)
@@ -397,6 +401,13 @@ def withdrawal_places(masked: str, region_start: int, refs: list[PlaceRef], chos
 def choose(masked: str, region_start: int, refs: list[PlaceRef], action: str) -> list[Chosen]:
     """The event places among ``refs`` (all inside one region, in order) for ``action``."""
     refs = _with_between(masked, refs)
+    included = next((i for i, ref in enumerate(refs) if i and _INCLUDING_BEFORE.search(masked, refs[i - 1].end, ref.start)),
+                    None)
+    if included is not None and all(_LOCATIVE_BEFORE.search(masked, max(region_start, ref.start - 30), ref.start)
+                                    for ref in refs[:included]):
+        # "took dozens of villages around X, including A, B and C": A-C were taken; X only
+        # says where they lie.
+        refs = refs[included:]
     chosen: list[Chosen] = []
     previous_end = None
     previous_kept = False

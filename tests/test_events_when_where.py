@@ -102,3 +102,18 @@ def test_the_counted_fight_a_capture_ended_is_dated_back_from_the_capture(text, 
 def test_a_fight_of_no_counted_length_before_a_capture_is_no_event_of_its_own():
     events = read("HTS fighters took Sarmin on 14 March after weeks of fierce fighting.")
     assert places(events) == [("hts", "capture", "Sarmin")]
+
+
+# --- lists ---------------------------------------------------------------------------------------
+
+def test_the_places_a_counted_capture_includes_are_taken_not_the_town_they_lie_around():
+    events = read("The army took Binnish on 2 March. Since then it has captured dozens of villages around the town, "
+                  "including Sarmin, Taftanaz and Kafr Nabl.", date(2019, 3, 10))
+    assert sorted(places(events)) == [("government", "capture", p) for p in ("Binnish", "Kafr Nabl", "Sarmin", "Taftanaz")]
+
+
+def test_a_capture_of_a_town_including_its_district_keeps_the_town():
+    local = finder_of({**PLACES, **EXTRA, "al-Mashlab": (35.95, 39.03, "district")})
+    events = list(extract(parse_document(b"The SDF captured Raqqa on 17 October, including al-Mashlab.", "r.txt",
+                                         doc_date=date(2017, 10, 20)), local).events)
+    assert ("sdf", "capture", "Raqqa") in places(events)
