@@ -73,6 +73,9 @@ _LEAD_UP = re.compile(
     r"four|five|six|seven|eight|nine|ten|twelve|fourteen)\s+(?P<unit2>days|weeks|months)\s+of)\s+(?:[\w-]+\s+){0,2}?"
     r"(?P<noun>assaults?|attacks?|offensive|clashes|fighting|battles?|combat)(?![\w-])", re.I)
 
+_COMMA_DATE_BEFORE = re.compile(r",\s*(?:(?:on|in|by|late\s+on|early\s+on)\s+)?$", re.I)
+_SUBORDINATE_AFTER = re.compile(r"\s+(?:after|before|when|following|amid|despite|once|while|as)\s", re.I)
+
 PlaceFinder = Callable[[str], Sequence[Mention]]
 
 WIDE_START = date(2011, 3, 15)
@@ -1416,6 +1419,13 @@ class _Reader:
         opening = _SCENE_OPENING.match(self.masked[sentence.start:sentence.end])
         return sentence.start + opening.end() if opening else sentence.start
 
+    def _closes_after_apposition(self, view: _SentenceView, expr: DateExpr) -> bool:
+        """"entered X, the largest town of the area, on 18 July after ...": a date after a
+        comma that a subordinate clause follows closes the verb phrase before it (it opens no
+        clause of its own, as "..., and on 18 July X ..." does)."""
+        return bool(_COMMA_DATE_BEFORE.search(self.masked, max(view.sentence.start, expr.start - 16), expr.start)
+                    and _SUBORDINATE_AFTER.match(self.masked, expr.end))
+
     def _date_for(self, view: _SentenceView, trigger: Trigger, live: list) -> tuple[DateSpan | None, str]:
         live_starts = sorted(t.start for t, _ in live)
         next_start = min([s for s in live_starts if s > trigger.start] + [view.sentence.end])
@@ -1425,7 +1435,8 @@ class _Reader:
                 continue  # "took X, which they had held since (mid-)2012": the date is the holding's
             if (trigger.start < expr.start < next_start or (expr.bound == "since" and expr.start > trigger.start)) \
                     and expr.end > trigger.end and (
-                    not leading or _CLAUSE_END_AFTER.match(self.masked[expr.end:expr.end + 2])):
+                    not leading or _CLAUSE_END_AFTER.match(self.masked[expr.end:expr.end + 2])
+                    or self._closes_after_apposition(view, expr)):
                 return span, "own"
         before = [(e, s, lead) for e, s, lead in usable if e.end <= trigger.start]
         leading_before = [s for e, s, lead in before if lead]

@@ -117,3 +117,16 @@ def test_a_capture_of_a_town_including_its_district_keeps_the_town():
     events = list(extract(parse_document(b"The SDF captured Raqqa on 17 October, including al-Mashlab.", "r.txt",
                                          doc_date=date(2017, 10, 20)), local).events)
     assert ("sdf", "capture", "Raqqa") in places(events)
+
+
+@pytest.mark.parametrize("text, day", [
+    # a date after an apposition, then a subordinate clause: the verb's own date
+    ("The army entered Sarmin, the largest rebel-held town in the area, on 9 March after the rebels accepted a deal.",
+     date(2019, 3, 9)),
+    ("The army entered Sarmin, a town on the main road, on 9 March following a deal with its elders.", date(2019, 3, 9)),
+    # a date opening a coordinated clause still dates what follows it, not the verb before
+    ("The army shelled Binnish on 2 March, and on 9 March after a deal it entered Sarmin.", date(2019, 3, 9)),
+])
+def test_a_date_after_an_apposition_dates_the_verb_before_it(text, day):
+    [sarmin] = [e for e in read(text, date(2019, 3, 12)) if e.place == "Sarmin"]
+    assert (sarmin.date_start, sarmin.date_end) == (day, day)
