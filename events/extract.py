@@ -76,6 +76,12 @@ _LEAD_UP = re.compile(
 _COMMA_DATE_BEFORE = re.compile(r",\s*(?:(?:on|in|by|late\s+on|early\s+on)\s+)?$", re.I)
 _SUBORDINATE_AFTER = re.compile(r"\s+(?:after|before|when|following|amid|despite|once|while|as)\s", re.I)
 
+# A place, then a relative clause whose verb takes it as object: "X, which the army took".
+_RELATIVE_OBJECT = re.compile(r"\s*,\s*which\s+(?:the\s+)?(?!(?:had|has|have|was|were|is|are)\b)[\w'’.-]+(?:\s+[\w'’.-]+){0,3}?"
+                              r"(?:\s+(?:forces|troops|fighters|militants|units))?"
+                              r"(?:\s+(?:had|has|have|then|later|also|again|eventually|finally|quickly|reportedly))*\s+", re.I)
+_TRANSITIVE_ACTIONS = frozenset({"capture", "recapture", "attack", "airstrike", "encircle", "siege"})
+
 PlaceFinder = Callable[[str], Sequence[Mention]]
 
 WIDE_START = date(2011, 3, 15)
@@ -1389,6 +1395,13 @@ class _Reader:
                 not object_refs or _CLAUSE_AFTER.match(self.masked, trigger.end)):
             # "X was taken", "With X taken, ...": the patient is named before the verb.
             return choose_nearest(self.masked, subject_refs), "subject"
+        if trigger.form == "verb" and action in _TRANSITIVE_ACTIONS:
+            antecedent = next((r for r in reversed(view.refs) if r.end <= trigger.start), None)
+            if antecedent is not None and _RELATIVE_OBJECT.fullmatch(self.masked, antecedent.end, trigger.start) and \
+                    any(antecedent.end < side.start and side.end <= trigger.start for side in view.sides):
+                # "advanced towards X, which they captured on 24 July": what "which" stands for
+                # is the verb's object.
+                return [Chosen(antecedent)], "object"
         chosen = choose(self.masked, trigger.end, object_refs, action)
         if action == "linkup":
             # "linked up with the fighters in X through Y": the two sides met at Y.

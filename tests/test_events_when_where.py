@@ -130,3 +130,16 @@ def test_a_capture_of_a_town_including_its_district_keeps_the_town():
 def test_a_date_after_an_apposition_dates_the_verb_before_it(text, day):
     [sarmin] = [e for e in read(text, date(2019, 3, 12)) if e.place == "Sarmin"]
     assert (sarmin.date_start, sarmin.date_end) == (day, day)
+
+
+@pytest.mark.parametrize("text, actor, action, day", [
+    ("The army seized Taftanaz on 22 March and pushed north towards Sarmin, which it captured on 24 March.",
+     "government", "capture", date(2019, 3, 24)),
+    ("ISIS still threatens the garrison at Sarmin, which ISIS attacked again on 22 March, and the one at Binnish.",
+     "isil", "attack", date(2019, 3, 22)),
+    ("The rebels lost Sarmin, which the army finally captured on 24 March.", "government", "capture", date(2019, 3, 24)),
+])
+def test_the_place_a_relative_which_stands_for_is_the_object_of_its_verb(text, actor, action, day):
+    events = read(text, date(2019, 3, 26))
+    assert any((e.actor, e.action, e.place, e.date_start) == (actor, action, "Sarmin", day) for e in events), \
+        [(e.actor, e.action, e.place, e.date_start) for e in events]
