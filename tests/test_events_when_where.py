@@ -143,3 +143,15 @@ def test_the_place_a_relative_which_stands_for_is_the_object_of_its_verb(text, a
     events = read(text, date(2019, 3, 26))
     assert any((e.actor, e.action, e.place, e.date_start) == (actor, action, "Sarmin", day) for e in events), \
         [(e.actor, e.action, e.place, e.date_start) for e in events]
+
+
+# --- confidence ----------------------------------------------------------------------------------
+
+def test_a_denied_capture_and_a_date_carried_over_rank_below_a_stated_dated_capture():
+    [stated] = read("The army captured Sarmin on 24 March.", date(2019, 3, 26))
+    [denied] = [e for e in read("The rebels denied that the army had captured Sarmin on 24 March.", date(2019, 3, 26))
+                if e.action == "capture"]
+    carried = [e for e in read("The army captured Binnish on 22 March. Later the army also captured Sarmin.",
+                               date(2019, 3, 26)) if e.place == "Sarmin"]
+    assert denied.certainty == "denied" and denied.confidence < 0.5 < stated.confidence
+    assert carried and all(e.confidence < stated.confidence for e in carried)
