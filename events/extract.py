@@ -925,6 +925,10 @@ class _Reader:
         if action in ("capture", "recapture") and _AGAIN_AFTER.match(self.masked[trigger.end:object_end + 30]):
             action = "recapture"
         certainty = view.certainty.at(trigger.start - sentence.start)
+        if certainty == "denied" and view.certainty.rejects(trigger.start - sentence.start):
+            # "X denied that its fighters had left Y": the claim it rejects is told (and
+            # weighed) where it is made; the denial's words are no event of their own.
+            return None
         entry = bool(_ENTRY.search(self.masked[trigger.start:trigger.end])) or \
             ("push" in trigger.flags and self.masked[trigger.end:trigger.end + 6].lstrip().lower().startswith("into"))
         if actor_from in ("running", "sentence", "right") and any(
