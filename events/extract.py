@@ -71,7 +71,7 @@ _LEAD_UP = re.compile(
     r"(?<![\w-])(?:after|following|followed)\s+(?:a\s+|an\s+)?(?:(?:(?P<count>\d{1,2}|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|twelve|fourteen)[\s-](?P<unit>day|week|month)|(?P<week>week[\s-]?long))|(?P<count2>\d{1,2}|two|three|"
     r"four|five|six|seven|eight|nine|ten|twelve|fourteen)\s+(?P<unit2>days|weeks|months)\s+of)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?P<noun>assaults?|attacks?|offensive|clashes|fighting|battles?|combat)(?![\w-])", re.I)
+    r"(?P<noun>assaults?|attacks?|clashes|fighting|battles?|combat)(?![\w-])", re.I)
 
 _COMMA_DATE_BEFORE = re.compile(r",\s*(?:(?:on|in|by|late\s+on|early\s+on)\s+)?$", re.I)
 _SUBORDINATE_AFTER = re.compile(r"\s+(?:after|before|when|following|amid|despite|once|while|as)\s", re.I)
@@ -81,6 +81,8 @@ _RELATIVE_OBJECT = re.compile(r"\s*,\s*which\s+(?:the\s+)?(?!(?:had|has|have|was
                               r"(?:\s+(?:forces|troops|fighters|militants|units))?"
                               r"(?:\s+(?:had|has|have|then|later|also|again|eventually|finally|quickly|reportedly))*\s+", re.I)
 _TRANSITIVE_ACTIONS = frozenset({"capture", "recapture", "attack", "airstrike", "encircle", "siege"})
+
+_NEW_CLAUSE = re.compile(r"[,;]\s*(?:while|whereas|but|although|though|and)\s", re.I)
 
 PlaceFinder = Callable[[str], Sequence[Mention]]
 
@@ -766,7 +768,9 @@ class _Reader:
                 self.undated_years += 1
             self.date_ends.add(expr.end)
             leading = self._opens_clause(view, expr)
-            speech = bool(_SPEECH_BEFORE.search(self.masked[max(sentence.start, expr.start - 60):expr.start]))
+            spoken = _SPEECH_BEFORE.search(self.masked[max(sentence.start, expr.start - 60):expr.start])
+            # ("..., the source said, while in mid-May units had ...": a new clause's own date)
+            speech = bool(spoken) and not _NEW_CLAUSE.search(spoken.group(0))
             view.dates.append((expr, span, leading, speech))
             if span is None:
                 continue
