@@ -84,6 +84,8 @@ _TRANSITIVE_ACTIONS = frozenset({"capture", "recapture", "attack", "airstrike", 
 
 _NEW_CLAUSE = re.compile(r"[,;]\s*(?:while|whereas|but|although|though|and)\s", re.I)
 
+_NOUN_DETERMINER_BEFORE = re.compile(r"(?<![\w-])(?:the|a|an|its|their)\s+(?:next|main|first|new|likely|final)\s+$", re.I)
+
 PlaceFinder = Callable[[str], Sequence[Mention]]
 
 WIDE_START = date(2011, 3, 15)
@@ -826,7 +828,10 @@ class _Reader:
             if clauses.is_near_miss(self.masked, begin, trigger.start, trigger.end, "near" in trigger.flags):
                 continue
             if clauses.is_irrealis(self.masked, self._own_subject(view, begin, trigger), trigger.start, sentence.end) or (
-                    trigger.form == "nominal" and clauses.is_irrealis_after(self.masked, trigger.end, sentence.end)):
+                    (trigger.form == "nominal" or _NOUN_DETERMINER_BEFORE.search(self.masked, max(begin, trigger.start - 20),
+                                                                                 trigger.start))
+                    and clauses.is_irrealis_after(self.masked, trigger.end, sentence.end)):
+                # ("the assault will start", "the next target is expected to be X")
                 if trigger.action == "siege_lifted":
                     live.append((trigger, "siege"))
                 continue

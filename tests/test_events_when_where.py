@@ -177,3 +177,12 @@ def test_a_claim_denied_in_the_next_sentence_stays_an_event_marked_denied():
     events = read("The army said it had captured Sarmin on 24 March. These claims turned out to be false.",
                   date(2019, 3, 26))
     assert [(e.place, e.certainty) for e in events] == [("Sarmin", "denied")]
+
+
+@pytest.mark.parametrize("text", [
+    "The next target of the army is expected to be Sarmin.",
+    "The army's main target is likely to be Sarmin.",
+    "The offensive on Sarmin will start within days, a commander said.",
+])
+def test_an_expected_target_is_no_event(text):
+    assert read(text) == []
