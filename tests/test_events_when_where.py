@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from events.dates import DateContext, DateSpan, find_dates, resolve
 from events.documents import parse_document
 from events.extract import extract
 from tests.test_events_extract import PLACES, finder_of
@@ -186,3 +187,14 @@ def test_a_claim_denied_in_the_next_sentence_stays_an_event_marked_denied():
 ])
 def test_an_expected_target_is_no_event(text):
     assert read(text) == []
+
+
+@pytest.mark.parametrize("text, anchor, expected", [
+    ("which the army took back that June", (date(2014, 3, 1), date(2014, 3, 31)), (date(2014, 6, 1), date(2014, 6, 30))),
+    ("and later that October the rebels returned", (date(2011, 8, 2), date(2011, 8, 2)),
+     (date(2011, 10, 1), date(2011, 10, 31))),
+])
+def test_that_month_is_the_month_of_the_running_year(text, anchor, expected):
+    [expr] = find_dates(text)
+    span = resolve(expr, DateContext(doc_date=date(2016, 1, 1), anchor=DateSpan(*anchor), year=anchor[0].year))
+    assert (span.start, span.end) == expected
