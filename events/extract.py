@@ -86,6 +86,9 @@ _NEW_CLAUSE = re.compile(r"[,;]\s*(?:while|whereas|but|although|though|and)\s", 
 
 _NOUN_DETERMINER_BEFORE = re.compile(r"(?<![\w-])(?:the|a|an|its|their)\s+(?:next|main|first|new|likely|final)\s+$", re.I)
 
+# A report's headline: its first line (after any "source:"/"date:" lines), short and unpunctuated.
+_HEADLINE = re.compile(r"\s*(?:[A-Za-z_-]{2,20}:\s[^\n]*\n\s*)*([^\n]{10,200}(?<![.!?\"”]))\n")
+
 PlaceFinder = Callable[[str], Sequence[Mention]]
 
 WIDE_START = date(2011, 3, 15)
@@ -1773,10 +1776,15 @@ class _Reader:
         # A region named for itself ("secured the west bank after seizing A") is told of.
         concrete = {(d.start, d.actor, ACTION_CLASS[d.action]) for d in self.drafts if not d.removed
                     for c in d.places if c.ref.place.kind not in WIDE_KINDS and not c.destination}
+        headline = _HEADLINE.match(self.doc.text)
+        headline_end = headline.end(1) if headline else -1
         for draft in self.drafts:
             if draft.removed:
                 continue
-            if (draft.start, draft.actor, ACTION_CLASS[draft.action]) in concrete:
+            if draft.trigger.start < headline_end:
+                # A headline's province or region sums up what the report tells place by place.
+                draft.places = [c for c in draft.places if c.ref.place.kind not in WIDE_KINDS]
+            elif (draft.start, draft.actor, ACTION_CLASS[draft.action]) in concrete:
                 draft.places = [c for c in draft.places if c.ref.place.kind not in WIDE_KINDS
                                 or (c.ref.place.kind == "region" and c.ref.via == "name")]
             if draft.background:

@@ -14,7 +14,8 @@ from tests.test_events_extract import PLACES, finder_of
 
 EXTRA = {"Idlib Governorate": (35.8, 36.6, "governorate"), "Sarmin": (35.9, 36.72, "town"),
          "Taftanaz": (35.99, 36.78, "town"), "Binnish": (35.95, 36.71, "town"),
-         "Homs Governorate": (34.7, 37.9, "governorate"), "Palmyra": (34.55, 38.27, "city")}
+         "Homs Governorate": (34.7, 37.9, "governorate"), "Palmyra": (34.55, 38.27, "city"),
+         "Jabal al-Zawiya": (35.7, 36.55, "region")}
 finder = finder_of({**PLACES, **EXTRA})
 
 
@@ -198,3 +199,14 @@ def test_that_month_is_the_month_of_the_running_year(text, anchor, expected):
     [expr] = find_dates(text)
     span = resolve(expr, DateContext(doc_date=date(2016, 1, 1), anchor=DateSpan(*anchor), year=anchor[0].year))
     assert (span.start, span.end) == expected
+
+
+def test_a_headlines_province_sums_up_the_places_the_report_names():
+    report = ("Army units take control of the whole Jabal al-Zawiya pocket as the toll of the fighting rises to 2,000\n\n"
+              "The army captured Sarmin and Taftanaz on 30 March.")
+    assert sorted(places(read(report))) == [("government", "capture", "Sarmin"), ("government", "capture", "Taftanaz")]
+
+
+def test_a_province_in_a_first_sentence_run_on_from_a_byline_is_still_read():
+    report = "By a staff writer, April 1, 2019\nRebels attacked army posts across Idlib Governorate on 30 March."
+    assert ("rebels", "attack", "Idlib Governorate") in places(read(report))
