@@ -403,10 +403,11 @@ def choose(masked: str, region_start: int, refs: list[PlaceRef], action: str) ->
     refs = _with_between(masked, refs)
     included = next((i for i, ref in enumerate(refs) if i and _INCLUDING_BEFORE.search(masked, refs[i - 1].end, ref.start)),
                     None)
-    if included is not None and all(_LOCATIVE_BEFORE.search(masked, max(region_start, ref.start - 30), ref.start)
+    if included is not None and all(ref.place.kind in ("governorate", "region")
+                                    or _LOCATIVE_BEFORE.search(masked, max(region_start, ref.start - 30), ref.start)
                                     for ref in refs[:included]):
-        # "took dozens of villages around X, including A, B and C": A-C were taken; X only
-        # says where they lie.
+        # "took dozens of villages around X, including A, B and C", "cut off the pocket in
+        # northern Hama, including A and B": A-C were taken; X only says where they lie.
         refs = refs[included:]
     chosen: list[Chosen] = []
     previous_end = None

@@ -125,6 +125,12 @@ def test_the_places_a_counted_capture_includes_are_taken_not_the_town_they_lie_a
     assert sorted(places(events)) == [("government", "capture", p) for p in ("Binnish", "Kafr Nabl", "Sarmin", "Taftanaz")]
 
 
+def test_the_places_a_province_wide_pocket_includes_are_the_places_of_its_encirclement():
+    events = read("On 30 March the army cut off the rebel-held pocket in Idlib Governorate, including the towns of "
+                  "Sarmin, Taftanaz and Binnish.")
+    assert sorted(places(events)) == [("government", "encircle", p) for p in ("Binnish", "Sarmin", "Taftanaz")]
+
+
 def test_a_capture_of_a_town_including_its_district_keeps_the_town():
     local = finder_of({**PLACES, **EXTRA, "al-Mashlab": (35.95, 39.03, "district")})
     events = list(extract(parse_document(b"The SDF captured Raqqa on 17 October, including al-Mashlab.", "r.txt",
