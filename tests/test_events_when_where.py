@@ -216,3 +216,12 @@ def test_a_headlines_province_sums_up_the_places_the_report_names():
 def test_a_province_in_a_first_sentence_run_on_from_a_byline_is_still_read():
     report = "By a staff writer, April 1, 2019\nRebels attacked army posts across Idlib Governorate on 30 March."
     assert ("rebels", "attack", "Idlib Governorate") in places(read(report))
+
+
+@pytest.mark.parametrize("text", [
+    "The army advanced in Sarmin and large parts of Taftanaz over the past days.",
+    "Over the past days the army captured Sarmin and most of Taftanaz.",
+    "Over the past days the army captured Sarmin and most of the Taftanaz district.",
+])
+def test_a_part_of_a_place_listed_after_another_is_in_the_list(text):
+    assert {e.place for e in read(text)} == {"Sarmin", "Taftanaz"}
