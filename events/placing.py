@@ -93,7 +93,7 @@ _IT_OBJECT = Folded(
 )
 # A verb of taking right before a place: "recaptured X", "took control of X".
 _TAKEN_BEFORE = re.compile(
-    r"(?<![\w-])(?:captured|seized|took|taken|retook|retaken|recaptured|stormed|entered|overran|"
+    r"(?<![\w-])(?:captured|seized|took|taken|retook|retaken|recaptured|regained|liberated|stormed|entered|overran|"
     r"(?:took|taken|seized|gained|assumed)\s+(?:full\s+|complete\s+)?control\s+(?:of|over))\s+(?:the\s+(?:[\w-]+\s+){0,2}of\s+)?$",
     re.I)
 # "It was captured on Tuesday": a place is what is captured, so the pronoun stands for one.
@@ -281,8 +281,9 @@ def find_anaphors(masked: str, start: int, end: int, named: list[PlaceRef],
         earlier = [(i, p) for i, p in history if i >= sentence_index - ANAPHOR_SENTENCES and p.start < a]
         earlier += [(sentence_index, p) for p in named if p.end <= a]
         # "took X ... before losing it": a place this sentence says was taken beats the places
-        # earlier sentences fought at.
-        taken_here = frozenset(p.place.name for p in named if p.end <= a and p.via == "name"
+        # earlier sentences fought at (so does one "the village" stood for: "regained the
+        # village on Monday, but the SDF retook it").
+        taken_here = frozenset(p.place.name for p in named + found if p.end <= a and p.via in ("name", "anaphor")
                                and _TAKEN_BEFORE.search(masked, max(start, p.start - 30), p.start))
         place = _antecedent(" ".join(noun.split()), earlier, taken_here or salient)
         if place is not None:

@@ -225,3 +225,10 @@ def test_a_province_in_a_first_sentence_run_on_from_a_byline_is_still_read():
 ])
 def test_a_part_of_a_place_listed_after_another_is_in_the_list(text):
     assert {e.place for e in read(text)} == {"Sarmin", "Taftanaz"}
+
+
+def test_it_after_the_village_a_clause_retook_stands_for_that_village():
+    events = read("On 12 March the army entered Sarmin. Fighting went on around Taftanaz: the rebels regained the village "
+                  "on 13 March, but the army retook it on 14 March.", date(2019, 3, 20))
+    assert ("government", "recapture", "Taftanaz", date(2019, 3, 14)) in [
+        (e.actor, e.action, e.place, e.date_start) for e in events]
