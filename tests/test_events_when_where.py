@@ -232,3 +232,10 @@ def test_it_after_the_village_a_clause_retook_stands_for_that_village():
                   "on 13 March, but the army retook it on 14 March.", date(2019, 3, 20))
     assert ("government", "recapture", "Taftanaz", date(2019, 3, 14)) in [
         (e.actor, e.action, e.place, e.date_start) for e in events]
+
+
+def test_it_after_a_town_just_shelled_stands_for_that_town_not_one_taken_before():
+    events = read("The army took Binnish in May 2017. On 15 March government forces began shelling the town of Sarmin, "
+                  "and troops entered it on 19 March.", date(2019, 3, 25))
+    entered = [e for e in events if e.action == "advance"]
+    assert entered and all(e.place == "Sarmin" for e in entered), places(events)
