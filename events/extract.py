@@ -774,7 +774,7 @@ class _Reader:
             self.date_ends.add(expr.end)
             leading = self._opens_clause(view, expr)
             spoken = _SPEECH_BEFORE.search(self.masked[max(sentence.start, expr.start - 60):expr.start])
-            # ("..., the source said, while in mid-May units had ...": a new clause's own date)
+            # ("..., an official said, whereas in early June the army had ...": a new clause's own date)
             speech = bool(spoken) and not _NEW_CLAUSE.search(spoken.group(0))
             view.dates.append((expr, span, leading, speech))
             if span is None:
