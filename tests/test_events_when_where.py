@@ -239,3 +239,8 @@ def test_it_after_a_town_just_shelled_stands_for_that_town_not_one_taken_before(
                   "and troops entered it on 19 March.", date(2019, 3, 25))
     entered = [e for e in events if e.action == "advance"]
     assert entered and all(e.place == "Sarmin" for e in entered), places(events)
+
+
+def test_what_a_speaker_leaves_unacknowledged_is_not_told_by_them():
+    events = read("The army said its troops had pulled back from Sarmin without admitting that HTS had captured it.")
+    assert places(events) == [("government", "withdraw", "Sarmin")]
