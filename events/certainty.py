@@ -97,6 +97,12 @@ class SentenceCertainty:
             return "reported"
         return "reported" if self.reported else "stated"
 
+    def rejects(self, position: int) -> bool:
+        """Whether the statement at ``position`` is what a denial verb before it rejects ("X
+        denied that Y had taken Z"): the denial's words, not a claim told and denied."""
+        return self.cued and any(0 <= position - end < 120 for end in self.denials_before) and \
+            not any(start >= position for start in self.denied_claims)
+
     def _denied(self, position: int) -> bool:
         if any(start >= position for start in self.denied_claims):
             return True

@@ -71,6 +71,10 @@ _TEMPORAL_OPENING = re.compile(r"\W*(?:when|once|as\s+soon\s+as|after|until|unle
 _FUTURE = re.compile(r"(?:(?<![\w'’-])(?:will|shall|is\s+going\s+to|are\s+going\s+to)|(?<=\w)['’]ll)(?![\w-])", re.I)
 _NEGATION = re.compile(r"(?:(?<![\w'’-])(?:no|not(?!\s+only\b)|never|without|nor|neither|hardly|barely|rather\s+than|instead\s+of)|(?<=\w)n['’]t)\s+"
                        r"(?:[\w-]+\s+){0,2}$", re.I)
+# "said troops had regrouped, without acknowledging that it had fallen": what the speaker
+# leaves unsaid is not told by them (and the report tells it elsewhere if it happened).
+_UNACKNOWLEDGED = re.compile(r"(?<![\w-])without\s+(?:acknowledging|admitting|confirming|conceding|mentioning|saying)\s+"
+                             r"(?:that\s+)?(?:[\w'’-]+\s+){0,4}$", re.I)
 _NEAR_MISS_BEFORE = re.compile(
     r"(?:close\s+to|closer\s+to|near(?:ly)?|almost|on\s+the\s+verge\s+of|brink\s+of|within\s+[^,;]{0,40}?\s+(?:of|from)"
     r"|short\s+of|kilomet(?:er|re)s?\s+from|km\s+from)\s+(?:completely\s+|fully\s+|effectively\s+)?"
@@ -136,7 +140,8 @@ def is_irrealis_after(masked: str, trigger_end: int, sentence_end: int) -> bool:
 
 
 def is_negated(masked: str, clause_begin: int, trigger_start: int) -> bool:
-    return bool(_NEGATION.search(masked[max(clause_begin, trigger_start - 40):trigger_start]))
+    return bool(_NEGATION.search(masked[max(clause_begin, trigger_start - 40):trigger_start])) or \
+        bool(_UNACKNOWLEDGED.search(masked, max(clause_begin, trigger_start - 60), trigger_start))
 
 
 def is_near_miss(masked: str, clause_begin: int, trigger_start: int, trigger_end: int, near_flag: bool) -> bool:

@@ -207,7 +207,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("day", re.compile(rf"\b(?:the\s+)?(?P<d>{_D})\s+(?:of\s+)?(?P<m>{_M})(?:,?\s+(?P<y>{_Y}))?(?!\w)")),
     ("day", re.compile(rf"\b(?P<m>{_M})\s+(?P<d>{_D})(?:,\s*(?P<y>{_Y}))?(?![\w-])")),
     ("month", re.compile(
-        rf"\b(?:(?P<pre>(?i:in|during|since|by|until|till|throughout|from|before|after|of))\s+)?"
+        rf"\b(?:(?P<pre>(?i:in|during|since|by|until|till|throughout|from|before|after|of|(?:later\s+)?that))\s+)?"
         rf"(?:(?P<part>{_PART})[\s-]+)?(?P<m>{_M})(?:,?\s+(?P<y>{_Y}))?(?:\s+(?P<rel>this|last)\s+year)?(?!\w)")),
     # "during the night of Sunday-Monday", "between Monday and Wednesday": the days from one to the other.
     ("weekday_pair", re.compile(

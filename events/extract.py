@@ -37,7 +37,7 @@ from events import clauses
 from events.actions import Trigger, find_triggers
 from events.actors import FactionTable, SideMention, find_sides, generic_choices, load_factions
 from events.certainty import SentenceCertainty, denies_previous
-from events.dates import YEARS, DateContext, DateExpr, DateSpan, find_dates, resolve, usable_year
+from events.dates import NUMBERS, UNIT_DAYS, YEARS, DateContext, DateExpr, DateSpan, find_dates, resolve, usable_year
 from events.documents import Document
 from events.folding import Folded, guarded, lowered
 from events.infobox import find_infobox
@@ -59,6 +59,35 @@ _SCENE_OPENING = re.compile(r"\s*(?:In|Across|Throughout|Near|Around)\s+[^,]{2,6
 _CLAUSE_END_AFTER = re.compile(r"\s*(?:[,.;)]|$)")
 _IN_OR_DURING = re.compile(r"(?i)(?:in|during)\s")
 _IN_OR_DURING_BEFORE = re.compile(r"(?i)(?:in|during)\s+$")
+
+_BACKGROUND_HEADING = re.compile(r"\W*(?:Background|Prelude|Context|History|Origins?|Historical\s+background)\W*", re.I)
+
+# A section's title on a line of its own, opening the sentence the splitter joined it to.
+_HEADING_LINE = re.compile(r"([^\n.!?:;,]{1,40})\n")
+
+# A fight of a counted length that a capture ended: "after a five-day assault", "following
+# four days of heavy clashes", "followed a weeklong siege".
+_LEAD_UP = re.compile(
+    r"(?<![\w-])(?:after|following|followed)\s+(?:a\s+|an\s+)?(?:(?:(?P<count>\d{1,2}|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|twelve|fourteen)[\s-](?P<unit>day|week|month)|(?P<week>week[\s-]?long))|(?P<count2>\d{1,2}|two|three|"
+    r"four|five|six|seven|eight|nine|ten|twelve|fourteen)\s+(?P<unit2>days|weeks|months)\s+of)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?P<noun>assaults?|attacks?|clashes|fighting|battles?|combat)(?![\w-])", re.I)
+
+_COMMA_DATE_BEFORE = re.compile(r",\s*(?:(?:on|in|by|late\s+on|early\s+on)\s+)?$", re.I)
+_SUBORDINATE_AFTER = re.compile(r"\s+(?:after|before|when|following|amid|despite|once|while|as)\s", re.I)
+
+# A place, then a relative clause whose verb takes it as object: "X, which the army took".
+_RELATIVE_OBJECT = re.compile(r"\s*,\s*which\s+(?:the\s+)?(?!(?:had|has|have|was|were|is|are)\b)[\w'’.-]+(?:\s+[\w'’.-]+){0,3}?"
+                              r"(?:\s+(?:forces|troops|fighters|militants|units))?"
+                              r"(?:\s+(?:had|has|have|then|later|also|again|eventually|finally|quickly|reportedly))*\s+", re.I)
+_TRANSITIVE_ACTIONS = frozenset({"capture", "recapture", "attack", "airstrike", "encircle", "siege"})
+
+_NEW_CLAUSE = re.compile(r"[,;]\s*(?:while|whereas|but|although|though|and)\s", re.I)
+
+_NOUN_DETERMINER_BEFORE = re.compile(r"(?<![\w-])(?:the|a|an|its|their)\s+(?:next|main|first|new|likely|final)\s+$", re.I)
+
+# A report's headline: its first line (after any "source:"/"date:" lines), short and unpunctuated.
+_HEADLINE = re.compile(r"\s*(?:[A-Za-z_-]{2,20}:\s[^\n]*\n\s*)*([^\n]{10,200}(?<![.!?\"”]))\n")
 
 PlaceFinder = Callable[[str], Sequence[Mention]]
 
@@ -418,8 +447,18 @@ class _Reader:
         self.ctx.report_period = self._report_period()
         self.default_span = self._default_span()
         self._read_box(refs, sides)
+        background_year: tuple[int | None] | None = None
         for index, sentence in enumerate(sentences):
             view = self._view(index, sentence, sides, refs)
+            heading = _HEADING_LINE.match(self.masked, sentence.start, sentence.end)
+            if sentence.kind == "heading" or heading:
+                # A page's "Background" section tells earlier years: the sections after it go
+                # on in the year the page was in before it ("On 20 January" of the campaign).
+                if background_year is not None:
+                    self.ctx.year, background_year = background_year[0], None
+                if _BACKGROUND_HEADING.fullmatch(self.masked, sentence.start,
+                                                 heading.end(1) if heading else sentence.end):
+                    background_year = (self.ctx.year,)
             if sentence.kind == "text":
                 self._read(view)
             elif self.told_by is not None:
@@ -589,6 +628,24 @@ class _Reader:
                 found.append(PlaceRef(match.start(), match.end(), place, "anaphor"))
         return found
 
+    def _lead_up(self, view: _SentenceView, draft: _Draft) -> list[_Draft]:
+        """"took X on 24 May after a five-day assault", "... after four days of heavy clashes":
+        the fight that won X is an event of its own, at X, over the days counted back from the
+        capture's date (a fight told without its length is only how the news came about)."""
+        if draft.action not in ("capture", "recapture") or draft.date_from not in ("own", "running") or not draft.places:
+            return []
+        match = _LEAD_UP.search(self.masked, draft.trigger.end, min(view.sentence.end, draft.trigger.end + 200))
+        if match is None or any(draft.trigger.end < a < match.start() for a, _ in self.trigger_spans):
+            return []
+        count = match.group("count") or match.group("count2") or "1"
+        number = int(count) if count.isdigit() else NUMBERS.get(count.lower(), 1)
+        unit = (match.group("unit") or match.group("unit2") or "week").lower().rstrip("s")
+        days = number * UNIT_DAYS.get(unit, 1)
+        action = "clash" if match.group("noun").lower().startswith(("clash", "fight", "battl", "combat")) else "attack"
+        end = draft.span.end
+        return [dataclasses.replace(draft, action=action, span=DateSpan(end - timedelta(days=days), end),
+                                    places=[c for c in draft.places if not c.destination])]
+
     def _gapped(self, view: _SentenceView, draft: _Draft) -> list[_Draft]:
         """"took A on 14 October and B on 9 November": the verb is left out before B, which has
         a date of its own; one more event, at B on its date."""
@@ -679,6 +736,7 @@ class _Reader:
             if draft is not None:
                 made.append(draft)
                 made.extend(self._gapped(view, draft))
+                made.extend(self._lead_up(view, draft))
         self._borrow_places(view, made)
         self._merge_repels(view, made)
         self._place_in_scene(view, made)
@@ -744,7 +802,9 @@ class _Reader:
                 self.undated_years += 1
             self.date_ends.add(expr.end)
             leading = self._opens_clause(view, expr)
-            speech = bool(_SPEECH_BEFORE.search(self.masked[max(sentence.start, expr.start - 60):expr.start]))
+            spoken = _SPEECH_BEFORE.search(self.masked[max(sentence.start, expr.start - 60):expr.start])
+            # ("..., an official said, whereas in early June the army had ...": a new clause's own date)
+            speech = bool(spoken) and not _NEW_CLAUSE.search(spoken.group(0))
             view.dates.append((expr, span, leading, speech))
             if span is None:
                 continue
@@ -800,7 +860,10 @@ class _Reader:
             if clauses.is_near_miss(self.masked, begin, trigger.start, trigger.end, "near" in trigger.flags):
                 continue
             if clauses.is_irrealis(self.masked, self._own_subject(view, begin, trigger), trigger.start, sentence.end) or (
-                    trigger.form == "nominal" and clauses.is_irrealis_after(self.masked, trigger.end, sentence.end)):
+                    (trigger.form == "nominal" or _NOUN_DETERMINER_BEFORE.search(self.masked, max(begin, trigger.start - 20),
+                                                                                 trigger.start))
+                    and clauses.is_irrealis_after(self.masked, trigger.end, sentence.end)):
+                # ("the assault will start", "the next target is expected to be X")
                 if trigger.action == "siege_lifted":
                     live.append((trigger, "siege"))
                 continue
@@ -912,6 +975,10 @@ class _Reader:
         if action in ("capture", "recapture") and _AGAIN_AFTER.match(self.masked[trigger.end:object_end + 30]):
             action = "recapture"
         certainty = view.certainty.at(trigger.start - sentence.start)
+        if certainty == "denied" and view.certainty.rejects(trigger.start - sentence.start):
+            # "X denied that its fighters had left Y": the claim it rejects is told (and
+            # weighed) where it is made; the denial's words are no event of their own.
+            return None
         entry = bool(_ENTRY.search(self.masked[trigger.start:trigger.end])) or \
             ("push" in trigger.flags and self.masked[trigger.end:trigger.end + 6].lstrip().lower().startswith("into"))
         if actor_from in ("running", "sentence", "right") and any(
@@ -1391,6 +1458,13 @@ class _Reader:
                 not object_refs or _CLAUSE_AFTER.match(self.masked, trigger.end)):
             # "X was taken", "With X taken, ...": the patient is named before the verb.
             return choose_nearest(self.masked, subject_refs), "subject"
+        if trigger.form == "verb" and action in _TRANSITIVE_ACTIONS:
+            antecedent = next((r for r in reversed(view.refs) if r.end <= trigger.start), None)
+            if antecedent is not None and _RELATIVE_OBJECT.fullmatch(self.masked, antecedent.end, trigger.start) and \
+                    any(antecedent.end < side.start and side.end <= trigger.start for side in view.sides):
+                # "advanced towards X, which they captured on 24 July": what "which" stands for
+                # is the verb's object.
+                return [Chosen(antecedent)], "object"
         chosen = choose(self.masked, trigger.end, object_refs, action)
         if action == "linkup":
             # "linked up with the fighters in X through Y": the two sides met at Y.
@@ -1428,6 +1502,13 @@ class _Reader:
         opening = _SCENE_OPENING.match(self.masked[sentence.start:sentence.end])
         return sentence.start + opening.end() if opening else sentence.start
 
+    def _closes_after_apposition(self, view: _SentenceView, expr: DateExpr) -> bool:
+        """"entered X, the largest town of the area, on 18 July after ...": a date after a
+        comma that a subordinate clause follows closes the verb phrase before it (it opens no
+        clause of its own, as "..., and on 18 July X ..." does)."""
+        return bool(_COMMA_DATE_BEFORE.search(self.masked, max(view.sentence.start, expr.start - 16), expr.start)
+                    and _SUBORDINATE_AFTER.match(self.masked, expr.end))
+
     def _date_for(self, view: _SentenceView, trigger: Trigger, live: list) -> tuple[DateSpan | None, str]:
         live_starts = sorted(t.start for t, _ in live)
         next_start = min([s for s in live_starts if s > trigger.start] + [view.sentence.end])
@@ -1437,7 +1518,8 @@ class _Reader:
                 continue  # "took X, which they had held since (mid-)2012": the date is the holding's
             if (trigger.start < expr.start < next_start or (expr.bound == "since" and expr.start > trigger.start)) \
                     and expr.end > trigger.end and (
-                    not leading or _CLAUSE_END_AFTER.match(self.masked[expr.end:expr.end + 2])):
+                    not leading or _CLAUSE_END_AFTER.match(self.masked[expr.end:expr.end + 2])
+                    or self._closes_after_apposition(view, expr)):
                 return span, "own"
         before = [(e, s, lead) for e, s, lead in usable if e.end <= trigger.start]
         leading_before = [s for e, s, lead in before if lead]
@@ -1742,9 +1824,23 @@ class _Reader:
 
     def _events(self) -> list[Event]:
         events: list[Event] = []
+        # A province (or a region a phrase stands for) is an event's place only when its
+        # sentence names no concrete place for the same side's same kind of action ("took A,
+        # B and C in the Hama countryside, ... the whole pocket"): there it says where A-C lie.
+        # A region named for itself ("secured the west bank after seizing A") is told of.
+        concrete = {(d.start, d.actor, ACTION_CLASS[d.action]) for d in self.drafts if not d.removed
+                    for c in d.places if c.ref.place.kind not in WIDE_KINDS and not c.destination}
+        headline = _HEADLINE.match(self.doc.text)
+        headline_end = headline.end(1) if headline else -1
         for draft in self.drafts:
             if draft.removed:
                 continue
+            if draft.trigger.start < headline_end:
+                # A headline's province or region sums up what the report tells place by place.
+                draft.places = [c for c in draft.places if c.ref.place.kind not in WIDE_KINDS]
+            elif (draft.start, draft.actor, ACTION_CLASS[draft.action]) in concrete:
+                draft.places = [c for c in draft.places if c.ref.place.kind not in WIDE_KINDS
+                                or (c.ref.place.kind == "region" and c.ref.via == "name")]
             if draft.background:
                 draft.span = self._before_next_date(draft)
             action = draft.action
@@ -1820,17 +1916,18 @@ def _within(items: list, start: int, end: int) -> list:
 
 
 # The factors of an event's confidence, each about how often events read that way were
-# right on the seed reports and the tuning dev reports (a passive without its agent, an
-# actor carried over from an earlier sentence, a province for a place are wrong more often).
+# right on the tuning parts of the seed, dev and fresh corpora (a passive without its agent,
+# an actor or a date carried over from an earlier sentence, a place taken from the context,
+# a province for a place, a denied statement, a withdrawal or a clash are wrong more often).
 _FORM_CONFIDENCE = {"verb": 0.85, "passive": 0.7, "swap": 0.8, "failed_to": 0.8, "lost": 0.75, "failed_ref": 0.75,
                     "nominal": 0.75, "nominal_of": 0.7, "modifier": 0.65}
 _ACTOR_CONFIDENCE = {"subject": 1.0, "agent": 1.0, "object": 1.0, "sentence": 0.95, "running": 0.75, "right": 0.8}
-_PLACE_CONFIDENCE = {"object": 1.0, "subject": 0.8, "answered": 0.85, "shared": 0.85, "borrowed": 0.75, "scene": 0.6,
-                     "context": 0.55, "none": 0.5}
-_KIND_CONFIDENCE = {"governorate": 0.6, "region": 0.8}
-_ACTION_CONFIDENCE = {"clash": 0.8, "withdraw": 0.6, "attack": 0.9}
-_DATE_CONFIDENCE = {"own": 1.0, "speech": 0.9, "running": 0.9, "default": 0.8}
-_CERTAINTY_CONFIDENCE = {"stated": 1.0, "reported": 0.9, "claimed": 0.85, "denied": 0.8}
+_PLACE_CONFIDENCE = {"object": 1.0, "subject": 0.8, "answered": 0.85, "shared": 0.85, "borrowed": 0.7, "scene": 0.6,
+                     "context": 0.3, "none": 0.5}
+_KIND_CONFIDENCE = {"governorate": 0.4, "region": 0.8, "district": 0.85}
+_ACTION_CONFIDENCE = {"clash": 0.6, "withdraw": 0.5, "attack": 0.85}
+_DATE_CONFIDENCE = {"own": 1.0, "speech": 0.9, "running": 0.75, "default": 0.8}
+_CERTAINTY_CONFIDENCE = {"stated": 1.0, "reported": 0.9, "claimed": 0.85, "denied": 0.3}
 
 
 def _confidence(draft: _Draft, chosen: Chosen) -> float:
@@ -1838,7 +1935,7 @@ def _confidence(draft: _Draft, chosen: Chosen) -> float:
     value *= _ACTOR_CONFIDENCE.get(draft.actor_from, 0.85)
     value *= _PLACE_CONFIDENCE.get(draft.place_from, 0.8)
     value *= 0.85 if chosen.ref.via in ("anaphor", "between") else 1.0
-    value *= 0.5 if chosen.destination else 1.0
+    value *= 0.4 if chosen.destination else 1.0
     value *= max(0.5, min(1.0, chosen.ref.place.score))
     value *= _DATE_CONFIDENCE.get(draft.date_from, 0.8)
     value *= _CERTAINTY_CONFIDENCE[draft.certainty]

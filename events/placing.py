@@ -39,8 +39,9 @@ _COORDINATED = re.compile(
     r"^\s*(?:" + _DESCRIPTOR + r"\s*)?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as|&)\s+|,\s*as\s+well\s+as\s+)"
     r"(?:also\s+)?(?:(?:in|at|on|near|towards?|into|around|outside|in\s+the\s+vicinity\s+of|on\s+the\s+outskirts\s+of)\s+)?"
     r"(?:the\s+)?"
-    r"(?:(?:(?:north|south|east|west)\w*\s+)?(?:villages?|towns?|cit(?:y|ies)|areas?|hills?|districts?|hilltops?|"
-    r"slopes|outskirts|countryside|parts?|foothills|environs|vicinity|banks?)\s+of\s+(?:the\s+)?)?$",
+    r"(?:(?:(?:north|south|east|west)\w*\s+|(?:large|big|wide|several|some|many|remaining)\s+)?(?:villages?|towns?|"
+    r"cit(?:y|ies)|areas?|hills?|districts?|hilltops?|slopes|outskirts|countryside|parts?|foothills|environs|vicinity|"
+    r"banks?|sections?)\s+of\s+(?:the\s+)?|(?:most|much)\s+of\s+(?:the\s+)?)?$",
     re.I,
 )
 # "X, Y" is a list only when the list goes on after Y ("X, Y and Z", "X, Y.").
@@ -67,6 +68,13 @@ _APPOSED = re.compile(r"\s*,\s*(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}(?:near|in|o
 _LIST_RESUMES = re.compile(r"\s*,\s*(?:and\s+|as\s+well\s+as\s+)?(?:the\s+)?$", re.I)
 _DESCRIBES = re.compile(r"(?<![\w-])(?:which|that|who|where|lies|lying|located|situated|sits|part\s+of)(?![\w-])", re.I)
 _DISTANCE_BEFORE = re.compile(r"(?:kilomet(?:er|re)s?|km|miles?)\s+(?:\([^)]*\)\s+)?(?:from|of)\s+(?:the\s+)?$", re.I)
+_INCLUDING_BEFORE = re.compile(r",?\s*(?:including|such\s+as|among\s+them|among\s+which|notably)\s+(?:the\s+(?:villages?|towns?|"
+                               r"districts?|neighbou?rhoods?)\s+of\s+)?$", re.I)
+_LOCATIVE_BEFORE = re.compile(r"(?<![\w-])(?:around|near|outside|across|throughout|(?:north|south|east|west)(?:ern)?\s+of|"
+                              r"(?:north|south)-?(?:east|west)\s+of)\s+(?:the\s+)?$", re.I)
+# Between a place and the province that locates it: "X, on the edge of Y", "X in western Y".
+_LOCATES_BEFORE = re.compile(r"\s*,?\s*(?:(?:on|at)\s+the\s+(?:edge|fringes?|border|outskirts)\s+of|in|of|inside)\s+"
+                             r"(?:the\s+)?(?:[\w-]+\s+){0,2}", re.I)
 _BETWEEN = re.compile(r"(?<![\w-])between\s+(?:the\s+)?(?:[\w-]+\s+){0,1}$", re.I)
 _AND = re.compile(r"^\s*(?:and|&)\s+(?:the\s+)?(?:[\w-]+\s+){0,1}$", re.I)
 
@@ -76,7 +84,7 @@ _ANAPHOR = Folded(
     r"main|important|last|former|de\s+facto)\s+){0,3}"
     r"(?P<noun>city|town|village|stronghold|border|pocket|dam|airport|airbase|air\s+base|base|desert(?:\s+area)?|area|"
     r"district|neighbou?rhood|countryside|hilltop|hills|mountains|field|station|crossing|island|bridge|outskirts|enclave|"
-    r"province|governorate)(?![\w-])(?!\s+(?:town|city|village|crossing|post|area|region|guards?|strip|of\s+[a-z]))",
+    r"province|governorate|prison|camp|academy|silos|hospital)(?![\w-])(?!\s+(?:town|city|village|crossing|post|area|region|guards?|strip|of\s+[a-z]))",
 )
 _IT_OBJECT = Folded(
     r"(?<![\w-])(?:capturing|captured|capture|cleared|clearing|seized|seizing|took|taking|retook|retaking|recaptured|"
@@ -85,9 +93,13 @@ _IT_OBJECT = Folded(
 )
 # A verb of taking right before a place: "recaptured X", "took control of X".
 _TAKEN_BEFORE = re.compile(
-    r"(?<![\w-])(?:captured|seized|took|taken|retook|retaken|recaptured|stormed|entered|overran|"
+    r"(?<![\w-])(?:captured|seized|took|taken|retook|retaken|recaptured|regained|liberated|stormed|entered|overran|"
     r"(?:took|taken|seized|gained|assumed)\s+(?:full\s+|complete\s+)?control\s+(?:of|over))\s+(?:the\s+(?:[\w-]+\s+){0,2}of\s+)?$",
     re.I)
+# "began shelling the town of X, and troops entered it": the place a verb just acted on.
+_ACTED_ON_BEFORE = re.compile(
+    r"(?<![\w-])(?:shell(?:ed|ing)|bomb(?:ed|ing)|attack(?:ed|ing)|besieg(?:ed|ing)|encircl(?:ed|ing)|surround(?:ed|ing)|"
+    r"storm(?:ed|ing)|struck|striking|pound(?:ed|ing)|assault(?:ed|ing))\s+(?:the\s+(?:[\w-]+\s+){0,2}of\s+)?$", re.I)
 # "It was captured on Tuesday": a place is what is captured, so the pronoun stands for one.
 _IT_PATIENT = Folded(
     r"(?<![\w-])(?P<it>it)\s+(?:was|had\s+been|has\s+been|is)\s+(?:fully\s+|completely\s+|finally\s+|eventually\s+|"
@@ -183,6 +195,14 @@ def recurring(masked: str, mentions: list[Mention], blocked: list[tuple[int, int
     finder left out: a report naming a place once names the same place by the same name
     (one sense per report), and a finder may know a rare name only where its context
     placed it. Not inside a side's name (``blocked``) nor next to another capitalised word."""
+    first_guess: dict[str, Mention] = {}
+    for index, mention in enumerate(mentions):
+        if mention.place.kind == "inferred":
+            # A name the finder only guessed from its context: the first guess, which the
+            # report's lead gives (one sense per report), not one per sentence's neighbours.
+            first = first_guess.setdefault(mention.text, mention)
+            if first is not mention:
+                mentions[index] = Mention(mention.start, mention.end, mention.text, first.place)
     names: dict[str, Mention] = {}
     for mention in mentions:
         text = mention.text
@@ -265,9 +285,11 @@ def find_anaphors(masked: str, start: int, end: int, named: list[PlaceRef],
         earlier = [(i, p) for i, p in history if i >= sentence_index - ANAPHOR_SENTENCES and p.start < a]
         earlier += [(sentence_index, p) for p in named if p.end <= a]
         # "took X ... before losing it": a place this sentence says was taken beats the places
-        # earlier sentences fought at.
-        taken_here = frozenset(p.place.name for p in named if p.end <= a and p.via == "name"
-                               and _TAKEN_BEFORE.search(masked, max(start, p.start - 30), p.start))
+        # earlier sentences fought at (so does one "the village" stood for: "regained the
+        # village on Monday, but the SDF retook it").
+        taken_here = frozenset(p.place.name for p in named + found if p.end <= a and p.via in ("name", "anaphor")
+                               and (_TAKEN_BEFORE.search(masked, max(start, p.start - 30), p.start)
+                                    or _ACTED_ON_BEFORE.search(masked, max(start, p.start - 30), p.start)))
         place = _antecedent(" ".join(noun.split()), earlier, taken_here or salient)
         if place is not None:
             found.append(PlaceRef(a, b, place, "anaphor"))
@@ -386,6 +408,14 @@ def withdrawal_places(masked: str, region_start: int, refs: list[PlaceRef], chos
 def choose(masked: str, region_start: int, refs: list[PlaceRef], action: str) -> list[Chosen]:
     """The event places among ``refs`` (all inside one region, in order) for ``action``."""
     refs = _with_between(masked, refs)
+    included = next((i for i, ref in enumerate(refs) if i and _INCLUDING_BEFORE.search(masked, refs[i - 1].end, ref.start)),
+                    None)
+    if included is not None and all(ref.place.kind in ("governorate", "region")
+                                    or _LOCATIVE_BEFORE.search(masked, max(region_start, ref.start - 30), ref.start)
+                                    for ref in refs[:included]):
+        # "took dozens of villages around X, including A, B and C", "cut off the pocket in
+        # northern Hama, including A and B": A-C were taken; X only says where they lie.
+        refs = refs[included:]
     chosen: list[Chosen] = []
     previous_end = None
     previous_kept = False
@@ -436,6 +466,9 @@ def choose(masked: str, region_start: int, refs: list[PlaceRef], action: str) ->
 
 def choose_nearest(masked: str, refs: list[PlaceRef]) -> list[Chosen]:
     """The place just before a passive verb and those listed with it ("X and Y were taken")."""
+    if len(refs) > 1 and refs[-1].place.kind == "governorate" and refs[-2].place.kind != "governorate" and \
+            _LOCATES_BEFORE.fullmatch(masked, refs[-2].end, refs[-1].start):
+        refs = refs[:-1]  # "attacks on X, on the edge of Y province, were repelled": Y only says where X is
     kept = [refs[-1]]
     for ref in reversed(refs[:-1]):
         same = (ref.start, ref.end) == (kept[-1].start, kept[-1].end)  # "both towns"
