@@ -83,7 +83,10 @@ DESTINATION_UNCERTAINTY_KM = 25.0
 # The capitals whose names reports use for their governments ("Damascus said").
 # ISIL took its first Syrian ground (Raqqa) in January 2014; before it, a generic name is not ISIL's.
 ISIL_GROUND = date(2014, 1, 1)
-CAPITAL_SIDES = {"Damascus": "government"}
+# A state speaking of "its" arms ("Ankara said its drones struck X") is the side it fights with
+# (Turkey's army is folded into the rebels' side, Russia's and Iran's into the government's).
+CAPITAL_SIDES = {"Damascus": "government", "Moscow": "government", "Tehran": "government",
+                 "Ankara": "rebels", "Turkey": "rebels", "Washington": "coalition"}
 _CAPITAL = re.compile(guarded("|".join(CAPITAL_SIDES)) + r"(?![\w-])")
 PRIOR_ENEMY = {"government": "isil", "sdf": "isil", "coalition": "isil", "rebels": "government",
                "hts": "government", "isil": "government"}
