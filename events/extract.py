@@ -917,8 +917,12 @@ class _Reader:
         certainty = view.certainty.at(trigger.start - sentence.start)
         entry = bool(_ENTRY.search(self.masked[trigger.start:trigger.end])) or \
             ("push" in trigger.flags and self.masked[trigger.end:trigger.end + 6].lstrip().lower().startswith("into"))
-        if actor_from in ("running", "sentence", "right") and any(
-                side.role == "held" and side.faction == actor and trigger.start <= side.start < object_end + 40
+        # (a link-up joins its side's own held ground, and a place taken is the one named in the
+        # object, not ground "X-held" told after it: "the fall of X linked the rebel-held A with B")
+        held_reach = object_end + 40 if action in ("airstrike", "attack", "clash", "siege") else \
+            min(object_end, places[0].ref.end) if places else object_end
+        if actor_from in ("running", "sentence", "right") and action != "linkup" and any(
+                side.role == "held" and side.faction == actor and trigger.start <= side.start < held_reach
                 for side in view.sides):
             # "air strikes on opposition-held positions" told after an opposition attack: the
             # side holding the target is not the one striking it.
