@@ -183,6 +183,13 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
         r"on\s+to|within|through|closer|nearer|north|south|east|west|[a-z]+wards?|to\s+(?:the\s+)?(?:edges?|outskirts|gates|"
         r"doorstep|fringes|perimeter|entrances?|walls|vicinity))\b)"), "advance", "verb", frozenset({"push"})),
     (_p(r"(?:came|come|comes|coming)\s+(?:to\s+)?within"), "advance", "verb", frozenset({"near"})),
+    # A side's men told as being at a place's edge ("its fighters were on the outskirts of X"): an advance
+    # (men, not a building: "the hospital is on the outskirts of X" is none).
+    (_p(r"(?:(?<=fighters\s)|(?<=troops\s)|(?<=forces\s)|(?<=units\s)|(?<=soldiers\s)|(?<=men\s)|(?<=they\s)|"
+        r"(?<=militants\s)|(?<=rebels\s)|(?<=army\s)|(?<=militias\s)|(?<=jihadists\s)|(?<=gunmen\s)|(?<=columns\s)|"
+        r"(?<=insurgents\s))(?:is|are|was|were)(?=\s+(?:now\s+|already\s+)?(?:on|at|in)\s+the\s+"
+        r"(?:(?:northern|southern|eastern|western)\s+)?"
+        r"(?:edges?|outskirts|gates|doorstep|fringes|entrances?)\s+of\s)"), "advance", "verb", frozenset()),
     (_p(r"(?:press(?:ed|es|ing)?)\s+on|gain(?:ed|ing|s)?\s+ground|clos(?:ed|ing|es)\s+(?:in\s+)?on|"
         r"converg(?:ed|ing|es?)\s+(?:up)?on|(?:broke|broken|break|breaks|breaking)\s+through|"
         r"(?:made|make|makes|making)\s+(?:[\w-]+\s+){0,2}?(?:gains|advances|progress|headway|inroads)|"
@@ -276,6 +283,7 @@ _HEADS = [
     "rede re-d repo re-p regr",
     "push thru edge edgi",
     "came come comi",
+    "is are was were",
     "pres gain clos conv brok brea made make maki move movi prog swep roll",
     "adva reac appr cros",
     "brou brin",

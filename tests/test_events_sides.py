@@ -187,3 +187,10 @@ def test_ground_held_by_the_side_a_fall_joins_up_does_not_flip_who_took_the_plac
                   "pocket at Homs to the rebel-held desert near Palmyra.")
     assert ("rebels", "capture", "government") in told(events, "Sukhnah")
     assert ("government", "capture", "rebels") not in told(events, "Sukhnah")
+
+
+def test_a_sides_men_told_at_a_places_edge_advanced_on_it():
+    events = read("Rebel units attacked Sukhnah on Monday. By Friday their fighters were on the eastern outskirts "
+                  "of Palmyra, and the clinic there is at the edge of the town.")
+    assert told(events, "Palmyra") == [("rebels", "advance", "government")]
+    assert told(read("The clinic is on the outskirts of Homs."), "Homs") == []
