@@ -171,10 +171,25 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
     (_p(r"withdr(?:ew|aw|awn|aws|awing)|retreat(?:ed|s|ing)|pull(?:ed|s|ing)?\s+(?:out|back)|"
         r"(?:fell|fall|falls|falling)\s+back|abandon(?:ed|s|ing)|evacuat(?:ed|es|ing)"), "withdraw", "verb", frozenset()),
     (_p(r"left|leave|leaves|leaving|fled|flee|flees|fleeing"), "withdraw", "verb", frozenset({"direct"})),
+    # State media's words for a withdrawal: forces "redeployed / repositioned / regrouped" from,
+    # outside or to (new) positions or lines elsewhere (not "regrouped in X", which holds X, nor
+    # "redeploying to the east of X for an offensive").
+    (_p(r"(?:re-?deploy(?:ed|ing|s)?|re-?position(?:ed|ing|s)?|regroup(?:ed|ing|s)?)"
+        r"(?=\s+(?:(?:its|their)\s+(?:forces|troops|units|fighters|men)\s+)?(?:from|outside|away|back|"
+        r"(?:to|towards|into)\s+(?:(?:the\s+)?(?:new|other|rear|defensive|fortified|safer|second|prepared)\s+)?"
+        r"(?:positions|lines)\s))"),
+     "withdraw", "verb", frozenset()),
     (_p(r"(?:push(?:ed|es|ing)?|thrust|edg(?:ed|es|ing))(?=\s+(?:on\s+)?(?:towards?|into|deeper|forward|further|onto|"
         r"on\s+to|within|through|closer|nearer|north|south|east|west|[a-z]+wards?|to\s+(?:the\s+)?(?:edges?|outskirts|gates|"
         r"doorstep|fringes|perimeter|entrances?|walls|vicinity))\b)"), "advance", "verb", frozenset({"push"})),
     (_p(r"(?:came|come|comes|coming)\s+(?:to\s+)?within"), "advance", "verb", frozenset({"near"})),
+    # A side's men told as being at a place's edge ("its fighters were on the outskirts of X"): an advance
+    # (men, not a building: "the hospital is on the outskirts of X" is none).
+    (_p(r"(?:(?<=fighters\s)|(?<=troops\s)|(?<=forces\s)|(?<=units\s)|(?<=soldiers\s)|(?<=men\s)|(?<=they\s)|"
+        r"(?<=militants\s)|(?<=rebels\s)|(?<=army\s)|(?<=militias\s)|(?<=jihadists\s)|(?<=gunmen\s)|(?<=columns\s)|"
+        r"(?<=insurgents\s))(?:is|are|was|were)(?=\s+(?:now\s+|already\s+)?(?:on|at|in)\s+the\s+"
+        r"(?:(?:northern|southern|eastern|western)\s+)?"
+        r"(?:edges?|outskirts|gates|doorstep|fringes|entrances?)\s+of\s)"), "advance", "verb", frozenset()),
     (_p(r"(?:press(?:ed|es|ing)?)\s+on|gain(?:ed|ing|s)?\s+ground|clos(?:ed|ing|es)\s+(?:in\s+)?on|"
         r"converg(?:ed|ing|es?)\s+(?:up)?on|(?:broke|broken|break|breaks|breaking)\s+through|"
         r"(?:made|make|makes|making)\s+(?:[\w-]+\s+){0,2}?(?:gains|advances|progress|headway|inroads)|"
@@ -201,6 +216,9 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
         r"capabilit\w*|strength|spirit|chance|fit))|fought|battl(?:ed|ing|es)|skirmish(?:es|ed|ing)?|firefights?|"
         r"exchang(?:ed|ing)\s+fire|engag(?:ed|ing)\s+(?:in\s+)?(?:battles?|fighting|clashes|combat)"),
      "clash", "nominal_free", frozenset()),
+    # The bare verb after "to" ("managed to storm X", "used the fog to attack X"); whether it was
+    # done or only meant is the infinitive's reading (events/clauses.py).
+    (_p(r"(?<=\sto\s)(?:storm|attack|assault|raid|shell)"), "attack", "verb", frozenset()),
     (_p(r"storm(?:ed|s|ing)|shell(?:ed|ing|s)?|(?:counter-?)?attack(?:ed|ing)|(?:counter-?)?assault(?:ed|ing)|raid(?:ed|ing)|"
         r"infiltrat(?:ed|es|ing)|"
         r"(?:fired|firing|fire|fires|launch(?:ed|es|ing)?|lobb(?:ed|ing))\s+(?:[\w-]+\s+){0,3}?(?:missiles?|rockets?|shells?|mortars?|artillery|projectiles?)"),
@@ -262,8 +280,10 @@ _HEADS = [
     "defe repe repu foug figh beat thwa foil held hold",
     "with retr pull fell fall aban evac",
     "left leav fled flee",
+    "rede re-d repo re-p regr",
     "push thru edge edgi",
     "came come comi",
+    "is are was were",
     "pres gain clos conv brok brea made make maki move movi prog swep roll",
     "adva reac appr cros",
     "brou brin",
@@ -273,11 +293,13 @@ _HEADS = [
     "hit hits hitt stru stri poun targ dest hamm pumm blas drop drops rain",
     "link met meet join conn",
     "clas figh foug batt skir fire exch enga heav",
+    "stor atta assa raid shel",
     "stor shel atta assa coun raid fire firi infi laun lobb",
     "atta assa raid coun incu oper onsl",
     "offe coun push driv thru",
     "adva",
 ]
+assert len(_HEADS) == len(_TABLE)
 _BY_HEAD: dict[str, list[int]] = {}
 for _index, _heads in enumerate(_HEADS):
     for _head in _heads.split():

@@ -71,8 +71,11 @@ _OTHER_PARTIES = re.compile(guarded(r"Israeli|Israel|IDF|Jordanian|Lebanese\s+Ar
 # Civilians named as a clause's subject ("a group of civilians managed to reach X"): no side acts.
 _CIVILIANS = Folded(guarded(r"civilians|residents|refugees|displaced\s+(?:people|persons|families)|children|"
                             r"journalists|aid\s+workers|locals|villagers|townspeople") + r"(?![\w-])")
-_PRONOUN = Folded(guarded(r"they|the\s+latter|the\s+former|it|its\s+(?:forces|troops|fighters|allies|men|units)|"
+_PRONOUN = Folded(guarded(r"they|the\s+latter|the\s+former|it|its\s+(?:forces|troops|fighters|allies|men|units|"
+                          r"jets|warplanes|aircraft|planes|drones|helicopters)|"
                           r"their\s+(?:forces|troops|fighters|allies|men|units)") + r"(?![\w-])")
+_ITS_AIR_ARM = Folded(guarded("its") + r"\s+(?:own\s+)?(?P<head>jets|warplanes|aircraft|planes|drones|helicopters)"
+                      r"(?![\w-])")
 # "his group", and in a quotation "our forces": the speaker's side.
 _POSSESSED_GROUP = Folded(guarded("his|her|our") + r"\s+(?:(?:own|armed|brave|heroic)\s+)?(?:group|forces|men|fighters|"
                           r"units?|faction|militia|troops|army|soldiers)(?![\w-])")
@@ -332,6 +335,14 @@ def find_sides(text: str, table: FactionTable | None = None) -> list[SideMention
         for match in matches:
             if not overlaps(spans, match.start(), match.end()):
                 found.append(SideMention(match.start(), match.end(), text[match.start():match.end()], None, None, role))
+    # "Ankara said its drones struck X": an air arm told as "its" is of the side before, not the
+    # generic air arm its head word alone would name.
+    for match in _ITS_AIR_ARM.finditer(text, low):
+        head = next((i for i, m in enumerate(found) if m.start == match.start("head") and m.end == match.end()
+                     and m.role != "pronoun"), None)
+        if head is not None:
+            found[head] = SideMention(match.start(), match.end(), text[match.start():match.end()], None, None,
+                                      "pronoun")
     for match in _POSSESSED_GROUP.finditer(text, low):
         found.append(SideMention(match.start(), match.end(), text[match.start():match.end()], None, None,
                                  "speaker_group"))

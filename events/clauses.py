@@ -49,6 +49,10 @@ _DATED_RESULT = re.compile(
     r"|" + _MONTH + r"\s+\d{1,2}(?![\w-]))", re.I)
 _ENABLING = re.compile(r"(?<![\w-])(?:allowing|allowed|enabling|enabled|helping|helped)\s+(?:[\w'’-]+\s+){1,3}$", re.I)
 _GERUND = re.compile(r"[A-Za-z-]+ing\b")
+# A means turned to a deed ("exploited the fog to attack X", "used the lull to storm X"): the
+# infinitive tells what was done with it, no aim.
+_MEANS_TO = re.compile(r"(?<![\w-])(?:exploit(?:ed|ing)|used|using|took\s+advantage\s+of|taking\s+advantage\s+of|"
+                       r"seized\s+on|capitali[sz](?:ed|ing)\s+on)\s+(?:[\w'’-]+\s+){1,5}$", re.I)
 _INFINITIVE = re.compile(r"(?<![\w-])to\s+(?:(?:fully|completely|actually|quickly|eventually|finally|further|"
                          r"systematically|also|then|again|help|try\s+and)\s+)*$", re.I)
 # A modal only governs a trigger a few words after it ("would then have to pull out"), not
@@ -120,6 +124,7 @@ def is_irrealis(masked: str, clause_begin: int, trigger_start: int, sentence_end
     if infinitive:
         head = before[:len(before) - len(infinitive.group(0))]
         if (not _IMPLICATIVE.search(head[-40:]) and not _ENABLING.search(head[-60:])
+                and not _MEANS_TO.search(head[-60:])
                 and not (_COMPLETED_MOVE.search(head[-80:]) and _DATED_RESULT.match(masked, trigger_start, sentence_end))):
             return True
     if _IRREALIS_CUES.search(before, lowered(before)) or _MODAL.search(before[-60:]):

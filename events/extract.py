@@ -112,7 +112,10 @@ DESTINATION_UNCERTAINTY_KM = 25.0
 # The capitals whose names reports use for their governments ("Damascus said").
 # ISIL took its first Syrian ground (Raqqa) in January 2014; before it, a generic name is not ISIL's.
 ISIL_GROUND = date(2014, 1, 1)
-CAPITAL_SIDES = {"Damascus": "government"}
+# A state speaking of "its" arms ("Ankara said its drones struck X") is the side it fights with
+# (Turkey's army is folded into the rebels' side, Russia's and Iran's into the government's).
+CAPITAL_SIDES = {"Damascus": "government", "Moscow": "government", "Tehran": "government",
+                 "Ankara": "rebels", "Turkey": "rebels", "Washington": "coalition"}
 _CAPITAL = re.compile(guarded("|".join(CAPITAL_SIDES)) + r"(?![\w-])")
 PRIOR_ENEMY = {"government": "isil", "sdf": "isil", "coalition": "isil", "rebels": "government",
                "hts": "government", "isil": "government"}
@@ -981,8 +984,12 @@ class _Reader:
             return None
         entry = bool(_ENTRY.search(self.masked[trigger.start:trigger.end])) or \
             ("push" in trigger.flags and self.masked[trigger.end:trigger.end + 6].lstrip().lower().startswith("into"))
-        if actor_from in ("running", "sentence", "right") and any(
-                side.role == "held" and side.faction == actor and trigger.start <= side.start < object_end + 40
+        # (a link-up joins its side's own held ground, and a place taken is the one named in the
+        # object, not ground "X-held" told after it: "the fall of X linked the rebel-held A with B")
+        held_reach = object_end + 40 if action in ("airstrike", "attack", "clash", "siege") else \
+            min(object_end, places[0].ref.end) if places else object_end
+        if actor_from in ("running", "sentence", "right") and action != "linkup" and any(
+                side.role == "held" and side.faction == actor and trigger.start <= side.start < held_reach
                 for side in view.sides):
             # "air strikes on opposition-held positions" told after an opposition attack: the
             # side holding the target is not the one striking it.

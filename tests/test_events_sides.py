@@ -161,3 +161,36 @@ def test_state_media_cleansing_a_place_of_terrorists_is_a_capture():
     events = read('State television said troops had "cleansed" Homs of terrorists on 17 May.')
     assert told(events, "Homs") == [("government", "capture", "rebels")]
     assert read("Army units purged Homs of the militants on 17 May.")[0].action == "capture"
+
+
+def test_a_state_speaking_of_its_air_arm_is_the_side_it_fights_with():
+    events = read("Ankara said on Monday that its drones had struck positions in Palmyra.", date(2019, 3, 4))
+    assert told(events, "Palmyra") == [("rebels", "airstrike", "government")]
+    events = read("Washington said its aircraft bombed Sukhnah on Monday.", date(2019, 3, 4))
+    assert [(e.actor, e.action) for e in events] == [("coalition", "airstrike")]
+
+
+def test_a_means_turned_to_an_attack_is_the_attack():
+    events = read("Rebel units exploited the dust storm to attack Sukhnah on Monday.")
+    assert told(events, "Sukhnah") == [("rebels", "attack", "government")]
+    assert told(read("Rebel units hope to attack Sukhnah soon."), "Sukhnah") == []
+
+
+def test_state_media_redeploying_troops_away_is_a_withdrawal():
+    events = read("Army units were redeployed to new lines east of Palmyra on Tuesday.", date(2016, 5, 3))
+    assert told(events, "Palmyra") == [("government", "withdraw", "isil")]
+    assert told(read("The army regrouped in Palmyra on Tuesday."), "Palmyra") == []
+
+
+def test_ground_held_by_the_side_a_fall_joins_up_does_not_flip_who_took_the_place():
+    events = read("Rebels attacked Sukhnah on Monday. The fall of Sukhnah on Tuesday joined the rebel-held "
+                  "pocket at Homs to the rebel-held desert near Palmyra.")
+    assert ("rebels", "capture", "government") in told(events, "Sukhnah")
+    assert ("government", "capture", "rebels") not in told(events, "Sukhnah")
+
+
+def test_a_sides_men_told_at_a_places_edge_advanced_on_it():
+    events = read("Rebel units attacked Sukhnah on Monday. By Friday their fighters were on the eastern outskirts "
+                  "of Palmyra, and the clinic there is at the edge of the town.")
+    assert told(events, "Palmyra") == [("rebels", "advance", "government")]
+    assert told(read("The clinic is on the outskirts of Homs."), "Homs") == []
