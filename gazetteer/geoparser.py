@@ -70,10 +70,10 @@ from dataclasses import dataclass, replace
 from gazetteer import administrative, directional, generic, inferred, lines, relative, scenes
 from gazetteer.context import Context
 from gazetteer.descriptors import Descriptor, SUFFIXES, MAX_SUFFIX_TOKENS
-from gazetteer.index import IS_FORM, IS_PREFIX
+from gazetteer.index import IS_FORM, IS_PREFIX, token_keys
 from gazetteer.inferred import MAX_GAP_CHARS
 from gazetteer.match import INEXACT_TIERS, SPELL_MIN_CONSONANTS, candidates
-from gazetteer.normalize import ARTICLES, ENGLISH_ARTICLES, fold, token_key
+from gazetteer.normalize import ARTICLES, ENGLISH_ARTICLES, compass_first, fold, strip_articles, token_key
 from gazetteer.place import Mention, Place
 from gazetteer.spelling import consonants, word_keys
 
@@ -169,6 +169,10 @@ per than then also not no yes all some any each every both either neither up dow
 # Places big enough that a unit named after them still names them ("Homs Province").
 _NAMING_KINDS = frozenset({"city", "governorate", "river"})
 _SUFFIX_FIRST_WORDS = frozenset(phrase[0] for phrase in SUFFIXES)
+
+
+# An Arabic compass adjective ("al-Gharbiyah", "Sharqi"), as ``normalize.compass_first`` reads it.
+_COMPASS_WORD_RE = re.compile(r"^(?:sharq|gharb|shamal|janub)(?:i|iy|iya|iyah|iyeh|iyya|iyyah|ieh|ia|iah)$")
 
 
 @dataclass(slots=True)
@@ -332,8 +336,30 @@ class _Finder:
                     and not spell_probe(spell) & IS_PREFIX and not fold_found & IS_PREFIX:
                 break
             j += 1
+        compass_last = self.compass_after(i)
+        if compass_last is not None and (best is None or compass_last > best):
+            best = compass_last
         found = self._longest[i] = (best, best_spell)
         return found
+
+    def compass_after(self, i: int) -> int | None:
+        """Last token of a name written with its Arabic compass adjective after the noun
+        ("Ghariyeh al-Gharbiyah") whose English order ("Western Ghariyeh") is a gazetteer
+        name, else None (``normalize.compass_first``)."""
+        toks, run = self.tokens, self.run
+        for k in range(i, min(i + 3, len(toks) - 1)):
+            if run[k] != run[k + 1] or toks[k].article:
+                continue
+            m = k + 1
+            if toks[m].article and m + 1 < len(toks) and run[m] == run[m + 1]:
+                m += 1
+            if not _COMPASS_WORD_RE.match(toks[m].folded):
+                continue
+            reordered = compass_first(" ".join(t.folded for t in toks[i:m + 1]))
+            if reordered and (self.index.by_fold.probe(reordered) & IS_FORM
+                              or self.index.by_key.probe("".join(token_keys(strip_articles(reordered)))) & IS_FORM):
+                return m
+        return None
 
     def longest_exact(self, i: int) -> int | None:
         return self.longest_name(i)[0]

@@ -33,7 +33,7 @@ from typing import NamedTuple
 from gazetteer.descriptors import Descriptor, family_of_kind, split_prefix, split_suffix
 from gazetteer.index import NameIndex, core_of, token_keys
 from gazetteer.normalize import (
-    fold, fold_arabic, is_arabic, name_key, skeleton, strip_articles, unglue_al,
+    compass_first, fold, fold_arabic, is_arabic, name_key, skeleton, strip_articles, unglue_al,
 )
 from gazetteer.spelling import arabic_key, consonants, latin_key
 
@@ -112,6 +112,14 @@ def candidates(index: NameIndex, name: str, fuzzy: bool = True, spelling: bool =
     unglued = " ".join(unglue_al(t) for t in bare.split())
     if unglued != bare:
         found = _tier(index.by_key.get("".join(token_keys(unglued))), 0.93, "glued")
+        if found:
+            return found
+    # "Ghariyeh al-Gharbiyah": the Arabic compass adjective after the noun is the English one
+    # before it ("Western Ghariyeh"); the index holds both orders of its own names
+    # (``index.matchable_names``), a query is tried in English order too.
+    reordered = compass_first(name)
+    if reordered:
+        found = candidates(index, reordered, fuzzy=False, spelling=spelling)
         if found:
             return found
     core, descriptor = core_of(bare)

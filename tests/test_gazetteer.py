@@ -314,6 +314,17 @@ def test_an_arabic_compass_adjective_after_the_name_meets_the_english_order():
     assert gaz.resolve("Western Kuwayris") is None
 
 
+def test_a_query_with_the_compass_adjective_after_the_noun_finds_the_english_order_name():
+    """The reverse: the gazetteer spells it "Western Dalbun", the text "Dalbun al-Gharbiyah"."""
+    west = Entry("cu:w", "Western Dalbun", (), 35.1, 36.4, "village", "Hama", "SY", 0, 2.0, "curated")
+    east = Entry("cu:e", "Eastern Dalbun", (), 35.1, 36.5, "village", "Hama", "SY", 0, 2.0, "curated")
+    gaz = Gazetteer([west, east])
+    assert gaz.resolve("Dalbun al-Gharbiyah").id == "cu:w"
+    assert gaz.resolve("Dalbun Sharqiyeh").id == "cu:e"
+    assert gaz.resolve("Dalbun al-Shamaliyah") is None
+    assert gaz.geoparse("Troops pushed through Dalbun al-Gharbiyah at dawn.")[0].place.id == "cu:w"
+
+
 def test_eastern_ghouta_is_the_region_east_of_damascus_not_a_far_homonym():
     ghouta, douma = resolve("Eastern Ghouta"), resolve("Douma")
     assert ghouta.governorate == "Rif Dimashq" and ghouta.kind == "region"
