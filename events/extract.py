@@ -236,9 +236,6 @@ _FELL_OR_HANDS = re.compile(r"fell|hands", re.I)
 # Between a patient and its passive verb: "X fell", "X has now fallen", "X was finally taken".
 _PATIENT_GAP = re.compile(r"\s+(?:(?:has|had|have)\s+)?(?:(?:was|were|is|are|been|got)\s+)?"
                           r"(?:(?:now|finally|eventually|quickly|also|then|soon|fully|completely|later)\s+)*", re.I)
-_RELATIVE_OBJECT = re.compile(r",\s*which\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}?(?:(?:had|have|has|then|later|finally|"
-                              r"eventually|also)\s+)*$", re.I)
-_TRANSITIVE_ACTIONS = frozenset({"capture", "recapture", "encircle", "siege"})
 _THROUGH_BEFORE = re.compile(r"(?<![\w-])(?:through|via)\s+(?:the\s+)?$", re.I)
 _RELATIVE_OPEN = re.compile(r",\s*(?:which|who|that|where)\s", re.I)
 _EVACUATION = re.compile(r"(?i:evacuat|leav|left)")
@@ -1482,13 +1479,6 @@ class _Reader:
             chosen = withdrawal_places(self.masked, trigger.end, object_refs, chosen)
         if chosen:
             return chosen, "object"
-        if trigger.form == "verb" and action in _TRANSITIVE_ACTIONS:
-            # "advanced on X, which they took on 24 July": the relative pronoun is the object.
-            relative = _RELATIVE_OBJECT.search(self.masked, max(view.sentence.start, trigger.start - 40), trigger.start)
-            antecedent = [r for r in view.refs if relative is not None and r.end <= relative.start()
-                          and relative.start() - r.end <= 1]
-            if antecedent:
-                return [Chosen(antecedent[-1])], "object"
         if subject_start in self.trigger_ends and trigger.form != "passive":
             # What follows the trigger before is that trigger's object, not this one's scene.
             return [], "none"
