@@ -138,14 +138,14 @@ class Entries(Sequence):
         """The descriptor groups stored for the entry at ``position`` (None for one added since)."""
         if position >= len(self._lines) or position in self._replaced:
             return None
-        field = self._lines[position].split("\t", 15)[14]
+        field = self._lines[position].rsplit("\t", 3)[1]  # the JSON last holds no tab
         return frozenset(field.split(",")) if field else frozenset()
 
     def main_forms(self, position: int) -> tuple[frozenset[str], frozenset[str], frozenset[str]] | None:
         """The main names' forms stored for the entry at ``position`` (None for one added since)."""
         if position >= len(self._lines) or position in self._replaced:
             return None
-        return _main_forms(self._lines[position].split("\t", 16)[15])
+        return _main_forms(self._lines[position].rsplit("\t", 2)[1])
 
     def __setitem__(self, position: int, entry: Entry) -> None:
         self._made[position] = entry
