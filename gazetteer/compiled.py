@@ -14,7 +14,8 @@ the data files it was built from), then sections, each opened by a line ``@<name
 - ``@entries``: one merged entry per line, in the sources' order, tab-separated: ``id, name,
   aliases, main_aliases`` (``|``-separated), ``lat, lon, kind, governorate, country,
   population, uncertainty_km, source, pcode, level``, the descriptor groups its names use
-  (``,``-separated) and, as JSON, the other non-empty columns of its source row(s) (the
+  (``,``-separated), the folded, bare and key forms of its main names (``NameIndex.main_forms``:
+  three ``|``-separated sets joined by ``;``, empty when it has no Latin main name) and, as JSON, the other non-empty columns of its source row(s) (the
   citation, OCHA's district...: ``Entry.raw``);
 - ``@fold``, ``@bare``, ``@key``, ``@core``, ``@skeleton``, ``@arabic``, ``@spell``: the
   index's tables (``index.TABLES``), one form per line, sorted: the form, a tab, and the
@@ -38,7 +39,7 @@ from pathlib import Path
 from typing import Iterator, Sequence
 
 import settings
-from gazetteer.index import TABLES, NameIndex, Postings, entry_groups
+from gazetteer.index import TABLES, NameIndex, Postings, entry_groups, main_forms_of
 from gazetteer.sources import Entry, load_entries, static_sources
 
 PATH = settings.DATA_DIR / "gazetteer" / "index.tsv"
@@ -62,10 +63,29 @@ def fingerprint(data_dir: Path = settings.DATA_DIR) -> str:
     return digest.hexdigest()[:16]
 
 
+def _main_forms_field(entry: Entry) -> str:
+    """``main_forms_of(entry)`` as stored: three sorted ``|``-separated sets joined by ``;``."""
+    forms = main_forms_of(entry)
+    if not any(forms):
+        return ""
+    for form in set().union(*forms):
+        if "|" in form or ";" in form:
+            raise ValueError(f"entry {entry.id}: '|' or ';' in the main form {form!r}")
+    return ";".join("|".join(sorted(column)) for column in forms)
+
+
+def _main_forms(field: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    if not field:
+        return frozenset(), frozenset(), frozenset()
+    folded, bare, key = field.split(";")
+    return frozenset(folded.split("|")), frozenset(bare.split("|")), frozenset(key.split("|"))
+
+
 def _entry_line(entry: Entry) -> str:
     fields = (entry.id, entry.name, "|".join(entry.aliases), "|".join(entry.main_aliases), repr(entry.lat),
               repr(entry.lon), entry.kind, entry.governorate or "", entry.country, str(entry.population),
               repr(entry.uncertainty_km), entry.source, entry.pcode, entry.level, ",".join(sorted(entry_groups(entry))),
+              _main_forms_field(entry),
               json.dumps({k: v for k, v in (entry.raw or {}).items() if k not in _OWN_COLUMNS and v},
                          ensure_ascii=False, sort_keys=True))
     for value in fields[:-1]:
@@ -78,12 +98,18 @@ def _entry_line(entry: Entry) -> str:
 
 def _entry(line: str) -> Entry:
     (entry_id, name, aliases, main_aliases, lat, lon, kind, governorate, country, population,
-     uncertainty_km, source, pcode, level, _groups, raw) = line.split("\t")
-    return Entry(id=entry_id, name=name, aliases=tuple(aliases.split("|")) if aliases else (),
-                 lat=float(lat), lon=float(lon), kind=kind, governorate=governorate or None, country=country,
-                 population=int(population), uncertainty_km=float(uncertainty_km), source=source,
-                 raw=json.loads(raw), main_aliases=tuple(main_aliases.split("|")) if main_aliases else (),
-                 pcode=pcode, level=level)
+     uncertainty_km, source, pcode, level, _groups, _main, raw) = line.split("\t")
+    # The row was checked (``Entry.__post_init__``) when the index was built from the sources, so
+    # the entry is made as ``Place.checked_already`` makes a place: without the checks and the frozen
+    # dataclass's per-field set-up, most of the cost of an entry's first touch.
+    entry = object.__new__(Entry)
+    entry.__dict__.update(id=entry_id, name=name, aliases=tuple(aliases.split("|")) if aliases else (),
+                          lat=float(lat), lon=float(lon), kind=kind, governorate=governorate or None,
+                          country=country, population=int(population), uncertainty_km=float(uncertainty_km),
+                          source=source, raw=json.loads(raw),
+                          main_aliases=tuple(main_aliases.split("|")) if main_aliases else (),
+                          pcode=pcode, level=level)
+    return entry
 
 
 class Entries(Sequence):
@@ -112,8 +138,14 @@ class Entries(Sequence):
         """The descriptor groups stored for the entry at ``position`` (None for one added since)."""
         if position >= len(self._lines) or position in self._replaced:
             return None
-        field = self._lines[position].split("\t", 15)[14]
+        field = self._lines[position].rsplit("\t", 3)[1]  # the JSON last holds no tab
         return frozenset(field.split(",")) if field else frozenset()
+
+    def main_forms(self, position: int) -> tuple[frozenset[str], frozenset[str], frozenset[str]] | None:
+        """The main names' forms stored for the entry at ``position`` (None for one added since)."""
+        if position >= len(self._lines) or position in self._replaced:
+            return None
+        return _main_forms(self._lines[position].rsplit("\t", 2)[1])
 
     def __setitem__(self, position: int, entry: Entry) -> None:
         self._made[position] = entry

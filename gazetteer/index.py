@@ -116,6 +116,12 @@ def _main_name_forms(name: str) -> tuple[str, str, str] | None:
     return folded, bare, "".join(token_keys(bare))
 
 
+def main_forms_of(entry: Entry) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(folded, bare, key) forms of the Latin-script main names of ``entry``."""
+    forms = [f for f in map(_main_name_forms, entry.main_names) if f is not None]
+    return tuple(frozenset(f[i] for f in forms) for i in range(3))
+
+
 def table_forms(name: str) -> Iterable[tuple[str, str]]:
     """(table, form) pairs under which ``name`` is indexed; the descriptor group aside."""
     forms = name_forms(name)
@@ -354,8 +360,11 @@ class NameIndex:
         """(folded, bare, key) forms of the main names of the entry at ``position``."""
         value = self._main_forms[position]
         if value is None:
-            forms = [f for f in map(_main_name_forms, self.entries[position].main_names) if f is not None]
-            value = self._main_forms[position] = tuple(frozenset(f[i] for f in forms) for i in range(3))
+            stored = getattr(self.entries, "main_forms", None)
+            value = stored(position) if stored is not None else None
+            if value is None:
+                value = main_forms_of(self.entries[position])
+            self._main_forms[position] = value
         return value
 
     def prior(self, position: int) -> float:
