@@ -18,6 +18,7 @@ import bisect
 import dataclasses
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -118,6 +119,10 @@ class FactionTable:
     theatres: dict[str, tuple[str, ...]] | None = None
     # Rulers' titles a person's name follows ("loyal to President X"), lower-cased.
     titles: frozenset[str] = frozenset()
+    # Dated alliances and enmities between sides (data/factions.yaml relations).
+    relations: tuple["DatedRelation", ...] = ()
+    # Names of a whole alliance rather than one faction ("the armed opposition"), lower-cased.
+    umbrella: frozenset[str] = frozenset()
 
     def lookup(self, text: str) -> tuple[str, bool] | None:
         key = _key(text)
@@ -187,6 +192,8 @@ def load_factions(path: Path = FACTIONS_PATH) -> FactionTable:
     generic: dict[str, tuple[str, ...]] = {}
     composed_raw = raw.pop("composed", None)
     theatres = {name.lower(): tuple(factions) for name, factions in (raw.pop("theatres", None) or {}).items()}
+    relations = _dated_relations(raw.pop("relations", None) or [], path)
+    umbrella = frozenset(_key(n).lower() for n in raw.pop("umbrella", None) or [])
     if any(f not in FACTIONS for factions in theatres.values() for f in factions):
         raise ValueError(f"{path}: theatres need factions among {FACTIONS}")
     for name, candidates in (raw.pop("generic", None) or {}).items():
@@ -211,7 +218,49 @@ def load_factions(path: Path = FACTIONS_PATH) -> FactionTable:
     composed, affiliation, titles = _composed(composed_raw, path)
     return FactionTable(faction_of, pattern, frozenset(grouped),
                         {head: _names_pattern(group) for head, group in grouped.items()}, generic,
-                        composed, affiliation, theatres, titles)
+                        composed, affiliation, theatres, titles, relations, umbrella)
+
+
+@dataclass(frozen=True)
+class DatedRelation:
+    """Two sides allied (or at war) from ``start`` to ``end`` (inclusive; None: open), with the
+    public source the period is read from."""
+
+    relation: str
+    sides: frozenset[str]
+    start: date | None
+    end: date | None
+    source: str
+
+    def holds_on(self, day: date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+def _dated_relations(rows: list, path: Path) -> tuple[DatedRelation, ...]:
+    out = []
+    for row in rows:
+        sides = row.get("sides") or []
+        if row.get("relation") not in ("allies", "enemies") or len(set(sides)) != 2 or \
+                any(s not in FACTIONS for s in sides) or not row.get("source"):
+            raise ValueError(f"{path}: a relation needs relation allies|enemies, two sides among {FACTIONS} "
+                             f"and a source: {row!r}")
+        bounds = [row.get("from"), row.get("to")]
+        if any(b is not None and not isinstance(b, date) for b in bounds):
+            raise ValueError(f"{path}: a relation's from/to must be ISO dates: {row!r}")
+        out.append(DatedRelation(row["relation"], frozenset(sides), bounds[0], bounds[1], str(row["source"])))
+    return tuple(out)
+
+
+def relations_on(table: FactionTable, day: date | None) -> tuple[set[frozenset[str]], set[frozenset[str]]]:
+    """The pairs of sides allied, and those at war, on ``day`` by the table's dated relations."""
+    allied: set[frozenset[str]] = set()
+    enemies: set[frozenset[str]] = set()
+    if day is None:
+        return allied, enemies
+    for relation in table.relations:
+        if relation.holds_on(day):
+            (allied if relation.relation == "allies" else enemies).add(relation.sides)
+    return allied, enemies
 
 
 def _composed(raw: dict | None, path: Path) -> tuple[Folded | None, dict[str, str], frozenset[str]]:

@@ -35,7 +35,7 @@ from typing import Callable, Sequence
 
 from events import clauses
 from events.actions import Trigger, find_triggers
-from events.actors import FactionTable, SideMention, find_sides, generic_choices, load_factions
+from events.actors import FactionTable, SideMention, find_sides, generic_choices, load_factions, relations_on
 from events.certainty import SentenceCertainty, denies_previous
 from events.dates import NUMBERS, UNIT_DAYS, YEARS, DateContext, DateExpr, DateSpan, find_dates, resolve, usable_year
 from events.documents import Document
@@ -388,6 +388,10 @@ class _Reader:
         # Before ISIL held ground, the army's usual enemy was the armed opposition.
         self.prior_enemy = {**PRIOR_ENEMY, "government": "rebels"} \
             if self.doc_date is not None and self.doc_date < ISIL_GROUND else PRIOR_ENEMY
+        # The pairs of sides allied on the report's date (data/factions.yaml relations): never
+        # each other's target.
+        dated_allies, dated_enemies = relations_on(factions, self.doc_date)
+        self.allies = (ALLIES | dated_allies) - dated_enemies
         self.unresolved: list[str] = []
         self.drafts: list[_Draft] = []
         self.history: list[tuple[int, PlaceRef]] = []
@@ -426,7 +430,7 @@ class _Reader:
         self.mention_spans = sorted((m.start, m.end) for m in mentions)
         refs = [r for r in usable_mentions(mentions, [(s.start, s.end) for s in sides if s.faction])
                 if not metonymic(self.masked, r)]
-        sides = self._before_isil(self._in_theatre(self._capitals_speaking(sides), refs))
+        sides = self._leading_ally(self._before_isil(self._in_theatre(self._capitals_speaking(sides), refs)))
         self.named_in_report: dict[str, int] = {}
         self.named_in_paragraph: dict[int, dict[str, int]] = {}
         for sentence in sentences:
@@ -503,6 +507,33 @@ class _Reader:
             faction = next((f for f in theatres.get((place.governorate or "").lower(), ()) if f in choices), None)
             if faction is not None and faction != side.faction:
                 out[i] = SideMention(side.start, side.end, side.text, faction, side.unit, side.role)
+        return out
+
+    def _leading_ally(self, sides: list[SideMention]) -> list[SideMention]:
+        """In a period two sides fight as one (data/factions.yaml relations), a generic name
+        ("militants", "armed groups") or a name of the whole alliance ("the armed opposition")
+        stands for the side of the two the report names most (the leading side)."""
+        pairs = [p for p in self.allies - ALLIES]
+        if not pairs:
+            return sides
+        umbrella = self.factions.umbrella
+        named: dict[str, int] = {}
+        for s in sides:
+            # Generic names count as the context already read them (the side named near them).
+            if s.faction and s.role in ("actor", "held") and " ".join(s.text.split()).lower() not in umbrella:
+                named[s.faction] = named.get(s.faction, 0) + 1
+        out = list(sides)
+        for pair in pairs:
+            ranked = sorted(pair, key=lambda f: (-named.get(f, 0), f))
+            leading, other = ranked
+            if named.get(leading, 0) <= named.get(other, 0):
+                continue
+            for i, s in enumerate(out):
+                if s.faction != other or s.unit is not None:
+                    continue
+                choices = generic_choices(s, self.factions)
+                if leading in choices or (not choices and " ".join(s.text.split()).lower() in umbrella):
+                    out[i] = dataclasses.replace(s, faction=leading)
         return out
 
     def _before_isil(self, sides: list[SideMention]) -> list[SideMention]:
@@ -1397,7 +1428,7 @@ class _Reader:
                 return side.faction
         # A side named in a later clause ("..., while the army advanced on Y") is not this one's.
         others = [s for s in view.sides if s.faction and s.faction != actor and s.role in ("actor", "held")
-                  and frozenset({s.faction, actor}) not in ALLIES and s.start < object_end
+                  and frozenset({s.faction, actor}) not in self.allies and s.start < object_end
                   and not (subject_start <= s.start < trigger.start
                            and _MEMBER_OF_SUBJECT.search(self.masked, subject_start, s.start))]
         if others:
@@ -1407,7 +1438,7 @@ class _Reader:
     def _fallback_target(self, actor: str, places: list[Chosen], avoid: str | None = None) -> str | None:
         for chosen in places:
             held = self.holders.get(self._key(chosen.ref))
-            if held and held[-1] != actor and frozenset({held[-1], actor}) not in ALLIES:
+            if held and held[-1] != actor and frozenset({held[-1], actor}) not in self.allies:
                 return held[-1]
         enemy = self.enemies.get(actor)
         if enemy and enemy != avoid:
@@ -1431,7 +1462,7 @@ class _Reader:
         not ISIL)."""
         for counts in pools or (self.named_in_paragraph.get(self.paragraph, {}), self.named_in_report):
             ranked = sorted(((n, f) for f, n in counts.items() if f not in (actor, avoid)
-                             and frozenset({f, actor}) not in ALLIES), reverse=True)
+                             and frozenset({f, actor}) not in self.allies), reverse=True)
             if ranked:
                 return ranked[0][1]
         return None
@@ -1766,6 +1797,12 @@ class _Reader:
                 draft.target = draft.target or self._fallback_target(draft.actor, draft.places)
 
     def _remember(self, draft: _Draft) -> None:
+        if draft.target and frozenset({draft.actor, draft.target}) in self.allies:
+            # A side's ally in the report's period is never its target.
+            ally = draft.target
+            draft.target = self._fallback_target(draft.actor, draft.places, avoid=ally)
+            if draft.target == ally or draft.target == draft.actor:
+                draft.target = self.prior_enemy.get(draft.actor)
         if draft.target:
             self.enemies[draft.actor] = draft.target
             self.enemies.setdefault(draft.target, draft.actor)

@@ -1,0 +1,59 @@
+"""Who fights alongside whom depends on the year (data/factions.yaml relations): an ally in a
+report's period is never a side's target, and a generic or umbrella name follows the leading side
+(sentences written for these tests, not taken from any report)."""
+from __future__ import annotations
+
+from datetime import date
+
+from events.actors import load_factions, relations_on
+from events.documents import parse_document
+from events.extract import extract
+from tests.test_events_extract import PLACES, finder_of
+
+finder = finder_of({**PLACES, "Harem": (36.21, 36.52, "town"), "Salqin": (36.14, 36.45, "town"),
+                    "Darkush": (35.99, 36.39, "town"), "Armanaz": (36.08, 36.50, "town")})
+
+
+def read(text: str, when: date):
+    return list(extract(parse_document(text.encode("utf-8"), "report.txt", doc_date=when), finder).events)
+
+
+def told(events, place: str) -> list[tuple[str, str, str | None]]:
+    return [(e.actor, e.action, e.target) for e in events if e.place == place]
+
+
+def test_the_dated_table_names_its_sources_and_periods():
+    table = load_factions()
+    assert table.relations and all(r.source.startswith("https://") for r in table.relations)
+    allied, enemies = relations_on(table, date(2015, 6, 1))
+    assert frozenset({"hts", "rebels"}) in allied
+    allied, _ = relations_on(table, date(2018, 6, 1))
+    assert frozenset({"hts", "rebels"}) not in allied
+    _, enemies = relations_on(table, date(2019, 3, 1))
+    assert frozenset({"sdf", "rebels"}) in enemies
+    assert relations_on(table, None) == (set(), set())
+
+
+JOINT = ("Hayat Tahrir al-Sham and the factions allied with it stormed Harem on Monday. HTS fighters "
+         "then pushed on towards Salqin, and Hayat Tahrir al-Sham said the army had fled. "
+         "On Tuesday the armed opposition entered Armanaz.")
+
+
+def test_an_umbrella_name_follows_the_leading_side_while_the_two_are_allied():
+    assert [a for a, _, _ in told(read(JOINT, date(2024, 12, 3)), "Armanaz")] == ["hts"]
+    # Years the two fought each other: the armed opposition is the rebels.
+    assert [a for a, _, _ in told(read(JOINT, date(2018, 3, 3)), "Armanaz")] == ["rebels"]
+
+
+JOINT_2 = ("Nusra Front fighters and Ahrar al-Sham shelled Darkush on Friday. The Nusra Front said its men "
+           "were at the gates, and al-Nusra claimed the army was retreating. On Saturday militants "
+           "captured Darkush.")
+
+
+def test_a_joint_campaign_never_targets_the_ally_in_its_period():
+    events = told(read(JOINT_2, date(2015, 5, 2)), "Darkush")
+    assert ("hts", "capture", "government") in events
+    assert all({actor, target} != {"hts", "rebels"} for actor, _, target in events)
+    # In a year the two fought each other, they may be each other's target.
+    assert any({actor, target} == {"hts", "rebels"} for actor, _, target in told(read(JOINT_2, date(2018, 5, 2)),
+                                                                                  "Darkush"))
