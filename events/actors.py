@@ -486,6 +486,10 @@ def _in_context(text: str, found: list[SideMention], table: FactionTable) -> lis
             turkish = any(found[j].faction == "rebels" and _TURKISH.search(found[j].text) for j in before)
             candidates = tuple(c for c in candidates if c != "rebels" or flying or turkish)
         air = "coalition" in candidates
+        if "isil" in candidates or "hts" in candidates:
+            # Armed groups' words ("militants", "jihadists") are never a state's army, though
+            # Turkey's is folded into the rebels ("a Turkish military convoy" is no militant).
+            pools = tuple([j for j in pool if not _TURKISH_STATE.fullmatch(found[j].text)] for pool in pools)
         for pool in pools:
             # An air arm is not of the side holding the ground it strikes ("rebel-held districts"),
             # nor of a rebel group: the only air arm folded into the rebels is Turkey's.
@@ -500,6 +504,10 @@ def _in_context(text: str, found: list[SideMention], table: FactionTable) -> lis
     return out
 
 
+# Turkey's own forces named as such (not the factions it backs): "Turkish troops", "the Turkish army".
+_TURKISH_STATE = re.compile(r"(?i:(?:the\s+)?(?:Turkish|Turkey's|TSK)(?!-)(?:\s+(?:army|military|armed|forces|troops|soldiers|"
+                            r"tanks?|artillery|convoys?|jets|warplanes|drones|units|special|air|force|commandos|"
+                            r"reinforcements|columns?))*)")
 _AIR_ARM = re.compile(r"(?i:air\s*force|aircraft|warplanes|jets|planes|helicopters|drones|aviation|bombers|aerial)")
 
 

@@ -57,3 +57,10 @@ def test_a_joint_campaign_never_targets_the_ally_in_its_period():
     # In a year the two fought each other, they may be each other's target.
     assert any({actor, target} == {"hts", "rebels"} for actor, _, target in told(read(JOINT_2, date(2018, 5, 2)),
                                                                                   "Darkush"))
+
+
+def test_militants_are_never_the_turkish_army_named_near_them():
+    text = ("Government forces shelled Armanaz on Sunday. A Turkish military convoy drove to an observation "
+            "post near Harem. On Monday militants recaptured Armanaz.")
+    captured = [a for a, action, _ in told(read(text, date(2019, 7, 1)), "Armanaz") if action in ("capture", "recapture")]
+    assert captured and "rebels" not in captured
