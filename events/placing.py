@@ -362,7 +362,7 @@ def _antecedent(noun: str, earlier: list[tuple[int, PlaceRef]], salient: frozens
     if noun in _GENERIC_NOUNS and salient:
         ordered = [item for item in ordered if item[1].place.name in salient] + \
             [item for item in ordered if item[1].place.name not in salient]
-    elif kinds is not None and salient:
+    elif kinds is not None and salient and noun != "stronghold":  # a stronghold is still the enemy's
         # "took X, cutting the road to the city of Y. ... entered the town": of the places of a
         # fitting kind one sentence names, the one the story is about (something happened
         # there); a fitting place a later sentence names is the latest one.

@@ -82,3 +82,9 @@ def test_a_place_the_report_called_a_town_is_not_the_city():
                   "tightening the siege of the jihadist-held half of the city.")
     assert ("government", "capture", "Sarmin", date(2021, 6, 3)) in places(events), places(events)
     assert not any(e.place == "Sarmin" and e.action == "siege" for e in events), places(events)
+
+
+def test_the_stronghold_is_the_place_still_held_not_the_villages_just_taken():
+    events = read("On 3 June the army captured the village of Sabkhah, west of the jihadist-held city of Raqqa. "
+                  "Troops then encircled the stronghold on 5 June.")
+    assert ("government", "encircle", "Raqqa", date(2021, 6, 5)) in places(events), places(events)
