@@ -618,8 +618,10 @@ class _Reader:
             self._deny_previous(view.index)
         salient = frozenset(c.ref.place.name for d in self.drafts[-6:] if not d.removed
                             and d.sentence >= view.index - ANAPHOR_SENTENCES for c in d.places if not c.destination)
+        story = frozenset(c.ref.place.name for d in self.drafts[-6:] if not d.removed
+                          and d.sentence >= view.index - ANAPHOR_SENTENCES for c in d.places)
         anaphors = find_anaphors(self.masked, sentence.start, sentence.end, view.refs, self.history, view.index,
-                                 self.low, salient)
+                                 self.low, salient, story)
         anaphors += self._features(view, anaphors)
         if anaphors and any(s.role == "pronoun" for s in view.sides):
             # "It was captured": the pronoun stands for the place, not for a side

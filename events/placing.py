@@ -255,11 +255,13 @@ def _occurrences(text: str, names) -> list[tuple[int, int]]:
 
 def find_anaphors(masked: str, start: int, end: int, named: list[PlaceRef],
                   history: list[tuple[int, PlaceRef]], sentence_index: int, low: str | None = None,
-                  salient: frozenset[str] = frozenset()) -> list[PlaceRef]:
+                  salient: frozenset[str] = frozenset(), story: frozenset[str] = frozenset()) -> list[PlaceRef]:
     """"The city", "it"... in ``masked[start:end]`` resolved to the place they stand for
     (``low``: ``masked`` lower-cased, see events/folding.py). A word that names no kind of
     place ("the area", "it") stands for the latest place something happened at (``salient``:
-    their names) before a place named only to locate it ("X, a suburb on the edge of Y")."""
+    their names) before a place named only to locate it ("X, a suburb on the edge of Y"); a word
+    naming a kind ("the town") prefers, of the fitting places, one something happened at or
+    was headed for (``story``: their names) to a place named only in passing."""
     found: list[PlaceRef] = []
     spans = [(m.start(), m.end(), m.group("noun").lower()) for m in _ANAPHOR.finditer(masked, low, start, end)]
     here = masked[start:end].lower()
@@ -290,7 +292,18 @@ def find_anaphors(masked: str, start: int, end: int, named: list[PlaceRef],
         taken_here = frozenset(p.place.name for p in named + found if p.end <= a and p.via in ("name", "anaphor")
                                and (_TAKEN_BEFORE.search(masked, max(start, p.start - 30), p.start)
                                     or _ACTED_ON_BEFORE.search(masked, max(start, p.start - 30), p.start)))
-        place = _antecedent(" ".join(noun.split()), earlier, taken_here or salient)
+        noun = " ".join(noun.split())
+        if noun in _CALLED_CONFLICTS:
+            # "captured the town of X ... the city": the report called X a town, so "the city" is not X
+            earlier = [(i, p) for i, p in earlier
+                       if _called(masked, p.start) not in _CALLED_CONFLICTS[noun]]
+        preferred = taken_here or salient
+        if noun in _KIND_NOUNS and not taken_here:
+            # a fitting place this sentence names itself ("an offensive towards X, within 10 km
+            # of the town") comes before the story of earlier sentences
+            here_fits = any(p.end <= a and p.via == "name" and p.place.kind in _KIND_NOUNS[noun] for p in named)
+            preferred = frozenset() if here_fits else story
+        place = _antecedent(noun, earlier, preferred)
         if place is not None:
             found.append(PlaceRef(a, b, place, "anaphor"))
     return found
@@ -314,6 +327,34 @@ def _antecedents(count: str | None, noun: str, earlier: list[tuple[int, PlaceRef
     return group if len(group) >= 2 else []
 
 
+# "the town of X": what the report itself calls X; a later "the city" is then not X.
+_CALLED_BEFORE = re.compile(r"(?<![\w-])(?P<noun>city|town|village)\s+of\s+(?:the\s+)?$", re.I)
+_CALLED_CONFLICTS = {"city": frozenset({"town", "village"}), "village": frozenset({"city"})}
+
+
+def _called(masked: str, start: int) -> str | None:
+    match = _CALLED_BEFORE.search(masked, max(0, start - 20), start)
+    return match.group("noun").lower() if match else None
+
+
+_URBAN_PART_WORDS = frozenset({"outskirts", "suburbs", "suburb", "edge", "side", "part", "parts", "half", "corner", "tip"})
+
+
+def urban_whole(place: Place) -> Place | None:
+    """The town or city a part of it ("X (north outskirts)", "X (west edge)") belongs to, as
+    the gazetteer's directional part records it (``raw["anchor"]``), else None."""
+    raw = place.raw or {}
+    anchor, part = raw.get("anchor"), raw.get("part")
+    if not isinstance(anchor, dict) or part not in _URBAN_PART_WORDS or anchor.get("kind") not in _SETTLEMENTS:
+        return None
+    try:
+        return Place(name=anchor["name"], lat=anchor["lat"], lon=anchor["lon"], kind=anchor["kind"],
+                     governorate=place.governorate, source=place.source, id=anchor.get("id", ""),
+                     uncertainty_km=anchor.get("uncertainty_km", place.uncertainty_km), country=place.country)
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
 def _antecedent(noun: str, earlier: list[tuple[int, PlaceRef]], salient: frozenset[str] = frozenset()) -> Place | None:
     kinds = _KIND_NOUNS.get(noun)
     word = noun.split()[0].replace("airbase", "air").replace("neighbourhood", "district")
@@ -321,6 +362,15 @@ def _antecedent(noun: str, earlier: list[tuple[int, PlaceRef]], salient: frozens
     if noun in _GENERIC_NOUNS and salient:
         ordered = [item for item in ordered if item[1].place.name in salient] + \
             [item for item in ordered if item[1].place.name not in salient]
+    elif kinds is not None and salient and noun != "stronghold":  # a stronghold is still the enemy's
+        # "took X, cutting the road to the city of Y. ... entered the town": of the places of a
+        # fitting kind one sentence names, the one the story is about (something happened
+        # there); a fitting place a later sentence names is the latest one.
+        fitting = [item for item in ordered if item[1].via != "relative" and (
+            item[1].place.kind in kinds or getattr(urban_whole(item[1].place), "kind", None) in kinds)]
+        story = next((item for item in fitting if item[1].place.name in salient), None)
+        if fitting and story is not None and story[0] == fitting[0][0]:
+            ordered = [story] + [item for item in ordered if item is not story]
     for _, ref in ordered:
         place = ref.place
         if ref.via == "relative":
@@ -328,6 +378,9 @@ def _antecedent(noun: str, earlier: list[tuple[int, PlaceRef]], salient: frozens
         if kinds is not None:
             if place.kind in kinds:
                 return place
+            whole = urban_whole(place)  # "the outskirts of X ... the city": X itself
+            if whole is not None and whole.kind in kinds and noun not in ("outskirts", "stronghold"):
+                return whole
             continue
         if noun == "it" or noun in ("area", "pocket", "enclave", "countryside", "desert", "desert area"):
             if word in place.name.lower() or noun == "it" or place.kind in ("area", "region", "district", "town",
