@@ -513,14 +513,18 @@ class _Reader:
         """In a period two sides fight as one (data/factions.yaml relations), a generic name
         ("militants", "armed groups") or a name of the whole alliance ("the armed opposition")
         stands for the side of the two the report names most (the leading side)."""
-        pairs = [p for p in self.allies - ALLIES]
+        pairs = self.allies - ALLIES
         if not pairs:
             return sides
         umbrella = self.factions.umbrella
+
+        def is_umbrella(side: SideMention) -> bool:
+            return " ".join(side.text.split()).lower() in umbrella
+
         named: dict[str, int] = {}
         for s in sides:
             # Generic names count as the context already read them (the side named near them).
-            if s.faction and s.role in ("actor", "held") and " ".join(s.text.split()).lower() not in umbrella:
+            if s.faction and s.role in ("actor", "held") and not is_umbrella(s):
                 named[s.faction] = named.get(s.faction, 0) + 1
         out = list(sides)
         for pair in pairs:
@@ -532,7 +536,7 @@ class _Reader:
                 if s.faction != other or s.unit is not None:
                     continue
                 choices = generic_choices(s, self.factions)
-                if leading in choices or (not choices and " ".join(s.text.split()).lower() in umbrella):
+                if leading in choices or (not choices and is_umbrella(s)):
                     out[i] = dataclasses.replace(s, faction=leading)
         return out
 
