@@ -95,16 +95,20 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
      "capture", "passive", frozenset()),
     (_p(r"(?:encirclement|surrounding|isolation)\s+of"), "encircle", "nominal_of", frozenset()),
     (_p(r"siege\s+(?:of|on)"), "siege", "nominal_of", frozenset()),
-    (_p(r"(?:laid|lay|lays|laying|impos\w+|establish\w*|tighten\w*|maintain\w*)\s+(?:a\s+|the\s+)?siege|under\s+siege"),
+    (_p(r"(?:laid|lay|lays|laying|impos\w+|establish\w*|tighten\w*|maintain\w*|restor\w+|reimpos\w+)\s+(?:a\s+|the\s+)?siege|"
+        r"under\s+(?:(?:a|an)\s+)?(?:(?:full|complete|total|tight|strict|suffocating|crippling|harsh)\s+)?siege"),
      "siege", "verb", frozenset()),
     (_p(r"besieg(?:e|es|ed|ing)|blockad(?:e|es|ed|ing)"), "siege", "verb", frozenset()),
     (_p(r"(?:recaptur(?:e|es|ed|ing)|re-captur(?:e|es|ed|ing)|retook|retake|retakes|retaken|retaking|"
         r"regain(?:ed|s|ing)?(?:\s+control\s+(?:of|over))?|re-?enter(?:ed|ing|s)?|(?:took|taken|take|takes|taking)\s+back|"
-        r"won\s+back|win\s+back|reclaim(?:ed|s|ing)?)"), "recapture", "verb", frozenset({"again"})),
+        r"won\s+back|win\s+back|reclaim(?:ed|s|ing)?|reoccup(?:ied|ies|y|ying)|re-occup(?:ied|ies|y|ying)|"
+        r"(?:seiz(?:ed|es|ing|e)|wrest(?:ed|s|ing)?|grabb(?:ed|ing))\s+back|"
+        r"(?:re-?establish(?:ed|es|ing)?|reassert(?:ed|s|ing)?|reimpos(?:ed|es|ing|e))\s+(?:full\s+|complete\s+|total\s+)?"
+        r"(?:its\s+|their\s+)?control\s+(?:of|over))"), "recapture", "verb", frozenset({"again"})),
     (_p(r"(?:took|take|takes|taken|taking|gain(?:ed|s|ing)?|won|win|wins|winning|wrest(?:ed|ing)?|assum(?:ed|ing)|seiz(?:ed|ing)|"
-        r"impos(?:ed|ing|es|e)|establish(?:ed|ing|es)?|extend(?:ed|ing|s)?)\s+(?:full\s+|complete\s+|total\s+)?"
-        r"control\s+(?:of|over)"), "capture", "verb", frozenset()),
-    (_p(r"restor(?:e|es|ed|ing)\s+(?:security\s+and\s+stability|stability\s+and\s+security|stability|security|control)"
+        r"impos(?:ed|ing|es|e)|establish(?:ed|ing|es)?|extend(?:ed|ing|s)?|complet(?:ed|ing|es|e)(?:\s+(?:its|their))?)\s+"
+        r"(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)"), "capture", "verb", frozenset()),
+    (_p(r"restor(?:e|es|ed|ing)\s+(?:full\s+|complete\s+|total\s+)?(?:security\s+and\s+stability|stability\s+and\s+security|stability|security|control)"
         r"(?=\s+(?:to|in|over)\s)"), "capture", "verb", frozenset()),
     (_p(r"expand(?:ed|ing|s)?\s+(?:its|their|the)\s+(?:control|grip)"), "advance", "verb", frozenset()),
     (_p(r"captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|liberat(?:e|es|ed|ing)|overr(?:an|un|uns|unning)|wrest(?:ed|ing|s)?|"
@@ -154,23 +158,33 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
     # "the black flag flew over X": the flag's side (data/factions.yaml) took it.
     (_p(r"(?:(?<=flag\s)|(?<=flags\s))(?:(?:was|were|had\s+been)\s+(?:raised|hoisted|planted)|(?:flew|flies|flown|flying|"
         r"fluttered|fluttering|went\s+up))(?=\s+(?:over|above|atop)\s)"), "capture", "verb", frozenset()),
-    (_p(r"enter(?:ed|ing|s)?|stormed\s+into|broke\s+into|breach(?:ed|es|ing)?(?!\s+(?:of\s+)?(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
+    (_p(r"enter(?:ed|ing|s)?|penetrat(?:ed|es|ing|e)|stormed\s+into|broke\s+into|breach(?:ed|es|ing)?(?!\s+(?:of\s+)?(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
         r"(?:[\w-]+\s+)?(?:ceasefire|cease-fire|truce|agreement|deal|accord|de-?escalation|terms|sovereignty|airspace)\b)"),
      "advance", "verb", frozenset({"direct", "entry"})),
     # State media: "cleansed X of terrorists", "purged X of the militants".
     (_p(r"(?:cleans(?:ed|ing|es|e)|purg(?:ed|ing|es|e)|rid(?:ded|ding|s)?|clear(?:ed|ing|s)?)(?=[\"”’']?\s+[^,.;]{2,60}?\s+of\s+"
         r"(?:the\s+|all\s+)?(?:[\w-]+\s+)?(?:terrorists?|militants?|gunmen|rebels|insurgents|jihadists|mercenaries|extremists|"
         r"ISIS|ISIL|IS|Daesh|Nusra|remnants|militias?)\b)"), "capture", "verb", frozenset()),
+    # "recovered X", "freed X from ISIS": ground only when a place follows (not bodies, weapons,
+    # hostages or prisoners).
+    (_p(r"recover(?:ed|ing|s)(?!\s+(?:from\s|(?:[\w'’-]+\s+){0,3}?(?:bod(?:y|ies)|remains|weapons|arms|ammunition|"
+        r"vehicles?|tanks?|equipment|hostages|prisoners|soldiers|pilots?|wounded|documents|drones?)\b))"),
+     "recapture", "verb", frozenset({"again", "direct"})),
+    (_p(r"(?:freed|freeing)(?!\s+(?:[\w'’-]+\s+){0,3}?(?:hostages|prisoners|detainees|captives|abductees|civilians|soldiers|"
+        r"people|women|children|men|residents|families|pilots?|journalists?|workers|kidnapped)\b)"),
+     "capture", "verb", frozenset({"direct"})),
     (_p(r"took|take|takes|taken|taking|secur(?:e|ed|ing|es)|clear(?:ed|ing)|occup(?:ied|ying)|"
         r"claim(?:ed|ing|s)?(?=\s+(?:the\s+)?(?:towns?|city|villages?|district|area|base|airbase|hills?)\s+of\s)"),
      "capture", "verb", frozenset({"direct"})),
     (_p(r"forc(?:ed|ing|es|e)\s+(?:[\w'-]+\s+){1,4}?to\s+(?:retreat|withdraw|pull\s+(?:back|out)|fall\s+back|flee|"
         r"evacuate|abandon)"), "withdraw", "swap", frozenset()),
     (_p(r"defeat(?:ed|ing|s)?(?=" + _REPELLED_THING + r")|repel(?:led|s|ling)?|repuls(?:e|ed|es|ing)|fought\s+off|fight(?:s|ing)?\s+off|beat\s+off|thwart(?:ed|s|ing)?|"
-        r"foil(?:ed|s|ing)?|(?:held|hold|holds|holding)\s+off"), "repel", "verb", frozenset()),
+        r"foil(?:ed|s|ing)?|(?:held|hold|holds|holding)\s+off|"
+        r"(?:ward|fend)(?:ed|ing|s)?\s+off|stav(?:ed|es|ing|e)\s+off|resist(?:ed|ing|s)?(?=" + _REPELLED_THING + r")"),
+     "repel", "verb", frozenset()),
     (_p(r"withdr(?:ew|aw|awn|aws|awing)|retreat(?:ed|s|ing)|pull(?:ed|s|ing)?\s+(?:out|back)|"
         r"(?:fell|fall|falls|falling)\s+back|abandon(?:ed|s|ing)|evacuat(?:ed|es|ing)"), "withdraw", "verb", frozenset()),
-    (_p(r"left|leave|leaves|leaving|fled|flee|flees|fleeing"), "withdraw", "verb", frozenset({"direct"})),
+    (_p(r"left|leave|leaves|leaving|fled|flee|flees|fleeing|vacat(?:ed|es|ing|e)"), "withdraw", "verb", frozenset({"direct"})),
     # State media's words for a withdrawal: forces "redeployed / repositioned / regrouped" from,
     # outside or to (new) positions or lines elsewhere (not "regrouped in X", which holds X, nor
     # "redeploying to the east of X for an offensive").
@@ -179,7 +193,7 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
         r"(?:to|towards|into)\s+(?:(?:the\s+)?(?:new|other|rear|defensive|fortified|safer|second|prepared)\s+)?"
         r"(?:positions|lines)\s))"),
      "withdraw", "verb", frozenset()),
-    (_p(r"(?:push(?:ed|es|ing)?|thrust|edg(?:ed|es|ing))(?=\s+(?:on\s+)?(?:towards?|into|deeper|forward|further|onto|"
+    (_p(r"(?:push(?:ed|es|ing)?|thrust|edg(?:ed|es|ing)|inch(?:ed|es|ing)|march(?:ed|es|ing))(?=\s+(?:on\s+)?(?:towards?|into|deeper|forward|further|onto|"
         r"on\s+to|within|through|closer|nearer|north|south|east|west|[a-z]+wards?|to\s+(?:the\s+)?(?:edges?|outskirts|gates|"
         r"doorstep|fringes|perimeter|entrances?|walls|vicinity))\b)"), "advance", "verb", frozenset({"push"})),
     (_p(r"(?:came|come|comes|coming)\s+(?:to\s+)?within"), "advance", "verb", frozenset({"near"})),
@@ -199,7 +213,7 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
      "advance", "verb", frozenset()),
     (_p(r"(?:brought|bring|brings|bringing)(?=\s+(?:[\w'’-]+\s+){1,5}?(?:to|within|close\s+to|closer\s+to)\s)"),
      "advance", "swap", frozenset({"near"})),
-    (_p(r"encircl(?:e|es|ed|ing)|surround(?:ed|s|ing)?|cut(?:s|ting)?\s+off|isolat(?:e|es|ed|ing)|cornered|trapped|"
+    (_p(r"encircl(?:e|es|ed|ing)|surround(?:ed|s|ing)?|cut(?:s|ting)?\s+off|isolat(?:e|es|ed|ing)|cornered|trapped|(?:seal|cordon)(?:ed|ing|s)?\s+off|"
         r"(?:complet\w+|clos\w+)\s+the\s+encirclement|tighten(?:ed|ing|s)?\s+(?:the|its|their)\s+(?:noose|cordon|encirclement|"
         r"ring)\s+(?:around|on)"), "encircle", "verb", frozenset()),
     (_p(r"air[\s-]?strikes?|air[\s-]?raids?|aerial\s+(?:bombardment|bombing|attacks?|strikes?)|air\s+attacks?|"
@@ -208,19 +222,29 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
     (_p(r"bomb(?:ed|ing|ings)|bombard(?:ed|ing|ment|ments|s)?"), "attack", "nominal_free", frozenset({"air"})),
     (_p(r"hit|hits|hitting|struck|strike|strikes|striking|pounded|pounding|pound|(?<!\d\s)(?<!Syrian\s)pounds|targeted|targeting|target|targets|"
         r"destroyed|destroying|hammer(?:ed|ing|s)?(?!\s+out)|pummel(?:l?ed|l?ing|s)?|blast(?:ed|ing)|"
-        r"(?:dropp(?:ed|ing)|drops?|rain(?:ed|ing|s)?)\s+(?:[\w-]+\s+){0,2}?(?:bombs|barrels|munitions|missiles|rockets)"),
+        r"(?:dropp(?:ed|ing)|drops?|rain(?:ed|ing|s)?)\s+(?:[\w-]+\s+){0,4}?(?:bombs|barrels|munitions|missiles|rockets)"),
      "attack", "verb", frozenset({"air"})),
+    # State media and ministries: "killed / eliminated / neutralised dozens of terrorists in X",
+    # "inflicted heavy losses on": a fight at X (an airstrike when an air arm is named).
+    (_p(r"(?:killed|killing|eliminat(?:ed|ing)|neutrali[sz](?:ed|ing)|liquidat(?:ed|ing))(?=\s+(?:(?:a\s+number|dozens|scores|"
+        r"hundreds|tens|several|many|more\s+than\s+\d+|\d+|a\s+group|groups)\s+(?:of\s+)?)?(?:the\s+)?(?:[\w-]+\s+)?"
+        r"(?:terrorists|militants|jihadists|insurgents|gunmen|mercenaries|militiamen)\b)|"
+        r"inflict(?:ed|ing|s)?\s+heavy\s+(?:losses|casualties)\s+(?:on|upon)"), "attack", "verb", frozenset({"air"})),
     (_p(r"link(?:ed|s|ing)?\s+up|link-?ups?|met\s+up|meet(?:s|ing)?\s+up|join(?:ed|s|ing)?\s+up|"
         r"(?:linked|connected)\s+(?:up\s+)?with"), "linkup", "verb", frozenset()),
     (_p(r"clash(?:es|ed|ing)?|(?<!infantry\s)fighting(?!\s+(?:vehicles?|positions|season|forces?|men|age|units|"
         r"capabilit\w*|strength|spirit|chance|fit))|fought|battl(?:ed|ing|es)|skirmish(?:es|ed|ing)?|firefights?|"
-        r"exchang(?:ed|ing)\s+fire|engag(?:ed|ing)\s+(?:in\s+)?(?:battles?|fighting|clashes|combat)"),
+        r"exchang(?:ed|ing)\s+fire|confrontations|gun[\s-]?fights?|engag(?:ed|ing)\s+(?:in\s+)?(?:battles?|fighting|clashes|combat)"),
      "clash", "nominal_free", frozenset()),
     # The bare verb after "to" ("managed to storm X", "used the fog to attack X"); whether it was
     # done or only meant is the infinitive's reading (events/clauses.py).
-    (_p(r"(?<=\sto\s)(?:storm|attack|assault|raid|shell)"), "attack", "verb", frozenset()),
+    (_p(r"(?<=\sto\s)(?:storm|attack|assault|raid|shell|fight)"), "attack", "verb", frozenset()),
     (_p(r"storm(?:ed|s|ing)|shell(?:ed|ing|s)?|(?:counter-?)?attack(?:ed|ing)|(?:counter-?)?assault(?:ed|ing)|raid(?:ed|ing)|"
-        r"infiltrat(?:ed|es|ing)|"
+        r"infiltrat(?:ed|es|ing)|mortar(?:ed|ing)|rocket(?:ed|ing)|"
+        r"open(?:ed|s|ing)?\s+fire\s+(?:on|at|upon)(?!\s+(?:the\s+)?(?:[\w-]+\s+)?(?:protesters|demonstrators|crowds?|mourners|"
+        r"civilians|worshippers|funerals?|marchers)\b)|"
+        r"detonat(?:ed|es|ing)\s+(?:[\w-]+\s+){0,3}?(?:car[\s-]bombs?|bombs?|vbieds?|ieds?|explosives?|(?:suicide\s+)?vests?|"
+        r"belts?|trucks?|vehicles?)|"
         r"(?:fired|firing|fire|fires|launch(?:ed|es|ing)?|lobb(?:ed|ing))\s+(?:[\w-]+\s+){0,3}?(?:missiles?|rockets?|shells?|mortars?|artillery|projectiles?)"),
      "attack", "verb", frozenset()),
     # Nouns and bare verb forms, read as verbs only after a side ("ISIS attacks X") and as
@@ -232,6 +256,7 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
         r"(?<!humanitarian\s)(?<!evacuation\s)(?<!security\s)operations"), "attack", "noun", frozenset()),
     (_p(r"offensives?|counter-?offensives?|push|drive|thrust"), "attack", "noun", frozenset({"offensive"})),
     (_p(r"advances?"), "advance", "noun", frozenset()),
+    (_p(r"withdrawals?|retreat|pull-?outs?"), "withdraw", "noun", frozenset()),
 ]
 
 # The first four letters of the words each pattern can start with: only patterns whose
@@ -250,10 +275,10 @@ _HEADS = [
     "capt fall libe seiz take loss",
     "enci surr isol",
     "sieg",
-    "laid lay lays layi impo esta tigh main unde",
+    "laid lay lays layi impo esta tigh main unde rest reim",
     "besi bloc",
-    "reca re-c reto reta rega reen re-e took take taki won win recl",
-    "took take taki gain won win wins winn wres assu seiz impo esta exte",
+    "reca re-c reto reta rega reen re-e took take taki won win recl reoc re-o seiz wres grab rees re-e reas reim",
+    "took take taki gain won win wins winn wres assu seiz impo esta exte comp",
     "rest",
     "expa",
     "capt seiz libe over wres conq expe oust rout disl evic mop mopp mops defe",
@@ -273,31 +298,35 @@ _HEADS = [
     "gain esta secu",
     "rais hois plan",
     "was were had flew flie flow flyi flut went",
-    "ente stor brok brea",
+    "ente pene stor brok brea",
     "clea purg rid ridd rids",
+    "reco",
+    "free",
     "took take taki secu clea occu clai",
     "forc",
-    "defe repe repu foug figh beat thwa foil held hold",
+    "defe repe repu foug figh beat thwa foil held hold ward fend stav resi",
     "with retr pull fell fall aban evac",
-    "left leav fled flee",
+    "left leav fled flee vaca",
     "rede re-d repo re-p regr",
-    "push thru edge edgi",
+    "push thru edge edgi inch marc",
     "came come comi",
     "is are was were",
     "pres gain clos conv brok brea made make maki move movi prog swep roll",
     "adva reac appr cros",
     "brou brin",
-    "enci surr cut cuts cutt isol corn trap comp clos tigh",
+    "enci surr cut cuts cutt isol corn trap comp clos tigh seal cord",
     "air airs air- aeri sort",
     "bomb",
     "hit hits hitt stru stri poun targ dest hamm pumm blas drop drops rain",
+    "kill elim neut liqu infl",
     "link met meet join conn",
-    "clas figh foug batt skir fire exch enga heav",
-    "stor atta assa raid shel",
-    "stor shel atta assa coun raid fire firi infi laun lobb",
+    "clas figh foug batt skir fire exch enga heav conf gunf gun",
+    "stor atta assa raid shel figh",
+    "stor shel atta assa coun raid fire firi infi laun lobb mort rock open deto",
     "atta assa raid coun incu oper onsl",
     "offe coun push driv thru",
     "adva",
+    "with retr pull",
 ]
 assert len(_HEADS) == len(_TABLE)
 _BY_HEAD: dict[str, list[int]] = {}
@@ -313,7 +342,7 @@ _LIGHT_BEFORE = re.compile(
     r"open(?:ed|ing|s)?|unleash(?:ed|ing|es)?|undert(?:ook|ake|aken|aking)|made|make|makes|making|led|lead|leading|"
     r"spearhead(?:ed|ing|s)?|intensif(?:ied|ying|y)|repeated|executed|perform(?:ed|ing)|"
     r"press(?:ed|es|ing)(?:\s+(?:on|ahead)\s+with)?|press\s+(?:on|ahead)\s+with|push(?:ed|es|ing)?\s+(?:on|ahead)\s+with|kept\s+up|keep(?:s|ing)?\s+up|"
-    r"escalat(?:ed|es|ing|e)|expand(?:ed|s|ing)?|"
+    r"escalat(?:ed|es|ing|e)|expand(?:ed|s|ing)?|complet(?:ed|es|ing|e)|finish(?:ed|es|ing)|"
     r"(?:commencement|start|launch|beginning|launching)\s+of|responsibility(?:\s+[\w-]+){0,3}?\s+for)"
     r"(?:\s+(?:[\w'’-]+)){0,4}\s*$",
     re.I,

@@ -203,7 +203,9 @@ _MEMBER_OF_SUBJECT = re.compile(r"\b(?:including|such\s+as|among\s+them|among\s+
                                 r"led\s+by|alongside|along\s+with|together\s+with)\b", re.I)
 # A statement in the present tense ("clashes are ongoing", "fighting continues"): the report's day.
 _PRESENT = re.compile(r"\b(?:is|are)\s+(?:still\s+|also\s+|now\s+){0,2}(?:ongoing|continuing|under\s*way|raging)\b|"
-                      r"\b(?:continues|continue|rages|rage)\b(?!\s+(?:to|until|till|into)\b)(?=\s*(?:[,.;]|in\b|on\b|at\b|around\b|near\b|$))",
+                      r"\b(?:continues|continue|rages|rage)\b(?!\s+(?:to|until|till|into)\b)(?=\s*(?:[,.;]|in\b|on\b|at\b|around\b|near\b|$))|"
+                      # "the army continues to fight ISIS near X": now (not "will continue to")
+                      r"\b(?:continues|is\s+continuing|are\s+continuing)\s+to\s+(?=\w)",
                       re.I)
 # "With the fall of X, the militants are now besieged": the main clause's side undergoes, it does
 # not act, so it is not the agent of the fronted clause's noun.

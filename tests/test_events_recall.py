@@ -1,0 +1,69 @@
+"""Recall: the words and phrasings of war reports the reader knows (all sentences written for these tests).
+
+Wire copy, state media, monitors, ministries and campaign pages tell the same events in many
+words; each kind here is one way of telling a capture, a recapture, an advance, a fight, a
+repel, a withdrawal or a siege, with the sentences that must stay silent beside it.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.test_events_generalise import read, summary
+
+
+@pytest.mark.parametrize("text, expected", [
+    # control taken back or completed
+    ("The army re-established control over Kafr Nabl on Tuesday.", ("government", "recapture", "Kafr Nabl")),
+    ("Government troops reasserted full control over Qaryatayn on Tuesday.", ("government", "recapture", "Qaryatayn")),
+    ("The rebels reoccupied Kafr Nabl on Tuesday.", ("rebels", "recapture", "Kafr Nabl")),
+    ("The army seized back Qaryatayn from ISIS on Tuesday.", ("government", "recapture", "Qaryatayn")),
+    ("The army recovered Kafr Nabl from the rebels on Tuesday.", ("government", "recapture", "Kafr Nabl")),
+    ("The army completed its control of Qaryatayn on Tuesday.", ("government", "capture", "Qaryatayn")),
+    ("The army restored full control over Kafr Nabl on Tuesday.", ("government", "capture", "Kafr Nabl")),
+    ("The SDF freed Raqqa from ISIS on Tuesday.", ("sdf", "capture", "Raqqa")),
+    # getting in, getting closer
+    ("The SDF penetrated Raqqa from the east on Tuesday.", ("sdf", "advance", "Raqqa")),
+    ("Government forces inched closer to Qaryatayn on Tuesday.", ("government", "advance", "Qaryatayn")),
+    ("Rebel columns marched towards Kafr Nabl on Tuesday.", ("rebels", "advance", "Kafr Nabl")),
+    # fire, bombs and fights
+    ("ISIS mortared army positions in Qaryatayn on Tuesday.", ("isil", "attack", "Qaryatayn")),
+    ("Rebels opened fire on army checkpoints in Kafr Nabl on Tuesday.", ("rebels", "attack", "Kafr Nabl")),
+    ("ISIS militants detonated a car bomb at an army post in Qaryatayn on Tuesday.", ("isil", "attack", "Qaryatayn")),
+    ("Violent confrontations broke out between the army and the rebels in Kafr Nabl on Tuesday.",
+     ("government", "clash", "Kafr Nabl")),
+    ("Army units killed a number of terrorists in Kafr Nabl on Tuesday.", ("government", "attack", "Kafr Nabl")),
+    ("The army inflicted heavy losses on ISIS in Qaryatayn on Tuesday.", ("government", "attack", "Qaryatayn")),
+    ("The army continued to fight ISIS near Qaryatayn on Tuesday.", ("government", "attack", "Qaryatayn")),
+    ("Government helicopters dropped more than 120 barrel bombs on Kafr Nabl on Tuesday.",
+     ("government", "airstrike", "Kafr Nabl")),
+    # holding, leaving, shutting in
+    ("The army warded off an ISIS attack on Qaryatayn on Tuesday.", ("government", "repel", "Qaryatayn")),
+    ("The SDF resisted an ISIS assault on Tell Abyad on Tuesday.", ("sdf", "repel", "Tell Abyad")),
+    ("The rebels vacated Kafr Nabl on Tuesday.", ("rebels", "withdraw", "Kafr Nabl")),
+    ("The rebels completed their withdrawal from Kafr Nabl on Tuesday.", ("rebels", "withdraw", "Kafr Nabl")),
+    ("The army sealed off Qaryatayn on Tuesday.", ("government", "encircle", "Qaryatayn")),
+    ("The army put Qaryatayn under a tight siege on Tuesday.", ("government", "siege", "Qaryatayn")),
+])
+def test_a_way_of_telling_an_event(text, expected):
+    assert expected in summary(read(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The army freed 40 hostages held in Raqqa on Tuesday.",
+    "Rescue teams recovered the bodies of 12 soldiers near Qaryatayn on Tuesday.",
+    "The army recovered from its losses near Qaryatayn within a week.",
+    "Security forces opened fire on protesters in Kafr Nabl on Tuesday.",
+    "The recruits completed their training near Qaryatayn on Tuesday.",
+    "The army will continue to fight ISIS near Qaryatayn until it is defeated.",
+])
+def test_words_that_tell_no_event_here(text):
+    assert read(text) == []
+
+
+def test_a_present_fight_after_recalled_events_is_dated_now():
+    events = read("In early May the army took Kafr Nabl. The army continues to fight ISIS near Qaryatayn, "
+                  "the ministry said.", date(2017, 6, 20))
+    fight = [e for e in events if e.place == "Qaryatayn"][0]
+    assert (fight.action, fight.date_start) == ("attack", date(2017, 6, 20))
