@@ -76,8 +76,9 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
         r"quickly\s+|soon\s+)*(?:failed|stalled|foundered|was\s+thwarted|were\s+thwarted|was\s+foiled|were\s+foiled)"),
      "repel", "failed_ref", frozenset()),
     (_p(r"(?:break|broke|broken|breaking|breaks|lift|lifted|lifting|lifts|end|ended|ending|ends|relieve[ds]?|"
-        r"relieving)\s+(?:[\w'’-]+\s+){0,3}?siege|relieve[ds]?\s+(?:the\s+)?(?:long[\s-]+)?(?:besieged|encircled|"
-        r"surrounded)|relieving\s+(?:the\s+)?(?:long[\s-]+)?(?:besieged|encircled|surrounded)"), "siege_lifted", "verb",
+        r"relieving)\s+(?:[\w'’-]+\s+){0,3}?siege|(?:relieve[ds]?|relieving|reach(?:ed|es|ing)?)\s+(?:the\s+)?(?:long[\s-]+)?"
+        r"(?:besieged|encircled|surrounded)(?=\s+(?:[\w-]+\s+)?(?:garrison|troops|forces|defenders|soldiers|city|town|"
+        r"airbase|air\s+base|base|airport|districts?|neighbou?rhoods?|enclave|pocket)\b)"), "siege_lifted", "verb",
      frozenset()),
     (_p(r"siege\s+(?:[\w'’-]+\s+){0,4}?(?:broken|lifted|ended|relieved)"), "siege_lifted", "passive", frozenset()),
     (_p(r"(?:newly|recently|just|freshly)[\s-]+(?:captured|liberated|seized|taken|cleared)"), "capture", "modifier",
@@ -114,8 +115,10 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
     (_p(r"captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|liberat(?:e|es|ed|ing)|overr(?:an|un|uns|unning)|wrest(?:ed|ing|s)?|"
         r"conquer(?:ed|ing|s)?|expel(?:led|s|ling)?|oust(?:ed|ing|s)?|rout(?:ed|ing|s)?|dislodg(?:e|ed|es|ing)|"
         r"evict(?:ed|ing|s)?|mop(?:ped|ping|s)?\s+up|defeat(?:ed|ing)(?!" + _REPELLED_THING + r")"), "capture", "verb", frozenset()),
-    (_p(r"(?:pushed|push|pushes|pushing|drove|driven|beat|beaten|beating|pinned|pin|pins|pinning)\s+(?:[\w'-]+\s+){0,3}?back|"
-        r"(?:driven|forced|kicked|thrown|chased)\s+out"), "withdraw", "swap", frozenset({"pushed_back"})),
+    (_p(r"(?:pushed|push|pushes|pushing|drove|driven|beat|beaten|beating|pinned|pin|pins|pinning)\s+(?:[\w'-]+\s+){0,3}?back"),
+     "withdraw", "swap", frozenset({"pushed_back"})),
+    # "were forced out (of X) by the army": the men who lost X, not an assault beaten back.
+    (_p(r"(?:driven|forced|kicked|thrown|chased)\s+out"), "capture", "verb", frozenset()),
     # "negotiated the surrender of X": a deal that hands X over (deals are captures).
     (_p(r"(?:negotiat|broker|arrang|obtain|accept)ed\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?surrenders?(?=\s+of\s)"), "capture", "verb",
      frozenset()),
@@ -184,7 +187,7 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
      "repel", "verb", frozenset()),
     (_p(r"withdr(?:ew|aw|awn|aws|awing)|retreat(?:ed|s|ing)|pull(?:ed|s|ing)?\s+(?:out|back)|"
         r"(?:fell|fall|falls|falling)\s+back|abandon(?:ed|s|ing)|evacuat(?:ed|es|ing)"), "withdraw", "verb", frozenset()),
-    (_p(r"left|leave|leaves|leaving|fled|flee|flees|fleeing|vacat(?:ed|es|ing|e)"), "withdraw", "verb", frozenset({"direct"})),
+    (_p(r"left|leave|leaves|leaving|fled|flee|flees|fleeing|vacat(?:ed|es|ing|e)|depart(?:ed|s|ing)?"), "withdraw", "verb", frozenset({"direct"})),
     # State media's words for a withdrawal: forces "redeployed / repositioned / regrouped" from,
     # outside or to (new) positions or lines elsewhere (not "regrouped in X", which holds X, nor
     # "redeploying to the east of X for an offensive").
@@ -214,8 +217,8 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
     (_p(r"(?:brought|bring|brings|bringing)(?=\s+(?:[\w'’-]+\s+){1,5}?(?:to|within|close\s+to|closer\s+to)\s)"),
      "advance", "swap", frozenset({"near"})),
     (_p(r"encircl(?:e|es|ed|ing)|surround(?:ed|s|ing)?|cut(?:s|ting)?\s+off|isolat(?:e|es|ed|ing)|cornered|trapped|(?:seal|cordon)(?:ed|ing|s)?\s+off|"
-        r"(?:complet\w+|clos\w+)\s+the\s+encirclement|tighten(?:ed|ing|s)?\s+(?:the|its|their)\s+(?:noose|cordon|encirclement|"
-        r"ring)\s+(?:around|on)"), "encircle", "verb", frozenset()),
+        r"(?:complet\w+|clos\w+)\s+the\s+encirclement|(?:tighten(?:ed|ing|s)?|clos(?:ed|ing|es))\s+(?:the|its|their|a)\s+"
+        r"(?:noose|cordon|encirclement|ring|circle|pincers?)\s+(?:around|on)"), "encircle", "verb", frozenset()),
     (_p(r"air[\s-]?strikes?|air[\s-]?raids?|aerial\s+(?:bombardment|bombing|attacks?|strikes?)|air\s+attacks?|"
         r"sorties"), "airstrike", "nominal_free", frozenset()),
     # Bombing is an airstrike when an air arm is named, else (an army's bombardment) an attack.
@@ -224,6 +227,11 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
         r"destroyed|destroying|hammer(?:ed|ing|s)?(?!\s+out)|pummel(?:l?ed|l?ing|s)?|blast(?:ed|ing)|"
         r"(?:dropp(?:ed|ing)|drops?|rain(?:ed|ing|s)?)\s+(?:[\w-]+\s+){0,4}?(?:bombs|barrels|munitions|missiles|rockets)"),
      "attack", "verb", frozenset({"air"})),
+    # "X came under (heavy) fire / attack / shelling by Y": Y attacked X (with no agent the
+    # attacker is not known: the side last named is as often the one attacked).
+    (_p(r"(?:came|come|comes|coming)\s+under\s+(?:(?:heavy|intense|fierce|renewed|sustained|repeated|constant|"
+        r"continuous|daily|sporadic|an?)\s+)*(?:[\w'’-]+\s+){0,2}?(?:fire|attacks?|shelling|bombardment|assaults?|bombing|"
+        r"rocket\s+fire|mortar\s+fire)(?=\s+by\s)"), "attack", "passive", frozenset({"air"})),
     # State media and ministries: "killed / eliminated / neutralised dozens of terrorists in X",
     # "inflicted heavy losses on": a fight at X (an airstrike when an air arm is named).
     (_p(r"(?:killed|killing|eliminat(?:ed|ing)|neutrali[sz](?:ed|ing)|liquidat(?:ed|ing))(?=\s+(?:(?:a\s+number|dozens|scores|"
@@ -264,7 +272,7 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
 _HEADS = [
     "fail",
     "atta assa offe adva push atte coun oper raid incu",
-    "brea brok lift end ende endi ends reli",
+    "brea brok lift end ende endi ends reli reac",
     "sieg",
     "newl rece just fres",
     "newl rece",
@@ -282,7 +290,8 @@ _HEADS = [
     "rest",
     "expa",
     "capt seiz libe over wres conq expe oust rout disl evic mop mopp mops defe",
-    "push drov driv beat pinn pin pins forc kick thro chas",
+    "push drov driv beat pinn pin pins",
+    "driv forc kick thro chas",
     "nego brok arra obta acce",
     "lost lose losi hand surr cede cedi gave give givi",
     "ambu",
@@ -306,7 +315,7 @@ _HEADS = [
     "forc",
     "defe repe repu foug figh beat thwa foil held hold ward fend stav resi",
     "with retr pull fell fall aban evac",
-    "left leav fled flee vaca",
+    "left leav fled flee vaca depa",
     "rede re-d repo re-p regr",
     "push thru edge edgi inch marc",
     "came come comi",
@@ -318,6 +327,7 @@ _HEADS = [
     "air airs air- aeri sort",
     "bomb",
     "hit hits hitt stru stri poun targ dest hamm pumm blas drop drops rain",
+    "came come comi",
     "kill elim neut liqu infl",
     "link met meet join conn",
     "clas figh foug batt skir fire exch enga heav conf gunf gun",
@@ -406,7 +416,7 @@ _PLACED_AFTER = re.compile(r"\s+(?:in|around|near|on|against|at|inside|along|out
                            re.I)
 _NO_OBJECT_AFTER = re.compile(r"[^\S\n]*(?:[.;,)]|$|\n|by\s)")
 # Verbs whose object is the side that leaves ("expelled ISIS from X").
-_EXPEL = re.compile(r"(?i:expelled|ousted|evicted|dislodged|driven\s+out|kicked\s+out|flushed\s+out|chased\s+out)")
+_EXPEL = re.compile(r"(?i:expelled|ousted|evicted|dislodged|(?:driven|forced|kicked|flushed|chased|thrown)\s+out)")
 _FROM_AFTER = re.compile(r"\s+(?:completely\s+|fully\s+)?(?:from|of)\s", re.I)
 # Verbs that are nouns too ("the capture"), when no "of" follows (that is nominal_of).
 _NOUN_TOO = frozenset({"capture", "captures", "recapture", "recaptures"})

@@ -431,6 +431,11 @@ class Chosen:
 
 
 _LEFT_GAP = re.compile(r"(?<![\w-])(?:from|out\s+of|away\s+from)(?![\w-])", re.I)
+# "abandoned (their) positions in X", "left its bases around X": the verb's object is the ground
+# left, where it lies is the place (not "fell back to positions in X").
+_POSTS_LEFT_GAP = re.compile(r"\s+(?:(?:their|its|the|all|most|some|several|many|remaining)\s+){0,2}(?:[\w-]+\s+)?"
+                             r"(?:positions|posts|bases|checkpoints|strongholds?|headquarters|trenches|lines|barracks|"
+                             r"outposts)\s+(?:in|at|near|around|inside|on)\s+(?:the\s+)?", re.I)
 _DESTINATION_GAP = re.compile(r"(?<![\w-])(?:to|towards?|into|in|inside|behind|onto|as\s+far\s+as|back|for)\s+"
                               r"(?:the\s+)?(?:[\w'’-]+\s+){0,4}$", re.I)
 
@@ -444,7 +449,7 @@ def withdrawal_places(masked: str, region_start: int, refs: list[PlaceRef], chos
     for ref in refs:
         gap = masked[previous_end:ref.start]
         previous_end = ref.end
-        if _LEFT_GAP.search(gap):
+        if _LEFT_GAP.search(gap) or (ref is refs[0] and _POSTS_LEFT_GAP.fullmatch(gap)):
             left.append(ref)
         elif _DESTINATION_GAP.search(gap) or (fallen_back and not left):
             fallen_back.append(ref)

@@ -45,6 +45,14 @@ from tests.test_events_generalise import read, summary
     ("The rebels completed their withdrawal from Kafr Nabl on Tuesday.", ("rebels", "withdraw", "Kafr Nabl")),
     ("The army sealed off Qaryatayn on Tuesday.", ("government", "encircle", "Qaryatayn")),
     ("The army put Qaryatayn under a tight siege on Tuesday.", ("government", "siege", "Qaryatayn")),
+    ("The army closed the ring around Qaryatayn on Tuesday.", ("government", "encircle", "Qaryatayn")),
+    ("The army reached the besieged garrison of Deir ez-Zor on Tuesday.", ("government", "siege_lifted", "Deir ez-Zor")),
+    ("The last rebel fighters departed Kafr Nabl on Tuesday.", ("rebels", "withdraw", "Kafr Nabl")),
+    ("ISIS militants abandoned their positions in Qaryatayn on Tuesday.", ("isil", "withdraw", "Qaryatayn")),
+    ("Army checkpoints around Kafr Nabl came under heavy attack by the rebels on Tuesday.",
+     ("rebels", "attack", "Kafr Nabl")),
+    # driven out by a side: that side took the place (not an assault beaten back)
+    ("ISIS fighters were forced out of Qaryatayn by the army on Tuesday.", ("government", "capture", "Qaryatayn")),
 ])
 def test_a_way_of_telling_an_event(text, expected):
     assert expected in summary(read(text))
@@ -57,6 +65,8 @@ def test_a_way_of_telling_an_event(text, expected):
     "Security forces opened fire on protesters in Kafr Nabl on Tuesday.",
     "The recruits completed their training near Qaryatayn on Tuesday.",
     "The army will continue to fight ISIS near Qaryatayn until it is defeated.",
+    "The minister's plane departed from Damascus on Tuesday.",
+    "The army came under pressure near Qaryatayn on Tuesday.",
 ])
 def test_words_that_tell_no_event_here(text):
     assert read(text) == []
