@@ -115,10 +115,8 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
     (_p(r"captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|liberat(?:e|es|ed|ing)|overr(?:an|un|uns|unning)|wrest(?:ed|ing|s)?|"
         r"conquer(?:ed|ing|s)?|expel(?:led|s|ling)?|oust(?:ed|ing|s)?|rout(?:ed|ing|s)?|dislodg(?:e|ed|es|ing)|"
         r"evict(?:ed|ing|s)?|mop(?:ped|ping|s)?\s+up|defeat(?:ed|ing)(?!" + _REPELLED_THING + r")"), "capture", "verb", frozenset()),
-    (_p(r"(?:pushed|push|pushes|pushing|drove|driven|beat|beaten|beating|pinned|pin|pins|pinning)\s+(?:[\w'-]+\s+){0,3}?back"),
-     "withdraw", "swap", frozenset({"pushed_back"})),
-    # "were forced out (of X) by the army": the men who lost X, not an assault beaten back.
-    (_p(r"(?:driven|forced|kicked|thrown|chased)\s+out"), "capture", "verb", frozenset()),
+    (_p(r"(?:pushed|push|pushes|pushing|drove|driven|beat|beaten|beating|pinned|pin|pins|pinning)\s+(?:[\w'-]+\s+){0,3}?back|"
+        r"(?:driven|forced|kicked|thrown|chased)\s+out"), "withdraw", "swap", frozenset({"pushed_back"})),
     # "negotiated the surrender of X": a deal that hands X over (deals are captures).
     (_p(r"(?:negotiat|broker|arrang|obtain|accept)ed\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?surrenders?(?=\s+of\s)"), "capture", "verb",
      frozenset()),
@@ -290,8 +288,7 @@ _HEADS = [
     "rest",
     "expa",
     "capt seiz libe over wres conq expe oust rout disl evic mop mopp mops defe",
-    "push drov driv beat pinn pin pins",
-    "driv forc kick thro chas",
+    "push drov driv beat pinn pin pins forc kick thro chas",
     "nego brok arra obta acce",
     "lost lose losi hand surr cede cedi gave give givi",
     "ambu",
@@ -416,7 +413,7 @@ _PLACED_AFTER = re.compile(r"\s+(?:in|around|near|on|against|at|inside|along|out
                            re.I)
 _NO_OBJECT_AFTER = re.compile(r"[^\S\n]*(?:[.;,)]|$|\n|by\s)")
 # Verbs whose object is the side that leaves ("expelled ISIS from X").
-_EXPEL = re.compile(r"(?i:expelled|ousted|evicted|dislodged|(?:driven|forced|kicked|flushed|chased|thrown)\s+out)")
+_EXPEL = re.compile(r"(?i:expelled|ousted|evicted|dislodged|driven\s+out|kicked\s+out|flushed\s+out|chased\s+out)")
 _FROM_AFTER = re.compile(r"\s+(?:completely\s+|fully\s+)?(?:from|of)\s", re.I)
 # Verbs that are nouns too ("the capture"), when no "of" follows (that is nominal_of).
 _NOUN_TOO = frozenset({"capture", "captures", "recapture", "recaptures"})

@@ -238,6 +238,7 @@ _FELL_OR_HANDS = re.compile(r"fell|hands", re.I)
 # Between a patient and its passive verb: "X fell", "X has now fallen", "X was finally taken".
 _PATIENT_GAP = re.compile(r"\s+(?:(?:has|had|have)\s+)?(?:(?:was|were|is|are|been|got)\s+)?"
                           r"(?:(?:now|finally|eventually|quickly|also|then|soon|fully|completely|later)\s+)*", re.I)
+_ENDS_IN_OUT = re.compile(r"\sout$", re.I)
 _THROUGH_BEFORE = re.compile(r"(?<![\w-])(?:through|via)\s+(?:the\s+)?$", re.I)
 _RELATIVE_OPEN = re.compile(r",\s*(?:which|who|that|where)\s", re.I)
 _EVACUATION = re.compile(r"(?i:evacuat|leav|left)")
@@ -1753,7 +1754,11 @@ class _Reader:
             if draft.removed:
                 continue
             pushed_back = "pushed_back" in draft.trigger.flags and draft.trigger.form == "passive"
-            if pushed_back and draft.actor_from == "agent":
+            if pushed_back and draft.actor_from == "agent" and _ENDS_IN_OUT.search(
+                    self.masked, draft.trigger.start, draft.trigger.end):
+                # "ISIS fighters were forced out of X by the army": the army took X.
+                draft.action, pushed_back = "capture", False
+            elif pushed_back and draft.actor_from == "agent":
                 # "the assault was beaten back by X": X repelled it.
                 draft.action, pushed_back = "repel", False
                 draft.actor_from = "running"
