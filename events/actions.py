@@ -398,6 +398,13 @@ _AFTER_FIGHT_BEFORE = re.compile(r"(?:(?<![\w-])(?:after|following)\s+(?:[“\"]
 _HANDED_PLACE = re.compile(r"\s+(?:(?:full\s+)?control\s+(?:of|over)\s+)?(?:the\s+(?:town|city|village|district|base|airbase|"
                            r"airport|area|hill|neighbou?rhood)s?\s+of\s+)?(?:the\s+)?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
                            r"August|September|October|November|December|ISIS|ISIL|IS|Daesh|SDF|YPG|HTS|FSA|Nusra)\b)[A-Z]")
+# "tried to storm X, but the attack was repulsed": the attempt answered in the same sentence is
+# a repel by the defender, as "failed to take X" is ("... but were repelled by the Guard" names
+# the defender in a passive of its own, which reads it).
+_ATTEMPT_BEFORE = re.compile(r"(?<![\w-])(?:tried|try|tries|trying|attempt(?:ed|s|ing)?|sought|seeking|seeks)\s+to\s+"
+                             r"(?:[\w-]+\s+)?$", re.I)
+_ANSWERED_AFTER = re.compile(r"[^.;!?]{0,160}?(?:,\s*|\s)but\s+[^.;!?]{0,60}?(?<![\w-])(?:repell?ed|repulsed|foiled|thwarted|"
+                             r"beaten\s+back|pushed\s+back|driven\s+back|failed|halted|stopped)(?![\w-])(?!\s+by\s)", re.I)
 _DESCRIBED_BEFORE = re.compile(r"(?<![\w-])(?:the|its|their|his|her|a|an|this|these|those)\s+$", re.I)
 _LEFT_CASUALTIES = re.compile(r"[^,.;]{0,50}?\b(?:dead|killed|wounded|injured|casualties|homeless|behind)\b", re.I)
 _OTHERS_EVACUATED = re.compile(r"\s+(?:the\s+|some\s+|hundreds\s+of\s+|thousands\s+of\s+|dozens\s+of\s+|\d[\d,]*\s+)?"
@@ -482,6 +489,10 @@ def _classify(text: str, floor: int, a: int, b: int, action: str, form: str, fla
             return _noun_or_verb(word, before, after, a, b, action, flags)
         # "the advancing troops", "forces advancing along X": a description, not a new event.
         return Trigger(a, b, action, "reference", flags)
+    if form == "verb" and action in ("attack", "advance", "capture", "recapture") and _ATTEMPT_BEFORE.search(before) \
+            and _ANSWERED_AFTER.match(text, b, min(len(text), b + 240)):
+        # (the span takes in "tried to": the attempt is the trigger, not an aim of it)
+        return Trigger(a - len(before) + _ATTEMPT_BEFORE.search(before).start(), b, "repel", "failed_to", flags)
     if form == "verb" and action in _TRANSITIVE and word.lower().endswith("ed") and _NO_OBJECT_AFTER.match(after):
         # "... and the pocket completely encircled.": a transitive verb with no object is passive.
         return Trigger(a, b, action, "passive", flags)

@@ -174,6 +174,11 @@ _FELL_OR_HANDS = re.compile(r"fell|hands", re.I)
 # Between a patient and its passive verb: "X fell", "X has now fallen", "X was finally taken".
 _PATIENT_GAP = re.compile(r"\s+(?:(?:has|had|have)\s+)?(?:(?:was|were|is|are|been|got)\s+)?"
                           r"(?:(?:now|finally|eventually|quickly|also|then|soon|fully|completely|later)\s+)*", re.I)
+# What a side destroys when it fights: the enemy's arms and posts.
+_MATERIEL_AFTER = re.compile(r"\s+(?:(?:an?|the|two|three|four|five|several|\d+|a\s+number\s+of|dozens\s+of)\s+)?"
+                             r"(?:[\w'’-]+\s+){0,2}?(?:tanks?|(?:armou?red\s+)?vehicles?|bmps?|technicals?|positions|"
+                             r"checkpoints?|posts?|bunkers?|(?:rocket\s+)?launchers?|howitzers?|artillery|fortifications?|"
+                             r"pick-?ups?|bulldozers?|gun\s+emplacements?|ammunition\s+depots?|weapons\s+depots?)\b", re.I)
 _ENDS_IN_OUT = re.compile(r"\sout$", re.I)
 _THROUGH_BEFORE = re.compile(r"(?<![\w-])(?:through|via)\s+(?:the\s+)?$", re.I)
 _RELATIVE_OPEN = re.compile(r",\s*(?:which|who|that|where)\s", re.I)
@@ -834,8 +839,9 @@ class _Reader(Sides):
             if _AIR_WORDS.search(self.masked[begin:min(sentence.end, object_end + 40)]) or \
                     self._air_subject(subject_start, trigger):
                 action = "airstrike"
-            elif trigger.noun is None and self.masked[trigger.start:trigger.end].lower().startswith("destroy"):
-                return None
+            elif trigger.noun is None and self.masked[trigger.start:trigger.end].lower().startswith("destroy") \
+                    and not _MATERIEL_AFTER.match(self.masked, trigger.end, min(sentence.end, trigger.end + 60)):
+                return None  # "destroyed houses": no fight ("destroyed an army tank near X" is one)
         goods = _NOT_TERRITORY.match(self.masked, trigger.end, min(object_end, trigger.end + 60)) \
             if action in ("capture", "recapture") and trigger.form == "verb" else None
         if goods is not None and not _DRIVEN_FROM.match(self.masked, trigger.start, min(object_end, trigger.end + 60)) \

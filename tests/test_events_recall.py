@@ -77,3 +77,28 @@ def test_a_present_fight_after_recalled_events_is_dated_now():
                   "the ministry said.", date(2017, 6, 20))
     fight = [e for e in events if e.place == "Qaryatayn"][0]
     assert (fight.action, fight.date_start) == ("attack", date(2017, 6, 20))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("HTS said it had destroyed two army tanks near Kafr Nabl on Tuesday.", ("hts", "attack", "Kafr Nabl")),
+    ("The rebels claimed to have destroyed an army checkpoint outside Kafr Nabl on Tuesday.",
+     ("rebels", "attack", "Kafr Nabl")),
+])
+def test_destroying_the_enemys_arms_or_posts_is_a_fight(text, expected):
+    assert expected in summary(read(text))
+
+
+def test_destroying_what_is_not_an_arm_is_no_fight():
+    assert read("The flood destroyed dozens of houses near Kafr Nabl on Tuesday.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "ISIS militants tried to storm army positions near Qaryatayn on Tuesday, but the attack was repulsed.",
+    "On Tuesday ISIS fighters attempted to break through army lines near Qaryatayn but were beaten back.",
+])
+def test_an_attempt_answered_in_its_sentence_is_a_repel_by_the_defender(text):
+    assert ("government", "repel", "Qaryatayn") in summary(read(text))
+
+
+def test_an_attempt_alone_is_no_event():
+    assert read("ISIS militants tried to storm army positions near Qaryatayn on Tuesday.") == []
