@@ -33,7 +33,7 @@ from tests.test_events_generalise import read, summary
     ("ISIS militants detonated a car bomb at an army post in Qaryatayn on Tuesday.", ("isil", "attack", "Qaryatayn")),
     ("Violent confrontations broke out between the army and the rebels in Kafr Nabl on Tuesday.",
      ("government", "clash", "Kafr Nabl")),
-    ("Army units killed a number of terrorists in Kafr Nabl on Tuesday.", ("government", "attack", "Kafr Nabl")),
+    ("On Tuesday soldiers killed a number of the terrorists hiding in Kafr Nabl.", ("government", "attack", "Kafr Nabl")),
     ("The army inflicted heavy losses on ISIS in Qaryatayn on Tuesday.", ("government", "attack", "Qaryatayn")),
     ("The army continued to fight ISIS near Qaryatayn on Tuesday.", ("government", "attack", "Qaryatayn")),
     ("Government helicopters dropped more than 120 barrel bombs on Kafr Nabl on Tuesday.",
