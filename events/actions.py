@@ -219,6 +219,9 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
         r"(?:noose|cordon|encirclement|ring|circle|pincers?)\s+(?:around|on)"), "encircle", "verb", frozenset()),
     (_p(r"air[\s-]?strikes?|air[\s-]?raids?|aerial\s+(?:bombardment|bombing|attacks?|strikes?)|air\s+attacks?|"
         r"sorties"), "airstrike", "nominal_free", frozenset()),
+    # Monitors' "a raid by warplanes on X": an air raid, its arm named after it.
+    (_p(r"raids?(?=\s+by\s+(?:[\w'’-]+\s+){0,2}?(?:warplanes|jets|aircraft|planes|helicopters|drones|aviation)\b)"),
+     "airstrike", "nominal_free", frozenset()),
     # Bombing is an airstrike when an air arm is named, else (an army's bombardment) an attack.
     (_p(r"bomb(?:ed|ing|ings)|bombard(?:ed|ing|ment|ments|s)?"), "attack", "nominal_free", frozenset({"air"})),
     (_p(r"hit|hits|hitting|struck|strike|strikes|striking|pounded|pounding|pound|(?<!\d\s)(?<!Syrian\s)pounds|targeted|targeting|target|targets|"
@@ -322,6 +325,7 @@ _HEADS = [
     "brou brin",
     "enci surr cut cuts cutt isol corn trap comp clos tigh seal cord",
     "air airs air- aeri sort",
+    "raid",
     "bomb",
     "hit hits hitt stru stri poun targ dest hamm pumm blas drop drops rain",
     "came come comi",

@@ -913,7 +913,8 @@ class _Reader(Sides):
         for match in _PROPER_NAME.finditer(self.masked, start, end):
             if match.group(0) in _NOT_NAMES:
                 continue
-            inside = any(s.start <= match.start() < s.end for s in view.sides) or \
+            # (a name touching a side's is its long form: "Harakat Ahrar al-Sham al-Islamiyya")
+            inside = any(s.start - 1 <= match.end() and match.start() <= s.end + 1 for s in view.sides) or \
                 any(r.start <= match.start() < r.end for r in view.refs)
             if not inside:
                 return True

@@ -102,3 +102,15 @@ def test_an_attempt_answered_in_its_sentence_is_a_repel_by_the_defender(text):
 
 def test_an_attempt_alone_is_no_event():
     assert read("ISIS militants tried to storm army positions near Qaryatayn on Tuesday.") == []
+
+
+def test_a_raid_by_warplanes_is_an_airstrike():
+    assert ("government", "airstrike", "Kafr Nabl") in summary(
+        read("Monitors said a raid by government helicopters on Kafr Nabl on Tuesday killed two civilians."))
+
+
+def test_the_long_form_of_a_factions_name_does_not_hide_the_province():
+    # "Harakat ... al-Islamiyya" around a known side name is that side, not an unknown village
+    # that the province would only locate.
+    events = read("On 8 June HTS fighters clashed with Harakat Ahrar al-Sham al-Islamiyya once more in Hama Governorate.")
+    assert ("hts", "clash", "Hama Governorate") in summary(events)
