@@ -190,7 +190,7 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
     # outside or to (new) positions or lines elsewhere (not "regrouped in X", which holds X, nor
     # "redeploying to the east of X for an offensive").
     (_p(r"(?:re-?deploy(?:ed|ing|s)?|re-?position(?:ed|ing|s)?|regroup(?:ed|ing|s)?)"
-        r"(?=\s+(?:(?:its|their)\s+(?:forces|troops|units|fighters|men)\s+)?(?:from|outside|away|back|"
+        r"(?=[\"”’']?\s+(?:(?:its|their)\s+(?:forces|troops|units|fighters|men)\s+)?(?:from|outside|away|back|"
         r"(?:to|towards|into)\s+(?:(?:the\s+)?(?:new|other|rear|defensive|fortified|safer|second|prepared)\s+)?"
         r"(?:positions|lines)\s))"),
      "withdraw", "verb", frozenset()),
@@ -409,6 +409,9 @@ _ATTEMPT_BEFORE = re.compile(r"(?<![\w-])(?:tried|try|tries|trying|attempt(?:ed|
                              r"(?:[\w-]+\s+)?$", re.I)
 _ANSWERED_AFTER = re.compile(r"[^.;!?]{0,160}?(?:,\s*|\s)but\s+[^.;!?]{0,60}?(?<![\w-])(?:repell?ed|repulsed|foiled|thwarted|"
                              r"beaten\s+back|pushed\s+back|driven\s+back|failed|halted|stopped)(?![\w-])(?!\s+by\s)", re.I)
+_PEOPLE_BEFORE = re.compile(r"(?<![\w-])(?:people|civilians|residents|inhabitants|families|children|women|villagers|"
+                            r"patients|workers|refugees)\s+(?:(?:who\s+)?(?:are|were|remain|remained|have\s+been|had\s+been|"
+                            r"being|still)\s+)*$", re.I)
 _DESCRIBED_BEFORE = re.compile(r"(?<![\w-])(?:the|its|their|his|her|a|an|this|these|those)\s+$", re.I)
 _LEFT_CASUALTIES = re.compile(r"[^,.;]{0,50}?\b(?:dead|killed|wounded|injured|casualties|homeless|behind)\b", re.I)
 _OTHERS_EVACUATED = re.compile(r"\s+(?:the\s+|some\s+|hundreds\s+of\s+|thousands\s+of\s+|dozens\s+of\s+|\d[\d,]*\s+)?"
@@ -484,6 +487,8 @@ def _classify(text: str, floor: int, a: int, b: int, action: str, form: str, fla
             # description; they neither end X's clause nor are X's action.
             return Trigger(a, b, action, "modifier", flags)
         return Trigger(a, b, action, "nominal", flags)
+    if action == "encircle" and word.lower() == "trapped" and _PEOPLE_BEFORE.search(before):
+        return None  # "400,000 people were trapped there": civilians caught, no encirclement told
     if action in ("siege", "encircle") and form in ("modifier", "verb") and _INDEFINITE_BEFORE.search(before):
         # "Qabun, a besieged district": a description of the place, not news.
         return Trigger(a, b, action, "reference", flags)

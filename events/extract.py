@@ -1174,13 +1174,20 @@ class _Reader(Sides):
                 draft.removed = True
         # "pushed on to X and captured it", "reached X, ending the siege": the advance is
         # how the capture or relief came about, not news of its own.
-        reached = {(d.actor, c.ref.place.name) for d in made if not d.removed and d.trigger.form != "modifier"
-                   and d.action in ("capture", "recapture", "siege_lifted") for c in d.places if not c.approach}
+        reached: dict[tuple[str, str], list[_Draft]] = {}
+        for d in made:
+            if not d.removed and d.trigger.form != "modifier" and d.action in ("capture", "recapture", "siege_lifted"):
+                for c in d.places:
+                    if not c.approach:
+                        reached.setdefault((d.actor, c.ref.place.name), []).append(d)
         for draft in made:
             if (draft.action == "advance" or (draft.action == "attack" and draft.trigger.noun == "operation")) \
                     and not draft.removed and draft.places:
-                # (so too "started operations to clear X, capturing ...")
-                draft.places = [c for c in draft.places if (draft.actor, c.ref.place.name) not in reached]
+                # (so too "started operations to clear X, capturing ..."; but an entry and a
+                # capture of X each with a day of its own are two events)
+                draft.places = [c for c in draft.places if not any(
+                    not (d.date_from == draft.date_from == "own" and d.span != draft.span)
+                    for d in reached.get((draft.actor, c.ref.place.name), ()))]
                 draft.removed = not draft.places
         # "resumed operations north of X, targeting positions at Y": one statement of one
         # attack, at Y when the participle names a place, unless each telling has a date of its own.

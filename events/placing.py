@@ -89,7 +89,15 @@ _ANAPHOR = Folded(
 _IT_OBJECT = Folded(
     r"(?<![\w-])(?:capturing|captured|capture|cleared|clearing|seized|seizing|took|taking|retook|retaking|recaptured|"
     r"recapturing|encircled|encircling|surrounded|surrounding|stormed|storming|entered|entering|besieged|besieging|"
-    r"isolated|isolating|encircle|surround|besiege|isolate|lost|losing|lose|loses)\s+(?P<it>it)(?![\w-])",
+    r"isolated|isolating|encircle|surround|besiege|isolate|lost|losing|lose|loses|"
+    r"(?:control|hold|grip)\s+(?:of|over|on))\s+(?P<it>it)(?![\w-])",
+)
+# "Fighting erupted there", "the rebels there withdrew": the place just spoken of (not the
+# "there is / there were" of existence, nor "from there", an origin).
+_THERE = Folded(
+    r"(?<![\w-])(?<!from\s)(?<!out\s)(?<!over\s)(?<!and\s)(?P<it>there)(?![\w'’-])(?!\s+(?:is|are|was|were|has|have|had|will|"
+    r"would|may|might|could|can|must|should|being|been|exists?|existed|remains?|remained|seems?|seemed|appears?|"
+    r"appeared|lies|lay|used|and\s+back)(?![\w-]))",
 )
 # A verb of taking right before a place: "recaptured X", "took control of X".
 _TAKEN_BEFORE = re.compile(
@@ -269,6 +277,8 @@ def find_anaphors(masked: str, start: int, end: int, named: list[PlaceRef],
         spans += [(m.start("it"), m.end("it"), "it") for m in _IT_OBJECT.finditer(masked, low, start, end)]
     if "it " in here:
         spans += [(m.start("it"), m.end("it"), "it") for m in _IT_PATIENT.finditer(masked, low, start, end)]
+    if "there" in here:
+        spans += [(m.start("it"), m.end("it"), "it") for m in _THERE.finditer(masked, low, start, end)]
     plurals = _PLURAL_ANAPHOR.finditer(masked, low, start, end) if _PLURAL_GATE.search(here) else ()
     for match in plurals:
         if _NAMED_AFTER.match(masked, match.end()):
@@ -296,7 +306,7 @@ def find_anaphors(masked: str, start: int, end: int, named: list[PlaceRef],
         if noun in _CALLED_CONFLICTS:
             # "captured the town of X ... the city": the report called X a town, so "the city" is not X
             earlier = [(i, p) for i, p in earlier
-                       if _called(masked, p.start) not in _CALLED_CONFLICTS[noun]]
+                       if _called(masked, p.start, p.end) not in _CALLED_CONFLICTS[noun]]
         preferred = taken_here or salient
         if noun in _KIND_NOUNS and not taken_here:
             # a fitting place this sentence names itself ("an offensive towards X, within 10 km
@@ -329,11 +339,15 @@ def _antecedents(count: str | None, noun: str, earlier: list[tuple[int, PlaceRef
 
 # "the town of X": what the report itself calls X; a later "the city" is then not X.
 _CALLED_BEFORE = re.compile(r"(?<![\w-])(?P<noun>city|town|village)\s+of\s+(?:the\s+)?$", re.I)
-_CALLED_CONFLICTS = {"city": frozenset({"town", "village"}), "village": frozenset({"city"})}
+# "Idlib city": the report calls the place a city by a word after its name.
+_CALLED_AFTER = re.compile(r"(?:\s+|(?<=\s))(?P<noun>city)(?![\w-])", re.I)
+_CALLED_CONFLICTS = {"city": frozenset({"town", "village"}), "village": frozenset({"city"}), "town": frozenset({"city"})}
 
 
-def _called(masked: str, start: int) -> str | None:
+def _called(masked: str, start: int, end: int | None = None) -> str | None:
     match = _CALLED_BEFORE.search(masked, max(0, start - 20), start)
+    if match is None and end is not None:
+        match = _CALLED_AFTER.match(masked, end) or _CALLED_AFTER.search(masked, max(start, end - 5), end)
     return match.group("noun").lower() if match else None
 
 
@@ -436,6 +450,10 @@ _LEFT_GAP = re.compile(r"(?<![\w-])(?:from|out\s+of|away\s+from)(?![\w-])", re.I
 _POSTS_LEFT_GAP = re.compile(r"\s+(?:(?:their|its|the|all|most|some|several|many|remaining)\s+){0,2}(?:[\w-]+\s+)?"
                              r"(?:positions|posts|bases|checkpoints|strongholds?|headquarters|trenches|lines|barracks|"
                              r"outposts)\s+(?:in|at|near|around|inside|on)\s+(?:the\s+)?", re.I)
+# "redeployed to positions south of X", "fell back to lines outside X": X is the place left.
+_POSITIONS_OFF_GAP = re.compile(r"(?<![\w-])(?:to|towards?|into)\s+(?:(?:new|other|defensive|rear|fortified|prepared)\s+)?"
+                                r"(?:positions|lines)\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|outside|"
+                                r"around|behind|near|on\s+the\s+outskirts\s+of)\s+(?:the\s+)?$", re.I)
 _DESTINATION_GAP = re.compile(r"(?<![\w-])(?:to|towards?|into|in|inside|behind|onto|as\s+far\s+as|back|for)\s+"
                               r"(?:the\s+)?(?:[\w'’-]+\s+){0,4}$", re.I)
 
@@ -449,7 +467,7 @@ def withdrawal_places(masked: str, region_start: int, refs: list[PlaceRef], chos
     for ref in refs:
         gap = masked[previous_end:ref.start]
         previous_end = ref.end
-        if _LEFT_GAP.search(gap) or (ref is refs[0] and _POSTS_LEFT_GAP.fullmatch(gap)):
+        if _LEFT_GAP.search(gap) or (ref is refs[0] and _POSTS_LEFT_GAP.fullmatch(gap)) or _POSITIONS_OFF_GAP.search(gap):
             left.append(ref)
         elif _DESTINATION_GAP.search(gap) or (fallen_back and not left):
             fallen_back.append(ref)

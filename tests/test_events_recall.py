@@ -114,3 +114,49 @@ def test_the_long_form_of_a_factions_name_does_not_hide_the_province():
     # that the province would only locate.
     events = read("On 8 June HTS fighters clashed with Harakat Ahrar al-Sham al-Islamiyya once more in Hama Governorate.")
     assert ("hts", "clash", "Hama Governorate") in summary(events)
+
+
+# --- places told by a word standing for them ----------------------------------------------
+
+def test_there_stands_for_the_place_just_spoken_of():
+    events = read("The rebels took Kafr Nabl in May. Heavy fighting broke out there on 6 June between the army and "
+                  "the rebels.")
+    assert ("government", "clash", "Kafr Nabl") in summary(events) or ("rebels", "clash", "Kafr Nabl") in summary(events)
+
+
+@pytest.mark.parametrize("second, stands", [
+    ("Fighting raged there on Monday.", ["Kafr Nabl"]),
+    ("The rebels there pulled out on Monday.", ["Kafr Nabl"]),
+    ("There were clashes on Monday.", []),
+    ("The militants moved on from there on Monday.", []),
+    ("Here and there shops reopened on Monday.", []),
+])
+def test_there_stands_for_a_place_only_where_it_is_one(second, stands):
+    from events.placing import PlaceRef, find_anaphors
+    from gazetteer.place import Place
+
+    first = "The rebels took Kafr Nabl in May. "
+    text = first + second
+    town = Place("Kafr Nabl", 35.61, 36.56, "town", None, "test", 2.0)
+    named = PlaceRef(first.index("Kafr"), first.index(" in May"), town)
+    found = find_anaphors(text, len(first), len(text), [], [(0, named)], 1, salient=frozenset({"Kafr Nabl"}))
+    assert [ref.place.name for ref in found] == stands
+
+
+def test_control_of_it_is_the_place_entered_before():
+    events = read("The army entered Kafr Nabl on 5 June and completed its control of it on 7 June.")
+    assert [(e.action, e.place, e.date_start) for e in events] == [
+        ("advance", "Kafr Nabl", date(2017, 6, 5)), ("capture", "Kafr Nabl", date(2017, 6, 7))]
+
+
+def test_the_town_is_not_a_place_the_report_calls_a_city():
+    events = read("Rebels seized the town of Kafr Nabl on 5 June; a week earlier they had taken Idlib city. "
+                  "Army commanders stated that the troops had redeployed to new positions west of the town.")
+    withdrawal = [e for e in events if e.action == "withdraw"]
+    # (positions west of the town are where the troops went: the town is the place they left)
+    assert [(e.actor, e.place) for e in withdrawal] == [("government", "Kafr Nabl")]
+
+
+def test_civilians_trapped_in_a_place_are_no_encirclement():
+    events = read("The army took Raqqa on 5 June. Thousands of civilians were trapped there for weeks.")
+    assert [e.action for e in events] == ["capture"]
