@@ -107,7 +107,7 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
         r"(?:re-?establish(?:ed|es|ing)?|reassert(?:ed|s|ing)?|reimpos(?:ed|es|ing|e))\s+(?:full\s+|complete\s+|total\s+)?"
         r"(?:its\s+|their\s+)?control\s+(?:of|over))"), "recapture", "verb", frozenset({"again"})),
     (_p(r"(?:took|take|takes|taken|taking|gain(?:ed|s|ing)?|won|win|wins|winning|wrest(?:ed|ing)?|assum(?:ed|ing)|seiz(?:ed|ing)|"
-        r"impos(?:ed|ing|es|e)|establish(?:ed|ing|es)?|extend(?:ed|ing|s)?|complet(?:ed|ing|es|e)(?:\s+(?:its|their))?)\s+"
+        r"impos(?:ed|ing|es|e)|establish(?:ed|ing|es)?|extend(?:ed|ing|s)?|(?:complet|consolidat)(?:ed|ing|es|e)(?:\s+(?:its|their))?)\s+"
         r"(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)"), "capture", "verb", frozenset()),
     (_p(r"restor(?:e|es|ed|ing)\s+(?:full\s+|complete\s+|total\s+)?(?:security\s+and\s+stability|stability\s+and\s+security|stability|security|control)"
         r"(?=\s+(?:to|in|over)\s)"), "capture", "verb", frozenset()),
@@ -181,7 +181,7 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
         r"evacuate|abandon)"), "withdraw", "swap", frozenset()),
     (_p(r"defeat(?:ed|ing|s)?(?=" + _REPELLED_THING + r")|repel(?:led|s|ling)?|repuls(?:e|ed|es|ing)|fought\s+off|fight(?:s|ing)?\s+off|beat\s+off|thwart(?:ed|s|ing)?|"
         r"foil(?:ed|s|ing)?|(?:held|hold|holds|holding)\s+off|"
-        r"(?:ward|fend)(?:ed|ing|s)?\s+off|stav(?:ed|es|ing|e)\s+off|resist(?:ed|ing|s)?(?=" + _REPELLED_THING + r")"),
+        r"(?:ward|fend)(?:ed|ing|s)?\s+off|stav(?:ed|es|ing|e)\s+off|(?:resist|crush|smash)(?:ed|ing|es|s)?(?=" + _REPELLED_THING + r")"),
      "repel", "verb", frozenset()),
     (_p(r"withdr(?:ew|aw|awn|aws|awing)|retreat(?:ed|s|ing)|pull(?:ed|s|ing)?\s+(?:out|back)|"
         r"(?:fell|fall|falls|falling)\s+back|abandon(?:ed|s|ing)|evacuat(?:ed|es|ing)"), "withdraw", "verb", frozenset()),
@@ -207,7 +207,7 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
         r"(?:edges?|outskirts|gates|doorstep|fringes|entrances?)\s+of\s)"), "advance", "verb", frozenset()),
     (_p(r"(?:press(?:ed|es|ing)?)\s+on|gain(?:ed|ing|s)?\s+ground|clos(?:ed|ing|es)\s+(?:in\s+)?on|"
         r"converg(?:ed|ing|es?)\s+(?:up)?on|(?:broke|broken|break|breaks|breaking)\s+through|"
-        r"(?:made|make|makes|making)\s+(?:[\w-]+\s+){0,2}?(?:gains|advances|progress|headway|inroads)|"
+        r"(?:made|make|makes|making|achiev(?:ed|es|ing))\s+(?:[\w-]+\s+){0,2}?(?:gains|advances|progress|headway|inroads|breakthroughs?)|"
         r"(?:moved|moving|moves)\s+(?:on\s+to|on|towards?|into|closer)|progress(?:ed|ing)|"
         r"(?:swept|rolled)\s+(?:through|into|across)"), "advance", "verb", frozenset()),
     (_p(r"advanc(?:ed|ing)|reach(?:ed|es|ing)?|approach(?:ed|ing)|crossed|crossing(?=\s+(?:the|into|over)\b)"),
@@ -287,7 +287,7 @@ _HEADS = [
     "laid lay lays layi impo esta tigh main unde rest reim",
     "besi bloc",
     "reca re-c reto reta rega reen re-e took take taki won win recl reoc re-o seiz wres grab rees re-e reas reim",
-    "took take taki gain won win wins winn wres assu seiz impo esta exte comp",
+    "took take taki gain won win wins winn wres assu seiz impo esta exte comp cons",
     "rest",
     "expa",
     "capt seiz libe over wres conq expe oust rout disl evic mop mopp mops defe",
@@ -313,14 +313,14 @@ _HEADS = [
     "free",
     "took take taki secu clea occu clai",
     "forc",
-    "defe repe repu foug figh beat thwa foil held hold ward fend stav resi",
+    "defe repe repu foug figh beat thwa foil held hold ward fend stav resi crus smas",
     "with retr pull fell fall aban evac",
     "left leav fled flee vaca depa",
     "rede re-d repo re-p regr",
     "push thru edge edgi inch marc",
     "came come comi",
     "is are was were",
-    "pres gain clos conv brok brea made make maki move movi prog swep roll",
+    "pres gain clos conv brok brea made make maki move movi prog swep roll achi",
     "adva reac appr cros",
     "brou brin",
     "enci surr cut cuts cutt isol corn trap comp clos tigh seal cord",
@@ -377,6 +377,9 @@ _LIGHT_AFTER = re.compile(
 )
 _VERB_SUBJECT_BEFORE = re.compile(r"(?:forces|troops|units|fighters|militants|militias|rebels|they|jihadists|"
                                   r"soldiers|army|Army|SAA|ISIS|ISIL|IS|SDF|FSA|HTS|YPG)\s*$")
+_REPELLED_BEFORE = re.compile(r"(?<![\w-])(?:repell?(?:ed|ing|s)?|repuls(?:ed|ing|es|e)|thwart(?:ed|ing|s)?|foil(?:ed|ing|s)?|"
+                              r"crush(?:ed|ing|es)?|(?:fought|fend(?:ed)?|ward(?:ed)?|beat|held)\s+off)\s+"
+                              r"(?:(?:an?|the|its|their|several|multiple|repeated)\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
 _DETERMINER_BEFORE = re.compile(r"(?<![\w-])" + _DET + r"\s+(?:[\w-]+\s+){0,2}$", re.I)
 _PASSIVE_BEFORE = re.compile(r"(?<![\w-])" + _BE + _ADVERB + r"\s*$", re.I)
 _SURROUNDING_ADJECTIVE = re.compile(r"\s+(?:countryside|area|areas|villages|towns|hills|desert|region|terrain|"
@@ -407,7 +410,8 @@ _HANDED_PLACE = re.compile(r"\s+(?:(?:full\s+)?control\s+(?:of|over)\s+)?(?:the\
 # the defender in a passive of its own, which reads it).
 _ATTEMPT_BEFORE = re.compile(r"(?<![\w-])(?:tried|try|tries|trying|attempt(?:ed|s|ing)?|sought|seeking|seeks)\s+to\s+"
                              r"(?:[\w-]+\s+)?$", re.I)
-_ANSWERED_AFTER = re.compile(r"[^.;!?]{0,160}?(?:,\s*|\s)but\s+[^.;!?]{0,60}?(?<![\w-])(?:repell?ed|repulsed|foiled|thwarted|"
+_ANSWERED_AFTER = re.compile(r"[^.;!?]{0,160}?(?:(?:,\s*|\s)but\s+[^.;!?]{0,60}?|\s(?:was|were|had\s+been|have\s+been|has\s+been)\s+"
+                             r"(?:[\w-]+\s+)?)(?<![\w-])(?:repell?ed|repulsed|foiled|thwarted|"
                              r"beaten\s+back|pushed\s+back|driven\s+back|failed|halted|stopped)(?![\w-])(?!\s+by\s)", re.I)
 _PEOPLE_BEFORE = re.compile(r"(?<![\w-])(?:people|civilians|residents|inhabitants|families|children|women|villagers|"
                             r"patients|workers|refugees)\s+(?:(?:who\s+)?(?:are|were|remain|remained|have\s+been|had\s+been|"
@@ -544,6 +548,10 @@ def _noun_or_verb(word: str, before: str, after: str, a: int, b: int, action: st
                        "verb", flags, noun)
     if _SINCE_START_BEFORE.search(before):
         # "since the commencement of the X offensive on 9 May": the date of what follows
+        return Trigger(a, b, action, "reference", flags, noun)
+    if _REPELLED_BEFORE.search(before):
+        # "repelled an attack launched by ISIS on X": the attack is what the repel answers,
+        # told with it, not an event of its own.
         return Trigger(a, b, action, "reference", flags, noun)
     if _LIGHT_BEFORE.search(before) or _LIGHT_AFTER.match(after):
         return Trigger(a, b, action, "nominal", flags, noun)

@@ -178,7 +178,8 @@ _PATIENT_GAP = re.compile(r"\s+(?:(?:has|had|have)\s+)?(?:(?:was|were|is|are|bee
 _MATERIEL_AFTER = re.compile(r"\s+(?:(?:an?|the|two|three|four|five|several|\d+|a\s+number\s+of|dozens\s+of)\s+)?"
                              r"(?:[\w'’-]+\s+){0,2}?(?:tanks?|(?:armou?red\s+)?vehicles?|bmps?|technicals?|positions|"
                              r"checkpoints?|posts?|bunkers?|(?:rocket\s+)?launchers?|howitzers?|artillery|fortifications?|"
-                             r"pick-?ups?|bulldozers?|gun\s+emplacements?|ammunition\s+depots?|weapons\s+depots?)\b", re.I)
+                             r"pick-?ups?|bulldozers?|gun\s+emplacements?|ammunition\s+depots?|weapons\s+depots?|dens|hideouts|"
+                             r"lairs|gatherings|strongholds?|headquarters|bases)\b", re.I)
 _ENDS_IN_OUT = re.compile(r"\sout$", re.I)
 _THROUGH_BEFORE = re.compile(r"(?<![\w-])(?:through|via)\s+(?:the\s+)?$", re.I)
 _RELATIVE_OPEN = re.compile(r",\s*(?:which|who|that|where)\s", re.I)

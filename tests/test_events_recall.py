@@ -51,6 +51,12 @@ from tests.test_events_generalise import read, summary
     ("ISIS militants abandoned their positions in Qaryatayn on Tuesday.", ("isil", "withdraw", "Qaryatayn")),
     ("Army checkpoints around Kafr Nabl came under heavy attack by the rebels on Tuesday.",
      ("rebels", "attack", "Kafr Nabl")),
+    ("Pro-government forces consolidated control over Qaryatayn on Tuesday.", ("government", "capture", "Qaryatayn")),
+    ("The army made a breakthrough near Qaryatayn on Tuesday.", ("government", "advance", "Qaryatayn")),
+    ("The army crushed an ISIS assault on Qaryatayn on Tuesday.", ("government", "repel", "Qaryatayn")),
+    ("On Tuesday soldiers repelled an attack launched by armed groups on Kafr Nabl.", ("government", "repel", "Kafr Nabl")),
+    ("On Tuesday soldiers wiped out the hideouts of the terrorists in Kafr Nabl and destroyed their bases there.",
+     ("government", "attack", "Kafr Nabl")),
     # driven out by a side: that side took the place (not an assault beaten back)
     ("ISIS fighters were forced out of Qaryatayn by the army on Tuesday.", ("government", "capture", "Qaryatayn")),
 ])
