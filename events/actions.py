@@ -91,6 +91,8 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
         r"positions|troops|forces|defenders|airbase|air\s+base|stronghold)\b)"), "siege", "modifier", frozenset()),
     (_p(r"(?:capture|fall|liberation|seizure|storming|takeover)\s+of"), "capture", "nominal_of", frozenset()),
     (_p(r"recapture\s+of"), "recapture", "nominal_of", frozenset()),
+    # "the army's entry into X": an advance that got in.
+    (_p(r"(?:entry|entrance|incursion|push|breakthrough)\s+into"), "advance", "nominal_of", frozenset({"entry"})),
     # "Tabqa's capture by the SDF": the place owns the noun, the agent follows.
     (_p(r"(?<=['’]s\s)(?:capture|fall|liberation|seizure|takeover|loss)(?!\s+of)(?=\s+(?:by|to|at\s+the\s+hands\s+of)\s)"),
      "capture", "passive", frozenset()),
@@ -120,9 +122,12 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
     # "negotiated the surrender of X": a deal that hands X over (deals are captures).
     (_p(r"(?:negotiat|broker|arrang|obtain|accept)ed\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?surrenders?(?=\s+of\s)"), "capture", "verb",
      frozenset()),
+    # "the town was lost to ISIS": ISIS took it (before "lost": the passive claims the words)
+    (_p(r"(?:is|are|was|were|been|being)\s+(?:(?:quickly|soon|later|then|briefly)\s+)?lost\s+to"), "capture", "swap",
+     frozenset()),
     (_p(r"lost|lose|loses|losing|hand(?:ed|s|ing)?\s+over|surrender(?:ed|s|ing)?|ced(?:ed|es|ing|e)|(?:gave|give|gives|giving)\s+up"), "capture", "lost",
      frozenset({"direct"})),
-    (_p(r"ambush(?:ed|es|ing)?"), "attack", "verb", frozenset()),
+    (_p(r"ambush(?:ed|ing)"), "attack", "verb", frozenset()),
     (_p(r"(?:pushed|push|pushes|pushing|kicked|chased|flushed)(?=\s+(?:[\w'-]+\s+){0,4}?out\s+of\b)"), "capture", "verb",
      frozenset()),
     (_p(r"(?:drove|driven|drive|drives|driving)(?=\s+(?:[\w'-]+\s+){0,4}?(?:out|from|away)\b)"), "capture", "verb",
@@ -137,7 +142,7 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
     # "are now in full control of X": the subject holds X (told as news, a capture).
     (_p(r"(?:is|are|was|were)\s+(?:now\s+)?in\s+(?:full\s+|complete\s+|total\s+)?control\s+of"), "capture", "verb",
      frozenset()),
-    (_p(r"(?:came|come|comes|coming|fell|fallen|is|was|were|are|been|now)\s+(?:now\s+|fully\s+|completely\s+|"
+    (_p(r"(?:came|come|comes|coming|fell|fallen|is|was|were|are|been|now|brought)\s+(?:now\s+|fully\s+|completely\s+|"
         r"entirely\s+|firmly\s+)*under(?=\s+(?:the\s+)?(?:full\s+|complete\s+|total\s+)?"
         r"(?:[\w'’-]+\s+){0,3}?control\b)"), "capture", "passive", frozenset({"control"})),
     # "declared X free of terrorists", "X was declared secure": a capture announced.
@@ -260,7 +265,7 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
     # events only with a light verb otherwise (see ``_noun_or_verb``).
     # "operations" carried by a light verb ("resumed their field operations around X") are an
     # attack; combing, demining or rescue operations are not fighting.
-    (_p(r"attacks?|assaults?|raids?|counter-?attacks?|incursions?|operation|onslaught|"
+    (_p(r"attacks?|assaults?|raids?|counter-?attacks?|incursions?|operation|onslaught|ambush(?:es)?|"
         r"(?<!combing\s)(?<!demining\s)(?<!clearing\s)(?<!mopping-up\s)(?<!search\s)(?<!rescue\s)(?<!sweeping\s)"
         r"(?<!humanitarian\s)(?<!evacuation\s)(?<!security\s)operations"), "attack", "noun", frozenset()),
     (_p(r"offensives?|counter-?offensives?|push|drive|thrust"), "attack", "noun", frozenset({"offensive"})),
@@ -281,6 +286,7 @@ _HEADS = [
     "long besi",
     "capt fall libe seiz stor take",
     "reca",
+    "entr incu push brea",
     "capt fall libe seiz take loss",
     "enci surr isol",
     "sieg",
@@ -293,6 +299,7 @@ _HEADS = [
     "capt seiz libe over wres conq expe oust rout disl evic mop mopp mops defe",
     "push drov driv beat pinn pin pins forc kick thro chas",
     "nego brok arra obta acce",
+    "is are was were been bein",
     "lost lose losi hand surr cede cedi gave give givi",
     "ambu",
     "push kick chas flus",
@@ -300,7 +307,7 @@ _HEADS = [
     "fell fall is are was were",
     "fell fall",
     "is are was were",
-    "came come comi fell fall is was were are been now",
+    "came come comi fell fall is was were are been now brou",
     "decl",
     "brou brin",
     "retu",
@@ -334,7 +341,7 @@ _HEADS = [
     "clas figh foug batt skir fire exch enga heav conf gunf gun",
     "stor atta assa raid shel figh",
     "stor shel atta assa coun raid fire firi infi laun lobb mort rock open deto",
-    "atta assa raid coun incu oper onsl",
+    "atta assa raid coun incu oper onsl ambu",
     "offe coun push driv thru",
     "adva",
     "with retr pull",

@@ -57,6 +57,10 @@ from tests.test_events_generalise import read, summary
     ("On Tuesday soldiers repelled an attack launched by armed groups on Kafr Nabl.", ("government", "repel", "Kafr Nabl")),
     ("On Tuesday soldiers wiped out the hideouts of the terrorists in Kafr Nabl and destroyed their bases there.",
      ("government", "attack", "Kafr Nabl")),
+    ("Kafr Nabl was lost to ISIS on Tuesday.", ("isil", "capture", "Kafr Nabl")),
+    ("Qaryatayn was brought under government control on Tuesday.", ("government", "capture", "Qaryatayn")),
+    ("The army's entry into Kafr Nabl on Tuesday ended a month of fighting.", ("government", "advance", "Kafr Nabl")),
+    ("An ISIS ambush near Qaryatayn on Tuesday killed 10 soldiers.", ("isil", "attack", "Qaryatayn")),
     # driven out by a side: that side took the place (not an assault beaten back)
     ("ISIS fighters were forced out of Qaryatayn by the army on Tuesday.", ("government", "capture", "Qaryatayn")),
 ])
@@ -73,6 +77,7 @@ def test_a_way_of_telling_an_event(text, expected):
     "The army will continue to fight ISIS near Qaryatayn until it is defeated.",
     "The minister's plane departed from Damascus on Tuesday.",
     "The army came under pressure near Qaryatayn on Tuesday.",
+    "The entry into force of the truce on Tuesday brought calm to Kafr Nabl.",
 ])
 def test_words_that_tell_no_event_here(text):
     assert read(text) == []
