@@ -110,7 +110,8 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
         r"(?:its\s+|their\s+)?control\s+(?:of|over))"), "recapture", "verb", frozenset({"again"})),
     (_p(r"(?:took|take|takes|taken|taking|gain(?:ed|s|ing)?|won|win|wins|winning|wrest(?:ed|ing)?|assum(?:ed|ing)|seiz(?:ed|ing)|"
         r"impos(?:ed|ing|es|e)|establish(?:ed|ing|es)?|extend(?:ed|ing|s)?|(?:complet|consolidat)(?:ed|ing|es|e)(?:\s+(?:its|their))?)\s+"
-        r"(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)"), "capture", "verb", frozenset()),
+        r"(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)|extend(?:ed|ing|s)?\s+(?:its|their)\s+control\s+(?:to|over)"),
+     "capture", "verb", frozenset()),
     (_p(r"restor(?:e|es|ed|ing)\s+(?:full\s+|complete\s+|total\s+)?(?:security\s+and\s+stability|stability\s+and\s+security|stability|security|control)"
         r"(?=\s+(?:to|in|over)\s)"), "capture", "verb", frozenset()),
     (_p(r"expand(?:ed|ing|s)?\s+(?:its|their|the)\s+(?:control|grip)"), "advance", "verb", frozenset()),
@@ -138,7 +139,8 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
         r"(?:is|are|was|were|been)\s+handed\s+(?:back\s+)?(?:over\s+)?to"), "capture", "swap", frozenset()),
     # "the town fell on Tuesday": a capture told of the place (a passive needs its place before).
     (_p(r"(?:fell|fallen|falls)(?=\s*(?:[,.;]|$|on\s|in\s|after\s|late\s|early\s|overnight|yesterday|today|last\s|this\s|"
-        r"shortly\s|days?\s|weeks?\s|completely|entirely|quickly))"), "capture", "passive", frozenset()),
+        r"shortly\s|days?\s|weeks?\s|completely|entirely|quickly|without\s+(?:a\s+)?(?:fight|battle|resistance)|"
+        r"within\s+(?:hours|days|a\s+day|a\s+week)|amid\s|following\s))"), "capture", "passive", frozenset()),
     # "are now in full control of X": the subject holds X (told as news, a capture).
     (_p(r"(?:is|are|was|were)\s+(?:now\s+)?in\s+(?:full\s+|complete\s+|total\s+)?control\s+of"), "capture", "verb",
      frozenset()),
@@ -230,7 +232,7 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
     # Bombing is an airstrike when an air arm is named, else (an army's bombardment) an attack.
     (_p(r"bomb(?:ed|ing|ings)|bombard(?:ed|ing|ment|ments|s)?"), "attack", "nominal_free", frozenset({"air"})),
     (_p(r"hit|hits|hitting|struck|strike|strikes|striking|pounded|pounding|pound|(?<!\d\s)(?<!Syrian\s)pounds|targeted|targeting|target|targets|"
-        r"destroyed|destroying|hammer(?:ed|ing|s)?(?!\s+out)|pummel(?:l?ed|l?ing|s)?|blast(?:ed|ing)|"
+        r"destroyed|destroying|hammer(?:ed|ing|s)?(?!\s+out)|pummel(?:l?ed|l?ing|s)?|blast(?:ed|ing)|strafe(?:d|s)?|strafing|"
         r"(?:dropp(?:ed|ing)|drops?|rain(?:ed|ing|s)?)\s+(?:[\w-]+\s+){0,4}?(?:bombs|barrels|munitions|missiles|rockets)"),
      "attack", "verb", frozenset({"air"})),
     # "X came under (heavy) fire / attack / shelling by Y": Y attacked X (with no agent the
@@ -254,7 +256,7 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
     # done or only meant is the infinitive's reading (events/clauses.py).
     (_p(r"(?<=\sto\s)(?:storm|attack|assault|raid|shell|fight)"), "attack", "verb", frozenset()),
     (_p(r"storm(?:ed|s|ing)|shell(?:ed|ing|s)?|(?:counter-?)?attack(?:ed|ing)|(?:counter-?)?assault(?:ed|ing)|raid(?:ed|ing)|"
-        r"infiltrat(?:ed|es|ing)|mortar(?:ed|ing)|rocket(?:ed|ing)|"
+        r"infiltrat(?:ed|es|ing)|mortar(?:ed|ing)|rocket(?:ed|ing)|invad(?:ed|es|ing)|"
         r"open(?:ed|s|ing)?\s+fire\s+(?:on|at|upon)(?!\s+(?:the\s+)?(?:[\w-]+\s+)?(?:protesters|demonstrators|crowds?|mourners|"
         r"civilians|worshippers|funerals?|marchers)\b)|"
         r"detonat(?:ed|es|ing)\s+(?:[\w-]+\s+){0,3}?(?:car[\s-]bombs?|bombs?|vbieds?|ieds?|explosives?|(?:suicide\s+)?vests?|"
@@ -334,13 +336,13 @@ _HEADS = [
     "air airs air- aeri sort",
     "raid",
     "bomb",
-    "hit hits hitt stru stri poun targ dest hamm pumm blas drop drops rain",
+    "hit hits hitt stru stri poun targ dest hamm pumm blas drop drops rain stra",
     "came come comi",
     "kill elim neut liqu infl",
     "link met meet join conn",
     "clas figh foug batt skir fire exch enga heav conf gunf gun",
     "stor atta assa raid shel figh",
-    "stor shel atta assa coun raid fire firi infi laun lobb mort rock open deto",
+    "stor shel atta assa coun raid fire firi infi laun lobb mort rock open deto inva",
     "atta assa raid coun incu oper onsl ambu",
     "offe coun push driv thru",
     "adva",

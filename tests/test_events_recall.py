@@ -61,6 +61,11 @@ from tests.test_events_generalise import read, summary
     ("Qaryatayn was brought under government control on Tuesday.", ("government", "capture", "Qaryatayn")),
     ("The army's entry into Kafr Nabl on Tuesday ended a month of fighting.", ("government", "advance", "Kafr Nabl")),
     ("An ISIS ambush near Qaryatayn on Tuesday killed 10 soldiers.", ("isil", "attack", "Qaryatayn")),
+    ("Government helicopters strafed Kafr Nabl on Tuesday.", ("government", "airstrike", "Kafr Nabl")),
+    ("The Turkish army invaded Tell Abyad on Tuesday.", ("rebels", "attack", "Tell Abyad")),
+    ("The army extended its control to Qaryatayn on Tuesday.", ("government", "capture", "Qaryatayn")),
+    ("The army pressed on towards Qaryatayn on Monday. The town fell without a fight on Tuesday.",
+     ("government", "capture", "Qaryatayn")),
     # driven out by a side: that side took the place (not an assault beaten back)
     ("ISIS fighters were forced out of Qaryatayn by the army on Tuesday.", ("government", "capture", "Qaryatayn")),
 ])
