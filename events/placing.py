@@ -84,7 +84,8 @@ _ANAPHOR = Folded(
     r"main|important|last|former|de\s+facto)\s+){0,3}"
     r"(?P<noun>city|town|village|stronghold|border|pocket|dam|airport|airbase|air\s+base|base|desert(?:\s+area)?|area|"
     r"district|neighbou?rhood|countryside|hilltop|hills|mountains|field|station|crossing|island|bridge|outskirts|enclave|"
-    r"province|governorate|prison|camp|academy|silos|hospital)(?![\w-])(?!\s+(?:town|city|village|crossing|post|area|region|guards?|strip|of\s+[a-z]))",
+    r"province|governorate|prison|camp|academy|silos|hospital|hill|mountain|suburb|quarter|settlement|hamlet|locality|"
+    r"provincial\s+capital|facility|complex|compound|highway)(?![\w-])(?!\s+(?:town|city|village|crossing|post|area|region|guards?|strip|of\s+[a-z]))",
 )
 _IT_OBJECT = Folded(
     r"(?<![\w-])(?:capturing|captured|capture|cleared|clearing|seized|seizing|took|taking|retook|retaking|recaptured|"
@@ -124,6 +125,9 @@ _KIND_NOUNS = {
     "district": {"district"}, "neighbourhood": {"district"}, "neighborhood": {"district"},
     "province": {"governorate"}, "governorate": {"governorate"},
     "hills": {"hill"}, "hilltop": {"hill"}, "mountains": {"hill"},
+    "hill": {"hill"}, "mountain": {"hill"}, "suburb": {"district", "town", "village"}, "quarter": {"district"},
+    "settlement": {"village", "town"}, "hamlet": {"village"}, "locality": {"village", "town"},
+    "provincial capital": {"city"}, "facility": {"site"}, "complex": {"site"}, "compound": {"site"},
 }
 ANAPHOR_SENTENCES = 4
 _GENERIC_NOUNS = frozenset({"it", "area"})

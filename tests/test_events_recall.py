@@ -176,3 +176,20 @@ def test_the_town_is_not_a_place_the_report_calls_a_city():
 def test_civilians_trapped_in_a_place_are_no_encirclement():
     events = read("The army took Raqqa on 5 June. Thousands of civilians were trapped there for weeks.")
     assert [e.action for e in events] == ["capture"]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Syrian troops liberated Kafr Nabl on 5 June. Militants shelled the settlement on 7 June.", "Kafr Nabl"),
+    ("The SDF entered the Mashlab district on 5 June. ISIS counter-attacked in the quarter on 7 June.", "Mashlab"),
+    ("The army stormed Tal Sheikh hill on 5 June. ISIS retook the hill on 7 June.", "Tal Sheikh"),
+])
+def test_a_kind_word_stands_for_the_place_of_that_kind(text, place):
+    from events.documents import parse_document
+    from events.extract import extract
+    from tests.test_events_extract import PLACES, finder_of
+
+    extra = {"Mashlab": (35.95, 39.03, "district"), "Tal Sheikh": (35.5, 37.0, "hill")}
+    document = parse_document(text.encode("utf-8"), "report.txt", doc_date=date(2017, 6, 10))
+    events = list(extract(document, finder_of({**PLACES, **extra})).events)
+    later = [e for e in events if e.date_start == date(2017, 6, 7)]
+    assert [e.place for e in later] == [place]
