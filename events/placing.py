@@ -82,7 +82,7 @@ _ANAPHOR = Folded(
     r"(?<![\w-])(?:the|this|that)\s+(?:(?:same|besieged|encircled|strategic|nearby|embattled|key|whole|entire|remaining|"
     r"[\w]+-held|[\w]+-controlled|ISIS|ISIL|IS|jihadist|rebel|militant|Syrian|northern|southern|eastern|western|central|"
     r"main|important|last|former|de\s+facto)\s+){0,3}"
-    r"(?P<noun>city|town|village|stronghold|border|pocket|dam|airport|airbase|air\s+base|base|desert(?:\s+area)?|area|"
+    r"(?P<noun>city|town|village|stronghold|bastion|border|pocket|dam|airport|airbase|air\s+base|base|desert(?:\s+area)?|area|"
     r"district|neighbou?rhood|countryside|hilltop|hills|mountains|field|station|crossing|island|bridge|outskirts|enclave|"
     r"province|governorate|prison|camp|academy|silos|hospital|hill|mountain|suburb|quarter|settlement|hamlet|locality|"
     r"provincial\s+capital|facility|complex|compound|highway)(?![\w-])(?!\s+(?:town|city|village|crossing|post|area|region|guards?|strip|of\s+[a-z]))",
@@ -121,7 +121,8 @@ _NAMED_AFTER = re.compile(r"\s+(?:of|around|near|in|at)\s+(?:the\s+)?(?!(?:Janua
 _QUALIFIED = re.compile(r"\s*(?:(?:of|in|at|near|around)\s+(?:the\s+)?)?", re.I)
 _KIND_NOUNS = {
     "city": {"city", "town", "village"}, "town": {"city", "town", "village"}, "village": {"village", "town"},
-    "stronghold": {"city", "town", "village", "district"}, "outskirts": {"city", "town", "village"},
+    "stronghold": {"city", "town", "village", "district"}, "bastion": {"city", "town", "village", "district"},
+    "outskirts": {"city", "town", "village"},
     "district": {"district"}, "neighbourhood": {"district"}, "neighborhood": {"district"},
     "province": {"governorate"}, "governorate": {"governorate"},
     "hills": {"hill"}, "hilltop": {"hill"}, "mountains": {"hill"},
@@ -380,7 +381,7 @@ def _antecedent(noun: str, earlier: list[tuple[int, PlaceRef]], salient: frozens
     if noun in _GENERIC_NOUNS and salient:
         ordered = [item for item in ordered if item[1].place.name in salient] + \
             [item for item in ordered if item[1].place.name not in salient]
-    elif kinds is not None and salient and noun != "stronghold":  # a stronghold is still the enemy's
+    elif kinds is not None and salient and noun not in ("stronghold", "bastion"):  # a stronghold is still the enemy's
         # "took X, cutting the road to the city of Y. ... entered the town": of the places of a
         # fitting kind one sentence names, the one the story is about (something happened
         # there); a fitting place a later sentence names is the latest one.
@@ -397,7 +398,7 @@ def _antecedent(noun: str, earlier: list[tuple[int, PlaceRef]], salient: frozens
             if place.kind in kinds:
                 return place
             whole = urban_whole(place)  # "the outskirts of X ... the city": X itself
-            if whole is not None and whole.kind in kinds and noun not in ("outskirts", "stronghold"):
+            if whole is not None and whole.kind in kinds and noun not in ("outskirts", "stronghold", "bastion"):
                 return whole
             continue
         if noun == "it" or noun in ("area", "pocket", "enclave", "countryside", "desert", "desert area"):

@@ -182,6 +182,7 @@ def test_civilians_trapped_in_a_place_are_no_encirclement():
     ("Syrian troops liberated Kafr Nabl on 5 June. Militants shelled the settlement on 7 June.", "Kafr Nabl"),
     ("The SDF entered the Mashlab district on 5 June. ISIS counter-attacked in the quarter on 7 June.", "Mashlab"),
     ("The army stormed Tal Sheikh hill on 5 June. ISIS retook the hill on 7 June.", "Tal Sheikh"),
+    ("The rebels held Kafr Nabl on 5 June. The army stormed the rebel bastion on 7 June.", "Kafr Nabl"),
 ])
 def test_a_kind_word_stands_for_the_place_of_that_kind(text, place):
     from events.documents import parse_document
