@@ -164,8 +164,9 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
     (_p(r"(?:rais|hoist|plant)(?:ed|ing|es|s|e)?\s+(?:the\s+|their\s+|its\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?flags?"
         r"(?=\s+(?:over|above|on|atop|in)\s)"), "capture", "verb", frozenset()),
     # "the black flag flew over X": the flag's side (data/factions.yaml) took it.
-    (_p(r"(?:(?<=flag\s)|(?<=flags\s))(?:(?:was|were|had\s+been)\s+(?:raised|hoisted|planted)|(?:flew|flies|flown|flying|"
-        r"fluttered|fluttering|went\s+up))(?=\s+(?:over|above|atop)\s)"), "capture", "verb", frozenset()),
+    (_p(r"(?:(?<=flag\s)|(?<=flags\s))(?:(?:was|were|had\s+been)\s+(?:raised|hoisted|planted)|"
+        r"(?:(?:is|are|was|were)\s+(?:now\s+)?)?(?:flew|flies|flown|flying|fluttered|fluttering|went\s+up))"
+        r"(?=\s+(?:over|above|atop)\s)"), "capture", "verb", frozenset()),
     (_p(r"enter(?:ed|ing|s)?|penetrat(?:ed|es|ing|e)|stormed\s+into|broke\s+into|breach(?:ed|es|ing)?(?!\s+(?:of\s+)?(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
         r"(?:[\w-]+\s+)?(?:ceasefire|cease-fire|truce|agreement|deal|accord|de-?escalation|terms|sovereignty|airspace)\b)"),
      "advance", "verb", frozenset({"direct", "entry"})),
@@ -315,7 +316,7 @@ _HEADS = [
     "retu",
     "gain esta secu",
     "rais hois plan",
-    "was were had flew flie flow flyi flut went",
+    "was were had is are flew flie flow flyi flut went",
     "ente pene stor brok brea",
     "clea purg rid ridd rids",
     "reco",
