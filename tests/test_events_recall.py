@@ -66,7 +66,7 @@ from tests.test_events_generalise import read, summary
     ("The army extended its control to Qaryatayn on Tuesday.", ("government", "capture", "Qaryatayn")),
     ("The army pressed on towards Qaryatayn on Monday. The town fell without a fight on Tuesday.",
      ("government", "capture", "Qaryatayn")),
-    ("State television said on Tuesday that the national flag is now flying over Qaryatayn.",
+    ("The army said on Tuesday that the national flag was now flying over Qaryatayn.",
      ("government", "capture", "Qaryatayn")),
     # driven out by a side: that side took the place (not an assault beaten back)
     ("ISIS fighters were forced out of Qaryatayn by the army on Tuesday.", ("government", "capture", "Qaryatayn")),
