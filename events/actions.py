@@ -246,7 +246,9 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
     (_p(r"(?:killed|killing|eliminat(?:ed|ing)|neutrali[sz](?:ed|ing)|liquidat(?:ed|ing))(?=\s+(?:(?:a\s+number|dozens|scores|"
         r"hundreds|tens|several|many|more\s+than\s+\d+|\d+|a\s+group|groups)\s+(?:of\s+)?)?(?:the\s+)?(?:[\w-]+\s+)?"
         r"(?:terrorists|militants|jihadists|insurgents|gunmen|mercenaries|militiamen)\b)|"
-        r"inflict(?:ed|ing|s)?\s+heavy\s+(?:losses|casualties)\s+(?:on|upon)"), "attack", "verb", frozenset({"air"})),
+        r"inflict(?:ed|ing|s)?\s+heavy\s+(?:losses|casualties)\s+(?:on|upon)|"
+        r"pursu(?:ed|ing|es)(?=\s+(?:[\w'’-]+\s+){0,3}?(?:terrorists|militants|jihadists|insurgents|gunmen|mercenaries|"
+        r"remnants)\b)"), "attack", "verb", frozenset({"air"})),
     (_p(r"link(?:ed|s|ing)?\s+up|link-?ups?|met\s+up|meet(?:s|ing)?\s+up|join(?:ed|s|ing)?\s+up|"
         r"(?:linked|connected)\s+(?:up\s+)?with"), "linkup", "verb", frozenset()),
     (_p(r"clash(?:es|ed|ing)?|(?<!infantry\s)fighting(?!\s+(?:vehicles?|positions|season|forces?|men|age|units|"
@@ -258,7 +260,7 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
     (_p(r"(?<=\sto\s)(?:storm|attack|assault|raid|shell|fight)"), "attack", "verb", frozenset()),
     (_p(r"storm(?:ed|s|ing)|shell(?:ed|ing|s)?|(?:counter-?)?attack(?:ed|ing)|(?:counter-?)?assault(?:ed|ing)|raid(?:ed|ing)|"
         r"infiltrat(?:ed|es|ing)|mortar(?:ed|ing)|rocket(?:ed|ing)|invad(?:ed|es|ing)|"
-        r"open(?:ed|s|ing)?\s+fire\s+(?:on|at|upon)(?!\s+(?:the\s+)?(?:[\w-]+\s+)?(?:protesters|demonstrators|crowds?|mourners|"
+        r"(?:open(?:ed|s|ing)?\s+fire|fired)\s+(?:on|at|upon)(?!\s+(?:the\s+)?(?:[\w-]+\s+)?(?:protesters|demonstrators|crowds?|mourners|"
         r"civilians|worshippers|funerals?|marchers)\b)|"
         r"detonat(?:ed|es|ing)\s+(?:[\w-]+\s+){0,3}?(?:car[\s-]bombs?|bombs?|vbieds?|ieds?|explosives?|(?:suicide\s+)?vests?|"
         r"belts?|trucks?|vehicles?)|"
@@ -339,7 +341,7 @@ _HEADS = [
     "bomb",
     "hit hits hitt stru stri poun targ dest hamm pumm blas drop drops rain stra",
     "came come comi",
-    "kill elim neut liqu infl",
+    "kill elim neut liqu infl purs",
     "link met meet join conn",
     "clas figh foug batt skir fire exch enga heav conf gunf gun",
     "stor atta assa raid shel figh",

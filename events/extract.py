@@ -1090,6 +1090,16 @@ class _Reader(Sides):
                     draft.places = shared
                     draft.place_from = "shared"
         for draft in made:
+            # "retreated towards X after losing Y": a withdrawal told only by where it went left
+            # the place its side lost in the same sentence.
+            if draft.action != "withdraw" or not draft.places or not all(c.destination for c in draft.places):
+                continue
+            lost = next((d for d in made if d is not draft and d.action in ("capture", "recapture") and
+                         d.target == draft.actor and any(not c.destination for c in d.places)), None)
+            if lost is not None:
+                draft.places = [Chosen(c.ref, c.approach) for c in lost.places if not c.destination]
+                draft.place_from = "borrowed"
+        for draft in made:
             if draft.places:
                 continue
             dependent = draft.action in ("airstrike", "clash", "repel", "withdraw", "linkup") or \

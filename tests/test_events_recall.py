@@ -68,6 +68,8 @@ from tests.test_events_generalise import read, summary
      ("government", "capture", "Qaryatayn")),
     ("The army said on Tuesday that the national flag was now flying over Qaryatayn.",
      ("government", "capture", "Qaryatayn")),
+    ("Army units pursued the remnants of the terrorists in Kafr Nabl on Tuesday.", ("government", "attack", "Kafr Nabl")),
+    ("Helicopter gunships fired on rebel positions in Kafr Nabl on Tuesday.", ("government", "airstrike", "Kafr Nabl")),
     # driven out by a side: that side took the place (not an assault beaten back)
     ("ISIS fighters were forced out of Qaryatayn by the army on Tuesday.", ("government", "capture", "Qaryatayn")),
 ])
@@ -196,3 +198,8 @@ def test_a_kind_word_stands_for_the_place_of_that_kind(text, place):
     events = list(extract(document, finder_of({**PLACES, **extra})).events)
     later = [e for e in events if e.date_start == date(2017, 6, 7)]
     assert [e.place for e in later] == [place]
+
+
+def test_a_withdrawal_told_by_its_destination_leaves_the_place_lost():
+    events = read("On Tuesday the militants fell back towards Idlib after losing Kafr Nabl to the army.")
+    assert [(e.actor, e.action, e.place) for e in events if e.action == "withdraw"] == [("isil", "withdraw", "Kafr Nabl")]
