@@ -144,7 +144,8 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
     # "are now in full control of X": the subject holds X (told as news, a capture).
     (_p(r"(?:is|are|was|were)\s+(?:now\s+)?in\s+(?:full\s+|complete\s+|total\s+)?control\s+of"), "capture", "verb",
      frozenset()),
-    (_p(r"(?:came|come|comes|coming|fell|fallen|is|was|were|are|been|now|brought)\s+(?:now\s+|fully\s+|completely\s+|"
+    (_p(r"(?:came|come|comes|coming|fell|fallen|is|was|were|are|been|now|brought|"
+        r"(?:reported|said|believed|thought|confirmed|understood|known)\s+to\s+be)\s+(?:now\s+|fully\s+|completely\s+|"
         r"entirely\s+|firmly\s+)*under(?=\s+(?:the\s+)?(?:full\s+|complete\s+|total\s+)?"
         r"(?:[\w'’-]+\s+){0,3}?control\b)"), "capture", "passive", frozenset({"control"})),
     # "declared X free of terrorists", "X was declared secure": a capture announced.
@@ -312,7 +313,7 @@ _HEADS = [
     "fell fall is are was were",
     "fell fall",
     "is are was were",
-    "came come comi fell fall is was were are been now brou",
+    "came come comi fell fall is was were are been now brou repo said beli thou conf unde know",
     "decl",
     "brou brin",
     "retu",

@@ -180,6 +180,8 @@ _MATERIEL_AFTER = re.compile(r"\s+(?:(?:an?|the|two|three|four|five|several|\d+|
                              r"checkpoints?|posts?|bunkers?|(?:rocket\s+)?launchers?|howitzers?|artillery|fortifications?|"
                              r"pick-?ups?|bulldozers?|gun\s+emplacements?|ammunition\s+depots?|weapons\s+depots?|dens|hideouts|"
                              r"lairs|gatherings|strongholds?|headquarters|bases)\b", re.I)
+_UNOPPOSED = re.compile(r"(?<![\w-])(?:without\s+(?:meeting\s+|encountering\s+|facing\s+)?(?:any\s+)?(?:resistance|a\s+fight|"
+                        r"fighting|opposition)|unopposed|uncontested)(?![\w-])", re.I)
 _ENDS_IN_OUT = re.compile(r"\sout$", re.I)
 _THROUGH_BEFORE = re.compile(r"(?<![\w-])(?:through|via)\s+(?:the\s+)?$", re.I)
 _RELATIVE_OPEN = re.compile(r",\s*(?:which|who|that|where)\s", re.I)
@@ -654,6 +656,14 @@ class _Reader(Sides):
                     and _HANDED_OVER.search(self.masked, max(0, view.sentence.start - HANDOVER_CHARS), view.sentence.end):
                 # "entered X after the last buses left", "... after the evacuation": the town
                 # was handed over (a deployment "under an agreement" with its holder is not).
+                draft.action = "capture"
+            if draft.action == "advance" and self.masked[draft.trigger.start:draft.trigger.start + 5].lower() == "enter" \
+                    and draft.places and (
+                        _UNOPPOSED.search(self.masked, draft.trigger.end, view.sentence.end)
+                        or any(d is not draft and not d.removed and d.action == "withdraw" and d.actor != draft.actor
+                               and {c.ref.place.name for c in d.places if not c.destination}
+                               & {c.ref.place.name for c in draft.places} for d in made)):
+                # "entered X without resistance", "entered X, and its defenders withdrew": X taken.
                 draft.action = "capture"
             if draft.action == "withdraw" and any(c.destination for c in draft.places) and (
                     _EVACUATION.match(self.masked, draft.trigger.start, draft.trigger.end)

@@ -203,3 +203,21 @@ def test_a_kind_word_stands_for_the_place_of_that_kind(text, place):
 def test_a_withdrawal_told_by_its_destination_leaves_the_place_lost():
     events = read("On Tuesday the militants fell back towards Idlib after losing Kafr Nabl to the army.")
     assert [(e.actor, e.action, e.place) for e in events if e.action == "withdraw"] == [("isil", "withdraw", "Kafr Nabl")]
+
+
+@pytest.mark.parametrize("text", [
+    "Rebel units entered Idlib early on Sunday without meeting resistance.",
+    "The rebels took Kafr Nabl on 1 June. They entered Idlib on 3 June, and its defenders withdrew from Idlib a day later.",
+])
+def test_an_entry_unopposed_or_answered_by_the_defenders_leaving_is_a_capture(text):
+    assert ("rebels", "capture", "Idlib") in summary(read(text))
+
+
+def test_an_entry_after_fighting_stays_an_advance():
+    assert summary(read("The army entered Qaryatayn on 5 June after heavy fighting.")) == [
+        ("government", "advance", "Qaryatayn")]
+
+
+def test_a_place_reported_to_be_under_a_sides_control_is_taken():
+    assert ("government", "capture", "Qaryatayn") in summary(
+        read("Troops moved into Qaryatayn on 6 June; two days later the town was said to be under full government control."))
