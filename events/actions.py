@@ -104,7 +104,7 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
     (_p(r"besieg(?:e|es|ed|ing)|blockad(?:e|es|ed|ing)"), "siege", "verb", frozenset()),
     (_p(r"(?:recaptur(?:e|es|ed|ing)|re-captur(?:e|es|ed|ing)|retook|retake|retakes|retaken|retaking|"
         r"regain(?:ed|s|ing)?(?:\s+control\s+(?:of|over))?|re-?enter(?:ed|ing|s)?|(?:took|taken|take|takes|taking)\s+back|"
-        r"won\s+back|win\s+back|reclaim(?:ed|s|ing)?|reoccup(?:ied|ies|y|ying)|re-occup(?:ied|ies|y|ying)|"
+        r"won\s+back|win\s+back|reclaim(?:ed|s|ing)?|reconquer(?:ed|s|ing)?|re-(?:took|take|takes|taken|taking)|reoccup(?:ied|ies|y|ying)|re-occup(?:ied|ies|y|ying)|"
         r"(?:seiz(?:ed|es|ing|e)|wrest(?:ed|s|ing)?|grabb(?:ed|ing))\s+back|"
         r"(?:re-?establish(?:ed|es|ing)?|reassert(?:ed|s|ing)?|reimpos(?:ed|es|ing|e))\s+(?:full\s+|complete\s+|total\s+)?"
         r"(?:its\s+|their\s+)?control\s+(?:of|over))"), "recapture", "verb", frozenset({"again"})),
@@ -115,7 +115,7 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
     (_p(r"restor(?:e|es|ed|ing)\s+(?:full\s+|complete\s+|total\s+)?(?:security\s+and\s+stability|stability\s+and\s+security|stability|security|control)"
         r"(?=\s+(?:to|in|over)\s)"), "capture", "verb", frozenset()),
     (_p(r"expand(?:ed|ing|s)?\s+(?:its|their|the)\s+(?:control|grip)"), "advance", "verb", frozenset()),
-    (_p(r"captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|liberat(?:e|es|ed|ing)|overr(?:an|un|uns|unning)|wrest(?:ed|ing|s)?|"
+    (_p(r"captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|liberat(?:e|es|ed|ing)|over-?r(?:an|un|uns|unning)|wrest(?:ed|ing|s)?|"
         r"conquer(?:ed|ing|s)?|expel(?:led|s|ling)?|oust(?:ed|ing|s)?|rout(?:ed|ing|s)?|dislodg(?:e|ed|es|ing)|"
         r"evict(?:ed|ing|s)?|mop(?:ped|ping|s)?\s+up|defeat(?:ed|ing)(?!" + _REPELLED_THING + r")"), "capture", "verb", frozenset()),
     (_p(r"(?:pushed|push|pushes|pushing|drove|driven|beat|beaten|beating|pinned|pin|pins|pinning)\s+(?:[\w'-]+\s+){0,3}?back|"
@@ -242,6 +242,9 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
     (_p(r"(?:came|come|comes|coming)\s+under\s+(?:(?:heavy|intense|fierce|renewed|sustained|repeated|constant|"
         r"continuous|daily|sporadic|an?)\s+)*(?:[\w'’-]+\s+){0,2}?(?:fire|attacks?|shelling|bombardment|assaults?|bombing|"
         r"rocket\s+fire|mortar\s+fire)(?=\s+by\s)"), "attack", "passive", frozenset({"air"})),
+    # "subjected X to heavy shelling / air strikes": X was attacked by the subject.
+    (_p(r"subject(?:ed|ing|s)(?=\s+[^,.;]{2,40}?\s+to\s+(?:[\w-]+\s+){0,3}?(?:fire|shelling|bombardment|bombing|"
+        r"air[\s-]?strikes|air[\s-]?raids|attacks?|barrages?|strikes)\b)"), "attack", "verb", frozenset({"air"})),
     # State media and ministries: "killed / eliminated / neutralised dozens of terrorists in X",
     # "inflicted heavy losses on": a fight at X (an airstrike when an air arm is named).
     (_p(r"(?:killed|killing|eliminat(?:ed|ing)|neutrali[sz](?:ed|ing)|liquidat(?:ed|ing))(?=\s+(?:(?:a\s+number|dozens|scores|"
@@ -276,6 +279,8 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
         r"(?<!humanitarian\s)(?<!evacuation\s)(?<!security\s)operations"), "attack", "noun", frozenset()),
     (_p(r"offensives?|counter-?offensives?|push|drive|thrust"), "attack", "noun", frozenset({"offensive"})),
     (_p(r"advances?"), "advance", "noun", frozenset()),
+    # "kept up artillery fire on X", "mortar fire on X killed ...": fire told as a noun
+    (_p(r"(?:artillery|mortar|rocket|tank|missile|heavy[\s-]weapons?)\s+fire"), "attack", "noun", frozenset()),
     (_p(r"withdrawals?|retreat|pull-?outs?"), "withdraw", "noun", frozenset()),
 ]
 
@@ -298,7 +303,7 @@ _HEADS = [
     "sieg",
     "laid lay lays layi impo esta tigh main unde rest reim",
     "besi bloc",
-    "reca re-c reto reta rega reen re-e took take taki won win recl reoc re-o seiz wres grab rees re-e reas reim",
+    "reca re-c reto reta rega reen re-e took take taki won win recl reoc re-o seiz wres grab rees re-e reas reim reco re-t",
     "took take taki gain won win wins winn wres assu seiz impo esta exte comp cons",
     "rest",
     "expa",
@@ -342,6 +347,7 @@ _HEADS = [
     "bomb",
     "hit hits hitt stru stri poun targ dest hamm pumm blas drop drops rain stra",
     "came come comi",
+    "subj",
     "kill elim neut liqu infl purs",
     "link met meet join conn",
     "clas figh foug batt skir fire exch enga heav conf gunf gun",
@@ -350,6 +356,7 @@ _HEADS = [
     "atta assa raid coun incu oper onsl ambu",
     "offe coun push driv thru",
     "adva",
+    "arti mort rock tank miss heav",
     "with retr pull",
 ]
 assert len(_HEADS) == len(_TABLE)

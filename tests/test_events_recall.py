@@ -70,6 +70,11 @@ from tests.test_events_generalise import read, summary
      ("government", "capture", "Qaryatayn")),
     ("Army units pursued the remnants of the terrorists in Kafr Nabl on Tuesday.", ("government", "attack", "Kafr Nabl")),
     ("Helicopter gunships fired on rebel positions in Kafr Nabl on Tuesday.", ("government", "airstrike", "Kafr Nabl")),
+    ("The army reconquered Kafr Nabl on Tuesday.", ("government", "recapture", "Kafr Nabl")),
+    ("The rebels re-took Kafr Nabl on Tuesday.", ("rebels", "recapture", "Kafr Nabl")),
+    ("Rebels over-ran Kafr Nabl on Tuesday.", ("rebels", "capture", "Kafr Nabl")),
+    ("The army subjected Kafr Nabl to heavy artillery fire on Tuesday.", ("government", "attack", "Kafr Nabl")),
+    ("Government forces kept up mortar fire on Kafr Nabl on Tuesday.", ("government", "attack", "Kafr Nabl")),
     # driven out by a side: that side took the place (not an assault beaten back)
     ("ISIS fighters were forced out of Qaryatayn by the army on Tuesday.", ("government", "capture", "Qaryatayn")),
 ])
