@@ -408,7 +408,8 @@ _NOUN_NEXT = re.compile(r"\s+(?:from|on|in|against|at|near|by|of|for|continued|r
                         r"and|or|that|which)\b", re.I)
 # "the rapidly advancing troops" (an adjective between), not "the SDF advancing quickly".
 _ING_MODIFIER_BEFORE = re.compile(r"(?:(?<![\w-])(?i:the|a|an|its|their|his|her)\s+(?:[a-z][\w-]*\s+)?|"
-                                  r"(?<![\w-])(?i:forces|troops|units|columns|convoys?|fighters)\s+)$")
+                                  r"(?<![\w-])(?i:forces|troops|units|columns|convoys?|fighters|terrorists|militants|jihadists|"
+                                  r"gunmen|insurgents|mercenaries|remnants)\s+)$")
 _TRANSITIVE = frozenset({"capture", "recapture", "encircle", "siege", "repel"})
 _SUPPORTING_BEFORE = re.compile(r"(?<![\w-])(?:backed|supported|covered|aided|assisted|helped)\s+by\s+[^,;()]{0,50}$|"
                                 r"(?<![\w-])with\s+(?:the\s+)?(?:support|backing|help|cover)\s+of\s+[^,;()]{0,50}$", re.I)
@@ -433,6 +434,9 @@ _ATTEMPT_BEFORE = re.compile(r"(?<![\w-])(?:tried|try|tries|trying|attempt(?:ed|
 _ANSWERED_AFTER = re.compile(r"[^.;!?]{0,160}?(?:(?:,\s*|\s)but\s+[^.;!?]{0,60}?|\s(?:was|were|had\s+been|have\s+been|has\s+been)\s+"
                              r"(?:[\w-]+\s+)?)(?<![\w-])(?:repell?ed|repulsed|foiled|thwarted|"
                              r"beaten\s+back|pushed\s+back|driven\s+back|failed|halted|stopped)(?![\w-])(?!\s+by\s)", re.I)
+_LOST_BEFORE_RELATIVE = re.compile(r"(?<![\w-])(?:positions|areas|ground|territory|territories|villages|towns|points|"
+                                   r"sites|neighbou?rhoods|districts|hills)\s+(?:that\s+|which\s+)?(?:they|it|we|the\s+\w+)\s+"
+                                   r"(?:had\s+|have\s+|has\s+)?(?:earlier\s+|previously\s+|recently\s+)?$", re.I)
 _PEOPLE_BEFORE = re.compile(r"(?<![\w-])(?:people|civilians|residents|inhabitants|families|children|women|villagers|"
                             r"patients|workers|refugees)\s+(?:(?:who\s+)?(?:are|were|remain|remained|have\s+been|had\s+been|"
                             r"being|still)\s+)*$", re.I)
@@ -529,6 +533,9 @@ def _classify(text: str, floor: int, a: int, b: int, action: str, form: str, fla
     if form == "verb" and action in _TRANSITIVE and word.lower().endswith("ed") and _NO_OBJECT_AFTER.match(after):
         # "... and the pocket completely encircled.": a transitive verb with no object is passive.
         return Trigger(a, b, action, "passive", flags)
+    if form == "lost" and _LOST_BEFORE_RELATIVE.search(before):
+        # "regained positions they had lost near X": the ground the main verb took, named again
+        return Trigger(a, b, action, "reference", flags)
     if form == "lost" and not word.lower().startswith("los") and not _HANDED_PLACE.match(after):
         return None  # "gave up their weapons", "surrendered to the army": no ground handed over
     if action == "withdraw" and word.lower() in ("left", "leave", "leaves", "leaving") and \

@@ -226,3 +226,13 @@ def test_an_entry_after_fighting_stays_an_advance():
 def test_a_place_reported_to_be_under_a_sides_control_is_taken():
     assert ("government", "capture", "Qaryatayn") in summary(
         read("Troops moved into Qaryatayn on 6 June; two days later the town was said to be under full government control."))
+
+
+def test_fighters_fleeing_are_described_not_withdrawing_on_the_attackers_side():
+    events = read("On Tuesday soldiers shelled gatherings of militants fleeing towards Kafr Nabl.")
+    assert [(e.actor, e.action) for e in events] == [("government", "attack")]
+
+
+def test_ground_they_had_lost_is_the_object_of_the_retaking():
+    events = read("The army took Qaryatayn on 5 June. ISIS fighters regained positions they had lost near the town on 7 June.")
+    assert summary(events) == [("government", "capture", "Qaryatayn"), ("isil", "recapture", "Qaryatayn")]
