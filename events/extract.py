@@ -169,6 +169,9 @@ _COUNTED_GROUND = re.compile(r"\s+(?:(?:control\s+(?:of|over)\s+)?(?:more\s+than
                              r"two|three|four|five|six|seven|eight|nine|ten|a\s+number\s+of|a\s+series\s+of|a\s+string\s+of)"
                              r"\s+(?:[\w-]+\s+){0,1}?(?:villages|towns|hamlets|hills|hilltops|square\s+kilometres|square\s+kilometers|"
                              r"sq\.?\s+km|km2|km²|square\s+miles|positions|farms|points|areas|districts|neighbou?rhoods)\b", re.I)
+_GROUND_TOLD_BEFORE = re.compile(r"\s+(?:(?:most|all|some|much|part|parts|many|several)\s+of\s+)?(?:the|its|their)\s+"
+                                 r"(?:lost|captured|abandoned|former|previous|earlier|seized|overrun)\s+(?:positions|checkpoints|"
+                                 r"points|areas|ground|posts|territory|villages|neighbou?rhoods)\b", re.I)
 _BARE_FELL = re.compile(r"(?i:fell|fallen|falls)")
 _FELL_OR_HANDS = re.compile(r"fell|hands", re.I)
 # Between a patient and its passive verb: "X fell", "X has now fallen", "X was finally taken".
@@ -573,8 +576,13 @@ class _Reader(Sides):
         on where the same sides were just fighting (the sentences before, same paragraph);
         so does ground counted, not named ("have taken 12 villages / 250 square kilometres")."""
         counted = draft.action not in CONTEXT_ACTIONS
-        if counted and not (draft.action in ("capture", "recapture") and
-                            _COUNTED_GROUND.match(self.masked, draft.trigger.end, draft.trigger.end + 80)):
+        # "recaptured most of the lost positions": ground the text told of just before
+        retaken = draft.action in ("capture", "recapture") and \
+            _GROUND_TOLD_BEFORE.match(self.masked, draft.trigger.end, draft.trigger.end + 80) is not None
+        if retaken:
+            counted = False
+        elif counted and not (draft.action in ("capture", "recapture") and
+                              _COUNTED_GROUND.match(self.masked, draft.trigger.end, draft.trigger.end + 80)):
             return
         sides = {draft.actor, draft.target}
         for earlier in reversed(self.drafts):

@@ -108,7 +108,8 @@ _TAKEN_BEFORE = re.compile(
 # "began shelling the town of X, and troops entered it": the place a verb just acted on.
 _ACTED_ON_BEFORE = re.compile(
     r"(?<![\w-])(?:shell(?:ed|ing)|bomb(?:ed|ing)|attack(?:ed|ing)|besieg(?:ed|ing)|encircl(?:ed|ing)|surround(?:ed|ing)|"
-    r"storm(?:ed|ing)|struck|striking|pound(?:ed|ing)|assault(?:ed|ing))\s+(?:the\s+(?:[\w-]+\s+){0,2}of\s+)?$", re.I)
+    r"storm(?:ed|ing)|struck|striking|pound(?:ed|ing)|assault(?:ed|ing)|"
+    r"(?:push(?:ed|ing)|advanc(?:ed|ing)|mov(?:ed|ing)|stormed|broke|swept|rolled)\s+into)\s+(?:the\s+(?:[\w-]+\s+){0,2}of\s+)?$", re.I)
 # "It was captured on Tuesday": a place is what is captured, so the pronoun stands for one.
 _IT_PATIENT = Folded(
     r"(?<![\w-])(?P<it>it)\s+(?:was|had\s+been|has\s+been|is)\s+(?:fully\s+|completely\s+|finally\s+|eventually\s+|"
@@ -305,8 +306,8 @@ def find_anaphors(masked: str, start: int, end: int, named: list[PlaceRef],
         # earlier sentences fought at (so does one "the village" stood for: "regained the
         # village on Monday, but the SDF retook it").
         taken_here = frozenset(p.place.name for p in named + found if p.end <= a and p.via in ("name", "anaphor")
-                               and (_TAKEN_BEFORE.search(masked, max(start, p.start - 30), p.start)
-                                    or _ACTED_ON_BEFORE.search(masked, max(start, p.start - 30), p.start)))
+                               and (_TAKEN_BEFORE.search(masked, max(start, p.start - 50), p.start)
+                                    or _ACTED_ON_BEFORE.search(masked, max(start, p.start - 50), p.start)))
         noun = " ".join(noun.split())
         if noun in _CALLED_CONFLICTS:
             # "captured the town of X ... the city": the report called X a town, so "the city" is not X

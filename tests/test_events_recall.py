@@ -236,3 +236,21 @@ def test_fighters_fleeing_are_described_not_withdrawing_on_the_attackers_side():
 def test_ground_they_had_lost_is_the_object_of_the_retaking():
     events = read("The army took Qaryatayn on 5 June. ISIS fighters regained positions they had lost near the town on 7 June.")
     assert summary(events) == [("government", "capture", "Qaryatayn"), ("isil", "recapture", "Qaryatayn")]
+
+
+def test_the_lost_positions_retaken_are_where_they_were_lost():
+    events = read("On 3 June rebels stormed Kafr Nabl, capturing several checkpoints on its edge. On 4 June the army "
+                  "hit back and recaptured most of the lost positions.")
+    assert ("government", "recapture", "Kafr Nabl") in summary(events)
+
+
+def test_the_area_after_a_push_into_a_place_is_that_place():
+    from events.documents import parse_document
+    from events.extract import extract
+    from tests.test_events_extract import PLACES, finder_of
+
+    text = ("Rebels held Kafr Nabl on 5 June. Regime troops pushed into the rebel-held district of Mashlab on 7 June, "
+            "a day after warplanes pounded the area.")
+    document = parse_document(text.encode("utf-8"), "report.txt", doc_date=date(2017, 6, 10))
+    events = list(extract(document, finder_of({**PLACES, "Mashlab": (35.95, 39.03, "district")})).events)
+    assert [e.place for e in events if e.action == "airstrike"] == ["Mashlab"]
