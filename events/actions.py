@@ -262,6 +262,10 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
     # The bare verb after "to" ("managed to storm X", "used the fog to attack X"); whether it was
     # done or only meant is the infinitive's reading (events/clauses.py).
     (_p(r"(?<=\sto\s)(?:storm|attack|assault|raid|shell|fight)"), "attack", "verb", frozenset()),
+    (_p(r"(?<=\sto\s)advance"), "advance", "verb", frozenset()),
+    # Monitors' "managed to (advance and) control the village of X": took it.
+    (_p(r"(?:(?<=\sto\s)|(?<=\sand\s))control(?=\s+(?:the\s+)?(?:villages?|towns?|city|hills?|hilltops?|areas?|"
+        r"neighbou?rhoods?|districts?|farms|points|positions)\s+(?:of\s|in\s|near\s|around\s))"), "capture", "verb", frozenset()),
     (_p(r"storm(?:ed|s|ing)|shell(?:ed|ing|s)?|(?:counter-?)?attack(?:ed|ing)|(?:counter-?)?assault(?:ed|ing)|raid(?:ed|ing)|"
         r"infiltrat(?:ed|es|ing)|mortar(?:ed|ing)|rocket(?:ed|ing)|invad(?:ed|es|ing)|"
         r"(?:open(?:ed|s|ing)?\s+fire|fired)\s+(?:on|at|upon)(?!\s+(?:the\s+)?(?:[\w-]+\s+)?(?:protesters|demonstrators|crowds?|mourners|"
@@ -274,7 +278,9 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
     # events only with a light verb otherwise (see ``_noun_or_verb``).
     # "operations" carried by a light verb ("resumed their field operations around X") are an
     # attack; combing, demining or rescue operations are not fighting.
-    (_p(r"attacks?|assaults?|raids?|counter-?attacks?|incursions?|operation|onslaught|ambush(?:es)?|"
+    # "warplanes carried out 20 raids on X": a raid is an air raid when an air arm is named.
+    (_p(r"raids?"), "attack", "noun", frozenset({"air"})),
+    (_p(r"attacks?|assaults?|counter-?attacks?|incursions?|operation|onslaught|ambush(?:es)?|"
         r"(?<!combing\s)(?<!demining\s)(?<!clearing\s)(?<!mopping-up\s)(?<!search\s)(?<!rescue\s)(?<!sweeping\s)"
         r"(?<!humanitarian\s)(?<!evacuation\s)(?<!security\s)operations"), "attack", "noun", frozenset()),
     (_p(r"offensives?|counter-?offensives?|push|drive|thrust"), "attack", "noun", frozenset({"offensive"})),
@@ -352,8 +358,11 @@ _HEADS = [
     "link met meet join conn",
     "clas figh foug batt skir fire exch enga heav conf gunf gun",
     "stor atta assa raid shel figh",
+    "adva",
+    "cont",
     "stor shel atta assa coun raid fire firi infi laun lobb mort rock open deto inva",
-    "atta assa raid coun incu oper onsl ambu",
+    "raid",
+    "atta assa coun incu oper onsl ambu",
     "offe coun push driv thru",
     "adva",
     "arti mort rock tank miss heav",
@@ -437,6 +446,9 @@ _ANSWERED_AFTER = re.compile(r"[^.;!?]{0,160}?(?:(?:,\s*|\s)but\s+[^.;!?]{0,60}?
 _LOST_BEFORE_RELATIVE = re.compile(r"(?<![\w-])(?:positions|areas|ground|territory|territories|villages|towns|points|"
                                    r"sites|neighbou?rhoods|districts|hills)\s+(?:that\s+|which\s+)?(?:they|it|we|the\s+\w+)\s+"
                                    r"(?:had\s+|have\s+|has\s+)?(?:earlier\s+|previously\s+|recently\s+)?$", re.I)
+_SIDE_NOUN_BEFORE = re.compile(r"(?<![\w-])(?:militants|fighters|troops|soldiers|forces|rebels|jihadists|gunmen|"
+                               r"insurgents|terrorists|garrison|defenders|units|men)\s+$", re.I)
+_LOCATED_AFTER = re.compile(r"\s+(?:in|inside|at|near|around)\s", re.I)
 _PEOPLE_BEFORE = re.compile(r"(?<![\w-])(?:people|civilians|residents|inhabitants|families|children|women|villagers|"
                             r"patients|workers|refugees)\s+(?:(?:who\s+)?(?:are|were|remain|remained|have\s+been|had\s+been|"
                             r"being|still)\s+)*$", re.I)
@@ -530,6 +542,10 @@ def _classify(text: str, floor: int, a: int, b: int, action: str, form: str, fla
             and _ANSWERED_AFTER.match(text, b, min(len(text), b + 240)):
         # (the span takes in "tried to": the attempt is the trigger, not an aim of it)
         return Trigger(a - len(before) + _ATTEMPT_BEFORE.search(before).start(), b, "repel", "failed_to", flags)
+    if form == "verb" and action in ("siege", "encircle") and word.lower().endswith("ed") and " " not in word \
+            and _SIDE_NOUN_BEFORE.search(before) and _LOCATED_AFTER.match(after):
+        # "ISIS militants besieged in X surrendered": the men were besieged (a reduced passive)
+        return Trigger(a, b, action, "passive", flags)
     if form == "verb" and action in _TRANSITIVE and word.lower().endswith("ed") and _NO_OBJECT_AFTER.match(after):
         # "... and the pocket completely encircled.": a transitive verb with no object is passive.
         return Trigger(a, b, action, "passive", flags)

@@ -254,3 +254,21 @@ def test_the_area_after_a_push_into_a_place_is_that_place():
     document = parse_document(text.encode("utf-8"), "report.txt", doc_date=date(2017, 6, 10))
     events = list(extract(document, finder_of({**PLACES, "Mashlab": (35.95, 39.03, "district")})).events)
     assert [e.place for e in events if e.action == "airstrike"] == ["Mashlab"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On Tuesday government troops managed to advance towards Kafr Nabl.", ("government", "advance", "Kafr Nabl")),
+    ("On Tuesday the factions managed to advance and control the village of Kafr Nabl after heavy battles.",
+     ("rebels", "capture", "Kafr Nabl")),
+    ("Jets thought to be Russian carried out at least 20 raids on the outskirts of Kafr Nabl on Tuesday.",
+     ("government", "airstrike", "Kafr Nabl")),
+    # (the militants were besieged, they did not besiege)
+    ("The army closed in on Qaryatayn on Monday. On Tuesday ISIS militants besieged in Qaryatayn asked the army for "
+     "safe passage.", ("government", "siege", "Qaryatayn")),
+])
+def test_infinitives_of_deeds_and_raids_and_reduced_passives(text, expected):
+    assert expected in summary(read(text))
+
+
+def test_an_aim_to_control_a_village_is_no_event():
+    assert read("The army aims to control the village of Kafr Nabl before the winter.") == []
