@@ -332,6 +332,7 @@ def find_sides(text: str, table: FactionTable | None = None) -> list[SideMention
     taken = sorted((m.start, m.end) for m in found)
     low = lowered(text)
     last_end = 0
+    leaders: list[SideMention] = []
     for word in _WORD.finditer(text):
         # Only where a name could start: the first three characters of a name's first word.
         text_of_word = word.group(0)
@@ -351,9 +352,12 @@ def find_sides(text: str, table: FactionTable | None = None) -> list[SideMention
         entry = table.lookup(name)
         if entry is None:
             continue
-        if _BACKER_SUFFIX.match(text, end) and not _LED_OR_BACKED.search(name):
-            continue
         faction, is_unit = entry
+        if _BACKER_SUFFIX.match(text, end) and not _LED_OR_BACKED.search(name):
+            if _LEADER_SUFFIX.match(text, end) and _choices(SideMention(start, end, name, faction, None, "actor"),
+                                                            table.generic or {}) == ():
+                leaders.append(SideMention(start, end, text[start:end], faction, name if is_unit else None, "actor"))
+            continue
         found.append(SideMention(start, end, text[start:end], faction, name if is_unit else None,
                                  _role(text, start, end)))
     spans = sorted((m.start, m.end) for m in found)
@@ -399,7 +403,34 @@ def find_sides(text: str, table: FactionTable | None = None) -> list[SideMention
         if not overlaps(spans, match.start(), match.end()):
             found.append(SideMention(match.start(), match.end(), text[match.start():match.end()], None, None, "defender"))
     found.sort(key=lambda m: m.start)
+    if leaders:
+        found = _led(text, found, leaders)
     return _of_named(text, _allied(text, _in_context(text, _without_glosses(text, found), table), table), table)
+
+
+# "HTS-led rebels", "a Nusra-led offensive": the named side before "-led" leads, and a mixed side
+# is coded as its leader (the dev corpus README's convention); a backer ("US-backed") is not the side.
+_LEADER_SUFFIX = re.compile(r"-led\s", re.I)
+_LED_GAP = re.compile(r"-led\s+(?:[\w'’-]+\s+){0,2}?", re.I)
+
+
+def _led(text: str, found: list[SideMention], leaders: list[SideMention]) -> list[SideMention]:
+    """The side a "-led" names its leader of takes the leader's faction and span; a "-led"
+    noun that is no side ("an HTS-led attack") keeps the leader as the actor before it."""
+    spans = sorted((m.start, m.end) for m in found)
+    out = list(found)
+    for leader in leaders:
+        if overlaps(spans, leader.start, leader.end):
+            continue  # "Kurdish-led forces": read whole as a composed name
+        gap = _LED_GAP.match(text, leader.end)
+        led = next((i for i, m in enumerate(out) if gap and m.start == gap.end() and m.faction), None)
+        if led is not None:
+            m = out[led]
+            out[led] = SideMention(leader.start, m.end, text[leader.start:m.end], leader.faction, leader.unit, m.role)
+        else:
+            out.append(leader)
+    out.sort(key=lambda m: m.start)
+    return out
 
 
 # "the regime forces and their loyal gunmen": the generic name after "and its/their" is of the side before.

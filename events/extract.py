@@ -48,7 +48,7 @@ from events.placing import (ANAPHOR_SENTENCES, Chosen, PlaceRef, choose, choose_
 from events.sentences import Sentence, mask, split_sentences
 from events.sides import (_AUXILIARIES, _CLAUSE_INITIAL, _MEMBER_OF_SUBJECT, _POSSESSIVE_AFTER, _SUPPORT_BEFORE,
                           AIR_SIDES, PRIOR_ENEMY, Sides, allies_on, before_isil, capitals_speaking, in_theatre,
-                          leading_ally, prior_enemies)
+                          led_by, leading_ally, prior_enemies)
 from gazetteer.place import Mention
 # "Over the border in Iraq, ...": what follows happens outside Syria, until "Meanwhile".
 from gazetteer.scenes import FOREIGN_SCENE_RE as _FOREIGN_SCENE, NEW_SCENE_RE as _NEW_SCENE
@@ -352,12 +352,13 @@ class _Reader(Sides):
         sides = in_theatre(sides, refs, self.factions)
         sides = before_isil(sides, self.doc_date, self.factions)
         sides = leading_ally(sides, self.allies, self.factions)
+        sides = led_by(self.masked, sides, self.factions)
         self.named_in_report: dict[str, int] = {}
         self.named_in_paragraph: dict[int, dict[str, int]] = {}
         for sentence in sentences:
             for side in _within(sides, sentence.start, sentence.end):
                 if side.faction and side.role in ("actor", "held") and \
-                        not _MEMBER_OF_SUBJECT.search(self.masked, max(sentence.start, side.start - 30), side.start):
+                        not _MEMBER_OF_SUBJECT.search(self.masked, max(sentence.start, side.start - 60), side.start):
                     self.named_in_report[side.faction] = self.named_in_report.get(side.faction, 0) + 1
                     counts = self.named_in_paragraph.setdefault(sentence.paragraph, {})
                     counts[side.faction] = counts.get(side.faction, 0) + 1

@@ -190,6 +190,56 @@ def leading_ally(sides: list[SideMention], allies: set[frozenset[str]], factions
     return out
 
 
+# "opposition groups, led by HTS, ...": a name of the whole alliance, or a generic one, and its leader.
+_LED_BY = re.compile(r"(?:\s+(?:groups|forces|fighters|factions|militants|militias|units|brigades))?"
+                     r",?\s+(?:(?:which|who)\s+(?:is|are|was|were)\s+)?(?:\w+ly\s+)?led\s+by\s+(?:the\s+)?", re.I)
+# The sides an alliance of armed groups can be led by.
+ALLIANCE_LEADERS = ("hts", "rebels")
+
+
+def led_by(text: str, sides: list[SideMention], factions: FactionTable) -> list[SideMention]:
+    """"Opposition groups led by HTS took X": a mixed side is coded as its leader (the dev
+    corpus README's convention), and the report's later names of the whole alliance ("the
+    opposition groups repelled...") stand for that leader too. A named faction before "led by"
+    ("Rebels, led by Nusra, ...") stays the side named first."""
+    umbrella = factions.umbrella
+    out = list(sides)
+    leader_of: dict[str, str] = {}  # the alliance's faction -> its leader, from where the text says so
+    i = 0
+    while i < len(out):
+        # A name of the alliance may be told in two ("opposition" "factions"): one run of words.
+        run = i
+        while run < len(out) and _alliance_word(out[run], umbrella, factions) and \
+                (run == i or not text[out[run - 1].end:out[run].start].strip()):
+            run += 1
+        if run == i:
+            i += 1
+            continue
+        names = out[i:run]
+        is_umbrella = any(" ".join(s.text.split()).lower() in umbrella for s in names)
+        nxt = out[run] if run < len(out) else None
+        gap = _LED_BY.match(text, names[-1].end)
+        if nxt is not None and gap and gap.end() == nxt.start and nxt.faction in ALLIANCE_LEADERS \
+                and nxt.faction != names[0].faction and not generic_choices(nxt, factions) \
+                and (is_umbrella or all(nxt.faction in generic_choices(s, factions) for s in names)):
+            if is_umbrella:
+                leader_of[names[0].faction] = nxt.faction
+            leader = nxt.faction
+        elif is_umbrella and names[0].faction in leader_of:
+            leader = leader_of[names[0].faction]
+        else:
+            leader = None
+        if leader is not None:
+            out[i:run] = [dataclasses.replace(s, faction=leader) for s in names]
+        i = run
+    return out
+
+
+def _alliance_word(side: SideMention, umbrella: frozenset[str], factions: FactionTable) -> bool:
+    return side.faction is not None and side.unit is None and (
+        " ".join(side.text.split()).lower() in umbrella or bool(generic_choices(side, factions)))
+
+
 def before_isil(sides: list[SideMention], doc_date: date | None, factions: FactionTable) -> list[SideMention]:
     """Generic names ("terrorists", "militants") in a report from before ISIL held ground in
     Syria stand for the armed opposition, unless the report names ISIL itself."""
@@ -534,10 +584,17 @@ class Sides:
         others = [s for s in view.sides if s.faction and s.faction != actor and s.role in ("actor", "held")
                   and frozenset({s.faction, actor}) not in self.allies and s.start < object_end
                   and not (subject_start <= s.start < trigger.start
-                           and _MEMBER_OF_SUBJECT.search(self.masked, subject_start, s.start))]
+                           and _MEMBER_OF_SUBJECT.search(self.masked, subject_start, s.start))
+                  and not (s.start < subject_start and self._member_before(view, s))]
         if others:
             return min(others, key=lambda s: abs(s.start - trigger.start)).faction
         return None
+
+    def _member_before(self, view: _SentenceView, side: SideMention) -> bool:
+        """Whether ``side`` is named as a member of an earlier clause's subject ("X led by Y and
+        Z launched..., seizing A": Z fights beside X, it is not whom A is taken from)."""
+        member = _MEMBER_OF_SUBJECT.search(self.masked, max(view.sentence.start, side.start - 60), side.start)
+        return member is not None and not any(member.start() < t < side.start for t in self.trigger_starts)
 
     def _fallback_target(self, actor: str, places: list[Chosen], avoid: str | None = None) -> str | None:
         for chosen in places:

@@ -194,3 +194,27 @@ def test_a_sides_men_told_at_a_places_edge_advanced_on_it():
                   "of Palmyra, and the clinic there is at the edge of the town.")
     assert told(events, "Palmyra") == [("rebels", "advance", "government")]
     assert told(read("The clinic is on the outskirts of Homs."), "Homs") == []
+
+
+def test_an_alliance_led_by_a_named_group_is_that_group_and_stays_so_in_the_report():
+    events = read("On Sunday opposition factions led by Hay'at Tahrir al-Sham and Jaysh al-Nasr stormed Kafr Nabl, "
+                  "taking Sukhnah by nightfall. Two days later the opposition factions repelled an army counter-attack "
+                  "at Kafr Nabl.", when=date(2017, 8, 10))
+    assert ("hts", "attack", "government") in told(events, "Kafr Nabl")
+    assert told(events, "Sukhnah") == [("hts", "capture", "government")]
+    assert ("hts", "repel", "government") in told(events, "Kafr Nabl")
+
+
+def test_a_named_side_before_led_by_stays_the_side_named_first():
+    events = read("Rebels and their allies, led by Nusra Front fighters, overran Kafr Nabl on Sunday.",
+                  when=date(2016, 8, 10))
+    assert [a for a, _, _ in told(events, "Kafr Nabl")] == ["rebels"]
+
+
+def test_a_side_led_by_a_named_group_with_a_hyphen_is_its_leader():
+    events = read("Nusra-led militants overran Kafr Nabl on Sunday, and HTS-led rebels entered Sukhnah on Monday.",
+                  when=date(2017, 8, 10))
+    assert [a for a, _, _ in told(events, "Kafr Nabl")] == ["hts"]
+    assert [a for a, _, _ in told(events, "Sukhnah")] == ["hts"]
+    backed = read("US-backed rebels overran Kafr Nabl on Sunday.", when=date(2017, 8, 10))
+    assert [a for a, _, _ in told(backed, "Kafr Nabl")] == ["rebels"]
