@@ -107,6 +107,22 @@ _NATIONAL_AGENT = re.compile(r"\s+by\s+(?:[\w,'’-]+\s+){0,3}?(?P<nation>Russia
                              r"French|British)\s+(?:air|aerial|war|jets?|aircraft|helicopters?|drones?|bombers?|strikes?|"
                              r"raids?|bombing|bombardment|artillery|shelling)", re.I)
 _CLOSE_QUOTE = re.compile(r"[”\"](?=\s*,?\s)")
+_HEADER_LINE = re.compile(r"[^\S\n]*[A-Za-z_-]{2,20}:\s[^\n]*\n|[^\S\n]*\n")
+
+
+def _first_line(text: str) -> int:
+    """Where the first line of a report's own text starts (after "source:", "date:" lines)."""
+    at = 0
+    while at < min(len(text), 1500):
+        meta = _HEADER_LINE.match(text, at)
+        if meta is None:
+            break
+        at = meta.end()
+    return at
+
+
+# A report's lead: its first sentence (up to a full stop before a space or a line's end).
+_LEAD = re.compile(r"[^\n]*?(?:\.(?=\s)|$)", re.M)
 _SPOKEN_BEFORE = re.compile(r"^[^.;]{0,40}?(?:said|says|stated|told|announced|declared|statement)[^.;]{0,20}$", re.I)
 
 
@@ -423,7 +439,15 @@ class Sides:
     def _headline_factions(self) -> frozenset[str]:
         """The sides the report's headline names (the side it follows)."""
         if self._headline is None:
-            self._headline = frozenset(s.faction for s in find_sides(self._title(), self.factions) if s.faction)
+            title = self._title()
+            if title:
+                self._headline = frozenset(s.faction for s in find_sides(title, self.factions) if s.faction)
+            else:
+                # No headline: the side the lead sentence tells acting first (a wire report's lead).
+                lead = _LEAD.match(self.masked, _first_line(self.masked))
+                first = next((s for s in find_sides(lead.group(0), self.factions) if s.faction and s.role == "actor"),
+                             None) if lead else None
+                self._headline = frozenset({first.faction}) if first is not None else frozenset()
         return self._headline
 
     def _named_agent(self, view: _SentenceView, trigger: Trigger, subject_start: int, object_end: int,

@@ -218,3 +218,13 @@ def test_a_side_led_by_a_named_group_with_a_hyphen_is_its_leader():
     assert [a for a, _, _ in told(events, "Sukhnah")] == ["hts"]
     backed = read("US-backed rebels overran Kafr Nabl on Sunday.", when=date(2017, 8, 10))
     assert [a for a, _, _ in told(backed, "Kafr Nabl")] == ["rebels"]
+
+
+def test_fighting_told_without_a_side_in_a_report_without_headline_is_the_lead_sentences_side():
+    lead = ("HOMS (Wire) — Government soldiers supported by armour pushed into the rebel stronghold of Bab Amr on "
+            "Monday, and opposition fighters said on Tuesday that they had fallen back from several streets of the "
+            "quarter after a night of shelling.")
+    assert len(lead) > 200  # no line short enough to be a headline
+    events = read(lead + "\n\nRebel commanders said their men were regrouping.\n\nFighting also went on at "
+                  "Khalidiyeh on Tuesday.")
+    assert told(events, "Khalidiyeh") == [("government", "clash", "rebels")]
