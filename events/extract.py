@@ -940,7 +940,8 @@ class _Reader(Sides):
         subject = draft.subject if form == "swap" else draft.actor
         if form in ("failed_to", "lost"):
             subject = draft.target
-        if subject and form != "passive" and not draft.defender:
+        # ("Hundreds were evacuated from X": those who left are whom the text goes on about)
+        if subject and (form != "passive" or draft.action == "withdraw") and not draft.defender:
             self.running_actor = (subject, draft.unit if subject == draft.actor else None)
 
     def _title(self) -> str:

@@ -228,3 +228,9 @@ def test_fighting_told_without_a_side_in_a_report_without_headline_is_the_lead_s
     events = read(lead + "\n\nRebel commanders said their men were regrouping.\n\nFighting also went on at "
                   "Khalidiyeh on Tuesday.")
     assert told(events, "Khalidiyeh") == [("government", "clash", "rebels")]
+
+
+def test_those_evacuated_are_who_a_later_sideless_departure_is_told_of():
+    events = read("The army shelled Homs all week.\n\nOn Monday hundreds were evacuated from Bab Amr after the rebels "
+                  "there agreed to a deal.\n\nState television said that 900 people had left Bab Amr by Tuesday.")
+    assert {a for a, action, _ in told(events, "Bab Amr") if action == "withdraw"} == {"rebels"}
