@@ -393,6 +393,10 @@ class Sides:
         if trigger.form == "passive":
             agent = self._agent(view, trigger, object_end)
             patient = faction if how == "subject" else None
+            if patient is None:
+                # "the rebel-held town of X fell": the side holding the subject is the one losing it
+                patient = next((s.faction for s in view.sides if subject_start <= s.start < trigger.start
+                                and s.role == "held" and s.faction), None)
             if agent is not None:
                 return agent.faction, agent.unit, "agent" if agent.faction else "other", patient
             national = _NATIONAL_AGENT.match(self.masked, trigger.end, min(object_end + 40, view.sentence.end))

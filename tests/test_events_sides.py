@@ -234,3 +234,9 @@ def test_those_evacuated_are_who_a_later_sideless_departure_is_told_of():
     events = read("The army shelled Homs all week.\n\nOn Monday hundreds were evacuated from Bab Amr after the rebels "
                   "there agreed to a deal.\n\nState television said that 900 people had left Bab Amr by Tuesday.")
     assert {a for a, action, _ in told(events, "Bab Amr") if action == "withdraw"} == {"rebels"}
+
+
+def test_a_town_held_by_the_side_acting_so_far_falls_to_its_enemy():
+    events = read("Rebel units hit an army checkpoint near Homs on Monday. On Wednesday the rebel-held district of "
+                  "Bab Amr fell.")
+    assert told(events, "Bab Amr") == [("government", "capture", "rebels")]
