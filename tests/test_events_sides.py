@@ -240,3 +240,16 @@ def test_a_town_held_by_the_side_acting_so_far_falls_to_its_enemy():
     events = read("Rebel units hit an army checkpoint near Homs on Monday. On Wednesday the rebel-held district of "
                   "Bab Amr fell.")
     assert told(events, "Bab Amr") == [("government", "capture", "rebels")]
+
+
+def test_groups_of_other_years_and_regions_are_their_sides():
+    from events.actors import find_sides
+    cases = {"SNA fighters": "rebels", "the Syrian Salvation Government": "hts", "the Military Operations Command": "hts",
+             "Harakat Hazm": "rebels", "the Farouq Brigades": "rebels", "Jaish al-Nukhba": "rebels",
+             "the Fourth Division": "government", "the Imam Hussein Brigade": "government",
+             "the Khabour Guards": "sdf", "Liwa Thuwar al-Raqqa": "sdf", "Ajnad al-Kavkaz": "hts"}
+    for name, side in cases.items():
+        found = [s for s in find_sides(f"On Monday {name} moved into the area.") if s.faction]
+        assert [s.faction for s in found] == [side], name
+    events = read("SNA fighters overran Kafr Nabl on Sunday.", when=date(2019, 10, 14))
+    assert [a for a, _, _ in told(events, "Kafr Nabl")] == ["rebels"]
