@@ -186,6 +186,10 @@ _HANDED_OVER = re.compile(r"(?<![\w-])(?:" + _UNDER_TERMS + r"|departure|departe
                           r"(?:left|leave|leaving|withdrew|withdrawn|pulled\s+out)\s+(?:[\w-]+\s+){0,4}?under\s+(?:a|an|the)\s+"
                           r"(?:[\w-]+\s+)?(?:deal|agreement|accord|truce)|(?:deal|agreement|accord)\s+(?:for|to|allowing|"
                           r"under\s+which)\s+(?:[\w-]+\s+){0,4}?(?:leave|depart|evacuate|withdraw))(?![\w-])", re.I)
+# "entered X (early on Sunday) without (meeting any) resistance / unopposed / without a fight".
+_UNOPPOSED = re.compile(r"[^.;]{0,60}?(?<![\w-])(?:without\s+(?:(?:meeting|encountering|facing)\s+)?(?:any\s+|much\s+)?"
+                        r"(?:resistance|opposition|a\s+fight|fighting|a\s+shot\s+(?:being\s+)?fired)|unopposed|"
+                        r"unchallenged)(?![\w-])", re.I)
 HANDOVER_CHARS = 300  # how far before the entry the handover may be told (about a sentence)
 # Fell back "to their territory in A and B", "to areas it still holds": into its own ground,
 # where no front line moved either.
@@ -647,6 +651,9 @@ class _Reader(Sides):
                 # "entered X after the last buses left", "... after the evacuation": the town
                 # was handed over (a deployment "under an agreement" with its holder is not).
                 draft.action = "capture"
+            if draft.action == "advance" and self.masked[draft.trigger.start:draft.trigger.start + 5].lower() == "enter" \
+                    and self._entered_unopposed(draft, made, view):
+                draft.action = "capture"
             if draft.action == "withdraw" and any(c.destination for c in draft.places) and (
                     _EVACUATION.match(self.masked, draft.trigger.start, draft.trigger.end)
                     or _SENT_AWAY.search(self.masked, view.sentence.start, view.sentence.end)
@@ -932,6 +939,17 @@ class _Reader(Sides):
             return False
         return any(s.start >= trigger.end and s.faction and s.role in ("actor", "pronoun")
                    and _CLAUSE_INITIAL.search(self.masked[max(0, s.start - 8):s.start]) for s in view.sides)
+
+    def _entered_unopposed(self, draft: _Draft, made: list[_Draft], view: _SentenceView) -> bool:
+        """"entered X without resistance", "entered X, and its defenders withdrew": the side
+        entering took the place (its holder left or gave no fight), not only pushed into it."""
+        if _UNOPPOSED.match(self.masked, draft.trigger.end, view.sentence.end):
+            return True
+        names = {c.ref.place.name for c in draft.places}
+        return any(other is not draft and not other.removed and other.action == "withdraw" and other.actor != draft.actor
+                   and frozenset({other.actor, draft.actor}) not in self.allies
+                   # (a later clause's place is yet to be read: "..., and the city's defenders withdrew")
+                   and (other.defender or names & {c.ref.place.name for c in other.places}) for other in made)
 
     def _subject_memory(self, draft: _Draft) -> None:
         """The side that acted last, as a later "they" or "the city was taken" means it."""

@@ -322,9 +322,12 @@ class Sides:
                 return named[-1].faction, named[-1].unit  # the report's first statement: the side just named
             if self.about is not None and not named:
                 return self.about
-        if side.role == "defender" and self.running_actor is not None:
-            attacker = self.running_actor[0]
-            return self.enemies.get(attacker) or self.prior_enemy.get(attacker), None
+        if side.role == "defender":
+            # the defenders of what the side acting just before (in this sentence, else so far) attacks
+            earlier = [d for d in made if d.trigger.end <= side.start and d.trigger.form not in ("passive", "swap")]
+            attacker = earlier[-1].actor if earlier else self.running_actor[0] if self.running_actor else None
+            if attacker is not None:
+                return self.enemies.get(attacker) or self.prior_enemy.get(attacker), None
         if side.role == "speaker_group":
             for other in view.sides:
                 if other.faction and other.start < side.start and other.role in ("actor", "source") and \

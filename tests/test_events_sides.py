@@ -253,3 +253,14 @@ def test_groups_of_other_years_and_regions_are_their_sides():
         assert [s.faction for s in found] == [side], name
     events = read("SNA fighters overran Kafr Nabl on Sunday.", when=date(2019, 10, 14))
     assert [a for a, _, _ in told(events, "Kafr Nabl")] == ["rebels"]
+
+
+def test_a_town_entered_unopposed_or_left_by_its_defenders_is_taken():
+    quiet = read("Opposition fighters entered Homs before dawn on Saturday without meeting any resistance.",
+                 when=date(2024, 12, 8))
+    assert told(quiet, "Homs") == [("rebels", "capture", "government")]
+    left = read("Army units shelled Bab Amr for a week. On Friday rebel fighters entered Bab Amr, and its defenders "
+                "pulled out overnight.")
+    assert ("rebels", "capture", "government") in told(left, "Bab Amr")
+    fought = read("On Friday rebel fighters entered Bab Amr, where fierce clashes with the army went on all night.")
+    assert ("rebels", "advance", "government") in told(fought, "Bab Amr")
