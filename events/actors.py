@@ -6,7 +6,7 @@ A ``SideMention`` also says what role its wording gives it:
 - ``source``: a speaker rather than a fighter ("according to local sources", "pro-government media");
 - ``pronoun``: "they", "the latter"... (faction None: the reader resolves it);
 - ``defender``: "the defenders", "the garrison" (faction None: the side the text's actor fights);
-- ``other``: an armed party outside the vocabulary (Israel, Jordan, the Peshmerga), or
+- ``other``: an armed party outside the vocabulary (Israel, Jordan, Iraqi Kurds), or
   civilians: their actions are nobody's in the vocabulary, so they make no event.
 "X-backed militants" takes the faction of what the backer stands behind (US-backed
 militants are rebels, Iranian-backed militias government); a backer named before a
@@ -66,7 +66,7 @@ _TURKISH = re.compile(r"Turk|TSK", re.I)
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 # How many named sides on each side of a generic name are looked at (bounded work).
 CONTEXT_SIDES = 40
-_OTHER_PARTIES = re.compile(guarded(r"Israeli|Israel|IDF|Jordanian|Lebanese\s+Army|Lebanese\s+army|Peshmerga|"
+_OTHER_PARTIES = re.compile(guarded(r"Israeli|Israel|IDF|Jordanian|Lebanese\s+Army|Lebanese\s+army|"
                                     r"Iraqi\s+Kurdish") + r"(?:\s+(?:Air\s+Force|air\s+force|army|Army|forces|jets|warplanes|"
                             r"aircraft|troops|military|Defense\s+Forces))?(?![\w-])")
 # Civilians named as a clause's subject ("a group of civilians managed to reach X"): no side acts.

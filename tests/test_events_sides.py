@@ -247,7 +247,7 @@ def test_groups_of_other_years_and_regions_are_their_sides():
     cases = {"SNA fighters": "rebels", "the Syrian Salvation Government": "hts", "the Military Operations Command": "hts",
              "Harakat Hazm": "rebels", "the Farouq Brigades": "rebels", "Jaish al-Nukhba": "rebels",
              "the Fourth Division": "government", "the Imam Hussein Brigade": "government",
-             "the Khabour Guards": "sdf", "Liwa Thuwar al-Raqqa": "sdf", "Ajnad al-Kavkaz": "hts"}
+             "the Khabour Guards": "sdf", "Peshmerga fighters": "sdf", "Liwa Thuwar al-Raqqa": "sdf", "Ajnad al-Kavkaz": "hts"}
     for name, side in cases.items():
         found = [s for s in find_sides(f"On Monday {name} moved into the area.") if s.faction]
         assert [s.faction for s in found] == [side], name
