@@ -539,6 +539,16 @@ def _in_context(text: str, found: list[SideMention], table: FactionTable) -> lis
 _TURKISH_STATE = re.compile(r"(?i:(?:the\s+)?(?:Turkish|Turkey's|TSK)(?!-)(?:\s+(?:army|military|armed|forces|troops|soldiers|"
                             r"tanks?|artillery|convoys?|jets|warplanes|drones|units|special|air|force|commandos|"
                             r"reinforcements|columns?))*)")
+# A mention of Turkey's own state or forces ("Turkish artillery", "the Turkish state", "TSK"), not of the
+# Syrian factions it backs ("Turkish-backed factions").
+_TURKISH_OWN = re.compile(r"(?i:(?:the\s+)?(?:Turkish|Turkey's|Turkey|TSK|TAF))(?![\w-])")
+
+
+def is_turkish_state(mention: SideMention) -> bool:
+    """Whether ``mention`` names Turkey's own forces, folded into the rebels' side though no rebels."""
+    return mention.faction == "rebels" and _TURKISH_OWN.match(mention.text) is not None
+
+
 _AIR_ARM = re.compile(r"(?i:air\s*force|aircraft|warplanes|jets|planes|helicopters|drones|aviation|bombers|aerial)")
 
 

@@ -355,7 +355,7 @@ class _Reader(Sides):
         sides = capitals_speaking(self.masked, sides)
         sides = in_theatre(sides, refs, self.factions)
         sides = before_isil(sides, self.doc_date, self.factions)
-        sides = leading_ally(sides, self.allies, self.factions)
+        sides = leading_ally(sides, self.allies, self.factions, self.masked)
         sides = led_by(self.masked, sides, self.factions)
         self.named_in_report: dict[str, int] = {}
         self.named_in_paragraph: dict[int, dict[str, int]] = {}

@@ -19,7 +19,7 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
-from events.actors import FactionTable, SideMention, find_sides, generic_choices, relations_on
+from events.actors import FactionTable, SideMention, find_sides, generic_choices, is_turkish_state, relations_on
 from events.folding import Folded, guarded
 from events.placing import Chosen, PlaceRef, speaks_after
 from events.spans import overlaps
@@ -174,7 +174,8 @@ def in_theatre(sides: list[SideMention], refs: list[PlaceRef], factions: Faction
     return out
 
 
-def leading_ally(sides: list[SideMention], allies: set[frozenset[str]], factions: FactionTable) -> list[SideMention]:
+def leading_ally(sides: list[SideMention], allies: set[frozenset[str]], factions: FactionTable,
+                 text: str = "") -> list[SideMention]:
     """In a period two sides fight as one (data/factions.yaml relations), a generic name
     ("militants", "armed groups") or a name of the whole alliance ("the armed opposition")
     stands for the side of the two the report names most (the leading side)."""
@@ -186,26 +187,33 @@ def leading_ally(sides: list[SideMention], allies: set[frozenset[str]], factions
     def is_umbrella(side: SideMention) -> bool:
         return " ".join(side.text.split()).lower() in umbrella
 
-    named: dict[str, int] = {}
+    # How often the report names each side by name, then by generic names as the context
+    # already read them (the side named near them): those break a tie of names only, as a
+    # generic name next to one side's name counts that side twice.
+    named: dict[str, list[int]] = {}
     for s in sides:
-        # Generic names count as the context already read them (the side named near them).
-        if s.faction and s.role in ("actor", "held") and not is_umbrella(s):
-            named[s.faction] = named.get(s.faction, 0) + 1
+        # (Turkey's army fights beside the factions it backs; it leads no alliance of armed groups)
+        if s.faction and s.role in ("actor", "held") and not is_umbrella(s) and not is_turkish_state(s):
+            counts = named.setdefault(s.faction, [0, 0])
+            counts[1 if generic_choices(s, factions) else 0] += 1
     out = list(sides)
     for pair in pairs:
-        ranked = sorted(pair, key=lambda f: (-named.get(f, 0), f))
+        ranked = sorted(pair, key=lambda f: ([-n for n in named.get(f, [0, 0])], f))
         leading, other = ranked
-        if named.get(leading, 0) <= named.get(other, 0):
+        if named.get(leading, [0, 0]) <= named.get(other, [0, 0]):
             continue
         for i, s in enumerate(out):
             if s.faction != other or s.unit is not None:
                 continue
             choices = generic_choices(s, factions)
+            if choices and _OF_NAMED_AFTER.match(text, s.end):
+                continue  # "militants of Hayat Tahrir al-Sham": named whose they are
             if leading in choices or (not choices and is_umbrella(s)):
                 out[i] = dataclasses.replace(s, faction=leading)
     return out
 
 
+_OF_NAMED_AFTER = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?[A-Z]")
 # "opposition groups, led by HTS, ...": a name of the whole alliance, or a generic one, and its leader.
 _LED_BY = re.compile(r"(?:\s+(?:groups|forces|fighters|factions|militants|militias|units|brigades))?"
                      r",?\s+(?:(?:which|who)\s+(?:is|are|was|were)\s+)?(?:\w+ly\s+)?led\s+by\s+(?:the\s+)?", re.I)
