@@ -75,6 +75,11 @@ _VICTIM_AFTER = re.compile(r"^\s+(?:(?:members|fighters|militants|soldiers|troop
                            r"(?:(?:(?:have|has|had)\s+been|were|was|are|is|being|been)\s+(?:reportedly\s+)?"
                            r"(?:killed|wounded|injured|executed|slain)\b|(?:reportedly\s+)?(?:killed|wounded|injured|executed|slain)"
                            r"(?=\s*(?:[,.;]|$|(?:in|during|by|and|when|while|after|as|near|at)\b)))", re.I)
+# "after killing and injuring dozens of terrorists", "eliminating 20 ISIS members".
+_VICTIM_BEFORE = re.compile(r"(?<![\w-])(?:killing|killed|wounding|wounded|injuring|injured|eliminating|eliminated|"
+                            r"executing|executed|arresting|arrested)\s+(?:and\s+[a-z]+ing\s+)?(?:at\s+least\s+|some\s+|"
+                            r"about\s+|more\s+than\s+)?(?:(?:dozens|scores|hundreds|tens|numbers|a\s+number|large\s+numbers|"
+                            r"many|several|a\s+group|\d[\d,]*)\s+(?:of\s+)?)?(?:the\s+)?$", re.I)
 _RELATIVE_AFTER = re.compile(r"^(?:\s+(?:forces|troops|fighters|units|militias?|groups?|militants))?\s*,?\s*"
                              r"(?:which|who|that)\s", re.I)
 _OBJECT_GAP = re.compile(r"\s*(?:the\s+|a\s+|an\s+)?(?:(?!(?:after|before|when|while|as|and|but|because|since|until|"
@@ -294,6 +299,8 @@ class Sides:
         support = _SUPPORT_BEFORE.search(self.masked, self.low, max(0, side.start - 60), side.start)
         if support and not any(support.start() < t < side.start for t in self.trigger_starts):
             return False  # "X, backed by Y and Z, took...": Y and Z help, X acts (not "backed by Y took Z after W...")
+        if _VICTIM_BEFORE.search(self.masked, max(0, side.start - 60), side.start):
+            return False  # "after killing dozens of terrorists": the killed do not act
         if _MEMBERS_OF.search(self.masked, self.low, max(0, side.start - 40), side.start):
             return True  # "Hundreds of ISIS fighters withdrew", "members of the opposition left"
         after = self.masked[side.end:side.end + 40]

@@ -264,3 +264,9 @@ def test_a_town_entered_unopposed_or_left_by_its_defenders_is_taken():
     assert ("rebels", "capture", "government") in told(left, "Bab Amr")
     fought = read("On Friday rebel fighters entered Bab Amr, where fierce clashes with the army went on all night.")
     assert ("rebels", "advance", "government") in told(fought, "Bab Amr")
+
+
+def test_a_side_told_as_killed_is_not_the_subject_of_a_later_clause():
+    events = read("On Friday army units shelled Sukhnah after killing and wounding scores of ISIS fighters, while in "
+                  "April units had regained Palmyra.", when=date(2017, 6, 10))
+    assert [a for a, _, _ in told(events, "Palmyra")] == ["government"]
