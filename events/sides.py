@@ -55,6 +55,7 @@ _PREPOSITION_BEFORE = Folded(r"(?<![\w-])(?:with|against|on|upon|from|alongside|
 _PAIR_AND = re.compile(r"\s+and\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?", re.I)
 _BETWEEN_SIDES = re.compile(r"\s+(?:[^,.;:()]{0,60}?\s)?(?:between|pitted|pitting|pits)\s+(\S)", re.I)
 _AGENT_BEFORE = re.compile(r"(?<![\w-])(?:by|to)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,1}$", re.I)
+_BY_RIGHT_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+)?by\s+(?:the\s+)?", re.I)
 _BY_BEFORE = re.compile(r"(?<![\w-])by\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
 _SUPPORT_BEFORE = Folded(r"(?<![\w-])(?:(?:backed|supported|accompanied|aided|assisted|helped|covered|joined|"
                              r"reinforced|escorted)\s+by|with\s+(?:the\s+)?(?:(?:air|aerial)\s+)?(?:support|backing|help|assistance|cover|aid)\s+"
@@ -401,6 +402,14 @@ class Sides:
         named = self._named_agent(view, trigger, subject_start, object_end, action)
         if named is not None:
             return named
+        if trigger.form == "nominal" or trigger.form == "verb" and \
+                self.masked[trigger.start:trigger.end].split()[0].lower().endswith("ing"):
+            # "after days of shelling by government forces", "attacks by ISIS": the noun's own
+            # agent acts, whoever the clause's subject is.
+            own = next((s for s in view.sides if s.faction and trigger.end < s.start <= trigger.end + 30
+                        and _BY_RIGHT_AFTER.fullmatch(self.masked, trigger.end, s.start)), None)
+            if own is not None:
+                return own.faction, own.unit, "agent", own.faction
         faction, unit, how = self._subject(view, trigger, subject_start, made)
         if how == "other":
             return None, None, how, None

@@ -270,3 +270,11 @@ def test_a_side_told_as_killed_is_not_the_subject_of_a_later_clause():
     events = read("On Friday army units shelled Sukhnah after killing and wounding scores of ISIS fighters, while in "
                   "April units had regained Palmyra.", when=date(2017, 6, 10))
     assert [a for a, _, _ in told(events, "Palmyra")] == ["government"]
+
+
+def test_a_nouns_own_agent_acts_whoever_the_clause_is_about():
+    resisted = read("Rebels in the district held firm on Tuesday under renewed attacks by government forces on Bab Amr.")
+    assert told(resisted, "Bab Amr") == [("government", "attack", "rebels")]
+    shelled = read("Rebel fighters pulled out of Bab Amr on Tuesday after a week of shelling by government forces.")
+    assert ("government", "attack", "rebels") in told(shelled, "Bab Amr")
+    assert ("rebels", "attack", "government") not in told(shelled, "Bab Amr")
