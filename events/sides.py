@@ -88,6 +88,8 @@ _OBJECT_GAP = re.compile(r"\s*(?:the\s+|a\s+|an\s+)?(?:(?!(?:after|before|when|w
 _CLAUSE_INITIAL = re.compile(r",\s*(?:the\s+)?$")
 # How far from a generic side its theatre's place may be named (the same sentence, roughly).
 THEATRE_CHARS = 200
+# How far after a generic side a named one still tells whom it means (its paragraph, roughly).
+NAMED_AFTER_CHARS = 400
 # "rebels including Nusra fighters stormed X": the group named inside the subject is part of it;
 # the subject's head acts (a mixed side is the one named first or as its leader).
 _MEMBER_OF_SUBJECT = re.compile(r"\b(?:including|such\s+as|among\s+them|among\s+whom|notably|in\s+particular|"
@@ -157,17 +159,19 @@ def capitals_speaking(text: str, sides: list[SideMention]) -> list[SideMention]:
 
 
 def in_theatre(sides: list[SideMention], refs: list[PlaceRef], factions: FactionTable) -> list[SideMention]:
-    """Generic names ("militants") the report gives no named side to stand for: the side
-    of the theatre (data/factions.yaml) of the nearest place in their sentence."""
+    """Generic names ("militants") the report gives no named side to stand for before them or
+    near after them: the side of the theatre (data/factions.yaml) of the nearest place in
+    their sentence (a group named only paragraphs later is a guess no better than the
+    theatre's, and often of another front)."""
     theatres = factions.theatres or {}
     if not theatres:
         return sides
     choices_of = [generic_choices(s, factions) for s in sides]
-    named = {s.faction for s, choices in zip(sides, choices_of) if s.faction and not choices}
+    named = [s for s, choices in zip(sides, choices_of) if s.faction and not choices]
     out = list(sides)
     starts = [r.start for r in refs]
     for i, (side, choices) in enumerate(zip(sides, choices_of)):
-        if not choices or named.intersection(choices):
+        if not choices or any(s.faction in choices and s.start < side.start + NAMED_AFTER_CHARS for s in named):
             continue
         position = bisect.bisect_left(starts, side.start)
         near = [r for r in refs[max(0, position - 2):position + 2] if abs(r.start - side.start) <= THEATRE_CHARS]
