@@ -361,8 +361,10 @@ class _Reader(Sides):
         self.named_in_paragraph: dict[int, dict[str, int]] = {}
         for sentence in sentences:
             for side in _within(sides, sentence.start, sentence.end):
+                # (a side named as a member of another's subject, or as backing it, is not an opponent named)
                 if side.faction and side.role in ("actor", "held") and \
-                        not _MEMBER_OF_SUBJECT.search(self.masked, max(sentence.start, side.start - 60), side.start):
+                        not _MEMBER_OF_SUBJECT.search(self.masked, max(sentence.start, side.start - 60), side.start) and \
+                        not _SUPPORT_BEFORE.search(self.masked, self.low, max(sentence.start, side.start - 60), side.start):
                     self.named_in_report[side.faction] = self.named_in_report.get(side.faction, 0) + 1
                     counts = self.named_in_paragraph.setdefault(sentence.paragraph, {})
                     counts[side.faction] = counts.get(side.faction, 0) + 1

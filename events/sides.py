@@ -644,7 +644,10 @@ class Sides:
                   and frozenset({s.faction, actor}) not in self.allies and s.start < object_end
                   and not (subject_start <= s.start < trigger.start
                            and _MEMBER_OF_SUBJECT.search(self.masked, subject_start, s.start))
-                  and not (s.start < subject_start and self._member_before(view, s))]
+                  and not (s.start < subject_start and self._member_before(view, s))
+                  # nor a side told as backing the actor ("X, supported by Turkish artillery, seized A")
+                  and not (s.start < trigger.start and _SUPPORT_BEFORE.search(
+                      self.masked, self.low, max(view.sentence.start, s.start - 60), s.start))]
         if others:
             return min(others, key=lambda s: abs(s.start - trigger.start)).faction
         return None

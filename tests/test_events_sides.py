@@ -278,3 +278,9 @@ def test_a_nouns_own_agent_acts_whoever_the_clause_is_about():
     shelled = read("Rebel fighters pulled out of Bab Amr on Tuesday after a week of shelling by government forces.")
     assert ("government", "attack", "rebels") in told(shelled, "Bab Amr")
     assert ("rebels", "attack", "government") not in told(shelled, "Bab Amr")
+
+
+def test_a_side_backing_the_actor_is_not_its_target():
+    events = read("On Sunday fighters of Hayat Tahrir al-Sham, backed by Turkish drones, overran Kafr Nabl.",
+                  when=date(2020, 2, 28))
+    assert [t for t in told(events, "Kafr Nabl") if t[0] == "hts"] == [("hts", "capture", "government")]
