@@ -677,7 +677,19 @@ class Sides:
             return opponent_here
         if prior is not None and (self.named_in_report.get(prior) or prior == avoid):
             return prior
-        return self._named_opponent(actor, avoid) or prior
+        return self._named_opponent(actor, avoid) or self._theatre_opponent(actor, avoid, places) or prior
+
+    def _theatre_opponent(self, actor: str, avoid: str | None, places: list[Chosen]) -> str | None:
+        """For a report that names no opponent, whom ``actor`` fought where its place lies
+        (data/factions.yaml theatres: the army in Idlib against HTS, in Daraa against rebels),
+        rather than its usual enemy of elsewhere (ISIL)."""
+        theatres = self.factions.theatres or {}
+        for chosen in places:
+            for faction in theatres.get((chosen.ref.place.governorate or "").lower(), ()):
+                if faction not in (actor, avoid) and frozenset({faction, actor}) not in self.allies \
+                        and PRIOR_ENEMY.get(faction) == actor:
+                    return faction
+        return None
 
     def _named_opponent(self, actor: str, avoid: str | None, pools: tuple[dict[str, int], ...] | None = None) -> str | None:
         """The opposing side the paragraph, else the report, names most, for a report that
