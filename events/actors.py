@@ -438,6 +438,13 @@ _ALLIED_GAP = re.compile(r",?\s+(?:and|with|alongside|along\s+with|backed\s+by)\
                          r"(?:own\s+)?(?:loyal|allied|affiliated|local|auxiliary)?\s*", re.I)
 
 
+# "Turkish troops and allied Syrian fighters", "... and their Syrian allies": a foreign army's Syrian
+# allies are of the side that army is folded into (Turkey's are the rebels).
+_ALLIED_SYRIAN_GAP = re.compile(r",?\s+(?:and|with|alongside|along\s+with)\s+(?:(?:its|their)\s+(?:own\s+)?)?"
+                                r"(?:(?:loyal|allied|affiliated|local|auxiliary|proxy)\s+)?", re.I)
+_SYRIAN_ALLIES = re.compile(r"(?i:Syrian)\s+(?:allies|fighters|factions|proxies|militias?|forces|troops|groups|auxiliaries)")
+
+
 def _allied(text: str, found: list[SideMention], table: FactionTable) -> list[SideMention]:
     out = list(found)
     for i in range(1, len(out)):
@@ -445,6 +452,10 @@ def _allied(text: str, found: list[SideMention], table: FactionTable) -> list[Si
         if before.faction and mention.faction and before.faction != mention.faction and \
                 _choices(mention, table.generic or {}) and \
                 _ALLIED_GAP.fullmatch(text, before.end, mention.start):
+            out[i] = dataclasses.replace(mention, faction=before.faction)
+        elif before.faction == "rebels" and mention.faction == "government" and _TURKISH_OWN.match(before.text) and \
+                _SYRIAN_ALLIES.fullmatch(mention.text) and _ALLIED_SYRIAN_GAP.fullmatch(text, before.end, mention.start) \
+                and re.search(r"(?i:allied|allies|its|their|proxy|proxies|auxiliar)", text[before.end:mention.end]):
             out[i] = dataclasses.replace(mention, faction=before.faction)
     return out
 

@@ -284,3 +284,11 @@ def test_a_side_backing_the_actor_is_not_its_target():
     events = read("On Sunday fighters of Hayat Tahrir al-Sham, backed by Turkish drones, overran Kafr Nabl.",
                   when=date(2020, 2, 28))
     assert [t for t in told(events, "Kafr Nabl") if t[0] == "hts"] == [("hts", "capture", "government")]
+
+
+def test_a_foreign_armys_syrian_allies_are_of_its_side():
+    from events.actors import find_sides
+    for text in ("Turkish troops and allied Syrian fighters moved in.", "Turkish troops and their Syrian allies moved in."):
+        assert [s.faction for s in find_sides(text) if s.faction] == ["rebels", "rebels"], text
+    assert [s.faction for s in find_sides("Turkish troops and Syrian forces traded fire.") if s.faction] == \
+        ["rebels", "government"]
