@@ -292,3 +292,10 @@ def test_a_foreign_armys_syrian_allies_are_of_its_side():
         assert [s.faction for s in find_sides(text) if s.faction] == ["rebels", "rebels"], text
     assert [s.faction for s in find_sides("Turkish troops and Syrian forces traded fire.") if s.faction] == \
         ["rebels", "government"]
+
+
+def test_a_side_driven_out_of_a_place_by_another_lost_it_to_that_one():
+    out = read("Islamic State fighters were forced out of Sukhnah by the Syrian army on Friday.", when=date(2017, 8, 14))
+    assert told(out, "Sukhnah") == [("government", "capture", "isil")]
+    back = read("An Islamic State assault on Sukhnah was driven back by the Syrian army on Friday.", when=date(2017, 8, 14))
+    assert [(a, action) for a, action, _ in told(back, "Sukhnah")] == [("government", "repel")]
