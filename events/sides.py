@@ -185,7 +185,7 @@ def in_theatre(sides: list[SideMention], refs: list[PlaceRef], factions: Faction
 
 
 def leading_ally(sides: list[SideMention], allies: set[frozenset[str]], factions: FactionTable,
-                 text: str = "") -> list[SideMention]:
+                 text: str) -> list[SideMention]:
     """In a period two sides fight as one (data/factions.yaml relations), a generic name
     ("militants", "armed groups") or a name of the whole alliance ("the armed opposition")
     stands for the side of the two the report names most (the leading side)."""
