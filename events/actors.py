@@ -6,7 +6,7 @@ A ``SideMention`` also says what role its wording gives it:
 - ``source``: a speaker rather than a fighter ("according to local sources", "pro-government media");
 - ``pronoun``: "they", "the latter"... (faction None: the reader resolves it);
 - ``defender``: "the defenders", "the garrison" (faction None: the side the text's actor fights);
-- ``other``: an armed party outside the vocabulary (Israel, Jordan, the Peshmerga), or
+- ``other``: an armed party outside the vocabulary (Israel, Jordan, Iraqi Kurds), or
   civilians: their actions are nobody's in the vocabulary, so they make no event.
 "X-backed militants" takes the faction of what the backer stands behind (US-backed
 militants are rebels, Iranian-backed militias government); a backer named before a
@@ -66,7 +66,7 @@ _TURKISH = re.compile(r"Turk|TSK", re.I)
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 # How many named sides on each side of a generic name are looked at (bounded work).
 CONTEXT_SIDES = 40
-_OTHER_PARTIES = re.compile(guarded(r"Israeli|Israel|IDF|Jordanian|Lebanese\s+Army|Lebanese\s+army|Peshmerga|"
+_OTHER_PARTIES = re.compile(guarded(r"Israeli|Israel|IDF|Jordanian|Lebanese\s+Army|Lebanese\s+army|"
                                     r"Iraqi\s+Kurdish") + r"(?:\s+(?:Air\s+Force|air\s+force|army|Army|forces|jets|warplanes|"
                             r"aircraft|troops|military|Defense\s+Forces))?(?![\w-])")
 # Civilians named as a clause's subject ("a group of civilians managed to reach X"): no side acts.
@@ -332,6 +332,7 @@ def find_sides(text: str, table: FactionTable | None = None) -> list[SideMention
     taken = sorted((m.start, m.end) for m in found)
     low = lowered(text)
     last_end = 0
+    leaders: list[SideMention] = []
     for word in _WORD.finditer(text):
         # Only where a name could start: the first three characters of a name's first word.
         text_of_word = word.group(0)
@@ -351,9 +352,12 @@ def find_sides(text: str, table: FactionTable | None = None) -> list[SideMention
         entry = table.lookup(name)
         if entry is None:
             continue
-        if _BACKER_SUFFIX.match(text, end) and not _LED_OR_BACKED.search(name):
-            continue
         faction, is_unit = entry
+        if _BACKER_SUFFIX.match(text, end) and not _LED_OR_BACKED.search(name):
+            if _LEADER_SUFFIX.match(text, end) and _choices(SideMention(start, end, name, faction, None, "actor"),
+                                                            table.generic or {}) == ():
+                leaders.append(SideMention(start, end, text[start:end], faction, name if is_unit else None, "actor"))
+            continue
         found.append(SideMention(start, end, text[start:end], faction, name if is_unit else None,
                                  _role(text, start, end)))
     spans = sorted((m.start, m.end) for m in found)
@@ -399,12 +403,46 @@ def find_sides(text: str, table: FactionTable | None = None) -> list[SideMention
         if not overlaps(spans, match.start(), match.end()):
             found.append(SideMention(match.start(), match.end(), text[match.start():match.end()], None, None, "defender"))
     found.sort(key=lambda m: m.start)
+    if leaders:
+        found = _led(text, found, leaders)
     return _of_named(text, _allied(text, _in_context(text, _without_glosses(text, found), table), table), table)
+
+
+# "HTS-led rebels", "a Nusra-led offensive": the named side before "-led" leads, and a mixed side
+# is coded as its leader (the dev corpus README's convention); a backer ("US-backed") is not the side.
+_LEADER_SUFFIX = re.compile(r"-led\s", re.I)
+_LED_GAP = re.compile(r"-led\s+(?:[\w'’-]+\s+){0,2}?", re.I)
+
+
+def _led(text: str, found: list[SideMention], leaders: list[SideMention]) -> list[SideMention]:
+    """The side a "-led" names its leader of takes the leader's faction and span; a "-led"
+    noun that is no side ("an HTS-led attack") keeps the leader as the actor before it."""
+    spans = sorted((m.start, m.end) for m in found)
+    out = list(found)
+    for leader in leaders:
+        if overlaps(spans, leader.start, leader.end):
+            continue  # "Kurdish-led forces": read whole as a composed name
+        gap = _LED_GAP.match(text, leader.end)
+        led = next((i for i, m in enumerate(out) if gap and m.start == gap.end() and m.faction), None)
+        if led is not None:
+            m = out[led]
+            out[led] = SideMention(leader.start, m.end, text[leader.start:m.end], leader.faction, leader.unit, m.role)
+        else:
+            out.append(leader)
+    out.sort(key=lambda m: m.start)
+    return out
 
 
 # "the regime forces and their loyal gunmen": the generic name after "and its/their" is of the side before.
 _ALLIED_GAP = re.compile(r",?\s+(?:and|with|alongside|along\s+with|backed\s+by)\s+(?:its|their)\s+"
                          r"(?:own\s+)?(?:loyal|allied|affiliated|local|auxiliary)?\s*", re.I)
+
+
+# "Turkish troops and allied Syrian fighters", "... and their Syrian allies": a foreign army's Syrian
+# allies are of the side that army is folded into (Turkey's are the rebels).
+_ALLIED_SYRIAN_GAP = re.compile(r",?\s+(?:and|with|alongside|along\s+with)\s+(?:(?:its|their)\s+(?:own\s+)?)?"
+                                r"(?:(?:loyal|allied|affiliated|local|auxiliary|proxy)\s+)?", re.I)
+_SYRIAN_ALLIES = re.compile(r"(?i:Syrian)\s+(?:allies|fighters|factions|proxies|militias?|forces|troops|groups|auxiliaries)")
 
 
 def _allied(text: str, found: list[SideMention], table: FactionTable) -> list[SideMention]:
@@ -414,6 +452,10 @@ def _allied(text: str, found: list[SideMention], table: FactionTable) -> list[Si
         if before.faction and mention.faction and before.faction != mention.faction and \
                 _choices(mention, table.generic or {}) and \
                 _ALLIED_GAP.fullmatch(text, before.end, mention.start):
+            out[i] = dataclasses.replace(mention, faction=before.faction)
+        elif before.faction == "rebels" and mention.faction == "government" and _TURKISH_OWN.match(before.text) and \
+                _SYRIAN_ALLIES.fullmatch(mention.text) and _ALLIED_SYRIAN_GAP.fullmatch(text, before.end, mention.start) \
+                and re.search(r"(?i:allied|allies|its|their|proxy|proxies|auxiliar)", text[before.end:mention.end]):
             out[i] = dataclasses.replace(mention, faction=before.faction)
     return out
 
@@ -508,6 +550,16 @@ def _in_context(text: str, found: list[SideMention], table: FactionTable) -> lis
 _TURKISH_STATE = re.compile(r"(?i:(?:the\s+)?(?:Turkish|Turkey's|TSK)(?!-)(?:\s+(?:army|military|armed|forces|troops|soldiers|"
                             r"tanks?|artillery|convoys?|jets|warplanes|drones|units|special|air|force|commandos|"
                             r"reinforcements|columns?))*)")
+# A mention of Turkey's own state or forces ("Turkish artillery", "the Turkish state", "TSK"), not of the
+# Syrian factions it backs ("Turkish-backed factions").
+_TURKISH_OWN = re.compile(r"(?i:(?:the\s+)?(?:Turkish|Turkey's|Turkey|TSK|TAF))(?![\w-])")
+
+
+def is_turkish_state(mention: SideMention) -> bool:
+    """Whether ``mention`` names Turkey's own forces, folded into the rebels' side though no rebels."""
+    return mention.faction == "rebels" and _TURKISH_OWN.match(mention.text) is not None
+
+
 _AIR_ARM = re.compile(r"(?i:air\s*force|aircraft|warplanes|jets|planes|helicopters|drones|aviation|bombers|aerial)")
 
 

@@ -48,7 +48,7 @@ from events.placing import (ANAPHOR_SENTENCES, Chosen, PlaceRef, choose, choose_
 from events.sentences import Sentence, mask, split_sentences
 from events.sides import (_AUXILIARIES, _CLAUSE_INITIAL, _MEMBER_OF_SUBJECT, _POSSESSIVE_AFTER, _SUPPORT_BEFORE,
                           AIR_SIDES, PRIOR_ENEMY, Sides, allies_on, before_isil, capitals_speaking, in_theatre,
-                          leading_ally, prior_enemies)
+                          led_by, leading_ally, prior_enemies)
 from gazetteer.place import Mention
 # "Over the border in Iraq, ...": what follows happens outside Syria, until "Meanwhile".
 from gazetteer.scenes import FOREIGN_SCENE_RE as _FOREIGN_SCENE, NEW_SCENE_RE as _NEW_SCENE
@@ -183,8 +183,6 @@ _MATERIEL_AFTER = re.compile(r"\s+(?:(?:an?|the|two|three|four|five|several|\d+|
                              r"checkpoints?|posts?|bunkers?|(?:rocket\s+)?launchers?|howitzers?|artillery|fortifications?|"
                              r"pick-?ups?|bulldozers?|gun\s+emplacements?|ammunition\s+depots?|weapons\s+depots?|dens|hideouts|"
                              r"lairs|gatherings|strongholds?|headquarters|bases)\b", re.I)
-_UNOPPOSED = re.compile(r"(?<![\w-])(?:without\s+(?:meeting\s+|encountering\s+|facing\s+)?(?:any\s+)?(?:resistance|a\s+fight|"
-                        r"fighting|opposition)|unopposed|uncontested)(?![\w-])", re.I)
 _ENDS_IN_OUT = re.compile(r"\sout$", re.I)
 _THROUGH_BEFORE = re.compile(r"(?<![\w-])(?:through|via)\s+(?:the\s+)?$", re.I)
 _RELATIVE_OPEN = re.compile(r",\s*(?:which|who|that|where)\s", re.I)
@@ -200,6 +198,11 @@ _HANDED_OVER = re.compile(r"(?<![\w-])(?:" + _UNDER_TERMS + r"|departure|departe
                           r"(?:left|leave|leaving|withdrew|withdrawn|pulled\s+out)\s+(?:[\w-]+\s+){0,4}?under\s+(?:a|an|the)\s+"
                           r"(?:[\w-]+\s+)?(?:deal|agreement|accord|truce)|(?:deal|agreement|accord)\s+(?:for|to|allowing|"
                           r"under\s+which)\s+(?:[\w-]+\s+){0,4}?(?:leave|depart|evacuate|withdraw))(?![\w-])", re.I)
+# "entered X (early on Sunday) without (meeting any) resistance / unopposed / without a fight".
+_UNOPPOSED = re.compile(r"[^.;]{0,60}?(?<![\w-])(?:without\s+(?:(?:meeting|encountering|facing)\s+)?(?:any\s+|much\s+)?"
+                        r"(?:resistance|opposition|a\s+fight|fighting|a\s+shot\s+(?:being\s+)?fired)|unopposed|"
+                        r"unchallenged|uncontested)(?![\w-])", re.I)
+_OUT_OF = re.compile(r"(?i:(?:driven|forced|kicked|thrown|chased)\s+out\s+(?:of|from)\s)")
 HANDOVER_CHARS = 300  # how far before the entry the handover may be told (about a sentence)
 # Fell back "to their territory in A and B", "to areas it still holds": into its own ground,
 # where no front line moved either.
@@ -365,13 +368,16 @@ class _Reader(Sides):
         sides = capitals_speaking(self.masked, sides)
         sides = in_theatre(sides, refs, self.factions)
         sides = before_isil(sides, self.doc_date, self.factions)
-        sides = leading_ally(sides, self.allies, self.factions)
+        sides = leading_ally(sides, self.allies, self.factions, self.masked)
+        sides = led_by(self.masked, sides, self.factions)
         self.named_in_report: dict[str, int] = {}
         self.named_in_paragraph: dict[int, dict[str, int]] = {}
         for sentence in sentences:
             for side in _within(sides, sentence.start, sentence.end):
+                # (a side named as a member of another's subject, or as backing it, is not an opponent named)
                 if side.faction and side.role in ("actor", "held") and \
-                        not _MEMBER_OF_SUBJECT.search(self.masked, max(sentence.start, side.start - 30), side.start):
+                        not _MEMBER_OF_SUBJECT.search(self.masked, max(sentence.start, side.start - 60), side.start) and \
+                        not _SUPPORT_BEFORE.search(self.masked, self.low, max(sentence.start, side.start - 60), side.start):
                     self.named_in_report[side.faction] = self.named_in_report.get(side.faction, 0) + 1
                     counts = self.named_in_paragraph.setdefault(sentence.paragraph, {})
                     counts[side.faction] = counts.get(side.faction, 0) + 1
@@ -666,12 +672,7 @@ class _Reader(Sides):
                 # was handed over (a deployment "under an agreement" with its holder is not).
                 draft.action = "capture"
             if draft.action == "advance" and self.masked[draft.trigger.start:draft.trigger.start + 5].lower() == "enter" \
-                    and draft.places and (
-                        _UNOPPOSED.search(self.masked, draft.trigger.end, view.sentence.end)
-                        or any(d is not draft and not d.removed and d.action == "withdraw" and d.actor != draft.actor
-                               and {c.ref.place.name for c in d.places if not c.destination}
-                               & {c.ref.place.name for c in draft.places} for d in made)):
-                # "entered X without resistance", "entered X, and its defenders withdrew": X taken.
+                    and self._entered_unopposed(draft, made, view):
                 draft.action = "capture"
             if draft.action == "withdraw" and any(c.destination for c in draft.places) and (
                     _EVACUATION.match(self.masked, draft.trigger.start, draft.trigger.end)
@@ -961,6 +962,17 @@ class _Reader(Sides):
         return any(s.start >= trigger.end and s.faction and s.role in ("actor", "pronoun")
                    and _CLAUSE_INITIAL.search(self.masked[max(0, s.start - 8):s.start]) for s in view.sides)
 
+    def _entered_unopposed(self, draft: _Draft, made: list[_Draft], view: _SentenceView) -> bool:
+        """"entered X without resistance", "entered X, and its defenders withdrew": the side
+        entering took the place (its holder left or gave no fight), not only pushed into it."""
+        if _UNOPPOSED.match(self.masked, draft.trigger.end, view.sentence.end):
+            return True
+        names = {c.ref.place.name for c in draft.places}
+        return any(other is not draft and not other.removed and other.action == "withdraw" and other.actor != draft.actor
+                   and frozenset({other.actor, draft.actor}) not in self.allies
+                   # (a later clause's place is yet to be read: "..., and the city's defenders withdrew")
+                   and (other.defender or names & {c.ref.place.name for c in other.places}) for other in made)
+
     def _subject_memory(self, draft: _Draft) -> None:
         """The side that acted last, as a later "they" or "the city was taken" means it."""
         self.told_by = self.about = None
@@ -968,7 +980,8 @@ class _Reader(Sides):
         subject = draft.subject if form == "swap" else draft.actor
         if form in ("failed_to", "lost"):
             subject = draft.target
-        if subject and form != "passive" and not draft.defender:
+        # ("Hundreds were evacuated from X": those who left are whom the text goes on about)
+        if subject and (form != "passive" or draft.action == "withdraw") and not draft.defender:
             self.running_actor = (subject, draft.unit if subject == draft.actor else None)
 
     def _title(self) -> str:
@@ -1282,11 +1295,14 @@ class _Reader(Sides):
             if draft.removed:
                 continue
             pushed_back = "pushed_back" in draft.trigger.flags and draft.trigger.form == "passive"
-            if pushed_back and draft.actor_from == "agent" and _ENDS_IN_OUT.search(
-                    self.masked, draft.trigger.start, draft.trigger.end):
-                # "ISIS fighters were forced out of X by the army": the army took X.
+            if pushed_back and draft.actor_from == "agent" and draft.places and (
+                    _ENDS_IN_OUT.search(self.masked, draft.trigger.start, draft.trigger.end)
+                    or _OUT_OF.match(self.masked, draft.trigger.start, draft.trigger.end + 8)):
+                # "ISIS fighters were forced / driven out of X by the army": expelled from X, which
+                # the agent took (an attack beaten back is the other reading, below).
                 draft.action, pushed_back = "capture", False
-            elif pushed_back and draft.actor_from == "agent":
+                continue
+            if pushed_back and draft.actor_from == "agent":
                 # "the assault was beaten back by X": X repelled it.
                 draft.action, pushed_back = "repel", False
                 draft.actor_from = "running"

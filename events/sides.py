@@ -19,7 +19,7 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
-from events.actors import FactionTable, SideMention, find_sides, generic_choices, relations_on
+from events.actors import FactionTable, SideMention, find_sides, generic_choices, is_turkish_state, relations_on
 from events.folding import Folded, guarded
 from events.placing import Chosen, PlaceRef, speaks_after
 from events.spans import overlaps
@@ -55,6 +55,7 @@ _PREPOSITION_BEFORE = Folded(r"(?<![\w-])(?:with|against|on|upon|from|alongside|
 _PAIR_AND = re.compile(r"\s+and\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?", re.I)
 _BETWEEN_SIDES = re.compile(r"\s+(?:[^,.;:()]{0,60}?\s)?(?:between|pitted|pitting|pits)\s+(\S)", re.I)
 _AGENT_BEFORE = re.compile(r"(?<![\w-])(?:by|to)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,1}$", re.I)
+_BY_RIGHT_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+)?by\s+(?:the\s+)?", re.I)
 _BY_BEFORE = re.compile(r"(?<![\w-])by\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
 _SUPPORT_BEFORE = Folded(r"(?<![\w-])(?:(?:backed|supported|accompanied|aided|assisted|helped|covered|joined|"
                              r"reinforced|escorted)\s+by|with\s+(?:the\s+)?(?:(?:air|aerial)\s+)?(?:support|backing|help|assistance|cover|aid)\s+"
@@ -75,6 +76,11 @@ _VICTIM_AFTER = re.compile(r"^\s+(?:(?:members|fighters|militants|soldiers|troop
                            r"(?:(?:(?:have|has|had)\s+been|were|was|are|is|being|been)\s+(?:reportedly\s+)?"
                            r"(?:killed|wounded|injured|executed|slain)\b|(?:reportedly\s+)?(?:killed|wounded|injured|executed|slain)"
                            r"(?=\s*(?:[,.;]|$|(?:in|during|by|and|when|while|after|as|near|at)\b)))", re.I)
+# "after killing and injuring dozens of terrorists", "eliminating 20 ISIS members".
+_VICTIM_BEFORE = re.compile(r"(?<![\w-])(?:killing|killed|wounding|wounded|injuring|injured|eliminating|eliminated|"
+                            r"executing|executed|arresting|arrested)\s+(?:and\s+[a-z]+ing\s+)?(?:at\s+least\s+|some\s+|"
+                            r"about\s+|more\s+than\s+)?(?:(?:dozens|scores|hundreds|tens|numbers|a\s+number|large\s+numbers|"
+                            r"many|several|a\s+group|\d[\d,]*)\s+(?:of\s+)?)?(?:the\s+)?$", re.I)
 _RELATIVE_AFTER = re.compile(r"^(?:\s+(?:forces|troops|fighters|units|militias?|groups?|militants))?\s*,?\s*"
                              r"(?:which|who|that)\s", re.I)
 _OBJECT_GAP = re.compile(r"\s*(?:the\s+|a\s+|an\s+)?(?:(?!(?:after|before|when|while|as|and|but|because|since|until|"
@@ -82,6 +88,8 @@ _OBJECT_GAP = re.compile(r"\s*(?:the\s+|a\s+|an\s+)?(?:(?!(?:after|before|when|w
 _CLAUSE_INITIAL = re.compile(r",\s*(?:the\s+)?$")
 # How far from a generic side its theatre's place may be named (the same sentence, roughly).
 THEATRE_CHARS = 200
+# How far after a generic side a named one still tells whom it means (its paragraph, roughly).
+NAMED_AFTER_CHARS = 400
 # "rebels including Nusra fighters stormed X": the group named inside the subject is part of it;
 # the subject's head acts (a mixed side is the one named first or as its leader).
 _MEMBER_OF_SUBJECT = re.compile(r"\b(?:including|such\s+as|among\s+them|among\s+whom|notably|in\s+particular|"
@@ -107,6 +115,22 @@ _NATIONAL_AGENT = re.compile(r"\s+by\s+(?:[\w,'’-]+\s+){0,3}?(?P<nation>Russia
                              r"French|British)\s+(?:air|aerial|war|jets?|aircraft|helicopters?|drones?|bombers?|strikes?|"
                              r"raids?|bombing|bombardment|artillery|shelling)", re.I)
 _CLOSE_QUOTE = re.compile(r"[”\"](?=\s*,?\s)")
+_HEADER_LINE = re.compile(r"[^\S\n]*[A-Za-z_-]{2,20}:\s[^\n]*\n|[^\S\n]*\n")
+
+
+def _first_line(text: str) -> int:
+    """Where the first line of a report's own text starts (after "source:", "date:" lines)."""
+    at = 0
+    while at < min(len(text), 1500):
+        meta = _HEADER_LINE.match(text, at)
+        if meta is None:
+            break
+        at = meta.end()
+    return at
+
+
+# A report's lead: its first sentence (up to a full stop before a space or a line's end).
+_LEAD = re.compile(r"[^\n]*?(?:\.(?=\s)|$)", re.M)
 _SPOKEN_BEFORE = re.compile(r"^[^.;]{0,40}?(?:said|says|stated|told|announced|declared|statement)[^.;]{0,20}$", re.I)
 
 
@@ -135,17 +159,19 @@ def capitals_speaking(text: str, sides: list[SideMention]) -> list[SideMention]:
 
 
 def in_theatre(sides: list[SideMention], refs: list[PlaceRef], factions: FactionTable) -> list[SideMention]:
-    """Generic names ("militants") the report gives no named side to stand for: the side
-    of the theatre (data/factions.yaml) of the nearest place in their sentence."""
+    """Generic names ("militants") the report gives no named side to stand for before them or
+    near after them: the side of the theatre (data/factions.yaml) of the nearest place in
+    their sentence (a group named only paragraphs later is a guess no better than the
+    theatre's, and often of another front)."""
     theatres = factions.theatres or {}
     if not theatres:
         return sides
     choices_of = [generic_choices(s, factions) for s in sides]
-    named = {s.faction for s, choices in zip(sides, choices_of) if s.faction and not choices}
+    named = [s for s, choices in zip(sides, choices_of) if s.faction and not choices]
     out = list(sides)
     starts = [r.start for r in refs]
     for i, (side, choices) in enumerate(zip(sides, choices_of)):
-        if not choices or named.intersection(choices):
+        if not choices or any(s.faction in choices and s.start < side.start + NAMED_AFTER_CHARS for s in named):
             continue
         position = bisect.bisect_left(starts, side.start)
         near = [r for r in refs[max(0, position - 2):position + 2] if abs(r.start - side.start) <= THEATRE_CHARS]
@@ -158,7 +184,8 @@ def in_theatre(sides: list[SideMention], refs: list[PlaceRef], factions: Faction
     return out
 
 
-def leading_ally(sides: list[SideMention], allies: set[frozenset[str]], factions: FactionTable) -> list[SideMention]:
+def leading_ally(sides: list[SideMention], allies: set[frozenset[str]], factions: FactionTable,
+                 text: str) -> list[SideMention]:
     """In a period two sides fight as one (data/factions.yaml relations), a generic name
     ("militants", "armed groups") or a name of the whole alliance ("the armed opposition")
     stands for the side of the two the report names most (the leading side)."""
@@ -170,24 +197,81 @@ def leading_ally(sides: list[SideMention], allies: set[frozenset[str]], factions
     def is_umbrella(side: SideMention) -> bool:
         return " ".join(side.text.split()).lower() in umbrella
 
-    named: dict[str, int] = {}
+    # How often the report names each side by name, then by generic names as the context
+    # already read them (the side named near them): those break a tie of names only, as a
+    # generic name next to one side's name counts that side twice.
+    named: dict[str, list[int]] = {}
     for s in sides:
-        # Generic names count as the context already read them (the side named near them).
-        if s.faction and s.role in ("actor", "held") and not is_umbrella(s):
-            named[s.faction] = named.get(s.faction, 0) + 1
+        # (Turkey's army fights beside the factions it backs; it leads no alliance of armed groups)
+        if s.faction and s.role in ("actor", "held") and not is_umbrella(s) and not is_turkish_state(s):
+            counts = named.setdefault(s.faction, [0, 0])
+            counts[1 if generic_choices(s, factions) else 0] += 1
     out = list(sides)
     for pair in pairs:
-        ranked = sorted(pair, key=lambda f: (-named.get(f, 0), f))
+        ranked = sorted(pair, key=lambda f: ([-n for n in named.get(f, [0, 0])], f))
         leading, other = ranked
-        if named.get(leading, 0) <= named.get(other, 0):
+        if named.get(leading, [0, 0]) <= named.get(other, [0, 0]):
             continue
         for i, s in enumerate(out):
             if s.faction != other or s.unit is not None:
                 continue
             choices = generic_choices(s, factions)
+            if choices and _OF_NAMED_AFTER.match(text, s.end):
+                continue  # "militants of Hayat Tahrir al-Sham": named whose they are
             if leading in choices or (not choices and is_umbrella(s)):
                 out[i] = dataclasses.replace(s, faction=leading)
     return out
+
+
+_OF_NAMED_AFTER = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?[A-Z]")
+# "opposition groups, led by HTS, ...": a name of the whole alliance, or a generic one, and its leader.
+_LED_BY = re.compile(r"(?:\s+(?:groups|forces|fighters|factions|militants|militias|units|brigades))?"
+                     r",?\s+(?:(?:which|who)\s+(?:is|are|was|were)\s+)?(?:\w+ly\s+)?led\s+by\s+(?:the\s+)?", re.I)
+# The sides an alliance of armed groups can be led by.
+ALLIANCE_LEADERS = ("hts", "rebels")
+
+
+def led_by(text: str, sides: list[SideMention], factions: FactionTable) -> list[SideMention]:
+    """"Opposition groups led by HTS took X": a mixed side is coded as its leader (the dev
+    corpus README's convention), and the report's later names of the whole alliance ("the
+    opposition groups repelled...") stand for that leader too. A named faction before "led by"
+    ("Rebels, led by Nusra, ...") stays the side named first."""
+    umbrella = factions.umbrella
+    out = list(sides)
+    leader_of: dict[str, str] = {}  # the alliance's faction -> its leader, from where the text says so
+    i = 0
+    while i < len(out):
+        # A name of the alliance may be told in two ("opposition" "factions"): one run of words.
+        run = i
+        while run < len(out) and _alliance_word(out[run], umbrella, factions) and \
+                (run == i or not text[out[run - 1].end:out[run].start].strip()):
+            run += 1
+        if run == i:
+            i += 1
+            continue
+        names = out[i:run]
+        is_umbrella = any(" ".join(s.text.split()).lower() in umbrella for s in names)
+        nxt = out[run] if run < len(out) else None
+        gap = _LED_BY.match(text, names[-1].end)
+        if nxt is not None and gap and gap.end() == nxt.start and nxt.faction in ALLIANCE_LEADERS \
+                and nxt.faction != names[0].faction and not generic_choices(nxt, factions) \
+                and (is_umbrella or all(nxt.faction in generic_choices(s, factions) for s in names)):
+            if is_umbrella:
+                leader_of[names[0].faction] = nxt.faction
+            leader = nxt.faction
+        elif is_umbrella and names[0].faction in leader_of:
+            leader = leader_of[names[0].faction]
+        else:
+            leader = None
+        if leader is not None:
+            out[i:run] = [dataclasses.replace(s, faction=leader) for s in names]
+        i = run
+    return out
+
+
+def _alliance_word(side: SideMention, umbrella: frozenset[str], factions: FactionTable) -> bool:
+    return side.faction is not None and side.unit is None and (
+        " ".join(side.text.split()).lower() in umbrella or bool(generic_choices(side, factions)))
 
 
 def before_isil(sides: list[SideMention], doc_date: date | None, factions: FactionTable) -> list[SideMention]:
@@ -220,6 +304,8 @@ class Sides:
         support = _SUPPORT_BEFORE.search(self.masked, self.low, max(0, side.start - 60), side.start)
         if support and not any(support.start() < t < side.start for t in self.trigger_starts):
             return False  # "X, backed by Y and Z, took...": Y and Z help, X acts (not "backed by Y took Z after W...")
+        if _VICTIM_BEFORE.search(self.masked, max(0, side.start - 60), side.start):
+            return False  # "after killing dozens of terrorists": the killed do not act
         if _MEMBERS_OF.search(self.masked, self.low, max(0, side.start - 40), side.start):
             return True  # "Hundreds of ISIS fighters withdrew", "members of the opposition left"
         after = self.masked[side.end:side.end + 40]
@@ -256,9 +342,12 @@ class Sides:
                 return named[-1].faction, named[-1].unit  # the report's first statement: the side just named
             if self.about is not None and not named:
                 return self.about
-        if side.role == "defender" and self.running_actor is not None:
-            attacker = self.running_actor[0]
-            return self.enemies.get(attacker) or self.prior_enemy.get(attacker), None
+        if side.role == "defender":
+            # the defenders of what the side acting just before (in this sentence, else so far) attacks
+            earlier = [d for d in made if d.trigger.end <= side.start and d.trigger.form not in ("passive", "swap")]
+            attacker = earlier[-1].actor if earlier else self.running_actor[0] if self.running_actor else None
+            if attacker is not None:
+                return self.enemies.get(attacker) or self.prior_enemy.get(attacker), None
         if side.role == "speaker_group":
             for other in view.sides:
                 if other.faction and other.start < side.start and other.role in ("actor", "source") and \
@@ -317,6 +406,14 @@ class Sides:
         named = self._named_agent(view, trigger, subject_start, object_end, action)
         if named is not None:
             return named
+        if trigger.form == "nominal" or trigger.form == "verb" and \
+                self.masked[trigger.start:trigger.end].split()[0].lower().endswith("ing"):
+            # "after days of shelling by government forces", "attacks by ISIS": the noun's own
+            # agent acts, whoever the clause's subject is.
+            own = next((s for s in view.sides if s.faction and trigger.end < s.start <= trigger.end + 30
+                        and _BY_RIGHT_AFTER.fullmatch(self.masked, trigger.end, s.start)), None)
+            if own is not None:
+                return own.faction, own.unit, "agent", own.faction
         faction, unit, how = self._subject(view, trigger, subject_start, made)
         if how == "other":
             return None, None, how, None
@@ -327,6 +424,10 @@ class Sides:
         if trigger.form == "passive":
             agent = self._agent(view, trigger, object_end)
             patient = faction if how == "subject" else None
+            if patient is None:
+                # "the rebel-held town of X fell": the side holding the subject is the one losing it
+                patient = next((s.faction for s in view.sides if subject_start <= s.start < trigger.start
+                                and s.role == "held" and s.faction), None)
             if agent is not None:
                 return agent.faction, agent.unit, "agent" if agent.faction else "other", patient
             national = _NATIONAL_AGENT.match(self.masked, trigger.end, min(object_end + 40, view.sentence.end))
@@ -373,7 +474,15 @@ class Sides:
     def _headline_factions(self) -> frozenset[str]:
         """The sides the report's headline names (the side it follows)."""
         if self._headline is None:
-            self._headline = frozenset(s.faction for s in find_sides(self._title(), self.factions) if s.faction)
+            title = self._title()
+            if title:
+                self._headline = frozenset(s.faction for s in find_sides(title, self.factions) if s.faction)
+            else:
+                # No headline: the side the lead sentence tells acting first (a wire report's lead).
+                lead = _LEAD.match(self.masked, _first_line(self.masked))
+                first = next((s for s in find_sides(lead.group(0), self.factions) if s.faction and s.role == "actor"),
+                             None) if lead else None
+                self._headline = frozenset({first.faction}) if first is not None else frozenset()
         return self._headline
 
     def _named_agent(self, view: _SentenceView, trigger: Trigger, subject_start: int, object_end: int,
@@ -534,10 +643,20 @@ class Sides:
         others = [s for s in view.sides if s.faction and s.faction != actor and s.role in ("actor", "held")
                   and frozenset({s.faction, actor}) not in self.allies and s.start < object_end
                   and not (subject_start <= s.start < trigger.start
-                           and _MEMBER_OF_SUBJECT.search(self.masked, subject_start, s.start))]
+                           and _MEMBER_OF_SUBJECT.search(self.masked, subject_start, s.start))
+                  and not (s.start < subject_start and self._member_before(view, s))
+                  # nor a side told as backing the actor ("X, supported by Turkish artillery, seized A")
+                  and not (s.start < trigger.start and _SUPPORT_BEFORE.search(
+                      self.masked, self.low, max(view.sentence.start, s.start - 60), s.start))]
         if others:
             return min(others, key=lambda s: abs(s.start - trigger.start)).faction
         return None
+
+    def _member_before(self, view: _SentenceView, side: SideMention) -> bool:
+        """Whether ``side`` is named as a member of an earlier clause's subject ("X led by Y and
+        Z launched..., seizing A": Z fights beside X, it is not whom A is taken from)."""
+        member = _MEMBER_OF_SUBJECT.search(self.masked, max(view.sentence.start, side.start - 60), side.start)
+        return member is not None and not any(member.start() < t < side.start for t in self.trigger_starts)
 
     def _fallback_target(self, actor: str, places: list[Chosen], avoid: str | None = None) -> str | None:
         for chosen in places:
@@ -558,7 +677,19 @@ class Sides:
             return opponent_here
         if prior is not None and (self.named_in_report.get(prior) or prior == avoid):
             return prior
-        return self._named_opponent(actor, avoid) or prior
+        return self._named_opponent(actor, avoid) or self._theatre_opponent(actor, avoid, places) or prior
+
+    def _theatre_opponent(self, actor: str, avoid: str | None, places: list[Chosen]) -> str | None:
+        """For a report that names no opponent, whom ``actor`` fought where its place lies
+        (data/factions.yaml theatres: the army in Idlib against HTS, in Daraa against rebels),
+        rather than its usual enemy of elsewhere (ISIL)."""
+        theatres = self.factions.theatres or {}
+        for chosen in places:
+            for faction in theatres.get((chosen.ref.place.governorate or "").lower(), ()):
+                if faction not in (actor, avoid) and frozenset({faction, actor}) not in self.allies \
+                        and PRIOR_ENEMY.get(faction) == actor:
+                    return faction
+        return None
 
     def _named_opponent(self, actor: str, avoid: str | None, pools: tuple[dict[str, int], ...] | None = None) -> str | None:
         """The opposing side the paragraph, else the report, names most, for a report that

@@ -64,3 +64,17 @@ def test_militants_are_never_the_turkish_army_named_near_them():
             "post near Harem. On Monday militants recaptured Armanaz.")
     captured = [a for a, action, _ in told(read(text, date(2019, 7, 1)), "Armanaz") if action in ("capture", "recapture")]
     assert captured and "rebels" not in captured
+
+
+def test_the_leading_side_is_the_one_named_most_by_name_and_never_turkeys_army():
+    text = ("Hayat Tahrir al-Sham fighters shelled Harem on Monday, and HTS said the army was retreating. Turkish "
+            "artillery and Turkish drones backed them, and Turkish troops moved to a post near Darkush. "
+            "On Tuesday the armed opposition stormed Salqin.")
+    assert [a for a, _, _ in told(read(text, date(2024, 12, 3)), "Salqin")] == ["hts"]
+
+
+def test_militants_named_as_of_a_group_stay_that_groups_whoever_leads():
+    text = ("Syrian National Army factions shelled Harem on Monday, and the SNA said the army was retreating. "
+            "Rebel fighters of the Hamza Division joined them. On Tuesday militants of Hayat Tahrir al-Sham "
+            "stormed Salqin.")
+    assert [a for a, _, _ in told(read(text, date(2024, 12, 3)), "Salqin")] == ["hts"]

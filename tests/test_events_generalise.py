@@ -117,6 +117,16 @@ def test_generic_names_the_report_leaves_open_take_the_side_of_the_theatre():
     assert actors("On 3 June militants attacked Qaryatayn.") == ["isil"]  # elsewhere: the default
     # A side the report names still decides.
     assert actors("ISIS still holds villages nearby. On 3 June militants attacked Khan Shaykhun.") == ["isil"]
+    # Whom the army fights, when the report names no one, is of the theatre too (not ISIL).
+    doc = parse_document(b"On 3 June the army lost control of Khan Shaykhun.", "report.txt", doc_date=date(2017, 6, 10))
+    assert [(e.actor, e.target) for e in extract(doc, governorate_finder).events] == [("hts", "government")]
+    doc = parse_document(b"On 3 June the army stormed Daraa.", "report.txt", doc_date=date(2017, 6, 10))
+    assert [(e.actor, e.target) for e in extract(doc, governorate_finder).events] == [("government", "rebels")]
+    # but one named only paragraphs later is of another front: the theatre's side first.
+    later = ("On 3 June militants attacked a checkpoint in Daraa.\n\n" + "Aid convoys were held up on the roads for "
+             "a second week, and prices in the markets rose again, traders said. " * 5
+             + "\n\nFar to the east, ISIS cells are still active in the desert.")
+    assert set(actors(later)) == {"rebels"}
 
 
 @pytest.mark.parametrize("name, faction", [

@@ -194,3 +194,108 @@ def test_a_sides_men_told_at_a_places_edge_advanced_on_it():
                   "of Palmyra, and the clinic there is at the edge of the town.")
     assert told(events, "Palmyra") == [("rebels", "advance", "government")]
     assert told(read("The clinic is on the outskirts of Homs."), "Homs") == []
+
+
+def test_an_alliance_led_by_a_named_group_is_that_group_and_stays_so_in_the_report():
+    events = read("On Sunday opposition factions led by Hay'at Tahrir al-Sham and Jaysh al-Nasr stormed Kafr Nabl, "
+                  "taking Sukhnah by nightfall. Two days later the opposition factions repelled an army counter-attack "
+                  "at Kafr Nabl.", when=date(2017, 8, 10))
+    assert ("hts", "attack", "government") in told(events, "Kafr Nabl")
+    assert told(events, "Sukhnah") == [("hts", "capture", "government")]
+    assert ("hts", "repel", "government") in told(events, "Kafr Nabl")
+
+
+def test_a_named_side_before_led_by_stays_the_side_named_first():
+    events = read("Rebels and their allies, led by Nusra Front fighters, overran Kafr Nabl on Sunday.",
+                  when=date(2016, 8, 10))
+    assert [a for a, _, _ in told(events, "Kafr Nabl")] == ["rebels"]
+
+
+def test_a_side_led_by_a_named_group_with_a_hyphen_is_its_leader():
+    events = read("Nusra-led militants overran Kafr Nabl on Sunday, and HTS-led rebels entered Sukhnah on Monday.",
+                  when=date(2017, 8, 10))
+    assert [a for a, _, _ in told(events, "Kafr Nabl")] == ["hts"]
+    assert [a for a, _, _ in told(events, "Sukhnah")] == ["hts"]
+    backed = read("US-backed rebels overran Kafr Nabl on Sunday.", when=date(2017, 8, 10))
+    assert [a for a, _, _ in told(backed, "Kafr Nabl")] == ["rebels"]
+
+
+def test_fighting_told_without_a_side_in_a_report_without_headline_is_the_lead_sentences_side():
+    lead = ("HOMS (Wire) — Government soldiers supported by armour pushed into the rebel stronghold of Bab Amr on "
+            "Monday, and opposition fighters said on Tuesday that they had fallen back from several streets of the "
+            "quarter after a night of shelling.")
+    assert len(lead) > 200  # no line short enough to be a headline
+    events = read(lead + "\n\nRebel commanders said their men were regrouping.\n\nFighting also went on at "
+                  "Khalidiyeh on Tuesday.")
+    assert told(events, "Khalidiyeh") == [("government", "clash", "rebels")]
+
+
+def test_those_evacuated_are_who_a_later_sideless_departure_is_told_of():
+    events = read("The army shelled Homs all week.\n\nOn Monday hundreds were evacuated from Bab Amr after the rebels "
+                  "there agreed to a deal.\n\nState television said that 900 people had left Bab Amr by Tuesday.")
+    assert {a for a, action, _ in told(events, "Bab Amr") if action == "withdraw"} == {"rebels"}
+
+
+def test_a_town_held_by_the_side_acting_so_far_falls_to_its_enemy():
+    events = read("Rebel units hit an army checkpoint near Homs on Monday. On Wednesday the rebel-held district of "
+                  "Bab Amr fell.")
+    assert told(events, "Bab Amr") == [("government", "capture", "rebels")]
+
+
+def test_groups_of_other_years_and_regions_are_their_sides():
+    from events.actors import find_sides
+    cases = {"SNA fighters": "rebels", "the Syrian Salvation Government": "hts", "the Military Operations Command": "hts",
+             "Harakat Hazm": "rebels", "the Farouq Brigades": "rebels", "Jaish al-Nukhba": "rebels",
+             "the Fourth Division": "government", "the Imam Hussein Brigade": "government",
+             "the Khabour Guards": "sdf", "Peshmerga fighters": "sdf", "Liwa Thuwar al-Raqqa": "sdf", "Ajnad al-Kavkaz": "hts"}
+    for name, side in cases.items():
+        found = [s for s in find_sides(f"On Monday {name} moved into the area.") if s.faction]
+        assert [s.faction for s in found] == [side], name
+    events = read("SNA fighters overran Kafr Nabl on Sunday.", when=date(2019, 10, 14))
+    assert [a for a, _, _ in told(events, "Kafr Nabl")] == ["rebels"]
+
+
+def test_a_town_entered_unopposed_or_left_by_its_defenders_is_taken():
+    quiet = read("Opposition fighters entered Homs before dawn on Saturday without meeting any resistance.",
+                 when=date(2024, 12, 8))
+    assert told(quiet, "Homs") == [("rebels", "capture", "government")]
+    left = read("Army units shelled Bab Amr for a week. On Friday rebel fighters entered Bab Amr, and its defenders "
+                "pulled out overnight.")
+    assert ("rebels", "capture", "government") in told(left, "Bab Amr")
+    fought = read("On Friday rebel fighters entered Bab Amr, where fierce clashes with the army went on all night.")
+    assert ("rebels", "advance", "government") in told(fought, "Bab Amr")
+
+
+def test_a_side_told_as_killed_is_not_the_subject_of_a_later_clause():
+    events = read("On Friday army units shelled Sukhnah after killing and wounding scores of ISIS fighters, while in "
+                  "April units had regained Palmyra.", when=date(2017, 6, 10))
+    assert [a for a, _, _ in told(events, "Palmyra")] == ["government"]
+
+
+def test_a_nouns_own_agent_acts_whoever_the_clause_is_about():
+    resisted = read("Rebels in the district held firm on Tuesday under renewed attacks by government forces on Bab Amr.")
+    assert told(resisted, "Bab Amr") == [("government", "attack", "rebels")]
+    shelled = read("Rebel fighters pulled out of Bab Amr on Tuesday after a week of shelling by government forces.")
+    assert ("government", "attack", "rebels") in told(shelled, "Bab Amr")
+    assert ("rebels", "attack", "government") not in told(shelled, "Bab Amr")
+
+
+def test_a_side_backing_the_actor_is_not_its_target():
+    events = read("On Sunday fighters of Hayat Tahrir al-Sham, backed by Turkish drones, overran Kafr Nabl.",
+                  when=date(2020, 2, 28))
+    assert [t for t in told(events, "Kafr Nabl") if t[0] == "hts"] == [("hts", "capture", "government")]
+
+
+def test_a_foreign_armys_syrian_allies_are_of_its_side():
+    from events.actors import find_sides
+    for text in ("Turkish troops and allied Syrian fighters moved in.", "Turkish troops and their Syrian allies moved in."):
+        assert [s.faction for s in find_sides(text) if s.faction] == ["rebels", "rebels"], text
+    assert [s.faction for s in find_sides("Turkish troops and Syrian forces traded fire.") if s.faction] == \
+        ["rebels", "government"]
+
+
+def test_a_side_driven_out_of_a_place_by_another_lost_it_to_that_one():
+    out = read("Islamic State fighters were forced out of Sukhnah by the Syrian army on Friday.", when=date(2017, 8, 14))
+    assert told(out, "Sukhnah") == [("government", "capture", "isil")]
+    back = read("An Islamic State assault on Sukhnah was driven back by the Syrian army on Friday.", when=date(2017, 8, 14))
+    assert [(a, action) for a, action, _ in told(back, "Sukhnah")] == [("government", "repel")]
