@@ -195,7 +195,11 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
         r"(?:made|make|makes|making)\s+(?:[\w-]+\s+){0,2}?(?:gains|advances|progress|headway|inroads)|"
         r"(?:moved|moving|moves)\s+(?:on\s+to|on|towards?|into|closer)|progress(?:ed|ing)|"
         r"(?:swept|rolled)\s+(?:through|into|across)"), "advance", "verb", frozenset()),
-    (_p(r"advanc(?:ed|ing)|reach(?:ed|es|ing)?|approach(?:ed|ing)|crossed|crossing(?=\s+(?:the|into|over)\b)"),
+    # "reached a deal with the army", "under the agreement reached with Russia": talks, no move.
+    (_p(r"advanc(?:ed|ing)|(?<!agreement\s)(?<!deal\s)(?<!accord\s)(?<!truce\s)(?<!ceasefire\s)"
+        r"reach(?:ed|es|ing)?(?!\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:agreements?|deals?|accords?|"
+        r"understandings?|cease-?fires?|truces?|consensus|compromises?|arrangements?|conclusions?|decisions?)(?![\w-]))"
+        r"|approach(?:ed|ing)|crossed|crossing(?=\s+(?:the|into|over)\b)"),
      "advance", "verb", frozenset()),
     (_p(r"(?:brought|bring|brings|bringing)(?=\s+(?:[\w'’-]+\s+){1,5}?(?:to|within|close\s+to|closer\s+to)\s)"),
      "advance", "swap", frozenset({"near"})),

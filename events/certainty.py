@@ -24,8 +24,10 @@ _DENIAL_AFTER = Folded(
 _DENIED_CLAIM_AFTER = Folded(r"(?<![\w-])(?:claims?|allegations?|reports?|accusations?)\s+(?:\w+\s+){0,2}?"
                              r"(?:denied|rejected|refuted|dismissed)\s+by")
 _CLAIM_NOUN = Folded(r"(?<![\w-])(?:claims?|allegations?|reports?|statements?|assertions?|announcements?|rumou?rs?)(?![\w-])")
-_DENIAL_BEFORE = Folded(r"(?<![\w-])(?:denied|denies|deny|denying|refuted|refutes|rejected\s+(?:claims|reports)|"
-                        r"dismissed\s+(?:claims|reports))(?![\w-])")
+# ("dismissed as 'fake' reports that X had been bombed": the label may come before the claim)
+_DENIAL_BEFORE = Folded(r"(?<![\w-])(?:denied|denies|deny|denying|refuted|refutes|"
+                        r"(?:rejected|dismissed)\s+(?:as\s+[\"“”'‘’]?[\w-]+[\"“”'‘’]?\s+)?(?:the\s+)?"
+                        r"(?:claims|reports|allegations))(?![\w-])")
 _REPORTED = Folded(
     r"(?<![\w-])(?:reportedly|allegedly|purportedly|apparently|reports\s+(?:say|said|indicate|indicated|suggest|"
     r"suggested|claim)|(?:it\s+(?:was|is|has\s+been)\s+)reported|(?:were|was|are|is|been)\s+reported|according\s+to|sources\s+(?:said|say|reported|claimed)|"

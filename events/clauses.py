@@ -68,7 +68,7 @@ _IRREALIS_CUES = Folded(
     r"attempt(?:s|ed|ing)?|trying|tried|hop(?:e|es|ed|ing)|in\s+order\s+to|order\s+to|upcoming|future|"
     r"conditions\s+for|to\s+participate|wish(?:es|ed)?|want(?:s|ed)?|fears?|feared|question|whether|if|unless|"
     r"suggesting|vulnerable|susceptible|exposed\s+to|urg(?:ed|ing)|calls?\s+for|called\s+for|vow(?:s|ed)?|pledg(?:e|es|ed)|need\s+to|needs\s+to|"
-    r"unable|incapable)(?![\w-])",
+    r"unable|incapable|possibl[ey]|potential|imminent)(?![\w-])",
 )
 # "not only X but also Y" states both.
 _TEMPORAL_OPENING = re.compile(r"\W*(?:when|once|as\s+soon\s+as|after|until|unless)\s", re.I)
