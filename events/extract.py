@@ -103,6 +103,8 @@ NARRATIVE_MIN_DATES = 3
 REFERENCE_SENTENCES = 2
 # How far back an undated statement may retell an event told before (events/extract.py _drop_retold).
 RETOLD_SENTENCES = 5
+# A lede told on the report's date retells the body's dated event up to this many days before it.
+LEDE_RETOLD_DAYS = 3
 # Statements that may take their place from the sentences before (not captures: a capture
 # names what it took).
 CONTEXT_ACTIONS = frozenset({"clash", "repel", "withdraw"})
@@ -1647,9 +1649,12 @@ class _Reader:
         told (the same side, kind of action and place: a quotation or a monitor confirming
         the lede) is that event, not a second one; a "retook" in the retelling makes it a
         recapture."""
+        told = self.told.get((ACTION_CLASS[draft.action], draft.actor), {})
+        if draft.date_from == "own":
+            self._date_the_lede(draft, told)
+            return
         if draft.date_from not in ("running", "default", "speech"):
             return
-        told = self.told.get((ACTION_CLASS[draft.action], draft.actor), {})
         kept = []
         for chosen in draft.places:
             earlier = told.get(chosen.ref.place.name)
@@ -1659,6 +1664,23 @@ class _Reader:
             elif draft.action == "recapture" and earlier.action == "capture":
                 earlier.action = "recapture"
         draft.places = kept
+
+    def _date_the_lede(self, draft: _Draft, told: dict[str, _Draft]) -> None:
+        """A headline or lede told on the report's date ("ISIS seizes X") and the body's dated
+        telling of it ("seized X on Sunday") are one event, of the body's date: the lede's
+        place goes (the first telling may have named other places too)."""
+        headline = _HEADLINE.match(self.doc.text)
+        headline_end = headline.end(1) if headline else -1
+        for chosen in draft.places:
+            earlier = told.get(chosen.ref.place.name)
+            if earlier is None or earlier.removed or earlier.certainty == "denied" or \
+                    not (earlier.date_from == "default" or earlier.trigger.start < headline_end) or \
+                    not 0 < (earlier.span.start - draft.span.end).days <= LEDE_RETOLD_DAYS:
+                continue
+            earlier.places = [c for c in earlier.places if c.ref.place.name != chosen.ref.place.name]
+            earlier.removed = not earlier.places
+            if earlier.action == "recapture" and draft.action == "capture":
+                draft.action = "recapture"
 
     def _drop_back_references(self, view: _SentenceView, made: list[_Draft]) -> None:
         """"Following the capture of X, ..." recalls an event already told: no second event."""
@@ -1983,6 +2005,9 @@ def _confidence(draft: _Draft, chosen: Chosen) -> float:
     return round(max(0.01, min(1.0, value)), 3)
 
 
+_PART_OF_PLACE = re.compile(r"\s+\((?:[\w-]+\s+)?(?:outskirts|suburbs?|edge|side|part|parts|half|corner|tip)\)$")
+
+
 def _deduplicate(events: list[Event]) -> list[Event]:
     """One event per (actor, kind of action, place, dates) — a report telling a capture twice
     ("recaptured X on 2 March", "... took control of X") is one capture, a recapture if either
@@ -1999,7 +2024,8 @@ def _deduplicate(events: list[Event]) -> list[Event]:
             best[key] = kept.with_changes(action="recapture")
     groups: dict[tuple, list[Event]] = {}
     for event in best.values():
-        groups.setdefault((event.actor, ACTION_CLASS[event.action], event.place), []).append(event)
+        # "the western edge of X" and X are one place for telling one event twice
+        groups.setdefault((event.actor, ACTION_CLASS[event.action], _PART_OF_PLACE.sub("", event.place)), []).append(event)
     out = []
     for group in groups.values():
         # An event is wider when another's dates nest in its own: walking from the latest

@@ -46,3 +46,32 @@ def test_possible_next_targets_are_no_attacks():
     events = read("Turkish troops and allied rebels encircled Afrin on 13 March. The president said the campaign "
                   "would go on, naming Manbij and Qamishli as possible next targets.", date(2018, 3, 18))
     assert summary(events) == [("rebels", "encircle", "Afrin")]
+
+
+def test_a_dated_lede_retold_by_the_body_is_one_event_of_the_body_date():
+    events = read("SDF Takes Tell Abyad From ISIS\nJune 12, 2017\n\nThe SDF seized Tell Abyad on Saturday after "
+                  "a week-long push.", date(2017, 6, 12))
+    assert [(e.actor, e.action, e.place, e.date_start) for e in events] == [
+        ("sdf", "capture", "Tell Abyad", date(2017, 6, 10))]
+
+
+def test_a_lede_and_an_older_capture_stay_two_events():
+    # the body's date is weeks before the lede's: history, not the same news told twice
+    events = read("SDF Takes Tell Abyad From ISIS\nJune 12, 2017\n\nThe SDF first seized Tell Abyad on 12 May.",
+                  date(2017, 6, 12))
+    assert sorted(e.date_start for e in events if e.action == "capture") == [date(2017, 5, 12), date(2017, 6, 12)]
+
+
+def test_a_part_of_a_town_and_the_town_told_in_nested_dates_are_one_event():
+    from events.extract import _deduplicate
+    from events.model import Event
+
+    def advance(place: str, start: date, end: date, offset: int) -> Event:
+        return Event(id=place, doc="r.txt", date_start=start, date_end=end, date_precision="day", action="advance",
+                     actor="government", target="isil", place=place, lat=35.0, lon=40.4, uncertainty_km=2.0,
+                     unit=None, certainty="stated", start=offset, end=offset + 10, confidence=0.8)
+
+    kept = _deduplicate([advance("Mayadin", date(2017, 10, 6), date(2017, 10, 6), 0),
+                         advance("Mayadin (west edge)", date(2017, 9, 30), date(2017, 10, 6), 50),
+                         advance("Mayadin (north outskirts)", date(2017, 9, 2), date(2017, 9, 3), 90)])
+    assert [e.place for e in kept] == ["Mayadin", "Mayadin (north outskirts)"]
