@@ -240,6 +240,11 @@ _PATIENT_GAP = re.compile(r"\s+(?:(?:has|had|have)\s+)?(?:(?:was|were|is|are|bee
                           r"(?:(?:now|finally|eventually|quickly|also|then|soon|fully|completely|later)\s+)*", re.I)
 _THROUGH_BEFORE = re.compile(r"(?<![\w-])(?:through|via)\s+(?:the\s+)?$", re.I)
 _RELATIVE_OPEN = re.compile(r",\s*(?:which|who|that|where)\s", re.I)
+# A date right after a verb of a pronoun or of a pact ("the caliphate it proclaimed in June",
+# "the truce agreed in May") dates that verb, not an event told before it.
+_OTHER_VERB_DATED = re.compile(r"(?:(?<![\w-])(?:it|they|he|she|which|who)\s+(?:had\s+|has\s+|have\s+)?[a-z]+(?:ed|en)|"
+                               r"(?<![\w-])(?:agreed|signed|brokered|proclaimed|declared|negotiated|concluded))"
+                               r"\s+(?:(?:in|on|at|during|since|by)\s+)?(?:the\s+)?$", re.I)
 _EVACUATION = re.compile(r"(?i:evacuat|leav|left)")
 # Leaving under terms: the words both a withdrawal far away and a handover are told in.
 _UNDER_TERMS = r"evacuat\w*|bus(?:es|ed|sed)?|surrender\w*|reconciliation|safe\s+(?:passage|conduct)"
@@ -1552,6 +1557,9 @@ class _Reader:
         for expr, span, leading in usable:
             if (span.background or expr.bound == "since") and any(trigger.end <= a < expr.start for a, _ in view.bounds):
                 continue  # "took X, which they had held since (mid-)2012": the date is the holding's
+            if expr.start > trigger.end and (_RELATIVE_OPEN.search(self.masked, trigger.end, expr.start) or
+                                             _OTHER_VERB_DATED.search(self.masked, trigger.end, expr.start)):
+                continue  # "entered X from Y, which they had taken the week before", "the caliphate it proclaimed in June"
             if (trigger.start < expr.start < next_start or (expr.bound == "since" and expr.start > trigger.start)) \
                     and expr.end > trigger.end and (
                     not leading or _CLAUSE_END_AFTER.match(self.masked[expr.end:expr.end + 2])

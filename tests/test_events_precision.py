@@ -75,3 +75,25 @@ def test_a_part_of_a_town_and_the_town_told_in_nested_dates_are_one_event():
                          advance("Mayadin (west edge)", date(2017, 9, 30), date(2017, 10, 6), 50),
                          advance("Mayadin (north outskirts)", date(2017, 9, 2), date(2017, 9, 3), 90)])
     assert [e.place for e in kept] == ["Mayadin", "Mayadin (north outskirts)"]
+
+
+# --- dates --------------------------------------------------------------------------------------
+
+def test_a_date_in_a_relative_clause_is_not_the_main_events():
+    events = read("On 18 June, the SDF entered Raqqa from the direction of Sabkhah, which they had taken the "
+                  "previous week.", date(2017, 6, 20))
+    [entry] = [e for e in events if e.place == "Raqqa"]
+    assert (entry.action, entry.date_start, entry.date_end) == ("advance", date(2017, 6, 18), date(2017, 6, 18))
+
+
+def test_a_date_of_a_pact_or_of_a_pronouns_verb_is_not_the_events():
+    events = read("ISIS later drove the rebels out of Raqqa, the capital of the state it proclaimed in June.",
+                  date(2014, 8, 20))
+    assert all(e.date_start.month != 6 for e in events)
+
+
+def test_the_beginning_of_the_month_is_its_first_days():
+    events = read("The SDF entered Raqqa on 6 December. In the west, rebels took Al-Bab from the SDF at the "
+                  "beginning of the month.", date(2024, 12, 8))
+    [taken] = [e for e in events if e.place == "Al-Bab"]
+    assert (taken.date_start, taken.date_end) == (date(2024, 12, 1), date(2024, 12, 8))
