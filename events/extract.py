@@ -192,6 +192,10 @@ _RELATIVE_AFTER = re.compile(r"^(?:\s+(?:forces|troops|fighters|units|militias?|
                              r"(?:which|who|that)\s", re.I)
 _OBJECT_GAP = re.compile(r"\s*(?:the\s+|a\s+|an\s+)?(?:(?!(?:after|before|when|while|as|and|but|because|since|until|"
                          r"then|if|once)\s)[\w'’-]+\s+){0,2}", re.I)
+_SINCE_NOUN = re.compile(r"(?<![\w-])(?:ever\s+)?since\s+(?:the\s+|its\s+|their\s+)?$", re.I)
+_HAVE_SINCE = re.compile(r"(?<![\w-])(?:have|has|had)\s+since\s+$", re.I)
+# A date this close after "since the fall of X" is the fall's own ("since the fall of X on 3 May").
+SINCE_OWN_DATE_CHARS = 60
 _RECALL_BEFORE = re.compile(r"(?:following|after|since|despite|before|with)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 _CLAUSE_INITIAL = re.compile(r",\s*(?:the\s+)?$")
 _FRONTED_RECALL = re.compile(r"\s*(?:Following|After|Since|In\s+the\s+wake\s+of|On\s+the\s+heels\s+of)\s", re.I)
@@ -1011,6 +1015,8 @@ class _Reader:
         span, date_from = self._date_for(view, trigger, live)
         if span is not None and span.background:
             return None
+        if span is not None:
+            span = self._since_span(view, trigger, span)
         if action == "attack" and "offensive" in trigger.flags and places and \
                 _OFFENSIVE_AIM.search(self.masked[trigger.end:places[0].ref.start]) and \
                 not any(trigger.end <= other.start < places[0].ref.start and other.action == "attack"
@@ -1054,6 +1060,18 @@ class _Reader:
         draft.defender = actor_from == "subject" and any(
             side.role == "defender" and subject_start <= side.start < trigger.start for side in view.sides)
         return draft
+
+    def _since_span(self, view: _SentenceView, trigger: Trigger, span: DateSpan) -> DateSpan:
+        """"besieged since the fall of X": the fall came before the sentence's time (in the
+        month before it, unless a date of its own follows); "they have since taken X": from
+        the running time up to the report's."""
+        before = self.masked[max(view.sentence.start, trigger.start - 16):trigger.start]
+        if trigger.form in ("nominal", "nominal_of") and _SINCE_NOUN.search(before) and not any(
+                trigger.end <= expr.start < trigger.end + SINCE_OWN_DATE_CHARS for expr, *_ in view.dates):
+            return DateSpan(span.start - timedelta(days=RECALL_WINDOW_DAYS), span.start - timedelta(days=1))
+        if _HAVE_SINCE.search(before) and self.doc_date is not None and span.end < self.doc_date:
+            return DateSpan(span.start, self.doc_date)
+        return span
 
     def _unknown_name(self, start: int, end: int, view: _SentenceView) -> bool:
         """Whether ``masked[start:end]`` names a place the gazetteer does not know (a capitalised

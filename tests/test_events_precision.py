@@ -97,3 +97,17 @@ def test_the_beginning_of_the_month_is_its_first_days():
                   "beginning of the month.", date(2024, 12, 8))
     [taken] = [e for e in events if e.place == "Al-Bab"]
     assert (taken.date_start, taken.date_end) == (date(2024, 12, 1), date(2024, 12, 8))
+
+
+def test_since_the_fall_of_a_town_is_before_the_sentences_date():
+    events = read("Government forces took Idlib on Friday, ending the siege that had lasted since the fall of "
+                  "Kafr Nabl.", date(2019, 8, 23))
+    [fall] = [e for e in events if e.place == "Kafr Nabl"]
+    assert fall.date_end < date(2019, 8, 23) and fall.date_start <= date(2019, 8, 1)
+
+
+def test_have_since_taken_runs_up_to_the_report():
+    events = read("The army launched its offensive on Raqqa on 18 February. They have since taken Sabkhah.",
+                  date(2018, 3, 11))
+    [taken] = [e for e in events if e.place == "Sabkhah"]
+    assert (taken.date_start, taken.date_end) == (date(2018, 2, 18), date(2018, 3, 11))
