@@ -474,6 +474,11 @@ class _Reader:
                 if _BACKGROUND_HEADING.fullmatch(self.masked, sentence.start,
                                                  heading.end(1) if heading else sentence.end):
                     background_year = (self.ctx.year,)
+                period = self.ctx.report_period
+                if period is not None and self.ctx.anchor is not None and self.ctx.anchor.end < period.start:
+                    # A summary's next section ("Central Syria") is news of its period again,
+                    # not of the history the section before ended on.
+                    self.ctx.anchor, self.recalled_restore = period, None
             if sentence.kind == "text":
                 self._read(view)
             elif self.told_by is not None:

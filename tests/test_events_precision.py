@@ -111,3 +111,11 @@ def test_have_since_taken_runs_up_to_the_report():
                   date(2018, 3, 11))
     [taken] = [e for e in events if e.place == "Sabkhah"]
     assert (taken.date_start, taken.date_end) == (date(2018, 2, 18), date(2018, 3, 11))
+
+
+def test_a_summarys_next_section_is_news_of_its_period_again():
+    text = ("Weekly Summary: June 5 - 11, 2017\n\nNorth Syria\nOn June 9, the SDF entered Raqqa.\n\n"
+            "The campaign began in March. The SDF took Tell Abyad in April.\n\nEast Syria\n"
+            "ISIS fighters attacked Deir ez-Zor, killing 12 soldiers.\n")
+    [attack] = [e for e in read(text, date(2017, 6, 12)) if e.place == "Deir ez-Zor"]
+    assert (attack.date_start, attack.date_end) == (date(2017, 6, 5), date(2017, 6, 11))
