@@ -145,6 +145,7 @@ _AGAIN_AFTER = re.compile(r"^\s+(?:(?!(?:before|after|until|but|then|only|and)\s
                           r"(?:again|once\s+again|once\s+more)\b", re.I)
 _DIRECT_GAP = re.compile(r"^[^,.;:()]{0,45}$")
 _SINCE_NOUN = re.compile(r"(?<![\w-])(?:ever\s+)?since\s+(?:the\s+|its\s+|their\s+)?$", re.I)
+_FRONTED_SINCE = re.compile(r"\s*(?:Ever\s+)?Since\s[^,;]{3,120},")
 _HAVE_SINCE = re.compile(r"(?<![\w-])(?:have|has|had)\s+since\s+$", re.I)
 # A date this close after "since the fall of X" is the fall's own ("since the fall of X on 3 May").
 SINCE_OWN_DATE_CHARS = 60
@@ -918,13 +919,19 @@ class _Reader(Sides):
 
     def _since_span(self, view: _SentenceView, trigger: Trigger, span: DateSpan) -> DateSpan:
         """"besieged since the fall of X": the fall came before the sentence's time (in the
-        month before it, unless a date of its own follows); "they have since taken X": from
-        the running time up to the report's."""
+        month before it, unless a date of its own follows); "they have since taken X", "Since
+        the fall of X in May, they have taken Y": from the running time up to the report's."""
         before = self.masked[max(view.sentence.start, trigger.start - 16):trigger.start]
         if trigger.form in ("nominal", "nominal_of") and _SINCE_NOUN.search(before) and not any(
                 trigger.end <= expr.start < trigger.end + SINCE_OWN_DATE_CHARS for expr, *_ in view.dates):
             return DateSpan(span.start - timedelta(days=RECALL_WINDOW_DAYS), span.start - timedelta(days=1))
-        if _HAVE_SINCE.search(before) and self.doc_date is not None and span.end < self.doc_date:
+        if self.doc_date is None or span.end >= self.doc_date:
+            return span
+        if _HAVE_SINCE.search(before):
+            return DateSpan(span.start, self.doc_date)
+        fronted = _FRONTED_SINCE.match(self.masked, view.sentence.start, trigger.start)
+        if fronted and all(expr.end <= fronted.end() for expr, *_ in view.dates):
+            # "Since the capture of X in March, the army has advanced on Y": from then to now
             return DateSpan(span.start, self.doc_date)
         return span
 

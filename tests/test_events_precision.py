@@ -119,3 +119,14 @@ def test_a_summarys_next_section_is_news_of_its_period_again():
             "ISIS fighters attacked Deir ez-Zor, killing 12 soldiers.\n")
     [attack] = [e for e in read(text, date(2017, 6, 12)) if e.place == "Deir ez-Zor"]
     assert (attack.date_start, attack.date_end) == (date(2017, 6, 5), date(2017, 6, 11))
+
+
+def test_an_inverted_condition_is_no_event():
+    assert read("Had the army taken Raqqa earlier, the siege of Tabqa would have ended. Should the rebels "
+                "reach Idlib, the regime would lose the north.") == []
+
+
+def test_a_fronted_since_runs_the_main_event_up_to_the_report():
+    events = read("Since the capture of Raqqa in March, the SDF has advanced on Sabkhah.", date(2017, 6, 14))
+    [advance] = [e for e in events if e.place == "Sabkhah"]
+    assert (advance.date_start, advance.date_end) == (date(2017, 3, 1), date(2017, 6, 14))
