@@ -163,7 +163,7 @@ _NOT_TERRITORY = re.compile(
     r"\s+(?:[\w'’,-]+\s+){0,4}?(?:shipments?|weapons|arms|ammunition|ammo|munitions|vehicles?|tanks?|equipment|documents|"
     r"stash(?:es)?|caches?|supplies|drones?|prisoners?|hostages?|fighters|militants|members|soldiers|troops|bod(?:y|ies)|"
     r"commanders?|leaders?|trucks?|cars?|missiles?|rockets?|launchers?|guns?|rifles|cash|money|loot|booty|"
-    r"militiamen|gunmen|jihadists|suspects|civilians)\b(?!\s+(?:positions?|base|hill|"
+    r"militiamen|gunmen|jihadists|suspects|civilians|men|personnel|lives|officers|recruits)\b(?!\s+(?:positions?|base|hill|"
     r"headquarters|held|controlled))", re.I)
 # Between "A on 14 October" and "B on 9 November": a date phrase, then "and" (", then").
 _GAPPED_BEFORE = re.compile(r"\s+(?:on|in|by|late\s+on|early\s+on)\s+[^,;.()]{2,30}?,?\s+(?:and|then|before)\s+"
@@ -851,7 +851,7 @@ class _Reader(Sides):
             elif trigger.noun is None and self.masked[trigger.start:trigger.end].lower().startswith("destroy"):
                 return None
         goods = _NOT_TERRITORY.match(self.masked, trigger.end, min(object_end, trigger.end + 60)) \
-            if action in ("capture", "recapture") and trigger.form == "verb" else None
+            if action in ("capture", "recapture") and trigger.form in ("verb", "lost") else None
         if goods is not None and not _DRIVEN_FROM.match(self.masked, trigger.start, min(object_end, trigger.end + 60)) \
                 and not any(trigger.end <= r.start < goods.end() for r in view.refs):  # "took X, where 3 soldiers..."
             return None  # "seized a shipment of arms in X", "captured 20 fighters": no ground taken

@@ -14,7 +14,7 @@ from tests.test_events_extract import PLACES, finder_of
 
 EXTRA = {"Tafas": (32.74, 36.07, "town", "SY"), "Nawa": (32.89, 36.04, "town", "SY"),
          "Manbij": (36.53, 37.95, "city", "SY"), "Qamishli": (37.05, 41.22, "city", "SY"),
-         "Afrin": (36.51, 36.87, "city", "SY")}
+         "Afrin": (36.51, 36.87, "city", "SY"), "Tabqa": (35.84, 38.55, "town", "SY")}
 finder = finder_of({**PLACES, **EXTRA})
 
 
@@ -130,3 +130,31 @@ def test_a_fronted_since_runs_the_main_event_up_to_the_report():
     events = read("Since the capture of Raqqa in March, the SDF has advanced on Sabkhah.", date(2017, 6, 14))
     [advance] = [e for e in events if e.place == "Sabkhah"]
     assert (advance.date_start, advance.date_end) == (date(2017, 3, 1), date(2017, 6, 14))
+
+
+# --- certainty scope and non-territory -------------------------------------------------------
+
+def certainty_of(events, place):
+    return next(e.certainty for e in events if e.place == place)
+
+
+def test_a_claim_or_a_denial_does_not_reach_into_the_next_coordinated_clause():
+    events = read("ISIS claimed it had captured Raqqa, and the army shelled Tabqa on Tuesday.", date(2017, 6, 14))
+    assert (certainty_of(events, "Raqqa"), certainty_of(events, "Tabqa")) == ("claimed", "stated")
+    events = read("The army denied losing Raqqa, but ISIS captured Tabqa on Tuesday.", date(2017, 6, 14))
+    assert summary(events) == [("isil", "capture", "Tabqa")] and events[0].certainty == "stated"
+    events = read("The SDF entered Raqqa on Tuesday, while ISIS claimed to have recaptured Tabqa.", date(2017, 6, 14))
+    assert (certainty_of(events, "Raqqa"), certainty_of(events, "Tabqa")) == ("stated", "claimed")
+
+
+def test_a_hedge_opening_the_second_conjunct_covers_that_conjunct_only():
+    events = read("The army captured Raqqa on Monday and, according to activists, also took Tabqa.", date(2017, 6, 14))
+    assert (certainty_of(events, "Raqqa"), certainty_of(events, "Tabqa")) == ("stated", "reported")
+    events = read("The army captured Raqqa on Monday, according to activists.", date(2017, 6, 14))
+    assert certainty_of(events, "Raqqa") == "reported"
+
+
+def test_losing_men_or_tanks_is_no_loss_of_ground():
+    assert read("ISIS lost 50 fighters in Raqqa on Monday. The rebels lost dozens of men and two tanks near "
+                "Idlib on Monday.", date(2017, 6, 14)) == []
+    assert summary(read("The army lost Raqqa to ISIS on Monday.", date(2017, 6, 14))) == [("isil", "capture", "Raqqa")]
