@@ -145,6 +145,7 @@ _AGAIN_AFTER = re.compile(r"^\s+(?:(?!(?:before|after|until|but|then|only|and)\s
                           r"(?:again|once\s+again|once\s+more)\b", re.I)
 _DIRECT_GAP = re.compile(r"^[^,.;:()]{0,45}$")
 _SINCE_NOUN = re.compile(r"(?<![\w-])(?:ever\s+)?since\s+(?:the\s+|its\s+|their\s+)?$", re.I)
+_LOCATOR_GAP = re.compile(r"\s*,?\s*(?:in|of|near|within)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}", re.I)
 _FRONTED_SINCE = re.compile(r"\s*(?:Ever\s+)?Since\s[^,;]{3,120},")
 _HAVE_SINCE = re.compile(r"(?<![\w-])(?:have|has|had)\s+since\s+$", re.I)
 # A date this close after "since the fall of X" is the fall's own ("since the fall of X on 3 May").
@@ -1425,7 +1426,8 @@ class _Reader(Sides):
                 draft.places = [c for c in draft.places if c.ref.place.kind not in WIDE_KINDS]
             elif (draft.start, draft.actor, ACTION_CLASS[draft.action]) in concrete:
                 draft.places = [c for c in draft.places if c.ref.place.kind not in WIDE_KINDS
-                                or (c.ref.place.kind == "region" and c.ref.via == "name")]
+                                or (c.ref.place.kind == "region" and c.ref.via == "name"
+                                    and not self._locates(c.ref, draft.places))]
             if draft.background:
                 draft.span = self._before_next_date(draft)
             action = draft.action
@@ -1443,6 +1445,12 @@ class _Reader(Sides):
             self.warnings.append(f"{self.doc.name}: no document date found or usable (no --date, no date line or meta tag, "
                                  f"no date in its URL or text); undated events span {WIDE_START}..{date.today()}")
         return _deduplicate(events)
+
+    def _locates(self, ref: PlaceRef, places: list[Chosen]) -> bool:
+        """Whether a region only says where a place just before it lies ("took X, in the
+        eastern Homs countryside,")."""
+        return any(c.ref.end <= ref.start and c.ref.place.kind not in WIDE_KINDS and
+                   _LOCATOR_GAP.fullmatch(self.masked, c.ref.end, ref.start) for c in places)
 
     def _before_next_date(self, draft: _Draft) -> DateSpan:
         """A recalled event's dates: the month before the next date named after it, not

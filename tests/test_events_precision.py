@@ -14,7 +14,8 @@ from tests.test_events_extract import PLACES, finder_of
 
 EXTRA = {"Tafas": (32.74, 36.07, "town", "SY"), "Nawa": (32.89, 36.04, "town", "SY"),
          "Manbij": (36.53, 37.95, "city", "SY"), "Qamishli": (37.05, 41.22, "city", "SY"),
-         "Afrin": (36.51, 36.87, "city", "SY"), "Tabqa": (35.84, 38.55, "town", "SY")}
+         "Afrin": (36.51, 36.87, "city", "SY"), "Tabqa": (35.84, 38.55, "town", "SY"),
+         "eastern Raqqa countryside": (35.9, 39.4, "region", "SY")}
 finder = finder_of({**PLACES, **EXTRA})
 
 
@@ -158,3 +159,8 @@ def test_losing_men_or_tanks_is_no_loss_of_ground():
     assert read("ISIS lost 50 fighters in Raqqa on Monday. The rebels lost dozens of men and two tanks near "
                 "Idlib on Monday.", date(2017, 6, 14)) == []
     assert summary(read("The army lost Raqqa to ISIS on Monday.", date(2017, 6, 14))) == [("isil", "capture", "Raqqa")]
+
+
+def test_a_region_right_after_a_place_only_locates_it():
+    events = read("The SDF captured Sabkhah, in the eastern Raqqa countryside, on Monday.", date(2017, 6, 14))
+    assert summary(events) == [("sdf", "capture", "Sabkhah")]
