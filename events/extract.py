@@ -188,6 +188,12 @@ _OTHER_VERB_DATED = re.compile(r"(?:(?<![\w-])(?:it|they|he|she|which|who)\s+(?:
                                r"(?<![\w-])(?:agreed|signed|brokered|proclaimed|declared|negotiated|concluded))"
                                r"\s+(?:(?:in|on|at|during|since|by)\s+)?(?:the\s+)?$", re.I)
 _EVACUATION = re.compile(r"(?i:evacuat|leav|left)")
+# Flight: where the fleeing ran to is no ground they fell back to and held.
+_FLIGHT = re.compile(r"(?i:fle[de]|escap)")
+# "families fled towards X", "thousands of residents left": people, not a side, moving
+# (fighters "and their families" are a side leaving).
+_CIVILIANS_BEFORE = re.compile(r"(?<![\w-])(?<!their\s)(?<!and\s)(?<!with\s)(?:families|residents|civilians|people|inhabitants|villagers|children|women|"
+                               r"displaced|refugees)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 # Leaving under terms: the words both a withdrawal far away and a handover are told in.
 _UNDER_TERMS = r"evacuat\w*|bus(?:es|ed|sed)?|surrender\w*|reconciliation|safe\s+(?:passage|conduct)"
 # Men sent away under a deal: a withdrawal "to X" then moves no front line at X.
@@ -666,6 +672,7 @@ class _Reader(Sides):
                 draft.action = "capture"
             if draft.action == "withdraw" and any(c.destination for c in draft.places) and (
                     _EVACUATION.match(self.masked, draft.trigger.start, draft.trigger.end)
+                    or _FLIGHT.match(self.masked, draft.trigger.start, draft.trigger.end)
                     or _SENT_AWAY.search(self.masked, view.sentence.start, view.sentence.end)
                     or _OWN_GROUND.search(self.masked, draft.trigger.end,
                                           min(c.ref.start for c in draft.places if c.destination))):
@@ -835,6 +842,9 @@ class _Reader(Sides):
                 _BACKGROUND_PASSIVE.search(self.masked, max(subject_start, trigger.start - 30), trigger.start):
             # "..., after being expelled from X last month": history told of the patient, by
             # nobody the text names; a guessed agent would put a wrong side on the map.
+            return None
+        if action == "withdraw" and _CIVILIANS_BEFORE.search(self.masked, max(subject_start, trigger.start - 50),
+                                                             trigger.start):
             return None
         if trigger.form == "swap":
             target = subject_side

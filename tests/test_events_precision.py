@@ -164,3 +164,16 @@ def test_losing_men_or_tanks_is_no_loss_of_ground():
 def test_a_region_right_after_a_place_only_locates_it():
     events = read("The SDF captured Sabkhah, in the eastern Raqqa countryside, on Monday.", date(2017, 6, 14))
     assert summary(events) == [("sdf", "capture", "Sabkhah")]
+
+
+def test_where_fleeing_fighters_ran_to_is_no_withdrawal_there():
+    events = read("The army stormed Tabqa on Monday, and the surviving militants fled towards Sabkhah and Raqqa.",
+                  date(2017, 6, 14))
+    assert ("isil", "withdraw", "Sabkhah") not in summary(events) and ("isil", "withdraw", "Raqqa") not in summary(events)
+
+
+def test_fleeing_families_are_no_side_withdrawing():
+    assert all(e.action != "withdraw" for e in read(
+        "Hundreds of families fled towards Raqqa on Monday as the fighting spread.", date(2017, 6, 14)))
+    events = read("More than 500 ISIS fighters and their families left Tabqa on Monday.", date(2017, 6, 14))
+    assert [(e.action, e.place) for e in events] == [("withdraw", "Tabqa")]
