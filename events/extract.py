@@ -190,6 +190,7 @@ _OTHER_VERB_DATED = re.compile(r"(?:(?<![\w-])(?:it|they|he|she|which|who)\s+(?:
 _EVACUATION = re.compile(r"(?i:evacuat|leav|left)")
 # Flight: where the fleeing ran to is no ground they fell back to and held.
 _FLIGHT = re.compile(r"(?i:fle[de]|escap)")
+_TOWARDS = re.compile(r"(?<![\w-])(?:towards?|to|into|for)\s", re.I)
 # "families fled towards X", "thousands of residents left": people, not a side, moving
 # (fighters "and their families" are a side leaving).
 _CIVILIANS_BEFORE = re.compile(r"(?<![\w-])(?<!their\s)(?<!and\s)(?<!with\s)(?:families|residents|civilians|people|inhabitants|villagers|children|women|"
@@ -672,7 +673,8 @@ class _Reader(Sides):
                 draft.action = "capture"
             if draft.action == "withdraw" and any(c.destination for c in draft.places) and (
                     _EVACUATION.match(self.masked, draft.trigger.start, draft.trigger.end)
-                    or _FLIGHT.match(self.masked, draft.trigger.start, draft.trigger.end)
+                    or (_FLIGHT.match(self.masked, draft.trigger.start, draft.trigger.end) and _TOWARDS.search(
+                        self.masked, draft.trigger.end, min(c.ref.start for c in draft.places if c.destination)))
                     or _SENT_AWAY.search(self.masked, view.sentence.start, view.sentence.end)
                     or _OWN_GROUND.search(self.masked, draft.trigger.end,
                                           min(c.ref.start for c in draft.places if c.destination))):
