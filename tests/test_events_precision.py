@@ -177,3 +177,18 @@ def test_fleeing_families_are_no_side_withdrawing():
         "Hundreds of families fled towards Raqqa on Monday as the fighting spread.", date(2017, 6, 14)))
     events = read("More than 500 ISIS fighters and their families left Tabqa on Monday.", date(2017, 6, 14))
     assert [(e.action, e.place) for e in events] == [("withdraw", "Tabqa")]
+
+
+# --- confidence ---------------------------------------------------------------------------------
+
+def test_an_entry_and_recalled_history_rank_below_a_plain_statement():
+    events = read("The SDF advanced on Raqqa on Monday. The SDF entered Tabqa on Monday. The SDF had taken "
+                  "Sabkhah in January.", date(2017, 6, 14))
+    by_place = {e.place: e.confidence for e in events}
+    assert by_place["Raqqa"] > by_place["Tabqa"] and by_place["Raqqa"] > by_place["Sabkhah"]
+
+
+def test_a_passive_told_without_its_agent_ranks_with_the_active():
+    events = read("ISIS seized Raqqa on Monday. Tabqa was seized by ISIS on Monday.", date(2017, 6, 14))
+    by_place = {e.place: e.confidence for e in events}
+    assert by_place["Tabqa"] >= by_place["Raqqa"] * 0.85
