@@ -150,6 +150,8 @@ _FRONTED_SINCE = re.compile(r"\s*(?:Ever\s+)?Since\s[^,;]{3,120},")
 _HAVE_SINCE = re.compile(r"(?<![\w-])(?:have|has|had)\s+since\s+$", re.I)
 # A date this close after "since the fall of X" is the fall's own ("since the fall of X on 3 May").
 SINCE_OWN_DATE_CHARS = 60
+_CAMPAIGN_NOUNS = frozenset({"offensive", "operation", "campaign", "battle"})
+_DEFINED_AS = re.compile(r"(?<![\w-])(?:was|is|were|are)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}$", re.I)
 _RECALL_BEFORE = re.compile(r"(?:following|after|since|despite|before|with)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 _FRONTED_RECALL = re.compile(r"\s*(?:Following|After|Since|In\s+the\s+wake\s+of|On\s+the\s+heels\s+of)\s", re.I)
 # A recalled event with no date of its own ends before the next date the text names.
@@ -1440,6 +1442,13 @@ class _Reader(Sides):
                 draft.places = [c for c in draft.places if c.ref.place.kind not in WIDE_KINDS
                                 or (c.ref.place.kind == "region" and c.ref.via == "name"
                                     and not self._locates(c.ref, draft.places))]
+            elif draft.action == "attack" and draft.trigger.noun in _CAMPAIGN_NOUNS and (
+                    (draft.start, draft.actor, "capture") in concrete or _DEFINED_AS.search(
+                        self.masked, max(draft.start, draft.trigger.start - 50), draft.trigger.start)):
+                # "launched an offensive in northern Hama, seizing A, B and C": the province says
+                # where the towns it took lie; the offensive is told by them. "The Battle of X was
+                # an offensive ... in the Y mountains": a page defines its campaign's whole area.
+                draft.places = [c for c in draft.places if c.ref.place.kind not in WIDE_KINDS]
             if draft.background:
                 draft.span = self._before_next_date(draft)
             action = draft.action

@@ -192,3 +192,15 @@ def test_a_passive_told_without_its_agent_ranks_with_the_active():
     events = read("ISIS seized Raqqa on Monday. Tabqa was seized by ISIS on Monday.", date(2017, 6, 14))
     by_place = {e.place: e.confidence for e in events}
     assert by_place["Tabqa"] >= by_place["Raqqa"] * 0.85
+
+
+def test_a_page_defining_its_campaign_tells_no_event_on_its_whole_area():
+    events = read("The Battle of Raqqa was a military offensive launched by the SDF in June 2017 against ISIS "
+                  "in the eastern Raqqa countryside. On 6 June, the SDF entered Raqqa from the east.", None)
+    assert [(e.action, e.date_start) for e in events] == [("advance", date(2017, 6, 6))]
+
+
+def test_an_offensive_in_a_province_told_by_the_towns_it_took_is_no_event_on_the_province():
+    events = read("Rebels launched a major offensive in Hama Governorate on 21 March, seizing Kafr Nabl and "
+                  "Idlib within three days.", date(2017, 3, 27))
+    assert sorted(summary(events)) == [("rebels", "capture", "Idlib"), ("rebels", "capture", "Kafr Nabl")]
