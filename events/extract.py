@@ -192,6 +192,7 @@ _OTHER_VERB_DATED = re.compile(r"(?:(?<![\w-])(?:it|they|he|she|which|who)\s+(?:
 _EVACUATION = re.compile(r"(?i:evacuat|leav|left)")
 # Flight: where the fleeing ran to is no ground they fell back to and held.
 _FLIGHT = re.compile(r"(?i:fle[de]|escap)")
+_HEADING_FOR = re.compile(r"(?<![\w-])towards?\s+(?:(?!to\s|into\s)[^,;.()])*$", re.I)
 _TOWARDS = re.compile(r"(?<![\w-])(?:towards?|to|into|for)\s", re.I)
 # "families fled towards X", "thousands of residents left": people, not a side, moving
 # (fighters "and their families" are a side leaving).
@@ -684,6 +685,10 @@ class _Reader(Sides):
                 # sent far away; "fell back to their territory in X": into their own ground. No
                 # front line moved there.
                 draft.places = [c for c in draft.places if not c.destination]
+            if draft.action == "withdraw" and any(c.destination for c in draft.places):
+                # "withdrew towards X": heading for X, not arrived there ("fell back to X" is)
+                draft.places = [c for c in draft.places if not c.destination or not _HEADING_FOR.search(
+                    self.masked, draft.trigger.end, c.ref.start)]
             if not draft.places:
                 # A placeless statement still tells who is acting, if the text names them.
                 if draft.actor_from in ("subject", "agent", "object"):

@@ -204,3 +204,10 @@ def test_an_offensive_in_a_province_told_by_the_towns_it_took_is_no_event_on_the
     events = read("Rebels launched a major offensive in Hama Governorate on 21 March, seizing Kafr Nabl and "
                   "Idlib within three days.", date(2017, 3, 27))
     assert sorted(summary(events)) == [("rebels", "capture", "Idlib"), ("rebels", "capture", "Kafr Nabl")]
+
+
+def test_withdrawing_towards_a_place_is_no_withdrawal_there_but_falling_back_to_it_is():
+    events = read("The SDF took Tabqa on Monday after ISIS fighters withdrew north towards Raqqa.", date(2017, 6, 14))
+    assert ("isil", "withdraw", "Raqqa") not in summary(events)
+    events = read("On Monday ISIS fighters fell back to Raqqa.", date(2017, 6, 14))
+    assert summary(events) == [("isil", "withdraw", "Raqqa")]
