@@ -216,8 +216,9 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
      "attack", "verb", frozenset({"air"})),
     (_p(r"link(?:ed|s|ing)?\s+up|link-?ups?|met\s+up|meet(?:s|ing)?\s+up|join(?:ed|s|ing)?\s+up|"
         r"(?:linked|connected)\s+(?:up\s+)?with"), "linkup", "verb", frozenset()),
+    # ("fighting alongside the FSA": allies; "the rebels who had fought there": who they are)
     (_p(r"clash(?:es|ed|ing)?|(?<!infantry\s)fighting(?!\s+(?:vehicles?|positions|season|forces?|men|age|units|"
-        r"capabilit\w*|strength|spirit|chance|fit))|fought|battl(?:ed|ing|es)|skirmish(?:es|ed|ing)?|firefights?|"
+        r"capabilit\w*|strength|spirit|chance|fit|alongside))|(?<!\swho\s)(?<!\swho\shad\s)fought(?!\s+alongside)|battl(?:ed|ing|es)|skirmish(?:es|ed|ing)?|firefights?|"
         r"exchang(?:ed|ing)\s+fire|engag(?:ed|ing)\s+(?:in\s+)?(?:battles?|fighting|clashes|combat)"),
      "clash", "nominal_free", frozenset()),
     # The bare verb after "to" ("managed to storm X", "used the fog to attack X"); whether it was

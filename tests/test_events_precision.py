@@ -211,3 +211,12 @@ def test_withdrawing_towards_a_place_is_no_withdrawal_there_but_falling_back_to_
     assert ("isil", "withdraw", "Raqqa") not in summary(events)
     events = read("On Monday ISIS fighters fell back to Raqqa.", date(2017, 6, 14))
     assert summary(events) == [("isil", "withdraw", "Raqqa")]
+
+
+def test_fighting_alongside_a_side_and_who_had_fought_are_no_clashes():
+    events = read("Kurdish fighters of the SDF, fighting alongside small rebel brigades, entered Tell Abyad on Monday.",
+                  date(2017, 6, 14))
+    assert all(e.action != "clash" for e in events)
+    events = read("After the army captured Tabqa on 3 June, many of the rebels who had fought there withdrew "
+                  "into Raqqa.", date(2017, 6, 14))
+    assert all(e.action != "clash" for e in events)
