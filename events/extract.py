@@ -151,6 +151,9 @@ _HAVE_SINCE = re.compile(r"(?<![\w-])(?:have|has|had)\s+since\s+$", re.I)
 # A date this close after "since the fall of X" is the fall's own ("since the fall of X on 3 May").
 SINCE_OWN_DATE_CHARS = 60
 _CAMPAIGN_NOUNS = frozenset({"offensive", "operation", "campaign", "battle"})
+_APPOSITION_BEFORE = re.compile(r",\s*(?:first\s+|once\s+|originally\s+)?(?:[a-z]+ed|taken|retaken|held|overrun|won)\s+"
+                                r"(?:by|from)\s[^,;()]{1,80},\s*(?:was|were|has\s+been|had\s+been|have\s+been)\s+"
+                                r"(?:[a-z]+ly\s+)?$")
 _DEFINED_AS = re.compile(r"(?<![\w-])(?:was|is|were|are)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}$", re.I)
 _RECALL_BEFORE = re.compile(r"(?:following|after|since|despite|before|with)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 _FRONTED_RECALL = re.compile(r"\s*(?:Following|After|Since|In\s+the\s+wake\s+of|On\s+the\s+heels\s+of)\s", re.I)
@@ -876,6 +879,13 @@ class _Reader(Sides):
                 and not any(trigger.end <= r.start < goods.end() for r in view.refs):  # "took X, where 3 soldiers..."
             return None  # "seized a shipment of arms in X", "captured 20 fighters": no ground taken
         places, place_from = self._places(view, trigger, subject_start, object_end, action)
+        if not places and trigger.form == "passive":
+            # "X, captured by ISIS in 2015, was retaken on Monday": history told in apposition
+            # stands between the main verb and its subject.
+            apposition = _APPOSITION_BEFORE.search(self.masked, max(sentence.start, trigger.start - 160), trigger.start)
+            if apposition is not None:
+                begin = clauses.clause_start(view.bounds, sentence.start, apposition.start())
+                places, place_from = self._places(view, trigger, begin, object_end, action)
         if places and all(c.ref.place.kind in WIDE_KINDS for c in places) and \
                 self._unknown_name(trigger.end, places[0].ref.start, view):
             # "captured the villages of A, B and C in southern Idlib", A-C unknown to the

@@ -220,3 +220,8 @@ def test_fighting_alongside_a_side_and_who_had_fought_are_no_clashes():
     events = read("After the army captured Tabqa on 3 June, many of the rebels who had fought there withdrew "
                   "into Raqqa.", date(2017, 6, 14))
     assert all(e.action != "clash" for e in events)
+
+
+def test_history_told_in_apposition_keeps_the_main_verbs_subject():
+    events = read("Raqqa, captured by ISIS in 2014, was retaken by the SDF on Monday.", date(2017, 10, 18))
+    assert [(e.actor, e.place, e.date_start) for e in events] == [("sdf", "Raqqa", date(2017, 10, 16))]
