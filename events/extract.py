@@ -144,6 +144,10 @@ _ENTRY = re.compile(r"(?:enter|entered|entering|stormed\s+into|broke\s+into)$", 
 _AGAIN_AFTER = re.compile(r"^\s+(?:(?!(?:before|after|until|but|then|only|and)\s)[\w-]+\s+){0,6}?"
                           r"(?:again|once\s+again|once\s+more)\b", re.I)
 _DIRECT_GAP = re.compile(r"^[^,.;:()]{0,45}$")
+# "a year after the fall of X", "on the anniversary of the liberation of X"
+_TIME_AFTER_NOUN = re.compile(r"(?<![\w-])(?:(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                              r"twelve)\s+(?P<u>years?|months?|weeks?|days?)\s+(?:after|since)|anniversary\s+of)\s+"
+                              r"(?:the\s+)?$", re.I)
 _SINCE_NOUN = re.compile(r"(?<![\w-])(?:ever\s+)?since\s+(?:the\s+|its\s+|their\s+)?$", re.I)
 _LOCATOR_GAP = re.compile(r"\s*,?\s*(?:in|of|near|within)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}", re.I)
 _FRONTED_SINCE = re.compile(r"\s*(?:Ever\s+)?Since\s[^,;]{3,120},")
@@ -901,8 +905,11 @@ class _Reader(Sides):
         span, date_from = self._date_for(view, trigger, live)
         if span is not None and span.background:
             return None
-        if span is not None:
-            span = self._since_span(view, trigger, span)
+        told_span = self._since_span(view, trigger, span or self.default_span)
+        if told_span is None:
+            return None
+        if told_span is not (span or self.default_span):
+            span = told_span
         if action == "attack" and "offensive" in trigger.flags and places and \
                 _OFFENSIVE_AIM.search(self.masked[trigger.end:places[0].ref.start]) and \
                 not any(trigger.end <= other.start < places[0].ref.start and other.action == "attack"
@@ -947,11 +954,25 @@ class _Reader(Sides):
             side.role == "defender" and subject_start <= side.start < trigger.start for side in view.sides)
         return draft
 
-    def _since_span(self, view: _SentenceView, trigger: Trigger, span: DateSpan) -> DateSpan:
+    def _since_span(self, view: _SentenceView, trigger: Trigger, span: DateSpan) -> DateSpan | None:
         """"besieged since the fall of X": the fall came before the sentence's time (in the
         month before it, unless a date of its own follows); "they have since taken X", "Since
-        the fall of X in May, they have taken Y": from the running time up to the report's."""
-        before = self.masked[max(view.sentence.start, trigger.start - 16):trigger.start]
+        the fall of X in May, they have taken Y": from the running time up to the report's;
+        "a year after the fall of X": that long before it; "the anniversary of the fall of X":
+        some year before, no date to tell (None)."""
+        before = self.masked[max(view.sentence.start, trigger.start - 40):trigger.start]
+        if trigger.form in ("nominal", "nominal_of"):
+            after = _TIME_AFTER_NOUN.search(before)
+            if after is not None and after.group("u") is None:
+                return None
+            if after is not None:
+                unit = after.group("u").lower().rstrip("s")
+                count = NUMBERS.get(after.group("n").lower(), 0) if not after.group("n").isdigit() else int(after.group("n"))
+                if count:
+                    days = count * (365 if unit == "year" else UNIT_DAYS[unit])
+                    slack = {"year": 31, "month": 10, "week": 2, "day": 0}[unit]
+                    return DateSpan(span.start - timedelta(days=days + slack), span.end - timedelta(days=days - slack))
+        before = before[-16:]
         if trigger.form in ("nominal", "nominal_of") and _SINCE_NOUN.search(before) and not any(
                 trigger.end <= expr.start < trigger.end + SINCE_OWN_DATE_CHARS for expr, *_ in view.dates):
             return DateSpan(span.start - timedelta(days=RECALL_WINDOW_DAYS), span.start - timedelta(days=1))

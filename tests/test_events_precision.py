@@ -225,3 +225,13 @@ def test_fighting_alongside_a_side_and_who_had_fought_are_no_clashes():
 def test_history_told_in_apposition_keeps_the_main_verbs_subject():
     events = read("Raqqa, captured by ISIS in 2014, was retaken by the SDF on Monday.", date(2017, 10, 18))
     assert [(e.actor, e.place, e.date_start) for e in events] == [("sdf", "Raqqa", date(2017, 10, 16))]
+
+
+def test_a_time_after_a_fall_dates_the_fall_that_long_before():
+    events = read("One year after the capture of Raqqa by ISIS, the city lies in ruins.", date(2015, 1, 15))
+    [fall] = events
+    assert fall.date_start <= date(2014, 1, 15) <= fall.date_end and fall.date_end < date(2014, 3, 1)
+
+
+def test_an_anniversary_of_a_fall_is_no_event_of_the_report():
+    assert read("The army marked the anniversary of the liberation of Raqqa on Monday.", date(2017, 6, 14)) == []
