@@ -213,7 +213,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("weekday_pair", re.compile(
         rf"\b(?:(?i:on|during|in|over|between|from)\s+)?(?:(?i:the)\s+)?(?:(?i:night)\s+(?i:of)\s+)?(?P<w1>{_WD})"
         rf"\s*(?:-|–|/|\s(?i:to|and|into|through|until)\s)\s*(?P<w2>{_WD})(?!\w)")),
-    ("weekday", re.compile(rf"\b(?P<q>(?i:on|last|this|since|by|until|late|early|earlier|on\s+the\s+night\s+of))\s+(?P<w>{_WD})(?!\w)")),
+    ("weekday", re.compile(rf"\b(?P<q>(?i:on|last|this|since|by|until|late|early|earlier|on\s+the\s+(?:night|morning|evening)\s+of|"
+                           rf"(?:in\s+)?the\s+(?:early|small)\s+hours\s+of))\s+(?P<w>{_WD})(?!\w)")),
     ("next_span", re.compile(
         rf"\b(?:(?:over|in|during|within)\s+the\s+(?:next|following|coming|subsequent)|within)\s+"
         rf"(?:(?P<n>{_N}|{_FEW})\s+)?(?P<u>days|weeks|day|week)\b",

@@ -148,6 +148,9 @@ _DIRECT_GAP = re.compile(r"^[^,.;:()]{0,45}$")
 _TIME_AFTER_NOUN = re.compile(r"(?<![\w-])(?:(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                               r"twelve)\s+(?P<u>years?|months?|weeks?|days?)\s+(?:after|since)|anniversary\s+of)\s+"
                               r"(?:the\s+)?$", re.I)
+_EARLIER_OPENING = re.compile(r"\s*(?:Earlier|Previously|Before\s+(?:that|then)|Prior\s+to\s+that)(?:\s+(?:in|during)\s+the\s+"
+                              r"(?P<u>offensive|operation|campaign|battle|fighting|war|week|month|day))?\s*,", re.I)
+_EARLIER_INLINE = re.compile(r"(?<![\w-])had\s+(?:earlier|previously|already)\s+$", re.I)
 _SINCE_NOUN = re.compile(r"(?<![\w-])(?:ever\s+)?since\s+(?:the\s+|its\s+|their\s+)?$", re.I)
 _LOCATOR_GAP = re.compile(r"\s*,?\s*(?:in|of|near|within)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}", re.I)
 _FRONTED_SINCE = re.compile(r"\s*(?:Ever\s+)?Since\s[^,;]{3,120},")
@@ -906,6 +909,8 @@ class _Reader(Sides):
         if span is not None and span.background:
             return None
         told_span = self._since_span(view, trigger, span or self.default_span)
+        if date_from == "running" and told_span is span and span is not None:
+            told_span = self._earlier_span(view, trigger, span)
         if told_span is None:
             return None
         if told_span is not (span or self.default_span):
@@ -985,6 +990,22 @@ class _Reader(Sides):
             # "Since the capture of X in March, the army has advanced on Y": from then to now
             return DateSpan(span.start, self.doc_date)
         return span
+
+    def _earlier_span(self, view: _SentenceView, trigger: Trigger, span: DateSpan) -> DateSpan:
+        """"Earlier in the offensive, it had taken X", "Before that, ...", "had already taken X"
+        after a dated sentence: before the running date (the month before it; "earlier in
+        the week": that week), not on it."""
+        fronted = _EARLIER_OPENING.match(self.masked, view.sentence.start, trigger.start)
+        inline = _EARLIER_INLINE.search(self.masked, max(view.sentence.start, trigger.start - 30), trigger.start)
+        if fronted is None and inline is None:
+            return span
+        unit = (fronted.group("u") or "").lower() if fronted is not None else ""
+        if unit == "day":
+            return span
+        back = {"week": span.start.weekday(), "month": span.start.day - 1}.get(unit, RECALL_WINDOW_DAYS)
+        if back <= 0:
+            return span
+        return DateSpan(span.start - timedelta(days=back), span.start - timedelta(days=1))
 
     def _unknown_name(self, start: int, end: int, view: _SentenceView) -> bool:
         """Whether ``masked[start:end]`` names a place the gazetteer does not know (a capitalised

@@ -235,3 +235,16 @@ def test_a_time_after_a_fall_dates_the_fall_that_long_before():
 
 def test_an_anniversary_of_a_fall_is_no_event_of_the_report():
     assert read("The army marked the anniversary of the liberation of Raqqa on Monday.", date(2017, 6, 14)) == []
+
+
+def test_the_early_hours_of_a_weekday_are_that_day():
+    [event] = read("The SDF entered Raqqa in the early hours of Tuesday.", date(2017, 6, 14))
+    assert (event.date_start, event.date_end) == (date(2017, 6, 13), date(2017, 6, 13))
+
+
+def test_earlier_in_the_offensive_is_before_the_running_date():
+    events = read("The SDF took Raqqa on 10 June. Earlier in the offensive, it had captured Tabqa. Before that, "
+                  "it had taken Sabkhah.", date(2017, 6, 14))
+    for place in ("Tabqa", "Sabkhah"):
+        [event] = [e for e in events if e.place == place]
+        assert event.date_end == date(2017, 6, 9) and event.date_start < date(2017, 6, 1)
