@@ -196,9 +196,11 @@ _THROUGH_BEFORE = re.compile(r"(?<![\w-])(?:through|via)\s+(?:the\s+)?$", re.I)
 _RELATIVE_OPEN = re.compile(r",\s*(?:which|who|that|where)\s", re.I)
 # A date right after a verb of a pronoun or of a pact ("the caliphate it proclaimed in June",
 # "the truce agreed in May") dates that verb, not an event told before it.
+_PACT_VERBS = r"(?<![\w-])(?:agreed|signed|brokered|proclaimed|declared|negotiated|concluded)"
+_DATE_PREPOSITION = r"\s+(?:(?:in|on|at|during|since|by)\s+)?(?:the\s+)?$"
 _OTHER_VERB_DATED = re.compile(r"(?:(?<![\w-])(?:it|they|he|she|which|who)\s+(?:had\s+|has\s+|have\s+)?[a-z]+(?:ed|en)|"
-                               r"(?<![\w-])(?:agreed|signed|brokered|proclaimed|declared|negotiated|concluded))"
-                               r"\s+(?:(?:in|on|at|during|since|by)\s+)?(?:the\s+)?$", re.I)
+                               + _PACT_VERBS + ")" + _DATE_PREPOSITION, re.I)
+_PACT_DATED = re.compile(r"(?<![\w-])(?:agreed|signed|brokered|negotiated|concluded)" + _DATE_PREPOSITION, re.I)
 _EVACUATION = re.compile(r"(?i:evacuat|leav|left)")
 # Flight: where the fleeing ran to is no ground they fell back to and held.
 _FLIGHT = re.compile(r"(?i:fle[de]|escap)")
@@ -746,6 +748,8 @@ class _Reader(Sides):
                 # a year is history; "for three months" and "since mid-2012" end at the running
                 # date or the report's, moving nothing
                 continue
+            if _PACT_DATED.search(self.masked, max(sentence.start, expr.start - 40), expr.start):
+                continue  # "the truce agreed in May held": the pact's date, not the story's time
             if expr.kind in ("day", "range"):
                 self.explicit_dates.append((expr.start, span))
             # "captured back on 8 October" in a December report dates its own sentence

@@ -248,3 +248,10 @@ def test_earlier_in_the_offensive_is_before_the_running_date():
     for place in ("Tabqa", "Sabkhah"):
         [event] = [e for e in events if e.place == place]
         assert event.date_end == date(2017, 6, 9) and event.date_start < date(2017, 6, 1)
+
+
+def test_a_pacts_date_does_not_become_the_storys_time():
+    events = read("The SDF took Raqqa on 10 June. The truce agreed in May largely held in Idlib. ISIS fighters "
+                  "attacked Tabqa.", date(2017, 6, 14))
+    [attack] = [e for e in events if e.place == "Tabqa"]
+    assert attack.date_start >= date(2017, 6, 1)
