@@ -161,6 +161,9 @@ _CAMPAIGN_NOUNS = frozenset({"offensive", "operation", "campaign", "battle"})
 _APPOSITION_BEFORE = re.compile(r",\s*(?:first\s+|once\s+|originally\s+)?(?:[a-z]+ed|taken|retaken|held|overrun|won)\s+"
                                 r"(?:by|from)\s[^,;()]{1,80},\s*(?:was|were|has\s+been|had\s+been|have\s+been)\s+"
                                 r"(?:[a-z]+ly\s+)?$")
+_INCLUDING = re.compile(r"\s*,?\s*(?:(?:that|which)\s+(?:includes?|included|contains?|contained|comprises?)|including)\s+"
+                        r"(?:the\s+)?(?:(?:towns?|villages?|cities|city|areas?|districts?)\s+of\s+)?", re.I)
+_LIST_GAP = re.compile(r"\s*(?:,|and|,\s*and|as\s+well\s+as)?\s*(?:the\s+)?(?:(?:towns?|villages?)\s+of\s+)?(?:al-)?", re.I)
 _DEFINED_AS = re.compile(r"(?<![\w-])(?:was|is|were|are)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}$", re.I)
 _RECALL_BEFORE = re.compile(r"(?:following|after|since|despite|before|with)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 _FRONTED_RECALL = re.compile(r"\s*(?:Following|After|Since|In\s+the\s+wake\s+of|On\s+the\s+heels\s+of)\s", re.I)
@@ -667,6 +670,7 @@ class _Reader(Sides):
         self._borrow_places(view, made)
         self._merge_repels(view, made)
         self._place_in_scene(view, made)
+        self._places_included(view, made)
         made.extend(self._support_strikes(view, made))
         if view.sentence.start in self.box_results:
             for draft in made:
@@ -1341,6 +1345,26 @@ class _Reader(Sides):
             if draft.action == "withdraw" and draft.actor in left and draft.places and \
                     all(c.destination for c in draft.places):
                 draft.removed = True
+
+    def _places_included(self, view: _SentenceView, made: list[_Draft]) -> None:
+        """"the encirclement of the pocket in northern Hama that includes the towns of A, B
+        and C": the places the region is said to include are the event's places."""
+        for draft in made:
+            if draft.removed or not draft.places or any(c.ref.place.kind not in WIDE_KINDS for c in draft.places):
+                continue
+            last = max(c.ref.end for c in draft.places)
+            including = _INCLUDING.match(self.masked, last, view.sentence.end)
+            if including is None:
+                continue
+            listed = []
+            for ref in view.refs:
+                if ref.start < including.end() or ref.place.kind in WIDE_KINDS:
+                    continue
+                if not _LIST_GAP.fullmatch(self.masked, listed[-1].end if listed else including.end(), ref.start):
+                    break
+                listed.append(ref)
+            if listed:
+                draft.places = [Chosen(ref) for ref in listed]
 
     def _place_in_scene(self, view: _SentenceView, made: list[_Draft]) -> None:
         """Last resort: a statement naming no place happens in the sentence's opening scene

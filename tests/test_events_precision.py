@@ -255,3 +255,10 @@ def test_a_pacts_date_does_not_become_the_storys_time():
                   "attacked Tabqa.", date(2017, 6, 14))
     [attack] = [e for e in events if e.place == "Tabqa"]
     assert attack.date_start >= date(2017, 6, 1)
+
+
+def test_a_region_said_to_include_towns_is_told_by_those_towns():
+    events = read("Government forces took Idlib on 21 August, completing the encirclement of the rebel pocket in "
+                  "the eastern Raqqa countryside that includes the towns of Sabkhah, Tabqa and Kafr Nabl.",
+                  date(2017, 8, 22))
+    assert sorted(e.place for e in events if e.action == "encircle") == ["Kafr Nabl", "Sabkhah", "Tabqa"]
