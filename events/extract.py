@@ -164,6 +164,10 @@ _APPOSITION_BEFORE = re.compile(r",\s*(?:first\s+|once\s+|originally\s+)?(?:[a-z
 _INCLUDING = re.compile(r"\s*,?\s*(?:(?:that|which)\s+(?:includes?|included|contains?|contained|comprises?)|including)\s+"
                         r"(?:the\s+)?(?:(?:towns?|villages?|cities|city|areas?|districts?)\s+of\s+)?", re.I)
 _LIST_GAP = re.compile(r"\s*(?:,|and|,\s*and|as\s+well\s+as)?\s*(?:the\s+)?(?:(?:towns?|villages?)\s+of\s+)?(?:al-)?", re.I)
+_CASUALTIES_IN = re.compile(r"(?<![\w-])(?:killed|wounded|injured|died|dead|lost\s+their\s+lives)\s+(?:in|during)\s+"
+                            r"(?:the\s+)?(?:(?:last|past|first|previous)\s+(?:\w+\s+){0,2}(?:of\s+)?)?$", re.I)
+_BEARING = re.compile(r"(?:north|south|east|west)[\w-]*\s+of\s", re.I)
+_APPOSITION_GAP = re.compile(r"\s*,\s*(?:just\s+|some\s+|about\s+)?")
 _DEFINED_AS = re.compile(r"(?<![\w-])(?:was|is|were|are)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}$", re.I)
 _RECALL_BEFORE = re.compile(r"(?:following|after|since|despite|before|with)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 _FRONTED_RECALL = re.compile(r"\s*(?:Following|After|Since|In\s+the\s+wake\s+of|On\s+the\s+heels\s+of)\s", re.I)
@@ -791,6 +795,9 @@ class _Reader(Sides):
         for trigger in view.triggers:
             if trigger.form in ("reference", "description"):
                 continue
+            if trigger.action == "clash" and _CASUALTIES_IN.search(self.masked, max(sentence.start, trigger.start - 60),
+                                                                  trigger.start) and not self._place_follows(view, trigger):
+                continue  # "37 fighters were killed in the last two days of fighting": a toll, the fight told elsewhere
             begin = clauses.clause_start(view.bounds, sentence.start, trigger.start)
             if clauses.is_negated(self.masked, begin, trigger.start):
                 if trigger.action == "siege_lifted":
@@ -1534,6 +1541,10 @@ class _Reader(Sides):
                 # where the towns it took lie; the offensive is told by them. "The Battle of X was
                 # an offensive ... in the Y mountains": a page defines its campaign's whole area.
                 draft.places = [c for c in draft.places if c.ref.place.kind not in WIDE_KINDS]
+            # "entered the town of X, south-east of Y": the bearing says where X lies
+            draft.places = [c for c in draft.places if not (_BEARING.match(c.ref.place.name) and any(
+                o.ref.end <= c.ref.start and not _BEARING.match(o.ref.place.name) and o.ref.place.kind not in WIDE_KINDS and
+                _APPOSITION_GAP.fullmatch(self.masked, o.ref.end, c.ref.start) for o in draft.places))]
             if draft.background:
                 draft.span = self._before_next_date(draft)
             action = draft.action
@@ -1630,7 +1641,7 @@ _PLACE_CONFIDENCE = {"object": 1.0, "subject": 0.9, "answered": 0.85, "shared": 
                      "context": 0.3, "none": 0.5}
 _KIND_CONFIDENCE = {"governorate": 0.4, "region": 0.8, "district": 0.85}
 _ACTION_CONFIDENCE = {"clash": 0.6, "withdraw": 0.5, "attack": 0.85}
-_DATE_CONFIDENCE = {"own": 1.0, "speech": 0.9, "running": 0.75, "default": 0.8}
+_DATE_CONFIDENCE = {"own": 1.0, "speech": 0.85, "running": 0.8, "default": 1.0}
 # "entered X": often the capture of X the text goes on to tell, or the whole of it.
 ENTRY_CONFIDENCE = 0.7
 HISTORY_CONFIDENCE, HISTORY_CONFIDENCE_DAYS = 0.85, 60

@@ -262,3 +262,24 @@ def test_a_region_said_to_include_towns_is_told_by_those_towns():
                   "the eastern Raqqa countryside that includes the towns of Sabkhah, Tabqa and Kafr Nabl.",
                   date(2017, 8, 22))
     assert sorted(e.place for e in events if e.action == "encircle") == ["Kafr Nabl", "Sabkhah", "Tabqa"]
+
+
+def test_a_bearing_after_a_named_place_only_locates_it():
+    finder_more = finder_of({**PLACES, **EXTRA, "south-east of Tell Abyad": (36.6, 39.1, "area", "SY")})
+    text = "On Monday the rebels entered the town of Sabkhah, south-east of Tell Abyad."
+    events = list(extract(parse_document(text.encode("utf-8"), "r.txt", doc_date=date(2019, 10, 16)), finder_more).events)
+    assert [e.place for e in events] == ["Sabkhah"]
+
+
+def test_a_toll_of_fighting_told_without_a_place_is_no_clash():
+    events = read("The SDF cleared Tabqa on Monday, and 37 ISIS fighters were killed in the last two days of "
+                  "fighting.", date(2017, 6, 14))
+    assert all(e.action != "clash" for e in events)
+    events = read("At least 20 soldiers were killed in clashes near Raqqa on Monday.", date(2017, 6, 14))
+    assert [(e.action, e.place) for e in events] == [("clash", "Raqqa")]
+
+
+def test_a_news_reports_undated_statement_ranks_with_a_dated_one():
+    events = read("ISIS captured Tabqa. The SDF captured Raqqa on Monday.", date(2017, 6, 14))
+    by_place = {e.place: e.confidence for e in events}
+    assert by_place["Tabqa"] >= 0.95 * by_place["Raqqa"]
