@@ -974,6 +974,14 @@ class _Reader(Sides):
             side.role == "defender" and subject_start <= side.start < trigger.start for side in view.sides)
         return draft
 
+    def _in_relative_clause(self, start: int, position: int) -> bool:
+        """Whether ``position`` lies in a relative clause opened after ``start`` and not closed
+        before it ("took X, which lies west of Y, on 3 May": the date is the main verb's)."""
+        opened = None
+        for opened in _RELATIVE_OPEN.finditer(self.masked, start, position):
+            pass
+        return opened is not None and "," not in self.masked[opened.end():position]
+
     def _since_span(self, view: _SentenceView, trigger: Trigger, span: DateSpan) -> DateSpan | None:
         """"besieged since the fall of X": the fall came before the sentence's time (in the
         month before it, unless a date of its own follows); "they have since taken X", "Since
@@ -1159,7 +1167,7 @@ class _Reader(Sides):
         for expr, span, leading in usable:
             if (span.background or expr.bound == "since") and any(trigger.end <= a < expr.start for a, _ in view.bounds):
                 continue  # "took X, which they had held since (mid-)2012": the date is the holding's
-            if expr.start > trigger.end and (_RELATIVE_OPEN.search(self.masked, trigger.end, expr.start) or
+            if expr.start > trigger.end and (self._in_relative_clause(trigger.end, expr.start) or
                                              _OTHER_VERB_DATED.search(self.masked, trigger.end, expr.start)):
                 continue  # "entered X from Y, which they had taken the week before", "the caliphate it proclaimed in June"
             if (trigger.start < expr.start < next_start or (expr.bound == "since" and expr.start > trigger.start)) \

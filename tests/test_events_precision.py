@@ -283,3 +283,8 @@ def test_a_news_reports_undated_statement_ranks_with_a_dated_one():
     events = read("ISIS captured Tabqa. The SDF captured Raqqa on Monday.", date(2017, 6, 14))
     by_place = {e.place: e.confidence for e in events}
     assert by_place["Tabqa"] >= 0.95 * by_place["Raqqa"]
+
+
+def test_a_date_after_a_closed_relative_clause_is_the_main_verbs():
+    [event] = read("The SDF took Tabqa, which lies west of Raqqa, on 10 May.", date(2017, 6, 14))
+    assert (event.place, event.date_start) == ("Tabqa", date(2017, 5, 10))
