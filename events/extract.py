@@ -165,7 +165,8 @@ _INCLUDING = re.compile(r"\s*,?\s*(?:(?:that|which)\s+(?:includes?|included|cont
                         r"(?:the\s+)?(?:(?:towns?|villages?|cities|city|areas?|districts?)\s+of\s+)?", re.I)
 _LIST_GAP = re.compile(r"\s*(?:,|and|,\s*and|as\s+well\s+as)?\s*(?:the\s+)?(?:(?:towns?|villages?)\s+of\s+)?(?:al-)?", re.I)
 _CASUALTIES_IN = re.compile(r"(?<![\w-])(?:killed|wounded|injured|died|dead|lost\s+their\s+lives)\s+(?:in|during)\s+"
-                            r"(?:the\s+)?(?:(?:last|past|first|previous)\s+(?:\w+\s+){0,2}(?:of\s+)?)?$", re.I)
+                            r"(?:the\s+)?(?:(?:last|past|first|previous)\s+)?(?:(?:\w+\s+){0,2}(?:days?|hours?|weeks?|nights?)"
+                            r"\s+of\s+)?$", re.I)
 _BEARING = re.compile(r"(?:north|south|east|west)[\w-]*\s+of\s", re.I)
 _APPOSITION_GAP = re.compile(r"\s*,\s*(?:just\s+|some\s+|about\s+)?")
 _DEFINED_AS = re.compile(r"(?<![\w-])(?:was|is|were|are)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}$", re.I)
@@ -797,7 +798,7 @@ class _Reader(Sides):
                 continue
             if trigger.action == "clash" and _CASUALTIES_IN.search(self.masked, max(sentence.start, trigger.start - 60),
                                                                   trigger.start) and not self._place_follows(view, trigger):
-                continue  # "37 fighters were killed in the last two days of fighting": a toll, the fight told elsewhere
+                continue  # "a dozen men died during three days of fighting": a toll, the fight told elsewhere
             begin = clauses.clause_start(view.bounds, sentence.start, trigger.start)
             if clauses.is_negated(self.masked, begin, trigger.start):
                 if trigger.action == "siege_lifted":
@@ -1362,8 +1363,8 @@ class _Reader(Sides):
                 draft.removed = True
 
     def _places_included(self, view: _SentenceView, made: list[_Draft]) -> None:
-        """"the encirclement of the pocket in northern Hama that includes the towns of A, B
-        and C": the places the region is said to include are the event's places."""
+        """"closing the ring round the enclave east of X, which includes the villages A, B and
+        C": the places the region is said to include are the event's places."""
         for draft in made:
             if draft.removed or not draft.places or any(c.ref.place.kind not in WIDE_KINDS for c in draft.places):
                 continue
