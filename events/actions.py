@@ -219,7 +219,11 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
         r"(?:made|make|makes|making|achiev(?:ed|es|ing))\s+(?:[\w-]+\s+){0,2}?(?:gains|advances|progress|headway|inroads|breakthroughs?)|"
         r"(?:moved|moving|moves)\s+(?:on\s+to|on|towards?|into|closer)|progress(?:ed|ing)|"
         r"(?:swept|rolled)\s+(?:through|into|across)"), "advance", "verb", frozenset()),
-    (_p(r"advanc(?:ed|ing)|reach(?:ed|es|ing)?|approach(?:ed|ing)|crossed|crossing(?=\s+(?:the|into|over)\b)"),
+    # "reached a deal with the army", "under the agreement reached with Russia": talks, no move.
+    (_p(r"advanc(?:ed|ing)|(?<!agreement\s)(?<!deal\s)(?<!accord\s)(?<!truce\s)(?<!ceasefire\s)"
+        r"reach(?:ed|es|ing)?(?!\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:agreements?|deals?|accords?|"
+        r"understandings?|cease-?fires?|truces?|consensus|compromises?|arrangements?|conclusions?|decisions?)(?![\w-]))"
+        r"|approach(?:ed|ing)|crossed|crossing(?=\s+(?:the|into|over)\b)"),
      "advance", "verb", frozenset()),
     (_p(r"(?:brought|bring|brings|bringing)(?=\s+(?:[\w'’-]+\s+){1,5}?(?:to|within|close\s+to|closer\s+to)\s)"),
      "advance", "swap", frozenset({"near"})),
@@ -255,8 +259,9 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
         r"remnants)\b)"), "attack", "verb", frozenset({"air"})),
     (_p(r"link(?:ed|s|ing)?\s+up|link-?ups?|met\s+up|meet(?:s|ing)?\s+up|join(?:ed|s|ing)?\s+up|"
         r"(?:linked|connected)\s+(?:up\s+)?with"), "linkup", "verb", frozenset()),
+    # ("fighting alongside the FSA": allies; "the rebels who had fought there": who they are)
     (_p(r"clash(?:es|ed|ing)?|(?<!infantry\s)fighting(?!\s+(?:vehicles?|positions|season|forces?|men|age|units|"
-        r"capabilit\w*|strength|spirit|chance|fit))|fought|battl(?:ed|ing|es)|skirmish(?:es|ed|ing)?|firefights?|"
+        r"capabilit\w*|strength|spirit|chance|fit|alongside))|(?<!\swho\s)(?<!\swho\shad\s)fought(?!\s+alongside)|battl(?:ed|ing|es)|skirmish(?:es|ed|ing)?|firefights?|"
         r"exchang(?:ed|ing)\s+fire|confrontations|gun[\s-]?fights?|engag(?:ed|ing)\s+(?:in\s+)?(?:battles?|fighting|clashes|combat)"),
      "clash", "nominal_free", frozenset()),
     # The bare verb after "to" ("managed to storm X", "used the fog to attack X"); whether it was

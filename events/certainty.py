@@ -24,8 +24,10 @@ _DENIAL_AFTER = Folded(
 _DENIED_CLAIM_AFTER = Folded(r"(?<![\w-])(?:claims?|allegations?|reports?|accusations?)\s+(?:\w+\s+){0,2}?"
                              r"(?:denied|rejected|refuted|dismissed)\s+by")
 _CLAIM_NOUN = Folded(r"(?<![\w-])(?:claims?|allegations?|reports?|statements?|assertions?|announcements?|rumou?rs?)(?![\w-])")
-_DENIAL_BEFORE = Folded(r"(?<![\w-])(?:denied|denies|deny|denying|refuted|refutes|rejected\s+(?:claims|reports)|"
-                        r"dismissed\s+(?:claims|reports))(?![\w-])")
+# ("dismissed as 'fake' reports that X had been bombed": the label may come before the claim)
+_DENIAL_BEFORE = Folded(r"(?<![\w-])(?:denied|denies|deny|denying|refuted|refutes|"
+                        r"(?:rejected|dismissed)\s+(?:as\s+[\"“”'‘’]?[\w-]+[\"“”'‘’]?\s+)?(?:the\s+)?"
+                        r"(?:claims|reports|allegations))(?![\w-])")
 _REPORTED = Folded(
     r"(?<![\w-])(?:reportedly|allegedly|purportedly|apparently|reports\s+(?:say|said|indicate|indicated|suggest|"
     r"suggested|claim)|(?:it\s+(?:was|is|has\s+been)\s+)reported|(?:were|was|are|is|been)\s+reported|according\s+to|sources\s+(?:said|say|reported|claimed)|"
@@ -51,6 +53,10 @@ _ANY_CUE = re.compile(r"claim|said|says|saying|stat|announc|insist|boast|assert|
                       r"refut|debunk|rumou?r|reject|dismiss|purport|apparent|accord|source|activist|added|adding")
 
 
+_COORDINATION = re.compile(r"(?:,\s*(?:and|but|while|whereas|yet)|;|\s(?:but|while|whereas))\s+(?:then\s+|later\s+)?(?:the\s+)?",
+                           re.I)
+_CLOSING_IS_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas|yet)\s", re.I)
+_CONJUNCT_OPENS = re.compile(r"(?<![\w-])(?:and|but|then)\s*,?\s*$", re.I)
 _THOSE_CLAIMS = Folded(r"(?:these|those|the|such)\s+(?:\w+\s+){0,2}?(?:claims?|statements?|reports?|assertions?)")
 
 
@@ -76,7 +82,14 @@ class SentenceCertainty:
         self.denials = [m.start() for m in _DENIAL_AFTER.finditer(sentence, low)]
         self.claims = [m.start() for m in _CLAIM_NOUN.finditer(sentence, low)]
         self.denials_before = [m.end() for m in _DENIAL_BEFORE.finditer(sentence, low)]
-        self.reported = bool(_REPORTED.search(sentence, low))
+        # ("took X and, according to activists, Y": the hedge opens the second conjunct only)
+        self.reported_cues = [(m.start(), bool(_CONJUNCT_OPENS.search(sentence, 0, m.start())))
+                              for m in _REPORTED.finditer(sentence, low)]
+        self.reported = bool(self.reported_cues)
+        # Where a coordinated clause with a subject of its own begins ("..., but ISIS took Y"):
+        # what was said or denied before it does not reach into it.
+        self.new_clauses = [m.end() for m in _COORDINATION.finditer(sentence)
+                            if any(m.start() < start <= m.end() + 12 for start, _ in parties)]
 
     def at(self, position: int) -> str:
         if not self.cued:
@@ -84,7 +97,11 @@ class SentenceCertainty:
         if self._denied(position):
             return "denied"
         speech = next((m for m in reversed(self.speech) if m.end() <= position), None)
+        if speech is not None and self._split(speech.end(), position):
+            speech = None
         closing = _SPEECH_CLOSES.search(self.sentence, self.low, position) if speech is None else None
+        if closing is not None and _CLOSING_IS_CLAUSE.match(closing.group(0)):
+            closing = None  # "X took Y, while ISIS claimed to have taken Z": a claim of its own
         if closing is not None:
             return "reported" if _NEUTRAL_SPEAKERS.search(closing.group(0)) else "claimed"
         if speech is not None:
@@ -95,12 +112,18 @@ class SentenceCertainty:
             if party_before or speech.group(0).lower().startswith("claim"):
                 return "claimed"
             return "reported"
-        return "reported" if self.reported else "stated"
+        reported = any(start < position or not opens for start, opens in self.reported_cues)
+        return "reported" if reported else "stated"
+
+    def _split(self, start: int, end: int) -> bool:
+        """Whether a coordinated clause of its own begins between ``start`` and ``end``."""
+        return any(start <= begin <= end for begin in self.new_clauses)
 
     def rejects(self, position: int) -> bool:
         """Whether the statement at ``position`` is what a denial verb before it rejects ("X
         denied that Y had taken Z"): the denial's words, not a claim told and denied."""
-        return self.cued and any(0 <= position - end < 120 for end in self.denials_before) and \
+        return self.cued and any(0 <= position - end < 120 and not self._split(end, position)
+                                 for end in self.denials_before) and \
             not any(start >= position for start in self.denied_claims)
 
     def _denied(self, position: int) -> bool:
@@ -108,7 +131,7 @@ class SentenceCertainty:
             return True
         if any(start >= position for start in self.denials) and any(start < position for start in self.claims):
             return True
-        return any(0 <= position - end < 120 for end in self.denials_before)
+        return any(0 <= position - end < 120 and not self._split(end, position) for end in self.denials_before)
 
 
 def denies_previous(sentence: str) -> bool:

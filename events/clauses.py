@@ -72,6 +72,11 @@ _IRREALIS_CUES = Folded(
 )
 # "not only X but also Y" states both.
 _TEMPORAL_OPENING = re.compile(r"\W*(?:when|once|as\s+soon\s+as|after|until|unless)\s", re.I)
+# "a possible attack on X", "naming X and Y as possible next targets" (only right before the
+# trigger: "the advance, made possible by air support, took X" is told as done)
+_POSSIBLE = re.compile(r"(?<![\w-])(?:possible|possibly|potential|potentially|imminent)\s+(?:[\w-]+\s+){0,1}$", re.I)
+# "Had the army taken X earlier, ...", "Should the rebels reach X, ...": a condition, inverted.
+_INVERTED_CONDITION = re.compile(r"\W*(?:Had|Should|Were)\s+(?!been\s)(?:[\w'’-]+\s+){1,5}$")
 _FUTURE = re.compile(r"(?:(?<![\w'’-])(?:will|shall|is\s+going\s+to|are\s+going\s+to)|(?<=\w)['’]ll)(?![\w-])", re.I)
 _NEGATION = re.compile(r"(?:(?<![\w'’-])(?:no|not(?!\s+only\b)|never|without|nor|neither|hardly|barely|rather\s+than|instead\s+of)|(?<=\w)n['’]t)\s+"
                        r"(?:[\w-]+\s+){0,2}$", re.I)
@@ -127,10 +132,12 @@ def is_irrealis(masked: str, clause_begin: int, trigger_start: int, sentence_end
                 and not _MEANS_TO.search(head[-60:])
                 and not (_COMPLETED_MOVE.search(head[-80:]) and _DATED_RESULT.match(masked, trigger_start, sentence_end))):
             return True
-    if _IRREALIS_CUES.search(before, lowered(before)) or _MODAL.search(before[-60:]):
+    if _IRREALIS_CUES.search(before, lowered(before)) or _MODAL.search(before[-60:]) or _POSSIBLE.search(before[-40:]):
         return True
     if _FUTURE.search(before):
         return True  # "We will continue until we ... drive them out of X"
+    if _INVERTED_CONDITION.match(masked, clause_begin, trigger_start):
+        return True
     if _TEMPORAL_OPENING.match(masked, clause_begin, trigger_start) and _FUTURE.search(masked, trigger_start, sentence_end):
         return True  # "When they have taken X, the real battle will begin."
     last = sentence_end

@@ -213,7 +213,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("weekday_pair", re.compile(
         rf"\b(?:(?i:on|during|in|over|between|from)\s+)?(?:(?i:the)\s+)?(?:(?i:night)\s+(?i:of)\s+)?(?P<w1>{_WD})"
         rf"\s*(?:-|–|/|\s(?i:to|and|into|through|until)\s)\s*(?P<w2>{_WD})(?!\w)")),
-    ("weekday", re.compile(rf"\b(?P<q>(?i:on|last|this|since|by|until|late|early|earlier|on\s+the\s+night\s+of))\s+(?P<w>{_WD})(?!\w)")),
+    ("weekday", re.compile(rf"\b(?P<q>(?i:on|last|this|since|by|until|late|early|earlier|on\s+the\s+(?:night|morning|evening)\s+of|"
+                           rf"(?:in\s+)?the\s+(?:early|small)\s+hours\s+of))\s+(?P<w>{_WD})(?!\w)")),
     ("next_span", re.compile(
         rf"\b(?:(?:over|in|during|within)\s+the\s+(?:next|following|coming|subsequent)|within)\s+"
         rf"(?:(?P<n>{_N}|{_FEW})\s+)?(?P<u>days|weeks|day|week)\b",
@@ -249,6 +250,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"\b(?i:for|over)\s+(?i:a\s+period\s+of\s+)?(?:(?i:about|around|nearly|almost|more\s+than|over|some|roughly|"
         rf"approximately)\s+)?(?:(?P<n>{_N}|{_FEW})\s+(?P<half>and\s+a\s+half\s+)?)?(?P<u>days|weeks|months)\b(?!\s+(?:now|ago))",
         re.I)),
+    # "at the beginning of the month": that part of the running month (the report's when none runs).
+    ("month_part", re.compile(r"\b(?:(?:at|in|by|from|since|during|towards?)\s+)?the\s+(?P<part>beginning|start|middle|end)"
+                              r"\s+of\s+(?P<this>the|this)\s+month\b", re.I)),
     ("doc_this", re.compile(r"\b(?P<early>earlier\s+)?this\s+(?P<u>week|month|year)\b", re.I)),
     ("doc_prev", re.compile(rf"\b(?:(?P<part>{_PART})[\s-]+)?last\s+(?P<u>week|month|year)\b", re.I)),
     ("ago", re.compile(rf"\b(?:(?:almost|nearly|about|around|some|over|more\s+than|less\s+than|just|only)\s+)?"
@@ -281,7 +285,7 @@ _GATES = {
     "same": ("later", "that", "same", "end of", "midnight", "nightfall", "evening", "meanwhile", "meantime",
              "simultaneous", "concurrent", "during th", "at this", "at that"),
     "doc_last": ("last", "past", "previous", "preceding"), "doc_recent": ("recent", "last", "past", "now"), "doc_this": ("this",),
-    "doc_prev": ("last",), "lasting": ("days", "weeks", "months"), "ago": ("ago",), "weekend": ("weekend",), "overnight": ("overnight",), "doc_day": ("yesterday", "today", "tonight", "this morning"),
+    "month_part": ("of the month", "of this month"), "doc_prev": ("last",), "lasting": ("days", "weeks", "months"), "ago": ("ago",), "weekend": ("weekend",), "overnight": ("overnight",), "doc_day": ("yesterday", "today", "tonight", "this morning"),
     "year": ("19", "20"), "year_part": ("19", "20"),
 }
 _CASED_GATES = {"day_range", "day_range_us", "month_range", "day", "month", "weekday", "year", "iso", "week_of",
@@ -465,6 +469,8 @@ def _build(kind: str, m: re.Match) -> DateExpr | None:
         return DateExpr(start, end, "lasting", (count * unit + (unit // 2 if g.get("half") else 0),))
     if kind == "doc_this":
         return DateExpr(start, end, "this", (g["u"].lower(),))
+    if kind == "month_part":
+        return DateExpr(start, end, "month_part", (_part(g["part"]), g["this"].lower() == "this"))
     if kind == "doc_prev":
         unit = g["u"].lower()
         if unit == "year":
@@ -632,6 +638,15 @@ def _resolve_plain(expr: DateExpr, ctx: DateContext) -> DateSpan | None:
         first = {"week": today - timedelta(days=today.weekday()), "month": today.replace(day=1),
                  "year": today.replace(month=1, day=1)}[unit]
         return DateSpan(first, today)
+    if kind == "month_part":
+        part, this = value
+        month_of = ctx.doc_date if this or ctx.anchor is None else ctx.anchor.end
+        if month_of is None:
+            return None
+        span = _month_span(month_of.year, month_of.month, part, ctx)
+        if ctx.doc_date is not None and span.start <= ctx.doc_date < span.end:
+            span = DateSpan(span.start, ctx.doc_date)
+        return span
     if kind == "prev":
         if ctx.doc_date is None:
             return None

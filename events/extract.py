@@ -101,6 +101,8 @@ NARRATIVE_MIN_DATES = 3
 REFERENCE_SENTENCES = 2
 # How far back an undated statement may retell an event told before (events/extract.py _drop_retold).
 RETOLD_SENTENCES = 5
+# A lede told on the report's date retells the body's dated event up to this many days before it.
+LEDE_RETOLD_DAYS = 3
 # Statements that may take their place from the sentences before (not captures: a capture
 # names what it took).
 CONTEXT_ACTIONS = frozenset({"clash", "repel", "withdraw"})
@@ -142,6 +144,32 @@ _ENTRY = re.compile(r"(?:enter|entered|entering|stormed\s+into|broke\s+into)$", 
 _AGAIN_AFTER = re.compile(r"^\s+(?:(?!(?:before|after|until|but|then|only|and)\s)[\w-]+\s+){0,6}?"
                           r"(?:again|once\s+again|once\s+more)\b", re.I)
 _DIRECT_GAP = re.compile(r"^[^,.;:()]{0,45}$")
+# "a year after the fall of X", "on the anniversary of the liberation of X"
+_TIME_AFTER_NOUN = re.compile(r"(?<![\w-])(?:(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                              r"twelve)\s+(?P<u>years?|months?|weeks?|days?)\s+(?:after|since)|anniversary\s+of)\s+"
+                              r"(?:the\s+)?$", re.I)
+_EARLIER_OPENING = re.compile(r"\s*(?:Earlier|Previously|Before\s+(?:that|then)|Prior\s+to\s+that)(?:\s+(?:in|during)\s+the\s+"
+                              r"(?P<u>offensive|operation|campaign|battle|fighting|war|week|month|day))?\s*,", re.I)
+_EARLIER_INLINE = re.compile(r"(?<![\w-])had\s+(?:earlier|previously|already)\s+$", re.I)
+_SINCE_NOUN = re.compile(r"(?<![\w-])(?:ever\s+)?since\s+(?:the\s+|its\s+|their\s+)?$", re.I)
+_LOCATOR_GAP = re.compile(r"\s*,?\s*(?:in|of|near|within)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}", re.I)
+_FRONTED_SINCE = re.compile(r"\s*(?:Ever\s+)?Since\s[^,;]{3,120},")
+_HAVE_SINCE = re.compile(r"(?<![\w-])(?:have|has|had)\s+since\s+$", re.I)
+# A date this close after "since the fall of X" is the fall's own ("since the fall of X on 3 May").
+SINCE_OWN_DATE_CHARS = 60
+_CAMPAIGN_NOUNS = frozenset({"offensive", "operation", "campaign", "battle"})
+_APPOSITION_BEFORE = re.compile(r",\s*(?:first\s+|once\s+|originally\s+)?(?:[a-z]+ed|taken|retaken|held|overrun|won)\s+"
+                                r"(?:by|from)\s[^,;()]{1,80},\s*(?:was|were|has\s+been|had\s+been|have\s+been)\s+"
+                                r"(?:[a-z]+ly\s+)?$")
+_INCLUDING = re.compile(r"\s*,?\s*(?:(?:that|which)\s+(?:includes?|included|contains?|contained|comprises?)|including)\s+"
+                        r"(?:the\s+)?(?:(?:towns?|villages?|cities|city|areas?|districts?)\s+of\s+)?", re.I)
+_LIST_GAP = re.compile(r"\s*(?:,|and|,\s*and|as\s+well\s+as)?\s*(?:the\s+)?(?:(?:towns?|villages?)\s+of\s+)?(?:al-)?", re.I)
+_CASUALTIES_IN = re.compile(r"(?<![\w-])(?:killed|wounded|injured|died|dead|lost\s+their\s+lives)\s+(?:in|during)\s+"
+                            r"(?:the\s+)?(?:(?:last|past|first|previous)\s+)?(?:(?:\w+\s+){0,2}(?:days?|hours?|weeks?|nights?)"
+                            r"\s+of\s+)?$", re.I)
+_BEARING = re.compile(r"(?:north|south|east|west)[\w-]*\s+of\s", re.I)
+_APPOSITION_GAP = re.compile(r"\s*,\s*(?:just\s+|some\s+|about\s+)?")
+_DEFINED_AS = re.compile(r"(?<![\w-])(?:was|is|were|are)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}$", re.I)
 _RECALL_BEFORE = re.compile(r"(?:following|after|since|despite|before|with)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 _FRONTED_RECALL = re.compile(r"\s*(?:Following|After|Since|In\s+the\s+wake\s+of|On\s+the\s+heels\s+of)\s", re.I)
 # A recalled event with no date of its own ends before the next date the text names.
@@ -158,7 +186,7 @@ _NOT_TERRITORY = re.compile(
     r"\s+(?:[\w'’,-]+\s+){0,4}?(?:shipments?|weapons|arms|ammunition|ammo|munitions|vehicles?|tanks?|equipment|documents|"
     r"stash(?:es)?|caches?|supplies|drones?|prisoners?|hostages?|fighters|militants|members|soldiers|troops|bod(?:y|ies)|"
     r"commanders?|leaders?|trucks?|cars?|missiles?|rockets?|launchers?|guns?|rifles|cash|money|loot|booty|"
-    r"militiamen|gunmen|jihadists|suspects|civilians)\b(?!\s+(?:positions?|base|hill|"
+    r"militiamen|gunmen|jihadists|suspects|civilians|men|personnel|lives|officers|recruits)\b(?!\s+(?:positions?|base|hill|"
     r"headquarters|held|controlled))", re.I)
 # Between "A on 14 October" and "B on 9 November": a date phrase, then "and" (", then").
 _GAPPED_BEFORE = re.compile(r"\s+(?:on|in|by|late\s+on|early\s+on)\s+[^,;.()]{2,30}?,?\s+(?:and|then|before)\s+"
@@ -186,7 +214,22 @@ _MATERIEL_AFTER = re.compile(r"\s+(?:(?:an?|the|two|three|four|five|several|\d+|
 _ENDS_IN_OUT = re.compile(r"\sout$", re.I)
 _THROUGH_BEFORE = re.compile(r"(?<![\w-])(?:through|via)\s+(?:the\s+)?$", re.I)
 _RELATIVE_OPEN = re.compile(r",\s*(?:which|who|that|where)\s", re.I)
+# A date right after a verb of a pronoun or of a pact ("the caliphate it proclaimed in June",
+# "the truce agreed in May") dates that verb, not an event told before it.
+_PACT_VERBS = r"(?<![\w-])(?:agreed|signed|brokered|proclaimed|declared|negotiated|concluded)"
+_DATE_PREPOSITION = r"\s+(?:(?:in|on|at|during|since|by)\s+)?(?:the\s+)?$"
+_OTHER_VERB_DATED = re.compile(r"(?:(?<![\w-])(?:it|they|he|she|which|who)\s+(?:had\s+|has\s+|have\s+)?[a-z]+(?:ed|en)|"
+                               + _PACT_VERBS + ")" + _DATE_PREPOSITION, re.I)
+_PACT_DATED = re.compile(r"(?<![\w-])(?:agreed|signed|brokered|negotiated|concluded)" + _DATE_PREPOSITION, re.I)
 _EVACUATION = re.compile(r"(?i:evacuat|leav|left)")
+# Flight: where the fleeing ran to is no ground they fell back to and held.
+_FLIGHT = re.compile(r"(?i:fle[de]|escap)")
+_HEADING_FOR = re.compile(r"(?<![\w-])towards?\s+(?:(?!to\s|into\s)[^,;.()])*$", re.I)
+_TOWARDS = re.compile(r"(?<![\w-])(?:towards?|to|into|for)\s", re.I)
+# "families fled towards X", "thousands of residents left": people, not a side, moving
+# (fighters "and their families" are a side leaving).
+_CIVILIANS_BEFORE = re.compile(r"(?<![\w-])(?<!their\s)(?<!and\s)(?<!with\s)(?:families|residents|civilians|people|inhabitants|villagers|children|women|"
+                               r"displaced|refugees)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 # Leaving under terms: the words both a withdrawal far away and a handover are told in.
 _UNDER_TERMS = r"evacuat\w*|bus(?:es|ed|sed)?|surrender\w*|reconciliation|safe\s+(?:passage|conduct)"
 # Men sent away under a deal: a withdrawal "to X" then moves no front line at X.
@@ -404,6 +447,11 @@ class _Reader(Sides):
                 if _BACKGROUND_HEADING.fullmatch(self.masked, sentence.start,
                                                  heading.end(1) if heading else sentence.end):
                     background_year = (self.ctx.year,)
+                period = self.ctx.report_period
+                if period is not None and self.ctx.anchor is not None and self.ctx.anchor.end < period.start:
+                    # A summary's next section ("Central Syria") is news of its period again,
+                    # not of the history the section before ended on.
+                    self.ctx.anchor, self.recalled_restore = period, None
             if sentence.kind == "text":
                 self._read(view)
             elif self.told_by is not None:
@@ -652,6 +700,7 @@ class _Reader(Sides):
         self._borrow_places(view, made)
         self._merge_repels(view, made)
         self._place_in_scene(view, made)
+        self._places_included(view, made)
         made.extend(self._support_strikes(view, made))
         if view.sentence.start in self.box_results:
             for draft in made:
@@ -676,6 +725,8 @@ class _Reader(Sides):
                 draft.action = "capture"
             if draft.action == "withdraw" and any(c.destination for c in draft.places) and (
                     _EVACUATION.match(self.masked, draft.trigger.start, draft.trigger.end)
+                    or (_FLIGHT.match(self.masked, draft.trigger.start, draft.trigger.end) and _TOWARDS.search(
+                        self.masked, draft.trigger.end, min(c.ref.start for c in draft.places if c.destination)))
                     or _SENT_AWAY.search(self.masked, view.sentence.start, view.sentence.end)
                     or _OWN_GROUND.search(self.masked, draft.trigger.end,
                                           min(c.ref.start for c in draft.places if c.destination))):
@@ -683,6 +734,10 @@ class _Reader(Sides):
                 # sent far away; "fell back to their territory in X": into their own ground. No
                 # front line moved there.
                 draft.places = [c for c in draft.places if not c.destination]
+            if draft.action == "withdraw" and any(c.destination for c in draft.places):
+                # "withdrew towards X": heading for X, not arrived there ("fell back to X" is)
+                draft.places = [c for c in draft.places if not c.destination or not _HEADING_FOR.search(
+                    self.masked, draft.trigger.end, c.ref.start)]
             if not draft.places:
                 # A placeless statement still tells who is acting, if the text names them.
                 if draft.actor_from in ("subject", "agent", "object"):
@@ -730,6 +785,8 @@ class _Reader(Sides):
                 # a year is history; "for three months" and "since mid-2012" end at the running
                 # date or the report's, moving nothing
                 continue
+            if _PACT_DATED.search(self.masked, max(sentence.start, expr.start - 40), expr.start):
+                continue  # "the truce agreed in May held": the pact's date, not the story's time
             if expr.kind in ("day", "range"):
                 self.explicit_dates.append((expr.start, span))
             # "captured back on 8 October" in a December report dates its own sentence
@@ -767,6 +824,9 @@ class _Reader(Sides):
         for trigger in view.triggers:
             if trigger.form in ("reference", "description"):
                 continue
+            if trigger.action == "clash" and _CASUALTIES_IN.search(self.masked, max(sentence.start, trigger.start - 60),
+                                                                  trigger.start) and not self._place_follows(view, trigger):
+                continue  # "a dozen men died during three days of fighting": a toll, the fight told elsewhere
             begin = clauses.clause_start(view.bounds, sentence.start, trigger.start)
             if clauses.is_negated(self.masked, begin, trigger.start):
                 if trigger.action == "siege_lifted":
@@ -846,6 +906,9 @@ class _Reader(Sides):
             # "..., after being expelled from X last month": history told of the patient, by
             # nobody the text names; a guessed agent would put a wrong side on the map.
             return None
+        if action == "withdraw" and _CIVILIANS_BEFORE.search(self.masked, max(subject_start, trigger.start - 50),
+                                                             trigger.start):
+            return None
         if trigger.form == "swap":
             target = subject_side
         elif trigger.form in ("failed_to", "lost"):
@@ -863,11 +926,18 @@ class _Reader(Sides):
                     and not _MATERIEL_AFTER.match(self.masked, trigger.end, min(sentence.end, trigger.end + 60)):
                 return None  # "destroyed houses": no fight ("destroyed an army tank near X" is one)
         goods = _NOT_TERRITORY.match(self.masked, trigger.end, min(object_end, trigger.end + 60)) \
-            if action in ("capture", "recapture") and trigger.form == "verb" else None
+            if action in ("capture", "recapture") and trigger.form in ("verb", "lost") else None
         if goods is not None and not _DRIVEN_FROM.match(self.masked, trigger.start, min(object_end, trigger.end + 60)) \
                 and not any(trigger.end <= r.start < goods.end() for r in view.refs):  # "took X, where 3 soldiers..."
             return None  # "seized a shipment of arms in X", "captured 20 fighters": no ground taken
         places, place_from = self._places(view, trigger, subject_start, object_end, action)
+        if not places and trigger.form == "passive":
+            # "X, captured by ISIS in 2015, was retaken on Monday": history told in apposition
+            # stands between the main verb and its subject.
+            apposition = _APPOSITION_BEFORE.search(self.masked, max(sentence.start, trigger.start - 160), trigger.start)
+            if apposition is not None:
+                begin = clauses.clause_start(view.bounds, sentence.start, apposition.start())
+                places, place_from = self._places(view, trigger, begin, object_end, action)
         if places and all(c.ref.place.kind in WIDE_KINDS for c in places) and \
                 self._unknown_name(trigger.end, places[0].ref.start, view):
             # "captured the villages of A, B and C in southern Idlib", A-C unknown to the
@@ -883,6 +953,13 @@ class _Reader(Sides):
         span, date_from = self._date_for(view, trigger, live)
         if span is not None and span.background:
             return None
+        told_span = self._since_span(view, trigger, span or self.default_span)
+        if date_from == "running" and told_span is span and span is not None:
+            told_span = self._earlier_span(view, trigger, span)
+        if told_span is None:
+            return None
+        if told_span is not (span or self.default_span):
+            span = told_span
         if action == "attack" and "offensive" in trigger.flags and places and \
                 _OFFENSIVE_AIM.search(self.masked[trigger.end:places[0].ref.start]) and \
                 not any(trigger.end <= other.start < places[0].ref.start and other.action == "attack"
@@ -926,6 +1003,62 @@ class _Reader(Sides):
         draft.defender = actor_from == "subject" and any(
             side.role == "defender" and subject_start <= side.start < trigger.start for side in view.sides)
         return draft
+
+    def _in_relative_clause(self, start: int, position: int) -> bool:
+        """Whether ``position`` lies in a relative clause opened after ``start`` and not closed
+        before it ("took X, which lies west of Y, on 3 May": the date is the main verb's)."""
+        opened = None
+        for opened in _RELATIVE_OPEN.finditer(self.masked, start, position):
+            pass
+        return opened is not None and "," not in self.masked[opened.end():position]
+
+    def _since_span(self, view: _SentenceView, trigger: Trigger, span: DateSpan) -> DateSpan | None:
+        """"besieged since the fall of X": the fall came before the sentence's time (in the
+        month before it, unless a date of its own follows); "they have since taken X", "Since
+        the fall of X in May, they have taken Y": from the running time up to the report's;
+        "a year after the fall of X": that long before it; "the anniversary of the fall of X":
+        some year before, no date to tell (None)."""
+        before = self.masked[max(view.sentence.start, trigger.start - 40):trigger.start]
+        if trigger.form in ("nominal", "nominal_of"):
+            after = _TIME_AFTER_NOUN.search(before)
+            if after is not None and after.group("u") is None:
+                return None
+            if after is not None:
+                unit = after.group("u").lower().rstrip("s")
+                count = NUMBERS.get(after.group("n").lower(), 0) if not after.group("n").isdigit() else int(after.group("n"))
+                if count:
+                    days = count * (365 if unit == "year" else UNIT_DAYS[unit])
+                    slack = {"year": 31, "month": 10, "week": 2, "day": 0}[unit]
+                    return DateSpan(span.start - timedelta(days=days + slack), span.end - timedelta(days=days - slack))
+        before = before[-16:]
+        if trigger.form in ("nominal", "nominal_of") and _SINCE_NOUN.search(before) and not any(
+                trigger.end <= expr.start < trigger.end + SINCE_OWN_DATE_CHARS for expr, *_ in view.dates):
+            return DateSpan(span.start - timedelta(days=RECALL_WINDOW_DAYS), span.start - timedelta(days=1))
+        if self.doc_date is None or span.end >= self.doc_date:
+            return span
+        if _HAVE_SINCE.search(before):
+            return DateSpan(span.start, self.doc_date)
+        fronted = _FRONTED_SINCE.match(self.masked, view.sentence.start, trigger.start)
+        if fronted and all(expr.end <= fronted.end() for expr, *_ in view.dates):
+            # "Since the capture of X in March, the army has advanced on Y": from then to now
+            return DateSpan(span.start, self.doc_date)
+        return span
+
+    def _earlier_span(self, view: _SentenceView, trigger: Trigger, span: DateSpan) -> DateSpan:
+        """"Earlier in the offensive, it had taken X", "Before that, ...", "had already taken X"
+        after a dated sentence: before the running date (the month before it; "earlier in
+        the week": that week), not on it."""
+        fronted = _EARLIER_OPENING.match(self.masked, view.sentence.start, trigger.start)
+        inline = _EARLIER_INLINE.search(self.masked, max(view.sentence.start, trigger.start - 30), trigger.start)
+        if fronted is None and inline is None:
+            return span
+        unit = (fronted.group("u") or "").lower() if fronted is not None else ""
+        if unit == "day":
+            return span
+        back = {"week": span.start.weekday(), "month": span.start.day - 1}.get(unit, RECALL_WINDOW_DAYS)
+        if back <= 0:
+            return span
+        return DateSpan(span.start - timedelta(days=back), span.start - timedelta(days=1))
 
     def _unknown_name(self, start: int, end: int, view: _SentenceView) -> bool:
         """Whether ``masked[start:end]`` names a place the gazetteer does not know (a capitalised
@@ -1077,6 +1210,9 @@ class _Reader(Sides):
         for expr, span, leading in usable:
             if (span.background or expr.bound == "since") and any(trigger.end <= a < expr.start for a, _ in view.bounds):
                 continue  # "took X, which they had held since (mid-)2012": the date is the holding's
+            if expr.start > trigger.end and (self._in_relative_clause(trigger.end, expr.start) or
+                                             _OTHER_VERB_DATED.search(self.masked, trigger.end, expr.start)):
+                continue  # "entered X from Y, which they had taken the week before", "the caliphate it proclaimed in June"
             if (trigger.start < expr.start < next_start or (expr.bound == "since" and expr.start > trigger.start)) \
                     and expr.end > trigger.end and (
                     not leading or _CLAUSE_END_AFTER.match(self.masked[expr.end:expr.end + 2])
@@ -1184,9 +1320,12 @@ class _Reader(Sides):
         told (the same side, kind of action and place: a quotation or a monitor confirming
         the lede) is that event, not a second one; a "retook" in the retelling makes it a
         recapture."""
+        told = self.told.get((ACTION_CLASS[draft.action], draft.actor), {})
+        if draft.date_from == "own":
+            self._date_the_lede(draft, told)
+            return
         if draft.date_from not in ("running", "default", "speech"):
             return
-        told = self.told.get((ACTION_CLASS[draft.action], draft.actor), {})
         kept = []
         for chosen in draft.places:
             earlier = told.get(chosen.ref.place.name)
@@ -1196,6 +1335,23 @@ class _Reader(Sides):
             elif draft.action == "recapture" and earlier.action == "capture":
                 earlier.action = "recapture"
         draft.places = kept
+
+    def _date_the_lede(self, draft: _Draft, told: dict[str, _Draft]) -> None:
+        """A headline or lede told on the report's date ("ISIS seizes X") and the body's dated
+        telling of it ("seized X on Sunday") are one event, of the body's date: the lede's
+        place goes (the first telling may have named other places too)."""
+        headline = _HEADLINE.match(self.doc.text)
+        headline_end = headline.end(1) if headline else -1
+        for chosen in draft.places:
+            earlier = told.get(chosen.ref.place.name)
+            if earlier is None or earlier.removed or earlier.certainty == "denied" or \
+                    not (earlier.date_from == "default" or earlier.trigger.start < headline_end) or \
+                    not 0 < (earlier.span.start - draft.span.end).days <= LEDE_RETOLD_DAYS:
+                continue
+            earlier.places = [c for c in earlier.places if c.ref.place.name != chosen.ref.place.name]
+            earlier.removed = not earlier.places
+            if earlier.action == "recapture" and draft.action == "capture":
+                draft.action = "recapture"
 
     def _drop_back_references(self, view: _SentenceView, made: list[_Draft]) -> None:
         """"Following the capture of X, ..." recalls an event already told: no second event."""
@@ -1264,6 +1420,26 @@ class _Reader(Sides):
             if draft.action == "withdraw" and draft.actor in left and draft.places and \
                     all(c.destination for c in draft.places):
                 draft.removed = True
+
+    def _places_included(self, view: _SentenceView, made: list[_Draft]) -> None:
+        """"closing the ring round the enclave east of X, which includes the villages A, B and
+        C": the places the region is said to include are the event's places."""
+        for draft in made:
+            if draft.removed or not draft.places or any(c.ref.place.kind not in WIDE_KINDS for c in draft.places):
+                continue
+            last = max(c.ref.end for c in draft.places)
+            including = _INCLUDING.match(self.masked, last, view.sentence.end)
+            if including is None:
+                continue
+            listed = []
+            for ref in view.refs:
+                if ref.start < including.end() or ref.place.kind in WIDE_KINDS:
+                    continue
+                if not _LIST_GAP.fullmatch(self.masked, listed[-1].end if listed else including.end(), ref.start):
+                    break
+                listed.append(ref)
+            if listed:
+                draft.places = [Chosen(ref) for ref in listed]
 
     def _place_in_scene(self, view: _SentenceView, made: list[_Draft]) -> None:
         """Last resort: a statement naming no place happens in the sentence's opening scene
@@ -1431,7 +1607,19 @@ class _Reader(Sides):
                 draft.places = [c for c in draft.places if c.ref.place.kind not in WIDE_KINDS]
             elif (draft.start, draft.actor, ACTION_CLASS[draft.action]) in concrete:
                 draft.places = [c for c in draft.places if c.ref.place.kind not in WIDE_KINDS
-                                or (c.ref.place.kind == "region" and c.ref.via == "name")]
+                                or (c.ref.place.kind == "region" and c.ref.via == "name"
+                                    and not self._locates(c.ref, draft.places))]
+            elif draft.action == "attack" and draft.trigger.noun in _CAMPAIGN_NOUNS and (
+                    (draft.start, draft.actor, "capture") in concrete or _DEFINED_AS.search(
+                        self.masked, max(draft.start, draft.trigger.start - 50), draft.trigger.start)):
+                # "launched an offensive in northern Hama, seizing A, B and C": the province says
+                # where the towns it took lie; the offensive is told by them. "The Battle of X was
+                # an offensive ... in the Y mountains": a page defines its campaign's whole area.
+                draft.places = [c for c in draft.places if c.ref.place.kind not in WIDE_KINDS]
+            # "entered the town of X, south-east of Y": the bearing says where X lies
+            draft.places = [c for c in draft.places if not (_BEARING.match(c.ref.place.name) and any(
+                o.ref.end <= c.ref.start and not _BEARING.match(o.ref.place.name) and o.ref.place.kind not in WIDE_KINDS and
+                _APPOSITION_GAP.fullmatch(self.masked, o.ref.end, c.ref.start) for o in draft.places))]
             if draft.background:
                 draft.span = self._before_next_date(draft)
             action = draft.action
@@ -1450,6 +1638,12 @@ class _Reader(Sides):
                                  f"no date in its URL or text); undated events span {WIDE_START}..{date.today()}")
         return _deduplicate(events)
 
+    def _locates(self, ref: PlaceRef, places: list[Chosen]) -> bool:
+        """Whether a region only says where a place just before it lies ("took X, in the
+        eastern Homs countryside,")."""
+        return any(c.ref.end <= ref.start and c.ref.place.kind not in WIDE_KINDS and
+                   _LOCATOR_GAP.fullmatch(self.masked, c.ref.end, ref.start) for c in places)
+
     def _before_next_date(self, draft: _Draft) -> DateSpan:
         """A recalled event's dates: the month before the next date named after it, not
         before the running date's start; its running date when no date follows."""
@@ -1467,6 +1661,10 @@ class _Reader(Sides):
         place = chosen.ref.place
         span = draft.span
         confidence = _confidence(draft, chosen)
+        if self.doc_date is not None and not self.narrative and \
+                (self.doc_date - span.end).days > HISTORY_CONFIDENCE_DAYS:
+            # history a news report recalls is told in passing: wrong more often than its news
+            confidence = round(max(0.01, confidence * HISTORY_CONFIDENCE), 3)
         uncertainty_km, place_id = place.uncertainty_km, place.id or None
         if chosen.destination:
             # Fell back *to* X: X was not lost, and the withdrawal happened somewhere on the way
@@ -1507,17 +1705,21 @@ def _within(items: list, start: int, end: int) -> list:
 
 
 # The factors of an event's confidence, each about how often events read that way were
-# right on the tuning parts of the seed, dev and fresh corpora (a passive without its agent,
-# an actor or a date carried over from an earlier sentence, a place taken from the context,
-# a province for a place, a denied statement, a withdrawal or a clash are wrong more often).
-_FORM_CONFIDENCE = {"verb": 0.85, "passive": 0.7, "swap": 0.8, "failed_to": 0.8, "lost": 0.75, "failed_ref": 0.75,
-                    "nominal": 0.75, "nominal_of": 0.7, "modifier": 0.65}
+# right on the tuning parts of the seed, dev and fresh corpora (an actor or a date carried
+# over from an earlier sentence, a place taken from the context, a province for a place, a
+# denied statement, a withdrawal, a clash, an entry into a place and history a news report
+# recalls are wrong more often; a passive or a noun is about as often right as a verb).
+_FORM_CONFIDENCE = {"verb": 0.85, "passive": 0.85, "swap": 0.8, "failed_to": 0.8, "lost": 0.75, "failed_ref": 0.75,
+                    "nominal": 0.8, "nominal_of": 0.7, "modifier": 0.65}
 _ACTOR_CONFIDENCE = {"subject": 1.0, "agent": 1.0, "object": 1.0, "sentence": 0.95, "running": 0.75, "right": 0.8}
-_PLACE_CONFIDENCE = {"object": 1.0, "subject": 0.8, "answered": 0.85, "shared": 0.85, "borrowed": 0.7, "scene": 0.6,
+_PLACE_CONFIDENCE = {"object": 1.0, "subject": 0.9, "answered": 0.85, "shared": 0.85, "borrowed": 0.7, "scene": 0.6,
                      "context": 0.3, "none": 0.5}
 _KIND_CONFIDENCE = {"governorate": 0.4, "region": 0.8, "district": 0.85}
 _ACTION_CONFIDENCE = {"clash": 0.6, "withdraw": 0.5, "attack": 0.85}
-_DATE_CONFIDENCE = {"own": 1.0, "speech": 0.9, "running": 0.75, "default": 0.8}
+_DATE_CONFIDENCE = {"own": 1.0, "speech": 0.85, "running": 0.8, "default": 1.0}
+# "entered X": often the capture of X the text goes on to tell, or the whole of it.
+ENTRY_CONFIDENCE = 0.7
+HISTORY_CONFIDENCE, HISTORY_CONFIDENCE_DAYS = 0.85, 60
 _CERTAINTY_CONFIDENCE = {"stated": 1.0, "reported": 0.9, "claimed": 0.85, "denied": 0.3}
 
 
@@ -1530,8 +1732,12 @@ def _confidence(draft: _Draft, chosen: Chosen) -> float:
     value *= max(0.5, min(1.0, chosen.ref.place.score))
     value *= _DATE_CONFIDENCE.get(draft.date_from, 0.8)
     value *= _CERTAINTY_CONFIDENCE[draft.certainty]
+    value *= ENTRY_CONFIDENCE if draft.action == "advance" and draft.entry else 1.0
     value *= _KIND_CONFIDENCE.get(chosen.ref.place.kind, 1.0) * _ACTION_CONFIDENCE.get(draft.action, 1.0)
     return round(max(0.01, min(1.0, value)), 3)
+
+
+_PART_OF_PLACE = re.compile(r"\s+\((?:[\w-]+\s+)?(?:outskirts|suburbs?|edge|side|part|parts|half|corner|tip)\)$")
 
 
 def _deduplicate(events: list[Event]) -> list[Event]:
@@ -1550,7 +1756,8 @@ def _deduplicate(events: list[Event]) -> list[Event]:
             best[key] = kept.with_changes(action="recapture")
     groups: dict[tuple, list[Event]] = {}
     for event in best.values():
-        groups.setdefault((event.actor, ACTION_CLASS[event.action], event.place), []).append(event)
+        # "the western edge of X" and X are one place for telling one event twice
+        groups.setdefault((event.actor, ACTION_CLASS[event.action], _PART_OF_PLACE.sub("", event.place)), []).append(event)
     out = []
     for group in groups.values():
         # An event is wider when another's dates nest in its own: walking from the latest

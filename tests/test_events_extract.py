@@ -125,7 +125,6 @@ def test_withdrawal_and_pushed_back_sides():
     "On 2 May ISIS counter-attacked and pushed the army back to Ma'dan.",
     "On 2 May ISIS forced government troops to retreat to Ma'dan.",
     "On 2 May the army fell back to Ma'dan.",
-    "On 2 May government forces withdrew towards Ma'dan.",
     "On 2 May government troops were pushed back into Ma'dan.",
 ])
 def test_a_withdrawal_to_a_place_does_not_lose_that_place(text):
