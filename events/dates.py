@@ -308,11 +308,34 @@ _OWN_WORDS = {**{pattern: ("week",) for kind, pattern in _PATTERNS if kind == "w
                  if kind == "later" and pattern.pattern.endswith(r"\s+later\b")}}
 
 
+def _overlapping(words) -> dict[str, frozenset[str]]:
+    """Word -> the other words of ``words`` an occurrence of it can overlap (one inside the
+    other, or the end of one the start of the other)."""
+    def overlap(a: str, b: str) -> bool:
+        return a in b or b in a or any(a[-k:] == b[:k] or b[-k:] == a[:k] for k in range(1, min(len(a), len(b))))
+    return {a: frozenset(b for b in words if b != a and overlap(a, b)) for a in words}
+
+
+# The lower-case gate's words, longest first as in its pattern, and the words each can overlap.
+_UNCASED_WORDS = tuple(sorted(_UNCASED_GATE[1], key=len, reverse=True))
+_UNCASED_OVERLAPS = _overlapping(_UNCASED_WORDS)
+
+
 def _kinds_present(text: str, low: str | None = None) -> set[str]:
     present: set[str] = set()
-    for haystack, (pattern, kinds_of) in ((text, _CASED_GATE), (text.lower() if low is None else low, _UNCASED_GATE)):
-        for word in set(pattern.findall(haystack)):  # a word met again adds no kind
-            present |= kinds_of[word]
+    pattern, kinds_of = _CASED_GATE
+    for word in set(pattern.findall(text)):  # a word met again adds no kind
+        present |= kinds_of[word]
+    low = text.lower() if low is None else low
+    pattern, kinds_of = _UNCASED_GATE
+    # Substring tests are several times cheaper than the gate's pattern over the sentence; they
+    # find the words the pattern finds unless two of the words found can overlap (the pattern
+    # then takes one occurrence and may miss the other).
+    found = [word for word in _UNCASED_WORDS if word in low]
+    if any(_UNCASED_OVERLAPS[word].intersection(found) for word in found):
+        found = set(pattern.findall(low))
+    for word in found:
+        present |= kinds_of[word]
     return present
 _BOUND_BEFORE = re.compile(r"\b(by|until|till|up\s+to|since|as\s+of|as\s+at|before|from)\s+$", re.I)
 _BOUND_WORD = {"by": "by", "before": "by", "until": "until", "till": "until", "up to": "until",
