@@ -11,23 +11,13 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from lookalikes import lower_pattern as _lower_pattern
+
 
 def lowered(text: str) -> str | None:
     """``text.lower()`` when it has the same offsets as ``text``, else None."""
     low = text.lower()
     return low if len(low) == len(text) else None
-
-
-def _lower_pattern(pattern: str) -> str:
-    out, index = [], 0
-    while index < len(pattern):
-        if pattern[index] == "\\":
-            out.append(pattern[index:index + 2])  # \S, \W, \B keep their meaning
-            index += 2
-            continue
-        out.append(pattern[index].lower())
-        index += 1
-    return "".join(out).replace("(?p<", "(?P<").replace("(?p=", "(?P=")
 
 
 class Folded:

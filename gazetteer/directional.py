@@ -44,7 +44,7 @@ from gazetteer.context import approx_km
 from gazetteer.normalize import fold, is_arabic
 from gazetteer.place import Mention, Place
 # "ſouth", "kilometerſ": a direction or unit a pattern matched is looked up by its ASCII spelling.
-from lookalikes import ASCII_LOOKALIKES
+from lookalikes import ASCII_LOOKALIKES, Caseless, caseless
 
 EARTH_RADIUS_KM = 6371.0088
 
@@ -96,7 +96,7 @@ WIDE_KM = 20.0
 # Kinds a named part of a wide anchor may have.
 PART_KINDS = frozenset({"region", "area"})
 # The word before the anchor is a direction, "of" or an article: a cheap first test.
-_LAST_WORD_RE = re.compile(rf"\b(?:{_DIR}|of|the)[ \t\u00a0]+$", re.IGNORECASE)
+_LAST_WORD_RE = Caseless(rf"\b(?:{_DIR}|of|the)[ \t\u00a0]+$", re.IGNORECASE)
 
 
 def _compass(word: str) -> str:
@@ -336,6 +336,7 @@ def apply(gazetteer, text: str, mentions: list[Mention]) -> list[Mention]:
     out = []
     if any(m.place.kind == "district" for m in mentions):
         mentions = [city_side(gazetteer, text, m, mentions) for m in mentions]
+    low = caseless(text) if mentions else None
     for mention in mentions:
         centre = old_city(text, mention) if "ld" in text[max(0, mention.start - 24):mention.end + 16] else None
         if centre is not None:
@@ -343,7 +344,7 @@ def apply(gazetteer, text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         window_start = max(0, mention.start - _WINDOW)
         match = None
-        if _LAST_WORD_RE.search(text, max(0, mention.start - 24), mention.start):
+        if _LAST_WORD_RE.search(text, max(0, mention.start - 24), mention.start, low):
             match = BEFORE_RE.search(text, window_start, mention.start)
         after = AFTER_RE.match(text, mention.end) if match is None and text[mention.end:mention.end + 1] in "'’" else None
         half = HALF_DIRECTION_RE.search(text, max(0, mention.start - 7), mention.start)
