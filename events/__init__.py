@@ -5,9 +5,10 @@ Reading (text -> events), one module per idea: ``documents`` (files -> text, tit
 / Result rows), ``dates`` (expressions -> spans), ``actors`` (sides and units,
 data/factions.yaml), ``actions`` (trigger words and their grammatical form), ``clauses``
 (clause limits, plans, negation), ``placing`` (which gazetteer mentions are event places),
-``certainty``, ``extract`` (the reader that ties them together); ``spans`` and ``folding`` keep
-the reading linear and fast on any text (sorted-span overlap tests, case-insensitive patterns
-run on lower-cased text).
+``certainty``, ``sides`` (an event's actor and target: which side named acts, which suffers it),
+``extract`` (the reader that ties them together); ``spans`` and ``folding`` keep the reading
+linear and fast on any text (sorted-span overlap tests, case-insensitive patterns run on
+lower-cased text).
 
 Keeping and sharing: ``store`` (SQLite: documents, events, decisions), ``ingest``,
 ``export`` (CSV, GeoJSON, GeoPackage), ``defaults`` (the committed seed events),
