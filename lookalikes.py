@@ -14,6 +14,7 @@ translated text keeps its offsets and its capitals: an acronym matched in capita
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
 LOOKALIKE_LETTERS = {"\u017f": "s", "\u212a": "K", "\u0131": "i", "\u0130": "I"}
 ASCII_LOOKALIKES = str.maketrans(LOOKALIKE_LETTERS)
@@ -80,3 +81,21 @@ class Caseless:
         low = low if low is not None else caseless(text)
         end = len(text) if endpos is None else endpos
         return self.plain.match(low, pos, end) if low is not None else self.ignoring.match(text, pos, end)
+
+    def search_as_written(self, text: str, pos: int = 0, endpos: int | None = None,
+                          low: str | None = None) -> re.Match | None:
+        """``search``'s match as the IGNORECASE pattern makes it on ``text`` (its groups in the
+        text's own case): the lower-cased form finds where it starts, the pattern matches there."""
+        found = self.search(text, pos, endpos, low)
+        if found is None or found.string is text:
+            return found
+        return self.ignoring.match(text, found.start(), len(text) if endpos is None else endpos)
+
+    def finditer_as_written(self, text: str, low: str | None = None) -> Iterator[re.Match]:
+        """``re.Pattern.finditer`` over ``text``, each match as ``search_as_written`` makes it."""
+        low = low if low is not None else caseless(text)
+        if low is None:
+            yield from self.ignoring.finditer(text)
+            return
+        for found in self.plain.finditer(low):
+            yield self.ignoring.match(text, found.start())

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from events.spans import overlaps
-from lookalikes import as_ascii
+from lookalikes import Caseless, as_ascii, caseless
 
 _DIGITS = re.compile(r"\d+")
 _WORD_LINK = re.compile(r"\s(?:to|until|till|through|and)\s")
@@ -301,6 +301,8 @@ _CASED_GATE = _gate(_CASED_GATES)
 _UNCASED_GATE = _gate(set(_GATES) - _CASED_GATES)
 
 
+# The case-insensitive patterns, each run as its lower-cased form on the lower-cased text.
+_CASELESS_TWINS = {pattern: Caseless(pattern.pattern, pattern.flags) for _, pattern in _PATTERNS if pattern.flags & re.I}
 # Patterns of a kind that also need a word of their own, which the kind's gate does not ask
 # for ("three days later": "later"; "the first week of May": "week"): skipped without it.
 _OWN_WORDS = {**{pattern: ("week",) for kind, pattern in _PATTERNS if kind == "week_of"},
@@ -352,7 +354,8 @@ def find_dates(text: str, kinds: frozenset[str] | None = None) -> list[DateExpr]
     text = as_ascii(text)
     taken: list[tuple[int, int]] = []  # sorted, non-overlapping
     found: list[DateExpr] = []
-    low = text.lower()
+    exact_low = caseless(text)
+    low = text.lower() if exact_low is None else exact_low
     present = _kinds_present(text, low)
     for kind, pattern in _PATTERNS:
         if kind not in present or (kinds is not None and kind not in kinds):
@@ -360,7 +363,8 @@ def find_dates(text: str, kinds: frozenset[str] | None = None) -> list[DateExpr]
         own = _OWN_WORDS.get(pattern)
         if own is not None and not any(word in low for word in own):
             continue
-        for match in pattern.finditer(text):
+        twin = _CASELESS_TWINS.get(pattern)
+        for match in pattern.finditer(text) if twin is None else twin.finditer_as_written(text, exact_low):
             start, end = match.span()
             if overlaps(taken, start, end):
                 continue

@@ -66,14 +66,14 @@ _DIR = (r"(?:north|south)ern[ \t\u00a0]+(?:east|west)ern(?![a-z])|(?:east|west)e
 _PART = (r"parts?|countryside|outskirts|suburbs?|side|edge|reaches|areas?|regions?|desert|sector|"
          r"fronts?|banks?|neighbou?rhoods|districts|quarters|half|corner|tip|flank|border[ \t\u00a0]+areas")
 # Text just before a mention: "eastern ", "the southeastern part of ", "the east bank of the city of ".
-BEFORE_RE = re.compile(
+BEFORE_RE = Caseless(
     rf"\b(?P<dir>{_DIR})[ \t\u00a0]+(?:(?P<part>{_PART})[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?"
     rf"(?:(?:city|town|village|province|governorate|region)[ \t\u00a0]+of[ \t\u00a0]+)?)?$",
     re.IGNORECASE,
 )
 # Text just after a mention: "'s eastern countryside", "'s outskirts".
 AFTER_RE = re.compile(rf"['’]s[ \t\u00a0]+(?:(?P<dir>{_DIR})[ \t\u00a0]+)?(?P<part>{_PART})\b", re.IGNORECASE)
-SYRIA_RE = re.compile(rf"\b(?P<dir>{_DIR})[ \t\u00a0]+(?:(?P<part>{_PART})[ \t\u00a0]+of[ \t\u00a0]+)?Syria\b(?![a-z])", re.IGNORECASE)
+SYRIA_RE = Caseless(rf"\b(?P<dir>{_DIR})[ \t\u00a0]+(?:(?P<part>{_PART})[ \t\u00a0]+of[ \t\u00a0]+)?Syria\b(?![a-z])", re.IGNORECASE)
 _SYRIA_WORD_RE = re.compile(r"\bSyria\b(?![a-z])", re.IGNORECASE)
 # The same in the lower-cased text: a literal the regex engine skips to, where IGNORECASE tries
 # the word at every character. Not for a text with a letter IGNORECASE reads as an ASCII one
@@ -345,7 +345,7 @@ def apply(gazetteer, text: str, mentions: list[Mention]) -> list[Mention]:
         window_start = max(0, mention.start - _WINDOW)
         match = None
         if _LAST_WORD_RE.search(text, max(0, mention.start - 24), mention.start, low):
-            match = BEFORE_RE.search(text, window_start, mention.start)
+            match = BEFORE_RE.search_as_written(text, window_start, mention.start, low)
         after = AFTER_RE.match(text, mention.end) if match is None and text[mention.end:mention.end + 1] in "'’" else None
         half = HALF_DIRECTION_RE.search(text, max(0, mention.start - 7), mention.start)
         split = _LEADING_EW_RE.match(mention.text) if half else None
@@ -461,7 +461,8 @@ def _syria_regions(text: str, mentions: list[Mention], gazetteer=None) -> list[M
     words = _SYRIA_LOWER_RE.finditer(low) if len(low) == len(text) else _SYRIA_WORD_RE.finditer(text)
     for syria in words:
         # The phrase ends at the word: look for it in a window before, not across the whole text.
-        match = SYRIA_RE.search(text, max(last_end, syria.start() - _WINDOW), syria.end())
+        match = SYRIA_RE.search_as_written(text, max(last_end, syria.start() - _WINDOW), syria.end(),
+                                           low if len(low) == len(text) else None)
         if match is None or match.end() != syria.end():
             continue
         taken = taken or Spans(mentions)
