@@ -20,6 +20,7 @@ import calendar
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from typing import Iterator
 
 from events.spans import overlaps
 from lookalikes import Caseless, as_ascii, caseless
@@ -303,6 +304,31 @@ _UNCASED_GATE = _gate(set(_GATES) - _CASED_GATES)
 
 # The case-insensitive patterns, each run as its lower-cased form on the lower-cased text.
 _CASELESS_TWINS = {pattern: Caseless(pattern.pattern, pattern.flags) for _, pattern in _PATTERNS if pattern.flags & re.I}
+# The month and weekday patterns, whose matches hold a month's or a weekday's name written
+# capitalised: the name is found first (a scan for a few capital letters) and the pattern searched
+# from a little before it, for no match begins more than _ANCHOR_REACH characters other than
+# spaces and hyphens before its name (the words before it are few and short, "throughout mid-"
+# or "on the night of"; only runs of spaces and hyphens are unbounded). The other patterns
+# with a month's name are cheaper as they are.
+_ANCHOR_REACH = 48
+_ANCHORS = {"month": re.compile(_M), "weekday": re.compile(_WD)}
+_REACHED = re.compile(rf"(?:[\s-]*[^\s-]){{{_ANCHOR_REACH + 1}}}")
+
+
+def _anchored(pattern: re.Pattern, anchor: re.Pattern, text: str) -> Iterator[re.Match]:
+    """``pattern.finditer(text)`` for a pattern each match of which holds a match of ``anchor``."""
+    pos = 0
+    while (word := anchor.search(text, pos)) is not None:
+        start = max(pos, word.start() - 2 * _ANCHOR_REACH)
+        if start > pos and _REACHED.match(text, start, word.start()) is None:
+            start = pos  # a long run of spaces: no shortcut
+        found = pattern.search(text, start)
+        if found is None:
+            return
+        yield found
+        pos = found.end()
+
+
 # Patterns of a kind that also need a word of their own, which the kind's gate does not ask
 # for ("three days later": "later"; "the first week of May": "week"): skipped without it.
 _OWN_WORDS = {**{pattern: ("week",) for kind, pattern in _PATTERNS if kind == "week_of"},
@@ -363,8 +389,10 @@ def find_dates(text: str, kinds: frozenset[str] | None = None) -> list[DateExpr]
         own = _OWN_WORDS.get(pattern)
         if own is not None and not any(word in low for word in own):
             continue
-        twin = _CASELESS_TWINS.get(pattern)
-        for match in pattern.finditer(text) if twin is None else twin.finditer_as_written(text, exact_low):
+        twin, anchor = _CASELESS_TWINS.get(pattern), _ANCHORS.get(kind)
+        matches = (twin.finditer_as_written(text, exact_low) if twin is not None
+                   else _anchored(pattern, anchor, text) if anchor is not None else pattern.finditer(text))
+        for match in matches:
             start, end = match.span()
             if overlaps(taken, start, end):
                 continue
