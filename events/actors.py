@@ -140,6 +140,7 @@ def _is_acronym(name: str) -> bool:
 _JOINERS = re.compile(r"[\s-]+")
 
 
+@lru_cache(maxsize=50_000)  # asked again and again for the same mentions' texts
 def _key(name: str) -> str:
     """A name as looked up: curly apostrophes straight, hyphens and runs of spaces one space
     ("Hay’at Tahrir al-Sham" = "Hay'at Tahrir al Sham")."""
