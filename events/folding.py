@@ -27,20 +27,21 @@ class Folded:
         self.ignoring = re.compile(pattern, flags | re.I)
         self.plain = re.compile(_lower_pattern(pattern), flags & ~re.I)
 
-    def _pick(self, text: str, low: str | None) -> tuple[re.Pattern, str]:
-        return (self.plain, low) if low is not None else (self.ignoring, text)
-
+    # (the choice of pattern and text written out in each method: they run thousands of times a report)
     def finditer(self, text: str, low: str | None, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
-        pattern, haystack = self._pick(text, low)
-        return pattern.finditer(haystack, pos, len(haystack) if endpos is None else endpos)
+        if low is not None:
+            return self.plain.finditer(low, pos, len(low) if endpos is None else endpos)
+        return self.ignoring.finditer(text, pos, len(text) if endpos is None else endpos)
 
     def search(self, text: str, low: str | None, pos: int = 0, endpos: int | None = None) -> re.Match | None:
-        pattern, haystack = self._pick(text, low)
-        return pattern.search(haystack, pos, len(haystack) if endpos is None else endpos)
+        if low is not None:
+            return self.plain.search(low, pos, len(low) if endpos is None else endpos)
+        return self.ignoring.search(text, pos, len(text) if endpos is None else endpos)
 
     def match(self, text: str, low: str | None, pos: int = 0, endpos: int | None = None) -> re.Match | None:
-        pattern, haystack = self._pick(text, low)
-        return pattern.match(haystack, pos, len(haystack) if endpos is None else endpos)
+        if low is not None:
+            return self.plain.match(low, pos, len(low) if endpos is None else endpos)
+        return self.ignoring.match(text, pos, len(text) if endpos is None else endpos)
 
 
 def guarded(alternatives: str, behind: str = r"[\w-]") -> str:
