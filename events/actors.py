@@ -520,7 +520,7 @@ def generic_choices(mention: SideMention, table: FactionTable) -> tuple[str, ...
 def _choices(mention: SideMention, generic: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
     if mention.faction is None:
         return ()
-    if mention.unit is None and _BACKED_WEST.match(mention.text):
+    if mention.unit is None and "-" in mention.text and _BACKED_WEST.match(mention.text):
         return WESTERN_BACKED
     return generic.get(_key(mention.text).lower(), ())
 

@@ -174,6 +174,7 @@ _SUFFIX_FIRST_WORDS = frozenset(phrase[0] for phrase in SUFFIXES)
 
 # An Arabic compass adjective ("al-Gharbiyah", "Sharqi"), as ``normalize.compass_first`` reads it.
 _COMPASS_WORD_RE = re.compile(r"^(?:sharq|gharb|shamal|janub)(?:i|iy|iya|iyah|iyeh|iyya|iyyah|ieh|ia|iah)$")
+_COMPASS_STEMS = ("sharq", "gharb", "shamal", "janub")  # a cheap first test
 
 
 @dataclass(slots=True)
@@ -355,7 +356,7 @@ class _Finder:
             m = k + 1
             if toks[m].article and m + 1 < len(toks) and run[m] == run[m + 1]:
                 m += 1
-            if not _COMPASS_WORD_RE.match(toks[m].folded):
+            if not toks[m].folded.startswith(_COMPASS_STEMS) or not _COMPASS_WORD_RE.match(toks[m].folded):
                 continue
             reordered = compass_first(" ".join(t.folded for t in toks[i:m + 1]))
             if reordered and (self.index.by_fold.probe(reordered) & IS_FORM
