@@ -68,7 +68,7 @@ class Caseless:
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.ignoring = re.compile(pattern, flags | re.I)
         self.plain = re.compile(lower_pattern(pattern), flags & ~re.I)
-        if "(?-i:" in pattern or self.plain.groupindex != self.ignoring.groupindex:
+        if self.plain.groupindex != self.ignoring.groupindex:
             raise ValueError(f"not lower-cased alike: {pattern!r}")
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None, low: str | None = None) -> re.Match | None:
@@ -76,11 +76,6 @@ class Caseless:
         low = low if low is not None else caseless(text)
         end = len(text) if endpos is None else endpos
         return self.plain.search(low, pos, end) if low is not None else self.ignoring.search(text, pos, end)
-
-    def match(self, text: str, pos: int = 0, endpos: int | None = None, low: str | None = None) -> re.Match | None:
-        low = low if low is not None else caseless(text)
-        end = len(text) if endpos is None else endpos
-        return self.plain.match(low, pos, end) if low is not None else self.ignoring.match(text, pos, end)
 
     def search_as_written(self, text: str, pos: int = 0, endpos: int | None = None,
                           low: str | None = None) -> re.Match | None:

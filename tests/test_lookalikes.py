@@ -52,8 +52,10 @@ def test_a_caseless_pattern_finds_what_ignorecase_finds(text):
         found = caseless.search(text, pos)
         assert (found and (found.span(), found.span("w"), found.span("rest"))) == \
             (expected and (expected.span(), expected.span("w"), expected.span("rest")))
-        expected = ignoring.match(text, pos, len(text) - 1)
-        found = caseless.match(text, pos, len(text) - 1)
-        assert (found and found.span()) == (expected and expected.span())
+        expected = ignoring.search(text, pos, len(text) - 1)
+        found = caseless.search_as_written(text, pos, len(text) - 1)
+        assert (found and (found.span(), found.groups())) == (expected and (expected.span(), expected.groups()))
+    assert [(m.span(), m.groups()) for m in caseless.finditer_as_written(text)] == \
+        [(m.span(), m.groups()) for m in ignoring.finditer(text)]
     with pytest.raises(ValueError):
         Caseless(r"(?-i:May)")
