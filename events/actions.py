@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass
 
 from events.folding import Folded
+from lookalikes import Caseless
 
 _PLACE_PREPOSITION_BEFORE = re.compile(r"(?i)(?:in|into|from|at|near|within|across)\s+the\s+$")
 _POSSESSIVE_BEFORE = re.compile(r"(?:the|its|their)\s+$", re.I)
@@ -380,7 +381,7 @@ for _index, _heads in enumerate(_HEADS):
         _BY_HEAD.setdefault(_head, []).append(_index)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
-_LIGHT_BEFORE = re.compile(
+_LIGHT_BEFORE = Caseless(
     r"(?<![\w-])(?:launch(?:ed|es|ing)?|start(?:ed|ing|s)?|beg(?:an|in|un|ins|inning)|initiat(?:ed|es|ing|e)|"
     r"mount(?:ed|ing|s)?|conduct(?:ed|ing|s)?|carr(?:ied|ying|y|ies)\s+out|stag(?:ed|ing|e|es)|employ(?:ed|ing|s)?|"
     r"sustain(?:ed|ing|s)?|step(?:ped|ping|s)?\s+up|continu(?:ed|ing|es|e)|renew(?:ed|ing|s)?|resum(?:ed|ing|es|e)|"
@@ -415,7 +416,7 @@ _REPELLED_BEFORE = re.compile(r"(?<![\w-])(?:repell?(?:ed|ing|s)?|repuls(?:ed|in
                               r"crush(?:ed|ing|es)?|(?:fought|fend(?:ed)?|ward(?:ed)?|beat|held)\s+off)\s+"
                               r"(?:(?:an?|the|its|their|several|multiple|repeated)\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
 _DETERMINER_BEFORE = re.compile(r"(?<![\w-])" + _DET + r"\s+(?:[\w-]+\s+){0,2}$", re.I)
-_PASSIVE_BEFORE = re.compile(r"(?<![\w-])" + _BE + _ADVERB + r"\s*$", re.I)
+_PASSIVE_BEFORE = Caseless(r"(?<![\w-])" + _BE + _ADVERB + r"\s*$", re.I)
 _SURROUNDING_ADJECTIVE = re.compile(r"\s+(?:countryside|area|areas|villages|towns|hills|desert|region|terrain|"
                                     r"neighbou?rhoods?|farmland|farms|positions)\b", re.I)
 _NOUN_NEXT = re.compile(r"\s+(?:from|on|in|against|at|near|by|of|for|continued|resumed|were|was|have|has|had|"

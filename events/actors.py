@@ -28,7 +28,7 @@ import settings
 from events.folding import Folded, guarded, lowered
 from events.spans import overlaps
 from events.vocabulary import FACTIONS
-from lookalikes import as_ascii, has_lookalike
+from lookalikes import Caseless, as_ascii, has_lookalike
 
 _HEAD_END = re.compile(r"[^\w.]")
 _LED_OR_BACKED = re.compile(r"-(?:led|backed)\s")
@@ -39,8 +39,8 @@ _HELD_SUFFIX = re.compile(r"-(?:held|controlled|controled|occupied|dominated|bes
 _BACKER_SUFFIX = re.compile(r"-(?:backed|led|trained|aided|supported|sponsored|directed|allied)\b", re.I)
 _SOURCE_AFTER = re.compile(r"\s+(?:sources?|media|activists?|outlets?|officials?|spokes(?:man|woman|person)|"
                            r"commanders?|statements?|channels?|news|agency|reports?|correspondents?)\b", re.I)
-_SOURCE_BEFORE = re.compile(r"(?:according\s+to|citing|cited\s+by|told)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,2}$", re.I)
-_HELD_BEFORE = re.compile(r"(?:held\s+by|controlled\s+by|under|in)\s+(?:the\s+)?$", re.I)
+_SOURCE_BEFORE = Caseless(r"(?:according\s+to|citing|cited\s+by|told)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,2}$", re.I)
+_HELD_BEFORE = Caseless(r"(?:held\s+by|controlled\s+by|under|in)\s+(?:the\s+)?$", re.I)
 # "the remaining rebel districts", "an ISIS enclave": ground named by the side holding it.
 _HELD_AFTER = re.compile(r"^\s+(?:control|hands|districts|neighbou?rhoods|areas|territor(?:y|ies)|enclaves?|pockets?|"
                          r"strongholds?|bastions?|positions|targets|outposts|posts|checkpoints|lines)\b", re.I)
@@ -140,6 +140,7 @@ def _is_acronym(name: str) -> bool:
 _JOINERS = re.compile(r"[\s-]+")
 
 
+@lru_cache(maxsize=50_000)  # asked again and again for the same mentions' texts
 def _key(name: str) -> str:
     """A name as looked up: curly apostrophes straight, hyphens and runs of spaces one space
     ("Hay’at Tahrir al-Sham" = "Hay'at Tahrir al Sham")."""
@@ -571,7 +572,7 @@ def generic_choices(mention: SideMention, table: FactionTable) -> tuple[str, ...
 def _choices(mention: SideMention, generic: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
     if mention.faction is None:
         return ()
-    if mention.unit is None and _BACKED_WEST.match(mention.text):
+    if mention.unit is None and "-" in mention.text and _BACKED_WEST.match(mention.text):
         return WESTERN_BACKED
     return generic.get(_key(mention.text).lower(), ())
 

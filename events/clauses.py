@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from events.folding import Folded, lowered
+from lookalikes import Caseless
 
 _BOUNDARY = Folded(
     r";|:(?=\s)|\s[–—]\s"
@@ -78,13 +79,13 @@ _POSSIBLE = re.compile(r"(?<![\w-])(?:possible|possibly|potential|potentially|im
 # "Had the army taken X earlier, ...", "Should the rebels reach X, ...": a condition, inverted.
 _INVERTED_CONDITION = re.compile(r"\W*(?:Had|Should|Were)\s+(?!been\s)(?:[\w'’-]+\s+){1,5}$")
 _FUTURE = re.compile(r"(?:(?<![\w'’-])(?:will|shall|is\s+going\s+to|are\s+going\s+to)|(?<=\w)['’]ll)(?![\w-])", re.I)
-_NEGATION = re.compile(r"(?:(?<![\w'’-])(?:no|not(?!\s+only\b)|never|without|nor|neither|hardly|barely|rather\s+than|instead\s+of)|(?<=\w)n['’]t)\s+"
+_NEGATION = Caseless(r"(?:(?<![\w'’-])(?:no|not(?!\s+only\b)|never|without|nor|neither|hardly|barely|rather\s+than|instead\s+of)|(?<=\w)n['’]t)\s+"
                        r"(?:[\w-]+\s+){0,2}$", re.I)
 # "said troops had regrouped, without acknowledging that it had fallen": what the speaker
 # leaves unsaid is not told by them (and the report tells it elsewhere if it happened).
 _UNACKNOWLEDGED = re.compile(r"(?<![\w-])without\s+(?:acknowledging|admitting|confirming|conceding|mentioning|saying)\s+"
                              r"(?:that\s+)?(?:[\w'’-]+\s+){0,4}$", re.I)
-_NEAR_MISS_BEFORE = re.compile(
+_NEAR_MISS_BEFORE = Caseless(
     r"(?:close\s+to|closer\s+to|near(?:ly)?|almost|on\s+the\s+verge\s+of|brink\s+of|within\s+[^,;]{0,40}?\s+(?:of|from)"
     r"|short\s+of|kilomet(?:er|re)s?\s+from|km\s+from)\s+(?:completely\s+|fully\s+|effectively\s+)?"
     r"(?:[a-z]+ing\s+(?:and|or)\s+)?$",

@@ -20,9 +20,10 @@ import calendar
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from typing import Iterator
 
 from events.spans import overlaps
-from lookalikes import as_ascii
+from lookalikes import Caseless, as_ascii, caseless
 
 _DIGITS = re.compile(r"\d+")
 _WORD_LINK = re.compile(r"\s(?:to|until|till|through|and)\s")
@@ -305,6 +306,33 @@ _CASED_GATE = _gate(_CASED_GATES)
 _UNCASED_GATE = _gate(set(_GATES) - _CASED_GATES)
 
 
+# The case-insensitive patterns, each run as its lower-cased form on the lower-cased text.
+_CASELESS_TWINS = {pattern: Caseless(pattern.pattern, pattern.flags) for _, pattern in _PATTERNS if pattern.flags & re.I}
+# The month and weekday patterns, whose matches hold a month's or a weekday's name written
+# capitalised: the name is found first (a scan for a few capital letters) and the pattern searched
+# from a little before it, for no match begins more than _ANCHOR_REACH characters other than
+# spaces and hyphens before its name (the words before it are few and short, "throughout mid-"
+# or "on the night of"; only runs of spaces and hyphens are unbounded). The other patterns
+# with a month's name are cheaper as they are.
+_ANCHOR_REACH = 48
+_ANCHORS = {"month": re.compile(_M), "weekday": re.compile(_WD)}
+_REACHED = re.compile(rf"(?:[\s-]*[^\s-]){{{_ANCHOR_REACH + 1}}}")
+
+
+def _anchored(pattern: re.Pattern, anchor: re.Pattern, text: str) -> Iterator[re.Match]:
+    """``pattern.finditer(text)`` for a pattern each match of which holds a match of ``anchor``."""
+    pos = 0
+    while (word := anchor.search(text, pos)) is not None:
+        start = max(pos, word.start() - 2 * _ANCHOR_REACH)
+        if start > pos and _REACHED.match(text, start, word.start()) is None:
+            start = pos  # a long run of spaces: no shortcut
+        found = pattern.search(text, start)
+        if found is None:
+            return
+        yield found
+        pos = found.end()
+
+
 # Patterns of a kind that also need a word of their own, which the kind's gate does not ask
 # for ("three days later": "later"; "the first week of May": "week"): skipped without it.
 _OWN_WORDS = {**{pattern: ("week",) for kind, pattern in _PATTERNS if kind == "week_of"},
@@ -312,11 +340,34 @@ _OWN_WORDS = {**{pattern: ("week",) for kind, pattern in _PATTERNS if kind == "w
                  if kind == "later" and pattern.pattern.endswith(r"\s+later\b")}}
 
 
+def _overlapping(words) -> dict[str, frozenset[str]]:
+    """Word -> the other words of ``words`` an occurrence of it can overlap (one inside the
+    other, or the end of one the start of the other)."""
+    def overlap(a: str, b: str) -> bool:
+        return a in b or b in a or any(a[-k:] == b[:k] or b[-k:] == a[:k] for k in range(1, min(len(a), len(b))))
+    return {a: frozenset(b for b in words if b != a and overlap(a, b)) for a in words}
+
+
+# The lower-case gate's words, longest first as in its pattern, and the words each can overlap.
+_UNCASED_WORDS = tuple(sorted(_UNCASED_GATE[1], key=len, reverse=True))
+_UNCASED_OVERLAPS = _overlapping(_UNCASED_WORDS)
+
+
 def _kinds_present(text: str, low: str | None = None) -> set[str]:
     present: set[str] = set()
-    for haystack, (pattern, kinds_of) in ((text, _CASED_GATE), (text.lower() if low is None else low, _UNCASED_GATE)):
-        for word in set(pattern.findall(haystack)):  # a word met again adds no kind
-            present |= kinds_of[word]
+    pattern, kinds_of = _CASED_GATE
+    for word in set(pattern.findall(text)):  # a word met again adds no kind
+        present |= kinds_of[word]
+    low = text.lower() if low is None else low
+    pattern, kinds_of = _UNCASED_GATE
+    # Substring tests are several times cheaper than the gate's pattern over the sentence; they
+    # find the words the pattern finds unless two of the words found can overlap (the pattern
+    # then takes one occurrence and may miss the other).
+    found = [word for word in _UNCASED_WORDS if word in low]
+    if any(_UNCASED_OVERLAPS[word].intersection(found) for word in found):
+        found = set(pattern.findall(low))
+    for word in found:
+        present |= kinds_of[word]
     return present
 _BOUND_BEFORE = re.compile(r"\b(by|until|till|up\s+to|since|as\s+of|as\s+at|before|from)\s+$", re.I)
 _BOUND_WORD = {"by": "by", "before": "by", "until": "until", "till": "until", "up to": "until",
@@ -333,7 +384,8 @@ def find_dates(text: str, kinds: frozenset[str] | None = None) -> list[DateExpr]
     text = as_ascii(text)
     taken: list[tuple[int, int]] = []  # sorted, non-overlapping
     found: list[DateExpr] = []
-    low = text.lower()
+    exact_low = caseless(text)
+    low = text.lower() if exact_low is None else exact_low
     present = _kinds_present(text, low)
     for kind, pattern in _PATTERNS:
         if kind not in present or (kinds is not None and kind not in kinds):
@@ -341,7 +393,10 @@ def find_dates(text: str, kinds: frozenset[str] | None = None) -> list[DateExpr]
         own = _OWN_WORDS.get(pattern)
         if own is not None and not any(word in low for word in own):
             continue
-        for match in pattern.finditer(text):
+        twin, anchor = _CASELESS_TWINS.get(pattern), _ANCHORS.get(kind)
+        matches = (twin.finditer_as_written(text, exact_low) if twin is not None
+                   else _anchored(pattern, anchor, text) if anchor is not None else pattern.finditer(text))
+        for match in matches:
             start, end = match.span()
             if overlaps(taken, start, end):
                 continue

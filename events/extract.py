@@ -52,6 +52,7 @@ from events.sides import (_AUXILIARIES, _CLAUSE_INITIAL, _MEMBER_OF_SUBJECT, _PO
 from gazetteer.place import Mention
 # "Over the border in Iraq, ...": what follows happens outside Syria, until "Meanwhile".
 from gazetteer.scenes import FOREIGN_SCENE_RE as _FOREIGN_SCENE, NEW_SCENE_RE as _NEW_SCENE
+from lookalikes import caseless
 
 _SCENE_OPENING = re.compile(r"\s*(?:In|Across|Throughout|Near|Around)\s+[^,]{2,60},")
 _CLAUSE_END_AFTER = re.compile(r"\s*(?:[,.;)]|$)")
@@ -359,6 +360,7 @@ class _Reader(Sides):
         self._headline: frozenset[str] | None = None
         self.masked = mask(document.text)
         self.low = lowered(self.masked)
+        self.caseless_low = caseless(self.masked)  # for the Caseless patterns
         self.place_finder = place_finder
         self.factions = factions
         self.warnings: list[str] = []
@@ -419,7 +421,8 @@ class _Reader(Sides):
             for side in _within(sides, sentence.start, sentence.end):
                 # (a side named as a member of another's subject, or as backing it, is not an opponent named)
                 if side.faction and side.role in ("actor", "held") and \
-                        not _MEMBER_OF_SUBJECT.search(self.masked, max(sentence.start, side.start - 60), side.start) and \
+                        not _MEMBER_OF_SUBJECT.search(self.masked, max(sentence.start, side.start - 60), side.start,
+                                                      self.caseless_low) and \
                         not _SUPPORT_BEFORE.search(self.masked, self.low, max(sentence.start, side.start - 60), side.start):
                     self.named_in_report[side.faction] = self.named_in_report.get(side.faction, 0) + 1
                     counts = self.named_in_paragraph.setdefault(sentence.paragraph, {})

@@ -11,23 +11,13 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from lookalikes import lower_pattern as _lower_pattern
+
 
 def lowered(text: str) -> str | None:
     """``text.lower()`` when it has the same offsets as ``text``, else None."""
     low = text.lower()
     return low if len(low) == len(text) else None
-
-
-def _lower_pattern(pattern: str) -> str:
-    out, index = [], 0
-    while index < len(pattern):
-        if pattern[index] == "\\":
-            out.append(pattern[index:index + 2])  # \S, \W, \B keep their meaning
-            index += 2
-            continue
-        out.append(pattern[index].lower())
-        index += 1
-    return "".join(out).replace("(?p<", "(?P<").replace("(?p=", "(?P=")
 
 
 class Folded:
@@ -37,20 +27,21 @@ class Folded:
         self.ignoring = re.compile(pattern, flags | re.I)
         self.plain = re.compile(_lower_pattern(pattern), flags & ~re.I)
 
-    def _pick(self, text: str, low: str | None) -> tuple[re.Pattern, str]:
-        return (self.plain, low) if low is not None else (self.ignoring, text)
-
+    # (the choice of pattern and text written out in each method: they run thousands of times a report)
     def finditer(self, text: str, low: str | None, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
-        pattern, haystack = self._pick(text, low)
-        return pattern.finditer(haystack, pos, len(haystack) if endpos is None else endpos)
+        if low is not None:
+            return self.plain.finditer(low, pos, len(low) if endpos is None else endpos)
+        return self.ignoring.finditer(text, pos, len(text) if endpos is None else endpos)
 
     def search(self, text: str, low: str | None, pos: int = 0, endpos: int | None = None) -> re.Match | None:
-        pattern, haystack = self._pick(text, low)
-        return pattern.search(haystack, pos, len(haystack) if endpos is None else endpos)
+        if low is not None:
+            return self.plain.search(low, pos, len(low) if endpos is None else endpos)
+        return self.ignoring.search(text, pos, len(text) if endpos is None else endpos)
 
     def match(self, text: str, low: str | None, pos: int = 0, endpos: int | None = None) -> re.Match | None:
-        pattern, haystack = self._pick(text, low)
-        return pattern.match(haystack, pos, len(haystack) if endpos is None else endpos)
+        if low is not None:
+            return self.plain.match(low, pos, len(low) if endpos is None else endpos)
+        return self.ignoring.match(text, pos, len(text) if endpos is None else endpos)
 
 
 def guarded(alternatives: str, behind: str = r"[\w-]") -> str:

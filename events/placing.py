@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from geopy.distance import geodesic
 
 from events.folding import Folded
+from lookalikes import Caseless
 
 from gazetteer.place import Mention, Place
 
@@ -52,7 +53,7 @@ _ROAD_END = re.compile(r"\s+(?:highway|road|motorway|route)\b")
 _OWN_PREPOSITION = re.compile(r"(?:and|or|,)\s+(?:also\s+)?(?:in|at|on|near|towards?|into|around|outside|"
                               r"in\s+the\s+vicinity\s+of|on\s+the\s+outskirts\s+of)\s+(?:the\s+)?$", re.I)
 _APPOSITION = re.compile(r"^['’]s\s+(?:[\w-]+\s+){0,3}[\w-]+,\s*$")
-_APPROACH = re.compile(r"(?:overlooking|outskirts\s+of|gates\s+of|approaches\s+to|edge\s+of|doorstep\s+of)\s+"
+_APPROACH = Caseless(r"(?:overlooking|outskirts\s+of|gates\s+of|approaches\s+to|edge\s+of|doorstep\s+of)\s+"
                        r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
 _QUALIFIES = re.compile(r"(?:['’]s)?\s+(?:(?!(?:and|or|the|a|an)\s)[\w-]+\s+)?(?:town|city|village|district|neighbou?rhood|"
                         r"suburb|hamlet|area|base|airbase)\s+of\s+(?:the\s+)?", re.I)
@@ -421,7 +422,7 @@ def _antecedent(noun: str, earlier: list[tuple[int, PlaceRef]], salient: frozens
 _SPEAKS_AFTER = re.compile(r"\s*(?:['’]s\s+(?:government|regime|ally|allies|decision|position)\b|,?\s+(?:has\s+|had\s+)?"
                            r"(?:said|says|announced|accused|denied|claimed|insisted|agreed|rejected|warned|demanded|"
                            r"considers|views|sees|wants|refused|negotiated|responded)\b)", re.I)
-_GOVERNMENT_BEFORE = re.compile(r"(?:ally\s+of|allies\s+of|allied\s+(?:to|with)|loyal\s+to|negotiat\w*\s+with|talks\s+with|"
+_GOVERNMENT_BEFORE = Caseless(r"(?:ally\s+of|allies\s+of|allied\s+(?:to|with)|loyal\s+to|negotiat\w*\s+with|talks\s+with|"
                                 r"deal\s+with|agreement\s+with|pressure\s+on|backed\s+by|support\s+for|"
                                 r"government\s+in|regime\s+in|authorities\s+in|officials\s+in)\s+$", re.I)
 _CAPITAL_KINDS = frozenset({"city"})
@@ -437,7 +438,7 @@ def metonymic(masked: str, ref: PlaceRef) -> bool:
     if ref.place.kind not in _CAPITAL_KINDS:
         return False
     return bool(_SPEAKS_AFTER.match(masked, ref.end) or
-                _GOVERNMENT_BEFORE.search(masked, max(0, ref.start - 30), ref.start))
+                _GOVERNMENT_BEFORE.search(masked[max(0, ref.start - 30):ref.start]))
 
 
 @dataclass(frozen=True)

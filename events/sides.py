@@ -23,6 +23,7 @@ from events.actors import FactionTable, SideMention, find_sides, generic_choices
 from events.folding import Folded, guarded
 from events.placing import Chosen, PlaceRef, speaks_after
 from events.spans import overlaps
+from lookalikes import Caseless
 
 if TYPE_CHECKING:
     from events.actions import Trigger
@@ -92,7 +93,7 @@ THEATRE_CHARS = 200
 NAMED_AFTER_CHARS = 400
 # "rebels including Nusra fighters stormed X": the group named inside the subject is part of it;
 # the subject's head acts (a mixed side is the one named first or as its leader).
-_MEMBER_OF_SUBJECT = re.compile(r"\b(?:including|such\s+as|among\s+them|among\s+whom|notably|in\s+particular|"
+_MEMBER_OF_SUBJECT = Caseless(r"\b(?:including|such\s+as|among\s+them|among\s+whom|notably|in\s+particular|"
                                 r"led\s+by|alongside|along\s+with|together\s+with)\b", re.I)
 # "With the fall of X, the militants are now besieged": the main clause's side undergoes, it does
 # not act, so it is not the agent of the fronted clause's noun.
@@ -103,7 +104,7 @@ _SPEECH_VERB = re.compile(r"^\s+(?:\([^()]{1,30}\)\s+)?(?:[\w'’-]+\s+){0,3}?(?
                           r"declared|confirmed|admitted|acknowledged|conceded)\b", re.I)
 # "X told our correspondent they...": no side named between the speaker and the pronoun.
 _TOLD_GAP = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?(?:(?:had|have|has)\s+)?(?:told|tells|telling)\s+(?:[\w'’-]+\s+){0,3}?(?:that\s+)?", re.I)
-_CONSEQUENCE_BEFORE = re.compile(r",?\s*(?:which|that)\s+(?:[\w'’-]+\s+){0,6}?(?:led|leading|resulted|resulting|allowed|"
+_CONSEQUENCE_BEFORE = Caseless(r",?\s*(?:which|that)\s+(?:[\w'’-]+\s+){0,6}?(?:led|leading|resulted|resulting|allowed|"
                                  r"enabled|helped)\s+(?:it\s+|them\s+)?(?:to|in)\s+(?:[\w'’-]+\s+){0,8}?$", re.I)
 # "broke the siege and (then) managed to reach X": a second verb of the same subject.
 _COORDINATED_VERB = re.compile(r"(?<![\w-])and\s+(?:then\s+|later\s+|also\s+|finally\s+|subsequently\s+)?"
@@ -547,7 +548,8 @@ class Sides:
         # The side right before its verb ("..., pro-government forces advanced") is the subject
         # even when another is named earlier in the clause; else the clause's first side.
         adjacent = [s for s in in_subject if s.faction and _AUXILIARIES.fullmatch(self.masked, s.end, trigger.start)
-                    and not (in_subject[0] is not s and _MEMBER_OF_SUBJECT.search(self.masked, in_subject[0].end, s.start))]
+                    and not (in_subject[0] is not s and _MEMBER_OF_SUBJECT.search(self.masked, in_subject[0].end, s.start,
+                                                                                               self.caseless_low))]
         in_subject = adjacent[-1:] + in_subject if adjacent else in_subject
         if not in_subject:
             shared = self._shared_subject(view, trigger, made)
@@ -580,7 +582,8 @@ class Sides:
         side stands right before its "which"."""
         word = self.masked[trigger.start:trigger.end].split()[0].lower()
         participle = word.endswith("ing") and _HANGING_BEFORE.search(self.masked[max(0, trigger.start - 20):trigger.start])
-        consequence = _CONSEQUENCE_BEFORE.search(self.masked, max(view.sentence.start, trigger.start - 60), trigger.start)
+        consequence = _CONSEQUENCE_BEFORE.search(self.masked, max(view.sentence.start, trigger.start - 60), trigger.start,
+                                                  self.caseless_low)
         if consequence is not None and any(s.faction and 0 <= consequence.start() - s.end <= 3 for s in view.sides):
             consequence = None  # "the SDF, which went on to take X": the side
         if not participle and consequence is None:
@@ -643,7 +646,7 @@ class Sides:
         others = [s for s in view.sides if s.faction and s.faction != actor and s.role in ("actor", "held")
                   and frozenset({s.faction, actor}) not in self.allies and s.start < object_end
                   and not (subject_start <= s.start < trigger.start
-                           and _MEMBER_OF_SUBJECT.search(self.masked, subject_start, s.start))
+                           and _MEMBER_OF_SUBJECT.search(self.masked, subject_start, s.start, self.caseless_low))
                   and not (s.start < subject_start and self._member_before(view, s))
                   # nor a side told as backing the actor ("X, supported by Turkish artillery, seized A")
                   and not (s.start < trigger.start and _SUPPORT_BEFORE.search(
@@ -655,7 +658,8 @@ class Sides:
     def _member_before(self, view: _SentenceView, side: SideMention) -> bool:
         """Whether ``side`` is named as a member of an earlier clause's subject ("X led by Y and
         Z launched..., seizing A": Z fights beside X, it is not whom A is taken from)."""
-        member = _MEMBER_OF_SUBJECT.search(self.masked, max(view.sentence.start, side.start - 60), side.start)
+        member = _MEMBER_OF_SUBJECT.search(self.masked, max(view.sentence.start, side.start - 60), side.start,
+                                           self.caseless_low)
         return member is not None and not any(member.start() < t < side.start for t in self.trigger_starts)
 
     def _fallback_target(self, actor: str, places: list[Chosen], avoid: str | None = None) -> str | None:

@@ -15,8 +15,9 @@ import re
 from gazetteer.context import approx_km
 from gazetteer.inferred import MAX_GAP_CHARS
 from gazetteer.place import Mention, Place
+from lookalikes import Caseless, caseless
 
-_PROVINCE_BEFORE = re.compile(r"(?:province|governorate|muhafazah)\s+of\s+(?:the\s+)?$", re.I)
+_PROVINCE_BEFORE = Caseless(r"(?:province|governorate|muhafazah)\s+of\s+(?:the\s+)?$", re.I)
 _PAIR_GAP = re.compile(r"\s*(?:[-–—/]|\s+and\s+|\s+to\s+)\s*")
 _BORDER_AFTER = re.compile(r"\s*(?:administrative\s+|provincial\s+|governorate\s+|province\s+)?"
                            r"(?:borders?|boundary|boundaries|frontier|demarcation\s+line)\b", re.I)
@@ -28,9 +29,10 @@ _SAME_CITY_KM = 15.0
 def apply(gazetteer, text: str, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` (in text order) with the phrases above read as they mean."""
     out = list(mentions)
+    low = caseless(text) if mentions else None
     for i, mention in enumerate(out):
         place = mention.place
-        if place.kind != "governorate" and _PROVINCE_BEFORE.search(text, max(0, mention.start - 25), mention.start):
+        if place.kind != "governorate" and _PROVINCE_BEFORE.search(text, max(0, mention.start - 25), mention.start, low):
             out[i] = _as_governorate(gazetteer, mention) or mention
     for i in range(len(out) - 1):
         left, right = out[i], out[i + 1]

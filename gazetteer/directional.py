@@ -44,7 +44,7 @@ from gazetteer.context import approx_km
 from gazetteer.normalize import fold, is_arabic
 from gazetteer.place import Mention, Place
 # "ſouth", "kilometerſ": a direction or unit a pattern matched is looked up by its ASCII spelling.
-from lookalikes import ASCII_LOOKALIKES
+from lookalikes import ASCII_LOOKALIKES, Caseless, caseless
 
 EARTH_RADIUS_KM = 6371.0088
 
@@ -66,14 +66,14 @@ _DIR = (r"(?:north|south)ern[ \t\u00a0]+(?:east|west)ern(?![a-z])|(?:east|west)e
 _PART = (r"parts?|countryside|outskirts|suburbs?|side|edge|reaches|areas?|regions?|desert|sector|"
          r"fronts?|banks?|neighbou?rhoods|districts|quarters|half|corner|tip|flank|border[ \t\u00a0]+areas")
 # Text just before a mention: "eastern ", "the southeastern part of ", "the east bank of the city of ".
-BEFORE_RE = re.compile(
+BEFORE_RE = Caseless(
     rf"\b(?P<dir>{_DIR})[ \t\u00a0]+(?:(?P<part>{_PART})[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?"
     rf"(?:(?:city|town|village|province|governorate|region)[ \t\u00a0]+of[ \t\u00a0]+)?)?$",
     re.IGNORECASE,
 )
 # Text just after a mention: "'s eastern countryside", "'s outskirts".
 AFTER_RE = re.compile(rf"['’]s[ \t\u00a0]+(?:(?P<dir>{_DIR})[ \t\u00a0]+)?(?P<part>{_PART})\b", re.IGNORECASE)
-SYRIA_RE = re.compile(rf"\b(?P<dir>{_DIR})[ \t\u00a0]+(?:(?P<part>{_PART})[ \t\u00a0]+of[ \t\u00a0]+)?Syria\b(?![a-z])", re.IGNORECASE)
+SYRIA_RE = Caseless(rf"\b(?P<dir>{_DIR})[ \t\u00a0]+(?:(?P<part>{_PART})[ \t\u00a0]+of[ \t\u00a0]+)?Syria\b(?![a-z])", re.IGNORECASE)
 _SYRIA_WORD_RE = re.compile(r"\bSyria\b(?![a-z])", re.IGNORECASE)
 # The same in the lower-cased text: a literal the regex engine skips to, where IGNORECASE tries
 # the word at every character. Not for a text with a letter IGNORECASE reads as an ASCII one
@@ -96,7 +96,7 @@ WIDE_KM = 20.0
 # Kinds a named part of a wide anchor may have.
 PART_KINDS = frozenset({"region", "area"})
 # The word before the anchor is a direction, "of" or an article: a cheap first test.
-_LAST_WORD_RE = re.compile(rf"\b(?:{_DIR}|of|the)[ \t\u00a0]+$", re.IGNORECASE)
+_LAST_WORD_RE = Caseless(rf"\b(?:{_DIR}|of|the)[ \t\u00a0]+$", re.IGNORECASE)
 
 
 def _compass(word: str) -> str:
@@ -336,6 +336,7 @@ def apply(gazetteer, text: str, mentions: list[Mention]) -> list[Mention]:
     out = []
     if any(m.place.kind == "district" for m in mentions):
         mentions = [city_side(gazetteer, text, m, mentions) for m in mentions]
+    low = caseless(text) if mentions else None
     for mention in mentions:
         centre = old_city(text, mention) if "ld" in text[max(0, mention.start - 24):mention.end + 16] else None
         if centre is not None:
@@ -343,8 +344,8 @@ def apply(gazetteer, text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         window_start = max(0, mention.start - _WINDOW)
         match = None
-        if _LAST_WORD_RE.search(text, max(0, mention.start - 24), mention.start):
-            match = BEFORE_RE.search(text, window_start, mention.start)
+        if _LAST_WORD_RE.search(text, max(0, mention.start - 24), mention.start, low):
+            match = BEFORE_RE.search_as_written(text, window_start, mention.start, low)
         after = AFTER_RE.match(text, mention.end) if match is None and text[mention.end:mention.end + 1] in "'’" else None
         half = HALF_DIRECTION_RE.search(text, max(0, mention.start - 7), mention.start)
         split = _LEADING_EW_RE.match(mention.text) if half else None
@@ -460,7 +461,8 @@ def _syria_regions(text: str, mentions: list[Mention], gazetteer=None) -> list[M
     words = _SYRIA_LOWER_RE.finditer(low) if len(low) == len(text) else _SYRIA_WORD_RE.finditer(text)
     for syria in words:
         # The phrase ends at the word: look for it in a window before, not across the whole text.
-        match = SYRIA_RE.search(text, max(last_end, syria.start() - _WINDOW), syria.end())
+        match = SYRIA_RE.search_as_written(text, max(last_end, syria.start() - _WINDOW), syria.end(),
+                                           low if len(low) == len(text) else None)
         if match is None or match.end() != syria.end():
             continue
         taken = taken or Spans(mentions)

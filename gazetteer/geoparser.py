@@ -76,6 +76,7 @@ from gazetteer.match import INEXACT_TIERS, SPELL_MIN_CONSONANTS, candidates
 from gazetteer.normalize import ARTICLES, ENGLISH_ARTICLES, compass_first, fold, strip_articles, token_key
 from gazetteer.place import Mention, Place
 from gazetteer.spelling import consonants, word_keys
+from lookalikes import Caseless, caseless
 
 _HEADLINE_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 _WORD_AFTER_RE = re.compile(r"[ \u00a0]+([A-Za-z]+)")
@@ -119,7 +120,7 @@ responded warned""".split())
 # "border with Iraq". Whether they do is up to the gazetteer's keys.
 START_WORDS = directional.DIRECTION_WORDS | {"border", "upper", "lower", "middle"}
 # "the village of X": X is a place even if the index knows it only misspelt.
-SETTLEMENT_CUE_RE = re.compile(r"\b(?:town|towns|village|villages|city|hamlet|hamlets|district|districts|"
+SETTLEMENT_CUE_RE = Caseless(r"\b(?:town|towns|village|villages|city|hamlet|hamlets|district|districts|"
                                r"neighbou?rhoods?|quarters?|hills?|farms?|settlements?|localit(?:y|ies))\s+of\s+$",
                                re.IGNORECASE)
 # After a name, an apposition that says it is a place: "Hatin, the neighbourhood next to...".
@@ -173,6 +174,7 @@ _SUFFIX_FIRST_WORDS = frozenset(phrase[0] for phrase in SUFFIXES)
 
 # An Arabic compass adjective ("al-Gharbiyah", "Sharqi"), as ``normalize.compass_first`` reads it.
 _COMPASS_WORD_RE = re.compile(r"^(?:sharq|gharb|shamal|janub)(?:i|iy|iya|iyah|iyeh|iyya|iyyah|ieh|ia|iah)$")
+_COMPASS_STEMS = ("sharq", "gharb", "shamal", "janub")  # a cheap first test
 
 
 @dataclass(slots=True)
@@ -269,6 +271,7 @@ class _Span:
 class _Finder:
     def __init__(self, gazetteer, text: str) -> None:
         self.text = text
+        self.low = caseless(text)  # for the Caseless patterns
         self.tokens = _tokens(text, _name_words(gazetteer))
         # Tokens k and k+1 may belong to one name iff run[k] == run[k + 1]; each gap is
         # checked once here rather than again by every span tried across it.
@@ -353,7 +356,7 @@ class _Finder:
             m = k + 1
             if toks[m].article and m + 1 < len(toks) and run[m] == run[m + 1]:
                 m += 1
-            if not _COMPASS_WORD_RE.match(toks[m].folded):
+            if not toks[m].folded.startswith(_COMPASS_STEMS) or not _COMPASS_WORD_RE.match(toks[m].folded):
                 continue
             reordered = compass_first(" ".join(t.folded for t in toks[i:m + 1]))
             if reordered and (self.index.by_fold.probe(reordered) & IS_FORM
@@ -370,7 +373,7 @@ class _Finder:
         after ("X district", "X area")."""
         if any(self.tokens[k].folded in GENERIC_WORDS for k in range(first, last + 1)):
             return True
-        if SETTLEMENT_CUE_RE.search(self.text, max(0, self.tokens[first].start - 24), self.tokens[first].start):
+        if SETTLEMENT_CUE_RE.search(self.text, max(0, self.tokens[first].start - 24), self.tokens[first].start, self.low):
             return True
         described = self.descriptor_after(last)
         return (described is not None and described[1].group != "road"
@@ -616,7 +619,7 @@ class _Finder:
         # roads are named after restaurants, people, factories as often as after places.
         if described and described[1].family in ("site", "hill", "area", "settlement", "district"):
             return _Span(i, described[0], fuzzy=described[1].group != "road", loose=True, unknown=True)
-        if SETTLEMENT_CUE_RE.search(self.text, max(0, tok.start - 24), tok.start) or \
+        if SETTLEMENT_CUE_RE.search(self.text, max(0, tok.start - 24), tok.start, self.low) or \
                 APPOSITION_RE.match(self.text, self.tokens[last].end):
             return _Span(i, last, fuzzy=True, loose=True, unknown=True)
         # A capitalised unknown word in a list of places: kept for ``listed`` to judge.

@@ -35,6 +35,7 @@ from gazetteer import relative
 from gazetteer.context import approx_km
 from gazetteer.directional import bearing_of
 from gazetteer.place import Mention, Place
+from lookalikes import Caseless
 
 NEAR_KM = 20.0  # least uncertainty of a place given by a relation without a distance
 SENTENCE_KM = 30.0  # ... of a place given only by its sentence's other places
@@ -51,7 +52,7 @@ _LEAD_RE = re.compile(
     r"(?:(?:which|that)\s+(?:lies|lie|is|are|sits)\s+|(?:located|situated|lying|just)\s+)*(?:to\s+the\s+)?",
     re.IGNORECASE)
 # "near Y", "just across the border from Y", "outside Y": close to the anchor, no direction.
-_NEAR_RE = re.compile(r"(?:near|nearby|close\s+to|next\s+to|outside(?:\s+of)?|on\s+the\s+outskirts\s+of|"
+_NEAR_RE = Caseless(r"(?:near|nearby|close\s+to|next\s+to|outside(?:\s+of)?|on\s+the\s+outskirts\s+of|"
                       r"across\s+the\s+(?:border|river|euphrates|frontier)\s+from|opposite)"
                       r"\s+(?:the\s+)?(?:(?:city|town|village|area)\s+of\s+)?$", re.IGNORECASE)
 NEAR_RELATION_KM = 15.0

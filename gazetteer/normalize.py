@@ -92,6 +92,8 @@ def strip_articles(folded: str) -> str:
 
 
 def _unglue(token: str) -> str:
+    if token[:1] not in ("a", "e"):
+        return token
     match = _GLUED_SUN_RE.match(token)
     if match:
         return token[2:]
@@ -123,15 +125,16 @@ _DOUBLED_RE = re.compile(r"(.)\1+")
 def token_key(token: str) -> str:
     """The phonetic key of one folded, article-free token."""
     out = _unglue(token)
-    if out[:1] in ("a", "b"):
+    if out.startswith(("abu", "abo", "albu", "bou")):  # (each pattern runs only where it may match)
         out = _ABU_RE.sub("bu", out)
     for old, new in _LITERAL_REWRITES:
         if old in out:
             out = out.replace(old, new)
     if out.endswith("h"):
         out = _FINAL_H_RE.sub("", out)
-    if "a" in out or "e" in out:
+    if "ay" in out or "ai" in out or "ei" in out or "ey" in out:
         out = _DIPHTHONG_I_RE.sub("i", out)
+    if "aw" in out or "au" in out:
         out = _DIPHTHONG_U_RE.sub("u", out)
     # "ou", "oo" and "o" all become "u": a doubled "u" is made single below.
     out = out.replace("o", "u").replace("ee", "i")
@@ -140,7 +143,11 @@ def token_key(token: str) -> str:
     out = out.replace("e", "i")
     if "w" in out:
         out = _W_RE.sub("u", out)
-    return _DOUBLED_RE.sub(r"\1", out)
+    return _DOUBLED_RE.sub(_first_of_run, out) if _DOUBLED_RE.search(out) else out
+
+
+def _first_of_run(match: re.Match) -> str:
+    return match.group(1)
 
 
 @lru_cache(maxsize=200_000)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from gazetteer.directional import ASCII_LOOKALIKES, bearing_of, offset
 from gazetteer.place import Mention, Place
+from lookalikes import Caseless, caseless
 
 NOMINAL_OFFSET_KM = 12.0
 ERROR_PER_KM = 0.2
@@ -39,18 +40,18 @@ _UNIT = r"kilomet(?:er|re)s?|kms?|miles?|mi|met(?:er|re)s?|m"
 _CONVERTED = rf"(?:[ \t\u00a0]*\((?:about[ \t\u00a0]+|around[ \t\u00a0]+|some[ \t\u00a0]+)?(?:{_NUM})[ \t\u00a0]*(?:{_UNIT})\))?"
 _TAIL = r"[ \t\u00a0]+(?:the[ \t\u00a0]+)?(?:(?:city|town|village|area)[ \t\u00a0]+of[ \t\u00a0]+)?$"
 
-DISTANCE_RE = re.compile(
+DISTANCE_RE = Caseless(
     rf"(?P<lead>\bwithin[ \t\u00a0]+|\b)(?:(?:about|around|some|approximately|roughly|nearly|almost|just|only|over|under|less[ \t\u00a0]+than|more[ \t\u00a0]+than|up[ \t\u00a0]+to)[ \t\u00a0]+)?"
     rf"(?P<num>{_NUM})(?:[ \t\u00a0]*|-)(?P<unit>{_UNIT})\b{_CONVERTED}"
     rf"(?:[ \t\u00a0]+(?:to[ \t\u00a0]+the[ \t\u00a0]+)?(?P<dir>{_DIR})(?:ward|wards)?)?"
     rf"[ \t\u00a0]+(?P<rel>of|from|away[ \t\u00a0]+from|outside(?:[ \t\u00a0]+of)?|short[ \t\u00a0]+of){_TAIL}",
     re.IGNORECASE,
 )
-DIRECTION_RE = re.compile(rf"\b(?:to[ \t\u00a0]+the[ \t\u00a0]+)?(?P<dir>{_DIR})(?:ward|wards)?[ \t\u00a0]+(?:of|from){_TAIL}", re.IGNORECASE)
-OUTSKIRTS_RE = re.compile(rf"\b(?:the[ \t\u00a0]+)?outskirts[ \t\u00a0]+of{_TAIL}", re.IGNORECASE)
+DIRECTION_RE = Caseless(rf"\b(?:to[ \t\u00a0]+the[ \t\u00a0]+)?(?P<dir>{_DIR})(?:ward|wards)?[ \t\u00a0]+(?:of|from){_TAIL}", re.IGNORECASE)
+OUTSKIRTS_RE = Caseless(rf"\b(?:the[ \t\u00a0]+)?outskirts[ \t\u00a0]+of{_TAIL}", re.IGNORECASE)
 _WINDOW = 90
 # Every phrase ends in one of these words just before its anchor: a cheap first test.
-_LINK_RE = re.compile(rf"\b(?:of|from|outside){_TAIL}", re.IGNORECASE)
+_LINK_RE = Caseless(rf"\b(?:of|from|outside){_TAIL}", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -75,19 +76,20 @@ _DIRECTION_WORDS = ("north", "south", "east", "west")
 
 def parse(phrase_before_anchor: str) -> tuple[Relation, int] | None:
     """The relation stated by text ending just before an anchor, and where it starts."""
-    lower = phrase_before_anchor.lower()
+    low = caseless(phrase_before_anchor)
+    lower = phrase_before_anchor.lower() if low is None else low
     # Cheap tests first: a distance needs a unit or a figure, a direction its word.
     distance = any(w in lower for w in _UNIT_WORDS) or _DIGIT_RE.search(lower) is not None
-    match = DISTANCE_RE.search(phrase_before_anchor) if distance else None
+    match = DISTANCE_RE.search(phrase_before_anchor, low=low) if distance else None
     if match:
         distance_km = _number(match.group("num")) * KM_PER_UNIT[match.group("unit").translate(ASCII_LOOKALIKES).lower()]
         bearing = bearing_of(match.group("dir")) if match.group("dir") else None
         within = bearing is None
         return Relation(distance_km, bearing, within=within), match.start("num") if not match.group("lead").strip() else match.start()
-    match = DIRECTION_RE.search(phrase_before_anchor) if any(w in lower for w in _DIRECTION_WORDS) else None
+    match = DIRECTION_RE.search(phrase_before_anchor, low=low) if any(w in lower for w in _DIRECTION_WORDS) else None
     if match:
         return Relation(None, bearing_of(match.group("dir"))), match.start("dir")
-    match = OUTSKIRTS_RE.search(phrase_before_anchor) if "outskirts" in lower else None
+    match = OUTSKIRTS_RE.search(phrase_before_anchor, low=low) if "outskirts" in lower else None
     if match:
         return Relation(None, None, outskirts=True), match.start()
     return None
@@ -129,8 +131,9 @@ def is_relative(place: Place) -> bool:
 def find(text: str, mentions: list[Mention]) -> list[Mention]:
     """Extra mentions for the relative phrases ending right before ``mentions``."""
     out = []
+    low = caseless(text) if mentions else None
     for mention in mentions:
-        if not _LINK_RE.search(text, max(0, mention.start - 30), mention.start):
+        if not _LINK_RE.search(text, max(0, mention.start - 30), mention.start, low):
             continue
         window_start = max(0, mention.start - _WINDOW)
         parsed = parse(text[window_start:mention.start])

@@ -99,11 +99,13 @@ def _latin_word(word: str, first: bool, last: bool) -> str:
 def _latin_pair(word: str, first: bool) -> tuple[str, str]:
     """(key of ``word`` as a name's last word, key as an inner word): one reading of the word
     for both, as they differ only by the construct -t dropped from an inner word."""
-    if not first:
+    # (each pattern runs only where it may match: most words hold none of them)
+    if not first and word.startswith("el"):
         word = _GLUED_ARTICLE_RE.sub("", word)
-    word = _GLUED_SUN_RE.sub(lambda m: m.group(1), word)
-    word = _WORD_FORMS.get(word) or _GLUED_ABU_RE.sub("bu", word)
-    nisba = _NISBA_RE.search(word)
+    if word.startswith("e"):
+        word = _GLUED_SUN_RE.sub(lambda m: m.group(1), word)
+    word = _WORD_FORMS.get(word) or (_GLUED_ABU_RE.sub("bu", word) if word.startswith(("abu", "abo", "albu", "bou")) else word)
+    nisba = _NISBA_RE.search(word) if word.endswith(("a", "e", "ah", "eh", "\n")) else None
     nisba = nisba if nisba and nisba.start() >= 2 else None
     if nisba:
         word = word[:nisba.start()]

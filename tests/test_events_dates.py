@@ -171,3 +171,23 @@ def test_letters_ignorecase_reads_as_ascii_do_not_break_the_reader(odd, letter):
         plain = find_dates(f"The army took the town {phrase}.")
         spelled = find_dates(f"The army took the town {phrase.replace(letter, odd)}.")
         assert [(e.kind, e.value, e.bound) for e in spelled] == [(e.kind, e.value, e.bound) for e in plain], phrase
+
+
+def test_month_and_weekday_patterns_searched_from_their_names_find_what_a_full_scan_finds():
+    # Made-up phrases: prefixes of every length, runs of spaces and hyphens far longer than the
+    # look-back, names at the start, the end and twice in a row.
+    import random
+
+    from events import dates
+    words = ["between", "the 3rd", ",", "2017", "through", "the", "5th", "of", "May", "Jan.", "mid", "-",
+             "later that", "throughout", "early", "on", "Monday", "and", "Tuesday", "the night of", "from",
+             "in", "last", "since", "March", "Sept", "31st", "x", "2016", "the end of"]
+    gaps = [" ", " " * 120, "-" * 130, " \n ", "\t"]
+    rng = random.Random(2017)
+    for _ in range(3000):
+        text = "".join(rng.choice(words) + rng.choice(gaps) for _ in range(rng.randint(1, 25)))
+        for kind, pattern in dates._PATTERNS:
+            anchor = dates._ANCHORS.get(kind)
+            if anchor is not None:
+                assert [(m.span(), m.groups()) for m in dates._anchored(pattern, anchor, text)] == \
+                    [(m.span(), m.groups()) for m in pattern.finditer(text)], text
