@@ -18,7 +18,9 @@ candidate's rank adds three things to how well its name matched:
   then a big town's exact name (below), then the war-map mark (0.05, more than
   ``AMBIGUOUS_GAP``: a marked village against an unmarked one is no coin toss; a Syrian town
   or city has that premium by itself, so a marked village never outranks a town of its name), then
-  kind, population and source. Two marked homonyms, or two unmarked ones, stay a coin toss;
+  kind, population and source. A village or town whose marker links to an account of the
+  fighting there (``war_history``) has a premium of the same size over a homonym the map only
+  marks, when called so exactly. Two marked homonyms, or two unmarked ones, stay a coin toss;
 
 Then ``choose`` refuses rather than guesses (a wrong point draws a false front):
 
@@ -60,6 +62,11 @@ _KIND_WEIGHT = {
 MAIN_NAME_BONUS = 0.08
 # A marker of the 2017 war map outranks an unmarked place of the same name (module docstring).
 MARKED_BONUS = 0.05
+# A place whose war-map marker links to an account of the fighting there (``war_history``:
+# a section of "Cities and towns during the Syrian Civil War", of an offensive's article)
+# outranks a homonym the map only marks: the war's reports name it more. Only for a name as
+# written: a spelling guess stays a guess however notable the place.
+WAR_HISTORY_BONUS = 0.05
 # A war-map marker labelled in ordinary English ("Communication Tower") is answered only this
 # near (km) a place the document pins down, and only when written as a name (capitalised).
 GENERIC_KM = 15.0
@@ -354,6 +361,8 @@ def rank(candidates: list[Candidate], index, context: Context | None) -> list[Ra
         value = candidate.match + 0.15 * index.prior(candidate.position) + (MAIN_NAME_BONUS if candidate.main else 0.0)
         if entry.marked or (entry.kind in ("city", "town") and entry.country == "SY"):
             value += MARKED_BONUS  # a Syrian town is prominent in itself: no marked village outranks it
+        if _war_history(entry) and candidate.tier not in _INEXACT:
+            value += WAR_HISTORY_BONUS
         if context:
             value += 0.3 * context.bonus(entry)
         if candidate.descriptor is not None:
@@ -367,6 +376,12 @@ def rank(candidates: list[Candidate], index, context: Context | None) -> list[Ra
         out.append(Ranked(candidate, entry, value))
     out.sort(key=lambda r: -r.rank)
     return out
+
+
+def _war_history(entry: Entry) -> bool:
+    """A village or town whose war-map marker links to an account of the fighting there (a
+    site or hill so linked is named after the fight for a village, not a rival of it)."""
+    return entry.kind in ("village", "town") and bool(entry.raw) and str(entry.raw.get("war_history")) == "1"
 
 
 def admissible(candidate: Candidate, entry: Entry, written: str, context: Context | None) -> bool:
