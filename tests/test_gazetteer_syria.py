@@ -98,6 +98,47 @@ def test_the_spelling_key_merges_few_distinct_names():
     assert merged / len(distinct) < 0.35, (merged, len(distinct))
 
 
+def _villages(*names):
+    from gazetteer.sources import Entry
+    return Gazetteer([Entry(f"C9{n}", name, (), 35.0 + n / 10, 37.0, "village", "Hama", "SY", 0, 2.0, "ocha")
+                      for n, name in enumerate(names)])
+
+
+@pytest.mark.parametrize("written, known", [
+    ("Ghwayran", "Qiran"),  # gh (غ) is no q (ق), though the key writes both K
+    ("Gharnata", "Qarnata"),
+    ("Khalsa", "Hleisa"),  # h (ح) and kh (خ) spelt far apart otherwise
+])
+def test_a_spelling_guess_keeps_apart_names_that_begin_with_different_letters(written, known):
+    assert latin_key(written) == latin_key(known)
+    assert _villages(known).resolve(written) is None
+
+
+@pytest.mark.parametrize("written, known", [
+    ("Khabur", "Habur"),  # a kh for h, spelt alike otherwise (Russian outlets: "Khmeimim")
+    ("Qastal Jindo", "Kastal Jend"),  # q and k are one letter in the press
+    ("Ain Tarma", "Ein Terma"),
+])
+def test_a_spelling_guess_still_meets_names_that_begin_alike(written, known):
+    assert _villages(known).resolve(written) is not None
+
+
+def test_names_of_one_place_rarely_begin_with_letters_the_guard_keeps_apart():
+    """Recall cost of the first-letter guard, on the index itself: the Latin names of one place
+    that share a spelling key almost never begin gh against q/k."""
+    from itertools import combinations
+    from gazetteer.match import _first_sounds_agree
+    from gazetteer.normalize import is_arabic
+    pairs = kept = 0
+    for entry in gazetteer.default().entries:
+        latin = [n for n in entry.names if not is_arabic(n)]
+        for a, b in combinations(latin, 2):
+            if latin_key(a) == latin_key(b):
+                pairs += 1
+                kept += _first_sounds_agree(a, b, 100.0)
+    assert pairs > 10_000 and kept / pairs > 0.998, (kept, pairs)
+
+
 def _ocha_build():
     import importlib.util
     path = settings.DATA_DIR / "gazetteer" / "build_ocha_communities.py"
