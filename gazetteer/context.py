@@ -34,7 +34,8 @@ Then ``choose`` refuses rather than guesses (a wrong point draws a false front):
   "Sweida" is As-Suwayda) wins over a village or city quarter of the same name, unless it lies
   far from the focus; a city abroad called so exactly (Ramadi) wins over an unmarked village
   unless the village lies within ``NEAR_VILLAGE_KM`` of the report's places;
-- a city quarter is refused in a text that is not about its city (and ranks low without one);
+- a city quarter is refused in a text that is not about its city, and ranks low in it; a name
+  asked alone ranks an OCHA quarter as a marked village (``QUARTER_ALONE_BONUS``);
 - an administrative district or subdistrict ranks below the town it is named after unless
   the text says "district" or "subdistrict";
 - far-apart candidates whose ranks differ by less than ``AMBIGUOUS_GAP`` are a coin toss when
@@ -81,6 +82,13 @@ FOCUS_SPREAD_KM = 150.0
 # quarter only in a text about its city, or written as one ("the Jobar district").
 QUARTER_KM = 20.0
 QUARTER_PENALTY = 0.12
+# A name asked alone (no text to tell which city) that is a quarter OCHA maps in a governorate
+# capital (a few km², tens of thousands of people: Aleppo's Hanano, Homs' Khalidiya), when
+# no place of the name is prominent (``_prominent``), is as prominent as a village on the war
+# map: it outranks an unmarked village of its name, and against a marked one (or another
+# city's quarter) it is a coin toss, refused. A town, a river or a curated row of the name
+# keeps it (Tabqa is al-Thawrah, whatever Hasakah's quarter is called).
+QUARTER_ALONE_BONUS = MARKED_BONUS
 # An administrative area is named after its centre: a bare name means the town.
 AREA_PENALTY = 0.1
 MINOR_POPULATION = 5_000
@@ -356,6 +364,8 @@ def descriptor_fit(candidate: Candidate, entry: Entry, groups: frozenset[str]) -
 def rank(candidates: list[Candidate], index, context: Context | None) -> list[Ranked]:
     """Candidates best first; ``index`` is the ``NameIndex`` they came from."""
     out = []
+    among_villages = context is None and not any(
+        _prominent(e) for e in (index.entries[c.position] for c in candidates))
     for candidate in candidates:
         entry = index.entries[candidate.position]
         value = candidate.match + 0.15 * index.prior(candidate.position) + (MAIN_NAME_BONUS if candidate.main else 0.0)
@@ -372,10 +382,17 @@ def rank(candidates: list[Candidate], index, context: Context | None) -> list[Ra
         if entry.country != "SY" and not candidate.main and candidate.tier in ("fold", "bare"):
             value -= ABROAD_ALIAS_PENALTY
         if entry.level == "neighbourhood" and not _quarter_fits(candidate, entry, context):
-            value -= QUARTER_PENALTY  # (a curated quarter is there for this war: no penalty)
+            # (a curated quarter is there for this war: no penalty)
+            value += QUARTER_ALONE_BONUS if among_villages else -QUARTER_PENALTY
         out.append(Ranked(candidate, entry, value))
     out.sort(key=lambda r: -r.rank)
     return out
+
+
+def _prominent(entry: Entry) -> bool:
+    """A place whose name no city quarter takes when a name is asked alone: a town or city, a
+    river, a region, a curated row (made for this war's places)."""
+    return entry.kind in ("city", "town", "river", "region", "governorate") or entry.source == "curated"
 
 
 def _war_history(entry: Entry) -> bool:

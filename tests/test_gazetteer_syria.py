@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+from dataclasses import replace
 
 import pytest
 
@@ -272,6 +273,37 @@ def test_the_seed_gold_homonym_hamidiyah_is_the_deir_ez_zor_district(gold_places
     mentions = geoparse(seed_texts[row["doc"]])
     place = next(m.place for m in mentions if m.text == "Hamidiyah")
     assert km(at(place), (float(row["lat"]), float(row["lon"]))) <= float(row["tolerance_km"])
+
+
+def _quarter_and(*others):
+    from gazetteer.sources import Entry
+    quarter = Entry("N9", "Tall Zaytun", (), 36.21, 37.15, "district", "Aleppo", "SY", 0, 1.0, "ocha-admin",
+                    level="neighbourhood")
+    return Gazetteer([quarter, *others])
+
+
+def _place(id_, kind, lat, lon, source="ocha", raw=None):
+    from gazetteer.sources import Entry
+    return Entry(id_, "Tall Zaytun", (), lat, lon, kind, "Raqqa", "SY", 0, 2.0, source, raw=raw or {})
+
+
+def test_a_name_asked_alone_is_a_city_quarter_rather_than_an_unmarked_village():
+    assert _quarter_and(_place("C1", "village", 36.5, 38.9)).resolve("Tall Zaytun").id == "N9"
+    # A village on the war map, or another city's quarter, makes it a coin toss: refused.
+    assert _quarter_and(_place("C1", "village", 36.5, 38.9, raw={"wpmodule": "gov"})).resolve("Tall Zaytun") is None
+    other = _place("N8", "district", 35.95, 39.0, "ocha-admin")
+    assert _quarter_and(replace(other, level="neighbourhood")).resolve("Tall Zaytun") is None
+
+
+@pytest.mark.parametrize("kind, source", [("town", "geonames"), ("river", "curated"), ("village", "curated")])
+def test_a_town_a_river_or_a_curated_place_keeps_its_name_from_a_city_quarter(kind, source):
+    assert _quarter_and(_place("X1", kind, 36.5, 38.9, source)).resolve("Tall Zaytun").id == "X1"
+
+
+def test_a_report_on_another_area_keeps_the_village_from_the_city_quarter():
+    gazetteer_ = _quarter_and(_place("C1", "village", 36.5, 38.9))
+    found = gazetteer_.resolve("Tall Zaytun", gazetteer_.context_of([_place("C2", "village", 36.52, 38.92).to_place()]))
+    assert found is not None and found.id == "C1"
 
 
 # -- non-places -----------------------------------------------------------------------------
