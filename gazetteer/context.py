@@ -396,9 +396,12 @@ def _prominent(entry: Entry) -> bool:
 
 
 def _war_history(entry: Entry) -> bool:
-    """A village or town whose war-map marker links to an account of the fighting there (a
-    site or hill so linked is named after the fight for a village, not a rival of it)."""
-    return entry.kind in ("village", "town") and bool(entry.raw) and str(entry.raw.get("war_history")) == "1"
+    """A village or town OCHA, GeoNames or the curated file holds whose war-map marker links to
+    an account of the fighting there. A site or hill so linked is named after the fight for a
+    village, not a rival of it; a marker no other source holds is often a town's second point
+    under a qualified label ("Ras al-Ayn (Serêkaniyê)"), not a rival of the town either."""
+    return (entry.kind in ("village", "town") and entry.source != "wpmodule" and bool(entry.raw)
+            and str(entry.raw.get("war_history")) == "1")
 
 
 def admissible(candidate: Candidate, entry: Entry, written: str, context: Context | None) -> bool:

@@ -188,6 +188,20 @@ def test_every_ocha_community_is_in_the_gazetteer_once():
     assert len(pcodes) == 5251
 
 
+@pytest.mark.parametrize("written, point, kind", [
+    ("Mount Hermon", (33.416, 35.858), "hill"), ("Jabal al-Sheikh", (33.416, 35.858), "hill"),
+    ("Qasioun", (33.546, 36.286), "hill"), ("Wadi Barada", (33.618, 36.159), "region"),
+    ("the Barada valley", (33.618, 36.159), "region"), ("Sajur river", (36.660, 38.071), "river"),
+    ("Lake Assad", (36.0, 38.167), "area"),
+])
+def test_syrias_named_mountains_valleys_rivers_and_lakes_resolve(written, point, kind):
+    """Features the war is fought over, as the press and Arabic name them ("Jabal al-Sheikh" is
+    Mount Hermon, not a hill named after a village Sheikh-something)."""
+    place = resolve(written)
+    assert place is not None and place.kind == kind and place.source == "curated", place
+    assert km(at(place), point) < 1.0
+
+
 def test_a_geonames_town_and_its_ocha_record_are_one_place():
     place = resolve("Manbij")
     assert place.id.startswith("gn:") and place.pcode.startswith("C")

@@ -196,14 +196,17 @@ def _with_history(entry):
 
 
 def test_a_village_with_a_war_history_outranks_a_homonym_the_map_only_marks():
-    told = _with_history(_entry("wm:a", 35.5, 36.3, True, "wpmodule"))
+    told = _with_history(_entry("C9001", 35.5, 36.3, True))  # an OCHA village its marker is folded into
     marked = _entry("wm:b", 36.6, 40.2, True, "wpmodule")
     for entries in ([told, marked], [marked, told]):
         found = Gazetteer(entries).resolve("Tall Qarqur")
-        assert found is not None and found.id == "wm:a"
+        assert found is not None and found.id == "C9001"
     # The report's context still outranks it ...
     found = Gazetteer([told, marked]).resolve("Tall Qarqur", Context(points=((36.65, 40.25),)))
     assert found is not None and found.id == "wm:b"
+    # ... a marker no other source holds (often a town's second point) has no such premium ...
+    alone = _with_history(_entry("wm:a", 35.5, 36.3, True, "wpmodule"))
+    assert Gazetteer([alone, marked]).resolve("Tall Qarqur") is None
     # ... and a spelling guess at a name stays a coin toss between villages, however notable one.
     villages = [Entry(f"C{n}", "Kafr Nabudah", (), lat, 36.3, "village", "Hama", "SY", 0, 2.0, "ocha",
                       raw={"wpmodule": "gov", "war_history": "1" if n == 1 else "0"}) for n, lat in ((1, 35.5), (2, 36.6))]
