@@ -113,6 +113,7 @@ _METONYM_NEXT = frozenset("""government regime authorities officials loyalists c
 would has have had is was says said claims claimed wants wanted must should may might announced
 accused denied insists insisted refused agreed hopes hoped seeks sought sees saw decided
 responded warned""".split())
+_LOCATIVE_BEFORE = frozenset("in at from near around outside inside into across throughout".split())
 
 
 # Lower-case words that may begin a name: "eastern Homs", "western bank of the Euphrates",
@@ -749,11 +750,15 @@ def _stop_first_words(gazetteer) -> dict[str, list[int]]:
     return result
 
 
-def _is_metonym(text: str, mention_end: int, folded_name: str) -> bool:
+def _is_metonym(text: str, mention_start: int, mention_end: int, folded_name: str) -> bool:
     if folded_name not in CAPITALS:
         return False
     following = _WORD_AFTER_RE.match(text[mention_end:mention_end + 30])
-    return bool(following) and following.group(1).lower() in _METONYM_NEXT
+    if not (following and following.group(1).lower() in _METONYM_NEXT):
+        return False
+    # "a source in Damascus said": a place where someone is, not the government speaking.
+    before = _WORD_BEFORE_RE.search(text, max(0, mention_start - 20), mention_start)
+    return not (before and before.group(1).lower() in _LOCATIVE_BEFORE)
 
 
 def _resolve_spans(gazetteer, text: str, spans: list[_Span], tokens: list[_Token],
@@ -790,7 +795,7 @@ def _resolve_spans(gazetteer, text: str, spans: list[_Span], tokens: list[_Token
         if span.near_only and place is not None and memo[memo_key].tier in INEXACT_TIERS and not (
                 context and context.nearest_km(place.lat, place.lon, other_than_itself=True) <= NEAR_SPELL_KM):
             continue  # "Hamdaniyeh" in a report on Aleppo is its quarter; "Teams" is no village
-        if place is None or _is_metonym(text, end, fold(written)):
+        if place is None or _is_metonym(text, start, end, fold(written)):
             continue
         if span.in_unit and place.kind not in _NAMING_KINDS and place.population < 10_000:
             continue
@@ -798,6 +803,8 @@ def _resolve_spans(gazetteer, text: str, spans: list[_Span], tokens: list[_Token
             continue  # "Ali" only sounds like Aley: short words must be spelt as the gazetteer does
         if span.first == span.last and (span.before_capital or span.after_capital) and _is_minor(place):
             continue  # "Dana Stroul", "Talas Salama": a small village's name beside another name is a person's
+        if span.first == span.last and _is_acronym(written) and _is_minor(place):
+            continue  # "SANA", "SOHR": an agency's initials, not the village spelt so (a dateline's ALEPPO is a city)
         if unknown is not None and span.unknown:
             unknown.pop()
         if checkable is not None and (
@@ -831,6 +838,11 @@ def _among_villages(unknown: list[_Span], spans: list[_Span], mentions: list[Men
 
 def _is_big(place: Place) -> bool:
     return place.kind in ("city", "governorate", "region") or place.population >= 20_000
+
+
+def _is_acronym(written: str) -> bool:
+    """A short word written in capitals only ("SANA", "ANHA")."""
+    return 2 <= len(written) <= 5 and written.isalpha() and written.isupper()
 
 
 def _is_minor(place: Place) -> bool:
