@@ -364,8 +364,7 @@ def descriptor_fit(candidate: Candidate, entry: Entry, groups: frozenset[str]) -
 def rank(candidates: list[Candidate], index, context: Context | None) -> list[Ranked]:
     """Candidates best first; ``index`` is the ``NameIndex`` they came from."""
     out = []
-    among_villages = context is None and not any(
-        _prominent(e) for e in (index.entries[c.position] for c in candidates))
+    among_villages = context is None and not any(_prominent(index.entries[c.position], c) for c in candidates)
     for candidate in candidates:
         entry = index.entries[candidate.position]
         value = candidate.match + 0.15 * index.prior(candidate.position) + (MAIN_NAME_BONUS if candidate.main else 0.0)
@@ -389,10 +388,13 @@ def rank(candidates: list[Candidate], index, context: Context | None) -> list[Ra
     return out
 
 
-def _prominent(entry: Entry) -> bool:
+def _prominent(entry: Entry, candidate: Candidate) -> bool:
     """A place whose name no city quarter takes when a name is asked alone: a town or city, a
-    river, a region, a curated row (made for this war's places)."""
-    return entry.kind in ("city", "town", "river", "region", "governorate") or entry.source == "curated"
+    river, a region, or a curated row (made for this war's places), but for a curated site,
+    area or hill called by an alias: the bare name it is named after may be a quarter's
+    (Aleppo's Sukkari is no desert quarry)."""
+    return (entry.kind in ("city", "town", "river", "region", "governorate")
+            or (entry.source == "curated" and (candidate.main or entry.kind in ("village", "district"))))
 
 
 def _war_history(entry: Entry) -> bool:

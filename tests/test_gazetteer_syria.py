@@ -314,6 +314,13 @@ def test_a_town_a_river_or_a_curated_place_keeps_its_name_from_a_city_quarter(ki
     assert _quarter_and(_place("X1", kind, 36.5, 38.9, source)).resolve("Tall Zaytun").id == "X1"
 
 
+def test_a_curated_site_named_after_a_word_does_not_keep_it_from_a_city_quarter():
+    from gazetteer.sources import Entry
+    quarry = Entry("cu:x", "Tall Zaytun quarries", ("Tall Zaytun",), 34.4, 38.3, "area", "Homs", "SY", 0, 5.0, "curated")
+    assert _quarter_and(quarry).resolve("Tall Zaytun").id == "N9"
+    assert _quarter_and(quarry).resolve("Tall Zaytun quarries").id == "cu:x"
+
+
 def test_a_report_on_another_area_keeps_the_village_from_the_city_quarter():
     gazetteer_ = _quarter_and(_place("C1", "village", 36.5, 38.9))
     found = gazetteer_.resolve("Tall Zaytun", gazetteer_.context_of([_place("C2", "village", 36.52, 38.92).to_place()]))
