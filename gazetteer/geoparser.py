@@ -124,6 +124,10 @@ SETTLEMENT_CUE_RE = re.compile(r"\b(?:town|towns|village|villages|city|hamlet|ha
                                r"neighbou?rhoods?|quarters?|hills?|farms?|settlements?|localit(?:y|ies))\s+of\s+$",
                                re.IGNORECASE)
 # After a name, an apposition that says it is a place: "Hatin, the neighbourhood next to...".
+# The word before a name (or its list) that says it is a settlement, for choosing among
+# same-named places: "the town of X" is no city quarter. (Not "quarter of": "the Hamidiyah
+# quarter of Deir ez-Zor" is followed by the city, not by the quarter.)
+FAMILY_CUE_RE = re.compile(r"\b(?P<settlement>towns?|villages?|city|hamlets?)\s+of\s+$", re.IGNORECASE)
 APPOSITION_RE = re.compile(r"\s*,\s*(?:(?:the|a|an)\s+(?:\w+\s+){0,2}?(?:town|village|city|hamlet|neighbou?rhood|"
                            r"district|quarter|suburb|hill|hilltop|mountain|area|region|settlement)s?\b|"
                            r"which\s+(?:lies|sits|is\s+located|is\s+situated))", re.IGNORECASE)
@@ -265,6 +269,7 @@ class _Span:
     listed_only: bool = False  # a place only for being listed with places: placed only if no place has its name
     near_only: bool = False  # a spelling-key match not written as a place: kept only near the report's places
     group: int = -1  # for a listed span, the position of its list's first span
+    family: str = ""  # the kind of place a word before it (or its list) names: "the villages of A and B"
 
 
 class _Finder:
@@ -560,6 +565,11 @@ class _Finder:
                     if not out[g].loose:
                         out[g] = replace(out[g], loose=True, pending=False, unknown=out[g].pending, near_only=False,
                                          listed_only=out[g].pending and not strong, group=k)
+            cue = FAMILY_CUE_RE.search(self.text, max(0, self.tokens[out[k].first].start - 24),
+                                       self.tokens[out[k].first].start)
+            if cue:
+                for g in group:
+                    out[g] = replace(out[g], family=cue.lastgroup)
             k = j + 1
         # A spelling match in no list is still tried, but kept only near the report's places.
         return [replace(span, pending=False, loose=True) if span.near_only and span.pending else span
@@ -779,10 +789,11 @@ def _resolve_spans(gazetteer, text: str, spans: list[_Span], tokens: list[_Token
             unknown.append(span)
         start, end = tokens[span.first].start, tokens[span.last].end
         written = text[start:end]
-        memo_key = (written, span.loose, span.fuzzy)
+        memo_key = (written, span.loose, span.fuzzy, span.family)
         known = memo.get(memo_key)
         if known is None or (known[1] and context and memo_key not in this_call):
-            memo[memo_key] = gazetteer.resolve_detail(written, context, fuzzy=span.fuzzy, spelling=span.loose)
+            memo[memo_key] = gazetteer.resolve_detail(written, context, fuzzy=span.fuzzy, spelling=span.loose,
+                                                      family=span.family)
             this_call.add(memo_key)
         memo[written] = memo[memo_key]
         place = memo[memo_key][0]

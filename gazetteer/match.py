@@ -159,6 +159,27 @@ def candidates(index: NameIndex, name: str, fuzzy: bool = True, spelling: bool =
 _AREA_LEVELS = frozenset({"district", "subdistrict"})
 
 
+def of_family(index: NameIndex, name: str, family: str) -> list[Candidate]:
+    """The places of ``family`` (``descriptors.family_of_kind``) called ``name`` in any exact
+    tier: the text says "the village of X" and X's first tier holds only its city quarter."""
+    if is_arabic(name):
+        return []
+    folded = fold(name)
+    for word in _LEADING_WORDS:
+        if folded.startswith(word):
+            folded = folded[len(word):]
+    bare = strip_articles(folded)
+    key = "".join(token_keys(bare))
+    found, seen = [], set()
+    for candidate in (_marked(index, index.by_fold.get(folded), 1.0, "fold", 0, folded)
+                      + _marked(index, index.by_bare.get(bare), 0.98, "bare", 1, bare)
+                      + _marked(index, index.by_key.get(key), 0.95, "key", 2, key)):
+        if candidate.position not in seen and family_of_kind(index.entries[candidate.position].kind) == family:
+            seen.add(candidate.position)
+            found.append(candidate)
+    return found
+
+
 def _and_settlements(index: NameIndex, found: list[Candidate], bare: str, key: str) -> list[Candidate]:
     """An exact tier that found only districts or subdistricts (their aliases spell the name as
     the press does: "Maarat al-Numan") also takes the settlements the lower exact tiers find:

@@ -605,3 +605,21 @@ def test_a_proper_name_longer_by_its_spelling_than_a_name_inside_it_is_the_longe
     found = {m.text: m.place for m in geoparse("Troops took Sharan, Kafr Jana and Qastal Jindo last week.")}
     assert "Qastal" not in found and "Jindo" not in found
     assert found["Qastal Jindo"].pcode == "C1521", found
+
+
+def test_the_villages_of_a_list_are_villages_not_a_city_quarter_of_their_name():
+    # Hamidiyah is also a Deir ez-Zor quarter; "the villages of ... and al-Hamidiyeh" beside
+    # al-Qusayr names the Homs village of that name (8 km west of the town).
+    text = "Militia units took the villages of Zira'a and al-Hamidiyeh beside al-Qusayr late on Monday."
+    found = {m.text: m.place for m in geoparse(text)}
+    assert found["al-Hamidiyeh"].kind == "village"
+    assert km(found["al-Hamidiyeh"], 34.526, 36.499) < 5
+
+
+def test_the_town_of_a_name_is_no_city_quarter_but_a_quarter_of_a_city_keeps_the_city():
+    town = {m.text: m.place for m in geoparse("Both sides shelled the town of al-Hamidiyah, near Deir ez-Zor airport.")}
+    # No village of that name lies near: placed from its context, or not at all, but never the quarter.
+    assert town.get("al-Hamidiyah") is None or town["al-Hamidiyah"].kind in ("village", "town", "inferred")
+    quarter = {m.text: m.place for m in geoparse("Both sides shelled the Hamidiyah quarter of Deir ez-Zor city.")}
+    assert km(next(p for t, p in quarter.items() if t.startswith("Hamidiyah")), 35.336, 40.155) < 5
+    assert quarter["Deir ez-Zor city"].kind == "city"
