@@ -53,6 +53,7 @@ from typing import Iterable, NamedTuple
 from gazetteer.descriptors import family_of_kind
 from gazetteer.match import Candidate
 from gazetteer.sources import Entry
+from gazetteer.spelling import QUALIFIERS
 
 _KIND_WEIGHT = {
     "city": 1.0, "governorate": 0.85, "river": 0.8, "town": 0.75, "region": 0.7, "site": 0.7,
@@ -63,6 +64,9 @@ _KIND_WEIGHT = {
 MAIN_NAME_BONUS = 0.08
 # A marker of the 2017 war map outranks an unmarked place of the same name (module docstring).
 MARKED_BONUS = 0.05
+# A place whose every main name carries a qualifier ("Lower Tal Abyad", "Eastern Ghariyeh")
+# called by the name without it: a homonym called so outright (the town) is what the text means.
+QUALIFIED_ALIAS_PENALTY = 0.08
 # A place whose war-map marker links to an account of the fighting there (``war_history``:
 # a section of "Cities and towns during the Syrian Civil War", of an offensive's article)
 # outranks a homonym the map only marks: the war's reports name it more. Only for a name as
@@ -361,6 +365,13 @@ def descriptor_fit(candidate: Candidate, entry: Entry, groups: frozenset[str]) -
     return 0.1 if got == "settlement" else 0.0
 
 
+def _only_qualified(main_folded: frozenset[str]) -> bool:
+    """Whether every main name begins or ends with a qualifier word ("lower tal abyad")."""
+    return bool(main_folded) and all(
+        (words := name.split()) and len(words) > 1 and (words[0] in QUALIFIERS or words[-1] in QUALIFIERS)
+        for name in main_folded)
+
+
 def rank(candidates: list[Candidate], index, context: Context | None) -> list[Ranked]:
     """Candidates best first; ``index`` is the ``NameIndex`` they came from."""
     out = []
@@ -372,6 +383,8 @@ def rank(candidates: list[Candidate], index, context: Context | None) -> list[Ra
             value += MARKED_BONUS  # a Syrian town is prominent in itself: no marked village outranks it
         if _war_history(entry) and candidate.tier not in _INEXACT:
             value += WAR_HISTORY_BONUS
+        if not candidate.main and _only_qualified(index.main_forms(candidate.position)[0]):
+            value -= QUALIFIED_ALIAS_PENALTY
         if context:
             value += 0.3 * context.bonus(entry)
         if candidate.descriptor is not None:
