@@ -18,7 +18,9 @@ candidate's rank adds three things to how well its name matched:
   then a big town's exact name (below), then the war-map mark (0.05, more than
   ``AMBIGUOUS_GAP``: a marked village against an unmarked one is no coin toss; a Syrian town
   or city has that premium by itself, so a marked village never outranks a town of its name), then
-  kind, population and source. Two marked homonyms, or two unmarked ones, stay a coin toss;
+  kind, population and source. A village or town whose marker links to an account of the
+  fighting there (``war_history``) has a premium of the same size over a homonym the map only
+  marks, when called so exactly. Two marked homonyms, or two unmarked ones, stay a coin toss;
 
 Then ``choose`` refuses rather than guesses (a wrong point draws a false front):
 
@@ -32,7 +34,8 @@ Then ``choose`` refuses rather than guesses (a wrong point draws a false front):
   "Sweida" is As-Suwayda) wins over a village or city quarter of the same name, unless it lies
   far from the focus; a city abroad called so exactly (Ramadi) wins over an unmarked village
   unless the village lies within ``NEAR_VILLAGE_KM`` of the report's places;
-- a city quarter is refused in a text that is not about its city (and ranks low without one);
+- a city quarter is refused in a text that is not about its city, and ranks low in it; a name
+  asked alone ranks an OCHA quarter as a marked village (``QUARTER_ALONE_BONUS``);
 - an administrative district or subdistrict ranks below the town it is named after unless
   the text says "district" or "subdistrict";
 - far-apart candidates whose ranks differ by less than ``AMBIGUOUS_GAP`` are a coin toss when
@@ -50,6 +53,7 @@ from typing import Iterable, NamedTuple
 from gazetteer.descriptors import family_of_kind
 from gazetteer.match import Candidate
 from gazetteer.sources import Entry
+from gazetteer.spelling import QUALIFIERS
 
 _KIND_WEIGHT = {
     "city": 1.0, "governorate": 0.85, "river": 0.8, "town": 0.75, "region": 0.7, "site": 0.7,
@@ -60,6 +64,14 @@ _KIND_WEIGHT = {
 MAIN_NAME_BONUS = 0.08
 # A marker of the 2017 war map outranks an unmarked place of the same name (module docstring).
 MARKED_BONUS = 0.05
+# A place whose every main name carries a qualifier ("Lower Tal Abyad", "Eastern Ghariyeh")
+# called by the name without it: a homonym called so outright (the town) is what the text means.
+QUALIFIED_ALIAS_PENALTY = 0.08
+# A place whose war-map marker links to an account of the fighting there (``war_history``:
+# a section of "Cities and towns during the Syrian Civil War", of an offensive's article)
+# outranks a homonym the map only marks: the war's reports name it more. Only for a name as
+# written: a spelling guess stays a guess however notable the place.
+WAR_HISTORY_BONUS = 0.05
 # A war-map marker labelled in ordinary English ("Communication Tower") is answered only this
 # near (km) a place the document pins down, and only when written as a name (capitalised).
 GENERIC_KM = 15.0
@@ -74,6 +86,13 @@ FOCUS_SPREAD_KM = 150.0
 # quarter only in a text about its city, or written as one ("the Jobar district").
 QUARTER_KM = 20.0
 QUARTER_PENALTY = 0.12
+# A name asked alone (no text to tell which city) that is a quarter OCHA maps in a governorate
+# capital (a few km², tens of thousands of people: Aleppo's Hanano, Homs' Khalidiya), when
+# no place of the name is prominent (``_prominent``), is as prominent as a village on the war
+# map: it outranks an unmarked village of its name, and against a marked one (or another
+# city's quarter) it is a coin toss, refused. A town, a river or a curated row of the name
+# keeps it (Tabqa is al-Thawrah, whatever Hasakah's quarter is called).
+QUARTER_ALONE_BONUS = MARKED_BONUS
 # An administrative area is named after its centre: a bare name means the town.
 AREA_PENALTY = 0.1
 MINOR_POPULATION = 5_000
@@ -346,14 +365,26 @@ def descriptor_fit(candidate: Candidate, entry: Entry, groups: frozenset[str]) -
     return 0.1 if got == "settlement" else 0.0
 
 
+def _only_qualified(main_folded: frozenset[str]) -> bool:
+    """Whether every main name begins or ends with a qualifier word ("lower tal abyad")."""
+    return bool(main_folded) and all(
+        (words := name.split()) and len(words) > 1 and (words[0] in QUALIFIERS or words[-1] in QUALIFIERS)
+        for name in main_folded)
+
+
 def rank(candidates: list[Candidate], index, context: Context | None) -> list[Ranked]:
     """Candidates best first; ``index`` is the ``NameIndex`` they came from."""
     out = []
+    among_villages = context is None and not any(_prominent(index.entries[c.position], c) for c in candidates)
     for candidate in candidates:
         entry = index.entries[candidate.position]
         value = candidate.match + 0.15 * index.prior(candidate.position) + (MAIN_NAME_BONUS if candidate.main else 0.0)
         if entry.marked or (entry.kind in ("city", "town") and entry.country == "SY"):
             value += MARKED_BONUS  # a Syrian town is prominent in itself: no marked village outranks it
+        if _war_history(entry) and candidate.tier not in _INEXACT:
+            value += WAR_HISTORY_BONUS
+        if not candidate.main and _only_qualified(index.main_forms(candidate.position)[0]):
+            value -= QUALIFIED_ALIAS_PENALTY
         if context:
             value += 0.3 * context.bonus(entry)
         if candidate.descriptor is not None:
@@ -363,10 +394,29 @@ def rank(candidates: list[Candidate], index, context: Context | None) -> list[Ra
         if entry.country != "SY" and not candidate.main and candidate.tier in ("fold", "bare"):
             value -= ABROAD_ALIAS_PENALTY
         if entry.level == "neighbourhood" and not _quarter_fits(candidate, entry, context):
-            value -= QUARTER_PENALTY  # (a curated quarter is there for this war: no penalty)
+            # (a curated quarter is there for this war: no penalty)
+            value += QUARTER_ALONE_BONUS if among_villages else -QUARTER_PENALTY
         out.append(Ranked(candidate, entry, value))
     out.sort(key=lambda r: -r.rank)
     return out
+
+
+def _prominent(entry: Entry, candidate: Candidate) -> bool:
+    """A place whose name no city quarter takes when a name is asked alone: a town or city, a
+    river, a region, or a curated row (made for this war's places), but for a curated site,
+    area or hill called by an alias: the bare name it is named after may be a quarter's
+    (Aleppo's Sukkari is no desert quarry)."""
+    return (entry.kind in ("city", "town", "river", "region", "governorate")
+            or (entry.source == "curated" and (candidate.main or entry.kind in ("village", "district"))))
+
+
+def _war_history(entry: Entry) -> bool:
+    """A village or town OCHA, GeoNames or the curated file holds whose war-map marker links to
+    an account of the fighting there. A site or hill so linked is named after the fight for a
+    village, not a rival of it; a marker no other source holds is often a town's second point
+    under a qualified label ("Ras al-Ayn (Serêkaniyê)"), not a rival of the town either."""
+    return (entry.kind in ("village", "town") and entry.source != "wpmodule" and bool(entry.raw)
+            and str(entry.raw.get("war_history")) == "1")
 
 
 def admissible(candidate: Candidate, entry: Entry, written: str, context: Context | None) -> bool:

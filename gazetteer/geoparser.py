@@ -114,6 +114,7 @@ _METONYM_NEXT = frozenset("""government regime authorities officials loyalists c
 would has have had is was says said claims claimed wants wanted must should may might announced
 accused denied insists insisted refused agreed hopes hoped seeks sought sees saw decided
 responded warned""".split())
+_LOCATIVE_BEFORE = frozenset("in at from near around outside inside into across throughout".split())
 
 
 # Lower-case words that may begin a name: "eastern Homs", "western bank of the Euphrates",
@@ -124,6 +125,10 @@ SETTLEMENT_CUE_RE = Caseless(r"\b(?:town|towns|village|villages|city|hamlet|haml
                                r"neighbou?rhoods?|quarters?|hills?|farms?|settlements?|localit(?:y|ies))\s+of\s+$",
                                re.IGNORECASE)
 # After a name, an apposition that says it is a place: "Hatin, the neighbourhood next to...".
+# The word before a name (or its list) that says it is a settlement, for choosing among
+# same-named places: "the town of X" is no city quarter. (Not "quarter of": "the Hamidiyah
+# quarter of Deir ez-Zor" is followed by the city, not by the quarter.)
+FAMILY_CUE_RE = re.compile(r"\b(?P<settlement>towns?|villages?|city|hamlets?)\s+of\s+$", re.IGNORECASE)
 APPOSITION_RE = re.compile(r"\s*,\s*(?:(?:the|a|an)\s+(?:\w+\s+){0,2}?(?:town|village|city|hamlet|neighbou?rhood|"
                            r"district|quarter|suburb|hill|hilltop|mountain|area|region|settlement)s?\b|"
                            r"which\s+(?:lies|sits|is\s+located|is\s+situated))", re.IGNORECASE)
@@ -266,6 +271,7 @@ class _Span:
     listed_only: bool = False  # a place only for being listed with places: placed only if no place has its name
     near_only: bool = False  # a spelling-key match not written as a place: kept only near the report's places
     group: int = -1  # for a listed span, the position of its list's first span
+    family: str = ""  # the kind of place a word before it (or its list) names: "the villages of A and B"
 
 
 class _Finder:
@@ -562,6 +568,11 @@ class _Finder:
                     if not out[g].loose:
                         out[g] = replace(out[g], loose=True, pending=False, unknown=out[g].pending, near_only=False,
                                          listed_only=out[g].pending and not strong, group=k)
+            cue = FAMILY_CUE_RE.search(self.text, max(0, self.tokens[out[k].first].start - 24),
+                                       self.tokens[out[k].first].start)
+            if cue:
+                for g in group:
+                    out[g] = replace(out[g], family=cue.lastgroup)
             k = j + 1
         # A spelling match in no list is still tried, but kept only near the report's places.
         return [replace(span, pending=False, loose=True) if span.near_only and span.pending else span
@@ -752,11 +763,15 @@ def _stop_first_words(gazetteer) -> dict[str, list[int]]:
     return result
 
 
-def _is_metonym(text: str, mention_end: int, folded_name: str) -> bool:
+def _is_metonym(text: str, mention_start: int, mention_end: int, folded_name: str) -> bool:
     if folded_name not in CAPITALS:
         return False
     following = _WORD_AFTER_RE.match(text[mention_end:mention_end + 30])
-    return bool(following) and following.group(1).lower() in _METONYM_NEXT
+    if not (following and following.group(1).lower() in _METONYM_NEXT):
+        return False
+    # "a source in Damascus said": a place where someone is, not the government speaking.
+    before = _WORD_BEFORE_RE.search(text, max(0, mention_start - 20), mention_start)
+    return not (before and before.group(1).lower() in _LOCATIVE_BEFORE)
 
 
 def _resolve_spans(gazetteer, text: str, spans: list[_Span], tokens: list[_Token],
@@ -777,10 +792,11 @@ def _resolve_spans(gazetteer, text: str, spans: list[_Span], tokens: list[_Token
             unknown.append(span)
         start, end = tokens[span.first].start, tokens[span.last].end
         written = text[start:end]
-        memo_key = (written, span.loose, span.fuzzy)
+        memo_key = (written, span.loose, span.fuzzy, span.family)
         known = memo.get(memo_key)
         if known is None or (known[1] and context and memo_key not in this_call):
-            memo[memo_key] = gazetteer.resolve_detail(written, context, fuzzy=span.fuzzy, spelling=span.loose)
+            memo[memo_key] = gazetteer.resolve_detail(written, context, fuzzy=span.fuzzy, spelling=span.loose,
+                                                      family=span.family)
             this_call.add(memo_key)
         memo[written] = memo[memo_key]
         place = memo[memo_key][0]
@@ -793,7 +809,7 @@ def _resolve_spans(gazetteer, text: str, spans: list[_Span], tokens: list[_Token
         if span.near_only and place is not None and memo[memo_key].tier in INEXACT_TIERS and not (
                 context and context.nearest_km(place.lat, place.lon, other_than_itself=True) <= NEAR_SPELL_KM):
             continue  # "Hamdaniyeh" in a report on Aleppo is its quarter; "Teams" is no village
-        if place is None or _is_metonym(text, end, fold(written)):
+        if place is None or _is_metonym(text, start, end, fold(written)):
             continue
         if span.in_unit and place.kind not in _NAMING_KINDS and place.population < 10_000:
             continue
@@ -801,6 +817,8 @@ def _resolve_spans(gazetteer, text: str, spans: list[_Span], tokens: list[_Token
             continue  # "Ali" only sounds like Aley: short words must be spelt as the gazetteer does
         if span.first == span.last and (span.before_capital or span.after_capital) and _is_minor(place):
             continue  # "Dana Stroul", "Talas Salama": a small village's name beside another name is a person's
+        if span.first == span.last and _is_acronym(written) and _is_minor(place):
+            continue  # "SANA", "SOHR": an agency's initials, not the village spelt so (a dateline's ALEPPO is a city)
         if unknown is not None and span.unknown:
             unknown.pop()
         if checkable is not None and (
@@ -834,6 +852,11 @@ def _among_villages(unknown: list[_Span], spans: list[_Span], mentions: list[Men
 
 def _is_big(place: Place) -> bool:
     return place.kind in ("city", "governorate", "region") or place.population >= 20_000
+
+
+def _is_acronym(written: str) -> bool:
+    """A short word written in capitals only ("SANA", "ANHA")."""
+    return 2 <= len(written) <= 5 and written.isalpha() and written.isupper()
 
 
 def _is_minor(place: Place) -> bool:

@@ -19,7 +19,8 @@ import settings
 from gazetteer import descriptors, stopnames
 from gazetteer.context import Context, admissible, approx_km, choose, is_big, is_inexact, is_minor, is_quarter, rank
 from gazetteer.index import NameIndex
-from gazetteer.match import SHORT_SPELL_KM, candidates, has_short_spelling, near_spelling, short_spelling, suggestions
+from gazetteer.match import (SHORT_SPELL_KM, candidates, has_short_spelling, near_spelling, of_family, short_spelling,
+                             suggestions)
 from gazetteer.normalize import fold, is_arabic, strip_articles
 from gazetteer.place import Place
 from gazetteer.sources import DEFAULT_UNCERTAINTY_KM, Entry, load_entries, runtime_sources, static_sources
@@ -203,18 +204,22 @@ class Gazetteer:
         return self.resolve_detail(name, context, fuzzy, spelling).place
 
     def resolve_detail(self, name: str, context: Context | None = None, fuzzy: bool = True,
-                       spelling: bool | None = None) -> Resolution:
-        """``resolve_name``'s answer, whether context could change it and whether it is sure."""
+                       spelling: bool | None = None, family: str = "") -> Resolution:
+        """``resolve_name``'s answer, whether context could change it and whether it is sure.
+        ``family`` is the kind of place the text around the name says it is ("the village of X":
+        ``settlement``, see ``descriptors.family_of_kind``): the name's places of that family in
+        any exact tier, if there are any, compete instead of its first tier."""
         spelling = fuzzy if spelling is None else spelling
         memo = self._memo()
         if context is None:
             # Without context the answer depends on the name alone: reports name the same places
             # again and again, and the geoparser asks for every name once without context.
-            answer = memo.get((name, fuzzy, spelling))
+            answer = memo.get((name, fuzzy, spelling, family))
             if answer is None:
-                answer = memo[(name, fuzzy, spelling)] = self._resolve_detail(name, None, fuzzy, spelling, memo)
+                answer = memo[(name, fuzzy, spelling, family)] = self._resolve_detail(name, None, fuzzy, spelling,
+                                                                                       memo, family)
             return answer
-        return self._resolve_detail(name, context, fuzzy, spelling, memo)
+        return self._resolve_detail(name, context, fuzzy, spelling, memo, family)
 
     def _memo(self) -> dict:
         """Answers that depend on the index alone, for its current version (``add`` changes it)."""
@@ -224,7 +229,7 @@ class Gazetteer:
         return cached[2]
 
     def _resolve_detail(self, name: str, context: Context | None, fuzzy: bool, spelling: bool,
-                        memo: dict) -> Resolution:
+                        memo: dict, family: str = "") -> Resolution:
         found = memo.get(("candidates", name, fuzzy, spelling))
         if found is None:  # the same with any context: only their ranking depends on it
             found = memo[("candidates", name, fuzzy, spelling)] = candidates(self.index, name, fuzzy=fuzzy,
@@ -232,9 +237,20 @@ class Gazetteer:
         short = not found and spelling and has_short_spelling(self.index, name)
         if short and context and context.points:
             found = short_spelling(self.index, name, context.nearest_km)
+        found_all = found
         if found:
             entries = self.index.entries
             found = [c for c in found if admissible(c, entries[c.position], name, context)]
+            if family:
+                # "the villages of A and al-Hamidiyeh" are no city quarter of that name: the
+                # villages spelt so in any exact tier compete (by context) instead.
+                fitting = [c for c in found if descriptors.family_of_kind(entries[c.position].kind) == family]
+                seen = {c.position for c in fitting}
+                fitting += [c for c in of_family(self.index, name, family)
+                            if c.position not in seen and admissible(c, entries[c.position], name, context)]
+                found = fitting or found
+        # With a family, the name's places of other families are no spelling alike either.
+        named = {c.position for c in found} | ({c.position for c in found_all} if family else set())
         if not found:
             # A two-consonant spelling ("Bza'a") may still be a place near the report's others.
             return Resolution(None, bool(short) and not (context and context.points), False)
@@ -242,13 +258,13 @@ class Gazetteer:
         if chosen is None and context and context.points:
             # Every place of that very name is refused (far from the report): one spelt alike near
             # the report's places is meant ("Sheikh Saeed" in a report on Aleppo: its Sheikh Said).
-            chosen = self._spelt_alike_near(name, context, found)
+            chosen = self._spelt_alike_near(name, context, named, family)
         elif (chosen is not None and context and context.points and is_minor(chosen[0].entry) and not chosen[0].entry.marked
               and not is_inexact(chosen[0].candidate)
               and context.nearest_km(chosen[0].entry.lat, chosen[0].entry.lon, other_than_itself=True) > SHORT_SPELL_KM):
             # A village of that very name away from the report's places, and one spelt alike
             # among them ("Hbeit" in a report on southern Idlib is its Hbit, not Latakia's Hbeit).
-            chosen = self._spelt_alike_near(name, context, found) or chosen
+            chosen = self._spelt_alike_near(name, context, named, family) or chosen
         if chosen is None:
             return Resolution(None, True, False)
         best, confidence = chosen
@@ -258,12 +274,13 @@ class Gazetteer:
         contextual = len(found) > 1 or is_inexact(best.candidate) or is_minor(best.entry) or is_quarter(best.entry)
         return Resolution(place, contextual, sure, best.candidate.tier)
 
-    def _spelt_alike_near(self, name: str, context: Context, found: list):
-        """``choose``'s answer among the places spelt like ``name`` (not ``found``) within
-        ``SHORT_SPELL_KM`` of the report's places, or None."""
+    def _spelt_alike_near(self, name: str, context: Context, named: set[int], family: str = ""):
+        """``choose``'s answer among the places spelt like ``name`` (not those ``named`` so) within
+        ``SHORT_SPELL_KM`` of the report's places, of ``family`` if one is given, or None."""
         entries = self.index.entries
-        near = [c for c in near_spelling(self.index, name, context.nearest_km, {c.position for c in found})
-                if admissible(c, entries[c.position], name, context)]
+        near = [c for c in near_spelling(self.index, name, context.nearest_km, named)
+                if admissible(c, entries[c.position], name, context)
+                and (not family or descriptors.family_of_kind(entries[c.position].kind) == family)]
         return choose(rank(near, self.index, context), context) if near else None
 
     def _place(self, name: str, best, confidence: float) -> Place:

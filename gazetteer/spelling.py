@@ -66,6 +66,9 @@ _GLUED_SUN_RE = re.compile(r"^e(t|th|d|dh|r|z|s|sh|n)\1(?=[a-z]{2})")
 # The nisba ending -iya(h)/-iyeh (Arabic ية): kept as "y", so Amud and Amudiyeh stay apart.
 _NISBA_RE = re.compile(r"(?:iy{1,2}|ey|i|(?<=[^aeiouy])y)(?:a|e)h?$")
 _GLUED_ABU_RE = re.compile(r"^(?:albu|abul|abu|abou|bou)(?=[a-z]{4})")
+# "Salaheddin", "Nureddin": a name and "al-Din" written as one word, keyed as the two words
+# ("Salah Ad-Deen", صلاح الدين).
+_GLUED_DIN_RE = re.compile(r"^([a-z]{3,}?)(?:e|u|a|i)d(din|deen|dine)$")
 # Words that tell apart two parts of one village ("Eastern Kwaires", "Kuwayris Sharqi",
 # "Lower Shyookh", "Shuyukh Tahtani"), in English and transliterated Arabic; see
 # ``without_qualifiers``.
@@ -99,6 +102,10 @@ def _latin_word(word: str, first: bool, last: bool) -> str:
 def _latin_pair(word: str, first: bool) -> tuple[str, str]:
     """(key of ``word`` as a name's last word, key as an inner word): one reading of the word
     for both, as they differ only by the construct -t dropped from an inner word."""
+    glued = _GLUED_DIN_RE.match(word)
+    if glued:
+        stem = _latin_pair(glued.group(1), first)[1]
+        return tuple(stem + key for key in _latin_pair(glued.group(2), False))
     # (each pattern runs only where it may match: most words hold none of them)
     if not first and word.startswith("el"):
         word = _GLUED_ARTICLE_RE.sub("", word)

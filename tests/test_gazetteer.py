@@ -8,7 +8,7 @@ import pytest
 from geopy.distance import geodesic
 
 import gazetteer
-from gazetteer import Gazetteer, resolve, suggest
+from gazetteer import Gazetteer, geoparse, resolve, suggest
 from gazetteer.online import GeocoderUnavailable, OnlineGeocoder
 from gazetteer.sources import CsvSource, Entry
 
@@ -440,3 +440,12 @@ def test_a_two_consonant_spelling_is_taken_only_near_the_reports_places():
     assert gazetteer_.resolve("Bza'a") is None  # alone, too loose a key
     assert gazetteer_.resolve("Bza'a", Context(points=((36.36, 37.52),))).id == "C1"  # ~4 km from a place of the report
     assert gazetteer_.resolve("Bza'a", Context(points=((35.0, 38.5),))) is None  # ~170 km away
+
+
+
+def test_a_village_named_lower_x_called_plain_x_yields_to_the_town_called_x():
+    # OCHA's "Lower Tal Abyad - Lower Bozhyuk" (Ain al-Arab) answers to "Tal Abyad" too, and lies
+    # nearer Afrin in Afrin's governorate; the border town is what the plain name means.
+    mentions = geoparse("Turkish artillery hit Afrin on Sunday; a day later drones struck Tal Abyad.")
+    place = next(m.place for m in mentions if m.text == "Tal Abyad")
+    assert km(place, 36.697, 38.954) < 5

@@ -90,6 +90,37 @@ def test_damascus_standing_for_the_government_is_not_a_place():
     assert found == [(text.rindex("Damascus"), "Damascus"), (text.index("Homs"), "Homs")]
 
 
+@pytest.mark.parametrize("text", [
+    "An official in Damascus said the talks would resume on Sunday.",
+    "Residents inside Damascus say the shelling went on all night.",
+    "Diplomats from Damascus had warned of a long siege.",
+])
+def test_damascus_after_a_locative_word_is_the_city_whoever_speaks_there(text):
+    assert [m.text for m in geoparse(text)] == ["Damascus"]
+
+
+@pytest.mark.parametrize("text, places", [
+    ("The state agency SANA reported that troops entered Yabroud.", ["Yabroud"]),
+    ("HAMA, Syria - Troops advanced towards Suran overnight.", ["HAMA", "Suran"]),  # a dateline's city
+])
+def test_an_agencys_initials_are_no_village_spelt_so(text, places):
+    assert [m.text for m in geoparse(text)] == places
+
+
+@pytest.mark.parametrize("glued, apart", [("Salaheddin", "Salah al-Din"), ("Salahuddin", "Salah Ad-Deen"),
+                                          ("Nureddin", "Nur al-Din"), ("Saifeddine", "Saif al-Din")])
+def test_a_name_glued_to_al_din_has_the_key_of_the_two_words(glued, apart):
+    from gazetteer.spelling import latin_key
+    assert latin_key(glued) == latin_key(apart)
+
+
+def test_a_quarter_written_as_one_word_with_al_din_is_found_in_running_text():
+    mentions = geoparse("Shelling hit Salaheddin overnight as fighting spread across Aleppo.")
+    quarter = next(m.place for m in mentions if m.text == "Salaheddin")
+    assert quarter.governorate == "Aleppo" and quarter.kind == "district"
+    assert abs(quarter.lat - 36.18) < 0.03 and abs(quarter.lon - 37.12) < 0.03
+
+
 def test_places_outside_syria_and_its_border_strips_are_ignored_but_border_towns_kept():
     texts = [m.text for m in geoparse("From Mosul and Baghdad they drove to Al-Qa'im and on to Abu Kamal.")]
     assert texts == ["Al-Qa'im", "Abu Kamal"]
@@ -574,3 +605,21 @@ def test_a_proper_name_longer_by_its_spelling_than_a_name_inside_it_is_the_longe
     found = {m.text: m.place for m in geoparse("Troops took Sharan, Kafr Jana and Qastal Jindo last week.")}
     assert "Qastal" not in found and "Jindo" not in found
     assert found["Qastal Jindo"].pcode == "C1521", found
+
+
+def test_the_villages_of_a_list_are_villages_not_a_city_quarter_of_their_name():
+    # Hamidiyah is also a Deir ez-Zor quarter; "the villages of ... and al-Hamidiyeh" beside
+    # al-Qusayr names the Homs village of that name (8 km west of the town).
+    text = "Militia units took the villages of Zira'a and al-Hamidiyeh beside al-Qusayr late on Monday."
+    found = {m.text: m.place for m in geoparse(text)}
+    assert found["al-Hamidiyeh"].kind == "village"
+    assert km(found["al-Hamidiyeh"], 34.526, 36.499) < 5
+
+
+def test_the_town_of_a_name_is_no_city_quarter_but_a_quarter_of_a_city_keeps_the_city():
+    town = {m.text: m.place for m in geoparse("Both sides shelled the town of al-Hamidiyah, near Deir ez-Zor airport.")}
+    # No village of that name lies near: placed from its context, or not at all, but never the quarter.
+    assert town.get("al-Hamidiyah") is None or town["al-Hamidiyah"].kind in ("village", "town", "inferred")
+    quarter = {m.text: m.place for m in geoparse("Both sides shelled the Hamidiyah quarter of Deir ez-Zor city.")}
+    assert km(next(p for t, p in quarter.items() if t.startswith("Hamidiyah")), 35.336, 40.155) < 5
+    assert quarter["Deir ez-Zor city"].kind == "city"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+from dataclasses import replace
 
 import pytest
 
@@ -98,6 +99,47 @@ def test_the_spelling_key_merges_few_distinct_names():
     assert merged / len(distinct) < 0.35, (merged, len(distinct))
 
 
+def _villages(*names):
+    from gazetteer.sources import Entry
+    return Gazetteer([Entry(f"C9{n}", name, (), 35.0 + n / 10, 37.0, "village", "Hama", "SY", 0, 2.0, "ocha")
+                      for n, name in enumerate(names)])
+
+
+@pytest.mark.parametrize("written, known", [
+    ("Ghwayran", "Qiran"),  # gh (غ) is no q (ق), though the key writes both K
+    ("Gharnata", "Qarnata"),
+    ("Khalsa", "Hleisa"),  # h (ح) and kh (خ) spelt far apart otherwise
+])
+def test_a_spelling_guess_keeps_apart_names_that_begin_with_different_letters(written, known):
+    assert latin_key(written) == latin_key(known)
+    assert _villages(known).resolve(written) is None
+
+
+@pytest.mark.parametrize("written, known", [
+    ("Khabur", "Habur"),  # a kh for h, spelt alike otherwise (Russian outlets: "Khmeimim")
+    ("Qastal Jindo", "Kastal Jend"),  # q and k are one letter in the press
+    ("Ain Tarma", "Ein Terma"),
+])
+def test_a_spelling_guess_still_meets_names_that_begin_alike(written, known):
+    assert _villages(known).resolve(written) is not None
+
+
+def test_names_of_one_place_rarely_begin_with_letters_the_guard_keeps_apart():
+    """Recall cost of the first-letter guard, on the index itself: the Latin names of one place
+    that share a spelling key almost never begin gh against q/k."""
+    from itertools import combinations
+    from gazetteer.match import _first_sounds_agree
+    from gazetteer.normalize import is_arabic
+    pairs = kept = 0
+    for entry in gazetteer.default().entries:
+        latin = [n for n in entry.names if not is_arabic(n)]
+        for a, b in combinations(latin, 2):
+            if latin_key(a) == latin_key(b):
+                pairs += 1
+                kept += _first_sounds_agree(a, b, 100.0)
+    assert pairs > 10_000 and kept / pairs > 0.998, (kept, pairs)
+
+
 def _ocha_build():
     import importlib.util
     path = settings.DATA_DIR / "gazetteer" / "build_ocha_communities.py"
@@ -144,6 +186,20 @@ def test_every_ocha_community_is_in_the_gazetteer_once():
     pcodes = [e.pcode for e in gaz.entries if e.pcode.startswith("C") and "-" not in e.pcode]
     assert len(pcodes) == len(set(pcodes))
     assert len(pcodes) == 5251
+
+
+@pytest.mark.parametrize("written, point, kind", [
+    ("Mount Hermon", (33.416, 35.858), "hill"), ("Jabal al-Sheikh", (33.416, 35.858), "hill"),
+    ("Qasioun", (33.546, 36.286), "hill"), ("Wadi Barada", (33.618, 36.159), "region"),
+    ("the Barada valley", (33.618, 36.159), "region"), ("Sajur river", (36.660, 38.071), "river"),
+    ("Lake Assad", (36.0, 38.167), "area"),
+])
+def test_syrias_named_mountains_valleys_rivers_and_lakes_resolve(written, point, kind):
+    """Features the war is fought over, as the press and Arabic name them ("Jabal al-Sheikh" is
+    Mount Hermon, not a hill named after a village Sheikh-something)."""
+    place = resolve(written)
+    assert place is not None and place.kind == kind and place.source == "curated", place
+    assert km(at(place), point) < 1.0
 
 
 def test_a_geonames_town_and_its_ocha_record_are_one_place():
@@ -231,6 +287,44 @@ def test_the_seed_gold_homonym_hamidiyah_is_the_deir_ez_zor_district(gold_places
     mentions = geoparse(seed_texts[row["doc"]])
     place = next(m.place for m in mentions if m.text == "Hamidiyah")
     assert km(at(place), (float(row["lat"]), float(row["lon"]))) <= float(row["tolerance_km"])
+
+
+def _quarter_and(*others):
+    from gazetteer.sources import Entry
+    quarter = Entry("N9", "Tall Zaytun", (), 36.21, 37.15, "district", "Aleppo", "SY", 0, 1.0, "ocha-admin",
+                    level="neighbourhood")
+    return Gazetteer([quarter, *others])
+
+
+def _place(id_, kind, lat, lon, source="ocha", raw=None):
+    from gazetteer.sources import Entry
+    return Entry(id_, "Tall Zaytun", (), lat, lon, kind, "Raqqa", "SY", 0, 2.0, source, raw=raw or {})
+
+
+def test_a_name_asked_alone_is_a_city_quarter_rather_than_an_unmarked_village():
+    assert _quarter_and(_place("C1", "village", 36.5, 38.9)).resolve("Tall Zaytun").id == "N9"
+    # A village on the war map, or another city's quarter, makes it a coin toss: refused.
+    assert _quarter_and(_place("C1", "village", 36.5, 38.9, raw={"wpmodule": "gov"})).resolve("Tall Zaytun") is None
+    other = _place("N8", "district", 35.95, 39.0, "ocha-admin")
+    assert _quarter_and(replace(other, level="neighbourhood")).resolve("Tall Zaytun") is None
+
+
+@pytest.mark.parametrize("kind, source", [("town", "geonames"), ("river", "curated"), ("village", "curated")])
+def test_a_town_a_river_or_a_curated_place_keeps_its_name_from_a_city_quarter(kind, source):
+    assert _quarter_and(_place("X1", kind, 36.5, 38.9, source)).resolve("Tall Zaytun").id == "X1"
+
+
+def test_a_curated_site_named_after_a_word_does_not_keep_it_from_a_city_quarter():
+    from gazetteer.sources import Entry
+    quarry = Entry("cu:x", "Tall Zaytun quarries", ("Tall Zaytun",), 34.4, 38.3, "area", "Homs", "SY", 0, 5.0, "curated")
+    assert _quarter_and(quarry).resolve("Tall Zaytun").id == "N9"
+    assert _quarter_and(quarry).resolve("Tall Zaytun quarries").id == "cu:x"
+
+
+def test_a_report_on_another_area_keeps_the_village_from_the_city_quarter():
+    gazetteer_ = _quarter_and(_place("C1", "village", 36.5, 38.9))
+    found = gazetteer_.resolve("Tall Zaytun", gazetteer_.context_of([_place("C2", "village", 36.52, 38.92).to_place()]))
+    assert found is not None and found.id == "C1"
 
 
 # -- non-places -----------------------------------------------------------------------------

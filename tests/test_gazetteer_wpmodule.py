@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import importlib.util
 import math
+from dataclasses import replace
 
 import pytest
 
@@ -169,6 +170,64 @@ def test_a_marked_village_does_not_outrank_a_town_of_its_name():
     # ... while the report's context still picks the village it is about.
     found = Gazetteer([marked, town]).resolve("Tall Qarqur", Context(points=((35.55, 36.35),)))
     assert found is not None and found.id == "wm:a"
+
+
+@pytest.mark.parametrize("article, tells", [
+    ("Cities and towns during the Syrian Civil War#Tall Qarqur", True),
+    ("2016 Hama offensive#Tall Qarqur", True), ("Tall Qarqur#Syrian civil war", True),
+    ("Tall Qarqur", False), ("Tall Qarqur, Hama", False),  # a page of its own, however named
+    ("#Tall Qarqur", False), ("", False),  # an anchor of no page, no link
+    ("Talk:Cities and towns during the Syrian Civil War/Archive 9#Tall Qarqur", False),  # a discussion
+])
+def test_a_link_to_an_articles_section_tells_the_war_history(build, article, tells):
+    assert build.tells_war_history(article) is tells
+
+
+def test_a_repeated_marker_keeps_the_war_history_of_any_of_its_copies(build):
+    outline = build.Outline()
+    row = dict(offset="0", lat="35.5", lon="36.3", mark="gov", label="Tall Qarqur", article="Tall Qarqur")
+    again = dict(row, lat="35.51", article="2016 Hama offensive#Tall Qarqur")  # ~1 km off: the same place
+    kept = build.usable([row, again], outline)
+    assert len(kept) == 1 and kept[0]["war_history"]
+
+
+def _with_history(entry):
+    return replace(entry, raw={**entry.raw, "war_history": "1"})
+
+
+def test_a_village_with_a_war_history_outranks_a_homonym_the_map_only_marks():
+    told = _with_history(_entry("C9001", 35.5, 36.3, True))  # an OCHA village its marker is folded into
+    marked = _entry("wm:b", 36.6, 40.2, True, "wpmodule")
+    for entries in ([told, marked], [marked, told]):
+        found = Gazetteer(entries).resolve("Tall Qarqur")
+        assert found is not None and found.id == "C9001"
+    # The report's context still outranks it ...
+    found = Gazetteer([told, marked]).resolve("Tall Qarqur", Context(points=((36.65, 40.25),)))
+    assert found is not None and found.id == "wm:b"
+    # ... a marker no other source holds (often a town's second point) has no such premium ...
+    alone = _with_history(_entry("wm:a", 35.5, 36.3, True, "wpmodule"))
+    assert Gazetteer([alone, marked]).resolve("Tall Qarqur") is None
+    # ... and a spelling guess at a name stays a coin toss between villages, however notable one.
+    villages = [Entry(f"C{n}", "Kafr Nabudah", (), lat, 36.3, "village", "Hama", "SY", 0, 2.0, "ocha",
+                      raw={"wpmodule": "gov", "war_history": "1" if n == 1 else "0"}) for n, lat in ((1, 35.5), (2, 36.6))]
+    assert Gazetteer(villages).resolve("Kafr Nabudah").id == "C1"
+    assert Gazetteer(villages).resolve("Kafr Nabutha") is None
+
+
+def test_a_war_history_does_not_lift_a_site_over_the_place_a_report_means():
+    base = Entry("wm:s", "Tall Qarqur", (), 35.5, 36.3, "site", "Hama", "SY", 0, 3.0, "wpmodule",
+                 raw={"wpmodule": "gov_base", "war_history": "1"})
+    town = Entry("gn:1", "Tall Qarqur", (), 36.6, 40.2, "town", "Hasakah", "SY", 0, 3.0, "geonames")
+    found = Gazetteer([base, town]).resolve("Tall Qarqur")
+    assert found is not None and found.id == "gn:1"
+
+
+def test_the_war_maps_accounts_of_fighting_are_in_the_places_file(places):
+    told = [r for r in places if r["war_history"] == "1"]
+    assert 150 < len(told) < 600 and {r["war_history"] for r in places} == {"0", "1"}
+    # Each is one that a marker of its label links to a section of an article.
+    linked = {r["label"] for r in _rows("wpmodule_markers.csv") if "#" in r["article"]}
+    assert all(r["name"] in linked for r in told)
 
 
 def _marker(label, lat=35.0, lon=37.0):

@@ -50,7 +50,7 @@ from gazetteer.spelling import spelling_key  # noqa: E402
 MARKERS_PATH = HERE / "wpmodule_markers.csv"
 OUT_PATH = HERE / "wpmodule_places.csv"
 COLUMNS = ["id", "name", "aliases", "lat", "lon", "kind", "governorate", "uncertainty_km", "generic",
-           "wpmodule", "same_as", "source"]
+           "wpmodule", "war_history", "same_as", "source"]
 CITATION = ("Wikipedia, Module:Syrian Civil War detailed map (c. July 2017; CC BY-SA 3.0), public copy "
             "MASangys/wikipedia.zh@8813365 Page/模块:Syrian_Civil_War_detailed_map.md, page offset {offset}")
 BORDER_KM = 20.0
@@ -151,7 +151,7 @@ def read_markers() -> list[dict]:
 def usable(markers: list[dict], outline: Outline) -> list[dict]:
     """Readable markers in Syria (or close to it), one per label and spot, with kind and point."""
     out: list[dict] = []
-    seen: dict[str, list[tuple[float, float]]] = {}
+    seen: dict[str, list[dict]] = {}
     for row in markers:
         label = row["label"].strip()
         lat, lon = _number(row["lat"]), _number(row["lon"])
@@ -160,13 +160,25 @@ def usable(markers: list[dict], outline: Outline) -> list[dict]:
         if row["mark"].lower().endswith(".svg") and not row["mark"].lower().startswith("bsicon"):
             continue  # a battle icon beside its city
         key = fold(label)
-        if any(km(lat, lon, a, b) <= DUPLICATE_KM for a, b in seen.get(key, ())):
+        kept = next((m for m in seen.get(key, ()) if km(lat, lon, m["lat"], m["lon"]) <= DUPLICATE_KM), None)
+        if kept is not None:  # a repeat: its link may still tell the place's war history
+            kept["war_history"] = kept["war_history"] or tells_war_history(row["article"])
             continue
-        seen.setdefault(key, []).append((lat, lon))
         kind, uncertainty = kind_of(row["mark"])
-        out.append(dict(label=label, lat=lat, lon=lon, kind=kind, uncertainty_km=uncertainty,
-                        mark=row["mark"], offset=row["offset"]))
+        marker = dict(label=label, lat=lat, lon=lon, kind=kind, uncertainty_km=uncertainty,
+                      mark=row["mark"], offset=row["offset"], war_history=tells_war_history(row["article"]))
+        seen.setdefault(key, []).append(marker)
+        out.append(marker)
     return out
+
+
+def tells_war_history(article: str) -> bool:
+    """Whether a marker links to a section of an article (its account in "Cities and towns
+    during the Syrian Civil War", an offensive's, the town's own "civil war" section): the
+    map's editors wrote up the fighting there. A link to a page of its own (most markers'
+    label) or to an anchor of no page says nothing of the sort."""
+    page, _, section = (article or "").partition("#")
+    return bool(page.strip() and section.strip()) and not page.startswith("Talk:")
 
 
 def other_entries():
@@ -282,7 +294,7 @@ def build() -> list[dict]:
             lon=f"{marker['lon']:.5f}".rstrip("0").rstrip("."), kind=marker["kind"],
             governorate=found.governorate if found else "", uncertainty_km=marker["uncertainty_km"],
             generic=int(target is None and is_generic(marker["label"])), wpmodule=marker["mark"],
-            same_as=target.id if target is not None else "",
+            war_history=int(marker["war_history"]), same_as=target.id if target is not None else "",
             source=CITATION.format(offset=marker["offset"]),
         ))
     return rows
