@@ -1719,9 +1719,10 @@ _PLACE_CONFIDENCE = {"object": 1.0, "subject": 0.9, "answered": 0.85, "shared": 
                      "context": 0.3, "none": 0.5}
 _KIND_CONFIDENCE = {"governorate": 0.4, "region": 0.8, "district": 0.85}
 _ACTION_CONFIDENCE = {"clash": 0.6, "withdraw": 0.5, "attack": 0.85}
-# (An event dated by its report alone stays at 0.8: at 1.0, an undated statement that a side took
-# "central Homs province" passed the map's area bar and handed Sukhnah over five weeks early.)
-_DATE_CONFIDENCE = {"own": 1.0, "speech": 0.85, "running": 0.8, "default": 0.8}
+# An event dated by its report alone is right about as often as a dated one, but its date is a
+# guess: at 1.0 an undated "took central Homs province" passed the map's area bar (control.weights)
+# and handed Sukhnah over five weeks early.
+_DATE_CONFIDENCE = {"own": 1.0, "speech": 0.85, "running": 0.8, "default": 0.9}
 # "entered X": often the capture of X the text goes on to tell, or the whole of it.
 ENTRY_CONFIDENCE = 0.7
 HISTORY_CONFIDENCE, HISTORY_CONFIDENCE_DAYS = 0.85, 60

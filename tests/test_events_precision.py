@@ -279,10 +279,12 @@ def test_a_toll_of_fighting_told_without_a_place_is_no_clash():
     assert [(e.action, e.place) for e in events] == [("clash", "Raqqa")]
 
 
-def test_a_news_reports_undated_statement_ranks_with_a_dated_one():
+def test_a_news_reports_undated_statement_ranks_close_below_a_dated_one():
+    # (right about as often, but its date is the report's: a little below, so that the map's
+    # area bar is not passed on an undated statement alone)
     events = read("ISIS captured Tabqa. The SDF captured Raqqa on Monday.", date(2017, 6, 14))
     by_place = {e.place: e.confidence for e in events}
-    assert by_place["Tabqa"] >= 0.95 * by_place["Raqqa"]
+    assert 0.85 * by_place["Raqqa"] <= by_place["Tabqa"] < by_place["Raqqa"]
 
 
 def test_a_date_after_a_closed_relative_clause_is_the_main_verbs():
