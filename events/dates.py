@@ -69,7 +69,6 @@ _Y = r"(?:19[5-9]\d|20\d\d)"
 _N = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|twenty|thirty|a\s+couple\s+of|couple\s+of)"
 _FEW = r"(?:several|a\s+few|few|some)"
 _FEW_RE = re.compile(_FEW, re.I)
-_DASH = r"\s*(?:-|–|—|to|until|till|through)\s*"
 _PART = r"(?i:early|mid|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of|beginning\s+of|the\s+start\s+of|the\s+middle\s+of)"
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
