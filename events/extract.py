@@ -246,7 +246,6 @@ _HANDED_OVER = re.compile(r"(?<![\w-])(?:" + _UNDER_TERMS + r"|departure|departe
 _UNOPPOSED = re.compile(r"[^.;]{0,60}?(?<![\w-])(?:without\s+(?:(?:meeting|encountering|facing)\s+)?(?:any\s+|much\s+)?"
                         r"(?:resistance|opposition|a\s+fight|fighting|a\s+shot\s+(?:being\s+)?fired)|unopposed|"
                         r"unchallenged|uncontested)(?![\w-])", re.I)
-_OUT_OF = re.compile(r"(?i:(?:driven|forced|kicked|thrown|chased)\s+out\s+(?:of|from)\s)")
 HANDOVER_CHARS = 300  # how far before the entry the handover may be told (about a sentence)
 # Fell back "to their territory in A and B", "to areas it still holds": into its own ground,
 # where no front line moved either.
@@ -1474,9 +1473,8 @@ class _Reader(Sides):
             if draft.removed:
                 continue
             pushed_back = "pushed_back" in draft.trigger.flags and draft.trigger.form == "passive"
-            if pushed_back and draft.actor_from == "agent" and draft.places and (
-                    _ENDS_IN_OUT.search(self.masked, draft.trigger.start, draft.trigger.end)
-                    or _OUT_OF.match(self.masked, draft.trigger.start, draft.trigger.end + 8)):
+            if pushed_back and draft.actor_from == "agent" and draft.places and _ENDS_IN_OUT.search(
+                    self.masked, draft.trigger.start, draft.trigger.end):
                 # "ISIS fighters were forced / driven out of X by the army": expelled from X, which
                 # the agent took (an attack beaten back is the other reading, below).
                 draft.action, pushed_back = "capture", False
