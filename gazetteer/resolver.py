@@ -9,6 +9,7 @@ online fallback, only when it is switched on.
 """
 from __future__ import annotations
 
+import gc
 import re
 from dataclasses import replace
 from functools import lru_cache
@@ -104,7 +105,14 @@ class Gazetteer:
     @staticmethod
     @lru_cache(maxsize=1)
     def default() -> "Gazetteer":
-        return Gazetteer.from_dir(settings.DATA_DIR)
+        gazetteer = Gazetteer.from_dir(settings.DATA_DIR)
+        # What is loaded by now (the gazetteer, the modules of whoever asked for it) lives as
+        # long as the process: frozen out of the cycle collector, whose full collections would
+        # otherwise walk it again and again, and in a forked reader (events/worker.py, the
+        # benchmarks) write to every memory page it sits on, copying them (~10 % of a fresh
+        # fork's CPU time). Garbage without cycles is still freed at once.
+        gc.freeze()
+        return gazetteer
 
     # -- resolution -------------------------------------------------------------------
 
