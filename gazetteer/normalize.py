@@ -47,7 +47,10 @@ _ASCII_NON_WORD_RE = re.compile(r"[^0-9a-z]+")
 def fold(text: str) -> str:
     """Lower case ASCII (and Arabic letters) with single spaces: "Qa'im" -> "qaim"."""
     if text.isascii():
-        return _ASCII_NON_WORD_RE.sub(" ", text.lower().replace("'", "").replace("`", "")).strip()
+        low = text.lower()
+        if low.isalnum():
+            return low  # one word of letters and digits, most of a report's (the rest below is a no-op for it)
+        return _ASCII_NON_WORD_RE.sub(" ", low.replace("'", "").replace("`", "")).strip()
     text = _APOSTROPHE_RE.sub("", text)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
@@ -57,7 +60,7 @@ def fold(text: str) -> str:
 
 
 def is_arabic(text: str) -> bool:
-    return bool(_ARABIC_RE.search(text))
+    return not text.isascii() and _ARABIC_RE.search(text) is not None
 
 
 @lru_cache(maxsize=50_000)

@@ -69,6 +69,7 @@ _GLUED_ABU_RE = re.compile(r"^(?:albu|abul|abu|abou|bou)(?=[a-z]{4})")
 # "Salaheddin", "Nureddin": a name and "al-Din" written as one word, keyed as the two words
 # ("Salah Ad-Deen", صلاح الدين).
 _GLUED_DIN_RE = re.compile(r"^([a-z]{3,}?)(?:e|u|a|i)d(din|deen|dine)$")
+_DIN_ENDINGS = ("din", "deen", "dine", "din\n", "deen\n", "dine\n")  # where the pattern's "$" may match
 # Words that tell apart two parts of one village ("Eastern Kwaires", "Kuwayris Sharqi",
 # "Lower Shyookh", "Shuyukh Tahtani"), in English and transliterated Arabic; see
 # ``without_qualifiers``.
@@ -102,7 +103,7 @@ def _latin_word(word: str, first: bool, last: bool) -> str:
 def _latin_pair(word: str, first: bool) -> tuple[str, str]:
     """(key of ``word`` as a name's last word, key as an inner word): one reading of the word
     for both, as they differ only by the construct -t dropped from an inner word."""
-    glued = _GLUED_DIN_RE.match(word)
+    glued = _GLUED_DIN_RE.match(word) if word.endswith(_DIN_ENDINGS) else None  # (a cheap first test)
     if glued:
         stem = _latin_pair(glued.group(1), first)[1]
         return tuple(stem + key for key in _latin_pair(glued.group(2), False))
