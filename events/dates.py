@@ -50,6 +50,8 @@ UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "hour": 1}
 # How far back "by 5 December" reaches when nothing earlier bounds it.
 BY_MAX_DAYS = 31
 WEEK_MAX_DAYS = 8
+# A running date this wide is a year, not a day late in one: "In March" after it is of that year.
+WHOLE_YEAR_DAYS = 364
 # The years a report or its document date may speak of: the patterns read 1950-2099, and
 # a document date outside these (0001-01-01, 9999-12-31) is refused, so that no shift of a
 # few years or days around a date can leave the calendar.
@@ -127,15 +129,21 @@ class DateContext:
     published: bool = True
     # The span a report's title says it covers ("Weekly summary, 18-24 August"), if any.
     report_period: DateSpan | None = None
+    # Whether the story is moving forward (its last date after the one before, and the sentence
+    # no flashback): "12 May" after "20 November" is then of the next year.
+    forward: bool = False
 
     def infer_year(self, month: int, day: int = 1) -> int | None:
         """The year of "7 May": the year in force (the next one when the running date is
         late in a year and the month early), else the document's; never one that puts the
         day after a published document's date (nor, for a date only read from the text,
-        more than a week after it)."""
+        more than a week after it). In a story moving forward any earlier month is of the next
+        year; else only one more than six months back ("In March" after "October" may recall)."""
         if self.year is not None:
             year = self.year
-            if self.anchor is not None and self.anchor.end.year == self.year and self.anchor.end.month - month > 6:
+            anchor = self.anchor
+            if anchor is not None and anchor.end.year == self.year and anchor.end.month - month > (0 if self.forward else 6) \
+                    and (anchor.end - anchor.start).days < WHOLE_YEAR_DAYS:  # (not a section's "2018")
                 year += 1
             return self._not_after_document(year, month, day, DOCUMENT_SLACK_DAYS) if self.published else year
         if self.doc_date is not None:
@@ -217,18 +225,21 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
                            rf"(?:in\s+)?the\s+(?:early|small)\s+hours\s+of))\s+(?P<w>{_WD})(?!\w)")),
     ("next_span", re.compile(
         rf"\b(?:(?:over|in|during|within)\s+the\s+(?:next|following|coming|subsequent)|within)\s+"
-        rf"(?:(?P<n>{_N}|{_FEW})\s+)?(?P<u>days|weeks|day|week)\b",
+        rf"(?:(?P<n>{_N}|{_FEW})\s+)?(?P<u>days|weeks|day|week)\b"
+        r"|\b(?:over|in|during|within)\s+the\s+(?P<u2>days|weeks)\s+(?:that\s+followed|after(?:wards)?|after\s+that|to\s+come)\b",
         re.I)),
     # "later that month", "earlier in the same year", "the following month": the running
     # date's calendar month or year, the part of it after (before) the running date, or the next
     # (previous) one.
     ("anchor_unit", re.compile(
-        r"\b(?:(?P<side>later|earlier)\s+(?:(?:on\s+)?in\s+|during\s+)?(?:that(?:\s+same)?|the\s+same)\s+(?P<u1>month|year)"
-        r"|(?:(?:in|during)\s+)?(?:that(?:\s+same)?|the\s+same)\s+(?P<u2>month|year)"
+        r"\b(?:(?P<side>later|earlier)\s+(?:(?:on\s+)?in\s+|during\s+)?(?:that(?:\s+same)?|the\s+same|(?<=in\s)the)\s+(?P<u1>month|year|week)"
+        r"|(?:(?:in|during)\s+)?(?:that(?:\s+same)?|the\s+same)\s+(?P<u2>month|year|week)"
         r"|(?:(?:in|during)\s+)?the\s+(?P<shift>following|next|previous|preceding)\s+(?P<u3>month|year)"
         r"|(?:(?:in|during)\s+)?the\s+(?P<u4>month|year)\s+(?P<shift2>after|before))\b", re.I)),
     ("later", re.compile(rf"\b(?P<n>{_N}|{_FEW})\s+(?P<u>days?|weeks?|months?)\s+later\b", re.I)),
     ("earlier", re.compile(rf"\b(?P<n>{_N}|{_FEW})\s+(?P<u>days?|weeks?|months?)\s+(?:before|earlier|previously)\b", re.I)),
+    ("later", re.compile(rf"\b(?P<n>{_N}|{_FEW})\s+(?P<u>days?|weeks?|months?)\s+(?:afterwards?|after\s+that|thereafter|on(?=\s*,))",
+                         re.I)),
     ("later", re.compile(r"\b(?:the\s+)?(?P<n>next|following)\s+(?P<u>day|morning|night|week|month)\b", re.I)),
     ("later", re.compile(r"\b(?P<n>the\s+day\s+after|a\s+day\s+later|the\s+morning\s+after)\b", re.I)),
     # A weekly summary's "during this reporting period": the period its title names.
@@ -252,7 +263,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         re.I)),
     # "at the beginning of the month": that part of the running month (the report's when none runs).
     ("month_part", re.compile(r"\b(?:(?:at|in|by|from|since|during|towards?)\s+)?the\s+(?P<part>beginning|start|middle|end)"
-                              r"\s+of\s+(?P<this>the|this)\s+month\b", re.I)),
+                              r"\s+of\s+(?P<this>the|this|that)\s+(?P<u>month|year)\b", re.I)),
     ("doc_this", re.compile(r"\b(?P<early>earlier\s+)?this\s+(?P<u>week|month|year)\b", re.I)),
     ("doc_prev", re.compile(rf"\b(?:(?P<part>{_PART})[\s-]+)?last\s+(?P<u>week|month|year)\b", re.I)),
     ("ago", re.compile(rf"\b(?:(?:almost|nearly|about|around|some|over|more\s+than|less\s+than|just|only)\s+)?"
@@ -265,6 +276,12 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("year_part", re.compile(
         rf"\b(?:(?i:the)\s+)?(?:(?P<part>(?i:early|mid|late|the\s+(?:start|beginning|middle|end)\s+of))[\s-]+|"
         rf"(?P<season>(?i:spring|summer|autumn|fall))\s+(?:(?i:of)\s+)?)(?P<y>{_Y})(?![\w-])")),
+    # "that summer", "in the spring", "the following autumn": a season of the running year (or the
+    # next). Lower-case only ("Spring Shield" is an operation), never "the fall of X".
+    ("season", re.compile(
+        r"\b(?:(?i:in|during|by|over|throughout|until|through|since)\s+(?:(?P<w1>(?i:that|the\s+following|the\s+next|next|the|"
+        r"this|last))\s+)?|(?P<w2>(?i:that|the\s+following|the\s+next|next|this|last))\s+)(?P<season>spring|summer|autumn|fall)"
+        r"(?!\s+of\b)(?![\w-])")),
     ("year", re.compile(rf"\b(?i:in|since|during|by|until|of|from|before|after|early|late)\s+(?P<y>{_Y})(?![\w-])|\((?P<y2>{_Y})\s*[-–]\s*{_Y}\)")),
 ]
 
@@ -279,13 +296,14 @@ _WEEKDAY_WORDS = tuple(name.capitalize() for name in WEEKDAYS)
 _GATES = {
     "day_range": _MONTH_WORDS, "day_range_us": _MONTH_WORDS, "month_range": _MONTH_WORDS, "day": _MONTH_WORDS,
     "month": _MONTH_WORDS, "weekday": _WEEKDAY_WORDS, "weekday_pair": _WEEKDAY_WORDS, "iso": ("19", "20"), "week_of": _MONTH_WORDS,
-    "anchor_unit": ("month", "year"), "report_period": ("period",),
-    "next_span": ("next", "following", "coming", "subsequent", "within"), "later": ("later", "next", "following", "after"), "earlier": ("before", "earlier", "previously", "previous",
+    "anchor_unit": ("month", "year", "week"), "report_period": ("period",),
+    "next_span": ("next", "following", "coming", "subsequent", "within", "followed", "after"),
+    "later": ("later", "next", "following", "after", " on,"), "season": ("spring", "summer", "autumn", "fall"), "earlier": ("before", "earlier", "previously", "previous",
                                                                        "preceding"),
     "same": ("later", "that", "same", "end of", "midnight", "nightfall", "evening", "meanwhile", "meantime",
              "simultaneous", "concurrent", "during th", "at this", "at that"),
     "doc_last": ("last", "past", "previous", "preceding"), "doc_recent": ("recent", "last", "past", "now"), "doc_this": ("this",),
-    "month_part": ("of the month", "of this month"), "doc_prev": ("last",), "lasting": ("days", "weeks", "months"), "ago": ("ago",), "weekend": ("weekend",), "overnight": ("overnight",), "doc_day": ("yesterday", "today", "tonight", "this morning"),
+    "month_part": ("of the month", "of this month", "of that month", "of the year", "of this year", "of that year"), "doc_prev": ("last",), "lasting": ("days", "weeks", "months"), "ago": ("ago",), "weekend": ("weekend",), "overnight": ("overnight",), "doc_day": ("yesterday", "today", "tonight", "this morning"),
     "year": ("19", "20"), "year_part": ("19", "20"),
 }
 _CASED_GATES = {"day_range", "day_range_us", "month_range", "day", "month", "weekday", "year", "iso", "week_of",
@@ -339,17 +357,8 @@ _OWN_WORDS = {**{pattern: ("week",) for kind, pattern in _PATTERNS if kind == "w
                  if kind == "later" and pattern.pattern.endswith(r"\s+later\b")}}
 
 
-def _overlapping(words) -> dict[str, frozenset[str]]:
-    """Word -> the other words of ``words`` an occurrence of it can overlap (one inside the
-    other, or the end of one the start of the other)."""
-    def overlap(a: str, b: str) -> bool:
-        return a in b or b in a or any(a[-k:] == b[:k] or b[-k:] == a[:k] for k in range(1, min(len(a), len(b))))
-    return {a: frozenset(b for b in words if b != a and overlap(a, b)) for a in words}
-
-
-# The lower-case gate's words, longest first as in its pattern, and the words each can overlap.
+# The lower-case gate's words.
 _UNCASED_WORDS = tuple(sorted(_UNCASED_GATE[1], key=len, reverse=True))
-_UNCASED_OVERLAPS = _overlapping(_UNCASED_WORDS)
 
 
 def _kinds_present(text: str, low: str | None = None) -> set[str]:
@@ -358,16 +367,16 @@ def _kinds_present(text: str, low: str | None = None) -> set[str]:
     for word in set(pattern.findall(text)):  # a word met again adds no kind
         present |= kinds_of[word]
     low = text.lower() if low is None else low
-    pattern, kinds_of = _UNCASED_GATE
-    # Substring tests are several times cheaper than the gate's pattern over the sentence; they
-    # find the words the pattern finds unless two of the words found can overlap (the pattern
-    # then takes one occurrence and may miss the other).
-    found = [word for word in _UNCASED_WORDS if word in low]
-    if any(_UNCASED_OVERLAPS[word].intersection(found) for word in found):
-        found = set(pattern.findall(low))
-    for word in found:
-        present |= kinds_of[word]
+    kinds_of = _UNCASED_GATE[1]
+    # Substring tests: several times cheaper than the gate's pattern over the sentence, and they
+    # see words that overlap (the pattern took "end of" from "the end of the month" and missed
+    # "of the month", so that "by the end of the month" was never looked for).
+    for word in _UNCASED_WORDS:
+        if word in low:
+            present |= kinds_of[word]
     return present
+
+
 _BOUND_BEFORE = re.compile(r"\b(by|until|till|up\s+to|since|as\s+of|as\s+at|before|from)\s+$", re.I)
 _BOUND_WORD = {"by": "by", "before": "by", "until": "until", "till": "until", "up to": "until",
                "since": "since", "from": "since", "as of": "on", "as at": "on"}
@@ -452,12 +461,12 @@ def _build(kind: str, m: re.Match) -> DateExpr | None:
         bound = _BOUND_WORD.get(qualifier, "on")
         return DateExpr(start, end, "weekday", (WEEKDAYS[g["w"].lower()],), bound=bound)
     if kind == "next_span":
-        n = g.get("n")
+        n, unit_word = g.get("n"), (g.get("u") or g["u2"]).lower()
         if n is None:
-            count = (1, 1) if not g["u"].lower().endswith("s") else SEVERAL
+            count = (1, 1) if not unit_word.endswith("s") else SEVERAL
         else:
             count = SEVERAL if _FEW_RE.match(n) else (_number(n) or 1,) * 2
-        unit = UNIT_DAYS[g["u"].lower().rstrip("s")]
+        unit = UNIT_DAYS[unit_word.rstrip("s")]
         return DateExpr(start, end, "after", (1, count[1] * unit))
     if kind == "later":
         n = (g.get("n") or "").lower()
@@ -524,7 +533,7 @@ def _build(kind: str, m: re.Match) -> DateExpr | None:
     if kind == "doc_this":
         return DateExpr(start, end, "this", (g["u"].lower(),))
     if kind == "month_part":
-        return DateExpr(start, end, "month_part", (_part(g["part"]), g["this"].lower() == "this"))
+        return DateExpr(start, end, "month_part", (_part(g["part"]), g["this"].lower() == "this", g["u"].lower()))
     if kind == "doc_prev":
         unit = g["u"].lower()
         if unit == "year":
@@ -538,6 +547,10 @@ def _build(kind: str, m: re.Match) -> DateExpr | None:
         year = int(g["y"])
         first, last = YEAR_PARTS[(g.get("season") or _part(g.get("part")) or "").lower()]
         return DateExpr(start, end, "year_part", (("month", year, first, None), ("month", year, last, None)), has_year=True)
+    if kind == "season":
+        which = " ".join((g.get("w1") or g.get("w2") or "").lower().split()).removeprefix("the ")
+        first, last = YEAR_PARTS[g["season"]]
+        return DateExpr(start, end, "season", (which, first, last))
     if kind == "year":
         year = int(g.get("y") or g.get("y2"))
         return DateExpr(start, end, "year", (year,), has_year=True)
@@ -693,11 +706,16 @@ def _resolve_plain(expr: DateExpr, ctx: DateContext) -> DateSpan | None:
                  "year": today.replace(month=1, day=1)}[unit]
         return DateSpan(first, today)
     if kind == "month_part":
-        part, this = value
+        part, this, unit = value
         month_of = ctx.doc_date if this or ctx.anchor is None else ctx.anchor.end
         if month_of is None:
             return None
-        span = _month_span(month_of.year, month_of.month, part, ctx)
+        if unit == "year":  # "by the end of the year": that part of the running year
+            first, last = YEAR_PARTS[part]
+            year = month_of.year
+            span = DateSpan(date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1]))
+        else:
+            span = _month_span(month_of.year, month_of.month, part, ctx)
         if ctx.doc_date is not None and span.start <= ctx.doc_date < span.end:
             span = DateSpan(span.start, ctx.doc_date)
         return span
@@ -714,10 +732,35 @@ def _resolve_plain(expr: DateExpr, ctx: DateContext) -> DateSpan | None:
             return None
         year = ctx.doc_date.year - 1
         return DateSpan(date(year, 1, 1), date(year, 12, 31), background=True)
+    if kind == "season":
+        return _season_span(value, ctx)
     if kind == "year":
         year = value[0]
         return DateSpan(date(year, 1, 1), date(year, 12, 31), background=True)
     return None
+
+
+def _season_span(value: tuple, ctx: DateContext) -> DateSpan | None:
+    which, first, last = value
+    base = ctx.anchor.end if ctx.anchor is not None and which not in ("this", "last") else ctx.doc_date
+    if which in ("following", "next"):
+        if base is None:
+            return None
+        year = base.year + (first <= base.month)
+    elif which == "last":
+        if base is None:
+            return None
+        year = base.year - (last >= base.month)
+    elif which in ("that", "this") and base is not None:
+        year = base.year
+    else:
+        year = ctx.infer_year(first)
+    if year is None:
+        return None
+    span = DateSpan(date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1]))
+    if ctx.published and ctx.doc_date is not None and span.start <= ctx.doc_date < span.end:
+        span = DateSpan(span.start, ctx.doc_date)  # "this summer" has not ended yet
+    return span
 
 
 def _anchor_unit(value: tuple, ctx: DateContext) -> DateSpan | None:
@@ -731,6 +774,9 @@ def _anchor_unit(value: tuple, ctx: DateContext) -> DateSpan | None:
         year = at.year + shift
         # a whole year is history, as an explicit year is; a part of one after a date is news
         whole = DateSpan(date(year, 1, 1), date(year, 12, 31), background=side is None)
+    elif unit == "week":  # Monday to Sunday
+        monday = at - timedelta(days=at.weekday())
+        whole = DateSpan(monday, monday + timedelta(days=6))
     else:
         month_index = at.year * 12 + at.month - 1 + shift
         year, month = divmod(month_index, 12)
