@@ -38,8 +38,9 @@ MONTHS = {
 WEEKDAYS = {name.lower(): index for index, name in enumerate(calendar.day_name)}
 NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "twenty": 20,
-    "thirty": 30, "a couple of": 2, "couple of": 2,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "ninety": 90, "a couple of": 2, "couple of": 2,
 }
 # The months of a part of a year ("mid-2012": May-August) and of a season, as most reports mean them.
 YEAR_PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12), "spring": (3, 5), "summer": (6, 8), "autumn": (9, 11),
@@ -68,10 +69,12 @@ _M = (r"(?:January|February|March|April|May|June|July|August|September|October|N
       r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
 _D = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _Y = r"(?:19[5-9]\d|20\d\d)"
-_N = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|twenty|thirty|a\s+couple\s+of|couple\s+of)"
+_N = (r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+      r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|ninety|a\s+couple\s+of|couple\s+of)")
 _FEW = r"(?:several|a\s+few|few|some)"
 _FEW_RE = re.compile(_FEW, re.I)
-_PART = r"(?i:early|mid|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of|beginning\s+of|the\s+start\s+of|the\s+middle\s+of)"
+_PART = (r"(?i:early|mid|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of|beginning\s+of|the\s+start\s+of|the\s+middle\s+of|"
+         r"the\s+(?:first|last|final|opening|closing)\s+(?:few\s+)?(?:days|weeks)\s+of)")
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 
@@ -188,7 +191,7 @@ def _part(text: str | None) -> str | None:
     text = text.lower()
     if "mid" in text or "middle" in text:
         return "mid"
-    if "early" in text or "beginning" in text or "start" in text:
+    if "early" in text or "beginning" in text or "start" in text or "first" in text or "opening" in text:
         return "early"
     return "late"
 
@@ -236,7 +239,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         r"|(?:(?:in|during)\s+)?(?:that(?:\s+same)?|the\s+same)\s+(?P<u2>month|year|week)"
         r"|(?:(?:in|during)\s+)?the\s+(?P<shift>following|next|previous|preceding)\s+(?P<u3>month|year)"
         r"|(?:(?:in|during)\s+)?the\s+(?P<u4>month|year)\s+(?P<shift2>after|before))\b", re.I)),
-    ("later", re.compile(rf"\b(?P<n>{_N}|{_FEW})\s+(?P<u>days?|weeks?|months?)\s+later\b", re.I)),
+    ("later", re.compile(rf"\b(?:(?P<n>{_N}|{_FEW})\s+)?(?P<u>days?|weeks?|months?|hours?|fortnight)\s+later\b", re.I)),
     ("earlier", re.compile(rf"\b(?P<n>{_N}|{_FEW})\s+(?P<u>days?|weeks?|months?)\s+(?:before|earlier|previously)\b", re.I)),
     ("later", re.compile(rf"\b(?P<n>{_N}|{_FEW})\s+(?P<u>days?|weeks?|months?)\s+(?:afterwards?|after\s+that|thereafter|on(?=\s*,))",
                          re.I)),
@@ -263,7 +266,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         re.I)),
     # "at the beginning of the month": that part of the running month (the report's when none runs).
     ("month_part", re.compile(r"\b(?:(?:at|in|by|from|since|during|towards?)\s+)?the\s+(?P<part>beginning|start|middle|end)"
-                              r"\s+of\s+(?P<this>the|this|that)\s+(?P<u>month|year)\b", re.I)),
+                              r"\s+of\s+(?P<this>the|this|that)\s+(?P<u>month|year)\b"
+                              r"|\b(?P<part2>early|late)\s+(?:in|during)\s+(?P<this2>the|this|that)\s+(?P<u2>month|year)\b"
+                              r"|\bmid-(?P<u3>month|year)\b", re.I)),
     ("doc_this", re.compile(r"\b(?P<early>earlier\s+)?this\s+(?P<u>week|month|year)\b", re.I)),
     ("doc_prev", re.compile(rf"\b(?:(?P<part>{_PART})[\s-]+)?last\s+(?P<u>week|month|year)\b", re.I)),
     ("ago", re.compile(rf"\b(?:(?:almost|nearly|about|around|some|over|more\s+than|less\s+than|just|only)\s+)?"
@@ -303,7 +308,8 @@ _GATES = {
     "same": ("later", "that", "same", "end of", "midnight", "nightfall", "evening", "meanwhile", "meantime",
              "simultaneous", "concurrent", "during th", "at this", "at that"),
     "doc_last": ("last", "past", "previous", "preceding"), "doc_recent": ("recent", "last", "past", "now"), "doc_this": ("this",),
-    "month_part": ("of the month", "of this month", "of that month", "of the year", "of this year", "of that year"), "doc_prev": ("last",), "lasting": ("days", "weeks", "months"), "ago": ("ago",), "weekend": ("weekend",), "overnight": ("overnight",), "doc_day": ("yesterday", "today", "tonight", "this morning"),
+    "month_part": ("of the month", "of this month", "of that month", "of the year", "of this year", "of that year",
+                   "the month", "this month", "that month", "the year", "this year", "that year", "mid-"), "doc_prev": ("last",), "lasting": ("days", "weeks", "months"), "ago": ("ago",), "weekend": ("weekend",), "overnight": ("overnight",), "doc_day": ("yesterday", "today", "tonight", "this morning"),
     "year": ("19", "20"), "year_part": ("19", "20"),
 }
 _CASED_GATES = {"day_range", "day_range_us", "month_range", "day", "month", "weekday", "year", "iso", "week_of",
@@ -414,7 +420,22 @@ def find_dates(text: str, kinds: frozenset[str] | None = None) -> list[DateExpr]
             bisect.insort(taken, (start, end))
             found.append(expr)
     found.sort(key=lambda e: e.start)
-    return _with_bounds(text, found)
+    return _with_bounds(text, _weekday_with_date(text, found))
+
+
+_WEEKDAY_DATE_GAP = re.compile(r"[\s,]*")
+
+
+def _weekday_with_date(text: str, found: list[DateExpr]) -> list[DateExpr]:
+    """"on Sunday 12 May", "Sunday, May 12": the weekday names the date that follows it; it
+    is no day of the report's week."""
+    kept: list[DateExpr] = []
+    for expr in found:
+        if kept and kept[-1].kind == "weekday" and expr.kind in ("day", "range") and \
+                _WEEKDAY_DATE_GAP.fullmatch(text, kept[-1].end, expr.start):
+            expr = replace(expr, start=kept.pop().start)
+        kept.append(expr)
+    return kept
 
 
 def _build(kind: str, m: re.Match) -> DateExpr | None:
@@ -471,7 +492,11 @@ def _build(kind: str, m: re.Match) -> DateExpr | None:
     if kind == "later":
         n = (g.get("n") or "").lower()
         unit_word = (g.get("u") or "day").lower().rstrip("s")
-        unit = UNIT_DAYS.get(unit_word, 1)
+        if unit_word == "hour":  # "hours later": that day or the next
+            return DateExpr(start, end, "after", (0, 1))
+        unit = 14 if unit_word == "fortnight" else UNIT_DAYS.get(unit_word, 1)
+        if not n:  # "days later", "weeks later": a few
+            n = "several" if g["u"].lower().endswith("s") else "one"
         if n in ("next", "following") or n.startswith(("the day after", "a day later", "the morning after")):
             return DateExpr(start, end, "after", (unit, unit))
         if _FEW_RE.match(n):
@@ -533,7 +558,9 @@ def _build(kind: str, m: re.Match) -> DateExpr | None:
     if kind == "doc_this":
         return DateExpr(start, end, "this", (g["u"].lower(),))
     if kind == "month_part":
-        return DateExpr(start, end, "month_part", (_part(g["part"]), g["this"].lower() == "this", g["u"].lower()))
+        this = (g.get("this") or g.get("this2") or "the").lower() == "this"
+        unit = (g.get("u") or g.get("u2") or g["u3"]).lower()
+        return DateExpr(start, end, "month_part", (_part(g.get("part") or g.get("part2") or "mid"), this, unit))
     if kind == "doc_prev":
         unit = g["u"].lower()
         if unit == "year":

@@ -61,7 +61,7 @@ _IN_OR_DURING_BEFORE = re.compile(r"(?i)(?:in|during)\s+$")
 
 # "In 2016", "During 2018", "By 2013" (not "since 2012" or "before 2011": no time the story is in).
 _STORY_YEAR = re.compile(r"(?:in|during|by|throughout|early|late)\s", re.I)
-_HEADING_YEAR = re.compile(r"(?<![\d-])(?:19[5-9]\d|20\d\d)(?![\d-])")
+_HEADING_YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
 _BACKGROUND_HEADING = re.compile(r"\W*(?:Background|Prelude|Context|History|Origins?|Historical\s+background)\W*", re.I)
 
 # A section's title on a line of its own, opening the sentence the splitter joined it to.
@@ -468,6 +468,11 @@ class _Reader(Sides):
         self.narrative = self._is_narrative()
         self.ctx = DateContext(doc_date=self.doc_date, published=self.doc.date_source != "text")
         self.ctx.report_period = self._report_period()
+        title_year = _HEADING_YEAR.search(self._title())
+        if self.doc_date is None and title_year is not None:
+            # A page with no full date anywhere: its title's first year ("Battle of X (2016–2017)")
+            # is the year its story opens in, better than no year at all.
+            self.ctx.year = int(title_year.group())
         self.default_span = self._default_span()
         self._read_box(refs, sides)
         background_year: tuple[int | None] | None = None

@@ -245,3 +245,34 @@ def test_after_a_paragraph_of_history_a_report_is_back_in_its_own_time(news):
             f"froze the front.\n\n{news}")
     start, end = dated(read(text), "repel", "Morek")
     assert date(2021, 9, 1) <= start <= end <= date(2021, 9, 16)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Days later, rebels retook the hill.", (date(2019, 5, 10), date(2019, 5, 14))),
+    ("Hours later the convoy was ambushed.", (date(2019, 5, 8), date(2019, 5, 9))),
+    ("Weeks later the siege was lifted.", (date(2019, 5, 22), date(2019, 6, 19))),
+    ("A fortnight later the militia withdrew.", (date(2019, 5, 22), date(2019, 5, 22))),
+    ("Early in the month, jets hit the bridge.", (date(2019, 5, 1), date(2019, 5, 10))),
+    ("Late in the year the army regrouped.", (date(2019, 9, 1), date(2019, 12, 31))),
+    ("In the last days of May the town fell.", (date(2019, 5, 21), date(2019, 5, 31))),
+    ("During the first days of June, rebels attacked.", (date(2019, 6, 1), date(2019, 6, 10))),
+])
+def test_more_time_words_of_a_story(text, expected):
+    assert _span(text, ON_8_MAY) == expected
+
+
+@pytest.mark.parametrize("text", ["The army took the town on Sunday 12 May.", "The army took the town on Sunday, May 12.",
+                                  "On Sunday the 12th of May the army took the town."])
+def test_a_weekday_named_with_its_date_is_that_date(text):
+    from events.dates import DateContext, find_dates, resolve
+    found = find_dates(text)
+    assert [resolve(e, DateContext(doc_date=date(2019, 6, 20))).start for e in found] == [date(2019, 5, 12)]
+
+
+@pytest.mark.parametrize("title", ["Battle for the plain (2016–2017)", "The 2016-17 Hama offensive",
+                                   "Hama offensive of 2016"])
+def test_a_page_with_no_full_date_takes_its_first_year_from_its_title(title):
+    text = f"{title}\n\nThe battle began on 20 October when rebels attacked Morek. On 3 January they took Latamneh."
+    events = read(text)
+    assert dated(events, "attack", "Morek")[0] == date(2016, 10, 20)
+    assert dated(events, "capture", "Latamneh")[0] == date(2017, 1, 3)
