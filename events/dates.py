@@ -239,6 +239,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         r"|(?:(?:in|during)\s+)?(?:that(?:\s+same)?|the\s+same)\s+(?P<u2>month|year|week)"
         r"|(?:(?:in|during)\s+)?the\s+(?P<shift>following|next|previous|preceding)\s+(?P<u3>month|year)"
         r"|(?:(?:in|during)\s+)?the\s+(?P<u4>month|year)\s+(?P<shift2>after|before))\b", re.I)),
+    # "took X on 8 May, a day before they seized Y": Y a day after the running date (and "two
+    # days after they stormed Y": two days before it); not "..., a day before." (earlier).
+    ("linked", re.compile(rf"(?<=,\s)(?P<n>{_N}|{_FEW})\s+(?P<u>days?|weeks?|months?)\s+(?P<rel>before|after)\s+"
+                          rf"(?=(?:it|they|he|she|the|its|their|[a-z]+\s+[a-z]+ed)\b)", re.I)),
     ("later", re.compile(rf"\b(?:(?P<n>{_N}|{_FEW})\s+)?(?P<u>days?|weeks?|months?|hours?|fortnight)\s+later\b", re.I)),
     ("earlier", re.compile(rf"\b(?P<n>{_N}|{_FEW})\s+(?P<u>days?|weeks?|months?)\s+(?:before|earlier|previously)\b", re.I)),
     ("later", re.compile(rf"\b(?P<n>{_N}|{_FEW})\s+(?P<u>days?|weeks?|months?)\s+(?:afterwards?|after\s+that|thereafter|on(?=\s*,))",
@@ -303,7 +307,7 @@ _GATES = {
     "month": _MONTH_WORDS, "weekday": _WEEKDAY_WORDS, "weekday_pair": _WEEKDAY_WORDS, "iso": ("19", "20"), "week_of": _MONTH_WORDS,
     "anchor_unit": ("month", "year", "week"), "report_period": ("period",),
     "next_span": ("next", "following", "coming", "subsequent", "within", "followed", "after"),
-    "later": ("later", "next", "following", "after", " on,"), "season": ("spring", "summer", "autumn", "fall"), "earlier": ("before", "earlier", "previously", "previous",
+    "later": ("later", "next", "following", "after", " on,"), "linked": (" before ", " after "), "season": ("spring", "summer", "autumn", "fall"), "earlier": ("before", "earlier", "previously", "previous",
                                                                        "preceding"),
     "same": ("later", "that", "same", "end of", "midnight", "nightfall", "evening", "meanwhile", "meantime",
              "simultaneous", "concurrent", "during th", "at this", "at that"),
@@ -505,6 +509,12 @@ def _build(kind: str, m: re.Match) -> DateExpr | None:
         if count is None:
             return None
         return DateExpr(start, end, "after", (count * unit, count * unit))
+    if kind == "linked":
+        n, unit = g["n"], UNIT_DAYS[g["u"].lower().rstrip("s")]
+        low, high = SEVERAL if _FEW_RE.match(n) else ((_number(n) or 1),) * 2
+        if g["rel"].lower() == "before":
+            return DateExpr(start, end, "after", (low * unit, high * unit))
+        return DateExpr(start, end, "before", (low * unit, high * unit))
     if kind == "anchor_unit":
         unit = (g.get("u1") or g.get("u2") or g.get("u3") or g.get("u4")).lower()
         shift_word = (g.get("shift") or g.get("shift2") or "").lower()

@@ -144,6 +144,10 @@ _CHAINS_ON = re.compile(r"\s*(?:(?:and\s+)?then|later(?:\s+on)?|afterwards?|afte
 _FLASHBACK = re.compile(r"(?!\s*By\s)[^.;]*?(?<![\w-])(?:had\s+(?:[a-z]+ly\s+|already\s+|been\s+)*[a-z]{3,}|earlier|previously|"
                         r"before\s+(?:that|then)|prior\s+to\s+(?:that|this))(?![\w-])", re.I)
 _CHAINED = re.compile(r"(?<![\w-])(?:then|later|subsequently|afterwards|eventually|thereafter)\s+(?:[\w-]+\s+)?$", re.I)
+# (not "Since then, ...": from then to now)
+_CHAINED_ANYWHERE = re.compile(r"(?<![\w-])(?<!since\s)(?<!until\s)(?<!till\s)(?<!from\s)"
+                               r"(?:then|later|subsequently|afterwards|eventually|thereafter)(?![\w-])", re.I)
+_CLAUSE_STOP = re.compile(r"[,;:]")
 _CARRIES_ON = re.compile(r"\s*(?:It|They|He|She|The\s+(?:group|army|offensive|operation|force|forces|troops|"
                          r"militants|rebels|attack|assault))\s+(?!said|says|added|told|claimed|stated|reported)", re.I)
 # A side followed by its verb ("the army has said", "ISIS, which ..., lost"): the clause's subject.
@@ -379,8 +383,9 @@ class _SentenceView:
     object_starts: list[int] = field(default_factory=list)
     certainty: SentenceCertainty | None = None
     speech_span: DateSpan | None = None
-    # date start -> the remark it is told in passing in (``_Reader._in_passing``)
-    passing: dict[int, tuple[int, int]] = field(default_factory=dict)
+    # date start -> the remark it is told in passing in, and whether the sentence's main clause
+    # then follows it in time (``_Reader._in_passing``)
+    passing: dict[int, tuple[int, int, bool]] = field(default_factory=dict)
 
 
 class _Reader(Sides):
@@ -821,10 +826,16 @@ class _Reader(Sides):
             first = next(iter(self.sentence_dates[sentence.start]), None)
             # "... three days later", "later that month": the sentence goes on in the recalled time.
             counts_on = first is not None and first.kind in _COUNTS_FROM_RUNNING
-            if not counts_on and not _CARRIES_ON.match(self.masked, sentence.start, sentence.end):
+            # ("The group later expelled ...", "They first isolated X and took Y on 26 June": the
+            # recap goes on, chained to it or naming a date as far back)
+            first_span = resolve(first.shifted(sentence.start), self.ctx) if first is not None else None
+            recap_goes_on = _CHAINED_ANYWHERE.search(self.masked, sentence.start, self._first_clause_end(sentence)) or \
+                (first_span is not None and self._recalled(first_span, self.recalled_restore[0]))
+            if not counts_on and not recap_goes_on and not _CARRIES_ON.match(self.masked, sentence.start, sentence.end):
                 self.ctx.anchor = self.recalled_restore[0]
             self.recalled_restore = None
         view.anchor_before = self.ctx.anchor
+        section_running = self.ctx.anchor if self.clock else None  # (a section's first date recalls nothing)
         self.ctx.forward = len(self.clock) >= 2 and self.clock[-1] > self.clock[-2] and \
             not _FLASHBACK.match(self.masked, sentence.start, sentence.end)
         restore: tuple[DateSpan | None] | None = None
@@ -867,8 +878,9 @@ class _Reader(Sides):
                 self.explicit_dates.append((expr.start, span))
             # "captured back on 8 October" in a December report dates its own sentence
             # ("... and two days later"), not the news the next sentences go on telling.
-            if self._recalled(span):
-                restore = restore or (self.ctx.anchor,)
+            if self._recalled(span, section_running):
+                # (a chronicle's recap sentence as a whole: back to where the story was before it)
+                restore = restore or ((view.anchor_before,) if self.narrative else (self.ctx.anchor,))
             else:
                 restore = None
             self.ctx.anchor = span
@@ -882,10 +894,12 @@ class _Reader(Sides):
         # ("It broke the siege..."); any other takes up the news again.
         self.recalled_restore = restore
 
-    def _in_passing(self, view: _SentenceView, expr: DateExpr) -> tuple[int, int] | None:
+    def _in_passing(self, view: _SentenceView, expr: DateExpr) -> tuple[int, int, bool] | None:
         """The remark a date is told in passing in, or None: a parenthesis; a relative clause
         in the pluperfect, or closed before the sentence goes on; a participle phrase ("Morek, a
-        town first seized by rebels in April 2014, ...", "Having lost X in May, they ...")."""
+        town first seized by rebels in April 2014, ...", "Having lost X in May, they ...").
+        The flag: the main clause is told as following the remark ("Kurdish fighters, who
+        crossed into X on Friday, shelled Y": after Friday), not as its background."""
         sentence = view.sentence
         remark = _FRONTED_PARTICIPLE.match(self.masked, sentence.start, expr.start)
         kind = "participle"
@@ -903,12 +917,21 @@ class _Reader(Sides):
             return None  # "..., which entered X on 3 May.": a clause of the story
         if kind == "participle" and not closed and remark.group(0).startswith(","):
             return None  # "..., and the army advanced on X, taken by rebels on 3 May.": kept as told
-        return remark.start(), end
+        return remark.start(), end, kind == "relative" and not _PLUPERFECT.search(inside)
 
-    def _recalled(self, span: DateSpan) -> bool:
-        """Whether a news report (not a chronicle) names a date well before its own."""
-        return not self.narrative and self.doc_date is not None and self.doc.date_source != "text" and \
-            span.end < self.doc_date - timedelta(days=RECALLED_DAYS)
+    def _first_clause_end(self, sentence: Sentence) -> int:
+        stop = _CLAUSE_STOP.search(self.masked, sentence.start, sentence.end)
+        return stop.start() if stop is not None else sentence.end
+
+    def _recalled(self, span: DateSpan, running: DateSpan | None) -> bool:
+        """Whether a published report names a date well before its story's: a news report's,
+        before its own date; a chronicle's, before where its section had got to ("took X on
+        9 September, completing a campaign that began with the fall of Y on 28 March")."""
+        if self.doc_date is None or self.doc.date_source == "text":
+            return False
+        if not self.narrative:
+            return span.end < self.doc_date - timedelta(days=RECALLED_DAYS)
+        return running is not None and span.end < running.start - timedelta(days=RECALLED_DAYS)
 
     def _opens_clause(self, view: _SentenceView, expr: DateExpr) -> bool:
         """Whether a date opens its clause ("On 3 May, X...", "..., and two days later X..."),
@@ -1309,8 +1332,9 @@ class _Reader(Sides):
     def _date_for(self, view: _SentenceView, trigger: Trigger, live: list) -> tuple[DateSpan | None, str]:
         live_starts = sorted(t.start for t, _ in live)
         next_start = min([s for s in live_starts if s > trigger.start] + [view.sentence.end])
+        passing = view.passing
         usable = [(e, s, lead) for e, s, lead, speech in view.dates if s is not None and not speech
-                  and (e.start not in view.passing or view.passing[e.start][0] <= trigger.start < view.passing[e.start][1])]
+                  and (e.start not in passing or passing[e.start][0] <= trigger.start < passing[e.start][1])]
         for expr, span, leading in usable:
             if (span.background or expr.bound == "since") and any(trigger.end <= a < expr.start for a, _ in view.bounds):
                 continue  # "took X, which they had held since (mid-)2012": the date is the holding's
@@ -1328,6 +1352,15 @@ class _Reader(Sides):
             return leading_before[-1], "own"
         if before:
             return before[-1][1], "own"
+        followed = [s for e, s, _, speech in view.dates if s is not None and not speech and e.start in passing
+                    and passing[e.start][2] and passing[e.start][1] <= trigger.start]
+        running = view.anchor_before
+        if followed and (running is None or running.start < followed[-1].start):
+            # after the remark's date (and a running date before it), up to the report's
+            end = followed[-1].end
+            if self.doc_date is not None and self.doc.date_source not in ("text", "none"):
+                end = max(end, self.doc_date)
+            return DateSpan(followed[-1].start, end), "running"
         for expr, span, leading, speech in view.dates:
             if span is None or not span.background:
                 continue

@@ -5,7 +5,7 @@ date styles), all written for these tests.
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -276,3 +276,61 @@ def test_a_page_with_no_full_date_takes_its_first_year_from_its_title(title):
     events = read(text)
     assert dated(events, "attack", "Morek")[0] == date(2016, 10, 20)
     assert dated(events, "capture", "Latamneh")[0] == date(2017, 1, 3)
+
+
+@pytest.mark.parametrize("text, when, action, place, expected", [
+    ("Kurdish fighters, who crossed into Manbij on 31 October, shelled jihadist posts in Tell Rifaat.",
+     date(2014, 11, 2), "attack", "Tell Rifaat", (date(2014, 10, 31), date(2014, 11, 2))),
+    ("The army, which entered Harasta on 19 March, attacked Douma.",
+     date(2018, 3, 27), "attack", "Douma", (date(2018, 3, 19), date(2018, 3, 27))),
+    ("Rebels, who lost Morek on 3 May, shelled Latamneh.",
+     date(2019, 5, 10), "attack", "Latamneh", (date(2019, 5, 3), date(2019, 5, 10))),
+])
+def test_a_main_clause_after_a_dated_relative_clause_is_on_or_after_its_date(text, when, action, place, expected):
+    assert dated(read(text, when), action, place) == expected
+
+
+# --- a published report going back in time: the recap dates its own sentence only -------------------
+
+@pytest.mark.parametrize("text, action, place, latest", [
+    ("date: 2015-09-10\n\nRebels overran Morek on 9 September. The capture completes a campaign that began with the "
+     "fall of Kafr Nabl on 28 March and the seizure of Ariha on 25 April. Regime jets bombed Latamneh in the hours after.",
+     "airstrike", "Latamneh", date(2015, 9, 9)),
+    ("date: 2016-08-13\n\nThe SDF took full control of Manbij on 12 August. The offensive had begun on 31 May, and the "
+     "town was encircled on 10 June. Coalition jets struck jihadist convoys near Maskanah.",
+     "airstrike", "Maskanah", date(2016, 8, 12)),
+    ("date: 2019-05-28\n\nHTS fighters recaptured Kafr Nabl on 27 May. The army had taken the town on 8 May, two weeks "
+     "after it shelled Saraqib on 24 April. Rebels also shelled Morek.",
+     "attack", "Morek", date(2019, 5, 27)),
+])
+def test_a_recap_of_earlier_weeks_dates_its_own_sentence_only(text, action, place, latest):
+    start, end = dated(read(text), action, place)
+    assert start >= latest - timedelta(days=1) and end <= latest + timedelta(days=2), (start, end)
+
+
+@pytest.mark.parametrize("text, action, place, expected", [
+    ("The army captured Morek on 8 May, a day before it seized Latamneh.", "capture", "Latamneh", date(2019, 5, 9)),
+    ("Rebels took Ariha on 3 June, two days after they stormed Saraqib.", "attack", "Saraqib", date(2019, 6, 1)),
+    ("Jets struck Douma on 12 March, a week before troops entered Harasta.", "advance", "Harasta", date(2019, 3, 19)),
+])
+def test_n_days_before_or_after_another_event_dates_that_event(text, action, place, expected):
+    assert dated(read(text, date(2019, 6, 20)), action, place)[0] == expected
+
+
+@pytest.mark.parametrize("text, action, place, before", [
+    ("date: 2014-08-24\n\nJihadists seized Hajin on 7 August. Rebels drove the army out of Tabqa in March 2013. The "
+     "jihadist group later expelled the rebels from Tabqa.", "capture", "Tabqa", date(2014, 8, 1)),
+    ("date: 2018-07-26\n\nThe army took Sukhnah on 24 July. It had launched its offensive on 19 June. Government "
+     "forces first besieged Palmyra and seized Qaryatayn on 26 June.", "siege", "Palmyra", date(2018, 7, 1)),
+    ("date: 2019-05-28\n\nHTS recaptured Kafr Nabl on 27 May. Rebels had lost Morek on 2 April. Subsequently the "
+     "army shelled Latamneh.", "attack", "Latamneh", date(2019, 5, 1)),
+])
+def test_a_recap_goes_on_while_it_chains_on_or_names_dates_as_far_back(text, action, place, before):
+    ends = [e.date_end for e in read(text) if e.action == action and e.place == place]
+    assert ends and all(end < before for end in ends), ends
+
+
+def test_since_then_takes_a_news_report_back_to_its_news():
+    text = ("date: 2017-12-29\n\nThe army captured Morek on 29 December. Rebels had taken Morek on 8 October. Since "
+            "then, the town has been a rebel bastion. Sources also said the army captured Latamneh.")
+    assert dated(read(text), "capture", "Latamneh")[0] >= date(2017, 12, 20)
