@@ -245,7 +245,7 @@ _REMARK_OPEN = re.compile(
 _FRONTED_PARTICIPLE = re.compile(r"\s*" + _REMARK_PARTICIPLE, re.I)
 _REMARK_BREAK = re.compile(r"[,;()]")
 _PLUPERFECT = re.compile(r"(?<![\w-])had\s", re.I)
-# What ends such a remark: a closing parenthesis, or a comma or semicolon ("..." for a parenthesis).
+# What ends such a remark: its closing parenthesis; a comma, semicolon or parenthesis for the others.
 _REMARK_CLOSE = {"paren": re.compile(r"\)"), "relative": re.compile(r"[,;)]"), "participle": re.compile(r"[,;)]")}
 # A date right after a verb of a pronoun or of a pact ("the caliphate it proclaimed in June",
 # "the truce agreed in May") dates that verb, not an event told before it.
