@@ -239,8 +239,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         r"|(?:(?:in|during)\s+)?(?:that(?:\s+same)?|the\s+same)\s+(?P<u2>month|year|week)"
         r"|(?:(?:in|during)\s+)?the\s+(?P<shift>following|next|previous|preceding)\s+(?P<u3>month|year)"
         r"|(?:(?:in|during)\s+)?the\s+(?P<u4>month|year)\s+(?P<shift2>after|before))\b", re.I)),
-    # "took X on 8 May, a day before they seized Y": Y a day after the running date (and "two
-    # days after they stormed Y": two days before it); not "..., a day before." (earlier).
+    # "X fell on 14 June, three days before militias entered Y": Y three days after the running
+    # date ("a week after the army shelled Y": a week before it); not "..., a day before." (earlier).
     ("linked", re.compile(rf"(?<=,\s)(?P<n>{_N}|{_FEW})\s+(?P<u>days?|weeks?|months?)\s+(?P<rel>before|after)\s+"
                           rf"(?=(?:it|they|he|she|the|its|their|[a-z]+\s+[a-z]+ed)\b)", re.I)),
     ("later", re.compile(rf"\b(?:(?P<n>{_N}|{_FEW})\s+)?(?P<u>days?|weeks?|months?|hours?|fortnight)\s+later\b", re.I)),

@@ -293,15 +293,15 @@ def test_a_main_clause_after_a_dated_relative_clause_is_on_or_after_its_date(tex
 # --- a published report going back in time: the recap dates its own sentence only -------------------
 
 @pytest.mark.parametrize("text, action, place, latest", [
-    ("date: 2015-09-10\n\nRebels overran Morek on 9 September. The capture completes a campaign that began with the "
-     "fall of Kafr Nabl on 28 March and the seizure of Ariha on 25 April. Regime jets bombed Latamneh in the hours after.",
-     "airstrike", "Latamneh", date(2015, 9, 9)),
-    ("date: 2016-08-13\n\nThe SDF took full control of Manbij on 12 August. The offensive had begun on 31 May, and the "
+    ("date: 2021-11-04\n\nOpposition fighters won Morek back on 3 November. Their drive had opened with a raid on "
+     "Kafr Nabl on 6 July and a push into Ariha on 15 August. Government aircraft pounded Latamneh overnight.",
+     "airstrike", "Latamneh", date(2021, 11, 3)),
+    ("date: 2016-08-13\n\nSDF units cleared the last streets of Manbij on 12 August. Their push had begun on 31 May, and the "
      "town was encircled on 10 June. Coalition jets struck jihadist convoys near Maskanah.",
      "airstrike", "Maskanah", date(2016, 8, 12)),
-    ("date: 2019-05-28\n\nHTS fighters recaptured Kafr Nabl on 27 May. The army had taken the town on 8 May, two weeks "
-     "after it shelled Saraqib on 24 April. Rebels also shelled Morek.",
-     "attack", "Morek", date(2019, 5, 27)),
+    ("date: 2012-10-16\n\nInsurgents stormed Kafr Nabl on 15 October. Loyalists had held the town since they "
+     "overran it on 28 September, a fortnight after they bombed Saraqib on 9 September. Insurgents shelled Morek as well.",
+     "attack", "Morek", date(2012, 10, 15)),
 ])
 def test_a_recap_of_earlier_weeks_dates_its_own_sentence_only(text, action, place, latest):
     start, end = dated(read(text), action, place)
@@ -309,7 +309,8 @@ def test_a_recap_of_earlier_weeks_dates_its_own_sentence_only(text, action, plac
 
 
 @pytest.mark.parametrize("text, action, place, expected", [
-    ("The army captured Morek on 8 May, a day before it seized Latamneh.", "capture", "Latamneh", date(2019, 5, 9)),
+    ("Loyalist troops stormed Morek on 14 May, three days before they captured Latamneh.", "capture", "Latamneh",
+     date(2019, 5, 17)),
     ("Rebels took Ariha on 3 June, two days after they stormed Saraqib.", "attack", "Saraqib", date(2019, 6, 1)),
     ("Jets struck Douma on 12 March, a week before troops entered Harasta.", "advance", "Harasta", date(2019, 3, 19)),
 ])
@@ -318,12 +319,12 @@ def test_n_days_before_or_after_another_event_dates_that_event(text, action, pla
 
 
 @pytest.mark.parametrize("text, action, place, before", [
-    ("date: 2014-08-24\n\nJihadists seized Hajin on 7 August. Rebels drove the army out of Tabqa in March 2013. The "
-     "jihadist group later expelled the rebels from Tabqa.", "capture", "Tabqa", date(2014, 8, 1)),
-    ("date: 2018-07-26\n\nThe army took Sukhnah on 24 July. It had launched its offensive on 19 June. Government "
-     "forces first besieged Palmyra and seized Qaryatayn on 26 June.", "siege", "Palmyra", date(2018, 7, 1)),
-    ("date: 2019-05-28\n\nHTS recaptured Kafr Nabl on 27 May. Rebels had lost Morek on 2 April. Subsequently the "
-     "army shelled Latamneh.", "attack", "Latamneh", date(2019, 5, 1)),
+    ("date: 2020-02-11\n\nKurdish units entered Hajin on 10 February. In May 2018 the militia had surrendered Tabqa. "
+     "Insurgents subsequently retook Tabqa.", "recapture", "Tabqa", date(2020, 1, 1)),
+    ("date: 2016-12-02\n\nLoyalists reached Sukhnah on 1 December. They set out on 14 October. Loyalist columns first "
+     "besieged Palmyra, then took Qaryatayn on 29 October.", "siege", "Palmyra", date(2016, 11, 1)),
+    ("date: 2023-04-19\n\nTribal fighters overran Kafr Nabl on 18 April. The town had changed hands on 3 February. "
+     "Later the army bombarded Latamneh.", "attack", "Latamneh", date(2023, 4, 1)),
 ])
 def test_a_recap_goes_on_while_it_chains_on_or_names_dates_as_far_back(text, action, place, before):
     ends = [e.date_end for e in read(text) if e.action == action and e.place == place]
@@ -331,6 +332,6 @@ def test_a_recap_goes_on_while_it_chains_on_or_names_dates_as_far_back(text, act
 
 
 def test_since_then_takes_a_news_report_back_to_its_news():
-    text = ("date: 2017-12-29\n\nThe army captured Morek on 29 December. Rebels had taken Morek on 8 October. Since "
-            "then, the town has been a rebel bastion. Sources also said the army captured Latamneh.")
-    assert dated(read(text), "capture", "Latamneh")[0] >= date(2017, 12, 20)
+    text = ("date: 2013-07-09\n\nGovernment units regained Morek on 8 July. Insurgents had seized it on 20 April. Since "
+            "then it has served as their depot. Loyalist media add that Latamneh was captured by government units too.")
+    assert dated(read(text), "capture", "Latamneh")[0] >= date(2013, 7, 1)
