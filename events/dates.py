@@ -38,8 +38,9 @@ MONTHS = {
 WEEKDAYS = {name.lower(): index for index, name in enumerate(calendar.day_name)}
 NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "twenty": 20,
-    "thirty": 30, "a couple of": 2, "couple of": 2,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "ninety": 90, "a couple of": 2, "couple of": 2,
 }
 # The months of a part of a year ("mid-2012": May-August) and of a season, as most reports mean them.
 YEAR_PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12), "spring": (3, 5), "summer": (6, 8), "autumn": (9, 11),
@@ -50,6 +51,8 @@ UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "hour": 1}
 # How far back "by 5 December" reaches when nothing earlier bounds it.
 BY_MAX_DAYS = 31
 WEEK_MAX_DAYS = 8
+# A running date this wide is a year, not a day late in one: "In March" after it is of that year.
+WHOLE_YEAR_DAYS = 364
 # The years a report or its document date may speak of: the patterns read 1950-2099, and
 # a document date outside these (0001-01-01, 9999-12-31) is refused, so that no shift of a
 # few years or days around a date can leave the calendar.
@@ -66,10 +69,12 @@ _M = (r"(?:January|February|March|April|May|June|July|August|September|October|N
       r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
 _D = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _Y = r"(?:19[5-9]\d|20\d\d)"
-_N = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|twenty|thirty|a\s+couple\s+of|couple\s+of)"
+_N = (r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+      r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|ninety|a\s+couple\s+of|couple\s+of)")
 _FEW = r"(?:several|a\s+few|few|some)"
 _FEW_RE = re.compile(_FEW, re.I)
-_PART = r"(?i:early|mid|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of|beginning\s+of|the\s+start\s+of|the\s+middle\s+of)"
+_PART = (r"(?i:early|mid|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of|beginning\s+of|the\s+start\s+of|the\s+middle\s+of|"
+         r"the\s+(?:first|last|final|opening|closing)\s+(?:few\s+)?(?:days|weeks)\s+of)")
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 
@@ -127,15 +132,21 @@ class DateContext:
     published: bool = True
     # The span a report's title says it covers ("Weekly summary, 18-24 August"), if any.
     report_period: DateSpan | None = None
+    # Whether the story is moving forward (its last date after the one before, and the sentence
+    # no flashback): "12 May" after "20 November" is then of the next year.
+    forward: bool = False
 
     def infer_year(self, month: int, day: int = 1) -> int | None:
         """The year of "7 May": the year in force (the next one when the running date is
         late in a year and the month early), else the document's; never one that puts the
         day after a published document's date (nor, for a date only read from the text,
-        more than a week after it)."""
+        more than a week after it). In a story moving forward any earlier month is of the next
+        year; else only one more than six months back ("In March" after "October" may recall)."""
         if self.year is not None:
             year = self.year
-            if self.anchor is not None and self.anchor.end.year == self.year and self.anchor.end.month - month > 6:
+            anchor = self.anchor
+            if anchor is not None and anchor.end.year == self.year and anchor.end.month - month > (0 if self.forward else 6) \
+                    and (anchor.end - anchor.start).days < WHOLE_YEAR_DAYS:  # (not a section's "2018")
                 year += 1
             return self._not_after_document(year, month, day, DOCUMENT_SLACK_DAYS) if self.published else year
         if self.doc_date is not None:
@@ -180,7 +191,7 @@ def _part(text: str | None) -> str | None:
     text = text.lower()
     if "mid" in text or "middle" in text:
         return "mid"
-    if "early" in text or "beginning" in text or "start" in text:
+    if "early" in text or "beginning" in text or "start" in text or "first" in text or "opening" in text:
         return "early"
     return "late"
 
@@ -217,18 +228,25 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
                            rf"(?:in\s+)?the\s+(?:early|small)\s+hours\s+of))\s+(?P<w>{_WD})(?!\w)")),
     ("next_span", re.compile(
         rf"\b(?:(?:over|in|during|within)\s+the\s+(?:next|following|coming|subsequent)|within)\s+"
-        rf"(?:(?P<n>{_N}|{_FEW})\s+)?(?P<u>days|weeks|day|week)\b",
+        rf"(?:(?P<n>{_N}|{_FEW})\s+)?(?P<u>days|weeks|day|week)\b"
+        r"|\b(?:over|in|during|within)\s+the\s+(?P<u2>days|weeks)\s+(?:that\s+followed|after(?:wards)?|after\s+that|to\s+come)\b",
         re.I)),
     # "later that month", "earlier in the same year", "the following month": the running
     # date's calendar month or year, the part of it after (before) the running date, or the next
     # (previous) one.
     ("anchor_unit", re.compile(
-        r"\b(?:(?P<side>later|earlier)\s+(?:(?:on\s+)?in\s+|during\s+)?(?:that(?:\s+same)?|the\s+same)\s+(?P<u1>month|year)"
-        r"|(?:(?:in|during)\s+)?(?:that(?:\s+same)?|the\s+same)\s+(?P<u2>month|year)"
+        r"\b(?:(?P<side>later|earlier)\s+(?:(?:on\s+)?in\s+|during\s+)?(?:that(?:\s+same)?|the\s+same|(?<=in\s)the)\s+(?P<u1>month|year|week)"
+        r"|(?:(?:in|during)\s+)?(?:that(?:\s+same)?|the\s+same)\s+(?P<u2>month|year|week)"
         r"|(?:(?:in|during)\s+)?the\s+(?P<shift>following|next|previous|preceding)\s+(?P<u3>month|year)"
         r"|(?:(?:in|during)\s+)?the\s+(?P<u4>month|year)\s+(?P<shift2>after|before))\b", re.I)),
-    ("later", re.compile(rf"\b(?P<n>{_N}|{_FEW})\s+(?P<u>days?|weeks?|months?)\s+later\b", re.I)),
+    # "X fell on 14 June, three days before militias entered Y": Y three days after the running
+    # date ("a week after the army shelled Y": a week before it); not "..., a day before." (earlier).
+    ("linked", re.compile(rf"(?<=,\s)(?P<n>{_N}|{_FEW})\s+(?P<u>days?|weeks?|months?)\s+(?P<rel>before|after)\s+"
+                          rf"(?=(?:it|they|he|she|the|its|their|[a-z]+\s+[a-z]+ed)\b)", re.I)),
+    ("later", re.compile(rf"\b(?:(?P<n>{_N}|{_FEW})\s+)?(?P<u>days?|weeks?|months?|hours?|fortnight)\s+later\b", re.I)),
     ("earlier", re.compile(rf"\b(?P<n>{_N}|{_FEW})\s+(?P<u>days?|weeks?|months?)\s+(?:before|earlier|previously)\b", re.I)),
+    ("later", re.compile(rf"\b(?P<n>{_N}|{_FEW})\s+(?P<u>days?|weeks?|months?)\s+(?:afterwards?|after\s+that|thereafter|on(?=\s*,))",
+                         re.I)),
     ("later", re.compile(r"\b(?:the\s+)?(?P<n>next|following)\s+(?P<u>day|morning|night|week|month)\b", re.I)),
     ("later", re.compile(r"\b(?P<n>the\s+day\s+after|a\s+day\s+later|the\s+morning\s+after)\b", re.I)),
     # A weekly summary's "during this reporting period": the period its title names.
@@ -252,7 +270,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         re.I)),
     # "at the beginning of the month": that part of the running month (the report's when none runs).
     ("month_part", re.compile(r"\b(?:(?:at|in|by|from|since|during|towards?)\s+)?the\s+(?P<part>beginning|start|middle|end)"
-                              r"\s+of\s+(?P<this>the|this)\s+month\b", re.I)),
+                              r"\s+of\s+(?P<this>the|this|that)\s+(?P<u>month|year)\b"
+                              r"|\b(?P<part2>early|late)\s+(?:in|during)\s+(?P<this2>the|this|that)\s+(?P<u2>month|year)\b"
+                              r"|\bmid-(?P<u3>month|year)\b", re.I)),
     ("doc_this", re.compile(r"\b(?P<early>earlier\s+)?this\s+(?P<u>week|month|year)\b", re.I)),
     ("doc_prev", re.compile(rf"\b(?:(?P<part>{_PART})[\s-]+)?last\s+(?P<u>week|month|year)\b", re.I)),
     ("ago", re.compile(rf"\b(?:(?:almost|nearly|about|around|some|over|more\s+than|less\s+than|just|only)\s+)?"
@@ -265,6 +285,12 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("year_part", re.compile(
         rf"\b(?:(?i:the)\s+)?(?:(?P<part>(?i:early|mid|late|the\s+(?:start|beginning|middle|end)\s+of))[\s-]+|"
         rf"(?P<season>(?i:spring|summer|autumn|fall))\s+(?:(?i:of)\s+)?)(?P<y>{_Y})(?![\w-])")),
+    # "that summer", "in the spring", "the following autumn": a season of the running year (or the
+    # next). Lower-case only ("Spring Shield" is an operation), never "the fall of X".
+    ("season", re.compile(
+        r"\b(?:(?i:in|during|by|over|throughout|until|through|since)\s+(?:(?P<w1>(?i:that|the\s+following|the\s+next|next|the|"
+        r"this|last))\s+)?|(?P<w2>(?i:that|the\s+following|the\s+next|next|this|last))\s+)(?P<season>spring|summer|autumn|fall)"
+        r"(?!\s+of\b)(?![\w-])")),
     ("year", re.compile(rf"\b(?i:in|since|during|by|until|of|from|before|after|early|late)\s+(?P<y>{_Y})(?![\w-])|\((?P<y2>{_Y})\s*[-–]\s*{_Y}\)")),
 ]
 
@@ -279,13 +305,15 @@ _WEEKDAY_WORDS = tuple(name.capitalize() for name in WEEKDAYS)
 _GATES = {
     "day_range": _MONTH_WORDS, "day_range_us": _MONTH_WORDS, "month_range": _MONTH_WORDS, "day": _MONTH_WORDS,
     "month": _MONTH_WORDS, "weekday": _WEEKDAY_WORDS, "weekday_pair": _WEEKDAY_WORDS, "iso": ("19", "20"), "week_of": _MONTH_WORDS,
-    "anchor_unit": ("month", "year"), "report_period": ("period",),
-    "next_span": ("next", "following", "coming", "subsequent", "within"), "later": ("later", "next", "following", "after"), "earlier": ("before", "earlier", "previously", "previous",
+    "anchor_unit": ("month", "year", "week"), "report_period": ("period",),
+    "next_span": ("next", "following", "coming", "subsequent", "within", "followed", "after"),
+    "later": ("later", "next", "following", "after", " on,"), "linked": (" before ", " after "), "season": ("spring", "summer", "autumn", "fall"), "earlier": ("before", "earlier", "previously", "previous",
                                                                        "preceding"),
     "same": ("later", "that", "same", "end of", "midnight", "nightfall", "evening", "meanwhile", "meantime",
              "simultaneous", "concurrent", "during th", "at this", "at that"),
     "doc_last": ("last", "past", "previous", "preceding"), "doc_recent": ("recent", "last", "past", "now"), "doc_this": ("this",),
-    "month_part": ("of the month", "of this month"), "doc_prev": ("last",), "lasting": ("days", "weeks", "months"), "ago": ("ago",), "weekend": ("weekend",), "overnight": ("overnight",), "doc_day": ("yesterday", "today", "tonight", "this morning"),
+    "month_part": ("of the month", "of this month", "of that month", "of the year", "of this year", "of that year",
+                   "the month", "this month", "that month", "the year", "this year", "that year", "mid-"), "doc_prev": ("last",), "lasting": ("days", "weeks", "months"), "ago": ("ago",), "weekend": ("weekend",), "overnight": ("overnight",), "doc_day": ("yesterday", "today", "tonight", "this morning"),
     "year": ("19", "20"), "year_part": ("19", "20"),
 }
 _CASED_GATES = {"day_range", "day_range_us", "month_range", "day", "month", "weekday", "year", "iso", "week_of",
@@ -339,17 +367,8 @@ _OWN_WORDS = {**{pattern: ("week",) for kind, pattern in _PATTERNS if kind == "w
                  if kind == "later" and pattern.pattern.endswith(r"\s+later\b")}}
 
 
-def _overlapping(words) -> dict[str, frozenset[str]]:
-    """Word -> the other words of ``words`` an occurrence of it can overlap (one inside the
-    other, or the end of one the start of the other)."""
-    def overlap(a: str, b: str) -> bool:
-        return a in b or b in a or any(a[-k:] == b[:k] or b[-k:] == a[:k] for k in range(1, min(len(a), len(b))))
-    return {a: frozenset(b for b in words if b != a and overlap(a, b)) for a in words}
-
-
-# The lower-case gate's words, longest first as in its pattern, and the words each can overlap.
+# The lower-case gate's words.
 _UNCASED_WORDS = tuple(sorted(_UNCASED_GATE[1], key=len, reverse=True))
-_UNCASED_OVERLAPS = _overlapping(_UNCASED_WORDS)
 
 
 def _kinds_present(text: str, low: str | None = None) -> set[str]:
@@ -358,16 +377,16 @@ def _kinds_present(text: str, low: str | None = None) -> set[str]:
     for word in set(pattern.findall(text)):  # a word met again adds no kind
         present |= kinds_of[word]
     low = text.lower() if low is None else low
-    pattern, kinds_of = _UNCASED_GATE
-    # Substring tests are several times cheaper than the gate's pattern over the sentence; they
-    # find the words the pattern finds unless two of the words found can overlap (the pattern
-    # then takes one occurrence and may miss the other).
-    found = [word for word in _UNCASED_WORDS if word in low]
-    if any(_UNCASED_OVERLAPS[word].intersection(found) for word in found):
-        found = set(pattern.findall(low))
-    for word in found:
-        present |= kinds_of[word]
+    kinds_of = _UNCASED_GATE[1]
+    # Substring tests: several times cheaper than the gate's pattern over the sentence, and they
+    # see words that overlap (the pattern took "end of" from "the end of the month" and missed
+    # "of the month", so that "by the end of the month" was never looked for).
+    for word in _UNCASED_WORDS:
+        if word in low:
+            present |= kinds_of[word]
     return present
+
+
 _BOUND_BEFORE = re.compile(r"\b(by|until|till|up\s+to|since|as\s+of|as\s+at|before|from)\s+$", re.I)
 _BOUND_WORD = {"by": "by", "before": "by", "until": "until", "till": "until", "up to": "until",
                "since": "since", "from": "since", "as of": "on", "as at": "on"}
@@ -405,7 +424,22 @@ def find_dates(text: str, kinds: frozenset[str] | None = None) -> list[DateExpr]
             bisect.insort(taken, (start, end))
             found.append(expr)
     found.sort(key=lambda e: e.start)
-    return _with_bounds(text, found)
+    return _with_bounds(text, _weekday_with_date(text, found))
+
+
+_WEEKDAY_DATE_GAP = re.compile(r"[\s,]*")
+
+
+def _weekday_with_date(text: str, found: list[DateExpr]) -> list[DateExpr]:
+    """"on Sunday 12 May", "Sunday, May 12": the weekday names the date that follows it; it
+    is no day of the report's week."""
+    kept: list[DateExpr] = []
+    for expr in found:
+        if kept and kept[-1].kind == "weekday" and expr.kind in ("day", "range") and \
+                _WEEKDAY_DATE_GAP.fullmatch(text, kept[-1].end, expr.start):
+            expr = replace(expr, start=kept.pop().start)
+        kept.append(expr)
+    return kept
 
 
 def _build(kind: str, m: re.Match) -> DateExpr | None:
@@ -452,17 +486,21 @@ def _build(kind: str, m: re.Match) -> DateExpr | None:
         bound = _BOUND_WORD.get(qualifier, "on")
         return DateExpr(start, end, "weekday", (WEEKDAYS[g["w"].lower()],), bound=bound)
     if kind == "next_span":
-        n = g.get("n")
+        n, unit_word = g.get("n"), (g.get("u") or g["u2"]).lower()
         if n is None:
-            count = (1, 1) if not g["u"].lower().endswith("s") else SEVERAL
+            count = (1, 1) if not unit_word.endswith("s") else SEVERAL
         else:
             count = SEVERAL if _FEW_RE.match(n) else (_number(n) or 1,) * 2
-        unit = UNIT_DAYS[g["u"].lower().rstrip("s")]
+        unit = UNIT_DAYS[unit_word.rstrip("s")]
         return DateExpr(start, end, "after", (1, count[1] * unit))
     if kind == "later":
         n = (g.get("n") or "").lower()
         unit_word = (g.get("u") or "day").lower().rstrip("s")
-        unit = UNIT_DAYS.get(unit_word, 1)
+        if unit_word == "hour":  # "hours later": that day or the next
+            return DateExpr(start, end, "after", (0, 1))
+        unit = 14 if unit_word == "fortnight" else UNIT_DAYS.get(unit_word, 1)
+        if not n:  # "days later", "weeks later": a few
+            n = "several" if g["u"].lower().endswith("s") else "one"
         if n in ("next", "following") or n.startswith(("the day after", "a day later", "the morning after")):
             return DateExpr(start, end, "after", (unit, unit))
         if _FEW_RE.match(n):
@@ -471,6 +509,12 @@ def _build(kind: str, m: re.Match) -> DateExpr | None:
         if count is None:
             return None
         return DateExpr(start, end, "after", (count * unit, count * unit))
+    if kind == "linked":
+        n, unit = g["n"], UNIT_DAYS[g["u"].lower().rstrip("s")]
+        low, high = SEVERAL if _FEW_RE.match(n) else ((_number(n) or 1),) * 2
+        if g["rel"].lower() == "before":
+            return DateExpr(start, end, "after", (low * unit, high * unit))
+        return DateExpr(start, end, "before", (low * unit, high * unit))
     if kind == "anchor_unit":
         unit = (g.get("u1") or g.get("u2") or g.get("u3") or g.get("u4")).lower()
         shift_word = (g.get("shift") or g.get("shift2") or "").lower()
@@ -524,7 +568,9 @@ def _build(kind: str, m: re.Match) -> DateExpr | None:
     if kind == "doc_this":
         return DateExpr(start, end, "this", (g["u"].lower(),))
     if kind == "month_part":
-        return DateExpr(start, end, "month_part", (_part(g["part"]), g["this"].lower() == "this"))
+        this = (g.get("this") or g.get("this2") or "the").lower() == "this"
+        unit = (g.get("u") or g.get("u2") or g["u3"]).lower()
+        return DateExpr(start, end, "month_part", (_part(g.get("part") or g.get("part2") or "mid"), this, unit))
     if kind == "doc_prev":
         unit = g["u"].lower()
         if unit == "year":
@@ -538,6 +584,10 @@ def _build(kind: str, m: re.Match) -> DateExpr | None:
         year = int(g["y"])
         first, last = YEAR_PARTS[(g.get("season") or _part(g.get("part")) or "").lower()]
         return DateExpr(start, end, "year_part", (("month", year, first, None), ("month", year, last, None)), has_year=True)
+    if kind == "season":
+        which = " ".join((g.get("w1") or g.get("w2") or "").lower().split()).removeprefix("the ")
+        first, last = YEAR_PARTS[g["season"]]
+        return DateExpr(start, end, "season", (which, first, last))
     if kind == "year":
         year = int(g.get("y") or g.get("y2"))
         return DateExpr(start, end, "year", (year,), has_year=True)
@@ -693,11 +743,16 @@ def _resolve_plain(expr: DateExpr, ctx: DateContext) -> DateSpan | None:
                  "year": today.replace(month=1, day=1)}[unit]
         return DateSpan(first, today)
     if kind == "month_part":
-        part, this = value
+        part, this, unit = value
         month_of = ctx.doc_date if this or ctx.anchor is None else ctx.anchor.end
         if month_of is None:
             return None
-        span = _month_span(month_of.year, month_of.month, part, ctx)
+        if unit == "year":  # "by the end of the year": that part of the running year
+            first, last = YEAR_PARTS[part]
+            year = month_of.year
+            span = DateSpan(date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1]))
+        else:
+            span = _month_span(month_of.year, month_of.month, part, ctx)
         if ctx.doc_date is not None and span.start <= ctx.doc_date < span.end:
             span = DateSpan(span.start, ctx.doc_date)
         return span
@@ -714,10 +769,35 @@ def _resolve_plain(expr: DateExpr, ctx: DateContext) -> DateSpan | None:
             return None
         year = ctx.doc_date.year - 1
         return DateSpan(date(year, 1, 1), date(year, 12, 31), background=True)
+    if kind == "season":
+        return _season_span(value, ctx)
     if kind == "year":
         year = value[0]
         return DateSpan(date(year, 1, 1), date(year, 12, 31), background=True)
     return None
+
+
+def _season_span(value: tuple, ctx: DateContext) -> DateSpan | None:
+    which, first, last = value
+    base = ctx.anchor.end if ctx.anchor is not None and which not in ("this", "last") else ctx.doc_date
+    if which in ("following", "next"):
+        if base is None:
+            return None
+        year = base.year + (first <= base.month)
+    elif which == "last":
+        if base is None:
+            return None
+        year = base.year - (last >= base.month)
+    elif which in ("that", "this") and base is not None:
+        year = base.year
+    else:
+        year = ctx.infer_year(first)
+    if year is None:
+        return None
+    span = DateSpan(date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1]))
+    if ctx.published and ctx.doc_date is not None and span.start <= ctx.doc_date < span.end:
+        span = DateSpan(span.start, ctx.doc_date)  # "this summer" has not ended yet
+    return span
 
 
 def _anchor_unit(value: tuple, ctx: DateContext) -> DateSpan | None:
@@ -731,6 +811,9 @@ def _anchor_unit(value: tuple, ctx: DateContext) -> DateSpan | None:
         year = at.year + shift
         # a whole year is history, as an explicit year is; a part of one after a date is news
         whole = DateSpan(date(year, 1, 1), date(year, 12, 31), background=side is None)
+    elif unit == "week":  # Monday to Sunday
+        monday = at - timedelta(days=at.weekday())
+        whole = DateSpan(monday, monday + timedelta(days=6))
     else:
         month_index = at.year * 12 + at.month - 1 + shift
         year, month = divmod(month_index, 12)

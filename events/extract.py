@@ -59,6 +59,9 @@ _CLAUSE_END_AFTER = re.compile(r"\s*(?:[,.;)]|$)")
 _IN_OR_DURING = re.compile(r"(?i)(?:in|during)\s")
 _IN_OR_DURING_BEFORE = re.compile(r"(?i)(?:in|during)\s+$")
 
+# "In 2016", "During 2018", "By 2013" (not "since 2012" or "before 2011": no time the story is in).
+_STORY_YEAR = re.compile(r"(?:in|during|by|throughout|early|late)\s", re.I)
+_HEADING_YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
 _BACKGROUND_HEADING = re.compile(r"\W*(?:Background|Prelude|Context|History|Origins?|Historical\s+background)\W*", re.I)
 
 # A section's title on a line of its own, opening the sentence the splitter joined it to.
@@ -98,6 +101,8 @@ AIR_SUBJECT_CHARS = 40
 REPORT_WINDOW_DAYS = 6
 # In a news report, a date more than this before the report's own is history it recalls.
 RECALLED_DAYS = 21
+# How far back a report's own story reaches: a date older than this is history it told in passing.
+STORY_DAYS = 92
 NARRATIVE_MIN_DATES = 3
 REFERENCE_SENTENCES = 2
 # How far back an undated statement may retell an event told before (events/extract.py _drop_retold).
@@ -131,6 +136,18 @@ _SUPPORTED_ACTIONS = frozenset({"capture", "recapture", "advance", "attack", "cl
 _VERBS_SHARING = re.compile(r"\s*,?\s*(?:and|or)\s+(?:(?:then|later|finally|eventually|subsequently|also)\s+)?", re.I)
 # "battling ISIS", "fought the rebels": the side after is the object (not "clashes with X").
 _TRANSITIVE_CLASH = re.compile(r"(?i:battling|battled|fighting|fought)")
+# A paragraph opening that goes on from the one before ("Then", "Shortly afterwards, ...").
+_CHAINS_ON = re.compile(r"\s*(?:(?:and\s+)?then|later(?:\s+on)?|afterwards?|after\s+that|subsequently|soon\s+after(?:wards)?|"
+                        r"shortly\s+(?:after(?:wards)?|thereafter)|thereafter|eventually|finally|next|from\s+there)(?![\w-])", re.I)
+# A sentence telling of before the running date: a pluperfect (not "By March the army had taken
+# X": that is the date's own), "earlier", "previously".
+_FLASHBACK = re.compile(r"(?!\s*By\s)[^.;]*?(?<![\w-])(?:had\s+(?:[a-z]+ly\s+|already\s+|been\s+)*[a-z]{3,}|earlier|previously|"
+                        r"before\s+(?:that|then)|prior\s+to\s+(?:that|this))(?![\w-])", re.I)
+_CHAINED = re.compile(r"(?<![\w-])(?:then|later|subsequently|afterwards|eventually|thereafter)\s+(?:[\w-]+\s+)?$", re.I)
+# (not "Since then, ...": from then to now)
+_CHAINED_ANYWHERE = re.compile(r"(?<![\w-])(?<!since\s)(?<!until\s)(?<!till\s)(?<!from\s)"
+                               r"(?:then|later|subsequently|afterwards|eventually|thereafter)(?![\w-])", re.I)
+_CLAUSE_STOP = re.compile(r"[,;:]")
 _CARRIES_ON = re.compile(r"\s*(?:It|They|He|She|The\s+(?:group|army|offensive|operation|force|forces|troops|"
                          r"militants|rebels|attack|assault))\s+(?!said|says|added|told|claimed|stated|reported)", re.I)
 # A side followed by its verb ("the army has said", "ISIS, which ..., lost"): the clause's subject.
@@ -215,6 +232,21 @@ _MATERIEL_AFTER = re.compile(r"\s+(?:(?:an?|the|two|three|four|five|several|\d+|
 _ENDS_IN_OUT = re.compile(r"\sout$", re.I)
 _THROUGH_BEFORE = re.compile(r"(?<![\w-])(?:through|via)\s+(?:the\s+)?$", re.I)
 _RELATIVE_OPEN = re.compile(r",\s*(?:which|who|that|where)\s", re.I)
+# Where a remark inserted in a sentence opens: a parenthesis, a relative clause, a passive
+# participle ("Morek, a town first seized by rebels in 2014,", "X, lost to the army in May,",
+# "having lost it in May"; not a main verb after a comma, ", the army advanced on X on 3 May").
+_REMARK_PARTICIPLE = (r"(?:(?:after\s+)?having\s+(?:been\s+)?[a-z]+|(?:(?:first|once|originally|previously|already|"
+                      r"briefly|long)\s+)(?:[a-z]+ed|taken|retaken|held|overrun|lost|won|fallen|driven|beaten)|"
+                      r"(?:[a-z]+ed|taken|retaken|held|overrun|won|driven|beaten)\s+by|"
+                      r"(?:lost|fallen|surrendered|handed\s+over)\s+to)\s")
+_REMARK_OPEN = re.compile(
+    r"(?P<paren>\()|(?P<relative>,\s*(?:which|who|whom|whose)\s)|"
+    r"(?P<participle>,\s*(?:(?:an?|the)\s+(?:[\w'’-]+\s+){0,3}?)?" + _REMARK_PARTICIPLE + ")", re.I)
+_FRONTED_PARTICIPLE = re.compile(r"\s*" + _REMARK_PARTICIPLE, re.I)
+_REMARK_BREAK = re.compile(r"[,;()]")
+_PLUPERFECT = re.compile(r"(?<![\w-])had\s", re.I)
+# What ends such a remark: its closing parenthesis; a comma, semicolon or parenthesis for the others.
+_REMARK_CLOSE = {"paren": re.compile(r"\)"), "relative": re.compile(r"[,;)]"), "participle": re.compile(r"[,;)]")}
 # A date right after a verb of a pronoun or of a pact ("the caliphate it proclaimed in June",
 # "the truce agreed in May") dates that verb, not an event told before it.
 _PACT_VERBS = r"(?<![\w-])(?:agreed|signed|brokered|proclaimed|declared|negotiated|concluded)"
@@ -351,6 +383,9 @@ class _SentenceView:
     object_starts: list[int] = field(default_factory=list)
     certainty: SentenceCertainty | None = None
     speech_span: DateSpan | None = None
+    # date start -> the remark it is told in passing in, and whether the sentence's main clause
+    # then follows it in time (``_Reader._in_passing``)
+    passing: dict[int, tuple[int, int, bool]] = field(default_factory=dict)
 
 
 class _Reader(Sides):
@@ -390,6 +425,9 @@ class _Reader(Sides):
         self.undated_years = 0
         self.explicit_dates: list[tuple[int, DateSpan]] = []
         self.recalled_restore: tuple[DateSpan | None] | None = None
+        self.anchor_paragraph = -1  # the paragraph that named the running date
+        self.paragraph_chains = False  # whether the paragraph opened by going on from the one before
+        self.clock: list[date] = []  # where each date of the section moved the running date to, in order
         self.date_ends: set[int] = set()
         self.usable: dict[int, bool] = {}  # side start -> whether it can be a subject
         self.feature_places: dict[str, object] = {}  # "Tabqa Dam" -> its Place (or None)
@@ -435,6 +473,11 @@ class _Reader(Sides):
         self.narrative = self._is_narrative()
         self.ctx = DateContext(doc_date=self.doc_date, published=self.doc.date_source != "text")
         self.ctx.report_period = self._report_period()
+        title_year = _HEADING_YEAR.search(self._title())
+        if self.doc_date is None and title_year is not None:
+            # A page with no full date anywhere: its title's first year ("Battle of X (2016–2017)")
+            # is the year its story opens in, better than no year at all.
+            self.ctx.year = int(title_year.group())
         self.default_span = self._default_span()
         self._read_box(refs, sides)
         background_year: tuple[int | None] | None = None
@@ -449,6 +492,8 @@ class _Reader(Sides):
                 if _BACKGROUND_HEADING.fullmatch(self.masked, sentence.start,
                                                  heading.end(1) if heading else sentence.end):
                     background_year = (self.ctx.year,)
+                self.clock = []  # a section may go back to where another began
+                self._heading_time(sentence, heading.end(1) if heading else sentence.end)
                 period = self.ctx.report_period
                 if period is not None and self.ctx.anchor is not None and self.ctx.anchor.end < period.start:
                     # A summary's next section ("Central Syria") is news of its period again,
@@ -468,6 +513,20 @@ class _Reader(Sides):
         return Extraction(self.doc, tuple(events), len(text_sentences), tuple(dict.fromkeys(self.unresolved)),
                           tuple(self.warnings))
 
+
+    def _heading_time(self, sentence: Sentence, end: int) -> None:
+        """A section heading naming a year ("2018", "Offensive of 2016") or a month of one
+        ("January 2019"): its section is told in that year (month), whatever came before; the
+        title's years ("Battle of X (2015-2016)") say only what the page spans."""
+        text = self.masked[sentence.start:end]
+        year = _HEADING_YEAR.search(text)
+        if year is None or " ".join(text.split()) == " ".join(self._title().split()):
+            return
+        self.ctx.year = int(year.group())
+        spans = [resolve(e, self.ctx) for e in find_dates(text) if e.has_year]
+        month = next((span for span in spans if span is not None and not span.background), None)
+        self.ctx.anchor = month or DateSpan(date(self.ctx.year, 1, 1), date(self.ctx.year, 12, 31))
+        self.anchor_paragraph, self.recalled_restore = sentence.paragraph, None
 
     def _box_sentences(self, sentences: list[Sentence]) -> list[Sentence]:
         """The page's sentences with its infobox's rows left out but for its result lines,
@@ -536,8 +595,13 @@ class _Reader(Sides):
             self.running_actor = self.box_victor or self.running_actor
         if sentence.paragraph != self.paragraph:
             self.paragraph = sentence.paragraph
-            if not self.narrative:
+            self.paragraph_chains = bool(_CHAINS_ON.match(self.masked, sentence.start, sentence.end))
+            if not self.narrative and self.anchor_paragraph != sentence.paragraph:  # (its heading's date stays)
                 self.ctx.anchor = None
+            elif self._told_history() and not self.paragraph_chains:
+                # A published report's paragraph after one of history ("The army had seized X in
+                # February 2020 ...") is back in the report's own time, unless it chains on.
+                self.ctx.anchor, self.ctx.year = self.ctx.report_period, None
         if denies_previous(self.masked[sentence.start:sentence.end]):
             self._deny_previous(view.index)
         salient = frozenset(c.ref.place.name for d in self.drafts[-6:] if not d.removed
@@ -762,10 +826,18 @@ class _Reader(Sides):
             first = next(iter(self.sentence_dates[sentence.start]), None)
             # "... three days later", "later that month": the sentence goes on in the recalled time.
             counts_on = first is not None and first.kind in _COUNTS_FROM_RUNNING
-            if not counts_on and not _CARRIES_ON.match(self.masked, sentence.start, sentence.end):
+            # ("The group later expelled ...", "They first isolated X and took Y on 26 June": the
+            # recap goes on, chained to it or naming a date as far back)
+            first_span = resolve(first.shifted(sentence.start), self.ctx) if first is not None else None
+            recap_goes_on = _CHAINED_ANYWHERE.search(self.masked, sentence.start, self._first_clause_end(sentence)) or \
+                (first_span is not None and self._recalled(first_span, self.recalled_restore[0]))
+            if not counts_on and not recap_goes_on and not _CARRIES_ON.match(self.masked, sentence.start, sentence.end):
                 self.ctx.anchor = self.recalled_restore[0]
             self.recalled_restore = None
         view.anchor_before = self.ctx.anchor
+        section_running = self.ctx.anchor if self.clock else None  # (a section's first date recalls nothing)
+        self.ctx.forward = len(self.clock) >= 2 and self.clock[-1] > self.clock[-2] and \
+            not _FLASHBACK.match(self.masked, sentence.start, sentence.end)
         restore: tuple[DateSpan | None] | None = None
         for expr in self.sentence_dates[sentence.start]:
             expr = expr.shifted(sentence.start)
@@ -780,8 +852,21 @@ class _Reader(Sides):
             view.dates.append((expr, span, leading, speech))
             if span is None:
                 continue
+            remark = self._in_passing(view, expr)
+            if remark is not None:
+                # "The army, which had retaken X in March 2016, repelled ...": the remark's date
+                # dates the remark alone; the story's clock stays where it was.
+                view.passing[expr.start] = remark
+                continue
             if speech:
                 view.speech_span = DateSpan(span.end - timedelta(days=REPORT_WINDOW_DAYS), span.end)
+                continue
+            if span.background and expr.kind == "year" and leading and self.doc.date_source in ("text", "none") and \
+                    _STORY_YEAR.match(self.masked, expr.start, expr.end):
+                # "In 2016, the SDF ...", "During 2018 ...": a page with no date of its own moves
+                # its story into that year (a news report's is background to its news)
+                self.ctx.year, self.ctx.anchor = span.end.year, DateSpan(span.start, span.end)
+                self.anchor_paragraph = sentence.paragraph
                 continue
             if span.background or expr.kind == "lasting" or (expr.kind == "year_part" and expr.bound == "since"):
                 # a year is history; "for three months" and "since mid-2012" end at the running
@@ -793,21 +878,60 @@ class _Reader(Sides):
                 self.explicit_dates.append((expr.start, span))
             # "captured back on 8 October" in a December report dates its own sentence
             # ("... and two days later"), not the news the next sentences go on telling.
-            if self._recalled(span):
-                restore = restore or (self.ctx.anchor,)
+            if self._recalled(span, section_running):
+                # (a chronicle's recap sentence as a whole: back to where the story was before it)
+                restore = restore or ((view.anchor_before,) if self.narrative else (self.ctx.anchor,))
             else:
                 restore = None
             self.ctx.anchor = span
-            if expr.has_year:
+            self.anchor_paragraph = sentence.paragraph
+            self.clock.append(span.start)
+            if expr.has_year or (self.ctx.year is not None and span.end.year > self.ctx.year):
+                # (a year-less "On 3 January" after "On 19 December 2019", or "two days later"
+                # across New Year, moves the story into the next year: "5 March" is then of it)
                 self.ctx.year = span.end.year
         # The next sentence goes on in the recalled time only if it carries on its subject
         # ("It broke the siege..."); any other takes up the news again.
         self.recalled_restore = restore
 
-    def _recalled(self, span: DateSpan) -> bool:
-        """Whether a news report (not a chronicle) names a date well before its own."""
-        return not self.narrative and self.doc_date is not None and self.doc.date_source != "text" and \
-            span.end < self.doc_date - timedelta(days=RECALLED_DAYS)
+    def _in_passing(self, view: _SentenceView, expr: DateExpr) -> tuple[int, int, bool] | None:
+        """The remark a date is told in passing in, or None: a parenthesis; a relative clause
+        in the pluperfect, or closed before the sentence goes on; a participle phrase ("Morek, a
+        town first seized by rebels in April 2014, ...", "Having lost X in May, they ...").
+        The flag: the main clause is told as following the remark ("Kurdish fighters, who
+        crossed into X on Friday, shelled Y": after Friday), not as its background."""
+        sentence = view.sentence
+        remark = _FRONTED_PARTICIPLE.match(self.masked, sentence.start, expr.start)
+        kind = "participle"
+        for remark in _REMARK_OPEN.finditer(self.masked, sentence.start, expr.start):
+            kind = remark.lastgroup
+        if remark is None:
+            return None
+        inside = self.masked[remark.end():expr.start]
+        if (")" in inside) if kind == "paren" else _REMARK_BREAK.search(inside):
+            return None  # the remark closed before the date
+        close = _REMARK_CLOSE[kind].search(self.masked, expr.end, sentence.end)
+        end = close.start() if close is not None else sentence.end
+        closed = close is not None and self.masked[close.end():sentence.end].strip(" .\n\"'”’") != ""
+        if kind == "relative" and not (closed or _PLUPERFECT.search(inside)):
+            return None  # "..., which entered X on 3 May.": a clause of the story
+        if kind == "participle" and not closed and remark.group(0).startswith(","):
+            return None  # "..., and the army advanced on X, taken by rebels on 3 May.": kept as told
+        return remark.start(), end, kind == "relative" and not _PLUPERFECT.search(inside)
+
+    def _first_clause_end(self, sentence: Sentence) -> int:
+        stop = _CLAUSE_STOP.search(self.masked, sentence.start, sentence.end)
+        return stop.start() if stop is not None else sentence.end
+
+    def _recalled(self, span: DateSpan, running: DateSpan | None) -> bool:
+        """Whether a published report names a date well before its story's: a news report's,
+        before its own date; a chronicle's, before where its section had got to ("took X on
+        9 September, completing a campaign that began with the fall of Y on 28 March")."""
+        if self.doc_date is None or self.doc.date_source == "text":
+            return False
+        if not self.narrative:
+            return span.end < self.doc_date - timedelta(days=RECALLED_DAYS)
+        return running is not None and span.end < running.start - timedelta(days=RECALLED_DAYS)
 
     def _opens_clause(self, view: _SentenceView, expr: DateExpr) -> bool:
         """Whether a date opens its clause ("On 3 May, X...", "..., and two days later X..."),
@@ -1208,7 +1332,9 @@ class _Reader(Sides):
     def _date_for(self, view: _SentenceView, trigger: Trigger, live: list) -> tuple[DateSpan | None, str]:
         live_starts = sorted(t.start for t, _ in live)
         next_start = min([s for s in live_starts if s > trigger.start] + [view.sentence.end])
-        usable = [(e, s, lead) for e, s, lead, speech in view.dates if s is not None and not speech]
+        passing = view.passing
+        usable = [(e, s, lead) for e, s, lead, speech in view.dates if s is not None and not speech
+                  and (e.start not in passing or passing[e.start][0] <= trigger.start < passing[e.start][1])]
         for expr, span, leading in usable:
             if (span.background or expr.bound == "since") and any(trigger.end <= a < expr.start for a, _ in view.bounds):
                 continue  # "took X, which they had held since (mid-)2012": the date is the holding's
@@ -1226,6 +1352,15 @@ class _Reader(Sides):
             return leading_before[-1], "own"
         if before:
             return before[-1][1], "own"
+        followed = [s for e, s, _, speech in view.dates if s is not None and not speech and e.start in passing
+                    and passing[e.start][2] and passing[e.start][1] <= trigger.start]
+        running = view.anchor_before
+        if followed and (running is None or running.start < followed[-1].start):
+            # after the remark's date (and a running date before it), up to the report's
+            end = followed[-1].end
+            if self.doc_date is not None and self.doc.date_source not in ("text", "none"):
+                end = max(end, self.doc_date)
+            return DateSpan(followed[-1].start, end), "running"
         for expr, span, leading, speech in view.dates:
             if span is None or not span.background:
                 continue
@@ -1241,8 +1376,30 @@ class _Reader(Sides):
             # "Clashes are still ongoing in X" after a paragraph of background: now, not then.
             return DateSpan(self.doc_date, self.doc_date), "own"
         if view.anchor_before is not None:
-            return view.anchor_before, "running"
+            return self._running_span(view, trigger), "running"
         return None, "default"
+
+    def _told_history(self) -> bool:
+        """Whether a published report's running date is older than its story reaches."""
+        return self.ctx.anchor is not None and self.doc_date is not None and \
+            self.doc.date_source not in ("text", "none") and \
+            self.ctx.anchor.end < self.doc_date - timedelta(days=STORY_DAYS)
+
+    def _running_span(self, view: _SentenceView, trigger: Trigger) -> DateSpan:
+        """An undated statement's dates from the running date. In a published report, a new
+        paragraph that names no date of its own (a new front, a new topic) is told some time
+        between the last date named and the report's ("Regime artillery hit X on 4 September.
+        // HTS repelled an assault near Y."), unless it chains on ("Then ...", "Later ...")."""
+        running = view.anchor_before
+        if self.doc_date is None or self.doc.date_source in ("text", "none") or \
+                self.anchor_paragraph == view.sentence.paragraph or running.end >= self.doc_date or \
+                self.paragraph_chains or _CHAINS_ON.match(self.masked, view.sentence.start, trigger.start) or \
+                _CHAINED.search(self.masked, view.sentence.start, trigger.start):
+            return running
+        period = self.ctx.report_period
+        if period is not None and period.start <= running.start:
+            return DateSpan(running.start, max(running.end, period.end))  # a summary tells of its period
+        return DateSpan(running.start, self.doc_date)
 
     # --- after the triggers of a sentence ---------------------------------------------------------
 
