@@ -452,6 +452,15 @@ _ANSWERED_AFTER = re.compile(r"[^.;!?]{0,160}?(?:(?:,\s*|\s)but\s+[^.;!?]{0,60}?
 _LOST_BEFORE_RELATIVE = re.compile(r"(?<![\w-])(?:positions|areas|ground|territory|territories|villages|towns|points|"
                                    r"sites|neighbou?rhoods|districts|hills)\s+(?:that\s+|which\s+)?(?:they|it|we|the\s+\w+)\s+"
                                    r"(?:had\s+|have\s+|has\s+)?(?:earlier\s+|previously\s+|recently\s+)?$", re.I)
+# "regained ground lost near X", "retook the villages that had been lost to ISIS": the ground a
+# recapture verb (any of its family) took back, described by its earlier loss.
+_REGAINED_GROUND_BEFORE = re.compile(r"(?<![\w-])(?:regain|recover|retak|retook|recaptur|reclaim|won\s+back|wins?\s+back|"
+                                     r"winning\s+back|took\s+back|takes?\s+back|taking\s+back)\w*\s+"
+                                     r"(?:(?:all|most|some|much|many|several|the|of|its|their|his|\w+ly|\d+)\s+){0,3}"
+                                     r"(?:positions|areas|ground|territory|territories|villages|towns|points|sites|"
+                                     r"neighbou?rhoods|districts|hills|parts|land|posts|checkpoints)\s+"
+                                     r"(?:(?:that|which)\s+(?:had\s+been|were|was|have\s+been|has\s+been)\s+)?"
+                                     r"(?:earlier\s+|previously\s+|recently\s+)?$", re.I)
 _SIDE_NOUN_BEFORE = re.compile(r"(?<![\w-])(?:militants|fighters|troops|soldiers|forces|rebels|jihadists|gunmen|"
                                r"insurgents|terrorists|garrison|defenders|units|men)\s+$", re.I)
 _LOCATED_AFTER = re.compile(r"\s+(?:in|inside|at|near|around)\s", re.I)
@@ -555,7 +564,7 @@ def _classify(text: str, floor: int, a: int, b: int, action: str, form: str, fla
     if form == "verb" and action in _TRANSITIVE and word.lower().endswith("ed") and _NO_OBJECT_AFTER.match(after):
         # "... and the pocket completely encircled.": a transitive verb with no object is passive.
         return Trigger(a, b, action, "passive", flags)
-    if form == "lost" and _LOST_BEFORE_RELATIVE.search(before):
+    if form == "lost" and (_LOST_BEFORE_RELATIVE.search(before) or _REGAINED_GROUND_BEFORE.search(before)):
         # "regained positions they had lost near X": the ground the main verb took, named again
         return Trigger(a, b, action, "reference", flags)
     if form == "lost" and not word.lower().startswith("los") and not _HANDED_PLACE.match(after):

@@ -315,6 +315,16 @@ def _names_pattern(alternatives: list[str]) -> re.Pattern | Folded:
 
 
 
+# A name of the state's army ending in "army" ("the army", "units of the army") followed by "of"
+# and a proper name runs into a group's name ("the Army of Conquest", "units of the Army of Glory",
+# "the Army of the Mujahideen"): not the state's
+# army, whatever the group is (one the table knows is matched from the next word on); "the army
+# of the Syrian regime" or "of Bashar al-Assad" is still the state's.
+_NAMED_ARMY_OF = re.compile(r"(?:[\w'’-]+\s+){0,3}?army", re.I)
+_OF_PROPER_NAME = re.compile(r"\s+of\s+(?:the\s+)?(?!(?:Syrian|Syria|Assad|Bashar|President|Damascus|Russian|Iranian|Regime|Government)\b)"
+                             r"(?-i:[A-Z])")
+
+
 def find_sides(text: str, table: FactionTable | None = None) -> list[SideMention]:
     """Every side named in ``text`` (offsets into ``text``), longest match first, in order."""
     table = table or load_factions()
@@ -346,6 +356,8 @@ def find_sides(text: str, table: FactionTable | None = None) -> list[SideMention
         if match is None:
             continue
         start, end = match.span()
+        if _NAMED_ARMY_OF.fullmatch(text, start, end) and _OF_PROPER_NAME.match(text, end):
+            continue  # "the Army of Conquest", "fighters of the Army of Islam": a group's own name
         last_end = end
         if overlaps(taken, start, end):
             continue
@@ -406,7 +418,88 @@ def find_sides(text: str, table: FactionTable | None = None) -> list[SideMention
     found.sort(key=lambda m: m.start)
     if leaders:
         found = _led(text, found, leaders)
-    return _of_named(text, _allied(text, _in_context(text, _without_glosses(text, found), table), table), table)
+    found = _alliances_called_coalition(text, _in_context(text, _without_glosses(text, found), table))
+    found = _group_anaphors(text, low, found)
+    return _of_named(text, _allied(text, found, table), table)
+
+
+# "the group", "the militia", "the jihadist organisation": a definite description of an armed
+# group names again the armed group (not a state's army) named last before it.
+_GROUP_ANAPHOR = Folded(guarded("the") + r"\s+(?:(?:jihadist|extremist|militant|armed|islamist|kurdish|terrorist|"
+                        r"rebel|radical|hardline)\s+)?(?:group|militia|organi[sz]ation|movement|faction)(?![\w-])")
+ARMED_GROUPS = frozenset({"isil", "hts", "rebels", "sdf"})
+# How far back the armed group a description names again may be named (a paragraph, roughly).
+ANAPHOR_CHARS = 400
+
+
+def _group_anaphors(text: str, low: str, found: list[SideMention]) -> list[SideMention]:
+    if "the " not in low:
+        return found
+    spans = sorted((m.start, m.end) for m in found)
+    added = []
+    for match in _GROUP_ANAPHOR.finditer(text, low):
+        if overlaps(spans, match.start(), match.end()):
+            continue
+        antecedent = next((m for m in reversed(found) if m.end <= match.start() and m.faction in ARMED_GROUPS
+                           and not is_turkish_state(m)), None)
+        if antecedent is None or match.start() - antecedent.end > ANAPHOR_CHARS or \
+                _PARAGRAPH_BREAK.search(text, antecedent.end, match.start()):
+            continue
+        added.append(SideMention(match.start(), match.end(), match.group(0), antecedent.faction, antecedent.unit,
+                                 _role(text, match.start(), match.end())))
+    return sorted(found + added, key=lambda m: m.start) if added else found
+
+
+# "coalition" as a common noun: an alliance of armed groups, not the US-led coalition. Told so
+# by an article or a name before it ("a coalition", "the Jaish al-Fatah coalition") or by what
+# it is made of or led by after it ("coalition of Islamist factions", "coalition dominated by HTS").
+_BARE_COALITION = re.compile(r"(?:the\s+)?coalition", re.I)
+_INDEFINITE_BEFORE = re.compile(r"(?<![\w-])(?:an?|new|broad|loose|another|rival)\s+(?:[\w-]+\s+)?$", re.I)
+_MADE_OF_AFTER = re.compile(r"\s+(?:of\s+(?!the\s+(?:willing|United|US|U\.S\.))|(?:\w+ly\s+)?(?:led|dominated|spearheaded|headed|"
+                            r"formed|made\s+up)\s+by\s|(?:that|which)\s+(?:includes|included|is\s+led|was\s+led))", re.I)
+_NAME_GAP = re.compile(r"[\s'’s-]*")
+# How far after an alliance's "coalition" the side leading or making it up is named.
+ALLIANCE_NAMED_CHARS = 90
+_AIR_AFTER = re.compile(r"\s+(?:war\s*planes|jets|aircraft|air|drones|strikes?|airstrikes?|raids?|bombing|planes)\b", re.I)
+
+
+def _alliances_called_coalition(text: str, found: list[SideMention]) -> list[SideMention]:
+    """A bare "coalition" told as an alliance of armed groups is the side named as leading or
+    making it up (or named just before it), and so is the report's next bare "the coalition",
+    until a name of the US-led coalition comes again."""
+    out = list(found)
+    current: str | None = None  # whose "the coalition" is, from the last one introduced
+    for i, mention in enumerate(out):
+        if mention.faction != "coalition":
+            if mention.faction is not None and mention.text.lower().endswith("coalition"):
+                current = mention.faction  # "the rebel coalition", "an HTS-led coalition"
+            continue
+        if mention.unit is not None or not _BARE_COALITION.fullmatch(mention.text):
+            current = None  # "the US-led coalition", "coalition jets": the coalition itself
+            continue
+        if _AIR_AFTER.match(text, mention.end):
+            continue
+        previous = out[i - 1] if i else None
+        faction = None
+        if previous is not None and previous.faction not in (None, "coalition") and \
+                _NAME_GAP.fullmatch(text, previous.end, mention.start):
+            faction = previous.faction  # "the Jaish al-Fatah coalition", "the rebels' coalition"
+        elif _INDEFINITE_BEFORE.search(text, max(0, mention.start - 20), mention.start) or \
+                _MADE_OF_AFTER.match(text, mention.end):
+            sentence_end = min((at for at in (text.find(".", mention.end), text.find("\n", mention.end)) if at >= 0),
+                               default=len(text))
+            faction = next((o.faction for o in out[i + 1:] if o.start < min(sentence_end, mention.end + ALLIANCE_NAMED_CHARS)
+                            and o.faction not in (None, "coalition")), None)
+            if faction is None:
+                out[i] = dataclasses.replace(mention, faction=None, role="other")  # whose, the text does not say
+                current = None
+                continue
+        elif current is not None:
+            faction = current
+        if faction is not None:
+            out[i] = dataclasses.replace(mention, faction=faction)
+            current = faction
+    return out
 
 
 # "HTS-led rebels", "a Nusra-led offensive": the named side before "-led" leads, and a mixed side
@@ -562,6 +655,11 @@ def is_turkish_state(mention: SideMention) -> bool:
 
 
 _AIR_ARM = re.compile(r"(?i:air\s*force|aircraft|warplanes|jets|planes|helicopters|drones|aviation|bombers|aerial)")
+
+
+def is_air_arm(mention: SideMention) -> bool:
+    """Whether ``mention`` names aircraft or an air force ("warplanes", "Russian jets")."""
+    return _AIR_ARM.search(mention.text) is not None
 
 
 def generic_choices(mention: SideMention, table: FactionTable) -> tuple[str, ...]:

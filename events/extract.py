@@ -838,9 +838,10 @@ class _Reader(Sides):
                 continue
             if clauses.is_irrealis(self.masked, self._own_subject(view, begin, trigger), trigger.start, sentence.end) or (
                     (trigger.form == "nominal" or _NOUN_DETERMINER_BEFORE.search(self.masked, max(begin, trigger.start - 20),
-                                                                                 trigger.start))
+                                                                                 trigger.start) or self._gerund_subject(begin, trigger))
                     and clauses.is_irrealis_after(self.masked, trigger.end, sentence.end)):
-                # ("the assault will start", "the next target is expected to be X")
+                # ("the assault will start", "the next target is expected to be X", "retaking X
+                # could take months": an event named as a subject, told as future or possible)
                 if trigger.action == "siege_lifted":
                     live.append((trigger, "siege"))
                 continue
@@ -921,8 +922,9 @@ class _Reader(Sides):
             action = "airstrike"  # "Russian jets attacked X", "the aviation of the alliance shelled X"
         if action == "attack" and "air" in trigger.flags:
             begin = clauses.clause_start(view.bounds, sentence.start, trigger.start)
+            # (the US-led coalition fought in Syria from the air: "the coalition struck X" is a strike)
             if _AIR_WORDS.search(self.masked[begin:min(sentence.end, object_end + 40)]) or \
-                    self._air_subject(subject_start, trigger):
+                    self._air_subject(subject_start, trigger) or actor == "coalition":
                 action = "airstrike"
             elif trigger.noun is None and self.masked[trigger.start:trigger.end].lower().startswith("destroy") \
                     and not _MATERIEL_AFTER.match(self.masked, trigger.end, min(sentence.end, trigger.end + 60)):
@@ -1116,8 +1118,23 @@ class _Reader(Sides):
         if form in ("failed_to", "lost"):
             subject = draft.target
         # ("Hundreds were evacuated from X": those who left are whom the text goes on about)
-        if subject and (form != "passive" or draft.action == "withdraw") and not draft.defender:
+        if subject and (form != "passive" or draft.action == "withdraw" or self._passive_winner(draft)) \
+                and not draft.defender:
             self.running_actor = (subject, draft.unit if subject == draft.actor else None)
+
+    def _gerund_subject(self, begin: int, trigger: Trigger) -> bool:
+        """Whether the trigger is a gerund opening its clause ("Capturing X will take months")."""
+        word = self.masked[trigger.start:trigger.end].split()[0].lower()
+        return word.endswith("ing") and not self.masked[begin:trigger.start].strip(" ,;:\"“”'‘’-\n")
+
+    def _passive_winner(self, draft: _Draft) -> bool:
+        """A place told as taken ("X was liberated", "Y was seized by the rebels") by a side other
+        than the one the text followed, named as the agent or the winner over a side that just
+        withdrew: the text now follows the winner ("The terrorists fled. X was liberated. The
+        forces advanced on Y": the forces are X's liberators, not those who fled)."""
+        running = (self.running_actor or (None,))[0]
+        return draft.action in ("capture", "recapture") and draft.actor is not None and draft.actor != running \
+            and draft.actor_from in ("agent", "running")
 
     def _title(self) -> str:
         """The title, else the first line after the metadata lines ("date: ...") at the top."""

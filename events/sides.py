@@ -19,7 +19,8 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
-from events.actors import FactionTable, SideMention, find_sides, generic_choices, is_turkish_state, relations_on
+from events.actors import (FactionTable, SideMention, find_sides, generic_choices, is_air_arm, is_turkish_state,
+                           relations_on)
 from events.folding import Folded, guarded
 from events.placing import Chosen, PlaceRef, speaks_after
 from events.spans import overlaps
@@ -174,6 +175,8 @@ def in_theatre(sides: list[SideMention], refs: list[PlaceRef], factions: Faction
     for i, (side, choices) in enumerate(zip(sides, choices_of)):
         if not choices or any(s.faction in choices and s.start < side.start + NAMED_AFTER_CHARS for s in named):
             continue
+        if is_air_arm(side):
+            continue  # the theatre tells whose men hold the ground, not whose aircraft fly over it
         position = bisect.bisect_left(starts, side.start)
         near = [r for r in refs[max(0, position - 2):position + 2] if abs(r.start - side.start) <= THEATRE_CHARS]
         if not near:
@@ -521,8 +524,13 @@ class Sides:
                           for s in view.sides)
         if not has_subject and trigger.form in ("nominal", "verb") and action in ("airstrike", "attack", "clash"):
             # The nearest of the three words before: "Russian air strikes", "coalition have pounded".
-            words = _WORDS_AND_DOTS.findall(self.masked[max(0, trigger.start - 30):trigger.start])[-3:]
-            faction = next((AIR_NATIONALITY[w.lower()] for w in reversed(words) if w.lower() in AIR_NATIONALITY), None)
+            window = max(0, trigger.start - 30)
+            words = list(_WORDS_AND_DOTS.finditer(self.masked, window, trigger.start))[-3:]
+            # (a word of a side the report has read otherwise stays that side's: "the coalition's
+            # fighters" of an alliance of armed groups)
+            faction = next((next((s.faction for s in view.sides if s.start <= w.start() < s.end and s.faction),
+                                 AIR_NATIONALITY[w.group(0).lower()])
+                            for w in reversed(words) if w.group(0).lower() in AIR_NATIONALITY), None)
             if faction is not None:
                 return faction, None, "subject", faction
         return None

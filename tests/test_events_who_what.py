@@ -1,0 +1,169 @@
+"""Who acts and what kind of event it is, by kind of wording (sentences written for these tests,
+each kind in several wordings, none taken from a report): a group's own name that begins with
+"Army of", an alliance called a "coalition", aircraft over an insurgent theatre, the ground a
+recapture verb takes back described by its earlier loss, the side a text follows after a place
+told as taken.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from events.actors import find_sides
+from events.documents import parse_document
+from events.extract import extract
+from gazetteer.place import Mention, Place
+
+# name -> (lat, lon, governorate)
+PLACES = {
+    "Jisr al-Shughur": (35.81, 36.32, "Idlib"), "Khan Shaykhun": (35.44, 36.65, "Idlib"),
+    "Saraqib": (35.86, 36.80, "Idlib"), "Kafr Nabudah": (35.43, 36.49, "Hama"), "Douma": (33.57, 36.40, "Rif Dimashq"),
+    "Daraya": (33.46, 36.24, "Rif Dimashq"), "Adra": (33.60, 36.52, "Rif Dimashq"), "Palmyra": (34.56, 38.28, "Homs"),
+    "Sukhnah": (34.89, 38.87, "Homs"), "Tabqa": (35.83, 38.55, "Raqqa"), "Raqqa": (35.95, 39.01, "Raqqa"),
+    "Afrin": (36.51, 36.87, "Aleppo"), "Rajo": (36.66, 36.68, "Aleppo"), "Jandairis": (36.39, 36.69, "Aleppo"),
+    "Bulbul": (36.68, 36.78, "Aleppo"), "Idlib": (35.93, 36.63, "Idlib"), "Daraa": (32.62, 36.10, "Daraa"),
+    "Manbij": (36.53, 37.95, "Aleppo"),
+}
+
+
+def finder(text: str) -> list[Mention]:
+    found: list[Mention] = []
+    for name in sorted(PLACES, key=len, reverse=True):
+        lat, lon, governorate = PLACES[name]
+        at = text.find(name)
+        while at >= 0:
+            if not any(at < m.end and m.start < at + len(name) for m in found):
+                found.append(Mention(at, at + len(name), name, Place(name, lat, lon, "town", governorate, "test", 2.0,
+                                                                     id=f"t:{name}")))
+            at = text.find(name, at + 1)
+    return sorted(found, key=lambda m: m.start)
+
+
+def read(text: str, when: date = date(2017, 6, 10)):
+    return list(extract(parse_document(text.encode("utf-8"), "report.txt", doc_date=when), finder).events)
+
+
+def told(events, place: str) -> list[tuple[str, str]]:
+    return [(e.actor, e.action) for e in events if e.place == place]
+
+
+# --- a group's own name beginning "Army of" is not the state's army ---------------------------
+
+@pytest.mark.parametrize("text, place, actor", [
+    ("The Army of Conquest seized Jisr al-Shughur on Saturday.", "Jisr al-Shughur", "hts"),
+    ("On Monday fighters of the Army of Islam shelled Adra from their positions.", "Adra", "rebels"),
+    ("Units of the Army of Glory attacked Kafr Nabudah before dawn.", "Kafr Nabudah", "rebels"),
+    ("An Army of the Mujahideen brigade stormed Saraqib, the group said.", "Saraqib", "rebels"),
+    # the state's army told with whose it is stays the state's
+    ("The army of the Syrian regime shelled Douma on Sunday.", "Douma", "government"),
+    ("On Friday the army took Khan Shaykhun.", "Khan Shaykhun", "government"),
+])
+def test_a_groups_name_beginning_army_of_is_that_group(text, place, actor):
+    assert [a for a, _ in told(read(text, date(2016, 5, 1)), place)] == [actor]
+
+
+def test_an_unknown_army_of_name_is_no_side_at_all():
+    assert [s.faction for s in find_sides("The Army of the Free North moved in.") if s.faction] == []
+
+
+# --- an alliance of armed groups called a coalition ------------------------------------------
+
+@pytest.mark.parametrize("text, place, actor", [
+    ("A coalition of Islamist groups led by the Nusra Front captured Jisr al-Shughur on Saturday.",
+     "Jisr al-Shughur", "hts"),
+    ("On Sunday the Jaish al-Fatah coalition overran Saraqib.", "Saraqib", "hts"),
+    ("The operations room, a coalition dominated by HTS, attacked Kafr Nabudah.", "Kafr Nabudah", "hts"),
+    ("A new coalition of factions including Jaysh al-Islam shelled Adra.", "Adra", "rebels"),
+])
+def test_a_coalition_of_armed_groups_is_the_side_leading_or_making_it(text, place, actor):
+    assert [a for a, _ in told(read(text, date(2015, 5, 1)), place)] == [actor]
+
+
+def test_the_alliances_later_bare_coalition_is_that_side_until_the_us_led_one_is_named():
+    events = read("A coalition of rebel groups led by Ahrar al-Sham took Idlib on Tuesday. On Thursday the coalition "
+                  "advanced on Saraqib. Far to the east, the US-led coalition bombed Raqqa; the coalition also hit Tabqa.",
+                  date(2015, 4, 2))
+    assert told(events, "Saraqib") == [("rebels", "advance")]
+    assert told(events, "Raqqa") == [("coalition", "airstrike")]
+    assert told(events, "Tabqa") == [("coalition", "airstrike")]
+
+
+def test_the_us_led_coalition_strikes_from_the_air():
+    for text in ("The coalition struck ISIS positions in Raqqa on Monday.", "Coalition forces hit Tabqa overnight.",
+                 "On Sunday the US-led coalition targeted a headquarters in Raqqa."):
+        assert {action for _, action in told(read(text), "Raqqa") + told(read(text), "Tabqa")} == {"airstrike"}, text
+
+
+# --- aircraft over an insurgent theatre -----------------------------------------------------
+
+@pytest.mark.parametrize("text, place", [
+    ("Warplanes pounded Khan Shaykhun on Monday.", "Khan Shaykhun"),
+    ("On Tuesday helicopters dropped barrel bombs on Saraqib.", "Saraqib"),
+    ("Jets struck the outskirts of Jisr al-Shughur overnight.", "Jisr al-Shughur"),
+    ("Aircraft bombed Daraya for a third day.", "Daraya"),
+])
+def test_unnamed_aircraft_over_rebel_ground_are_not_the_rebels(text, place):
+    # The theatre says whose men hold the ground (HTS and rebels in Idlib); they fly no aircraft.
+    assert told(read(text, date(2019, 5, 20)), place) == [("government", "airstrike")]
+
+
+# --- ground a recapture verb takes back, described by its loss -------------------------------
+
+@pytest.mark.parametrize("text, place, actor", [
+    ("The army regained ground lost near Palmyra on Sunday.", "Palmyra", "government"),
+    ("Government troops recovered positions lost to ISIS around Sukhnah.", "Sukhnah", "government"),
+    ("The SDF retook the villages that had been lost near Tabqa.", "Tabqa", "sdf"),
+    ("Rebels won back most of the areas lost earlier around Daraa.", "Daraa", "rebels"),
+])
+def test_ground_taken_back_told_by_its_loss_is_the_recapture_not_a_loss(text, place, actor):
+    assert told(read(text), place) == [(actor, "recapture")]
+
+
+def test_a_loss_told_as_the_main_verb_is_still_a_loss():
+    assert told(read("The army lost Sukhnah to ISIS on Friday."), "Sukhnah") == [("isil", "capture")]
+
+
+# --- the side a text follows after a place told as taken -----------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Turkish troops and the FSA took Bulbul on Monday. The YPG fled towards Rajo. Later Rajo was liberated. "
+    "The forces then advanced on Jandairis.",
+    "The Syrian National Army drove the YPG out of Bulbul. The militia withdrew from Rajo, and Rajo was captured "
+    "soon after. Pushing south, the attackers advanced on Jandairis.",
+])
+def test_after_a_place_falls_to_the_winner_the_text_follows_the_winner(text):
+    events = read(text, date(2018, 2, 20))
+    assert told(events, "Jandairis") == [("rebels", "advance")]
+
+
+# --- an event named as a subject and told as future or possible -----------------------------
+
+@pytest.mark.parametrize("text", [
+    "Capturing Raqqa will take months, the coalition warned.",
+    "Retaking Palmyra could cost the army hundreds of men.",
+    "Storming Tabqa is expected to be difficult, SDF commanders say.",
+    "Encircling Sukhnah would cut the jihadists' supply lines, analysts said.",
+])
+def test_a_gerund_subject_told_as_future_is_no_event(text):
+    assert read(text) == []
+
+
+def test_a_gerund_opening_a_clause_of_a_done_event_still_tells_it():
+    assert told(read("Advancing from the south, the army took Sukhnah on Friday."), "Sukhnah") == \
+        [("government", "capture")]
+
+
+# --- a definite description of an armed group names the armed group named last -------------
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("The army drove ISIS out of Sukhnah on Monday. The group withdrew towards Palmyra.", "Sukhnah",
+     ("isil", "withdraw")),
+    ("Government troops pushed HTS back from Khan Shaykhun. The hardline faction pulled out of Saraqib on Friday.",
+     "Saraqib", ("hts", "withdraw")),
+    # a state's army is no "group": the armed group named before it is meant
+    ("HTS attacked the army near Saraqib at dawn. Hours later the group took Khan Shaykhun.", "Khan Shaykhun",
+     ("hts", "capture")),
+])
+def test_the_group_or_the_militia_is_the_armed_group_named_last(text, place, expected):
+    assert expected in told(read(text, date(2019, 6, 1)), place)
