@@ -414,6 +414,7 @@ class _Reader(Sides):
         sides = before_isil(sides, self.doc_date, self.factions)
         sides = leading_ally(sides, self.allies, self.factions, self.masked)
         sides = led_by(self.masked, sides, self.factions)
+        self.all_sides, self.side_starts = sides, [s.start for s in sides]
         self.named_in_report: dict[str, int] = {}
         self.named_in_paragraph: dict[int, dict[str, int]] = {}
         for sentence in sentences:
@@ -995,7 +996,7 @@ class _Reader(Sides):
             if air is not None:
                 target, actor, unit = actor, air, None
         if target is None and action != "linkup":
-            target = self._fallback_target(actor, places)
+            target = self._fallback_target(actor, places, avoid=self._listed_partner(view, subject_start, trigger, actor))
         if target == actor:
             target = self._fallback_target(actor, places, avoid=actor)
         if action == "linkup":
@@ -1007,6 +1008,16 @@ class _Reader(Sides):
         draft.defender = actor_from == "subject" and any(
             side.role == "defender" and subject_start <= side.start < trigger.start for side in view.sides)
         return draft
+
+    def _listed_partner(self, view: _SentenceView, subject_start: int, trigger: Trigger, actor: str | None) -> str | None:
+        """The side listed with the actor in the subject ("HTS and the NLF retook X": the NLF),
+        which fights beside it and is not its target."""
+        subject = [s for s in view.sides if subject_start <= s.start < trigger.start and s.faction]
+        for side in subject:
+            before = self._listed_in(side)
+            if before is not None and {before.faction, side.faction} > {actor} and before.start >= subject_start:
+                return side.faction if before.faction == actor else before.faction
+        return None
 
     def _in_relative_clause(self, start: int, position: int) -> bool:
         """Whether ``position`` lies in a relative clause opened after ``start`` and not closed

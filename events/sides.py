@@ -116,6 +116,17 @@ _RELATIVE_BEFORE = re.compile(r"(?<![\w-])(?:which|who|that)\s+(?:(?:had|has|hav
 _NATIONAL_AGENT = re.compile(r"\s+by\s+(?:[\w,'’-]+\s+){0,3}?(?P<nation>Russian|Syrian|regime|US|U\.S\.|American|coalition|"
                              r"French|British)\s+(?:air|aerial|war|jets?|aircraft|helicopters?|drones?|bombers?|strikes?|"
                              r"raids?|bombing|bombardment|artillery|shelling)", re.I)
+# "accused X of", "blamed X for", "held X responsible for": X is whom the event is told of.
+_ACCUSATION = re.compile(r"(?<![\w-])(?:accus(?:ed|es|ing|e)|blam(?:ed|es|ing|e)|(?P<hold>held|holds|holding|hold))\s+(?:the\s+)?",
+                         re.I)
+_ACCUSED_OF = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:(?:directly\s+)?responsible\s+)?(?:of|for)\s+"
+                         r"(?:(?:the|a|an|its|their|renewed|new|heavy|deadly)\s+)*(?:[\w'’-]+\s+){0,10}?", re.I)
+ACCUSED_CHARS = 160
+# Between two sides of one list: "X and Y", "X, and Y", "X as well as Y" (a word or two of Y's own
+# may come before its name: "HTS and allied Jaysh al-Izza"); not a bare comma, which as often ends
+# a fronted phrase ("under a deal with X, Y entered Z").
+_LISTED_GAP = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|\s+as\s+well\s+as\s+|\s+along\s+with\s+|\s+alongside\s+)(?:the\s+)?"
+                         r"(?:(?:allied|fighters\s+of|units\s+of|militants\s+of)\s+(?:the\s+)?)?", re.I)
 _CLOSE_QUOTE = re.compile(r"[”\"](?=\s*,?\s)")
 _HEADER_LINE = re.compile(r"[^\S\n]*[A-Za-z_-]{2,20}:\s[^\n]*\n|[^\S\n]*\n")
 
@@ -318,10 +329,20 @@ class Sides:
         if _RELATIVE_AFTER.match(after):
             return True
         if not _PREPOSITION_BEFORE.search(self.masked, self.low, max(0, side.start - 30), side.start):
-            return True
+            # ("an attack by X and Y took Z": Y is of the by-phrase, as X is)
+            listed = self._listed_in(side)
+            return listed is None or self._usable_subject(listed)
         # "Over the weekend the army...": the preposition belongs to a date, not to the side.
         return any(side.start - gap in self.date_ends and not self.masked[side.start - gap:side.start].strip(" ,")
                    for gap in range(4))
+
+    def _listed_in(self, side: SideMention) -> SideMention | None:
+        """The side of the report ``side`` is listed after, if any (the report's sides, not a sentence's)."""
+        at = bisect.bisect_left(self.side_starts, side.start)
+        before = self.all_sides[at - 1] if at else None
+        if before is not None and before.faction and _LISTED_GAP.fullmatch(self.masked, before.end, side.start):
+            return before
+        return None
 
     def _resolve_side(self, view: _SentenceView, side: SideMention,
                       made: list[_Draft] = ()) -> tuple[str | None, str | None]:
@@ -405,8 +426,23 @@ class Sides:
             return last.target
         return None
 
+    def _accused(self, view: _SentenceView, trigger: Trigger) -> SideMention | None:
+        """The side a speaker accuses of the trigger's event ("X accused Russian jets of striking
+        Y", "Damascus blamed the rebels for an attack on Y", "held the regime responsible for
+        the bombing of Y"): it acts, not the accuser."""
+        begin = max(view.sentence.start, trigger.start - ACCUSED_CHARS)
+        for accusation in _ACCUSATION.finditer(self.masked, begin, trigger.start):
+            side = next((s for s in view.sides if s.faction and accusation.end() <= s.start <= accusation.end() + 5), None)
+            gap = _ACCUSED_OF.fullmatch(self.masked, side.end, trigger.start) if side is not None else None
+            if gap is not None and (not accusation.group("hold") or "responsible" in gap.group(0).lower()):
+                return side
+        return None
+
     def _actor_as_told(self, view: _SentenceView, trigger: Trigger, subject_start: int, object_end: int,
                        action: str, made: list[_Draft]) -> tuple[str | None, str | None, str, str | None]:
+        accused = self._accused(view, trigger)
+        if accused is not None:
+            return accused.faction, accused.unit, "subject", accused.faction
         named = self._named_agent(view, trigger, subject_start, object_end, action)
         if named is not None:
             return named
@@ -555,10 +591,19 @@ class Sides:
                       and self._usable_subject(s) and not self._in_object(view, s)]
         # The side right before its verb ("..., pro-government forces advanced") is the subject
         # even when another is named earlier in the clause; else the clause's first side.
+        # (not the last of a list of sides, "X and Y took Z": the list's first acts, as its leader)
         adjacent = [s for s in in_subject if s.faction and _AUXILIARIES.fullmatch(self.masked, s.end, trigger.start)
                     and not (in_subject[0] is not s and _MEMBER_OF_SUBJECT.search(self.masked, in_subject[0].end, s.start,
-                                                                                               self.caseless_low))]
+                                                                                               self.caseless_low))
+                    and not self._listed_after(view, s)]
         in_subject = adjacent[-1:] + in_subject if adjacent else in_subject
+        if not in_subject and trigger.form not in ("passive", "swap"):
+            # "a counter-attack by X (and Y) won back Z": an event noun is the subject, its agent acts
+            by_agent = next((s for s in view.sides if subject_start <= s.start and s.end <= trigger.start and s.faction
+                             and any(subject_start <= t.start and t.end < s.start and t.noun is not None
+                                     and _BY_RIGHT_AFTER.fullmatch(self.masked, t.end, s.start) for t in view.triggers)), None)
+            if by_agent is not None:
+                return by_agent.faction, by_agent.unit, "subject"
         if not in_subject:
             shared = self._shared_subject(view, trigger, made)
             if shared is not None:
@@ -583,6 +628,13 @@ class Sides:
             return right.faction, right.unit, "right"
         running = self.running_actor or (None, None)
         return running[0], running[1], "running"
+
+    def _listed_after(self, view: _SentenceView, side: SideMention) -> SideMention | None:
+        """The side ``side`` is listed after ("X and Y", "X, Y and Z"), if it is."""
+        before = next((s for s in reversed(view.sides) if s.end <= side.start and s.faction), None)
+        if before is not None and _LISTED_GAP.fullmatch(self.masked, before.end, side.start):
+            return before
+        return None
 
     def _main_clause_actor(self, view: _SentenceView, trigger: Trigger, made: list[_Draft]) -> tuple[str, str | None] | None:
         """A participle clause (", capturing X") has the subject of the clause it hangs on, and
@@ -656,6 +708,8 @@ class Sides:
                   and not (subject_start <= s.start < trigger.start
                            and _MEMBER_OF_SUBJECT.search(self.masked, subject_start, s.start, self.caseless_low))
                   and not (s.start < subject_start and self._member_before(view, s))
+                  # nor one listed with the actor in the subject ("X and Y took A": Y fights beside X)
+                  and not (subject_start <= s.start < trigger.start and self._listed_in(s) is not None)
                   # nor a side told as backing the actor ("X, supported by Turkish artillery, seized A")
                   and not (s.start < trigger.start and _SUPPORT_BEFORE.search(
                       self.masked, self.low, max(view.sentence.start, s.start - 60), s.start))]

@@ -167,3 +167,40 @@ def test_a_gerund_opening_a_clause_of_a_done_event_still_tells_it():
 ])
 def test_the_group_or_the_militia_is_the_armed_group_named_last(text, place, expected):
     assert expected in told(read(text, date(2019, 6, 1)), place)
+
+
+# --- whom a speaker accuses of an event acts, not the accuser -------------------------------
+
+@pytest.mark.parametrize("text, place, actor, action", [
+    ("Opposition spokesmen accused Russian warplanes of pounding Saraqib all week to open a road for the army.",
+     "Saraqib", "government", "airstrike"),
+    ("The SDF accused Turkish-backed factions of shelling Manbij on Monday.", "Manbij", "rebels", "attack"),
+    ("On Sunday activists accused government helicopters of dropping barrel bombs on Daraya.", "Daraya",
+     "government", "airstrike"),
+    ("Opposition groups blamed Russian jets for the bombing of Kafr Nabudah.", "Kafr Nabudah", "government",
+     "airstrike"),
+    ("Turkish officials accused the YPG of attacking Afrin's outskirts.", "Afrin", "sdf", "attack"),
+    ("The opposition held the regime responsible for the bombing of Douma.", "Douma", "government", "attack"),
+])
+def test_the_accused_side_acts(text, place, actor, action):
+    events = read(text, date(2019, 5, 20))
+    assert told(events, place) == [(actor, action)]
+    assert all(e.certainty != "stated" for e in events if "responsible" not in text)
+
+
+def test_a_side_holding_a_place_is_no_accusation():
+    assert told(read("ISIS held Raqqa for three years before the SDF took it."), "Raqqa") == [("sdf", "capture")]
+
+
+# --- a list of sides as the subject: the first named acts (as the leader), none is the target ---
+
+@pytest.mark.parametrize("text, actor", [
+    ("HTS and the National Front for Liberation retook Kafr Nabudah on Monday.", "hts"),
+    ("On Monday, Jaysh al-Izza and Hayat Tahrir al-Sham recaptured Kafr Nabudah.", "rebels"),
+    ("Fighters of Jaysh al-Izza and HTS stormed Kafr Nabudah before dawn.", "rebels"),
+    ("At dawn a joint assault by HTS and Jaysh al-Izza regained Kafr Nabudah.", "hts"),
+])
+def test_a_list_of_sides_as_subject_is_its_first(text, actor):
+    events = [e for e in read(text, date(2019, 5, 28)) if e.place == "Kafr Nabudah"]
+    assert [e.actor for e in events] == [actor]
+    assert all(e.target == "government" for e in events)
