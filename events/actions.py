@@ -63,6 +63,13 @@ _REPELLED_THING = (r"\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:attac
                    r"counter-?attacks?|counter-?offensives?|attempts?|incursions?)\b")
 
 
+# "beat back / drove back / pushed back an ISIS assault on X": the attack was repelled (the
+# subject repelled it), no side's men were pushed out of anywhere.
+_PUSHED_BACK_ATTACK = re.compile(r"^\s*(?:an?\s+|the\s+|its\s+|their\s+|his\s+)?(?:[\w'’-]+\s+){0,3}?(?:attacks?|assaults?|"
+                                 r"offensives?|counter-?attacks?|counter-?offensives?|attempts?|incursions?|pushe?s?|"
+                                 r"advances?|onslaughts?|raids?|thrusts?|infiltrations?|waves?)(?![\w-])", re.I)
+
+
 def _p(pattern: str) -> Folded:
     return Folded(r"(?<![\w-])(?:" + pattern + r")(?![\w-])")
 
@@ -564,6 +571,9 @@ def _classify(text: str, floor: int, a: int, b: int, action: str, form: str, fla
     if form == "verb" and action in _TRANSITIVE and word.lower().endswith("ed") and _NO_OBJECT_AFTER.match(after):
         # "... and the pocket completely encircled.": a transitive verb with no object is passive.
         return Trigger(a, b, action, "passive", flags)
+    if "pushed_back" in flags and form == "swap" and word.lower().endswith("back") and (
+            _PUSHED_BACK_ATTACK.match(after) or _PUSHED_BACK_ATTACK.match(word.split(None, 1)[-1][:-4])):
+        return Trigger(a, b, "repel", "verb", flags - {"pushed_back"})
     if form == "lost" and (_LOST_BEFORE_RELATIVE.search(before) or _REGAINED_GROUND_BEFORE.search(before)):
         # "regained positions they had lost near X": the ground the main verb took, named again
         return Trigger(a, b, action, "reference", flags)

@@ -204,3 +204,19 @@ def test_a_list_of_sides_as_subject_is_its_first(text, actor):
     events = [e for e in read(text, date(2019, 5, 28)) if e.place == "Kafr Nabudah"]
     assert [e.actor for e in events] == [actor]
     assert all(e.target == "government" for e in events)
+
+
+# --- an attack beaten back is repelled by whoever beat it back -----------------------------
+
+@pytest.mark.parametrize("text, place, actor", [
+    ("Rebels holding Daraa beat back a government assault on the city at the weekend.", "Daraa", "rebels"),
+    ("The army drove back a fresh ISIS offensive on Palmyra on Tuesday.", "Palmyra", "government"),
+    ("SDF units pushed back an ISIS counter-attack near Tabqa.", "Tabqa", "sdf"),
+    ("The army drove the ISIS assault back from Sukhnah.", "Sukhnah", "government"),
+])
+def test_an_attack_beaten_back_is_a_repel_by_the_subject(text, place, actor):
+    assert told(read(text), place) == [(actor, "repel")]
+
+
+def test_men_pushed_back_from_a_place_withdrew_from_it():
+    assert told(read("The army drove ISIS fighters back from Sukhnah."), "Sukhnah") == [("isil", "withdraw")]
