@@ -70,6 +70,9 @@ _PUSHED_BACK_ATTACK = re.compile(r"^\s*(?:an?\s+|the\s+|its\s+|their\s+|his\s+)?
                                  r"advances?|onslaughts?|raids?|thrusts?|infiltrations?|waves?)(?![\w-])", re.I)
 
 
+_ADJECTIVE_BEFORE = re.compile(r"(?<![\w-])(?:a|an|more|most|less|relatively|fully|safe\s+and)\s+$", re.I)
+
+
 def _p(pattern: str) -> Folded:
     return Folded(r"(?<![\w-])(?:" + pattern + r")(?![\w-])")
 
@@ -571,6 +574,8 @@ def _classify(text: str, floor: int, a: int, b: int, action: str, form: str, fla
     if form == "verb" and action in _TRANSITIVE and word.lower().endswith("ed") and _NO_OBJECT_AFTER.match(after):
         # "... and the pocket completely encircled.": a transitive verb with no object is passive.
         return Trigger(a, b, action, "passive", flags)
+    if word.lower() == "secure" and _ADJECTIVE_BEFORE.search(before):
+        return None  # "gives the army a secure line to X": the adjective, no place taken
     if "pushed_back" in flags and form == "swap" and word.lower().endswith("back") and (
             _PUSHED_BACK_ATTACK.match(after) or _PUSHED_BACK_ATTACK.match(word.split(None, 1)[-1][:-4])):
         return Trigger(a, b, "repel", "verb", flags - {"pushed_back"})

@@ -458,6 +458,8 @@ _INDEFINITE_BEFORE = re.compile(r"(?<![\w-])(?:an?|new|broad|loose|another|rival
 _MADE_OF_AFTER = re.compile(r"\s+(?:of\s+(?!the\s+(?:willing|United|US|U\.S\.))|(?:\w+ly\s+)?(?:led|dominated|spearheaded|headed|"
                             r"formed|made\s+up)\s+by\s|(?:that|which)\s+(?:includes|included|is\s+led|was\s+led))", re.I)
 _NAME_GAP = re.compile(r"[\s'’s-]*")
+_APPOSITION_GAP = re.compile(r"\s*,\s*(?:an?|the)\s+(?:[\w-]+\s+){0,2}?", re.I)
+_LEADER_BEFORE = re.compile(r"(?<![\w-])(?:led|dominated|spearheaded|headed)\s+by\s+(?:the\s+)?$", re.I)
 # How far after an alliance's "coalition" the side leading or making it up is named.
 ALLIANCE_NAMED_CHARS = 90
 _AIR_AFTER = re.compile(r"\s+(?:war\s*planes|jets|aircraft|air|drones|strikes?|airstrikes?|raids?|bombing|planes)\b", re.I)
@@ -481,15 +483,20 @@ def _alliances_called_coalition(text: str, found: list[SideMention]) -> list[Sid
             continue
         previous = out[i - 1] if i else None
         faction = None
-        if previous is not None and previous.faction not in (None, "coalition") and \
-                _NAME_GAP.fullmatch(text, previous.end, mention.start):
-            faction = previous.faction  # "the Jaish al-Fatah coalition", "the rebels' coalition"
+        if previous is not None and previous.faction not in (None, "coalition") and (
+                _NAME_GAP.fullmatch(text, previous.end, mention.start) or
+                _APPOSITION_GAP.fullmatch(text, previous.end, mention.start)):
+            # "the Jaish al-Fatah coalition", "the rebels' coalition", "Jaish al-Fatah, a coalition of..."
+            faction = previous.faction
         elif _INDEFINITE_BEFORE.search(text, max(0, mention.start - 20), mention.start) or \
                 _MADE_OF_AFTER.match(text, mention.end):
             sentence_end = min((at for at in (text.find(".", mention.end), text.find("\n", mention.end)) if at >= 0),
                                default=len(text))
-            faction = next((o.faction for o in out[i + 1:] if o.start < min(sentence_end, mention.end + ALLIANCE_NAMED_CHARS)
-                            and o.faction not in (None, "coalition")), None)
+            made_of = [o for o in out[i + 1:] if o.start < min(sentence_end, mention.end + ALLIANCE_NAMED_CHARS)
+                       and o.faction not in (None, "coalition")]
+            # its leader, if named ("a coalition of rebel factions led by X"), else its first member
+            leader = next((o for o in made_of if _LEADER_BEFORE.search(text, max(0, o.start - 25), o.start)), None)
+            faction = (leader or made_of[0]).faction if made_of else None
             if faction is None:
                 out[i] = dataclasses.replace(mention, faction=None, role="other")  # whose, the text does not say
                 current = None

@@ -840,7 +840,8 @@ class _Reader(Sides):
             if clauses.is_irrealis(self.masked, self._own_subject(view, begin, trigger), trigger.start, sentence.end) or (
                     (trigger.form == "nominal" or _NOUN_DETERMINER_BEFORE.search(self.masked, max(begin, trigger.start - 20),
                                                                                  trigger.start) or self._gerund_subject(begin, trigger))
-                    and clauses.is_irrealis_after(self.masked, trigger.end, sentence.end)):
+                    and clauses.is_irrealis_after(self.masked, trigger.end, sentence.end)) or (
+                    trigger.form in ("nominal", "nominal_of") and clauses.is_doubted_after(self.masked, trigger.end, sentence.end)):
                 # ("the assault will start", "the next target is expected to be X", "retaking X
                 # could take months": an event named as a subject, told as future or possible)
                 if trigger.action == "siege_lifted":

@@ -220,3 +220,33 @@ def test_an_attack_beaten_back_is_a_repel_by_the_subject(text, place, actor):
 
 def test_men_pushed_back_from_a_place_withdrew_from_it():
     assert told(read("The army drove ISIS fighters back from Sukhnah."), "Sukhnah") == [("isil", "withdraw")]
+
+
+# --- an event noun judged likely or unlikely is not told as done ---------------------------
+
+@pytest.mark.parametrize("text", [
+    "The group says Saraqib is next, though we assess a push into Saraqib as unlikely before the winter.",
+    "A rebel assault on Daraa is unlikely before the spring, diplomats said.",
+    "A government offensive on Khan Shaykhun appears imminent.",
+    "Observers judge the capture of Tabqa improbable this year.",
+])
+def test_an_event_noun_judged_likely_or_unlikely_is_no_event(text):
+    assert read(text, date(2019, 4, 10)) == []
+
+
+def test_an_event_noun_told_as_done_still_counts():
+    assert told(read("The army's assault on Palmyra began on Tuesday."), "Palmyra") == [("government", "attack")]
+
+
+# --- "secure" as an adjective takes no place --------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Victory there handed the government a secure corridor from Douma to the sea.",
+    "The deal leaves the army with a more secure route to Palmyra.",
+])
+def test_secure_as_an_adjective_is_no_capture(text):
+    assert read(text) == []
+
+
+def test_secured_as_a_verb_is_a_capture():
+    assert told(read("Government forces secured Sukhnah on Wednesday."), "Sukhnah") == [("government", "capture")]
