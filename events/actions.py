@@ -479,6 +479,10 @@ _PEOPLE_BEFORE = re.compile(r"(?<![\w-])(?:people|civilians|residents|inhabitant
                             r"being|still)\s+)*$", re.I)
 _DESCRIBED_BEFORE = re.compile(r"(?<![\w-])(?:the|its|their|his|her|a|an|this|these|those)\s+$", re.I)
 _LEFT_CASUALTIES = re.compile(r"[^,.;]{0,50}?\b(?:dead|killed|wounded|injured|casualties|homeless|behind)\b", re.I)
+# "leaves X (entirely) in the hands of Y / under Y's control / in Y's hands": a holder told, no one left.
+_LEFT_HELD = re.compile(r"[^,.;]{0,60}?(?<![\w-])(?:in\s+the\s+hands\s+of|in\s+(?:[\w'’-]+\s+){1,3}?hands|"
+                        r"under\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:control|rule|grip)|(?:solely|entirely|fully)\s+"
+                        r"(?:held|controlled)\s+by)\b", re.I)
 _OTHERS_EVACUATED = re.compile(r"\s+(?:the\s+|some\s+|hundreds\s+of\s+|thousands\s+of\s+|dozens\s+of\s+|\d[\d,]*\s+)?"
                                r"(?:[\w-]+\s+)?(?:civilians|residents|families|wounded|injured|sick|patients|children|"
                                r"women|people|inhabitants|villagers|staff|workers|detainees|prisoners|hostages)\b", re.I)
@@ -589,6 +593,8 @@ def _classify(text: str, floor: int, a: int, b: int, action: str, form: str, fla
         return Trigger(a, b, "encircle", form, flags)  # "the advance left X (...) cut off": X encircled
     if action == "withdraw" and word.lower() in ("left", "leave", "leaves", "leaving") and _LEFT_CASUALTIES.match(after):
         return None  # "the assault left 15 fighters dead": casualties, no withdrawal
+    if action == "withdraw" and word.lower() in ("left", "leave", "leaves", "leaving") and _LEFT_HELD.match(after):
+        return None  # "the fall of X leaves the province in ISIS hands": who holds it, told again
     if action == "withdraw" and word.lower().startswith("evacuat") and _OTHERS_EVACUATED.match(after):
         return None  # "began evacuating civilians from X": others taken out, the side stays
     if word.lower() in ("shell", "shells") and _DETERMINER_BEFORE.search(before):

@@ -558,7 +558,16 @@ def _allied(text: str, found: list[SideMention], table: FactionTable) -> list[Si
                 _SYRIAN_ALLIES.fullmatch(mention.text) and _ALLIED_SYRIAN_GAP.fullmatch(text, before.end, mention.start) \
                 and re.search(r"(?i:allied|allies|its|their|proxy|proxies|auxiliar)", text[before.end:mention.end]):
             out[i] = dataclasses.replace(mention, faction=before.faction)
+    for i, mention in enumerate(out):
+        if mention.faction == "government" and _SYRIAN_ALLIES.fullmatch(mention.text) and \
+                _TURKEYS_BEFORE.search(text, max(0, mention.start - 40), mention.start):
+            out[i] = dataclasses.replace(mention, faction="rebels")  # "Turkey and its Syrian allies"
     return out
+
+
+# The state itself named before its Syrian allies ("Turkey and its Syrian allies", "Ankara's Syrian proxies").
+_TURKEYS_BEFORE = re.compile(r"(?<![\w-])(?:Turkey|Ankara)(?:['’]s\s+|,?\s+(?:and|with|alongside|along\s+with)\s+"
+                             r"(?:(?:its|their)\s+(?:own\s+)?)?)(?:(?:loyal|allied|affiliated|local|auxiliary|proxy)\s+)?$")
 
 
 _OF_GAP = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?", re.I)

@@ -50,7 +50,7 @@ AIR_SIDES = frozenset({"government", "coalition"})
 ALLIES = {frozenset({"coalition", "sdf"}), frozenset({"coalition", "rebels"})}
 AIR_NATIONALITY = {"russian": "government", "syrian": "government", "regime": "government", "us": "coalition",
                    "u.s.": "coalition", "american": "coalition", "coalition": "coalition", "french": "coalition",
-                   "british": "coalition"}
+                   "british": "coalition", "turkish": "rebels", "turkey's": "rebels"}
 _PREPOSITION_BEFORE = Folded(r"(?<![\w-])(?:with|against|on|upon|from|alongside|of|to|towards?|at|by|between|"
                                  r"near|versus|vs\.?|under|for|over|into|than|and\s+against|among|amid)\s+"
                                  r"(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,1}$")
@@ -116,6 +116,9 @@ _RELATIVE_BEFORE = re.compile(r"(?<![\w-])(?:which|who|that)\s+(?:(?:had|has|hav
 _NATIONAL_AGENT = re.compile(r"\s+by\s+(?:[\w,'’-]+\s+){0,3}?(?P<nation>Russian|Syrian|regime|US|U\.S\.|American|coalition|"
                              r"French|British)\s+(?:air|aerial|war|jets?|aircraft|helicopters?|drones?|bombers?|strikes?|"
                              r"raids?|bombing|bombardment|artillery|shelling)", re.I)
+_NATION_BEFORE_NOUN = re.compile(r"(?<![\w'’-])(?P<nation>Russian|Syrian|regime|US|U\.S\.|American|French|British|Turkish|"
+                                 r"Turkey's)\s+(?:(?:heavy|intense|fierce|renewed|repeated|relentless|massive|daily|"
+                                 r"nightly|continued|new|fresh)\s+)?$")
 # "accused X of", "blamed X for", "held X responsible for": X is whom the event is told of.
 _ACCUSATION = re.compile(r"(?<![\w-])(?:accus(?:ed|es|ing|e)|blam(?:ed|es|ing|e)|(?P<hold>held|holds|holding|hold))\s+(?:the\s+)?",
                          re.I)
@@ -556,6 +559,13 @@ class Sides:
                 _POSSESSIVE_AFTER.match(self.masked[s.end:s.end + 3]) and 3 <= trigger.start - s.end <= 4)), None)
             if adjacent is not None:
                 return adjacent.faction, adjacent.unit, "subject", adjacent.faction
+        if trigger.form == "nominal" and action in ("airstrike", "attack"):
+            # "despite heavy Turkish air strikes", "under Russian bombardment": the nation the noun
+            # itself names acts, whoever the clause's subject is.
+            nation = _NATION_BEFORE_NOUN.search(self.masked, max(0, trigger.start - 30), trigger.start)
+            if nation is not None and not any(s.start <= nation.start("nation") < s.end for s in view.sides):
+                faction = AIR_NATIONALITY[nation.group("nation").lower()]
+                return faction, None, "subject", faction
         has_subject = any(subject_start <= s.start and s.end <= trigger.start and self._usable_subject(s)
                           for s in view.sides)
         if not has_subject and trigger.form in ("nominal", "verb") and action in ("airstrike", "attack", "clash"):
@@ -585,6 +595,8 @@ class Sides:
             # "clashed with Nusra fighters who attacked X": the side the pronoun follows
             antecedent = next((s for s in reversed(view.sides) if s.end <= relative.start() and s.faction
                                and relative.start() - s.end <= 25), None)
+            while antecedent is not None and self._listed_in(antecedent) is not None:
+                antecedent = self._listed_in(antecedent)  # "Rebels and HTS, who had taken X": the list's first
             if antecedent is not None:
                 return antecedent.faction, antecedent.unit, "subject"
         in_subject = [s for s in view.sides if subject_start <= s.start and s.end <= trigger.start

@@ -250,3 +250,42 @@ def test_secure_as_an_adjective_is_no_capture(text):
 
 def test_secured_as_a_verb_is_a_capture():
     assert told(read("Government forces secured Sukhnah on Wednesday."), "Sukhnah") == [("government", "capture")]
+
+
+# --- a state's Syrian allies, and strikes the noun says whose they are ----------------------
+
+@pytest.mark.parametrize("text", [
+    "Turkey and its Syrian allies pressed their assault on Manbij on Tuesday.",
+    "On Tuesday Ankara's Syrian allies stormed Manbij.",
+])
+def test_turkeys_syrian_allies_are_the_rebels_side(text):
+    assert [a for a, _ in told(read(text, date(2019, 10, 16)), "Manbij")] == ["rebels"]
+
+
+@pytest.mark.parametrize("text, place, actor", [
+    ("The SDF said its fighters were holding Manbij despite heavy Turkish air strikes.", "Manbij", "rebels"),
+    ("Rebels in Saraqib say they are holding out under relentless Russian bombardment.", "Saraqib", "government"),
+])
+def test_a_strike_noun_names_its_nation_whoever_the_subject_is(text, place, actor):
+    assert [a for a, _ in told(read(text, date(2019, 10, 16)), place)] == [actor]
+
+
+def test_a_relative_pronoun_after_a_list_of_sides_goes_back_to_its_first():
+    events = read("Rebels and HTS, who had recaptured Saraqib on 27 February, lost it again on 2 March.", date(2020, 3, 6))
+    assert ("rebels", "recapture") in told(events, "Saraqib")
+    assert ("hts", "recapture") not in told(events, "Saraqib")
+
+
+# --- "leaves X in the hands of Y" tells a holder, no one leaving -----------------------------
+
+@pytest.mark.parametrize("text", [
+    "The fall of the airbase leaves Tabqa entirely in the hands of ISIS.",
+    "The deal left Douma under full government control.",
+    "The offensive left the last districts of Raqqa in SDF hands.",
+])
+def test_leaving_a_place_in_someones_hands_is_no_withdrawal(text):
+    assert [e for e in read(text) if e.action == "withdraw"] == []
+
+
+def test_fighters_leaving_a_place_still_withdraw():
+    assert told(read("The last rebels left Douma on Thursday under a deal."), "Douma") == [("rebels", "withdraw")]
