@@ -375,6 +375,8 @@ class _Reader(Sides):
         self.drafts: list[_Draft] = []
         self.history: list[tuple[int, PlaceRef]] = []
         self.running_actor: tuple[str, str | None] | None = None
+        # The side a report's "our forces" was last read as (a party's statement speaks as one side).
+        self.voice: tuple[str, str | None] | None = None
         # The running actor before a sentence without events named its subject.
         self.told_by: tuple[str, str | None] | None = None
         # The one side a sentence without events named, when it named no subject: whom a

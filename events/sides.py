@@ -119,6 +119,8 @@ _NATIONAL_AGENT = re.compile(r"\s+by\s+(?:[\w,'’-]+\s+){0,3}?(?P<nation>Russia
 _NATION_BEFORE_NOUN = re.compile(r"(?<![\w'’-])(?P<nation>Russian|Syrian|regime|US|U\.S\.|American|French|British|Turkish|"
                                  r"Turkey's)\s+(?:(?:heavy|intense|fierce|renewed|repeated|relentless|massive|daily|"
                                  r"nightly|continued|new|fresh)\s+)?$")
+# How far back a side named as speaking still speaks for a report's "our forces" (a few paragraphs).
+VOICE_CHARS = 1500
 # "accused X of", "blamed X for", "held X responsible for": X is whom the event is told of.
 _ACCUSATION = re.compile(r"(?<![\w-])(?:accus(?:ed|es|ing|e)|blam(?:ed|es|ing|e)|(?P<hold>held|holds|holding|hold))\s+(?:the\s+)?",
                          re.I)
@@ -196,7 +198,10 @@ def in_theatre(sides: list[SideMention], refs: list[PlaceRef], factions: Faction
         if not near:
             continue
         place = min(near, key=lambda r: abs(r.start - side.start)).place
-        faction = next((f for f in theatres.get((place.governorate or "").lower(), ()) if f in choices), None)
+        theatre = theatres.get((place.governorate or "").lower(), ())
+        if choices[0] in theatre:
+            continue  # the word's own side fights there ("the factions" in Idlib are the opposition's)
+        faction = next((f for f in theatre if f in choices), None)
         if faction is not None and faction != side.faction:
             out[i] = SideMention(side.start, side.end, side.text, faction, side.unit, side.role)
     return out
@@ -384,6 +389,16 @@ class Sides:
             speaker = self._quoted_speaker(view, side)
             if speaker is not None:
                 return speaker.faction, speaker.unit
+            if self.voice is None:
+                # the side last named as speaking ("The YPG said its fighters ... Our fighters ...")
+                at = bisect.bisect_left(self.side_starts, side.start)
+                speaking = next((s for s in reversed(self.all_sides[max(0, at - 30):at]) if s.faction
+                                 and side.start - s.end < VOICE_CHARS
+                                 and _SPEECH_VERB.match(self.masked[s.end:min(side.start, s.end + 60)])), None)
+                if speaking is not None:
+                    self.voice = (speaking.faction, speaking.unit)
+            if self.voice is not None:
+                return self.voice  # "Our fighters destroyed two tanks": the party speaking so far
         if self.running_actor:
             return self.running_actor
         return None, None
@@ -626,6 +641,8 @@ class Sides:
         if chosen is not None and chosen.role == "other":
             return None, None, "other"
         faction, unit = self._resolve_side(view, chosen, made) if chosen is not None else (None, None)
+        if faction is not None and chosen.role == "speaker_group":
+            self.voice = (faction, unit)
         if faction is not None:
             if chosen.faction and unit is None:
                 unit = next((s.unit for s in view.sides if subject_start <= s.start < trigger.start and s.unit
@@ -637,6 +654,8 @@ class Sides:
                       and _CLAUSE_INITIAL.search(self.masked[max(0, s.start - 8):s.start]) and self._usable_subject(s)
                       and not _UNDERGOING_AFTER.match(self.masked, s.end)), None)
         if right is not None and trigger.form != "passive":
+            if chosen is not None and chosen.role == "speaker_group":
+                self.voice = (right.faction, right.unit)  # "Our forces took X, the YPG said"
             return right.faction, right.unit, "right"
         running = self.running_actor or (None, None)
         return running[0], running[1], "running"

@@ -289,3 +289,26 @@ def test_leaving_a_place_in_someones_hands_is_no_withdrawal(text):
 
 def test_fighters_leaving_a_place_still_withdraw():
     assert told(read("The last rebels left Douma on Thursday under a deal."), "Douma") == [("rebels", "withdraw")]
+
+
+# --- a party's "our forces" later in its statement is that party -----------------------------
+
+@pytest.mark.parametrize("text", [
+    "Our forces pushed into Jandairis on Sunday, the YPG general command said. Turkish jets bombed Rajo. "
+    "Our fighters destroyed two tanks near Bulbul.",
+    "The YPG said its fighters were holding Jandairis. Turkish jets bombed Rajo overnight. Our fighters destroyed "
+    "two tanks near Bulbul.",
+    "\u201cOur fighters repelled the assault on Jandairis,\u201d the YPG said. Turkish jets bombed Rajo. "
+    "\u201cOur forces also destroyed two tanks near Bulbul,\u201d it added.",
+])
+def test_our_forces_in_a_partys_statement_are_that_party(text):
+    assert [a for a, _ in told(read(text, date(2018, 3, 5)), "Bulbul")] == ["sdf"]
+
+
+# --- a generic word whose own side fights in the theatre keeps it ----------------------------
+
+def test_the_monitors_factions_in_idlib_are_the_opposition_not_hts():
+    events = read("On Sunday the factions regained control of Saraqib after a counter-attack.", date(2019, 6, 10))
+    assert [a for a, _ in told(events, "Saraqib")] == ["rebels"]
+    militants = read("On Sunday militants regained control of Saraqib after a counter-attack.", date(2019, 6, 10))
+    assert [a for a, _ in told(militants, "Saraqib")] == ["hts"]
