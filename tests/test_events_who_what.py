@@ -23,7 +23,7 @@ PLACES = {
     "Sukhnah": (34.89, 38.87, "Homs"), "Tabqa": (35.83, 38.55, "Raqqa"), "Raqqa": (35.95, 39.01, "Raqqa"),
     "Afrin": (36.51, 36.87, "Aleppo"), "Rajo": (36.66, 36.68, "Aleppo"), "Jandairis": (36.39, 36.69, "Aleppo"),
     "Bulbul": (36.68, 36.78, "Aleppo"), "Idlib": (35.93, 36.63, "Idlib"), "Daraa": (32.62, 36.10, "Daraa"),
-    "Manbij": (36.53, 37.95, "Aleppo"),
+    "Manbij": (36.53, 37.95, "Aleppo"), "Rabia": (35.82, 36.03, "Latakia"),
 }
 
 
@@ -312,3 +312,12 @@ def test_the_monitors_factions_in_idlib_are_the_opposition_not_hts():
     assert [a for a, _ in told(events, "Saraqib")] == ["rebels"]
     militants = read("On Sunday militants regained control of Saraqib after a counter-attack.", date(2019, 6, 10))
     assert [a for a, _ in told(militants, "Saraqib")] == ["hts"]
+
+
+@pytest.mark.parametrize("text, place, actor", [
+    ("Terrorist groups attacked army posts near Kafr Nabudah on Sunday.", "Kafr Nabudah", "hts"),
+    ("On Sunday militants shelled Kafr Nabudah from the north.", "Kafr Nabudah", "hts"),
+    ("Terrorists attacked army positions around Rabia overnight.", "Rabia", "rebels"),
+])
+def test_generic_names_in_north_hama_and_the_coast_are_not_isil(text, place, actor):
+    assert [a for a, _ in told(read(text, date(2019, 5, 20)), place)] == [actor]
