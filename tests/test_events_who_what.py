@@ -321,3 +321,15 @@ def test_the_monitors_factions_in_idlib_are_the_opposition_not_hts():
 ])
 def test_generic_names_in_north_hama_and_the_coast_are_not_isil(text, place, actor):
     assert [a for a, _ in told(read(text, date(2019, 5, 20)), place)] == [actor]
+
+
+# --- a road told by the towns it links is a place on it, not those towns ---------------------
+
+@pytest.mark.parametrize("text", [
+    "The army seized the road linking Sukhnah and Palmyra on Friday.",
+    "Government troops secured the highway connecting Sukhnah to Palmyra.",
+    "On Friday the army cut the supply line from Sukhnah to Palmyra.",
+])
+def test_a_road_between_two_towns_takes_neither_town(text):
+    places = {e.place for e in read(text)}
+    assert "Sukhnah" not in places and "Palmyra" not in places
