@@ -83,6 +83,11 @@ _TRANSITIVE_ACTIONS = frozenset({"capture", "recapture", "attack", "airstrike", 
 
 _NEW_CLAUSE = re.compile(r"[,;]\s*(?:while|whereas|but|although|though|and)\s", re.I)
 
+# A side told as holding a place: "had held", "has controlled X for years", ", which ruled X".
+_HOLDING_AFTER = re.compile(r"(?:\s+(?:fighters|forces|militants|troops|units))?\s*,?\s*(?:(?:which|who)\s+)?"
+                            r"(?:(?:had|has|have)\s+)?(?:(?:long|firmly|still|since|previously|then)\s+)?"
+                            r"(?:held|controlled|ruled|been\s+(?:holding|controlling|in\s+control\s+of))\s+"
+                            r"(?:(?:the\s+)?(?:town|city|village|district|area|base)\s+of\s+)?(?:the\s+)?", re.I)
 _NOUN_DETERMINER_BEFORE = re.compile(r"(?<![\w-])(?:the|a|an|its|their)\s+(?:next|main|first|new|likely|final)\s+$", re.I)
 
 # A report's headline: its first line (after any "source:"/"date:" lines), short and unpunctuated.
@@ -375,6 +380,8 @@ class _Reader(Sides):
         self.drafts: list[_Draft] = []
         self.history: list[tuple[int, PlaceRef]] = []
         self.running_actor: tuple[str, str | None] | None = None
+        # Who the text says holds a place ("ISIS had held X since 2015"), apart from the events read.
+        self.stated_holders: dict[str, str] = {}
         # The side a report's "our forces" was last read as (a party's statement speaks as one side).
         self.voice: tuple[str, str | None] | None = None
         # The running actor before a sentence without events named its subject.
@@ -1562,6 +1569,15 @@ class _Reader(Sides):
                 draft.target = draft.target or self._fallback_target(draft.actor, draft.places)
 
     def _remember(self, draft: _Draft) -> None:
+        if draft.action in ("capture", "recapture") and draft.trigger.form in ("passive", "nominal_of") \
+                and draft.actor_from == "running" and draft.places:
+            key = self._key(draft.places[0].ref)
+            if self.stated_holders.get(key) == draft.actor and (self.holders.get(key) or [None])[-1] == draft.actor:
+                # "ISIS had held X since 2015. On Friday the town was liberated": taken from its
+                # holder, by whoever fights it, not by the side the text was about.
+                holder = draft.actor
+                draft.actor = self._fallback_target(holder, [], avoid=holder) or self.prior_enemy.get(holder)
+                draft.target, draft.unit = holder, None
         if draft.target and frozenset({draft.actor, draft.target}) in self.allies:
             # A side's ally in the report's period is never its target.
             ally = draft.target
@@ -1585,6 +1601,16 @@ class _Reader(Sides):
 
     def _remember_holders(self, view: _SentenceView) -> None:
         for side in view.sides:
+            if side.role == "actor" and side.faction and self._usable_subject(side):
+                # "ISIS fighters had held Sukhnah since 2015", "the rebels, who controlled X": a holder told
+                holding = _HOLDING_AFTER.match(self.masked, side.end, view.sentence.end)
+                following = next((r for r in view.refs if holding and r.start == holding.end()), None)
+                if following is not None:
+                    self.stated_holders[self._key(following)] = side.faction
+                    held = self.holders.setdefault(self._key(following), [])
+                    if not held:
+                        held.append(side.faction)
+                continue
             if side.role != "held":
                 continue
             following = next((r for r in view.refs if 0 <= r.start - side.end <= 45), None)

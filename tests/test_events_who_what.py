@@ -333,3 +333,17 @@ def test_generic_names_in_north_hama_and_the_coast_are_not_isil(text, place, act
 def test_a_road_between_two_towns_takes_neither_town(text):
     places = {e.place for e in read(text)}
     assert "Sukhnah" not in places and "Palmyra" not in places
+
+
+# --- a place told as held, then told as taken with no agent, is taken from its holder --------
+
+@pytest.mark.parametrize("text, place, actor, when", [
+    ("ISIS fighters had held Sukhnah since 2015. On Friday the town was liberated after fierce fighting.",
+     "Sukhnah", "government", date(2017, 6, 10)),
+    ("Rebels had controlled Khan Shaykhun for five years. On Tuesday the town was captured after a week of "
+     "fighting.", "Khan Shaykhun", "government", date(2019, 8, 25)),
+    ("The SDF has held Manbij since 2016. The town was seized on Sunday, a day after Turkish jets struck it.",
+     "Manbij", "rebels", date(2019, 10, 20)),
+])
+def test_a_place_held_by_a_side_is_taken_from_it_when_the_taker_goes_unnamed(text, place, actor, when):
+    assert (actor, "capture") in told(read(text, when), place)
