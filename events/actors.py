@@ -325,6 +325,25 @@ _OF_PROPER_NAME = re.compile(r"\s+of\s+(?:the\s+)?(?!(?:Syrian|Syria|Assad|Basha
                              r"(?-i:[A-Z])")
 
 
+_BACKED_WORDS = re.compile(r"-(?:backed|led|trained|aided|supported|sponsored)\s+")
+# "US-backed Kurdish forces", "Coalition-backed SDF fighters": whose men they are is told, not left open.
+_BACKED_NAMES_SIDE = re.compile(r"-backed\s+(?:[\w-]+\s+)?(?:Kurdish|Kurdish-led|SDF|YPG|Arab\s+and\s+Kurdish|Kurdish-Arab)\s")
+
+
+def _backed_side(text: str, match: re.Match, table: FactionTable) -> str:
+    """Whose men "X-backed ... fighters" are: a side named between ("US-backed SDF fighters",
+    "US-backed Kurdish forces") is, else the backer's client (BACKERS)."""
+    words = text[_BACKED_WORDS.search(text, match.end("backer")).end():match.end()].split()
+    spans = [" ".join(words[at:at + size]) for size in (2, 1) for at in range(len(words) - size + 1)]
+    named = next((entry[0] for entry in map(table.lookup, spans) if entry is not None), None)
+    if named is not None:
+        return named
+    # (a people's or a side's word, not the nation all sides are of: "Turkish-backed Syrian rebels")
+    affiliated = next((table.affiliation[w.lower()] for w in words[:-1] if table.affiliation
+                       and w.lower() in table.affiliation and w.lower() not in BACKERS and w.lower() != "syrian"), None)
+    return affiliated or BACKERS[match.group("backer").lower()]
+
+
 def find_sides(text: str, table: FactionTable | None = None) -> list[SideMention]:
     """Every side named in ``text`` (offsets into ``text``), longest match first, in order."""
     table = table or load_factions()
@@ -336,7 +355,7 @@ def find_sides(text: str, table: FactionTable | None = None) -> list[SideMention
     found: list[SideMention] = []
     for match in _BACKED.finditer(text):
         found.append(SideMention(match.start(), match.end(), match.group(0),
-                                 BACKERS[match.group("backer").lower()], None, "actor"))
+                                 _backed_side(text, match, table), None, "actor"))
     # Parties outside the vocabulary first: "Israeli warplanes" is no one's "warplanes".
     for match in _OTHER_PARTIES.finditer(text):
         found.append(SideMention(match.start(), match.end(), match.group(0), None, None, "other"))
@@ -686,7 +705,8 @@ def generic_choices(mention: SideMention, table: FactionTable) -> tuple[str, ...
 def _choices(mention: SideMention, generic: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
     if mention.faction is None:
         return ()
-    if mention.unit is None and "-" in mention.text and _BACKED_WEST.match(mention.text):
+    if mention.unit is None and "-" in mention.text and _BACKED_WEST.match(mention.text) and \
+            not _BACKED_NAMES_SIDE.search(mention.text):
         return WESTERN_BACKED
     return generic.get(_key(mention.text).lower(), ())
 

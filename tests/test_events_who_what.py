@@ -347,3 +347,15 @@ def test_a_road_between_two_towns_takes_neither_town(text):
 ])
 def test_a_place_held_by_a_side_is_taken_from_it_when_the_taker_goes_unnamed(text, place, actor, when):
     assert (actor, "capture") in told(read(text, when), place)
+
+
+# --- "X-backed <a named side> fighters" are that side, not the backer's usual client ---------
+
+@pytest.mark.parametrize("text, actor", [
+    ("Coalition-backed SDF fighters, supported by air strikes, attacked Tabqa.", "sdf"),
+    ("On Monday US-backed Kurdish forces stormed Tabqa.", "sdf"),
+    ("Turkish-backed Syrian rebels attacked Tabqa on Monday.", "rebels"),
+    ("US-backed rebels attacked Tabqa on Monday.", "rebels"),
+])
+def test_a_backed_side_named_is_that_side(text, actor):
+    assert [a for a, _ in told(read(text), "Tabqa")] == [actor]
