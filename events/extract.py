@@ -263,6 +263,12 @@ _DRIVEN_FROM = re.compile(r"(?:drove|driven|drive|drives|driving|push\w*|kick\w*
                           r"evict\w*|dislodg\w*|clear\w*)\s+(?:[\w'’-]+\s+){1,4}?(?:from|out\s+of)\s", re.I)
 # "an offensive towards X", "a push into X", "a drive to the gates of X" (not "an offensive to
 # defeat ISIS in X": the purpose, and X where it is fought).
+# A clause recalling an event as done before another ("two weeks after X", "since X", "following X").
+_RECALLED_BEFORE = re.compile(r"(?<![\w-])(?:after|since|following|once)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
+# "..., ending (more than) a year / three years of rebel control / ISIS rule" after what took a place.
+_ENDING_RULE_AFTER = re.compile(r"[^.;]{0,80}?,\s*(?:thus\s+)?(?:ending|ended|putting\s+an\s+end\s+to)\s+(?:more\s+than\s+|nearly\s+|"
+                                r"almost\s+|over\s+)?(?:a|an|one|two|three|four|five|six|several|\d+)\s+(?:[\w-]+\s+){0,2}?"
+                                r"(?:years?|months?|weeks?)\s+of\s+(?:[\w'’-]+\s+){0,3}?(?:control|rule|occupation|presence)", re.I)
 _OFFENSIVE_AIM = re.compile(r"(?<![\w-])(?:(?:towards?|into|on|upon|reach|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}|"
                             r"to\s+(?:the\s+)?(?:(?:outskirts|gates|edge|doorstep|city|town|village|area)\s+of\s+(?:the\s+)?)?)$",
                             re.I)
@@ -980,6 +986,12 @@ class _Reader(Sides):
                 not any(trigger.end <= other.start < places[0].ref.start and other.action == "attack"
                         for other in view.triggers):
             action = "advance"  # an offensive on / towards X ("began with attacks on X": attacks)
+        if action == "attack" and trigger.form == "verb" and self.masked[trigger.start:trigger.end].lower().startswith("storm") \
+                and (_RECALLED_BEFORE.search(self.masked, max(sentence.start, trigger.start - 60), trigger.start)
+                     or _ENDING_RULE_AFTER.match(self.masked, trigger.end, sentence.end)):
+            # "two days after troops stormed X", "stormed X on 5 June, ending a year of rebel control":
+            # a storming told as done and over took the place.
+            action = "capture"
         if action in ("capture", "recapture") and _AGAIN_AFTER.match(self.masked[trigger.end:object_end + 30]):
             action = "recapture"
         certainty = view.certainty.at(trigger.start - sentence.start)

@@ -359,3 +359,19 @@ def test_a_place_held_by_a_side_is_taken_from_it_when_the_taker_goes_unnamed(tex
 ])
 def test_a_backed_side_named_is_that_side(text, actor):
     assert [a for a, _ in told(read(text), "Tabqa")] == [actor]
+
+
+# --- a storming told as done and over took the place --------------------------------------
+
+@pytest.mark.parametrize("text, place, actor", [
+    ("Rajo fell less than two weeks after Turkish-backed rebels stormed Bulbul.", "Bulbul", "rebels"),
+    ("Since the army stormed Sukhnah last week, ISIS has retreated east.", "Sukhnah", "government"),
+    ("Regime forces stormed Daraya in August, ending four years of rebel control.", "Daraya", "government"),
+])
+def test_a_storming_recalled_as_done_is_a_capture(text, place, actor):
+    assert (actor, "capture") in told(read(text, date(2018, 3, 10)), place)
+
+
+def test_a_storming_told_as_news_is_an_attack():
+    events = read("Government troops stormed Sukhnah on Tuesday, meeting fierce resistance.")
+    assert told(events, "Sukhnah") == [("government", "attack")]
