@@ -39,7 +39,7 @@ _DESCRIPTOR = (r"(?:areas?|regions?|districts?|villages?|towns?|city|countryside
 _COORDINATED = re.compile(
     r"^\s*(?:" + _DESCRIPTOR + r"\s*)?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as|&)\s+|,\s*as\s+well\s+as\s+)"
     r"(?:also\s+)?(?:(?:in|at|on|near|towards?|into|around|outside|in\s+the\s+vicinity\s+of|on\s+the\s+outskirts\s+of)\s+)?"
-    r"(?:the\s+)?"
+    r"(?:the\s+)?(?:(?:nearby|neighbou?ring|adjacent)\s+)?"
     r"(?:(?:(?:north|south|east|west)\w*\s+|(?:large|big|wide|several|some|many|remaining)\s+)?(?:villages?|towns?|"
     r"cit(?:y|ies)|areas?|hills?|districts?|hilltops?|slopes|outskirts|countryside|parts?|foothills|environs|vicinity|"
     r"banks?|sections?)\s+of\s+(?:the\s+)?|(?:most|much)\s+of\s+(?:the\s+)?)?$",

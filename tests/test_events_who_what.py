@@ -375,3 +375,14 @@ def test_a_storming_recalled_as_done_is_a_capture(text, place, actor):
 def test_a_storming_told_as_news_is_an_attack():
     events = read("Government troops stormed Sukhnah on Tuesday, meeting fierce resistance.")
     assert told(events, "Sukhnah") == [("government", "attack")]
+
+
+# --- "X and nearby Y", "X and the neighbouring town of Y": a list of two places ---------------
+
+@pytest.mark.parametrize("text", [
+    "Russian aircraft carried out dozens of raids on Khan Shaykhun and nearby Kafr Nabudah.",
+    "The army shelled Khan Shaykhun and the neighbouring town of Kafr Nabudah on Monday.",
+])
+def test_a_place_told_as_nearby_the_one_before_is_listed_with_it(text):
+    events = read(text, date(2019, 5, 28))
+    assert {e.place for e in events} == {"Khan Shaykhun", "Kafr Nabudah"}
