@@ -88,6 +88,8 @@ _HOLDING_AFTER = re.compile(r"(?:\s+(?:fighters|forces|militants|troops|units))?
                             r"(?:(?:had|has|have)\s+)?(?:(?:long|firmly|still|since|previously|then)\s+)?"
                             r"(?:held|controlled|ruled|been\s+(?:holding|controlling|in\s+control\s+of))\s+"
                             r"(?:(?:the\s+)?(?:town|city|village|district|area|base)\s+of\s+)?(?:the\s+)?", re.I)
+_CONVOY_BEFORE = re.compile(r"(?<![\w-])(?:convoys?|patrols?|reinforcements)(?:\s+of\s+(?:[\w'’-]+\s+){1,4}?)?"
+                            r"\s+(?:(?:also|later|then|reportedly|\w+ly)\s+)?(?:(?:has|have|had)\s+)?$", re.I)
 _NOUN_DETERMINER_BEFORE = re.compile(r"(?<![\w-])(?:the|a|an|its|their)\s+(?:next|main|first|new|likely|final)\s+$", re.I)
 
 # A report's headline: its first line (after any "source:"/"date:" lines), short and unpunctuated.
@@ -928,6 +930,10 @@ class _Reader(Sides):
             return None
         if action == "withdraw" and _CIVILIANS_BEFORE.search(self.masked, max(subject_start, trigger.start - 50),
                                                              trigger.start):
+            return None
+        if action == "advance" and _CONVOY_BEFORE.search(self.masked, max(subject_start, trigger.start - 60), trigger.start):
+            # "a Turkish military convoy entered Idlib", "reinforcements moved towards X": a force moved
+            # to ground its side holds or is let into, no ground taken or fought for
             return None
         if trigger.form == "swap":
             target = subject_side

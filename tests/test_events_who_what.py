@@ -386,3 +386,19 @@ def test_a_storming_told_as_news_is_an_attack():
 def test_a_place_told_as_nearby_the_one_before_is_listed_with_it(text):
     events = read(text, date(2019, 5, 28))
     assert {e.place for e in events} == {"Khan Shaykhun", "Kafr Nabudah"}
+
+
+# --- a convoy, a patrol or reinforcements on the move take no ground -----------------------
+
+@pytest.mark.parametrize("text", [
+    "A Turkish military convoy entered Saraqib through the northern road on Monday.",
+    "Turkish reinforcements moved towards Saraqib overnight.",
+    "A Russian military police patrol entered Daraa on Thursday.",
+])
+def test_a_convoy_or_patrol_moving_in_is_no_advance(text):
+    assert read(text, date(2020, 2, 11)) == []
+
+
+def test_troops_entering_a_town_still_advance():
+    assert told(read("Government troops entered Saraqib on Thursday.", date(2020, 2, 11)), "Saraqib") == \
+        [("government", "advance")]
