@@ -307,7 +307,8 @@ def _composed(raw: dict | None, path: Path) -> tuple[Folded | None, dict[str, st
 
 def _names_pattern(alternatives: list[str]) -> re.Pattern | Folded:
     # A name may end a possessive ("ISIL's siege") but not a longer word ("Hay'at").
-    body = r"(?<![\w'’-])(?:" + "|".join(alternatives) + r")(?=['’]s\b|[^\w'’]|$)"
+    # (and a plural's bare apostrophe: "the rebels' positions")
+    body = r"(?<![\w'’-])(?:" + "|".join(alternatives) + r")(?=['’]s\b|(?<=s)['’](?!\w)|[^\w'’]|$)"
     if any("(?-i:" in alternative for alternative in alternatives):
         return re.compile(body, re.I)  # acronyms match in capitals only
     return Folded(body)

@@ -70,7 +70,10 @@ _MEMBERS_OF = Folded(r"(?<![\w-])(?:(?:members|fighters|militants|supporters|rem
                          r"some\s+|more\s+than\s+)?\d[\d,]*\s+)$")
 _AUXILIARIES = re.compile(r"(?:\s+(?:forces|troops|fighters|units|militants|soldiers))?\s*(?:\s(?:have|has|had|were|was|is|are|"
                           r"also|then|finally|reportedly|later|now|once\s+more|again|still|already|quickly|eventually|[a-z]+ly))*\s+")
-_POSSESSIVE_AFTER = re.compile(r"^['’]s\s", re.I)
+_POSSESSIVE_AFTER = re.compile(r"^['’]s?\s", re.I)
+_POSSESSED_MEN = re.compile(r"^['’]s?\s+(?:(?:remaining|last|own|few|surviving|elite|besieged|retreating|beleaguered)\s+)?"
+                            r"(?:fighters|forces|men|troops|units|militants|soldiers|remnants|defenders|garrison|"
+                            r"militiamen)(?![\w-])(?!\s+(?:were|was|had\s+been|have\s+been)\s+(?:killed|wounded|captured))", re.I)
 # "Four Russian soldiers and 40 attackers were killed", "ISIS members killed in the fighting"
 # (not "HTS fighters killed 20 ISIS members": the killers act).
 _VICTIM_AFTER = re.compile(r"^\s+(?:(?:members|fighters|militants|soldiers|troops|elements|personnel|men|officers|"
@@ -332,6 +335,8 @@ class Sides:
         if _MEMBERS_OF.search(self.masked, self.low, max(0, side.start - 40), side.start):
             return True  # "Hundreds of ISIS fighters withdrew", "members of the opposition left"
         after = self.masked[side.end:side.end + 40]
+        if _POSSESSED_MEN.match(after):
+            return True  # "ISIL's remaining fighters withdrew": the possessor's men act
         if _POSSESSIVE_AFTER.match(after) or _VICTIM_AFTER.match(after):
             return False
         if _RELATIVE_AFTER.match(after):

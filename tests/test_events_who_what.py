@@ -402,3 +402,13 @@ def test_a_convoy_or_patrol_moving_in_is_no_advance(text):
 def test_troops_entering_a_town_still_advance():
     assert told(read("Government troops entered Saraqib on Thursday.", date(2020, 2, 11)), "Saraqib") == \
         [("government", "advance")]
+
+
+# --- "X's fighters", "X's remaining men" act as X ------------------------------------------
+
+@pytest.mark.parametrize("text, actor", [
+    ("The army retook Palmyra on Sunday, after ISIL's remaining fighters withdrew from Palmyra.", "isil"),
+    ("Government forces shelled Palmyra. The rebels' last units pulled out of Palmyra on Monday.", "rebels"),
+])
+def test_a_sides_men_told_with_a_possessive_act_as_that_side(text, actor):
+    assert (actor, "withdraw") in told(read(text, date(2016, 3, 28)), "Palmyra")
