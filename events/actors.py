@@ -318,9 +318,9 @@ def _names_pattern(alternatives: list[str]) -> re.Pattern | Folded:
 
 # A name of the state's army ending in "army" ("the army", "units of the army") followed by "of"
 # and a proper name runs into a group's name ("the Army of Conquest", "units of the Army of Glory",
-# "the Army of the Mujahideen"): not the state's
-# army, whatever the group is (one the table knows is matched from the next word on); "the army
-# of the Syrian regime" or "of Bashar al-Assad" is still the state's.
+# "the Army of the Mujahideen"): not the state's army, whatever the group is (one the table knows
+# is matched from the next word on); "the army of the Syrian regime" or "of Bashar al-Assad" is
+# still the state's.
 _NAMED_ARMY_OF = re.compile(r"(?:[\w'’-]+\s+){0,3}?army", re.I)
 _OF_PROPER_NAME = re.compile(r"\s+of\s+(?:the\s+)?(?!(?:Syrian|Syria|Assad|Bashar|President|Damascus|Russian|Iranian|Regime|Government)\b)"
                              r"(?-i:[A-Z])")
