@@ -63,6 +63,16 @@ _REPELLED_THING = (r"\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:attac
                    r"counter-?attacks?|counter-?offensives?|attempts?|incursions?)\b")
 
 
+# "beat back / drove back / pushed back an ISIS assault on X": the attack was repelled (the
+# subject repelled it), no side's men were pushed out of anywhere.
+_PUSHED_BACK_ATTACK = re.compile(r"^\s*(?:an?\s+|the\s+|its\s+|their\s+|his\s+)?(?:[\w'’-]+\s+){0,3}?(?:attacks?|assaults?|"
+                                 r"offensives?|counter-?attacks?|counter-?offensives?|attempts?|incursions?|pushe?s?|"
+                                 r"advances?|onslaughts?|raids?|thrusts?|infiltrations?|waves?)(?![\w-])", re.I)
+
+
+_ADJECTIVE_BEFORE = re.compile(r"(?<![\w-])(?:a|an|more|most|less|relatively|fully|safe\s+and)\s+$", re.I)
+
+
 def _p(pattern: str) -> Folded:
     return Folded(r"(?<![\w-])(?:" + pattern + r")(?![\w-])")
 
@@ -452,6 +462,15 @@ _ANSWERED_AFTER = re.compile(r"[^.;!?]{0,160}?(?:(?:,\s*|\s)but\s+[^.;!?]{0,60}?
 _LOST_BEFORE_RELATIVE = re.compile(r"(?<![\w-])(?:positions|areas|ground|territory|territories|villages|towns|points|"
                                    r"sites|neighbou?rhoods|districts|hills)\s+(?:that\s+|which\s+)?(?:they|it|we|the\s+\w+)\s+"
                                    r"(?:had\s+|have\s+|has\s+)?(?:earlier\s+|previously\s+|recently\s+)?$", re.I)
+# "regained ground lost near X", "retook the villages that had been lost to ISIS": the ground a
+# recapture verb (any of its family) took back, described by its earlier loss.
+_REGAINED_GROUND_BEFORE = re.compile(r"(?<![\w-])(?:regain|recover|retak|retook|recaptur|reclaim|won\s+back|wins?\s+back|"
+                                     r"winning\s+back|took\s+back|takes?\s+back|taking\s+back)\w*\s+"
+                                     r"(?:(?:all|most|some|much|many|several|the|of|its|their|his|\w+ly|\d+)\s+){0,3}"
+                                     r"(?:positions|areas|ground|territory|territories|villages|towns|points|sites|"
+                                     r"neighbou?rhoods|districts|hills|parts|land|posts|checkpoints)\s+"
+                                     r"(?:(?:that|which)\s+(?:had\s+been|were|was|have\s+been|has\s+been)\s+)?"
+                                     r"(?:earlier\s+|previously\s+|recently\s+)?$", re.I)
 _SIDE_NOUN_BEFORE = re.compile(r"(?<![\w-])(?:militants|fighters|troops|soldiers|forces|rebels|jihadists|gunmen|"
                                r"insurgents|terrorists|garrison|defenders|units|men)\s+$", re.I)
 _LOCATED_AFTER = re.compile(r"\s+(?:in|inside|at|near|around)\s", re.I)
@@ -460,6 +479,10 @@ _PEOPLE_BEFORE = re.compile(r"(?<![\w-])(?:people|civilians|residents|inhabitant
                             r"being|still)\s+)*$", re.I)
 _DESCRIBED_BEFORE = re.compile(r"(?<![\w-])(?:the|its|their|his|her|a|an|this|these|those)\s+$", re.I)
 _LEFT_CASUALTIES = re.compile(r"[^,.;]{0,50}?\b(?:dead|killed|wounded|injured|casualties|homeless|behind)\b", re.I)
+# "leaves X (entirely) in the hands of Y / under Y's control / in Y's hands": a holder told, no one left.
+_LEFT_HELD = re.compile(r"[^,.;]{0,60}?(?<![\w-])(?:in\s+the\s+hands\s+of|in\s+(?:[\w'’-]+\s+){1,3}?hands|"
+                        r"under\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:control|rule|grip)|(?:solely|entirely|fully)\s+"
+                        r"(?:held|controlled)\s+by)\b", re.I)
 _OTHERS_EVACUATED = re.compile(r"\s+(?:the\s+|some\s+|hundreds\s+of\s+|thousands\s+of\s+|dozens\s+of\s+|\d[\d,]*\s+)?"
                                r"(?:[\w-]+\s+)?(?:civilians|residents|families|wounded|injured|sick|patients|children|"
                                r"women|people|inhabitants|villagers|staff|workers|detainees|prisoners|hostages)\b", re.I)
@@ -555,7 +578,12 @@ def _classify(text: str, floor: int, a: int, b: int, action: str, form: str, fla
     if form == "verb" and action in _TRANSITIVE and word.lower().endswith("ed") and _NO_OBJECT_AFTER.match(after):
         # "... and the pocket completely encircled.": a transitive verb with no object is passive.
         return Trigger(a, b, action, "passive", flags)
-    if form == "lost" and _LOST_BEFORE_RELATIVE.search(before):
+    if word.lower() == "secure" and _ADJECTIVE_BEFORE.search(before):
+        return None  # "gives the army a secure line to X": the adjective, no place taken
+    if "pushed_back" in flags and form == "swap" and word.lower().endswith("back") and (
+            _PUSHED_BACK_ATTACK.match(after) or _PUSHED_BACK_ATTACK.match(word.split(None, 1)[-1][:-4])):
+        return Trigger(a, b, "repel", "verb", flags - {"pushed_back"})
+    if form == "lost" and (_LOST_BEFORE_RELATIVE.search(before) or _REGAINED_GROUND_BEFORE.search(before)):
         # "regained positions they had lost near X": the ground the main verb took, named again
         return Trigger(a, b, action, "reference", flags)
     if form == "lost" and not word.lower().startswith("los") and not _HANDED_PLACE.match(after):
@@ -565,6 +593,8 @@ def _classify(text: str, floor: int, a: int, b: int, action: str, form: str, fla
         return Trigger(a, b, "encircle", form, flags)  # "the advance left X (...) cut off": X encircled
     if action == "withdraw" and word.lower() in ("left", "leave", "leaves", "leaving") and _LEFT_CASUALTIES.match(after):
         return None  # "the assault left 15 fighters dead": casualties, no withdrawal
+    if action == "withdraw" and word.lower() in ("left", "leave", "leaves", "leaving") and _LEFT_HELD.match(after):
+        return None  # "the fall of X leaves the province in ISIS hands": who holds it, told again
     if action == "withdraw" and word.lower().startswith("evacuat") and _OTHERS_EVACUATED.match(after):
         return None  # "began evacuating civilians from X": others taken out, the side stays
     if word.lower() in ("shell", "shells") and _DETERMINER_BEFORE.search(before):

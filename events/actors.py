@@ -307,12 +307,42 @@ def _composed(raw: dict | None, path: Path) -> tuple[Folded | None, dict[str, st
 
 def _names_pattern(alternatives: list[str]) -> re.Pattern | Folded:
     # A name may end a possessive ("ISIL's siege") but not a longer word ("Hay'at").
-    body = r"(?<![\w'’-])(?:" + "|".join(alternatives) + r")(?=['’]s\b|[^\w'’]|$)"
+    # (and a plural's bare apostrophe: "the rebels' positions")
+    body = r"(?<![\w'’-])(?:" + "|".join(alternatives) + r")(?=['’]s\b|(?<=s)['’](?!\w)|[^\w'’]|$)"
     if any("(?-i:" in alternative for alternative in alternatives):
         return re.compile(body, re.I)  # acronyms match in capitals only
     return Folded(body)
 
 
+
+
+# A name of the state's army ending in "army" ("the army", "units of the army") followed by "of"
+# and a proper name runs into a group's name ("the Army of Conquest", "units of the Army of Glory",
+# "the Army of the Mujahideen"): not the state's army, whatever the group is (one the table knows
+# is matched from the next word on); "the army of the Syrian regime" or "of Bashar al-Assad" is
+# still the state's.
+_NAMED_ARMY_OF = re.compile(r"(?:[\w'’-]+\s+){0,3}?army", re.I)
+_OF_PROPER_NAME = re.compile(r"\s+of\s+(?:the\s+)?(?!(?:Syrian|Syria|Assad|Bashar|President|Damascus|Russian|Iranian|Regime|Government)\b)"
+                             r"(?-i:[A-Z])")
+
+
+_BACKED_WORDS = re.compile(r"-(?:backed|led|trained|aided|supported|sponsored)\s+")
+# "US-backed Kurdish forces", "Coalition-backed SDF fighters": whose men they are is told, not left open.
+_BACKED_NAMES_SIDE = re.compile(r"-backed\s+(?:[\w-]+\s+)?(?:Kurdish|Kurdish-led|SDF|YPG|Arab\s+and\s+Kurdish|Kurdish-Arab)\s")
+
+
+def _backed_side(text: str, match: re.Match, table: FactionTable) -> str:
+    """Whose men "X-backed ... fighters" are: a side named between ("US-backed SDF fighters",
+    "US-backed Kurdish forces") is, else the backer's client (BACKERS)."""
+    words = text[_BACKED_WORDS.search(text, match.end("backer")).end():match.end()].split()
+    spans = [" ".join(words[at:at + size]) for size in (2, 1) for at in range(len(words) - size + 1)]
+    named = next((entry[0] for entry in map(table.lookup, spans) if entry is not None), None)
+    if named is not None:
+        return named
+    # (a people's or a side's word, not the nation all sides are of: "Turkish-backed Syrian rebels")
+    affiliated = next((table.affiliation[w.lower()] for w in words[:-1] if table.affiliation
+                       and w.lower() in table.affiliation and w.lower() not in BACKERS and w.lower() != "syrian"), None)
+    return affiliated or BACKERS[match.group("backer").lower()]
 
 
 def find_sides(text: str, table: FactionTable | None = None) -> list[SideMention]:
@@ -326,7 +356,7 @@ def find_sides(text: str, table: FactionTable | None = None) -> list[SideMention
     found: list[SideMention] = []
     for match in _BACKED.finditer(text):
         found.append(SideMention(match.start(), match.end(), match.group(0),
-                                 BACKERS[match.group("backer").lower()], None, "actor"))
+                                 _backed_side(text, match, table), None, "actor"))
     # Parties outside the vocabulary first: "Israeli warplanes" is no one's "warplanes".
     for match in _OTHER_PARTIES.finditer(text):
         found.append(SideMention(match.start(), match.end(), match.group(0), None, None, "other"))
@@ -346,6 +376,8 @@ def find_sides(text: str, table: FactionTable | None = None) -> list[SideMention
         if match is None:
             continue
         start, end = match.span()
+        if _NAMED_ARMY_OF.fullmatch(text, start, end) and _OF_PROPER_NAME.match(text, end):
+            continue  # "the Army of Conquest", "fighters of the Army of Islam": a group's own name
         last_end = end
         if overlaps(taken, start, end):
             continue
@@ -406,7 +438,95 @@ def find_sides(text: str, table: FactionTable | None = None) -> list[SideMention
     found.sort(key=lambda m: m.start)
     if leaders:
         found = _led(text, found, leaders)
-    return _of_named(text, _allied(text, _in_context(text, _without_glosses(text, found), table), table), table)
+    found = _alliances_called_coalition(text, _in_context(text, _without_glosses(text, found), table))
+    found = _group_anaphors(text, low, found)
+    return _of_named(text, _allied(text, found, table), table)
+
+
+# "the group", "the militia", "the jihadist organisation": a definite description of an armed
+# group names again the armed group (not a state's army) named last before it.
+_GROUP_ANAPHOR = Folded(guarded("the") + r"\s+(?:(?:jihadist|extremist|militant|armed|islamist|kurdish|terrorist|"
+                        r"rebel|radical|hardline)\s+)?(?:group|militia|organi[sz]ation|movement|faction)(?![\w-])")
+ARMED_GROUPS = frozenset({"isil", "hts", "rebels", "sdf"})
+# How far back the armed group a description names again may be named (a paragraph, roughly).
+ANAPHOR_CHARS = 400
+
+
+def _group_anaphors(text: str, low: str, found: list[SideMention]) -> list[SideMention]:
+    if "the " not in low:
+        return found
+    spans = sorted((m.start, m.end) for m in found)
+    added = []
+    for match in _GROUP_ANAPHOR.finditer(text, low):
+        if overlaps(spans, match.start(), match.end()):
+            continue
+        antecedent = next((m for m in reversed(found) if m.end <= match.start() and m.faction in ARMED_GROUPS
+                           and not is_turkish_state(m)), None)
+        if antecedent is None or match.start() - antecedent.end > ANAPHOR_CHARS or \
+                _PARAGRAPH_BREAK.search(text, antecedent.end, match.start()):
+            continue
+        added.append(SideMention(match.start(), match.end(), match.group(0), antecedent.faction, antecedent.unit,
+                                 _role(text, match.start(), match.end())))
+    return sorted(found + added, key=lambda m: m.start) if added else found
+
+
+# "coalition" as a common noun: an alliance of armed groups, not the US-led coalition. Told so
+# by an article or a name before it ("a coalition", "the Jaish al-Fatah coalition") or by what
+# it is made of or led by after it ("coalition of Islamist factions", "coalition dominated by HTS").
+_BARE_COALITION = re.compile(r"(?:the\s+)?coalition", re.I)
+_INDEFINITE_BEFORE = re.compile(r"(?<![\w-])(?:an?|new|broad|loose|another|rival)\s+(?:[\w-]+\s+)?$", re.I)
+_MADE_OF_AFTER = re.compile(r"\s+(?:of\s+(?!the\s+(?:willing|United|US|U\.S\.))|(?:\w+ly\s+)?(?:led|dominated|spearheaded|headed|"
+                            r"formed|made\s+up)\s+by\s|(?:that|which)\s+(?:includes|included|is\s+led|was\s+led))", re.I)
+_NAME_GAP = re.compile(r"[\s'’s-]*")
+_APPOSITION_GAP = re.compile(r"\s*,\s*(?:an?|the)\s+(?:[\w-]+\s+){0,2}?", re.I)
+_LEADER_BEFORE = re.compile(r"(?<![\w-])(?:led|dominated|spearheaded|headed)\s+by\s+(?:the\s+)?$", re.I)
+# How far after an alliance's "coalition" the side leading or making it up is named.
+ALLIANCE_NAMED_CHARS = 90
+_AIR_AFTER = re.compile(r"\s+(?:war\s*planes|jets|aircraft|air|drones|strikes?|airstrikes?|raids?|bombing|planes)\b", re.I)
+
+
+def _alliances_called_coalition(text: str, found: list[SideMention]) -> list[SideMention]:
+    """A bare "coalition" told as an alliance of armed groups is the side named as leading or
+    making it up (or named just before it), and so is the report's next bare "the coalition",
+    until a name of the US-led coalition comes again."""
+    out = list(found)
+    current: str | None = None  # whose "the coalition" is, from the last one introduced
+    for i, mention in enumerate(out):
+        if mention.faction != "coalition":
+            if mention.faction is not None and mention.text.lower().endswith("coalition"):
+                current = mention.faction  # "the rebel coalition", "an HTS-led coalition"
+            continue
+        if mention.unit is not None or not _BARE_COALITION.fullmatch(mention.text):
+            current = None  # "the US-led coalition", "coalition jets": the coalition itself
+            continue
+        if _AIR_AFTER.match(text, mention.end):
+            continue
+        previous = out[i - 1] if i else None
+        faction = None
+        if previous is not None and previous.faction not in (None, "coalition") and (
+                _NAME_GAP.fullmatch(text, previous.end, mention.start) or
+                _APPOSITION_GAP.fullmatch(text, previous.end, mention.start)):
+            # "the Jaish al-Fatah coalition", "the rebels' coalition", "Jaish al-Fatah, a coalition of..."
+            faction = previous.faction
+        elif _INDEFINITE_BEFORE.search(text, max(0, mention.start - 20), mention.start) or \
+                _MADE_OF_AFTER.match(text, mention.end):
+            sentence_end = min((at for at in (text.find(".", mention.end), text.find("\n", mention.end)) if at >= 0),
+                               default=len(text))
+            made_of = [o for o in out[i + 1:] if o.start < min(sentence_end, mention.end + ALLIANCE_NAMED_CHARS)
+                       and o.faction not in (None, "coalition")]
+            # its leader, if named ("a coalition of rebel factions led by X"), else its first member
+            leader = next((o for o in made_of if _LEADER_BEFORE.search(text, max(0, o.start - 25), o.start)), None)
+            faction = (leader or made_of[0]).faction if made_of else None
+            if faction is None:
+                out[i] = dataclasses.replace(mention, faction=None, role="other")  # whose, the text does not say
+                current = None
+                continue
+        elif current is not None:
+            faction = current
+        if faction is not None:
+            out[i] = dataclasses.replace(mention, faction=faction)
+            current = faction
+    return out
 
 
 # "HTS-led rebels", "a Nusra-led offensive": the named side before "-led" leads, and a mixed side
@@ -458,7 +578,16 @@ def _allied(text: str, found: list[SideMention], table: FactionTable) -> list[Si
                 _SYRIAN_ALLIES.fullmatch(mention.text) and _ALLIED_SYRIAN_GAP.fullmatch(text, before.end, mention.start) \
                 and re.search(r"(?i:allied|allies|its|their|proxy|proxies|auxiliar)", text[before.end:mention.end]):
             out[i] = dataclasses.replace(mention, faction=before.faction)
+    for i, mention in enumerate(out):
+        if mention.faction == "government" and _SYRIAN_ALLIES.fullmatch(mention.text) and \
+                _TURKEYS_BEFORE.search(text, max(0, mention.start - 40), mention.start):
+            out[i] = dataclasses.replace(mention, faction="rebels")  # "Turkey and its Syrian allies"
     return out
+
+
+# The state itself named before its Syrian allies ("Turkey and its Syrian allies", "Ankara's Syrian proxies").
+_TURKEYS_BEFORE = re.compile(r"(?<![\w-])(?:Turkey|Ankara)(?:['’]s\s+|,?\s+(?:and|with|alongside|along\s+with)\s+"
+                             r"(?:(?:its|their)\s+(?:own\s+)?)?)(?:(?:loyal|allied|affiliated|local|auxiliary|proxy)\s+)?$")
 
 
 _OF_GAP = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?", re.I)
@@ -564,6 +693,11 @@ def is_turkish_state(mention: SideMention) -> bool:
 _AIR_ARM = re.compile(r"(?i:air\s*force|aircraft|warplanes|jets|planes|helicopters|drones|aviation|bombers|aerial)")
 
 
+def is_air_arm(mention: SideMention) -> bool:
+    """Whether ``mention`` names aircraft or an air force ("warplanes", "Russian jets")."""
+    return _AIR_ARM.search(mention.text) is not None
+
+
 def generic_choices(mention: SideMention, table: FactionTable) -> tuple[str, ...]:
     """The factions a generic side ("militants", "US-backed forces") may stand for; () for a named one."""
     return _choices(mention, table.generic or {})
@@ -572,7 +706,8 @@ def generic_choices(mention: SideMention, table: FactionTable) -> tuple[str, ...
 def _choices(mention: SideMention, generic: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
     if mention.faction is None:
         return ()
-    if mention.unit is None and "-" in mention.text and _BACKED_WEST.match(mention.text):
+    if mention.unit is None and "-" in mention.text and _BACKED_WEST.match(mention.text) and \
+            not _BACKED_NAMES_SIDE.search(mention.text):
         return WESTERN_BACKED
     return generic.get(_key(mention.text).lower(), ())
 

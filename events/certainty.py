@@ -35,7 +35,8 @@ _REPORTED = Folded(
 )
 _SPEECH = Folded(
     r"(?<![\w-])(?:claimed|claims|claiming|claim|said|says|saying|stated|states|stating|announced|announces|"
-    r"announcing|insisted|boasted|asserted|reported|declared|declaring|told|confirmed|confirming)(?![\w-])",
+    r"announcing|insisted|boasted|asserted|reported|declared|declaring|told|confirmed|confirming|"
+    r"accused|accuses|accusing|blamed|blames|blaming)(?![\w-])",
 )
 _SPEECH_CLOSES = Folded(
     r",\s*(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,7}?(?:claimed|said|stated|announced|reported|declared|insisted|added|"
@@ -48,7 +49,7 @@ _NEUTRAL_SPEAKERS = re.compile(r"(?<![\w-])(?:SOHR|observatory|monitor|activists
 
 
 # A word stem every cue below contains (speech, claims, reports, denials).
-_ANY_CUE = re.compile(r"claim|said|says|saying|stat|announc|insist|boast|assert|report|declar|told|confirm|alleg|accus|"
+_ANY_CUE = re.compile(r"claim|said|says|saying|stat|announc|insist|boast|assert|report|declar|told|confirm|alleg|accus|blam|"
                       r"untrue|false|premature|incorrect|wrong|fake|baseless|unfounded|exaggerat|fabricat|deni|deny|"
                       r"refut|debunk|rumou?r|reject|dismiss|purport|apparent|accord|source|activist|added|adding")
 

@@ -86,6 +86,13 @@ _TRANSITIVE_ACTIONS = frozenset({"capture", "recapture", "attack", "airstrike", 
 
 _NEW_CLAUSE = re.compile(r"[,;]\s*(?:while|whereas|but|although|though|and)\s", re.I)
 
+# A side told as holding a place: "had held", "has controlled X for years", ", which ruled X".
+_HOLDING_AFTER = re.compile(r"(?:\s+(?:fighters|forces|militants|troops|units))?\s*,?\s*(?:(?:which|who)\s+)?"
+                            r"(?:(?:had|has|have)\s+)?(?:(?:long|firmly|still|since|previously|then)\s+)?"
+                            r"(?:held|controlled|ruled|been\s+(?:holding|controlling|in\s+control\s+of))\s+"
+                            r"(?:(?:the\s+)?(?:town|city|village|district|area|base)\s+of\s+)?(?:the\s+)?", re.I)
+_CONVOY_BEFORE = re.compile(r"(?<![\w-])(?:convoys?|patrols?|reinforcements)(?:\s+of\s+(?:[\w'’-]+\s+){1,4}?)?"
+                            r"\s+(?:(?:also|later|then|reportedly|\w+ly)\s+)?(?:(?:has|have|had)\s+)?$", re.I)
 _NOUN_DETERMINER_BEFORE = re.compile(r"(?<![\w-])(?:the|a|an|its|their)\s+(?:next|main|first|new|likely|final)\s+$", re.I)
 
 # A report's headline: its first line (after any "source:"/"date:" lines), short and unpunctuated.
@@ -290,6 +297,12 @@ _DRIVEN_FROM = re.compile(r"(?:drove|driven|drive|drives|driving|push\w*|kick\w*
                           r"evict\w*|dislodg\w*|clear\w*)\s+(?:[\w'’-]+\s+){1,4}?(?:from|out\s+of)\s", re.I)
 # "an offensive towards X", "a push into X", "a drive to the gates of X" (not "an offensive to
 # defeat ISIS in X": the purpose, and X where it is fought).
+# A clause recalling an event as done before another ("two weeks after X", "since X", "following X").
+_RECALLED_BEFORE = re.compile(r"(?<![\w-])(?:after|since|following|once)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
+# "..., ending (more than) a year / three years of rebel control / ISIS rule" after what took a place.
+_ENDING_RULE_AFTER = re.compile(r"[^.;]{0,80}?,\s*(?:thus\s+)?(?:ending|ended|putting\s+an\s+end\s+to)\s+(?:more\s+than\s+|nearly\s+|"
+                                r"almost\s+|over\s+)?(?:a|an|one|two|three|four|five|six|several|\d+)\s+(?:[\w-]+\s+){0,2}?"
+                                r"(?:years?|months?|weeks?)\s+of\s+(?:[\w'’-]+\s+){0,3}?(?:control|rule|occupation|presence)", re.I)
 _OFFENSIVE_AIM = re.compile(r"(?<![\w-])(?:(?:towards?|into|on|upon|reach|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}|"
                             r"to\s+(?:the\s+)?(?:(?:outskirts|gates|edge|doorstep|city|town|village|area)\s+of\s+(?:the\s+)?)?)$",
                             re.I)
@@ -410,6 +423,10 @@ class _Reader(Sides):
         self.drafts: list[_Draft] = []
         self.history: list[tuple[int, PlaceRef]] = []
         self.running_actor: tuple[str, str | None] | None = None
+        # Who the text says holds a place ("ISIS had held X since 2015"), apart from the events read.
+        self.stated_holders: dict[str, str] = {}
+        # The side a report's "our forces" was last read as (a party's statement speaks as one side).
+        self.voice: tuple[str, str | None] | None = None
         # The running actor before a sentence without events named its subject.
         self.told_by: tuple[str, str | None] | None = None
         # The one side a sentence without events named, when it named no subject: whom a
@@ -452,6 +469,7 @@ class _Reader(Sides):
         sides = before_isil(sides, self.doc_date, self.factions)
         sides = leading_ally(sides, self.allies, self.factions, self.masked)
         sides = led_by(self.masked, sides, self.factions)
+        self.all_sides, self.side_starts = sides, [s.start for s in sides]
         self.named_in_report: dict[str, int] = {}
         self.named_in_paragraph: dict[int, dict[str, int]] = {}
         for sentence in sentences:
@@ -962,9 +980,11 @@ class _Reader(Sides):
                 continue
             if clauses.is_irrealis(self.masked, self._own_subject(view, begin, trigger), trigger.start, sentence.end) or (
                     (trigger.form == "nominal" or _NOUN_DETERMINER_BEFORE.search(self.masked, max(begin, trigger.start - 20),
-                                                                                 trigger.start))
-                    and clauses.is_irrealis_after(self.masked, trigger.end, sentence.end)):
-                # ("the assault will start", "the next target is expected to be X")
+                                                                                 trigger.start) or self._gerund_subject(begin, trigger))
+                    and clauses.is_irrealis_after(self.masked, trigger.end, sentence.end)) or (
+                    trigger.form in ("nominal", "nominal_of") and clauses.is_doubted_after(self.masked, trigger.end, sentence.end)):
+                # ("the assault will start", "the next target is expected to be X", "retaking X
+                # could take months": an event named as a subject, told as future or possible)
                 if trigger.action == "siege_lifted":
                     live.append((trigger, "siege"))
                 continue
@@ -1035,6 +1055,10 @@ class _Reader(Sides):
         if action == "withdraw" and _CIVILIANS_BEFORE.search(self.masked, max(subject_start, trigger.start - 50),
                                                              trigger.start):
             return None
+        if action == "advance" and _CONVOY_BEFORE.search(self.masked, max(subject_start, trigger.start - 60), trigger.start):
+            # "a Turkish military convoy entered Idlib", "reinforcements moved towards X": a force moved
+            # to ground its side holds or is let into, no ground taken or fought for
+            return None
         if trigger.form == "swap":
             target = subject_side
         elif trigger.form in ("failed_to", "lost"):
@@ -1045,8 +1069,9 @@ class _Reader(Sides):
             action = "airstrike"  # "Russian jets attacked X", "the aviation of the alliance shelled X"
         if action == "attack" and "air" in trigger.flags:
             begin = clauses.clause_start(view.bounds, sentence.start, trigger.start)
+            # (the US-led coalition fought in Syria from the air: "the coalition struck X" is a strike)
             if _AIR_WORDS.search(self.masked[begin:min(sentence.end, object_end + 40)]) or \
-                    self._air_subject(subject_start, trigger):
+                    self._air_subject(subject_start, trigger) or actor == "coalition":
                 action = "airstrike"
             elif trigger.noun is None and self.masked[trigger.start:trigger.end].lower().startswith("destroy") \
                     and not _MATERIEL_AFTER.match(self.masked, trigger.end, min(sentence.end, trigger.end + 60)):
@@ -1091,6 +1116,12 @@ class _Reader(Sides):
                 not any(trigger.end <= other.start < places[0].ref.start and other.action == "attack"
                         for other in view.triggers):
             action = "advance"  # an offensive on / towards X ("began with attacks on X": attacks)
+        if action == "attack" and trigger.form == "verb" and self.masked[trigger.start:trigger.end].lower().startswith("storm") \
+                and (_RECALLED_BEFORE.search(self.masked, max(sentence.start, trigger.start - 60), trigger.start)
+                     or _ENDING_RULE_AFTER.match(self.masked, trigger.end, sentence.end)):
+            # "two days after troops stormed X", "stormed X on 5 June, ending a year of rebel control":
+            # a storming told as done and over took the place.
+            action = "capture"
         if action in ("capture", "recapture") and _AGAIN_AFTER.match(self.masked[trigger.end:object_end + 30]):
             action = "recapture"
         certainty = view.certainty.at(trigger.start - sentence.start)
@@ -1117,7 +1148,7 @@ class _Reader(Sides):
             if air is not None:
                 target, actor, unit = actor, air, None
         if target is None and action != "linkup":
-            target = self._fallback_target(actor, places)
+            target = self._fallback_target(actor, places, avoid=self._listed_partner(view, subject_start, trigger, actor))
         if target == actor:
             target = self._fallback_target(actor, places, avoid=actor)
         if action == "linkup":
@@ -1129,6 +1160,16 @@ class _Reader(Sides):
         draft.defender = actor_from == "subject" and any(
             side.role == "defender" and subject_start <= side.start < trigger.start for side in view.sides)
         return draft
+
+    def _listed_partner(self, view: _SentenceView, subject_start: int, trigger: Trigger, actor: str | None) -> str | None:
+        """The side listed with the actor in the subject ("HTS and the NLF retook X": the NLF),
+        which fights beside it and is not its target."""
+        subject = [s for s in view.sides if subject_start <= s.start < trigger.start and s.faction]
+        for side in subject:
+            before = self._listed_in(side)
+            if before is not None and {before.faction, side.faction} > {actor} and before.start >= subject_start:
+                return side.faction if before.faction == actor else before.faction
+        return None
 
     def _in_relative_clause(self, start: int, position: int) -> bool:
         """Whether ``position`` lies in a relative clause opened after ``start`` and not closed
@@ -1240,8 +1281,23 @@ class _Reader(Sides):
         if form in ("failed_to", "lost"):
             subject = draft.target
         # ("Hundreds were evacuated from X": those who left are whom the text goes on about)
-        if subject and (form != "passive" or draft.action == "withdraw") and not draft.defender:
+        if subject and (form != "passive" or draft.action == "withdraw" or self._passive_winner(draft)) \
+                and not draft.defender:
             self.running_actor = (subject, draft.unit if subject == draft.actor else None)
+
+    def _gerund_subject(self, begin: int, trigger: Trigger) -> bool:
+        """Whether the trigger is a gerund opening its clause ("Capturing X will take months")."""
+        word = self.masked[trigger.start:trigger.end].split()[0].lower()
+        return word.endswith("ing") and not self.masked[begin:trigger.start].strip(" ,;:\"“”'‘’-\n")
+
+    def _passive_winner(self, draft: _Draft) -> bool:
+        """A place told as taken ("X was liberated", "Y was seized by the rebels") by a side other
+        than the one the text followed, named as the agent or the winner over a side that just
+        withdrew: the text now follows the winner ("The terrorists fled. X was liberated. The
+        forces advanced on Y": the forces are X's liberators, not those who fled)."""
+        running = (self.running_actor or (None,))[0]
+        return draft.action in ("capture", "recapture") and draft.actor is not None and draft.actor != running \
+            and draft.actor_from in ("agent", "running")
 
     def _title(self) -> str:
         """The title, else the first line after the metadata lines ("date: ...") at the top."""
@@ -1688,6 +1744,15 @@ class _Reader(Sides):
                 draft.target = draft.target or self._fallback_target(draft.actor, draft.places)
 
     def _remember(self, draft: _Draft) -> None:
+        if draft.action in ("capture", "recapture") and draft.trigger.form in ("passive", "nominal_of") \
+                and draft.actor_from == "running" and draft.places:
+            key = self._key(draft.places[0].ref)
+            if self.stated_holders.get(key) == draft.actor and (self.holders.get(key) or [None])[-1] == draft.actor:
+                # "ISIS had held X since 2015. On Friday the town was liberated": taken from its
+                # holder, by whoever fights it, not by the side the text was about.
+                holder = draft.actor
+                draft.actor = self._fallback_target(holder, [], avoid=holder) or self.prior_enemy.get(holder)
+                draft.target, draft.unit = holder, None
         if draft.target and frozenset({draft.actor, draft.target}) in self.allies:
             # A side's ally in the report's period is never its target.
             ally = draft.target
@@ -1711,6 +1776,16 @@ class _Reader(Sides):
 
     def _remember_holders(self, view: _SentenceView) -> None:
         for side in view.sides:
+            if side.role == "actor" and side.faction and self._usable_subject(side):
+                # "ISIS fighters had held Sukhnah since 2015", "the rebels, who controlled X": a holder told
+                holding = _HOLDING_AFTER.match(self.masked, side.end, view.sentence.end)
+                following = next((r for r in view.refs if holding and r.start == holding.end()), None)
+                if following is not None:
+                    self.stated_holders[self._key(following)] = side.faction
+                    held = self.holders.setdefault(self._key(following), [])
+                    if not held:
+                        held.append(side.faction)
+                continue
             if side.role != "held":
                 continue
             following = next((r for r in view.refs if 0 <= r.start - side.end <= 45), None)

@@ -39,7 +39,7 @@ _DESCRIPTOR = (r"(?:areas?|regions?|districts?|villages?|towns?|city|countryside
 _COORDINATED = re.compile(
     r"^\s*(?:" + _DESCRIPTOR + r"\s*)?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as|&)\s+|,\s*as\s+well\s+as\s+)"
     r"(?:also\s+)?(?:(?:in|at|on|near|towards?|into|around|outside|in\s+the\s+vicinity\s+of|on\s+the\s+outskirts\s+of)\s+)?"
-    r"(?:the\s+)?"
+    r"(?:the\s+)?(?:(?:nearby|neighbou?ring|adjacent)\s+)?"
     r"(?:(?:(?:north|south|east|west)\w*\s+|(?:large|big|wide|several|some|many|remaining)\s+)?(?:villages?|towns?|"
     r"cit(?:y|ies)|areas?|hills?|districts?|hilltops?|slopes|outskirts|countryside|parts?|foothills|environs|vicinity|"
     r"banks?|sections?)\s+of\s+(?:the\s+)?|(?:most|much)\s+of\s+(?:the\s+)?)?$",
@@ -76,8 +76,10 @@ _LOCATIVE_BEFORE = re.compile(r"(?<![\w-])(?:around|near|outside|across|througho
 # Between a place and the province that locates it: "X, on the edge of Y", "X in western Y".
 _LOCATES_BEFORE = re.compile(r"\s*,?\s*(?:(?:on|at)\s+the\s+(?:edge|fringes?|border|outskirts)\s+of|in|of|inside)\s+"
                              r"(?:the\s+)?(?:[\w-]+\s+){0,2}", re.I)
-_BETWEEN = re.compile(r"(?<![\w-])between\s+(?:the\s+)?(?:[\w-]+\s+){0,1}$", re.I)
-_AND = re.compile(r"^\s*(?:and|&)\s+(?:the\s+)?(?:[\w-]+\s+){0,1}$", re.I)
+# (and "the road linking / connecting X and (to, with) Y", "the highway from X to Y": a place on it)
+_BETWEEN = re.compile(r"(?<![\w-])(?:between|(?:road|highway|motorway|route|corridor|supply\s+line|railway|link)s?\s+"
+                      r"(?:linking|connecting|joining|from))\s+(?:the\s+)?(?:[\w-]+\s+){0,1}$", re.I)
+_AND = re.compile(r"^\s*(?:and|&|to|with)\s+(?:the\s+)?(?:[\w-]+\s+){0,1}$", re.I)
 
 _ANAPHOR = Folded(
     r"(?<![\w-])(?:the|this|that)\s+(?:(?:same|besieged|encircled|strategic|nearby|embattled|key|whole|entire|remaining|"

@@ -19,7 +19,8 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
-from events.actors import FactionTable, SideMention, find_sides, generic_choices, is_turkish_state, relations_on
+from events.actors import (FactionTable, SideMention, find_sides, generic_choices, is_air_arm, is_turkish_state,
+                           relations_on)
 from events.folding import Folded, guarded
 from events.placing import Chosen, PlaceRef, speaks_after
 from events.spans import overlaps
@@ -49,7 +50,7 @@ AIR_SIDES = frozenset({"government", "coalition"})
 ALLIES = {frozenset({"coalition", "sdf"}), frozenset({"coalition", "rebels"})}
 AIR_NATIONALITY = {"russian": "government", "syrian": "government", "regime": "government", "us": "coalition",
                    "u.s.": "coalition", "american": "coalition", "coalition": "coalition", "french": "coalition",
-                   "british": "coalition"}
+                   "british": "coalition", "turkish": "rebels", "turkey's": "rebels"}
 _PREPOSITION_BEFORE = Folded(r"(?<![\w-])(?:with|against|on|upon|from|alongside|of|to|towards?|at|by|between|"
                                  r"near|versus|vs\.?|under|for|over|into|than|and\s+against|among|amid)\s+"
                                  r"(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,1}$")
@@ -69,7 +70,10 @@ _MEMBERS_OF = Folded(r"(?<![\w-])(?:(?:members|fighters|militants|supporters|rem
                          r"some\s+|more\s+than\s+)?\d[\d,]*\s+)$")
 _AUXILIARIES = re.compile(r"(?:\s+(?:forces|troops|fighters|units|militants|soldiers))?\s*(?:\s(?:have|has|had|were|was|is|are|"
                           r"also|then|finally|reportedly|later|now|once\s+more|again|still|already|quickly|eventually|[a-z]+ly))*\s+")
-_POSSESSIVE_AFTER = re.compile(r"^['’]s\s", re.I)
+_POSSESSIVE_AFTER = re.compile(r"^['’]s?\s", re.I)
+_POSSESSED_MEN = re.compile(r"^['’]s?\s+(?:(?:remaining|last|own|few|surviving|elite|besieged|retreating|beleaguered)\s+)?"
+                            r"(?:fighters|forces|men|troops|units|militants|soldiers|remnants|defenders|garrison|"
+                            r"militiamen)(?![\w-])(?!\s+(?:were|was|had\s+been|have\s+been)\s+(?:killed|wounded|captured))", re.I)
 # "Four Russian soldiers and 40 attackers were killed", "ISIS members killed in the fighting"
 # (not "HTS fighters killed 20 ISIS members": the killers act).
 _VICTIM_AFTER = re.compile(r"^\s+(?:(?:members|fighters|militants|soldiers|troops|elements|personnel|men|officers|"
@@ -115,6 +119,22 @@ _RELATIVE_BEFORE = re.compile(r"(?<![\w-])(?:which|who|that)\s+(?:(?:had|has|hav
 _NATIONAL_AGENT = re.compile(r"\s+by\s+(?:[\w,'’-]+\s+){0,3}?(?P<nation>Russian|Syrian|regime|US|U\.S\.|American|coalition|"
                              r"French|British)\s+(?:air|aerial|war|jets?|aircraft|helicopters?|drones?|bombers?|strikes?|"
                              r"raids?|bombing|bombardment|artillery|shelling)", re.I)
+_NATION_BEFORE_NOUN = re.compile(r"(?<![\w'’-])(?P<nation>Russian|Syrian|regime|US|U\.S\.|American|French|British|Turkish|"
+                                 r"Turkey's)\s+(?:(?:heavy|intense|fierce|renewed|repeated|relentless|massive|daily|"
+                                 r"nightly|continued|new|fresh)\s+)?$")
+# How far back a side named as speaking still speaks for a report's "our forces" (a few paragraphs).
+VOICE_CHARS = 1500
+# "accused X of", "blamed X for", "held X responsible for": X is whom the event is told of.
+_ACCUSATION = re.compile(r"(?<![\w-])(?:accus(?:ed|es|ing|e)|blam(?:ed|es|ing|e)|(?P<hold>held|holds|holding|hold))\s+(?:the\s+)?",
+                         re.I)
+_ACCUSED_OF = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:(?:directly\s+)?responsible\s+)?(?:of|for)\s+"
+                         r"(?:(?:the|a|an|its|their|renewed|new|heavy|deadly)\s+)*(?:[\w'’-]+\s+){0,10}?", re.I)
+ACCUSED_CHARS = 160
+# Between two sides of one list: "X and Y", "X, and Y", "X as well as Y" (a word or two of Y's own
+# may come before its name: "HTS and allied Jaysh al-Izza"); not a bare comma, which as often ends
+# a fronted phrase ("under a deal with X, Y entered Z").
+_LISTED_GAP = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|\s+as\s+well\s+as\s+|\s+along\s+with\s+|\s+alongside\s+)(?:the\s+)?"
+                         r"(?:(?:allied|fighters\s+of|units\s+of|militants\s+of)\s+(?:the\s+)?)?", re.I)
 _CLOSE_QUOTE = re.compile(r"[”\"](?=\s*,?\s)")
 _HEADER_LINE = re.compile(r"[^\S\n]*[A-Za-z_-]{2,20}:\s[^\n]*\n|[^\S\n]*\n")
 
@@ -174,12 +194,17 @@ def in_theatre(sides: list[SideMention], refs: list[PlaceRef], factions: Faction
     for i, (side, choices) in enumerate(zip(sides, choices_of)):
         if not choices or any(s.faction in choices and s.start < side.start + NAMED_AFTER_CHARS for s in named):
             continue
+        if is_air_arm(side):
+            continue  # the theatre tells whose men hold the ground, not whose aircraft fly over it
         position = bisect.bisect_left(starts, side.start)
         near = [r for r in refs[max(0, position - 2):position + 2] if abs(r.start - side.start) <= THEATRE_CHARS]
         if not near:
             continue
         place = min(near, key=lambda r: abs(r.start - side.start)).place
-        faction = next((f for f in theatres.get((place.governorate or "").lower(), ()) if f in choices), None)
+        theatre = theatres.get((place.governorate or "").lower(), ())
+        if choices[0] in theatre:
+            continue  # the word's own side fights there ("the factions" in Idlib are the opposition's)
+        faction = next((f for f in theatre if f in choices), None)
         if faction is not None and faction != side.faction:
             out[i] = SideMention(side.start, side.end, side.text, faction, side.unit, side.role)
     return out
@@ -310,15 +335,27 @@ class Sides:
         if _MEMBERS_OF.search(self.masked, self.low, max(0, side.start - 40), side.start):
             return True  # "Hundreds of ISIS fighters withdrew", "members of the opposition left"
         after = self.masked[side.end:side.end + 40]
+        if _POSSESSED_MEN.match(after):
+            return True  # "ISIL's remaining fighters withdrew": the possessor's men act
         if _POSSESSIVE_AFTER.match(after) or _VICTIM_AFTER.match(after):
             return False
         if _RELATIVE_AFTER.match(after):
             return True
         if not _PREPOSITION_BEFORE.search(self.masked, self.low, max(0, side.start - 30), side.start):
-            return True
+            # ("an attack by X and Y took Z": Y is of the by-phrase, as X is)
+            listed = self._listed_in(side)
+            return listed is None or self._usable_subject(listed)
         # "Over the weekend the army...": the preposition belongs to a date, not to the side.
         return any(side.start - gap in self.date_ends and not self.masked[side.start - gap:side.start].strip(" ,")
                    for gap in range(4))
+
+    def _listed_in(self, side: SideMention) -> SideMention | None:
+        """The side of the report ``side`` is listed after, if any (the report's sides, not a sentence's)."""
+        at = bisect.bisect_left(self.side_starts, side.start)
+        before = self.all_sides[at - 1] if at else None
+        if before is not None and before.faction and _LISTED_GAP.fullmatch(self.masked, before.end, side.start):
+            return before
+        return None
 
     def _resolve_side(self, view: _SentenceView, side: SideMention,
                       made: list[_Draft] = ()) -> tuple[str | None, str | None]:
@@ -357,6 +394,16 @@ class Sides:
             speaker = self._quoted_speaker(view, side)
             if speaker is not None:
                 return speaker.faction, speaker.unit
+            if self.voice is None:
+                # the side last named as speaking ("The YPG said its fighters ... Our fighters ...")
+                at = bisect.bisect_left(self.side_starts, side.start)
+                speaking = next((s for s in reversed(self.all_sides[max(0, at - 30):at]) if s.faction
+                                 and side.start - s.end < VOICE_CHARS
+                                 and _SPEECH_VERB.match(self.masked[s.end:min(side.start, s.end + 60)])), None)
+                if speaking is not None:
+                    self.voice = (speaking.faction, speaking.unit)
+            if self.voice is not None:
+                return self.voice  # "Our fighters destroyed two tanks": the party speaking so far
         if self.running_actor:
             return self.running_actor
         return None, None
@@ -402,8 +449,23 @@ class Sides:
             return last.target
         return None
 
+    def _accused(self, view: _SentenceView, trigger: Trigger) -> SideMention | None:
+        """The side a speaker accuses of the trigger's event ("X accused Russian jets of striking
+        Y", "Damascus blamed the rebels for an attack on Y", "held the regime responsible for
+        the bombing of Y"): it acts, not the accuser."""
+        begin = max(view.sentence.start, trigger.start - ACCUSED_CHARS)
+        for accusation in _ACCUSATION.finditer(self.masked, begin, trigger.start):
+            side = next((s for s in view.sides if s.faction and accusation.end() <= s.start <= accusation.end() + 5), None)
+            gap = _ACCUSED_OF.fullmatch(self.masked, side.end, trigger.start) if side is not None else None
+            if gap is not None and (not accusation.group("hold") or "responsible" in gap.group(0).lower()):
+                return side
+        return None
+
     def _actor_as_told(self, view: _SentenceView, trigger: Trigger, subject_start: int, object_end: int,
                        action: str, made: list[_Draft]) -> tuple[str | None, str | None, str, str | None]:
+        accused = self._accused(view, trigger)
+        if accused is not None:
+            return accused.faction, accused.unit, "subject", accused.faction
         named = self._named_agent(view, trigger, subject_start, object_end, action)
         if named is not None:
             return named
@@ -517,12 +579,24 @@ class Sides:
                 _POSSESSIVE_AFTER.match(self.masked[s.end:s.end + 3]) and 3 <= trigger.start - s.end <= 4)), None)
             if adjacent is not None:
                 return adjacent.faction, adjacent.unit, "subject", adjacent.faction
+        if trigger.form == "nominal" and action in ("airstrike", "attack"):
+            # "despite heavy Turkish air strikes", "under Russian bombardment": the nation the noun
+            # itself names acts, whoever the clause's subject is.
+            nation = _NATION_BEFORE_NOUN.search(self.masked, max(0, trigger.start - 30), trigger.start)
+            if nation is not None and not any(s.start <= nation.start("nation") < s.end for s in view.sides):
+                faction = AIR_NATIONALITY[nation.group("nation").lower()]
+                return faction, None, "subject", faction
         has_subject = any(subject_start <= s.start and s.end <= trigger.start and self._usable_subject(s)
                           for s in view.sides)
         if not has_subject and trigger.form in ("nominal", "verb") and action in ("airstrike", "attack", "clash"):
             # The nearest of the three words before: "Russian air strikes", "coalition have pounded".
-            words = _WORDS_AND_DOTS.findall(self.masked[max(0, trigger.start - 30):trigger.start])[-3:]
-            faction = next((AIR_NATIONALITY[w.lower()] for w in reversed(words) if w.lower() in AIR_NATIONALITY), None)
+            window = max(0, trigger.start - 30)
+            words = list(_WORDS_AND_DOTS.finditer(self.masked, window, trigger.start))[-3:]
+            # (a word of a side the report has read otherwise stays that side's: "the coalition's
+            # fighters" of an alliance of armed groups)
+            faction = next((next((s.faction for s in view.sides if s.start <= w.start() < s.end and s.faction),
+                                 AIR_NATIONALITY[w.group(0).lower()])
+                            for w in reversed(words) if w.group(0).lower() in AIR_NATIONALITY), None)
             if faction is not None:
                 return faction, None, "subject", faction
         return None
@@ -541,16 +615,27 @@ class Sides:
             # "clashed with Nusra fighters who attacked X": the side the pronoun follows
             antecedent = next((s for s in reversed(view.sides) if s.end <= relative.start() and s.faction
                                and relative.start() - s.end <= 25), None)
+            while antecedent is not None and self._listed_in(antecedent) is not None:
+                antecedent = self._listed_in(antecedent)  # "Rebels and HTS, who had taken X": the list's first
             if antecedent is not None:
                 return antecedent.faction, antecedent.unit, "subject"
         in_subject = [s for s in view.sides if subject_start <= s.start and s.end <= trigger.start
                       and self._usable_subject(s) and not self._in_object(view, s)]
         # The side right before its verb ("..., pro-government forces advanced") is the subject
         # even when another is named earlier in the clause; else the clause's first side.
+        # (not the last of a list of sides, "X and Y took Z": the list's first acts, as its leader)
         adjacent = [s for s in in_subject if s.faction and _AUXILIARIES.fullmatch(self.masked, s.end, trigger.start)
                     and not (in_subject[0] is not s and _MEMBER_OF_SUBJECT.search(self.masked, in_subject[0].end, s.start,
-                                                                                               self.caseless_low))]
+                                                                                               self.caseless_low))
+                    and not self._listed_after(view, s)]
         in_subject = adjacent[-1:] + in_subject if adjacent else in_subject
+        if not in_subject and trigger.form not in ("passive", "swap"):
+            # "a counter-attack by X (and Y) won back Z": an event noun is the subject, its agent acts
+            by_agent = next((s for s in view.sides if subject_start <= s.start and s.end <= trigger.start and s.faction
+                             and any(subject_start <= t.start and t.end < s.start and t.noun is not None
+                                     and _BY_RIGHT_AFTER.fullmatch(self.masked, t.end, s.start) for t in view.triggers)), None)
+            if by_agent is not None:
+                return by_agent.faction, by_agent.unit, "subject"
         if not in_subject:
             shared = self._shared_subject(view, trigger, made)
             if shared is not None:
@@ -561,6 +646,8 @@ class Sides:
         if chosen is not None and chosen.role == "other":
             return None, None, "other"
         faction, unit = self._resolve_side(view, chosen, made) if chosen is not None else (None, None)
+        if faction is not None and chosen.role == "speaker_group":
+            self.voice = (faction, unit)
         if faction is not None:
             if chosen.faction and unit is None:
                 unit = next((s.unit for s in view.sides if subject_start <= s.start < trigger.start and s.unit
@@ -572,9 +659,18 @@ class Sides:
                       and _CLAUSE_INITIAL.search(self.masked[max(0, s.start - 8):s.start]) and self._usable_subject(s)
                       and not _UNDERGOING_AFTER.match(self.masked, s.end)), None)
         if right is not None and trigger.form != "passive":
+            if chosen is not None and chosen.role == "speaker_group":
+                self.voice = (right.faction, right.unit)  # "Our forces took X, the YPG said"
             return right.faction, right.unit, "right"
         running = self.running_actor or (None, None)
         return running[0], running[1], "running"
+
+    def _listed_after(self, view: _SentenceView, side: SideMention) -> SideMention | None:
+        """The side ``side`` is listed after ("X and Y", "X, Y and Z"), if it is."""
+        before = next((s for s in reversed(view.sides) if s.end <= side.start and s.faction), None)
+        if before is not None and _LISTED_GAP.fullmatch(self.masked, before.end, side.start):
+            return before
+        return None
 
     def _main_clause_actor(self, view: _SentenceView, trigger: Trigger, made: list[_Draft]) -> tuple[str, str | None] | None:
         """A participle clause (", capturing X") has the subject of the clause it hangs on, and
@@ -648,6 +744,8 @@ class Sides:
                   and not (subject_start <= s.start < trigger.start
                            and _MEMBER_OF_SUBJECT.search(self.masked, subject_start, s.start, self.caseless_low))
                   and not (s.start < subject_start and self._member_before(view, s))
+                  # nor one listed with the actor in the subject ("X and Y took A": Y fights beside X)
+                  and not (subject_start <= s.start < trigger.start and self._listed_in(s) is not None)
                   # nor a side told as backing the actor ("X, supported by Turkish artillery, seized A")
                   and not (s.start < trigger.start and _SUPPORT_BEFORE.search(
                       self.masked, self.low, max(view.sentence.start, s.start - 60), s.start))]
