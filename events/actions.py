@@ -41,7 +41,7 @@ _DET = (r"(?:a|an|the|this|these|that|those|its|their|his|her|our|any|every|anot
         r"slow-paced|fresh|limited|concentric|sustained|unsuccessful|failed|successful|brief|last)")
 _BE = r"(?:was|were|been|being|is|are|be|got|get|gets|remain|remains|remained|remaining)"
 _ADVERB = r"(?:\s+(?:fully|completely|reportedly|eventually|finally|quickly|later|also|then|partially|largely|"
-_ADVERB += r"successfully|again|once\s+again|effectively|entirely|almost|virtually|now|already|totally|mostly|yet|long))*"
+_ADVERB += r"successfully|again|once\s+again|effectively|entirely|almost|virtually|now|already|totally|mostly|yet|long|still))*"
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ class Trigger:
 
 
 # What a side defeats when it repels rather than takes ground ("defeated an attack on X").
-_REPELLED_THING = (r"\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:attacks?|assaults?|offensives?|"
+_REPELLED_THING = (r"\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:attacks?|assaults?|offensives?|"
                    r"counter-?attacks?|counter-?offensives?|attempts?|incursions?)\b")
 
 
@@ -77,7 +77,7 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
         r"quickly\s+|soon\s+)*(?:failed|stalled|foundered|was\s+thwarted|were\s+thwarted|was\s+foiled|were\s+foiled)"),
      "repel", "failed_ref", frozenset()),
     (_p(r"(?:break|broke|broken|breaking|breaks|lift|lifted|lifting|lifts|end|ended|ending|ends|relieve[ds]?|"
-        r"relieving)\s+(?:[\w'’-]+\s+){0,3}?siege|(?:relieve[ds]?|relieving|reach(?:ed|es|ing)?)\s+(?:the\s+)?(?:long[\s-]+)?"
+        r"relieving)\s+(?:[\w'’-]+\s+){0,3}?siege|(?:relieve[ds]?|relieving|reach(?:ed|es|ing)?|(?:broke|break|breaks|breaking|got|get|gets|getting|fought|fighting|punched|punching)\s+(?:(?:their|its)\s+way\s+)?through\s+to|link(?:ed|s|ing)?\s+up\s+with|(?:linked|connected|joined)\s+(?:up\s+)?with|arriv(?:ed|es|ing|e)\s+(?:at|in))\s+(?:the\s+)?(?:long[\s-]+)?"
         r"(?:besieged|encircled|surrounded)(?=\s+(?:[\w-]+\s+)?(?:garrison|troops|forces|defenders|soldiers|city|town|"
         r"airbase|air\s+base|base|airport|districts?|neighbou?rhoods?|enclave|pocket)\b)"), "siege_lifted", "verb",
      frozenset()),
@@ -100,7 +100,9 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
     (_p(r"(?:encirclement|surrounding|isolation)\s+of"), "encircle", "nominal_of", frozenset()),
     (_p(r"siege\s+(?:of|on)"), "siege", "nominal_of", frozenset()),
     (_p(r"(?:laid|lay|lays|laying|impos\w+|establish\w*|tighten\w*|maintain\w*|restor\w+|reimpos\w+)\s+(?:a\s+|the\s+)?siege|"
-        r"under\s+(?:(?:a|an)\s+)?(?:(?:full|complete|total|tight|strict|suffocating|crippling|harsh)\s+)?siege"),
+        r"under(?:\s+(?:a|an))?(?:\s+(?:full|complete|total|tight|strict|suffocating|crippling|harsh|long|years-long|"
+        r"months-long|\w+-year|\w+-month))*(?=\s+(?:(?:government|regime|army|rebel|opposition|ISIS|ISIL|IS|Daesh|SDF|"
+        r"Kurdish|HTS|Nusra|jihadist)\s+)?siege\b)"),
      "siege", "verb", frozenset()),
     (_p(r"besieg(?:e|es|ed|ing)|blockad(?:e|es|ed|ing)"), "siege", "verb", frozenset()),
     (_p(r"(?:recaptur(?:e|es|ed|ing)|re-captur(?:e|es|ed|ing)|retook|retake|retakes|retaken|retaking|"
@@ -109,6 +111,10 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
         r"(?:seiz(?:ed|es|ing|e)|wrest(?:ed|s|ing)?|grabb(?:ed|ing))\s+back|"
         r"(?:re-?establish(?:ed|es|ing)?|reassert(?:ed|s|ing)?|reimpos(?:ed|es|ing|e))\s+(?:full\s+|complete\s+|total\s+)?"
         r"(?:its\s+|their\s+)?control\s+(?:of|over))"), "recapture", "verb", frozenset({"again"})),
+    # The same verbs split by their object: "won the town back", "took the hill back from ISIS".
+    (_p(r"(?:took|take|takes|taken|taking|won|win|wins|winning|seiz(?:ed|es|ing|e)|grabb(?:ed|ing))"
+        r"(?=\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){1,3}?back(?![\w-])(?!\s+(?:to|into|home|with)\b))"),
+     "recapture", "verb", frozenset({"again", "direct"})),
     (_p(r"(?:took|take|takes|taken|taking|gain(?:ed|s|ing)?|won|win|wins|winning|wrest(?:ed|ing)?|assum(?:ed|ing)|seiz(?:ed|ing)|"
         r"impos(?:ed|ing|es|e)|establish(?:ed|ing|es)?|extend(?:ed|ing|s)?|(?:complet|consolidat)(?:ed|ing|es|e)(?:\s+(?:its|their))?)\s+"
         r"(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)|extend(?:ed|ing|s)?\s+(?:its|their)\s+control\s+(?:to|over)"),
@@ -127,6 +133,24 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
     # "the town was lost to ISIS": ISIS took it (before "lost": the passive claims the words)
     (_p(r"(?:is|are|was|were|been|being)\s+(?:(?:quickly|soon|later|then|briefly)\s+)?lost\s+to"), "capture", "swap",
      frozenset()),
+    # "the loss / handover / surrender of X (to Y)": ground told as a noun, handed to the side
+    # named after it (a name must follow: "the loss of 20 soldiers" hands nothing over).
+    (_p(r"(?:loss|handover|hand-over|handing\s+over|surrender)\s+of"), "capture", "lost", frozenset({"noun_of"})),
+    # Deals told by the side giving the place up: "the rebels in X agreed to reconcile / to hand
+    # over their weapons / to evacuate", "accepted a settlement deal", "joined the reconciliation";
+    # and the deal itself done: "a surrender agreement for X was implemented".
+    # (the deed done, in the past: "will agree", "an ultimatum to agree" give nothing up yet; the
+    # deal's date may stand between the verb and what was agreed)
+    (_p(r"(?:agreed|accepted|signed)(?=(?:\s+on\s+(?:[\w-]+\s+){0,2}?[\w-]+)?\s+(?:to\s+(?:either\s+)?(?:reconcile|settle|"
+        r"surrender|evacuate|hand\s+over|lay\s+down|leave|withdraw|depart)|(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
+        r"(?:reconciliation|settlement|surrender|evacuation)\s+(?:deal|agreement|accord|terms|offer|plan))\b)|"
+        r"joined\s+(?:the\s+)?(?:[\w-]+\s+)?(?:reconciliation|settlement)|"
+        r"(?:reconciliation|settlement|surrender|evacuation|local)\s+(?:deal|agreement|accord)(?=[^.;]{0,80}?\s(?:(?:was|were|had\s+been|"
+        r"has\s+been|have\s+been)\s+(?:fully\s+)?(?:implemented|completed|carried\s+out|finali[sz]ed)|(?:took|takes|taking)\s+effect))"),
+     "capture", "lost", frozenset({"deal"})),
+    # "handed X over to Y", "gave X up": the verb split by its object.
+    (_p(r"(?:hand(?:ed|s|ing)?|turn(?:ed|s|ing)?)(?=\s+(?:[\w'’-]+\s+){1,4}?over\s+to\s)|"
+        r"(?:gave|give|gives|giving)(?=\s+(?:[\w'’-]+\s+){1,4}?up\s+to\s)"), "capture", "lost", frozenset()),
     (_p(r"lost|lose|loses|losing|hand(?:ed|s|ing)?\s+over|surrender(?:ed|s|ing)?|ced(?:ed|es|ing|e)|(?:gave|give|gives|giving)\s+up"), "capture", "lost",
      frozenset({"direct"})),
     (_p(r"ambush(?:ed|ing)"), "attack", "verb", frozenset()),
@@ -147,8 +171,14 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
      frozenset()),
     (_p(r"(?:came|come|comes|coming|fell|fallen|is|was|were|are|been|now|brought|"
         r"(?:reported|said|believed|thought|confirmed|understood|known)\s+to\s+be)\s+(?:now\s+|fully\s+|completely\s+|"
-        r"entirely\s+|firmly\s+)*under(?=\s+(?:the\s+)?(?:full\s+|complete\s+|total\s+)?"
-        r"(?:[\w'’-]+\s+){0,3}?control\b)"), "capture", "passive", frozenset({"control"})),
+        r"entirely\s+|firmly\s+|back\s+|again\s+|once\s+again\s+|finally\s+)*under(?=\s+(?:the\s+)?(?:full\s+|complete\s+|total\s+)?"
+        r"(?:[\w'’-]+\s+){0,3}?(?:control|authority|rule|sovereignty)\b)"), "capture", "passive", frozenset({"control"})),
+    # A place told as passing into a side's hands: "passed into the hands of X", "was back in rebel
+    # hands", "fell into their hands" (a side's possession, as "under X's control" is; "remained in
+    # rebel hands" tells no change).
+    (_p(r"(?:is|are|was|were|fell|fallen|falls|pass(?:ed|es|ing)|came|come|comes|return(?:ed|s|ing)|slipp(?:ed|ing)|"
+        r"went|gone)\s+(?:(?:now|back|firmly|once\s+again|again|entirely|fully|finally)\s+)*(?:in|into|to)"
+        r"(?=\s+(?:the\s+)?(?:hands\s+of\s|(?:[\w'’-]+\s+){1,3}?hands\b))"), "capture", "passive", frozenset({"control"})),
     # "declared X free of terrorists", "X was declared secure": a capture announced.
     (_p(r"declar(?:ed|es|ing)\s+(?:fully\s+|completely\s+)?(?:free|clear|cleared|secure|secured|liberated)|"
         r"declar(?:ed|es|ing)(?=\s+[^,.;]{2,40}?\s+(?:fully\s+|completely\s+)?(?:free|clear|cleared|secure|secured|liberated)\b)"),
@@ -169,7 +199,7 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
     (_p(r"(?:(?<=flag\s)|(?<=flags\s))(?:(?:was|were|had\s+been)\s+(?:raised|hoisted|planted)|"
         r"(?:(?:is|are|was|were)\s+(?:now\s+)?)?(?:flew|flies|flown|flying|fluttered|fluttering|went\s+up))"
         r"(?=\s+(?:over|above|atop)\s)"), "capture", "verb", frozenset()),
-    (_p(r"enter(?:ed|ing|s)?|penetrat(?:ed|es|ing|e)|stormed\s+into|broke\s+into|breach(?:ed|es|ing)?(?!\s+(?:of\s+)?(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
+    (_p(r"enter(?:ed|ing|s)?|penetrat(?:ed|es|ing|e)|storm(?:ed|s|ing)?\s+into|(?:broke|break|breaks|breaking)\s+into|breach(?:ed|es|ing)?(?!\s+(?:of\s+)?(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
         r"(?:[\w-]+\s+)?(?:ceasefire|cease-fire|truce|agreement|deal|accord|de-?escalation|terms|sovereignty|airspace)\b)"),
      "advance", "verb", frozenset({"direct", "entry"})),
     # State media: "cleansed X of terrorists", "purged X of the militants".
@@ -191,7 +221,9 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
         r"evacuate|abandon)"), "withdraw", "swap", frozenset()),
     (_p(r"defeat(?:ed|ing|s)?(?=" + _REPELLED_THING + r")|repel(?:led|s|ling)?|repuls(?:e|ed|es|ing)|fought\s+off|fight(?:s|ing)?\s+off|beat\s+off|thwart(?:ed|s|ing)?|"
         r"foil(?:ed|s|ing)?|(?:held|hold|holds|holding)\s+off|"
-        r"(?:ward|fend)(?:ed|ing|s)?\s+off|stav(?:ed|es|ing|e)\s+off|(?:resist|crush|smash)(?:ed|ing|es|s)?(?=" + _REPELLED_THING + r")"),
+        r"(?:ward|fend)(?:ed|ing|s)?\s+off|stav(?:ed|es|ing|e)\s+off|withst(?:ood|and|ands|anding)(?=" + _REPELLED_THING + r")|"
+        r"(?:(?:held|hold|holds|holding)\s+(?:their|its|the)\s+ground|(?:stood|stand|stands|standing)\s+firm)"
+        r"(?=\s+against" + _REPELLED_THING + r")|(?:resist|crush|smash)(?:ed|ing|es|s)?(?=" + _REPELLED_THING + r")"),
      "repel", "verb", frozenset()),
     (_p(r"withdr(?:ew|aw|awn|aws|awing)|retreat(?:ed|s|ing)|pull(?:ed|s|ing)?\s+(?:out|back)|"
         r"(?:fell|fall|falls|falling)\s+back|abandon(?:ed|s|ing)|evacuat(?:ed|es|ing)"), "withdraw", "verb", frozenset()),
@@ -265,6 +297,12 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
         r"capabilit\w*|strength|spirit|chance|fit|alongside))|(?<!\swho\s)(?<!\swho\shad\s)fought(?!\s+alongside)|battl(?:ed|ing|es)|skirmish(?:es|ed|ing)?|firefights?|"
         r"exchang(?:ed|ing)\s+fire|confrontations|gun[\s-]?fights?|engag(?:ed|ing)\s+(?:in\s+)?(?:battles?|fighting|clashes|combat)"),
      "clash", "nominal_free", frozenset()),
+    # Rounds as the subject of where they landed: "government rockets slammed into X", "shells
+    # rained down on X".
+    (_p(r"(?:(?<=rockets\s)|(?<=shells\s)|(?<=missiles\s)|(?<=mortars\s)|(?<=rounds\s)|(?<=bombs\s)|"
+        r"(?<=projectiles\s)|(?<=barrels\s))(?:(?:have|had|has)\s+)?(?:slamm(?:ed|ing)|crash(?:ed|ing)|land(?:ed|ing)|"
+        r"rain(?:ed|ing)(?:\s+down)?|fell|exploded|smash(?:ed|ing)|tore)(?=\s+(?:on|in|into|onto|upon|across|over|near|around)\s)"),
+     "attack", "verb", frozenset({"air"})),
     # The bare verb after "to" ("managed to storm X", "used the fog to attack X"); whether it was
     # done or only meant is the infinitive's reading (events/clauses.py).
     (_p(r"(?<=\sto\s)(?:storm|attack|assault|raid|shell|fight)"), "attack", "verb", frozenset()),
@@ -301,7 +339,7 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
 _HEADS = [
     "fail",
     "atta assa offe adva push atte coun oper raid incu",
-    "brea brok lift end ende endi ends reli reac",
+    "brea brok lift end ende endi ends reli reac got get gets gett foug figh punc link conn join arri",
     "sieg",
     "newl rece just fres",
     "newl rece",
@@ -316,6 +354,7 @@ _HEADS = [
     "laid lay lays layi impo esta tigh main unde rest reim",
     "besi bloc",
     "reca re-c reto reta rega reen re-e took take taki won win recl reoc re-o seiz wres grab rees re-e reas reim reco re-t",
+    "took take taki won win wins winn seiz grab",
     "took take taki gain won win wins winn wres assu seiz impo esta exte comp cons",
     "rest",
     "expa",
@@ -323,6 +362,9 @@ _HEADS = [
     "push drov driv beat pinn pin pins forc kick thro chas",
     "nego brok arra obta acce",
     "is are was were been bein",
+    "loss hand hand surr",
+    "agre acce sign join reco sett surr evac loca",
+    "hand turn gave give givi",
     "lost lose losi hand surr cede cedi gave give givi",
     "ambu",
     "push kick chas flus",
@@ -331,6 +373,7 @@ _HEADS = [
     "fell fall",
     "is are was were",
     "came come comi fell fall is was were are been now brou repo said beli thou conf unde know",
+    "is are was were fell fall pass came come retu slip went gone",
     "decl",
     "brou brin",
     "retu",
@@ -343,7 +386,7 @@ _HEADS = [
     "free",
     "took take taki secu clea occu clai",
     "forc",
-    "defe repe repu foug figh beat thwa foil held hold ward fend stav resi crus smas",
+    "defe repe repu foug figh beat thwa foil held hold ward fend stav resi crus smas with stoo stan",
     "with retr pull fell fall aban evac",
     "left leav fled flee vaca depa",
     "rede re-d repo re-p regr",
@@ -363,6 +406,7 @@ _HEADS = [
     "kill elim neut liqu infl purs",
     "link met meet join conn",
     "clas figh foug batt skir fire exch enga heav conf gunf gun",
+    "have had has slam cras land rain fell expl smas tore",
     "stor atta assa raid shel figh",
     "adva",
     "cont",
@@ -393,6 +437,17 @@ _LIGHT_BEFORE = Caseless(
     r"(?:\s+(?:[\w'’-]+)){0,4}\s*$",
     re.I,
 )
+# "the withdrawal (of its fighters) from X": a withdrawal told with the place it left is an event
+# without a light verb to carry it.
+_EVACUATE_AFTER = re.compile(r"[^.;]{0,30}?\sto\s+evacuate", re.I)
+_APPOSED_BEFORE = re.compile(r",\s*$")
+_TO_SIDE_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){1,4}?to\s", re.I)
+_LEFT_FROM_AFTER = re.compile(r"\s+from\s", re.I)
+# ... by its owner ("ISIS's retreat", "the army's pull-out", "the SDF withdrawal"), not a demand for one.
+_OWNER_BEFORE = re.compile(r"(?:['’]s?|(?<![\w-])(?:its|their|ISIS|ISIL|IS|SDF|YPG|HTS|FSA|SAA|army|regime|rebel|Turkish|Russian|US|"
+                           r"American|Kurdish|jihadist|militant|government|opposition))\s+$", re.I)
+_DEMANDED_BEFORE = re.compile(r"(?<![\w-])(?:demand\w*|call\w*\s+for|urg\w*|refus\w*|reject\w*|want\w*|seek\w*|sought|"
+                              r"insist\w*|negotiat\w*|agree\w*|plan\w*|order\w*|announc\w*)\s", re.I)
 _SINCE_START_BEFORE = re.compile(r"(?<![\w-])since\s+(?:the\s+)?(?:commencement|start|launch|beginning|outbreak)\s+of"
                                  r"(?:\s+[\w'’-]+){0,4}\s*$", re.I)
 # "thwarted an ISIS attack", "repelled ISIS attacks": the noun is the object of a verb before it.
@@ -471,7 +526,10 @@ _LEFT_ISOLATED = re.compile(r"(?:(?!(?<![\w-])(?:after|before|when|as|because|si
 _PLACED_AFTER = re.compile(r"\s+(?:in|around|near|on|against|at|inside|along|outside|(?:north|south|east|west)\w*\s+of|"
                            r"to\s+(?:clear|capture|take|retake|recapture|seize|storm|liberate|expel|drive|encircle|besiege))\s",
                            re.I)
-_NO_OBJECT_AFTER = re.compile(r"[^\S\n]*(?:[.;,)]|$|\n|by\s)")
+# (a time told first: "X, captured on Friday by the SDF, ...")
+_NO_OBJECT_AFTER = re.compile(r"[^\S\n]*(?:(?:on|in|during|late|early|earlier|last|overnight|yesterday)"
+                              r"(?:\s+(?:[A-Z][a-z]+|\d[\d,]*(?:st|nd|rd|th)?|the|of|on|in|early|late|morning|night|evening|"
+                              r"weekend|week|month|year|hours))*\s+)?(?:[.;,)]|$|\n|by\s)")
 # Verbs whose object is the side that leaves ("expelled ISIS from X").
 _EXPEL = re.compile(r"(?i:expelled|ousted|evicted|dislodged|driven\s+out|kicked\s+out|flushed\s+out|chased\s+out)")
 _FROM_AFTER = re.compile(r"\s+(?:completely\s+|fully\s+)?(?:from|of)\s", re.I)
@@ -535,6 +593,11 @@ def _classify(text: str, floor: int, a: int, b: int, action: str, form: str, fla
         return Trigger(a, b, action, "nominal", flags)
     if action == "encircle" and word.lower() == "trapped" and _PEOPLE_BEFORE.search(before):
         return None  # "400,000 people were trapped there": civilians caught, no encirclement told
+    if action == "siege" and word.lower().startswith("under") and (_PASSIVE_BEFORE.search(before) or
+                                                                   _APPOSED_BEFORE.search(before)):
+        # "X was (still) under a government siege", "X, under siege by Y since 2013, ...": the
+        # place is the patient, the side after (by) the agent.
+        return Trigger(a, b, action, "passive", flags | {"control"})
     if action in ("siege", "encircle") and form in ("modifier", "verb") and _INDEFINITE_BEFORE.search(before):
         # "Qabun, a besieged district": a description of the place, not news.
         return Trigger(a, b, action, "reference", flags)
@@ -552,14 +615,21 @@ def _classify(text: str, floor: int, a: int, b: int, action: str, form: str, fla
             and _SIDE_NOUN_BEFORE.search(before) and _LOCATED_AFTER.match(after):
         # "ISIS militants besieged in X surrendered": the men were besieged (a reduced passive)
         return Trigger(a, b, action, "passive", flags)
-    if form == "verb" and action in _TRANSITIVE and word.lower().endswith("ed") and _NO_OBJECT_AFTER.match(after):
+    if form == "verb" and action in _TRANSITIVE and word.lower().endswith(("ed", "en", "un")) and _NO_OBJECT_AFTER.match(after):
         # "... and the pocket completely encircled.": a transitive verb with no object is passive.
         return Trigger(a, b, action, "passive", flags)
     if form == "lost" and _LOST_BEFORE_RELATIVE.search(before):
         # "regained positions they had lost near X": the ground the main verb took, named again
         return Trigger(a, b, action, "reference", flags)
-    if form == "lost" and not word.lower().startswith("los") and not _HANDED_PLACE.match(after):
-        return None  # "gave up their weapons", "surrendered to the army": no ground handed over
+    if "deal" in flags:
+        # (those the deal evacuates are the side's men, not civilians taken out of the place)
+        evacuate = _EVACUATE_AFTER.match(after)
+        return None if evacuate and _OTHERS_EVACUATED.match(after, evacuate.end()) else Trigger(a, b, action, form, flags)
+    if form == "lost" and (not word.lower().startswith("los") or "noun_of" in flags) and not _HANDED_PLACE.match(after):
+        return None
+    if "noun_of" in flags and not _TO_SIDE_AFTER.match(text, b, min(len(text), b + 80)):
+        # "the loss of X is a blow": a loss named, its taker and time told elsewhere
+        return Trigger(a, b, action, "reference", flags)  # "gave up their weapons", "surrendered to the army": no ground handed over
     if action == "withdraw" and word.lower() in ("left", "leave", "leaves", "leaving") and \
             _LEFT_ISOLATED.match(text, b, min(len(text), b + 160)):
         return Trigger(a, b, "encircle", form, flags)  # "the advance left X (...) cut off": X encircled
@@ -602,7 +672,8 @@ def _noun_or_verb(word: str, before: str, after: str, a: int, b: int, action: st
         # "repelled an attack launched by ISIS on X": the attack is what the repel answers,
         # told with it, not an event of its own.
         return Trigger(a, b, action, "reference", flags, noun)
-    if _LIGHT_BEFORE.search(before) or _LIGHT_AFTER.match(after):
+    if _LIGHT_BEFORE.search(before) or _LIGHT_AFTER.match(after) or action == "withdraw" and _LEFT_FROM_AFTER.match(after) \
+            and _OWNER_BEFORE.search(before) and not _DEMANDED_BEFORE.search(before):
         return Trigger(a, b, action, "nominal", flags, noun)
     # A bare noun ("these advances", "its offensive") refers to something told elsewhere;
     # it still ends the clause of the trigger before it.

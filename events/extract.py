@@ -140,6 +140,9 @@ _FEATURE = re.compile(r"(?<![\w-])its\s+(?:(?:nearby|adjacent|neighbouring|neigh
                       r"(?P<feature>dam|airport|airbase|air\s+base|castle|citadel)(?![\w-])", re.I)
 _COORDINATED_SUBJECT_BEFORE = re.compile(r"(?:,|(?<![\w-])and)\s+(?:then\s+|later\s+)?(?:the\s+)?$", re.I)
 _CLAUSE_AFTER = re.compile(r"\s*[,;:]")
+_DESTINED = re.compile(r"(?<![\w-])(?:towards?|to|into|for)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
+_TRIED_BEFORE = re.compile(r"(?<![\w-])(?:tried|attempted|sought|trying|attempting)\s+to\s", re.I)
+_APPOSED_GAP = re.compile(r",\s*(?:(?:first|once|later|then|eventually|finally|briefly|fully|completely)\s+)?")
 _ENTRY = re.compile(r"(?:enter|entered|entering|stormed\s+into|broke\s+into)$", re.I)
 # ("took X before losing it again": the again is the loss's)
 _AGAIN_AFTER = re.compile(r"^\s+(?:(?!(?:before|after|until|but|then|only|and)\s)[\w-]+\s+){0,6}?"
@@ -890,12 +893,18 @@ class _Reader(Sides):
         subject_start = max([r for r in resumes if r <= trigger.start] + [sentence.start])
         action = converted or trigger.action
         actor, unit, actor_from, subject_side = self._actor(view, trigger, subject_start, object_end, action, made)
+        giver = next((side for side in reversed(view.sides) if "deal" in trigger.flags and side.faction and
+                      sentence.start <= side.start and side.end <= trigger.start <= side.end + 80), None)
+        if giver is not None:
+            # "X deployed after the rebels in Y agreed to leave": a deal is given by the side right
+            # before its verb, not by the main clause's subject.
+            actor, unit, actor_from, subject_side = giver.faction, giver.unit, "subject", giver.faction
         owner = next((s for s in view.sides if trigger.start <= s.start < trigger.end and s.faction
                       and _POSSESSIVE_AFTER.match(self.masked[s.end:s.end + 3])), None)
         if converted == "siege" and owner is not None:
             actor, unit, actor_from = owner.faction, owner.unit, "subject"
-        if actor is None:
-            return None
+        if actor is None and not (trigger.form == "lost" and trigger.flags & {"noun_of", "deal"}):
+            return None  # ("the loss of X to Y" needs no loser named: Y is who takes it)
         followed = self._headline_factions()
         side_of_clash = None
         if action == "clash" and actor_from == "running" and len(followed) == 1 and actor not in followed \
@@ -928,7 +937,7 @@ class _Reader(Sides):
                     and not _MATERIEL_AFTER.match(self.masked, trigger.end, min(sentence.end, trigger.end + 60)):
                 return None  # "destroyed houses": no fight ("destroyed an army tank near X" is one)
         goods = _NOT_TERRITORY.match(self.masked, trigger.end, min(object_end, trigger.end + 60)) \
-            if action in ("capture", "recapture") and trigger.form in ("verb", "lost") else None
+            if action in ("capture", "recapture") and trigger.form in ("verb", "lost") and "deal" not in trigger.flags else None
         if goods is not None and not _DRIVEN_FROM.match(self.masked, trigger.start, min(object_end, trigger.end + 60)) \
                 and not any(trigger.end <= r.start < goods.end() for r in view.refs):  # "took X, where 3 soldiers..."
             return None  # "seized a shipment of arms in X", "captured 20 fighters": no ground taken
@@ -948,7 +957,7 @@ class _Reader(Sides):
         if trigger.form in ("failed_to", "lost"):
             # "A failed to take X", "A lost X (to B)": the other side holds or takes it.
             actor = self._object_side(view, trigger, object_end, exclude=target) or \
-                self._fallback_target(target, places)
+                (self._fallback_target(target, places) if target else None)
             unit = None
         if actor is None:
             return None
@@ -1157,8 +1166,22 @@ class _Reader(Sides):
             relative = _RELATIVE_OPEN.search(self.masked, view.sentence.start, subject_start)
             if relative is not None:
                 subject_refs = [r for r in view.refs if view.sentence.start <= r.start and r.end <= relative.start()]
+        if "deal" in trigger.flags:
+            # "the rebels in X agreed to leave for Y": the deal gives up where its side is, not
+            # where it goes
+            if subject_refs:
+                return choose_nearest(self.masked, subject_refs), "subject"
+            object_refs = [r for r in object_refs if not _DESTINED.search(self.masked, max(trigger.end, r.start - 30), r.start)]
+        if trigger.form == "passive" and not subject_refs and not object_refs and trigger.action in ("withdraw", "repel"):
+            # "A tried to storm X on Monday but were beaten back by B": the answer is where the
+            # attempt was aimed.
+            tried = _TRIED_BEFORE.search(self.masked, view.sentence.start, subject_start)
+            if tried is not None:
+                subject_refs = [r for r in view.refs if tried.end() <= r.start and r.end <= subject_start]
         if trigger.form == "passive" and subject_refs and (
-                not object_refs or _CLAUSE_AFTER.match(self.masked, trigger.end)):
+                not object_refs or _CLAUSE_AFTER.match(self.masked, trigger.end)
+                # "X, captured on Friday by Y, lies ...": a participle in apposition is its place's
+                or _APPOSED_GAP.fullmatch(self.masked, subject_refs[-1].end, trigger.start)):
             # "X was taken", "With X taken, ...": the patient is named before the verb.
             return choose_nearest(self.masked, subject_refs), "subject"
         if trigger.form == "verb" and action in _TRANSITIVE_ACTIONS:
