@@ -263,6 +263,12 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
     (_p(r"encircl(?:e|es|ed|ing)|surround(?:ed|s|ing)?|cut(?:s|ting)?\s+off|isolat(?:e|es|ed|ing)|cornered|trapped|(?:seal|cordon)(?:ed|ing|s)?\s+off|"
         r"(?:complet\w+|clos\w+)\s+the\s+encirclement|(?:tighten(?:ed|ing|s)?|clos(?:ed|ing|es))\s+(?:the|its|their|a)\s+"
         r"(?:noose|cordon|encirclement|ring|circle|pincers?)\s+(?:around|on)"), "encircle", "verb", frozenset()),
+    # "split the enclave into two pockets around A and B", "cut the rebel-held area in two": the
+    # parts are cut off from each other (an encirclement of the places the pockets are around).
+    # (the places must follow: what was split is no place of its own)
+    (_p(r"(?:split|splitting|splits|divid(?:ed|ing|es|e)|cut|cutting|cuts|carv(?:ed|ing|es|e))\s+(?:[\w'’-]+\s+){1,5}?"
+        r"(?:(?:in|into)\s+(?:two|three|four|several|separate|isolated|multiple|smaller)\s+(?:[\w-]+\s+)?(?:pockets|parts|halves|"
+        r"sections|enclaves|zones|areas|segments)|in\s+(?:two|half))"), "encircle", "verb", frozenset({"direct"})),
     (_p(r"air[\s-]?strikes?|air[\s-]?raids?|aerial\s+(?:bombardment|bombing|attacks?|strikes?)|air\s+attacks?|"
         r"sorties"), "airstrike", "nominal_free", frozenset()),
     # Monitors' "a raid by warplanes on X": an air raid, its arm named after it.
@@ -397,6 +403,7 @@ _HEADS = [
     "adva reac appr cros",
     "brou brin",
     "enci surr cut cuts cutt isol corn trap comp clos tigh seal cord",
+    "spli divi cut cuts cutt carv",
     "air airs air- aeri sort",
     "raid",
     "bomb",
@@ -440,6 +447,10 @@ _LIGHT_BEFORE = Caseless(
 # "the withdrawal (of its fighters) from X": a withdrawal told with the place it left is an event
 # without a light verb to carry it.
 _EVACUATE_AFTER = re.compile(r"[^.;]{0,30}?\sto\s+evacuate", re.I)
+_THROWN_BACK_AFTER = re.compile(r"[^.;!?]*?(?<![\w-])(?:(?:driven|pushed|forced|kicked|thrown|beaten|chased)\s+(?:back|out)|"
+                                r"repell?ed|repulsed|expelled)(?![\w-])", re.I)
+_ADJECTIVE_BEFORE = re.compile(r"(?<![\w-])(?:more|most|less|least|very|fully|relatively|is|are|was|were|remains?|"
+                              r"remained|seems?|looks?|deemed|considered|kept)\s+(?:now\s+|still\s+)?$", re.I)
 _APPOSED_BEFORE = re.compile(r",\s*$")
 _TO_SIDE_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){1,4}?to\s", re.I)
 _LEFT_FROM_AFTER = re.compile(r"\s+from\s", re.I)
@@ -618,6 +629,13 @@ def _classify(text: str, floor: int, a: int, b: int, action: str, form: str, fla
     if form == "verb" and action in _TRANSITIVE and word.lower().endswith(("ed", "en", "un")) and _NO_OBJECT_AFTER.match(after):
         # "... and the pocket completely encircled.": a transitive verb with no object is passive.
         return Trigger(a, b, action, "passive", flags)
+    if word.lower() == "secure" and (_DETERMINER_BEFORE.search(before) or _ADJECTIVE_BEFORE.search(before)):
+        return None  # "a secure line to X", "the road is now secure": the adjective, no capture
+    if action == "attack" and form == "verb" and word.lower() == "stormed" and _HANDED_PLACE.match(after) and \
+            not _THROWN_BACK_AFTER.match(text, b, min(len(text), b + 160)):
+        # "stormed X": a named place stormed is told as taken ("stormed army posts in X" is an
+        # attack, and so is one the stormers were driven out of again)
+        return Trigger(a, b, "capture", form, flags)
     if form == "lost" and _LOST_BEFORE_RELATIVE.search(before):
         # "regained positions they had lost near X": the ground the main verb took, named again
         return Trigger(a, b, action, "reference", flags)

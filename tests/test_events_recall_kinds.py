@@ -222,3 +222,53 @@ def test_a_verb_split_by_its_object_and_back_is_a_retaking(text, expected):
 
 def test_men_taken_back_with_them_are_no_retaking():
     assert read("Rebels took 20 prisoners back with them from Kafr Nabl on Tuesday.") == []
+
+
+# Kind: a named place stormed is told as taken; positions stormed are an attack.
+@pytest.mark.parametrize("text, expected", [
+    ("Rebels stormed Kafr Nabl on Tuesday after a week-long siege.", ("rebels", "capture", "Kafr Nabl")),
+    ("On Tuesday the army stormed Qaryatayn, ending two years of ISIS rule there.", ("government", "capture", "Qaryatayn")),
+    ("The town fell days after government troops stormed Al-Bab, the last ISIS bastion nearby.",
+     ("government", "capture", "Al-Bab")),
+])
+def test_a_named_place_stormed_is_taken(text, expected):
+    assert expected in summary(read(text))
+
+
+def test_positions_stormed_are_an_attack():
+    assert summary(read("ISIS stormed army positions near Qaryatayn on Tuesday.")) == [("isil", "attack", "Qaryatayn")]
+
+
+# Kind: "secure" as an adjective ("a secure line", "is now secure") takes nothing.
+@pytest.mark.parametrize("text", [
+    "The offensive gives the army a secure line between Raqqa and Deir ez-Zor.",
+    "The army now holds a secure corridor to Qaryatayn.",
+    "The road to Qaryatayn is now secure, the army said.",
+])
+def test_secure_as_an_adjective_is_no_capture(text):
+    assert read(text) == []
+
+
+def test_secure_as_a_verb_still_takes():
+    assert ("government", "capture", "Qaryatayn") in summary(read("Troops secured Qaryatayn on Tuesday."))
+
+
+# Kind: an area split into pockets: each pocket's place is cut off.
+@pytest.mark.parametrize("text, places", [
+    ("On Tuesday government troops divided the besieged area into three isolated parts, around Kafr Nabl, "
+     "Qaryatayn and Idlib.", {"Kafr Nabl", "Qaryatayn", "Idlib"}),
+    ("The army split the rebel enclave into two pockets around Kafr Nabl and Qaryatayn on Tuesday.",
+     {"Kafr Nabl", "Qaryatayn"}),
+    ("On Tuesday the SDF advance cut the ISIS-held zone in two near Raqqa.", {"Raqqa"}),
+])
+def test_an_area_split_into_pockets_encircles_them(text, places):
+    assert {e.place for e in read(text) if e.action == "encircle"} == places
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels split into two factions in Idlib on Tuesday.",
+    "The army divided its forces into two groups near Raqqa on Tuesday.",
+    "On Tuesday the army cut the rebel-held pocket in Raqqa in two and pushed on.",
+])
+def test_sides_splitting_themselves_encircle_nothing(text):
+    assert read(text) == []
