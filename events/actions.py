@@ -125,6 +125,11 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
     (_p(r"captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|liberat(?:e|es|ed|ing)|over-?r(?:an|un|uns|unning)|wrest(?:ed|ing|s)?|"
         r"conquer(?:ed|ing|s)?|expel(?:led|s|ling)?|oust(?:ed|ing|s)?|rout(?:ed|ing|s)?|dislodg(?:e|ed|es|ing)|"
         r"evict(?:ed|ing|s)?|mop(?:ped|ping|s)?\s+up|defeat(?:ed|ing)(?!" + _REPELLED_THING + r")"), "capture", "verb", frozenset()),
+    # "beat back an ISIS assault", "threw back repeated counter-attacks": what is pushed back is
+    # an attack, the subject its defender.
+    (_p(r"(?:pushed|push|pushes|pushing|drove|drive|drives|driving|driven|beat|beats|beating|beaten|threw|throw|throws|"
+        r"throwing|thrown|turned|turn|turns|turning|fought|fight|fights|fighting|hurled|hurl)\s+back(?=" + _REPELLED_THING + r")"),
+     "repel", "verb", frozenset()),
     (_p(r"(?:pushed|push|pushes|pushing|drove|driven|beat|beaten|beating|pinned|pin|pins|pinning)\s+(?:[\w'-]+\s+){0,3}?back|"
         r"(?:driven|forced|kicked|thrown|chased)\s+out"), "withdraw", "swap", frozenset({"pushed_back"})),
     # "negotiated the surrender of X": a deal that hands X over (deals are captures).
@@ -365,6 +370,7 @@ _HEADS = [
     "rest",
     "expa",
     "capt seiz libe over wres conq expe oust rout disl evic mop mopp mops defe",
+    "push drov driv beat thre thro turn foug figh hurl",
     "push drov driv beat pinn pin pins forc kick thro chas",
     "nego brok arra obta acce",
     "is are was were been bein",
@@ -479,7 +485,9 @@ _LIGHT_AFTER = re.compile(
 _VERB_SUBJECT_BEFORE = re.compile(r"(?:forces|troops|units|fighters|militants|militias|rebels|they|jihadists|"
                                   r"soldiers|army|Army|SAA|ISIS|ISIL|IS|SDF|FSA|HTS|YPG)\s*$")
 _REPELLED_BEFORE = re.compile(r"(?<![\w-])(?:repell?(?:ed|ing|s)?|repuls(?:ed|ing|es|e)|thwart(?:ed|ing|s)?|foil(?:ed|ing|s)?|"
-                              r"crush(?:ed|ing|es)?|(?:fought|fend(?:ed)?|ward(?:ed)?|beat|held)\s+off)\s+"
+                              r"crush(?:ed|ing|es)?|(?:fought|fend(?:ed)?|ward(?:ed)?|beat|held)\s+off|"
+                              r"(?:push(?:ed|ing)?|dr(?:ove|iven|ive|iving)|beat(?:en|ing)?|thr(?:ew|own|ow|owing)|turn(?:ed|ing)?|"
+                              r"fought|hurl(?:ed|ing)?)\s+back)\s+"
                               r"(?:(?:an?|the|its|their|several|multiple|repeated)\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
 _DETERMINER_BEFORE = re.compile(r"(?<![\w-])" + _DET + r"\s+(?:[\w-]+\s+){0,2}$", re.I)
 _PASSIVE_BEFORE = Caseless(r"(?<![\w-])" + _BE + _ADVERB + r"\s*$", re.I)

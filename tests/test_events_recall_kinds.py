@@ -272,3 +272,19 @@ def test_an_area_split_into_pockets_encircles_them(text, places):
 ])
 def test_sides_splitting_themselves_encircle_nothing(text):
     assert read(text) == []
+
+
+# Kind: an attack pushed back ("beat back an assault", "threw back counter-attacks"): the subject
+# repels it (a side pushed back is that side's withdrawal, as before).
+@pytest.mark.parametrize("text, expected", [
+    ("Rebels in Kafr Nabl beat back an ISIS assault on the town's eastern edge on Tuesday.",
+     ("rebels", "repel", "Kafr Nabl")),
+    ("On Tuesday the SDF drove back repeated ISIS counter-attacks near Raqqa.", ("sdf", "repel", "Raqqa")),
+    ("Government troops threw back an ISIS offensive against Qaryatayn on Tuesday.", ("government", "repel", "Qaryatayn")),
+])
+def test_an_attack_pushed_back_is_repelled(text, expected):
+    assert summary(read(text)) == [expected]
+
+
+def test_a_side_pushed_back_still_withdraws():
+    assert ("isil", "withdraw", "Raqqa") in summary(read("The SDF pushed ISIS back from Raqqa on Tuesday."))
