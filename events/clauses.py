@@ -62,6 +62,10 @@ _MODAL = re.compile(r"(?<![\w'’-])(?:will|would|could|can|(?-i:may)|might|shou
                     r"going\s+to)(?![\w-])(?:\s+[\w'’-]+){0,3}\s+$", re.I)
 _MODAL_AFTER = re.compile(r"[^,.;]{0,40}?(?<![\w-])(?:will|would|could|might|(?-i:may)|is\s+(?:expected|likely|set|about)\s+to)"
                           r"(?![\w-])", re.I)
+# "a push into X is unlikely", "an assault on X looks imminent", "we see a push into X as likely":
+# a move judged, not made.
+_JUDGED_AFTER = re.compile(r"[^,.;]{0,40}?(?<![\w-])(?:unlikely|(?:as|is|are|remains?|seems?|looks?|appears?)\s+(?:(?:highly|very|"
+                           r"more|most|less|now|still)\s+)?(?:likely|possible|probable|imminent|planned|expected))(?![\w-])", re.I)
 _IRREALIS_CUES = Folded(
     r"(?<![\w'’-])(?:aim(?:s|ed|ing)?|goals?|objectives?|purpose|plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|intention|"
     r"(?:tasked|charged|entrusted)\s+with|expected|expects?|likely|"
@@ -150,6 +154,11 @@ def is_irrealis(masked: str, clause_begin: int, trigger_start: int, sentence_end
 def is_irrealis_after(masked: str, trigger_end: int, sentence_end: int) -> bool:
     """A noun's event told as future or possible by the verb after it ("the assault will start")."""
     return bool(_MODAL_AFTER.match(masked[trigger_end:min(sentence_end, trigger_end + 60)]))
+
+
+def is_judged_after(masked: str, trigger_end: int, sentence_end: int) -> bool:
+    """A noun's event judged likely or unlikely by the words after it, not told as done."""
+    return bool(_JUDGED_AFTER.match(masked, trigger_end, min(sentence_end, trigger_end + 60)))
 
 
 def is_negated(masked: str, clause_begin: int, trigger_start: int) -> bool:

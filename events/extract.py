@@ -842,7 +842,8 @@ class _Reader(Sides):
             if clauses.is_irrealis(self.masked, self._own_subject(view, begin, trigger), trigger.start, sentence.end) or (
                     (trigger.form == "nominal" or _NOUN_DETERMINER_BEFORE.search(self.masked, max(begin, trigger.start - 20),
                                                                                  trigger.start))
-                    and clauses.is_irrealis_after(self.masked, trigger.end, sentence.end)):
+                    and clauses.is_irrealis_after(self.masked, trigger.end, sentence.end)) or (
+                    trigger.form in ("nominal", "nominal_of") and clauses.is_judged_after(self.masked, trigger.end, sentence.end)):
                 # ("the assault will start", "the next target is expected to be X")
                 if trigger.action == "siege_lifted":
                     live.append((trigger, "siege"))

@@ -288,3 +288,18 @@ def test_an_attack_pushed_back_is_repelled(text, expected):
 
 def test_a_side_pushed_back_still_withdraws():
     assert ("isil", "withdraw", "Raqqa") in summary(read("The SDF pushed ISIS back from Raqqa on Tuesday."))
+
+
+# Kind (a non-event): a move told as a noun and judged likely or unlikely after it.
+@pytest.mark.parametrize("second", [
+    "We assess a push into Idlib as unlikely before the winter.",
+    "An assault on Qaryatayn is unlikely before the spring, officials said.",
+    "A rebel offensive against Idlib looks imminent, a monitor said.",
+    "Analysts see a push into Qaryatayn as more likely after the summer.",
+])
+def test_a_move_judged_likely_or_unlikely_is_no_event(second):
+    assert summary(read("Rebels overran Kafr Nabl on Tuesday. " + second)) == [("rebels", "capture", "Kafr Nabl")]
+
+
+def test_a_move_told_as_begun_stays_an_event():
+    assert ("sdf", "attack", "Raqqa") in summary(read("The SDF offensive against Raqqa started on Tuesday."))
