@@ -90,7 +90,8 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
      "encircle", "modifier", frozenset()),
     (_p(r"(?:long[\s-]+)?besieged(?=\s+(?:city|town|pocket|garrison|enclave|village|district|neighbou?rhoods?|area|"
         r"positions|troops|forces|defenders|airbase|air\s+base|stronghold)\b)"), "siege", "modifier", frozenset()),
-    (_p(r"(?:capture|fall|liberation|seizure|storming|takeover)\s+of"), "capture", "nominal_of", frozenset()),
+    (_p(r"(?:capture|fall|liberation|seizure|storming|takeover)\s+of|clearance\s+of(?!\s+(?:the\s+)?(?:[\w-]+\s+)?(?:mines|"
+        r"rubble|debris|explosives|ieds|booby[\s-]traps|unexploded|ordnance|roads?|bodies)\b)"), "capture", "nominal_of", frozenset()),
     (_p(r"recapture\s+of"), "recapture", "nominal_of", frozenset()),
     # "the army's entry into X": an advance that got in.
     (_p(r"(?:entry|entrance|incursion|push|breakthrough)\s+into"), "advance", "nominal_of", frozenset({"entry"})),
@@ -186,6 +187,7 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
         r"(?=\s+(?:the\s+)?(?:hands\s+of\s|(?:[\w'’-]+\s+){1,3}?hands\b))"), "capture", "passive", frozenset({"control"})),
     # "declared X free of terrorists", "X was declared secure": a capture announced.
     (_p(r"declar(?:ed|es|ing)\s+(?:fully\s+|completely\s+)?(?:free|clear|cleared|secure|secured|liberated)|"
+        r"(?:declar|announc|claim|proclaim)(?:ed|es|ing)\s+(?:(?:total|full|complete|final)\s+)?victory(?=\s+(?:in|over|at)\s)|"
         r"declar(?:ed|es|ing)(?=\s+[^,.;]{2,40}?\s+(?:fully\s+|completely\s+)?(?:free|clear|cleared|secure|secured|liberated)\b)"),
      "capture", "verb", frozenset()),
     # "brought X under (its) control"
@@ -241,10 +243,12 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
         r"(?:to|towards|into)\s+(?:(?:the\s+)?(?:new|other|rear|defensive|fortified|safer|second|prepared)\s+)?"
         r"(?:positions|lines)\s))"),
      "withdraw", "verb", frozenset()),
-    (_p(r"(?:push(?:ed|es|ing)?|thrust|edg(?:ed|es|ing)|inch(?:ed|es|ing)|march(?:ed|es|ing))(?=\s+(?:on\s+)?(?:towards?|into|deeper|forward|further|onto|"
+    (_p(r"(?:push(?:ed|es|ing)?|thrust|edg(?:ed|es|ing)|inch(?:ed|es|ing)|march(?:ed|es|ing)|press(?:ed|es|ing)|"
+        r"(?:drew|draw|draws|drawing|crept|creep|creeping))(?=\s+(?:on\s+)?(?:towards?|into|deeper|forward|further|onto|"
         r"on\s+to|within|through|closer|nearer|north|south|east|west|[a-z]+wards?|to\s+(?:the\s+)?(?:edges?|outskirts|gates|"
         r"doorstep|fringes|perimeter|entrances?|walls|vicinity))\b)"), "advance", "verb", frozenset({"push"})),
-    (_p(r"(?:came|come|comes|coming)\s+(?:to\s+)?within"), "advance", "verb", frozenset({"near"})),
+    (_p(r"(?:came|come|comes|coming|moved|moving|got|getting|advanced|pushed)\s+(?:to\s+)?within"), "advance", "verb",
+     frozenset({"near"})),
     # A side's men told as being at a place's edge ("its fighters were on the outskirts of X"): an advance
     # (men, not a building: "the hospital is on the outskirts of X" is none).
     (_p(r"(?:(?<=fighters\s)|(?<=troops\s)|(?<=forces\s)|(?<=units\s)|(?<=soldiers\s)|(?<=men\s)|(?<=they\s)|"
@@ -306,7 +310,7 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
     # ("fighting alongside the FSA": allies; "the rebels who had fought there": who they are)
     (_p(r"clash(?:es|ed|ing)?|(?<!infantry\s)fighting(?!\s+(?:vehicles?|positions|season|forces?|men|age|units|"
         r"capabilit\w*|strength|spirit|chance|fit|alongside))|(?<!\swho\s)(?<!\swho\shad\s)fought(?!\s+alongside)|battl(?:ed|ing|es)|skirmish(?:es|ed|ing)?|firefights?|"
-        r"exchang(?:ed|ing)\s+fire|confrontations|gun[\s-]?fights?|engag(?:ed|ing)\s+(?:in\s+)?(?:battles?|fighting|clashes|combat)"),
+        r"(?:exchang|trad)(?:ed|ing)\s+(?:heavy\s+|artillery\s+|mortar\s+)?fire|exchanges\s+of\s+fire|confrontations|gun[\s-]?fights?|engag(?:ed|ing)\s+(?:in\s+)?(?:battles?|fighting|clashes|combat)"),
      "clash", "nominal_free", frozenset()),
     # Rounds as the subject of where they landed: "government rockets slammed into X", "shells
     # rained down on X".
@@ -325,7 +329,7 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
         r"infiltrat(?:ed|es|ing)|mortar(?:ed|ing)|rocket(?:ed|ing)|invad(?:ed|es|ing)|"
         r"(?:open(?:ed|s|ing)?\s+fire|fired)\s+(?:on|at|upon)(?!\s+(?:the\s+)?(?:[\w-]+\s+)?(?:protesters|demonstrators|crowds?|mourners|"
         r"civilians|worshippers|funerals?|marchers)\b)|"
-        r"detonat(?:ed|es|ing)\s+(?:[\w-]+\s+){0,3}?(?:car[\s-]bombs?|bombs?|vbieds?|ieds?|explosives?|(?:suicide\s+)?vests?|"
+        r"detonat(?:ed|es|ing)\s+(?:[\w-]+\s+){0,3}?(?:car[\s-]bombs?|bombs?|s?vbieds?|ieds?|explosives?|(?:suicide\s+)?vests?|"
         r"belts?|trucks?|vehicles?)|"
         r"(?:fired|firing|fire|fires|launch(?:ed|es|ing)?|lobb(?:ed|ing))\s+(?:[\w-]+\s+){0,3}?(?:missiles?|rockets?|shells?|mortars?|artillery|projectiles?)"),
      "attack", "verb", frozenset()),
@@ -356,7 +360,7 @@ _HEADS = [
     "newl rece",
     "long enci surr isol",
     "long besi",
-    "capt fall libe seiz stor take",
+    "capt fall libe seiz stor take clea",
     "reca",
     "entr incu push brea",
     "capt fall libe seiz take loss",
@@ -386,7 +390,7 @@ _HEADS = [
     "is are was were",
     "came come comi fell fall is was were are been now brou repo said beli thou conf unde know",
     "is are was were fell fall pass came come retu slip went gone",
-    "decl",
+    "decl anno clai proc",
     "brou brin",
     "retu",
     "gain esta secu",
@@ -402,8 +406,8 @@ _HEADS = [
     "with retr pull fell fall aban evac",
     "left leav fled flee vaca depa",
     "rede re-d repo re-p regr",
-    "push thru edge edgi inch marc",
-    "came come comi",
+    "push thru edge edgi inch marc pres drew draw crep cree",
+    "came come comi move movi got gett adva push",
     "is are was were",
     "pres gain clos conv brok brea made make maki move movi prog swep roll achi",
     "adva reac appr cros",
@@ -418,7 +422,7 @@ _HEADS = [
     "subj",
     "kill elim neut liqu infl purs",
     "link met meet join conn",
-    "clas figh foug batt skir fire exch enga heav conf gunf gun",
+    "clas figh foug batt skir fire exch trad enga heav conf gunf gun",
     "have had has slam cras land rain fell expl smas tore",
     "stor atta assa raid shel figh",
     "adva",
@@ -479,7 +483,8 @@ _LIGHT_AFTER = re.compile(
     # "the army's assault on X began / killed ...": the noun and its aim, then what it did
     r"(?:on|against|towards?|near|around|to\s+(?:capture|take|retake|recapture|seize|storm|liberate|encircle|besiege|clear))"
     r"\s[^,.;:()]{0,50}?\s(?:has\s+|have\s+|had\s+)?(?:continued|resumed|intensified|"
-    r"began|begun|started|killed|wounded|left|got\s+under\s*way|kicked\s+off|(?:was|were)\s+launched))\b",
+    r"began|begun|started|killed|wounded|left|got\s+under\s*way|kicked\s+off|(?:was|were)\s+launched|"
+    r"gathered\s+pace|gained\s+(?:pace|momentum)|picked\s+up|accelerated))\b",
     re.I,
 )
 _VERB_SUBJECT_BEFORE = re.compile(r"(?:forces|troops|units|fighters|militants|militias|rebels|they|jihadists|"

@@ -303,3 +303,39 @@ def test_a_move_judged_likely_or_unlikely_is_no_event(second):
 
 def test_a_move_told_as_begun_stays_an_event():
     assert ("sdf", "attack", "Raqqa") in summary(read("The SDF offensive against Raqqa started on Tuesday."))
+
+
+# Kind: moving towards a place, in any of the movement verbs (press / draw / creep towards, moved
+# or got within N km of), and the noun's advance going on ("gathered pace").
+@pytest.mark.parametrize("text", [
+    "Army units pressed towards Qaryatayn on Tuesday.",
+    "The army drew closer to Qaryatayn on Tuesday.",
+    "Government troops crept towards Qaryatayn under heavy fire on Tuesday.",
+    "The army moved within five kilometres of Qaryatayn on Tuesday.",
+    "The army's advance towards Qaryatayn gathered pace on Tuesday.",
+])
+def test_movement_towards_a_place_is_an_advance(text):
+    assert ("government", "advance", "Qaryatayn") in summary(read(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The army pressed charges against smugglers in Qaryatayn on Tuesday.",
+    "The talks drew to a close in Damascus on Tuesday.",
+])
+def test_movement_words_in_other_senses_are_no_advance(text):
+    assert read(text) == []
+
+
+# Kind: fire traded, a vehicle bomb set off, victory declared, a clearance completed.
+@pytest.mark.parametrize("text, expected", [
+    ("The army and the rebels traded fire near Kafr Nabl on Tuesday.", "clash"),
+    ("ISIS detonated an SVBIED at an army checkpoint in Qaryatayn on Tuesday.", "attack"),
+    ("The SDF declared victory in Raqqa on Tuesday.", "capture"),
+    ("The SDF completed its clearance of Raqqa on Tuesday.", "capture"),
+])
+def test_other_words_for_fights_and_captures(text, expected):
+    assert expected in {e.action for e in read(text)}
+
+
+def test_clearing_mines_is_no_capture():
+    assert read("Engineers began the clearance of mines in Raqqa on Tuesday.") == []
