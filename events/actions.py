@@ -201,7 +201,7 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
         r"(?=\s+(?:in|inside|within|on)\s)"), "advance", "verb", frozenset({"entry"})),
     # Hoisting one's flag over a place is the usual way a capture is announced.
     (_p(r"(?:rais|hoist|plant)(?:ed|ing|es|s|e)?\s+(?:the\s+|their\s+|its\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?flags?"
-        r"(?=\s+(?:over|above|on|atop|in)\s)"), "capture", "verb", frozenset()),
+        r"(?=\s+(?:(?:over|above|on|atop|in)\s|there\b))"), "capture", "verb", frozenset()),
     # "the black flag flew over X": the flag's side (data/factions.yaml) took it.
     (_p(r"(?:(?<=flag\s)|(?<=flags\s))(?:(?:was|were|had\s+been)\s+(?:raised|hoisted|planted)|"
         r"(?:(?:is|are|was|were)\s+(?:now\s+)?)?(?:flew|flies|flown|flying|fluttered|fluttering|went\s+up))"

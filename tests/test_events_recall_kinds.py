@@ -339,3 +339,31 @@ def test_other_words_for_fights_and_captures(text, expected):
 
 def test_clearing_mines_is_no_capture():
     assert read("Engineers began the clearance of mines in Raqqa on Tuesday.") == []
+
+
+# Kind: a place named again by a kind word with a describing adjective ("the ancient city", "the
+# devastated town"), or by a synonym of its kind ("the airfield" for an airbase).
+@pytest.mark.parametrize("text, expected", [
+    ("Government troops reached the edge of Qaryatayn on Monday. The ancient town fell to the army on Tuesday.",
+     ("government", "capture", "Qaryatayn")),
+    ("The rebels shelled Kafr Nabl on Monday. On Tuesday they stormed the devastated town.",
+     ("rebels", "attack", "Kafr Nabl")),
+    ("ISIS besieged Jirah airbase on Monday. Government warplanes struck militants around the airfield on Tuesday.",
+     ("government", "airstrike", "Jirah airbase")),
+])
+def test_a_kind_word_with_an_adjective_or_a_synonym_names_the_place_again(text, expected):
+    assert expected in summary(read(text))
+
+
+def test_the_next_town_is_another_town():
+    events = read("The army took Qaryatayn on Monday. On Tuesday it pushed on and shelled the next town.")
+    assert [e.place for e in events if e.action == "attack"] == []
+
+
+# Kind: a flag raised "there": the place just named is taken.
+@pytest.mark.parametrize("text", [
+    "Government troops entered Qaryatayn on Tuesday and raised the national flag there.",
+    "The army shelled Qaryatayn on Monday. Troops reached the town on Tuesday and hoisted the flag there.",
+])
+def test_a_flag_raised_there_is_a_capture(text):
+    assert ("government", "capture", "Qaryatayn") in summary(read(text))
