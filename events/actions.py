@@ -551,9 +551,11 @@ _PLACED_AFTER = re.compile(r"\s+(?:in|around|near|on|against|at|inside|along|out
                            r"to\s+(?:clear|capture|take|retake|recapture|seize|storm|liberate|expel|drive|encircle|besiege))\s",
                            re.I)
 # (a time told first: "X, captured on Friday by the SDF, ...")
-_NO_OBJECT_AFTER = re.compile(r"[^\S\n]*(?:(?:on|in|during|late|early|earlier|last|overnight|yesterday)"
+# (and the sides it was done from: "X, surrounded on three sides by Y")
+_NO_OBJECT_AFTER = re.compile(r"[^\S\n]*(?:(?:on|in|from|during|late|early|earlier|last|overnight|yesterday)"
                               r"(?:\s+(?:[A-Z][a-z]+|\d[\d,]*(?:st|nd|rd|th)?|the|of|on|in|early|late|morning|night|evening|"
-                              r"weekend|week|month|year|hours))*\s+)?(?:[.;,)]|$|\n|by\s)")
+                              r"weekend|week|month|year|hours|all|two|three|four|several|sides|fronts|directions))*\s+)?"
+                              r"(?:[.;,)]|$|\n|by\s)")
 # Verbs whose object is the side that leaves ("expelled ISIS from X").
 _EXPEL = re.compile(r"(?i:expelled|ousted|evicted|dislodged|driven\s+out|kicked\s+out|flushed\s+out|chased\s+out)")
 _FROM_AFTER = re.compile(r"\s+(?:completely\s+|fully\s+)?(?:from|of)\s", re.I)

@@ -140,6 +140,8 @@ _FEATURE = re.compile(r"(?<![\w-])its\s+(?:(?:nearby|adjacent|neighbouring|neigh
                       r"(?P<feature>dam|airport|airbase|air\s+base|castle|citadel)(?![\w-])", re.I)
 _COORDINATED_SUBJECT_BEFORE = re.compile(r"(?:,|(?<![\w-])and)\s+(?:then\s+|later\s+)?(?:the\s+)?$", re.I)
 _CLAUSE_AFTER = re.compile(r"\s*[,;:]")
+_OPENING_PATIENT_GAP = re.compile(r"\s*(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:town|city|village|district|base|airbase|airport|"
+                                  r"neighbou?rhood|suburb|hill|camp)\s+of\s+)?")
 _DESTINED = re.compile(r"(?<![\w-])(?:towards?|to|into|for)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 _TRIED_BEFORE = re.compile(r"(?<![\w-])(?:tried|attempted|sought|trying|attempting)\s+to\s", re.I)
 _APPOSED_GAP = re.compile(r",\s*(?:(?:first|once|later|then|eventually|finally|briefly|fully|completely)\s+)?")
@@ -1167,6 +1169,14 @@ class _Reader(Sides):
             relative = _RELATIVE_OPEN.search(self.masked, view.sentence.start, subject_start)
             if relative is not None:
                 subject_refs = [r for r in view.refs if view.sentence.start <= r.start and r.end <= relative.start()]
+        if trigger.form == "passive" and not subject_refs and not object_refs and \
+                not self.masked[view.sentence.start:trigger.start].strip(" \t\"“'‘"):
+            # "Seized by ISIS after a week of fighting, X fell silent": a sentence-opening
+            # participle's patient is the subject right after its comma.
+            comma = self.masked.find(",", trigger.end, view.sentence.end)
+            after = [r for r in view.refs if comma >= 0 and r.start > comma]
+            if after and _OPENING_PATIENT_GAP.fullmatch(self.masked, comma + 1, after[0].start):
+                return [Chosen(after[0])], "subject"
         if "deal" in trigger.flags:
             # "the rebels in X agreed to leave for Y": the deal gives up where its side is, not
             # where it goes

@@ -367,3 +367,16 @@ def test_the_next_town_is_another_town():
 ])
 def test_a_flag_raised_there_is_a_capture(text):
     assert ("government", "capture", "Qaryatayn") in summary(read(text))
+
+
+# Kind: a sentence-opening participle ("Seized by Y after ..., X ..."): its patient is the main
+# clause's subject after the comma, whatever stands between the agent and the comma.
+@pytest.mark.parametrize("text, expected", [
+    ("Seized by ISIS fighters after a week of fighting, Qaryatayn fell silent on Tuesday.", ("isil", "capture", "Qaryatayn")),
+    ("Surrounded on three sides by government troops, Kafr Nabl was running out of food on Tuesday.",
+     ("government", "encircle", "Kafr Nabl")),
+    ("Overrun by the rebels after a three-day assault, the town of Kafr Nabl was quiet on Tuesday.",
+     ("rebels", "capture", "Kafr Nabl")),
+])
+def test_an_opening_participle_is_told_of_the_subject_after_its_comma(text, expected):
+    assert expected in summary(read(text))
