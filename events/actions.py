@@ -77,7 +77,7 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
         r"quickly\s+|soon\s+)*(?:failed|stalled|foundered|was\s+thwarted|were\s+thwarted|was\s+foiled|were\s+foiled)"),
      "repel", "failed_ref", frozenset()),
     (_p(r"(?:break|broke|broken|breaking|breaks|lift|lifted|lifting|lifts|end|ended|ending|ends|relieve[ds]?|"
-        r"relieving)\s+(?:[\w'’-]+\s+){0,3}?siege|(?:relieve[ds]?|relieving|reach(?:ed|es|ing)?|(?:broke|break|breaks|breaking|got|get|gets|getting|fought|fighting|punched|punching)\s+(?:(?:their|its)\s+way\s+)?through\s+to|link(?:ed|s|ing)?\s+up\s+with|(?:linked|connected|joined)\s+(?:up\s+)?with|arriv(?:ed|es|ing|e)\s+(?:at|in))\s+(?:the\s+)?(?:long[\s-]+)?"
+        r"relieving)\s+(?:[\w'’-]+\s+){0,3}?(?:siege|blockade|encirclement|cordon)(?![\w-])|(?:relieve[ds]?|relieving|reach(?:ed|es|ing)?|(?:open|opened|opening|opens|reopen(?:ed|ing|s)?)\s+(?:a\s+|the\s+)?(?:[\w-]+\s+)?(?:corridor|route|road|path|supply\s+line)\s+(?:to|into|towards)|(?:broke|break|breaks|breaking|got|get|gets|getting|fought|fighting|punched|punching)\s+(?:(?:their|its)\s+way\s+)?through\s+to|link(?:ed|s|ing)?\s+up\s+with|(?:linked|connected|joined)\s+(?:up\s+)?with|arriv(?:ed|es|ing|e)\s+(?:at|in))\s+(?:the\s+)?(?:long[\s-]+)?"
         r"(?:besieged|encircled|surrounded)(?=\s+(?:[\w-]+\s+)?(?:garrison|troops|forces|defenders|soldiers|city|town|"
         r"airbase|air\s+base|base|airport|districts?|neighbou?rhoods?|enclave|pocket)\b)"), "siege_lifted", "verb",
      frozenset()),
@@ -354,7 +354,7 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
 _HEADS = [
     "fail",
     "atta assa offe adva push atte coun oper raid incu",
-    "brea brok lift end ende endi ends reli reac got get gets gett foug figh punc link conn join arri",
+    "brea brok lift end ende endi ends reli reac got get gets gett foug figh punc link conn join arri open reop",
     "sieg",
     "newl rece just fres",
     "newl rece",
@@ -459,6 +459,7 @@ _LIGHT_BEFORE = Caseless(
 _EVACUATE_AFTER = re.compile(r"[^.;]{0,30}?\sto\s+evacuate", re.I)
 _THROWN_BACK_AFTER = re.compile(r"[^.;!?]*?(?<![\w-])(?:(?:driven|pushed|forced|kicked|thrown|beaten|chased)\s+(?:back|out)|"
                                 r"repell?ed|repulsed|expelled)(?![\w-])", re.I)
+_NOMINAL_END = re.compile(r"(?:lifting|breaking|end|ending|relieving)\s+of\s", re.I)
 _ADJECTIVE_BEFORE = re.compile(r"(?<![\w-])(?:more|most|less|least|very|fully|relatively|is|are|was|were|remains?|"
                               r"remained|seems?|looks?|deemed|considered|kept)\s+(?:now\s+|still\s+)?$", re.I)
 _APPOSED_BEFORE = re.compile(r",\s*$")
@@ -644,6 +645,9 @@ def _classify(text: str, floor: int, a: int, b: int, action: str, form: str, fla
     if form == "verb" and action in _TRANSITIVE and word.lower().endswith(("ed", "en", "un")) and _NO_OBJECT_AFTER.match(after):
         # "... and the pocket completely encircled.": a transitive verb with no object is passive.
         return Trigger(a, b, action, "passive", flags)
+    if action == "siege_lifted" and _NOMINAL_END.match(word):
+        # "the lifting of the siege of X (by Y)": the end told as a noun, its agent after "by"
+        return Trigger(a, b, action, "nominal_of", flags)
     if word.lower() == "secure" and (_DETERMINER_BEFORE.search(before) or _ADJECTIVE_BEFORE.search(before)):
         return None  # "a secure line to X", "the road is now secure": the adjective, no capture
     if action == "attack" and form == "verb" and word.lower() == "stormed" and _HANDED_PLACE.match(after) and \

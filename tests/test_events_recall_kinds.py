@@ -380,3 +380,21 @@ def test_a_flag_raised_there_is_a_capture(text):
 ])
 def test_an_opening_participle_is_told_of_the_subject_after_its_comma(text, expected):
     assert expected in summary(read(text))
+
+
+# Kind: a siege's end in any of its nouns (siege, blockade, encirclement, cordon), a corridor
+# opened to the besieged, and the end told as a noun with its agent after "by".
+@pytest.mark.parametrize("text", [
+    "The army broke the ISIS encirclement of Deir ez-Zor on Tuesday.",
+    "On Tuesday the army ended the three-year blockade of Deir ez-Zor.",
+    "Army units opened a corridor to the besieged city of Deir ez-Zor on Tuesday.",
+    "The army lifted the ISIS blockade on Deir ez-Zor on Tuesday.",
+    "State television hailed the lifting of the siege of Deir ez-Zor by the army on Tuesday.",
+])
+def test_a_siege_ended_in_any_of_its_words_is_lifted(text):
+    assert ("government", "siege_lifted", "Deir ez-Zor") in summary(read(text))
+
+
+def test_a_corridor_opened_for_civilians_from_a_town_lifts_no_siege():
+    assert [e for e in read("The army opened a corridor for civilians leaving Kafr Nabl on Tuesday.")
+            if e.action == "siege_lifted"] == []
