@@ -285,6 +285,10 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
      "airstrike", "nominal_free", frozenset()),
     # Bombing is an airstrike when an air arm is named, else (an army's bombardment) an attack.
     (_p(r"bomb(?:ed|ing|ings)|bombard(?:ed|ing|ment|ments|s)?"), "attack", "nominal_free", frozenset({"air"})),
+    # "X was the target of repeated ISIS attacks": the side named in the attack is the agent.
+    (_p(r"(?:is|are|was|were|been|became|become|becomes)\s+(?:the\s+|a\s+)?(?:(?:main|latest|repeated|frequent|new)\s+)?targets?"
+        r"\s+of(?=\s+(?:[\w'’-]+\s+){0,4}?(?:air\s*strikes|air\s+raids|raids|strikes|shelling|bombardment|bombing|attacks?|"
+        r"assaults?|rockets|missiles|fire)\b)"), "attack", "passive", frozenset({"air", "control"})),
     (_p(r"hit|hits|hitting|struck|strike|strikes|striking|pounded|pounding|pound|(?<!\d\s)(?<!Syrian\s)pounds|targeted|targeting|target|targets|"
         r"destroyed|destroying|hammer(?:ed|ing|s)?(?!\s+out)|pummel(?:l?ed|l?ing|s)?|blast(?:ed|ing)|strafe(?:d|s)?|strafing|"
         r"(?:dropp(?:ed|ing)|drops?|rain(?:ed|ing|s)?)\s+(?:[\w-]+\s+){0,4}?(?:bombs|barrels|munitions|missiles|rockets)"),
@@ -293,7 +297,12 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
     # attacker is not known: the side last named is as often the one attacked).
     (_p(r"(?:came|come|comes|coming)\s+under\s+(?:(?:heavy|intense|fierce|renewed|sustained|repeated|constant|"
         r"continuous|daily|sporadic|an?)\s+)*(?:[\w'’-]+\s+){0,2}?(?:fire|attacks?|shelling|bombardment|assaults?|bombing|"
-        r"rocket\s+fire|mortar\s+fire)(?=\s+by\s)"), "attack", "passive", frozenset({"air"})),
+        r"rocket\s+fire|mortar\s+fire)(?=\s+(?:by|from)\s)"), "attack", "passive", frozenset({"air", "control"})),
+    # "X came under heavy government shelling": the side named in the attack is the agent.
+    (_p(r"(?:came|come|comes|coming)\s+under(?=\s+(?:(?:heavy|intense|fierce|renewed|sustained|repeated|constant|continuous|"
+        r"daily|sporadic|an?)\s+)*(?:government|regime|army|rebel|opposition|ISIS|ISIL|IS|Daesh|SDF|YPG|Kurdish|coalition|HTS|"
+        r"Nusra|jihadist)\s+(?:[\w-]+\s+)?(?:fire|attacks?|shelling|bombardment|assaults?|bombing|air\s*strikes|air\s+raids|"
+        r"rocket\s+fire|mortar\s+fire)\b)"), "attack", "passive", frozenset({"air", "control"})),
     # "subjected X to heavy shelling / air strikes": X was attacked by the subject.
     (_p(r"subject(?:ed|ing|s)(?=\s+[^,.;]{2,40}?\s+to\s+(?:[\w-]+\s+){0,3}?(?:fire|shelling|bombardment|bombing|"
         r"air[\s-]?strikes|air[\s-]?raids|attacks?|barrages?|strikes)\b)"), "attack", "verb", frozenset({"air"})),
@@ -417,7 +426,9 @@ _HEADS = [
     "air airs air- aeri sort",
     "raid",
     "bomb",
+    "is are was were been beca",
     "hit hits hitt stru stri poun targ dest hamm pumm blas drop drops rain stra",
+    "came come comi",
     "came come comi",
     "subj",
     "kill elim neut liqu infl purs",

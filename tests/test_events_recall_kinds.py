@@ -398,3 +398,18 @@ def test_a_siege_ended_in_any_of_its_words_is_lifted(text):
 def test_a_corridor_opened_for_civilians_from_a_town_lifts_no_siege():
     assert [e for e in read("The army opened a corridor for civilians leaving Kafr Nabl on Tuesday.")
             if e.action == "siege_lifted"] == []
+
+
+# Kind: a place under fire, the attacker named in the attack or after "by / from".
+@pytest.mark.parametrize("text, expected", [
+    ("Kafr Nabl came under heavy government shelling on Tuesday.", ("government", "attack", "Kafr Nabl")),
+    ("Qaryatayn came under rebel rocket fire on Tuesday.", ("rebels", "attack", "Qaryatayn")),
+    ("Kafr Nabl came under fire from government forces on Tuesday.", ("government", "attack", "Kafr Nabl")),
+    ("The airport in Deir ez-Zor was the target of repeated ISIS attacks on Tuesday.", ("isil", "attack", "Deir ez-Zor")),
+])
+def test_a_place_under_a_sides_fire_is_attacked_by_it(text, expected):
+    assert expected in summary(read(text))
+
+
+def test_a_target_of_no_attack_is_none():
+    assert read("The hospital in Kafr Nabl was the target of a fundraising campaign on Tuesday.") == []
