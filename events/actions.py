@@ -493,7 +493,7 @@ _LIGHT_AFTER = re.compile(
     r"(?:[^,.;:()]{0,50}?\s)?(?:is|are|was|were)\s+(?:now\s+|still\s+)?(?:continuing|underway|under\s+way|ongoing|"
     r"in\s+progress|progressing|proceeding|gaining)|"
     # "the army's assault on X began / killed ...": the noun and its aim, then what it did
-    r"(?:on|against|towards?|near|around|to\s+(?:capture|take|retake|recapture|seize|storm|liberate|encircle|besiege|clear))"
+    r"(?:on|against|towards?|near|around|of|by|to\s+(?:capture|take|retake|recapture|seize|storm|liberate|encircle|besiege|clear))"
     r"\s[^,.;:()]{0,50}?\s(?:has\s+|have\s+|had\s+)?(?:continued|resumed|intensified|"
     r"began|begun|started|killed|wounded|left|got\s+under\s*way|kicked\s+off|(?:was|were)\s+launched|"
     r"gathered\s+pace|gained\s+(?:pace|momentum)|picked\s+up|accelerated))\b",

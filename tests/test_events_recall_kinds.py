@@ -413,3 +413,18 @@ def test_a_place_under_a_sides_fire_is_attacked_by_it(text, expected):
 
 def test_a_target_of_no_attack_is_none():
     assert read("The hospital in Kafr Nabl was the target of a fundraising campaign on Tuesday.") == []
+
+
+# Kind: an attack told as a noun with its place after "of" and its agent after "by", carried on by
+# the verb after it ("the shelling of X by Y continued").
+@pytest.mark.parametrize("text, expected", [
+    ("The shelling of Kafr Nabl by government artillery continued on Tuesday.", ("government", "attack", "Kafr Nabl")),
+    ("The assault by ISIS on Deir ez-Zor airport began on Tuesday.", ("isil", "attack", "Deir ez-Zor")),
+    ("The bombing of Qaryatayn by government jets resumed on Tuesday.", ("government", "airstrike", "Qaryatayn")),
+])
+def test_an_attack_noun_with_of_and_by_carried_on_is_an_event(text, expected):
+    assert any(s[:2] == expected[:2] and expected[2] in s[2] for s in summary(read(text)))
+
+
+def test_an_attack_noun_remembered_is_none():
+    assert read("The shelling of Kafr Nabl in 2013 is remembered every year.") == []
