@@ -474,6 +474,16 @@ _NOMINAL_END = re.compile(r"(?:lifting|breaking|end|ending|relieving)\s+of\s", r
 _ADJECTIVE_BEFORE = re.compile(r"(?<![\w-])(?:more|most|less|least|very|fully|relatively|is|are|was|were|remains?|"
                               r"remained|seems?|looks?|deemed|considered|kept)\s+(?:now\s+|still\s+)?$", re.I)
 _APPOSED_BEFORE = re.compile(r",\s*$")
+# What is lost in a passive is a place right before the verb ("X was lost", "the town had been
+# lost"), not contact, lives or track of something "in X".
+_LOST_PLACE_BEFORE = re.compile(r"(?:^|(?P<prev>[\w'’-]+)\s+|[^\w\s]\s*)(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|"
+                                r"(?i:the)\s+(?i:town|city|village|base|airbase|airport|district|hill|area|neighbou?rhood|"
+                                r"stronghold|quarter|suburb|camp|crossing|dam))\s+(?:(?:had|has|have)\s+)?(?:been|was|were|is|are)"
+                                + _ADVERB + r"\s*$")
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "of", "near", "from", "with", "to", "inside", "around", "outside"})
+# "suffered / admitted / confirmed the loss of X": the loser is the subject (a taker may go unnamed).
+_LOSS_OWNED_BEFORE = re.compile(r"(?<![\w-])(?:suffer|admit|acknowledg|confirm|conced|announc|regrett|mourn|deni|deny)\w*\s+"
+                                r"(?:the\s+|its\s+|their\s+)?$", re.I)
 _TO_SIDE_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){1,4}?to\s", re.I)
 _LEFT_FROM_AFTER = re.compile(r"\s+from\s", re.I)
 # ... by its owner ("ISIS's retreat", "the army's pull-out", "the SDF withdrawal"), not a demand for one.
@@ -675,7 +685,12 @@ def _classify(text: str, floor: int, a: int, b: int, action: str, form: str, fla
         return None if evacuate and _OTHERS_EVACUATED.match(after, evacuate.end()) else Trigger(a, b, action, form, flags)
     if form == "lost" and (not word.lower().startswith("los") or "noun_of" in flags) and not _HANDED_PLACE.match(after):
         return None
-    if "noun_of" in flags and not _TO_SIDE_AFTER.match(text, b, min(len(text), b + 80)):
+    lost_place = _LOST_PLACE_BEFORE.search(before) if form == "lost" and word.lower() == "lost" else None
+    if lost_place is not None and (lost_place.group("prev") or "").lower() not in _PLACE_PREPOSITIONS:
+        # "X had been lost (after fighting with Y)": the place's passive; the other side took it
+        return Trigger(a, b, action, "passive", flags | {"lost"})
+    if "noun_of" in flags and not _TO_SIDE_AFTER.match(text, b, min(len(text), b + 80)) and \
+            not _LOSS_OWNED_BEFORE.search(before):
         # "the loss of X is a blow": a loss named, its taker and time told elsewhere
         return Trigger(a, b, action, "reference", flags)  # "gave up their weapons", "surrendered to the army": no ground handed over
     if action == "withdraw" and word.lower() in ("left", "leave", "leaves", "leaving") and \

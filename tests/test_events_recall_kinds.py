@@ -428,3 +428,24 @@ def test_an_attack_noun_with_of_and_by_carried_on_is_an_event(text, expected):
 
 def test_an_attack_noun_remembered_is_none():
     assert read("The shelling of Kafr Nabl in 2013 is remembered every year.") == []
+
+
+# Kind: a loss told by the loser without its taker: "X had been lost", "suffered the loss of X";
+# the other side of the story takes it.
+@pytest.mark.parametrize("text, expected", [
+    ("ISIS launched an assault on Qaryatayn on Monday. On Tuesday the town was lost, the army admitted.",
+     ("isil", "capture", "Qaryatayn")),
+    ("ISIS fighters attacked Qaryatayn on Monday. By Tuesday Qaryatayn had been lost.", ("isil", "capture", "Qaryatayn")),
+    ("Rebels suffered the loss of Kafr Nabl on Tuesday after a week of government attacks.",
+     ("government", "capture", "Kafr Nabl")),
+])
+def test_a_loss_told_by_the_loser_is_the_other_sides_capture(text, expected):
+    assert expected in summary(read(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels attacked Kafr Nabl on Monday. Contact with the unit in Kafr Nabl was lost on Tuesday.",
+    "The loss of Kafr Nabl is another blow to the rebels, analysts said on Tuesday.",
+])
+def test_contact_lost_or_a_loss_named_in_passing_is_no_capture(text):
+    assert [e for e in read(text) if e.action in ("capture", "recapture")] == []
