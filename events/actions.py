@@ -684,15 +684,15 @@ def _classify(text: str, floor: int, a: int, b: int, action: str, form: str, fla
         evacuate = _EVACUATE_AFTER.match(after)
         return None if evacuate and _OTHERS_EVACUATED.match(after, evacuate.end()) else Trigger(a, b, action, form, flags)
     if form == "lost" and (not word.lower().startswith("los") or "noun_of" in flags) and not _HANDED_PLACE.match(after):
-        return None
+        return None  # "gave up their weapons", "surrendered to the army", "the loss of 20 men": no ground handed over
     lost_place = _LOST_PLACE_BEFORE.search(before) if form == "lost" and word.lower() == "lost" else None
     if lost_place is not None and (lost_place.group("prev") or "").lower() not in _PLACE_PREPOSITIONS:
         # "X had been lost (after fighting with Y)": the place's passive; the other side took it
-        return Trigger(a, b, action, "passive", flags | {"lost"})
+        return Trigger(a, b, action, "passive", flags)
     if "noun_of" in flags and not _TO_SIDE_AFTER.match(text, b, min(len(text), b + 80)) and \
             not _LOSS_OWNED_BEFORE.search(before):
         # "the loss of X is a blow": a loss named, its taker and time told elsewhere
-        return Trigger(a, b, action, "reference", flags)  # "gave up their weapons", "surrendered to the army": no ground handed over
+        return Trigger(a, b, action, "reference", flags)
     if action == "withdraw" and word.lower() in ("left", "leave", "leaves", "leaving") and \
             _LEFT_ISOLATED.match(text, b, min(len(text), b + 160)):
         return Trigger(a, b, "encircle", form, flags)  # "the advance left X (...) cut off": X encircled
