@@ -144,6 +144,9 @@ _OPENING_PATIENT_GAP = re.compile(r"\s*(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:town|c
                                   r"neighbou?rhood|suburb|hill|camp)\s+of\s+)?")
 _DESTINED = re.compile(r"(?<![\w-])(?:towards?|to|into|for)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 _TRIED_BEFORE = re.compile(r"(?<![\w-])(?:tried|attempted|sought|trying|attempting)\s+to\s", re.I)
+_PLACE_IN_PHRASE_BEFORE = re.compile(r"(?<![\w-])(?:along|in|near|at|from|towards?|of|to|into|around|outside|inside|on|across|"
+                                 r"through|past|beyond)\s+(?:the\s+)?$", re.I)
+_BY_AGENT_AFTER = re.compile(r"\s+by\s", re.I)
 _APPOSED_GAP = re.compile(r",\s*(?:(?:first|once|later|then|eventually|finally|briefly|fully|completely)\s+)?")
 _ENTRY = re.compile(r"(?:enter|entered|entering|stormed\s+into|broke\s+into)$", re.I)
 # ("took X before losing it again": the again is the loss's)
@@ -195,7 +198,11 @@ _NOT_TERRITORY = re.compile(
     r"militiamen|gunmen|jihadists|suspects|civilians|men|personnel|lives|officers|recruits)\b(?!\s+(?:positions?|base|hill|"
     r"headquarters|held|controlled))", re.I)
 # Between "A on 14 October" and "B on 9 November": a date phrase, then "and" (", then").
-_GAPPED_BEFORE = re.compile(r"\s+(?:on|in|by|late\s+on|early\s+on)\s+[^,;.()]{2,30}?,?\s+(?:and|then|before)\s+"
+# (also after a passive's agent and with a bare comma: "A was taken by Y on 3 May, B on 9 May",
+# "A fell to Y in March, B in August")
+_GAPPED_BEFORE = re.compile(r"(?:\s+(?:by\s+)?(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}?)??\s+(?:on|in|by|late\s+on|early\s+on)\s+"
+                            r"[^,;.()]{2,30}?"
+                            r"(?:,?\s+(?:and|then|before)\s+|,\s*)"
                             r"(?:then\s+|later\s+|finally\s+)?(?:the\s+(?:town|city|village|district)\s+of\s+)?", re.I)
 _DATE_LEAD = re.compile(r"\s*(?:(?:on|in|by|late\s+on|early\s+on)\s+)?", re.I)
 _COUNTED_GROUND = re.compile(r"\s+(?:(?:control\s+(?:of|over)\s+)?(?:more\s+than|over|about|around|nearly|almost|some|at\s+least|"
@@ -613,7 +620,8 @@ class _Reader(Sides):
         a date of its own; one more event, at B on its date."""
         if draft.date_from != "own" or not draft.places or draft.action in ("withdraw", "linkup", "clash"):
             return []
-        last = max(c.ref.end for c in draft.places)
+        # (a passive's patient stands before its verb: the gap opens after the verb)
+        last = max(max(c.ref.end for c in draft.places), draft.trigger.end)
         dates = [(expr, span) for expr, span, _, speech in view.dates if span is not None and not speech]
         if not any(draft.trigger.end < expr.start < view.sentence.end and expr.end <= last + 40 for expr, _ in dates):
             return []
@@ -1191,6 +1199,10 @@ class _Reader(Sides):
                 subject_refs = [r for r in view.refs if tried.end() <= r.start and r.end <= subject_start]
         if trigger.form == "passive" and subject_refs and (
                 not object_refs or _CLAUSE_AFTER.match(self.masked, trigger.end)
+                # ("X was taken by Y on 3 May, Z on 9 May": the place right before the verb is its patient)
+                or _BY_AGENT_AFTER.match(self.masked, trigger.end)
+                and _PATIENT_GAP.fullmatch(self.masked, subject_refs[-1].end, trigger.start)
+                and not _PLACE_IN_PHRASE_BEFORE.search(self.masked, max(0, subject_refs[-1].start - 20), subject_refs[-1].start)
                 # "X, captured on Friday by Y, lies ...": a participle in apposition is its place's
                 or _APPOSED_GAP.fullmatch(self.masked, subject_refs[-1].end, trigger.start)):
             # "X was taken", "With X taken, ...": the patient is named before the verb.

@@ -4,6 +4,8 @@ stay silent beside it. All sentences are written for these tests.
 """
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from tests.test_events_generalise import read, summary
@@ -449,3 +451,23 @@ def test_a_loss_told_by_the_loser_is_the_other_sides_capture(text, expected):
 ])
 def test_contact_lost_or_a_loss_named_in_passing_is_no_capture(text):
     assert [e for e in read(text) if e.action in ("capture", "recapture")] == []
+
+
+# Kind: gapping after a passive or "fell to" ("A was taken by Y on T1, B on T2", "A fell to Y in
+# March, B in August"): the verb left out before B, which has a date of its own.
+@pytest.mark.parametrize("text, expected", [
+    ("Qaryatayn was captured by ISIS on 3 June, Kafr Nabl on 5 June.",
+     [("isil", "Qaryatayn", date(2017, 6, 3)), ("isil", "Kafr Nabl", date(2017, 6, 5))]),
+    ("Raqqa fell to the SDF in March, Tell Abyad in May.",
+     [("sdf", "Raqqa", date(2017, 3, 1)), ("sdf", "Tell Abyad", date(2017, 5, 1))]),
+    ("The rebels took Kafr Nabl on 3 June, Al-Bab on 5 June.",
+     [("rebels", "Kafr Nabl", date(2017, 6, 3)), ("rebels", "Al-Bab", date(2017, 6, 5))]),
+])
+def test_a_place_with_its_own_date_after_a_comma_shares_the_verb_left_out(text, expected):
+    got = sorted((e.actor, e.place, e.date_start) for e in read(text) if e.action in ("capture", "recapture"))
+    assert got == sorted(expected)
+
+
+def test_a_speaker_after_the_comma_is_no_gapped_place():
+    events = read("The army took Qaryatayn on 3 June, Damascus said on 5 June.")
+    assert [(e.place, e.date_start) for e in events] == [("Qaryatayn", date(2017, 6, 3))]
