@@ -173,8 +173,8 @@ _TABLE: list[tuple[Folded, str, str, frozenset]] = [
         r"shortly\s|days?\s|weeks?\s|completely|entirely|quickly|without\s+(?:a\s+)?(?:fight|battle|resistance)|"
         r"within\s+(?:hours|days|a\s+day|a\s+week)|amid\s|following\s))"), "capture", "passive", frozenset()),
     # "are now in full control of X": the subject holds X (told as news, a capture).
-    (_p(r"(?:is|are|was|were)\s+(?:now\s+)?in\s+(?:full\s+|complete\s+|total\s+)?control\s+of"), "capture", "verb",
-     frozenset()),
+    (_p(r"(?:is|are|was|were)\s+(?:(?:now|back|once\s+again|again|firmly)\s+)*in\s+(?:full\s+|complete\s+|total\s+)?"
+        r"control\s+of"), "capture", "verb", frozenset()),
     (_p(r"(?:came|come|comes|coming|fell|fallen|is|was|were|are|been|now|brought|"
         r"(?:reported|said|believed|thought|confirmed|understood|known)\s+to\s+be)\s+(?:now\s+|fully\s+|completely\s+|"
         r"entirely\s+|firmly\s+|back\s+|again\s+|once\s+again\s+|finally\s+)*under(?=\s+(?:the\s+)?(?:full\s+|complete\s+|total\s+)?"

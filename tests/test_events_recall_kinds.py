@@ -471,3 +471,11 @@ def test_a_place_with_its_own_date_after_a_comma_shares_the_verb_left_out(text, 
 def test_a_speaker_after_the_comma_is_no_gapped_place():
     events = read("The army took Qaryatayn on 3 June, Damascus said on 5 June.")
     assert [(e.place, e.date_start) for e in events] == [("Qaryatayn", date(2017, 6, 3))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("By Tuesday the rebels were back in control of Kafr Nabl.", ("rebels", "capture", "Kafr Nabl")),
+    ("On Tuesday the army was once again in full control of Qaryatayn.", ("government", "capture", "Qaryatayn")),
+])
+def test_a_side_back_in_control_of_a_place_has_taken_it(text, expected):
+    assert expected in summary(read(text))
