@@ -468,6 +468,7 @@ _LIGHT_BEFORE = Caseless(
 # "the withdrawal (of its fighters) from X": a withdrawal told with the place it left is an event
 # without a light verb to carry it.
 _EVACUATE_AFTER = re.compile(r"[^.;]{0,30}?\sto\s+evacuate", re.I)
+_POSSESSED_AFTER = re.compile(r"\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*['’]s\s")
 _THROWN_BACK_AFTER = re.compile(r"[^.;!?]*?(?<![\w-])(?:(?:driven|pushed|forced|kicked|thrown|beaten|chased)\s+(?:back|out)|"
                                 r"repell?ed|repulsed|expelled)(?![\w-])", re.I)
 _NOMINAL_END = re.compile(r"(?:lifting|breaking|end|ending|relieving)\s+of\s", re.I)
@@ -672,9 +673,9 @@ def _classify(text: str, floor: int, a: int, b: int, action: str, form: str, fla
     if word.lower() == "secure" and (_DETERMINER_BEFORE.search(before) or _ADJECTIVE_BEFORE.search(before)):
         return None  # "a secure line to X", "the road is now secure": the adjective, no capture
     if action == "attack" and form == "verb" and word.lower() == "stormed" and _HANDED_PLACE.match(after) and \
-            not _THROWN_BACK_AFTER.match(text, b, min(len(text), b + 160)):
-        # "stormed X": a named place stormed is told as taken ("stormed army posts in X" is an
-        # attack, and so is one the stormers were driven out of again)
+            not _POSSESSED_AFTER.match(after) and not _THROWN_BACK_AFTER.match(text, b, min(len(text), b + 160)):
+        # "stormed X": a named place stormed is told as taken ("stormed army posts in X" or "X's
+        # museum" is an attack, and so is one the stormers were driven out of again)
         return Trigger(a, b, "capture", form, flags)
     if form == "lost" and _LOST_BEFORE_RELATIVE.search(before):
         # "regained positions they had lost near X": the ground the main verb took, named again

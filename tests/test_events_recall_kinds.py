@@ -237,8 +237,12 @@ def test_a_named_place_stormed_is_taken(text, expected):
     assert expected in summary(read(text))
 
 
-def test_positions_stormed_are_an_attack():
-    assert summary(read("ISIS stormed army positions near Qaryatayn on Tuesday.")) == [("isil", "attack", "Qaryatayn")]
+@pytest.mark.parametrize("text", [
+    "ISIS stormed army positions near Qaryatayn on Tuesday.",
+    "ISIS stormed Qaryatayn's museum on Tuesday.",
+])
+def test_positions_or_a_building_stormed_are_an_attack(text):
+    assert summary(read(text)) == [("isil", "attack", "Qaryatayn")]
 
 
 # Kind: "secure" as an adjective ("a secure line", "is now secure") takes nothing.
