@@ -465,8 +465,6 @@ _LIGHT_BEFORE = Caseless(
     r"(?:\s+(?:[\w'’-]+)){0,4}\s*$",
     re.I,
 )
-# "the withdrawal (of its fighters) from X": a withdrawal told with the place it left is an event
-# without a light verb to carry it.
 _EVACUATE_AFTER = re.compile(r"[^.;]{0,30}?\sto\s+evacuate", re.I)
 _POSSESSED_AFTER = re.compile(r"\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*['’]s\s")
 _THROWN_BACK_AFTER = re.compile(r"[^.;!?]*?(?<![\w-])(?:(?:driven|pushed|forced|kicked|thrown|beaten|chased)\s+(?:back|out)|"
@@ -486,6 +484,8 @@ _PLACE_PREPOSITIONS = frozenset({"in", "at", "of", "near", "from", "with", "to",
 _LOSS_OWNED_BEFORE = re.compile(r"(?<![\w-])(?:suffer|admit|acknowledg|confirm|conced|announc|regrett|mourn|deni|deny)\w*\s+"
                                 r"(?:the\s+|its\s+|their\s+)?$", re.I)
 _TO_SIDE_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){1,4}?to\s", re.I)
+# "the ISIS withdrawal from X": a withdrawal told with the place it left is an event without a
+# light verb to carry it ...
 _LEFT_FROM_AFTER = re.compile(r"\s+from\s", re.I)
 # ... by its owner ("ISIS's retreat", "the army's pull-out", "the SDF withdrawal"), not a demand for one.
 _OWNER_BEFORE = re.compile(r"(?:['’]s?|(?<![\w-])(?:its|their|ISIS|ISIL|IS|SDF|YPG|HTS|FSA|SAA|army|regime|rebel|Turkish|Russian|US|"

@@ -1200,9 +1200,10 @@ class _Reader(Sides):
         if trigger.form == "passive" and subject_refs and (
                 not object_refs or _CLAUSE_AFTER.match(self.masked, trigger.end)
                 # ("X was taken by Y on 3 May, Z on 9 May": the place right before the verb is its patient)
-                or _BY_AGENT_AFTER.match(self.masked, trigger.end)
-                and _PATIENT_GAP.fullmatch(self.masked, subject_refs[-1].end, trigger.start)
-                and not _PLACE_IN_PHRASE_BEFORE.search(self.masked, max(0, subject_refs[-1].start - 20), subject_refs[-1].start)
+                or (_BY_AGENT_AFTER.match(self.masked, trigger.end)
+                    and _PATIENT_GAP.fullmatch(self.masked, subject_refs[-1].end, trigger.start)
+                    and not _PLACE_IN_PHRASE_BEFORE.search(self.masked, max(0, subject_refs[-1].start - 20),
+                                                           subject_refs[-1].start))
                 # "X, captured on Friday by Y, lies ...": a participle in apposition is its place's
                 or _APPOSED_GAP.fullmatch(self.masked, subject_refs[-1].end, trigger.start)):
             # "X was taken", "With X taken, ...": the patient is named before the verb.
