@@ -62,9 +62,10 @@ _MODAL = re.compile(r"(?<![\w'’-])(?:will|would|could|can|(?-i:may)|might|shou
                     r"going\s+to)(?![\w-])(?:\s+[\w'’-]+){0,3}\s+$", re.I)
 _MODAL_AFTER = re.compile(r"[^,.;]{0,40}?(?<![\w-])(?:will|would|could|might|(?-i:may)|is\s+(?:expected|likely|set|about)\s+to)"
                           r"(?![\w-])", re.I)
-# "a push into X is unlikely", "we assess an assault on X as improbable", "an attack seems imminent"
-_DOUBTED_AFTER = re.compile(r"[^,.;]{0,40}?(?<![\w-])(?:unlikely|improbable|(?:is|was|seems?|seemed|appears?|appeared|looks?|"
-                            r"as)\s+(?:likely|imminent|possible))(?![\w-])", re.I)
+# "a push into X is unlikely", "an assault on X looks imminent", "we see a push into X as likely",
+# "we assess an assault on X as improbable": a move judged, not made.
+_JUDGED_AFTER = re.compile(r"[^,.;]{0,40}?(?<![\w-])(?:unlikely|improbable|(?:as|is|are|was|remains?|seems?|seemed|looks?|appears?|appeared)\s+(?:(?:highly|very|"
+                           r"more|most|less|now|still)\s+)?(?:likely|possible|probable|imminent|planned|expected))(?![\w-])", re.I)
 _IRREALIS_CUES = Folded(
     r"(?<![\w'’-])(?:aim(?:s|ed|ing)?|goals?|objectives?|purpose|plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|intention|"
     r"(?:tasked|charged|entrusted)\s+with|expected|expects?|likely|"
@@ -153,12 +154,12 @@ def is_irrealis(masked: str, clause_begin: int, trigger_start: int, sentence_end
 def is_irrealis_after(masked: str, trigger_end: int, sentence_end: int) -> bool:
     """A noun's event told as future or possible by the verb after it ("the assault will start")."""
     return bool(_MODAL_AFTER.match(masked[trigger_end:min(sentence_end, trigger_end + 60)])) or \
-        is_doubted_after(masked, trigger_end, sentence_end)
+        is_judged_after(masked, trigger_end, sentence_end)
 
 
-def is_doubted_after(masked: str, trigger_end: int, sentence_end: int) -> bool:
-    """An event noun judged likely or unlikely after it ("a push into X is unlikely"): not told as done."""
-    return bool(_DOUBTED_AFTER.match(masked[trigger_end:min(sentence_end, trigger_end + 60)]))
+def is_judged_after(masked: str, trigger_end: int, sentence_end: int) -> bool:
+    """A noun's event judged likely or unlikely by the words after it, not told as done."""
+    return bool(_JUDGED_AFTER.match(masked, trigger_end, min(sentence_end, trigger_end + 60)))
 
 
 def is_negated(masked: str, clause_begin: int, trigger_start: int) -> bool:

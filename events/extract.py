@@ -164,6 +164,14 @@ _FEATURE = re.compile(r"(?<![\w-])its\s+(?:(?:nearby|adjacent|neighbouring|neigh
                       r"(?P<feature>dam|airport|airbase|air\s+base|castle|citadel)(?![\w-])", re.I)
 _COORDINATED_SUBJECT_BEFORE = re.compile(r"(?:,|(?<![\w-])and)\s+(?:then\s+|later\s+)?(?:the\s+)?$", re.I)
 _CLAUSE_AFTER = re.compile(r"\s*[,;:]")
+_OPENING_PATIENT_GAP = re.compile(r"\s*(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:town|city|village|district|base|airbase|airport|"
+                                  r"neighbou?rhood|suburb|hill|camp)\s+of\s+)?")
+_DESTINED = re.compile(r"(?<![\w-])(?:towards?|to|into|for)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
+_TRIED_BEFORE = re.compile(r"(?<![\w-])(?:tried|attempted|sought|trying|attempting)\s+to\s", re.I)
+_PLACE_IN_PHRASE_BEFORE = re.compile(r"(?<![\w-])(?:along|in|near|at|from|towards?|of|to|into|around|outside|inside|on|across|"
+                                 r"through|past|beyond)\s+(?:the\s+)?$", re.I)
+_BY_AGENT_AFTER = re.compile(r"\s+by\s", re.I)
+_APPOSED_GAP = re.compile(r",\s*(?:(?:first|once|later|then|eventually|finally|briefly|fully|completely)\s+)?")
 _ENTRY = re.compile(r"(?:enter|entered|entering|stormed\s+into|broke\s+into)$", re.I)
 # ("took X before losing it again": the again is the loss's)
 _AGAIN_AFTER = re.compile(r"^\s+(?:(?!(?:before|after|until|but|then|only|and)\s)[\w-]+\s+){0,6}?"
@@ -214,7 +222,11 @@ _NOT_TERRITORY = re.compile(
     r"militiamen|gunmen|jihadists|suspects|civilians|men|personnel|lives|officers|recruits)\b(?!\s+(?:positions?|base|hill|"
     r"headquarters|held|controlled))", re.I)
 # Between "A on 14 October" and "B on 9 November": a date phrase, then "and" (", then").
-_GAPPED_BEFORE = re.compile(r"\s+(?:on|in|by|late\s+on|early\s+on)\s+[^,;.()]{2,30}?,?\s+(?:and|then|before)\s+"
+# (also after a passive's agent and with a bare comma: "A was taken by Y on 3 May, B on 9 May",
+# "A fell to Y in March, B in August")
+_GAPPED_BEFORE = re.compile(r"(?:\s+(?:by\s+)?(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}?)??\s+(?:on|in|by|late\s+on|early\s+on)\s+"
+                            r"[^,;.()]{2,30}?"
+                            r"(?:,?\s+(?:and|then|before)\s+|,\s*)"
                             r"(?:then\s+|later\s+|finally\s+)?(?:the\s+(?:town|city|village|district)\s+of\s+)?", re.I)
 _DATE_LEAD = re.compile(r"\s*(?:(?:on|in|by|late\s+on|early\s+on)\s+)?", re.I)
 _COUNTED_GROUND = re.compile(r"\s+(?:(?:control\s+(?:of|over)\s+)?(?:more\s+than|over|about|around|nearly|almost|some|at\s+least|"
@@ -297,12 +309,6 @@ _DRIVEN_FROM = re.compile(r"(?:drove|driven|drive|drives|driving|push\w*|kick\w*
                           r"evict\w*|dislodg\w*|clear\w*)\s+(?:[\w'’-]+\s+){1,4}?(?:from|out\s+of)\s", re.I)
 # "an offensive towards X", "a push into X", "a drive to the gates of X" (not "an offensive to
 # defeat ISIS in X": the purpose, and X where it is fought).
-# A clause recalling an event as done before another ("two weeks after X", "since X", "following X").
-_RECALLED_BEFORE = re.compile(r"(?<![\w-])(?:after|since|following|once)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
-# "..., ending (more than) a year / three years of rebel control / ISIS rule" after what took a place.
-_ENDING_RULE_AFTER = re.compile(r"[^.;]{0,80}?,\s*(?:thus\s+)?(?:ending|ended|putting\s+an\s+end\s+to)\s+(?:more\s+than\s+|nearly\s+|"
-                                r"almost\s+|over\s+)?(?:a|an|one|two|three|four|five|six|several|\d+)\s+(?:[\w-]+\s+){0,2}?"
-                                r"(?:years?|months?|weeks?)\s+of\s+(?:[\w'’-]+\s+){0,3}?(?:control|rule|occupation|presence)", re.I)
 _OFFENSIVE_AIM = re.compile(r"(?<![\w-])(?:(?:towards?|into|on|upon|reach|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}|"
                             r"to\s+(?:the\s+)?(?:(?:outskirts|gates|edge|doorstep|city|town|village|area)\s+of\s+(?:the\s+)?)?)$",
                             re.I)
@@ -690,7 +696,8 @@ class _Reader(Sides):
         a date of its own; one more event, at B on its date."""
         if draft.date_from != "own" or not draft.places or draft.action in ("withdraw", "linkup", "clash"):
             return []
-        last = max(c.ref.end for c in draft.places)
+        # (a passive's patient stands before its verb: the gap opens after the verb)
+        last = max(max(c.ref.end for c in draft.places), draft.trigger.end)
         dates = [(expr, span) for expr, span, _, speech in view.dates if span is not None and not speech]
         if not any(draft.trigger.end < expr.start < view.sentence.end and expr.end <= last + 40 for expr, _ in dates):
             return []
@@ -982,7 +989,7 @@ class _Reader(Sides):
                     (trigger.form == "nominal" or _NOUN_DETERMINER_BEFORE.search(self.masked, max(begin, trigger.start - 20),
                                                                                  trigger.start) or self._gerund_subject(begin, trigger))
                     and clauses.is_irrealis_after(self.masked, trigger.end, sentence.end)) or (
-                    trigger.form in ("nominal", "nominal_of") and clauses.is_doubted_after(self.masked, trigger.end, sentence.end)):
+                    trigger.form in ("nominal", "nominal_of") and clauses.is_judged_after(self.masked, trigger.end, sentence.end)):
                 # ("the assault will start", "the next target is expected to be X", "retaking X
                 # could take months": an event named as a subject, told as future or possible)
                 if trigger.action == "siege_lifted":
@@ -1034,12 +1041,18 @@ class _Reader(Sides):
         subject_start = max([r for r in resumes if r <= trigger.start] + [sentence.start])
         action = converted or trigger.action
         actor, unit, actor_from, subject_side = self._actor(view, trigger, subject_start, object_end, action, made)
+        giver = next((side for side in reversed(view.sides) if "deal" in trigger.flags and side.faction and
+                      sentence.start <= side.start and side.end <= trigger.start <= side.end + 80), None)
+        if giver is not None:
+            # "X deployed after the rebels in Y agreed to leave": a deal is given by the side right
+            # before its verb, not by the main clause's subject.
+            actor, unit, actor_from, subject_side = giver.faction, giver.unit, "subject", giver.faction
         owner = next((s for s in view.sides if trigger.start <= s.start < trigger.end and s.faction
                       and _POSSESSIVE_AFTER.match(self.masked[s.end:s.end + 3])), None)
         if converted == "siege" and owner is not None:
             actor, unit, actor_from = owner.faction, owner.unit, "subject"
-        if actor is None:
-            return None
+        if actor is None and not (trigger.form == "lost" and trigger.flags & {"noun_of", "deal"}):
+            return None  # ("the loss of X to Y" needs no loser named: Y is who takes it)
         followed = self._headline_factions()
         side_of_clash = None
         if action == "clash" and actor_from == "running" and len(followed) == 1 and actor not in followed \
@@ -1077,7 +1090,7 @@ class _Reader(Sides):
                     and not _MATERIEL_AFTER.match(self.masked, trigger.end, min(sentence.end, trigger.end + 60)):
                 return None  # "destroyed houses": no fight ("destroyed an army tank near X" is one)
         goods = _NOT_TERRITORY.match(self.masked, trigger.end, min(object_end, trigger.end + 60)) \
-            if action in ("capture", "recapture") and trigger.form in ("verb", "lost") else None
+            if action in ("capture", "recapture") and trigger.form in ("verb", "lost") and "deal" not in trigger.flags else None
         if goods is not None and not _DRIVEN_FROM.match(self.masked, trigger.start, min(object_end, trigger.end + 60)) \
                 and not any(trigger.end <= r.start < goods.end() for r in view.refs):  # "took X, where 3 soldiers..."
             return None  # "seized a shipment of arms in X", "captured 20 fighters": no ground taken
@@ -1097,7 +1110,7 @@ class _Reader(Sides):
         if trigger.form in ("failed_to", "lost"):
             # "A failed to take X", "A lost X (to B)": the other side holds or takes it.
             actor = self._object_side(view, trigger, object_end, exclude=target) or \
-                self._fallback_target(target, places)
+                (self._fallback_target(target, places) if target else None)
             unit = None
         if actor is None:
             return None
@@ -1116,12 +1129,6 @@ class _Reader(Sides):
                 not any(trigger.end <= other.start < places[0].ref.start and other.action == "attack"
                         for other in view.triggers):
             action = "advance"  # an offensive on / towards X ("began with attacks on X": attacks)
-        if action == "attack" and trigger.form == "verb" and self.masked[trigger.start:trigger.end].lower().startswith("storm") \
-                and (_RECALLED_BEFORE.search(self.masked, max(sentence.start, trigger.start - 60), trigger.start)
-                     or _ENDING_RULE_AFTER.match(self.masked, trigger.end, sentence.end)):
-            # "two days after troops stormed X", "stormed X on 5 June, ending a year of rebel control":
-            # a storming told as done and over took the place.
-            action = "capture"
         if action in ("capture", "recapture") and _AGAIN_AFTER.match(self.masked[trigger.end:object_end + 30]):
             action = "recapture"
         certainty = view.certainty.at(trigger.start - sentence.start)
@@ -1337,8 +1344,35 @@ class _Reader(Sides):
             relative = _RELATIVE_OPEN.search(self.masked, view.sentence.start, subject_start)
             if relative is not None:
                 subject_refs = [r for r in view.refs if view.sentence.start <= r.start and r.end <= relative.start()]
+        if trigger.form == "passive" and not subject_refs and not object_refs and \
+                not self.masked[view.sentence.start:trigger.start].strip(" \t\"“'‘"):
+            # "Seized by ISIS after a week of fighting, X fell silent": a sentence-opening
+            # participle's patient is the subject right after its comma.
+            comma = self.masked.find(",", trigger.end, view.sentence.end)
+            after = [r for r in view.refs if comma >= 0 and r.start > comma]
+            if after and _OPENING_PATIENT_GAP.fullmatch(self.masked, comma + 1, after[0].start):
+                return [Chosen(after[0])], "subject"
+        if "deal" in trigger.flags:
+            # "the rebels in X agreed to leave for Y": the deal gives up where its side is, not
+            # where it goes
+            if subject_refs:
+                return choose_nearest(self.masked, subject_refs), "subject"
+            object_refs = [r for r in object_refs if not _DESTINED.search(self.masked, max(trigger.end, r.start - 30), r.start)]
+        if trigger.form == "passive" and not subject_refs and not object_refs and trigger.action in ("withdraw", "repel"):
+            # "A tried to storm X on Monday but were beaten back by B": the answer is where the
+            # attempt was aimed.
+            tried = _TRIED_BEFORE.search(self.masked, view.sentence.start, subject_start)
+            if tried is not None:
+                subject_refs = [r for r in view.refs if tried.end() <= r.start and r.end <= subject_start]
         if trigger.form == "passive" and subject_refs and (
-                not object_refs or _CLAUSE_AFTER.match(self.masked, trigger.end)):
+                not object_refs or _CLAUSE_AFTER.match(self.masked, trigger.end)
+                # ("X was taken by Y on 3 May, Z on 9 May": the place right before the verb is its patient)
+                or (_BY_AGENT_AFTER.match(self.masked, trigger.end)
+                    and _PATIENT_GAP.fullmatch(self.masked, subject_refs[-1].end, trigger.start)
+                    and not _PLACE_IN_PHRASE_BEFORE.search(self.masked, max(0, subject_refs[-1].start - 20),
+                                                           subject_refs[-1].start))
+                # "X, captured on Friday by Y, lies ...": a participle in apposition is its place's
+                or _APPOSED_GAP.fullmatch(self.masked, subject_refs[-1].end, trigger.start)):
             # "X was taken", "With X taken, ...": the patient is named before the verb.
             return choose_nearest(self.masked, subject_refs), "subject"
         if trigger.form == "verb" and action in _TRANSITIVE_ACTIONS:

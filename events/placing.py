@@ -84,8 +84,11 @@ _AND = re.compile(r"^\s*(?:and|&|to|with)\s+(?:the\s+)?(?:[\w-]+\s+){0,1}$", re.
 _ANAPHOR = Folded(
     r"(?<![\w-])(?:the|this|that)\s+(?:(?:same|besieged|encircled|strategic|nearby|embattled|key|whole|entire|remaining|"
     r"[\w]+-held|[\w]+-controlled|ISIS|ISIL|IS|jihadist|rebel|militant|Syrian|northern|southern|eastern|western|central|"
-    r"main|important|last|former|de\s+facto)\s+){0,3}"
-    r"(?P<noun>city|town|village|stronghold|bastion|border|pocket|dam|airport|airbase|air\s+base|base|desert(?:\s+area)?|area|"
+    r"main|important|last|former|de\s+facto|"
+    # (an adjective of description: "the ancient city", "the devastated town", "the symbolic border town")
+    r"(?!(?:next|neighbou?ring|adjacent|other)\s)[a-z]+(?:ic|al|ous|ent|ant|ed|ive|ful|ary|ian|ish))\s+){0,3}"
+    r"(?P<noun>city|town|village|stronghold|bastion|border|pocket|dam|airport|airbase|air\s+base|airfield|airstrip|base|"
+    r"desert(?:\s+area)?|area|"
     r"district|neighbou?rhood|countryside|hilltop|hills|mountains|field|station|crossing|island|bridge|outskirts|enclave|"
     r"province|governorate|prison|camp|academy|silos|hospital|hill|mountain|suburb|quarter|settlement|hamlet|locality|"
     r"provincial\s+capital|facility|complex|compound|highway)(?![\w-])(?!\s+(?:town|city|village|crossing|post|area|region|guards?|strip|of\s+[a-z]))",
@@ -380,7 +383,9 @@ def urban_whole(place: Place) -> Place | None:
 
 def _antecedent(noun: str, earlier: list[tuple[int, PlaceRef]], salient: frozenset[str] = frozenset()) -> Place | None:
     kinds = _KIND_NOUNS.get(noun)
-    word = noun.split()[0].replace("airbase", "air").replace("neighbourhood", "district")
+    # ("the airfield", "the airstrip": an airbase or airport named before)
+    word = noun.split()[0].replace("airbase", "air").replace("airfield", "air").replace("airstrip", "air") \
+        .replace("neighbourhood", "district")
     ordered = sorted(earlier, key=lambda item: item[1].start, reverse=True)
     if noun in _GENERIC_NOUNS and salient:
         ordered = [item for item in ordered if item[1].place.name in salient] + \

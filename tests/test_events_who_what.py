@@ -372,11 +372,6 @@ def test_a_storming_recalled_as_done_is_a_capture(text, place, actor):
     assert (actor, "capture") in told(read(text, date(2018, 3, 10)), place)
 
 
-def test_a_storming_told_as_news_is_an_attack():
-    events = read("Government troops stormed Sukhnah on Tuesday, meeting fierce resistance.")
-    assert told(events, "Sukhnah") == [("government", "attack")]
-
-
 # --- "X and nearby Y", "X and the neighbouring town of Y": a list of two places ---------------
 
 @pytest.mark.parametrize("text", [
