@@ -502,10 +502,11 @@ def choose(ranked: list[Ranked], context: Context | None = None) -> tuple[Ranked
     if not ranked:
         return None
     best = ranked[0]
-    if not is_big(best.entry) and not is_inexact(best.candidate):
+    if not is_big(best.entry) and not is_inexact(best.candidate) and best.entry.kind not in ("town", "city"):
         # A big town called so exactly wins over a village or quarter of the same name near
         # the focus, as long as it is not far from the focus itself ("al-Thawrah" in a report
-        # on Raqqa is Tabqa, not Raqqa's al-Thawrah quarter).
+        # on Raqqa is Tabqa, not Raqqa's al-Thawrah quarter). Against a town of the name that
+        # the report's context ranks first, size alone decides nothing.
         big = next((r for r in ranked[1:] if is_big(r.entry) and r.entry.kind in ("city", "town")
                     and not is_inexact(r.candidate) and (r.candidate.main or _syrian_city(r.entry))
                     and not (context and context.far(r.entry))), None)

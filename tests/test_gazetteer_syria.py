@@ -276,6 +276,19 @@ def test_homonyms_are_told_apart_by_the_report_s_other_places():
     assert km(at(idlib_place), at(hama_place)) > 50
 
 
+# Two towns share the name Suran (Hama's, of 30,000, and A'zaz's) and al-Bab has a village of
+# it: the bigger town's prior must not pin the report down and then vote for itself.
+@pytest.mark.parametrize("text, near", [
+    ("Rebels repelled an assault on Suran near Tadef.", (36.26, 37.37)),
+    ("Turkish-backed fighters took Suran, a village between Tadef and al-Bab, on Friday.", (36.26, 37.37)),
+    ("Shelling hit Marea, Tal Rifaat and Suran overnight.", (36.56, 37.21)),
+    ("After Suran fell, the army moved on Taibat al-Imam and Halfaya north of Hama.", (35.29, 36.75)),
+])
+def test_a_name_two_towns_share_is_told_apart_by_the_report_s_other_places(text, near):
+    suran = next(m.place for m in geoparse(text) if m.text == "Suran")
+    assert km(at(suran), near) < 5
+
+
 def test_a_big_town_called_so_still_wins_far_from_the_focus():
     mentions = geoparse("After Morek and Kafr Zita fell north of Hama, the army sent reinforcements from Palmyra.")
     palmyra = next(m.place for m in mentions if m.text == "Palmyra")
