@@ -146,6 +146,9 @@ jabal bir bi'r beer bier khirbet khirbat kherbet khirbit kharbet khirbeh ain ayn
 umm um ras wadi qasr rasm rajm beit bayt jubb jeb jib marj hawsh hosh mazraat mazraa mazraet qalaat
 qalat qal'at hawijat hawija hawijet maarat maarrat ma'arrat jisr nahr birket qaryat mughayr
 mazra'at""".split())
+# Words that begin the names of city quarters, gates and squares ("Bab Touma", "Ard al-Hamra",
+# "Harat al-Sultan"), and of a town too (al-Bab): before a described name they begin it.
+QUARTER_WORDS = frozenset({"bab", "ard", "hay", "harat", "souq", "suq", "dawwar", "saha", "sahat"})
 # Titles written before a place's name ("Mount X", "Masaken X"), which few index names begin with.
 PLACE_TITLES = frozenset({"mount", "mt", "masaken", "masakin", "masaakin"})  # and a quarter's housing estate
 # English titles of a hill's name: like Jabal, "Mount X" is a place even when X is unknown (in
@@ -508,6 +511,12 @@ class _Finder:
             if described and self.ends_list(out, i, name_last, described[0]):
                 described = None  # "eastern Homs and western Deir ez-Zor Provinces": the list's word
             last = described[0] if described else name_last
+            if described and i > unit_end and self.name_runs_on(out, i, described[1]):
+                # "the Bab Antakya quarter", "the Ard al-Hamra neighbourhood": the descriptor
+                # names the whole run of capitalised words, not the name it ends with.
+                out[-1] = _Span(out[-1].first, last, loose=True, unknown=True)
+                i = last + 1
+                continue
             span = _Span(i, last, in_unit=i <= unit_end,
                          before_capital=not described and self.capital_follows(last),
                          after_capital=self.after_unknown_capital(i),
@@ -515,6 +524,30 @@ class _Finder:
             out.append(span)
             i = span.last + 1
         return self.listed(out)
+
+    def name_runs_on(self, found: list[_Span], i: int, descriptor: Descriptor) -> bool:
+        """Whether the span before a described name at token ``i`` is that name's first word(s),
+        one space before it: a quarter, crossing or hill is named by all its capitalised words
+        ("the Bab Antakya quarter" is neither al-Bab nor Antakya). Not for a road, which runs
+        from one place to the next ("the Homs Palmyra road"), nor after a word that is
+        capitalised only for opening a sentence or a headline."""
+        if not found or descriptor.group == "road":
+            return False
+        before = found[-1]
+        if before.last != i - 1 or before.in_unit:
+            return False
+        toks = self.tokens
+        left, right = toks[i - 1], toks[i]
+        if self.text[left.end:right.start] != " ":
+            return False
+        head = toks[before.first]
+        if not head.capital or self.headline(head.start):
+            return False
+        if before.pending:
+            return not _sentence_initial(self.text, head.start)
+        # A known name runs on only as a generic first word ("Bab", "Tal"): "the Aleppo Sheikh
+        # Maqsoud district" is a city and its quarter.
+        return before.first == before.last and (head.folded in GENERIC_WORDS or head.folded in QUARTER_WORDS)
 
     def spelt_place(self, i: int, last: int) -> bool:
         """Whether tokens ``i..last`` name a place of the index by their spelling key."""

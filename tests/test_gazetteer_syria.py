@@ -242,6 +242,35 @@ def test_a_quarter_ocha_names_with_a_descriptor_is_found_by_its_own_name():
     assert km(at(found["Handarat camp"]), (36.28, 37.18)) < 3
 
 
+# A descriptor names every capitalised word of the name before it: "the Bab Antakya quarter"
+# is neither the town of al-Bab nor Antakya in Turkey; unknown as a whole, it is placed from
+# its context or not at all. A city before its own quarter stays two names.
+@pytest.mark.parametrize("text, whole, anchor", [
+    ("Snipers fired on civilians from the Bab Antakya quarter of Aleppo's old city.",
+     "Bab Antakya quarter", (36.2, 37.16)),
+    ("Government jets struck the Ard al-Hamra neighbourhood, east of Aleppo's citadel, twice.",
+     "Ard al-Hamra neighbourhood", (36.2, 37.16)),
+    ("Residents of the Bab Tadmur district said the shelling of Homs had stopped.",
+     "Bab Tadmur district", (34.73, 36.72)),
+    ("The Bab Antakya quarter was quiet on Sunday, an activist said.", "Bab Antakya quarter", None),
+])
+def test_a_descriptor_names_the_whole_run_of_capitalised_words_before_it(text, whole, anchor):
+    found = {m.text: m.place for m in geoparse(text)}
+    assert "Bab" not in found and not any(p.name == "al-Bab" for p in found.values())
+    assert not any(p.governorate == "Hatay" or p.lon < 36.2 for p in found.values())
+    if anchor is None:
+        assert whole not in found or found[whole].kind == "inferred"
+    else:
+        assert whole in found and found[whole].kind in ("inferred", "district")
+        assert km(at(found[whole]), anchor) <= max(10, found[whole].uncertainty_km)
+
+
+def test_a_city_before_its_quarter_stays_two_names():
+    found = {m.text: m.place for m in geoparse("Rebels in the Aleppo Sheikh Maqsoud district fired mortars.")}
+    assert found["Aleppo"].name == "Aleppo"
+    assert km(at(found["Sheikh Maqsoud district"]), (36.237, 37.154)) < 3
+
+
 def test_which_governorates_a_report_is_about():
     text = "The army took Kafr Zita and Morek, north of Hama, after clashes near Khan Shaykhun in Idlib province."
     shares = gazetteer.report_governorates(text)
