@@ -67,7 +67,7 @@ import re
 import time
 from dataclasses import dataclass, replace
 
-from gazetteer import administrative, directional, generic, inferred, lines, relative, scenes
+from gazetteer import administrative, directional, generic, inferred, lines, relative, routes, scenes
 from gazetteer.context import Context
 from gazetteer.descriptors import Descriptor, SUFFIXES, MAX_SUFFIX_TOKENS
 from gazetteer.index import IS_FORM, IS_PREFIX, token_keys
@@ -940,6 +940,7 @@ def geoparse(gazetteer, text: str, context: Context | None = None, relative_phra
     mentions = [m for m in mentions if not _off_the_map(m)]  # nor a neighbour that places a border
     unknown_spans = _among_villages(unknown_spans, spans, mentions, finder.tokens)
     unknowns = [(finder.tokens[s.first].start, finder.tokens[s.last].end) for s in unknown_spans]
+    mentions = routes.apply(gazetteer, text, mentions, unknowns)  # "the Damascus-Aleppo road"
     if not relative_phrases:
         return administrative.apply(gazetteer, text, directional.apply(gazetteer, text,
                                                                        lines.apply(gazetteer, text, mentions)))

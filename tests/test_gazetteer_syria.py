@@ -544,3 +544,30 @@ def test_a_directional_part_of_a_governorate_is_that_part_of_its_polygon(phrase,
     from shapely.geometry import Point
     assert piece.buffer(0.01).covers(Point(place.lon, place.lat))  # inside that part, not just nearby
     assert 5 <= place.uncertainty_km < whole.radius_km  # narrower than the whole governorate
+
+
+# -- a road named by the towns at its ends ------------------------------------------------------
+
+@pytest.mark.parametrize("text, road, near, within", [
+    # a motorway between the two, at its stretch near the sentence's other place
+    ("Rebels cut the Damascus-Aleppo road near Saraqib on Tuesday.", "Damascus-Aleppo road", (35.86, 36.81), 15),
+    ("Loyalist units were redeployed along the Homs–Hama highway close to Rastan.", "Homs–Hama highway", (34.93, 36.73), 15),
+    # no motorway: the straight stretch, at its middle or nearest the sentence's other place
+    ("An ambush on the Homs to Palmyra highway east of al-Furqlus killed four soldiers.", "Homs to Palmyra highway",
+     (34.65, 37.2), 25),
+    ("Kurdish-led fighters said they had closed the Raqqa-Tabqa road.", "Raqqa-Tabqa road", (35.9, 38.8), 25),
+])
+def test_a_road_named_by_its_two_towns_is_one_place_on_the_road(text, road, near, within):
+    mentions = geoparse(text)
+    found = {m.text: m.place for m in mentions}
+    assert km(at(found[road]), near) <= within
+    assert found[road].uncertainty_km <= 80
+    first, second = road.replace("–", "-").replace(" to ", "-").split()[0].split("-")[:2]
+    # the towns are still named (each at its own point), but the road is not "named after" either
+    assert first in found and km(at(found[first]), at(resolve(first))) < 1
+    assert not any(m.text.endswith(" road") and m.text != road for m in mentions)
+
+
+def test_a_town_based_unit_is_no_road():
+    mentions = geoparse("Homs-based units and Hama-based militias joined the push.")
+    assert not any(m.place.kind == "site" for m in mentions)
