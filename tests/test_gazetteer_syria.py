@@ -369,6 +369,26 @@ def test_a_report_on_another_area_keeps_the_village_from_the_city_quarter():
     assert found is not None and found.id == "C1"
 
 
+# A report naming a city is about its quarters, even when the city's own answer is not sure
+# enough to rank by (Hama and Homs have villages of their name), and a quarter as central as
+# the city's own point still fits it.
+@pytest.mark.parametrize("text, quarter, point", [
+    ("Activists said jets struck Sabouniyeh in Hama overnight.", "Sabouniyeh", (35.122, 36.761)),
+    ("Fighting in Damascus went on for a third day. Rebels in Baramkeh fired mortars at army positions.",
+     "Baramkeh", (33.506, 36.288)),
+    ("A Homs activist said shells fell on Bab Tadmor and Karm al-Loz.", "Bab Tadmor", (34.73, 36.724)),
+])
+def test_a_quarter_is_found_in_a_report_on_its_city(text, quarter, point):
+    found = {m.text: m.place for m in geoparse(text)}
+    assert quarter in found and km(at(found[quarter]), point) < 2
+
+
+def test_a_quarter_is_not_found_in_a_report_on_another_city():
+    found = {m.text: m.place for m in geoparse(
+        "Rebels in Baramkeh fired mortars while the army shelled Aleppo's eastern districts.")}
+    assert "Baramkeh" not in found
+
+
 # -- non-places -----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("name", ["Tiger Forces", "Liwa al-Quds", "Bashar al-Assad", "Springfield",
