@@ -442,6 +442,8 @@ class _Finder:
                 continue
             name_last = exact_last if spell_last is None or (exact_last is not None and exact_last >= spell_last) else spell_last
             stop_last = self.longest_stop(i)
+            if stop_last is not None and stop_last == name_last and self.quarter_after(stop_last):
+                stop_last = None  # "the Baath district", "the Tishreen quarter": a quarter, not the party or month
             if stop_last is not None and (name_last is None or stop_last >= name_last):
                 phrase = " ".join(t.folded for t in toks[i:stop_last + 1])
                 self.named_words.update(t.folded for t in toks[i + 1:stop_last + 1] if t.capital)
@@ -524,6 +526,11 @@ class _Finder:
             out.append(span)
             i = span.last + 1
         return self.listed(out)
+
+    def quarter_after(self, last: int) -> bool:
+        """Whether a city-quarter word follows token ``last`` ("district", "neighbourhood")."""
+        described = self.descriptor_after(last)
+        return described is not None and described[1].family == "district"
 
     def name_runs_on(self, found: list[_Span], i: int, descriptor: Descriptor) -> bool:
         """Whether the span before a described name at token ``i`` is that name's first word(s),

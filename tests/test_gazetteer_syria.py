@@ -383,6 +383,20 @@ def test_a_quarter_is_found_in_a_report_on_its_city(text, quarter, point):
     assert quarter in found and km(at(found[quarter]), point) < 2
 
 
+@pytest.mark.parametrize("text, quarter, point", [
+    ("Clashes erupted in the Baath neighbourhood of Hama on Monday.", "Baath neighbourhood", (35.138, 36.73)),
+    ("Troops entered the Tishreen quarter of Damascus before dawn.", "Tishreen quarter", (33.552, 36.337)),
+])
+def test_a_party_or_month_name_with_a_quarter_word_is_the_quarter(text, quarter, point):
+    found = {m.text: m.place for m in geoparse(text)}
+    assert quarter in found and km(at(found[quarter]), point) < 2
+
+
+def test_a_party_or_month_name_alone_is_no_quarter():
+    found = {m.text for m in geoparse("Baath party officials in Hama said that in Tishreen the army retook it.")}
+    assert found == {"Hama"}
+
+
 def test_a_quarter_is_not_found_in_a_report_on_another_city():
     found = {m.text: m.place for m in geoparse(
         "Rebels in Baramkeh fired mortars while the army shelled Aleppo's eastern districts.")}
