@@ -17,7 +17,7 @@ from typing import Iterable, Mapping, NamedTuple
 
 import settings
 from gazetteer import descriptors, stopnames
-from gazetteer.context import FAR_APART_KM, Context, admissible, approx_km, choose, is_big, is_inexact, is_minor, is_quarter, rank
+from gazetteer.context import FAR_APART_KM, FOCUS_KM, Context, admissible, approx_km, choose, is_big, is_inexact, is_minor, is_quarter, rank
 from gazetteer.index import NameIndex
 from gazetteer.match import (SHORT_SPELL_KM, candidates, has_short_spelling, near_spelling, of_family, short_spelling,
                              suggestions)
@@ -272,11 +272,13 @@ class Gazetteer:
             # Every place of that very name is refused (far from the report): one spelt alike near
             # the report's places is meant ("Sheikh Saeed" in a report on Aleppo: its Sheikh Said).
             chosen = self._spelt_alike_near(name, context, named, family)
-        elif (chosen is not None and context and context.points and is_minor(chosen[0].entry) and not chosen[0].entry.marked
+        elif (chosen is not None and context and context.points and is_minor(chosen[0].entry)
               and not is_inexact(chosen[0].candidate)
-              and context.nearest_km(chosen[0].entry.lat, chosen[0].entry.lon, other_than_itself=True) > SHORT_SPELL_KM):
+              and context.nearest_km(chosen[0].entry.lat, chosen[0].entry.lon, other_than_itself=True)
+              > (FOCUS_KM if chosen[0].entry.marked else SHORT_SPELL_KM)):
             # A village of that very name away from the report's places, and one spelt alike
-            # among them ("Hbeit" in a report on southern Idlib is its Hbit, not Latakia's Hbeit).
+            # among them ("Hbeit" in a report on southern Idlib is its Hbit, not Latakia's Hbeit);
+            # for a village the war map marks, far away.
             chosen = self._spelt_alike_near(name, context, named, family) or chosen
         if chosen is None:
             return Resolution(None, True, False)

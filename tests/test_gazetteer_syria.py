@@ -331,6 +331,19 @@ def test_the_seed_gold_homonym_hamidiyah_is_the_deir_ez_zor_district(gold_places
     assert km(at(place), (float(row["lat"]), float(row["lon"]))) <= float(row["tolerance_km"])
 
 
+# A village of the very name the war map marks far from the report's places is not meant when
+# one spelt alike lies among them (-iyah for -iyeh, -a for -eh).
+@pytest.mark.parametrize("text, name, point", [
+    ("Pro-government militias said they had taken Jamusiyah, five kilometres from al-Ghandurah.",
+     "Jamusiyah", (36.570, 37.779)),
+    ("Turkish-backed factions shelled Amudiyah and Qdeimseh overnight.", "Amudiyah", (35.131, 36.088)),
+    ("Jets struck Ramla and Khanasir on Monday.", "Ramla", (35.707, 37.419)),
+])
+def test_a_marked_village_far_away_yields_to_one_spelt_alike_near_the_report(text, name, point):
+    found = {m.text: m.place for m in geoparse(text)}
+    assert name in found and km(at(found[name]), point) < 3
+
+
 def _quarter_and(*others):
     from gazetteer.sources import Entry
     quarter = Entry("N9", "Tall Zaytun", (), 36.21, 37.15, "district", "Aleppo", "SY", 0, 1.0, "ocha-admin",
