@@ -434,6 +434,8 @@ def admissible(candidate: Candidate, entry: Entry, written: str, context: Contex
     a name ("the Communication Tower", not "a communication tower") in a document with a place
     it pins down within ``GENERIC_KM``. Every other entry is admissible, but for a city abroad
     matched only by a spelling guess."""
+    if candidate.tier in _INEXACT and candidate.descriptor is not None and candidate.descriptor.group == "school":
+        return False  # the army's schools are named after their arms: "Armament Academy" is no Armanaz
     if entry.source != "wpmodule":
         # A city abroad (Mosul, Ramadi) is held to claim its own name: never a guess at another.
         return not (candidate.tier in _INEXACT and entry.raw and entry.raw.get("abroad") == "1")

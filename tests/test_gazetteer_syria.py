@@ -344,6 +344,20 @@ def test_a_marked_village_far_away_yields_to_one_spelt_alike_near_the_report(tex
     assert name in found and km(at(found[name]), point) < 3
 
 
+# An army camp or school the data lack is a place of its own, placed from its context: never a
+# village its English name is spelt like ("Armament" is no Armanaz).
+@pytest.mark.parametrize("text, name, anchor", [
+    ("Rebels overran the al-Qarmid military camp near Idlib city.", "al-Qarmid military camp", (35.93, 36.63)),
+    ("Insurgents besieged the Police Academy west of Aleppo for a week.", "Police Academy", (36.2, 37.03)),
+    ("Loyalist units shelled the Armament Academy and the Artillery Academy in Aleppo's Ramouseh district.",
+     "Armament Academy", (36.157, 37.129)),
+])
+def test_an_army_camp_or_school_is_placed_from_its_context(text, name, anchor):
+    found = {m.text: m.place for m in geoparse(text)}
+    assert name in found and found[name].kind == "inferred"
+    assert km(at(found[name]), anchor) <= found[name].uncertainty_km
+
+
 def _quarter_and(*others):
     from gazetteer.sources import Entry
     quarter = Entry("N9", "Tall Zaytun", (), 36.21, 37.15, "district", "Aleppo", "SY", 0, 1.0, "ocha-admin",
