@@ -149,6 +149,8 @@ mazra'at""".split())
 # Words that begin the names of city quarters, gates and squares ("Bab Touma", "Ard al-Hamra",
 # "Harat al-Sultan"), and of a town too (al-Bab): before a described name they begin it.
 QUARTER_WORDS = frozenset({"bab", "ard", "hay", "harat", "souq", "suq", "dawwar", "saha", "sahat"})
+# Words before a number that make a hill's name ("Hill 45", "Tal 23", "Height 1154").
+NUMBERED_HILL_WORDS = frozenset({"hill", "height", "point", "tal", "tall", "tell", "jabal", "jebel", "mount"})
 # Titles written before a place's name ("Mount X", "Masaken X"), which few index names begin with.
 PLACE_TITLES = frozenset({"mount", "mt", "masaken", "masakin", "masaakin"})  # and a quarter's housing estate
 # English titles of a hill's name: like Jabal, "Mount X" is a place even when X is unknown (in
@@ -625,6 +627,9 @@ class _Finder:
         tok = self.tokens[i]
         if exact_last is not None and exact_last > i:
             return None
+        numbered = self.numbered_hill(i)
+        if numbered is not None:
+            return numbered
         if not tok.capital or tok.folded not in GENERIC_WORDS | HILL_TITLES:
             return None
         last = i
@@ -638,6 +643,15 @@ class _Finder:
             last -= 1
         described = self.descriptor_after(last)
         return _Span(i, described[0] if described else last, fuzzy=True, loose=True, unknown=True)
+
+    def numbered_hill(self, i: int) -> _Span | None:
+        """ "Hill 45", "Tal 23", "Height 1154", "Point 935": a hill called by its number (its height
+        or the army's map number), one name, never the town the word alone names (al-Tall)."""
+        tok, nxt = self.tokens[i], self.next_token(i)
+        if (not tok.capital or tok.folded not in NUMBERED_HILL_WORDS or nxt is None or not nxt.text.isdigit()
+                or self.text[tok.end:nxt.start] != " "):
+            return None
+        return _Span(i, i + 1, loose=True, unknown=True)
 
     def described_unknown(self, i: int) -> _Span | None:
         """A capitalised name the index does not hold, which the text says is a place: "the

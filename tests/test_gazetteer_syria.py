@@ -358,6 +358,18 @@ def test_an_army_camp_or_school_is_placed_from_its_context(text, name, anchor):
     assert km(at(found[name]), anchor) <= found[name].uncertainty_km
 
 
+# A hill called by its number is one name, placed from its context: "Tal 23" is no al-Tall.
+@pytest.mark.parametrize("text, name, anchor", [
+    ("Kurdish fighters captured Tal 23 east of Deir Hafer after a night of clashes.", "Tal 23", (36.157, 37.841)),
+    ("Troops secured Hill 45 north of Kessab, a military source said.", "Hill 45", (36.03, 35.99)),
+    ("The rebels said Point 935, south of Aleppo, had changed hands twice.", "Point 935", (36.09, 37.16)),
+])
+def test_a_hill_called_by_its_number_is_one_name_placed_from_its_context(text, name, anchor):
+    found = {m.text: m.place for m in geoparse(text)}
+    assert name in found and km(at(found[name]), anchor) <= found[name].uncertainty_km
+    assert not any(p.name == "al-Tall" for p in found.values())
+
+
 def _quarter_and(*others):
     from gazetteer.sources import Entry
     quarter = Entry("N9", "Tall Zaytun", (), 36.21, 37.15, "district", "Aleppo", "SY", 0, 1.0, "ocha-admin",
