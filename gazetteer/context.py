@@ -134,7 +134,7 @@ class Context:
     named: frozenset[str] = frozenset()  # governorates the text names as areas ("Hama province")
     regions: tuple[tuple[float, float, float], ...] = ()  # (lat, lon, radius km) of the areas it names
     # Cities it names that a village of the same name keeps from being pinned down (Hama, al-Bab):
-    # no point to rank by, but a report naming one is about its quarters (``quarter_fits``).
+    # no point to rank by, but a report naming one is about its quarters (``_quarter_fits``).
     cities: tuple[tuple[float, float], ...] = ()
 
     def __post_init__(self) -> None:

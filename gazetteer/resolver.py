@@ -17,7 +17,8 @@ from typing import Iterable, Mapping, NamedTuple
 
 import settings
 from gazetteer import descriptors, stopnames
-from gazetteer.context import FAR_APART_KM, FOCUS_KM, Context, admissible, approx_km, choose, is_big, is_inexact, is_minor, is_quarter, rank
+from gazetteer.context import (FAR_APART_KM, FOCUS_KM, Context, admissible, approx_km, choose, is_big, is_inexact,
+                               is_minor, is_quarter, rank)
 from gazetteer.index import NameIndex
 from gazetteer.match import (SHORT_SPELL_KM, candidates, has_short_spelling, near_spelling, of_family, short_spelling,
                              suggestions)

@@ -2,18 +2,18 @@
 
 Such a name is one place, the road, not the first town plus a road "named after" the second:
 a report that the Damascus-Aleppo road was cut near Saraqib says nothing of Damascus. The
-two towns are read as written (a hyphen, dash, slash or "to" between them) and the mention
-of both becomes one mention of the road:
-
-- a motorway of ``data/gazetteer/roads.geojson`` whose line passes within ``ON_ROUTE_KM`` of
-  both towns is that motorway's row (the M5 for Damascus-Aleppo), which ``lines`` then places
-  at its stretch near the sentence's other places;
-- else the straight stretch between the towns: its point nearest a place the sentence names
-  within ``NEIGHBOUR_KM`` of it, else its middle, with half its length as the uncertainty.
+two towns are read as written (a hyphen, dash, slash or "to" between them); they stay
+mentions of their own (the road's name names them), and the whole is one more mention, of
+the road, placed on its line between the towns: at the point nearest a place its sentence
+names within ``NEIGHBOUR_KM`` of the line, else at the middle of the stretch, half the
+towns' distance as the uncertainty. The line is a motorway's of ``data/gazetteer/roads.geojson``
+when one passes within ``ON_ROUTE_KM`` of both towns (the M5 for Damascus-Aleppo: the
+mention is then that motorway's row), else the straight stretch between them.
 """
 from __future__ import annotations
 
 import re
+
 from gazetteer import lines
 from gazetteer.context import approx_km
 from gazetteer.place import Mention, Place
