@@ -738,12 +738,16 @@ class _Finder:
 
     def after_given_name(self, i: int) -> bool:
         """"SDF fighter Berkhdan Qamishli": a word no place name holds, capitalised inside a
-        sentence, just before the place's name makes the two a person's name (before a
-        village's name, anywhere: see ``_resolve_spans``)."""
-        if not self.after_unknown_capital(i):
+        sentence or after a title, just before the place's name makes the two a person's name
+        (before a village's name, anywhere: see ``_resolve_spans``)."""
+        if i == 0 or self.run[i - 1] != self.run[i]:
             return False
         prev = self.tokens[i - 1]
         before = _WORD_BEFORE_RE.search(self.text, max(0, prev.start - 40), prev.start)
+        if before is not None and before.group(1).lower() in TITLE_WORDS and prev.capital and not prev.article:
+            return True  # "Colonel Suheil al-Hassan", "Sheikh Ahmed al-Hassan": even a given name places share
+        if not self.after_unknown_capital(i):
+            return False
         return before is not None and before.group(1)[0].islower()
 
     def next_token(self, i: int) -> _Token | None:

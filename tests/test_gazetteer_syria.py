@@ -442,6 +442,16 @@ def test_a_quarter_is_not_found_in_a_report_on_another_city():
     assert "Baramkeh" not in found
 
 
+@pytest.mark.parametrize("text, person_part", [
+    ("Sheikh Ahmed al-Hassan, a local commander in Idlib, was killed on Friday.", "al-Hassan"),
+    ("Colonel Suheil al-Hassan led the push on Palmyra, state media said.", "al-Hassan"),
+    ("Brigadier Jamil al-Bab, the garrison's commander in Hama, surrendered.", "al-Bab"),
+])
+def test_a_surname_after_a_title_and_a_given_name_is_no_place(text, person_part):
+    found = {m.text for m in geoparse(text)}
+    assert person_part not in found and found  # the real place of the sentence is still found
+
+
 # -- non-places -----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("name", ["Tiger Forces", "Liwa al-Quds", "Bashar al-Assad", "Springfield",
