@@ -553,7 +553,9 @@ class _Finder:
         if not head.capital or self.headline(head.start):
             return False
         if before.pending:
-            return not _sentence_initial(self.text, head.start)
+            # An unknown word before "al-X" is the first of one Arabic name ("Ard al-Hamra"); before
+            # a bare name it may be English ("the Old Raqqa area").
+            return right.article and not _sentence_initial(self.text, head.start)
         # A known name runs on only as a generic first word ("Bab", "Tal"): "the Aleppo Sheikh
         # Maqsoud district" is a city and its quarter.
         return before.first == before.last and (head.folded in GENERIC_WORDS or head.folded in QUARTER_WORDS)

@@ -265,6 +265,11 @@ def test_a_descriptor_names_the_whole_run_of_capitalised_words_before_it(text, w
         assert km(at(found[whole]), anchor) <= max(10, found[whole].uncertainty_km)
 
 
+def test_an_english_word_before_a_described_name_is_not_part_of_it():
+    found = {m.text: m.place for m in geoparse("SDF units advanced in the Old Raqqa area on Friday.")}
+    assert "Raqqa area" in found and km(at(found["Raqqa area"]), (35.95, 39.01)) < 5
+
+
 def test_a_city_before_its_quarter_stays_two_names():
     found = {m.text: m.place for m in geoparse("Rebels in the Aleppo Sheikh Maqsoud district fired mortars.")}
     assert found["Aleppo"].name == "Aleppo"
