@@ -6,7 +6,8 @@ two towns are read as written (a hyphen, dash, slash or "to" between them); they
 mentions of their own (the road's name names them), and the whole is one more mention, of
 the road, placed on its line between the towns: at the point nearest a place its sentence
 names within ``NEIGHBOUR_KM`` of the line, else at the middle of the stretch, half the
-towns' distance as the uncertainty. The line is a motorway's of ``data/gazetteer/roads.geojson``
+towns' distance as the uncertainty, if that is at most ``MIDDLE_KM`` (a long road's middle
+is no place the report speaks of: the towns alone are its mentions then). The line is a motorway's of ``data/gazetteer/roads.geojson``
 when one passes within ``ON_ROUTE_KM`` of both towns (the M5 for Damascus-Aleppo: the
 mention is then that motorway's row), else the straight stretch between them.
 """
@@ -24,6 +25,7 @@ _ROAD_WORD_RE = re.compile(r"[ \u00a0]+(?:road|highway|motorway|expressway)s?\b"
 _END_KINDS = frozenset({"city", "town", "village", "district"})
 ON_ROUTE_KM = 10.0
 NEIGHBOUR_KM = 30.0
+MIDDLE_KM = 25.0
 _SENTENCE_END_RE = re.compile(r"[.!?](?:\s|$)|\n")
 
 
@@ -35,9 +37,10 @@ def _motorway(a: Place, b: Place) -> tuple[str, lines.Polyline] | None:
     return None
 
 
-def _road(gazetteer, a: Place, b: Place, neighbours: list[Place], written: str) -> Place:
+def _road(gazetteer, a: Place, b: Place, neighbours: list[Place], written: str) -> Place | None:
     """The road from ``a`` to ``b``: its point nearest a neighbour within ``NEIGHBOUR_KM``, else
-    its middle (uncertainty half the distance between the towns)."""
+    its middle (uncertainty half the distance between the towns) if that is within ``MIDDLE_KM``
+    of both; else None."""
     half = approx_km(a.lat, a.lon, b.lat, b.lon) / 2
     motorway = _motorway(a, b)
     entry = gazetteer.by_id.get(motorway[0]) if motorway else None
@@ -50,6 +53,8 @@ def _road(gazetteer, a: Place, b: Place, neighbours: list[Place], written: str) 
         if gap <= NEIGHBOUR_KM and approx_km(*near, (a.lat + b.lat) / 2, (a.lon + b.lon) / 2) <= half + gap:
             (lat, lon), uncertainty, how = near, min(uncertainty, 10.0 + gap), f"nearest {place.name}"
             break
+    if how == "middle" and half > MIDDLE_KM:
+        return None  # a long road's middle is no place of the report's: a false front on the map
     score = min(a.score, b.score)
     source = f"road between {a.name} and {b.name}: {how}"
     governorate = a.governorate if a.governorate == b.governorate else None
@@ -114,4 +119,4 @@ def _road_after(gazetteer, text: str, mentions: list[Mention], k: int,
     neighbours = [m.place for m in mentions if left <= m.start < right and not first.start <= m.start < end
                   and m.place.kind in _END_KINDS | {"site", "hill"}]
     road = _road(gazetteer, first.place, second.place, neighbours, written)
-    return Mention(first.start, end, written, road), second, used
+    return (Mention(first.start, end, written, road), second, used) if road is not None else None

@@ -656,6 +656,14 @@ def test_a_road_named_by_its_two_towns_is_one_place_on_the_road(text, road, near
     assert not any(m.text.endswith(" road") and m.text != road for m in mentions)
 
 
+def test_a_long_road_with_no_place_near_it_in_its_sentence_is_not_placed_at_its_middle():
+    # The middle of the Palmyra-Deir ez-Zor road lies near al-Sukhnah: a point there would draw
+    # a false front. The towns are still named.
+    mentions = geoparse("The army announced it had secured the Palmyra-Deir ez-Zor highway.")
+    assert not any(m.text.endswith("highway") and m.place.uncertainty_km > 25 for m in mentions)
+    assert any(m.place.name == "Palmyra" for m in mentions)
+
+
 def test_a_town_based_unit_is_no_road():
     mentions = geoparse("Homs-based units and Hama-based militias joined the push.")
     assert not any(m.place.kind == "site" for m in mentions)
