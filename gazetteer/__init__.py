@@ -29,6 +29,10 @@ Analysts' corrections (``gazetteer.corrections``): ``load()``, ``write(name, lat
 keep corrected points in ``data/gazetteer/corrections.csv``, which the gazetteer loads before
 any other source.
 
+A road named by its two towns ("the Damascus-Aleppo highway") is one mention of the road
+(``gazetteer.routes``: the motorway passing both, else the stretch between them), beside the
+mentions of the two towns.
+
 Places the data lack but a report locates ("X hills south of Sukhna") are geoparsed as kind
 ``inferred`` (``gazetteer.inferred``), their ``source`` saying how they were placed.
 

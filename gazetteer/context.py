@@ -80,7 +80,7 @@ AMBIGUOUS_GAP = 0.04
 FAR_APART_KM = 30.0
 # Farther than this from every place a document pins down, an uncertain answer is refused.
 FOCUS_KM = 75.0
-SELF_KM = 1.0
+SELF_KM = 0.1
 FOCUS_SPREAD_KM = 150.0
 # A city quarter's name ("Tishreen", "Baath", "Andalus" are quarters of many cities) means that
 # quarter only in a text about its city, or written as one ("the Jobar district").
@@ -133,6 +133,9 @@ class Context:
     distinct: tuple[tuple[float, float], ...] = field(default=(), compare=False)
     named: frozenset[str] = frozenset()  # governorates the text names as areas ("Hama province")
     regions: tuple[tuple[float, float, float], ...] = ()  # (lat, lon, radius km) of the areas it names
+    # Cities it names that a village of the same name keeps from being pinned down (Hama, al-Bab):
+    # no point to rank by, but a report naming one is about its quarters (``_quarter_fits``).
+    cities: tuple[tuple[float, float], ...] = ()
 
     def __post_init__(self) -> None:
         if not self.distinct and self.points:
@@ -140,7 +143,8 @@ class Context:
 
     def merged(self, other: "Context") -> "Context":
         return Context(self.governorates | other.governorates, self.points + other.points,
-                       named=self.named | other.named, regions=self.regions + other.regions)
+                       named=self.named | other.named, regions=self.regions + other.regions,
+                       cities=self.cities + other.cities)
 
     @classmethod
     def of_places(cls, places: Iterable) -> "Context":
@@ -149,6 +153,7 @@ class Context:
         named: set[str] = set()
         regions: list[tuple[float, float, float]] = []
         points: list[tuple[float, float]] = []
+        cities: list[tuple[float, float]] = []
         for place in places:
             if place.kind == "governorate":
                 governorates.add(place.governorate or place.name)
@@ -162,8 +167,10 @@ class Context:
             if place.kind in ("city", "town", "village", "district", "site", "hill") and place.score >= 0.8 \
                     and getattr(place, "country", "SY") == "SY":
                 points.append((place.lat, place.lon))
+            elif place.kind == "city" and getattr(place, "country", "SY") == "SY":
+                cities.append((place.lat, place.lon))
         return cls(frozenset(governorates), tuple(points), named=frozenset(named),
-                   regions=tuple(dict.fromkeys(regions)))
+                   regions=tuple(dict.fromkeys(regions)), cities=tuple(dict.fromkeys(cities)))
 
     def __bool__(self) -> bool:
         return bool(self.governorates or self.points)
@@ -427,6 +434,8 @@ def admissible(candidate: Candidate, entry: Entry, written: str, context: Contex
     a name ("the Communication Tower", not "a communication tower") in a document with a place
     it pins down within ``GENERIC_KM``. Every other entry is admissible, but for a city abroad
     matched only by a spelling guess."""
+    if candidate.tier in _INEXACT and candidate.descriptor is not None and candidate.descriptor.group == "school":
+        return False  # the army's schools are named after their arms: "Armament Academy" is no Armanaz
     if entry.source != "wpmodule":
         # A city abroad (Mosul, Ramadi) is held to claim its own name: never a guess at another.
         return not (candidate.tier in _INEXACT and entry.raw and entry.raw.get("abroad") == "1")
@@ -490,7 +499,10 @@ def _small(entry: Entry) -> bool:
 def _quarter_fits(candidate: Candidate, entry: Entry, context: "Context | None") -> bool:
     if candidate.descriptor is not None and candidate.descriptor.family == "district":
         return True
-    return bool(context) and context.nearest_km(entry.lat, entry.lon, other_than_itself=True) <= QUARTER_KM
+    if context is None:
+        return False
+    return (context.nearest_km(entry.lat, entry.lon, other_than_itself=True) <= QUARTER_KM
+            or any(approx_km(entry.lat, entry.lon, a, b) <= QUARTER_KM for a, b in context.cities))
 
 
 def choose(ranked: list[Ranked], context: Context | None = None) -> tuple[Ranked, float] | None:
@@ -502,10 +514,11 @@ def choose(ranked: list[Ranked], context: Context | None = None) -> tuple[Ranked
     if not ranked:
         return None
     best = ranked[0]
-    if not is_big(best.entry) and not is_inexact(best.candidate):
+    if not is_big(best.entry) and not is_inexact(best.candidate) and best.entry.kind not in ("town", "city"):
         # A big town called so exactly wins over a village or quarter of the same name near
         # the focus, as long as it is not far from the focus itself ("al-Thawrah" in a report
-        # on Raqqa is Tabqa, not Raqqa's al-Thawrah quarter).
+        # on Raqqa is Tabqa, not Raqqa's al-Thawrah quarter). Against a town of the name that
+        # the report's context ranks first, size alone decides nothing.
         big = next((r for r in ranked[1:] if is_big(r.entry) and r.entry.kind in ("city", "town")
                     and not is_inexact(r.candidate) and (r.candidate.main or _syrian_city(r.entry))
                     and not (context and context.far(r.entry))), None)

@@ -37,7 +37,11 @@ _SUFFIXES = {
         "road": ["road", "highway", "motorway"],
         "quarry": ["quarry", "quarries"],
         "base": ["base", "military base", "garrison", "camp", "barracks", "depot", "depots",
-                 "ammunition depot", "weapons depots", "warehouses", "battalion base"],
+                 "ammunition depot", "weapons depots", "warehouses", "battalion base",
+                 "military camp", "army camp", "training camp"],
+        # The army's schools are bases of their own ("the Artillery Academy", "the Infantry School").
+        "school": ["academy", "academies", "military academy", "military academies", "military college",
+                   "school", "military school"],
         "building": ["prison", "hospital", "stadium", "castle", "citadel", "airport road"],
         "mine": ["phosphate mine", "mine", "mines", "phosphate mines"],
         "industry": ["industrial zone", "industrial area", "industrial city", "industrial estate"],

@@ -67,7 +67,7 @@ import re
 import time
 from dataclasses import dataclass, replace
 
-from gazetteer import administrative, directional, generic, inferred, lines, relative, scenes
+from gazetteer import administrative, directional, generic, inferred, lines, relative, routes, scenes
 from gazetteer.context import Context
 from gazetteer.descriptors import Descriptor, SUFFIXES, MAX_SUFFIX_TOKENS
 from gazetteer.index import IS_FORM, IS_PREFIX, token_keys
@@ -146,6 +146,11 @@ jabal bir bi'r beer bier khirbet khirbat kherbet khirbit kharbet khirbeh ain ayn
 umm um ras wadi qasr rasm rajm beit bayt jubb jeb jib marj hawsh hosh mazraat mazraa mazraet qalaat
 qalat qal'at hawijat hawija hawijet maarat maarrat ma'arrat jisr nahr birket qaryat mughayr
 mazra'at""".split())
+# Words that begin the names of city quarters, gates and squares ("Bab Touma", "Ard al-Hamra",
+# "Harat al-Sultan"), and of a town too (al-Bab): before a described name they begin it.
+QUARTER_WORDS = frozenset({"bab", "ard", "hay", "harat", "souq", "suq", "dawwar", "saha", "sahat"})
+# Words before a number that make a hill's name ("Hill 45", "Tal 23", "Height 1154").
+NUMBERED_HILL_WORDS = frozenset({"hill", "height", "point", "tal", "tall", "tell", "jabal", "jebel", "mount"})
 # Titles written before a place's name ("Mount X", "Masaken X"), which few index names begin with.
 PLACE_TITLES = frozenset({"mount", "mt", "masaken", "masakin", "masaakin"})  # and a quarter's housing estate
 # English titles of a hill's name: like Jabal, "Mount X" is a place even when X is unknown (in
@@ -439,6 +444,8 @@ class _Finder:
                 continue
             name_last = exact_last if spell_last is None or (exact_last is not None and exact_last >= spell_last) else spell_last
             stop_last = self.longest_stop(i)
+            if stop_last is not None and stop_last == name_last and self.quarter_after(stop_last):
+                stop_last = None  # "the Baath district", "the Tishreen quarter": a quarter, not the party or month
             if stop_last is not None and (name_last is None or stop_last >= name_last):
                 phrase = " ".join(t.folded for t in toks[i:stop_last + 1])
                 self.named_words.update(t.folded for t in toks[i + 1:stop_last + 1] if t.capital)
@@ -508,6 +515,12 @@ class _Finder:
             if described and self.ends_list(out, i, name_last, described[0]):
                 described = None  # "eastern Homs and western Deir ez-Zor Provinces": the list's word
             last = described[0] if described else name_last
+            if described and i > unit_end and self.name_runs_on(out, i, described[1]):
+                # "the Bab Antakya quarter", "the Ard al-Hamra neighbourhood": the descriptor
+                # names the whole run of capitalised words, not the name it ends with.
+                out[-1] = _Span(out[-1].first, last, loose=True, unknown=True)
+                i = last + 1
+                continue
             span = _Span(i, last, in_unit=i <= unit_end,
                          before_capital=not described and self.capital_follows(last),
                          after_capital=self.after_unknown_capital(i),
@@ -515,6 +528,37 @@ class _Finder:
             out.append(span)
             i = span.last + 1
         return self.listed(out)
+
+    def quarter_after(self, last: int) -> bool:
+        """Whether a city-quarter word follows token ``last`` ("district", "neighbourhood")."""
+        described = self.descriptor_after(last)
+        return described is not None and described[1].family == "district"
+
+    def name_runs_on(self, found: list[_Span], i: int, descriptor: Descriptor) -> bool:
+        """Whether the span before a described name at token ``i`` is that name's first word(s),
+        one space before it: a quarter, crossing or hill is named by all its capitalised words
+        ("the Bab Antakya quarter" is neither al-Bab nor Antakya). Not for a road, which runs
+        from one place to the next ("the Homs Palmyra road"), nor after a word that is
+        capitalised only for opening a sentence or a headline."""
+        if not found or descriptor.group == "road":
+            return False
+        before = found[-1]
+        if before.last != i - 1 or before.in_unit:
+            return False
+        toks = self.tokens
+        left, right = toks[i - 1], toks[i]
+        if self.text[left.end:right.start] != " ":
+            return False
+        head = toks[before.first]
+        if not head.capital or self.headline(head.start):
+            return False
+        if before.pending:
+            # An unknown word before "al-X" is the first of one Arabic name ("Ard al-Hamra"); before
+            # a bare name it may be English ("the Old Raqqa area").
+            return right.article and not _sentence_initial(self.text, head.start)
+        # A known name runs on only as a generic first word ("Bab", "Tal"): "the Aleppo Sheikh
+        # Maqsoud district" is a city and its quarter.
+        return before.first == before.last and (head.folded in GENERIC_WORDS or head.folded in QUARTER_WORDS)
 
     def spelt_place(self, i: int, last: int) -> bool:
         """Whether tokens ``i..last`` name a place of the index by their spelling key."""
@@ -585,6 +629,9 @@ class _Finder:
         tok = self.tokens[i]
         if exact_last is not None and exact_last > i:
             return None
+        numbered = self.numbered_hill(i)
+        if numbered is not None:
+            return numbered
         if not tok.capital or tok.folded not in GENERIC_WORDS | HILL_TITLES:
             return None
         last = i
@@ -598,6 +645,15 @@ class _Finder:
             last -= 1
         described = self.descriptor_after(last)
         return _Span(i, described[0] if described else last, fuzzy=True, loose=True, unknown=True)
+
+    def numbered_hill(self, i: int) -> _Span | None:
+        """ "Hill 45", "Tal 23", "Height 1154", "Point 935": a hill called by its number (its height
+        or the army's map number), one name, never the town the word alone names (al-Tall)."""
+        tok, nxt = self.tokens[i], self.next_token(i)
+        if (not tok.capital or tok.folded not in NUMBERED_HILL_WORDS or nxt is None or not nxt.text.isdigit()
+                or self.text[tok.end:nxt.start] != " "):
+            return None
+        return _Span(i, i + 1, loose=True, unknown=True)
 
     def described_unknown(self, i: int) -> _Span | None:
         """A capitalised name the index does not hold, which the text says is a place: "the
@@ -684,12 +740,16 @@ class _Finder:
 
     def after_given_name(self, i: int) -> bool:
         """"SDF fighter Berkhdan Qamishli": a word no place name holds, capitalised inside a
-        sentence, just before the place's name makes the two a person's name (before a
-        village's name, anywhere: see ``_resolve_spans``)."""
-        if not self.after_unknown_capital(i):
+        sentence or after a title, just before the place's name makes the two a person's name
+        (before a village's name, anywhere: see ``_resolve_spans``)."""
+        if i == 0 or self.run[i - 1] != self.run[i]:
             return False
         prev = self.tokens[i - 1]
         before = _WORD_BEFORE_RE.search(self.text, max(0, prev.start - 40), prev.start)
+        if before is not None and before.group(1).lower() in TITLE_WORDS and prev.capital and not prev.article:
+            return True  # "Colonel Suheil al-Hassan", "Sheikh Ahmed al-Hassan": even a given name places share
+        if not self.after_unknown_capital(i):
+            return False
         return before is not None and before.group(1)[0].islower()
 
     def next_token(self, i: int) -> _Token | None:
@@ -907,6 +967,7 @@ def geoparse(gazetteer, text: str, context: Context | None = None, relative_phra
     mentions = [m for m in mentions if not _off_the_map(m)]  # nor a neighbour that places a border
     unknown_spans = _among_villages(unknown_spans, spans, mentions, finder.tokens)
     unknowns = [(finder.tokens[s.first].start, finder.tokens[s.last].end) for s in unknown_spans]
+    mentions = routes.apply(gazetteer, text, mentions, unknowns)  # "the Damascus-Aleppo road"
     if not relative_phrases:
         return administrative.apply(gazetteer, text, directional.apply(gazetteer, text,
                                                                        lines.apply(gazetteer, text, mentions)))

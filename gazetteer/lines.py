@@ -201,6 +201,12 @@ def _geometry(basemap_dir: str) -> dict[str, Polyline]:
     return out
 
 
+def road_lines(basemap_dir: Path | None = None) -> dict[str, Polyline]:
+    """The motorways' lines by their gazetteer row id."""
+    geometry = _geometry(str(basemap_dir) if basemap_dir else _DEFAULT_BASEMAP)
+    return {key.removeprefix("road:"): line for key, line in geometry.items() if key.startswith("road:")}
+
+
 def km_from_syria(lat: float, lon: float, basemap_dir: Path | None = None) -> float:
     """Distance (km) from (lat, lon) to Syria's outline (0 without the basemap)."""
     outline = _geometry(str(basemap_dir) if basemap_dir else _DEFAULT_BASEMAP).get("border:all")

@@ -18,7 +18,8 @@ from typing import Iterable, Mapping, NamedTuple
 
 import settings
 from gazetteer import descriptors, stopnames
-from gazetteer.context import Context, admissible, approx_km, choose, is_big, is_inexact, is_minor, is_quarter, rank
+from gazetteer.context import (FAR_APART_KM, FOCUS_KM, Context, admissible, approx_km, choose, is_big, is_inexact,
+                               is_minor, is_quarter, rank)
 from gazetteer.index import NameIndex
 from gazetteer.match import (SHORT_SPELL_KM, candidates, has_short_spelling, near_spelling, of_family, short_spelling,
                              suggestions)
@@ -58,6 +59,19 @@ def _near_homonym(best, found, entries) -> bool:
         other = entries[candidate.position]
         if (other is not entry and candidate.tier == best.candidate.tier and other.kind == "village"
                 and approx_km(entry.lat, entry.lon, other.lat, other.lon) > HOMONYM_KM):
+            return True
+    return False
+
+
+def _rival_town(best, found, entries) -> bool:
+    """Whether another candidate of ``best``'s tier is a town or city of the name far off: two
+    towns of one name (Suran in Hama and in A'zaz) are told apart only by the rest of the
+    report, so the bigger one's prior must not pin the report's context down and vote for itself."""
+    entry = best.entry
+    for candidate in found:
+        other = entries[candidate.position]
+        if (other is not entry and candidate.tier == best.candidate.tier and other.kind in ("town", "city")
+                and approx_km(entry.lat, entry.lon, other.lat, other.lon) > FAR_APART_KM):
             return True
     return False
 
@@ -267,18 +281,21 @@ class Gazetteer:
             # Every place of that very name is refused (far from the report): one spelt alike near
             # the report's places is meant ("Sheikh Saeed" in a report on Aleppo: its Sheikh Said).
             chosen = self._spelt_alike_near(name, context, named, family)
-        elif (chosen is not None and context and context.points and is_minor(chosen[0].entry) and not chosen[0].entry.marked
+        elif (chosen is not None and context and context.points and is_minor(chosen[0].entry)
               and not is_inexact(chosen[0].candidate)
-              and context.nearest_km(chosen[0].entry.lat, chosen[0].entry.lon, other_than_itself=True) > SHORT_SPELL_KM):
+              and context.nearest_km(chosen[0].entry.lat, chosen[0].entry.lon, other_than_itself=True)
+              > (FOCUS_KM if chosen[0].entry.marked else SHORT_SPELL_KM)):
             # A village of that very name away from the report's places, and one spelt alike
-            # among them ("Hbeit" in a report on southern Idlib is its Hbit, not Latakia's Hbeit).
+            # among them ("Hbeit" in a report on southern Idlib is its Hbit, not Latakia's Hbeit);
+            # for a village the war map marks, far away.
             chosen = self._spelt_alike_near(name, context, named, family) or chosen
         if chosen is None:
             return Resolution(None, True, False)
         best, confidence = chosen
         place = self._place(name, best, confidence)
         sure = ((best.candidate.tier in SURE_TIERS or _own_descriptor(best)) and (confidence >= 0.8 or is_big(best.entry))
-                and not (is_minor(best.entry) and _near_homonym(best, found, entries)))
+                and not (is_minor(best.entry) and _near_homonym(best, found, entries))
+                and not _rival_town(best, found, entries))
         contextual = len(found) > 1 or is_inexact(best.candidate) or is_minor(best.entry) or is_quarter(best.entry)
         return Resolution(place, contextual, sure, best.candidate.tier)
 

@@ -280,7 +280,7 @@ def test_a_document_naming_thousands_of_places_judges_candidates_as_a_short_one_
     import math
     import random
 
-    from gazetteer.context import FOCUS_KM, Context, approx_km
+    from gazetteer.context import FOCUS_KM, SELF_KM, Context, approx_km
 
     rng = random.Random(7)
     points = tuple((rng.uniform(32.3, 37.3), rng.uniform(35.7, 42.3)) for _ in range(3000))
@@ -289,7 +289,7 @@ def test_a_document_naming_thousands_of_places_judges_candidates_as_a_short_one_
     for _ in range(400):
         lat, lon = rng.choice(points) if rng.random() < 0.5 else (rng.uniform(28, 42), rng.uniform(30, 48))
         for itself in (False, True):
-            plain = min((d for d in (approx_km(lat, lon, a, b) for a, b in points) if not itself or d > 1.0),
+            plain = min((d for d in (approx_km(lat, lon, a, b) for a, b in points) if not itself or d > SELF_KM),
                         default=math.inf)
             assert context.nearest_km(lat, lon, other_than_itself=itself) == plain
         assert context.in_region(lat, lon) == any(approx_km(lat, lon, a, b) <= r + FOCUS_KM / 2 for a, b, r in regions)

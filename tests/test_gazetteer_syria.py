@@ -242,6 +242,40 @@ def test_a_quarter_ocha_names_with_a_descriptor_is_found_by_its_own_name():
     assert km(at(found["Handarat camp"]), (36.28, 37.18)) < 3
 
 
+# A descriptor names every capitalised word of the name before it: "the Bab Antakya quarter"
+# is neither the town of al-Bab nor Antakya in Turkey; unknown as a whole, it is placed from
+# its context or not at all. A city before its own quarter stays two names.
+@pytest.mark.parametrize("text, whole, anchor", [
+    ("Snipers fired on civilians from the Bab Antakya quarter of Aleppo's old city.",
+     "Bab Antakya quarter", (36.2, 37.16)),
+    ("Government jets struck the Ard al-Hamra neighbourhood, east of Aleppo's citadel, twice.",
+     "Ard al-Hamra neighbourhood", (36.2, 37.16)),
+    ("Residents of the Bab Tadmur district said the shelling of Homs had stopped.",
+     "Bab Tadmur district", (34.73, 36.72)),
+    ("The Bab Antakya quarter was quiet on Sunday, an activist said.", "Bab Antakya quarter", None),
+])
+def test_a_descriptor_names_the_whole_run_of_capitalised_words_before_it(text, whole, anchor):
+    found = {m.text: m.place for m in geoparse(text)}
+    assert "Bab" not in found and not any(p.name == "al-Bab" for p in found.values())
+    assert not any(p.governorate == "Hatay" or p.lon < 36.2 for p in found.values())
+    if anchor is None:
+        assert whole not in found or found[whole].kind == "inferred"
+    else:
+        assert whole in found and found[whole].kind in ("inferred", "district")
+        assert km(at(found[whole]), anchor) <= max(10, found[whole].uncertainty_km)
+
+
+def test_an_english_word_before_a_described_name_is_not_part_of_it():
+    found = {m.text: m.place for m in geoparse("SDF units advanced in the Old Raqqa area on Friday.")}
+    assert "Raqqa area" in found and km(at(found["Raqqa area"]), (35.95, 39.01)) < 5
+
+
+def test_a_city_before_its_quarter_stays_two_names():
+    found = {m.text: m.place for m in geoparse("Rebels in the Aleppo Sheikh Maqsoud district fired mortars.")}
+    assert found["Aleppo"].name == "Aleppo"
+    assert km(at(found["Sheikh Maqsoud district"]), (36.237, 37.154)) < 3
+
+
 def test_which_governorates_a_report_is_about():
     text = "The army took Kafr Zita and Morek, north of Hama, after clashes near Khan Shaykhun in Idlib province."
     shares = gazetteer.report_governorates(text)
@@ -276,6 +310,19 @@ def test_homonyms_are_told_apart_by_the_report_s_other_places():
     assert km(at(idlib_place), at(hama_place)) > 50
 
 
+# Two towns share the name Suran (Hama's, of 30,000, and A'zaz's) and al-Bab has a village of
+# it: the bigger town's prior must not pin the report down and then vote for itself.
+@pytest.mark.parametrize("text, near", [
+    ("Rebels repelled an assault on Suran near Tadef.", (36.26, 37.37)),
+    ("Turkish-backed fighters took Suran, a village between Tadef and al-Bab, on Friday.", (36.26, 37.37)),
+    ("Shelling hit Marea, Tal Rifaat and Suran overnight.", (36.56, 37.21)),
+    ("After Suran fell, the army moved on Taibat al-Imam and Halfaya north of Hama.", (35.29, 36.75)),
+])
+def test_a_name_two_towns_share_is_told_apart_by_the_report_s_other_places(text, near):
+    suran = next(m.place for m in geoparse(text) if m.text == "Suran")
+    assert km(at(suran), near) < 5
+
+
 def test_a_big_town_called_so_still_wins_far_from_the_focus():
     mentions = geoparse("After Morek and Kafr Zita fell north of Hama, the army sent reinforcements from Palmyra.")
     palmyra = next(m.place for m in mentions if m.text == "Palmyra")
@@ -287,6 +334,45 @@ def test_the_seed_gold_homonym_hamidiyah_is_the_deir_ez_zor_district(gold_places
     mentions = geoparse(seed_texts[row["doc"]])
     place = next(m.place for m in mentions if m.text == "Hamidiyah")
     assert km(at(place), (float(row["lat"]), float(row["lon"]))) <= float(row["tolerance_km"])
+
+
+# A village of the very name the war map marks far from the report's places is not meant when
+# one spelt alike lies among them (-iyah for -iyeh, -a for -eh).
+@pytest.mark.parametrize("text, name, point", [
+    ("Pro-government militias said they had taken Jamusiyah, five kilometres from al-Ghandurah.",
+     "Jamusiyah", (36.570, 37.779)),
+    ("Turkish-backed factions shelled Amudiyah and Qdeimseh overnight.", "Amudiyah", (35.131, 36.088)),
+    ("Jets struck Ramla and Khanasir on Monday.", "Ramla", (35.707, 37.419)),
+])
+def test_a_marked_village_far_away_yields_to_one_spelt_alike_near_the_report(text, name, point):
+    found = {m.text: m.place for m in geoparse(text)}
+    assert name in found and km(at(found[name]), point) < 3
+
+
+# An army camp or school the data lack is a place of its own, placed from its context: never a
+# village its English name is spelt like ("Armament" is no Armanaz).
+@pytest.mark.parametrize("text, name, anchor", [
+    ("Rebels overran the al-Qarmid military camp near Idlib city.", "al-Qarmid military camp", (35.93, 36.63)),
+    ("Insurgents besieged the Police Academy west of Aleppo for a week.", "Police Academy", (36.2, 37.03)),
+    ("Loyalist units shelled the Armament Academy and the Artillery Academy in Aleppo's Ramouseh district.",
+     "Armament Academy", (36.157, 37.129)),
+])
+def test_an_army_camp_or_school_is_placed_from_its_context(text, name, anchor):
+    found = {m.text: m.place for m in geoparse(text)}
+    assert name in found and found[name].kind == "inferred"
+    assert km(at(found[name]), anchor) <= found[name].uncertainty_km
+
+
+# A hill called by its number is one name, placed from its context: "Tal 23" is no al-Tall.
+@pytest.mark.parametrize("text, name, anchor", [
+    ("Kurdish fighters captured Tal 23 east of Deir Hafer after a night of clashes.", "Tal 23", (36.157, 37.841)),
+    ("Troops secured Hill 45 north of Kessab, a military source said.", "Hill 45", (36.03, 35.99)),
+    ("The rebels said Point 935, south of Aleppo, had changed hands twice.", "Point 935", (36.09, 37.16)),
+])
+def test_a_hill_called_by_its_number_is_one_name_placed_from_its_context(text, name, anchor):
+    found = {m.text: m.place for m in geoparse(text)}
+    assert name in found and km(at(found[name]), anchor) <= found[name].uncertainty_km
+    assert not any(p.name == "al-Tall" for p in found.values())
 
 
 def _quarter_and(*others):
@@ -325,6 +411,50 @@ def test_a_report_on_another_area_keeps_the_village_from_the_city_quarter():
     gazetteer_ = _quarter_and(_place("C1", "village", 36.5, 38.9))
     found = gazetteer_.resolve("Tall Zaytun", gazetteer_.context_of([_place("C2", "village", 36.52, 38.92).to_place()]))
     assert found is not None and found.id == "C1"
+
+
+# A report naming a city is about its quarters, even when the city's own answer is not sure
+# enough to rank by (Hama and Homs have villages of their name), and a quarter as central as
+# the city's own point still fits it.
+@pytest.mark.parametrize("text, quarter, point", [
+    ("Activists said jets struck Sabouniyeh in Hama overnight.", "Sabouniyeh", (35.122, 36.761)),
+    ("Fighting in Damascus went on for a third day. Rebels in Baramkeh fired mortars at army positions.",
+     "Baramkeh", (33.506, 36.288)),
+    ("A Homs activist said shells fell on Bab Tadmor and Karm al-Loz.", "Bab Tadmor", (34.73, 36.724)),
+])
+def test_a_quarter_is_found_in_a_report_on_its_city(text, quarter, point):
+    found = {m.text: m.place for m in geoparse(text)}
+    assert quarter in found and km(at(found[quarter]), point) < 2
+
+
+@pytest.mark.parametrize("text, quarter, point", [
+    ("Clashes erupted in the Baath neighbourhood of Hama on Monday.", "Baath neighbourhood", (35.138, 36.73)),
+    ("Troops entered the Tishreen quarter of Damascus before dawn.", "Tishreen quarter", (33.552, 36.337)),
+])
+def test_a_party_or_month_name_with_a_quarter_word_is_the_quarter(text, quarter, point):
+    found = {m.text: m.place for m in geoparse(text)}
+    assert quarter in found and km(at(found[quarter]), point) < 2
+
+
+def test_a_party_or_month_name_alone_is_no_quarter():
+    found = {m.text for m in geoparse("Baath party officials in Hama said that in Tishreen the army retook it.")}
+    assert found == {"Hama"}
+
+
+def test_a_quarter_is_not_found_in_a_report_on_another_city():
+    found = {m.text: m.place for m in geoparse(
+        "Rebels in Baramkeh fired mortars while the army shelled Aleppo's eastern districts.")}
+    assert "Baramkeh" not in found
+
+
+@pytest.mark.parametrize("text, person_part", [
+    ("Sheikh Ahmed al-Hassan, a local commander in Idlib, was killed on Friday.", "al-Hassan"),
+    ("Colonel Suheil al-Hassan led the push on Palmyra, state media said.", "al-Hassan"),
+    ("Brigadier Jamil al-Bab, the garrison's commander in Hama, surrendered.", "al-Bab"),
+])
+def test_a_surname_after_a_title_and_a_given_name_is_no_place(text, person_part):
+    found = {m.text for m in geoparse(text)}
+    assert person_part not in found and found  # the real place of the sentence is still found
 
 
 # -- non-places -----------------------------------------------------------------------------
@@ -502,3 +632,38 @@ def test_a_directional_part_of_a_governorate_is_that_part_of_its_polygon(phrase,
     from shapely.geometry import Point
     assert piece.buffer(0.01).covers(Point(place.lon, place.lat))  # inside that part, not just nearby
     assert 5 <= place.uncertainty_km < whole.radius_km  # narrower than the whole governorate
+
+
+# -- a road named by the towns at its ends ------------------------------------------------------
+
+@pytest.mark.parametrize("text, road, near, within", [
+    # a motorway between the two, at its stretch near the sentence's other place
+    ("Rebels cut the Damascus-Aleppo road near Saraqib on Tuesday.", "Damascus-Aleppo road", (35.86, 36.81), 15),
+    ("Loyalist units were redeployed along the Homs–Hama highway close to Rastan.", "Homs–Hama highway", (34.93, 36.73), 15),
+    # no motorway: the straight stretch, at its middle or nearest the sentence's other place
+    ("An ambush on the Homs to Palmyra highway east of al-Furqlus killed four soldiers.", "Homs to Palmyra highway",
+     (34.65, 37.2), 25),
+    ("Kurdish-led fighters said they had closed the Raqqa-Tabqa road.", "Raqqa-Tabqa road", (35.9, 38.8), 25),
+])
+def test_a_road_named_by_its_two_towns_is_one_place_on_the_road(text, road, near, within):
+    mentions = geoparse(text)
+    found = {m.text: m.place for m in mentions}
+    assert km(at(found[road]), near) <= within
+    assert found[road].uncertainty_km <= 80
+    first, second = road.replace("–", "-").replace(" to ", "-").split()[0].split("-")[:2]
+    # the towns are still named (each at its own point), but the road is not "named after" either
+    assert first in found and km(at(found[first]), at(resolve(first))) < 1
+    assert not any(m.text.endswith(" road") and m.text != road for m in mentions)
+
+
+def test_a_long_road_with_no_place_near_it_in_its_sentence_is_not_placed_at_its_middle():
+    # The middle of the Palmyra-Deir ez-Zor road lies near al-Sukhnah: a point there would draw
+    # a false front. The towns are still named.
+    mentions = geoparse("The army announced it had secured the Palmyra-Deir ez-Zor highway.")
+    assert not any(m.text.endswith("highway") and m.place.uncertainty_km > 25 for m in mentions)
+    assert any(m.place.name == "Palmyra" for m in mentions)
+
+
+def test_a_town_based_unit_is_no_road():
+    mentions = geoparse("Homs-based units and Hama-based militias joined the push.")
+    assert not any(m.place.kind == "site" for m in mentions)
