@@ -70,7 +70,6 @@ _PUSHED_BACK_ATTACK = re.compile(r"^\s*(?:an?\s+|the\s+|its\s+|their\s+|his\s+)?
                                  r"advances?|onslaughts?|raids?|thrusts?|infiltrations?|waves?)(?![\w-])", re.I)
 
 
-_ADJECTIVE_BEFORE = re.compile(r"(?<![\w-])(?:a|an|more|most|less|relatively|fully|safe\s+and)\s+$", re.I)
 
 
 def _p(pattern: str) -> Folded:
@@ -480,7 +479,7 @@ _POSSESSED_AFTER = re.compile(r"\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*['â€
 _THROWN_BACK_AFTER = re.compile(r"[^.;!?]*?(?<![\w-])(?:(?:driven|pushed|forced|kicked|thrown|beaten|chased)\s+(?:back|out)|"
                                 r"repell?ed|repulsed|expelled)(?![\w-])", re.I)
 _NOMINAL_END = re.compile(r"(?:lifting|breaking|end|ending|relieving)\s+of\s", re.I)
-_ADJECTIVE_BEFORE = re.compile(r"(?<![\w-])(?:more|most|less|least|very|fully|relatively|is|are|was|were|remains?|"
+_ADJECTIVE_BEFORE = re.compile(r"(?<![\w-])(?:a|an|safe\s+and|more|most|less|least|very|fully|relatively|is|are|was|were|remains?|"
                               r"remained|seems?|looks?|deemed|considered|kept)\s+(?:now\s+|still\s+)?$", re.I)
 _APPOSED_BEFORE = re.compile(r",\s*$")
 # What is lost in a passive is a place right before the verb ("X was lost", "the town had been
